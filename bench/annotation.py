@@ -1,0 +1,165 @@
+"""The annotation format shared by gold files and predictions, and its stable, reviewable serialisation.
+
+A document's annotation is plain data: entity mentions (with figure attributes on FIGURE mentions),
+relations between mention ids, and the body hash that ties it to one version of the article.
+Offsets are Python ``str`` indices into the article body, end exclusive.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .schema import FIGURE, SECTIONS
+
+ENTITY_KEYS = ("id", "label", "start", "end", "text", "ref", "value", "qualifier", "category")
+RELATION_KEYS = ("id", "head", "tail", "type")
+DOCUMENT_KEYS = ("doc_id", "date", "text_sha256", "sections", "entities", "relations")
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    label: str
+    start: int
+    end: int
+    text: str = ""
+    ref: str | None = None
+    value: float | None = None
+    qualifier: str | None = None
+    category: str | None = None
+
+    @property
+    def is_figure(self) -> bool:
+        return self.label == FIGURE
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {"id": self.id, "label": self.label, "start": self.start, "end": self.end, "text": self.text}
+        for key in ("ref", "value", "qualifier", "category"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        return out
+
+
+@dataclass(frozen=True)
+class Relation:
+    id: str
+    head: str
+    tail: str
+    type: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "head": self.head, "tail": self.tail, "type": self.type}
+
+
+@dataclass(frozen=True)
+class Annotation:
+    doc_id: str
+    entities: tuple[Entity, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    date: str | None = None
+    text_sha256: str | None = None
+    # Which sections the producer predicts; a section it does not predict is reported as absent.
+    sections: frozenset[str] = field(default_factory=lambda: frozenset(SECTIONS))
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"doc_id": self.doc_id}
+        if self.date is not None:
+            out["date"] = self.date
+        if self.text_sha256 is not None:
+            out["text_sha256"] = self.text_sha256
+        if self.sections != frozenset(SECTIONS):
+            out["sections"] = [s for s in SECTIONS if s in self.sections]
+        out["entities"] = [e.to_dict() for e in self.entities]
+        out["relations"] = [r.to_dict() for r in self.relations]
+        return out
+
+
+def normalise_number(value: Any) -> float | int:
+    """JSON numbers as ints where they are whole, so 52 and 52.0 serialise alike."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def entity_from_dict(raw: dict[str, Any]) -> Entity:
+    value = raw.get("value")
+    return Entity(
+        id=str(raw["id"]),
+        label=raw["label"],
+        start=raw["start"],
+        end=raw["end"],
+        text=raw.get("text", ""),
+        ref=raw.get("ref"),
+        value=None if value is None else normalise_number(value),
+        qualifier=raw.get("qualifier"),
+        category=raw.get("category"),
+    )
+
+
+def annotation_from_dict(raw: dict[str, Any]) -> Annotation:
+    """Build an annotation from an already validated dict (see ``bench.validate``)."""
+    sections = raw.get("sections")
+    return Annotation(
+        doc_id=raw["doc_id"],
+        entities=tuple(entity_from_dict(e) for e in raw.get("entities", [])),
+        relations=tuple(
+            Relation(str(r["id"]), str(r["head"]), str(r["tail"]), r["type"]) for r in raw.get("relations", [])
+        ),
+        date=raw.get("date"),
+        text_sha256=raw.get("text_sha256"),
+        sections=frozenset(SECTIONS) if sections is None else frozenset(sections),
+    )
+
+
+def _sort_key(item_id: str) -> tuple:
+    # "T2" before "T10": ids compare by their numeric parts so diffs stay in reading order.
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", item_id))
+
+
+def dumps_gold(annotation: Annotation) -> str:
+    """One JSON object a document, stable key order, one entity or relation a line, for readable diffs."""
+    data = annotation.to_dict()
+    lines = ["{"]
+    for key in ("doc_id", "date", "text_sha256", "sections"):
+        if key in data:
+            lines.append(f"  {json.dumps(key)}: {json.dumps(data[key], ensure_ascii=False)},")
+    entities = sorted(data["entities"], key=lambda e: (e["start"], e["end"], e["label"], _sort_key(e["id"])))
+    relations = sorted(data["relations"], key=lambda r: _sort_key(r["id"]))
+    for key, items, last in (("entities", entities, False), ("relations", relations, True)):
+        lines.append(f"  {json.dumps(key)}: [")
+        for i, item in enumerate(items):
+            comma = "," if i < len(items) - 1 else ""
+            lines.append("    " + json.dumps(item, ensure_ascii=False) + comma)
+        lines.append("  ]" + ("" if last else ","))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def dumps_line(annotation: Annotation) -> str:
+    return json.dumps(annotation.to_dict(), ensure_ascii=False, separators=(",", ":"))
+
+
+def atomic_write(path: Path, content: str) -> None:
+    """Write ``content`` to ``path`` so that readers see the old file or the new one, never half of it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def write_jsonl(path: Path, annotations: Iterable[Annotation]) -> None:
+    atomic_write(path, "".join(dumps_line(a) + "\n" for a in annotations))

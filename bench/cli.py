@@ -1,0 +1,220 @@
+"""The ``bench`` command."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .annotation import atomic_write, write_jsonl
+from .corpus import DEFAULT_ARTICLES, CorpusError, load_articles
+from .gate import compare_to_baseline
+from .matching import SCHEMES
+from .report import render_compare, render_gate, render_score
+from .results import SCHEMA_VERSION, build_result, dumps_result, load_source, score_source
+from .scoring import SECTION_NAMES
+from .stats import paired_randomisation
+from .systems import SystemFailure, list_systems, load_system, run_system
+from .validate import DEFAULT_GOLD, AnnotationError, load_gold, validate_files
+
+EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def _common(p: argparse.ArgumentParser, gold: bool = True) -> None:
+    p.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES, help="directory of *.txt articles (default: seeds)")
+    if gold:
+        p.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="directory of gold *.json (default: gold)")
+
+
+def _scoring(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--match", choices=SCHEMES, default="strict", help="span match scheme (default: strict)")
+    p.add_argument("--format", choices=("table", "markdown", "json"), default="table")
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    docs = load_articles(args.articles)
+    report = validate_files(args.files, docs, None if args.files else args.gold)
+    for line in report.warnings:
+        print(line, file=sys.stderr)
+    for line in report.problems:
+        print(line)
+    if report.problems:
+        print(f"{len(report.problems)} problem(s)", file=sys.stderr)
+        return EXIT_FAIL
+    checked = ", ".join(map(str, args.files)) if args.files else f"{args.gold}/ against {len(docs)} article(s)"
+    print(f"OK: {checked}")
+    return EXIT_OK
+
+
+def cmd_systems(args: argparse.Namespace) -> int:
+    rows = []
+    for info in list_systems():
+        status = "ok" if info.problem is None else f"unavailable: {info.problem}"
+        rows.append([info.name, ", ".join(info.sections) or "-", status, info.description])
+    from tabulate import tabulate
+
+    print(tabulate(rows, headers=["system", "predicts", "can run here", "description"]))
+    return EXIT_OK
+
+
+def cmd_predict(args: argparse.Namespace) -> int:
+    docs = load_articles(args.articles)
+    system = load_system(args.system, gold_dir=args.gold)
+    preds = run_system(args.system, system, docs)
+    write_jsonl(args.out, (preds[d.doc_id] for d in docs))
+    print(f"wrote {len(preds)} document(s) to {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _score(name: str, args: argparse.Namespace, docs, gold, bootstrap: int = 0, seed: int = 0):
+    source = load_source(name, docs, args.gold)
+    for line in source.warnings:
+        print(line, file=sys.stderr)
+    scores = score_source(source, gold, args.match)
+    result = build_result(source, scores, gold, args.match, args.articles, args.gold, bootstrap, seed)
+    return result, scores
+
+
+def _emit(result_text: str, json_text: str, fmt: str) -> None:
+    sys.stdout.write(json_text if fmt == "json" else result_text)
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    docs = load_articles(args.articles)
+    gold = load_gold(args.gold, docs)
+    result, _ = _score(args.system or str(args.predictions), args, docs, gold, args.bootstrap, args.seed)
+    text = dumps_result(result)
+    if args.save:
+        atomic_write(args.save, text)
+    _emit(render_score(result, args.format) if args.format != "json" else "", text, args.format)
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    if len(args.sources) < 2:
+        raise UsageError("compare needs at least two systems or predictions files")
+    docs = load_articles(args.articles)
+    gold = load_gold(args.gold, docs)
+    scored = [_score(name, args, docs, gold) for name in args.sources]
+    results = [r for r, _ in scored]
+    tests: dict[str, list[dict]] = {}
+    for section in SECTION_NAMES:
+        first = scored[0][1]
+        for (res, sc) in scored[1:]:
+            if section in first.sections and section in sc.sections:
+                test = paired_randomisation(sc.tallies[section], first.tallies[section], args.trials, args.seed)
+                tests.setdefault(section, []).append({**test, "a": results[0]["system"], "b": res["system"]})
+    if args.format == "json":
+        payload = {"schema_version": SCHEMA_VERSION, "results": results, "tests": tests}
+        sys.stdout.write(json.dumps(payload, indent=2, sort_keys=True) + "\n")
+    else:
+        sys.stdout.write(render_compare(results, tests, args.format))
+    return EXIT_OK
+
+
+def cmd_gate(args: argparse.Namespace) -> int:
+    path: Path = args.baseline
+    baseline = None
+    if path.exists():
+        baseline = json.loads(path.read_text(encoding="utf-8"))
+        if baseline.get("schema_version") != SCHEMA_VERSION:
+            raise UsageError(f"{path}: schema_version {baseline.get('schema_version')!r}, expected {SCHEMA_VERSION}")
+    elif not (args.update and args.system):
+        raise UsageError(f"{path}: no such baseline (create one with --update --system NAME)")
+    system = args.system or baseline["system"]
+    args.match = args.match or (baseline["match"] if baseline else "strict")
+    args.articles = args.articles or Path(baseline["articles_dir"] if baseline else DEFAULT_ARTICLES)
+    args.gold = args.gold or Path(baseline["gold_dir"] if baseline else DEFAULT_GOLD)
+    docs = load_articles(args.articles)
+    gold = load_gold(args.gold, docs)
+    current, _ = _score(system, args, docs, gold)
+    if args.update:
+        atomic_write(path, dumps_result(current))
+        print(f"baseline {path} written for {system} ({args.match})")
+        return EXIT_OK
+    if baseline["gold_sha256"] != current["gold_sha256"]:
+        print(f"{path}: the gold changed since this baseline was saved; review the new scores "
+              f"(bench score --system {system}) and run `bench gate --baseline {path} --update`.")
+        return EXIT_FAIL
+    regressions, improvements = compare_to_baseline(baseline, current, args.tolerance)
+    sys.stdout.write(render_gate(regressions, improvements, str(path), args.tolerance))
+    return EXIT_FAIL if regressions else EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="bench", description="Benchmark information extraction from conflict news.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("validate", help="check gold and prediction files against the schema and articles")
+    _common(p)
+    p.add_argument("files", nargs="*", type=Path, help="gold *.json or predictions *.jsonl (default: the gold directory)")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("systems", help="list registered systems")
+    p.set_defaults(func=cmd_systems)
+
+    p = sub.add_parser("predict", help="run a system and write its predictions as JSONL")
+    _common(p)
+    p.add_argument("--system", required=True)
+    p.add_argument("--out", required=True, type=Path)
+    p.set_defaults(func=cmd_predict)
+
+    p = sub.add_parser("score", help="score a system or a predictions file against gold")
+    _common(p)
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--system")
+    who.add_argument("--predictions", type=Path)
+    _scoring(p)
+    p.add_argument("--save", type=Path, help="also write the JSON result to this file")
+    p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="resample documents N times for intervals")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("compare", help="systems side by side, with a paired significance test")
+    _common(p)
+    p.add_argument("sources", nargs="+", help="system names or predictions files")
+    _scoring(p)
+    p.add_argument("--trials", type=int, default=10000, help="approximate randomisation trials")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("gate", help="fail when scores regress against a saved baseline")
+    p.add_argument("--baseline", required=True, type=Path)
+    p.add_argument("--tolerance", type=float, default=0.0, help="allowed F1 drop per label (default 0)")
+    p.add_argument("--update", action="store_true", help="rewrite the baseline with the current scores")
+    p.add_argument("--system", help="with --update: the system to create a new baseline for")
+    p.add_argument("--articles", type=Path, default=None)
+    p.add_argument("--gold", type=Path, default=None)
+    p.add_argument("--match", choices=SCHEMES, default=None)
+    p.set_defaults(func=cmd_gate)
+
+    for register in EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+# Commands defined in other modules add themselves here (see bench.errors, bench.doccano, ...).
+EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (CorpusError, AnnotationError) as err:
+        for line in err.problems:
+            print(line, file=sys.stderr)
+        print("nothing was scored or written", file=sys.stderr)
+        return EXIT_ERROR
+    except (SystemFailure, UsageError, FileNotFoundError) as err:
+        print(f"bench {args.command}: {err}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""Score results: running a source (system or predictions file) against gold, and the JSON document.
+
+The JSON written by ``bench score --format json`` / ``--save`` is the interface ``gate`` and the
+reports read. Schema (``schema_version`` 1)::
+
+    {
+      "schema_version": 1,
+      "system": "rules",                # a system name, or the predictions file's path
+      "source": "system" | "predictions",
+      "match": "strict" | "exact" | "partial" | "type",
+      "articles_dir": "seeds", "gold_dir": "gold",
+      "documents": 1,
+      "gold_sha256": "...",             # hash of the gold that was scored against
+      "sections": {
+        "entities" | "figures" | "relations_mention" | "relations_fact": {
+          "status": "scored" | "absent",   # absent: the system does not predict this section
+          "labels": {LABEL: ROW},          # one row per schema label / figure category / relation type
+          "micro": ROW, "macro": {"precision", "recall", "f1", "labels"},
+          "interval": {"low", "high", "resamples", "seed", "level" | "note"},   # with --bootstrap
+          "attributes": {"qualifier"|"category": {"correct", "total", "accuracy"}}   # figures only
+        }
+      }
+    }
+
+ROW = correct, incorrect, partial, missed, spurious, tp, fp, fn, precision, recall, f1, support;
+a score is ``null`` where it is undefined (see ``bench.scoring``). Floats are rounded to 6 places
+and keys sorted, so the same inputs give byte-identical JSON.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from .annotation import Annotation
+from .corpus import Document
+from .schema import SECTIONS
+from .scoring import DocumentScores, score_documents, summarise
+from .stats import bootstrap_interval
+from .systems import SystemFailure, is_registered, load_system, registered_names, run_system
+from .validate import read_predictions
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Source:
+    name: str
+    kind: str  # "system" or "predictions"
+    predictions: dict[str, Annotation]
+    sections: frozenset[str]
+    warnings: list[str]
+
+
+def gold_sha256(gold: Mapping[str, Annotation]) -> str:
+    digest = hashlib.sha256()
+    for doc_id in sorted(gold):
+        digest.update(json.dumps(gold[doc_id].to_dict(), sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def load_source(name: str, docs: list[Document], gold_dir: Path) -> Source:
+    """A registered system or ``module:attr`` is run; an existing file is read as predictions JSONL."""
+    if is_registered(name) or (":" in name and not Path(name).exists()):
+        system = load_system(name, gold_dir=Path(gold_dir))
+        preds = run_system(name, system, docs)
+        return Source(name, "system", preds, frozenset(getattr(system, "sections", SECTIONS)), [])
+    if not Path(name).is_file():
+        known = ", ".join(registered_names()) or "none"
+        raise SystemFailure(f"{name!r} is neither a registered system ({known}) nor a predictions file")
+    preds, warnings = read_predictions(Path(name), docs)
+    declared = {s for a in preds.values() for s in a.sections}
+    return Source(name, "predictions", preds, frozenset(declared or SECTIONS), warnings)
+
+
+def score_source(
+    source: Source, gold: Mapping[str, Annotation], scheme: str
+) -> DocumentScores:
+    return score_documents(gold, source.predictions, scheme, source.sections)
+
+
+def build_result(
+    source: Source, scores: DocumentScores, gold: Mapping[str, Annotation], scheme: str,
+    articles_dir: Path, gold_dir: Path, bootstrap: int = 0, seed: int = 0,
+) -> dict[str, Any]:
+    sections = summarise(scores)
+    if bootstrap:
+        for name, section in sections.items():
+            if section["status"] == "scored":
+                section["interval"] = bootstrap_interval(scores.tallies[name], bootstrap, seed)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "system": source.name,
+        "source": source.kind,
+        "match": scheme,
+        "articles_dir": str(articles_dir),
+        "gold_dir": str(gold_dir),
+        "documents": len(gold),
+        "gold_sha256": gold_sha256(gold),
+        "sections": sections,
+    }
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, 6)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
+
+
+def dumps_result(result: Mapping[str, Any]) -> str:
+    return json.dumps(_rounded(result), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

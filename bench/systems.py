@@ -1,0 +1,124 @@
+"""The system interface and registry. Systems are found by name; this module imports none of them.
+
+A system is registered through the ``bench.systems`` entry-point group (a third-party package adds
+one line to its own ``pyproject.toml``), or named ad hoc as ``module:attribute``. The target is a
+class (or factory) that
+
+* has ``description`` (one line) and ``sections`` (a subset of entities, figures, relations),
+* may have ``requires`` (importable module names) or a ``check()`` returning why it cannot run here,
+* is called with keyword configuration (``gold_dir``, ``articles_dir``; unknown keys are to be ignored)
+  and returns an object whose ``predict(docs)`` yields one ``Annotation`` per document, in order.
+
+Heavy resources belong in the constructor, so they load once per run; ``predict`` gets the whole
+list so a system can batch (``nlp.pipe``).
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from dataclasses import dataclass
+from importlib.metadata import entry_points
+from typing import Any, Iterator, Protocol, Sequence
+
+from .annotation import Annotation
+from .corpus import Document
+from .schema import SECTIONS
+from .validate import PREDICTION, check_document
+
+ENTRY_POINT_GROUP = "bench.systems"
+
+
+class System(Protocol):
+    description: str
+    sections: frozenset[str]
+
+    def predict(self, docs: Sequence[Document]) -> Iterator[Annotation]: ...
+
+
+class SystemFailure(Exception):
+    """A system that cannot be found, cannot run here, or returns malformed output."""
+
+
+@dataclass(frozen=True)
+class SystemInfo:
+    name: str
+    target: str
+    description: str
+    sections: tuple[str, ...]
+    problem: str | None  # why it cannot run here; None when it can
+
+
+def _registered() -> dict[str, Any]:
+    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
+
+
+def registered_names() -> list[str]:
+    return sorted(_registered())
+
+
+def is_registered(name: str) -> bool:
+    return name in _registered()
+
+
+def _resolve(name: str) -> tuple[Any, str]:
+    eps = _registered()
+    if name in eps:
+        return eps[name].load(), eps[name].value
+    if ":" in name:
+        module, _, attr = name.partition(":")
+        try:
+            return getattr(importlib.import_module(module), attr), name
+        except (ImportError, AttributeError) as err:
+            raise SystemFailure(f"system {name!r}: cannot load {attr!r} from module {module!r}: {err}") from None
+    known = ", ".join(sorted(eps)) or "none"
+    raise SystemFailure(f"unknown system {name!r} (registered: {known}; or give module:attribute)")
+
+
+def _problem(target: Any) -> str | None:
+    check = getattr(target, "check", None)
+    if callable(check):
+        return check()
+    missing = [m for m in getattr(target, "requires", ()) if importlib.util.find_spec(m) is None]
+    return f"missing dependency: {', '.join(missing)}" if missing else None
+
+
+def describe(name: str) -> SystemInfo:
+    try:
+        target, where = _resolve(name)
+    except Exception as err:  # a broken plugin is reported in the listing, not raised
+        return SystemInfo(name, "?", "", (), f"cannot load: {err}")
+    sections = tuple(s for s in SECTIONS if s in getattr(target, "sections", ()))
+    return SystemInfo(name, where, getattr(target, "description", ""), sections, _problem(target))
+
+
+def list_systems() -> list[SystemInfo]:
+    return [describe(n) for n in registered_names()]
+
+
+def load_system(name: str, **config: Any) -> System:
+    target, _ = _resolve(name)
+    problem = _problem(target)
+    if problem:
+        raise SystemFailure(f"system {name!r} cannot run here: {problem}")
+    return target(**config)
+
+
+def run_system(name: str, system: System, docs: Sequence[Document]) -> dict[str, Annotation]:
+    """Predictions for every document, stamped with the article's date and hash and checked."""
+    sections = frozenset(getattr(system, "sections", SECTIONS))
+    out: dict[str, Annotation] = {}
+    produced = list(system.predict(docs))
+    if len(produced) != len(docs):
+        raise SystemFailure(f"system {name!r} returned {len(produced)} annotations for {len(docs)} documents")
+    for doc, ann in zip(docs, produced):
+        if ann.doc_id != doc.doc_id:
+            raise SystemFailure(f"system {name!r} returned {ann.doc_id!r} where {doc.doc_id!r} was expected")
+        ann = Annotation(
+            doc_id=doc.doc_id, entities=ann.entities, relations=ann.relations,
+            date=doc.date, text_sha256=doc.sha256, sections=sections,
+        )
+        problems = check_document(ann.to_dict(), doc, PREDICTION)
+        if problems:
+            raise SystemFailure(f"system {name!r} produced invalid output for {doc.doc_id}: " + "; ".join(problems[:5]))
+        out[doc.doc_id] = ann
+    return out

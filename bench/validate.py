@@ -1,0 +1,278 @@
+"""Validation of gold files and prediction files against the schema and the articles.
+
+Every check reports ``item: what is wrong``; callers prefix the file (and line, for JSONL). All
+problems of a run are collected, so one run shows everything that needs fixing. Nothing is scored
+from a file that has a problem.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .annotation import DOCUMENT_KEYS, ENTITY_KEYS, RELATION_KEYS, Annotation, annotation_from_dict
+from .corpus import Document
+from .schema import CATEGORIES, ENTITY_LABELS, FIGURE, QUALIFIERS, RELATION_TYPES, SECTIONS
+
+GOLD, PREDICTION = "gold", "prediction"
+DEFAULT_GOLD = Path("gold")
+
+
+class AnnotationError(Exception):
+    """Gold or prediction files failed validation; ``problems`` lists every ``path: item: problem``."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass
+class Report:
+    problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return (isinstance(value, (int, float)) and not isinstance(value, bool)) and math.isfinite(value)
+
+
+def check_entity(raw: Any, text: str | None, kind: str) -> list[str]:
+    if not isinstance(raw, dict):
+        return [f"entity {raw!r}: not a JSON object"]
+    name = f"entity {raw.get('id', '?')}"
+    out = [f"{name}: unknown key {k!r}" for k in raw if k not in ENTITY_KEYS]
+    if not isinstance(raw.get("id"), (str, int)) or isinstance(raw.get("id"), bool):
+        out.append(f"{name}: 'id' must be a string or integer")
+    label = raw.get("label")
+    if label not in ENTITY_LABELS:
+        out.append(f"{name}: unknown label {label!r} (schema labels: {', '.join(ENTITY_LABELS)})")
+    start, end = raw.get("start"), raw.get("end")
+    if not (_is_int(start) and _is_int(end)):
+        out.append(f"{name}: 'start' and 'end' must be integers, got {start!r} and {end!r}")
+    elif not 0 <= start < end:
+        out.append(f"{name}: span [{start}, {end}) is empty or negative")
+    elif text is not None and end > len(text):
+        out.append(f"{name}: span [{start}, {end}) is outside the body (length {len(text)})")
+    elif text is not None:
+        surface = text[start:end]
+        if "text" in raw and raw["text"] != surface:
+            out.append(f"{name}: text {raw['text']!r} does not equal body[{start}:{end}] = {surface!r}")
+        if kind == GOLD and "text" not in raw:
+            out.append(f"{name}: missing 'text' (gold spans carry their surface text)")
+        if kind == GOLD and surface != surface.strip():
+            out.append(f"{name}: span {surface!r} starts or ends with whitespace")
+    if "ref" in raw and (not isinstance(raw["ref"], str) or not raw["ref"].strip()):
+        out.append(f"{name}: 'ref' must be a non-empty string")
+    out.extend(_check_figure_attributes(name, raw, label, kind))
+    return out
+
+
+def _check_figure_attributes(name: str, raw: dict, label: Any, kind: str) -> list[str]:
+    attrs = ("value", "qualifier", "category")
+    if label != FIGURE:
+        return [f"{name}: '{a}' is only allowed on {FIGURE} entities" for a in attrs if a in raw]
+    out = []
+    if kind == GOLD:
+        out += [f"{name}: {FIGURE} is missing '{a}'" for a in attrs if a not in raw]
+    if "value" in raw and not (_is_number(raw["value"]) and raw["value"] >= 0):
+        out.append(f"{name}: value {raw['value']!r} is not a non-negative number")
+    if "qualifier" in raw and raw["qualifier"] not in QUALIFIERS:
+        out.append(f"{name}: qualifier {raw['qualifier']!r} is not one of {', '.join(QUALIFIERS)}")
+    if "category" in raw and raw["category"] not in CATEGORIES:
+        out.append(f"{name}: category {raw['category']!r} is not one of {', '.join(CATEGORIES)}")
+    return out
+
+
+def check_relation(raw: Any, labels_by_id: dict[str, str]) -> list[str]:
+    if not isinstance(raw, dict):
+        return [f"relation {raw!r}: not a JSON object"]
+    name = f"relation {raw.get('id', '?')}"
+    out = [f"{name}: unknown key {k!r}" for k in raw if k not in RELATION_KEYS]
+    out += [f"{name}: missing {k!r}" for k in RELATION_KEYS if k not in raw]
+    rtype = RELATION_TYPES.get(raw.get("type"))
+    if "type" in raw and rtype is None:
+        out.append(f"{name}: unknown relation type {raw['type']!r} (schema: {', '.join(RELATION_TYPES)})")
+    head, tail = str(raw.get("head")), str(raw.get("tail"))
+    for role, ref in (("head", head), ("tail", tail)):
+        if role in raw and ref not in labels_by_id:
+            out.append(f"{name}: {role} {ref!r} refers to no entity of this document")
+    if "head" in raw and head == tail:
+        out.append(f"{name}: head and tail are the same entity {head!r}")
+    if rtype and head in labels_by_id and tail in labels_by_id:
+        if not rtype.allows(labels_by_id[head], labels_by_id[tail]):
+            out.append(
+                f"{name}: {rtype.name} does not allow {labels_by_id[head]} -> {labels_by_id[tail]} "
+                f"(allowed: {'/'.join(sorted(rtype.head))} -> {'/'.join(sorted(rtype.tail))})"
+            )
+    return out
+
+
+def check_document(raw: Any, article: Document | None, kind: str) -> list[str]:
+    """Problems of one document's annotation against its article (``None`` when there is none)."""
+    if not isinstance(raw, dict):
+        return [f"document: expected a JSON object, got {type(raw).__name__}"]
+    out = [f"document: unknown key {k!r}" for k in raw if k not in DOCUMENT_KEYS]
+    required = ("doc_id", "date", "text_sha256", "entities", "relations") if kind == GOLD else ("doc_id",)
+    out += [f"document: missing {k!r}" for k in required if k not in raw]
+    if "doc_id" in raw and not isinstance(raw["doc_id"], str):
+        out.append("document: 'doc_id' must be a string")
+    if "sections" in raw and (
+        not isinstance(raw["sections"], list) or not set(raw["sections"]) <= set(SECTIONS)
+    ):
+        out.append(f"document: 'sections' must be a list drawn from {', '.join(SECTIONS)}")
+    if article is not None:
+        if "date" in raw and raw["date"] != article.date:
+            out.append(f"document: date {raw['date']!r} differs from the article header {article.date!r}")
+        if "text_sha256" in raw and raw["text_sha256"] != article.sha256:
+            out.append("document: text_sha256 does not match the article body (the article changed, or the wrong file)")
+    entities = raw.get("entities", [])
+    relations = raw.get("relations", [])
+    if not isinstance(entities, list) or not isinstance(relations, list):
+        return out + ["document: 'entities' and 'relations' must be lists"]
+    text = article.text if article is not None else None
+    labels_by_id: dict[str, str] = {}
+    spans: set[tuple] = set()
+    for ent in entities:
+        out += check_entity(ent, text, kind)
+        if not isinstance(ent, dict):
+            continue
+        key = str(ent.get("id"))
+        if key in labels_by_id:
+            out.append(f"entity {key}: duplicate id")
+        labels_by_id[key] = ent.get("label")
+        span = (ent.get("start"), ent.get("end"), ent.get("label"))
+        if span in spans:
+            out.append(f"entity {key}: duplicate span {span[2]} [{span[0]}, {span[1]})")
+        spans.add(span)
+    seen_ids: set[str] = set()
+    seen_facts: set[tuple] = set()
+    for rel in relations:
+        out += check_relation(rel, labels_by_id)
+        if not isinstance(rel, dict):
+            continue
+        key = str(rel.get("id"))
+        if key in seen_ids:
+            out.append(f"relation {key}: duplicate id")
+        seen_ids.add(key)
+        rtype = RELATION_TYPES.get(rel.get("type"))
+        ends = (str(rel.get("head")), str(rel.get("tail")))
+        fact = (rel.get("type"), *(sorted(ends) if rtype and rtype.symmetric else ends))
+        if fact in seen_facts:
+            out.append(f"relation {key}: duplicate of another {rel.get('type')} between the same entities")
+        seen_facts.add(fact)
+    return out
+
+
+def load_gold(gold_dir: Path, docs: Iterable[Document]) -> dict[str, Annotation]:
+    """Read and validate the gold for ``docs``; raise AnnotationError listing every problem."""
+    report, gold = Report(), {}
+    by_id = {d.doc_id: d for d in docs}
+    gold_dir = Path(gold_dir)
+    if not gold_dir.is_dir():
+        raise AnnotationError([f"{gold_dir}: not a directory of gold files"])
+    files = {p.stem: p for p in sorted(gold_dir.glob("*.json"))}
+    for doc_id, path in files.items():
+        article = by_id.get(doc_id)
+        if article is None:
+            # Gold for articles outside the scored set is simply not used; `bench validate` flags orphans.
+            continue
+        raw, problems = _read_json(path)
+        if raw is not None:
+            problems = check_document(raw, article, GOLD)
+            if isinstance(raw, dict) and raw.get("doc_id") != doc_id:
+                problems.append(f"document: doc_id {raw.get('doc_id')!r} differs from the file name {doc_id!r}")
+        report.problems += [f"{path}: {p}" for p in problems]
+        if not problems:
+            gold[doc_id] = annotation_from_dict(raw)
+    for doc_id in by_id:
+        if doc_id not in files:
+            report.problems.append(f"{gold_dir / (doc_id + '.json')}: document: no gold file for article {doc_id}")
+    if report.problems:
+        raise AnnotationError(report.problems)
+    return gold
+
+
+def _read_json(path: Path) -> tuple[Any, list[str]]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8")), []
+    except UnicodeDecodeError as err:
+        return None, [f"document: invalid UTF-8 at byte {err.start}"]
+    except json.JSONDecodeError as err:
+        return None, [f"line {err.lineno}: invalid JSON: {err.msg}"]
+
+
+def read_predictions(path: Path, docs: Iterable[Document]) -> tuple[dict[str, Annotation], list[str]]:
+    """Read a predictions JSONL file whole; raise AnnotationError naming each bad line.
+
+    Returns the annotations and warnings (articles with no prediction line). Nothing is returned
+    from a file with any problem, so a half-read file is never scored.
+    """
+    by_id = {d.doc_id: d for d in docs}
+    path = Path(path)
+    problems, preds = [], {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise AnnotationError([f"{path}: cannot read: {err}"]) from None
+    for lineno, line in enumerate(lines, start=1):
+        where = f"{path}:{lineno}"
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+        except json.JSONDecodeError as err:
+            problems.append(f"{where}: invalid JSON: {err.msg} (column {err.colno})")
+            continue
+        doc_id = raw.get("doc_id") if isinstance(raw, dict) else None
+        article = by_id.get(doc_id)
+        if isinstance(raw, dict) and article is None:
+            problems.append(f"{where}: document: unknown doc_id {doc_id!r} (no such article)")
+        found = check_document(raw, article, PREDICTION)
+        problems += [f"{where}: {p}" for p in found]
+        if doc_id in preds:
+            problems.append(f"{where}: document: duplicate doc_id {doc_id!r}")
+        elif not found and article is not None:
+            preds[doc_id] = annotation_from_dict(raw)
+    if problems:
+        raise AnnotationError(problems)
+    warnings = [f"{path}: warning: no prediction for article {d}" for d in by_id if d not in preds]
+    return preds, warnings
+
+
+def validate_files(paths: Iterable[Path], docs: list[Document], gold_dir: Path | None) -> Report:
+    """`bench validate`: check gold files (``*.json``) and prediction files (``*.jsonl``)."""
+    report = Report()
+    by_id = {d.doc_id: d for d in docs}
+    paths = list(paths)
+    if gold_dir is not None:
+        gold_dir = Path(gold_dir)
+        gold_files = sorted(gold_dir.glob("*.json"))
+        paths = gold_files + [p for p in paths if p not in gold_files]
+        for doc_id in by_id:
+            if not (gold_dir / f"{doc_id}.json").exists():
+                report.problems.append(f"{gold_dir / (doc_id + '.json')}: document: no gold file for article {doc_id}")
+    for path in paths:
+        path = Path(path)
+        if path.suffix == ".jsonl":
+            try:
+                _, warnings = read_predictions(path, docs)
+                report.warnings += warnings
+            except AnnotationError as err:
+                report.problems += err.problems
+            continue
+        raw, problems = _read_json(path)
+        article = by_id.get(path.stem)
+        if raw is not None:
+            if article is None:
+                problems.append(f"document: no article {path.stem}.txt for this gold file")
+            problems += check_document(raw, article, GOLD)
+            if isinstance(raw, dict) and raw.get("doc_id") != path.stem:
+                problems.append(f"document: doc_id {raw.get('doc_id')!r} differs from the file name {path.stem!r}")
+        report.problems += [f"{path}: {p}" for p in problems]
+    return report

@@ -1,0 +1,39 @@
+"""Sanity baselines: an oracle that returns the gold, and a system that predicts nothing.
+
+They check the scorer end to end: the oracle must score 1.0 wherever there is gold, the empty
+system recall 0.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from bench.annotation import Annotation
+from bench.corpus import Document
+from bench.schema import SECTIONS
+from bench.validate import DEFAULT_GOLD, load_gold
+
+
+class GoldSystem:
+    description = "oracle: returns the gold annotation (checks the scorer end to end)"
+    sections = frozenset(SECTIONS)
+
+    def __init__(self, gold_dir: Path = DEFAULT_GOLD, **_: Any):
+        self.gold_dir = Path(gold_dir)
+
+    def predict(self, docs: Sequence[Document]) -> Iterator[Annotation]:
+        gold = load_gold(self.gold_dir, docs)
+        for doc in docs:
+            yield gold[doc.doc_id]
+
+
+class EmptySystem:
+    description = "predicts nothing (recall 0 everywhere)"
+    sections = frozenset(SECTIONS)
+
+    def __init__(self, **_: Any):
+        pass
+
+    def predict(self, docs: Sequence[Document]) -> Iterator[Annotation]:
+        for doc in docs:
+            yield Annotation(doc_id=doc.doc_id)
