@@ -127,7 +127,7 @@ def render_gate(regressions: list[dict], improvements: list[dict], baseline: str
     if regressions:
         out.append(f"REGRESSION against {baseline} (tolerance {tolerance}):")
         out.append(tabulate([[r["section"], r["label"], fmt_score(r["before"]), fmt_score(r["after"])]
-                             for r in regressions], headers=["section", "label", "F1 before", "F1 after"]))
+                             for r in regressions], headers=["section", "label", "F1 before", "F1 after"], disable_numparse=True))
     else:
         out.append(f"OK: no F1 fell more than {tolerance} below {baseline}")
     if improvements:

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bench.annotation import Annotation, Entity, Relation, dumps_gold
+from bench.corpus import Document
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_ID = "000_4f88ccd7cf78f350"
+
+
+def write_article(directory: Path, doc_id: str, text: str, date: str = "2024-01-02") -> Document:
+    directory.mkdir(parents=True, exist_ok=True)
+    (directory / f"{doc_id}.txt").write_text(f" date {date} {text}", encoding="utf-8")
+    return Document(doc_id, date, text)
+
+
+def entity(eid: str, text: str, body: str, label: str, occurrence: int = 0, **attrs) -> Entity:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = body.index(text, start + 1)
+    return Entity(eid, label, start, start + len(text), text, **attrs)
+
+
+def write_gold(directory: Path, doc: Document, entities, relations=()) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    ann = Annotation(doc.doc_id, tuple(entities), tuple(relations), doc.date, doc.sha256)
+    path = directory / f"{doc.doc_id}.json"
+    path.write_text(dumps_gold(ann), encoding="utf-8")
+    return path
+
+
+TOY_TEXT = (
+    "Hezbollah leader Hassan Nasrallah met Hamas officials in Beirut. "
+    "The health ministry said at least 12 people were killed in Gaza."
+)
+
+
+@pytest.fixture
+def toy(tmp_path: Path):
+    """A one-article corpus with valid gold, in its own directories."""
+    arts, gold = tmp_path / "articles", tmp_path / "gold"
+    doc = write_article(arts, "toy", TOY_TEXT)
+    t = TOY_TEXT
+    ents = [
+        entity("T1", "Hezbollah", t, "ORG"),
+        entity("T2", "Hassan Nasrallah", t, "PERSON"),
+        entity("T3", "Hamas", t, "ORG"),
+        entity("T4", "Beirut", t, "GPE"),
+        entity("T5", "health ministry", t, "ORG"),
+        entity("T6", "at least 12", t, "FIGURE", value=12, qualifier="at_least", category="killed"),
+        entity("T7", "Gaza", t, "GPE"),
+    ]
+    rels = [
+        Relation("R1", "T2", "T1", "LEADER_OF"),
+        Relation("R2", "T6", "T5", "REPORTED_BY"),
+        Relation("R3", "T6", "T7", "LOCATED_IN"),
+    ]
+    path = write_gold(gold, doc, ents, rels)
+    return {"articles": arts, "gold": gold, "doc": doc, "path": path, "tmp": tmp_path}
+
+
+def load_json(path: Path):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def dump_json(path: Path, data) -> None:
+    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+@pytest.fixture
+def seed_dirs(tmp_path: Path):
+    """Copies of the repository's seeds/ and gold/ that a test may change."""
+    arts, gold = tmp_path / "seeds", tmp_path / "gold"
+    shutil.copytree(REPO / "seeds", arts)
+    shutil.copytree(REPO / "gold", gold, ignore=shutil.ignore_patterns("*.md"))
+    return arts, gold

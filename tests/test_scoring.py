@@ -1,0 +1,125 @@
+"""Scores computed from known gold/prediction pairs, by hand."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bench.annotation import Annotation, Entity, Relation
+from bench.corpus import load_articles
+from bench.scoring import Counts, entity_tally, figure_tally, relation_tallies, row, score_documents, summarise
+from bench.stats import MIN_DOCS_FOR_INTERVAL, bootstrap_interval, paired_randomisation
+from bench.validate import load_gold
+
+
+@pytest.fixture
+def gold(toy):
+    return load_gold(toy["gold"], load_articles(toy["articles"]))["toy"]
+
+
+def with_entities(gold: Annotation, entities, relations=()) -> Annotation:
+    return Annotation("toy", tuple(entities), tuple(relations))
+
+
+def by_id(ann: Annotation, eid: str) -> Entity:
+    return next(e for e in ann.entities if e.id == eid)
+
+
+def test_row_zero_division_is_explicit():
+    nothing = row(Counts())
+    assert (nothing["precision"], nothing["recall"], nothing["f1"]) == (None, None, None)
+    no_preds = row(Counts(missed=3))
+    assert no_preds["precision"] is None and no_preds["recall"] == 0.0 and no_preds["f1"] == 0.0
+    no_gold = row(Counts(spurious=2))
+    assert no_gold["recall"] is None and no_gold["precision"] == 0.0 and no_gold["f1"] == 0.0
+
+
+def test_partial_credit_counts_half():
+    r = row(Counts(correct=1, partial=2, missed=1, spurious=1))
+    assert r["tp"] == 2.0 and r["precision"] == pytest.approx(2 / 4) and r["recall"] == pytest.approx(2 / 4)
+
+
+def test_oracle_scores_one_and_empty_scores_recall_zero(gold):
+    perfect = summarise(score_documents({"toy": gold}, {"toy": gold}, "strict", ["entities", "figures", "relations"]))
+    for name in ("entities", "figures", "relations_mention", "relations_fact"):
+        assert perfect[name]["micro"]["f1"] == 1.0
+    empty = summarise(score_documents({"toy": gold}, {"toy": Annotation("toy")}, "strict", ["entities", "figures", "relations"]))
+    for name in ("entities", "figures", "relations_mention", "relations_fact"):
+        assert empty[name]["micro"]["recall"] == 0.0
+        assert empty[name]["micro"]["precision"] is None
+
+
+def test_unpredicted_section_is_absent_not_zero(gold):
+    res = summarise(score_documents({"toy": gold}, {"toy": gold}, "strict", ["entities"]))
+    assert res["relations_mention"] == {"status": "absent"}
+    assert res["figures"] == {"status": "absent"}
+    assert res["entities"]["status"] == "scored"
+
+
+def test_label_confusion_and_boundary_under_each_scheme(gold):
+    beirut, hamas = by_id(gold, "T4"), by_id(gold, "T3")
+    pred = with_entities(gold, [replace(beirut, label="LOC"), replace(hamas, end=hamas.end - 1, text="Hama")])
+    strict = entity_tally(gold, pred, "strict")["micro"]
+    assert strict == Counts(incorrect=2, missed=5)
+    assert entity_tally(gold, pred, "exact")["micro"] == Counts(correct=1, incorrect=1, missed=5)
+    assert entity_tally(gold, pred, "partial")["micro"] == Counts(correct=1, partial=1, missed=5)
+    assert entity_tally(gold, pred, "type")["micro"] == Counts(correct=1, incorrect=1, missed=5)
+    # Per label, the scheme is applied within the label: the LOC prediction is spurious for LOC.
+    per_label = entity_tally(gold, pred, "strict")
+    assert per_label["LOC"] == Counts(spurious=1) and per_label["GPE"] == Counts(missed=2)
+
+
+def test_figure_needs_value_and_reports_attribute_accuracy(gold):
+    fig = by_id(gold, "T6")
+    wrong_value = with_entities(gold, [replace(fig, value=13)])
+    assert figure_tally(gold, wrong_value, "strict")[0]["micro"] == Counts(incorrect=1)
+    wrong_qualifier = with_entities(gold, [replace(fig, qualifier="exact", category="injured")])
+    tally, pairs = figure_tally(gold, wrong_qualifier, "strict")
+    assert tally["micro"] == Counts(correct=1)
+    # Per category, the injured prediction does not count for killed.
+    assert tally["killed"] == Counts(missed=1) and tally["injured"] == Counts(spurious=1)
+    res = summarise(score_documents({"toy": gold}, {"toy": wrong_qualifier}, "strict", ["figures"]))
+    assert res["figures"]["attributes"]["qualifier"] == {"correct": 0, "total": 1, "accuracy": 0.0}
+
+
+def test_relations_mention_and_fact_level(gold):
+    nas, hez = by_id(gold, "T2"), by_id(gold, "T1")
+    # The prediction finds only a short form and the relation: mention level misses (strict span),
+    # fact level matches through the gold ref when the span aligns, and through its own ref otherwise.
+    short = replace(nas, id="P1", start=nas.start + 7, text="Nasrallah", ref="Hassan Nasrallah")
+    pred = with_entities(gold, [short, replace(hez, id="P2")], [Relation("X", "P1", "P2", "LEADER_OF")])
+    mention, fact = relation_tallies(gold, pred, "strict")
+    assert mention["LEADER_OF"] == Counts(missed=1, spurious=1)
+    assert fact["LEADER_OF"] == Counts(correct=1)
+    # Under `partial`, the overlapping short name aligns with the gold mention, so the mention matches.
+    mention_p, _ = relation_tallies(gold, pred, "partial")
+    assert mention_p["LEADER_OF"] == Counts(correct=1)
+
+
+def test_symmetric_relation_direction_ignored(toy):
+    t = "Hamas fought Israel."
+    from conftest import entity
+
+    g = Annotation("d", (entity("A", "Hamas", t, "ORG"), entity("B", "Israel", t, "GPE")), (Relation("R", "A", "B", "IN_CONFLICT_WITH"),))
+    p = Annotation("d", g.entities, (Relation("R", "B", "A", "IN_CONFLICT_WITH"),))
+    mention, fact = relation_tallies(g, p, "strict")
+    assert mention["IN_CONFLICT_WITH"] == Counts(correct=1) and fact["IN_CONFLICT_WITH"] == Counts(correct=1)
+    asym = Annotation("d", g.entities, (Relation("R", "B", "A", "CONTROLS"),))
+    g2 = Annotation("d", g.entities, (Relation("R", "A", "B", "CONTROLS"),))
+    assert relation_tallies(g2, asym, "strict")[0]["CONTROLS"] == Counts(missed=1, spurious=1)
+
+
+def test_bootstrap_refuses_few_documents_and_is_seeded():
+    few = {f"d{i}": {"micro": Counts(correct=1)} for i in range(MIN_DOCS_FOR_INTERVAL - 1)}
+    assert bootstrap_interval(few, 100, 0)["low"] is None
+    many = {f"d{i}": {"micro": Counts(correct=i % 3, missed=1, spurious=i % 2)} for i in range(20)}
+    a, b = bootstrap_interval(many, 500, 1), bootstrap_interval(many, 500, 1)
+    assert a == b and a["low"] < a["high"]
+
+
+def test_paired_randomisation_detects_clear_difference_and_not_noise():
+    good = {f"d{i}": {"micro": Counts(correct=5, missed=1)} for i in range(30)}
+    bad = {f"d{i}": {"micro": Counts(correct=1, missed=5, spurious=3)} for i in range(30)}
+    assert paired_randomisation(good, bad, 2000, 0)["p_value"] < 0.01
+    same = paired_randomisation(good, good, 2000, 0)
+    assert same["difference"] == 0 and same["p_value"] == 1.0
