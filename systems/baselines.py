@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from bench.annotation import Annotation
+from bench.annotation import Annotation, Entity
 from bench.corpus import Document
 from bench.schema import SECTIONS
 from bench.validate import DEFAULT_GOLD, load_gold
@@ -37,3 +37,25 @@ class EmptySystem:
     def predict(self, docs: Sequence[Document]) -> Iterator[Annotation]:
         for doc in docs:
             yield Annotation(doc_id=doc.doc_id)
+
+
+class GazetteerSystem:
+    description = "exact matches of the rules system's gazetteers alone (shows what its patterns add)"
+    sections = frozenset({"entities"})
+    requires = ("spacy",)
+
+    def __init__(self, **_: Any):
+        import spacy
+
+        from systems.rules.entities import DATA, load_json
+
+        self.nlp = spacy.blank("en")
+        ruler = self.nlp.add_pipe("entity_ruler")
+        gazetteer = load_json("gazetteer.json", DATA)
+        ruler.add_patterns([{"label": label, "pattern": name} for label, names in gazetteer.items() for name in names])
+
+    def predict(self, docs: Sequence[Document]) -> Iterator[Annotation]:
+        for doc, parsed in zip(docs, self.nlp.pipe(d.text for d in docs)):
+            yield Annotation(doc_id=doc.doc_id, entities=tuple(
+                Entity(f"G{i}", e.label_, e.start_char, e.end_char, e.text) for i, e in enumerate(parsed.ents, start=1)
+            ))

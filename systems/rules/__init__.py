@@ -1,0 +1,69 @@
+"""`rules`: a deterministic extractor built on spaCy's rule tools.
+
+Tokenizer, sentencizer and EntityRuler (``data/gazetteer.json``, ``data/patterns.jsonl``), a
+PhraseMatcher for roles and triggers, and small sweeps over tokens for names, figures and
+relations. No statistical model is loaded, so it runs on a blank English pipeline.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from bench.annotation import Annotation, Entity, Relation
+from bench.corpus import Document
+from bench.schema import SECTIONS
+
+from .entities import DATA, PeopleFinder, alias_mentions, build_pipeline
+from .figures import FigureFinder
+from .relations import RelationFinder
+
+
+class RulesSystem:
+    description = "deterministic rules: gazetteers, token patterns, role-introduced names, casualty figures, relation triggers"
+    sections = frozenset(SECTIONS)
+    requires = ("spacy",)
+
+    def __init__(self, data_dir: Path | None = None, batch_size: int = 64, **_: Any):
+        data_dir = Path(data_dir) if data_dir else DATA
+        self.nlp = build_pipeline(data_dir)
+        self.people = PeopleFinder(self.nlp, data_dir)
+        self.figures = FigureFinder(data_dir)
+        self.relations = RelationFinder(self.nlp, data_dir)
+        self.batch_size = batch_size
+
+    def predict(self, docs: Sequence[Document]) -> Iterator[Annotation]:
+        texts = (d.text for d in docs)
+        for doc, parsed in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size)):
+            yield self.extract(doc.doc_id, parsed)
+
+    def extract(self, doc_id: str, doc) -> Annotation:
+        from spacy.util import filter_spans
+
+        ents = list(doc.ents)
+        people, links = self.people.find(doc, ents)
+        taken = [False] * len(doc)
+        for span in ents + people:
+            for k in range(span.start, span.end):
+                taken[k] = True
+        aliases, refs = alias_mentions(doc, people, taken)
+        doc.ents = filter_spans(ents + people + aliases)
+        figures = self.figures.find(doc, taken)
+        mentions = sorted(list(doc.ents) + [f.span for f in figures], key=lambda s: (s.start, s.end))
+        triples = self.relations.find(doc, mentions, figures, links)
+
+        attrs = {(f.span.start, f.span.end): f for f in figures}
+        ids, entities = {}, []
+        for i, span in enumerate(mentions, start=1):
+            ids[(span.start, span.end)] = f"E{i}"
+            fig = attrs.get((span.start, span.end))
+            entities.append(Entity(
+                id=f"E{i}", label=span.label_, start=span.start_char, end=span.end_char, text=span.text,
+                ref=refs.get((span.start, span.end)) if span.label_ == "PERSON" else None,
+                value=fig.value if fig else None, qualifier=fig.qualifier if fig else None,
+                category=fig.category if fig else None,
+            ))
+        relations = tuple(
+            Relation(f"R{i}", ids[(h.start, h.end)], ids[(t.start, t.end)], rtype)
+            for i, (rtype, h, t) in enumerate(triples, start=1)
+        )
+        return Annotation(doc_id=doc_id, entities=tuple(entities), relations=relations)

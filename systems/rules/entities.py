@@ -1,0 +1,196 @@
+"""Entity mentions: an EntityRuler built from the data files, then people found by their roles.
+
+Order of precedence: gazetteer names and token patterns (longest match wins, as EntityRuler does),
+then person names introduced by a role or honorific ("Hezbollah leader Hassan Nasrallah",
+"Sheikh ...", "X, the spokesman for Y"), then later short forms of those names ("Nasrallah").
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+DATA = Path(__file__).with_name("data")
+
+
+def load_json(name: str, data_dir: Path = DATA) -> dict:
+    raw = json.loads((data_dir / name).read_text(encoding="utf-8"))
+    return {k: v for k, v in raw.items() if not k.startswith("_")}
+
+
+def _token_pattern(phrase: str, attr: str = "LOWER") -> list[dict]:
+    return [{attr: part.lower() if attr == "LOWER" else part} for part in phrase.split()]
+
+
+def ruler_patterns(data_dir: Path = DATA) -> list[dict]:
+    """EntityRuler patterns: gazetteer names, the hand-written token patterns, and compounds."""
+    gazetteer = load_json("gazetteer.json", data_dir)
+    vocab = load_json("entities.json", data_dir)
+    patterns = [{"label": label, "pattern": name} for label, names in gazetteer.items() for name in names]
+    for line in (data_dir / "patterns.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            patterns.append(json.loads(line))
+    nationalities = gazetteer["NORP"]
+    for noun in vocab["force_nouns"]:
+        # "<nationality> forces": a state's armed body is an organisation, not a nationality.
+        patterns.append({"label": "ORG", "pattern": [{"ORTH": {"IN": nationalities}}] + _token_pattern(noun), "id": "norp-forces"})
+    places = [n for n in gazetteer["GPE"] + nationalities if " " not in n]
+    patterns.append({
+        "label": "LOC", "id": "x-y-border",
+        "pattern": [{"ORTH": {"IN": places}}, {"ORTH": {"IN": ["-", "–"]}}, {"ORTH": {"IN": places}},
+                    {"LOWER": {"IN": vocab["border_nouns"]}}],
+    })
+    return patterns
+
+
+def build_pipeline(data_dir: Path = DATA) -> Language:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("entity_ruler", config={"validate": True})
+    ruler.add_patterns(ruler_patterns(data_dir))
+    return nlp
+
+
+@dataclass
+class RoleLink:
+    """A person introduced by a role next to an organisation: relation evidence for later."""
+
+    person: Span
+    org: Span | None
+    kind: str  # "leader" | "member" | "honorific"
+
+
+class PeopleFinder:
+    def __init__(self, nlp: Language, data_dir: Path = DATA):
+        roles = load_json("roles.json", data_dir)
+        vocab = load_json("entities.json", data_dir)
+        self.kind_of = {}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for kind in ("leader", "member", "honorific"):
+            for phrase in roles[kind]:
+                self.kind_of.setdefault(phrase.lower(), kind)
+            self.matcher.add(kind, [nlp.make_doc(p) for p in roles[kind]])
+        self.particles = {p.lower() for p in roles["name_particles"]}
+        self.of_words = set(roles["of_words"])
+        self.not_name = set(vocab["not_name"]) | {w.title() for w in self.kind_of if " " not in w}
+
+    def _is_name(self, token) -> bool:
+        text = token.text
+        return (
+            token.is_title and text not in self.not_name and len(text) > 1
+            and all(ch.isalpha() or ch in "'’" for ch in text)
+        )
+
+    def _name_forward(self, doc: Doc, i: int, taken: list[bool]) -> int:
+        """End of a person name starting at token i (i itself when there is none)."""
+        j, last_name_end = i, i
+        while j < len(doc) and j - i < 7 and not taken[j]:
+            t = doc[j]
+            if self._is_name(t):
+                j += 1
+                last_name_end = j
+            elif t.lower_ in self.particles and j + 1 < len(doc) and (doc[j + 1].text == "-" or self._is_name(doc[j + 1])):
+                j += 1
+            elif t.text == "-" and j > i and j + 1 < len(doc) and self._is_name(doc[j + 1]) and not t.whitespace_ \
+                    and not doc[j - 1].whitespace_:
+                j += 1
+            else:
+                break
+        return last_name_end
+
+    def _name_backward(self, doc: Doc, end: int, taken: list[bool]) -> int:
+        """Start of a person name ending at token end (exclusive); end itself when there is none."""
+        j, start, names = end - 1, end, 0
+        while j >= 0 and end - j <= 7 and not taken[j]:
+            t = doc[j]
+            if self._is_name(t):
+                names += 1
+                start = j
+            elif not (t.lower_ in self.particles or (t.text == "-" and not t.whitespace_)):
+                break
+            j -= 1
+        return start if names >= 2 else end
+
+    def find(self, doc: Doc, ents: list[Span]) -> tuple[list[Span], list[RoleLink]]:
+        taken = [False] * len(doc)
+        for e in ents:
+            for k in range(e.start, e.end):
+                taken[k] = True
+        ent_ending_at = {e.end: e for e in ents}
+        ent_starting_at = {e.start: e for e in ents}
+        people: list[Span] = []
+        links: list[RoleLink] = []
+        matches = sorted(self.matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+        for _, start, end in matches:
+            if any(taken[start:end]):
+                continue
+            kind = self.kind_of.get(doc[start:end].text.lower(), "member")
+            stop = self._name_forward(doc, end, taken)
+            if stop > end:
+                person = Span(doc, end, stop, label="PERSON")
+                org = ent_ending_at.get(start)
+                if org is None and start >= 2 and doc[start - 1].lower_ in ("'s", "’s"):
+                    org = ent_ending_at.get(start - 1)
+                people.append(person)
+                links.append(RoleLink(person, org if org is not None and org.label_ in ("ORG", "GPE") else None, kind))
+                for k in range(end, stop):
+                    taken[k] = True
+                continue
+            # Apposition: "Name Surname, the leader of ORG" / "Name, a spokesman for ORG".
+            k = start - 1
+            while k >= 0 and doc[k].is_lower and doc[k].is_alpha and start - k <= 3:
+                k -= 1
+            if k >= 1 and doc[k].text == ",":
+                begin = self._name_backward(doc, k, taken)
+                after = end
+                if begin < k and after < len(doc) and doc[after].lower_ in self.of_words:
+                    org = ent_starting_at.get(after + 1)
+                    person = Span(doc, begin, k, label="PERSON")
+                    people.append(person)
+                    links.append(RoleLink(person, org if org is not None and org.label_ in ("ORG", "GPE") else None, kind))
+                    for t in range(begin, k):
+                        taken[t] = True
+        return people, links
+
+
+def alias_mentions(doc: Doc, people: list[Span], taken: list[bool]) -> tuple[list[Span], dict[tuple[int, int], str]]:
+    """Later (or earlier) short forms of full names found by role: "Nasrallah" after "Hassan Nasrallah".
+
+    Returns the new mentions and the ref (canonical full name) of every person mention.
+    """
+    refs: dict[tuple[int, int], str] = {}
+    forms: dict[tuple[str, ...], set[str]] = {}
+    for p in people:
+        words = [t.text for t in p]
+        full = p.text
+        refs[(p.start, p.end)] = full
+        if sum(1 for w in words if w[:1].isupper()) < 2:
+            continue
+        forms.setdefault(tuple(words), set()).add(full)
+        forms.setdefault((words[-1],), set()).add(full)
+        if len(words) >= 3 and words[-2] == "-":
+            forms.setdefault(tuple(words[-3:]), set()).add(full)
+    # A short form shared by two different people is ambiguous: leave it alone.
+    forms = {f: names.pop() for f, names in forms.items() if len(names) == 1}
+    found = []
+    lengths = sorted({len(f) for f in forms}, reverse=True)
+    i = 0
+    while i < len(doc):
+        for n in lengths:
+            key = tuple(t.text for t in doc[i:i + n])
+            if key in forms and not any(taken[i:i + n]) and (i == 0 or doc[i - 1].text != "-"):
+                span = Span(doc, i, i + n, label="PERSON")
+                found.append(span)
+                refs[(span.start, span.end)] = forms[key]
+                for k in range(i, i + n):
+                    taken[k] = True
+                i += n - 1
+                break
+        i += 1
+    return found, refs

@@ -1,0 +1,271 @@
+"""Relations from trigger words between mentions of one sentence.
+
+Each pattern is a trigger list in ``data/relations.json`` plus where its arguments stand:
+
+* subject-verb-object (meet, ally, conflict, control): the subject is the mention just left of
+  the trigger (auxiliaries and adverbs skipped, coordinated subjects "A and B" expanded), the
+  object the mention just right of it (determiners skipped);
+* compounds "A-B war" (conflict), "A-run B" (control), "A-backed B" (alliance);
+* nouns: "A attack on B" (conflict), "A, the armed wing of B" (part of), "A and its ally B";
+* figures: the nearest place after "in/across/..." (LOCATED_IN) and the source of a reporting
+  verb ("X has reported that 52 ...", "..., according to X") (REPORTED_BY);
+* roles found with people ("Hezbollah leader N", "Reuters journalist N") give LEADER_OF / MEMBER_OF.
+
+A definite nominal such as "the Lebanese group" refers back to the nearest earlier organisation.
+Argument labels are checked against the schema, so a pattern never emits a disallowed relation.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from bench.schema import RELATION_TYPES
+
+from .entities import DATA, RoleLink, load_json
+from .figures import Figure
+
+SKIP_LEFT = {
+    "is", "are", "was", "were", "has", "have", "had", "been", "be", "being", "also", "reportedly", "allegedly", "for",
+    "long", "repeatedly", "already", "now", "still", "again", "then", "jointly", "continue", "continued", "to", "will",
+    "would", "could", "may", "which", "that", "who", "currently", "effectively", "since", "years", "decades", "openly",
+}
+SKIP_RIGHT = {"the", "a", "an", "its", "their", "his", "her", "with", "against", "on", "into", "at", "to", "by", "of"}
+PLACE_SKIP = {"the", "southern", "northern", "eastern", "western", "central", "occupied", "besieged", "north", "south",
+              "east", "west", "war-torn", "neighbouring", "neighboring", "parts", "of", "across"}
+ORG_OR_GPE = {"ORG", "GPE"}
+
+
+class RelationFinder:
+    def __init__(self, nlp: Language, data_dir: Path = DATA):
+        self.words = load_json("relations.json", data_dir)
+        roles = load_json("roles.json", data_dir)
+        vocab = load_json("entities.json", data_dir)
+        self.role_words = {w for kind in ("leader", "member", "honorific") for p in roles[kind] for w in p.lower().split()}
+        self.group_nouns = {w for p in vocab["group_nouns"] for w in p.split()}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for key in ("meet", "ally_verb", "ally_noun", "conflict_verb", "conflict_noun", "control_passive",
+                    "control_active", "part_nouns", "report_verbs"):
+            self.matcher.add(key, [nlp.make_doc(p) for p in self.words[key]])
+        self.suffix = {
+            "ALLIED_WITH": set(self.words["backed_suffix"]),
+            "CONTROLS": set(self.words["control_suffix"]),
+            "IN_CONFLICT_WITH": set(self.words["conflict_compound"]),
+        }
+        self.place_preps = set(self.words["place_preps"])
+
+    # -- locating arguments ---------------------------------------------------------------
+    def _left(self, doc: Doc, k: int, at_end: dict, labels: set[str], skip=SKIP_LEFT, gap: int = 4) -> Span | None:
+        floor = doc[k].sent.start if k < len(doc) else doc[-1].sent.start
+        steps = 0
+        while k > floor and steps <= gap:
+            m = at_end.get(k)
+            if m is not None:
+                return m if m.label_ in labels else None
+            if doc[k - 1].lower_ not in skip:
+                return None
+            k -= 1
+            steps += 1
+        return None
+
+    def _right(self, doc: Doc, k: int, at_start: dict, labels: set[str], skip=SKIP_RIGHT, gap: int = 3) -> Span | None:
+        ceiling = doc[k - 1].sent.end if k > 0 else len(doc)
+        steps = 0
+        while k < ceiling and steps <= gap:
+            m = at_start.get(k)
+            if m is not None:
+                return m if m.label_ in labels else None
+            if doc[k].lower_ not in skip:
+                return None
+            k += 1
+            steps += 1
+        return None
+
+    def _coordinated(self, doc: Doc, first: Span, at_end: dict) -> list[Span]:
+        """"A, B and C" to the left of (and including) ``first``."""
+        out, cur = [first], first
+        while cur.start >= 2 and doc[cur.start - 1].lower_ in ("and", ","):
+            prev = at_end.get(cur.start - 1)
+            if prev is None or prev.label_ != first.label_ or prev.sent != first.sent:
+                break
+            out.append(prev)
+            cur = prev
+        return out
+
+    def _nominal(self, doc: Doc, k: int, mentions: list[Span], exclude: Span | None) -> Span | None:
+        """"the (Lebanese) group" at token k -> the nearest earlier ORG mention other than ``exclude``."""
+        if k >= len(doc) or doc[k].lower_ != "the":
+            return None
+        j = k + 1
+        while j < len(doc) and j - k <= 3 and doc[j].lower_ not in self.group_nouns:
+            if doc[j].is_punct:
+                return None
+            j += 1
+        if j >= len(doc) or doc[j].lower_ not in self.group_nouns:
+            return None
+        prev_sent_start = doc[k].sent.start
+        if prev_sent_start > 0:
+            prev_sent_start = doc[prev_sent_start - 1].sent.start
+        for m in reversed(mentions):
+            if m.end <= k and m.start >= prev_sent_start and m.label_ == "ORG" and m != exclude:
+                return m
+        return None
+
+    # -- patterns -------------------------------------------------------------------------
+    def find(self, doc: Doc, mentions: list[Span], figures: list[Figure], links: list[RoleLink]) -> list[tuple[str, Span, Span]]:
+        at_start = {m.start: m for m in mentions}
+        at_end = {m.end: m for m in mentions}
+        found: list[tuple[str, Span, Span]] = []
+
+        def add(rtype: str, head: Span | None, tail: Span | None) -> None:
+            if head is None or tail is None or head == tail:
+                return
+            if RELATION_TYPES[rtype].allows(head.label_, tail.label_):
+                found.append((rtype, head, tail))
+
+        for link in links:
+            if link.org is not None and link.kind in ("leader", "member"):
+                add("LEADER_OF" if link.kind == "leader" else "MEMBER_OF", link.person, link.org)
+
+        for key, start, end in self.matcher(doc):
+            name = doc.vocab.strings[key]
+            if name == "meet":
+                self._meet(doc, start, end, at_start, at_end, add)
+            elif name in ("ally_verb", "conflict_verb", "control_active"):
+                rtype = {"ally_verb": "ALLIED_WITH", "conflict_verb": "IN_CONFLICT_WITH", "control_active": "CONTROLS"}[name]
+                if end < len(doc) and doc[end].lower_ == "by":
+                    continue  # passive voice: "controlled by" is the control_passive pattern's
+                subject = self._left(doc, start, at_end, ORG_OR_GPE)
+                obj = self._right(doc, end, at_start, ORG_OR_GPE | ({"LOC"} if rtype == "CONTROLS" else set()))
+                if obj is None and rtype == "IN_CONFLICT_WITH":
+                    obj = self._nominal(doc, end, mentions, subject)
+                if subject is not None:
+                    for s in self._coordinated(doc, subject, at_end):
+                        add(rtype, s, obj)
+            elif name == "control_passive":
+                governed = self._left(doc, start, at_end, {"GPE", "LOC", "ORG"}, gap=2)
+                add("CONTROLS", self._right(doc, end, at_start, ORG_OR_GPE), governed)
+            elif name == "conflict_noun":
+                attacker = at_end.get(start) or (at_end.get(start - 1) if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else None)
+                target = self._right(doc, end, at_start, ORG_OR_GPE, skip={"against", "on", "of", "with", "targeting", "the"}, gap=2)
+                if target is not None and end < len(doc) and doc[end].lower_ in ("against", "on", "of", "with", "targeting"):
+                    add("IN_CONFLICT_WITH", attacker, target)
+                if end + 3 < len(doc) and doc[end].lower_ == "between":
+                    a, b = at_start.get(end + 1), None
+                    if a is not None and a.end < len(doc) and doc[a.end].lower_ == "and":
+                        b = at_start.get(a.end + 1)
+                    add("IN_CONFLICT_WITH", a, b)
+            elif name == "ally_noun":
+                other = self._right(doc, end, at_start, ORG_OR_GPE, skip={",", "the", "of"}, gap=2)
+                this = self._left(doc, start, at_end, ORG_OR_GPE,
+                                  skip={"its", "their", "and", "'s", "’s", "key", "main", "close", "longtime", "regional",
+                                        "an", "a", "the", ",", "is", "are", "was", "palestinian", "iranian", "lebanese"}, gap=5)
+                add("ALLIED_WITH", this, other)
+            elif name == "part_nouns":
+                if end < len(doc) and doc[end].lower_ == "of":
+                    whole = at_start.get(end + 1)
+                    skip = {",", "the", "a", "an", "is", "are", "was", "its"} | {t.lower_ for t in doc[max(0, start - 4):start] if t.is_lower and t.is_alpha}
+                    part = self._left(doc, start, at_end, {"ORG"}, skip=skip, gap=6)
+                    if whole is not None and whole.label_ == "ORG":
+                        add("PART_OF", part, whole)
+
+        self._compounds(doc, mentions, at_start, add)
+        self._figures(doc, figures, at_start, at_end, add)
+        return _dedupe(found)
+
+    def _meet(self, doc, start, end, at_start, at_end, add) -> None:
+        subject = self._left(doc, start, at_end, {"PERSON"}, gap=3)
+        subjects = self._coordinated(doc, subject, at_end) if subject is not None else []
+        objects, k = [], end
+        allowed = self.role_words | {"and", ",", "the", "'s", "’s", "with", "his", "her", "their", "counterpart", "-", "between"}
+        ceiling = doc[end - 1].sent.end
+        while k < ceiling and k - end < 25:
+            m = at_start.get(k)
+            if m is not None:
+                if m.label_ == "PERSON":
+                    objects.append(m)
+                k = m.end
+                continue
+            if doc[k].lower_ not in allowed:
+                break
+            k += 1
+        if subjects and objects:
+            for s in subjects:
+                for o in objects:
+                    add("MET_WITH", s, o)
+        else:
+            group = subjects if len(subjects) > 1 else objects if len(objects) > 1 else []
+            for i, a in enumerate(group):
+                for b in group[i + 1:]:
+                    add("MET_WITH", a, b)
+
+    def _compounds(self, doc: Doc, mentions: list[Span], at_start: dict, add) -> None:
+        """"Israel-Hamas war", "Hamas-run ministry", "Iran-backed Hezbollah"."""
+        for m in mentions:
+            if m.end + 1 >= len(doc) or doc[m.end].text not in ("-", "–") or doc[m.end - 1].whitespace_:
+                continue
+            nxt = doc[m.end + 1]
+            other = at_start.get(m.end + 1)
+            if other is not None and other.end < len(doc) and doc[other.end].lower_ in self.suffix["IN_CONFLICT_WITH"]:
+                add("IN_CONFLICT_WITH", m, other)
+            elif nxt.lower_ in self.suffix["CONTROLS"]:
+                add("CONTROLS", m, at_start.get(m.end + 2))
+            elif nxt.lower_ in self.suffix["ALLIED_WITH"]:
+                add("ALLIED_WITH", m, at_start.get(m.end + 2))
+
+    def _figures(self, doc: Doc, figures: list[Figure], at_start: dict, at_end: dict, add) -> None:
+        starts = sorted(f.span.start for f in figures)
+        reports = [(doc.vocab.strings[k], s, e) for k, s, e in self.matcher(doc) if doc.vocab.strings[k] == "report_verbs"]
+        for fig in figures:
+            span = fig.span
+            sent = span.sent
+            nxt_fig = min((s for s in starts if s > span.start), default=len(doc))
+            place = None
+            for k in range(span.end, min(sent.end, nxt_fig, span.end + 12)):
+                if doc[k].lower_ in self.place_preps:
+                    place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=PLACE_SKIP, gap=3)
+                    if place is not None:
+                        break
+            if place is None:
+                for k in range(sent.start, span.start):
+                    if doc[k].lower_ in self.place_preps and (k == sent.start or doc[k - 1].is_punct or k == sent.start + 1):
+                        place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=PLACE_SKIP, gap=3)
+                        if place is not None:
+                            break
+            add("LOCATED_IN", span, place)
+            add("REPORTED_BY", span, self._source(doc, span, reports, at_start, at_end))
+
+    def _source(self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict) -> Span | None:
+        sent = span.sent
+        before = [(s, e) for _, s, e in reports if sent.start <= s and e <= span.start]
+        after = [(s, e) for _, s, e in reports if s >= span.end and e <= sent.end]
+        labels = {"ORG", "PERSON"}
+        for s, e in sorted(before, reverse=True):
+            source = self._left(doc, s, at_end, labels)
+            if source is not None:
+                # "The ministry run by Hamas has reported": the reporter is the head, not the agent.
+                if source.start >= 2 and doc[source.start - 1].lower_ == "by":
+                    head = self._left(doc, source.start - 2, at_end, labels, gap=0)
+                    source = head or source
+                return source
+        for s, e in sorted(after):
+            if doc[s:e].text.lower() == "according to":
+                return self._right(doc, e, at_start, labels)
+            source = self._left(doc, s, at_end, labels, gap=2)
+            if source is not None and source.start >= span.end:
+                return source
+        return None
+
+
+def _dedupe(found: list[tuple[str, Span, Span]]) -> list[tuple[str, Span, Span]]:
+    seen, out = set(), []
+    for rtype, head, tail in found:
+        key = (rtype, head.start, tail.start)
+        if RELATION_TYPES[rtype].symmetric:
+            key = (rtype, *sorted((head.start, tail.start)))
+        if key not in seen:
+            seen.add(key)
+            out.append((rtype, head, tail))
+    return out
