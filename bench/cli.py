@@ -133,6 +133,8 @@ def cmd_gate(args: argparse.Namespace) -> int:
     docs = load_articles(args.articles)
     gold = load_gold(args.gold, docs)
     current, _ = _score(system, args, docs, gold)
+    # Compare what a saved file would hold: the baseline's scores are rounded the same way.
+    current = json.loads(dumps_result(current))
     if args.update:
         atomic_write(path, dumps_result(current))
         print(f"baseline {path} written for {system} ({args.match})")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-EPSILON = 1e-9  # scores are rounded to 6 places in saved JSON; smaller differences are noise
+EPSILON = 1e-9  # both sides are rounded to 6 places before comparing (see cmd_gate)
 
 
 def _f1s(section: Mapping[str, Any]) -> dict[str, float | None]:

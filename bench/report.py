@@ -5,6 +5,8 @@ from typing import Any, Mapping, Sequence
 
 from tabulate import tabulate
 
+from .stats import MIN_DOCS_FOR_INTERVAL
+
 UNDEFINED = "—"
 SECTION_TITLES = {
     "entities": "Entities",
@@ -96,9 +98,10 @@ def render_compare(results: Sequence[Mapping[str, Any]], tests: Mapping[str, lis
             rows.append([label] + [_cell(s, f) for s, f in zip(secs, f1s)] + [_delta(f1s[0], f) for f in f1s[1:]])
         out.append(tabulate(rows, headers=headers, tablefmt=_tablefmt(fmt), disable_numparse=True))
         for test in tests.get(section, []):
+            caveat = "; too few documents for any difference to be significant" if test["documents"] < MIN_DOCS_FOR_INTERVAL else ""
             out.append(f"micro-F1 {test['b']} - {test['a']}: {test['difference']:+.3f}, p = {test['p_value']:.4f} "
                        f"(paired approximate randomisation over {test['documents']} documents, "
-                       f"{test['trials']} trials, seed {test['seed']})")
+                       f"{test['trials']} trials, seed {test['seed']}{caveat})")
     out.append("")
     out.append(FOOTNOTE + " 'absent': the system does not predict the section.")
     return "\n".join(out) + "\n"

@@ -112,3 +112,20 @@ def test_gate_fails_when_gold_changed(toy, capsys, tmp_path):
     toy["path"].write_text(json.dumps(data), encoding="utf-8")
     code, out, _ = run(capsys, "gate", "--baseline", str(baseline))
     assert code == 1 and "gold changed" in out
+
+
+def test_gate_turns_red_when_the_rules_system_regresses(capsys, tmp_path):
+    """The committed baseline, re-scored with a rules system whose data file lost entries."""
+    from conftest import REPO
+
+    baseline = tmp_path / "rules.json"
+    data = load_json(REPO / "baselines" / "rules.json")
+    assert main(["gate", "--baseline", str(REPO / "baselines" / "rules.json")]) == 0
+    capsys.readouterr()
+    data["system"] = "degraded_rules:DegradedRules"
+    baseline.write_text(json.dumps(data), encoding="utf-8")
+    code, out, _ = run(capsys, "gate", "--baseline", str(baseline))
+    assert code == 1
+    rows = [line.split() for line in out.splitlines()]
+    assert ["entities", "ORG"] == next(r[:2] for r in rows if r[:2] == ["entities", "ORG"])
+    assert any(r[:2] == ["relations_fact", "LEADER_OF"] for r in rows)

@@ -46,9 +46,10 @@ class RulesSystem:
             for k in range(span.start, span.end):
                 taken[k] = True
         aliases, refs = alias_mentions(doc, people, taken)
-        doc.ents = filter_spans(ents + people + aliases)
-        figures = self.figures.find(doc, taken)
-        mentions = sorted(list(doc.ents) + [f.span for f in figures], key=lambda s: (s.start, s.end))
+        named = filter_spans(ents + people + aliases)
+        person_ends = {s.end for s in named if s.label_ == "PERSON"}
+        figures = self.figures.find(doc, taken, person_ends)
+        mentions = sorted(named + [f.span for f in figures], key=lambda s: (s.start, s.end))
         triples = self.relations.find(doc, mentions, figures, links)
 
         attrs = {(f.span.start, f.span.end): f for f in figures}

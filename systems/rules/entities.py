@@ -22,28 +22,63 @@ def load_json(name: str, data_dir: Path = DATA) -> dict:
     return {k: v for k, v in raw.items() if not k.startswith("_")}
 
 
-def _token_pattern(phrase: str, attr: str = "LOWER") -> list[dict]:
-    return [{attr: part.lower() if attr == "LOWER" else part} for part in phrase.split()]
+def split_optional_first(pattern: list[dict]) -> list[list[dict]]:
+    """An optional first token makes every token a start; two patterns keep the starts anchored."""
+    if pattern and pattern[0].get("OP") == "?":
+        bare = {k: v for k, v in pattern[0].items() if k != "OP"}
+        return [[bare] + pattern[1:], pattern[1:]]
+    return [pattern]
 
 
-def ruler_patterns(data_dir: Path = DATA) -> list[dict]:
+class FlagCompiler:
+    """Turns a first token ``{"LOWER": {"IN": [...]}}`` into a lexeme flag.
+
+    The Matcher tries every pattern's first token at every token of the text. A plain attribute
+    or a lexeme flag is checked in C; an ``IN`` predicate calls back into Python. Flags keep the
+    data files in spaCy's own pattern format and the matching fast.
+    """
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self.flags: dict[tuple[str, frozenset], int] = {}
+
+    def __call__(self, pattern: list[dict]) -> list[dict]:
+        first = pattern[0]
+        keys = [k for k in first if k != "OP"]
+        if "OP" in first or len(keys) != 1 or keys[0] not in ("TEXT", "ORTH", "LOWER"):
+            return pattern
+        pred = first[keys[0]]
+        if not isinstance(pred, dict) or set(pred) != {"IN"}:
+            return pattern
+        lower = keys[0] == "LOWER"
+        key = (keys[0], frozenset(pred["IN"]))
+        if key not in self.flags:
+            values = key[1]
+            self.flags[key] = self.vocab.add_flag((lambda s: s.lower() in values) if lower else (lambda s: s in values))
+        return [{self.flags[key]: True}] + pattern[1:]
+
+
+def ruler_patterns(data_dir: Path = DATA, compile_pattern=lambda p: p) -> list[dict]:
     """EntityRuler patterns: gazetteer names, the hand-written token patterns, and compounds."""
     gazetteer = load_json("gazetteer.json", data_dir)
     vocab = load_json("entities.json", data_dir)
     patterns = [{"label": label, "pattern": name} for label, names in gazetteer.items() for name in names]
     for line in (data_dir / "patterns.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
-            patterns.append(json.loads(line))
+            entry = json.loads(line)
+            patterns += [{**entry, "pattern": compile_pattern(p)} for p in split_optional_first(entry["pattern"])]
     nationalities = gazetteer["NORP"]
-    for noun in vocab["force_nouns"]:
-        # "<nationality> forces": a state's armed body is an organisation, not a nationality.
-        patterns.append({"label": "ORG", "pattern": [{"ORTH": {"IN": nationalities}}] + _token_pattern(noun), "id": "norp-forces"})
-    places = [n for n in gazetteer["GPE"] + nationalities if " " not in n]
-    patterns.append({
-        "label": "LOC", "id": "x-y-border",
-        "pattern": [{"ORTH": {"IN": places}}, {"ORTH": {"IN": ["-", "–"]}}, {"ORTH": {"IN": places}},
-                    {"LOWER": {"IN": vocab["border_nouns"]}}],
-    })
+    # "<nationality> forces": a state's armed body is an organisation, not a nationality. Phrase
+    # patterns (one per pair) because a token pattern with a long IN list is costly at every token.
+    for nationality in nationalities:
+        for noun in vocab["force_nouns"]:
+            for form in (noun, noun.title()):
+                patterns.append({"label": "ORG", "pattern": f"{nationality} {form}", "id": "norp-forces"})
+    # "Lebanon-Israel border", "Syria-Turkey frontier": two capitalised names joined by a dash.
+    for dash in ("-", "–"):
+        for noun in vocab["border_nouns"]:
+            pattern = [{"IS_TITLE": True}, {"ORTH": dash}, {"IS_TITLE": True}] + [{"LOWER": w} for w in noun.split()]
+            patterns.append({"label": "LOC", "id": "x-y-border", "pattern": pattern})
     return patterns
 
 
@@ -52,9 +87,48 @@ def build_pipeline(data_dir: Path = DATA) -> Language:
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe("entity_ruler", config={"validate": True})
-    ruler.add_patterns(ruler_patterns(data_dir))
+    # Patterns are checked by spaCy's schema when written (tests/test_rules.py); flags are ints the
+    # schema does not know, so the ruler itself does not re-validate them.
+    ruler = nlp.add_pipe("entity_ruler", config={"validate": False})
+    ruler.add_patterns(ruler_patterns(data_dir, FlagCompiler(nlp.vocab)))
     return nlp
+
+
+@dataclass(frozen=True)
+class TokenView:
+    """Plain per-token lists for one doc, built once: Python loops over a Doc re-create Token objects."""
+
+    texts: list[str]
+    lowers: list[str]
+    like_num: list[bool]
+    sent_starts: list[int]
+    sent_ends: list[int]
+
+
+def token_view(doc: Doc) -> TokenView:
+    view = doc.user_data.get("bench_token_view")
+    if view is None:
+        from spacy.attrs import LIKE_NUM, SENT_START
+
+        arr = doc.to_array([LIKE_NUM, SENT_START]).tolist()
+        n = len(doc)
+        starts, ends = [0] * n, [n] * n
+        start = 0
+        for i in range(n):
+            if i and arr[i][1] == 1:
+                for k in range(start, i):
+                    ends[k] = i
+                start = i
+            starts[i] = start
+        texts = [t.text for t in doc]
+        view = TokenView(texts, [t.lower() for t in texts], [bool(a[0]) for a in arr], starts, ends)
+        doc.user_data["bench_token_view"] = view
+    return view
+
+
+def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
+    view = token_view(doc)
+    return view.sent_starts, view.sent_ends
 
 
 @dataclass
@@ -150,7 +224,8 @@ class PeopleFinder:
                 begin = self._name_backward(doc, k, taken)
                 after = end
                 if begin < k and after < len(doc) and doc[after].lower_ in self.of_words:
-                    org = ent_starting_at.get(after + 1)
+                    org_at = after + 2 if after + 1 < len(doc) and doc[after + 1].lower_ == "the" else after + 1
+                    org = ent_starting_at.get(org_at)
                     person = Span(doc, begin, k, label="PERSON")
                     people.append(person)
                     links.append(RoleLink(person, org if org is not None and org.label_ in ("ORG", "GPE") else None, kind))
@@ -180,10 +255,15 @@ def alias_mentions(doc: Doc, people: list[Span], taken: list[bool]) -> tuple[lis
     forms = {f: names.pop() for f, names in forms.items() if len(names) == 1}
     found = []
     lengths = sorted({len(f) for f in forms}, reverse=True)
+    words = token_view(doc).texts
+    firsts = {f[0] for f in forms}
     i = 0
     while i < len(doc):
+        if words[i] not in firsts:
+            i += 1
+            continue
         for n in lengths:
-            key = tuple(t.text for t in doc[i:i + n])
+            key = tuple(words[i:i + n])
             if key in forms and not any(taken[i:i + n]) and (i == 0 or doc[i - 1].text != "-"):
                 span = Span(doc, i, i + n, label="PERSON")
                 found.append(span)

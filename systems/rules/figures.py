@@ -12,9 +12,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from bench.numbers import QUALIFIER_PHRASES, is_number_word, normalise_figure
+from bench.numbers import NUMBER_WORDS, QUALIFIER_PHRASES, normalise_figure
 
-from .entities import DATA, load_json
+from .entities import DATA, load_json, sentence_bounds, token_view
 
 WINDOW_AFTER = 8
 WINDOW_BEFORE = 5
@@ -45,77 +45,82 @@ class FigureFinder:
         self.qualifiers = _phrases([p for ps in QUALIFIER_PHRASES.values() for p in ps])
 
     @staticmethod
-    def _is_number(token) -> bool:
-        if token.like_num and not token.text.lower().endswith(("st", "nd", "rd", "th")):
-            return True
-        return is_number_word(token.text) and token.lower_ not in ("a", "and", "score")
+    def _numberish(view) -> list[bool]:
+        ordinal = ("st", "nd", "rd", "th")
+        return [
+            (num and not low.endswith(ordinal)) or (low in NUMBER_WORDS and low not in ("a", "and", "score"))
+            for num, low in zip(view.like_num, view.lowers)
+        ]
 
-    def _number_runs(self, doc: Doc, taken: list[bool]):
-        i = 0
-        while i < len(doc):
-            if taken[i] or not self._is_number(doc[i]) or doc[i].lower_ in ("one",) and self._pronoun_one(doc, i):
+    @staticmethod
+    def _number_runs(lowers: list[str], num: list[bool], taken: list[bool]):
+        """(start, end) token ranges of number phrases: "1.4 million", "tens of thousands", "10 to 15"."""
+        n, i = len(lowers), 0
+        while i < n:
+            if taken[i] or not num[i] or (lowers[i] == "one" and FigureFinder._pronoun_one(lowers, i)):
                 i += 1
                 continue
             j = i + 1
-            # "1.4 million", "tens of thousands", "10 to 15", "two hundred and five"
-            while j < len(doc) and not taken[j]:
-                t = doc[j]
-                if self._is_number(t) and t.lower_ != "a":
+            while j < n and not taken[j]:
+                if num[j] and lowers[j] != "a":
                     j += 1
-                elif t.lower_ in ("of", "to", "and", "-", "–") and j + 1 < len(doc) and self._is_number(doc[j + 1]) \
-                        and (t.lower_ != "of" or doc[j - 1].lower_ in ("tens", "hundreds", "thousands", "dozens")):
+                elif lowers[j] in ("of", "to", "and", "-", "–") and j + 1 < n and num[j + 1] \
+                        and (lowers[j] != "of" or lowers[j - 1] in ("tens", "hundreds", "thousands", "dozens")):
                     j += 2
                 else:
                     break
             begin = i
-            if i > 0 and doc[i - 1].lower_ == "a" and doc[i].lower_ in ("dozen", "hundred", "thousand", "million"):
+            if i > 0 and lowers[i - 1] == "a" and lowers[i] in ("dozen", "hundred", "thousand", "million"):
                 begin = i - 1
-            elif i > 0 and doc[i - 1].lower_ == "between" and any(t.lower_ == "and" for t in doc[i:j]):
+            elif i > 0 and lowers[i - 1] == "between" and "and" in lowers[i:j]:
                 begin = i - 1
             yield begin, j
             i = j
 
     @staticmethod
-    def _pronoun_one(doc: Doc, i: int) -> bool:
+    def _pronoun_one(lowers: list[str], i: int) -> bool:
         # "one of the ...", "one such casualty", "no one": a pronoun, not a count.
-        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-        prev = doc[i - 1].lower_ if i > 0 else ""
+        nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
+        prev = lowers[i - 1] if i > 0 else ""
         return nxt in ("of", "such", "another", "who", "which", "that") or prev in ("no", "any", "every", "the")
 
-    def _match_at(self, doc: Doc, i: int, phrases) -> tuple[str, int] | None:
+    @staticmethod
+    def _match_at(lowers: list[str], i: int, phrases) -> tuple[str, int] | None:
         for cat, phrase in phrases:
-            n = len(phrase)
-            if tuple(t.lower_ for t in doc[i:i + n]) == phrase:
-                return cat, n
+            if lowers[i] == phrase[0] and tuple(lowers[i:i + len(phrase)]) == phrase:
+                return cat, len(phrase)
         return None
 
-    def _category(self, doc: Doc, start: int, end: int) -> str | None:
-        sent_end = doc[end - 1].sent.end
+    def _category(self, doc: Doc, lowers: list[str], num: list[bool], start: int, end: int) -> str | None:
+        starts, ends = sentence_bounds(doc)
+        sent_end = ends[end - 1]
         k = end
         while k < min(sent_end, end + WINDOW_AFTER):
-            if doc[k].text in STOP or (k > end and self._is_number(doc[k]) and doc[k].lower_ != "one"):
+            if doc[k].text in STOP or (k > end and num[k] and lowers[k] != "one"):
                 break
-            hit = self._match_at(doc, k, self.after)
+            hit = self._match_at(lowers, k, self.after)
             if hit:
                 return hit[0]
             k += 1
-        sent_start = doc[start].sent.start
+        sent_start = starts[start]
         for k in range(start - 1, max(sent_start, start - WINDOW_BEFORE) - 1, -1):
             for cat, phrase in self.before:
                 n = len(phrase)
-                if k - n + 1 >= sent_start and tuple(t.lower_ for t in doc[k - n + 1:k + 1]) == phrase:
+                if lowers[k] == phrase[-1] and k - n + 1 >= sent_start and tuple(lowers[k - n + 1:k + 1]) == phrase:
                     return cat
             if doc[k].text in STOP:
                 break
         return None
 
-    def _excluded(self, doc: Doc, start: int, end: int) -> bool:
+    def _excluded(self, doc: Doc, start: int, end: int, person_ends: set[int]) -> bool:
         prev = doc[start - 1] if start > 0 else None
         nxt = doc[end] if end < len(doc) else None
         if prev is not None and prev.text.lower() in self.not_before:
             return True
-        if nxt is not None and (nxt.lower_ in self.not_after or nxt.text.startswith("-year")):
+        if nxt is not None and nxt.lower_ in self.not_after:
             return True
+        if nxt is not None and nxt.text in ("-", "–") and end + 1 < len(doc) and doc[end + 1].lower_ in self.not_after:
+            return True  # "25-year-old", "10-day"
         text = doc[start:end].text
         if ":" in text or text.endswith("%"):
             return True
@@ -123,27 +128,29 @@ class FigureFinder:
         if end - start == 1 and doc[start].shape_ == "dddd" and 1900 <= int(doc[start].text) <= 2100:
             return True
         # Ages in apposition: "Issam Abdallah, 37, ..."
-        if prev is not None and prev.text == "," and nxt is not None and nxt.text == "," and start >= 2 \
-                and doc[start - 2].ent_type_ == "PERSON":
+        if prev is not None and prev.text == "," and nxt is not None and nxt.text == "," and (start - 1) in person_ends:
             return True
         return False
 
-    def _with_qualifier(self, doc: Doc, start: int) -> int:
+    def _with_qualifier(self, lowers: list[str], start: int) -> int:
         for phrase in self.qualifiers:
             n = len(phrase)
-            if start - n >= 0 and tuple(t.lower_ for t in doc[start - n:start]) == phrase:
+            if start - n >= 0 and lowers[start - 1] == phrase[-1] and tuple(lowers[start - n:start]) == phrase:
                 return start - n
         return start
 
-    def find(self, doc: Doc, taken: list[bool]) -> list[Figure]:
+    def find(self, doc: Doc, taken: list[bool], person_ends: set[int] = frozenset()) -> list[Figure]:
         figures = []
-        for start, end in list(self._number_runs(doc, taken)):
-            if self._excluded(doc, start, end):
+        view = token_view(doc)
+        lowers = view.lowers
+        num = self._numberish(view)
+        for start, end in list(self._number_runs(lowers, num, taken)):
+            if self._excluded(doc, start, end, person_ends):
                 continue
-            category = self._category(doc, start, end)
+            category = self._category(doc, lowers, num, start, end)
             if category is None:
                 continue
-            qstart = self._with_qualifier(doc, start)
+            qstart = self._with_qualifier(lowers, start)
             span = Span(doc, qstart, end, label="FIGURE")
             parsed = normalise_figure(span.text)
             if parsed is None:

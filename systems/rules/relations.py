@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from bench.schema import RELATION_TYPES
 
-from .entities import DATA, RoleLink, load_json
+from .entities import DATA, RoleLink, load_json, sentence_bounds
 from .figures import Figure
 
 SKIP_LEFT = {
@@ -58,7 +58,7 @@ class RelationFinder:
 
     # -- locating arguments ---------------------------------------------------------------
     def _left(self, doc: Doc, k: int, at_end: dict, labels: set[str], skip=SKIP_LEFT, gap: int = 4) -> Span | None:
-        floor = doc[k].sent.start if k < len(doc) else doc[-1].sent.start
+        floor = sentence_bounds(doc)[0][min(k, len(doc) - 1)]
         steps = 0
         while k > floor and steps <= gap:
             m = at_end.get(k)
@@ -71,7 +71,7 @@ class RelationFinder:
         return None
 
     def _right(self, doc: Doc, k: int, at_start: dict, labels: set[str], skip=SKIP_RIGHT, gap: int = 3) -> Span | None:
-        ceiling = doc[k - 1].sent.end if k > 0 else len(doc)
+        ceiling = sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc)
         steps = 0
         while k < ceiling and steps <= gap:
             m = at_start.get(k)
@@ -88,7 +88,7 @@ class RelationFinder:
         out, cur = [first], first
         while cur.start >= 2 and doc[cur.start - 1].lower_ in ("and", ","):
             prev = at_end.get(cur.start - 1)
-            if prev is None or prev.label_ != first.label_ or prev.sent != first.sent:
+            if prev is None or prev.label_ != first.label_:
                 break
             out.append(prev)
             cur = prev
@@ -105,9 +105,10 @@ class RelationFinder:
             j += 1
         if j >= len(doc) or doc[j].lower_ not in self.group_nouns:
             return None
-        prev_sent_start = doc[k].sent.start
+        starts = sentence_bounds(doc)[0]
+        prev_sent_start = starts[k]
         if prev_sent_start > 0:
-            prev_sent_start = doc[prev_sent_start - 1].sent.start
+            prev_sent_start = starts[prev_sent_start - 1]
         for m in reversed(mentions):
             if m.end <= k and m.start >= prev_sent_start and m.label_ == "ORG" and m != exclude:
                 return m
@@ -129,8 +130,8 @@ class RelationFinder:
             if link.org is not None and link.kind in ("leader", "member"):
                 add("LEADER_OF" if link.kind == "leader" else "MEMBER_OF", link.person, link.org)
 
-        for key, start, end in self.matcher(doc):
-            name = doc.vocab.strings[key]
+        matches = [(doc.vocab.strings[key], start, end) for key, start, end in self.matcher(doc)]
+        for name, start, end in matches:
             if name == "meet":
                 self._meet(doc, start, end, at_start, at_end, add)
             elif name in ("ally_verb", "conflict_verb", "control_active"):
@@ -165,14 +166,13 @@ class RelationFinder:
                 add("ALLIED_WITH", this, other)
             elif name == "part_nouns":
                 if end < len(doc) and doc[end].lower_ == "of":
-                    whole = at_start.get(end + 1)
+                    whole = self._right(doc, end + 1, at_start, {"ORG"}, skip={"the"}, gap=1)
                     skip = {",", "the", "a", "an", "is", "are", "was", "its"} | {t.lower_ for t in doc[max(0, start - 4):start] if t.is_lower and t.is_alpha}
                     part = self._left(doc, start, at_end, {"ORG"}, skip=skip, gap=6)
-                    if whole is not None and whole.label_ == "ORG":
-                        add("PART_OF", part, whole)
+                    add("PART_OF", part, whole)
 
         self._compounds(doc, mentions, at_start, add)
-        self._figures(doc, figures, at_start, at_end, add)
+        self._figures(doc, figures, matches, at_start, at_end, add)
         return _dedupe(found)
 
     def _meet(self, doc, start, end, at_start, at_end, add) -> None:
@@ -180,7 +180,7 @@ class RelationFinder:
         subjects = self._coordinated(doc, subject, at_end) if subject is not None else []
         objects, k = [], end
         allowed = self.role_words | {"and", ",", "the", "'s", "’s", "with", "his", "her", "their", "counterpart", "-", "between"}
-        ceiling = doc[end - 1].sent.end
+        ceiling = sentence_bounds(doc)[1][end - 1]
         while k < ceiling and k - end < 25:
             m = at_start.get(k)
             if m is not None:
@@ -215,22 +215,23 @@ class RelationFinder:
             elif nxt.lower_ in self.suffix["ALLIED_WITH"]:
                 add("ALLIED_WITH", m, at_start.get(m.end + 2))
 
-    def _figures(self, doc: Doc, figures: list[Figure], at_start: dict, at_end: dict, add) -> None:
+    def _figures(self, doc: Doc, figures: list[Figure], matches: list, at_start: dict, at_end: dict, add) -> None:
         starts = sorted(f.span.start for f in figures)
-        reports = [(doc.vocab.strings[k], s, e) for k, s, e in self.matcher(doc) if doc.vocab.strings[k] == "report_verbs"]
+        reports = [m for m in matches if m[0] == "report_verbs"]
+        sent_starts, sent_ends = sentence_bounds(doc)
         for fig in figures:
             span = fig.span
-            sent = span.sent
+            sent_start, sent_end = sent_starts[span.start], sent_ends[span.start]
             nxt_fig = min((s for s in starts if s > span.start), default=len(doc))
             place = None
-            for k in range(span.end, min(sent.end, nxt_fig, span.end + 12)):
+            for k in range(span.end, min(sent_end, nxt_fig, span.end + 12)):
                 if doc[k].lower_ in self.place_preps:
                     place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=PLACE_SKIP, gap=3)
                     if place is not None:
                         break
             if place is None:
-                for k in range(sent.start, span.start):
-                    if doc[k].lower_ in self.place_preps and (k == sent.start or doc[k - 1].is_punct or k == sent.start + 1):
+                for k in range(sent_start, span.start):
+                    if doc[k].lower_ in self.place_preps and (k == sent_start or doc[k - 1].is_punct or k == sent_start + 1):
                         place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=PLACE_SKIP, gap=3)
                         if place is not None:
                             break
@@ -238,21 +239,25 @@ class RelationFinder:
             add("REPORTED_BY", span, self._source(doc, span, reports, at_start, at_end))
 
     def _source(self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict) -> Span | None:
-        sent = span.sent
-        before = [(s, e) for _, s, e in reports if sent.start <= s and e <= span.start]
-        after = [(s, e) for _, s, e in reports if s >= span.end and e <= sent.end]
+        starts, ends = sentence_bounds(doc)
+        before = [(s, e) for _, s, e in reports if starts[span.start] <= s and e <= span.start]
+        after = [(s, e) for _, s, e in reports if s >= span.end and e <= ends[span.start]]
         labels = {"ORG", "PERSON"}
+        for s, e in sorted(after):
+            # An explicit attribution wins over a reporting verb earlier in the sentence.
+            if doc[s:e].text.lower() == "according to":
+                return self._right(doc, e, at_start, labels)
         for s, e in sorted(before, reverse=True):
             source = self._left(doc, s, at_end, labels)
             if source is not None:
                 # "The ministry run by Hamas has reported": the reporter is the head, not the agent.
-                if source.start >= 2 and doc[source.start - 1].lower_ == "by":
-                    head = self._left(doc, source.start - 2, at_end, labels, gap=0)
-                    source = head or source
+                j = source.start - 1
+                if j > 0 and doc[j].lower_ in ("the", "a", "an"):
+                    j -= 1
+                if j >= 1 and doc[j].lower_ == "by":
+                    source = self._left(doc, j - 1, at_end, labels, gap=0) or source
                 return source
         for s, e in sorted(after):
-            if doc[s:e].text.lower() == "according to":
-                return self._right(doc, e, at_start, labels)
             source = self._left(doc, s, at_end, labels, gap=2)
             if source is not None and source.start >= span.end:
                 return source

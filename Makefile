@@ -1,0 +1,36 @@
+# Two commands do all the set-up on a fresh clone (Python 3.11, make, git):
+#   make bench   install, validate the gold, score the rules system (the main job)
+#   make test    install, run the test suite, then the regression gate for every baseline
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: bench test gate install compare benchmarks doccano-serve
+
+$(STAMP): requirements.lock requirements-test.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-test.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . || \
+		$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+bench: $(STAMP)
+	$(BIN)/bench validate
+	$(BIN)/bench score --system rules
+
+test: $(STAMP)
+	$(BIN)/pytest
+	$(MAKE) --no-print-directory gate
+
+gate: $(STAMP)
+	@set -e; for b in baselines/*.json; do echo "gate: $$b"; $(BIN)/bench gate --baseline $$b; done
+
+compare: $(STAMP)
+	$(BIN)/bench compare rules spacy
+
+benchmarks: $(STAMP)
+	$(BIN)/python benchmarks/scorer_vs_nervaluate.py
+	$(BIN)/python benchmarks/systems_speed.py

@@ -1,0 +1,57 @@
+"""Throughput of each system on the same corpus: the articles repeated to at least 1,000 documents.
+
+One warm-up pass per system (loads pipelines, fills caches), then several rounds in which every
+system is timed in turn, so a slow spell of the machine hits all of them alike. Prints the median
+documents per second of each system and its ratio to `spacy` measured in the same run.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.corpus import Document, load_articles  # noqa: E402
+from bench.systems import load_system  # noqa: E402
+
+
+def corpus(articles: Path, at_least: int) -> list[Document]:
+    base = load_articles(articles)
+    docs = []
+    while len(docs) < at_least:
+        for d in base:
+            docs.append(Document(f"{d.doc_id}#{len(docs)}", d.date, d.text))
+    return docs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=Path, default=Path("seeds"))
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--systems", default="rules,spacy,gazetteer")
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    docs = corpus(args.articles, args.docs)
+    systems = {name: load_system(name, gold_dir=Path("gold")) for name in args.systems.split(",")}
+    for system in systems.values():
+        list(system.predict(docs[:20]))  # warm-up
+    samples: dict[str, list[float]] = {name: [] for name in systems}
+    for _ in range(args.rounds):
+        for name, system in systems.items():
+            t0 = time.perf_counter()
+            n = sum(1 for _ in system.predict(docs))
+            samples[name].append(n / (time.perf_counter() - t0))
+    rates = {name: statistics.median(values) for name, values in samples.items()}
+    chars = sum(len(d.text) for d in docs)
+    print(f"corpus: {len(docs)} documents, {chars} characters; median of {args.rounds} interleaved rounds")
+    for name, rate in rates.items():
+        ratio = f"{rate / rates['spacy']:.1f}x spacy" if "spacy" in rates else ""
+        spread = ", ".join(f"{v:.0f}" for v in samples[name])
+        print(f"{name:10s} {rate:10.1f} docs/s   {ratio:12s} (rounds: {spread})")
+
+
+if __name__ == "__main__":
+    main()
