@@ -5,8 +5,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DOCCANO_STAMP := .venv-doccano/.installed
 
-.PHONY: bench test gate install compare benchmarks doccano-serve
+.PHONY: bench test gate install compare benchmarks doccano-install doccano-serve
 
 $(STAMP): requirements.lock requirements-test.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,11 +18,20 @@ $(STAMP): requirements.lock requirements-test.lock pyproject.toml
 
 install: $(STAMP)
 
+# The doccano server needs pydantic 2 (the client needs 1): it gets its own venv.
+$(DOCCANO_STAMP): requirements-doccano.lock $(STAMP)
+	$(BIN)/python -c "from bench.doccano_server import install; install()"
+
+doccano-install: $(DOCCANO_STAMP)
+
+doccano-serve: $(DOCCANO_STAMP)
+	$(BIN)/bench doccano serve
+
 bench: $(STAMP)
 	$(BIN)/bench validate
 	$(BIN)/bench score --system rules
 
-test: $(STAMP)
+test: $(STAMP) $(DOCCANO_STAMP)
 	$(BIN)/pytest
 	$(MAKE) --no-print-directory gate
 

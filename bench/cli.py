@@ -5,8 +5,9 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Sequence
 
+from . import doccano_commands
 from .annotation import atomic_write, write_jsonl
 from .corpus import DEFAULT_ARTICLES, CorpusError, load_articles
 from .gate import compare_to_baseline
@@ -15,6 +16,7 @@ from .report import render_compare, render_gate, render_score
 from .results import SCHEMA_VERSION, build_result, dumps_result, load_source, score_source
 from .scoring import SECTION_NAMES
 from .stats import paired_randomisation
+from .doccano import DoccanoError
 from .systems import SystemFailure, list_systems, load_system, run_system
 from .validate import DEFAULT_GOLD, AnnotationError, load_gold, validate_files
 
@@ -195,13 +197,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--match", choices=SCHEMES, default=None)
     p.set_defaults(func=cmd_gate)
 
-    for register in EXTRA_COMMANDS:
-        register(sub)
+    doccano_commands.register(sub)
     return parser
-
-
-# Commands defined in other modules add themselves here (see bench.errors, bench.doccano, ...).
-EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -213,7 +210,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(line, file=sys.stderr)
         print("nothing was scored or written", file=sys.stderr)
         return EXIT_ERROR
-    except (SystemFailure, UsageError, FileNotFoundError) as err:
+    except (SystemFailure, UsageError, FileNotFoundError, DoccanoError) as err:
         print(f"bench {args.command}: {err}", file=sys.stderr)
         return EXIT_ERROR
 

@@ -169,9 +169,14 @@ def check_document(raw: Any, article: Document | None, kind: str) -> list[str]:
     return out
 
 
-def load_gold(gold_dir: Path, docs: Iterable[Document]) -> dict[str, Annotation]:
-    """Read and validate the gold for ``docs``; raise AnnotationError listing every problem."""
+def load_gold(gold_dir: Path, docs: Iterable[Document], require_all: bool = True) -> dict[str, Annotation]:
+    """Read and validate the gold for ``docs``; raise AnnotationError listing every problem.
+
+    With ``require_all`` (scoring), every article must have a gold file; without it (agreement
+    between annotators who did part of the articles), the files present are read.
+    """
     report, gold = Report(), {}
+    docs = list(docs)
     by_id = {d.doc_id: d for d in docs}
     gold_dir = Path(gold_dir)
     if not gold_dir.is_dir():
@@ -190,9 +195,10 @@ def load_gold(gold_dir: Path, docs: Iterable[Document]) -> dict[str, Annotation]
         report.problems += [f"{path}: {p}" for p in problems]
         if not problems:
             gold[doc_id] = annotation_from_dict(raw)
-    for doc_id in by_id:
-        if doc_id not in files:
-            report.problems.append(f"{gold_dir / (doc_id + '.json')}: document: no gold file for article {doc_id}")
+    if require_all:
+        for doc_id in by_id:
+            if doc_id not in files:
+                report.problems.append(f"{gold_dir / (doc_id + '.json')}: document: no gold file for article {doc_id}")
     if report.problems:
         raise AnnotationError(report.problems)
     return gold
