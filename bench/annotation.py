@@ -149,6 +149,10 @@ def atomic_write(path: Path, content: str) -> None:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    # mkstemp creates 0600; give the file what a plain open() would (or what it had before).
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, (path.stat().st_mode & 0o7777) if path.exists() else (0o666 & ~umask))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)

@@ -10,6 +10,7 @@ from typing import Sequence
 from . import doccano_commands
 from .annotation import atomic_write, write_jsonl
 from .corpus import DEFAULT_ARTICLES, CorpusError, load_articles
+from .errors import KINDS, collect_errors, render_errors
 from .gate import compare_to_baseline
 from .matching import SCHEMES
 from .report import render_compare, render_gate, render_score
@@ -119,6 +120,38 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_errors(args: argparse.Namespace) -> int:
+    docs = load_articles(args.articles)
+    gold = load_gold(args.gold, docs)
+    source = load_source(args.system or str(args.predictions), docs, args.gold)
+    items = collect_errors(docs, gold, source.predictions, args.match, source.sections)
+    items = [i for i in items if (not args.label or i.label == args.label) and (not args.kind or i.kind == args.kind)
+             and (not args.section or i.section == args.section)]
+    if args.format == "json":
+        sys.stdout.write(json.dumps([i.to_dict() for i in items], indent=2, ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(render_errors(items, args.format))
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .html_report import SystemRun, render_report
+
+    docs = load_articles(args.articles)
+    gold = load_gold(args.gold, docs)
+    runs = []
+    for name in [n for n in args.systems.split(",") if n]:
+        source = load_source(name, docs, args.gold)
+        scores = score_source(source, gold, args.match)
+        result = build_result(source, scores, gold, args.match, args.articles, args.gold, args.bootstrap, args.seed)
+        runs.append(SystemRun(name, result, source.predictions, source.sections))
+    if not runs:
+        raise UsageError("--systems needs at least one system or predictions file")
+    atomic_write(args.out, render_report(runs, docs, gold))
+    print(f"wrote {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_gate(args: argparse.Namespace) -> int:
     path: Path = args.baseline
     baseline = None
@@ -186,6 +219,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--trials", type=int, default=10000, help="approximate randomisation trials")
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=cmd_compare)
+
+    p = sub.add_parser("errors", help="list every missed, spurious, boundary, label and value error")
+    _common(p)
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--system")
+    who.add_argument("--predictions", type=Path)
+    _scoring(p)
+    p.add_argument("--label", help="only this label, figure category or relation type")
+    p.add_argument("--kind", choices=KINDS)
+    p.add_argument("--section", choices=("entities", "figures", "relations"))
+    p.set_defaults(func=cmd_errors)
+
+    p = sub.add_parser("report", help="one self-contained HTML report comparing systems")
+    _common(p)
+    p.add_argument("--systems", required=True, help="comma-separated system names or predictions files")
+    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--match", choices=SCHEMES, default="strict")
+    p.add_argument("--bootstrap", type=int, default=1000, metavar="N")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("gate", help="fail when scores regress against a saved baseline")
     p.add_argument("--baseline", required=True, type=Path)

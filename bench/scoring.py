@@ -156,25 +156,42 @@ def _relation_key(rtype: str, head, tail) -> tuple:
     return (rtype, head, tail)
 
 
-def _tally_sets(gold_keys: list[tuple], pred_keys: list[tuple]) -> Tally:
-    """Counts per relation type from multisets of (type, head, tail) keys."""
-    tally: Tally = {}
-    remaining = defaultdict(int)
-    for k in gold_keys:
-        remaining[k] += 1
-    tp = defaultdict(int)
-    fp = defaultdict(int)
-    for k in pred_keys:
-        if remaining[k] > 0:
-            remaining[k] -= 1
-            tp[k[0]] += 1
+@dataclass(frozen=True)
+class KeyMatch:
+    """Multiset matching of relation keys: indices of matched, missed and spurious items."""
+
+    matched: tuple[tuple[int, int], ...]  # (gold index, prediction index)
+    missed: tuple[int, ...]
+    spurious: tuple[int, ...]
+
+
+def match_keys(gold_keys: list[tuple], pred_keys: list[tuple]) -> KeyMatch:
+    waiting: dict[tuple, list[int]] = defaultdict(list)
+    for i, k in enumerate(gold_keys):
+        waiting[k].append(i)
+    for queue in waiting.values():
+        queue.reverse()
+    matched, spurious = [], []
+    for j, k in enumerate(pred_keys):
+        if waiting.get(k):
+            matched.append((waiting[k].pop(), j))
         else:
-            fp[k[0]] += 1
-    fn = defaultdict(int)
-    for k, n in remaining.items():
-        fn[k[0]] += n
-    for rtype in set(tp) | set(fp) | set(fn):
-        tally[rtype] = Counts(correct=tp[rtype], missed=fn[rtype], spurious=fp[rtype])
+            spurious.append(j)
+    missed = sorted(i for queue in waiting.values() for i in queue)
+    return KeyMatch(tuple(matched), tuple(missed), tuple(spurious))
+
+
+def _tally_keys(gold_keys: list[tuple], pred_keys: list[tuple]) -> Tally:
+    """Counts per relation type (the key's first item) from multisets of (type, head, tail) keys."""
+    m = match_keys(gold_keys, pred_keys)
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for i, _ in m.matched:
+        counts[gold_keys[i][0]]["correct"] += 1
+    for i in m.missed:
+        counts[gold_keys[i][0]]["missed"] += 1
+    for j in m.spurious:
+        counts[pred_keys[j][0]]["spurious"] += 1
+    tally: Tally = {rtype: Counts(**c) for rtype, c in counts.items()}
     tally[MICRO] = sum(tally.values(), Counts())
     return tally
 
@@ -187,29 +204,41 @@ def normalise_ref(name: str) -> str:
     return _THE.sub("", " ".join(name.split())).casefold()
 
 
-def relation_tallies(gold: Annotation, pred: Annotation, scheme: str) -> tuple[Tally, Tally]:
-    """Mention-level and fact-level tallies; both use the pooled entity alignment."""
+@dataclass(frozen=True)
+class RelationKeys:
+    """Mention-level and fact-level keys of both sides' relations, from the pooled entity alignment."""
+
+    gold_mentions: list[tuple]
+    pred_mentions: list[tuple]
+    gold_facts: list[tuple]
+    pred_facts: list[tuple]
+
+
+def relation_keys(gold: Annotation, pred: Annotation, scheme: str) -> RelationKeys:
     g_ents, p_ents = list(gold.entities), list(pred.entities)
     matched = align(_spans(g_ents), _spans(p_ents), scheme).matched(scheme)
     g_index = {e.id: i for i, e in enumerate(g_ents)}
     p_index = {e.id: i for i, e in enumerate(p_ents)}
-
-    gold_mentions = [_relation_key(r.type, g_index[r.head], g_index[r.tail]) for r in gold.relations]
     # An argument that aligns with no gold mention can never match: give it a key gold cannot have.
     p_to_g = lambda eid: matched.get(p_index[eid], ("unaligned", eid))
-    pred_mentions = [_relation_key(r.type, p_to_g(r.head), p_to_g(r.tail)) for r in pred.relations]
-
     gold_ref = lambda i: normalise_ref(g_ents[i].ref or g_ents[i].text)
 
     def pred_ref(eid: str) -> str:
         i = p_index[eid]
-        if i in matched:
-            return gold_ref(matched[i])
-        return normalise_ref(p_ents[i].ref or p_ents[i].text)
+        return gold_ref(matched[i]) if i in matched else normalise_ref(p_ents[i].ref or p_ents[i].text)
 
-    gold_facts = {_relation_key(r.type, gold_ref(g_index[r.head]), gold_ref(g_index[r.tail])) for r in gold.relations}
-    pred_facts = {_relation_key(r.type, pred_ref(r.head), pred_ref(r.tail)) for r in pred.relations}
-    return _tally_sets(gold_mentions, pred_mentions), _tally_sets(sorted(gold_facts), sorted(pred_facts))
+    return RelationKeys(
+        gold_mentions=[_relation_key(r.type, g_index[r.head], g_index[r.tail]) for r in gold.relations],
+        pred_mentions=[_relation_key(r.type, p_to_g(r.head), p_to_g(r.tail)) for r in pred.relations],
+        gold_facts=sorted({_relation_key(r.type, gold_ref(g_index[r.head]), gold_ref(g_index[r.tail])) for r in gold.relations}),
+        pred_facts=sorted({_relation_key(r.type, pred_ref(r.head), pred_ref(r.tail)) for r in pred.relations}),
+    )
+
+
+def relation_tallies(gold: Annotation, pred: Annotation, scheme: str) -> tuple[Tally, Tally]:
+    """Mention-level and fact-level tallies; both use the pooled entity alignment."""
+    keys = relation_keys(gold, pred, scheme)
+    return _tally_keys(keys.gold_mentions, keys.pred_mentions), _tally_keys(keys.gold_facts, keys.pred_facts)
 
 
 @dataclass

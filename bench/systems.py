@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import sys
 from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import Any, Iterator, Protocol, Sequence
@@ -107,7 +108,11 @@ def run_system(name: str, system: System, docs: Sequence[Document]) -> dict[str,
     """Predictions for every document, stamped with the article's date and hash and checked."""
     sections = frozenset(getattr(system, "sections", SECTIONS))
     out: dict[str, Annotation] = {}
-    produced = list(system.predict(docs))
+    from tqdm import tqdm
+
+    # A progress bar for people watching a terminal; logs and pipes stay quiet.
+    produced = list(tqdm(system.predict(docs), total=len(docs), desc=name, unit="doc", file=sys.stderr,
+                         disable=not sys.stderr.isatty(), leave=False))
     if len(produced) != len(docs):
         raise SystemFailure(f"system {name!r} returned {len(produced)} annotations for {len(docs)} documents")
     for doc, ann in zip(docs, produced):

@@ -1,0 +1,167 @@
+"""What a system gets wrong, item by item, from the same alignment the scores come from.
+
+Kinds: ``missed`` (gold not found), ``spurious`` (predicted, not in gold), ``boundary`` (overlaps a
+gold span with other boundaries), ``label`` (same span or same argument pair, other label or
+relation type), ``value`` (a figure whose span matches but whose value, qualifier or category
+differs).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Any, Iterable, Mapping
+
+from .annotation import Annotation, Entity
+from .corpus import Document
+from .matching import CORRECT, align
+from .scoring import _spans, match_keys, relation_keys, same_value
+from .schema import FIGURE
+
+KINDS = ("missed", "spurious", "boundary", "label", "value")
+CONTEXT = 40
+
+
+@dataclass(frozen=True)
+class ErrorItem:
+    section: str  # entities | figures | relations
+    kind: str
+    label: str  # gold label (or predicted, for spurious); relation type for relations
+    doc_id: str
+    start: int
+    end: int
+    context: str
+    gold: str = ""
+    predicted: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def context(text: str, start: int, end: int, width: int = CONTEXT) -> str:
+    """The span in brackets with up to ``width`` characters either side, on one line."""
+    left = text[max(0, start - width):start]
+    right = text[end:end + width]
+    flat = lambda s: re.sub(r"\s+", " ", s)
+    return ("…" if start > width else "") + flat(left) + "[[" + text[start:end] + "]]" + flat(right) + ("…" if end + width < len(text) else "")
+
+
+def describe(e: Entity | None) -> str:
+    if e is None:
+        return ""
+    out = f"{e.label} {e.text!r}"
+    if e.label == FIGURE:
+        out += f" value={e.value} qualifier={e.qualifier} category={e.category}"
+    return out
+
+
+def entity_errors(doc: Document, gold: Annotation, pred: Annotation, scheme: str) -> list[ErrorItem]:
+    g, p = list(gold.entities), list(pred.entities)
+    alignment = align(_spans(g), _spans(p), scheme)
+    out = []
+    for gi, pi, status in alignment.pairs:
+        if status == CORRECT:
+            continue
+        a, b = g[gi], p[pi]
+        kind = "label" if (a.start, a.end) == (b.start, b.end) else "boundary"
+        out.append(ErrorItem("entities", kind, a.label, doc.doc_id, a.start, a.end, context(doc.text, a.start, a.end), describe(a), describe(b)))
+    for gi in alignment.missed:
+        a = g[gi]
+        out.append(ErrorItem("entities", "missed", a.label, doc.doc_id, a.start, a.end, context(doc.text, a.start, a.end), describe(a)))
+    for pi in alignment.spurious:
+        b = p[pi]
+        out.append(ErrorItem("entities", "spurious", b.label, doc.doc_id, b.start, b.end, context(doc.text, b.start, b.end), "", describe(b)))
+    return out
+
+
+def figure_errors(doc: Document, gold: Annotation, pred: Annotation, scheme: str) -> list[ErrorItem]:
+    g = [e for e in gold.entities if e.label == FIGURE]
+    p = [e for e in pred.entities if e.label == FIGURE]
+    alignment = align(_spans(g), _spans(p), scheme)
+    out = []
+    for gi, pi, status in alignment.pairs:
+        a, b = g[gi], p[pi]
+        if status != CORRECT and (a.start, a.end) != (b.start, b.end):
+            kind = "boundary"
+        elif not same_value(a.value, b.value) or (a.qualifier, a.category) != (b.qualifier, b.category):
+            kind = "value"
+        else:
+            continue
+        out.append(ErrorItem("figures", kind, a.category or "", doc.doc_id, a.start, a.end, context(doc.text, a.start, a.end), describe(a), describe(b)))
+    for gi in alignment.missed:
+        a = g[gi]
+        out.append(ErrorItem("figures", "missed", a.category or "", doc.doc_id, a.start, a.end, context(doc.text, a.start, a.end), describe(a)))
+    for pi in alignment.spurious:
+        b = p[pi]
+        out.append(ErrorItem("figures", "spurious", b.category or "", doc.doc_id, b.start, b.end, context(doc.text, b.start, b.end), "", describe(b)))
+    return out
+
+
+def relation_errors(doc: Document, gold: Annotation, pred: Annotation, scheme: str) -> list[ErrorItem]:
+    keys = relation_keys(gold, pred, scheme)
+    m = match_keys(keys.gold_mentions, keys.pred_mentions)
+    g_ents = {e.id: e for e in gold.entities}
+    p_ents = {e.id: e for e in pred.entities}
+    text = lambda ents, r: f"{r.type}: {ents[r.head].text!r} -> {ents[r.tail].text!r}"
+    span_of = lambda ents, r: (min(ents[r.head].start, ents[r.tail].start), max(ents[r.head].end, ents[r.tail].end))
+    # A missed and a spurious relation over the same argument pair are one type confusion.
+    args = lambda key: tuple(sorted(key[1:], key=repr))
+    spurious_by_args: dict[tuple, list[int]] = {}
+    for j in m.spurious:
+        spurious_by_args.setdefault(args(keys.pred_mentions[j]), []).append(j)
+    out, used = [], set()
+    for i in m.missed:
+        r = gold.relations[i]
+        start, end = span_of(g_ents, r)
+        confused = spurious_by_args.get(args(keys.gold_mentions[i]), [])
+        j = next((j for j in confused if j not in used), None)
+        if j is not None:
+            used.add(j)
+            out.append(ErrorItem("relations", "label", r.type, doc.doc_id, start, end, context(doc.text, start, end, 20),
+                                 text(g_ents, r), text(p_ents, pred.relations[j])))
+        else:
+            out.append(ErrorItem("relations", "missed", r.type, doc.doc_id, start, end, context(doc.text, start, end, 20), text(g_ents, r)))
+    for j in m.spurious:
+        if j in used:
+            continue
+        r = pred.relations[j]
+        start, end = span_of(p_ents, r)
+        out.append(ErrorItem("relations", "spurious", r.type, doc.doc_id, start, end, context(doc.text, start, end, 20), "", text(p_ents, r)))
+    return out
+
+
+def collect_errors(
+    docs: Iterable[Document], gold: Mapping[str, Annotation], preds: Mapping[str, Annotation], scheme: str,
+    sections: Iterable[str],
+) -> list[ErrorItem]:
+    sections = set(sections)
+    out: list[ErrorItem] = []
+    for doc in docs:
+        if doc.doc_id not in gold:
+            continue
+        g, p = gold[doc.doc_id], preds.get(doc.doc_id) or Annotation(doc.doc_id)
+        if "entities" in sections:
+            out += entity_errors(doc, g, p, scheme)
+        if "figures" in sections:
+            out += figure_errors(doc, g, p, scheme)
+        if "relations" in sections:
+            out += relation_errors(doc, g, p, scheme)
+    order = {s: i for i, s in enumerate(("entities", "figures", "relations"))}
+    return sorted(out, key=lambda e: (order[e.section], e.label, e.doc_id, e.start, e.end, e.kind))
+
+
+def render_errors(items: list[ErrorItem], fmt: str = "table") -> str:
+    from tabulate import tabulate
+
+    if not items:
+        return "no errors\n"
+    out = []
+    groups: dict[tuple[str, str], list[ErrorItem]] = {}
+    for item in items:
+        groups.setdefault((item.section, item.label), []).append(item)
+    for (section, label), group in groups.items():
+        out.append(f"== {section} / {label}: {len(group)} error(s) ==")
+        rows = [[i.kind, i.doc_id, f"{i.start}-{i.end}", i.context, i.gold, i.predicted] for i in group]
+        out.append(tabulate(rows, headers=["kind", "doc", "offsets", "context", "gold", "predicted"],
+                            tablefmt="github" if fmt == "markdown" else "simple", disable_numparse=True))
+        out.append("")
+    return "\n".join(out)

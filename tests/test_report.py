@@ -1,0 +1,171 @@
+"""The HTML report, opened in a real headless Chromium (Debian's package), and `bench errors`."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from bench.cli import main
+
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def chromium(*args: str) -> subprocess.CompletedProcess:
+    exe = shutil.which("chromium")
+    if exe is None:
+        pytest.fail("Debian's chromium is needed for the report test: `apt-get install chromium` "
+                    "(`make test` installs it when run as root)", pytrace=False)
+    with tempfile.TemporaryDirectory() as profile:
+        return subprocess.run([exe, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
+                              capture_output=True, text=True, timeout=120)
+
+
+class Page(HTMLParser):
+    """Collects leaderboard cells and, per document column, the marked spans and their labels."""
+
+    def __init__(self):
+        super().__init__()
+        self.cells: dict[tuple[str, str], str] = {}
+        self.marks: dict[str, list[tuple[str, str]]] = {}
+        self._cell = None
+        self._column = None
+        self._depth = 0
+        self._mark: list[str] | None = None
+        self._label: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "td" and "data-section" in a:
+            self._cell = (a["data-system"], a["data-section"])
+            self.cells[self._cell] = ""
+        if tag == "div" and "data-column" in a:
+            self._column, self._depth = a["data-column"], 0
+        if tag == "div" and self._column:
+            self._depth += 1
+        if tag == "mark" and self._column:
+            self._mark = []
+        elif tag == "span" and self._mark is not None:
+            self._label = []
+
+    def handle_endtag(self, tag):
+        if tag == "td":
+            self._cell = None
+        if tag == "span" and self._label is not None:
+            self._label_text = "".join(self._label).strip()
+            self._label = None
+        if tag == "mark" and self._mark is not None:
+            self.marks.setdefault(self._column, []).append((" ".join("".join(self._mark).split()), self._label_text))
+            self._mark = None
+        if tag == "div" and self._column:
+            self._depth -= 1
+            if self._depth == 0:
+                self._column = None
+
+    def handle_data(self, data):
+        if self._cell:
+            self.cells[self._cell] += data
+        if self._label is not None:
+            self._label.append(data)
+        elif self._mark is not None:
+            self._mark.append(data)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    assert main(["report", "--systems", "rules,spacy", "--out", str(out), "--bootstrap", "200"]) == 0
+    return out
+
+
+def test_report_is_self_contained(report):
+    text = report.read_text(encoding="utf-8")
+    assert "<script" not in text
+    assert 'src="http' not in text and 'href="http' not in text and "@import" not in text
+    assert oct(report.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
+
+
+def _umask() -> int:
+    import os
+
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def test_report_in_chromium_shows_real_scores_and_marks_a_known_miss(report, capsys, tmp_path):
+    dom = chromium("--dump-dom", report.as_uri())
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    page = Page()
+    page.feed(dom.stdout)
+    for system in ("rules", "spacy"):
+        assert main(["score", "--system", system, "--format", "json"]) == 0
+        scored = json.loads(capsys.readouterr().out)["sections"]
+        for section in ("entities", "figures"):
+            shown = page.cells[(system, section)].strip()
+            assert shown.startswith(f"{scored[section]['micro']['f1']:.3f}"), (system, section, shown)
+    assert page.cells[("spacy", "relations_mention")].strip() == "absent"
+    # en_core_web_sm does not tag the coalition "axis of resistance": the spacy column marks it missed.
+    assert ("axis of resistance", "ORG ✗ missed") in page.marks["spacy"]
+    assert ("axis of resistance", "ORG") in page.marks["gold"]
+    shot = tmp_path / "report.png"
+    rendered = chromium(f"--screenshot={shot}", "--window-size=1280,1600", report.as_uri())
+    assert rendered.returncode == 0 and shot.stat().st_size > 20_000
+
+
+def test_errors_lists_the_rules_systems_one_miss(capsys):
+    assert main(["errors", "--system", "rules", "--format", "json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert [(i["section"], i["kind"], i["label"]) for i in items] == [("relations", "missed", "LOCATED_IN")]
+    assert "[[" in items[0]["context"] and "5,791" in items[0]["gold"]
+
+
+def test_errors_kinds_on_constructed_predictions(toy, capsys, tmp_path):
+    body = toy["doc"].text
+    ents = [
+        {"id": "a", "label": "ORG", "start": 0, "end": 9},                        # Hezbollah: correct
+        {"id": "b", "label": "ORG", "start": body.index("Hassan"), "end": body.index("Hassan") + 16},  # label error
+        {"id": "c", "label": "ORG", "start": body.index("Hamas"), "end": body.index("Hamas") + 3},    # boundary
+        {"id": "d", "label": "GPE", "start": body.index("officials"), "end": body.index("officials") + 9},  # spurious
+        {"id": "e", "label": "FIGURE", "start": body.index("at least 12"), "end": body.index("at least 12") + 11,
+         "value": 13, "qualifier": "at_least", "category": "killed"},                 # value error
+    ]
+    rels = [{"id": "r", "head": "a", "tail": "c", "type": "IN_CONFLICT_WITH"}]
+    preds = tmp_path / "p.jsonl"
+    preds.write_text(json.dumps({"doc_id": "toy", "entities": ents, "relations": rels}) + "\n", encoding="utf-8")
+    argv = ["errors", "--predictions", str(preds), "--articles", str(toy["articles"]), "--gold", str(toy["gold"]), "--format", "json"]
+    assert main(argv) == 0
+    items = json.loads(capsys.readouterr().out)
+    kinds = {(i["section"], i["kind"], i["label"]) for i in items}
+    assert ("entities", "label", "PERSON") in kinds
+    assert ("entities", "boundary", "ORG") in kinds
+    assert ("entities", "spurious", "GPE") in kinds
+    assert ("entities", "missed", "GPE") in kinds
+    assert ("figures", "value", "killed") in kinds
+    assert ("relations", "missed", "LEADER_OF") in kinds
+    # One argument is the clipped "Ham": under strict it aligns with nothing, so the relation is spurious.
+    assert ("relations", "spurious", "IN_CONFLICT_WITH") in kinds
+    assert main(argv + ["--kind", "boundary"]) == 0
+    only = json.loads(capsys.readouterr().out)
+    assert {i["kind"] for i in only} == {"boundary"}
+    assert main(argv[:-2] + ["--label", "ORG"]) == 0
+    table = capsys.readouterr().out
+    assert "== entities / ORG" in table and "PERSON" not in table.split("== entities / ORG")[0]
+
+
+def test_relation_type_confusion_is_a_label_error(toy, capsys, tmp_path):
+    gold = json.loads(toy["path"].read_text(encoding="utf-8"))
+    gold["relations"][0]["type"] = "MEMBER_OF"  # the gold says LEADER_OF for the same two mentions
+    preds = tmp_path / "p.jsonl"
+    preds.write_text(json.dumps({"doc_id": "toy", "entities": gold["entities"], "relations": gold["relations"]}) + "\n", encoding="utf-8")
+    argv = ["errors", "--predictions", str(preds), "--articles", str(toy["articles"]), "--gold", str(toy["gold"]),
+            "--section", "relations", "--format", "json"]
+    assert main(argv) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert [(i["kind"], i["label"]) for i in items] == [("label", "LEADER_OF")]
+    assert items[0]["predicted"].startswith("MEMBER_OF")
