@@ -34,6 +34,12 @@ def _common(p: argparse.ArgumentParser, gold: bool = True) -> None:
         p.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="directory of gold *.json (default: gold)")
 
 
+def _source(p: argparse.ArgumentParser) -> None:
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--system", help="a registered system name, or module:attribute")
+    who.add_argument("--predictions", type=Path, help="a predictions JSONL file in the gold format")
+
+
 def _scoring(p: argparse.ArgumentParser) -> None:
     p.add_argument("--match", choices=SCHEMES, default="strict", help="span match scheme (default: strict)")
     p.add_argument("--format", choices=("table", "markdown", "json"), default="table")
@@ -203,9 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("score", help="score a system or a predictions file against gold")
     _common(p)
-    who = p.add_mutually_exclusive_group(required=True)
-    who.add_argument("--system")
-    who.add_argument("--predictions", type=Path)
+    _source(p)
     _scoring(p)
     p.add_argument("--save", type=Path, help="also write the JSON result to this file")
     p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="resample documents N times for intervals")
@@ -222,9 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("errors", help="list every missed, spurious, boundary, label and value error")
     _common(p)
-    who = p.add_mutually_exclusive_group(required=True)
-    who.add_argument("--system")
-    who.add_argument("--predictions", type=Path)
+    _source(p)
     _scoring(p)
     p.add_argument("--label", help="only this label, figure category or relation type")
     p.add_argument("--kind", choices=KINDS)

@@ -1,8 +1,8 @@
 """`spacy`: the statistical competitor, en_core_web_sm's named entities mapped onto the schema.
 
 OntoNotes labels map directly where the schema shares them. A CARDINAL (or QUANTITY) becomes a
-FIGURE only when the dependency parse ties it to casualty vocabulary: its head noun ("5,791
-deaths") or the verb that noun depends on ("52 people have been killed"). Value and qualifier
+FIGURE only when the dependency parse ties it to casualty vocabulary: its head noun ("1,200
+deaths") or the verb that noun depends on ("30 civilians were killed"). Value and qualifier
 come from ``bench.numbers``, as for every system. No relations: the pipeline has no relation
 component, and this baseline does not pretend otherwise.
 """

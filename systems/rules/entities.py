@@ -1,8 +1,8 @@
 """Entity mentions: an EntityRuler built from the data files, then people found by their roles.
 
 Order of precedence: gazetteer names and token patterns (longest match wins, as EntityRuler does),
-then person names introduced by a role or honorific ("Hezbollah leader Hassan Nasrallah",
-"Sheikh ...", "X, the spokesman for Y"), then later short forms of those names ("Nasrallah").
+then person names introduced by a role or honorific ("Houthi leader Abdul-Malik al-Houthi",
+"Sheikh ...", "X, the spokesman for Y"), then later short forms of those names ("al-Houthi").
 """
 from __future__ import annotations
 
@@ -235,7 +235,7 @@ class PeopleFinder:
 
 
 def alias_mentions(doc: Doc, people: list[Span], taken: list[bool]) -> tuple[list[Span], dict[tuple[int, int], str]]:
-    """Later (or earlier) short forms of full names found by role: "Nasrallah" after "Hassan Nasrallah".
+    """Later (or earlier) short forms of full names found by role: "Guterres" after "Antonio Guterres".
 
     Returns the new mentions and the ref (canonical full name) of every person mention.
     """

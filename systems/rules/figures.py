@@ -1,7 +1,7 @@
 """Casualty figures: a number phrase with its qualifier, kept only next to casualty vocabulary.
 
-A number becomes a FIGURE when a cue of some category stands after it ("52 people have been
-killed", "5,791 deaths", "20 rockets") or as a verb before it ("killing at least 12", "the death
+A number becomes a FIGURE when a cue of some category stands after it ("30 civilians were
+killed", "1,200 deaths", "20 rockets") or as a verb before it ("killing at least 12", "the death
 toll rose to 300"). Dates, ages, times, percentages, titles ("number two") and ordinals are
 excluded by their neighbours. Values and qualifiers come from ``bench.numbers``.
 """
@@ -127,7 +127,7 @@ class FigureFinder:
         # A bare four-digit year ("in 2023") is a date, not a count.
         if end - start == 1 and doc[start].shape_ == "dddd" and 1900 <= int(doc[start].text) <= 2100:
             return True
-        # Ages in apposition: "Issam Abdallah, 37, ..."
+        # Ages in apposition: "Omar Haddad, 37, ..."
         if prev is not None and prev.text == "," and nxt is not None and nxt.text == "," and (start - 1) in person_ends:
             return True
         return False

@@ -11,7 +11,7 @@ Each pattern is a trigger list in ``data/relations.json`` plus where its argumen
   verb ("X has reported that 52 ...", "..., according to X") (REPORTED_BY);
 * roles found with people ("Hezbollah leader N", "Reuters journalist N") give LEADER_OF / MEMBER_OF.
 
-A definite nominal such as "the Lebanese group" refers back to the nearest earlier organisation.
+A definite nominal such as "the militant group" refers back to the nearest earlier organisation.
 Argument labels are checked against the schema, so a pattern never emits a disallowed relation.
 """
 from __future__ import annotations
@@ -250,7 +250,7 @@ class RelationFinder:
         for s, e in sorted(before, reverse=True):
             source = self._left(doc, s, at_end, labels)
             if source is not None:
-                # "The ministry run by Hamas has reported": the reporter is the head, not the agent.
+                # "The ministry run by the Houthis said ...": the reporter is the head noun, not the agent.
                 j = source.start - 1
                 if j > 0 and doc[j].lower_ in ("the", "a", "an"):
                     j -= 1
