@@ -89,10 +89,6 @@ def _score(name: str, args: argparse.Namespace, docs, gold, bootstrap: int = 0, 
     return result, scores
 
 
-def _emit(result_text: str, json_text: str, fmt: str) -> None:
-    sys.stdout.write(json_text if fmt == "json" else result_text)
-
-
 def cmd_score(args: argparse.Namespace) -> int:
     docs = load_articles(args.articles)
     gold = load_gold(args.gold, docs)
@@ -100,7 +96,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     text = dumps_result(result)
     if args.save:
         atomic_write(args.save, text)
-    _emit(render_score(result, args.format) if args.format != "json" else "", text, args.format)
+    sys.stdout.write(text if args.format == "json" else render_score(result, args.format))
     return EXIT_OK
 
 

@@ -51,9 +51,12 @@ def cmd_pull(args: argparse.Namespace) -> int:
     records = export_records(client, args.project, args.annotator or creds.username)
     pulled, problems = pull_annotations(records, docs)
     if problems:
-        for line in problems:
-            print(line, file=sys.stderr)
-        print("no gold file was touched", file=sys.stderr)
+        if len(problems) == 1:
+            print(f"bench doccano pull: {problems[0]}; no gold file was touched", file=sys.stderr)
+        else:
+            for line in problems:
+                print(line, file=sys.stderr)
+            print(f"{len(problems)} problems; no gold file was touched", file=sys.stderr)
         return EXIT_ERROR
     blocked = written = unchanged = 0
     for doc_id in sorted(pulled):
