@@ -73,6 +73,8 @@ def test_figures_with_qualifiers_and_categories(system):
     ("Up to 1.5 million people remain displaced.", ("Up to 1.5 million", 1500000, "at_most", "displaced")),
     ("The militia fired 20 rockets overnight.", ("20", 20, "exact", "other")),
     ("The death toll rose to 412 on Sunday.", ("412", 412, "exact", "killed")),
+    ("Fighting has killed more than 14,000 people and displaced nearly 8 million.", ("more than 14,000", 14000, "more_than", "killed")),
+    ("Fighting has killed more than 14,000 people and displaced nearly 8 million.", ("nearly 8 million", 8000000, "less_than", "displaced")),
 ])
 def test_figure_vocabulary(system, text, expected):
     assert expected in run(system, text)[1]
@@ -100,6 +102,8 @@ def test_not_figures(system, text):
     ("AP photographer Omar Haddad was hurt.", ("MEMBER_OF", "Omar Haddad", "AP")),
     ("US Secretary of State Antony Blinken met Israeli Prime Minister Benjamin Netanyahu in Tel Aviv.",
      ("MET_WITH", "Antony Blinken", "Benjamin Netanyahu")),
+    ("Ukrainian President Volodymyr Zelenskiy met Dutch Prime Minister Mark Rutte in Kyiv.",
+     ("MET_WITH", "Volodymyr Zelenskiy", "Mark Rutte")),
     ("Iran-backed Houthis kept up their campaign.", ("ALLIED_WITH", "Iran", "Houthis")),
     ("Hamas and the Houthis have coordinated with Hezbollah for years.", ("ALLIED_WITH", "Houthis", "Hezbollah")),
     ("The Houthis, an ally of Iran, attacked a ship.", ("ALLIED_WITH", "Houthis", "Iran")),
@@ -114,6 +118,13 @@ def test_not_figures(system, text):
 ])
 def test_relation_patterns(system, text, expected):
     assert expected in run(system, text)[2]
+
+
+def test_figure_source_is_a_service_and_place_follows_over(system):
+    _, _, rels, _ = run(system, "Drones killed 12 people in Odesa, the emergency service said. "
+                                "Air defences shot down 38 drones over the Belgorod region.")
+    assert ("REPORTED_BY", "12", "emergency service") in rels and ("LOCATED_IN", "12", "Odesa") in rels
+    assert ("LOCATED_IN", "38", "Belgorod") in rels
 
 
 def test_figure_location_and_source(system):

@@ -93,6 +93,12 @@ class FigureFinder:
 
     def _category(self, doc: Doc, lowers: list[str], num: list[bool], start: int, end: int) -> str | None:
         starts, ends = sentence_bounds(doc)
+        # A verb right before the number is the strongest cue: "has killed more than 14,000 people
+        # and displaced nearly 8 million" -- the first count is of the killed.
+        for cat, phrase in self.before:
+            n = len(phrase)
+            if start - n >= starts[start] and tuple(lowers[start - n:start]) == phrase:
+                return cat
         sent_end = ends[end - 1]
         k = end
         while k < min(sent_end, end + WINDOW_AFTER):
@@ -147,10 +153,10 @@ class FigureFinder:
         for start, end in list(self._number_runs(lowers, num, taken)):
             if self._excluded(doc, start, end, person_ends):
                 continue
-            category = self._category(doc, lowers, num, start, end)
+            qstart = self._with_qualifier(lowers, start)
+            category = self._category(doc, lowers, num, qstart, end)
             if category is None:
                 continue
-            qstart = self._with_qualifier(lowers, start)
             span = Span(doc, qstart, end, label="FIGURE")
             parsed = normalise_figure(span.text)
             if parsed is None:

@@ -188,7 +188,9 @@ class RelationFinder:
                     objects.append(m)
                 k = m.end
                 continue
-            if doc[k].lower_ not in allowed:
+            # Role words, coordination and capitalised modifiers ("Dutch Prime Minister") sit
+            # between the verb and the people met.
+            if doc[k].lower_ not in allowed and not doc[k].is_title:
                 break
             k += 1
         if subjects and objects:
