@@ -23,9 +23,9 @@ compares all pairs.
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Sequence
 
 SCHEMES = ("strict", "exact", "partial", "type")
 CORRECT, INCORRECT, PARTIAL = "correct", "incorrect", "partial"
@@ -56,65 +56,65 @@ class Alignment:
         return {p: g for g, p, status in self.pairs if status in ok}
 
 
-def _pair_equal(gold: Sequence[Span], pred: Sequence[Span], g_idx: Iterable[int], p_idx: Iterable[int], key):
-    """Pair spans whose ``key`` is equal, lowest offsets first; returns pairs and what is left."""
-    waiting: dict[tuple, list[int]] = defaultdict(list)
-    for g in sorted(g_idx, key=lambda i: (gold[i].start, gold[i].end, gold[i].label, i)):
-        waiting[key(gold[g])].append(g)
-    for queue in waiting.values():
-        queue.reverse()  # pop() from the end yields the lowest first
-    pairs, rest_p = [], []
-    for p in sorted(p_idx, key=lambda i: (pred[i].start, pred[i].end, pred[i].label, i)):
-        queue = waiting.get(key(pred[p]))
+# Internally a span is the tuple (start, end, label, index): tuples sort natively, in the order
+# every tie is broken by, so one sort per side serves the whole alignment.
+Key = tuple[int, int, str, int]
+
+
+def _pair_equal(gold: list[Key], pred: list[Key], with_label: bool):
+    """Pair spans with equal boundaries (and labels), lowest first; inputs and outputs are sorted."""
+    width = 3 if with_label else 2
+    waiting: dict[tuple, deque] = {}
+    for g in gold:
+        waiting.setdefault(g[:width], deque()).append(g)
+    pairs, rest_p, used = [], [], set()
+    for p in pred:
+        queue = waiting.get(p[:width])
         if queue:
-            pairs.append((queue.pop(), p))
+            g = queue.popleft()
+            pairs.append((g[3], p[3]))
+            used.add(g[3])
         else:
             rest_p.append(p)
-    rest_g = sorted((g for q in waiting.values() for g in q), key=lambda i: (gold[i].start, gold[i].end, i))
-    return pairs, rest_g, rest_p
+    return pairs, [g for g in gold if g[3] not in used], rest_p
 
 
-def _sweep_overlaps(gold: Sequence[Span], pred: Sequence[Span], g_idx: list[int], p_idx: list[int], same_label: bool):
+def _sweep_overlaps(gold: list[Key], pred: list[Key], same_label: bool):
     """Pair each prediction (left to right) with the leftmost unaligned gold span it overlaps."""
-    g_order = sorted(g_idx, key=lambda i: (gold[i].start, gold[i].end, i))
-    p_order = sorted(p_idx, key=lambda i: (pred[i].start, pred[i].end, pred[i].label, i))
     pairs, rest_p, used = [], [], set()
     # One heap of open gold spans per label (or one for all) keyed by position.
     heaps: dict[str | None, list] = defaultdict(list)
-    nxt = 0
-    for p in p_order:
-        ps = pred[p]
-        while nxt < len(g_order) and gold[g_order[nxt]].start < ps.end:
-            g = g_order[nxt]
-            heapq.heappush(heaps[gold[g].label if same_label else None], (gold[g].start, gold[g].end, g))
+    nxt, n = 0, len(gold)
+    for p in pred:
+        p_start, p_end, p_label, _ = p
+        while nxt < n and gold[nxt][0] < p_end:
+            g = gold[nxt]
+            heapq.heappush(heaps[g[2] if same_label else None], (g[0], g[1], g[3]))
             nxt += 1
-        heap = heaps.get(ps.label if same_label else None)
+        heap = heaps.get(p_label if same_label else None)
         # Spans ending before this prediction starts cannot overlap it or any later one.
-        while heap and heap[0][1] <= ps.start:
+        while heap and heap[0][1] <= p_start:
             heapq.heappop(heap)
         if heap:
             g = heapq.heappop(heap)[2]
-            pairs.append((g, p))
+            pairs.append((g, p[3]))
             used.add(g)
         else:
             rest_p.append(p)
-    rest_g = [g for g in g_order if g not in used]
-    return pairs, rest_g, rest_p
+    return pairs, [g for g in gold if g[3] not in used], rest_p
 
 
 def align(gold: Sequence[Span], pred: Sequence[Span], scheme: str = "strict") -> Alignment:
     if scheme not in SCHEMES:
         raise ValueError(f"unknown match scheme {scheme!r}; choose one of {', '.join(SCHEMES)}")
-    all_g, all_p = range(len(gold)), range(len(pred))
+    g_keys = sorted((s.start, s.end, s.label, i) for i, s in enumerate(gold))
+    p_keys = sorted((s.start, s.end, s.label, i) for i, s in enumerate(pred))
+    exact, g_left, p_left = _pair_equal(g_keys, p_keys, with_label=scheme in ("strict", "type"))
     if scheme == "type":
-        exact, g_left, p_left = _pair_equal(gold, pred, all_g, all_p, lambda s: (s.start, s.end, s.label))
-        typed, g_left, p_left = _sweep_overlaps(gold, pred, g_left, p_left, same_label=True)
-        first = [(g, p, CORRECT) for g, p in exact + typed]
-    else:
-        key = (lambda s: (s.start, s.end, s.label)) if scheme == "strict" else (lambda s: (s.start, s.end))
-        exact, g_left, p_left = _pair_equal(gold, pred, all_g, all_p, key)
-        first = [(g, p, CORRECT) for g, p in exact]
-    loose, missed, spurious = _sweep_overlaps(gold, pred, g_left, p_left, same_label=False)
+        typed, g_left, p_left = _sweep_overlaps(g_left, p_left, same_label=True)
+        exact += typed
+    first = [(g, p, CORRECT) for g, p in exact]
+    loose, missed, spurious = _sweep_overlaps(g_left, p_left, same_label=False)
     second = PARTIAL if scheme == "partial" else INCORRECT
     pairs = sorted(first + [(g, p, second) for g, p in loose])
-    return Alignment(tuple(pairs), tuple(sorted(missed)), tuple(sorted(spurious)))
+    return Alignment(tuple(pairs), tuple(sorted(g[3] for g in missed)), tuple(sorted(p[3] for p in spurious)))
