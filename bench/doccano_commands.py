@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -88,7 +89,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .doccano_server import DoccanoServer
 
     username = os.environ.get("DOCCANO_USERNAME", "admin")
-    password = Credentials.from_env({**os.environ, "DOCCANO_URL": "http://127.0.0.1", "DOCCANO_USERNAME": username}).password
+    password = os.environ.get("DOCCANO_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            raise DoccanoError("set DOCCANO_PASSWORD for the server's admin user (no terminal to prompt on)")
+        password = getpass.getpass(f"password for the doccano admin user {username!r}: ")
     home = args.home or Path(tempfile.mkdtemp(prefix="doccano-"))
     server = DoccanoServer(home, username, password, port=args.port)
     server.start()
