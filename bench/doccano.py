@@ -26,7 +26,11 @@ import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+if TYPE_CHECKING:  # imported lazily at run time: the client pulls in requests and pydantic
+    from doccano_client import DoccanoClient
+    from doccano_client.models.project import Project
 
 from .annotation import Annotation, Entity, Relation, dumps_gold
 from .corpus import Document
@@ -108,7 +112,7 @@ class Credentials:
         return cls(url, username, password)
 
 
-def connect(creds: Credentials):
+def connect(creds: Credentials) -> "DoccanoClient":
     """A logged-in doccano client, or a one-line DoccanoError saying what to do."""
     import requests
     from doccano_client import DoccanoClient
@@ -126,14 +130,14 @@ def connect(creds: Credentials):
     return client
 
 
-def find_project(client, name: str):
+def find_project(client: "DoccanoClient", name: str) -> "Project | None":
     for project in client.list_projects():
         if project.name == name:
             return project
     return None
 
 
-def ensure_project(client, name: str):
+def ensure_project(client: "DoccanoClient", name: str) -> "Project":
     project = find_project(client, name)
     if project is None:
         project = client.create_project(
