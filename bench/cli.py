@@ -108,9 +108,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     scored = [_score(name, args, docs, gold) for name in args.sources]
     results = [r for r, _ in scored]
     tests: dict[str, list[dict]] = {}
+    first = scored[0][1]
     for section in SECTION_NAMES:
-        first = scored[0][1]
-        for (res, sc) in scored[1:]:
+        for res, sc in scored[1:]:
             if section in first.sections and section in sc.sections:
                 test = paired_randomisation(sc.tallies[section], first.tallies[section], args.trials, args.seed)
                 tests.setdefault(section, []).append({**test, "a": results[0]["system"], "b": res["system"]})

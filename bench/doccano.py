@@ -158,8 +158,9 @@ def ensure_label_types(client, project_id: int) -> tuple[dict[str, int], dict[st
     wanted = {"span": span_labels(), "relation": list(RELATION_TYPES)}
     slot = 0
     for kind in ("span", "relation"):
-        existing = {lt.text: lt.id for lt in client.list_label_types(project_id, kind)}
-        used_keys = {lt.suffix_key for lt in client.list_label_types(project_id, kind)}
+        current = client.list_label_types(project_id, kind)
+        existing = {lt.text: lt.id for lt in current}
+        used_keys = {lt.suffix_key for lt in current}
         for name in wanted[kind]:
             if name not in existing:
                 key = next((k for k in KEYS[slot:] if k not in used_keys), None)

@@ -16,7 +16,7 @@ from .annotation import Annotation, Entity
 from .corpus import Document
 from .matching import CORRECT, align
 from .report import SECTION_TITLES, fmt_score
-from .scoring import _spans, match_keys, relation_keys
+from .scoring import _spans, match_keys, relation_keys, same_value
 from .schema import ENTITY_LABELS, FIGURE
 
 MISSED, SPURIOUS = "✗ missed", "✗ spurious"
@@ -226,7 +226,7 @@ def _status_table(kind: str, doc: Document, g: Annotation, runs: Sequence[System
             pf = [e for e in p.entities if e.label == FIGURE]
             alignment = align(_spans(gf), _spans(pf), "strict")
             for gi, pi, s in alignment.pairs:
-                ok = s == CORRECT and gf[gi].value == pf[pi].value
+                ok = s == CORRECT and same_value(gf[gi].value, pf[pi].value)
                 rows[fig(gf[gi])][run.name] = "matched" if ok else f"missed (got {fig(pf[pi])})"
             for gi in alignment.missed:
                 rows[fig(gf[gi])][run.name] = "missed"

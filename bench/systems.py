@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from importlib.metadata import entry_points
 from typing import Any, Iterator, Protocol, Sequence
 
+from tqdm import tqdm
+
 from .annotation import Annotation
 from .corpus import Document
 from .schema import SECTIONS
@@ -108,8 +110,6 @@ def run_system(name: str, system: System, docs: Sequence[Document]) -> dict[str,
     """Predictions for every document, stamped with the article's date and hash and checked."""
     sections = frozenset(getattr(system, "sections", SECTIONS))
     out: dict[str, Annotation] = {}
-    from tqdm import tqdm
-
     # A progress bar for people watching a terminal; logs and pipes stay quiet.
     produced = list(tqdm(system.predict(docs), total=len(docs), desc=name, unit="doc", file=sys.stderr,
                          disable=not sys.stderr.isatty(), leave=False))

@@ -91,29 +91,32 @@ class FigureFinder:
                 return cat, len(phrase)
         return None
 
-    def _category(self, doc: Doc, lowers: list[str], num: list[bool], start: int, end: int) -> str | None:
-        starts, ends = sentence_bounds(doc)
-        # A verb right before the number is the strongest cue: "has killed more than 14,000 people
-        # and displaced nearly 8 million" -- the first count is of the killed.
+    def _before_cue(self, lowers: list[str], k: int, floor: int) -> str | None:
+        """The category of a 'before' cue phrase ending at token k (not crossing ``floor``)."""
         for cat, phrase in self.before:
             n = len(phrase)
-            if start - n >= starts[start] and tuple(lowers[start - n:start]) == phrase:
+            if k - n + 1 >= floor and lowers[k] == phrase[-1] and tuple(lowers[k - n + 1:k + 1]) == phrase:
                 return cat
-        sent_end = ends[end - 1]
+        return None
+
+    def _category(self, doc: Doc, lowers: list[str], num: list[bool], start: int, end: int) -> str | None:
+        starts, ends = sentence_bounds(doc)
+        sent_start = starts[start]
+        # A verb right before the number is the strongest cue: "has killed more than 14,000 people
+        # and displaced nearly 8 million" -- the first count is of the killed.
+        if start > sent_start and (adjacent := self._before_cue(lowers, start - 1, sent_start)):
+            return adjacent
         k = end
-        while k < min(sent_end, end + WINDOW_AFTER):
+        while k < min(ends[end - 1], end + WINDOW_AFTER):
             if doc[k].text in STOP or (k > end and num[k] and lowers[k] != "one"):
                 break
             hit = self._match_at(lowers, k, self.after)
             if hit:
                 return hit[0]
             k += 1
-        sent_start = starts[start]
         for k in range(start - 1, max(sent_start, start - WINDOW_BEFORE) - 1, -1):
-            for cat, phrase in self.before:
-                n = len(phrase)
-                if lowers[k] == phrase[-1] and k - n + 1 >= sent_start and tuple(lowers[k - n + 1:k + 1]) == phrase:
-                    return cat
+            if cat := self._before_cue(lowers, k, sent_start):
+                return cat
             if doc[k].text in STOP:
                 break
         return None
