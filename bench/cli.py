@@ -9,13 +9,14 @@ from typing import Sequence
 
 from . import doccano_commands
 from .annotation import atomic_write, write_jsonl
-from .corpus import DEFAULT_ARTICLES, CorpusError, load_articles
+from .corpus import DEFAULT_ARTICLES, CorpusError, Document, load_articles
+from .metadata import ALL, SLICE_FIELDS, SPLITS, check_index, index_path, load_index, select
 from .errors import KINDS, collect_errors, render_errors
 from .gate import compare_to_baseline
 from .matching import SCHEMES
-from .report import render_compare, render_gate, render_score
+from .report import render_compare, render_gate, render_score, render_stats
 from .results import SCHEMA_VERSION, build_result, dumps_result, load_source, score_source
-from .scoring import SECTION_NAMES
+from .scoring import SECTION_NAMES, slice_scores
 from .stats import paired_randomisation
 from .doccano import DoccanoError
 from .systems import SystemFailure, list_systems, load_system, run_system
@@ -28,10 +29,26 @@ class UsageError(Exception):
     pass
 
 
-def _common(p: argparse.ArgumentParser, gold: bool = True) -> None:
+def _common(p: argparse.ArgumentParser, gold: bool = True, split: bool = False) -> None:
     p.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES, help="directory of *.txt articles (default: seeds)")
     if gold:
         p.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="directory of gold *.json (default: gold)")
+    if split:
+        p.add_argument("--split", choices=(*SPLITS, ALL), default=ALL,
+                       help="score the dev or test split only (from gold/index.jsonl; default: all)")
+
+
+def _documents(args: argparse.Namespace) -> list[Document]:
+    """The articles a command works on: every article, or one split of the corpus index."""
+    docs = load_articles(args.articles)
+    split = getattr(args, "split", ALL)
+    if split == ALL and not getattr(args, "by", None):
+        return docs
+    args.index = load_index(args.gold, docs)
+    selected = select(docs, args.index, split)
+    if not selected:
+        raise UsageError(f"the {split} split of {index_path(args.gold)} has no documents")
+    return selected
 
 
 def _source(p: argparse.ArgumentParser) -> None:
@@ -48,6 +65,8 @@ def _scoring(p: argparse.ArgumentParser) -> None:
 def cmd_validate(args: argparse.Namespace) -> int:
     docs = load_articles(args.articles)
     report = validate_files(args.files, docs, None if args.files else args.gold)
+    if not args.files:
+        report.problems += check_index(index_path(args.gold), docs)
     for line in report.warnings:
         print(line, file=sys.stderr)
     for line in report.problems:
@@ -72,7 +91,7 @@ def cmd_systems(args: argparse.Namespace) -> int:
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
-    docs = load_articles(args.articles)
+    docs = _documents(args)
     system = load_system(args.system, gold_dir=args.gold)
     preds = run_system(args.system, system, docs)
     write_jsonl(args.out, (preds[d.doc_id] for d in docs))
@@ -85,12 +104,15 @@ def _score(name: str, args: argparse.Namespace, docs, gold, bootstrap: int = 0, 
     for line in source.warnings:
         print(line, file=sys.stderr)
     scores = score_source(source, gold, args.match)
-    result = build_result(source, scores, gold, args.match, args.articles, args.gold, bootstrap, seed)
+    result = build_result(source, scores, gold, args.match, args.articles, args.gold, bootstrap, seed,
+                          split=getattr(args, "split", ALL))
+    if getattr(args, "by", None):
+        result["slices"] = slice_scores(scores, {d: args.index[d].field(args.by) for d in gold}, args.by)
     return result, scores
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    docs = load_articles(args.articles)
+    docs = _documents(args)
     gold = load_gold(args.gold, docs)
     result, _ = _score(args.system or str(args.predictions), args, docs, gold, args.bootstrap, args.seed)
     text = dumps_result(result)
@@ -103,7 +125,7 @@ def cmd_score(args: argparse.Namespace) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     if len(args.sources) < 2:
         raise UsageError("compare needs at least two systems or predictions files")
-    docs = load_articles(args.articles)
+    docs = _documents(args)
     gold = load_gold(args.gold, docs)
     scored = [_score(name, args, docs, gold) for name in args.sources]
     results = [r for r, _ in scored]
@@ -123,7 +145,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_errors(args: argparse.Namespace) -> int:
-    docs = load_articles(args.articles)
+    docs = _documents(args)
     gold = load_gold(args.gold, docs)
     source = load_source(args.system or str(args.predictions), docs, args.gold)
     items = collect_errors(docs, gold, source.predictions, args.match, source.sections)
@@ -139,13 +161,14 @@ def cmd_errors(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from .html_report import SystemRun, render_report
 
-    docs = load_articles(args.articles)
+    docs = _documents(args)
     gold = load_gold(args.gold, docs)
     runs = []
     for name in [n for n in args.systems.split(",") if n]:
         source = load_source(name, docs, args.gold)
         scores = score_source(source, gold, args.match)
-        result = build_result(source, scores, gold, args.match, args.articles, args.gold, args.bootstrap, args.seed)
+        result = build_result(source, scores, gold, args.match, args.articles, args.gold, args.bootstrap, args.seed,
+                              split=args.split)
         runs.append(SystemRun(name, result, source.predictions, source.sections))
     if not runs:
         raise UsageError("--systems needs at least one system or predictions file")
@@ -167,7 +190,8 @@ def cmd_gate(args: argparse.Namespace) -> int:
     args.match = args.match or (baseline["match"] if baseline else "strict")
     args.articles = args.articles or Path(baseline["articles_dir"] if baseline else DEFAULT_ARTICLES)
     args.gold = args.gold or Path(baseline["gold_dir"] if baseline else DEFAULT_GOLD)
-    docs = load_articles(args.articles)
+    args.split = args.split or (baseline.get("split", ALL) if baseline else ALL)
+    docs = _documents(args)
     gold = load_gold(args.gold, docs)
     current, _ = _score(system, args, docs, gold)
     # Compare what a saved file would hold: the baseline's scores are rounded the same way.
@@ -185,6 +209,62 @@ def cmd_gate(args: argparse.Namespace) -> int:
     return EXIT_FAIL if regressions else EXIT_OK
 
 
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .corpus_stats import corpus_stats
+
+    docs = load_articles(args.articles)
+    index = load_index(args.gold, docs)
+    docs = select(docs, index, args.split)
+    gold = load_gold(args.gold, docs, require_all=False)
+    stats = corpus_stats(docs, gold, index)
+    if args.format == "json":
+        sys.stdout.write(json.dumps({"split": args.split, **stats}, indent=2, sort_keys=True) + "\n")
+    else:
+        sys.stdout.write(render_stats(stats, args.split, args.format))
+    return EXIT_OK
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    from .draft import annotation_to_draft, draft_to_annotation
+    from .validate import check_document, GOLD
+    from .annotation import dumps_gold
+    from .corpus import read_article
+
+    doc_id = args.draft.name.split(".")[0]
+    article = read_article(args.articles / f"{doc_id}.txt")
+    if args.reverse:
+        gold = load_gold(args.gold, [article])[doc_id]
+        sys.stdout.write(annotation_to_draft(gold, article))
+        return EXIT_OK
+    try:
+        text = args.draft.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise UsageError(f"{args.draft}: cannot read: {err}") from None
+    result = draft_to_annotation(text, article)
+    problems = result.problems
+    if result.annotation is not None:
+        problems = check_document(result.annotation.to_dict(), article, GOLD)
+    if problems:
+        for line in problems:
+            print(f"{args.draft}: {line}")
+        print("nothing was written", file=sys.stderr)
+        return EXIT_FAIL
+    assert result.annotation is not None
+    out = args.gold / f"{doc_id}.json"
+    if out.exists() and not args.force:
+        raise UsageError(f"{out} exists; pass --force to replace it")
+    atomic_write(out, dumps_gold(result.annotation))
+    if args.show:
+        for ent in result.annotation.entities:
+            left = article.text[max(0, ent.start - 30):ent.start].replace("\n", " ")
+            right = article.text[ent.end:ent.end + 30].replace("\n", " ")
+            extra = f" {ent.value}/{ent.qualifier}/{ent.category}" if ent.is_figure else ""
+            print(f"{ent.id:>5} {ent.label:<7} {ent.start:>5}-{ent.end:<5} …{left}[[{ent.text}]]{right}…{extra}")
+    print(f"wrote {out}: {len(result.annotation.entities)} mention(s), {len(result.annotation.relations)} relation(s)",
+          file=sys.stderr)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bench", description="Benchmark information extraction from conflict news.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -198,22 +278,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_systems)
 
     p = sub.add_parser("predict", help="run a system and write its predictions as JSONL")
-    _common(p)
+    _common(p, split=True)
     p.add_argument("--system", required=True)
     p.add_argument("--out", required=True, type=Path)
     p.set_defaults(func=cmd_predict)
 
     p = sub.add_parser("score", help="score a system or a predictions file against gold")
-    _common(p)
+    _common(p, split=True)
     _source(p)
     _scoring(p)
     p.add_argument("--save", type=Path, help="also write the JSON result to this file")
+    p.add_argument("--by", choices=SLICE_FIELDS, help="add a micro-F1 table per slice of the corpus index")
     p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="resample documents N times for intervals")
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("compare", help="systems side by side, with a paired significance test")
-    _common(p)
+    _common(p, split=True)
     p.add_argument("sources", nargs="+", help="system names or predictions files")
     _scoring(p)
     p.add_argument("--trials", type=int, default=10000, help="approximate randomisation trials")
@@ -221,7 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("errors", help="list every missed, spurious, boundary, label and value error")
-    _common(p)
+    _common(p, split=True)
     _source(p)
     _scoring(p)
     p.add_argument("--label", help="only this label, figure category or relation type")
@@ -230,7 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_errors)
 
     p = sub.add_parser("report", help="one self-contained HTML report comparing systems")
-    _common(p)
+    _common(p, split=True)
     p.add_argument("--systems", required=True, help="comma-separated system names or predictions files")
     p.add_argument("--out", required=True, type=Path)
     p.add_argument("--match", choices=SCHEMES, default="strict")
@@ -246,7 +327,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--articles", type=Path, default=None)
     p.add_argument("--gold", type=Path, default=None)
     p.add_argument("--match", choices=SCHEMES, default=None)
+    p.add_argument("--split", choices=(*SPLITS, ALL), default=None,
+                   help="with --update: the split the baseline guards (default: the baseline's, else all)")
     p.set_defaults(func=cmd_gate)
+
+    p = sub.add_parser("stats", help="count documents, words, labels, categories, relation types and slices")
+    _common(p, split=True)
+    p.add_argument("--format", choices=("table", "markdown", "json"), default="table")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("draft", help="turn an annotation draft (mentions as text, in reading order) into a gold file")
+    _common(p)
+    p.add_argument("draft", type=Path, help="DOC_ID.ann: the draft; its name gives the article")
+    p.add_argument("--force", action="store_true", help="replace an existing gold file")
+    p.add_argument("--show", action="store_true", help="print every mention in its context, for review")
+    p.add_argument("--reverse", action="store_true", help="print the draft of the existing gold file instead")
+    p.set_defaults(func=cmd_draft)
 
     doccano_commands.register(sub)
     return parser

@@ -2,7 +2,8 @@
 
 ``normalise_figure("at least 52") == (52, "at_least")``. Vague counts follow ACLED's conservative
 coding and are qualified ``at_least``: tens 10, dozens 12, scores 20, hundreds 100, thousands 1000,
-"tens of thousands" 10000. A range ("10 to 15", "10-15", "between 10 and 15") takes its lower
+"tens of thousands" 10000. A verb that carries the qualifier ("surpassed 2,000", "topped 300") reads
+as ``more_than``. A range ("10 to 15", "10-15", "between 10 and 15") takes its lower
 bound, ``at_least``. The rules system, the statistical system and the doccano import all call this,
 so a figure's span text determines its value and qualifier exactly.
 """
@@ -12,7 +13,9 @@ import re
 
 QUALIFIER_PHRASES = {
     "at_least": ("at least", "no fewer than", "no less than", "a minimum of", "at the very least"),
-    "more_than": ("more than", "over", "upwards of", "in excess of", "above", "well over"),
+    # Verbs that carry the qualifier are part of the span (guidelines §2.4): "surpassed 2,000".
+    "more_than": ("more than", "over", "upwards of", "in excess of", "above", "well over",
+                  "surpassed", "surpassing", "topped", "topping", "exceeded", "exceeding", "passed"),
     "less_than": ("less than", "fewer than", "under", "nearly", "almost", "just under", "close to"),
     "at_most": ("up to", "at most", "as many as", "no more than", "a maximum of"),
     "about": ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "an approximate",

@@ -49,8 +49,8 @@ def _interval(section: Mapping[str, Any]) -> str | None:
 
 
 def render_score(result: Mapping[str, Any], fmt: str = "table") -> str:
-    out = [f"System: {result['system']}   match: {result['match']}   documents: {result['documents']}   "
-           f"gold: {result['gold_sha256'][:12]}"]
+    out = [f"System: {result['system']}   match: {result['match']}   split: {result.get('split', 'all')}   "
+           f"documents: {result['documents']}   gold: {result['gold_sha256'][:12]}"]
     for name, section in result["sections"].items():
         out.append("")
         out.append(_heading(SECTION_TITLES.get(name, name), fmt))
@@ -66,9 +66,22 @@ def render_score(result: Mapping[str, Any], fmt: str = "table") -> str:
                             tablefmt=_tablefmt(fmt), disable_numparse=True))
         for line in filter(None, [_interval(section), _attributes(section)]):
             out.append(line)
+    if "slices" in result:
+        out.append("")
+        out.append(render_slices(result["slices"], fmt))
     out.append("")
     out.append(FOOTNOTE)
     return "\n".join(out) + "\n"
+
+
+def render_slices(slices: Mapping[str, Any], fmt: str = "table") -> str:
+    """One micro-F1 row per slice (theatre, style, split…), one column per scored section."""
+    rows = slices["rows"]
+    sections = [s for s in SECTION_TITLES if any(s in r for r in rows.values())]
+    table = [[value, r["documents"]] + [fmt_score(r[s]["f1"]) for s in sections] for value, r in rows.items()]
+    body = tabulate(table, headers=[slices["by"], "docs"] + [f"F1 {s}" for s in sections],
+                    tablefmt=_tablefmt(fmt), disable_numparse=True)
+    return _heading(f"Micro-F1 by {slices['by']}", fmt) + "\n" + body
 
 
 def _attributes(section: Mapping[str, Any]) -> str | None:
@@ -82,7 +95,8 @@ def _attributes(section: Mapping[str, Any]) -> str | None:
 def render_compare(results: Sequence[Mapping[str, Any]], tests: Mapping[str, list[dict]], fmt: str = "table") -> str:
     """Side by side F1 per label; the difference is each system minus the first."""
     names = [r["system"] for r in results]
-    out = [f"Compare: {', '.join(names)}   match: {results[0]['match']}   documents: {results[0]['documents']}"]
+    out = [f"Compare: {', '.join(names)}   match: {results[0]['match']}   split: {results[0].get('split', 'all')}   "
+           f"documents: {results[0]['documents']}"]
     for section in results[0]["sections"]:
         out.append("")
         out.append(_heading(SECTION_TITLES.get(section, section), fmt))
@@ -136,4 +150,25 @@ def render_gate(regressions: list[dict], improvements: list[dict], baseline: str
     if improvements:
         out.append("Improved (consider `bench gate --update`): " + ", ".join(
             f"{r['section']}/{r['label']} {fmt_score(r['before'])}->{fmt_score(r['after'])}" for r in improvements))
+    return "\n".join(out) + "\n"
+
+
+def render_stats(stats: Mapping[str, Any], split: str, fmt: str = "table") -> str:
+    """`bench stats`: one small table per count, so each target can be read off directly."""
+    w = stats["words"]
+    out = [f"Corpus: {stats['documents']} document(s) ({stats['annotated']} with gold)   split: {split}   "
+           f"words: {w['total']} (per document {w['min']}–{w['max']})   "
+           f"dates: {stats['dates']['first']} to {stats['dates']['last']}"]
+    tables = [
+        ("Entity mentions", stats["entities"]["labels"], stats["entities"]["total"]),
+        ("Figures by category", stats["figures"]["categories"], stats["figures"]["total"]),
+        ("Relations by type", stats["relations"]["types"], stats["relations"]["total"]),
+    ]
+    tables += [(f"Documents by {f}", stats[f], stats["documents"]) for f in ("split", "theatre", "style", "origin")
+               if f in stats]
+    for title, counts, total in tables:
+        out.append("")
+        out.append(_heading(title, fmt))
+        rows = [[k, v] for k, v in counts.items()] + [["total", total]]
+        out.append(tabulate(rows, headers=["", "count"], tablefmt=_tablefmt(fmt), disable_numparse=True))
     return "\n".join(out) + "\n"

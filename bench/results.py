@@ -9,6 +9,7 @@ reports read. Schema (``schema_version`` 1)::
       "source": "system" | "predictions",
       "match": "strict" | "exact" | "partial" | "type",
       "articles_dir": "seeds", "gold_dir": "gold",
+      "split": "all" | "dev" | "test",  # which documents of the corpus index were scored
       "documents": 1,
       "gold_sha256": "...",             # hash of the gold that was scored against
       "sections": {
@@ -19,7 +20,8 @@ reports read. Schema (``schema_version`` 1)::
           "interval": {"low", "high", "resamples", "seed", "level" | "note"},   # with --bootstrap
           "attributes": {"qualifier"|"category": {"correct", "total", "accuracy"}}   # figures only
         }
-      }
+      },
+      "slices": {"by": "theatre", "rows": {VALUE: {"documents": N, SECTION: ROW}}}   # with --by
     }
 
 ROW = correct, incorrect, partial, missed, spurious, tp, fp, fn, precision, recall, f1, support;
@@ -84,7 +86,7 @@ def score_source(
 
 def build_result(
     source: Source, scores: DocumentScores, gold: Mapping[str, Annotation], scheme: str,
-    articles_dir: Path, gold_dir: Path, bootstrap: int = 0, seed: int = 0,
+    articles_dir: Path, gold_dir: Path, bootstrap: int = 0, seed: int = 0, split: str = "all",
 ) -> dict[str, Any]:
     sections = summarise(scores)
     if bootstrap:
@@ -98,6 +100,7 @@ def build_result(
         "match": scheme,
         "articles_dir": str(articles_dir),
         "gold_dir": str(gold_dir),
+        "split": split,
         "documents": len(gold),
         "gold_sha256": gold_sha256(gold),
         "sections": sections,

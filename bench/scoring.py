@@ -312,3 +312,17 @@ def summarise(scores: DocumentScores) -> dict[str, dict]:
         if section == "figures":
             out[section]["attributes"] = attribute_accuracy(scores.figure_pairs)
     return out
+
+
+def slice_scores(scores: DocumentScores, slice_of: Mapping[str, str], by: str) -> dict:
+    """Micro rows per slice (a split, theatre, style…): each document's tallies summed within its slice."""
+    rows: dict[str, dict] = {}
+    for value in sorted(set(slice_of.values())):
+        docs = [d for d, v in slice_of.items() if v == value]
+        entry: dict = {"documents": len(docs)}
+        for section in SECTION_NAMES:
+            if section in scores.sections:
+                total = sum_tallies(scores.tallies[section][d] for d in docs)
+                entry[section] = row(total.get(MICRO, Counts()))
+        rows[value] = entry
+    return {"by": by, "rows": rows}

@@ -14,6 +14,7 @@ from typing import Any, Iterable
 
 from .annotation import DOCUMENT_KEYS, ENTITY_KEYS, RELATION_KEYS, Annotation, annotation_from_dict
 from .corpus import Document
+from .numbers import normalise_figure
 from .schema import CATEGORIES, ENTITY_LABELS, FIGURE, QUALIFIERS, RELATION_TYPES, SECTIONS
 
 GOLD, PREDICTION = "gold", "prediction"
@@ -86,6 +87,32 @@ def _check_figure_attributes(name: str, raw: dict, label: Any, kind: str) -> lis
         out.append(f"{name}: qualifier {raw['qualifier']!r} is not one of {', '.join(QUALIFIERS)}")
     if "category" in raw and raw["category"] not in CATEGORIES:
         out.append(f"{name}: category {raw['category']!r} is not one of {', '.join(CATEGORIES)}")
+    if kind == GOLD and isinstance(raw.get("text"), str) and "value" in raw and "qualifier" in raw:
+        # Gold value and qualifier are what bench/numbers.py reads from the span, so they cannot drift.
+        reading = normalise_figure(raw["text"])
+        if reading is None:
+            out.append(f"{name}: figure text {raw['text']!r} is not a number bench/numbers.py can read")
+        elif reading != (raw["value"], raw["qualifier"]):
+            out.append(
+                f"{name}: value/qualifier {raw['value']!r}/{raw['qualifier']} disagree with the span text "
+                f"{raw['text']!r}, which reads {reading[0]!r}/{reading[1]}"
+            )
+    return out
+
+
+def _overlapping_spans(entities: list) -> list[str]:
+    """Gold spans never overlap (guidelines §1.3); predictions may, and are aligned one-to-one."""
+    spans = sorted(
+        (e["start"], e["end"], str(e.get("id")))
+        for e in entities
+        if isinstance(e, dict) and _is_int(e.get("start")) and _is_int(e.get("end"))
+    )
+    out, reach, owner = [], -1, ""
+    for start, end, key in spans:
+        if start < reach:
+            out.append(f"entity {key}: span [{start}, {end}) overlaps entity {owner} (gold spans never overlap)")
+        if end > reach:
+            reach, owner = end, key
     return out
 
 
@@ -150,6 +177,8 @@ def check_document(raw: Any, article: Document | None, kind: str) -> list[str]:
         if span in spans:
             out.append(f"entity {key}: duplicate span {span[2]} [{span[0]}, {span[1]})")
         spans.add(span)
+    if kind == GOLD:
+        out += _overlapping_spans(entities)
     seen_ids: set[str] = set()
     seen_facts: set[tuple] = set()
     for rel in relations:

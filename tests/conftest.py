@@ -34,6 +34,17 @@ def write_gold(directory: Path, doc: Document, entities, relations=()) -> Path:
     return path
 
 
+def write_index(directory: Path, rows: list[tuple[str, str, str]], style: str = "wire") -> Path:
+    """An index line per (doc_id, split, theatre), with a placeholder source."""
+    directory.mkdir(parents=True, exist_ok=True)
+    lines = [json.dumps({"doc_id": d, "split": split, "theatre": theatre, "style": style, "origin": "written",
+                         "sources": [{"outlet": "Test Wire", "url": "https://example.org/x", "published": "2024-01-02"}]})
+             for d, split, theatre in rows]
+    path = directory / "index.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 TOY_TEXT = (
     "Hezbollah leader Hassan Nasrallah met Hamas officials in Beirut. "
     "The health ministry said at least 12 people were killed in Gaza."
@@ -61,6 +72,7 @@ def toy(tmp_path: Path):
         Relation("R3", "T6", "T7", "LOCATED_IN"),
     ]
     path = write_gold(gold, doc, ents, rels)
+    write_index(gold, [("toy", "dev", "toyland")])
     return {"articles": arts, "gold": gold, "doc": doc, "path": path, "tmp": tmp_path}
 
 
@@ -74,8 +86,21 @@ def dump_json(path: Path, data) -> None:
 
 @pytest.fixture
 def seed_dirs(tmp_path: Path):
-    """Copies of the repository's seeds/ and gold/ that a test may change."""
+    """The seed article alone, with its gold and index line, in directories a test may change."""
+    arts, gold = tmp_path / "seeds", tmp_path / "gold"
+    arts.mkdir()
+    gold.mkdir()
+    shutil.copy(REPO / "seeds" / f"{SEED_ID}.txt", arts)
+    shutil.copy(REPO / "gold" / f"{SEED_ID}.json", gold)
+    index = (REPO / "gold" / "index.jsonl").read_text(encoding="utf-8").split("\n")
+    (gold / "index.jsonl").write_text(next(line for line in index if SEED_ID in line) + "\n", encoding="utf-8")
+    return arts, gold
+
+
+@pytest.fixture
+def corpus_dirs(tmp_path: Path):
+    """Copies of the repository's whole seeds/ and gold/ that a test may change."""
     arts, gold = tmp_path / "seeds", tmp_path / "gold"
     shutil.copytree(REPO / "seeds", arts)
-    shutil.copytree(REPO / "gold", gold, ignore=shutil.ignore_patterns("*.md"))
+    shutil.copytree(REPO / "gold", gold, ignore=shutil.ignore_patterns("*.md", "agreement"))
     return arts, gold

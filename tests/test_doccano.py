@@ -92,19 +92,22 @@ def client_for(server):
     return connect(Credentials(server.url, "admin", PASSWORD))
 
 
-def test_push_with_gold_then_pull_reproduces_the_seed_gold_exactly(env, project, seed_dirs, capsys, tmp_path):
-    arts, gold = seed_dirs
+def test_push_with_gold_then_pull_reproduces_the_whole_corpus_exactly(env, project, corpus_dirs, capsys, tmp_path):
+    arts, gold = corpus_dirs
+    n = len(list(arts.glob("*.txt")))
     code, out, _ = run(capsys, "doccano", "push", "--project", project, "--articles", str(arts), "--gold", str(gold), "--with-gold")
-    assert code == 0 and "1 example(s) created, 1 annotated" in out
+    assert code == 0 and f"{n} example(s) created, {n} annotated" in out
     pulled = tmp_path / "pulled"
     pulled.mkdir()
     code, out, err = run(capsys, "doccano", "pull", "--project", project, "--articles", str(arts), "--gold", str(pulled))
     assert code == 0, err
-    original = (REPO / "gold" / f"{SEED_ID}.json").read_bytes()
-    assert (pulled / f"{SEED_ID}.json").read_bytes() == original
+    originals = sorted((REPO / "gold").glob("*.json"))
+    assert len(originals) == n
+    for original in originals:
+        assert (pulled / original.name).read_bytes() == original.read_bytes(), original.name
     # Pulling over the identical gold touches nothing.
     code, out, _ = run(capsys, "doccano", "pull", "--project", project, "--articles", str(arts), "--gold", str(gold))
-    assert code == 0 and "0 written, 1 unchanged" in out
+    assert code == 0 and f"0 written, {n} unchanged" in out
 
 
 def test_round_trip_with_emoji_and_combining_marks(env, project, tmp_path, capsys):

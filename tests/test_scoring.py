@@ -123,3 +123,12 @@ def test_paired_randomisation_detects_clear_difference_and_not_noise():
     assert paired_randomisation(good, bad, 2000, 0)["p_value"] < 0.01
     same = paired_randomisation(good, good, 2000, 0)
     assert same["difference"] == 0 and same["p_value"] == 1.0
+
+
+def test_verbs_that_carry_a_qualifier_read_as_more_than():
+    from bench.numbers import normalise_figure
+
+    assert normalise_figure("surpassed 2,000") == (2000, "more_than")
+    assert normalise_figure("topped 300") == (300, "more_than")
+    assert normalise_figure("exceeded 1.2 million") == (1200000, "more_than")
+    assert normalise_figure("rose to 40") is None  # "rose to" is not a qualifier: the span is "40"

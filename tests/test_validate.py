@@ -49,6 +49,9 @@ CASES = {
     "unknown key": (lambda d: ent(d, "T4").update(lable="GPE"), "entity T4: unknown key 'lable'"),
     "whitespace at span edge": (lambda d: ent(d, "T4").update(start=ent(d, "T4")["start"] - 1, text=" Beirut"), "entity T4: span ' Beirut' starts or ends with whitespace"),
     "self relation": (lambda d: d["relations"][0].update(tail="T2"), "relation R1: head and tail are the same entity"),
+    "overlapping gold spans": (lambda d: d["entities"].append({"id": "T9", "label": "PERSON", "start": ent(d, "T2")["start"], "end": ent(d, "T2")["start"] + 6, "text": "Hassan"}), "entity T2: span [17, 33) overlaps entity T9"),
+    "figure value disagrees with its text": (lambda d: ent(d, "T6").update(value=9999), "entity T6: value/qualifier 9999/at_least disagree with the span text 'at least 12', which reads 12/at_least"),
+    "figure qualifier disagrees with its text": (lambda d: ent(d, "T6").update(qualifier="exact"), "disagree with the span text"),
     "duplicate relation": (lambda d: d["relations"].append({"id": "R9", "head": "T2", "tail": "T1", "type": "LEADER_OF"}), "relation R9: duplicate of another LEADER_OF"),
 }
 
