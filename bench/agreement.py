@@ -12,8 +12,9 @@ import re
 from typing import Mapping
 
 from .annotation import Annotation
+from .scoring import Counts
 from .corpus import Document
-from .scoring import MICRO, entity_tally, relation_tallies, row, sum_tallies
+from .scoring import MICRO, attribute_accuracy, entity_tally, figure_tally, relation_tallies, row, sum_tallies
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 KAPPA_CAVEAT = ("token-level kappa counts every unlabelled token as an agreement on O, so it runs high; "
@@ -38,7 +39,13 @@ def agreement(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs: li
     shared = sorted(set(a) & set(b) & set(texts))
     strict = sum_tallies(entity_tally(a[d], b[d], "strict") for d in shared)
     overlap = sum_tallies(entity_tally(a[d], b[d], "type") for d in shared)
-    relations = sum_tallies(relation_tallies(a[d], b[d], "strict")[0] for d in shared)
+    relation_pairs = [relation_tallies(a[d], b[d], "strict") for d in shared]
+    relations = sum_tallies(mention for mention, _ in relation_pairs)
+    facts = sum_tallies(fact for _, fact in relation_pairs)
+    figure_pairs = [figure_tally(a[d], b[d], "strict") for d in shared]
+    figures = sum_tallies(tally for tally, _ in figure_pairs)
+    figure_row = row(figures.get(MICRO, Counts()))
+    attributes = attribute_accuracy([pair for _, matched in figure_pairs for pair in matched])
     labels = sorted((set(strict) | set(overlap)) - {MICRO})
     span_rows = {
         label: {"a": strict[label].possible, "b": strict[label].actual,
@@ -46,12 +53,17 @@ def agreement(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs: li
         for label in labels + [MICRO] if label in strict
     }
     relation_rows = {t: {"a": c.possible, "b": c.actual, "f1": row(c)["f1"]} for t, c in sorted(relations.items())}
+    fact_row = row(facts.get(MICRO, Counts()))
     ya = [lab for d in shared for lab in token_labels(texts[d], a[d])]
     yb = [lab for d in shared for lab in token_labels(texts[d], b[d])]
     kappa = None
     if ya and len(set(ya) | set(yb)) > 1:
         kappa = float(cohen_kappa_score(ya, yb))
     return {"documents": shared, "spans": span_rows, "relations": relation_rows,
+            "relations_fact": {"a": fact_row["support"], "b": facts.get(MICRO, Counts()).actual, "f1": fact_row["f1"]},
+            # Figures agree when span and value agree; category agreement is over those matched figures.
+            "figures": {"a": figure_row["support"], "b": figures.get(MICRO, Counts()).actual, "f1": figure_row["f1"],
+                        "category": attributes["category"], "qualifier": attributes["qualifier"]},
             "token_kappa": kappa, "tokens": len(ya), "kappa_caveat": KAPPA_CAVEAT}
 
 
@@ -69,6 +81,57 @@ def render_agreement(result: dict, name_a: str, name_b: str, fmt: str = "table")
     rows = [[t, r["a"], r["b"], fmt_score(r["f1"])] for t, r in result["relations"].items()]
     out.append(tabulate(rows, headers=["relations", f"# {name_a}", f"# {name_b}", "F1 (both spans exact)"],
                         tablefmt=tablefmt, disable_numparse=True))
+    f, r = result["figures"], result["relations_fact"]
+    out.append(f"Relations, fact level (head ref, type, tail ref): {r['a']} vs {r['b']}, F1 {fmt_score(r['f1'])}")
+    cat = f["category"]
+    out.append(f"Figures (span and value): {f['a']} vs {f['b']}, F1 {fmt_score(f['f1'])}; category agreement over "
+               f"matched figures {fmt_score(cat['accuracy'])} ({cat['correct']}/{cat['total']})")
     out.append("")
     out.append(f"Cohen's kappa over {result['tokens']} tokens: {fmt_score(result['token_kappa'])} ({result['kappa_caveat']})")
     return "\n".join(out) + "\n"
+
+
+def _span(e) -> str:
+    extra = f" {e.category}={e.value}" if e.is_figure else ""
+    return f"{e.label} {e.text!r} [{e.start},{e.end}){extra}"
+
+
+def disagreements(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs: list[Document]) -> list[dict]:
+    """Every item the two annotations do not share, per document, for adjudication.
+
+    Spans are compared exactly (offsets and label; figures also by category and value); relations
+    at mention level through the same alignment the scores use, so each listed item is one that
+    lowers the agreement above.
+    """
+    from .scoring import match_keys, relation_keys
+
+    out: list[dict] = []
+    shared = sorted(set(a) & set(b) & {d.doc_id for d in docs})
+    for doc_id in shared:
+        ea = {(e.start, e.end, e.label): e for e in a[doc_id].entities}
+        eb = {(e.start, e.end, e.label): e for e in b[doc_id].entities}
+        for key in sorted(ea.keys() - eb.keys()):
+            out.append({"doc_id": doc_id, "kind": "span only in A", "item": _span(ea[key])})
+        for key in sorted(eb.keys() - ea.keys()):
+            out.append({"doc_id": doc_id, "kind": "span only in B", "item": _span(eb[key])})
+        for key in sorted(ea.keys() & eb.keys()):
+            x, y = ea[key], eb[key]
+            if x.is_figure and (x.category, x.value) != (y.category, y.value):
+                out.append({"doc_id": doc_id, "kind": "figure differs", "item": f"{_span(x)} vs {y.category}={y.value}"})
+        keys = relation_keys(a[doc_id], b[doc_id], "strict")
+        found = match_keys(keys.gold_mentions, keys.pred_mentions)
+        by_id_a = {e.id: e for e in a[doc_id].entities}
+        by_id_b = {e.id: e for e in b[doc_id].entities}
+        for i in found.missed:
+            r = a[doc_id].relations[i]
+            out.append({"doc_id": doc_id, "kind": "relation only in A",
+                        "item": f"{_span(by_id_a[r.head])} {r.type} {_span(by_id_a[r.tail])}"})
+        for j in found.spurious:
+            r = b[doc_id].relations[j]
+            out.append({"doc_id": doc_id, "kind": "relation only in B",
+                        "item": f"{_span(by_id_b[r.head])} {r.type} {_span(by_id_b[r.tail])}"})
+    return out
+
+
+def render_disagreements(items: list[dict]) -> str:
+    return "".join(f"{i['doc_id']}: {i['kind']}: {i['item']}\n" for i in items)

@@ -10,7 +10,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from .agreement import agreement, render_agreement
+from .agreement import agreement, disagreements, render_agreement, render_disagreements
 from .annotation import Annotation, annotation_from_dict, atomic_write, dumps_gold
 from .corpus import DEFAULT_ARTICLES, load_articles
 from .doccano import Credentials, DoccanoError, connect, describe_changes, export_records, pull_annotations, push
@@ -127,10 +127,15 @@ def cmd_agree(args: argparse.Namespace) -> int:
     result = agreement(a, b, docs)
     if not result["documents"]:
         raise DoccanoError(f"{args.a} and {args.b} have no annotated article in common")
+    listed = disagreements(a, b, docs) if args.list else None
     if args.format == "json":
-        sys.stdout.write(json.dumps(result, indent=2, sort_keys=True) + "\n")
+        payload = result if listed is None else {**result, "disagreements": listed}
+        sys.stdout.write(json.dumps(payload, indent=2, sort_keys=True) + "\n")
     else:
         sys.stdout.write(render_agreement(result, args.a, args.b, args.format))
+        if listed is not None:
+            sys.stdout.write(f"\nDisagreements ({len(listed)}; A = {args.a}, B = {args.b}):\n")
+            sys.stdout.write(render_disagreements(listed))
     return EXIT_OK
 
 
@@ -167,4 +172,5 @@ def register(sub) -> None:
     p.add_argument("--project", help="compare two doccano users of this project")
     p.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
     p.add_argument("--format", choices=("table", "markdown", "json"), default="table")
+    p.add_argument("--list", action="store_true", help="also list every disagreement, per document, for adjudication")
     p.set_defaults(func=cmd_agree)

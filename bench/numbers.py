@@ -15,7 +15,7 @@ QUALIFIER_PHRASES = {
     "at_least": ("at least", "no fewer than", "no less than", "a minimum of", "at the very least"),
     # Verbs that carry the qualifier are part of the span (guidelines §2.4): "surpassed 2,000".
     "more_than": ("more than", "over", "upwards of", "in excess of", "above", "well over",
-                  "surpassed", "surpassing", "topped", "topping", "exceeded", "exceeding", "passed"),
+                  "surpassed", "surpassing", "topped", "topping", "exceeded", "exceeding", "passed", "past"),
     "less_than": ("less than", "fewer than", "under", "nearly", "almost", "just under", "close to"),
     "at_most": ("up to", "at most", "as many as", "no more than", "a maximum of"),
     "about": ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "an approximate",
@@ -51,6 +51,15 @@ def parse_number(text: str) -> tuple[float, bool] | None:
     words = text.lower().replace("-", " ").split()
     if not words:
         return None
+    # "several hundred", "a few dozen": as vague as "hundreds" and "dozens" (guidelines §2.4).
+    for few in (["several"], ["a", "few"], ["few"]):
+        if words[:len(few)] == few and len(words) > len(few):
+            rest = words[len(few):]
+            scale = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}.get(rest[0])
+            if scale is None:
+                return None
+            tail = parse_number(" ".join(rest[1:])) if len(rest) > 1 else None
+            return float(scale * (tail[0] if tail else 1)), True
     if words[0] in VAGUE:
         value = VAGUE[words[0]]
         for w in words[1:]:
@@ -89,12 +98,19 @@ def parse_number(text: str) -> tuple[float, bool] | None:
     return (total + current, False) if seen else None
 
 
+# A qualifier after the number: "76 at least", "40 or more".
+_TRAILING = (("at least", "at_least"), ("or more", "at_least"))
+
+
 def split_qualifier(text: str) -> tuple[str, str]:
     """("at least", "52") style split of a figure's text into qualifier and number phrase."""
     lowered = text.lower().strip()
     for phrase, qualifier in _QUALIFIERS:
         if lowered.startswith(phrase + " "):
             return qualifier, text.strip()[len(phrase) + 1:].strip()
+    for phrase, qualifier in _TRAILING:
+        if lowered.endswith(" " + phrase):
+            return qualifier, text.strip()[: -len(phrase) - 1].strip()
     return "exact", text.strip()
 
 

@@ -101,8 +101,8 @@ def test_push_with_gold_then_pull_reproduces_the_whole_corpus_exactly(env, proje
     pulled.mkdir()
     code, out, err = run(capsys, "doccano", "pull", "--project", project, "--articles", str(arts), "--gold", str(pulled))
     assert code == 0, err
-    originals = sorted((REPO / "gold").glob("*.json"))
-    assert len(originals) == n
+    originals = sorted(gold.glob("*.json"))
+    assert len(originals) == n == len(list((REPO / "gold").glob("*.json")))
     for original in originals:
         assert (pulled / original.name).read_bytes() == original.read_bytes(), original.name
     # Pulling over the identical gold touches nothing.
