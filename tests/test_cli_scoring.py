@@ -119,8 +119,9 @@ def test_gate_turns_red_when_the_rules_system_regresses(capsys, tmp_path):
     from conftest import REPO
 
     baseline = tmp_path / "rules.json"
-    data = load_json(REPO / "baselines" / "rules.json")
-    assert main(["gate", "--baseline", str(REPO / "baselines" / "rules.json")]) == 0
+    data = load_json(REPO / "baselines" / "rules-dev.json")
+    assert data["split"] == "dev"
+    assert main(["gate", "--baseline", str(REPO / "baselines" / "rules-dev.json")]) == 0
     capsys.readouterr()
     data["system"] = "degraded_rules:DegradedRules"
     baseline.write_text(json.dumps(data), encoding="utf-8")

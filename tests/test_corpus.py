@@ -76,3 +76,11 @@ def test_double_annotation_covers_the_test_split(corpus):
     b = {p.stem for p in (REPO / "gold" / "agreement" / "b").glob("*.json")}
     both = a & b
     assert len(both) >= 15 and sum(index[d].split == "test" for d in both) >= 8
+
+
+def test_hard_characters_are_present(corpus):
+    docs, *_ = corpus
+    text = "".join(d.text for d in docs)
+    assert sum(1 for d in docs if any(ord(c) > 0xFFFF for c in d.text)) >= 3  # doccano's UTF-16 offsets
+    assert sum(1 for d in docs if "“" in d.text) >= 3 and sum(1 for d in docs if '"' in d.text) >= 3
+    assert any(c in text for c in "ğçéíü")

@@ -118,8 +118,9 @@ def test_report_in_chromium_shows_real_scores_and_marks_a_known_miss(report, cap
     assert rendered.returncode == 0 and shot.stat().st_size > 20_000
 
 
-def test_errors_lists_the_rules_systems_one_miss(capsys):
-    assert main(["errors", "--system", "rules", "--format", "json"]) == 0
+def test_errors_lists_the_rules_systems_one_miss_on_the_seed(capsys, seed_dirs):
+    arts, gold = seed_dirs
+    assert main(["errors", "--system", "rules", "--format", "json", "--articles", str(arts), "--gold", str(gold)]) == 0
     items = json.loads(capsys.readouterr().out)
     assert [(i["section"], i["kind"], i["label"]) for i in items] == [("relations", "missed", "LOCATED_IN")]
     assert "[[" in items[0]["context"] and "5,791" in items[0]["gold"]
