@@ -144,24 +144,72 @@ def dumps_line(annotation: Annotation) -> str:
     return json.dumps(annotation.to_dict(), ensure_ascii=False, separators=(",", ":"))
 
 
+class WriteError(Exception):
+    """An output path that cannot be written safely; the message names the path and why."""
+
+
+TMP_SUFFIX = ".bench-tmp"
+# A temporary file older than this was left by a killed write, not by a writer still running.
+STALE_SECONDS = 3600
+
+
+def _write_target(path: Path) -> Path:
+    """The regular file a write to ``path`` should replace: a symlink is followed to its target."""
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if target.is_dir():
+        raise WriteError(f"{path}: is a directory, not a file to write")
+    if target.exists() and not target.is_file():
+        raise WriteError(f"{path}: is not a regular file (a FIFO, socket or device); refusing to replace it")
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise WriteError(f"{path}: {parent} is a file, not a directory")
+            break
+    return target
+
+
+def _remove_stale_temporaries(target: Path) -> None:
+    import time
+
+    cutoff = time.time() - STALE_SECONDS
+    for stale in target.parent.glob(f".{target.name}.*{TMP_SUFFIX}"):
+        try:
+            if stale.is_file() and stale.stat().st_mtime < cutoff:
+                stale.unlink()
+        except OSError:
+            pass  # another process's file, or already gone: not ours to insist on
+
+
 def atomic_write(path: Path, content: str) -> None:
-    """Write ``content`` to ``path`` so that readers see the old file or the new one, never half of it."""
+    """Write ``content`` to ``path`` so that readers see the old file or the new one, never half of it.
+
+    A symlink is written through (its target is replaced, the link stays); FIFOs, sockets and
+    devices are refused; the target keeps its mode. A temporary file left by a killed write is
+    named ``.NAME.*.bench-tmp`` and removed by the next write to the same path.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    target = _write_target(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temporaries(target)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX, dir=target.parent)
+    except OSError as err:
+        raise WriteError(f"{path}: cannot write in {target.parent}: {err.strerror or err}") from None
     # mkstemp creates 0600; give the file what a plain open() would (or what it had before).
     umask = os.umask(0)
     os.umask(umask)
-    os.chmod(tmp, (path.stat().st_mode & 0o7777) if path.exists() else (0o666 & ~umask))
+    os.chmod(tmp, (target.stat().st_mode & 0o7777) if target.exists() else (0o666 & ~umask))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
+        os.replace(tmp, target)
+    except BaseException as err:
         if os.path.exists(tmp):
             os.unlink(tmp)
+        if isinstance(err, OSError):
+            raise WriteError(f"{path}: cannot write: {err.strerror or err}") from None
         raise
 
 

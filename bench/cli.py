@@ -3,26 +3,34 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Sequence
 
 from . import doccano_commands
-from .annotation import atomic_write, write_jsonl
+from .annotation import WriteError, atomic_write, write_jsonl
 from .corpus import DEFAULT_ARTICLES, CorpusError, Document, load_articles
 from .metadata import ALL, SLICE_FIELDS, SPLITS, check_index, index_path, load_index, select
 from .errors import KINDS, collect_errors, render_errors
-from .gate import compare_to_baseline
+from .gate import BaselineError, compare_to_baseline, load_baseline, portable
 from .matching import SCHEMES
+from .schema import CATEGORIES, ENTITY_LABELS, RELATION_TYPES
 from .report import render_compare, render_gate, render_score, render_stats
 from .results import SCHEMA_VERSION, build_result, dumps_result, load_source, score_source
 from .scoring import SECTION_NAMES, slice_scores
-from .stats import paired_randomisation
+from .stats import MAX_RESAMPLES, paired_randomisation
 from .doccano import DoccanoError
-from .systems import SystemFailure, list_systems, load_system, run_system
-from .validate import DEFAULT_GOLD, AnnotationError, load_gold, validate_files
+from .systems import SystemCrash, SystemFailure, is_registered, list_systems, load_system, run_system
+from .validate import DEFAULT_GOLD, AnnotationError, load_gold, orphan_gold, validate_files
 
-EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
+KNOWN_LABELS = (*ENTITY_LABELS, *CATEGORIES, *RELATION_TYPES)
+EXIT_CODES = """exit codes:
+  0  success
+  1  a finding: validation problems, a gate regression
+  2  bad input or usage: a broken file, an unknown name, an impossible option
+  3  a system crashed while starting or predicting"""
 
 
 class UsageError(Exception):
@@ -38,9 +46,33 @@ def _common(p: argparse.ArgumentParser, gold: bool = True, split: bool = False) 
                        help="score the dev or test split only (from gold/index.jsonl; default: all)")
 
 
+def _unit_interval(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not (math.isfinite(value) and 0.0 <= value <= 1.0):
+        raise argparse.ArgumentTypeError(f"{text!r} must be a finite number from 0 to 1")
+    return value
+
+
+def _bounded_int(low: int, high: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text!r} must be from {low} to {high}")
+        return value
+    return parse
+
+
 def _documents(args: argparse.Namespace) -> list[Document]:
     """The articles a command works on: every article, or one split of the corpus index."""
     docs = load_articles(args.articles)
+    for line in orphan_gold(args.gold, docs):
+        print(line, file=sys.stderr)
     split = getattr(args, "split", ALL)
     if split == ALL and not getattr(args, "by", None):
         return docs
@@ -55,6 +87,22 @@ def _source(p: argparse.ArgumentParser) -> None:
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--system", help="a registered system name, or module:attribute")
     who.add_argument("--predictions", type=Path, help="a predictions JSONL file in the gold format")
+    _reading(p)
+
+
+def _reading(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--allow-empty", action="store_true",
+                   help="score a predictions file with no lines as predicting nothing (refused by default)")
+    p.add_argument("--strict", action="store_true",
+                   help="a predictions file that misses an article is an error, not a warning")
+
+
+def _source_of(args: argparse.Namespace) -> tuple[str, str | None]:
+    if getattr(args, "system", None):
+        return args.system, "system"
+    if getattr(args, "predictions", None):
+        return str(args.predictions), "predictions"
+    raise UsageError("give --system NAME or --predictions FILE")
 
 
 def _scoring(p: argparse.ArgumentParser) -> None:
@@ -99,8 +147,9 @@ def cmd_predict(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _score(name: str, args: argparse.Namespace, docs, gold, bootstrap: int = 0, seed: int = 0):
-    source = load_source(name, docs, args.gold)
+def _score(name: str, args: argparse.Namespace, docs, gold, bootstrap: int = 0, seed: int = 0,
+           kind: str | None = None):
+    source = load_source(name, docs, args.gold, kind, getattr(args, "allow_empty", False), getattr(args, "strict", False))
     for line in source.warnings:
         print(line, file=sys.stderr)
     scores = score_source(source, gold, args.match)
@@ -114,7 +163,8 @@ def _score(name: str, args: argparse.Namespace, docs, gold, bootstrap: int = 0, 
 def cmd_score(args: argparse.Namespace) -> int:
     docs = _documents(args)
     gold = load_gold(args.gold, docs)
-    result, _ = _score(args.system or str(args.predictions), args, docs, gold, args.bootstrap, args.seed)
+    name, kind = _source_of(args)
+    result, _ = _score(name, args, docs, gold, args.bootstrap, args.seed, kind)
     text = dumps_result(result)
     if args.save:
         atomic_write(args.save, text)
@@ -147,7 +197,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
 def cmd_errors(args: argparse.Namespace) -> int:
     docs = _documents(args)
     gold = load_gold(args.gold, docs)
-    source = load_source(args.system or str(args.predictions), docs, args.gold)
+    name, kind = _source_of(args)
+    source = load_source(name, docs, args.gold, kind, args.allow_empty, args.strict)
+    for line in source.warnings:
+        print(line, file=sys.stderr)
+    if args.label and args.label not in KNOWN_LABELS:
+        raise UsageError(f"unknown --label {args.label!r} (entity labels, figure categories and relation types: "
+                         f"{', '.join(KNOWN_LABELS)})")
     items = collect_errors(docs, gold, source.predictions, args.match, source.sections)
     items = [i for i in items if (not args.label or i.label == args.label) and (not args.kind or i.kind == args.kind)
              and (not args.section or i.section == args.section)]
@@ -165,7 +221,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     gold = load_gold(args.gold, docs)
     runs = []
     for name in [n for n in args.systems.split(",") if n]:
-        source = load_source(name, docs, args.gold)
+        source = load_source(name, docs, args.gold, None, args.allow_empty, args.strict)
+        for line in source.warnings:
+            print(line, file=sys.stderr)
         scores = score_source(source, gold, args.match)
         result = build_result(source, scores, gold, args.match, args.articles, args.gold, args.bootstrap, args.seed,
                               split=args.split)
@@ -181,12 +239,18 @@ def cmd_gate(args: argparse.Namespace) -> int:
     path: Path = args.baseline
     baseline = None
     if path.exists():
-        baseline = json.loads(path.read_text(encoding="utf-8"))
-        if baseline.get("schema_version") != SCHEMA_VERSION:
-            raise UsageError(f"{path}: schema_version {baseline.get('schema_version')!r}, expected {SCHEMA_VERSION}")
+        try:
+            baseline = load_baseline(path)
+        except BaselineError:
+            if not (args.update and args.system):
+                raise  # --update --system may replace a broken baseline; nothing else may use it
     elif not (args.update and args.system):
         raise UsageError(f"{path}: no such baseline (create one with --update --system NAME)")
     system = args.system or baseline["system"]
+    if not (args.allow_import or is_registered(system)):
+        # A baseline file must not choose code to run: ad hoc module:attribute targets need consent.
+        raise UsageError(f"{path}: system {system!r} is not registered (see `bench systems`); "
+                         "pass --allow-import to import it")
     args.match = args.match or (baseline["match"] if baseline else "strict")
     args.articles = args.articles or Path(baseline["articles_dir"] if baseline else DEFAULT_ARTICLES)
     args.gold = args.gold or Path(baseline["gold_dir"] if baseline else DEFAULT_GOLD)
@@ -197,16 +261,17 @@ def cmd_gate(args: argparse.Namespace) -> int:
     # Compare what a saved file would hold: the baseline's scores are rounded the same way.
     current = json.loads(dumps_result(current))
     if args.update:
-        atomic_write(path, dumps_result(current))
-        print(f"baseline {path} written for {system} ({args.match})")
+        atomic_write(path, dumps_result(portable(current, path)))
+        print(f"baseline {path} written for {system} ({args.match}, split {args.split})")
         return EXIT_OK
+    assert baseline is not None
     if baseline["gold_sha256"] != current["gold_sha256"]:
         print(f"{path}: the gold changed since this baseline was saved; review the new scores "
               f"(bench score --system {system}) and run `bench gate --baseline {path} --update`.")
         return EXIT_FAIL
-    regressions, improvements = compare_to_baseline(baseline, current, args.tolerance)
-    sys.stdout.write(render_gate(regressions, improvements, str(path), args.tolerance))
-    return EXIT_FAIL if regressions else EXIT_OK
+    regressions, improvements, unguarded = compare_to_baseline(baseline, current, args.tolerance)
+    sys.stdout.write(render_gate(regressions, improvements, unguarded, str(path), args.tolerance))
+    return EXIT_FAIL if regressions or unguarded else EXIT_OK
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -266,7 +331,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bench", description="Benchmark information extraction from conflict news.")
+    parser = argparse.ArgumentParser(prog="bench", description="Benchmark information extraction from conflict news.",
+                                     epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("validate", help="check gold and prediction files against the schema and articles")
@@ -289,16 +355,19 @@ def build_parser() -> argparse.ArgumentParser:
     _scoring(p)
     p.add_argument("--save", type=Path, help="also write the JSON result to this file")
     p.add_argument("--by", choices=SLICE_FIELDS, help="add a micro-F1 table per slice of the corpus index")
-    p.add_argument("--bootstrap", type=int, default=0, metavar="N", help="resample documents N times for intervals")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--bootstrap", type=_bounded_int(0, MAX_RESAMPLES), default=0, metavar="N",
+                   help=f"resample documents N times for 95%% intervals (0 to {MAX_RESAMPLES})")
+    p.add_argument("--seed", type=_bounded_int(0, 2**32 - 1), default=0, help="random seed (0 to 2^32-1)")
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("compare", help="systems side by side, with a paired significance test")
     _common(p, split=True)
     p.add_argument("sources", nargs="+", help="system names or predictions files")
     _scoring(p)
-    p.add_argument("--trials", type=int, default=10000, help="approximate randomisation trials")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--trials", type=_bounded_int(1, MAX_RESAMPLES), default=10000,
+                   help=f"approximate randomisation trials (1 to {MAX_RESAMPLES})")
+    p.add_argument("--seed", type=_bounded_int(0, 2**32 - 1), default=0, help="random seed (0 to 2^32-1)")
+    _reading(p)
     p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("errors", help="list every missed, spurious, boundary, label and value error")
@@ -315,13 +384,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--systems", required=True, help="comma-separated system names or predictions files")
     p.add_argument("--out", required=True, type=Path)
     p.add_argument("--match", choices=SCHEMES, default="strict")
-    p.add_argument("--bootstrap", type=int, default=1000, metavar="N")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--bootstrap", type=_bounded_int(0, MAX_RESAMPLES), default=1000, metavar="N",
+                   help=f"resamples for intervals (0 to {MAX_RESAMPLES})")
+    p.add_argument("--seed", type=_bounded_int(0, 2**32 - 1), default=0, help="random seed (0 to 2^32-1)")
+    _reading(p)
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("gate", help="fail when scores regress against a saved baseline")
     p.add_argument("--baseline", required=True, type=Path)
-    p.add_argument("--tolerance", type=float, default=0.0, help="allowed F1 drop per label (default 0)")
+    p.add_argument("--tolerance", type=_unit_interval, default=0.0, help="allowed F1 drop per label, in [0, 1] (default 0)")
+    p.add_argument("--allow-import", action="store_true",
+                   help="allow a baseline whose system is a module:attribute target rather than a registered name")
     p.add_argument("--update", action="store_true", help="rewrite the baseline with the current scores")
     p.add_argument("--system", help="with --update: the system to create a new baseline for")
     p.add_argument("--articles", type=Path, default=None)
@@ -357,9 +430,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(line, file=sys.stderr)
         print("nothing was scored or written", file=sys.stderr)
         return EXIT_ERROR
-    except (SystemFailure, UsageError, FileNotFoundError, DoccanoError) as err:
+    except (SystemFailure, UsageError, FileNotFoundError, DoccanoError, BaselineError, WriteError) as err:
         print(f"bench {args.command}: {err}", file=sys.stderr)
         return EXIT_ERROR
+    except SystemCrash as err:
+        print(f"bench {args.command}: {err}", file=sys.stderr)
+        return EXIT_CRASH
 
 
 if __name__ == "__main__":

@@ -63,6 +63,8 @@ def read_article(path: Path) -> Document:
         return parse_article(path, path.read_bytes())
     except ValueError as err:
         raise CorpusError([f"{path}: {err}"]) from None
+    except OSError as err:
+        raise CorpusError([f"{path}: cannot read: {err.strerror or err}"]) from None
 
 
 def load_articles(directory: Path = DEFAULT_ARTICLES) -> list[Document]:
@@ -76,6 +78,10 @@ def load_articles(directory: Path = DEFAULT_ARTICLES) -> list[Document]:
             docs.append(parse_article(path, path.read_bytes()))
         except ValueError as err:
             problems.append(f"{path}: {err}")
+        except IsADirectoryError:
+            problems.append(f"{path}: is a directory, not an article")
+        except OSError as err:
+            problems.append(f"{path}: cannot read: {err.strerror or err}")
     if problems:
         raise CorpusError(problems)
     if not docs:

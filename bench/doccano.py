@@ -19,13 +19,11 @@ from __future__ import annotations
 import bisect
 import getpass
 import io
-import json
 import os
 import sys
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 if TYPE_CHECKING:  # imported lazily at run time: the client pulls in requests and pydantic
@@ -34,6 +32,7 @@ if TYPE_CHECKING:  # imported lazily at run time: the client pulls in requests a
 
 from .annotation import Annotation, Entity, Relation, dumps_gold
 from .corpus import Document
+from .jsonfile import JSONProblem, parse_json, records
 from .numbers import normalise_figure
 from .schema import CATEGORIES, ENTITY_LABELS, FIGURE, RELATION_TYPES
 from .validate import GOLD, check_document
@@ -241,8 +240,11 @@ def export_records(client, project_name: str, annotator: str) -> list[dict]:
             if wanted is None:
                 people = ", ".join(n.removesuffix(".jsonl") for n in names)
                 raise DoccanoError(f"project {project_name!r} has no annotations by {annotator!r} (annotators: {people or 'none'})")
-            lines = io.TextIOWrapper(zf.open(wanted), encoding="utf-8").read().splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
+            text = io.TextIOWrapper(zf.open(wanted), encoding="utf-8").read()
+    try:
+        return [parse_json(line) for _, line in records(text)]
+    except JSONProblem as err:
+        raise DoccanoError(f"doccano's export of {project_name!r} is not readable: {err}") from None
 
 
 def annotation_from_record(record: Mapping[str, Any], article: Document) -> Annotation:

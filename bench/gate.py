@@ -1,9 +1,90 @@
-"""The regression gate: compare a fresh score with a committed baseline, label by label."""
+"""The regression gate: compare a fresh score with a committed baseline, label by label.
+
+A baseline is a saved score (``bench.results``) whose ``articles_dir`` and ``gold_dir`` are stored
+relative to the baseline file, so the gate gives the same answer from any working directory.
+"""
 from __future__ import annotations
 
+import math
+import os
+from pathlib import Path
 from typing import Any, Mapping
 
-EPSILON = 1e-9  # both sides are rounded to 6 places before comparing (see cmd_gate)
+from .jsonfile import JSONProblem, parse_json
+from .matching import SCHEMES
+from .metadata import ALL, SPLITS
+from .results import SCHEMA_VERSION
+from .scoring import SECTION_NAMES
+
+EPSILON = 1e-9  # both sides are rounded to 6 places before comparing
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be used; the message names the file and what is wrong."""
+
+
+def _number_or_null(value: Any) -> bool:
+    return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value))
+
+
+def check_baseline(raw: Any) -> list[str]:
+    """Every problem of a parsed baseline, each a short phrase."""
+    if not isinstance(raw, dict):
+        return [f"expected a JSON object, got {type(raw).__name__}"]
+    out = []
+    if raw.get("schema_version") != SCHEMA_VERSION:
+        out.append(f"schema_version {raw.get('schema_version')!r}, expected {SCHEMA_VERSION}")
+    if not isinstance(raw.get("system"), str) or not raw.get("system"):
+        out.append("no 'system' to re-score")
+    if raw.get("match") not in SCHEMES:
+        out.append(f"match {raw.get('match')!r} is not one of {', '.join(SCHEMES)}")
+    if raw.get("split", ALL) not in (*SPLITS, ALL):
+        out.append(f"split {raw.get('split')!r} is not one of {', '.join((*SPLITS, ALL))}")
+    for key in ("articles_dir", "gold_dir", "gold_sha256"):
+        if not isinstance(raw.get(key), str):
+            out.append(f"'{key}' must be a string")
+    sections = raw.get("sections")
+    if not isinstance(sections, dict):
+        return out + ["'sections' must be an object"]
+    for name, section in sections.items():
+        if not isinstance(section, dict) or section.get("status") not in ("scored", "absent"):
+            out.append(f"section {name!r}: needs a status of 'scored' or 'absent'")
+            continue
+        if section["status"] == "absent":
+            continue
+        rows = {**section.get("labels", {}), "micro": section.get("micro")} if isinstance(section.get("labels"), dict) else None
+        if rows is None:
+            out.append(f"section {name!r}: 'labels' must be an object")
+            continue
+        for label, row in rows.items():
+            if not isinstance(row, dict) or not _number_or_null(row.get("f1")):
+                out.append(f"section {name!r}, label {label!r}: f1 must be a number or null")
+    return out
+
+
+def load_baseline(path: Path) -> dict[str, Any]:
+    """Read and check a baseline; its directories come back resolved against the baseline's folder."""
+    path = Path(path)
+    try:
+        raw = parse_json(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as err:
+        raise BaselineError(f"{path}: cannot read: {getattr(err, 'strerror', None) or err}") from None
+    except JSONProblem as err:
+        raise BaselineError(f"{path}: {err.located()}") from None
+    problems = check_baseline(raw)
+    if problems:
+        raise BaselineError(f"{path}: " + "; ".join(problems))
+    for key in ("articles_dir", "gold_dir"):
+        raw[key] = str(path.parent / raw[key])
+    return raw
+
+
+def portable(result: Mapping[str, Any], baseline_path: Path) -> dict[str, Any]:
+    """The result as a baseline stores it: its directories relative to the baseline's folder."""
+    out = dict(result)
+    for key in ("articles_dir", "gold_dir"):
+        out[key] = os.path.relpath(Path(result[key]).resolve(), Path(baseline_path).resolve().parent)
+    return out
 
 
 def _f1s(section: Mapping[str, Any]) -> dict[str, float | None]:
@@ -14,20 +95,29 @@ def _f1s(section: Mapping[str, Any]) -> dict[str, float | None]:
 
 def compare_to_baseline(
     baseline: Mapping[str, Any], current: Mapping[str, Any], tolerance: float
-) -> tuple[list[dict], list[dict]]:
-    """Regressions (F1 fell more than ``tolerance``) and improvements, per section and label.
+) -> tuple[list[dict], list[dict], list[dict]]:
+    """Regressions (F1 fell more than ``tolerance``), improvements, and labels no longer guarded.
 
     A label the baseline could score but the current run cannot (its F1 became undefined, or the
     whole section became absent) counts as a regression: the gate should not go quiet about it.
+    A label or section the current scores no longer have at all (the schema changed) is listed as
+    no longer guarded.
     """
-    regressions, improvements = [], []
+    regressions, improvements, unguarded = [], [], []
     for name, before_sec in baseline["sections"].items():
         if before_sec["status"] != "scored":
             continue
-        after_sec = current["sections"].get(name, {"status": "absent"})
+        if name not in current["sections"] or name not in SECTION_NAMES:
+            unguarded.append({"section": name, "label": "(whole section)"})
+            continue
+        after_sec = current["sections"][name]
         before = _f1s(before_sec)
         after = _f1s(after_sec) if after_sec["status"] == "scored" else {}
+        known = set(after_sec.get("labels", {})) | {"micro"} if after_sec["status"] == "scored" else set(before)
         for label, b in before.items():
+            if label not in known:
+                unguarded.append({"section": name, "label": label})
+                continue
             if b is None:
                 continue
             a = after.get(label)
@@ -36,4 +126,4 @@ def compare_to_baseline(
                 regressions.append(item)
             elif a > b + EPSILON:
                 improvements.append(item)
-    return regressions, improvements
+    return regressions, improvements, unguarded

@@ -12,7 +12,7 @@ import html
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from .annotation import Annotation, Entity
+from .annotation import Annotation
 from .corpus import Document
 from .matching import CORRECT, align
 from .report import SECTION_TITLES, fmt_score

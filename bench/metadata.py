@@ -14,12 +14,12 @@ documents by split through :func:`select`; ``bench score --by`` groups documents
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from .corpus import CorpusError, Document
+from .jsonfile import JSONProblem, parse_json, records
 
 INDEX_NAME = "index.jsonl"
 SPLITS = ("dev", "test")
@@ -99,18 +99,15 @@ def read_index(path: Path) -> tuple[dict[str, ArticleMeta], list[str]]:
     except FileNotFoundError:
         return {}, [f"{path}: no corpus index (one JSON line per article: doc_id, split, theatre, style, origin, sources)"]
     except (OSError, UnicodeDecodeError) as err:
-        return {}, [f"{path}: cannot read: {err}"]
+        return {}, [f"{path}: cannot read: {getattr(err, 'strerror', None) or err}"]
     entries: dict[str, ArticleMeta] = {}
     problems: list[str] = []
-    # Records are split on "\n" only: str.splitlines would also split inside a U+2028 in a string.
-    for lineno, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+    for lineno, line in records(text):
         where = f"{path}:{lineno}"
         try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as err:
-            problems.append(f"{where}: invalid JSON: {err.msg} (column {err.colno})")
+            raw = parse_json(line)
+        except JSONProblem as err:
+            problems.append(f"{where}: {err}")
             continue
         found = check_line(raw)
         if not found and raw["doc_id"] in entries:

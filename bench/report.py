@@ -139,8 +139,12 @@ def _delta(base: float | None, other: float | None) -> str:
     return f"{other - base:+.3f}"
 
 
-def render_gate(regressions: list[dict], improvements: list[dict], baseline: str, tolerance: float) -> str:
+def render_gate(regressions: list[dict], improvements: list[dict], unguarded: list[dict], baseline: str,
+                tolerance: float) -> str:
     out = []
+    if unguarded:
+        out.append(f"NO LONGER GUARDED by {baseline} (the scores have no such label or section any more; "
+                   "review and run `bench gate --update`): " + ", ".join(f"{u['section']}/{u['label']}" for u in unguarded))
     if regressions:
         out.append(f"REGRESSION against {baseline} (tolerance {tolerance}):")
         out.append(tabulate([[r["section"], r["label"], fmt_score(r["before"]), fmt_score(r["after"])]

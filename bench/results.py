@@ -64,16 +64,26 @@ def gold_sha256(gold: Mapping[str, Annotation]) -> str:
     return digest.hexdigest()
 
 
-def load_source(name: str, docs: list[Document], gold_dir: Path) -> Source:
-    """A registered system or ``module:attr`` is run; an existing file is read as predictions JSONL."""
-    if is_registered(name) or (":" in name and not Path(name).exists()):
+def load_source(
+    name: str, docs: list[Document], gold_dir: Path, kind: str | None = None,
+    allow_empty: bool = False, strict: bool = False,
+) -> Source:
+    """Run a system, or read a predictions JSONL file.
+
+    ``kind`` is "system" (``--system``: always a registered name or ``module:attr``) or
+    "predictions" (``--predictions``: always a file). Without it (a bare name given to ``compare``
+    or ``report``), a registered system or ``module:attr`` is run and anything else is read as a file.
+    """
+    if kind is None:
+        kind = "system" if is_registered(name) or (":" in name and not Path(name).exists()) else "predictions"
+    if kind == "system":
         system = load_system(name, gold_dir=Path(gold_dir))
         preds = run_system(name, system, docs)
         return Source(name, "system", preds, frozenset(getattr(system, "sections", SECTIONS)), [])
-    if not Path(name).is_file():
+    if not Path(name).exists():
         known = ", ".join(registered_names()) or "none"
-        raise SystemFailure(f"{name!r} is neither a registered system ({known}) nor a predictions file")
-    preds, warnings = read_predictions(Path(name), docs)
+        raise SystemFailure(f"{name!r}: no such predictions file (registered systems: {known})")
+    preds, warnings = read_predictions(Path(name), docs, allow_empty=allow_empty, strict=strict)
     declared = {s for a in preds.values() for s in a.sections}
     return Source(name, "predictions", preds, frozenset(declared or SECTIONS), warnings)
 

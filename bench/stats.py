@@ -13,6 +13,14 @@ from .scoring import MICRO, Counts, Tally
 
 # Below this many documents a percentile interval mostly reflects which few articles were drawn.
 MIN_DOCS_FOR_INTERVAL = 5
+# Resamples and trials are drawn in chunks of about this many document draws, so memory stays flat.
+CHUNK_DRAWS = 1_000_000
+MAX_RESAMPLES = 100_000
+
+
+def _chunks(n: int, docs: int) -> list[int]:
+    size = max(1, CHUNK_DRAWS // max(docs, 1))
+    return [min(size, n - start) for start in range(0, n, size)]
 
 
 def _matrix(per_doc: Mapping[str, Tally], doc_ids: Sequence[str]) -> np.ndarray:
@@ -35,10 +43,15 @@ def bootstrap_interval(per_doc: Mapping[str, Tally], n: int, seed: int, level: f
             "low": None, "high": None, "resamples": n, "seed": seed,
             "note": f"not meaningful with {len(doc_ids)} document(s); needs at least {MIN_DOCS_FOR_INTERVAL}",
         }
+    if not 1 <= n <= MAX_RESAMPLES:
+        raise ValueError(f"resamples must be from 1 to {MAX_RESAMPLES}, got {n}")
     m = _matrix(per_doc, doc_ids)
     rng = np.random.default_rng(seed)
-    draws = rng.integers(0, len(doc_ids), size=(n, len(doc_ids)))
-    f1 = _f1(m[draws].sum(axis=1))
+    parts = []
+    for size in _chunks(n, len(doc_ids)):
+        draws = rng.integers(0, len(doc_ids), size=(size, len(doc_ids)))
+        parts.append(_f1(m[draws].sum(axis=1)))
+    f1 = np.concatenate(parts)
     f1 = f1[~np.isnan(f1)]
     if f1.size == 0:
         return {"low": None, "high": None, "resamples": n, "seed": seed, "note": "no gold and no predictions"}
@@ -53,15 +66,19 @@ def paired_randomisation(a: Mapping[str, Tally], b: Mapping[str, Tally], trials:
     The p-value is the share of trials whose |F1(A) - F1(B)| is at least the observed one, with
     the +1 correction so it is never 0.
     """
+    if not 1 <= trials <= MAX_RESAMPLES:
+        raise ValueError(f"trials must be from 1 to {MAX_RESAMPLES}, got {trials}")
     doc_ids = sorted(set(a) & set(b))
     ma, mb = _matrix(a, doc_ids), _matrix(b, doc_ids)
     observed = float(np.nan_to_num(_f1(ma.sum(0))) - np.nan_to_num(_f1(mb.sum(0))))
     rng = np.random.default_rng(seed)
-    swap = rng.integers(0, 2, size=(trials, len(doc_ids), 1)).astype(bool)
-    sa = np.where(swap, mb, ma).sum(axis=1)
-    sb = np.where(swap, ma, mb).sum(axis=1)
-    diffs = np.nan_to_num(_f1(sa)) - np.nan_to_num(_f1(sb))
-    extreme = int(np.sum(np.abs(diffs) >= abs(observed) - 1e-12))
+    extreme = 0
+    for size in _chunks(trials, len(doc_ids)):
+        swap = rng.integers(0, 2, size=(size, len(doc_ids), 1)).astype(bool)
+        sa = np.where(swap, mb, ma).sum(axis=1)
+        sb = np.where(swap, ma, mb).sum(axis=1)
+        diffs = np.nan_to_num(_f1(sa)) - np.nan_to_num(_f1(sb))
+        extreme += int(np.sum(np.abs(diffs) >= abs(observed) - 1e-12))
     return {
         "difference": observed, "p_value": (extreme + 1) / (trials + 1),
         "trials": trials, "seed": seed, "documents": len(doc_ids),

@@ -42,6 +42,10 @@ class SystemFailure(Exception):
     """A system that cannot be found, cannot run here, or returns malformed output."""
 
 
+class SystemCrash(Exception):
+    """A system raised while being built or while predicting; the message names the system and document."""
+
+
 @dataclass(frozen=True)
 class SystemInfo:
     name: str
@@ -103,7 +107,28 @@ def load_system(name: str, **config: Any) -> System:
     problem = _problem(target)
     if problem:
         raise SystemFailure(f"system {name!r} cannot run here: {problem}")
-    return target(**config)
+    if not callable(target):
+        raise SystemFailure(f"system {name!r}: {type(target).__name__} object is not a class or factory")
+    try:
+        system = target(**config)
+    except Exception as err:
+        raise SystemCrash(f"system {name!r} failed to start: {type(err).__name__}: {err}") from err
+    if not callable(getattr(system, "predict", None)):
+        raise SystemFailure(f"system {name!r}: what it builds has no predict(docs) method")
+    return system
+
+
+def _predictions(name: str, system: System, docs: Sequence[Document]) -> list[Annotation]:
+    """Drain ``predict``; an exception names the document being predicted when it was raised."""
+    produced: list[Annotation] = []
+    try:
+        for ann in tqdm(system.predict(docs), total=len(docs), desc=name, unit="doc", file=sys.stderr,
+                        disable=not sys.stderr.isatty(), leave=False):
+            produced.append(ann)
+    except Exception as err:
+        where = docs[len(produced)].doc_id if len(produced) < len(docs) else "after the last document"
+        raise SystemCrash(f"system {name!r} crashed on {where}: {type(err).__name__}: {err}") from err
+    return produced
 
 
 def run_system(name: str, system: System, docs: Sequence[Document]) -> dict[str, Annotation]:
@@ -111,11 +136,12 @@ def run_system(name: str, system: System, docs: Sequence[Document]) -> dict[str,
     sections = frozenset(getattr(system, "sections", SECTIONS))
     out: dict[str, Annotation] = {}
     # A progress bar for people watching a terminal; logs and pipes stay quiet.
-    produced = list(tqdm(system.predict(docs), total=len(docs), desc=name, unit="doc", file=sys.stderr,
-                         disable=not sys.stderr.isatty(), leave=False))
+    produced = _predictions(name, system, docs)
     if len(produced) != len(docs):
         raise SystemFailure(f"system {name!r} returned {len(produced)} annotations for {len(docs)} documents")
     for doc, ann in zip(docs, produced):
+        if not isinstance(ann, Annotation):
+            raise SystemFailure(f"system {name!r} returned {type(ann).__name__} for {doc.doc_id}, not an Annotation")
         if ann.doc_id != doc.doc_id:
             raise SystemFailure(f"system {name!r} returned {ann.doc_id!r} where {doc.doc_id!r} was expected")
         ann = Annotation(

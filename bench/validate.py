@@ -6,7 +6,6 @@ from a file that has a problem.
 """
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Any, Iterable
 
 from .annotation import DOCUMENT_KEYS, ENTITY_KEYS, RELATION_KEYS, Annotation, annotation_from_dict
 from .corpus import Document
+from .jsonfile import JSONProblem, parse_json, records
 from .numbers import normalise_figure
 from .schema import CATEGORIES, ENTITY_LABELS, FIGURE, QUALIFIERS, RELATION_TYPES, SECTIONS
 
@@ -116,13 +116,17 @@ def _overlapping_spans(entities: list) -> list[str]:
     return out
 
 
+def _relation_type(name: Any):
+    return RELATION_TYPES.get(name) if isinstance(name, str) else None
+
+
 def check_relation(raw: Any, labels_by_id: dict[str, str]) -> list[str]:
     if not isinstance(raw, dict):
         return [f"relation {raw!r}: not a JSON object"]
     name = f"relation {raw.get('id', '?')}"
     out = [f"{name}: unknown key {k!r}" for k in raw if k not in RELATION_KEYS]
     out += [f"{name}: missing {k!r}" for k in RELATION_KEYS if k not in raw]
-    rtype = RELATION_TYPES.get(raw.get("type"))
+    rtype = _relation_type(raw.get("type"))
     if "type" in raw and rtype is None:
         out.append(f"{name}: unknown relation type {raw['type']!r} (schema: {', '.join(RELATION_TYPES)})")
     head, tail = str(raw.get("head")), str(raw.get("tail"))
@@ -172,11 +176,13 @@ def check_document(raw: Any, article: Document | None, kind: str) -> list[str]:
         key = str(ent.get("id"))
         if key in labels_by_id:
             out.append(f"entity {key}: duplicate id")
-        labels_by_id[key] = ent.get("label")
-        span = (ent.get("start"), ent.get("end"), ent.get("label"))
-        if span in spans:
-            out.append(f"entity {key}: duplicate span {span[2]} [{span[0]}, {span[1]})")
-        spans.add(span)
+        label = ent.get("label") if isinstance(ent.get("label"), str) else None
+        labels_by_id[key] = label
+        span = (ent.get("start"), ent.get("end"), label)
+        if _is_int(span[0]) and _is_int(span[1]) and label is not None:
+            if span in spans:
+                out.append(f"entity {key}: duplicate span {label} [{span[0]}, {span[1]})")
+            spans.add(span)
     if kind == GOLD:
         out += _overlapping_spans(entities)
     seen_ids: set[str] = set()
@@ -189,9 +195,9 @@ def check_document(raw: Any, article: Document | None, kind: str) -> list[str]:
         if key in seen_ids:
             out.append(f"relation {key}: duplicate id")
         seen_ids.add(key)
-        rtype = RELATION_TYPES.get(rel.get("type"))
+        rtype = _relation_type(rel.get("type"))
         ends = (str(rel.get("head")), str(rel.get("tail")))
-        fact = (rel.get("type"), *(sorted(ends) if rtype and rtype.symmetric else ends))
+        fact = (str(rel.get("type")), *(sorted(ends) if rtype and rtype.symmetric else ends))
         if fact in seen_facts:
             out.append(f"relation {key}: duplicate of another {rel.get('type')} between the same entities")
         seen_facts.add(fact)
@@ -233,16 +239,29 @@ def load_gold(gold_dir: Path, docs: Iterable[Document], require_all: bool = True
     return gold
 
 
+def orphan_gold(gold_dir: Path, docs: Iterable[Document]) -> list[str]:
+    """Warnings for gold files with no article: they are not scored, and nobody should think they are."""
+    ids = {d.doc_id for d in docs}
+    return [f"{path}: warning: no article {path.stem}.txt, so this gold file is not scored"
+            for path in sorted(Path(gold_dir).glob("*.json")) if path.stem not in ids]
+
+
 def _read_json(path: Path) -> tuple[Any, list[str]]:
     try:
-        return json.loads(path.read_text(encoding="utf-8")), []
+        return parse_json(path.read_text(encoding="utf-8")), []
     except UnicodeDecodeError as err:
         return None, [f"document: invalid UTF-8 at byte {err.start}"]
-    except json.JSONDecodeError as err:
-        return None, [f"line {err.lineno}: invalid JSON: {err.msg}"]
+    except IsADirectoryError:
+        return None, ["document: is a directory, not a gold file"]
+    except OSError as err:
+        return None, [f"document: cannot read: {err.strerror or err}"]
+    except JSONProblem as err:
+        return None, [err.located()]
 
 
-def read_predictions(path: Path, docs: Iterable[Document]) -> tuple[dict[str, Annotation], list[str]]:
+def read_predictions(
+    path: Path, docs: Iterable[Document], allow_empty: bool = False, strict: bool = False
+) -> tuple[dict[str, Annotation], list[str]]:
     """Read a predictions JSONL file whole; raise AnnotationError naming each bad line.
 
     Returns the annotations and warnings (articles with no prediction line). Nothing is returned
@@ -252,19 +271,23 @@ def read_predictions(path: Path, docs: Iterable[Document]) -> tuple[dict[str, An
     path = Path(path)
     problems, preds = [], {}
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
+    except IsADirectoryError:
+        raise AnnotationError([f"{path}: is a directory, not a predictions file"]) from None
     except (OSError, UnicodeDecodeError) as err:
         raise AnnotationError([f"{path}: cannot read: {err}"]) from None
-    for lineno, line in enumerate(lines, start=1):
+    lines = list(records(text))
+    if not lines and not allow_empty:
+        raise AnnotationError([f"{path}: no prediction lines (an extractor that failed is the likely cause); "
+                               "pass --allow-empty to score it as predicting nothing"])
+    for lineno, line in lines:
         where = f"{path}:{lineno}"
-        if not line.strip():
-            continue
         try:
-            raw = json.loads(line)
-        except json.JSONDecodeError as err:
-            problems.append(f"{where}: invalid JSON: {err.msg} (column {err.colno})")
+            raw = parse_json(line)
+        except JSONProblem as err:
+            problems.append(f"{where}: {err}" + (f" (column {err.column})" if err.column else ""))
             continue
-        doc_id = raw.get("doc_id") if isinstance(raw, dict) else None
+        doc_id = raw.get("doc_id") if isinstance(raw, dict) and isinstance(raw.get("doc_id"), str) else None
         article = by_id.get(doc_id)
         if isinstance(raw, dict) and article is None:
             problems.append(f"{where}: document: unknown doc_id {doc_id!r} (no such article)")
@@ -274,9 +297,12 @@ def read_predictions(path: Path, docs: Iterable[Document]) -> tuple[dict[str, An
             problems.append(f"{where}: document: duplicate doc_id {doc_id!r}")
         elif not found and article is not None:
             preds[doc_id] = annotation_from_dict(raw)
+    absent = [d for d in by_id if d not in preds]
+    if strict and absent:
+        problems += [f"{path}: document: no prediction for article {d} (--strict)" for d in absent]
     if problems:
         raise AnnotationError(problems)
-    warnings = [f"{path}: warning: no prediction for article {d}" for d in by_id if d not in preds]
+    warnings = [f"{path}: warning: no prediction for article {d}; scored as predicting nothing" for d in absent]
     return preds, warnings
 
 

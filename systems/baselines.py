@@ -55,6 +55,7 @@ class GazetteerSystem:
         ruler.add_patterns([{"label": label, "pattern": name} for label, names in gazetteer.items() for name in names])
 
     def predict(self, docs: Sequence[Document]) -> Iterator[Annotation]:
+        self.nlp.max_length = max([self.nlp.max_length] + [len(d.text) + 1 for d in docs])
         for doc, parsed in zip(docs, self.nlp.pipe(d.text for d in docs)):
             yield Annotation(doc_id=doc.doc_id, entities=tuple(
                 Entity(f"G{i}", e.label_, e.start_char, e.end_char, e.text) for i, e in enumerate(parsed.ents, start=1)

@@ -8,6 +8,7 @@ component, and this baseline does not pretend otherwise.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Iterator, Sequence
 
 from bench.annotation import Annotation, Entity
@@ -46,6 +47,24 @@ def _category(span) -> str | None:
     return None
 
 
+PIECE_CHARS = 100_000
+
+
+def _pieces(text: str, limit: int) -> list[tuple[int, str]]:
+    """(offset, piece) of at most ``limit`` characters each, cut at a paragraph break where there is one."""
+    out, start = [], 0
+    while len(text) - start > limit:
+        end = text.rfind("\n\n", start + 1, start + limit)
+        if end <= start:
+            end = text.rfind(" ", start + 1, start + limit)
+        if end <= start:
+            end = start + limit
+        out.append((start, text[start:end]))
+        start = end
+    out.append((start, text[start:]))
+    return out
+
+
 class SpacySystem:
     description = "spaCy en_core_web_sm NER mapped to the schema; casualty figures from the parse; no relations"
     sections = frozenset({"entities", "figures"})
@@ -58,10 +77,24 @@ class SpacySystem:
         self.batch_size = batch_size
 
     def predict(self, docs: Sequence[Document]) -> Iterator[Annotation]:
-        for doc, parsed in zip(docs, self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size)):
-            yield Annotation(doc_id=doc.doc_id, entities=tuple(self._entities(parsed)))
+        # Long articles are parsed in pieces: the parser's memory grows with the text (spaCy's E088).
+        pieces = [(i, offset, piece) for i, d in enumerate(docs) for offset, piece in _pieces(d.text, PIECE_CHARS)]
+        parsed = self.nlp.pipe((piece for _, _, piece in pieces), batch_size=self.batch_size)
+        current, entities = 0, []
+        for (i, offset, _), doc in zip(pieces, parsed):
+            while i > current:
+                yield self._annotation(docs[current], entities)
+                current, entities = current + 1, []
+            entities.extend(self._entities(doc, offset))
+        for k in range(current, len(docs)):
+            yield self._annotation(docs[k], entities if k == current else [])
 
-    def _entities(self, parsed) -> Iterator[Entity]:
+    @staticmethod
+    def _annotation(doc: Document, entities: list[Entity]) -> Annotation:
+        numbered = tuple(replace(e, id=f"S{n}") for n, e in enumerate(entities, start=1))
+        return Annotation(doc_id=doc.doc_id, entities=numbered)
+
+    def _entities(self, parsed, offset: int = 0) -> Iterator[Entity]:
         n = 0
         for ent in parsed.ents:
             attrs: dict[str, Any] = {}
@@ -76,4 +109,5 @@ class SpacySystem:
             if label is None:
                 continue
             n += 1
-            yield Entity(id=f"S{n}", label=label, start=ent.start_char, end=ent.end_char, text=ent.text, **attrs)
+            yield Entity(id=f"S{n}", label=label, start=offset + ent.start_char, end=offset + ent.end_char,
+                         text=ent.text, **attrs)

@@ -51,6 +51,13 @@ TOY_TEXT = (
 )
 
 
+@pytest.fixture(autouse=True)
+def _from_the_repository(monkeypatch):
+    """Commands default to seeds/ and gold/ relative to the working directory: run every test from
+    the repository root, whatever directory pytest was started in."""
+    monkeypatch.chdir(REPO)
+
+
 @pytest.fixture
 def toy(tmp_path: Path):
     """A one-article corpus with valid gold, in its own directories."""

@@ -6,13 +6,11 @@ if it cannot start, every test here fails with the server's log. Nothing is skip
 from __future__ import annotations
 
 import secrets
-import shutil
 import uuid
-from pathlib import Path
 
 import pytest
 
-from bench.annotation import Entity, Relation
+from bench.annotation import Relation
 from bench.cli import main
 from bench.corpus import load_articles
 from bench.doccano import (

@@ -11,7 +11,7 @@ import pytest
 
 from bench.cli import main
 from bench.corpus import Document
-from conftest import REPO, SEED_ID
+from conftest import REPO
 
 THIRD_PARTY = '''
 from bench.annotation import Annotation, Entity

@@ -33,6 +33,8 @@ class RulesSystem:
 
     def predict(self, docs: Sequence[Document]) -> Iterator[Annotation]:
         texts = (d.text for d in docs)
+        # The blank pipeline's memory does not grow with length the way a parser's does: no piece-wise run needed.
+        self.nlp.max_length = max([self.nlp.max_length] + [len(d.text) + 1 for d in docs])
         for doc, parsed in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size)):
             yield self.extract(doc.doc_id, parsed)
 
