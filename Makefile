@@ -1,13 +1,13 @@
 # Two commands do all the set-up on a fresh clone (Python 3.11, make, git):
 #   make bench   install, validate the gold, score the rules system (the main job)
-#   make test    install, run the test suite, then the regression gate for every baseline
+#   make test    install, lint and type-check, run the test suite, then the regression gate for every baseline
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DOCCANO_STAMP := .venv-doccano/.installed
 
-.PHONY: bench test gate install compare benchmarks doccano-install doccano-serve chromium
+.PHONY: bench test lint gate install compare benchmarks doccano-install doccano-serve chromium
 
 $(STAMP): requirements.lock requirements-test.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,13 @@ chromium:
 		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 		else echo "make test needs Debian's chromium: sudo apt-get install chromium"; exit 1; fi; }
 
-test: $(STAMP) $(DOCCANO_STAMP) chromium
+# Lint and types: ruff (rules and formatting) and mypy, configured in pyproject.toml.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: $(STAMP) $(DOCCANO_STAMP) chromium lint
 	$(BIN)/pytest
 	$(MAKE) --no-print-directory gate
 

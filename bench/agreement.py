@@ -6,19 +6,21 @@ chance-corrected statistic needs an arbitrary unit. F1 between annotators A and 
 covers them (or O); it is reported as a secondary figure with that caveat, since the many O
 tokens inflate it.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Mapping
+from collections.abc import Mapping
 
 from .annotation import Annotation
-from .scoring import Counts
 from .corpus import Document
-from .scoring import MICRO, attribute_accuracy, entity_tally, figure_tally, relation_tallies, row, sum_tallies
+from .scoring import MICRO, Counts, attribute_accuracy, entity_tally, figure_tally, relation_tallies, row, sum_tallies
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
-KAPPA_CAVEAT = ("token-level kappa counts every unlabelled token as an agreement on O, so it runs high; "
-                "read it beside the span F1, not instead of it")
+KAPPA_CAVEAT = (
+    "token-level kappa counts every unlabelled token as an agreement on O, so it runs high; "
+    "read it beside the span F1, not instead of it"
+)
 
 
 def token_labels(text: str, ann: Annotation) -> list[str]:
@@ -48,9 +50,14 @@ def agreement(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs: li
     attributes = attribute_accuracy([pair for _, matched in figure_pairs for pair in matched])
     labels = sorted((set(strict) | set(overlap)) - {MICRO})
     span_rows = {
-        label: {"a": strict[label].possible, "b": strict[label].actual,
-                "f1_strict": row(strict[label])["f1"], "f1_overlap": row(overlap[label])["f1"]}
-        for label in labels + [MICRO] if label in strict
+        label: {
+            "a": strict[label].possible,
+            "b": strict[label].actual,
+            "f1_strict": row(strict[label])["f1"],
+            "f1_overlap": row(overlap[label])["f1"],
+        }
+        for label in labels + [MICRO]
+        if label in strict
     }
     relation_rows = {t: {"a": c.possible, "b": c.actual, "f1": row(c)["f1"]} for t, c in sorted(relations.items())}
     fact_row = row(facts.get(MICRO, Counts()))
@@ -59,12 +66,23 @@ def agreement(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs: li
     kappa = None
     if ya and len(set(ya) | set(yb)) > 1:
         kappa = float(cohen_kappa_score(ya, yb))
-    return {"documents": shared, "spans": span_rows, "relations": relation_rows,
-            "relations_fact": {"a": fact_row["support"], "b": facts.get(MICRO, Counts()).actual, "f1": fact_row["f1"]},
-            # Figures agree when span and value agree; category agreement is over those matched figures.
-            "figures": {"a": figure_row["support"], "b": figures.get(MICRO, Counts()).actual, "f1": figure_row["f1"],
-                        "category": attributes["category"], "qualifier": attributes["qualifier"]},
-            "token_kappa": kappa, "tokens": len(ya), "kappa_caveat": KAPPA_CAVEAT}
+    return {
+        "documents": shared,
+        "spans": span_rows,
+        "relations": relation_rows,
+        "relations_fact": {"a": fact_row["support"], "b": facts.get(MICRO, Counts()).actual, "f1": fact_row["f1"]},
+        # Figures agree when span and value agree; category agreement is over those matched figures.
+        "figures": {
+            "a": figure_row["support"],
+            "b": figures.get(MICRO, Counts()).actual,
+            "f1": figure_row["f1"],
+            "category": attributes["category"],
+            "qualifier": attributes["qualifier"],
+        },
+        "token_kappa": kappa,
+        "tokens": len(ya),
+        "kappa_caveat": KAPPA_CAVEAT,
+    }
 
 
 def render_agreement(result: dict, name_a: str, name_b: str, fmt: str = "table") -> str:
@@ -74,20 +92,39 @@ def render_agreement(result: dict, name_a: str, name_b: str, fmt: str = "table")
 
     tablefmt = "github" if fmt == "markdown" else "simple"
     out = [f"Agreement: {name_a} vs {name_b}   documents: {len(result['documents'])}", ""]
-    rows = [[label, r["a"], r["b"], fmt_score(r["f1_strict"]), fmt_score(r["f1_overlap"])] for label, r in result["spans"].items()]
-    out.append(tabulate(rows, headers=["spans", f"# {name_a}", f"# {name_b}", "F1 strict", "F1 overlap"],
-                        tablefmt=tablefmt, disable_numparse=True))
+    rows = [
+        [label, r["a"], r["b"], fmt_score(r["f1_strict"]), fmt_score(r["f1_overlap"])]
+        for label, r in result["spans"].items()
+    ]
+    out.append(
+        tabulate(
+            rows,
+            headers=["spans", f"# {name_a}", f"# {name_b}", "F1 strict", "F1 overlap"],
+            tablefmt=tablefmt,
+            disable_numparse=True,
+        )
+    )
     out.append("")
     rows = [[t, r["a"], r["b"], fmt_score(r["f1"])] for t, r in result["relations"].items()]
-    out.append(tabulate(rows, headers=["relations", f"# {name_a}", f"# {name_b}", "F1 (both spans exact)"],
-                        tablefmt=tablefmt, disable_numparse=True))
+    out.append(
+        tabulate(
+            rows,
+            headers=["relations", f"# {name_a}", f"# {name_b}", "F1 (both spans exact)"],
+            tablefmt=tablefmt,
+            disable_numparse=True,
+        )
+    )
     f, r = result["figures"], result["relations_fact"]
     out.append(f"Relations, fact level (head ref, type, tail ref): {r['a']} vs {r['b']}, F1 {fmt_score(r['f1'])}")
     cat = f["category"]
-    out.append(f"Figures (span and value): {f['a']} vs {f['b']}, F1 {fmt_score(f['f1'])}; category agreement over "
-               f"matched figures {fmt_score(cat['accuracy'])} ({cat['correct']}/{cat['total']})")
+    out.append(
+        f"Figures (span and value): {f['a']} vs {f['b']}, F1 {fmt_score(f['f1'])}; category agreement over "
+        f"matched figures {fmt_score(cat['accuracy'])} ({cat['correct']}/{cat['total']})"
+    )
     out.append("")
-    out.append(f"Cohen's kappa over {result['tokens']} tokens: {fmt_score(result['token_kappa'])} ({result['kappa_caveat']})")
+    out.append(
+        f"Cohen's kappa over {result['tokens']} tokens: {fmt_score(result['token_kappa'])} ({result['kappa_caveat']})"
+    )
     return "\n".join(out) + "\n"
 
 
@@ -117,19 +154,31 @@ def disagreements(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs
         for key in sorted(ea.keys() & eb.keys()):
             x, y = ea[key], eb[key]
             if x.is_figure and (x.category, x.value) != (y.category, y.value):
-                out.append({"doc_id": doc_id, "kind": "figure differs", "item": f"{_span(x)} vs {y.category}={y.value}"})
+                out.append(
+                    {"doc_id": doc_id, "kind": "figure differs", "item": f"{_span(x)} vs {y.category}={y.value}"}
+                )
         keys = relation_keys(a[doc_id], b[doc_id], "strict")
         found = match_keys(keys.gold_mentions, keys.pred_mentions)
         by_id_a = {e.id: e for e in a[doc_id].entities}
         by_id_b = {e.id: e for e in b[doc_id].entities}
         for i in found.missed:
             r = a[doc_id].relations[i]
-            out.append({"doc_id": doc_id, "kind": "relation only in A",
-                        "item": f"{_span(by_id_a[r.head])} {r.type} {_span(by_id_a[r.tail])}"})
+            out.append(
+                {
+                    "doc_id": doc_id,
+                    "kind": "relation only in A",
+                    "item": f"{_span(by_id_a[r.head])} {r.type} {_span(by_id_a[r.tail])}",
+                }
+            )
         for j in found.spurious:
             r = b[doc_id].relations[j]
-            out.append({"doc_id": doc_id, "kind": "relation only in B",
-                        "item": f"{_span(by_id_b[r.head])} {r.type} {_span(by_id_b[r.tail])}"})
+            out.append(
+                {
+                    "doc_id": doc_id,
+                    "kind": "relation only in B",
+                    "item": f"{_span(by_id_b[r.head])} {r.type} {_span(by_id_b[r.tail])}",
+                }
+            )
     return out
 
 

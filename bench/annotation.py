@@ -4,15 +4,17 @@ A document's annotation is plain data: entity mentions (with figure attributes o
 relations between mention ids, and the body hash that ties it to one version of the article.
 Offsets are Python ``str`` indices into the article body, end exclusive.
 """
+
 from __future__ import annotations
 
 import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .schema import FIGURE, SECTIONS
 

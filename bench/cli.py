@@ -1,26 +1,27 @@
 """The ``bench`` command."""
+
 from __future__ import annotations
 
 import argparse
 import json
 import math
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from . import doccano_commands
 from .annotation import WriteError, atomic_write, write_jsonl
 from .corpus import DEFAULT_ARTICLES, CorpusError, Document, load_articles
-from .metadata import ALL, SLICE_FIELDS, SPLITS, check_index, index_path, load_index, select
+from .doccano import DoccanoError
 from .errors import KINDS, collect_errors, render_errors
 from .gate import BaselineError, compare_to_baseline, load_baseline, portable
 from .matching import SCHEMES
-from .schema import CATEGORIES, ENTITY_LABELS, RELATION_TYPES
+from .metadata import ALL, SLICE_FIELDS, SPLITS, check_index, index_path, load_index, select
 from .report import render_compare, render_gate, render_score, render_stats
 from .results import SCHEMA_VERSION, build_result, dumps_result, load_source, score_source
+from .schema import CATEGORIES, ENTITY_LABELS, RELATION_TYPES
 from .scoring import SECTION_NAMES, slice_scores
 from .stats import MAX_RESAMPLES, paired_randomisation
-from .doccano import DoccanoError
 from .systems import SystemCrash, SystemFailure, is_registered, list_systems, load_system, run_system
 from .validate import DEFAULT_GOLD, AnnotationError, load_gold, orphan_gold, validate_files
 
@@ -38,12 +39,18 @@ class UsageError(Exception):
 
 
 def _common(p: argparse.ArgumentParser, gold: bool = True, split: bool = False) -> None:
-    p.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES, help="directory of *.txt articles (default: seeds)")
+    p.add_argument(
+        "--articles", type=Path, default=DEFAULT_ARTICLES, help="directory of *.txt articles (default: seeds)"
+    )
     if gold:
         p.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="directory of gold *.json (default: gold)")
     if split:
-        p.add_argument("--split", choices=(*SPLITS, ALL), default=ALL,
-                       help="score the dev or test split only (from gold/index.jsonl; default: all)")
+        p.add_argument(
+            "--split",
+            choices=(*SPLITS, ALL),
+            default=ALL,
+            help="score the dev or test split only (from gold/index.jsonl; default: all)",
+        )
 
 
 def _unit_interval(text: str) -> float:
@@ -65,6 +72,7 @@ def _bounded_int(low: int, high: int):
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"{text!r} must be from {low} to {high}")
         return value
+
     return parse
 
 
@@ -91,10 +99,14 @@ def _source(p: argparse.ArgumentParser) -> None:
 
 
 def _reading(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--allow-empty", action="store_true",
-                   help="score a predictions file with no lines as predicting nothing (refused by default)")
-    p.add_argument("--strict", action="store_true",
-                   help="a predictions file that misses an article is an error, not a warning")
+    p.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="score a predictions file with no lines as predicting nothing (refused by default)",
+    )
+    p.add_argument(
+        "--strict", action="store_true", help="a predictions file that misses an article is an error, not a warning"
+    )
 
 
 def _source_of(args: argparse.Namespace) -> tuple[str, str | None]:
@@ -147,14 +159,16 @@ def cmd_predict(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _score(name: str, args: argparse.Namespace, docs, gold, bootstrap: int = 0, seed: int = 0,
-           kind: str | None = None):
-    source = load_source(name, docs, args.gold, kind, getattr(args, "allow_empty", False), getattr(args, "strict", False))
+def _score(name: str, args: argparse.Namespace, docs, gold, bootstrap: int = 0, seed: int = 0, kind: str | None = None):
+    source = load_source(
+        name, docs, args.gold, kind, getattr(args, "allow_empty", False), getattr(args, "strict", False)
+    )
     for line in source.warnings:
         print(line, file=sys.stderr)
     scores = score_source(source, gold, args.match)
-    result = build_result(source, scores, gold, args.match, args.articles, args.gold, bootstrap, seed,
-                          split=getattr(args, "split", ALL))
+    result = build_result(
+        source, scores, gold, args.match, args.articles, args.gold, bootstrap, seed, split=getattr(args, "split", ALL)
+    )
     if getattr(args, "by", None):
         result["slices"] = slice_scores(scores, {d: args.index[d].field(args.by) for d in gold}, args.by)
     return result, scores
@@ -202,11 +216,18 @@ def cmd_errors(args: argparse.Namespace) -> int:
     for line in source.warnings:
         print(line, file=sys.stderr)
     if args.label and args.label not in KNOWN_LABELS:
-        raise UsageError(f"unknown --label {args.label!r} (entity labels, figure categories and relation types: "
-                         f"{', '.join(KNOWN_LABELS)})")
+        raise UsageError(
+            f"unknown --label {args.label!r} (entity labels, figure categories and relation types: "
+            f"{', '.join(KNOWN_LABELS)})"
+        )
     items = collect_errors(docs, gold, source.predictions, args.match, source.sections)
-    items = [i for i in items if (not args.label or i.label == args.label) and (not args.kind or i.kind == args.kind)
-             and (not args.section or i.section == args.section)]
+    items = [
+        i
+        for i in items
+        if (not args.label or i.label == args.label)
+        and (not args.kind or i.kind == args.kind)
+        and (not args.section or i.section == args.section)
+    ]
     if args.format == "json":
         sys.stdout.write(json.dumps([i.to_dict() for i in items], indent=2, ensure_ascii=False) + "\n")
     else:
@@ -225,8 +246,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         for line in source.warnings:
             print(line, file=sys.stderr)
         scores = score_source(source, gold, args.match)
-        result = build_result(source, scores, gold, args.match, args.articles, args.gold, args.bootstrap, args.seed,
-                              split=args.split)
+        result = build_result(
+            source, scores, gold, args.match, args.articles, args.gold, args.bootstrap, args.seed, split=args.split
+        )
         runs.append(SystemRun(name, result, source.predictions, source.sections))
     if not runs:
         raise UsageError("--systems needs at least one system or predictions file")
@@ -246,11 +268,12 @@ def cmd_gate(args: argparse.Namespace) -> int:
                 raise  # --update --system may replace a broken baseline; nothing else may use it
     elif not (args.update and args.system):
         raise UsageError(f"{path}: no such baseline (create one with --update --system NAME)")
-    system = args.system or baseline["system"]
+    system = args.system or (baseline or {}).get("system", "")
     if not (args.allow_import or is_registered(system)):
         # A baseline file must not choose code to run: ad hoc module:attribute targets need consent.
-        raise UsageError(f"{path}: system {system!r} is not registered (see `bench systems`); "
-                         "pass --allow-import to import it")
+        raise UsageError(
+            f"{path}: system {system!r} is not registered (see `bench systems`); pass --allow-import to import it"
+        )
     args.match = args.match or (baseline["match"] if baseline else "strict")
     args.articles = args.articles or Path(baseline["articles_dir"] if baseline else DEFAULT_ARTICLES)
     args.gold = args.gold or Path(baseline["gold_dir"] if baseline else DEFAULT_GOLD)
@@ -266,8 +289,10 @@ def cmd_gate(args: argparse.Namespace) -> int:
         return EXIT_OK
     assert baseline is not None
     if baseline["gold_sha256"] != current["gold_sha256"]:
-        print(f"{path}: the gold changed since this baseline was saved; review the new scores "
-              f"(bench score --system {system}) and run `bench gate --baseline {path} --update`.")
+        print(
+            f"{path}: the gold changed since this baseline was saved; review the new scores "
+            f"(bench score --system {system}) and run `bench gate --baseline {path} --update`."
+        )
         return EXIT_FAIL
     regressions, improvements, unguarded = compare_to_baseline(baseline, current, args.tolerance)
     sys.stdout.write(render_gate(regressions, improvements, unguarded, str(path), args.tolerance))
@@ -290,10 +315,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    from .draft import annotation_to_draft, draft_to_annotation
-    from .validate import check_document, GOLD
     from .annotation import dumps_gold
     from .corpus import read_article
+    from .draft import annotation_to_draft, draft_to_annotation
+    from .validate import GOLD, check_document
 
     doc_id = args.draft.name.split(".")[0]
     article = read_article(args.articles / f"{doc_id}.txt")
@@ -321,23 +346,31 @@ def cmd_draft(args: argparse.Namespace) -> int:
     atomic_write(out, dumps_gold(result.annotation))
     if args.show:
         for ent in result.annotation.entities:
-            left = article.text[max(0, ent.start - 30):ent.start].replace("\n", " ")
-            right = article.text[ent.end:ent.end + 30].replace("\n", " ")
+            left = article.text[max(0, ent.start - 30) : ent.start].replace("\n", " ")
+            right = article.text[ent.end : ent.end + 30].replace("\n", " ")
             extra = f" {ent.value}/{ent.qualifier}/{ent.category}" if ent.is_figure else ""
             print(f"{ent.id:>5} {ent.label:<7} {ent.start:>5}-{ent.end:<5} …{left}[[{ent.text}]]{right}…{extra}")
-    print(f"wrote {out}: {len(result.annotation.entities)} mention(s), {len(result.annotation.relations)} relation(s)",
-          file=sys.stderr)
+    print(
+        f"wrote {out}: {len(result.annotation.entities)} mention(s), {len(result.annotation.relations)} relation(s)",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="bench", description="Benchmark information extraction from conflict news.",
-                                     epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="bench",
+        description="Benchmark information extraction from conflict news.",
+        epilog=EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("validate", help="check gold and prediction files against the schema and articles")
     _common(p)
-    p.add_argument("files", nargs="*", type=Path, help="gold *.json or predictions *.jsonl (default: the gold directory)")
+    p.add_argument(
+        "files", nargs="*", type=Path, help="gold *.json or predictions *.jsonl (default: the gold directory)"
+    )
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("systems", help="list registered systems")
@@ -355,8 +388,13 @@ def build_parser() -> argparse.ArgumentParser:
     _scoring(p)
     p.add_argument("--save", type=Path, help="also write the JSON result to this file")
     p.add_argument("--by", choices=SLICE_FIELDS, help="add a micro-F1 table per slice of the corpus index")
-    p.add_argument("--bootstrap", type=_bounded_int(0, MAX_RESAMPLES), default=0, metavar="N",
-                   help=f"resample documents N times for 95%% intervals (0 to {MAX_RESAMPLES})")
+    p.add_argument(
+        "--bootstrap",
+        type=_bounded_int(0, MAX_RESAMPLES),
+        default=0,
+        metavar="N",
+        help=f"resample documents N times for 95%% intervals (0 to {MAX_RESAMPLES})",
+    )
     p.add_argument("--seed", type=_bounded_int(0, 2**32 - 1), default=0, help="random seed (0 to 2^32-1)")
     p.set_defaults(func=cmd_score)
 
@@ -364,8 +402,12 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, split=True)
     p.add_argument("sources", nargs="+", help="system names or predictions files")
     _scoring(p)
-    p.add_argument("--trials", type=_bounded_int(1, MAX_RESAMPLES), default=10000,
-                   help=f"approximate randomisation trials (1 to {MAX_RESAMPLES})")
+    p.add_argument(
+        "--trials",
+        type=_bounded_int(1, MAX_RESAMPLES),
+        default=10000,
+        help=f"approximate randomisation trials (1 to {MAX_RESAMPLES})",
+    )
     p.add_argument("--seed", type=_bounded_int(0, 2**32 - 1), default=0, help="random seed (0 to 2^32-1)")
     _reading(p)
     p.set_defaults(func=cmd_compare)
@@ -384,24 +426,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--systems", required=True, help="comma-separated system names or predictions files")
     p.add_argument("--out", required=True, type=Path)
     p.add_argument("--match", choices=SCHEMES, default="strict")
-    p.add_argument("--bootstrap", type=_bounded_int(0, MAX_RESAMPLES), default=1000, metavar="N",
-                   help=f"resamples for intervals (0 to {MAX_RESAMPLES})")
+    p.add_argument(
+        "--bootstrap",
+        type=_bounded_int(0, MAX_RESAMPLES),
+        default=1000,
+        metavar="N",
+        help=f"resamples for intervals (0 to {MAX_RESAMPLES})",
+    )
     p.add_argument("--seed", type=_bounded_int(0, 2**32 - 1), default=0, help="random seed (0 to 2^32-1)")
     _reading(p)
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("gate", help="fail when scores regress against a saved baseline")
     p.add_argument("--baseline", required=True, type=Path)
-    p.add_argument("--tolerance", type=_unit_interval, default=0.0, help="allowed F1 drop per label, in [0, 1] (default 0)")
-    p.add_argument("--allow-import", action="store_true",
-                   help="allow a baseline whose system is a module:attribute target rather than a registered name")
+    p.add_argument(
+        "--tolerance", type=_unit_interval, default=0.0, help="allowed F1 drop per label, in [0, 1] (default 0)"
+    )
+    p.add_argument(
+        "--allow-import",
+        action="store_true",
+        help="allow a baseline whose system is a module:attribute target rather than a registered name",
+    )
     p.add_argument("--update", action="store_true", help="rewrite the baseline with the current scores")
     p.add_argument("--system", help="with --update: the system to create a new baseline for")
     p.add_argument("--articles", type=Path, default=None)
     p.add_argument("--gold", type=Path, default=None)
     p.add_argument("--match", choices=SCHEMES, default=None)
-    p.add_argument("--split", choices=(*SPLITS, ALL), default=None,
-                   help="with --update: the split the baseline guards (default: the baseline's, else all)")
+    p.add_argument(
+        "--split",
+        choices=(*SPLITS, ALL),
+        default=None,
+        help="with --update: the split the baseline guards (default: the baseline's, else all)",
+    )
     p.set_defaults(func=cmd_gate)
 
     p = sub.add_parser("stats", help="count documents, words, labels, categories, relation types and slices")

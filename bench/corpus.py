@@ -3,6 +3,7 @@
 A file is `` date YYYY-MM-DD `` followed by the body. The body is kept exactly as it is in the file
 (no whitespace normalisation) because every offset in gold and predictions indexes into it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -52,7 +53,7 @@ def parse_article(path: Path, raw: bytes) -> Document:
         dt.date.fromisoformat(match.group(1))
     except ValueError:
         raise ValueError(f"header date {match.group(1)!r} is not a valid calendar date") from None
-    body = content[match.end():]
+    body = content[match.end() :]
     if not body.strip():
         raise ValueError("empty body after the header")
     return Document(doc_id=path.stem, date=match.group(1), text=body)

@@ -3,11 +3,13 @@
 ``bench stats`` prints this; the datasheet and the corpus targets are checked against it. Counts
 are over the selected documents' gold; every schema label appears, with 0 where it is absent.
 """
+
 from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from .annotation import Annotation
 from .corpus import Document
@@ -39,7 +41,10 @@ def corpus_stats(
         "documents": len(docs),
         "annotated": sum(1 for d in docs if d.doc_id in gold),
         "words": {"total": sum(words), "min": min(words, default=0), "max": max(words, default=0)},
-        "dates": {"first": min((d.date for d in docs), default=None), "last": max((d.date for d in docs), default=None)},
+        "dates": {
+            "first": min((d.date for d in docs), default=None),
+            "last": max((d.date for d in docs), default=None),
+        },
         "entities": {"total": sum(labels.values()), "labels": dict(labels)},
         "figures": {"total": sum(categories.values()), "categories": dict(categories)},
         "relations": {"total": sum(relations.values()), "types": dict(relations)},

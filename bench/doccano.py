@@ -14,6 +14,7 @@ Representation in doccano (see gold/GUIDELINES.md §4):
 
 Pulling reads doccano's own JSONL export (one file per annotator), so it needs the task worker.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -23,8 +24,9 @@ import os
 import sys
 import tempfile
 import zipfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # imported lazily at run time: the client pulls in requests and pydantic
     from doccano_client import DoccanoClient
@@ -40,9 +42,30 @@ from .validate import GOLD, check_document
 EXPORT_FORMAT = "JSONL"
 KEYS = "1234567890abcdefghijklmnopqrstuvwxyz"
 PALETTE = [
-    "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22",
-    "#17becf", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173", "#3182bd", "#e6550d", "#31a354",
-    "#756bb1", "#636363", "#9c9ede", "#cedb9c", "#e7cb94", "#e7969c",
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+    "#393b79",
+    "#637939",
+    "#8c6d31",
+    "#843c39",
+    "#7b4173",
+    "#3182bd",
+    "#e6550d",
+    "#31a354",
+    "#756bb1",
+    "#636363",
+    "#9c9ede",
+    "#cedb9c",
+    "#e7cb94",
+    "#e7969c",
 ]
 
 
@@ -98,7 +121,7 @@ class Credentials:
     password: str = field(repr=False)  # never printed, logged or written
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] = os.environ) -> "Credentials":
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> Credentials:
         url = environ.get("DOCCANO_URL", "").rstrip("/")
         username = environ.get("DOCCANO_USERNAME", "")
         password = environ.get("DOCCANO_PASSWORD")
@@ -111,7 +134,7 @@ class Credentials:
         return cls(url, username, password)
 
 
-def connect(creds: Credentials) -> "DoccanoClient":
+def connect(creds: Credentials) -> DoccanoClient:
     """A logged-in doccano client, or a one-line DoccanoError saying what to do."""
     import requests
     from doccano_client import DoccanoClient
@@ -120,32 +143,41 @@ def connect(creds: Credentials) -> "DoccanoClient":
     try:
         client.login(creds.username, creds.password)
     except requests.exceptions.ConnectionError:
-        raise DoccanoError(f"cannot reach doccano at {creds.url}: is the server running? (start one with `bench doccano serve`)") from None
+        raise DoccanoError(
+            f"cannot reach doccano at {creds.url}: is the server running? (start one with `bench doccano serve`)"
+        ) from None
     except requests.exceptions.HTTPError as err:
         status = err.response.status_code if err.response is not None else "?"
         raise DoccanoError(
-            f"login to {creds.url} as {creds.username!r} failed (HTTP {status}): check DOCCANO_USERNAME and DOCCANO_PASSWORD"
+            f"login to {creds.url} as {creds.username!r} failed (HTTP {status}): "
+            "check DOCCANO_USERNAME and DOCCANO_PASSWORD"
         ) from None
     return client
 
 
-def find_project(client: "DoccanoClient", name: str) -> "Project | None":
+def find_project(client: DoccanoClient, name: str) -> Project | None:
     for project in client.list_projects():
         if project.name == name:
             return project
     return None
 
 
-def ensure_project(client: "DoccanoClient", name: str) -> "Project":
+def ensure_project(client: DoccanoClient, name: str) -> Project:
     project = find_project(client, name)
     if project is None:
         project = client.create_project(
-            name=name, project_type="SequenceLabeling", use_relation=True, allow_overlapping=False,
-            grapheme_mode=False, collaborative_annotation=False,
+            name=name,
+            project_type="SequenceLabeling",
+            use_relation=True,
+            allow_overlapping=False,
+            grapheme_mode=False,
+            collaborative_annotation=False,
             description="Conflict-news extraction benchmark: entities, figures, relations (see gold/GUIDELINES.md).",
         )
     if project.grapheme_mode:
-        raise DoccanoError(f"project {name!r} is in grapheme mode; bench converts UTF-16 offsets only. Use a new project.")
+        raise DoccanoError(
+            f"project {name!r} is in grapheme mode; bench converts UTF-16 offsets only. Use a new project."
+        )
     if not project.use_relation:
         raise DoccanoError(f"project {name!r} does not have relations enabled; enable them in its settings")
     return project
@@ -163,7 +195,9 @@ def ensure_label_types(client, project_id: int) -> tuple[dict[str, int], dict[st
         for name in wanted[kind]:
             if name not in existing:
                 key = next((k for k in KEYS[slot:] if k not in used_keys), None)
-                lt = client.create_label_type(project_id, kind, name, suffix_key=key, color=PALETTE[slot % len(PALETTE)])
+                lt = client.create_label_type(
+                    project_id, kind, name, suffix_key=key, color=PALETTE[slot % len(PALETTE)]
+                )
                 existing[name] = lt.id
                 used_keys.add(key)
             slot += 1
@@ -189,7 +223,10 @@ class PushReport:
 
 
 def push(
-    client, project_name: str, docs: Iterable[Document], annotations: Mapping[str, Annotation] | None,
+    client,
+    project_name: str,
+    docs: Iterable[Document],
+    annotations: Mapping[str, Annotation] | None,
     keep_ids: bool = True,
 ) -> PushReport:
     """Create the project and schema labels if needed; add missing examples and their annotations.
@@ -218,8 +255,9 @@ def push(
         offsets = Offsets(doc.text)
         made = {}
         for e in ann.entities:
-            span = client.create_span(project.id, example.id, offsets.to_utf16(e.start), offsets.to_utf16(e.end),
-                                      span_ids[span_label_of(e)])
+            span = client.create_span(
+                project.id, example.id, offsets.to_utf16(e.start), offsets.to_utf16(e.end), span_ids[span_label_of(e)]
+            )
             made[e.id] = span.id
         for r in ann.relations:
             client.create_relation(project.id, example.id, made[r.head], made[r.tail], relation_ids[r.type])
@@ -231,15 +269,23 @@ def export_records(client, project_name: str, annotator: str) -> list[dict]:
     """The annotator's records from doccano's JSONL export (one file per annotator in the zip)."""
     project = find_project(client, project_name)
     if project is None:
-        raise DoccanoError(f"no doccano project named {project_name!r} (create it with `bench doccano push --project {project_name}`)")
+        raise DoccanoError(
+            f"no doccano project named {project_name!r} (create it with `bench doccano push --project {project_name}`)"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         path = client.download(project.id, EXPORT_FORMAT, dir_name=tmp)
         with zipfile.ZipFile(path) as zf:
             names = zf.namelist()
-            wanted = f"{annotator}.jsonl" if f"{annotator}.jsonl" in names else ("all.jsonl" if "all.jsonl" in names else None)
+            wanted = (
+                f"{annotator}.jsonl"
+                if f"{annotator}.jsonl" in names
+                else ("all.jsonl" if "all.jsonl" in names else None)
+            )
             if wanted is None:
                 people = ", ".join(n.removesuffix(".jsonl") for n in names)
-                raise DoccanoError(f"project {project_name!r} has no annotations by {annotator!r} (annotators: {people or 'none'})")
+                raise DoccanoError(
+                    f"project {project_name!r} has no annotations by {annotator!r} (annotators: {people or 'none'})"
+                )
             text = io.TextIOWrapper(zf.open(wanted), encoding="utf-8").read()
     try:
         return [parse_json(line) for _, line in records(text)]
@@ -292,14 +338,20 @@ def annotation_from_record(record: Mapping[str, Any], article: Document) -> Anno
     taken = set(relation_ids.values())
     for rel in sorted(record.get("relations", []), key=lambda r: r["id"]):
         if rel["type"] not in RELATION_TYPES:
-            raise DoccanoError(f"{where}: relation type {rel['type']!r} is not in the schema (known: {', '.join(RELATION_TYPES)})")
+            raise DoccanoError(
+                f"{where}: relation type {rel['type']!r} is not in the schema (known: {', '.join(RELATION_TYPES)})"
+            )
         head, tail = by_doccano_id.get(rel["from_id"]), by_doccano_id.get(rel["to_id"])
+        if head is None or tail is None:
+            raise DoccanoError(f"{where}: relation {rel.get('id')!r} joins a span that is not in the export")
         rid = relation_ids.get(f"{head}>{tail}:{rel['type']}") or fresh("R")
         relations.append(Relation(rid, head, tail, rel["type"]))
     return Annotation(article.doc_id, tuple(entities), tuple(relations), article.date, article.sha256)
 
 
-def pull_annotations(records: Iterable[Mapping[str, Any]], docs: Iterable[Document]) -> tuple[dict[str, Annotation], list[str]]:
+def pull_annotations(
+    records: Iterable[Mapping[str, Any]], docs: Iterable[Document]
+) -> tuple[dict[str, Annotation], list[str]]:
     """Convert and validate every record; returns annotations and all problems (nothing is partial)."""
     by_id = {d.doc_id: d for d in docs}
     out, problems = {}, []
@@ -332,10 +384,18 @@ def describe_changes(old: Annotation, new: Annotation) -> list[str]:
     for k in sorted(old_spans.keys() & new_spans.keys()):
         a, b = old_spans[k], new_spans[k]
         if (a.label, a.category, a.value, a.qualifier, a.ref) != (b.label, b.category, b.value, b.qualifier, b.ref):
-            out.append(f"~ span {a.text!r} [{k[0]}, {k[1]}): {span_label_of(a)} -> {span_label_of(b)}"
-                       + (f", ref {a.ref!r} -> {b.ref!r}" if a.ref != b.ref else ""))
-    fact = lambda ann: {(r.type, key(next(e for e in ann.entities if e.id == r.head)),
-                         key(next(e for e in ann.entities if e.id == r.tail))) for r in ann.relations}
+            out.append(
+                f"~ span {a.text!r} [{k[0]}, {k[1]}): {span_label_of(a)} -> {span_label_of(b)}"
+                + (f", ref {a.ref!r} -> {b.ref!r}" if a.ref != b.ref else "")
+            )
+    fact = lambda ann: {
+        (
+            r.type,
+            key(next(e for e in ann.entities if e.id == r.head)),
+            key(next(e for e in ann.entities if e.id == r.tail)),
+        )
+        for r in ann.relations
+    }
     text = lambda ann, k: next(e.text for e in ann.entities if key(e) == k)
     old_rel, new_rel = fact(old), fact(new)
     for t, h, tl in sorted(new_rel - old_rel):

@@ -1,4 +1,5 @@
 """`bench doccano push|pull|serve` and `bench agree`."""
+
 from __future__ import annotations
 
 import argparse
@@ -40,8 +41,10 @@ def cmd_push(args: argparse.Namespace) -> int:
         annotations = run_system(args.pre_annotate, system, docs)
     client = connect(Credentials.from_env())
     report = push(client, args.project, docs, annotations, keep_ids=bool(args.with_gold))
-    print(f"project {args.project}: {len(report.created)} example(s) created, {len(report.annotated)} annotated, "
-          f"{len(report.skipped)} already present")
+    print(
+        f"project {args.project}: {len(report.created)} example(s) created, {len(report.annotated)} annotated, "
+        f"{len(report.skipped)} already present"
+    )
     return EXIT_OK
 
 

@@ -6,8 +6,10 @@ installs it when missing, initialises a database in a home directory, creates th
 starts the web server (gunicorn) and the task worker (celery, needed for exports) bound to
 127.0.0.1 on a free port, waits until it answers, and stops both on exit.
 """
+
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import socket
@@ -52,12 +54,16 @@ def install(venv: Path = VENV, lock: Path = LOCK, python: str | None = None) -> 
     if stamp.exists() and stamp.read_text() == lock.read_text():
         return venv / "bin"
     python = python or _python311()
-    steps = [[python, "-m", "venv", str(venv)],
-             [str(venv / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check", "-r", str(lock)]]
+    steps = [
+        [python, "-m", "venv", str(venv)],
+        [str(venv / "bin" / "pip"), "install", "--quiet", "--disable-pip-version-check", "-r", str(lock)],
+    ]
     for cmd in steps:
         done = subprocess.run(cmd, capture_output=True, text=True)
         if done.returncode != 0:
-            raise ServerError(f"installing doccano failed: {' '.join(cmd)}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
+            raise ServerError(
+                f"installing doccano failed: {' '.join(cmd)}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+            )
     stamp.write_text(lock.read_text())
     return venv / "bin"
 
@@ -85,14 +91,16 @@ class DoccanoServer:
 
     def _env(self) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("DOCCANO_", "PYTHON", "VIRTUAL_ENV"))}
-        env.update({
-            "DOCCANO_HOME": str(self.home),
-            "DATABASE_URL": f"sqlite:///{self.home / 'db.sqlite3'}",
-            "MEDIA_ROOT": str(self.home / "media"),
-            "STANDALONE": "True",
-            "DEBUG": "False",
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        })
+        env.update(
+            {
+                "DOCCANO_HOME": str(self.home),
+                "DATABASE_URL": f"sqlite:///{self.home / 'db.sqlite3'}",
+                "MEDIA_ROOT": str(self.home / "media"),
+                "STANDALONE": "True",
+                "DEBUG": "False",
+                "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            }
+        )
         return env
 
     def _run(self, *args: str) -> None:
@@ -104,33 +112,72 @@ class DoccanoServer:
     def _create_admin(self, bin_dir: Path, backend: str) -> None:
         # The password goes in on stdin, never in argv (visible to every process) or a file.
         env = {**self._env(), "BENCH_ADMIN": self.username}
-        done = subprocess.run([str(bin_dir / "python"), "-c", CREATE_ADMIN], input=self._password, cwd=backend,
-                              env=env, capture_output=True, text=True)
+        done = subprocess.run(
+            [str(bin_dir / "python"), "-c", CREATE_ADMIN],
+            input=self._password,
+            cwd=backend,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         if done.returncode != 0:
             raise ServerError(f"creating the doccano admin user failed:\n{done.stderr[-3000:]}")
 
-    def start(self, timeout: float = 180) -> "DoccanoServer":
+    def start(self, timeout: float = 180) -> DoccanoServer:
         bin_dir = install(self.venv)
         self.home.mkdir(parents=True, exist_ok=True)
         backend = subprocess.run(
             [str(bin_dir / "python"), "-c", "import backend, os; print(os.path.dirname(backend.__file__))"],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
         if not (self.home / "db.sqlite3").exists():
             self._run("init")
         self._create_admin(bin_dir, backend)
-        web_log = open(self.home / "webserver.log", "ab")
-        task_log = open(self.home / "task.log", "ab")
-        self.procs.append(subprocess.Popen(
-            [str(bin_dir / "gunicorn"), "--bind", f"127.0.0.1:{self.port}", "--workers", "2", "--chdir", backend,
-             "--capture-output", "--log-level", "warning", "config.wsgi"],
-            env=self._env(), stdout=web_log, stderr=subprocess.STDOUT, start_new_session=True,
-        ))
-        self.procs.append(subprocess.Popen(
-            [str(bin_dir / "celery"), "--app=config", f"--workdir={backend}", "worker", "--loglevel=warning",
-             "--concurrency=1", "--pool=solo"],
-            cwd=backend, env=self._env(), stdout=task_log, stderr=subprocess.STDOUT, start_new_session=True,
-        ))
+        # The logs outlive this method: the servers write to them until stop() closes them.
+        web_log = open(self.home / "webserver.log", "ab")  # noqa: SIM115
+        task_log = open(self.home / "task.log", "ab")  # noqa: SIM115
+        self._logs = [web_log, task_log]
+        self.procs.append(
+            subprocess.Popen(
+                [
+                    str(bin_dir / "gunicorn"),
+                    "--bind",
+                    f"127.0.0.1:{self.port}",
+                    "--workers",
+                    "2",
+                    "--chdir",
+                    backend,
+                    "--capture-output",
+                    "--log-level",
+                    "warning",
+                    "config.wsgi",
+                ],
+                env=self._env(),
+                stdout=web_log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        )
+        self.procs.append(
+            subprocess.Popen(
+                [
+                    str(bin_dir / "celery"),
+                    "--app=config",
+                    f"--workdir={backend}",
+                    "worker",
+                    "--loglevel=warning",
+                    "--concurrency=1",
+                    "--pool=solo",
+                ],
+                cwd=backend,
+                env=self._env(),
+                stdout=task_log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        )
         self._wait(timeout)
         return self
 
@@ -165,10 +212,8 @@ class DoccanoServer:
     def stop(self) -> None:
         for proc in self.procs:
             if proc.poll() is None:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.killpg(proc.pid, signal.SIGTERM)
-                except ProcessLookupError:
-                    pass
         for proc in self.procs:
             try:
                 proc.wait(timeout=20)
@@ -176,8 +221,11 @@ class DoccanoServer:
                 os.killpg(proc.pid, signal.SIGKILL)
                 proc.wait()
         self.procs = []
+        for log in getattr(self, "_logs", []):
+            log.close()
+        self._logs = []
 
-    def __enter__(self) -> "DoccanoServer":
+    def __enter__(self) -> DoccanoServer:
         return self.start()
 
     def __exit__(self, *exc) -> None:

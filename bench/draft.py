@@ -15,6 +15,7 @@ mention; ``skip=N`` passes over N further occurrences. A FIGURE's value and qual
 its span by ``bench.numbers`` (guidelines §2.2), so only the category is written. The result is an
 ordinary gold document, validated like any other.
 """
+
 from __future__ import annotations
 
 import re
@@ -96,19 +97,34 @@ def draft_to_annotation(draft: str, article: Document) -> DraftResult:
             continue
         start = _find(article.text, item["surface"], position, item.get("skip", 0))
         if start < 0:
-            shown = article.text[position:position + 40].replace("\n", " ")
-            problems.append(f"{where}: {item['id']}: {item['surface']!r} not found after offset {position} ({shown!r}…)")
+            shown = article.text[position : position + 40].replace("\n", " ")
+            problems.append(
+                f"{where}: {item['id']}: {item['surface']!r} not found after offset {position} ({shown!r}…)"
+            )
             continue
         end = start + len(item["surface"])
         value = qualifier = None
         if item["label"] == FIGURE:
             reading = normalise_figure(item["surface"])
             if reading is None:
-                problems.append(f"{where}: {item['id']}: figure {item['surface']!r} is not a number bench/numbers.py reads")
+                problems.append(
+                    f"{where}: {item['id']}: figure {item['surface']!r} is not a number bench/numbers.py reads"
+                )
                 continue
             value, qualifier = reading
-        entities.append(Entity(item["id"], item["label"], start, end, item["surface"], item.get("ref"),
-                               value, qualifier, item["category"]))
+        entities.append(
+            Entity(
+                item["id"],
+                item["label"],
+                start,
+                end,
+                item["surface"],
+                item.get("ref"),
+                value,
+                qualifier,
+                item["category"],
+            )
+        )
         position = end
     if problems:
         return DraftResult(None, problems)

@@ -5,17 +5,19 @@ gold span with other boundaries), ``label`` (same span or same argument pair, ot
 relation type), ``value`` (a figure whose span matches but whose value, qualifier or category
 differs).
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from .annotation import Annotation, Entity
 from .corpus import Document
 from .matching import CORRECT, align
-from .scoring import _spans, match_keys, relation_keys, same_value
 from .schema import FIGURE
+from .scoring import _spans, match_keys, relation_keys, same_value
 
 KINDS = ("missed", "spurious", "boundary", "label", "value")
 CONTEXT = 40
@@ -39,10 +41,18 @@ class ErrorItem:
 
 def context(text: str, start: int, end: int, width: int = CONTEXT) -> str:
     """The span in brackets with up to ``width`` characters either side, on one line."""
-    left = text[max(0, start - width):start]
-    right = text[end:end + width]
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
     flat = lambda s: re.sub(r"\s+", " ", s)
-    return ("…" if start > width else "") + flat(left) + "[[" + text[start:end] + "]]" + flat(right) + ("…" if end + width < len(text) else "")
+    return (
+        ("…" if start > width else "")
+        + flat(left)
+        + "[["
+        + text[start:end]
+        + "]]"
+        + flat(right)
+        + ("…" if end + width < len(text) else "")
+    )
 
 
 def describe(e: Entity | None) -> str:
@@ -63,13 +73,48 @@ def entity_errors(doc: Document, gold: Annotation, pred: Annotation, scheme: str
             continue
         a, b = g[gi], p[pi]
         kind = "label" if (a.start, a.end) == (b.start, b.end) else "boundary"
-        out.append(ErrorItem("entities", kind, a.label, doc.doc_id, a.start, a.end, context(doc.text, a.start, a.end), describe(a), describe(b)))
+        out.append(
+            ErrorItem(
+                "entities",
+                kind,
+                a.label,
+                doc.doc_id,
+                a.start,
+                a.end,
+                context(doc.text, a.start, a.end),
+                describe(a),
+                describe(b),
+            )
+        )
     for gi in alignment.missed:
         a = g[gi]
-        out.append(ErrorItem("entities", "missed", a.label, doc.doc_id, a.start, a.end, context(doc.text, a.start, a.end), describe(a)))
+        out.append(
+            ErrorItem(
+                "entities",
+                "missed",
+                a.label,
+                doc.doc_id,
+                a.start,
+                a.end,
+                context(doc.text, a.start, a.end),
+                describe(a),
+            )
+        )
     for pi in alignment.spurious:
         b = p[pi]
-        out.append(ErrorItem("entities", "spurious", b.label, doc.doc_id, b.start, b.end, context(doc.text, b.start, b.end), "", describe(b)))
+        out.append(
+            ErrorItem(
+                "entities",
+                "spurious",
+                b.label,
+                doc.doc_id,
+                b.start,
+                b.end,
+                context(doc.text, b.start, b.end),
+                "",
+                describe(b),
+            )
+        )
     return out
 
 
@@ -86,13 +131,48 @@ def figure_errors(doc: Document, gold: Annotation, pred: Annotation, scheme: str
             kind = "value"
         else:
             continue
-        out.append(ErrorItem("figures", kind, a.category or "", doc.doc_id, a.start, a.end, context(doc.text, a.start, a.end), describe(a), describe(b)))
+        out.append(
+            ErrorItem(
+                "figures",
+                kind,
+                a.category or "",
+                doc.doc_id,
+                a.start,
+                a.end,
+                context(doc.text, a.start, a.end),
+                describe(a),
+                describe(b),
+            )
+        )
     for gi in alignment.missed:
         a = g[gi]
-        out.append(ErrorItem("figures", "missed", a.category or "", doc.doc_id, a.start, a.end, context(doc.text, a.start, a.end), describe(a)))
+        out.append(
+            ErrorItem(
+                "figures",
+                "missed",
+                a.category or "",
+                doc.doc_id,
+                a.start,
+                a.end,
+                context(doc.text, a.start, a.end),
+                describe(a),
+            )
+        )
     for pi in alignment.spurious:
         b = p[pi]
-        out.append(ErrorItem("figures", "spurious", b.category or "", doc.doc_id, b.start, b.end, context(doc.text, b.start, b.end), "", describe(b)))
+        out.append(
+            ErrorItem(
+                "figures",
+                "spurious",
+                b.category or "",
+                doc.doc_id,
+                b.start,
+                b.end,
+                context(doc.text, b.start, b.end),
+                "",
+                describe(b),
+            )
+        )
     return out
 
 
@@ -113,24 +193,62 @@ def relation_errors(doc: Document, gold: Annotation, pred: Annotation, scheme: s
         r = gold.relations[i]
         start, end = span_of(g_ents, r)
         confused = spurious_by_args.get(args(keys.gold_mentions[i]), [])
-        j = next((j for j in confused if j not in used), None)
-        if j is not None:
+        found = next((j for j in confused if j not in used), None)
+        if found is not None:
+            j = found
             used.add(j)
-            out.append(ErrorItem("relations", "label", r.type, doc.doc_id, start, end, context(doc.text, start, end, 20),
-                                 text(g_ents, r), text(p_ents, pred.relations[j])))
+            out.append(
+                ErrorItem(
+                    "relations",
+                    "label",
+                    r.type,
+                    doc.doc_id,
+                    start,
+                    end,
+                    context(doc.text, start, end, 20),
+                    text(g_ents, r),
+                    text(p_ents, pred.relations[j]),
+                )
+            )
         else:
-            out.append(ErrorItem("relations", "missed", r.type, doc.doc_id, start, end, context(doc.text, start, end, 20), text(g_ents, r)))
+            out.append(
+                ErrorItem(
+                    "relations",
+                    "missed",
+                    r.type,
+                    doc.doc_id,
+                    start,
+                    end,
+                    context(doc.text, start, end, 20),
+                    text(g_ents, r),
+                )
+            )
     for j in m.spurious:
         if j in used:
             continue
         r = pred.relations[j]
         start, end = span_of(p_ents, r)
-        out.append(ErrorItem("relations", "spurious", r.type, doc.doc_id, start, end, context(doc.text, start, end, 20), "", text(p_ents, r)))
+        out.append(
+            ErrorItem(
+                "relations",
+                "spurious",
+                r.type,
+                doc.doc_id,
+                start,
+                end,
+                context(doc.text, start, end, 20),
+                "",
+                text(p_ents, r),
+            )
+        )
     return out
 
 
 def collect_errors(
-    docs: Iterable[Document], gold: Mapping[str, Annotation], preds: Mapping[str, Annotation], scheme: str,
+    docs: Iterable[Document],
+    gold: Mapping[str, Annotation],
+    preds: Mapping[str, Annotation],
+    scheme: str,
     sections: Iterable[str],
 ) -> list[ErrorItem]:
     sections = set(sections)
@@ -161,7 +279,13 @@ def render_errors(items: list[ErrorItem], fmt: str = "table") -> str:
     for (section, label), group in groups.items():
         out.append(f"== {section} / {label}: {len(group)} error(s) ==")
         rows = [[i.kind, i.doc_id, f"{i.start}-{i.end}", i.context, i.gold, i.predicted] for i in group]
-        out.append(tabulate(rows, headers=["kind", "doc", "offsets", "context", "gold", "predicted"],
-                            tablefmt="github" if fmt == "markdown" else "simple", disable_numparse=True))
+        out.append(
+            tabulate(
+                rows,
+                headers=["kind", "doc", "offsets", "context", "gold", "predicted"],
+                tablefmt="github" if fmt == "markdown" else "simple",
+                disable_numparse=True,
+            )
+        )
         out.append("")
     return "\n".join(out)

@@ -3,12 +3,14 @@
 A baseline is a saved score (``bench.results``) whose ``articles_dir`` and ``gold_dir`` are stored
 relative to the baseline file, so the gate gives the same answer from any working directory.
 """
+
 from __future__ import annotations
 
 import math
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .jsonfile import JSONProblem, parse_json
 from .matching import SCHEMES
@@ -52,7 +54,11 @@ def check_baseline(raw: Any) -> list[str]:
             continue
         if section["status"] == "absent":
             continue
-        rows = {**section.get("labels", {}), "micro": section.get("micro")} if isinstance(section.get("labels"), dict) else None
+        rows = (
+            {**section.get("labels", {}), "micro": section.get("micro")}
+            if isinstance(section.get("labels"), dict)
+            else None
+        )
         if rows is None:
             out.append(f"section {name!r}: 'labels' must be an object")
             continue

@@ -6,23 +6,31 @@ document the text in displaCy's entity style, gold beside each system, with miss
 spans marked, plus the document's relations and figures with their status. No script and no
 external resource: it opens offline.
 """
+
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from .annotation import Annotation
 from .corpus import Document
 from .matching import CORRECT, align
 from .report import SECTION_TITLES, fmt_score
-from .scoring import _spans, match_keys, relation_keys, same_value
 from .schema import ENTITY_LABELS, FIGURE
+from .scoring import _spans, match_keys, relation_keys, same_value
 
 MISSED, SPURIOUS = "✗ missed", "✗ spurious"
 LABEL_COLOURS = {
-    "PERSON": "#aa9cfc", "ORG": "#7aecec", "GPE": "#feca74", "LOC": "#ff9561", "NORP": "#c887fb",
-    "EVENT": "#ffeb80", "DATE": "#bfe1d9", "FIGURE": "#e4e7d2",
+    "PERSON": "#aa9cfc",
+    "ORG": "#7aecec",
+    "GPE": "#feca74",
+    "LOC": "#ff9561",
+    "NORP": "#c887fb",
+    "EVENT": "#ffeb80",
+    "DATE": "#bfe1d9",
+    "FIGURE": "#e4e7d2",
 }
 SYSTEM_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]
 
@@ -69,8 +77,10 @@ def leaderboard(runs: Sequence[SystemRun]) -> str:
             if sec["status"] != "scored":
                 cells.append(f'<td data-system="{esc(run.name)}" data-section="{name}">absent</td>')
             else:
-                cells.append(f'<td data-system="{esc(run.name)}" data-section="{name}" class="micro-f1">'
-                             f'{fmt_score(sec["micro"]["f1"])}{_interval(sec)}</td>')
+                cells.append(
+                    f'<td data-system="{esc(run.name)}" data-section="{name}" class="micro-f1">'
+                    f"{fmt_score(sec['micro']['f1'])}{_interval(sec)}</td>"
+                )
         rows.append(f"<tr><td>{esc(run.name)}</td>{''.join(cells)}</tr>")
     return f'<table id="leaderboard"><tr><th>system (micro-F1)</th>{head}</tr>{"".join(rows)}</table>'
 
@@ -80,27 +90,39 @@ def bar_chart(section: str, runs: Sequence[SystemRun]) -> str:
     scored = [r for r in runs if r.result["sections"][section]["status"] == "scored"]
     if not scored:
         return ""
-    labels = [lab for lab in scored[0].result["sections"][section]["labels"]
-              if any(r.result["sections"][section]["labels"][lab]["f1"] is not None for r in scored)]
+    labels = [
+        lab
+        for lab in scored[0].result["sections"][section]["labels"]
+        if any(r.result["sections"][section]["labels"][lab]["f1"] is not None for r in scored)
+    ]
     bar, gap, left, width = 12, 8, 150, 360
     height = len(labels) * (len(scored) * bar + gap) + 30
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 60}" height="{height}" role="img" '
-             f'aria-label="F1 per label, {esc(section)}">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 60}" height="{height}" role="img" '
+        f'aria-label="F1 per label, {esc(section)}">'
+    ]
     y = 0
     for label in labels:
-        parts.append(f'<text x="{left - 6}" y="{y + bar * len(scored) / 2 + 4}" text-anchor="end" font-size="12">{esc(label)}</text>')
-        for i, run in enumerate(scored):
+        parts.append(
+            f'<text x="{left - 6}" y="{y + bar * len(scored) / 2 + 4}" text-anchor="end" font-size="12">'
+            f"{esc(label)}</text>"
+        )
+        for run in scored:
             f1 = run.result["sections"][section]["labels"][label]["f1"] or 0.0
             colour = SYSTEM_COLOURS[runs.index(run) % len(SYSTEM_COLOURS)]
-            parts.append(f'<rect x="{left}" y="{y}" width="{f1 * width:.1f}" height="{bar - 2}" fill="{colour}">'
-                         f'<title>{esc(run.name)} {esc(label)} F1 {f1:.3f}</title></rect>')
+            parts.append(
+                f'<rect x="{left}" y="{y}" width="{f1 * width:.1f}" height="{bar - 2}" fill="{colour}">'
+                f"<title>{esc(run.name)} {esc(label)} F1 {f1:.3f}</title></rect>"
+            )
             parts.append(f'<text x="{left + f1 * width + 4:.1f}" y="{y + bar - 3}" font-size="10">{f1:.2f}</text>')
             y += bar
         y += gap
     for i, run in enumerate(scored):
         colour = SYSTEM_COLOURS[runs.index(run) % len(SYSTEM_COLOURS)]
-        parts.append(f'<rect x="{left + i * 110}" y="{y + 6}" width="10" height="10" fill="{colour}"/>'
-                     f'<text x="{left + i * 110 + 14}" y="{y + 15}" font-size="11">{esc(run.name)}</text>')
+        parts.append(
+            f'<rect x="{left + i * 110}" y="{y + 6}" width="10" height="10" fill="{colour}"/>'
+            f'<text x="{left + i * 110 + 14}" y="{y + 15}" font-size="11">{esc(run.name)}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -119,12 +141,16 @@ def label_tables(runs: Sequence[SystemRun]) -> str:
             for r in scored:
                 sec = r.result["sections"][section]
                 row = sec["micro"] if label == "micro" else sec["labels"][label]
-                cells.append(f"<td>{fmt_score(row['precision'])}</td><td>{fmt_score(row['recall'])}</td><td>{fmt_score(row['f1'])}</td>")
+                cells.append(
+                    f"<td>{fmt_score(row['precision'])}</td><td>{fmt_score(row['recall'])}</td><td>{fmt_score(row['f1'])}</td>"
+                )
             rows.append(f"<tr><td>{esc(label)}</td>{''.join(cells)}</tr>")
         absent = [r.name for r in runs if r not in scored]
         note = f'<p class="note">absent (not predicted): {esc(", ".join(absent))}</p>' if absent else ""
-        out.append(f'<h3>{esc(title)}</h3><table class="labels" data-section="{section}"><tr><th>label</th>{head}</tr>'
-                   f'{"".join(rows)}</table>{note}{bar_chart(section, runs)}')
+        out.append(
+            f'<h3>{esc(title)}</h3><table class="labels" data-section="{section}"><tr><th>label</th>{head}</tr>'
+            f"{''.join(rows)}</table>{note}{bar_chart(section, runs)}"
+        )
     return "\n".join(out)
 
 
@@ -147,39 +173,49 @@ def confusion(run: SystemRun, docs: Sequence[Document], gold: Mapping[str, Annot
     labels = list(ENTITY_LABELS) + [none]
     head = "".join(f"<th>{esc(lab)}</th>" for lab in labels)
     rows = "".join(
-        f"<tr><td>{esc(a)}</td>" + "".join(f"<td>{counts.get((a, b), '') or ''}</td>" for b in labels) + "</tr>" for a in labels
+        f"<tr><td>{esc(a)}</td>" + "".join(f"<td>{counts.get((a, b), '') or ''}</td>" for b in labels) + "</tr>"
+        for a in labels
     )
-    return (f'<h3>{esc(run.name)}</h3><table class="confusion" data-system="{esc(run.name)}">'
-            f"<tr><th>gold \\ predicted</th>{head}</tr>{rows}</table>")
+    return (
+        f'<h3>{esc(run.name)}</h3><table class="confusion" data-system="{esc(run.name)}">'
+        f"<tr><th>gold \\ predicted</th>{head}</tr>{rows}</table>"
+    )
 
 
 def _render(text: str, ents: list[dict], colours: dict[str, str]) -> str:
     from spacy import displacy
 
-    return displacy.render([{"text": text, "ents": ents, "title": None}], style="ent", manual=True, page=False,
-                           options={"colors": colours})
+    return displacy.render(
+        [{"text": text, "ents": ents, "title": None}], style="ent", manual=True, page=False, options={"colors": colours}
+    )
 
 
 def _marked(doc: Document, g: Annotation, p: Annotation) -> list[dict]:
     """The system's spans (spurious ones marked) plus gold spans it missed, where they do not overlap."""
     gs, ps = list(g.entities), list(p.entities)
     alignment = align(_spans(gs), _spans(ps), "strict")
-    ents = [{"start": e.start, "end": e.end, "label": e.label} for gi, pi, s in alignment.pairs if s == CORRECT for e in [ps[pi]]]
+    ents: list[dict[str, Any]] = [
+        {"start": e.start, "end": e.end, "label": e.label}
+        for gi, pi, s in alignment.pairs
+        if s == CORRECT
+        for e in [ps[pi]]
+    ]
     wrong = {pi for gi, pi, s in alignment.pairs if s != CORRECT} | set(alignment.spurious)
     ents += [{"start": ps[pi].start, "end": ps[pi].end, "label": f"{ps[pi].label} {SPURIOUS}"} for pi in sorted(wrong)]
     missed = set(alignment.missed) | {gi for gi, pi, s in alignment.pairs if s != CORRECT}
     taken = sorted((e["start"], e["end"]) for e in ents)
     for gi in sorted(missed):
-        e = gs[gi]
-        if not any(s < e.end and e.start < t for s, t in taken):
-            ents.append({"start": e.start, "end": e.end, "label": f"{e.label} {MISSED}"})
+        g_ent = gs[gi]
+        if not any(s < g_ent.end and g_ent.start < t for s, t in taken):
+            ents.append({"start": g_ent.start, "end": g_ent.end, "label": f"{g_ent.label} {MISSED}"})
     # displaCy needs non-overlapping spans in order; keep the first of overlapping predictions.
-    ents.sort(key=lambda e: (e["start"], -e["end"]))
-    out, last = [], -1
-    for e in ents:
-        if e["start"] >= last:
-            out.append(e)
-            last = e["end"]
+    ents.sort(key=lambda m: (m["start"], -m["end"]))
+    out: list[dict[str, Any]] = []
+    last = -1
+    for mark in ents:
+        if mark["start"] >= last:
+            out.append(mark)
+            last = mark["end"]
     return out
 
 
@@ -236,8 +272,11 @@ def _status_table(kind: str, doc: Document, g: Annotation, runs: Sequence[System
         return ""
     head = "".join(f"<th>{esc(r.name)}</th>" for r in runs)
     body = "".join(
-        f"<tr><td>{esc(item)}</td>" + "".join(
-            f'<td class="status-{esc(st.get(r.name, "-").split()[0])}">{esc(st.get(r.name, "-"))}</td>' for r in runs) + "</tr>"
+        f"<tr><td>{esc(item)}</td>"
+        + "".join(
+            f'<td class="status-{esc(st.get(r.name, "-").split()[0])}">{esc(st.get(r.name, "-"))}</td>' for r in runs
+        )
+        + "</tr>"
         for item, st in rows.items()
     )
     return f'<table class="{kind}"><tr><th>{kind} (gold and predicted)</th>{head}</tr>{body}</table>'
@@ -245,13 +284,19 @@ def _status_table(kind: str, doc: Document, g: Annotation, runs: Sequence[System
 
 def document_view(doc: Document, g: Annotation, runs: Sequence[SystemRun]) -> str:
     colours = _colours()
-    columns = [f'<div data-column="gold"><h4>gold</h4>{_render(doc.text, [{"start": e.start, "end": e.end, "label": e.label} for e in g.entities], colours)}</div>']
+    gold_marks = [{"start": e.start, "end": e.end, "label": e.label} for e in g.entities]
+    columns = [f'<div data-column="gold"><h4>gold</h4>{_render(doc.text, gold_marks, colours)}</div>']
     for run in runs:
         p = run.predictions.get(doc.doc_id, Annotation(doc.doc_id))
-        columns.append(f'<div data-column="{esc(run.name)}"><h4>{esc(run.name)}</h4>{_render(doc.text, _marked(doc, g, p), colours)}</div>')
+        columns.append(
+            f'<div data-column="{esc(run.name)}"><h4>{esc(run.name)}</h4>'
+            f"{_render(doc.text, _marked(doc, g, p), colours)}</div>"
+        )
     grid = f'<div class="docgrid" style="grid-template-columns: repeat({len(columns)}, 1fr)">{"".join(columns)}</div>'
-    return (f'<section class="document" id="doc-{esc(doc.doc_id)}"><h3>{esc(doc.doc_id)} ({esc(doc.date)})</h3>{grid}'
-            f'{_status_table("figures", doc, g, runs)}{_status_table("relations", doc, g, runs)}</section>')
+    return (
+        f'<section class="document" id="doc-{esc(doc.doc_id)}"><h3>{esc(doc.doc_id)} ({esc(doc.date)})</h3>{grid}'
+        f"{_status_table('figures', doc, g, runs)}{_status_table('relations', doc, g, runs)}</section>"
+    )
 
 
 def render_report(runs: Sequence[SystemRun], docs: Sequence[Document], gold: Mapping[str, Annotation]) -> str:
@@ -259,13 +304,18 @@ def render_report(runs: Sequence[SystemRun], docs: Sequence[Document], gold: Map
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
         f"<title>bench report: {esc(', '.join(r.name for r in runs))}</title><style>{CSS}</style></head><body>",
-        f"<h1>bench report</h1><p class='note'>match scheme <b>{esc(first['match'])}</b>, {first['documents']} document(s), "
-        f"gold {esc(first['gold_sha256'][:12])}. Marks in the documents: <b>{esc(SPURIOUS)}</b> predicted but not in gold "
+        f"<h1>bench report</h1><p class='note'>match scheme <b>{esc(first['match'])}</b>, "
+        f"{first['documents']} document(s), gold {esc(first['gold_sha256'][:12])}. "
+        f"Marks in the documents: <b>{esc(SPURIOUS)}</b> predicted but not in gold "
         f"(or wrong label/boundaries), <b>{esc(MISSED)}</b> in gold but not predicted.</p>",
-        "<h2>Leaderboard</h2>", leaderboard(runs),
-        "<h2>Per label</h2>", label_tables(runs),
-        "<h2>Entity label confusion (identical boundaries)</h2>", "".join(confusion(r, docs, gold) for r in runs),
-        "<h2>Documents</h2>", "".join(document_view(d, gold[d.doc_id], runs) for d in docs if d.doc_id in gold),
+        "<h2>Leaderboard</h2>",
+        leaderboard(runs),
+        "<h2>Per label</h2>",
+        label_tables(runs),
+        "<h2>Entity label confusion (identical boundaries)</h2>",
+        "".join(confusion(r, docs, gold) for r in runs),
+        "<h2>Documents</h2>",
+        "".join(document_view(d, gold[d.doc_id], runs) for d in docs if d.doc_id in gold),
         "</body></html>",
     ]
     return "\n".join(parts)

@@ -6,10 +6,12 @@ too long to convert and nesting too deep to parse, becomes one ``JSONProblem`` w
 instead of an exception from deep inside the parser. JSONL records are split on ``\\n`` only:
 ``str.splitlines`` also splits on U+2028, U+2029 and U+0085, which may stand inside a JSON string.
 """
+
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 
 class JSONProblem(ValueError):

@@ -20,12 +20,13 @@ can do that); the remaining overlaps are then paired in a left-to-right sweep, e
 taking the leftmost unaligned gold span it overlaps. Everything is sorting and sweeping: no step
 compares all pairs.
 """
+
 from __future__ import annotations
 
 import heapq
 from collections import defaultdict, deque
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 SCHEMES = ("strict", "exact", "partial", "type")
 CORRECT, INCORRECT, PARTIAL = "correct", "incorrect", "partial"

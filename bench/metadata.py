@@ -11,12 +11,14 @@
 ``written`` for articles written for the benchmark from published facts. Scoring commands select
 documents by split through :func:`select`; ``bench score --by`` groups documents by a field.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from .corpus import CorpusError, Document
 from .jsonfile import JSONProblem, parse_json, records
@@ -97,7 +99,9 @@ def read_index(path: Path) -> tuple[dict[str, ArticleMeta], list[str]]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        return {}, [f"{path}: no corpus index (one JSON line per article: doc_id, split, theatre, style, origin, sources)"]
+        return {}, [
+            f"{path}: no corpus index (one JSON line per article: doc_id, split, theatre, style, origin, sources)"
+        ]
     except (OSError, UnicodeDecodeError) as err:
         return {}, [f"{path}: cannot read: {getattr(err, 'strerror', None) or err}"]
     entries: dict[str, ArticleMeta] = {}
@@ -115,8 +119,13 @@ def read_index(path: Path) -> tuple[dict[str, ArticleMeta], list[str]]:
         problems += [f"{where}: {p}" for p in found]
         if not found:
             entries[raw["doc_id"]] = ArticleMeta(
-                raw["doc_id"], raw["split"], raw["theatre"], raw["style"], raw["origin"],
-                tuple(raw["sources"]), raw.get("facts", ""),
+                raw["doc_id"],
+                raw["split"],
+                raw["theatre"],
+                raw["style"],
+                raw["origin"],
+                tuple(raw["sources"]),
+                raw.get("facts", ""),
             )
     return entries, problems
 

@@ -7,6 +7,7 @@ as ``more_than``. A range ("10 to 15", "10-15", "between 10 and 15") takes its l
 bound, ``at_least``. The rules system, the statistical system and the doccano import all call this,
 so a figure's span text determines its value and qualifier exactly.
 """
+
 from __future__ import annotations
 
 import re
@@ -14,25 +15,67 @@ import re
 QUALIFIER_PHRASES = {
     "at_least": ("at least", "no fewer than", "no less than", "a minimum of", "at the very least"),
     # Verbs that carry the qualifier are part of the span (guidelines §2.4): "surpassed 2,000".
-    "more_than": ("more than", "over", "upwards of", "in excess of", "above", "well over",
-                  "surpassed", "surpassing", "topped", "topping", "exceeded", "exceeding", "passed", "past"),
+    "more_than": (
+        "more than",
+        "over",
+        "upwards of",
+        "in excess of",
+        "above",
+        "well over",
+        "surpassed",
+        "surpassing",
+        "topped",
+        "topping",
+        "exceeded",
+        "exceeding",
+        "passed",
+        "past",
+    ),
     "less_than": ("less than", "fewer than", "under", "nearly", "almost", "just under", "close to"),
     "at_most": ("up to", "at most", "as many as", "no more than", "a maximum of"),
-    "about": ("about", "around", "approximately", "roughly", "some", "an estimated", "estimated", "an approximate",
-              "nearly about"),
+    "about": (
+        "about",
+        "around",
+        "approximately",
+        "roughly",
+        "some",
+        "an estimated",
+        "estimated",
+        "an approximate",
+        "nearly about",
+    ),
 }
 # Longest phrase first so "no more than" is not read as "more than".
 _QUALIFIERS = sorted(((p, q) for q, ps in QUALIFIER_PHRASES.items() for p in ps), key=lambda x: -len(x[0]))
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
-NUMBER_WORDS = frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(VAGUE) | {"dozen", "score", "a", "and"}
+NUMBER_WORDS = (
+    frozenset(UNITS) | frozenset(TENS) | frozenset(SCALES) | frozenset(VAGUE) | {"dozen", "score", "a", "and"}
+)
 
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$")
 _RANGE = re.compile(r"^(?:between\s+)?(.+?)\s*(?:-|–|to|and)\s*(.+)$")
@@ -53,8 +96,8 @@ def parse_number(text: str) -> tuple[float, bool] | None:
         return None
     # "several hundred", "a few dozen": as vague as "hundreds" and "dozens" (guidelines §2.4).
     for few in (["several"], ["a", "few"], ["few"]):
-        if words[:len(few)] == few and len(words) > len(few):
-            rest = words[len(few):]
+        if words[: len(few)] == few and len(words) > len(few):
+            rest = words[len(few) :]
             scale = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}.get(rest[0])
             if scale is None:
                 return None
@@ -107,7 +150,7 @@ def split_qualifier(text: str) -> tuple[str, str]:
     lowered = text.lower().strip()
     for phrase, qualifier in _QUALIFIERS:
         if lowered.startswith(phrase + " "):
-            return qualifier, text.strip()[len(phrase) + 1:].strip()
+            return qualifier, text.strip()[len(phrase) + 1 :].strip()
     for phrase, qualifier in _TRAILING:
         if lowered.endswith(" " + phrase):
             return qualifier, text.strip()[: -len(phrase) - 1].strip()

@@ -1,7 +1,9 @@
 """Text renderings of score results: terminal tables and Markdown (through tabulate)."""
+
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from tabulate import tabulate
 
@@ -34,8 +36,16 @@ def _heading(text: str, fmt: str) -> str:
 
 
 def _row(name: str, r: Mapping[str, Any]) -> list[str]:
-    return [name, fmt_count(r["tp"]), fmt_count(r["fp"]), fmt_count(r["fn"]),
-            fmt_score(r["precision"]), fmt_score(r["recall"]), fmt_score(r["f1"]), fmt_count(r["support"])]
+    return [
+        name,
+        fmt_count(r["tp"]),
+        fmt_count(r["fp"]),
+        fmt_count(r["fn"]),
+        fmt_score(r["precision"]),
+        fmt_score(r["recall"]),
+        fmt_score(r["f1"]),
+        fmt_count(r["support"]),
+    ]
 
 
 def _interval(section: Mapping[str, Any]) -> str | None:
@@ -44,13 +54,17 @@ def _interval(section: Mapping[str, Any]) -> str | None:
         return None
     if iv.get("low") is None:
         return f"micro-F1 95% interval: {iv.get('note')}"
-    return (f"micro-F1 {iv['level']:.0%} interval: [{iv['low']:.3f}, {iv['high']:.3f}] "
-            f"(bootstrap over documents, {iv['resamples']} resamples, seed {iv['seed']})")
+    return (
+        f"micro-F1 {iv['level']:.0%} interval: [{iv['low']:.3f}, {iv['high']:.3f}] "
+        f"(bootstrap over documents, {iv['resamples']} resamples, seed {iv['seed']})"
+    )
 
 
 def render_score(result: Mapping[str, Any], fmt: str = "table") -> str:
-    out = [f"System: {result['system']}   match: {result['match']}   split: {result.get('split', 'all')}   "
-           f"documents: {result['documents']}   gold: {result['gold_sha256'][:12]}"]
+    out = [
+        f"System: {result['system']}   match: {result['match']}   split: {result.get('split', 'all')}   "
+        f"documents: {result['documents']}   gold: {result['gold_sha256'][:12]}"
+    ]
     for name, section in result["sections"].items():
         out.append("")
         out.append(_heading(SECTION_TITLES.get(name, name), fmt))
@@ -60,10 +74,26 @@ def render_score(result: Mapping[str, Any], fmt: str = "table") -> str:
         rows = [_row(label, r) for label, r in section["labels"].items()]
         rows.append(_row("micro", section["micro"]))
         m = section["macro"]
-        rows.append(["macro", "", "", "", fmt_score(m["precision"]), fmt_score(m["recall"]), fmt_score(m["f1"]),
-                     f"{m['labels']} labels"])
-        out.append(tabulate(rows, headers=["label", "TP", "FP", "FN", "P", "R", "F1", "support"],
-                            tablefmt=_tablefmt(fmt), disable_numparse=True))
+        rows.append(
+            [
+                "macro",
+                "",
+                "",
+                "",
+                fmt_score(m["precision"]),
+                fmt_score(m["recall"]),
+                fmt_score(m["f1"]),
+                f"{m['labels']} labels",
+            ]
+        )
+        out.append(
+            tabulate(
+                rows,
+                headers=["label", "TP", "FP", "FN", "P", "R", "F1", "support"],
+                tablefmt=_tablefmt(fmt),
+                disable_numparse=True,
+            )
+        )
         for line in filter(None, [_interval(section), _attributes(section)]):
             out.append(line)
     if "slices" in result:
@@ -79,8 +109,12 @@ def render_slices(slices: Mapping[str, Any], fmt: str = "table") -> str:
     rows = slices["rows"]
     sections = [s for s in SECTION_TITLES if any(s in r for r in rows.values())]
     table = [[value, r["documents"]] + [fmt_score(r[s]["f1"]) for s in sections] for value, r in rows.items()]
-    body = tabulate(table, headers=[slices["by"], "docs"] + [f"F1 {s}" for s in sections],
-                    tablefmt=_tablefmt(fmt), disable_numparse=True)
+    body = tabulate(
+        table,
+        headers=[slices["by"], "docs"] + [f"F1 {s}" for s in sections],
+        tablefmt=_tablefmt(fmt),
+        disable_numparse=True,
+    )
     return _heading(f"Micro-F1 by {slices['by']}", fmt) + "\n" + body
 
 
@@ -95,8 +129,10 @@ def _attributes(section: Mapping[str, Any]) -> str | None:
 def render_compare(results: Sequence[Mapping[str, Any]], tests: Mapping[str, list[dict]], fmt: str = "table") -> str:
     """Side by side F1 per label; the difference is each system minus the first."""
     names = [r["system"] for r in results]
-    out = [f"Compare: {', '.join(names)}   match: {results[0]['match']}   split: {results[0].get('split', 'all')}   "
-           f"documents: {results[0]['documents']}"]
+    out = [
+        f"Compare: {', '.join(names)}   match: {results[0]['match']}   split: {results[0].get('split', 'all')}   "
+        f"documents: {results[0]['documents']}"
+    ]
     for section in results[0]["sections"]:
         out.append("")
         out.append(_heading(SECTION_TITLES.get(section, section), fmt))
@@ -109,13 +145,20 @@ def render_compare(results: Sequence[Mapping[str, Any]], tests: Mapping[str, lis
         rows = []
         for label in list(labels) + ["micro", "macro"]:
             f1s = [_f1(s, label) for s in secs]
-            rows.append([label] + [_cell(s, f) for s, f in zip(secs, f1s)] + [_delta(f1s[0], f) for f in f1s[1:]])
+            cells = [_cell(s, f) for s, f in zip(secs, f1s, strict=True)]
+            rows.append([label, *cells] + [_delta(f1s[0], f) for f in f1s[1:]])
         out.append(tabulate(rows, headers=headers, tablefmt=_tablefmt(fmt), disable_numparse=True))
         for test in tests.get(section, []):
-            caveat = "; too few documents for any difference to be significant" if test["documents"] < MIN_DOCS_FOR_INTERVAL else ""
-            out.append(f"micro-F1 {test['b']} - {test['a']}: {test['difference']:+.3f}, p = {test['p_value']:.4f} "
-                       f"(paired approximate randomisation over {test['documents']} documents, "
-                       f"{test['trials']} trials, seed {test['seed']}{caveat})")
+            caveat = (
+                "; too few documents for any difference to be significant"
+                if test["documents"] < MIN_DOCS_FOR_INTERVAL
+                else ""
+            )
+            out.append(
+                f"micro-F1 {test['b']} - {test['a']}: {test['difference']:+.3f}, p = {test['p_value']:.4f} "
+                f"(paired approximate randomisation over {test['documents']} documents, "
+                f"{test['trials']} trials, seed {test['seed']}{caveat})"
+            )
     out.append("")
     out.append(FOOTNOTE + " 'absent': the system does not predict the section.")
     return "\n".join(out) + "\n"
@@ -139,37 +182,54 @@ def _delta(base: float | None, other: float | None) -> str:
     return f"{other - base:+.3f}"
 
 
-def render_gate(regressions: list[dict], improvements: list[dict], unguarded: list[dict], baseline: str,
-                tolerance: float) -> str:
+def render_gate(
+    regressions: list[dict], improvements: list[dict], unguarded: list[dict], baseline: str, tolerance: float
+) -> str:
     out = []
     if unguarded:
-        out.append(f"NO LONGER GUARDED by {baseline} (the scores have no such label or section any more; "
-                   "review and run `bench gate --update`): " + ", ".join(f"{u['section']}/{u['label']}" for u in unguarded))
+        out.append(
+            f"NO LONGER GUARDED by {baseline} (the scores have no such label or section any more; "
+            "review and run `bench gate --update`): " + ", ".join(f"{u['section']}/{u['label']}" for u in unguarded)
+        )
     if regressions:
         out.append(f"REGRESSION against {baseline} (tolerance {tolerance}):")
-        out.append(tabulate([[r["section"], r["label"], fmt_score(r["before"]), fmt_score(r["after"])]
-                             for r in regressions], headers=["section", "label", "F1 before", "F1 after"], disable_numparse=True))
+        out.append(
+            tabulate(
+                [[r["section"], r["label"], fmt_score(r["before"]), fmt_score(r["after"])] for r in regressions],
+                headers=["section", "label", "F1 before", "F1 after"],
+                disable_numparse=True,
+            )
+        )
     else:
         out.append(f"OK: no F1 fell more than {tolerance} below {baseline}")
     if improvements:
-        out.append("Improved (consider `bench gate --update`): " + ", ".join(
-            f"{r['section']}/{r['label']} {fmt_score(r['before'])}->{fmt_score(r['after'])}" for r in improvements))
+        out.append(
+            "Improved (consider `bench gate --update`): "
+            + ", ".join(
+                f"{r['section']}/{r['label']} {fmt_score(r['before'])}->{fmt_score(r['after'])}" for r in improvements
+            )
+        )
     return "\n".join(out) + "\n"
 
 
 def render_stats(stats: Mapping[str, Any], split: str, fmt: str = "table") -> str:
     """`bench stats`: one small table per count, so each target can be read off directly."""
     w = stats["words"]
-    out = [f"Corpus: {stats['documents']} document(s) ({stats['annotated']} with gold)   split: {split}   "
-           f"words: {w['total']} (per document {w['min']}–{w['max']})   "
-           f"dates: {stats['dates']['first']} to {stats['dates']['last']}"]
+    out = [
+        f"Corpus: {stats['documents']} document(s) ({stats['annotated']} with gold)   split: {split}   "
+        f"words: {w['total']} (per document {w['min']}–{w['max']})   "
+        f"dates: {stats['dates']['first']} to {stats['dates']['last']}"
+    ]
     tables = [
         ("Entity mentions", stats["entities"]["labels"], stats["entities"]["total"]),
         ("Figures by category", stats["figures"]["categories"], stats["figures"]["total"]),
         ("Relations by type", stats["relations"]["types"], stats["relations"]["total"]),
     ]
-    tables += [(f"Documents by {f}", stats[f], stats["documents"]) for f in ("split", "theatre", "style", "origin")
-               if f in stats]
+    tables += [
+        (f"Documents by {f}", stats[f], stats["documents"])
+        for f in ("split", "theatre", "style", "origin")
+        if f in stats
+    ]
     for title, counts, total in tables:
         out.append("")
         out.append(_heading(title, fmt))

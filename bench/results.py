@@ -28,13 +28,15 @@ ROW = correct, incorrect, partial, missed, spurious, tp, fp, fn, precision, reca
 a score is ``null`` where it is undefined (see ``bench.scoring``). Floats are rounded to 6 places
 and keys sorted, so the same inputs give byte-identical JSON.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .annotation import Annotation
 from .corpus import Document
@@ -65,8 +67,12 @@ def gold_sha256(gold: Mapping[str, Annotation]) -> str:
 
 
 def load_source(
-    name: str, docs: list[Document], gold_dir: Path, kind: str | None = None,
-    allow_empty: bool = False, strict: bool = False,
+    name: str,
+    docs: list[Document],
+    gold_dir: Path,
+    kind: str | None = None,
+    allow_empty: bool = False,
+    strict: bool = False,
 ) -> Source:
     """Run a system, or read a predictions JSONL file.
 
@@ -88,15 +94,20 @@ def load_source(
     return Source(name, "predictions", preds, frozenset(declared or SECTIONS), warnings)
 
 
-def score_source(
-    source: Source, gold: Mapping[str, Annotation], scheme: str
-) -> DocumentScores:
+def score_source(source: Source, gold: Mapping[str, Annotation], scheme: str) -> DocumentScores:
     return score_documents(gold, source.predictions, scheme, source.sections)
 
 
 def build_result(
-    source: Source, scores: DocumentScores, gold: Mapping[str, Annotation], scheme: str,
-    articles_dir: Path, gold_dir: Path, bootstrap: int = 0, seed: int = 0, split: str = "all",
+    source: Source,
+    scores: DocumentScores,
+    gold: Mapping[str, Annotation],
+    scheme: str,
+    articles_dir: Path,
+    gold_dir: Path,
+    bootstrap: int = 0,
+    seed: int = 0,
+    split: str = "all",
 ) -> dict[str, Any]:
     sections = summarise(scores)
     if bootstrap:

@@ -3,12 +3,13 @@
 The definition itself lives in ``schema.json`` beside this module so that tools outside Python
 (doccano set-up, a report, a colleague's script) read the same file.
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
 

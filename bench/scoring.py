@@ -7,7 +7,8 @@ confidence intervals. Results are flat dicts of plain values that serialise to J
 
 Definitions (nervaluate's, made explicit):
 
-* ``possible`` (support) = correct + incorrect + partial + missed;  ``actual`` = correct + incorrect + partial + spurious
+* ``possible`` (support) = correct + incorrect + partial + missed;
+  ``actual`` = correct + incorrect + partial + spurious
 * ``tp`` = correct + 0.5 * partial;  ``fp`` = actual - tp;  ``fn`` = possible - tp
 * precision = tp / actual, undefined (``None``) when nothing was predicted;
   recall = tp / possible, undefined when there is no gold;
@@ -18,13 +19,14 @@ Definitions (nervaluate's, made explicit):
 * ``macro`` is the unweighted mean over groups that occur in gold or predictions; there an
   undefined precision or recall counts as 0 (scikit-learn's ``zero_division=0``).
 """
+
 from __future__ import annotations
 
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
-from typing import Callable, Iterable, Mapping
 
 from .annotation import Annotation, Entity
 from .matching import CORRECT, PARTIAL, Span, align
@@ -33,7 +35,12 @@ from .schema import CATEGORIES, ENTITY_LABELS, FIGURE, RELATION_TYPES
 MICRO = "micro"
 SECTION_NAMES = ("entities", "figures", "relations_mention", "relations_fact")
 # Which declared system section each scored section depends on.
-SECTION_SOURCE = {"entities": "entities", "figures": "figures", "relations_mention": "relations", "relations_fact": "relations"}
+SECTION_SOURCE = {
+    "entities": "entities",
+    "figures": "figures",
+    "relations_mention": "relations",
+    "relations_fact": "relations",
+}
 
 
 @dataclass(frozen=True)
@@ -44,7 +51,7 @@ class Counts:
     missed: int = 0
     spurious: int = 0
 
-    def __add__(self, other: "Counts") -> "Counts":
+    def __add__(self, other: Counts) -> Counts:
         return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
 
     @property
@@ -74,11 +81,18 @@ def f1_from_counts(c: Counts) -> float | None:
 def row(c: Counts) -> dict:
     """One table row: nervaluate's counts, then tp/fp/fn and the scores."""
     return {
-        "correct": c.correct, "incorrect": c.incorrect, "partial": c.partial,
-        "missed": c.missed, "spurious": c.spurious,
-        "tp": c.tp, "fp": c.actual - c.tp, "fn": c.possible - c.tp,
-        "precision": _ratio(c.tp, c.actual), "recall": _ratio(c.tp, c.possible),
-        "f1": f1_from_counts(c), "support": c.possible,
+        "correct": c.correct,
+        "incorrect": c.incorrect,
+        "partial": c.partial,
+        "missed": c.missed,
+        "spurious": c.spurious,
+        "tp": c.tp,
+        "fp": c.actual - c.tp,
+        "fn": c.possible - c.tp,
+        "precision": _ratio(c.tp, c.actual),
+        "recall": _ratio(c.tp, c.possible),
+        "f1": f1_from_counts(c),
+        "support": c.possible,
     }
 
 
@@ -95,7 +109,7 @@ Tally = dict[str, Counts]
 
 
 def _counts_from(alignment, correct_if: Callable[[int, int, str], str] | None = None) -> Counts:
-    tally = defaultdict(int)
+    tally: defaultdict[str, int] = defaultdict(int)
     for g, p, status in alignment.pairs:
         tally[correct_if(g, p, status) if correct_if else status] += 1
     return Counts(tally[CORRECT], tally["incorrect"], tally[PARTIAL], len(alignment.missed), len(alignment.spurious))
@@ -230,7 +244,9 @@ def relation_keys(gold: Annotation, pred: Annotation, scheme: str) -> RelationKe
     return RelationKeys(
         gold_mentions=[_relation_key(r.type, g_index[r.head], g_index[r.tail]) for r in gold.relations],
         pred_mentions=[_relation_key(r.type, p_to_g(r.head), p_to_g(r.tail)) for r in pred.relations],
-        gold_facts=sorted({_relation_key(r.type, gold_ref(g_index[r.head]), gold_ref(g_index[r.tail])) for r in gold.relations}),
+        gold_facts=sorted(
+            {_relation_key(r.type, gold_ref(g_index[r.head]), gold_ref(g_index[r.tail])) for r in gold.relations}
+        ),
         pred_facts=sorted({_relation_key(r.type, pred_ref(r.head), pred_ref(r.tail)) for r in pred.relations}),
     )
 
@@ -303,7 +319,7 @@ def attribute_accuracy(pairs: list[tuple[Entity, Entity]]) -> dict:
 
 
 def summarise(scores: DocumentScores) -> dict[str, dict]:
-    out = {}
+    out: dict[str, dict] = {}
     for section in SECTION_NAMES:
         if section not in scores.sections:
             out[section] = {"status": "absent"}

@@ -3,9 +3,10 @@
 Documents, not spans, are the unit of resampling: spans of one article are not independent
 (one article's style makes a system right or wrong many times over).
 """
+
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -40,7 +41,10 @@ def bootstrap_interval(per_doc: Mapping[str, Tally], n: int, seed: int, level: f
     doc_ids = sorted(per_doc)
     if len(doc_ids) < MIN_DOCS_FOR_INTERVAL:
         return {
-            "low": None, "high": None, "resamples": n, "seed": seed,
+            "low": None,
+            "high": None,
+            "resamples": n,
+            "seed": seed,
             "note": f"not meaningful with {len(doc_ids)} document(s); needs at least {MIN_DOCS_FOR_INTERVAL}",
         }
     if not 1 <= n <= MAX_RESAMPLES:
@@ -80,6 +84,9 @@ def paired_randomisation(a: Mapping[str, Tally], b: Mapping[str, Tally], trials:
         diffs = np.nan_to_num(_f1(sa)) - np.nan_to_num(_f1(sb))
         extreme += int(np.sum(np.abs(diffs) >= abs(observed) - 1e-12))
     return {
-        "difference": observed, "p_value": (extreme + 1) / (trials + 1),
-        "trials": trials, "seed": seed, "documents": len(doc_ids),
+        "difference": observed,
+        "p_value": (extreme + 1) / (trials + 1),
+        "trials": trials,
+        "seed": seed,
+        "documents": len(doc_ids),
     }

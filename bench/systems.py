@@ -12,14 +12,16 @@ class (or factory) that
 Heavy resources belong in the constructor, so they load once per run; ``predict`` gets the whole
 list so a system can batch (``nlp.pipe``).
 """
+
 from __future__ import annotations
 
 import importlib
 import importlib.util
 import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib.metadata import entry_points
-from typing import Any, Iterator, Protocol, Sequence
+from typing import Any, Protocol
 
 from tqdm import tqdm
 
@@ -122,8 +124,15 @@ def _predictions(name: str, system: System, docs: Sequence[Document]) -> list[An
     """Drain ``predict``; an exception names the document being predicted when it was raised."""
     produced: list[Annotation] = []
     try:
-        for ann in tqdm(system.predict(docs), total=len(docs), desc=name, unit="doc", file=sys.stderr,
-                        disable=not sys.stderr.isatty(), leave=False):
+        for ann in tqdm(
+            system.predict(docs),
+            total=len(docs),
+            desc=name,
+            unit="doc",
+            file=sys.stderr,
+            disable=not sys.stderr.isatty(),
+            leave=False,
+        ):
             produced.append(ann)
     except Exception as err:
         where = docs[len(produced)].doc_id if len(produced) < len(docs) else "after the last document"
@@ -139,14 +148,18 @@ def run_system(name: str, system: System, docs: Sequence[Document]) -> dict[str,
     produced = _predictions(name, system, docs)
     if len(produced) != len(docs):
         raise SystemFailure(f"system {name!r} returned {len(produced)} annotations for {len(docs)} documents")
-    for doc, ann in zip(docs, produced):
+    for doc, ann in zip(docs, produced, strict=False):
         if not isinstance(ann, Annotation):
             raise SystemFailure(f"system {name!r} returned {type(ann).__name__} for {doc.doc_id}, not an Annotation")
         if ann.doc_id != doc.doc_id:
             raise SystemFailure(f"system {name!r} returned {ann.doc_id!r} where {doc.doc_id!r} was expected")
         ann = Annotation(
-            doc_id=doc.doc_id, entities=ann.entities, relations=ann.relations,
-            date=doc.date, text_sha256=doc.sha256, sections=sections,
+            doc_id=doc.doc_id,
+            entities=ann.entities,
+            relations=ann.relations,
+            date=doc.date,
+            text_sha256=doc.sha256,
+            sections=sections,
         )
         problems = check_document(ann.to_dict(), doc, PREDICTION)
         if problems:

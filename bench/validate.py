@@ -4,12 +4,14 @@ Every check reports ``item: what is wrong``; callers prefix the file (and line, 
 problems of a run are collected, so one run shows everything that needs fixing. Nothing is scored
 from a file that has a problem.
 """
+
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .annotation import DOCUMENT_KEYS, ENTITY_KEYS, RELATION_KEYS, Annotation, annotation_from_dict
 from .corpus import Document
@@ -54,7 +56,7 @@ def check_entity(raw: Any, text: str | None, kind: str) -> list[str]:
     if label not in ENTITY_LABELS:
         out.append(f"{name}: unknown label {label!r} (schema labels: {', '.join(ENTITY_LABELS)})")
     start, end = raw.get("start"), raw.get("end")
-    if not (_is_int(start) and _is_int(end)):
+    if not (isinstance(start, int) and isinstance(end, int) and _is_int(start) and _is_int(end)):
         out.append(f"{name}: 'start' and 'end' must be integers, got {start!r} and {end!r}")
     elif not 0 <= start < end:
         out.append(f"{name}: span [{start}, {end}) is empty or negative")
@@ -135,12 +137,12 @@ def check_relation(raw: Any, labels_by_id: dict[str, str]) -> list[str]:
             out.append(f"{name}: {role} {ref!r} refers to no entity of this document")
     if "head" in raw and head == tail:
         out.append(f"{name}: head and tail are the same entity {head!r}")
-    if rtype and head in labels_by_id and tail in labels_by_id:
-        if not rtype.allows(labels_by_id[head], labels_by_id[tail]):
-            out.append(
-                f"{name}: {rtype.name} does not allow {labels_by_id[head]} -> {labels_by_id[tail]} "
-                f"(allowed: {'/'.join(sorted(rtype.head))} -> {'/'.join(sorted(rtype.tail))})"
-            )
+    known = rtype and head in labels_by_id and tail in labels_by_id
+    if known and not rtype.allows(labels_by_id[head], labels_by_id[tail]):
+        out.append(
+            f"{name}: {rtype.name} does not allow {labels_by_id[head]} -> {labels_by_id[tail]} "
+            f"(allowed: {'/'.join(sorted(rtype.head))} -> {'/'.join(sorted(rtype.tail))})"
+        )
     return out
 
 
@@ -153,9 +155,7 @@ def check_document(raw: Any, article: Document | None, kind: str) -> list[str]:
     out += [f"document: missing {k!r}" for k in required if k not in raw]
     if "doc_id" in raw and not isinstance(raw["doc_id"], str):
         out.append("document: 'doc_id' must be a string")
-    if "sections" in raw and (
-        not isinstance(raw["sections"], list) or not set(raw["sections"]) <= set(SECTIONS)
-    ):
+    if "sections" in raw and (not isinstance(raw["sections"], list) or not set(raw["sections"]) <= set(SECTIONS)):
         out.append(f"document: 'sections' must be a list drawn from {', '.join(SECTIONS)}")
     if article is not None:
         if "date" in raw and raw["date"] != article.date:
@@ -177,7 +177,7 @@ def check_document(raw: Any, article: Document | None, kind: str) -> list[str]:
         if key in labels_by_id:
             out.append(f"entity {key}: duplicate id")
         label = ent.get("label") if isinstance(ent.get("label"), str) else None
-        labels_by_id[key] = label
+        labels_by_id[key] = label or ""
         span = (ent.get("start"), ent.get("end"), label)
         if _is_int(span[0]) and _is_int(span[1]) and label is not None:
             if span in spans:
@@ -242,8 +242,11 @@ def load_gold(gold_dir: Path, docs: Iterable[Document], require_all: bool = True
 def orphan_gold(gold_dir: Path, docs: Iterable[Document]) -> list[str]:
     """Warnings for gold files with no article: they are not scored, and nobody should think they are."""
     ids = {d.doc_id for d in docs}
-    return [f"{path}: warning: no article {path.stem}.txt, so this gold file is not scored"
-            for path in sorted(Path(gold_dir).glob("*.json")) if path.stem not in ids]
+    return [
+        f"{path}: warning: no article {path.stem}.txt, so this gold file is not scored"
+        for path in sorted(Path(gold_dir).glob("*.json"))
+        if path.stem not in ids
+    ]
 
 
 def _read_json(path: Path) -> tuple[Any, list[str]]:
@@ -278,8 +281,12 @@ def read_predictions(
         raise AnnotationError([f"{path}: cannot read: {err}"]) from None
     lines = list(records(text))
     if not lines and not allow_empty:
-        raise AnnotationError([f"{path}: no prediction lines (an extractor that failed is the likely cause); "
-                               "pass --allow-empty to score it as predicting nothing"])
+        raise AnnotationError(
+            [
+                f"{path}: no prediction lines (an extractor that failed is the likely cause); "
+                "pass --allow-empty to score it as predicting nothing"
+            ]
+        )
     for lineno, line in lines:
         where = f"{path}:{lineno}"
         try:
@@ -288,14 +295,14 @@ def read_predictions(
             problems.append(f"{where}: {err}" + (f" (column {err.column})" if err.column else ""))
             continue
         doc_id = raw.get("doc_id") if isinstance(raw, dict) and isinstance(raw.get("doc_id"), str) else None
-        article = by_id.get(doc_id)
+        article = by_id.get(doc_id) if doc_id is not None else None
         if isinstance(raw, dict) and article is None:
             problems.append(f"{where}: document: unknown doc_id {doc_id!r} (no such article)")
         found = check_document(raw, article, PREDICTION)
         problems += [f"{where}: {p}" for p in found]
         if doc_id in preds:
             problems.append(f"{where}: document: duplicate doc_id {doc_id!r}")
-        elif not found and article is not None:
+        elif not found and article is not None and doc_id is not None:
             preds[doc_id] = annotation_from_dict(raw)
     absent = [d for d in by_id if d not in preds]
     if strict and absent:

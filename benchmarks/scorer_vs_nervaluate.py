@@ -4,6 +4,7 @@
 produce what nervaluate's Evaluator.evaluate() produces: all four schemes, overall and per label.
 Prints both times and the ratio; run with `make benchmarks` or directly.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from nervaluate import Evaluator  # noqa: E402
+from nervaluate import Evaluator
 
-from bench.matching import SCHEMES, Span, align  # noqa: E402
-from bench.scoring import _counts_from, sum_tallies  # noqa: E402
+from bench.matching import SCHEMES, Span, align
+from bench.scoring import _counts_from, sum_tallies
 
 LABELS = ["PERSON", "ORG", "GPE", "LOC", "NORP", "DATE"]
 
@@ -63,7 +64,9 @@ def ours(docs) -> dict:
 
 def theirs(docs) -> dict:
     as_dicts = lambda spans: [{"label": s.label, "start": s.start, "end": s.end - 1} for s in spans]
-    return Evaluator([as_dicts(g) for g, _ in docs], [as_dicts(p) for _, p in docs], tags=LABELS, loader="dict").evaluate()
+    return Evaluator(
+        [as_dicts(g) for g, _ in docs], [as_dicts(p) for _, p in docs], tags=LABELS, loader="dict"
+    ).evaluate()
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ One warm-up pass per system (loads pipelines, fills caches), then several rounds
 system is timed in turn, so a slow spell of the machine hits all of them alike. Prints the median
 documents per second of each system and its ratio to `spacy` measured in the same run.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import Document, load_articles  # noqa: E402
-from bench.systems import load_system  # noqa: E402
+from bench.corpus import Document, load_articles
+from bench.systems import load_system
 
 
 def corpus(articles: Path, at_least: int) -> list[Document]:

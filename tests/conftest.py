@@ -37,9 +37,19 @@ def write_gold(directory: Path, doc: Document, entities, relations=()) -> Path:
 def write_index(directory: Path, rows: list[tuple[str, str, str]], style: str = "wire") -> Path:
     """An index line per (doc_id, split, theatre), with a placeholder source."""
     directory.mkdir(parents=True, exist_ok=True)
-    lines = [json.dumps({"doc_id": d, "split": split, "theatre": theatre, "style": style, "origin": "written",
-                         "sources": [{"outlet": "Test Wire", "url": "https://example.org/x", "published": "2024-01-02"}]})
-             for d, split, theatre in rows]
+    lines = [
+        json.dumps(
+            {
+                "doc_id": d,
+                "split": split,
+                "theatre": theatre,
+                "style": style,
+                "origin": "written",
+                "sources": [{"outlet": "Test Wire", "url": "https://example.org/x", "published": "2024-01-02"}],
+            }
+        )
+        for d, split, theatre in rows
+    ]
     path = directory / "index.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path

@@ -1,4 +1,5 @@
 """A rules system after a plausible bad edit: its gazetteer lost its Lebanese and Palestinian armed groups."""
+
 from __future__ import annotations
 
 import json

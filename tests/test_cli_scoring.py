@@ -1,12 +1,13 @@
 """`bench predict`, `score`, `compare` and `gate` end to end through the command line."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
+from conftest import load_json
 
 from bench.cli import main
-from conftest import load_json
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:
@@ -52,9 +53,18 @@ def test_same_inputs_give_byte_identical_json(toy, capsys, tmp_path):
 
 BAD_LINES = {
     "broken json": ('{"doc_id": "toy", "entities": [', ":1: invalid JSON"),
-    "unknown label": ('{"doc_id": "toy", "entities": [{"id": "a", "label": "WEAPON", "start": 0, "end": 3}], "relations": []}', ":1: entity a: unknown label 'WEAPON'"),
-    "offsets out of range": ('{"doc_id": "toy", "entities": [{"id": "a", "label": "ORG", "start": 0, "end": 9999}], "relations": []}', ":1: entity a: span [0, 9999) is outside the body"),
-    "unknown doc": ('{"doc_id": "elsewhere", "entities": [], "relations": []}', ":1: document: unknown doc_id 'elsewhere'"),
+    "unknown label": (
+        '{"doc_id": "toy", "entities": [{"id": "a", "label": "WEAPON", "start": 0, "end": 3}], "relations": []}',
+        ":1: entity a: unknown label 'WEAPON'",
+    ),
+    "offsets out of range": (
+        '{"doc_id": "toy", "entities": [{"id": "a", "label": "ORG", "start": 0, "end": 9999}], "relations": []}',
+        ":1: entity a: span [0, 9999) is outside the body",
+    ),
+    "unknown doc": (
+        '{"doc_id": "elsewhere", "entities": [], "relations": []}',
+        ":1: document: unknown doc_id 'elsewhere'",
+    ),
 }
 
 
@@ -132,5 +142,5 @@ def test_gate_turns_red_when_the_rules_system_regresses(capsys, tmp_path):
     code, out, _ = run(capsys, "gate", "--baseline", str(baseline), "--allow-import")
     assert code == 1
     rows = [line.split() for line in out.splitlines()]
-    assert ["entities", "ORG"] == next(r[:2] for r in rows if r[:2] == ["entities", "ORG"])
+    assert next(r[:2] for r in rows if r[:2] == ["entities", "ORG"]) == ["entities", "ORG"]
     assert any(r[:2] == ["relations_fact", "LEADER_OF"] for r in rows)

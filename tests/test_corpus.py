@@ -4,17 +4,18 @@ These read the committed corpus through the same library `bench stats` uses; a c
 corpus that breaks a promise (a theatre above a quarter of the articles, a label under its floor,
 an unbalanced split) fails here.
 """
+
 from __future__ import annotations
 
 from collections import Counter
 
 import pytest
+from conftest import REPO, SEED_ID
 
 from bench.corpus import load_articles
 from bench.corpus_stats import corpus_stats, word_count
 from bench.metadata import load_index
 from bench.validate import load_gold
-from conftest import REPO, SEED_ID
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +30,9 @@ def test_size_and_variety(corpus):
     docs, index, _, stats = corpus
     written = [d for d in docs if index[d.doc_id].origin == "written"]
     assert len(written) >= 60
-    assert all(80 <= word_count(d.text) <= 900 for d in written), [d.doc_id for d in written if not 80 <= word_count(d.text) <= 900]
+    assert all(80 <= word_count(d.text) <= 900 for d in written), [
+        d.doc_id for d in written if not 80 <= word_count(d.text) <= 900
+    ]
     assert min(d.date for d in written) >= "2019-01-01" and max(d.date for d in written) <= "2026-12-31"
     theatres = Counter(index[d.doc_id].theatre for d in docs)
     assert len(theatres) >= 10 and max(theatres.values()) <= 0.25 * len(docs)
@@ -71,7 +74,7 @@ def test_provenance(corpus):
 
 
 def test_double_annotation_covers_the_test_split(corpus):
-    docs, index, *_ = corpus
+    _docs, index, *_ = corpus
     a = {p.stem for p in (REPO / "gold" / "agreement" / "a").glob("*.json")}
     b = {p.stem for p in (REPO / "gold" / "agreement" / "b").glob("*.json")}
     both = a & b

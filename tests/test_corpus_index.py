@@ -1,14 +1,15 @@
 """The corpus index (splits, theatres, provenance), split selection, per-slice scores and `bench stats`."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
+from conftest import TOY_TEXT, entity, write_article, write_gold, write_index
 
 from bench.cli import main
 from bench.corpus import load_articles
 from bench.metadata import check_index, read_index, select
-from conftest import TOY_TEXT, entity, write_article, write_gold, write_index
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:
@@ -28,8 +29,14 @@ def two_theatres(tmp_path):
     }
     for doc_id, text in texts.items():
         doc = write_article(arts, doc_id, text)
-        ents = [entity("T1", "12", text, "FIGURE", value=12, qualifier="exact", category="killed"),
-                entity("T2", "Goma", text, "GPE")] if doc_id == "a1" else []
+        ents = (
+            [
+                entity("T1", "12", text, "FIGURE", value=12, qualifier="exact", category="killed"),
+                entity("T2", "Goma", text, "GPE"),
+            ]
+            if doc_id == "a1"
+            else []
+        )
         write_gold(gold, doc, ents)
     write_index(gold, [("a1", "dev", "congo"), ("a2", "test", "congo"), ("b1", "test", "yemen")])
     return arts, gold
@@ -37,8 +44,14 @@ def two_theatres(tmp_path):
 
 def test_index_problems_each_name_the_line(tmp_path):
     path = tmp_path / "index.jsonl"
-    good = {"doc_id": "x", "split": "dev", "theatre": "t", "style": "wire", "origin": "written",
-            "sources": [{"outlet": "O", "url": "https://o.example/1", "published": "2024-02-03"}]}
+    good = {
+        "doc_id": "x",
+        "split": "dev",
+        "theatre": "t",
+        "style": "wire",
+        "origin": "written",
+        "sources": [{"outlet": "O", "url": "https://o.example/1", "published": "2024-02-03"}],
+    }
     bad = [
         {**good, "doc_id": "y", "split": "train"},
         {**good, "doc_id": "z", "style": "poem"},
@@ -49,9 +62,15 @@ def test_index_problems_each_name_the_line(tmp_path):
     ]
     path.write_text("\n".join(json.dumps(b) for b in [good] + bad) + "\n{not json\n", encoding="utf-8")
     _, problems = read_index(path)
-    expected = [":2: split 'train' is not one of dev, test", ":3: style 'poem'", ":4: source 1: url 'o.example'",
-                ":5: 'sources' must be a non-empty list", ":6: missing 'theatre'", ":7: doc_id 'x' is listed twice",
-                ":8: invalid JSON"]
+    expected = [
+        ":2: split 'train' is not one of dev, test",
+        ":3: style 'poem'",
+        ":4: source 1: url 'o.example'",
+        ":5: 'sources' must be a non-empty list",
+        ":6: missing 'theatre'",
+        ":7: doc_id 'x' is listed twice",
+        ":8: invalid JSON",
+    ]
     for fragment in expected:
         assert any(fragment in p and p.startswith(str(path)) for p in problems), (fragment, problems)
 
@@ -87,19 +106,22 @@ def test_by_theatre_gives_a_micro_row_per_slice(two_theatres, capsys):
     arts, gold = two_theatres
     dirs = ["--articles", str(arts), "--gold", str(gold)]
     code, out, _ = run(capsys, "score", "--system", "empty", "--by", "theatre", "--format", "json", *dirs)
+    assert code == 0
     slices = json.loads(out)["slices"]
     assert slices["by"] == "theatre" and set(slices["rows"]) == {"congo", "yemen"}
     congo = slices["rows"]["congo"]
     assert congo["documents"] == 2 and congo["entities"]["support"] == 2 and congo["entities"]["recall"] == 0.0
     assert slices["rows"]["yemen"]["entities"]["f1"] is None  # no gold, no predictions: undefined, not 0
-    code, out, _ = run(capsys, "score", "--system", "empty", "--by", "theatre", *dirs)
+    _code, out, _ = run(capsys, "score", "--system", "empty", "--by", "theatre", *dirs)
     assert "Micro-F1 by theatre" in out and "congo" in out
 
 
 def test_empty_split_is_a_usage_error(two_theatres, capsys):
     arts, gold = two_theatres
     write_index(gold, [("a1", "dev", "congo"), ("a2", "dev", "congo"), ("b1", "dev", "yemen")])
-    code, _, err = run(capsys, "score", "--system", "gold", "--split", "test", "--articles", str(arts), "--gold", str(gold))
+    code, _, err = run(
+        capsys, "score", "--system", "gold", "--split", "test", "--articles", str(arts), "--gold", str(gold)
+    )
     assert code == 2 and "test split" in err and "no documents" in err
 
 
@@ -112,7 +134,9 @@ def test_stats_counts_labels_categories_and_slices(two_theatres, capsys):
     assert stats["entities"]["labels"]["EVENT"] == 0
     assert stats["figures"]["categories"]["killed"] == 1
     assert stats["theatre"] == {"congo": 2, "yemen": 1} and stats["split"] == {"dev": 1, "test": 2}
-    code, out, _ = run(capsys, "stats", "--split", "dev", "--format", "json", "--articles", str(arts), "--gold", str(gold))
+    code, out, _ = run(
+        capsys, "stats", "--split", "dev", "--format", "json", "--articles", str(arts), "--gold", str(gold)
+    )
     assert json.loads(out)["documents"] == 1
 
 
@@ -120,7 +144,10 @@ def test_gate_baseline_remembers_its_split(two_theatres, capsys, tmp_path):
     arts, gold = two_theatres
     baseline = tmp_path / "b.json"
     dirs = ["--articles", str(arts), "--gold", str(gold)]
-    assert run(capsys, "gate", "--baseline", str(baseline), "--update", "--system", "gold", "--split", "test", *dirs)[0] == 0
+    assert (
+        run(capsys, "gate", "--baseline", str(baseline), "--update", "--system", "gold", "--split", "test", *dirs)[0]
+        == 0
+    )
     saved = json.loads(baseline.read_text())
     assert saved["split"] == "test" and saved["documents"] == 2
     code, out, _ = run(capsys, "gate", "--baseline", str(baseline), *dirs)

@@ -3,26 +3,35 @@
 The server is installed in its own venv (.venv-doccano) when missing and started on 127.0.0.1;
 if it cannot start, every test here fails with the server's log. Nothing is skipped.
 """
+
 from __future__ import annotations
 
 import secrets
 import uuid
 
 import pytest
+from conftest import REPO, SEED_ID, write_article, write_gold
 
 from bench.annotation import Relation
 from bench.cli import main
 from bench.corpus import load_articles
 from bench.doccano import (
-    Credentials, DoccanoError, Offsets, annotation_from_record, connect, find_project, parse_span_label, span_labels,
+    Credentials,
+    DoccanoError,
+    Offsets,
+    annotation_from_record,
+    connect,
+    find_project,
+    parse_span_label,
+    span_labels,
 )
 from bench.doccano_server import DoccanoServer, ServerError
-from conftest import REPO, SEED_ID, write_article, write_gold
 
 PASSWORD = "bench-" + secrets.token_hex(8)
 
 
 # --- offsets and labels, no server ------------------------------------------------------------
+
 
 def test_offsets_round_trip_outside_the_bmp_and_with_combining_marks():
     text = "Gaza 😀🇵🇸 café e\u0301 Hamas"
@@ -47,13 +56,20 @@ def test_record_figure_attributes_derive_from_text():
     from bench.corpus import Document
 
     doc = Document("d", "2024-01-01", "At least 12 people died.")
-    record = {"id": 1, "text": doc.text, "entities": [
-        {"id": 5, "label": "FIGURE:killed", "start_offset": 0, "end_offset": 11}], "relations": []}
+    record = {
+        "id": 1,
+        "text": doc.text,
+        "entities": [{"id": 5, "label": "FIGURE:killed", "start_offset": 0, "end_offset": 11}],
+        "relations": [],
+    }
     ann = annotation_from_record(record, doc)
-    assert ann.entities[0].value == 12 and ann.entities[0].qualifier == "at_least" and ann.entities[0].category == "killed"
+    assert (
+        ann.entities[0].value == 12 and ann.entities[0].qualifier == "at_least" and ann.entities[0].category == "killed"
+    )
 
 
 # --- a real server --------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
@@ -93,11 +109,15 @@ def client_for(server):
 def test_push_with_gold_then_pull_reproduces_the_whole_corpus_exactly(env, project, corpus_dirs, capsys, tmp_path):
     arts, gold = corpus_dirs
     n = len(list(arts.glob("*.txt")))
-    code, out, _ = run(capsys, "doccano", "push", "--project", project, "--articles", str(arts), "--gold", str(gold), "--with-gold")
+    code, out, _ = run(
+        capsys, "doccano", "push", "--project", project, "--articles", str(arts), "--gold", str(gold), "--with-gold"
+    )
     assert code == 0 and f"{n} example(s) created, {n} annotated" in out
     pulled = tmp_path / "pulled"
     pulled.mkdir()
-    code, out, err = run(capsys, "doccano", "pull", "--project", project, "--articles", str(arts), "--gold", str(pulled))
+    code, out, err = run(
+        capsys, "doccano", "pull", "--project", project, "--articles", str(arts), "--gold", str(pulled)
+    )
     assert code == 0, err
     originals = sorted(gold.glob("*.json"))
     assert len(originals) == n == len(list((REPO / "gold").glob("*.json")))
@@ -114,17 +134,26 @@ def test_round_trip_with_emoji_and_combining_marks(env, project, tmp_path, capsy
     text = "Rescuers 🚑 in Gaza said at least 12 people were killed; the café owner Zoe\u0301 Haddad 😢 told AFP."
     arts, gold = tmp_path / "a", tmp_path / "g"
     doc = write_article(arts, "emoji", text)
-    ents = [entity("T1", "Gaza", text, "GPE"), entity("T2", "at least 12", text, "FIGURE", value=12, qualifier="at_least", category="killed"),
-            entity("T3", "Zoe\u0301 Haddad", text, "PERSON", ref="Zoé Haddad"), entity("T4", "AFP", text, "ORG")]
+    ents = [
+        entity("T1", "Gaza", text, "GPE"),
+        entity("T2", "at least 12", text, "FIGURE", value=12, qualifier="at_least", category="killed"),
+        entity("T3", "Zoe\u0301 Haddad", text, "PERSON", ref="Zoé Haddad"),
+        entity("T4", "AFP", text, "ORG"),
+    ]
     rels = [Relation("R1", "T2", "T1", "LOCATED_IN"), Relation("R2", "T2", "T4", "REPORTED_BY")]
     original = write_gold(gold, doc, ents, rels).read_bytes()
-    assert run(capsys, "doccano", "push", "--project", project, "--articles", str(arts), "--gold", str(gold), "--with-gold")[0] == 0
+    assert (
+        run(
+            capsys, "doccano", "push", "--project", project, "--articles", str(arts), "--gold", str(gold), "--with-gold"
+        )[0]
+        == 0
+    )
     # In doccano the offsets are UTF-16 code units: each emoji before a span shifts it by one more.
     client = client_for(env)
     proj = find_project(client, project)
     example = next(iter(client.list_examples(proj.id)))
     starts = sorted(s.start_offset for s in client.list_spans(proj.id, example.id))
-    assert starts == sorted(len(text[:e.start].encode("utf-16-le")) // 2 for e in ents)
+    assert starts == sorted(len(text[: e.start].encode("utf-16-le")) // 2 for e in ents)
     assert starts[-1] == ents[-1].start + 2
     out_dir = tmp_path / "out"
     out_dir.mkdir()
@@ -133,7 +162,7 @@ def test_round_trip_with_emoji_and_combining_marks(env, project, tmp_path, capsy
 
 
 def test_pre_annotated_push_shows_rules_spans_and_is_idempotent(env, project, seed_dirs, capsys):
-    arts, gold = seed_dirs
+    arts, _gold = seed_dirs
     argv = ["doccano", "push", "--project", project, "--articles", str(arts), "--pre-annotate", "rules"]
     assert run(capsys, *argv)[0] == 0
     client = client_for(env)
@@ -147,8 +176,10 @@ def test_pre_annotated_push_shows_rules_spans_and_is_idempotent(env, project, se
     predicted = next(RulesSystem().predict(load_articles(arts)))
     text = examples[0].text
     off = Offsets(text)
-    expected = {(off.to_utf16(e.start), off.to_utf16(e.end), "FIGURE:" + e.category if e.label == "FIGURE" else e.label)
-                for e in predicted.entities}
+    expected = {
+        (off.to_utf16(e.start), off.to_utf16(e.end), "FIGURE:" + e.category if e.label == "FIGURE" else e.label)
+        for e in predicted.entities
+    }
     assert {(s.start_offset, s.end_offset, labels[s.label]) for s in spans} == expected
     assert len(client.list_relations(proj.id, examples[0].id)) == len(predicted.relations) > 0
     span_types = len(client.list_label_types(proj.id, "span"))
@@ -170,7 +201,7 @@ def test_server_down_is_one_clear_line(monkeypatch, capsys, seed_dirs):
     monkeypatch.setenv("DOCCANO_USERNAME", "admin")
     monkeypatch.setenv("DOCCANO_PASSWORD", PASSWORD)
     before = (gold / f"{SEED_ID}.json").read_bytes()
-    code, out, err = run(capsys, "doccano", "pull", "--project", "x", "--articles", str(arts), "--gold", str(gold))
+    code, _out, err = run(capsys, "doccano", "pull", "--project", "x", "--articles", str(arts), "--gold", str(gold))
     assert code == 2 and "cannot reach doccano" in err and "bench doccano serve" in err
     assert len(err.strip().splitlines()) == 1
     assert (gold / f"{SEED_ID}.json").read_bytes() == before
@@ -186,13 +217,20 @@ def test_wrong_password(env, monkeypatch, capsys, seed_dirs):
 
 def test_missing_project(env, capsys, seed_dirs):
     arts, gold = seed_dirs
-    code, _, err = run(capsys, "doccano", "pull", "--project", "no-such-project", "--articles", str(arts), "--gold", str(gold))
+    code, _, err = run(
+        capsys, "doccano", "pull", "--project", "no-such-project", "--articles", str(arts), "--gold", str(gold)
+    )
     assert code == 2 and "no doccano project named 'no-such-project'" in err
 
 
 def test_unknown_label_touches_no_gold(env, project, seed_dirs, capsys, tmp_path):
     arts, gold = seed_dirs
-    assert run(capsys, "doccano", "push", "--project", project, "--articles", str(arts), "--gold", str(gold), "--with-gold")[0] == 0
+    assert (
+        run(
+            capsys, "doccano", "push", "--project", project, "--articles", str(arts), "--gold", str(gold), "--with-gold"
+        )[0]
+        == 0
+    )
     client = client_for(env)
     proj = find_project(client, project)
     example = next(iter(client.list_examples(proj.id)))
@@ -202,14 +240,21 @@ def test_unknown_label_touches_no_gold(env, project, seed_dirs, capsys, tmp_path
     out_dir.mkdir()
     before = (gold / f"{SEED_ID}.json").read_bytes()
     for target in (out_dir, gold):
-        code, _, err = run(capsys, "doccano", "pull", "--project", project, "--articles", str(arts), "--gold", str(target), "--force")
+        code, _, err = run(
+            capsys, "doccano", "pull", "--project", project, "--articles", str(arts), "--gold", str(target), "--force"
+        )
         assert code == 2 and "'WEAPON' is not in the schema" in err and "no gold file was touched" in err
     assert list(out_dir.iterdir()) == [] and (gold / f"{SEED_ID}.json").read_bytes() == before
 
 
 def test_differing_gold_needs_force_and_says_what_changes(env, project, seed_dirs, capsys):
     arts, gold = seed_dirs
-    assert run(capsys, "doccano", "push", "--project", project, "--articles", str(arts), "--gold", str(gold), "--with-gold")[0] == 0
+    assert (
+        run(
+            capsys, "doccano", "push", "--project", project, "--articles", str(arts), "--gold", str(gold), "--with-gold"
+        )[0]
+        == 0
+    )
     client = client_for(env)
     proj = find_project(client, project)
     example = next(iter(client.list_examples(proj.id)))
@@ -222,15 +267,24 @@ def test_differing_gold_needs_force_and_says_what_changes(env, project, seed_dir
     code, out, _ = run(capsys, "doccano", "pull", "--project", project, "--articles", str(arts), "--gold", str(gold))
     assert code == 1 and "- span DATE" in out and "--force" in out
     assert path.read_bytes() == before
-    code, out, _ = run(capsys, "doccano", "pull", "--project", project, "--articles", str(arts), "--gold", str(gold), "--force")
+    code, out, _ = run(
+        capsys, "doccano", "pull", "--project", project, "--articles", str(arts), "--gold", str(gold), "--force"
+    )
     assert code == 0 and "1 written" in out
     assert path.read_bytes() != before
     assert main(["validate", "--articles", str(arts), "--gold", str(gold)]) == 0
 
 
-def test_agreement_between_two_doccano_users_equals_agreement_between_their_directories(env, project, seed_dirs, capsys, tmp_path):
+def test_agreement_between_two_doccano_users_equals_agreement_between_their_directories(
+    env, project, seed_dirs, capsys, tmp_path
+):
     arts, gold = seed_dirs
-    assert run(capsys, "doccano", "push", "--project", project, "--articles", str(arts), "--gold", str(gold), "--with-gold")[0] == 0
+    assert (
+        run(
+            capsys, "doccano", "push", "--project", project, "--articles", str(arts), "--gold", str(gold), "--with-gold"
+        )[0]
+        == 0
+    )
     admin = client_for(env)
     proj = find_project(admin, project)
     name, pw = f"ann{uuid.uuid4().hex[:6]}", "pw-" + secrets.token_hex(6)
@@ -247,12 +301,26 @@ def test_agreement_between_two_doccano_users_equals_agreement_between_their_dire
     for word, label in (("Hezbollah", "ORG"), ("Israel", "GPE")):
         for m in re.finditer(rf"\b{word}\b", text):
             second.create_span(proj.id, example.id, off.to_utf16(m.start()), off.to_utf16(m.end()), labels[label])
-    code, by_users, err = run(capsys, "agree", "--project", project, "admin", name, "--articles", str(arts), "--format", "json")
+    code, by_users, err = run(
+        capsys, "agree", "--project", project, "admin", name, "--articles", str(arts), "--format", "json"
+    )
     assert code == 0, err
     dirs = tmp_path / "admin", tmp_path / name
-    for d, user in zip(dirs, ("admin", name)):
+    for d, user in zip(dirs, ("admin", name), strict=False):
         d.mkdir()
-        assert run(capsys, "doccano", "pull", "--project", project, "--annotator", user, "--articles", str(arts), "--gold", str(d))[0] in (0,)
+        assert run(
+            capsys,
+            "doccano",
+            "pull",
+            "--project",
+            project,
+            "--annotator",
+            user,
+            "--articles",
+            str(arts),
+            "--gold",
+            str(d),
+        )[0] in (0,)
     code, by_dirs, _ = run(capsys, "agree", str(dirs[0]), str(dirs[1]), "--articles", str(arts), "--format", "json")
     assert code == 0
     import json

@@ -1,12 +1,14 @@
 """Annotation drafts: offsets computed by program, figure attributes read from the span."""
+
 from __future__ import annotations
+
+from conftest import REPO, SEED_ID
 
 from bench.annotation import dumps_gold
 from bench.cli import main
 from bench.corpus import Document, read_article
 from bench.draft import annotation_to_draft, draft_to_annotation
 from bench.validate import load_gold
-from conftest import REPO, SEED_ID
 
 DOC = Document("d", "2024-05-06", "Gaza police said at least 12 were killed in Gaza City and 3 in Gaza.")
 
@@ -62,8 +64,10 @@ def test_command_writes_valid_gold_and_refuses_to_overwrite(toy, tmp_path, capsy
     before = toy["path"].read_bytes()
     assert main(argv) == 2 and toy["path"].read_bytes() == before
     assert main(argv + ["--force"]) == 0
-    assert '"LEADER_OF"' in toy["path"].read_text() and main(["validate", "--articles", str(toy["articles"]),
-                                                              "--gold", str(toy["gold"])]) == 0
+    assert (
+        '"LEADER_OF"' in toy["path"].read_text()
+        and main(["validate", "--articles", str(toy["articles"]), "--gold", str(toy["gold"])]) == 0
+    )
     draft.write_text("T1 ORG Hezbollah\nT2 ORG Hezbollah\n", encoding="utf-8")  # only one occurrence
     written = toy["path"].read_bytes()
     assert main(argv + ["--force"]) == 1 and toy["path"].read_bytes() == written

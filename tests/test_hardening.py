@@ -2,6 +2,7 @@
 
 Exit codes: 0 success, 1 a finding, 2 bad input or usage, 3 a system crashed.
 """
+
 from __future__ import annotations
 
 import json
@@ -11,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import REPO, SEED_ID, write_article
 
 from bench.annotation import WriteError, atomic_write
 from bench.cli import main
-from conftest import REPO, SEED_ID, write_article
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:
@@ -32,6 +33,7 @@ def one_line_error(err: str) -> bool:
 
 
 # --- writes -------------------------------------------------------------------------------
+
 
 def test_write_through_a_symlink_keeps_the_link_and_the_mode(tmp_path):
     real = tmp_path / "real.json"
@@ -57,9 +59,12 @@ def test_fifo_and_device_are_refused_and_left_alone(tmp_path, toy, capsys):
 @pytest.mark.parametrize("where", ["directory", "under a file", "unwritable"])
 def test_unwritable_output_is_one_line(where, toy, tmp_path, capsys):
     (tmp_path / "afile").write_text("x")
-    target = {"directory": tmp_path, "under a file": tmp_path / "afile" / "out.json",
-              # /proc refuses new files even to root, unlike a chmod-ed directory.
-              "unwritable": Path("/proc/self/bench-out.json")}[where]
+    target = {
+        "directory": tmp_path,
+        "under a file": tmp_path / "afile" / "out.json",
+        # /proc refuses new files even to root, unlike a chmod-ed directory.
+        "unwritable": Path("/proc/self/bench-out.json"),
+    }[where]
     code, _, err = run(capsys, "score", "--system", "gold", "--save", target, *dirs(toy))
     assert code == 2 and one_line_error(err) and str(target) in err
 
@@ -76,6 +81,7 @@ def test_a_stale_temporary_from_a_killed_write_is_removed(tmp_path):
 
 
 # --- gate ---------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def baseline(toy, tmp_path, capsys) -> Path:
@@ -147,6 +153,7 @@ def test_gate_gives_the_same_answer_from_another_directory(baseline, monkeypatch
 
 # --- readers ------------------------------------------------------------------------------
 
+
 def _gold(toy) -> dict:
     return json.loads(toy["path"].read_text())
 
@@ -172,9 +179,11 @@ def test_wrong_types_in_gold_are_problems_not_tracebacks(case, toy, capsys):
 
 @pytest.mark.parametrize("case", ["huge integer", "deep nesting", "duplicate key"])
 def test_unreadable_json_is_one_problem(case, toy, capsys):
-    text = {"huge integer": '{"doc_id": "toy", "x": ' + "9" * 5000 + "}",
-            "deep nesting": "[" * 100_000 + "]" * 100_000,
-            "duplicate key": '{"doc_id": "toy", "doc_id": "toy"}'}[case]
+    text = {
+        "huge integer": '{"doc_id": "toy", "x": ' + "9" * 5000 + "}",
+        "deep nesting": "[" * 100_000 + "]" * 100_000,
+        "duplicate key": '{"doc_id": "toy", "doc_id": "toy"}',
+    }[case]
     good = toy["path"].read_text()
     toy["path"].write_text(text)
     code, out, err = run(capsys, "validate", *dirs(toy))
@@ -212,7 +221,9 @@ def test_jsonl_lines_split_on_newline_only(tmp_path, capsys):
     out = tmp_path / "p.jsonl"
     assert run(capsys, "predict", "--system", "gold", "--out", out, "--articles", arts, "--gold", gold)[0] == 0
     assert "\u0085" in out.read_text()  # bench writes the separator raw, so it must read it raw
-    code, printed, _ = run(capsys, "score", "--predictions", out, "--format", "json", "--articles", arts, "--gold", gold)
+    code, printed, _ = run(
+        capsys, "score", "--predictions", out, "--format", "json", "--articles", arts, "--gold", gold
+    )
     assert code == 0 and json.loads(printed)["sections"]["entities"]["micro"]["f1"] == 1.0
 
 
@@ -258,6 +269,7 @@ def test_predictions_always_means_a_file(toy, capsys, monkeypatch):
 
 # --- systems and arguments ----------------------------------------------------------------
 
+
 class Crashes:
     description = "raises on its second document"
     sections = frozenset({"entities"})
@@ -302,28 +314,33 @@ def test_long_articles_are_processed_in_pieces_with_right_offsets():
     paragraph = "Hamas said 12 people were killed in Gaza City on Monday, the health ministry said."
     text = "\n\n".join([paragraph] * 40)
     doc = Document("long", "2024-01-01", text)
-    whole = list(statistical.SpacySystem().predict([doc]))[0]
+    whole = next(iter(statistical.SpacySystem().predict([doc])))
     old = statistical.PIECE_CHARS
     statistical.PIECE_CHARS = 500  # pieces of a few paragraphs each
     try:
         pieced = list(statistical.SpacySystem().predict([doc, Document("b", "2024-01-01", paragraph)]))
     finally:
         statistical.PIECE_CHARS = old
-    assert all(text[e.start:e.end] == e.text for e in pieced[0].entities)
-    assert [(e.start, e.end, e.label) for e in pieced[0].entities] == [(e.start, e.end, e.label) for e in whole.entities]
+    assert all(text[e.start : e.end] == e.text for e in pieced[0].entities)
+    assert [(e.start, e.end, e.label) for e in pieced[0].entities] == [
+        (e.start, e.end, e.label) for e in whole.entities
+    ]
     assert pieced[1].doc_id == "b" and pieced[1].entities
     big = Document("big", "2024-01-01", (paragraph + "\n\n") * 13_000)  # over spaCy's 1,000,000 characters
     assert len(big.text) > 1_000_000
-    ann = list(RulesSystem().predict([big]))[0]
-    assert ann.entities and all(big.text[e.start:e.end] == e.text for e in ann.entities[:50])
+    ann = next(iter(RulesSystem().predict([big])))
+    assert ann.entities and all(big.text[e.start : e.end] == e.text for e in ann.entities[:50])
 
 
-@pytest.mark.parametrize("argv", [
-    ["score", "--system", "gold", "--bootstrap", "-1"],
-    ["score", "--system", "gold", "--bootstrap", "100000000"],
-    ["score", "--system", "gold", "--seed", "-1"],
-    ["compare", "gold", "empty", "--trials", "0"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["score", "--system", "gold", "--bootstrap", "-1"],
+        ["score", "--system", "gold", "--bootstrap", "100000000"],
+        ["score", "--system", "gold", "--seed", "-1"],
+        ["compare", "gold", "empty", "--trials", "0"],
+    ],
+)
 def test_resampling_arguments_are_bounded(argv, toy, capsys):
     with pytest.raises(SystemExit) as exited:
         main(argv + dirs(toy))
@@ -346,7 +363,19 @@ def test_tests_do_not_depend_on_the_working_directory(monkeypatch, tmp_path, cap
     # The autouse fixture puts every test in the repository root; this one checks a real run
     # started elsewhere, with explicit paths, works the same.
     monkeypatch.chdir(tmp_path)
-    code, out, _ = run(capsys, "score", "--system", "gold", "--format", "json",
-                       "--articles", REPO / "seeds", "--gold", REPO / "gold", "--split", "dev")
+    code, out, _ = run(
+        capsys,
+        "score",
+        "--system",
+        "gold",
+        "--format",
+        "json",
+        "--articles",
+        REPO / "seeds",
+        "--gold",
+        REPO / "gold",
+        "--split",
+        "dev",
+    )
     assert code == 0 and json.loads(out)["sections"]["entities"]["micro"]["f1"] == 1.0
     assert SEED_ID

@@ -12,6 +12,7 @@ Stated differences (see bench/matching.py):
 * Overlapping predictions: nervaluate's result depends on the order predictions are listed in;
   ours does not (tested below).
 """
+
 from __future__ import annotations
 
 import random

@@ -1,4 +1,5 @@
 """The HTML report, opened in a real headless Chromium (Debian's package), and `bench errors`."""
+
 from __future__ import annotations
 
 import json
@@ -12,18 +13,30 @@ import pytest
 
 from bench.cli import main
 
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chromium(*args: str) -> subprocess.CompletedProcess:
     exe = shutil.which("chromium")
     if exe is None:
-        pytest.fail("Debian's chromium is needed for the report test: `apt-get install chromium` "
-                    "(`make test` installs it when run as root)", pytrace=False)
+        pytest.fail(
+            "Debian's chromium is needed for the report test: `apt-get install chromium` "
+            "(`make test` installs it when run as root)",
+            pytrace=False,
+        )
     with tempfile.TemporaryDirectory() as profile:
-        return subprocess.run([exe, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
-                              capture_output=True, text=True, timeout=120)
+        return subprocess.run(
+            [exe, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args], capture_output=True, text=True, timeout=120
+        )
 
 
 class Page(HTMLParser):
@@ -129,17 +142,34 @@ def test_errors_lists_the_rules_systems_one_miss_on_the_seed(capsys, seed_dirs):
 def test_errors_kinds_on_constructed_predictions(toy, capsys, tmp_path):
     body = toy["doc"].text
     ents = [
-        {"id": "a", "label": "ORG", "start": 0, "end": 9},                        # Hezbollah: correct
+        {"id": "a", "label": "ORG", "start": 0, "end": 9},  # Hezbollah: correct
         {"id": "b", "label": "ORG", "start": body.index("Hassan"), "end": body.index("Hassan") + 16},  # label error
-        {"id": "c", "label": "ORG", "start": body.index("Hamas"), "end": body.index("Hamas") + 3},    # boundary
+        {"id": "c", "label": "ORG", "start": body.index("Hamas"), "end": body.index("Hamas") + 3},  # boundary
         {"id": "d", "label": "GPE", "start": body.index("officials"), "end": body.index("officials") + 9},  # spurious
-        {"id": "e", "label": "FIGURE", "start": body.index("at least 12"), "end": body.index("at least 12") + 11,
-         "value": 13, "qualifier": "at_least", "category": "killed"},                 # value error
+        {
+            "id": "e",
+            "label": "FIGURE",
+            "start": body.index("at least 12"),
+            "end": body.index("at least 12") + 11,
+            "value": 13,
+            "qualifier": "at_least",
+            "category": "killed",
+        },  # value error
     ]
     rels = [{"id": "r", "head": "a", "tail": "c", "type": "IN_CONFLICT_WITH"}]
     preds = tmp_path / "p.jsonl"
     preds.write_text(json.dumps({"doc_id": "toy", "entities": ents, "relations": rels}) + "\n", encoding="utf-8")
-    argv = ["errors", "--predictions", str(preds), "--articles", str(toy["articles"]), "--gold", str(toy["gold"]), "--format", "json"]
+    argv = [
+        "errors",
+        "--predictions",
+        str(preds),
+        "--articles",
+        str(toy["articles"]),
+        "--gold",
+        str(toy["gold"]),
+        "--format",
+        "json",
+    ]
     assert main(argv) == 0
     items = json.loads(capsys.readouterr().out)
     kinds = {(i["section"], i["kind"], i["label"]) for i in items}
@@ -163,9 +193,23 @@ def test_relation_type_confusion_is_a_label_error(toy, capsys, tmp_path):
     gold = json.loads(toy["path"].read_text(encoding="utf-8"))
     gold["relations"][0]["type"] = "MEMBER_OF"  # the gold says LEADER_OF for the same two mentions
     preds = tmp_path / "p.jsonl"
-    preds.write_text(json.dumps({"doc_id": "toy", "entities": gold["entities"], "relations": gold["relations"]}) + "\n", encoding="utf-8")
-    argv = ["errors", "--predictions", str(preds), "--articles", str(toy["articles"]), "--gold", str(toy["gold"]),
-            "--section", "relations", "--format", "json"]
+    preds.write_text(
+        json.dumps({"doc_id": "toy", "entities": gold["entities"], "relations": gold["relations"]}) + "\n",
+        encoding="utf-8",
+    )
+    argv = [
+        "errors",
+        "--predictions",
+        str(preds),
+        "--articles",
+        str(toy["articles"]),
+        "--gold",
+        str(toy["gold"]),
+        "--section",
+        "relations",
+        "--format",
+        "json",
+    ]
     assert main(argv) == 0
     items = json.loads(capsys.readouterr().out)
     assert [(i["kind"], i["label"]) for i in items] == [("label", "LEADER_OF")]

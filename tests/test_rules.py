@@ -2,12 +2,12 @@
 
 Each pattern family has positive cases and negative ones it must not fire on.
 """
+
 from __future__ import annotations
 
 import pytest
 
 from bench.corpus import Document
-
 from systems.rules import RulesSystem
 
 
@@ -24,11 +24,12 @@ def run(system, text):
     rels = {(r.type, by_id[r.head].text, by_id[r.tail].text) for r in ann.relations}
     refs = {e.text: e.ref for e in ann.entities if e.ref}
     for e in ann.entities:
-        assert text[e.start:e.end] == e.text  # offsets are str indices into the body
+        assert text[e.start : e.end] == e.text  # offsets are str indices into the body
     return ents, figs, rels, refs
 
 
 # --- entities -------------------------------------------------------------------------------
+
 
 def test_people_introduced_by_roles_and_honorifics(system):
     ents, _, rels, _ = run(system, "Houthi spokesman Yahya Saree spoke after Sheikh Naim Qassem arrived.")
@@ -37,7 +38,9 @@ def test_people_introduced_by_roles_and_honorifics(system):
 
 
 def test_apposition_and_alias_share_ref(system):
-    ents, _, rels, refs = run(system, "Mohammed Deif, the commander of the Qassam Brigades, survived. Deif was not seen again.")
+    ents, _, rels, refs = run(
+        system, "Mohammed Deif, the commander of the Qassam Brigades, survived. Deif was not seen again."
+    )
     assert ("Deif", "PERSON") in ents and refs["Deif"] == "Mohammed Deif"
     assert ("MEMBER_OF", "Mohammed Deif", "Qassam Brigades") in rels
 
@@ -53,76 +56,112 @@ def test_dates_events_forces_borders_ministries(system):
         "On Friday (Nov 3) Lebanese army units moved to the Syria-Lebanon border, the foreign ministry said, "
         "weeks after Operation Swords of Iron began on 7 October 2023.",
     )
-    assert {("Friday (Nov 3)", "DATE"), ("Lebanese army", "ORG"), ("Syria-Lebanon border", "LOC"),
-            ("foreign ministry", "ORG"), ("7 October 2023", "DATE")} <= ents
+    assert {
+        ("Friday (Nov 3)", "DATE"),
+        ("Lebanese army", "ORG"),
+        ("Syria-Lebanon border", "LOC"),
+        ("foreign ministry", "ORG"),
+        ("7 October 2023", "DATE"),
+    } <= ents
     assert any(label == "EVENT" and text.startswith("Operation Swords") for text, label in ents)
 
 
 # --- figures --------------------------------------------------------------------------------
 
+
 def test_figures_with_qualifiers_and_categories(system):
-    _, figs, _, _ = run(system, "At least 30 people were killed and more than 100 wounded in Khan Younis, officials said.")
+    _, figs, _, _ = run(
+        system, "At least 30 people were killed and more than 100 wounded in Khan Younis, officials said."
+    )
     assert figs == {("At least 30", 30, "at_least", "killed"), ("more than 100", 100, "more_than", "injured")}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("An airstrike killed dozens of civilians.", ("dozens", 12, "at_least", "killed")),
-    ("Nearly 2,000 residents have fled their homes.", ("Nearly 2,000", 2000, "less_than", "displaced")),
-    ("Gunmen seized some 40 hostages at the market.", ("some 40", 40, "about", "hostage")),
-    ("Police said they had arrested fifteen protesters.", ("fifteen", 15, "exact", "detained")),
-    ("Up to 1.5 million people remain displaced.", ("Up to 1.5 million", 1500000, "at_most", "displaced")),
-    ("The militia fired 20 rockets overnight.", ("20", 20, "exact", "other")),
-    ("The death toll rose to 412 on Sunday.", ("412", 412, "exact", "killed")),
-    ("Fighting has killed more than 14,000 people and displaced nearly 8 million.", ("more than 14,000", 14000, "more_than", "killed")),
-    ("Fighting has killed more than 14,000 people and displaced nearly 8 million.", ("nearly 8 million", 8000000, "less_than", "displaced")),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("An airstrike killed dozens of civilians.", ("dozens", 12, "at_least", "killed")),
+        ("Nearly 2,000 residents have fled their homes.", ("Nearly 2,000", 2000, "less_than", "displaced")),
+        ("Gunmen seized some 40 hostages at the market.", ("some 40", 40, "about", "hostage")),
+        ("Police said they had arrested fifteen protesters.", ("fifteen", 15, "exact", "detained")),
+        ("Up to 1.5 million people remain displaced.", ("Up to 1.5 million", 1500000, "at_most", "displaced")),
+        ("The militia fired 20 rockets overnight.", ("20", 20, "exact", "other")),
+        ("The death toll rose to 412 on Sunday.", ("412", 412, "exact", "killed")),
+        (
+            "Fighting has killed more than 14,000 people and displaced nearly 8 million.",
+            ("more than 14,000", 14000, "more_than", "killed"),
+        ),
+        (
+            "Fighting has killed more than 14,000 people and displaced nearly 8 million.",
+            ("nearly 8 million", 8000000, "less_than", "displaced"),
+        ),
+    ],
+)
 def test_figure_vocabulary(system, text, expected):
     assert expected in run(system, text)[1]
 
 
-@pytest.mark.parametrize("text", [
-    "The 25-year-old was killed instantly.",                      # age
-    "Resolution 2334 condemned the killings.",                     # title of a document
-    "He became the group's number two after the deaths.",          # rank
-    "About 10% of the wounded were children.",                     # percentage
-    "The attack on October 7 killed many.",                        # date
-    "The ceasefire took effect at 07:00 after strikes.",           # time
-    "Fighting in 2014 left the town in ruins and many dead.",      # year
-    "She was one of the wounded.",                                 # pronoun "one"
-    "Talks lasted three hours in the capital.",                    # no casualty cue
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 25-year-old was killed instantly.",  # age
+        "Resolution 2334 condemned the killings.",  # title of a document
+        "He became the group's number two after the deaths.",  # rank
+        "About 10% of the wounded were children.",  # percentage
+        "The attack on October 7 killed many.",  # date
+        "The ceasefire took effect at 07:00 after strikes.",  # time
+        "Fighting in 2014 left the town in ruins and many dead.",  # year
+        "She was one of the wounded.",  # pronoun "one"
+        "Talks lasted three hours in the capital.",  # no casualty cue
+    ],
+)
 def test_not_figures(system, text):
     assert run(system, text)[1] == set()
 
 
 # --- relations ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("UN Secretary-General Antonio Guterres called for calm.", ("LEADER_OF", "Antonio Guterres", "UN")),
-    ("AP photographer Omar Haddad was hurt.", ("MEMBER_OF", "Omar Haddad", "AP")),
-    ("US Secretary of State Antony Blinken met Israeli Prime Minister Benjamin Netanyahu in Tel Aviv.",
-     ("MET_WITH", "Antony Blinken", "Benjamin Netanyahu")),
-    ("Ukrainian President Volodymyr Zelenskiy met Dutch Prime Minister Mark Rutte in Kyiv.",
-     ("MET_WITH", "Volodymyr Zelenskiy", "Mark Rutte")),
-    ("Iran-backed Houthis kept up their campaign.", ("ALLIED_WITH", "Iran", "Houthis")),
-    ("Hamas and the Houthis have coordinated with Hezbollah for years.", ("ALLIED_WITH", "Houthis", "Hezbollah")),
-    ("The Houthis, an ally of Iran, attacked a ship.", ("ALLIED_WITH", "Houthis", "Iran")),
-    ("Sanaa is controlled by the Houthis.", ("CONTROLS", "Houthis", "Sanaa")),
-    ("The Hamas-run interior ministry issued a statement.", ("CONTROLS", "Hamas", "interior ministry")),
-    ("Russia launched drones at Ukraine overnight.", ("IN_CONFLICT_WITH", "Russia", "Ukraine")),
-    ("Analysts fear the Russia-NATO conflict could widen.", ("IN_CONFLICT_WITH", "Russia", "NATO")),
-    ("Hezbollah's attack on Israel drew a response.", ("IN_CONFLICT_WITH", "Hezbollah", "Israel")),
-    ("Kataib Hezbollah is part of the Popular Mobilization Forces.", ("PART_OF", "Kataib Hezbollah", "Popular Mobilization Forces")),
-    ("Al-Quds Brigades, the armed wing of Palestinian Islamic Jihad, claimed it.",
-     ("PART_OF", "Al-Quds Brigades", "Palestinian Islamic Jihad")),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("UN Secretary-General Antonio Guterres called for calm.", ("LEADER_OF", "Antonio Guterres", "UN")),
+        ("AP photographer Omar Haddad was hurt.", ("MEMBER_OF", "Omar Haddad", "AP")),
+        (
+            "US Secretary of State Antony Blinken met Israeli Prime Minister Benjamin Netanyahu in Tel Aviv.",
+            ("MET_WITH", "Antony Blinken", "Benjamin Netanyahu"),
+        ),
+        (
+            "Ukrainian President Volodymyr Zelenskiy met Dutch Prime Minister Mark Rutte in Kyiv.",
+            ("MET_WITH", "Volodymyr Zelenskiy", "Mark Rutte"),
+        ),
+        ("Iran-backed Houthis kept up their campaign.", ("ALLIED_WITH", "Iran", "Houthis")),
+        ("Hamas and the Houthis have coordinated with Hezbollah for years.", ("ALLIED_WITH", "Houthis", "Hezbollah")),
+        ("The Houthis, an ally of Iran, attacked a ship.", ("ALLIED_WITH", "Houthis", "Iran")),
+        ("Sanaa is controlled by the Houthis.", ("CONTROLS", "Houthis", "Sanaa")),
+        ("The Hamas-run interior ministry issued a statement.", ("CONTROLS", "Hamas", "interior ministry")),
+        ("Russia launched drones at Ukraine overnight.", ("IN_CONFLICT_WITH", "Russia", "Ukraine")),
+        ("Analysts fear the Russia-NATO conflict could widen.", ("IN_CONFLICT_WITH", "Russia", "NATO")),
+        ("Hezbollah's attack on Israel drew a response.", ("IN_CONFLICT_WITH", "Hezbollah", "Israel")),
+        (
+            "Kataib Hezbollah is part of the Popular Mobilization Forces.",
+            ("PART_OF", "Kataib Hezbollah", "Popular Mobilization Forces"),
+        ),
+        (
+            "Al-Quds Brigades, the armed wing of Palestinian Islamic Jihad, claimed it.",
+            ("PART_OF", "Al-Quds Brigades", "Palestinian Islamic Jihad"),
+        ),
+    ],
+)
 def test_relation_patterns(system, text, expected):
     assert expected in run(system, text)[2]
 
 
 def test_figure_source_is_a_service_and_place_follows_over(system):
-    _, _, rels, _ = run(system, "Drones killed 12 people in Odesa, the emergency service said. "
-                                "Air defences shot down 38 drones over the Belgorod region.")
+    _, _, rels, _ = run(
+        system,
+        "Drones killed 12 people in Odesa, the emergency service said. "
+        "Air defences shot down 38 drones over the Belgorod region.",
+    )
     assert ("REPORTED_BY", "12", "emergency service") in rels and ("LOCATED_IN", "12", "Odesa") in rels
     assert ("LOCATED_IN", "38", "Belgorod") in rels
 
@@ -131,16 +170,21 @@ def test_figure_location_and_source(system):
     _, _, rels, _ = run(system, "Some 1.4 million people have been displaced across Sudan, according to the UN.")
     assert ("LOCATED_IN", "Some 1.4 million", "Sudan") in rels
     assert ("REPORTED_BY", "Some 1.4 million", "UN") in rels
-    _, _, rels, _ = run(system, "The interior ministry run by the Houthis has reported that 9 people were killed in Sanaa.")
+    _, _, rels, _ = run(
+        system, "The interior ministry run by the Houthis has reported that 9 people were killed in Sanaa."
+    )
     assert ("REPORTED_BY", "9", "interior ministry") in rels and ("LOCATED_IN", "9", "Sanaa") in rels
 
 
-@pytest.mark.parametrize("text", [
-    "Hamas said Israel was responsible.",                    # reporting is not conflict
-    "The Houthis met on Tuesday in Sanaa.",                  # no persons to meet
-    "Hezbollah leader speeches are broadcast on Al-Manar.",  # role without a name
-    "Egypt and Qatar mediated talks.",                        # mediation is not alliance or conflict
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas said Israel was responsible.",  # reporting is not conflict
+        "The Houthis met on Tuesday in Sanaa.",  # no persons to meet
+        "Hezbollah leader speeches are broadcast on Al-Manar.",  # role without a name
+        "Egypt and Qatar mediated talks.",  # mediation is not alliance or conflict
+    ],
+)
 def test_relation_negatives(system, text):
     assert run(system, text)[2] == set()
 

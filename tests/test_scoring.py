@@ -1,4 +1,5 @@
 """Scores computed from known gold/prediction pairs, by hand."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -43,7 +44,9 @@ def test_oracle_scores_one_and_empty_scores_recall_zero(gold):
     perfect = summarise(score_documents({"toy": gold}, {"toy": gold}, "strict", ["entities", "figures", "relations"]))
     for name in ("entities", "figures", "relations_mention", "relations_fact"):
         assert perfect[name]["micro"]["f1"] == 1.0
-    empty = summarise(score_documents({"toy": gold}, {"toy": Annotation("toy")}, "strict", ["entities", "figures", "relations"]))
+    empty = summarise(
+        score_documents({"toy": gold}, {"toy": Annotation("toy")}, "strict", ["entities", "figures", "relations"])
+    )
     for name in ("entities", "figures", "relations_mention", "relations_fact"):
         assert empty[name]["micro"]["recall"] == 0.0
         assert empty[name]["micro"]["precision"] is None
@@ -74,7 +77,7 @@ def test_figure_needs_value_and_reports_attribute_accuracy(gold):
     wrong_value = with_entities(gold, [replace(fig, value=13)])
     assert figure_tally(gold, wrong_value, "strict")[0]["micro"] == Counts(incorrect=1)
     wrong_qualifier = with_entities(gold, [replace(fig, qualifier="exact", category="injured")])
-    tally, pairs = figure_tally(gold, wrong_qualifier, "strict")
+    tally, _pairs = figure_tally(gold, wrong_qualifier, "strict")
     assert tally["micro"] == Counts(correct=1)
     # Per category, the injured prediction does not count for killed.
     assert tally["killed"] == Counts(missed=1) and tally["injured"] == Counts(spurious=1)
@@ -100,7 +103,11 @@ def test_symmetric_relation_direction_ignored(toy):
     t = "Hamas fought Israel."
     from conftest import entity
 
-    g = Annotation("d", (entity("A", "Hamas", t, "ORG"), entity("B", "Israel", t, "GPE")), (Relation("R", "A", "B", "IN_CONFLICT_WITH"),))
+    g = Annotation(
+        "d",
+        (entity("A", "Hamas", t, "ORG"), entity("B", "Israel", t, "GPE")),
+        (Relation("R", "A", "B", "IN_CONFLICT_WITH"),),
+    )
     p = Annotation("d", g.entities, (Relation("R", "B", "A", "IN_CONFLICT_WITH"),))
     mention, fact = relation_tallies(g, p, "strict")
     assert mention["IN_CONFLICT_WITH"] == Counts(correct=1) and fact["IN_CONFLICT_WITH"] == Counts(correct=1)

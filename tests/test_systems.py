@@ -1,4 +1,5 @@
 """System discovery (entry points, module:attribute), the spaCy system, and the shipped systems end to end."""
+
 from __future__ import annotations
 
 import json
@@ -8,10 +9,10 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import REPO
 
 from bench.cli import main
 from bench.corpus import Document
-from conftest import REPO
 
 THIRD_PARTY = '''
 from bench.annotation import Annotation, Entity
@@ -50,14 +51,17 @@ def plugin_path(tmp_path: Path) -> Path:
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: thirdparty-bench\nVersion: 0.1\n", encoding="utf-8")
     (dist / "entry_points.txt").write_text(
-        "[bench.systems]\nhamas_finder = thirdparty_bench:CapitalisedOrgs\nbroken = thirdparty_bench:Broken\n", encoding="utf-8"
+        "[bench.systems]\nhamas_finder = thirdparty_bench:CapitalisedOrgs\nbroken = thirdparty_bench:Broken\n",
+        encoding="utf-8",
     )
     return site
 
 
 def bench(*args: str, pythonpath: Path | None = None) -> subprocess.CompletedProcess:
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(pythonpath) if pythonpath else ""}
-    return subprocess.run([sys.executable, "-m", "bench", *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "bench", *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=300
+    )
 
 
 def test_third_party_entry_point_is_listed_and_scored(plugin_path, seed_dirs):
@@ -100,7 +104,10 @@ def test_spacy_system_maps_labels_and_reads_figures_from_the_parse():
     from systems.statistical import SpacySystem
 
     system = SpacySystem()
-    text = "Officials in Kabul said 14 people were killed and the Taliban arrested 3 journalists on Tuesday. The bridge is 40 metres long."
+    text = (
+        "Officials in Kabul said 14 people were killed and the Taliban arrested 3 journalists on Tuesday. "
+        "The bridge is 40 metres long."
+    )
     ann = next(system.predict([Document("t", "2024-01-01", text)]))
     labels = {e.label for e in ann.entities}
     assert labels <= {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "DATE", "FIGURE"}

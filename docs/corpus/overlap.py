@@ -3,22 +3,28 @@
 usage: python3 docs/corpus/overlap.py seeds/DOC.txt SOURCE.txt [N]
 Words are compared lower-cased, letters and digits only; each shared run is printed once, longest first.
 """
-import re, sys
+
+import re
+import sys
+from pathlib import Path
+
 
 def words(s):
     return re.findall(r"[a-z0-9]+", s.lower())
 
-art, src = open(sys.argv[1], encoding="utf-8").read(), open(sys.argv[2], encoding="utf-8").read()
+
+art, src = (Path(a).read_text(encoding="utf-8") for a in sys.argv[1:3])
 n = int(sys.argv[3]) if len(sys.argv) > 3 else 7
 a, b = words(art), words(src)
-grams = {tuple(b[i:i + n]) for i in range(len(b) - n + 1)}
+grams = {tuple(b[i : i + n]) for i in range(len(b) - n + 1)}
 runs, i = [], 0
 while i <= len(a) - n:
-    if tuple(a[i:i + n]) in grams:
+    if tuple(a[i : i + n]) in grams:
         j = i + n
-        while j < len(a) and tuple(a[j - n + 1:j + 1]) in grams:
+        while j < len(a) and tuple(a[j - n + 1 : j + 1]) in grams:
             j += 1
-        runs.append(" ".join(a[i:j])); i = j
+        runs.append(" ".join(a[i:j]))
+        i = j
     else:
         i += 1
 for r in sorted(set(runs), key=len, reverse=True):

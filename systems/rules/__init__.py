@@ -4,10 +4,12 @@ Tokenizer, sentencizer and EntityRuler (``data/gazetteer.json``, ``data/patterns
 PhraseMatcher for roles and triggers, and small sweeps over tokens for names, figures and
 relations. No statistical model is loaded, so it runs on a blank English pipeline.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from bench.annotation import Annotation, Entity, Relation
 from bench.corpus import Document
@@ -19,7 +21,9 @@ from .relations import RelationFinder
 
 
 class RulesSystem:
-    description = "deterministic rules: gazetteers, token patterns, role-introduced names, casualty figures, relation triggers"
+    description = (
+        "deterministic rules: gazetteers, token patterns, role-introduced names, casualty figures, relation triggers"
+    )
     sections = frozenset(SECTIONS)
     requires = ("spacy",)
 
@@ -35,7 +39,7 @@ class RulesSystem:
         texts = (d.text for d in docs)
         # The blank pipeline's memory does not grow with length the way a parser's does: no piece-wise run needed.
         self.nlp.max_length = max([self.nlp.max_length] + [len(d.text) + 1 for d in docs])
-        for doc, parsed in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size)):
+        for doc, parsed in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size), strict=False):
             yield self.extract(doc.doc_id, parsed)
 
     def extract(self, doc_id: str, doc) -> Annotation:
@@ -59,12 +63,19 @@ class RulesSystem:
         for i, span in enumerate(mentions, start=1):
             ids[(span.start, span.end)] = f"E{i}"
             fig = attrs.get((span.start, span.end))
-            entities.append(Entity(
-                id=f"E{i}", label=span.label_, start=span.start_char, end=span.end_char, text=span.text,
-                ref=refs.get((span.start, span.end)) if span.label_ == "PERSON" else None,
-                value=fig.value if fig else None, qualifier=fig.qualifier if fig else None,
-                category=fig.category if fig else None,
-            ))
+            entities.append(
+                Entity(
+                    id=f"E{i}",
+                    label=span.label_,
+                    start=span.start_char,
+                    end=span.end_char,
+                    text=span.text,
+                    ref=refs.get((span.start, span.end)) if span.label_ == "PERSON" else None,
+                    value=fig.value if fig else None,
+                    qualifier=fig.qualifier if fig else None,
+                    category=fig.category if fig else None,
+                )
+            )
         relations = tuple(
             Relation(f"R{i}", ids[(h.start, h.end)], ids[(t.start, t.end)], rtype)
             for i, (rtype, h, t) in enumerate(triples, start=1)

@@ -4,14 +4,17 @@ Order of precedence: gazetteer names and token patterns (longest match wins, as 
 then person names introduced by a role or honorific ("Houthi leader Abdul-Malik al-Houthi",
 "Sheikh ...", "X, the spokesman for Y"), then later short forms of those names ("al-Houthi").
 """
+
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
 DATA = Path(__file__).with_name("data")
@@ -89,7 +92,7 @@ def build_pipeline(data_dir: Path = DATA) -> Language:
     nlp.add_pipe("sentencizer")
     # Patterns are checked by spaCy's schema when written (tests/test_rules.py); flags are ints the
     # schema does not know, so the ruler itself does not re-validate them.
-    ruler = nlp.add_pipe("entity_ruler", config={"validate": False})
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", config={"validate": False}))
     ruler.add_patterns(ruler_patterns(data_dir, FlagCompiler(nlp.vocab)))
     return nlp
 
@@ -144,7 +147,7 @@ class PeopleFinder:
     def __init__(self, nlp: Language, data_dir: Path = DATA):
         roles = load_json("roles.json", data_dir)
         vocab = load_json("entities.json", data_dir)
-        self.kind_of = {}
+        self.kind_of: dict[str, str] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for kind in ("leader", "member", "honorific"):
             for phrase in roles[kind]:
@@ -157,7 +160,9 @@ class PeopleFinder:
     def _is_name(self, token) -> bool:
         text = token.text
         return (
-            token.is_title and text not in self.not_name and len(text) > 1
+            token.is_title
+            and text not in self.not_name
+            and len(text) > 1
             and all(ch.isalpha() or ch in "'’" for ch in text)
         )
 
@@ -169,10 +174,18 @@ class PeopleFinder:
             if self._is_name(t):
                 j += 1
                 last_name_end = j
-            elif t.lower_ in self.particles and j + 1 < len(doc) and (doc[j + 1].text == "-" or self._is_name(doc[j + 1])):
-                j += 1
-            elif t.text == "-" and j > i and j + 1 < len(doc) and self._is_name(doc[j + 1]) and not t.whitespace_ \
-                    and not doc[j - 1].whitespace_:
+            elif (
+                t.lower_ in self.particles
+                and j + 1 < len(doc)
+                and (doc[j + 1].text == "-" or self._is_name(doc[j + 1]))
+            ) or (
+                t.text == "-"
+                and j > i
+                and j + 1 < len(doc)
+                and self._is_name(doc[j + 1])
+                and not t.whitespace_
+                and not doc[j - 1].whitespace_
+            ):
                 j += 1
             else:
                 break
@@ -228,7 +241,9 @@ class PeopleFinder:
                     org = ent_starting_at.get(org_at)
                     person = Span(doc, begin, k, label="PERSON")
                     people.append(person)
-                    links.append(RoleLink(person, org if org is not None and org.label_ in ("ORG", "GPE") else None, kind))
+                    links.append(
+                        RoleLink(person, org if org is not None and org.label_ in ("ORG", "GPE") else None, kind)
+                    )
                     for t in range(begin, k):
                         taken[t] = True
         return people, links
@@ -252,22 +267,22 @@ def alias_mentions(doc: Doc, people: list[Span], taken: list[bool]) -> tuple[lis
         if len(words) >= 3 and words[-2] == "-":
             forms.setdefault(tuple(words[-3:]), set()).add(full)
     # A short form shared by two different people is ambiguous: leave it alone.
-    forms = {f: names.pop() for f, names in forms.items() if len(names) == 1}
+    unique = {f: names.pop() for f, names in forms.items() if len(names) == 1}
     found = []
-    lengths = sorted({len(f) for f in forms}, reverse=True)
+    lengths = sorted({len(f) for f in unique}, reverse=True)
     words = token_view(doc).texts
-    firsts = {f[0] for f in forms}
+    firsts = {f[0] for f in unique}
     i = 0
     while i < len(doc):
         if words[i] not in firsts:
             i += 1
             continue
         for n in lengths:
-            key = tuple(words[i:i + n])
-            if key in forms and not any(taken[i:i + n]) and (i == 0 or doc[i - 1].text != "-"):
+            key = tuple(words[i : i + n])
+            if key in unique and not any(taken[i : i + n]) and (i == 0 or doc[i - 1].text != "-"):
                 span = Span(doc, i, i + n, label="PERSON")
                 found.append(span)
-                refs[(span.start, span.end)] = forms[key]
+                refs[(span.start, span.end)] = unique[key]
                 for k in range(i, i + n):
                     taken[k] = True
                 i += n - 1

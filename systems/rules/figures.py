@@ -5,8 +5,10 @@ killed", "1,200 deaths", "20 rockets") or as a verb before it ("killing at least
 toll rose to 300"). Dates, ages, times, percentages, titles ("number two") and ordinals are
 excluded by their neighbours. Values and qualifiers come from ``bench.numbers``.
 """
+
 from __future__ import annotations
 
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,7 +51,7 @@ class FigureFinder:
         ordinal = ("st", "nd", "rd", "th")
         return [
             (num and not low.endswith(ordinal)) or (low in NUMBER_WORDS and low not in ("a", "and", "score"))
-            for num, low in zip(view.like_num, view.lowers)
+            for num, low in zip(view.like_num, view.lowers, strict=False)
         ]
 
     @staticmethod
@@ -64,15 +66,18 @@ class FigureFinder:
             while j < n and not taken[j]:
                 if num[j] and lowers[j] != "a":
                     j += 1
-                elif lowers[j] in ("of", "to", "and", "-", "–") and j + 1 < n and num[j + 1] \
-                        and (lowers[j] != "of" or lowers[j - 1] in ("tens", "hundreds", "thousands", "dozens")):
+                elif (
+                    lowers[j] in ("of", "to", "and", "-", "–")
+                    and j + 1 < n
+                    and num[j + 1]
+                    and (lowers[j] != "of" or lowers[j - 1] in ("tens", "hundreds", "thousands", "dozens"))
+                ):
                     j += 2
                 else:
                     break
             begin = i
-            if i > 0 and lowers[i - 1] == "a" and lowers[i] in ("dozen", "hundred", "thousand", "million"):
-                begin = i - 1
-            elif i > 0 and lowers[i - 1] == "between" and "and" in lowers[i:j]:
+            a_scale = i > 0 and lowers[i - 1] == "a" and lowers[i] in ("dozen", "hundred", "thousand", "million")
+            if a_scale or (i > 0 and lowers[i - 1] == "between" and "and" in lowers[i:j]):
                 begin = i - 1
             yield begin, j
             i = j
@@ -87,7 +92,7 @@ class FigureFinder:
     @staticmethod
     def _match_at(lowers: list[str], i: int, phrases) -> tuple[str, int] | None:
         for cat, phrase in phrases:
-            if lowers[i] == phrase[0] and tuple(lowers[i:i + len(phrase)]) == phrase:
+            if lowers[i] == phrase[0] and tuple(lowers[i : i + len(phrase)]) == phrase:
                 return cat, len(phrase)
         return None
 
@@ -95,7 +100,7 @@ class FigureFinder:
         """The category of a 'before' cue phrase ending at token k (not crossing ``floor``)."""
         for cat, phrase in self.before:
             n = len(phrase)
-            if k - n + 1 >= floor and lowers[k] == phrase[-1] and tuple(lowers[k - n + 1:k + 1]) == phrase:
+            if k - n + 1 >= floor and lowers[k] == phrase[-1] and tuple(lowers[k - n + 1 : k + 1]) == phrase:
                 return cat
         return None
 
@@ -121,7 +126,7 @@ class FigureFinder:
                 break
         return None
 
-    def _excluded(self, doc: Doc, start: int, end: int, person_ends: set[int]) -> bool:
+    def _excluded(self, doc: Doc, start: int, end: int, person_ends: Set[int]) -> bool:
         prev = doc[start - 1] if start > 0 else None
         nxt = doc[end] if end < len(doc) else None
         if prev is not None and prev.text.lower() in self.not_before:
@@ -137,18 +142,17 @@ class FigureFinder:
         if end - start == 1 and doc[start].shape_ == "dddd" and 1900 <= int(doc[start].text) <= 2100:
             return True
         # Ages in apposition: "Omar Haddad, 37, ..."
-        if prev is not None and prev.text == "," and nxt is not None and nxt.text == "," and (start - 1) in person_ends:
-            return True
-        return False
+        in_commas = prev is not None and prev.text == "," and nxt is not None and nxt.text == ","
+        return in_commas and start - 1 in person_ends
 
     def _with_qualifier(self, lowers: list[str], start: int) -> int:
         for phrase in self.qualifiers:
             n = len(phrase)
-            if start - n >= 0 and lowers[start - 1] == phrase[-1] and tuple(lowers[start - n:start]) == phrase:
+            if start - n >= 0 and lowers[start - 1] == phrase[-1] and tuple(lowers[start - n : start]) == phrase:
                 return start - n
         return start
 
-    def find(self, doc: Doc, taken: list[bool], person_ends: set[int] = frozenset()) -> list[Figure]:
+    def find(self, doc: Doc, taken: list[bool], person_ends: Set[int] = frozenset()) -> list[Figure]:
         figures = []
         view = token_view(doc)
         lowers = view.lowers

@@ -14,6 +14,7 @@ Each pattern is a trigger list in ``data/relations.json`` plus where its argumen
 A definite nominal such as "the militant group" refers back to the nearest earlier organisation.
 Argument labels are checked against the schema, so a pattern never emits a disallowed relation.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,13 +29,66 @@ from .entities import DATA, RoleLink, load_json, sentence_bounds
 from .figures import Figure
 
 SKIP_LEFT = {
-    "is", "are", "was", "were", "has", "have", "had", "been", "be", "being", "also", "reportedly", "allegedly", "for",
-    "long", "repeatedly", "already", "now", "still", "again", "then", "jointly", "continue", "continued", "to", "will",
-    "would", "could", "may", "which", "that", "who", "currently", "effectively", "since", "years", "decades", "openly",
+    "is",
+    "are",
+    "was",
+    "were",
+    "has",
+    "have",
+    "had",
+    "been",
+    "be",
+    "being",
+    "also",
+    "reportedly",
+    "allegedly",
+    "for",
+    "long",
+    "repeatedly",
+    "already",
+    "now",
+    "still",
+    "again",
+    "then",
+    "jointly",
+    "continue",
+    "continued",
+    "to",
+    "will",
+    "would",
+    "could",
+    "may",
+    "which",
+    "that",
+    "who",
+    "currently",
+    "effectively",
+    "since",
+    "years",
+    "decades",
+    "openly",
 }
 SKIP_RIGHT = {"the", "a", "an", "its", "their", "his", "her", "with", "against", "on", "into", "at", "to", "by", "of"}
-PLACE_SKIP = {"the", "southern", "northern", "eastern", "western", "central", "occupied", "besieged", "north", "south",
-              "east", "west", "war-torn", "neighbouring", "neighboring", "parts", "of", "across"}
+PLACE_SKIP = {
+    "the",
+    "southern",
+    "northern",
+    "eastern",
+    "western",
+    "central",
+    "occupied",
+    "besieged",
+    "north",
+    "south",
+    "east",
+    "west",
+    "war-torn",
+    "neighbouring",
+    "neighboring",
+    "parts",
+    "of",
+    "across",
+}
 ORG_OR_GPE = {"ORG", "GPE"}
 
 
@@ -43,11 +97,22 @@ class RelationFinder:
         self.words = load_json("relations.json", data_dir)
         roles = load_json("roles.json", data_dir)
         vocab = load_json("entities.json", data_dir)
-        self.role_words = {w for kind in ("leader", "member", "honorific") for p in roles[kind] for w in p.lower().split()}
+        self.role_words = {
+            w for kind in ("leader", "member", "honorific") for p in roles[kind] for w in p.lower().split()
+        }
         self.group_nouns = {w for p in vocab["group_nouns"] for w in p.split()}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for key in ("meet", "ally_verb", "ally_noun", "conflict_verb", "conflict_noun", "control_passive",
-                    "control_active", "part_nouns", "report_verbs"):
+        for key in (
+            "meet",
+            "ally_verb",
+            "ally_noun",
+            "conflict_verb",
+            "conflict_noun",
+            "control_passive",
+            "control_active",
+            "part_nouns",
+            "report_verbs",
+        ):
             self.matcher.add(key, [nlp.make_doc(p) for p in self.words[key]])
         self.suffix = {
             "ALLIED_WITH": set(self.words["backed_suffix"]),
@@ -84,7 +149,7 @@ class RelationFinder:
         return None
 
     def _coordinated(self, doc: Doc, first: Span, at_end: dict) -> list[Span]:
-        """"A, B and C" to the left of (and including) ``first``."""
+        """ "A, B and C" to the left of (and including) ``first``."""
         out, cur = [first], first
         while cur.start >= 2 and doc[cur.start - 1].lower_ in ("and", ","):
             prev = at_end.get(cur.start - 1)
@@ -95,7 +160,7 @@ class RelationFinder:
         return out
 
     def _nominal(self, doc: Doc, k: int, mentions: list[Span], exclude: Span | None) -> Span | None:
-        """"the (Lebanese) group" at token k -> the nearest earlier ORG mention other than ``exclude``."""
+        """ "the (Lebanese) group" at token k -> the nearest earlier ORG mention other than ``exclude``."""
         if k >= len(doc) or doc[k].lower_ != "the":
             return None
         j = k + 1
@@ -115,7 +180,9 @@ class RelationFinder:
         return None
 
     # -- patterns -------------------------------------------------------------------------
-    def find(self, doc: Doc, mentions: list[Span], figures: list[Figure], links: list[RoleLink]) -> list[tuple[str, Span, Span]]:
+    def find(
+        self, doc: Doc, mentions: list[Span], figures: list[Figure], links: list[RoleLink]
+    ) -> list[tuple[str, Span, Span]]:
         at_start = {m.start: m for m in mentions}
         at_end = {m.end: m for m in mentions}
         found: list[tuple[str, Span, Span]] = []
@@ -135,7 +202,9 @@ class RelationFinder:
             if name == "meet":
                 self._meet(doc, start, end, at_start, at_end, add)
             elif name in ("ally_verb", "conflict_verb", "control_active"):
-                rtype = {"ally_verb": "ALLIED_WITH", "conflict_verb": "IN_CONFLICT_WITH", "control_active": "CONTROLS"}[name]
+                rtype = {"ally_verb": "ALLIED_WITH", "conflict_verb": "IN_CONFLICT_WITH", "control_active": "CONTROLS"}[
+                    name
+                ]
                 if end < len(doc) and doc[end].lower_ == "by":
                     continue  # passive voice: "controlled by" is the control_passive pattern's
                 subject = self._left(doc, start, at_end, ORG_OR_GPE)
@@ -149,9 +218,17 @@ class RelationFinder:
                 governed = self._left(doc, start, at_end, {"GPE", "LOC", "ORG"}, gap=2)
                 add("CONTROLS", self._right(doc, end, at_start, ORG_OR_GPE), governed)
             elif name == "conflict_noun":
-                attacker = at_end.get(start) or (at_end.get(start - 1) if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else None)
-                target = self._right(doc, end, at_start, ORG_OR_GPE, skip={"against", "on", "of", "with", "targeting", "the"}, gap=2)
-                if target is not None and end < len(doc) and doc[end].lower_ in ("against", "on", "of", "with", "targeting"):
+                attacker = at_end.get(start) or (
+                    at_end.get(start - 1) if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else None
+                )
+                target = self._right(
+                    doc, end, at_start, ORG_OR_GPE, skip={"against", "on", "of", "with", "targeting", "the"}, gap=2
+                )
+                if (
+                    target is not None
+                    and end < len(doc)
+                    and doc[end].lower_ in ("against", "on", "of", "with", "targeting")
+                ):
                     add("IN_CONFLICT_WITH", attacker, target)
                 if end + 3 < len(doc) and doc[end].lower_ == "between":
                     a, b = at_start.get(end + 1), None
@@ -160,16 +237,43 @@ class RelationFinder:
                     add("IN_CONFLICT_WITH", a, b)
             elif name == "ally_noun":
                 other = self._right(doc, end, at_start, ORG_OR_GPE, skip={",", "the", "of"}, gap=2)
-                this = self._left(doc, start, at_end, ORG_OR_GPE,
-                                  skip={"its", "their", "and", "'s", "’s", "key", "main", "close", "longtime", "regional",
-                                        "an", "a", "the", ",", "is", "are", "was", "palestinian", "iranian", "lebanese"}, gap=5)
+                this = self._left(
+                    doc,
+                    start,
+                    at_end,
+                    ORG_OR_GPE,
+                    skip={
+                        "its",
+                        "their",
+                        "and",
+                        "'s",
+                        "’s",
+                        "key",
+                        "main",
+                        "close",
+                        "longtime",
+                        "regional",
+                        "an",
+                        "a",
+                        "the",
+                        ",",
+                        "is",
+                        "are",
+                        "was",
+                        "palestinian",
+                        "iranian",
+                        "lebanese",
+                    },
+                    gap=5,
+                )
                 add("ALLIED_WITH", this, other)
-            elif name == "part_nouns":
-                if end < len(doc) and doc[end].lower_ == "of":
-                    whole = self._right(doc, end + 1, at_start, {"ORG"}, skip={"the"}, gap=1)
-                    skip = {",", "the", "a", "an", "is", "are", "was", "its"} | {t.lower_ for t in doc[max(0, start - 4):start] if t.is_lower and t.is_alpha}
-                    part = self._left(doc, start, at_end, {"ORG"}, skip=skip, gap=6)
-                    add("PART_OF", part, whole)
+            elif name == "part_nouns" and end < len(doc) and doc[end].lower_ == "of":
+                whole = self._right(doc, end + 1, at_start, {"ORG"}, skip={"the"}, gap=1)
+                skip = {",", "the", "a", "an", "is", "are", "was", "its"} | {
+                    t.lower_ for t in doc[max(0, start - 4) : start] if t.is_lower and t.is_alpha
+                }
+                part = self._left(doc, start, at_end, {"ORG"}, skip=skip, gap=6)
+                add("PART_OF", part, whole)
 
         self._compounds(doc, mentions, at_start, add)
         self._figures(doc, figures, matches, at_start, at_end, add)
@@ -179,7 +283,20 @@ class RelationFinder:
         subject = self._left(doc, start, at_end, {"PERSON"}, gap=3)
         subjects = self._coordinated(doc, subject, at_end) if subject is not None else []
         objects, k = [], end
-        allowed = self.role_words | {"and", ",", "the", "'s", "’s", "with", "his", "her", "their", "counterpart", "-", "between"}
+        allowed = self.role_words | {
+            "and",
+            ",",
+            "the",
+            "'s",
+            "’s",
+            "with",
+            "his",
+            "her",
+            "their",
+            "counterpart",
+            "-",
+            "between",
+        }
         ceiling = sentence_bounds(doc)[1][end - 1]
         while k < ceiling and k - end < 25:
             m = at_start.get(k)
@@ -200,11 +317,11 @@ class RelationFinder:
         else:
             group = subjects if len(subjects) > 1 else objects if len(objects) > 1 else []
             for i, a in enumerate(group):
-                for b in group[i + 1:]:
+                for b in group[i + 1 :]:
                     add("MET_WITH", a, b)
 
     def _compounds(self, doc: Doc, mentions: list[Span], at_start: dict, add) -> None:
-        """"Israel-Hamas war", "Hamas-run ministry", "Iran-backed Hezbollah"."""
+        """ "Israel-Hamas war", "Hamas-run ministry", "Iran-backed Hezbollah"."""
         for m in mentions:
             if m.end + 1 >= len(doc) or doc[m.end].text not in ("-", "–") or doc[m.end - 1].whitespace_:
                 continue
@@ -233,7 +350,9 @@ class RelationFinder:
                         break
             if place is None:
                 for k in range(sent_start, span.start):
-                    if doc[k].lower_ in self.place_preps and (k == sent_start or doc[k - 1].is_punct or k == sent_start + 1):
+                    if doc[k].lower_ in self.place_preps and (
+                        k == sent_start or doc[k - 1].is_punct or k == sent_start + 1
+                    ):
                         place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=PLACE_SKIP, gap=3)
                         if place is not None:
                             break
@@ -249,7 +368,7 @@ class RelationFinder:
             # An explicit attribution wins over a reporting verb earlier in the sentence.
             if doc[s:e].text.lower() == "according to":
                 return self._right(doc, e, at_start, labels)
-        for s, e in sorted(before, reverse=True):
+        for s, _ in sorted(before, reverse=True):
             source = self._left(doc, s, at_end, labels)
             if source is not None:
                 # "The ministry run by the Houthis said ...": the reporter is the head noun, not the agent.
@@ -259,7 +378,7 @@ class RelationFinder:
                 if j >= 1 and doc[j].lower_ == "by":
                     source = self._left(doc, j - 1, at_end, labels, gap=0) or source
                 return source
-        for s, e in sorted(after):
+        for s, _ in sorted(after):
             source = self._left(doc, s, at_end, labels, gap=2)
             if source is not None and source.start >= span.end:
                 return source
@@ -269,7 +388,7 @@ class RelationFinder:
 def _dedupe(found: list[tuple[str, Span, Span]]) -> list[tuple[str, Span, Span]]:
     seen, out = set(), []
     for rtype, head, tail in found:
-        key = (rtype, head.start, tail.start)
+        key: tuple[object, ...] = (rtype, head.start, tail.start)
         if RELATION_TYPES[rtype].symmetric:
             key = (rtype, *sorted((head.start, tail.start)))
         if key not in seen:
