@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping
 
 from .annotation import Annotation
+from .comparison import Comparison
 from .corpus import Document
 from .scoring import MICRO, Counts, attribute_accuracy, entity_tally, figure_tally, relation_tallies, row, sum_tallies
 
@@ -39,15 +40,16 @@ def agreement(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs: li
 
     texts = {d.doc_id: d.text for d in docs}
     shared = sorted(set(a) & set(b) & set(texts))
-    strict = sum_tallies(entity_tally(a[d], b[d], "strict") for d in shared)
-    overlap = sum_tallies(entity_tally(a[d], b[d], "type") for d in shared)
-    relation_pairs = [relation_tallies(a[d], b[d], "strict") for d in shared]
+    # A is read as gold and B as predictions: every measure here is symmetric in the two.
+    comparisons = [Comparison(a[d], b[d], "strict") for d in shared]
+    strict = sum_tallies(entity_tally(c) for c in comparisons)
+    overlap = sum_tallies(entity_tally(Comparison(a[d], b[d], "type")) for d in shared)
+    relation_pairs = [relation_tallies(c) for c in comparisons]
     relations = sum_tallies(mention for mention, _ in relation_pairs)
     facts = sum_tallies(fact for _, fact in relation_pairs)
-    figure_pairs = [figure_tally(a[d], b[d], "strict") for d in shared]
-    figures = sum_tallies(tally for tally, _ in figure_pairs)
+    figures = sum_tallies(figure_tally(c) for c in comparisons)
     figure_row = row(figures.get(MICRO, Counts()))
-    attributes = attribute_accuracy([pair for _, matched in figure_pairs for pair in matched])
+    attributes = attribute_accuracy([pair for c in comparisons for pair in c.matched_figures])
     labels = sorted((set(strict) | set(overlap)) - {MICRO})
     span_rows = {
         label: {
@@ -140,8 +142,6 @@ def disagreements(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs
     at mention level through the same alignment the scores use, so each listed item is one that
     lowers the agreement above.
     """
-    from .scoring import match_keys, relation_keys
-
     out: list[dict] = []
     shared = sorted(set(a) & set(b) & {d.doc_id for d in docs})
     for doc_id in shared:
@@ -157,8 +157,7 @@ def disagreements(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs
                 out.append(
                     {"doc_id": doc_id, "kind": "figure differs", "item": f"{_span(x)} vs {y.category}={y.value}"}
                 )
-        keys = relation_keys(a[doc_id], b[doc_id], "strict")
-        found = match_keys(keys.gold_mentions, keys.pred_mentions)
+        found = Comparison(a[doc_id], b[doc_id], "strict").relation_mentions
         by_id_a = {e.id: e for e in a[doc_id].entities}
         by_id_b = {e.id: e for e in b[doc_id].entities}
         for i in found.missed:

@@ -9,15 +9,15 @@ differs).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from .annotation import Annotation, Entity
+from .comparison import Aligned, Comparison
 from .corpus import Document
-from .matching import CORRECT, align
+from .matching import CORRECT
 from .schema import FIGURE
-from .scoring import _spans, match_keys, relation_keys, same_value
 
 KINDS = ("missed", "spurious", "boundary", "label", "value")
 CONTEXT = 40
@@ -64,121 +64,85 @@ def describe(e: Entity | None) -> str:
     return out
 
 
-def entity_errors(doc: Document, gold: Annotation, pred: Annotation, scheme: str) -> list[ErrorItem]:
-    g, p = list(gold.entities), list(pred.entities)
-    alignment = align(_spans(g), _spans(p), scheme)
+def _span_errors(section: str, doc: Document, group: Aligned, kind_of: Callable, label_of: Callable) -> list[ErrorItem]:
+    """Missed, spurious and wrong pairs of one aligned group; ``kind_of`` names a pair's error or None."""
     out = []
-    for gi, pi, status in alignment.pairs:
+    for gi, pi, status in group.alignment.pairs:
+        a, b = group.gold[gi], group.pred[pi]
+        kind = kind_of(a, b, status)
+        if kind:
+            out.append(
+                ErrorItem(
+                    section,
+                    kind,
+                    label_of(a),
+                    doc.doc_id,
+                    a.start,
+                    a.end,
+                    context(doc.text, a.start, a.end),
+                    describe(a),
+                    describe(b),
+                )
+            )
+    for gi in group.alignment.missed:
+        a = group.gold[gi]
+        out.append(
+            ErrorItem(
+                section,
+                "missed",
+                label_of(a),
+                doc.doc_id,
+                a.start,
+                a.end,
+                context(doc.text, a.start, a.end),
+                describe(a),
+            )
+        )
+    for pi in group.alignment.spurious:
+        b = group.pred[pi]
+        out.append(
+            ErrorItem(
+                section,
+                "spurious",
+                label_of(b),
+                doc.doc_id,
+                b.start,
+                b.end,
+                context(doc.text, b.start, b.end),
+                "",
+                describe(b),
+            )
+        )
+    return out
+
+
+def entity_errors(doc: Document, cmp: Comparison) -> list[ErrorItem]:
+    def kind_of(a: Entity, b: Entity, status: str) -> str | None:
         if status == CORRECT:
-            continue
-        a, b = g[gi], p[pi]
-        kind = "label" if (a.start, a.end) == (b.start, b.end) else "boundary"
-        out.append(
-            ErrorItem(
-                "entities",
-                kind,
-                a.label,
-                doc.doc_id,
-                a.start,
-                a.end,
-                context(doc.text, a.start, a.end),
-                describe(a),
-                describe(b),
-            )
-        )
-    for gi in alignment.missed:
-        a = g[gi]
-        out.append(
-            ErrorItem(
-                "entities",
-                "missed",
-                a.label,
-                doc.doc_id,
-                a.start,
-                a.end,
-                context(doc.text, a.start, a.end),
-                describe(a),
-            )
-        )
-    for pi in alignment.spurious:
-        b = p[pi]
-        out.append(
-            ErrorItem(
-                "entities",
-                "spurious",
-                b.label,
-                doc.doc_id,
-                b.start,
-                b.end,
-                context(doc.text, b.start, b.end),
-                "",
-                describe(b),
-            )
-        )
-    return out
+            return None
+        return "label" if (a.start, a.end) == (b.start, b.end) else "boundary"
+
+    return _span_errors("entities", doc, cmp.entities, kind_of, lambda e: e.label)
 
 
-def figure_errors(doc: Document, gold: Annotation, pred: Annotation, scheme: str) -> list[ErrorItem]:
-    g = [e for e in gold.entities if e.label == FIGURE]
-    p = [e for e in pred.entities if e.label == FIGURE]
-    alignment = align(_spans(g), _spans(p), scheme)
-    out = []
-    for gi, pi, status in alignment.pairs:
-        a, b = g[gi], p[pi]
-        if status != CORRECT and (a.start, a.end) != (b.start, b.end):
-            kind = "boundary"
-        elif not same_value(a.value, b.value) or (a.qualifier, a.category) != (b.qualifier, b.category):
-            kind = "value"
-        else:
-            continue
-        out.append(
-            ErrorItem(
-                "figures",
-                kind,
-                a.category or "",
-                doc.doc_id,
-                a.start,
-                a.end,
-                context(doc.text, a.start, a.end),
-                describe(a),
-                describe(b),
-            )
-        )
-    for gi in alignment.missed:
-        a = g[gi]
-        out.append(
-            ErrorItem(
-                "figures",
-                "missed",
-                a.category or "",
-                doc.doc_id,
-                a.start,
-                a.end,
-                context(doc.text, a.start, a.end),
-                describe(a),
-            )
-        )
-    for pi in alignment.spurious:
-        b = p[pi]
-        out.append(
-            ErrorItem(
-                "figures",
-                "spurious",
-                b.category or "",
-                doc.doc_id,
-                b.start,
-                b.end,
-                context(doc.text, b.start, b.end),
-                "",
-                describe(b),
-            )
-        )
-    return out
+def figure_errors(doc: Document, cmp: Comparison) -> list[ErrorItem]:
+    def kind_of(a: Entity, b: Entity, span_status: str) -> str | None:
+        if span_status != CORRECT and (a.start, a.end) != (b.start, b.end):
+            return "boundary"
+        # The scores need only the value (the figure rule); the listing also shows attribute slips.
+        if cmp.figure_status(a, b, span_status) != span_status or (a.qualifier, a.category) != (
+            b.qualifier,
+            b.category,
+        ):
+            return "value"
+        return None
+
+    return _span_errors("figures", doc, cmp.figures, kind_of, lambda e: e.category or "")
 
 
-def relation_errors(doc: Document, gold: Annotation, pred: Annotation, scheme: str) -> list[ErrorItem]:
-    keys = relation_keys(gold, pred, scheme)
-    m = match_keys(keys.gold_mentions, keys.pred_mentions)
+def relation_errors(doc: Document, cmp: Comparison) -> list[ErrorItem]:
+    gold, pred = cmp.gold, cmp.pred
+    keys, m = cmp.relation_keys, cmp.relation_mentions
     g_ents = {e.id: e for e in gold.entities}
     p_ents = {e.id: e for e in pred.entities}
     text = lambda ents, r: f"{r.type}: {ents[r.head].text!r} -> {ents[r.tail].text!r}"
@@ -194,9 +158,9 @@ def relation_errors(doc: Document, gold: Annotation, pred: Annotation, scheme: s
         start, end = span_of(g_ents, r)
         confused = spurious_by_args.get(args(keys.gold_mentions[i]), [])
         found = next((j for j in confused if j not in used), None)
+        where = context(doc.text, start, end, 20)
         if found is not None:
-            j = found
-            used.add(j)
+            used.add(found)
             out.append(
                 ErrorItem(
                     "relations",
@@ -205,24 +169,13 @@ def relation_errors(doc: Document, gold: Annotation, pred: Annotation, scheme: s
                     doc.doc_id,
                     start,
                     end,
-                    context(doc.text, start, end, 20),
+                    where,
                     text(g_ents, r),
-                    text(p_ents, pred.relations[j]),
+                    text(p_ents, pred.relations[found]),
                 )
             )
         else:
-            out.append(
-                ErrorItem(
-                    "relations",
-                    "missed",
-                    r.type,
-                    doc.doc_id,
-                    start,
-                    end,
-                    context(doc.text, start, end, 20),
-                    text(g_ents, r),
-                )
-            )
+            out.append(ErrorItem("relations", "missed", r.type, doc.doc_id, start, end, where, text(g_ents, r)))
     for j in m.spurious:
         if j in used:
             continue
@@ -256,13 +209,13 @@ def collect_errors(
     for doc in docs:
         if doc.doc_id not in gold:
             continue
-        g, p = gold[doc.doc_id], preds.get(doc.doc_id) or Annotation(doc.doc_id)
+        cmp = Comparison(gold[doc.doc_id], preds.get(doc.doc_id) or Annotation(doc.doc_id), scheme)
         if "entities" in sections:
-            out += entity_errors(doc, g, p, scheme)
+            out += entity_errors(doc, cmp)
         if "figures" in sections:
-            out += figure_errors(doc, g, p, scheme)
+            out += figure_errors(doc, cmp)
         if "relations" in sections:
-            out += relation_errors(doc, g, p, scheme)
+            out += relation_errors(doc, cmp)
     order = {s: i for i, s in enumerate(("entities", "figures", "relations"))}
     return sorted(out, key=lambda e: (order[e.section], e.label, e.doc_id, e.start, e.end, e.kind))
 

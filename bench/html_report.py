@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .annotation import Annotation
+from .comparison import Comparison
 from .corpus import Document
-from .matching import CORRECT, align
+from .matching import CORRECT, PARTIAL
 from .report import SECTION_TITLES, fmt_score
 from .schema import ENTITY_LABELS, FIGURE
-from .scoring import _spans, match_keys, relation_keys, same_value
 
 MISSED, SPURIOUS = "✗ missed", "✗ spurious"
 LABEL_COLOURS = {
@@ -159,8 +159,9 @@ def confusion(run: SystemRun, docs: Sequence[Document], gold: Mapping[str, Annot
     none = "∅"
     counts: dict[tuple[str, str], int] = {}
     for doc in docs:
-        g, p = list(gold[doc.doc_id].entities), list(run.predictions.get(doc.doc_id, Annotation(doc.doc_id)).entities)
-        alignment = align(_spans(g), _spans(p), "exact")
+        # Identical boundaries whatever the scheme: this table is about labels, not about boundaries.
+        cmp = Comparison(gold[doc.doc_id], run.predictions.get(doc.doc_id, Annotation(doc.doc_id)), "exact")
+        g, p, alignment = cmp.entities.gold, cmp.entities.pred, cmp.entities.alignment
         for gi, pi, status in alignment.pairs:
             key = (g[gi].label, p[pi].label) if status == CORRECT else (g[gi].label, none)
             counts[key] = counts.get(key, 0) + 1
@@ -190,10 +191,9 @@ def _render(text: str, ents: list[dict], colours: dict[str, str]) -> str:
     )
 
 
-def _marked(doc: Document, g: Annotation, p: Annotation) -> list[dict]:
+def _marked(cmp: Comparison) -> list[dict]:
     """The system's spans (spurious ones marked) plus gold spans it missed, where they do not overlap."""
-    gs, ps = list(g.entities), list(p.entities)
-    alignment = align(_spans(gs), _spans(ps), "strict")
+    gs, ps, alignment = cmp.entities.gold, cmp.entities.pred, cmp.entities.alignment
     ents: list[dict[str, Any]] = [
         {"start": e.start, "end": e.end, "label": e.label}
         for gi, pi, s in alignment.pairs
@@ -227,7 +227,7 @@ def _colours() -> dict[str, str]:
     return colours
 
 
-def _status_table(kind: str, doc: Document, g: Annotation, runs: Sequence[SystemRun]) -> str:
+def _status_table(kind: str, doc: Document, g: Annotation, runs: Sequence[SystemRun], scheme: str) -> str:
     """Relations or figures of one document, one row per item, a status column per system."""
     rows: dict[str, dict[str, str]] = {}
     gold_text = lambda ents, r: f"{r.type}: {ents[r.head].text} → {ents[r.tail].text}"
@@ -248,9 +248,9 @@ def _status_table(kind: str, doc: Document, g: Annotation, runs: Sequence[System
             continue
         p = run.predictions.get(doc.doc_id, Annotation(doc.doc_id))
         p_ents = {e.id: e for e in p.entities}
+        cmp = Comparison(g, p, scheme)
         if kind == "relations":
-            keys = relation_keys(g, p, "strict")
-            m = match_keys(keys.gold_mentions, keys.pred_mentions)
+            m = cmp.relation_mentions
             for gi, _ in m.matched:
                 rows[gold_text(g_ents, g.relations[gi])][run.name] = "matched"
             for gi in m.missed:
@@ -258,16 +258,14 @@ def _status_table(kind: str, doc: Document, g: Annotation, runs: Sequence[System
             for pj in m.spurious:
                 rows.setdefault(gold_text(p_ents, p.relations[pj]), {})[run.name] = "spurious"
         else:
-            gf = [e for e in g.entities if e.label == FIGURE]
-            pf = [e for e in p.entities if e.label == FIGURE]
-            alignment = align(_spans(gf), _spans(pf), "strict")
-            for gi, pi, s in alignment.pairs:
-                ok = s == CORRECT and same_value(gf[gi].value, pf[pi].value)
-                rows[fig(gf[gi])][run.name] = "matched" if ok else f"missed (got {fig(pf[pi])})"
-            for gi in alignment.missed:
-                rows[fig(gf[gi])][run.name] = "missed"
-            for pi in alignment.spurious:
-                rows.setdefault(fig(pf[pi]), {})[run.name] = "spurious"
+            for a, b, status in cmp.figure_pairs():
+                ok = status in (CORRECT, PARTIAL)
+                rows[fig(a)][run.name] = "matched" if ok else f"missed (got {fig(b)})"
+            figures = cmp.figures
+            for gi in figures.alignment.missed:
+                rows[fig(figures.gold[gi])][run.name] = "missed"
+            for pi in figures.alignment.spurious:
+                rows.setdefault(fig(figures.pred[pi]), {})[run.name] = "spurious"
     if not rows:
         return ""
     head = "".join(f"<th>{esc(r.name)}</th>" for r in runs)
@@ -282,7 +280,7 @@ def _status_table(kind: str, doc: Document, g: Annotation, runs: Sequence[System
     return f'<table class="{kind}"><tr><th>{kind} (gold and predicted)</th>{head}</tr>{body}</table>'
 
 
-def document_view(doc: Document, g: Annotation, runs: Sequence[SystemRun]) -> str:
+def document_view(doc: Document, g: Annotation, runs: Sequence[SystemRun], scheme: str) -> str:
     colours = _colours()
     gold_marks = [{"start": e.start, "end": e.end, "label": e.label} for e in g.entities]
     columns = [f'<div data-column="gold"><h4>gold</h4>{_render(doc.text, gold_marks, colours)}</div>']
@@ -290,12 +288,12 @@ def document_view(doc: Document, g: Annotation, runs: Sequence[SystemRun]) -> st
         p = run.predictions.get(doc.doc_id, Annotation(doc.doc_id))
         columns.append(
             f'<div data-column="{esc(run.name)}"><h4>{esc(run.name)}</h4>'
-            f"{_render(doc.text, _marked(doc, g, p), colours)}</div>"
+            f"{_render(doc.text, _marked(Comparison(g, p, scheme)), colours)}</div>"
         )
     grid = f'<div class="docgrid" style="grid-template-columns: repeat({len(columns)}, 1fr)">{"".join(columns)}</div>'
     return (
         f'<section class="document" id="doc-{esc(doc.doc_id)}"><h3>{esc(doc.doc_id)} ({esc(doc.date)})</h3>{grid}'
-        f"{_status_table('figures', doc, g, runs)}{_status_table('relations', doc, g, runs)}</section>"
+        f"{_status_table('figures', doc, g, runs, scheme)}{_status_table('relations', doc, g, runs, scheme)}</section>"
     )
 
 
@@ -315,7 +313,7 @@ def render_report(runs: Sequence[SystemRun], docs: Sequence[Document], gold: Map
         "<h2>Entity label confusion (identical boundaries)</h2>",
         "".join(confusion(r, docs, gold) for r in runs),
         "<h2>Documents</h2>",
-        "".join(document_view(d, gold[d.doc_id], runs) for d in docs if d.doc_id in gold),
+        "".join(document_view(d, gold[d.doc_id], runs, first["match"]) for d in docs if d.doc_id in gold),
         "</body></html>",
     ]
     return "\n".join(parts)

@@ -10,6 +10,7 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
 
@@ -20,6 +21,12 @@ class RelationType:
     head: frozenset[str]
     tail: frozenset[str]
     symmetric: bool
+
+    def key(self, head: Any, tail: Any) -> tuple:
+        """(type, head, tail): the one identity of a relation; a symmetric type's ends in a fixed order."""
+        if self.symmetric:
+            head, tail = sorted((head, tail), key=repr)
+        return (self.name, head, tail)
 
     def allows(self, head_label: str, tail_label: str) -> bool:
         if head_label in self.head and tail_label in self.tail:

@@ -22,15 +22,14 @@ Definitions (nervaluate's, made explicit):
 
 from __future__ import annotations
 
-import math
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields
 
 from .annotation import Annotation, Entity
-from .matching import CORRECT, PARTIAL, Span, align
-from .schema import CATEGORIES, ENTITY_LABELS, FIGURE, RELATION_TYPES
+from .comparison import Aligned, Comparison, KeyMatch
+from .matching import CORRECT, PARTIAL
+from .schema import CATEGORIES, ENTITY_LABELS, RELATION_TYPES
 
 MICRO = "micro"
 SECTION_NAMES = ("entities", "figures", "relations_mention", "relations_fact")
@@ -115,89 +114,24 @@ def _counts_from(alignment, correct_if: Callable[[int, int, str], str] | None = 
     return Counts(tally[CORRECT], tally["incorrect"], tally[PARTIAL], len(alignment.missed), len(alignment.spurious))
 
 
-def _spans(entities: Iterable[Entity]) -> list[Span]:
-    return [Span(e.start, e.end, e.label) for e in entities]
-
-
-def _grouped(gold: list, pred: list, key: Callable) -> dict[str, tuple[list, list]]:
-    groups: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
-    for e in gold:
-        groups[key(e)][0].append(e)
-    for e in pred:
-        groups[key(e)][1].append(e)
-    return groups
-
-
-def entity_tally(gold: Annotation, pred: Annotation, scheme: str) -> Tally:
-    tally: Tally = {}
-    for label, (g, p) in _grouped(list(gold.entities), list(pred.entities), lambda e: e.label).items():
-        tally[label] = _counts_from(align(_spans(g), _spans(p), scheme))
-    tally[MICRO] = _counts_from(align(_spans(gold.entities), _spans(pred.entities), scheme))
+def entity_tally(cmp: Comparison) -> Tally:
+    tally: Tally = {label: _counts_from(group.alignment) for label, group in cmp.entities_by_label.items()}
+    tally[MICRO] = _counts_from(cmp.entities.alignment)
     return tally
 
 
-def same_value(a: float | None, b: float | None) -> bool:
-    return a is not None and b is not None and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
+def _figure_counts(cmp: Comparison, group: Aligned) -> Counts:
+    return _counts_from(group.alignment, lambda g, p, s: cmp.figure_status(group.gold[g], group.pred[p], s))
 
 
-def _figure_counts(gold: list[Entity], pred: list[Entity], scheme: str) -> tuple[Counts, list[tuple[Entity, Entity]]]:
-    """A figure matches when its span matches under the scheme and its value equals gold's."""
-    alignment = align(_spans(gold), _spans(pred), scheme)
-
-    def status(g: int, p: int, span_status: str) -> str:
-        if span_status == "incorrect" or not same_value(gold[g].value, pred[p].value):
-            return "incorrect"
-        return span_status
-
-    counts = _counts_from(alignment, status)
-    matched = [(gold[g], pred[p]) for g, p, s in alignment.pairs if status(g, p, s) in (CORRECT, PARTIAL)]
-    return counts, matched
+def figure_tally(cmp: Comparison) -> Tally:
+    tally: Tally = {category: _figure_counts(cmp, group) for category, group in cmp.figures_by_category.items()}
+    tally[MICRO] = _figure_counts(cmp, cmp.figures)
+    return tally
 
 
-def figure_tally(gold: Annotation, pred: Annotation, scheme: str) -> tuple[Tally, list[tuple[Entity, Entity]]]:
-    g_all = [e for e in gold.entities if e.label == FIGURE]
-    p_all = [e for e in pred.entities if e.label == FIGURE]
-    tally: Tally = {}
-    for category, (g, p) in _grouped(g_all, p_all, lambda e: e.category or "(none)").items():
-        tally[category] = _figure_counts(g, p, scheme)[0]
-    tally[MICRO], matched = _figure_counts(g_all, p_all, scheme)
-    return tally, matched
-
-
-def _relation_key(rtype: str, head, tail) -> tuple:
-    if RELATION_TYPES[rtype].symmetric:
-        head, tail = sorted((head, tail), key=repr)
-    return (rtype, head, tail)
-
-
-@dataclass(frozen=True)
-class KeyMatch:
-    """Multiset matching of relation keys: indices of matched, missed and spurious items."""
-
-    matched: tuple[tuple[int, int], ...]  # (gold index, prediction index)
-    missed: tuple[int, ...]
-    spurious: tuple[int, ...]
-
-
-def match_keys(gold_keys: list[tuple], pred_keys: list[tuple]) -> KeyMatch:
-    waiting: dict[tuple, list[int]] = defaultdict(list)
-    for i, k in enumerate(gold_keys):
-        waiting[k].append(i)
-    for queue in waiting.values():
-        queue.reverse()
-    matched, spurious = [], []
-    for j, k in enumerate(pred_keys):
-        if waiting.get(k):
-            matched.append((waiting[k].pop(), j))
-        else:
-            spurious.append(j)
-    missed = sorted(i for queue in waiting.values() for i in queue)
-    return KeyMatch(tuple(matched), tuple(missed), tuple(spurious))
-
-
-def _tally_keys(gold_keys: list[tuple], pred_keys: list[tuple]) -> Tally:
-    """Counts per relation type (the key's first item) from multisets of (type, head, tail) keys."""
-    m = match_keys(gold_keys, pred_keys)
+def _tally_keys(gold_keys: list[tuple], pred_keys: list[tuple], m: KeyMatch) -> Tally:
+    """Counts per relation type (the key's first item) from matched multisets of (type, head, tail) keys."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for i, _ in m.matched:
         counts[gold_keys[i][0]]["correct"] += 1
@@ -210,51 +144,13 @@ def _tally_keys(gold_keys: list[tuple], pred_keys: list[tuple]) -> Tally:
     return tally
 
 
-_THE = re.compile(r"^the\s+", re.IGNORECASE)
-
-
-def normalise_ref(name: str) -> str:
-    """Canonical form of an entity name for fact-level comparison."""
-    return _THE.sub("", " ".join(name.split())).casefold()
-
-
-@dataclass(frozen=True)
-class RelationKeys:
-    """Mention-level and fact-level keys of both sides' relations, from the pooled entity alignment."""
-
-    gold_mentions: list[tuple]
-    pred_mentions: list[tuple]
-    gold_facts: list[tuple]
-    pred_facts: list[tuple]
-
-
-def relation_keys(gold: Annotation, pred: Annotation, scheme: str) -> RelationKeys:
-    g_ents, p_ents = list(gold.entities), list(pred.entities)
-    matched = align(_spans(g_ents), _spans(p_ents), scheme).matched(scheme)
-    g_index = {e.id: i for i, e in enumerate(g_ents)}
-    p_index = {e.id: i for i, e in enumerate(p_ents)}
-    # An argument that aligns with no gold mention can never match: give it a key gold cannot have.
-    p_to_g = lambda eid: matched.get(p_index[eid], ("unaligned", eid))
-    gold_ref = lambda i: normalise_ref(g_ents[i].ref or g_ents[i].text)
-
-    def pred_ref(eid: str) -> str:
-        i = p_index[eid]
-        return gold_ref(matched[i]) if i in matched else normalise_ref(p_ents[i].ref or p_ents[i].text)
-
-    return RelationKeys(
-        gold_mentions=[_relation_key(r.type, g_index[r.head], g_index[r.tail]) for r in gold.relations],
-        pred_mentions=[_relation_key(r.type, p_to_g(r.head), p_to_g(r.tail)) for r in pred.relations],
-        gold_facts=sorted(
-            {_relation_key(r.type, gold_ref(g_index[r.head]), gold_ref(g_index[r.tail])) for r in gold.relations}
-        ),
-        pred_facts=sorted({_relation_key(r.type, pred_ref(r.head), pred_ref(r.tail)) for r in pred.relations}),
+def relation_tallies(cmp: Comparison) -> tuple[Tally, Tally]:
+    """Mention-level and fact-level tallies; both read the pooled entity alignment."""
+    keys = cmp.relation_keys
+    return (
+        _tally_keys(keys.gold_mentions, keys.pred_mentions, cmp.relation_mentions),
+        _tally_keys(keys.gold_facts, keys.pred_facts, cmp.relation_facts),
     )
-
-
-def relation_tallies(gold: Annotation, pred: Annotation, scheme: str) -> tuple[Tally, Tally]:
-    """Mention-level and fact-level tallies; both use the pooled entity alignment."""
-    keys = relation_keys(gold, pred, scheme)
-    return _tally_keys(keys.gold_mentions, keys.pred_mentions), _tally_keys(keys.gold_facts, keys.pred_facts)
 
 
 @dataclass
@@ -274,15 +170,14 @@ def score_documents(
     tallies: dict[str, dict[str, Tally]] = {s: {} for s in scored}
     pairs: list[tuple[Entity, Entity]] = []
     for doc_id in sorted(gold):
-        g = gold[doc_id]
-        p = preds.get(doc_id) or Annotation(doc_id=doc_id)
+        cmp = Comparison(gold[doc_id], preds.get(doc_id) or Annotation(doc_id=doc_id), scheme)
         if "entities" in scored:
-            tallies["entities"][doc_id] = entity_tally(g, p, scheme)
+            tallies["entities"][doc_id] = entity_tally(cmp)
         if "figures" in scored:
-            tallies["figures"][doc_id], matched = figure_tally(g, p, scheme)
-            pairs.extend(matched)
+            tallies["figures"][doc_id] = figure_tally(cmp)
+            pairs.extend(cmp.matched_figures)
         if "relations_mention" in scored:
-            tallies["relations_mention"][doc_id], tallies["relations_fact"][doc_id] = relation_tallies(g, p, scheme)
+            tallies["relations_mention"][doc_id], tallies["relations_fact"][doc_id] = relation_tallies(cmp)
     return DocumentScores(tallies, pairs, scored)
 
 

@@ -197,7 +197,7 @@ def check_document(raw: Any, article: Document | None, kind: str) -> list[str]:
         seen_ids.add(key)
         rtype = _relation_type(rel.get("type"))
         ends = (str(rel.get("head")), str(rel.get("tail")))
-        fact = (str(rel.get("type")), *(sorted(ends) if rtype and rtype.symmetric else ends))
+        fact = rtype.key(*ends) if rtype else (str(rel.get("type")), *ends)
         if fact in seen_facts:
             out.append(f"relation {key}: duplicate of another {rel.get('type')} between the same entities")
         seen_facts.add(fact)

@@ -214,3 +214,16 @@ def test_relation_type_confusion_is_a_label_error(toy, capsys, tmp_path):
     items = json.loads(capsys.readouterr().out)
     assert [(i["kind"], i["label"]) for i in items] == [("label", "LEADER_OF")]
     assert items[0]["predicted"].startswith("MEMBER_OF")
+
+
+def test_document_marks_follow_the_match_scheme():
+    from bench.annotation import Annotation, Entity
+    from bench.comparison import Comparison
+    from bench.html_report import _marked
+
+    gold = Annotation("d", (Entity("T1", "ORG", 0, 5, "Hamas"),))
+    pred = Annotation("d", (Entity("P1", "GPE", 0, 5, "Hamas"),))
+    strict = _marked(Comparison(gold, pred, "strict"))
+    exact = _marked(Comparison(gold, pred, "exact"))
+    assert strict == [{"start": 0, "end": 5, "label": "GPE ✗ spurious"}]
+    assert exact == [{"start": 0, "end": 5, "label": "GPE"}]  # boundaries agree: right under exact

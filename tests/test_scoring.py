@@ -7,6 +7,7 @@ from dataclasses import replace
 import pytest
 
 from bench.annotation import Annotation, Entity, Relation
+from bench.comparison import Comparison
 from bench.corpus import load_articles
 from bench.scoring import Counts, entity_tally, figure_tally, relation_tallies, row, score_documents, summarise
 from bench.stats import MIN_DOCS_FOR_INTERVAL, bootstrap_interval, paired_randomisation
@@ -62,22 +63,22 @@ def test_unpredicted_section_is_absent_not_zero(gold):
 def test_label_confusion_and_boundary_under_each_scheme(gold):
     beirut, hamas = by_id(gold, "T4"), by_id(gold, "T3")
     pred = with_entities(gold, [replace(beirut, label="LOC"), replace(hamas, end=hamas.end - 1, text="Hama")])
-    strict = entity_tally(gold, pred, "strict")["micro"]
+    strict = entity_tally(Comparison(gold, pred, "strict"))["micro"]
     assert strict == Counts(incorrect=2, missed=5)
-    assert entity_tally(gold, pred, "exact")["micro"] == Counts(correct=1, incorrect=1, missed=5)
-    assert entity_tally(gold, pred, "partial")["micro"] == Counts(correct=1, partial=1, missed=5)
-    assert entity_tally(gold, pred, "type")["micro"] == Counts(correct=1, incorrect=1, missed=5)
+    assert entity_tally(Comparison(gold, pred, "exact"))["micro"] == Counts(correct=1, incorrect=1, missed=5)
+    assert entity_tally(Comparison(gold, pred, "partial"))["micro"] == Counts(correct=1, partial=1, missed=5)
+    assert entity_tally(Comparison(gold, pred, "type"))["micro"] == Counts(correct=1, incorrect=1, missed=5)
     # Per label, the scheme is applied within the label: the LOC prediction is spurious for LOC.
-    per_label = entity_tally(gold, pred, "strict")
+    per_label = entity_tally(Comparison(gold, pred, "strict"))
     assert per_label["LOC"] == Counts(spurious=1) and per_label["GPE"] == Counts(missed=2)
 
 
 def test_figure_needs_value_and_reports_attribute_accuracy(gold):
     fig = by_id(gold, "T6")
     wrong_value = with_entities(gold, [replace(fig, value=13)])
-    assert figure_tally(gold, wrong_value, "strict")[0]["micro"] == Counts(incorrect=1)
+    assert figure_tally(Comparison(gold, wrong_value, "strict"))["micro"] == Counts(incorrect=1)
     wrong_qualifier = with_entities(gold, [replace(fig, qualifier="exact", category="injured")])
-    tally, _pairs = figure_tally(gold, wrong_qualifier, "strict")
+    tally = figure_tally(Comparison(gold, wrong_qualifier, "strict"))
     assert tally["micro"] == Counts(correct=1)
     # Per category, the injured prediction does not count for killed.
     assert tally["killed"] == Counts(missed=1) and tally["injured"] == Counts(spurious=1)
@@ -91,11 +92,11 @@ def test_relations_mention_and_fact_level(gold):
     # fact level matches through the gold ref when the span aligns, and through its own ref otherwise.
     short = replace(nas, id="P1", start=nas.start + 7, text="Nasrallah", ref="Hassan Nasrallah")
     pred = with_entities(gold, [short, replace(hez, id="P2")], [Relation("X", "P1", "P2", "LEADER_OF")])
-    mention, fact = relation_tallies(gold, pred, "strict")
+    mention, fact = relation_tallies(Comparison(gold, pred, "strict"))
     assert mention["LEADER_OF"] == Counts(missed=1, spurious=1)
     assert fact["LEADER_OF"] == Counts(correct=1)
     # Under `partial`, the overlapping short name aligns with the gold mention, so the mention matches.
-    mention_p, _ = relation_tallies(gold, pred, "partial")
+    mention_p, _ = relation_tallies(Comparison(gold, pred, "partial"))
     assert mention_p["LEADER_OF"] == Counts(correct=1)
 
 
@@ -109,11 +110,11 @@ def test_symmetric_relation_direction_ignored(toy):
         (Relation("R", "A", "B", "IN_CONFLICT_WITH"),),
     )
     p = Annotation("d", g.entities, (Relation("R", "B", "A", "IN_CONFLICT_WITH"),))
-    mention, fact = relation_tallies(g, p, "strict")
+    mention, fact = relation_tallies(Comparison(g, p, "strict"))
     assert mention["IN_CONFLICT_WITH"] == Counts(correct=1) and fact["IN_CONFLICT_WITH"] == Counts(correct=1)
     asym = Annotation("d", g.entities, (Relation("R", "B", "A", "CONTROLS"),))
     g2 = Annotation("d", g.entities, (Relation("R", "A", "B", "CONTROLS"),))
-    assert relation_tallies(g2, asym, "strict")[0]["CONTROLS"] == Counts(missed=1, spurious=1)
+    assert relation_tallies(Comparison(g2, asym, "strict"))[0]["CONTROLS"] == Counts(missed=1, spurious=1)
 
 
 def test_bootstrap_refuses_few_documents_and_is_seeded():

@@ -388,9 +388,7 @@ class RelationFinder:
 def _dedupe(found: list[tuple[str, Span, Span]]) -> list[tuple[str, Span, Span]]:
     seen, out = set(), []
     for rtype, head, tail in found:
-        key: tuple[object, ...] = (rtype, head.start, tail.start)
-        if RELATION_TYPES[rtype].symmetric:
-            key = (rtype, *sorted((head.start, tail.start)))
+        key = RELATION_TYPES[rtype].key(head.start, tail.start)
         if key not in seen:
             seen.add(key)
             out.append((rtype, head, tail))
