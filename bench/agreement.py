@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from .annotation import Annotation
 from .comparison import Comparison
 from .corpus import Document
+from .matching import CORRECT
 from .scoring import MICRO, Counts, attribute_accuracy, entity_tally, figure_tally, relation_tallies, row, sum_tallies
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -145,19 +146,19 @@ def disagreements(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs
     out: list[dict] = []
     shared = sorted(set(a) & set(b) & {d.doc_id for d in docs})
     for doc_id in shared:
-        ea = {(e.start, e.end, e.label): e for e in a[doc_id].entities}
-        eb = {(e.start, e.end, e.label): e for e in b[doc_id].entities}
-        for key in sorted(ea.keys() - eb.keys()):
-            out.append({"doc_id": doc_id, "kind": "span only in A", "item": _span(ea[key])})
-        for key in sorted(eb.keys() - ea.keys()):
-            out.append({"doc_id": doc_id, "kind": "span only in B", "item": _span(eb[key])})
-        for key in sorted(ea.keys() & eb.keys()):
-            x, y = ea[key], eb[key]
-            if x.is_figure and (x.category, x.value) != (y.category, y.value):
+        cmp = Comparison(a[doc_id], b[doc_id], "strict")
+        ents = cmp.entities
+        agreed = {(g, p) for g, p, status in ents.alignment.pairs if status == CORRECT}
+        only_a = sorted(set(range(len(ents.gold))) - {g for g, _ in agreed}, key=lambda i: ents.gold[i].start)
+        only_b = sorted(set(range(len(ents.pred))) - {p for _, p in agreed}, key=lambda i: ents.pred[i].start)
+        out += [{"doc_id": doc_id, "kind": "span only in A", "item": _span(ents.gold[i])} for i in only_a]
+        out += [{"doc_id": doc_id, "kind": "span only in B", "item": _span(ents.pred[i])} for i in only_b]
+        for x, y, _ in cmp.figure_pairs():
+            if (x.start, x.end) == (y.start, y.end) and (x.category, x.value) != (y.category, y.value):
                 out.append(
                     {"doc_id": doc_id, "kind": "figure differs", "item": f"{_span(x)} vs {y.category}={y.value}"}
                 )
-        found = Comparison(a[doc_id], b[doc_id], "strict").relation_mentions
+        found = cmp.relation_mentions
         by_id_a = {e.id: e for e in a[doc_id].entities}
         by_id_b = {e.id: e for e in b[doc_id].entities}
         for i in found.missed:

@@ -6,24 +6,24 @@ import argparse
 import json
 import math
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from . import doccano_commands
 from .annotation import WriteError, atomic_write, write_jsonl
-from .corpus import DEFAULT_ARTICLES, CorpusError, Document, load_articles
+from .corpus import DEFAULT_ARTICLES, CorpusError, load_articles
 from .doccano import DoccanoError
 from .errors import KINDS, collect_errors, render_errors
-from .gate import BaselineError, compare_to_baseline, load_baseline, portable
+from .gate import BaselineError, run_gate
 from .matching import SCHEMES
 from .metadata import ALL, SLICE_FIELDS, SPLITS, check_index, index_path, load_index, select
 from .report import render_compare, render_gate, render_score, render_stats
-from .results import SCHEMA_VERSION, build_result, dumps_result, load_source, score_source
+from .results import dumps_result, load_source
+from .runs import Corpus, Scored, compare, open_corpus, score
 from .schema import CATEGORIES, ENTITY_LABELS, RELATION_TYPES
-from .scoring import SECTION_NAMES, slice_scores
-from .stats import MAX_RESAMPLES, paired_randomisation
-from .systems import SystemCrash, SystemFailure, is_registered, list_systems, load_system, run_system
-from .validate import DEFAULT_GOLD, AnnotationError, load_gold, orphan_gold, validate_files
+from .stats import MAX_RESAMPLES
+from .systems import SystemCrash, SystemFailure, list_systems, load_system, run_system
+from .validate import DEFAULT_GOLD, AnnotationError, load_gold, validate_files
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
 KNOWN_LABELS = (*ENTITY_LABELS, *CATEGORIES, *RELATION_TYPES)
@@ -74,21 +74,6 @@ def _bounded_int(low: int, high: int):
         return value
 
     return parse
-
-
-def _documents(args: argparse.Namespace) -> list[Document]:
-    """The articles a command works on: every article, or one split of the corpus index."""
-    docs = load_articles(args.articles)
-    for line in orphan_gold(args.gold, docs):
-        print(line, file=sys.stderr)
-    split = getattr(args, "split", ALL)
-    if split == ALL and not getattr(args, "by", None):
-        return docs
-    args.index = load_index(args.gold, docs)
-    selected = select(docs, args.index, split)
-    if not selected:
-        raise UsageError(f"the {split} split of {index_path(args.gold)} has no documents")
-    return selected
 
 
 def _source(p: argparse.ArgumentParser) -> None:
@@ -150,35 +135,46 @@ def cmd_systems(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _corpus(args: argparse.Namespace, need_index: bool = False) -> Corpus:
+    corpus = open_corpus(args.articles, args.gold, getattr(args, "split", ALL), need_index)
+    _warn(corpus.warnings)
+    return corpus
+
+
+def _warn(lines: Iterable[str]) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
+
+
 def cmd_predict(args: argparse.Namespace) -> int:
-    docs = _documents(args)
+    corpus = _corpus(args)
     system = load_system(args.system, gold_dir=args.gold)
-    preds = run_system(args.system, system, docs)
-    write_jsonl(args.out, (preds[d.doc_id] for d in docs))
+    preds = run_system(args.system, system, corpus.docs)
+    write_jsonl(args.out, (preds[d.doc_id] for d in corpus.docs))
     print(f"wrote {len(preds)} document(s) to {args.out}", file=sys.stderr)
     return EXIT_OK
 
 
-def _score(name: str, args: argparse.Namespace, docs, gold, bootstrap: int = 0, seed: int = 0, kind: str | None = None):
-    source = load_source(
-        name, docs, args.gold, kind, getattr(args, "allow_empty", False), getattr(args, "strict", False)
+def _score(corpus: Corpus, name: str, kind: str | None, args: argparse.Namespace) -> Scored:
+    scored = score(
+        corpus,
+        name,
+        kind,
+        args.match,
+        getattr(args, "bootstrap", 0),
+        getattr(args, "seed", 0),
+        getattr(args, "by", None),
+        getattr(args, "allow_empty", False),
+        getattr(args, "strict", False),
     )
-    for line in source.warnings:
-        print(line, file=sys.stderr)
-    scores = score_source(source, gold, args.match)
-    result = build_result(
-        source, scores, gold, args.match, args.articles, args.gold, bootstrap, seed, split=getattr(args, "split", ALL)
-    )
-    if getattr(args, "by", None):
-        result["slices"] = slice_scores(scores, {d: args.index[d].field(args.by) for d in gold}, args.by)
-    return result, scores
+    _warn(scored.warnings)
+    return scored
 
 
 def cmd_score(args: argparse.Namespace) -> int:
-    docs = _documents(args)
-    gold = load_gold(args.gold, docs)
+    corpus = _corpus(args, need_index=bool(args.by))
     name, kind = _source_of(args)
-    result, _ = _score(name, args, docs, gold, args.bootstrap, args.seed, kind)
+    result = _score(corpus, name, kind, args).result
     text = dumps_result(result)
     if args.save:
         atomic_write(args.save, text)
@@ -189,38 +185,27 @@ def cmd_score(args: argparse.Namespace) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     if len(args.sources) < 2:
         raise UsageError("compare needs at least two systems or predictions files")
-    docs = _documents(args)
-    gold = load_gold(args.gold, docs)
-    scored = [_score(name, args, docs, gold) for name in args.sources]
-    results = [r for r, _ in scored]
-    tests: dict[str, list[dict]] = {}
-    first = scored[0][1]
-    for section in SECTION_NAMES:
-        for res, sc in scored[1:]:
-            if section in first.sections and section in sc.sections:
-                test = paired_randomisation(sc.tallies[section], first.tallies[section], args.trials, args.seed)
-                tests.setdefault(section, []).append({**test, "a": results[0]["system"], "b": res["system"]})
+    corpus = _corpus(args)
+    args.bootstrap = 0
+    payload = compare([_score(corpus, name, None, args) for name in args.sources], args.trials, args.seed)
     if args.format == "json":
-        payload = {"schema_version": SCHEMA_VERSION, "results": results, "tests": tests}
         sys.stdout.write(json.dumps(payload, indent=2, sort_keys=True) + "\n")
     else:
-        sys.stdout.write(render_compare(results, tests, args.format))
+        sys.stdout.write(render_compare(payload["results"], payload["tests"], args.format))
     return EXIT_OK
 
 
 def cmd_errors(args: argparse.Namespace) -> int:
-    docs = _documents(args)
-    gold = load_gold(args.gold, docs)
-    name, kind = _source_of(args)
-    source = load_source(name, docs, args.gold, kind, args.allow_empty, args.strict)
-    for line in source.warnings:
-        print(line, file=sys.stderr)
     if args.label and args.label not in KNOWN_LABELS:
         raise UsageError(
             f"unknown --label {args.label!r} (entity labels, figure categories and relation types: "
             f"{', '.join(KNOWN_LABELS)})"
         )
-    items = collect_errors(docs, gold, source.predictions, args.match, source.sections)
+    corpus = _corpus(args)
+    name, kind = _source_of(args)
+    source = load_source(name, corpus.docs, args.gold, kind, args.allow_empty, args.strict)
+    _warn(source.warnings)
+    items = collect_errors(corpus.docs, corpus.gold, source.predictions, args.match, source.sections)
     items = [
         i
         for i in items
@@ -238,65 +223,45 @@ def cmd_errors(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     from .html_report import SystemRun, render_report
 
-    docs = _documents(args)
-    gold = load_gold(args.gold, docs)
-    runs = []
-    for name in [n for n in args.systems.split(",") if n]:
-        source = load_source(name, docs, args.gold, None, args.allow_empty, args.strict)
-        for line in source.warnings:
-            print(line, file=sys.stderr)
-        scores = score_source(source, gold, args.match)
-        result = build_result(
-            source, scores, gold, args.match, args.articles, args.gold, args.bootstrap, args.seed, split=args.split
-        )
-        runs.append(SystemRun(name, result, source.predictions, source.sections))
-    if not runs:
+    names = [n for n in args.systems.split(",") if n]
+    if not names:
         raise UsageError("--systems needs at least one system or predictions file")
-    atomic_write(args.out, render_report(runs, docs, gold))
+    corpus = _corpus(args)
+    runs = []
+    for name in names:
+        scored = _score(corpus, name, None, args)
+        runs.append(SystemRun(name, scored.result, scored.source.predictions, scored.source.sections))
+    atomic_write(args.out, render_report(runs, corpus.docs, corpus.gold))
     print(f"wrote {args.out}", file=sys.stderr)
     return EXIT_OK
 
 
 def cmd_gate(args: argparse.Namespace) -> int:
-    path: Path = args.baseline
-    baseline = None
-    if path.exists():
-        try:
-            baseline = load_baseline(path)
-        except BaselineError:
-            if not (args.update and args.system):
-                raise  # --update --system may replace a broken baseline; nothing else may use it
-    elif not (args.update and args.system):
-        raise UsageError(f"{path}: no such baseline (create one with --update --system NAME)")
-    system = args.system or (baseline or {}).get("system", "")
-    if not (args.allow_import or is_registered(system)):
-        # A baseline file must not choose code to run: ad hoc module:attribute targets need consent.
-        raise UsageError(
-            f"{path}: system {system!r} is not registered (see `bench systems`); pass --allow-import to import it"
-        )
-    args.match = args.match or (baseline["match"] if baseline else "strict")
-    args.articles = args.articles or Path(baseline["articles_dir"] if baseline else DEFAULT_ARTICLES)
-    args.gold = args.gold or Path(baseline["gold_dir"] if baseline else DEFAULT_GOLD)
-    args.split = args.split or (baseline.get("split", ALL) if baseline else ALL)
-    docs = _documents(args)
-    gold = load_gold(args.gold, docs)
-    current, _ = _score(system, args, docs, gold)
-    # Compare what a saved file would hold: the baseline's scores are rounded the same way.
-    current = json.loads(dumps_result(current))
-    if args.update:
-        atomic_write(path, dumps_result(portable(current, path)))
-        print(f"baseline {path} written for {system} ({args.match}, split {args.split})")
-        return EXIT_OK
-    assert baseline is not None
-    if baseline["gold_sha256"] != current["gold_sha256"]:
+    outcome = run_gate(
+        args.baseline,
+        args.system,
+        args.update,
+        args.tolerance,
+        args.allow_import,
+        args.articles,
+        args.gold,
+        args.match,
+        args.split,
+    )
+    _warn(outcome.warnings)
+    path = outcome.path
+    if outcome.action == "written":
+        print(f"baseline {path} written for {outcome.system} ({outcome.match}, split {outcome.split})")
+    elif outcome.action == "gold changed":
         print(
             f"{path}: the gold changed since this baseline was saved; review the new scores "
-            f"(bench score --system {system}) and run `bench gate --baseline {path} --update`."
+            f"(bench score --system {outcome.system}) and run `bench gate --baseline {path} --update`."
         )
-        return EXIT_FAIL
-    regressions, improvements, unguarded = compare_to_baseline(baseline, current, args.tolerance)
-    sys.stdout.write(render_gate(regressions, improvements, unguarded, str(path), args.tolerance))
-    return EXIT_FAIL if regressions or unguarded else EXIT_OK
+    else:
+        sys.stdout.write(
+            render_gate(outcome.regressions, outcome.improvements, outcome.unguarded, str(path), args.tolerance)
+        )
+    return EXIT_FAIL if outcome.failed else EXIT_OK
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

@@ -6,16 +6,19 @@ relative to the baseline file, so the gate gives the same answer from any workin
 
 from __future__ import annotations
 
+import json
 import math
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .annotation import atomic_write
 from .jsonfile import JSONProblem, parse_json
 from .matching import SCHEMES
 from .metadata import ALL, SPLITS
-from .results import SCHEMA_VERSION
+from .results import SCHEMA_VERSION, dumps_result
 from .scoring import SECTION_NAMES
 
 EPSILON = 1e-9  # both sides are rounded to 6 places before comparing
@@ -133,3 +136,78 @@ def compare_to_baseline(
             elif a > b + EPSILON:
                 improvements.append(item)
     return regressions, improvements, unguarded
+
+
+@dataclass
+class GateOutcome:
+    """What ``run_gate`` did: wrote a baseline, found the gold changed, or checked the scores."""
+
+    path: Path
+    system: str
+    match: str
+    split: str
+    action: str  # "written" | "gold changed" | "checked"
+    regressions: list[dict] = field(default_factory=list)
+    improvements: list[dict] = field(default_factory=list)
+    unguarded: list[dict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return self.action == "gold changed" or bool(self.regressions or self.unguarded)
+
+
+def run_gate(
+    path: Path,
+    system: str | None = None,
+    update: bool = False,
+    tolerance: float = 0.0,
+    allow_import: bool = False,
+    articles: Path | None = None,
+    gold: Path | None = None,
+    match: str | None = None,
+    split: str | None = None,
+) -> GateOutcome:
+    """Re-score a baseline's system on its corpus and split, and compare; or (``update``) rewrite it.
+
+    Settings not given come from the baseline. ``update`` with ``system`` may create a new baseline
+    or replace a broken one; nothing else uses a baseline that fails its checks.
+    """
+    from .runs import open_corpus, score
+    from .systems import is_registered
+
+    path = Path(path)
+    baseline = None
+    if path.exists():
+        try:
+            baseline = load_baseline(path)
+        except BaselineError:
+            if not (update and system):
+                raise
+    elif not (update and system):
+        raise BaselineError(f"{path}: no such baseline (create one with --update --system NAME)")
+    system = system or (baseline or {}).get("system", "")
+    if not (allow_import or is_registered(system)):
+        # A baseline file must not choose code to run: ad hoc module:attribute targets need consent.
+        raise BaselineError(
+            f"{path}: system {system!r} is not registered (see `bench systems`); pass --allow-import to import it"
+        )
+    match = match or (baseline["match"] if baseline else "strict")
+    split = split or (baseline.get("split", ALL) if baseline else ALL)
+    corpus = open_corpus(
+        Path(articles or (baseline["articles_dir"] if baseline else "seeds")),
+        Path(gold or (baseline["gold_dir"] if baseline else "gold")),
+        split,
+    )
+    scored = score(corpus, system, scheme=match)
+    # Compare what a saved file holds: the baseline's scores were rounded the same way.
+    current = json.loads(dumps_result(scored.result))
+    outcome = GateOutcome(path, system, match, split, "checked", warnings=corpus.warnings + scored.warnings)
+    if update:
+        atomic_write(path, dumps_result(portable(current, path)))
+        outcome.action = "written"
+    elif baseline is not None and baseline["gold_sha256"] != current["gold_sha256"]:
+        outcome.action = "gold changed"
+    elif baseline is not None:
+        outcome.regressions, outcome.improvements, outcome.unguarded = compare_to_baseline(baseline, current, tolerance)
+    return outcome

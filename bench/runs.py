@@ -1,0 +1,109 @@
+"""Running the benchmark as a library: open a corpus, score a source, compare sources.
+
+The command line (``bench.cli``) is argument parsing around these functions and the renderers;
+everything it decides lives here or below. Warnings are returned, not printed.
+
+``compare`` returns a documented JSON-ready dict (``schema_version`` as in ``bench.results``)::
+
+    {
+      "schema_version": 1,
+      "results": [RESULT, ...],           # one score result per source, the first is the reference
+      "tests": {SECTION: [{"a": first source, "b": other source, "difference": F1(b) - F1(a) micro,
+                           "p_value", "trials", "seed", "documents"}, ...]}
+    }
+
+A section is tested only where both sources predict it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .annotation import Annotation
+from .corpus import CorpusError, Document, load_articles
+from .metadata import ALL, ArticleMeta, index_path, load_index, select
+from .results import SCHEMA_VERSION, Source, build_result, load_source, score_source
+from .scoring import SECTION_NAMES, DocumentScores, slice_scores
+from .stats import paired_randomisation
+from .validate import load_gold, orphan_gold
+
+
+@dataclass
+class Corpus:
+    """The articles and gold a run works on: every article, or one split of the corpus index."""
+
+    articles_dir: Path
+    gold_dir: Path
+    split: str
+    docs: list[Document]
+    gold: dict[str, Annotation]
+    index: dict[str, ArticleMeta] | None
+    warnings: list[str] = field(default_factory=list)
+
+
+def open_corpus(articles_dir: Path, gold_dir: Path, split: str = ALL, need_index: bool = False) -> Corpus:
+    """Read articles, the index (when a split or slices need it) and the gold of the selected split."""
+    docs = load_articles(articles_dir)
+    warnings = orphan_gold(gold_dir, docs)
+    index = None
+    if split != ALL or need_index:
+        index = load_index(gold_dir, docs)
+        docs = select(docs, index, split)
+        if not docs:
+            raise CorpusError([f"{index_path(gold_dir)}: the {split} split has no documents"])
+    gold = load_gold(gold_dir, docs)
+    return Corpus(Path(articles_dir), Path(gold_dir), split, docs, gold, index, warnings)
+
+
+@dataclass
+class Scored:
+    """One source scored on a corpus: the JSON result, the per-document tallies, and the source."""
+
+    result: dict[str, Any]
+    scores: DocumentScores
+    source: Source
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.source.warnings
+
+
+def score(
+    corpus: Corpus,
+    name: str,
+    kind: str | None = None,
+    scheme: str = "strict",
+    bootstrap: int = 0,
+    seed: int = 0,
+    by: str | None = None,
+    allow_empty: bool = False,
+    strict: bool = False,
+) -> Scored:
+    """Run a system (or read a predictions file) and score it: ``bench score`` without the printing."""
+    source = load_source(name, corpus.docs, corpus.gold_dir, kind, allow_empty, strict)
+    scores = score_source(source, corpus.gold, scheme)
+    result = build_result(
+        source, scores, corpus.gold, scheme, corpus.articles_dir, corpus.gold_dir, bootstrap, seed, split=corpus.split
+    )
+    if by:
+        if corpus.index is None:
+            raise ValueError("slices need the corpus index: open the corpus with need_index=True")
+        result["slices"] = slice_scores(scores, {d: corpus.index[d].field(by) for d in corpus.gold}, by)
+    return Scored(result, scores, source)
+
+
+def compare(scored: Sequence[Scored], trials: int, seed: int) -> dict[str, Any]:
+    """Sources side by side: each against the first, per section, by paired approximate randomisation."""
+    if len(scored) < 2:
+        raise ValueError("a comparison needs at least two sources")
+    first = scored[0]
+    tests: dict[str, list[dict]] = {}
+    for section in SECTION_NAMES:
+        for other in scored[1:]:
+            if section in first.scores.sections and section in other.scores.sections:
+                test = paired_randomisation(other.scores.tallies[section], first.scores.tallies[section], trials, seed)
+                tests.setdefault(section, []).append({**test, "a": first.result["system"], "b": other.result["system"]})
+    return {"schema_version": SCHEMA_VERSION, "results": [s.result for s in scored], "tests": tests}
