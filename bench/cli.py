@@ -18,7 +18,7 @@ from .gate import BaselineError, run_gate
 from .matching import SCHEMES
 from .metadata import ALL, SLICE_FIELDS, SPLITS, check_index, index_path, load_index, select
 from .report import render_compare, render_gate, render_score, render_stats
-from .results import dumps_result, load_source
+from .results import dumps_result, gold_sha256, load_source
 from .runs import Corpus, Scored, compare, open_corpus, score
 from .schema import CATEGORIES, ENTITY_LABELS, RELATION_TYPES
 from .stats import MAX_RESAMPLES
@@ -91,6 +91,15 @@ def _reading(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--strict", action="store_true", help="a predictions file that misses an article is an error, not a warning"
+    )
+    _caching(p)
+
+
+def _caching(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="run systems even when cached predictions for the same code, data and articles exist",
     )
 
 
@@ -166,6 +175,7 @@ def _score(corpus: Corpus, name: str, kind: str | None, args: argparse.Namespace
         getattr(args, "by", None),
         getattr(args, "allow_empty", False),
         getattr(args, "strict", False),
+        not getattr(args, "no_cache", False),
     )
     _warn(scored.warnings)
     return scored
@@ -203,7 +213,8 @@ def cmd_errors(args: argparse.Namespace) -> int:
         )
     corpus = _corpus(args)
     name, kind = _source_of(args)
-    source = load_source(name, corpus.docs, args.gold, kind, args.allow_empty, args.strict)
+    cache_for = None if args.no_cache else gold_sha256(corpus.gold)
+    source = load_source(name, corpus.docs, args.gold, kind, args.allow_empty, args.strict, cache_for)
     _warn(source.warnings)
     items = collect_errors(corpus.docs, corpus.gold, source.predictions, args.match, source.sections)
     items = [
@@ -247,6 +258,7 @@ def cmd_gate(args: argparse.Namespace) -> int:
         args.gold,
         args.match,
         args.split,
+        not args.no_cache,
     )
     _warn(outcome.warnings)
     path = outcome.path
@@ -412,6 +424,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="allow a baseline whose system is a module:attribute target rather than a registered name",
     )
+    _caching(p)
     p.add_argument("--update", action="store_true", help="rewrite the baseline with the current scores")
     p.add_argument("--system", help="with --update: the system to create a new baseline for")
     p.add_argument("--articles", type=Path, default=None)

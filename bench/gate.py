@@ -167,6 +167,7 @@ def run_gate(
     gold: Path | None = None,
     match: str | None = None,
     split: str | None = None,
+    use_cache: bool = False,
 ) -> GateOutcome:
     """Re-score a baseline's system on its corpus and split, and compare; or (``update``) rewrite it.
 
@@ -199,7 +200,7 @@ def run_gate(
         Path(gold or (baseline["gold_dir"] if baseline else "gold")),
         split,
     )
-    scored = score(corpus, system, scheme=match)
+    scored = score(corpus, system, scheme=match, use_cache=use_cache)
     # Compare what a saved file holds: the baseline's scores were rounded the same way.
     current = json.loads(dumps_result(scored.result))
     outcome = GateOutcome(path, system, match, split, "checked", warnings=corpus.warnings + scored.warnings)

@@ -38,12 +38,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import cache
 from .annotation import Annotation
 from .corpus import Document
 from .schema import SECTIONS
 from .scoring import DocumentScores, score_documents, summarise
 from .stats import bootstrap_interval
-from .systems import SystemFailure, is_registered, load_system, registered_names, run_system
+from .systems import SystemFailure, describe, is_registered, load_system, registered_names, run_system
 from .validate import read_predictions
 
 SCHEMA_VERSION = 1
@@ -73,18 +74,31 @@ def load_source(
     kind: str | None = None,
     allow_empty: bool = False,
     strict: bool = False,
+    cache_for: str | None = None,
 ) -> Source:
     """Run a system, or read a predictions JSONL file.
 
     ``kind`` is "system" (``--system``: always a registered name or ``module:attr``) or
     "predictions" (``--predictions``: always a file). Without it (a bare name given to ``compare``
     or ``report``), a registered system or ``module:attr`` is run and anything else is read as a file.
+    ``cache_for`` (the gold's hash) turns on the prediction cache of ``bench.cache`` for systems.
     """
     if kind is None:
         kind = "system" if is_registered(name) or (":" in name and not Path(name).exists()) else "predictions"
     if kind == "system":
+        key = None
+        if cache_for is not None:
+            # Resolving imports the system's modules, so their files are in the key; a hit needs no build.
+            info = describe(name)
+            if info.problem is None:
+                key = cache.fingerprint(name, info.target, docs, cache_for)
+                cached = cache.load(name, key, docs)
+                if cached is not None:
+                    return Source(name, "system", cached, frozenset(info.sections or SECTIONS), [])
         system = load_system(name, gold_dir=Path(gold_dir))
         preds = run_system(name, system, docs)
+        if key is not None:
+            cache.store(name, key, preds, docs)
         return Source(name, "system", preds, frozenset(getattr(system, "sections", SECTIONS)), [])
     if not Path(name).exists():
         known = ", ".join(registered_names()) or "none"

@@ -25,7 +25,7 @@ from typing import Any
 from .annotation import Annotation
 from .corpus import CorpusError, Document, load_articles
 from .metadata import ALL, ArticleMeta, index_path, load_index, select
-from .results import SCHEMA_VERSION, Source, build_result, load_source, score_source
+from .results import SCHEMA_VERSION, Source, build_result, gold_sha256, load_source, score_source
 from .scoring import SECTION_NAMES, DocumentScores, slice_scores
 from .stats import paired_randomisation
 from .validate import load_gold, orphan_gold
@@ -81,9 +81,15 @@ def score(
     by: str | None = None,
     allow_empty: bool = False,
     strict: bool = False,
+    use_cache: bool = False,
 ) -> Scored:
-    """Run a system (or read a predictions file) and score it: ``bench score`` without the printing."""
-    source = load_source(name, corpus.docs, corpus.gold_dir, kind, allow_empty, strict)
+    """Run a system (or read a predictions file) and score it: ``bench score`` without the printing.
+
+    ``use_cache`` reads a system's predictions back from ``bench.cache`` when nothing they depend on
+    has changed, and stores them otherwise.
+    """
+    cache_for = gold_sha256(corpus.gold) if use_cache else None
+    source = load_source(name, corpus.docs, corpus.gold_dir, kind, allow_empty, strict, cache_for)
     scores = score_source(source, corpus.gold, scheme)
     result = build_result(
         source, scores, corpus.gold, scheme, corpus.articles_dir, corpus.gold_dir, bootstrap, seed, split=corpus.split

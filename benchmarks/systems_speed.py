@@ -52,6 +52,28 @@ def main() -> None:
         ratio = f"{rate / rates['spacy']:.1f}x spacy" if "spacy" in rates else ""
         spread = ", ".join(f"{v:.0f}" for v in samples[name])
         print(f"{name:10s} {rate:10.1f} docs/s   {ratio:12s} (rounds: {spread})")
+    cache_speedup(list(systems), args.articles, Path("gold"))
+
+
+def cache_speedup(names: list[str], articles: Path, gold: Path) -> None:
+    """End-to-end scoring of the real corpus: a cold run (cache miss) against a warm one (hit)."""
+    import os
+    import tempfile
+
+    from bench.runs import open_corpus, score
+
+    corpus = open_corpus(articles, gold)
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["BENCH_CACHE"] = tmp
+        print(f"prediction cache, {len(corpus.docs)} documents scored end to end:")
+        for name in names:
+            t0 = time.perf_counter()
+            cold = score(corpus, name, use_cache=True).result
+            t1 = time.perf_counter()
+            warm = score(corpus, name, use_cache=True).result
+            t2 = time.perf_counter()
+            assert cold == warm
+            print(f"{name:10s} miss {t1 - t0:6.2f} s   hit {t2 - t1:6.2f} s   {(t1 - t0) / (t2 - t1):5.1f}x")
 
 
 if __name__ == "__main__":

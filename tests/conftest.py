@@ -68,6 +68,12 @@ def _from_the_repository(monkeypatch):
     monkeypatch.chdir(REPO)
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory, monkeypatch):
+    """Each test gets its own prediction cache, so no test reads another's (or a developer's) entries."""
+    monkeypatch.setenv("BENCH_CACHE", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def toy(tmp_path: Path):
     """A one-article corpus with valid gold, in its own directories."""
