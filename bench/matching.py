@@ -24,7 +24,7 @@ compares all pairs.
 from __future__ import annotations
 
 import heapq
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -63,21 +63,31 @@ Key = tuple[int, int, str, int]
 
 
 def _pair_equal(gold: list[Key], pred: list[Key], with_label: bool):
-    """Pair spans with equal boundaries (and labels), lowest first; inputs and outputs are sorted."""
+    """Pair spans with equal boundaries (and labels), lowest first; inputs and outputs are sorted.
+
+    Both sides are sorted by (start, end, label, index), so equal spans meet in one merge walk; within
+    a run of equal keys the i-th gold span pairs with the i-th prediction.
+    """
     width = 3 if with_label else 2
-    waiting: dict[tuple, deque] = {}
-    for g in gold:
-        waiting.setdefault(g[:width], deque()).append(g)
-    pairs, rest_p, used = [], [], set()
-    for p in pred:
-        queue = waiting.get(p[:width])
-        if queue:
-            g = queue.popleft()
+    pairs, rest_g, rest_p = [], [], []
+    i = j = 0
+    n_gold, n_pred = len(gold), len(pred)
+    while i < n_gold and j < n_pred:
+        g, p = gold[i], pred[j]
+        gk, pk = g[:width], p[:width]
+        if gk == pk:
             pairs.append((g[3], p[3]))
-            used.add(g[3])
+            i += 1
+            j += 1
+        elif gk < pk:
+            rest_g.append(g)
+            i += 1
         else:
             rest_p.append(p)
-    return pairs, [g for g in gold if g[3] not in used], rest_p
+            j += 1
+    rest_g.extend(gold[i:])
+    rest_p.extend(pred[j:])
+    return pairs, rest_g, rest_p
 
 
 def _sweep_overlaps(gold: list[Key], pred: list[Key], same_label: bool):
@@ -105,17 +115,31 @@ def _sweep_overlaps(gold: list[Key], pred: list[Key], same_label: bool):
     return pairs, [g for g in gold if g[3] not in used], rest_p
 
 
-def align(gold: Sequence[Span], pred: Sequence[Span], scheme: str = "strict") -> Alignment:
+def span_keys(spans: Sequence[Span]) -> list[Key]:
+    """The sorted keys ``_pair`` works on; sort once, filter by label as often as needed."""
+    return sorted((s.start, s.end, s.label, i) for i, s in enumerate(spans))
+
+
+def _pair(g_keys: list[Key], p_keys: list[Key], scheme: str):
+    """The alignment on sorted keys: (pairs counted correct, other pairs, missed keys, spurious keys)."""
     if scheme not in SCHEMES:
         raise ValueError(f"unknown match scheme {scheme!r}; choose one of {', '.join(SCHEMES)}")
-    g_keys = sorted((s.start, s.end, s.label, i) for i, s in enumerate(gold))
-    p_keys = sorted((s.start, s.end, s.label, i) for i, s in enumerate(pred))
     exact, g_left, p_left = _pair_equal(g_keys, p_keys, with_label=scheme in ("strict", "type"))
     if scheme == "type":
         typed, g_left, p_left = _sweep_overlaps(g_left, p_left, same_label=True)
         exact += typed
-    first = [(g, p, CORRECT) for g, p in exact]
     loose, missed, spurious = _sweep_overlaps(g_left, p_left, same_label=False)
+    return exact, loose, missed, spurious
+
+
+def align(gold: Sequence[Span], pred: Sequence[Span], scheme: str = "strict") -> Alignment:
+    exact, loose, missed, spurious = _pair(span_keys(gold), span_keys(pred), scheme)
     second = PARTIAL if scheme == "partial" else INCORRECT
-    pairs = sorted(first + [(g, p, second) for g, p in loose])
+    pairs = sorted([(g, p, CORRECT) for g, p in exact] + [(g, p, second) for g, p in loose])
     return Alignment(tuple(pairs), tuple(sorted(g[3] for g in missed)), tuple(sorted(p[3] for p in spurious)))
+
+
+def pair_counts(g_keys: list[Key], p_keys: list[Key], scheme: str) -> tuple[int, int, int, int]:
+    """(pairs counted correct, other pairs, missed, spurious): ``align`` without building the pairs."""
+    exact, loose, missed, spurious = _pair(g_keys, p_keys, scheme)
+    return len(exact), len(loose), len(missed), len(spurious)

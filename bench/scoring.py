@@ -23,12 +23,12 @@ Definitions (nervaluate's, made explicit):
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from .annotation import Annotation, Entity
 from .comparison import Aligned, Comparison, KeyMatch
-from .matching import CORRECT, PARTIAL
+from .matching import CORRECT, PARTIAL, SCHEMES, Span, pair_counts, span_keys
 from .schema import CATEGORIES, ENTITY_LABELS, RELATION_TYPES
 
 MICRO = "micro"
@@ -51,7 +51,13 @@ class Counts:
     spurious: int = 0
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+        return Counts(
+            self.correct + other.correct,
+            self.incorrect + other.incorrect,
+            self.partial + other.partial,
+            self.missed + other.missed,
+            self.spurious + other.spurious,
+        )
 
     @property
     def tp(self) -> float:
@@ -112,6 +118,33 @@ def _counts_from(alignment, correct_if: Callable[[int, int, str], str] | None = 
     for g, p, status in alignment.pairs:
         tally[correct_if(g, p, status) if correct_if else status] += 1
     return Counts(tally[CORRECT], tally["incorrect"], tally[PARTIAL], len(alignment.missed), len(alignment.spurious))
+
+
+def all_schemes(gold: Sequence[Span], pred: Sequence[Span]) -> dict[str, Tally]:
+    """Counts under all four schemes, pooled (``micro``) and per label, from the fewest alignments.
+
+    What nervaluate's ``Evaluator.evaluate()`` gives, from 3 + (number of labels) alignments instead
+    of 4 x (1 + labels). Within one label the schemes differ only in how they count the same
+    pairing: an equal-boundary pair is correct everywhere, and an overlap is incorrect (strict,
+    exact), partial (partial) or correct (type). Pooled, exact and partial share one pairing.
+    """
+    out: dict[str, Tally] = {scheme: {} for scheme in SCHEMES}
+    g_keys, p_keys = span_keys(gold), span_keys(pred)
+    correct, incorrect, missed, spurious = pair_counts(g_keys, p_keys, "strict")
+    out["strict"][MICRO] = Counts(correct, incorrect, 0, missed, spurious)
+    correct, other, missed, spurious = pair_counts(g_keys, p_keys, "exact")
+    out["exact"][MICRO] = Counts(correct, other, 0, missed, spurious)
+    out["partial"][MICRO] = Counts(correct, 0, other, missed, spurious)
+    correct, incorrect, missed, spurious = pair_counts(g_keys, p_keys, "type")
+    out["type"][MICRO] = Counts(correct, incorrect, 0, missed, spurious)
+    for label in {k[2] for k in g_keys} | {k[2] for k in p_keys}:
+        g = [k for k in g_keys if k[2] == label]
+        p = [k for k in p_keys if k[2] == label]
+        equal, overlap, missed, spurious = pair_counts(g, p, "strict")
+        out["strict"][label] = out["exact"][label] = Counts(equal, overlap, 0, missed, spurious)
+        out["partial"][label] = Counts(equal, 0, overlap, missed, spurious)
+        out["type"][label] = Counts(equal + overlap, 0, 0, missed, spurious)
+    return out
 
 
 def entity_tally(cmp: Comparison) -> Tally:

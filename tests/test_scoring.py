@@ -140,3 +140,38 @@ def test_verbs_that_carry_a_qualifier_read_as_more_than():
     assert normalise_figure("topped 300") == (300, "more_than")
     assert normalise_figure("exceeded 1.2 million") == (1200000, "more_than")
     assert normalise_figure("rose to 40") is None  # "rose to" is not a qualifier: the span is "40"
+
+
+def test_all_schemes_at_once_equals_each_scheme_alone():
+    """The one-pass counts (used like nervaluate's evaluate()) equal an alignment per scheme and label."""
+    import random
+
+    from bench.matching import SCHEMES, Span, align
+    from bench.scoring import _counts_from, all_schemes
+
+    rng = random.Random(7)
+    labels = ["A", "B", "C"]
+    for _ in range(1500):
+        gold, pos = [], 0
+        for _ in range(rng.randint(0, 8)):
+            start = max(pos + rng.randint(-3, 6), 0)
+            gold.append(Span(start, start + rng.randint(1, 6), rng.choice(labels)))
+            pos = start + rng.randint(0, 4)
+        pred = [
+            Span(
+                max(0, s.start + rng.randint(-2, 2)),
+                s.end + rng.randint(-2, 2) * (rng.random() < 0.5),
+                rng.choice(labels),
+            )
+            for s in gold
+            if rng.random() < 0.8
+        ]
+        pred = [s for s in pred if s.end > s.start] + [
+            Span(st, st + rng.randint(1, 5), rng.choice(labels)) for st in rng.sample(range(40), rng.randint(0, 3))
+        ]
+        got = all_schemes(gold, pred)
+        for scheme in SCHEMES:
+            assert got[scheme]["micro"] == _counts_from(align(gold, pred, scheme))
+            for label in {s.label for s in gold + pred}:
+                g, p = [s for s in gold if s.label == label], [s for s in pred if s.label == label]
+                assert got[scheme][label] == _counts_from(align(g, p, scheme)), (scheme, label)
