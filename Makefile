@@ -55,3 +55,4 @@ compare: $(STAMP)
 benchmarks: $(STAMP)
 	$(BIN)/python benchmarks/scorer_vs_nervaluate.py
 	$(BIN)/python benchmarks/systems_speed.py
+	$(BIN)/python benchmarks/memory_score.py

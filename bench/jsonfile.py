@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 
@@ -53,3 +54,12 @@ def records(text: str) -> Iterator[tuple[int, str]]:
     for lineno, line in enumerate(text.split("\n"), start=1):
         if line.strip():
             yield lineno, line
+
+
+def file_records(path: Path) -> Iterator[tuple[int, str]]:
+    """``records`` of a file read line by line: a large predictions file is never held whole."""
+    # newline="\n": lines end at "\n" only, as in ``records`` (a raw "\r" cannot stand in JSON text).
+    with Path(path).open(encoding="utf-8", newline="\n") as handle:
+        for lineno, line in enumerate(handle, start=1):
+            if line.strip():
+                yield lineno, line.rstrip("\n")

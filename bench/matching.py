@@ -32,14 +32,14 @@ SCHEMES = ("strict", "exact", "partial", "type")
 CORRECT, INCORRECT, PARTIAL = "correct", "incorrect", "partial"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
     label: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Alignment:
     """``pairs`` are (gold index, prediction index, status); the rest are indices left unaligned."""
 

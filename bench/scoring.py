@@ -42,7 +42,7 @@ SECTION_SOURCE = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Counts:
     correct: int = 0
     incorrect: int = 0

@@ -15,7 +15,7 @@ from typing import Any
 
 from .annotation import DOCUMENT_KEYS, ENTITY_KEYS, RELATION_KEYS, Annotation, annotation_from_dict
 from .corpus import Document
-from .jsonfile import JSONProblem, parse_json, records
+from .jsonfile import JSONProblem, file_records, parse_json
 from .numbers import normalise_figure
 from .schema import CATEGORIES, ENTITY_LABELS, FIGURE, QUALIFIERS, RELATION_TYPES, SECTIONS
 
@@ -272,38 +272,24 @@ def read_predictions(
     """
     by_id = {d.doc_id: d for d in docs}
     path = Path(path)
-    problems, preds = [], {}
+    problems: list[str] = []
+    preds: dict[str, Annotation] = {}
+    if path.is_dir():
+        raise AnnotationError([f"{path}: is a directory, not a predictions file"])
+    seen_lines = 0
     try:
-        text = path.read_text(encoding="utf-8")
-    except IsADirectoryError:
-        raise AnnotationError([f"{path}: is a directory, not a predictions file"]) from None
+        for lineno, line in file_records(path):
+            seen_lines += 1
+            problems += _prediction_line(f"{path}:{lineno}", line, by_id, preds)
     except (OSError, UnicodeDecodeError) as err:
         raise AnnotationError([f"{path}: cannot read: {err}"]) from None
-    lines = list(records(text))
-    if not lines and not allow_empty:
+    if not seen_lines and not allow_empty:
         raise AnnotationError(
             [
                 f"{path}: no prediction lines (an extractor that failed is the likely cause); "
                 "pass --allow-empty to score it as predicting nothing"
             ]
         )
-    for lineno, line in lines:
-        where = f"{path}:{lineno}"
-        try:
-            raw = parse_json(line)
-        except JSONProblem as err:
-            problems.append(f"{where}: {err}" + (f" (column {err.column})" if err.column else ""))
-            continue
-        doc_id = raw.get("doc_id") if isinstance(raw, dict) and isinstance(raw.get("doc_id"), str) else None
-        article = by_id.get(doc_id) if doc_id is not None else None
-        if isinstance(raw, dict) and article is None:
-            problems.append(f"{where}: document: unknown doc_id {doc_id!r} (no such article)")
-        found = check_document(raw, article, PREDICTION)
-        problems += [f"{where}: {p}" for p in found]
-        if doc_id in preds:
-            problems.append(f"{where}: document: duplicate doc_id {doc_id!r}")
-        elif not found and article is not None and doc_id is not None:
-            preds[doc_id] = annotation_from_dict(raw)
     absent = [d for d in by_id if d not in preds]
     if strict and absent:
         problems += [f"{path}: document: no prediction for article {d} (--strict)" for d in absent]
@@ -311,6 +297,26 @@ def read_predictions(
         raise AnnotationError(problems)
     warnings = [f"{path}: warning: no prediction for article {d}; scored as predicting nothing" for d in absent]
     return preds, warnings
+
+
+def _prediction_line(where: str, line: str, by_id: dict[str, Document], preds: dict[str, Annotation]) -> list[str]:
+    """Problems of one predictions line; a clean line's annotation is added to ``preds``."""
+    try:
+        raw = parse_json(line)
+    except JSONProblem as err:
+        return [f"{where}: {err}" + (f" (column {err.column})" if err.column else "")]
+    problems = []
+    doc_id = raw.get("doc_id") if isinstance(raw, dict) and isinstance(raw.get("doc_id"), str) else None
+    article = by_id.get(doc_id) if doc_id is not None else None
+    if isinstance(raw, dict) and article is None:
+        problems.append(f"{where}: document: unknown doc_id {doc_id!r} (no such article)")
+    found = check_document(raw, article, PREDICTION)
+    problems += [f"{where}: {p}" for p in found]
+    if doc_id in preds:
+        problems.append(f"{where}: document: duplicate doc_id {doc_id!r}")
+    elif not found and article is not None and doc_id is not None:
+        preds[doc_id] = annotation_from_dict(raw)
+    return problems
 
 
 def validate_files(paths: Iterable[Path], docs: list[Document], gold_dir: Path | None) -> Report:
