@@ -4,76 +4,36 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from . import doccano_commands
 from .annotation import WriteError, atomic_write, write_jsonl
-from .corpus import DEFAULT_ARTICLES, CorpusError, load_articles
+from .corpus import CorpusError, load_articles
 from .doccano import DoccanoError
 from .errors import KINDS, collect_errors, render_errors
 from .gate import BaselineError, run_gate
 from .matching import SCHEMES
 from .metadata import ALL, SLICE_FIELDS, SPLITS, check_index, index_path, load_index, select
+from .options import (
+    EXIT_CODES,
+    EXIT_CRASH,
+    EXIT_ERROR,
+    EXIT_FAIL,
+    EXIT_OK,
+    KNOWN_LABELS,
+    UsageError,
+    bounded_int,
+    corpus_options,
+    unit_interval,
+)
 from .report import render_compare, render_gate, render_score, render_stats
 from .results import dumps_result, gold_sha256, load_source
 from .runs import Corpus, Scored, compare, open_corpus, score
-from .schema import CATEGORIES, ENTITY_LABELS, RELATION_TYPES
 from .stats import MAX_RESAMPLES
 from .systems import SystemCrash, SystemFailure, list_systems, load_system, run_system
-from .validate import DEFAULT_GOLD, AnnotationError, load_gold, validate_files
-
-EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
-KNOWN_LABELS = (*ENTITY_LABELS, *CATEGORIES, *RELATION_TYPES)
-EXIT_CODES = """exit codes:
-  0  success
-  1  a finding: validation problems, a gate regression
-  2  bad input or usage: a broken file, an unknown name, an impossible option
-  3  a system crashed while starting or predicting"""
-
-
-class UsageError(Exception):
-    pass
-
-
-def _common(p: argparse.ArgumentParser, gold: bool = True, split: bool = False) -> None:
-    p.add_argument(
-        "--articles", type=Path, default=DEFAULT_ARTICLES, help="directory of *.txt articles (default: seeds)"
-    )
-    if gold:
-        p.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="directory of gold *.json (default: gold)")
-    if split:
-        p.add_argument(
-            "--split",
-            choices=(*SPLITS, ALL),
-            default=ALL,
-            help="score the dev or test split only (from gold/index.jsonl; default: all)",
-        )
-
-
-def _unit_interval(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
-    if not (math.isfinite(value) and 0.0 <= value <= 1.0):
-        raise argparse.ArgumentTypeError(f"{text!r} must be a finite number from 0 to 1")
-    return value
-
-
-def _bounded_int(low: int, high: int):
-    def parse(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{text!r} must be from {low} to {high}")
-        return value
-
-    return parse
+from .validate import AnnotationError, load_gold, validate_files
 
 
 def _source(p: argparse.ArgumentParser) -> None:
@@ -344,7 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("validate", help="check gold and prediction files against the schema and articles")
-    _common(p)
+    corpus_options(p)
     p.add_argument(
         "files", nargs="*", type=Path, help="gold *.json or predictions *.jsonl (default: the gold directory)"
     )
@@ -354,43 +314,43 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_systems)
 
     p = sub.add_parser("predict", help="run a system and write its predictions as JSONL")
-    _common(p, split=True)
+    corpus_options(p, split=True)
     p.add_argument("--system", required=True)
     p.add_argument("--out", required=True, type=Path)
     p.set_defaults(func=cmd_predict)
 
     p = sub.add_parser("score", help="score a system or a predictions file against gold")
-    _common(p, split=True)
+    corpus_options(p, split=True)
     _source(p)
     _scoring(p)
     p.add_argument("--save", type=Path, help="also write the JSON result to this file")
     p.add_argument("--by", choices=SLICE_FIELDS, help="add a micro-F1 table per slice of the corpus index")
     p.add_argument(
         "--bootstrap",
-        type=_bounded_int(0, MAX_RESAMPLES),
+        type=bounded_int(0, MAX_RESAMPLES),
         default=0,
         metavar="N",
         help=f"resample documents N times for 95%% intervals (0 to {MAX_RESAMPLES})",
     )
-    p.add_argument("--seed", type=_bounded_int(0, 2**32 - 1), default=0, help="random seed (0 to 2^32-1)")
+    p.add_argument("--seed", type=bounded_int(0, 2**32 - 1), default=0, help="random seed (0 to 2^32-1)")
     p.set_defaults(func=cmd_score)
 
     p = sub.add_parser("compare", help="systems side by side, with a paired significance test")
-    _common(p, split=True)
+    corpus_options(p, split=True)
     p.add_argument("sources", nargs="+", help="system names or predictions files")
     _scoring(p)
     p.add_argument(
         "--trials",
-        type=_bounded_int(1, MAX_RESAMPLES),
+        type=bounded_int(1, MAX_RESAMPLES),
         default=10000,
         help=f"approximate randomisation trials (1 to {MAX_RESAMPLES})",
     )
-    p.add_argument("--seed", type=_bounded_int(0, 2**32 - 1), default=0, help="random seed (0 to 2^32-1)")
+    p.add_argument("--seed", type=bounded_int(0, 2**32 - 1), default=0, help="random seed (0 to 2^32-1)")
     _reading(p)
     p.set_defaults(func=cmd_compare)
 
     p = sub.add_parser("errors", help="list every missed, spurious, boundary, label and value error")
-    _common(p, split=True)
+    corpus_options(p, split=True)
     _source(p)
     _scoring(p)
     p.add_argument("--label", help="only this label, figure category or relation type")
@@ -399,25 +359,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_errors)
 
     p = sub.add_parser("report", help="one self-contained HTML report comparing systems")
-    _common(p, split=True)
+    corpus_options(p, split=True)
     p.add_argument("--systems", required=True, help="comma-separated system names or predictions files")
     p.add_argument("--out", required=True, type=Path)
     p.add_argument("--match", choices=SCHEMES, default="strict")
     p.add_argument(
         "--bootstrap",
-        type=_bounded_int(0, MAX_RESAMPLES),
+        type=bounded_int(0, MAX_RESAMPLES),
         default=1000,
         metavar="N",
         help=f"resamples for intervals (0 to {MAX_RESAMPLES})",
     )
-    p.add_argument("--seed", type=_bounded_int(0, 2**32 - 1), default=0, help="random seed (0 to 2^32-1)")
+    p.add_argument("--seed", type=bounded_int(0, 2**32 - 1), default=0, help="random seed (0 to 2^32-1)")
     _reading(p)
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("gate", help="fail when scores regress against a saved baseline")
     p.add_argument("--baseline", required=True, type=Path)
     p.add_argument(
-        "--tolerance", type=_unit_interval, default=0.0, help="allowed F1 drop per label, in [0, 1] (default 0)"
+        "--tolerance", type=unit_interval, default=0.0, help="allowed F1 drop per label, in [0, 1] (default 0)"
     )
     p.add_argument(
         "--allow-import",
@@ -439,12 +399,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_gate)
 
     p = sub.add_parser("stats", help="count documents, words, labels, categories, relation types and slices")
-    _common(p, split=True)
+    corpus_options(p, split=True)
     p.add_argument("--format", choices=("table", "markdown", "json"), default="table")
     p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("draft", help="turn an annotation draft (mentions as text, in reading order) into a gold file")
-    _common(p)
+    corpus_options(p)
     p.add_argument("draft", type=Path, help="DOC_ID.ann: the draft; its name gives the article")
     p.add_argument("--force", action="store_true", help="replace an existing gold file")
     p.add_argument("--show", action="store_true", help="print every mention in its context, for review")

@@ -13,12 +13,11 @@ from pathlib import Path
 
 from .agreement import agreement, disagreements, render_agreement, render_disagreements
 from .annotation import Annotation, annotation_from_dict, atomic_write, dumps_gold
-from .corpus import DEFAULT_ARTICLES, load_articles
+from .corpus import load_articles
 from .doccano import Credentials, DoccanoError, connect, describe_changes, export_records, pull_annotations, push
+from .options import EXIT_ERROR, EXIT_FAIL, EXIT_OK, corpus_options
 from .systems import load_system, run_system
-from .validate import DEFAULT_GOLD, load_gold
-
-EXIT_OK, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+from .validate import load_gold
 
 
 def _select(docs, doc_ids):
@@ -148,8 +147,7 @@ def register(sub) -> None:
 
     p = dsub.add_parser("push", help="create the project and labels; upload articles and (pre-)annotations")
     p.add_argument("--project", required=True)
-    p.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
-    p.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    corpus_options(p)
     which = p.add_mutually_exclusive_group()
     which.add_argument("--pre-annotate", metavar="SYSTEM", help="load a system's predictions as editable annotations")
     which.add_argument("--with-gold", action="store_true", help="load the existing gold for review")
@@ -158,8 +156,7 @@ def register(sub) -> None:
 
     p = dsub.add_parser("pull", help="turn an annotator's doccano annotations into gold files")
     p.add_argument("--project", required=True)
-    p.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
-    p.add_argument("--gold", type=Path, default=DEFAULT_GOLD)
+    corpus_options(p)
     p.add_argument("--annotator", help="doccano user whose annotations to pull (default: DOCCANO_USERNAME)")
     p.add_argument("--force", action="store_true", help="overwrite gold files that differ")
     p.set_defaults(func=cmd_pull)
@@ -173,7 +170,7 @@ def register(sub) -> None:
     p.add_argument("a", help="gold directory (or doccano username with --project)")
     p.add_argument("b", help="gold directory (or doccano username with --project)")
     p.add_argument("--project", help="compare two doccano users of this project")
-    p.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
+    corpus_options(p, gold=False)
     p.add_argument("--format", choices=("table", "markdown", "json"), default="table")
     p.add_argument("--list", action="store_true", help="also list every disagreement, per document, for adjudication")
     p.set_defaults(func=cmd_agree)
