@@ -1,8 +1,8 @@
 """Entity mentions: an EntityRuler built from the data files, then people found by their roles.
 
 Order of precedence: gazetteer names and token patterns (longest match wins, as EntityRuler does),
-then person names introduced by a role or honorific ("Houthi leader Abdul-Malik al-Houthi",
-"Sheikh ...", "X, the spokesman for Y"), then later short forms of those names ("al-Houthi").
+then person names introduced by a role or honorific ("movement leader Yusuf al-Karimi",
+"Sheikh ...", "X, the spokesman for Y"), then later short forms of those names ("al-Karimi").
 """
 
 from __future__ import annotations
