@@ -20,9 +20,11 @@ from typing import Any
 from .schema import FIGURE, SECTIONS
 
 _ALL_SECTIONS = frozenset(SECTIONS)
-ENTITY_KEYS = ("id", "label", "start", "end", "text", "ref", "value", "qualifier", "category")
-RELATION_KEYS = ("id", "head", "tail", "type")
-DOCUMENT_KEYS = ("doc_id", "date", "text_sha256", "sections", "entities", "relations")
+ENTITY_KEYS = ("id", "label", "start", "end", "text", "ref", "value", "qualifier", "category", "score")
+RELATION_KEYS = ("id", "head", "tail", "type", "score")
+DOCUMENT_KEYS = ("doc_id", "date", "text_sha256", "sections", "entities", "relations", "meta")
+# Keys only predictions may carry: a confidence per item, free metadata per document.
+PREDICTION_ONLY = {"score", "meta"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,7 @@ class Entity:
     value: float | None = None
     qualifier: str | None = None
     category: str | None = None
+    score: float | None = None  # a system's confidence, 0-1; never in gold
 
     @property
     def is_figure(self) -> bool:
@@ -43,7 +46,7 @@ class Entity:
 
     def to_dict(self) -> dict[str, Any]:
         out = {"id": self.id, "label": self.label, "start": self.start, "end": self.end, "text": self.text}
-        for key in ("ref", "value", "qualifier", "category"):
+        for key in ("ref", "value", "qualifier", "category", "score"):
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)
         return out
@@ -55,9 +58,13 @@ class Relation:
     head: str
     tail: str
     type: str
+    score: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "head": self.head, "tail": self.tail, "type": self.type}
+        out: dict[str, Any] = {"id": self.id, "head": self.head, "tail": self.tail, "type": self.type}
+        if self.score is not None:
+            out["score"] = self.score
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +103,12 @@ def _name(value: Any) -> Any:
     return sys.intern(value) if isinstance(value, str) else value
 
 
-def entity_from_dict(raw: dict[str, Any]) -> Entity:
+def entity_from_dict(raw: dict[str, Any], position: int = 0) -> Entity:
     value = raw.get("value")
+    # A prediction's id is optional when no relation refers to it; such entities get a unique one.
+    eid = str(raw["id"]) if "id" in raw else f"_E{position}"
     return Entity(
-        id=_name(str(raw["id"])),
+        id=_name(eid),
         label=_name(raw["label"]),
         start=raw["start"],
         end=raw["end"],
@@ -108,6 +117,7 @@ def entity_from_dict(raw: dict[str, Any]) -> Entity:
         value=None if value is None else normalise_number(value),
         qualifier=_name(raw.get("qualifier")),
         category=_name(raw.get("category")),
+        score=raw.get("score"),
     )
 
 
@@ -116,10 +126,16 @@ def annotation_from_dict(raw: dict[str, Any]) -> Annotation:
     sections = raw.get("sections")
     return Annotation(
         doc_id=raw["doc_id"],
-        entities=tuple(entity_from_dict(e) for e in raw.get("entities", [])),
+        entities=tuple(entity_from_dict(e, i) for i, e in enumerate(raw.get("entities", []), start=1)),
         relations=tuple(
-            Relation(_name(str(r["id"])), _name(str(r["head"])), _name(str(r["tail"])), _name(r["type"]))
-            for r in raw.get("relations", [])
+            Relation(
+                _name(str(r["id"]) if "id" in r else f"_R{i}"),
+                _name(str(r["head"])),
+                _name(str(r["tail"])),
+                _name(r["type"]),
+                r.get("score"),
+            )
+            for i, r in enumerate(raw.get("relations", []), start=1)
         ),
         date=raw.get("date"),
         text_sha256=raw.get("text_sha256"),

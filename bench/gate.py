@@ -46,8 +46,9 @@ def check_baseline(raw: Any) -> list[str]:
     if raw.get("split", ALL) not in (*SPLITS, ALL):
         out.append(f"split {raw.get('split')!r} is not one of {', '.join((*SPLITS, ALL))}")
     for key in ("articles_dir", "gold_dir", "gold_sha256"):
-        if not isinstance(raw.get(key), str):
-            out.append(f"'{key}' must be a string")
+        value = raw.get(key)
+        if not isinstance(value, str) or not value.strip() or any(ord(c) < 32 for c in value):
+            out.append(f"'{key}' must be a non-empty string without control characters, got {value!r}")
     sections = raw.get("sections")
     if not isinstance(sections, dict):
         return out + ["'sections' must be an object"]

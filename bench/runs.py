@@ -17,18 +17,20 @@ A section is tested only where both sources predict it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .annotation import Annotation
+from .annotation import Annotation, annotation_from_dict
 from .corpus import CorpusError, Document, load_articles
+from .matching import SCHEMES
 from .metadata import ALL, ArticleMeta, index_path, load_index, select
 from .results import SCHEMA_VERSION, Source, build_result, gold_sha256, load_source, score_source
-from .scoring import SECTION_NAMES, DocumentScores, slice_scores
+from .schema import SECTIONS
+from .scoring import SECTION_NAMES, DocumentScores, score_documents, slice_scores, summarise
 from .stats import paired_randomisation
-from .validate import load_gold, orphan_gold
+from .validate import PREDICTION, check_document, load_gold, orphan_gold
 
 
 @dataclass
@@ -113,3 +115,54 @@ def compare(scored: Sequence[Scored], trials: int, seed: int) -> dict[str, Any]:
                 test = paired_randomisation(other.scores.tallies[section], first.scores.tallies[section], trials, seed)
                 tests.setdefault(section, []).append({**test, "a": first.result["system"], "b": other.result["system"]})
     return {"schema_version": SCHEMA_VERSION, "results": [s.result for s in scored], "tests": tests}
+
+
+def _annotations(
+    items: Mapping[str, Annotation | dict] | Iterable[Annotation | dict], what: str
+) -> dict[str, Annotation]:
+    values = list(items.values()) if isinstance(items, Mapping) else list(items)
+    out: dict[str, Annotation] = {}
+    problems: list[str] = []
+    for i, item in enumerate(values, start=1):
+        if isinstance(item, Annotation):
+            ann = item
+        else:
+            found = check_document(item, None, PREDICTION)
+            if found:
+                problems += [f"{what} item {i}: {p}" for p in found]
+                continue
+            ann = annotation_from_dict(item)
+        if ann.doc_id in out:
+            problems.append(f"{what} item {i}: duplicate doc_id {ann.doc_id!r}")
+        out[ann.doc_id] = ann
+    if problems:
+        raise ValueError("\n".join(problems))
+    return out
+
+
+def evaluate(
+    gold: Mapping[str, Annotation | dict] | Iterable[Annotation | dict],
+    predictions: Mapping[str, Annotation | dict] | Iterable[Annotation | dict],
+    scheme: str = "strict",
+    sections: Iterable[str] = SECTIONS,
+) -> dict[str, Any]:
+    """Score in-memory annotations, as nervaluate's ``Evaluator`` or spaCy's ``Scorer`` do.
+
+    ``gold`` and ``predictions`` are ``Annotation`` objects or dicts in the JSON format (each with
+    its ``doc_id``), as a list or a mapping. Every gold document is scored; one with no prediction
+    counts as predicting nothing. ``sections`` says what the predictions cover (entities, figures,
+    relations); a section left out is reported ``absent``. The result is the ``sections`` of
+    ``bench score --format json`` with the scheme and document count: no files, hashes or corpus.
+    There is no article text here, so offsets are checked for form, not against a body.
+    """
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown match scheme {scheme!r}; choose one of {', '.join(SCHEMES)}")
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        raise ValueError(f"unknown sections {sorted(unknown)} (sections: {', '.join(SECTIONS)})")
+    g, p = _annotations(gold, "gold"), _annotations(predictions, "predictions")
+    extra = sorted(set(p) - set(g))
+    if extra:
+        raise ValueError(f"predictions for documents with no gold: {', '.join(extra)}")
+    scores = score_documents(g, p, scheme, sections)
+    return {"schema_version": SCHEMA_VERSION, "match": scheme, "documents": len(g), "sections": summarise(scores)}

@@ -50,8 +50,9 @@ def check_entity(raw: Any, text: str | None, kind: str) -> list[str]:
         return [f"entity {raw!r}: not a JSON object"]
     name = f"entity {raw.get('id', '?')}"
     out = [f"{name}: unknown key {k!r}" for k in raw if k not in ENTITY_KEYS]
-    if not isinstance(raw.get("id"), (str, int)) or isinstance(raw.get("id"), bool):
+    if (kind == GOLD or "id" in raw) and (not isinstance(raw.get("id"), (str, int)) or isinstance(raw.get("id"), bool)):
         out.append(f"{name}: 'id' must be a string or integer")
+    out += _check_score(name, raw, kind)
     label = raw.get("label")
     if label not in ENTITY_LABELS:
         out.append(f"{name}: unknown label {label!r} (schema labels: {', '.join(ENTITY_LABELS)})")
@@ -122,12 +123,25 @@ def _relation_type(name: Any):
     return RELATION_TYPES.get(name) if isinstance(name, str) else None
 
 
-def check_relation(raw: Any, labels_by_id: dict[str, str]) -> list[str]:
+def _check_score(name: str, raw: dict, kind: str) -> list[str]:
+    if "score" not in raw:
+        return []
+    if kind == GOLD:
+        return [f"{name}: 'score' is a prediction's confidence; gold has none"]
+    score = raw["score"]
+    if not (_is_number(score) and 0 <= score <= 1):
+        return [f"{name}: score {score!r} must be a number from 0 to 1"]
+    return []
+
+
+def check_relation(raw: Any, labels_by_id: dict[str, str], kind: str = GOLD) -> list[str]:
     if not isinstance(raw, dict):
         return [f"relation {raw!r}: not a JSON object"]
     name = f"relation {raw.get('id', '?')}"
     out = [f"{name}: unknown key {k!r}" for k in raw if k not in RELATION_KEYS]
-    out += [f"{name}: missing {k!r}" for k in RELATION_KEYS if k not in raw]
+    required = ("head", "tail", "type") if kind == PREDICTION else ("id", "head", "tail", "type")
+    out += [f"{name}: missing {k!r}" for k in required if k not in raw]
+    out += _check_score(name, raw, kind)
     rtype = _relation_type(raw.get("type"))
     if "type" in raw and rtype is None:
         out.append(f"{name}: unknown relation type {raw['type']!r} (schema: {', '.join(RELATION_TYPES)})")
@@ -155,8 +169,11 @@ def check_document(raw: Any, article: Document | None, kind: str) -> list[str]:
     out += [f"document: missing {k!r}" for k in required if k not in raw]
     if "doc_id" in raw and not isinstance(raw["doc_id"], str):
         out.append("document: 'doc_id' must be a string")
-    if "sections" in raw and (not isinstance(raw["sections"], list) or not set(raw["sections"]) <= set(SECTIONS)):
+    sections = raw.get("sections", [])
+    if not (isinstance(sections, list) and all(isinstance(s, str) and s in SECTIONS for s in sections)):
         out.append(f"document: 'sections' must be a list drawn from {', '.join(SECTIONS)}")
+    if "meta" in raw and (kind == GOLD or not isinstance(raw["meta"], dict)):
+        out.append("document: 'meta' is allowed in predictions only, as a JSON object")
     if article is not None:
         if "date" in raw and raw["date"] != article.date:
             out.append(f"document: date {raw['date']!r} differs from the article header {article.date!r}")
@@ -174,10 +191,11 @@ def check_document(raw: Any, article: Document | None, kind: str) -> list[str]:
         if not isinstance(ent, dict):
             continue
         key = str(ent.get("id"))
-        if key in labels_by_id:
-            out.append(f"entity {key}: duplicate id")
         label = ent.get("label") if isinstance(ent.get("label"), str) else None
-        labels_by_id[key] = label or ""
+        if "id" in ent:  # an id-less prediction cannot be referred to, so it cannot clash
+            if key in labels_by_id:
+                out.append(f"entity {key}: duplicate id")
+            labels_by_id[key] = label or ""
         span = (ent.get("start"), ent.get("end"), label)
         if _is_int(span[0]) and _is_int(span[1]) and label is not None:
             if span in spans:
@@ -188,13 +206,14 @@ def check_document(raw: Any, article: Document | None, kind: str) -> list[str]:
     seen_ids: set[str] = set()
     seen_facts: set[tuple] = set()
     for rel in relations:
-        out += check_relation(rel, labels_by_id)
+        out += check_relation(rel, labels_by_id, kind)
         if not isinstance(rel, dict):
             continue
         key = str(rel.get("id"))
-        if key in seen_ids:
-            out.append(f"relation {key}: duplicate id")
-        seen_ids.add(key)
+        if "id" in rel:
+            if key in seen_ids:
+                out.append(f"relation {key}: duplicate id")
+            seen_ids.add(key)
         rtype = _relation_type(rel.get("type"))
         ends = (str(rel.get("head")), str(rel.get("tail")))
         fact = rtype.key(*ends) if rtype else (str(rel.get("type")), *ends)
