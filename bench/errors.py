@@ -66,53 +66,21 @@ def describe(e: Entity | None) -> str:
 
 def _span_errors(section: str, doc: Document, group: Aligned, kind_of: Callable, label_of: Callable) -> list[ErrorItem]:
     """Missed, spurious and wrong pairs of one aligned group; ``kind_of`` names a pair's error or None."""
+
+    def item(kind: str, at: Entity, gold: Entity | None, pred: Entity | None) -> ErrorItem:
+        where = context(doc.text, at.start, at.end)
+        return ErrorItem(
+            section, kind, label_of(at), doc.doc_id, at.start, at.end, where, describe(gold), describe(pred)
+        )
+
     out = []
     for gi, pi, status in group.alignment.pairs:
         a, b = group.gold[gi], group.pred[pi]
         kind = kind_of(a, b, status)
         if kind:
-            out.append(
-                ErrorItem(
-                    section,
-                    kind,
-                    label_of(a),
-                    doc.doc_id,
-                    a.start,
-                    a.end,
-                    context(doc.text, a.start, a.end),
-                    describe(a),
-                    describe(b),
-                )
-            )
-    for gi in group.alignment.missed:
-        a = group.gold[gi]
-        out.append(
-            ErrorItem(
-                section,
-                "missed",
-                label_of(a),
-                doc.doc_id,
-                a.start,
-                a.end,
-                context(doc.text, a.start, a.end),
-                describe(a),
-            )
-        )
-    for pi in group.alignment.spurious:
-        b = group.pred[pi]
-        out.append(
-            ErrorItem(
-                section,
-                "spurious",
-                label_of(b),
-                doc.doc_id,
-                b.start,
-                b.end,
-                context(doc.text, b.start, b.end),
-                "",
-                describe(b),
-            )
-        )
+            out.append(item(kind, a, a, b))
+    out += [item("missed", group.gold[gi], group.gold[gi], None) for gi in group.alignment.missed]
+    out += [item("spurious", group.pred[pi], None, group.pred[pi]) for pi in group.alignment.spurious]
     return out
 
 
