@@ -19,7 +19,7 @@ install: $(STAMP)
 
 # The doccano server needs pydantic 2 (the client needs 1): it gets its own venv.
 $(DOCCANO_STAMP): requirements-doccano.lock $(STAMP)
-	$(BIN)/python -c "from bench.doccano_server import install; install()"
+	$(BIN)/python -c "from bench.annotate.doccano_server import install; install()"
 
 doccano-install: $(DOCCANO_STAMP)
 

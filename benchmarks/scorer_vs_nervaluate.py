@@ -17,8 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from nervaluate import Evaluator
 
-from bench.matching import SCHEMES, Span
-from bench.scoring import all_schemes, sum_tallies
+from bench.core.matching import SCHEMES, Span
+from bench.core.scoring import all_schemes, sum_tallies
 
 LABELS = ["PERSON", "ORG", "GPE", "LOC", "NORP", "DATE"]
 

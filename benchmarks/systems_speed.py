@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corpus import Document, load_articles
-from bench.systems import load_system
+from bench.evaluation.systems import load_system
+from bench.formats.corpus import Document, load_articles
 
 
 def corpus(articles: Path, at_least: int) -> list[Document]:
@@ -60,7 +60,7 @@ def cache_speedup(names: list[str], articles: Path, gold: Path) -> None:
     import os
     import tempfile
 
-    from bench.runs import open_corpus, score
+    from bench.evaluation.runs import open_corpus, score
 
     corpus = open_corpus(articles, gold)
     with tempfile.TemporaryDirectory() as tmp:

@@ -10,10 +10,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from bench.annotation import Annotation, Entity
-from bench.corpus import Document
-from bench.schema import SECTIONS
-from bench.validate import DEFAULT_GOLD, load_gold
+from bench.core.annotation import Annotation, Entity
+from bench.core.schema import SECTIONS
+from bench.formats.corpus import Document
+from bench.formats.validate import DEFAULT_GOLD, load_gold
 
 if TYPE_CHECKING:
     from spacy.pipeline import EntityRuler

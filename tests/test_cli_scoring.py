@@ -7,7 +7,7 @@ import json
 import pytest
 from conftest import load_json
 
-from bench.cli import main
+from bench.cli.main import main
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:

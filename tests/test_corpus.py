@@ -12,10 +12,10 @@ from collections import Counter
 import pytest
 from conftest import REPO, SEED_ID
 
-from bench.corpus import load_articles
-from bench.corpus_stats import corpus_stats, word_count
-from bench.metadata import load_index
-from bench.validate import load_gold
+from bench.formats.corpus import load_articles
+from bench.formats.metadata import load_index
+from bench.formats.validate import load_gold
+from bench.reports.corpus_stats import corpus_stats, word_count
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ import json
 import pytest
 from conftest import TOY_TEXT, entity, write_article, write_gold, write_index
 
-from bench.cli import main
-from bench.corpus import load_articles
-from bench.metadata import check_index, read_index, select
+from bench.cli.main import main
+from bench.formats.corpus import load_articles
+from bench.formats.metadata import check_index, read_index, select
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:

@@ -12,10 +12,7 @@ import uuid
 import pytest
 from conftest import REPO, SEED_ID, write_article, write_gold
 
-from bench.annotation import Relation
-from bench.cli import main
-from bench.corpus import load_articles
-from bench.doccano import (
+from bench.annotate.doccano_client import (
     Credentials,
     DoccanoError,
     Offsets,
@@ -25,7 +22,10 @@ from bench.doccano import (
     parse_span_label,
     span_labels,
 )
-from bench.doccano_server import DoccanoServer, ServerError
+from bench.annotate.doccano_server import DoccanoServer, ServerError
+from bench.cli.main import main
+from bench.core.annotation import Relation
+from bench.formats.corpus import load_articles
 
 PASSWORD = "bench-" + secrets.token_hex(8)
 
@@ -53,7 +53,7 @@ def test_span_labels_carry_figure_category():
 
 
 def test_record_figure_attributes_derive_from_text():
-    from bench.corpus import Document
+    from bench.formats.corpus import Document
 
     doc = Document("d", "2024-01-01", "At least 12 people died.")
     record = {
@@ -194,7 +194,7 @@ def test_pre_annotated_push_shows_rules_spans_and_is_idempotent(env, project, se
 
 
 def test_server_down_is_one_clear_line(monkeypatch, capsys, seed_dirs):
-    from bench.doccano_server import free_port
+    from bench.annotate.doccano_server import free_port
 
     arts, gold = seed_dirs
     monkeypatch.setenv("DOCCANO_URL", f"http://127.0.0.1:{free_port()}")

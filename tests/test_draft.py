@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from conftest import REPO, SEED_ID
 
-from bench.annotation import dumps_gold
-from bench.cli import main
-from bench.corpus import Document, read_article
-from bench.draft import annotation_to_draft, draft_to_annotation
-from bench.validate import load_gold
+from bench.annotate.draft import annotation_to_draft, draft_to_annotation
+from bench.cli.main import main
+from bench.core.annotation import dumps_gold
+from bench.formats.corpus import Document, read_article
+from bench.formats.validate import load_gold
 
 DOC = Document("d", "2024-05-06", "Gaza police said at least 12 were killed in Gaza City and 3 in Gaza.")
 

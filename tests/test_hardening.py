@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from conftest import REPO, SEED_ID, write_article
 
-from bench.annotation import WriteError, atomic_write
-from bench.cli import main
+from bench.cli.main import main
+from bench.core.annotation import WriteError, atomic_write
 
 
 def run(capsys, *argv) -> tuple[int, str, str]:
@@ -278,7 +278,7 @@ class Crashes:
         pass
 
     def predict(self, docs):
-        from bench.annotation import Annotation
+        from bench.core.annotation import Annotation
 
         for i, doc in enumerate(docs):
             if i == 1:
@@ -307,7 +307,7 @@ def test_a_crashing_system_is_one_line_exit_3(tmp_path, capsys):
 
 
 def test_long_articles_are_processed_in_pieces_with_right_offsets():
-    from bench.corpus import Document
+    from bench.formats.corpus import Document
     from systems import statistical
     from systems.rules import RulesSystem
 

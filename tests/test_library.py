@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from bench.cli import main
-from bench.gate import BaselineError, run_gate
-from bench.runs import compare, open_corpus, score
+from bench.cli.main import main
+from bench.evaluation.gate import BaselineError, run_gate
+from bench.evaluation.runs import compare, open_corpus, score
 
 
 def test_score_and_compare_as_a_library_equal_the_commands(toy, capsys):
@@ -45,7 +45,7 @@ def test_evaluate_in_memory_equals_the_command(toy, capsys):
     preds.write_text(json.dumps({**pred, "sections": ["entities", "figures"]}) + "\n")
     dirs = ["--articles", str(toy["articles"]), "--gold", str(toy["gold"])]
     assert main(["score", "--predictions", str(preds), "--format", "json", *dirs]) == 0
-    from bench.results import dumps_result
+    from bench.evaluation.results import dumps_result
 
     assert json.loads(capsys.readouterr().out)["sections"] == json.loads(dumps_result(result))["sections"]
     assert result["sections"]["entities"]["micro"]["correct"] == 4 and result["sections"]["relations_fact"] == {

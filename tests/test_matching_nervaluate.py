@@ -3,7 +3,7 @@
 Input shape: flat gold and flat predictions (no two spans of one side overlap), as NER taggers
 produce. nervaluate takes inclusive ends and scans in list order; we give it sorted lists.
 
-Stated differences (see bench/matching.py):
+Stated differences (see bench/core/matching.py):
 * ``strict``, ``exact`` and ``partial``: counts are equal on every flat case.
 * ``type``: nervaluate matches each prediction greedily in input order, so a prediction that
   overlaps a gold span with the wrong label can take it from a later same-label prediction. Our
@@ -20,8 +20,8 @@ import random
 import pytest
 from nervaluate import Evaluator
 
-from bench.matching import SCHEMES, Span, align
-from bench.scoring import Counts, _counts_from
+from bench.core.matching import SCHEMES, Span, align
+from bench.core.scoring import Counts, _counts_from
 
 LABELS = ["PER", "ORG", "LOC"]
 NERVALUATE_NAME = {"strict": "strict", "exact": "exact", "partial": "partial", "type": "ent_type"}

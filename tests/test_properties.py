@@ -14,7 +14,7 @@ from conftest import TOY_TEXT, entity, write_article, write_gold, write_index
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bench.cli import main
+from bench.cli.main import main
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.cli import main
+from bench.cli.main import main
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -217,9 +217,9 @@ def test_relation_type_confusion_is_a_label_error(toy, capsys, tmp_path):
 
 
 def test_document_marks_follow_the_match_scheme():
-    from bench.annotation import Annotation, Entity
-    from bench.comparison import Comparison
-    from bench.html_report import _marked
+    from bench.core.annotation import Annotation, Entity
+    from bench.core.comparison import Comparison
+    from bench.reports.html import _marked
 
     gold = Annotation("d", (Entity("T1", "ORG", 0, 5, "Hamas"),))
     pred = Annotation("d", (Entity("P1", "GPE", 0, 5, "Hamas"),))

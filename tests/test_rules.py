@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.corpus import Document
+from bench.formats.corpus import Document
 from systems.rules import RulesSystem
 
 

@@ -6,12 +6,12 @@ from dataclasses import replace
 
 import pytest
 
-from bench.annotation import Annotation, Entity, Relation
-from bench.comparison import Comparison
-from bench.corpus import load_articles
-from bench.scoring import Counts, entity_tally, figure_tally, relation_tallies, row, score_documents, summarise
-from bench.stats import MIN_DOCS_FOR_INTERVAL, bootstrap_interval, paired_randomisation
-from bench.validate import load_gold
+from bench.core.annotation import Annotation, Entity, Relation
+from bench.core.comparison import Comparison
+from bench.core.scoring import Counts, entity_tally, figure_tally, relation_tallies, row, score_documents, summarise
+from bench.core.stats import MIN_DOCS_FOR_INTERVAL, bootstrap_interval, paired_randomisation
+from bench.formats.corpus import load_articles
+from bench.formats.validate import load_gold
 
 
 @pytest.fixture
@@ -134,7 +134,7 @@ def test_paired_randomisation_detects_clear_difference_and_not_noise():
 
 
 def test_verbs_that_carry_a_qualifier_read_as_more_than():
-    from bench.numbers import normalise_figure
+    from bench.core.numbers import normalise_figure
 
     assert normalise_figure("surpassed 2,000") == (2000, "more_than")
     assert normalise_figure("topped 300") == (300, "more_than")
@@ -146,8 +146,8 @@ def test_all_schemes_at_once_equals_each_scheme_alone():
     """The one-pass counts (used like nervaluate's evaluate()) equal an alignment per scheme and label."""
     import random
 
-    from bench.matching import SCHEMES, Span, align
-    from bench.scoring import _counts_from, all_schemes
+    from bench.core.matching import SCHEMES, Span, align
+    from bench.core.scoring import _counts_from, all_schemes
 
     rng = random.Random(7)
     labels = ["A", "B", "C"]

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from bench.cli import main
-from bench.corpus import Document
+from bench.cli.main import main
+from bench.formats.corpus import Document
 
 THIRD_PARTY = '''
-from bench.annotation import Annotation, Entity
+from bench.core.annotation import Annotation, Entity
 
 class CapitalisedOrgs:
     """Calls every run of the word 'Hamas' an ORG."""

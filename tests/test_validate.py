@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from conftest import REPO, SEED_ID, dump_json, load_json, write_article
 
-from bench.cli import main
-from bench.corpus import CorpusError, load_articles, read_article
-from bench.validate import validate_files
+from bench.cli.main import main
+from bench.formats.corpus import CorpusError, load_articles, read_article
+from bench.formats.validate import validate_files
 
 
 def problems_after(toy, mutate) -> list[str]:

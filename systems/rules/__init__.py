@@ -11,9 +11,9 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.annotation import Annotation, Entity, Relation
-from bench.corpus import Document
-from bench.schema import SECTIONS
+from bench.core.annotation import Annotation, Entity, Relation
+from bench.core.schema import SECTIONS
+from bench.formats.corpus import Document
 
 from .entities import DATA, PeopleFinder, alias_mentions, build_pipeline
 from .figures import FigureFinder

@@ -3,7 +3,7 @@
 A number becomes a FIGURE when a cue of some category stands after it ("30 civilians were
 killed", "1,200 deaths", "20 rockets") or as a verb before it ("killing at least 12", "the death
 toll rose to 300"). Dates, ages, times, percentages, titles ("number two") and ordinals are
-excluded by their neighbours. Values and qualifiers come from ``bench.numbers``.
+excluded by their neighbours. Values and qualifiers come from ``bench.core.numbers``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span
 
-from bench.numbers import NUMBER_WORDS, QUALIFIER_PHRASES, normalise_figure
+from bench.core.numbers import NUMBER_WORDS, QUALIFIER_PHRASES, normalise_figure
 
 from .entities import DATA, load_json, sentence_bounds, token_view
 

@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from bench.schema import RELATION_TYPES
+from bench.core.schema import RELATION_TYPES
 
 from .entities import DATA, RoleLink, load_json, sentence_bounds
 from .figures import Figure

@@ -12,7 +12,7 @@ A draft lists the mentions of one article in reading order, one a line, then the
 
 Each mention is the first whole-word occurrence of its text at or after the end of the previous
 mention; ``skip=N`` passes over N further occurrences. A FIGURE's value and qualifier are read from
-its span by ``bench.numbers`` (guidelines §2.2), so only the category is written. The result is an
+its span by ``bench.core.numbers`` (guidelines §2.2), so only the category is written. The result is an
 ordinary gold document, validated like any other.
 """
 
@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .annotation import Annotation, Entity, Relation
-from .corpus import Document
-from .numbers import normalise_figure
-from .schema import CATEGORIES, ENTITY_LABELS, FIGURE, RELATION_TYPES
+from bench.core.annotation import Annotation, Entity, Relation
+from bench.core.numbers import normalise_figure
+from bench.core.schema import CATEGORIES, ENTITY_LABELS, FIGURE, RELATION_TYPES
+from bench.formats.corpus import Document
 
 _MENTION = re.compile(r"^(?P<id>\S+)\s+(?P<label>[A-Z]+)(?::(?P<category>[a-z_]+))?\s+(?P<rest>.+)$")
 _RELATION = re.compile(r"^R\s+(?P<head>\S+)\s+(?P<type>[A-Z_]+)\s+(?P<tail>\S+)$")
@@ -108,7 +108,7 @@ def draft_to_annotation(draft: str, article: Document) -> DraftResult:
             reading = normalise_figure(item["surface"])
             if reading is None:
                 problems.append(
-                    f"{where}: {item['id']}: figure {item['surface']!r} is not a number bench/numbers.py reads"
+                    f"{where}: {item['id']}: figure {item['surface']!r} is not a number bench/core/numbers.py reads"
                 )
                 continue
             value, qualifier = reading

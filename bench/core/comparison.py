@@ -2,11 +2,11 @@
 
 In the spirit of spaCy's ``Example``: everything that decides whether two items match lives here,
 computed once per document and cached, and every consumer reads from it: the scores
-(``bench.scoring``), the error listings (``bench.errors``), the HTML report and agreement.
+(``bench.core.scoring``), the error listings (``bench.reports.errors``), the HTML report and agreement.
 
 The match rules, each stated once:
 
-* **Entities**: the span alignment of ``bench.matching`` under the scheme, pooled over all labels
+* **Entities**: the span alignment of ``bench.core.matching`` under the scheme, pooled over all labels
   (``entities``) and within each label (``entities_by_label``).
 * **Figures**: a figure pair matches when the spans match under the scheme *and* the values are
   equal (:meth:`Comparison.figure_status`); qualifier and category are reported as accuracies
@@ -26,9 +26,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from .annotation import Annotation, Entity
-from .matching import CORRECT, INCORRECT, PARTIAL, Alignment, Span, align
-from .schema import FIGURE, RELATION_TYPES
+from bench.core.annotation import Annotation, Entity
+from bench.core.matching import CORRECT, INCORRECT, PARTIAL, Alignment, Span, align
+from bench.core.schema import FIGURE, RELATION_TYPES
 
 
 def spans(entities: Iterable[Entity]) -> list[Span]:

@@ -25,7 +25,7 @@ reports read. Schema (``schema_version`` 1)::
     }
 
 ROW = correct, incorrect, partial, missed, spurious, tp, fp, fn, precision, recall, f1, support;
-a score is ``null`` where it is undefined (see ``bench.scoring``). Floats are rounded to 6 places
+a score is ``null`` where it is undefined (see ``bench.core.scoring``). Floats are rounded to 6 places
 and keys sorted, so the same inputs give byte-identical JSON.
 """
 
@@ -38,14 +38,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import cache
-from .annotation import Annotation
-from .corpus import Document
-from .schema import SECTIONS
-from .scoring import DocumentScores, score_documents, summarise
-from .stats import bootstrap_interval
-from .systems import SystemFailure, describe, is_registered, load_system, registered_names, run_system
-from .validate import read_predictions
+from bench.core.annotation import Annotation
+from bench.core.schema import SECTIONS
+from bench.core.scoring import DocumentScores, score_documents, summarise
+from bench.core.stats import bootstrap_interval
+from bench.evaluation import cache
+from bench.evaluation.systems import SystemFailure, describe, is_registered, load_system, registered_names, run_system
+from bench.formats.corpus import Document
+from bench.formats.validate import read_predictions
 
 SCHEMA_VERSION = 1
 
@@ -81,7 +81,7 @@ def load_source(
     ``kind`` is "system" (``--system``: always a registered name or ``module:attr``) or
     "predictions" (``--predictions``: always a file). Without it (a bare name given to ``compare``
     or ``report``), a registered system or ``module:attr`` is run and anything else is read as a file.
-    ``cache_for`` (the gold's hash) turns on the prediction cache of ``bench.cache`` for systems.
+    ``cache_for`` (the gold's hash) turns on the prediction cache of ``bench.evaluation.cache`` for systems.
     """
     if kind is None:
         kind = "system" if is_registered(name) or (":" in name and not Path(name).exists()) else "predictions"

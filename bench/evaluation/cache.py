@@ -25,9 +25,9 @@ from collections.abc import Iterable, Mapping
 from importlib.metadata import distributions
 from pathlib import Path
 
-from .annotation import Annotation, annotation_from_dict, atomic_write, dumps_line
-from .corpus import Document
-from .jsonfile import JSONProblem, parse_json, records
+from bench.core.annotation import Annotation, annotation_from_dict, atomic_write, dumps_line
+from bench.formats.corpus import Document
+from bench.formats.jsonfile import JSONProblem, parse_json, records
 
 _SKIP_SUFFIXES = {".pyc", ".pyo"}
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .schema import FIGURE, SECTIONS
+from bench.core.schema import FIGURE, SECTIONS
 
 _ALL_SECTIONS = frozenset(SECTIONS)
 ENTITY_KEYS = ("id", "label", "start", "end", "text", "ref", "value", "qualifier", "category", "score")
@@ -122,7 +122,7 @@ def entity_from_dict(raw: dict[str, Any], position: int = 0) -> Entity:
 
 
 def annotation_from_dict(raw: dict[str, Any]) -> Annotation:
-    """Build an annotation from an already validated dict (see ``bench.validate``)."""
+    """Build an annotation from an already validated dict (see ``bench.formats.validate``)."""
     sections = raw.get("sections")
     return Annotation(
         doc_id=raw["doc_id"],

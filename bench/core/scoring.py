@@ -1,6 +1,6 @@
 """Scores: per-document tallies from one alignment, summed into per-label rows and averages.
 
-Every section is computed the same way: an alignment (``bench.matching``) gives per-document
+Every section is computed the same way: an alignment (``bench.core.matching``) gives per-document
 ``Counts`` for each group (a label, a figure category, a relation type) and for ``micro`` (the
 whole section pooled); summing documents gives the table, and resampling documents gives
 confidence intervals. Results are flat dicts of plain values that serialise to JSON.
@@ -26,10 +26,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from .annotation import Annotation, Entity
-from .comparison import Aligned, Comparison, KeyMatch
-from .matching import CORRECT, PARTIAL, SCHEMES, Span, pair_counts, span_keys
-from .schema import CATEGORIES, ENTITY_LABELS, RELATION_TYPES
+from bench.core.annotation import Annotation, Entity
+from bench.core.comparison import Aligned, Comparison, KeyMatch
+from bench.core.matching import CORRECT, PARTIAL, SCHEMES, Span, pair_counts, span_keys
+from bench.core.schema import CATEGORIES, ENTITY_LABELS, RELATION_TYPES
 
 MICRO = "micro"
 SECTION_NAMES = ("entities", "figures", "relations_mention", "relations_fact")

@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from .annotation import Annotation, Entity
-from .comparison import Aligned, Comparison
-from .corpus import Document
-from .matching import CORRECT
-from .schema import FIGURE
+from bench.core.annotation import Annotation, Entity
+from bench.core.comparison import Aligned, Comparison
+from bench.core.matching import CORRECT
+from bench.core.schema import FIGURE
+from bench.formats.corpus import Document
 
 KINDS = ("missed", "spurious", "boundary", "label", "value")
 CONTEXT = 40

@@ -1,6 +1,6 @@
 """The system interface and registry. Systems are found by name; this module imports none of them.
 
-A system is registered through the ``bench.systems`` entry-point group (a third-party package adds
+A system is registered through the ``bench.evaluation.systems`` entry-point group (a third-party package adds
 one line to its own ``pyproject.toml``), or named ad hoc as ``module:attribute``. The target is a
 class (or factory) that
 
@@ -25,10 +25,10 @@ from typing import Any, Protocol
 
 from tqdm import tqdm
 
-from .annotation import Annotation
-from .corpus import Document
-from .schema import SECTIONS
-from .validate import PREDICTION, check_document
+from bench.core.annotation import Annotation
+from bench.core.schema import SECTIONS
+from bench.formats.corpus import Document
+from bench.formats.validate import PREDICTION, check_document
 
 ENTRY_POINT_GROUP = "bench.systems"
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from tabulate import tabulate
 
-from .stats import MIN_DOCS_FOR_INTERVAL
+from bench.core.stats import MIN_DOCS_FOR_INTERVAL
 
 UNDEFINED = "—"
 SECTION_TITLES = {

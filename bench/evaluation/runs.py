@@ -1,9 +1,9 @@
 """Running the benchmark as a library: open a corpus, score a source, compare sources.
 
-The command line (``bench.cli``) is argument parsing around these functions and the renderers;
+The command line (``bench.cli.main``) is argument parsing around these functions and the renderers;
 everything it decides lives here or below. Warnings are returned, not printed.
 
-``compare`` returns a documented JSON-ready dict (``schema_version`` as in ``bench.results``)::
+``compare`` returns a documented JSON-ready dict (``schema_version`` as in ``bench.evaluation.results``)::
 
     {
       "schema_version": 1,
@@ -22,15 +22,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .annotation import Annotation, annotation_from_dict
-from .corpus import CorpusError, Document, load_articles
-from .matching import SCHEMES
-from .metadata import ALL, ArticleMeta, index_path, load_index, select
-from .results import SCHEMA_VERSION, Source, build_result, gold_sha256, load_source, score_source
-from .schema import SECTIONS
-from .scoring import SECTION_NAMES, DocumentScores, score_documents, slice_scores, summarise
-from .stats import paired_randomisation
-from .validate import PREDICTION, check_document, load_gold, orphan_gold
+from bench.core.annotation import Annotation, annotation_from_dict
+from bench.core.matching import SCHEMES
+from bench.core.schema import SECTIONS
+from bench.core.scoring import SECTION_NAMES, DocumentScores, score_documents, slice_scores, summarise
+from bench.core.stats import paired_randomisation
+from bench.evaluation.results import SCHEMA_VERSION, Source, build_result, gold_sha256, load_source, score_source
+from bench.formats.corpus import CorpusError, Document, load_articles
+from bench.formats.metadata import ALL, ArticleMeta, index_path, load_index, select
+from bench.formats.validate import PREDICTION, check_document, load_gold, orphan_gold
 
 
 @dataclass
@@ -87,7 +87,7 @@ def score(
 ) -> Scored:
     """Run a system (or read a predictions file) and score it: ``bench score`` without the printing.
 
-    ``use_cache`` reads a system's predictions back from ``bench.cache`` when nothing they depend on
+    ``use_cache`` reads a system's predictions back from ``bench.evaluation.cache`` when nothing they depend on
     has changed, and stores them otherwise.
     """
     cache_for = gold_sha256(corpus.gold) if use_cache else None

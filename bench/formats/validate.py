@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .annotation import DOCUMENT_KEYS, ENTITY_KEYS, RELATION_KEYS, Annotation, annotation_from_dict
-from .corpus import Document
-from .jsonfile import JSONProblem, file_records, parse_json
-from .numbers import normalise_figure
-from .schema import CATEGORIES, ENTITY_LABELS, FIGURE, QUALIFIERS, RELATION_TYPES, SECTIONS
+from bench.core.annotation import DOCUMENT_KEYS, ENTITY_KEYS, RELATION_KEYS, Annotation, annotation_from_dict
+from bench.core.numbers import normalise_figure
+from bench.core.schema import CATEGORIES, ENTITY_LABELS, FIGURE, QUALIFIERS, RELATION_TYPES, SECTIONS
+from bench.formats.corpus import Document
+from bench.formats.jsonfile import JSONProblem, file_records, parse_json
 
 GOLD, PREDICTION = "gold", "prediction"
 DEFAULT_GOLD = Path("gold")
@@ -91,10 +91,10 @@ def _check_figure_attributes(name: str, raw: dict, label: Any, kind: str) -> lis
     if "category" in raw and raw["category"] not in CATEGORIES:
         out.append(f"{name}: category {raw['category']!r} is not one of {', '.join(CATEGORIES)}")
     if kind == GOLD and isinstance(raw.get("text"), str) and "value" in raw and "qualifier" in raw:
-        # Gold value and qualifier are what bench/numbers.py reads from the span, so they cannot drift.
+        # Gold value and qualifier are what bench/core/numbers.py reads from the span, so they cannot drift.
         reading = normalise_figure(raw["text"])
         if reading is None:
-            out.append(f"{name}: figure text {raw['text']!r} is not a number bench/numbers.py can read")
+            out.append(f"{name}: figure text {raw['text']!r} is not a number bench/core/numbers.py can read")
         elif reading != (raw["value"], raw["qualifier"]):
             out.append(
                 f"{name}: value/qualifier {raw['value']!r}/{raw['qualifier']} disagree with the span text "

@@ -8,15 +8,9 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from . import doccano_commands
-from .annotation import WriteError, atomic_write, write_jsonl
-from .corpus import CorpusError, load_articles
-from .doccano import DoccanoError
-from .errors import KINDS, collect_errors, render_errors
-from .gate import BaselineError, run_gate
-from .matching import SCHEMES
-from .metadata import ALL, SLICE_FIELDS, SPLITS, check_index, index_path, load_index, select
-from .options import (
+from bench.annotate.doccano_client import DoccanoError
+from bench.cli import doccano as doccano_commands
+from bench.cli.options import (
     EXIT_CODES,
     EXIT_CRASH,
     EXIT_ERROR,
@@ -28,12 +22,18 @@ from .options import (
     corpus_options,
     unit_interval,
 )
-from .report import render_compare, render_gate, render_score, render_stats
-from .results import dumps_result, gold_sha256, load_source
-from .runs import Corpus, Scored, compare, open_corpus, score
-from .stats import MAX_RESAMPLES
-from .systems import SystemCrash, SystemFailure, list_systems, load_system, run_system
-from .validate import AnnotationError, load_gold, validate_files
+from bench.core.annotation import WriteError, atomic_write, write_jsonl
+from bench.core.matching import SCHEMES
+from bench.core.stats import MAX_RESAMPLES
+from bench.evaluation.gate import BaselineError, run_gate
+from bench.evaluation.results import dumps_result, gold_sha256, load_source
+from bench.evaluation.runs import Corpus, Scored, compare, open_corpus, score
+from bench.evaluation.systems import SystemCrash, SystemFailure, list_systems, load_system, run_system
+from bench.formats.corpus import CorpusError, load_articles
+from bench.formats.metadata import ALL, SLICE_FIELDS, SPLITS, check_index, index_path, load_index, select
+from bench.formats.validate import AnnotationError, load_gold, validate_files
+from bench.reports.errors import KINDS, collect_errors, render_errors
+from bench.reports.text import render_compare, render_gate, render_score, render_stats
 
 
 def _source(p: argparse.ArgumentParser) -> None:
@@ -192,7 +192,7 @@ def cmd_errors(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .html_report import SystemRun, render_report
+    from bench.reports.html import SystemRun, render_report
 
     names = [n for n in args.systems.split(",") if n]
     if not names:
@@ -237,7 +237,7 @@ def cmd_gate(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from .corpus_stats import corpus_stats
+    from bench.reports.corpus_stats import corpus_stats
 
     docs = load_articles(args.articles)
     index = load_index(args.gold, docs)
@@ -252,10 +252,10 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
-    from .annotation import dumps_gold
-    from .corpus import read_article
-    from .draft import annotation_to_draft, draft_to_annotation
-    from .validate import GOLD, check_document
+    from bench.annotate.draft import annotation_to_draft, draft_to_annotation
+    from bench.core.annotation import dumps_gold
+    from bench.formats.corpus import read_article
+    from bench.formats.validate import GOLD, check_document
 
     doc_id = args.draft.name.split(".")[0]
     article = read_article(args.articles / f"{doc_id}.txt")

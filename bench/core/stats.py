@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from .scoring import MICRO, Counts, Tally
+from bench.core.scoring import MICRO, Counts, Tally
 
 # Below this many documents a percentile interval mostly reflects which few articles were drawn.
 MIN_DOCS_FOR_INTERVAL = 5

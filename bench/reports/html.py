@@ -14,12 +14,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .annotation import Annotation
-from .comparison import Comparison
-from .corpus import Document
-from .matching import CORRECT, PARTIAL
-from .report import SECTION_TITLES, fmt_score
-from .schema import ENTITY_LABELS, FIGURE
+from bench.core.annotation import Annotation
+from bench.core.comparison import Comparison
+from bench.core.matching import CORRECT, PARTIAL
+from bench.core.schema import ENTITY_LABELS, FIGURE
+from bench.formats.corpus import Document
+from bench.reports.text import SECTION_TITLES, fmt_score
 
 MISSED, SPURIOUS = "✗ missed", "✗ spurious"
 LABEL_COLOURS = {

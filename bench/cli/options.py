@@ -1,6 +1,6 @@
 """What every command shares: exit codes, the usage error, and the options that read a corpus.
 
-``bench.cli`` and ``bench.doccano_commands`` both build their parsers from here, so an option is
+``bench.cli.main`` and ``bench.cli.doccano`` both build their parsers from here, so an option is
 spelled, defaulted and documented once.
 """
 
@@ -10,10 +10,10 @@ import argparse
 import math
 from pathlib import Path
 
-from .corpus import DEFAULT_ARTICLES
-from .metadata import ALL, SPLITS
-from .schema import CATEGORIES, ENTITY_LABELS, RELATION_TYPES
-from .validate import DEFAULT_GOLD
+from bench.core.schema import CATEGORIES, ENTITY_LABELS, RELATION_TYPES
+from bench.formats.corpus import DEFAULT_ARTICLES
+from bench.formats.metadata import ALL, SPLITS
+from bench.formats.validate import DEFAULT_GOLD
 
 EXIT_OK, EXIT_FAIL, EXIT_ERROR, EXIT_CRASH = 0, 1, 2, 3
 KNOWN_LABELS = (*ENTITY_LABELS, *CATEGORIES, *RELATION_TYPES)

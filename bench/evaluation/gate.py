@@ -1,6 +1,6 @@
 """The regression gate: compare a fresh score with a committed baseline, label by label.
 
-A baseline is a saved score (``bench.results``) whose ``articles_dir`` and ``gold_dir`` are stored
+A baseline is a saved score (``bench.evaluation.results``) whose ``articles_dir`` and ``gold_dir`` are stored
 relative to the baseline file, so the gate gives the same answer from any working directory.
 """
 
@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .annotation import atomic_write
-from .jsonfile import JSONProblem, parse_json
-from .matching import SCHEMES
-from .metadata import ALL, SPLITS
-from .results import SCHEMA_VERSION, dumps_result
-from .scoring import SECTION_NAMES
+from bench.core.annotation import atomic_write
+from bench.core.matching import SCHEMES
+from bench.core.scoring import SECTION_NAMES
+from bench.evaluation.results import SCHEMA_VERSION, dumps_result
+from bench.formats.jsonfile import JSONProblem, parse_json
+from bench.formats.metadata import ALL, SPLITS
 
 EPSILON = 1e-9  # both sides are rounded to 6 places before comparing
 
@@ -175,8 +175,8 @@ def run_gate(
     Settings not given come from the baseline. ``update`` with ``system`` may create a new baseline
     or replace a broken one; nothing else uses a baseline that fails its checks.
     """
-    from .runs import open_corpus, score
-    from .systems import is_registered
+    from bench.evaluation.runs import open_corpus, score
+    from bench.evaluation.systems import is_registered
 
     path = Path(path)
     baseline = None

@@ -4,7 +4,7 @@ Representation in doccano (see gold/GUIDELINES.md §4):
 
 * span labels are the schema's entity labels, except figures, which carry their category in the
   label (``FIGURE:killed``); value and qualifier are derived from the span text by
-  ``bench.numbers`` on the way back, so they survive exactly;
+  ``bench.core.numbers`` on the way back, so they survive exactly;
 * relation types are the schema's relation types;
 * the example's metadata holds ``doc_id``, ``date``, ``text_sha256``, the ``ref`` of each span
   (``refs``, keyed ``start:end`` in code points) and the gold ids (``ids``, ``relation_ids``), so a
@@ -32,12 +32,12 @@ if TYPE_CHECKING:  # imported lazily at run time: the client pulls in requests a
     from doccano_client import DoccanoClient
     from doccano_client.models.project import Project
 
-from .annotation import Annotation, Entity, Relation, dumps_gold
-from .corpus import Document
-from .jsonfile import JSONProblem, parse_json, records
-from .numbers import normalise_figure
-from .schema import CATEGORIES, ENTITY_LABELS, FIGURE, RELATION_TYPES
-from .validate import GOLD, check_document
+from bench.core.annotation import Annotation, Entity, Relation, dumps_gold
+from bench.core.numbers import normalise_figure
+from bench.core.schema import CATEGORIES, ENTITY_LABELS, FIGURE, RELATION_TYPES
+from bench.formats.corpus import Document
+from bench.formats.jsonfile import JSONProblem, parse_json, records
+from bench.formats.validate import GOLD, check_document
 
 EXPORT_FORMAT = "JSONL"
 KEYS = "1234567890abcdefghijklmnopqrstuvwxyz"
@@ -330,7 +330,7 @@ def annotation_from_record(record: Mapping[str, Any], article: Document) -> Anno
         if label == FIGURE:
             parsed = normalise_figure(text)
             if parsed is None:
-                raise DoccanoError(f"{where}: figure span {text!r} holds no number that bench.numbers can read")
+                raise DoccanoError(f"{where}: figure span {text!r} holds no number that bench.core.numbers can read")
             attrs = {"value": parsed[0], "qualifier": parsed[1], "category": category}
         entities.append(Entity(eid, label, start, end, text, ref=refs.get(f"{start}:{end}"), **attrs))
         by_doccano_id[span["id"]] = eid

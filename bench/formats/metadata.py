@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .corpus import CorpusError, Document
-from .jsonfile import JSONProblem, parse_json, records
+from bench.formats.corpus import CorpusError, Document
+from bench.formats.jsonfile import JSONProblem, parse_json, records
 
 INDEX_NAME = "index.jsonl"
 SPLITS = ("dev", "test")

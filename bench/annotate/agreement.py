@@ -12,11 +12,20 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .annotation import Annotation
-from .comparison import Comparison
-from .corpus import Document
-from .matching import CORRECT
-from .scoring import MICRO, Counts, attribute_accuracy, entity_tally, figure_tally, relation_tallies, row, sum_tallies
+from bench.core.annotation import Annotation
+from bench.core.comparison import Comparison
+from bench.core.matching import CORRECT
+from bench.core.scoring import (
+    MICRO,
+    Counts,
+    attribute_accuracy,
+    entity_tally,
+    figure_tally,
+    relation_tallies,
+    row,
+    sum_tallies,
+)
+from bench.formats.corpus import Document
 
 TOKEN = re.compile(r"\w+|[^\w\s]")
 KAPPA_CAVEAT = (
@@ -91,7 +100,7 @@ def agreement(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs: li
 def render_agreement(result: dict, name_a: str, name_b: str, fmt: str = "table") -> str:
     from tabulate import tabulate
 
-    from .report import fmt_score
+    from bench.reports.text import fmt_score
 
     tablefmt = "github" if fmt == "markdown" else "simple"
     out = [f"Agreement: {name_a} vs {name_b}   documents: {len(result['documents'])}", ""]

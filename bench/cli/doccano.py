@@ -11,13 +11,21 @@ import tempfile
 import time
 from pathlib import Path
 
-from .agreement import agreement, disagreements, render_agreement, render_disagreements
-from .annotation import Annotation, annotation_from_dict, atomic_write, dumps_gold
-from .corpus import load_articles
-from .doccano import Credentials, DoccanoError, connect, describe_changes, export_records, pull_annotations, push
-from .options import EXIT_ERROR, EXIT_FAIL, EXIT_OK, corpus_options
-from .systems import load_system, run_system
-from .validate import load_gold
+from bench.annotate.agreement import agreement, disagreements, render_agreement, render_disagreements
+from bench.annotate.doccano_client import (
+    Credentials,
+    DoccanoError,
+    connect,
+    describe_changes,
+    export_records,
+    pull_annotations,
+    push,
+)
+from bench.cli.options import EXIT_ERROR, EXIT_FAIL, EXIT_OK, corpus_options
+from bench.core.annotation import Annotation, annotation_from_dict, atomic_write, dumps_gold
+from bench.evaluation.systems import load_system, run_system
+from bench.formats.corpus import load_articles
+from bench.formats.validate import load_gold
 
 
 def _select(docs, doc_ids):
@@ -88,7 +96,7 @@ def cmd_pull(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .doccano_server import DoccanoServer
+    from bench.annotate.doccano_server import DoccanoServer
 
     username = os.environ.get("DOCCANO_USERNAME", "admin")
     password = os.environ.get("DOCCANO_PASSWORD")

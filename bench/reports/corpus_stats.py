@@ -11,10 +11,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .annotation import Annotation
-from .corpus import Document
-from .metadata import ArticleMeta
-from .schema import CATEGORIES, ENTITY_LABELS, RELATION_TYPES
+from bench.core.annotation import Annotation
+from bench.core.schema import CATEGORIES, ENTITY_LABELS, RELATION_TYPES
+from bench.formats.corpus import Document
+from bench.formats.metadata import ArticleMeta
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
