@@ -210,3 +210,22 @@ def test_pattern_files_pass_spacys_own_schema():
         matcher.add(entry.get("id", entry["label"]), [entry["pattern"]])  # raises on a malformed pattern
     for line in (DATA / "patterns.jsonl").read_text(encoding="utf-8").splitlines():
         assert json.loads(line)["label"] in {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "DATE"}
+
+
+def test_every_prediction_names_the_data_entry_or_finder_that_made_it(system):
+    text = (
+        "Militia commander Omar Delgado said the Northern Front had killed 14 soldiers near Mosul on Monday. "
+        "Delgado met aid workers from the Red Crescent."
+    )
+    doc = Document("rules-provenance", "2024-01-01", text)
+    ann = next(iter(system.predict([doc])))
+    by_text = {e.text: e.rule for e in ann.entities}
+    assert all(e.rule for e in ann.entities) and all(r.rule for r in ann.relations)
+    assert by_text["Mosul"] == "gazetteer.GPE"
+    assert by_text["Omar Delgado"] == "roles.member"  # "commander" is in roles.json's member list
+    assert by_text["Delgado"] == "people.short_form"
+    assert by_text["Monday"] == "patterns.weekday"
+    assert by_text["14"] == "figures.before.killed"  # the verb "killed" stands before the number
+    rules = {(r.type, r.rule) for r in ann.relations}
+    assert ("LOCATED_IN", "relations.place_preps") in rules
+    assert ("REPORTED_BY", "relations.report_verbs.before") in rules

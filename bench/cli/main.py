@@ -26,7 +26,7 @@ from bench.core.annotation import WriteError, atomic_write, write_jsonl
 from bench.core.matching import SCHEMES
 from bench.core.stats import MAX_RESAMPLES
 from bench.evaluation.gate import BaselineError, run_gate
-from bench.evaluation.results import dumps_result, gold_sha256, load_source
+from bench.evaluation.results import Source, dumps_result, gold_sha256, load_source
 from bench.evaluation.runs import Corpus, Scored, compare, open_corpus, score
 from bench.evaluation.systems import SystemCrash, SystemFailure, list_systems, load_system, run_system
 from bench.formats.corpus import CorpusError, load_articles
@@ -176,6 +176,8 @@ def cmd_errors(args: argparse.Namespace) -> int:
     cache_for = None if args.no_cache else gold_sha256(corpus.gold)
     source = load_source(name, corpus.docs, args.gold, kind, args.allow_empty, args.strict, cache_for)
     _warn(source.warnings)
+    if args.by_rule:
+        return _errors_by_rule(args, corpus, source)
     items = collect_errors(corpus.docs, corpus.gold, source.predictions, args.match, source.sections)
     items = [
         i
@@ -188,6 +190,24 @@ def cmd_errors(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps([i.to_dict() for i in items], indent=2, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(render_errors(items, args.format))
+    return EXIT_OK
+
+
+def _errors_by_rule(args: argparse.Namespace, corpus: Corpus, source: Source) -> int:
+    from bench.reports.by_rule import named_rules, render_ledger, rule_ledger
+
+    if not named_rules(source.predictions):
+        raise UsageError(
+            f"{source.name}: no prediction names its rule ('rule' on entities, figures or relations); "
+            "--by-rule needs a system that does, such as rules"
+        )
+    sections = [s for s in source.sections if not args.section or s == args.section]
+    gold = {d.doc_id: corpus.gold[d.doc_id] for d in corpus.docs if d.doc_id in corpus.gold}
+    rows = rule_ledger(gold, source.predictions, args.match, sections)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_ledger(rows, args.split, args.format))
     return EXIT_OK
 
 
@@ -356,6 +376,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--label", help="only this label, figure category or relation type")
     p.add_argument("--kind", choices=KINDS)
     p.add_argument("--section", choices=("entities", "figures", "relations"))
+    p.add_argument(
+        "--by-rule",
+        action="store_true",
+        help="rank the rules named by the predictions' 'rule' field by false and true positives",
+    )
     p.set_defaults(func=cmd_errors)
 
     p = sub.add_parser("report", help="one self-contained HTML report comparing systems")

@@ -20,11 +20,11 @@ from typing import Any
 from bench.core.schema import FIGURE, SECTIONS
 
 _ALL_SECTIONS = frozenset(SECTIONS)
-ENTITY_KEYS = ("id", "label", "start", "end", "text", "ref", "value", "qualifier", "category", "score")
-RELATION_KEYS = ("id", "head", "tail", "type", "score")
+ENTITY_KEYS = ("id", "label", "start", "end", "text", "ref", "value", "qualifier", "category", "score", "rule")
+RELATION_KEYS = ("id", "head", "tail", "type", "score", "rule")
 DOCUMENT_KEYS = ("doc_id", "date", "text_sha256", "sections", "entities", "relations", "meta")
-# Keys only predictions may carry: a confidence per item, free metadata per document.
-PREDICTION_ONLY = {"score", "meta"}
+# Keys only predictions may carry: a confidence and the rule that made it per item, free metadata per document.
+PREDICTION_ONLY = {"score", "rule", "meta"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,7 @@ class Entity:
     qualifier: str | None = None
     category: str | None = None
     score: float | None = None  # a system's confidence, 0-1; never in gold
+    rule: str | None = None  # the pattern or finder that predicted it; never in gold
 
     @property
     def is_figure(self) -> bool:
@@ -46,7 +47,7 @@ class Entity:
 
     def to_dict(self) -> dict[str, Any]:
         out = {"id": self.id, "label": self.label, "start": self.start, "end": self.end, "text": self.text}
-        for key in ("ref", "value", "qualifier", "category", "score"):
+        for key in ("ref", "value", "qualifier", "category", "score", "rule"):
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)
         return out
@@ -59,11 +60,14 @@ class Relation:
     tail: str
     type: str
     score: float | None = None
+    rule: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "head": self.head, "tail": self.tail, "type": self.type}
         if self.score is not None:
             out["score"] = self.score
+        if self.rule is not None:
+            out["rule"] = self.rule
         return out
 
 
@@ -118,6 +122,7 @@ def entity_from_dict(raw: dict[str, Any], position: int = 0) -> Entity:
         qualifier=_name(raw.get("qualifier")),
         category=_name(raw.get("category")),
         score=raw.get("score"),
+        rule=_name(raw.get("rule")),
     )
 
 
@@ -134,6 +139,7 @@ def annotation_from_dict(raw: dict[str, Any]) -> Annotation:
                 _name(str(r["tail"])),
                 _name(r["type"]),
                 r.get("score"),
+                _name(r.get("rule")),
             )
             for i, r in enumerate(raw.get("relations", []), start=1)
         ),

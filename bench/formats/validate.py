@@ -124,14 +124,21 @@ def _relation_type(name: Any):
 
 
 def _check_score(name: str, raw: dict, kind: str) -> list[str]:
-    if "score" not in raw:
-        return []
-    if kind == GOLD:
-        return [f"{name}: 'score' is a prediction's confidence; gold has none"]
-    score = raw["score"]
-    if not (_is_number(score) and 0 <= score <= 1):
-        return [f"{name}: score {score!r} must be a number from 0 to 1"]
-    return []
+    """The prediction-only item keys: a confidence from 0 to 1, the name of the rule that made it."""
+    out = []
+    if "score" in raw:
+        score = raw["score"]
+        if kind == GOLD:
+            out.append(f"{name}: 'score' is a prediction's confidence; gold has none")
+        elif not (_is_number(score) and 0 <= score <= 1):
+            out.append(f"{name}: score {score!r} must be a number from 0 to 1")
+    if "rule" in raw:
+        rule = raw["rule"]
+        if kind == GOLD:
+            out.append(f"{name}: 'rule' names the rule that made a prediction; gold has none")
+        elif not (isinstance(rule, str) and rule.strip() and len(rule) <= 200 and rule.isprintable()):
+            out.append(f"{name}: rule {rule!r} must be a short non-empty printable string")
+    return out
 
 
 def check_relation(raw: Any, labels_by_id: dict[str, str], kind: str = GOLD) -> list[str]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from bench.core.annotation import Annotation, Entity
+from bench.core.annotation import Annotation, Entity, Relation
 from bench.core.comparison import Aligned, Comparison
 from bench.core.matching import CORRECT
 from bench.core.schema import FIGURE
@@ -21,6 +21,8 @@ from bench.formats.corpus import Document
 
 KINDS = ("missed", "spurious", "boundary", "label", "value")
 CONTEXT = 40
+# A relation shows a window around each argument, so far-apart arguments never print a paragraph.
+RELATION_CONTEXT = 30
 
 
 @dataclass(frozen=True)
@@ -32,36 +34,63 @@ class ErrorItem:
     start: int
     end: int
     context: str
-    gold: str = ""
-    predicted: str = ""
+    gold: dict[str, Any] | None = None  # the gold item, as in the gold file (relations: arguments inlined)
+    predicted: dict[str, Any] | None = None
+    rule: str = ""  # the predicted item's rule, when the system names one
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
+def _flat(s: str) -> str:
+    return re.sub(r"\s+", " ", s)
+
+
+def _window(text: str, marks: list[tuple[int, int]], width: int) -> str:
+    """Text around the marked spans (in order, not overlapping), each in [[ ]], ``width`` characters either side."""
+    lo, hi = marks[0][0], marks[-1][1]
+    out, at = [("…" if lo > width else "") + _flat(text[max(0, lo - width) : lo])], lo
+    for start, end in marks:
+        out.append(_flat(text[at:start]) + "[[" + _flat(text[start:end]) + "]]")
+        at = end
+    out.append(_flat(text[hi : hi + width]) + ("…" if hi + width < len(text) else ""))
+    return "".join(out)
+
+
 def context(text: str, start: int, end: int, width: int = CONTEXT) -> str:
     """The span in brackets with up to ``width`` characters either side, on one line."""
-    left = text[max(0, start - width) : start]
-    right = text[end : end + width]
-    flat = lambda s: re.sub(r"\s+", " ", s)
-    return (
-        ("…" if start > width else "")
-        + flat(left)
-        + "[["
-        + text[start:end]
-        + "]]"
-        + flat(right)
-        + ("…" if end + width < len(text) else "")
-    )
+    return _window(text, [(start, end)], width)
 
 
-def describe(e: Entity | None) -> str:
-    if e is None:
+def pair_context(text: str, a: Entity, b: Entity, width: int = RELATION_CONTEXT) -> str:
+    """Both arguments of a relation in brackets: one window when they are close, two joined by "…" when not."""
+    first, second = sorted(((a.start, a.end), (b.start, b.end)))
+    if second[0] < first[1]:  # nested arguments: one mark over both
+        return _window(text, [(first[0], max(first[1], second[1]))], width)
+    if second[0] - first[1] > 2 * width:
+        left = _window(text, [first], width).removesuffix("…").rstrip()
+        return left + " … " + _window(text, [second], width).removeprefix("…").lstrip()
+    return _window(text, [first, second], width)
+
+
+def describe(item: dict[str, Any] | None) -> str:
+    """One line for a gold or predicted item in the table view."""
+    if item is None:
         return ""
-    out = f"{e.label} {e.text!r}"
-    if e.label == FIGURE:
-        out += f" value={e.value} qualifier={e.qualifier} category={e.category}"
+    if "type" in item:
+        return f"{item['type']}: {item['head']['text']!r} -> {item['tail']['text']!r}"
+    out = f"{item['label']} {item['text']!r}"
+    if item["label"] == FIGURE:
+        out += f" value={item.get('value')} qualifier={item.get('qualifier')} category={item.get('category')}"
     return out
+
+
+def _entity(e: Entity | None) -> dict[str, Any] | None:
+    return None if e is None else e.to_dict()
+
+
+def _relation(r: Relation, ents: Mapping[str, Entity]) -> dict[str, Any]:
+    return {**r.to_dict(), "head": ents[r.head].to_dict(), "tail": ents[r.tail].to_dict()}
 
 
 def _span_errors(section: str, doc: Document, group: Aligned, kind_of: Callable, label_of: Callable) -> list[ErrorItem]:
@@ -69,8 +98,9 @@ def _span_errors(section: str, doc: Document, group: Aligned, kind_of: Callable,
 
     def item(kind: str, at: Entity, gold: Entity | None, pred: Entity | None) -> ErrorItem:
         where = context(doc.text, at.start, at.end)
+        rule = (pred.rule or "") if pred is not None else ""
         return ErrorItem(
-            section, kind, label_of(at), doc.doc_id, at.start, at.end, where, describe(gold), describe(pred)
+            section, kind, label_of(at), doc.doc_id, at.start, at.end, where, _entity(gold), _entity(pred), rule
         )
 
     out = []
@@ -113,8 +143,22 @@ def relation_errors(doc: Document, cmp: Comparison) -> list[ErrorItem]:
     keys, m = cmp.relation_keys, cmp.relation_mentions
     g_ents = {e.id: e for e in gold.entities}
     p_ents = {e.id: e for e in pred.entities}
-    text = lambda ents, r: f"{r.type}: {ents[r.head].text!r} -> {ents[r.tail].text!r}"
-    span_of = lambda ents, r: (min(ents[r.head].start, ents[r.tail].start), max(ents[r.head].end, ents[r.tail].end))
+
+    def item(kind: str, ents: Mapping[str, Entity], r: Relation, gold_r: Relation | None, pred_r: Relation | None):
+        head, tail = ents[r.head], ents[r.tail]
+        return ErrorItem(
+            "relations",
+            kind,
+            r.type,
+            doc.doc_id,
+            min(head.start, tail.start),
+            max(head.end, tail.end),
+            pair_context(doc.text, head, tail),
+            None if gold_r is None else _relation(gold_r, g_ents),
+            None if pred_r is None else _relation(pred_r, p_ents),
+            (pred_r.rule or "") if pred_r is not None else "",
+        )
+
     # A missed and a spurious relation over the same argument pair are one type confusion.
     args = lambda key: tuple(sorted(key[1:], key=repr))
     spurious_by_args: dict[tuple, list[int]] = {}
@@ -123,45 +167,14 @@ def relation_errors(doc: Document, cmp: Comparison) -> list[ErrorItem]:
     out, used = [], set()
     for i in m.missed:
         r = gold.relations[i]
-        start, end = span_of(g_ents, r)
         confused = spurious_by_args.get(args(keys.gold_mentions[i]), [])
         found = next((j for j in confused if j not in used), None)
-        where = context(doc.text, start, end, 20)
         if found is not None:
             used.add(found)
-            out.append(
-                ErrorItem(
-                    "relations",
-                    "label",
-                    r.type,
-                    doc.doc_id,
-                    start,
-                    end,
-                    where,
-                    text(g_ents, r),
-                    text(p_ents, pred.relations[found]),
-                )
-            )
+            out.append(item("label", g_ents, r, r, pred.relations[found]))
         else:
-            out.append(ErrorItem("relations", "missed", r.type, doc.doc_id, start, end, where, text(g_ents, r)))
-    for j in m.spurious:
-        if j in used:
-            continue
-        r = pred.relations[j]
-        start, end = span_of(p_ents, r)
-        out.append(
-            ErrorItem(
-                "relations",
-                "spurious",
-                r.type,
-                doc.doc_id,
-                start,
-                end,
-                context(doc.text, start, end, 20),
-                "",
-                text(p_ents, r),
-            )
-        )
+            out.append(item("missed", g_ents, r, r, None))
+    out += [item("spurious", p_ents, pred.relations[j], None, pred.relations[j]) for j in m.spurious if j not in used]
     return out
 
 
@@ -199,11 +212,14 @@ def render_errors(items: list[ErrorItem], fmt: str = "table") -> str:
         groups.setdefault((item.section, item.label), []).append(item)
     for (section, label), group in groups.items():
         out.append(f"== {section} / {label}: {len(group)} error(s) ==")
-        rows = [[i.kind, i.doc_id, f"{i.start}-{i.end}", i.context, i.gold, i.predicted] for i in group]
+        rows = [
+            [i.kind, i.doc_id, f"{i.start}-{i.end}", i.context, describe(i.gold), describe(i.predicted), i.rule]
+            for i in group
+        ]
         out.append(
             tabulate(
                 rows,
-                headers=["kind", "doc", "offsets", "context", "gold", "predicted"],
+                headers=["kind", "doc", "offsets", "context", "gold", "predicted", "rule"],
                 tablefmt="github" if fmt == "markdown" else "simple",
                 disable_numparse=True,
             )

@@ -74,10 +74,12 @@ class RulesSystem:
                     value=fig.value if fig else None,
                     qualifier=fig.qualifier if fig else None,
                     category=fig.category if fig else None,
+                    # Ruler patterns and finders name themselves in the span's id; figures carry their cue.
+                    rule=fig.rule if fig else span.id_ or None,
                 )
             )
         relations = tuple(
-            Relation(f"R{i}", ids[(h.start, h.end)], ids[(t.start, t.end)], rtype)
-            for i, (rtype, h, t) in enumerate(triples, start=1)
+            Relation(f"R{i}", ids[(h.start, h.end)], ids[(t.start, t.end)], rtype, rule=rule)
+            for i, (rtype, h, t, rule) in enumerate(triples, start=1)
         )
         return Annotation(doc_id=doc_id, entities=tuple(entities), relations=relations)

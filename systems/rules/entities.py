@@ -65,10 +65,16 @@ def ruler_patterns(data_dir: Path = DATA, compile_pattern=lambda p: p) -> list[d
     """EntityRuler patterns: gazetteer names, the hand-written token patterns, and compounds."""
     gazetteer = load_json("gazetteer.json", data_dir)
     vocab = load_json("entities.json", data_dir)
-    patterns = [{"label": label, "pattern": name} for label, names in gazetteer.items() for name in names]
+    # A pattern's id names the data it came from; it becomes the predicted mention's ``rule``.
+    patterns = [
+        {"label": label, "pattern": name, "id": f"gazetteer.{label}"}
+        for label, names in gazetteer.items()
+        for name in names
+    ]
     for line in (data_dir / "patterns.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
             entry = json.loads(line)
+            entry["id"] = f"patterns.{entry['id']}"
             patterns += [{**entry, "pattern": compile_pattern(p)} for p in split_optional_first(entry["pattern"])]
     nationalities = gazetteer["NORP"]
     # "<nationality> forces": a state's armed body is an organisation, not a nationality. Phrase
@@ -76,12 +82,12 @@ def ruler_patterns(data_dir: Path = DATA, compile_pattern=lambda p: p) -> list[d
     for nationality in nationalities:
         for noun in vocab["force_nouns"]:
             for form in (noun, noun.title()):
-                patterns.append({"label": "ORG", "pattern": f"{nationality} {form}", "id": "norp-forces"})
+                patterns.append({"label": "ORG", "pattern": f"{nationality} {form}", "id": "entities.force_nouns"})
     # "Lebanon-Israel border", "Syria-Turkey frontier": two capitalised names joined by a dash.
     for dash in ("-", "–"):
         for noun in vocab["border_nouns"]:
             pattern = [{"IS_TITLE": True}, {"ORTH": dash}, {"IS_TITLE": True}] + [{"LOWER": w} for w in noun.split()]
-            patterns.append({"label": "LOC", "id": "x-y-border", "pattern": pattern})
+            patterns.append({"label": "LOC", "id": "entities.border_nouns", "pattern": pattern})
     return patterns
 
 
@@ -220,7 +226,7 @@ class PeopleFinder:
             kind = self.kind_of.get(doc[start:end].text.lower(), "member")
             stop = self._name_forward(doc, end, taken)
             if stop > end:
-                person = Span(doc, end, stop, label="PERSON")
+                person = Span(doc, end, stop, label="PERSON", span_id=f"roles.{kind}")
                 org = ent_ending_at.get(start)
                 if org is None and start >= 2 and doc[start - 1].lower_ in ("'s", "’s"):
                     org = ent_ending_at.get(start - 1)
@@ -239,7 +245,7 @@ class PeopleFinder:
                 if begin < k and after < len(doc) and doc[after].lower_ in self.of_words:
                     org_at = after + 2 if after + 1 < len(doc) and doc[after + 1].lower_ == "the" else after + 1
                     org = ent_starting_at.get(org_at)
-                    person = Span(doc, begin, k, label="PERSON")
+                    person = Span(doc, begin, k, label="PERSON", span_id=f"roles.{kind}.apposition")
                     people.append(person)
                     links.append(
                         RoleLink(person, org if org is not None and org.label_ in ("ORG", "GPE") else None, kind)
@@ -280,7 +286,7 @@ def alias_mentions(doc: Doc, people: list[Span], taken: list[bool]) -> tuple[lis
         for n in lengths:
             key = tuple(words[i : i + n])
             if key in unique and not any(taken[i : i + n]) and (i == 0 or doc[i - 1].text != "-"):
-                span = Span(doc, i, i + n, label="PERSON")
+                span = Span(doc, i, i + n, label="PERSON", span_id="people.short_form")
                 found.append(span)
                 refs[(span.start, span.end)] = unique[key]
                 for k in range(i, i + n):

@@ -29,6 +29,7 @@ class Figure:
     value: float
     qualifier: str
     category: str
+    rule: str  # which cue list of data/figures.json made it a figure
 
 
 def _phrases(items: list[str]) -> list[tuple[str, ...]]:
@@ -104,24 +105,24 @@ class FigureFinder:
                 return cat
         return None
 
-    def _category(self, doc: Doc, lowers: list[str], num: list[bool], start: int, end: int) -> str | None:
+    def _category(self, doc: Doc, lowers: list[str], num: list[bool], start: int, end: int) -> tuple[str, str] | None:
         starts, ends = sentence_bounds(doc)
         sent_start = starts[start]
         # A verb right before the number is the strongest cue: "has killed more than 14,000 people
         # and displaced nearly 8 million" -- the first count is of the killed.
         if start > sent_start and (adjacent := self._before_cue(lowers, start - 1, sent_start)):
-            return adjacent
+            return adjacent, f"figures.before.{adjacent}"
         k = end
         while k < min(ends[end - 1], end + WINDOW_AFTER):
             if doc[k].text in STOP or (k > end and num[k] and lowers[k] != "one"):
                 break
             hit = self._match_at(lowers, k, self.after)
             if hit:
-                return hit[0]
+                return hit[0], f"figures.after.{hit[0]}"
             k += 1
         for k in range(start - 1, max(sent_start, start - WINDOW_BEFORE) - 1, -1):
             if cat := self._before_cue(lowers, k, sent_start):
-                return cat
+                return cat, f"figures.before.{cat}"
             if doc[k].text in STOP:
                 break
         return None
@@ -161,13 +162,14 @@ class FigureFinder:
             if self._excluded(doc, start, end, person_ends):
                 continue
             qstart = self._with_qualifier(lowers, start)
-            category = self._category(doc, lowers, num, qstart, end)
-            if category is None:
+            cue = self._category(doc, lowers, num, qstart, end)
+            if cue is None:
                 continue
+            category, rule = cue
             span = Span(doc, qstart, end, label="FIGURE")
             parsed = normalise_figure(span.text)
             if parsed is None:
                 continue
             value, qualifier = parsed
-            figures.append(Figure(span, value, qualifier, category))
+            figures.append(Figure(span, value, qualifier, category, rule))
         return figures

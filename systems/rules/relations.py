@@ -182,20 +182,21 @@ class RelationFinder:
     # -- patterns -------------------------------------------------------------------------
     def find(
         self, doc: Doc, mentions: list[Span], figures: list[Figure], links: list[RoleLink]
-    ) -> list[tuple[str, Span, Span]]:
+    ) -> list[tuple[str, Span, Span, str]]:
+        """(type, head, tail, rule) per relation; the rule names the data entry that found it."""
         at_start = {m.start: m for m in mentions}
         at_end = {m.end: m for m in mentions}
-        found: list[tuple[str, Span, Span]] = []
+        found: list[tuple[str, Span, Span, str]] = []
 
-        def add(rtype: str, head: Span | None, tail: Span | None) -> None:
+        def add(rtype: str, head: Span | None, tail: Span | None, rule: str) -> None:
             if head is None or tail is None or head == tail:
                 return
             if RELATION_TYPES[rtype].allows(head.label_, tail.label_):
-                found.append((rtype, head, tail))
+                found.append((rtype, head, tail, rule))
 
         for link in links:
             if link.org is not None and link.kind in ("leader", "member"):
-                add("LEADER_OF" if link.kind == "leader" else "MEMBER_OF", link.person, link.org)
+                add("LEADER_OF" if link.kind == "leader" else "MEMBER_OF", link.person, link.org, f"roles.{link.kind}")
 
         matches = [(doc.vocab.strings[key], start, end) for key, start, end in self.matcher(doc)]
         for name, start, end in matches:
@@ -213,10 +214,10 @@ class RelationFinder:
                     obj = self._nominal(doc, end, mentions, subject)
                 if subject is not None:
                     for s in self._coordinated(doc, subject, at_end):
-                        add(rtype, s, obj)
+                        add(rtype, s, obj, f"relations.{name}")
             elif name == "control_passive":
                 governed = self._left(doc, start, at_end, {"GPE", "LOC", "ORG"}, gap=2)
-                add("CONTROLS", self._right(doc, end, at_start, ORG_OR_GPE), governed)
+                add("CONTROLS", self._right(doc, end, at_start, ORG_OR_GPE), governed, "relations.control_passive")
             elif name == "conflict_noun":
                 attacker = at_end.get(start) or (
                     at_end.get(start - 1) if start > 0 and doc[start - 1].lower_ in ("'s", "’s") else None
@@ -229,12 +230,12 @@ class RelationFinder:
                     and end < len(doc)
                     and doc[end].lower_ in ("against", "on", "of", "with", "targeting")
                 ):
-                    add("IN_CONFLICT_WITH", attacker, target)
+                    add("IN_CONFLICT_WITH", attacker, target, "relations.conflict_noun")
                 if end + 3 < len(doc) and doc[end].lower_ == "between":
                     a, b = at_start.get(end + 1), None
                     if a is not None and a.end < len(doc) and doc[a.end].lower_ == "and":
                         b = at_start.get(a.end + 1)
-                    add("IN_CONFLICT_WITH", a, b)
+                    add("IN_CONFLICT_WITH", a, b, "relations.conflict_noun.between")
             elif name == "ally_noun":
                 other = self._right(doc, end, at_start, ORG_OR_GPE, skip={",", "the", "of"}, gap=2)
                 this = self._left(
@@ -266,14 +267,14 @@ class RelationFinder:
                     },
                     gap=5,
                 )
-                add("ALLIED_WITH", this, other)
+                add("ALLIED_WITH", this, other, "relations.ally_noun")
             elif name == "part_nouns" and end < len(doc) and doc[end].lower_ == "of":
                 whole = self._right(doc, end + 1, at_start, {"ORG"}, skip={"the"}, gap=1)
                 skip = {",", "the", "a", "an", "is", "are", "was", "its"} | {
                     t.lower_ for t in doc[max(0, start - 4) : start] if t.is_lower and t.is_alpha
                 }
                 part = self._left(doc, start, at_end, {"ORG"}, skip=skip, gap=6)
-                add("PART_OF", part, whole)
+                add("PART_OF", part, whole, "relations.part_nouns")
 
         self._compounds(doc, mentions, at_start, add)
         self._figures(doc, figures, matches, at_start, at_end, add)
@@ -313,12 +314,12 @@ class RelationFinder:
         if subjects and objects:
             for s in subjects:
                 for o in objects:
-                    add("MET_WITH", s, o)
+                    add("MET_WITH", s, o, "relations.meet")
         else:
             group = subjects if len(subjects) > 1 else objects if len(objects) > 1 else []
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
-                    add("MET_WITH", a, b)
+                    add("MET_WITH", a, b, "relations.meet.group")
 
     def _compounds(self, doc: Doc, mentions: list[Span], at_start: dict, add) -> None:
         """ "Israel-Hamas war", "Hamas-run ministry", "Iran-backed Hezbollah"."""
@@ -328,11 +329,11 @@ class RelationFinder:
             nxt = doc[m.end + 1]
             other = at_start.get(m.end + 1)
             if other is not None and other.end < len(doc) and doc[other.end].lower_ in self.suffix["IN_CONFLICT_WITH"]:
-                add("IN_CONFLICT_WITH", m, other)
+                add("IN_CONFLICT_WITH", m, other, "relations.conflict_compound")
             elif nxt.lower_ in self.suffix["CONTROLS"]:
-                add("CONTROLS", m, at_start.get(m.end + 2))
+                add("CONTROLS", m, at_start.get(m.end + 2), "relations.control_suffix")
             elif nxt.lower_ in self.suffix["ALLIED_WITH"]:
-                add("ALLIED_WITH", m, at_start.get(m.end + 2))
+                add("ALLIED_WITH", m, at_start.get(m.end + 2), "relations.backed_suffix")
 
     def _figures(self, doc: Doc, figures: list[Figure], matches: list, at_start: dict, at_end: dict, add) -> None:
         starts = sorted(f.span.start for f in figures)
@@ -342,13 +343,14 @@ class RelationFinder:
             span = fig.span
             sent_start, sent_end = sent_starts[span.start], sent_ends[span.start]
             nxt_fig = min((s for s in starts if s > span.start), default=len(doc))
-            place = None
+            place, place_rule = None, "relations.place_preps"
             for k in range(span.end, min(sent_end, nxt_fig, span.end + 12)):
                 if doc[k].lower_ in self.place_preps:
                     place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=PLACE_SKIP, gap=3)
                     if place is not None:
                         break
             if place is None:
+                place_rule = "relations.place_preps.sentence_start"
                 for k in range(sent_start, span.start):
                     if doc[k].lower_ in self.place_preps and (
                         k == sent_start or doc[k - 1].is_punct or k == sent_start + 1
@@ -356,10 +358,11 @@ class RelationFinder:
                         place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=PLACE_SKIP, gap=3)
                         if place is not None:
                             break
-            add("LOCATED_IN", span, place)
-            add("REPORTED_BY", span, self._source(doc, span, reports, at_start, at_end))
+            add("LOCATED_IN", span, place, place_rule)
+            source, source_rule = self._source(doc, span, reports, at_start, at_end)
+            add("REPORTED_BY", span, source, source_rule)
 
-    def _source(self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict) -> Span | None:
+    def _source(self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict) -> tuple[Span | None, str]:
         starts, ends = sentence_bounds(doc)
         before = [(s, e) for _, s, e in reports if starts[span.start] <= s and e <= span.start]
         after = [(s, e) for _, s, e in reports if s >= span.end and e <= ends[span.start]]
@@ -367,7 +370,7 @@ class RelationFinder:
         for s, e in sorted(after):
             # An explicit attribution wins over a reporting verb earlier in the sentence.
             if doc[s:e].text.lower() == "according to":
-                return self._right(doc, e, at_start, labels)
+                return self._right(doc, e, at_start, labels), "relations.report_verbs.according_to"
         for s, _ in sorted(before, reverse=True):
             source = self._left(doc, s, at_end, labels)
             if source is not None:
@@ -377,19 +380,20 @@ class RelationFinder:
                     j -= 1
                 if j >= 1 and doc[j].lower_ == "by":
                     source = self._left(doc, j - 1, at_end, labels, gap=0) or source
-                return source
+                return source, "relations.report_verbs.before"
         for s, _ in sorted(after):
             source = self._left(doc, s, at_end, labels, gap=2)
             if source is not None and source.start >= span.end:
-                return source
-        return None
+                return source, "relations.report_verbs.after"
+        return None, ""
 
 
-def _dedupe(found: list[tuple[str, Span, Span]]) -> list[tuple[str, Span, Span]]:
+def _dedupe(found: list[tuple[str, Span, Span, str]]) -> list[tuple[str, Span, Span, str]]:
     seen, out = set(), []
-    for rtype, head, tail in found:
+    for item in found:
+        rtype, head, tail, _ = item
         key = RELATION_TYPES[rtype].key(head.start, tail.start)
         if key not in seen:
             seen.add(key)
-            out.append((rtype, head, tail))
+            out.append(item)
     return out
