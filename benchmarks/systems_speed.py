@@ -2,7 +2,8 @@
 
 One warm-up pass per system (loads pipelines, fills caches), then several rounds in which every
 system is timed in turn, so a slow spell of the machine hits all of them alike. Prints the median
-documents per second of each system and its ratio to `spacy` measured in the same run.
+documents per second of each system and its ratio to `spacy` measured in the same run, the speed-up
+of `--jobs 2` over `--jobs 1` for the statistical systems, and that of a cache hit.
 """
 
 from __future__ import annotations
@@ -52,7 +53,27 @@ def main() -> None:
         ratio = f"{rate / rates['spacy']:.1f}x spacy" if "spacy" in rates else ""
         spread = ", ".join(f"{v:.0f}" for v in samples[name])
         print(f"{name:10s} {rate:10.1f} docs/s   {ratio:12s} (rounds: {spread})")
+    jobs_speedup({n: s for n, s in systems.items() if n in ("spacy", "hybrid")}, docs[: args.docs // 2])
     cache_speedup(list(systems), args.articles, Path("gold"))
+
+
+def jobs_speedup(systems: dict, docs: list[Document], rounds: int = 3) -> None:
+    """`bench predict --jobs 2` against `--jobs 1`: the same system, the same documents, interleaved rounds."""
+    import os
+
+    from bench.evaluation.systems import run_system
+
+    jobs = min(2, os.cpu_count() or 1)
+    print(f"parallel prediction, {len(docs)} documents, --jobs {jobs} against --jobs 1 (median of {rounds}):")
+    for name, system in systems.items():
+        times: dict[int, list[float]] = {1: [], jobs: []}
+        for _ in range(rounds):
+            for n in times:
+                t0 = time.perf_counter()
+                run_system(name, system, docs, jobs=n)
+                times[n].append(time.perf_counter() - t0)
+        one, many = statistics.median(times[1]), statistics.median(times[jobs])
+        print(f"{name:10s} --jobs 1 {one:6.2f} s   --jobs {jobs} {many:6.2f} s   {one / many:4.2f}x")
 
 
 def cache_speedup(names: list[str], articles: Path, gold: Path) -> None:

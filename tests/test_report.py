@@ -137,7 +137,11 @@ def test_errors_lists_the_rules_systems_one_miss_on_the_seed(capsys, seed_dirs):
     items = json.loads(capsys.readouterr().out)
     assert [(i["section"], i["kind"], i["label"]) for i in items] == [("relations", "missed", "LOCATED_IN")]
     gold_rel = items[0]["gold"]
-    assert (gold_rel["type"], gold_rel["head"]["text"], gold_rel["tail"]["text"]) == ("LOCATED_IN", "5,791", "Gaza Strip")
+    assert (gold_rel["type"], gold_rel["head"]["text"], gold_rel["tail"]["text"]) == (
+        "LOCATED_IN",
+        "5,791",
+        "Gaza Strip",
+    )
     assert items[0]["predicted"] is None and items[0]["rule"] == ""
     # The arguments stand about 80 characters apart: two windows, each bracketed, no paragraph in between.
     assert items[0]["context"].count("[[") == 2 and " … " in items[0]["context"]

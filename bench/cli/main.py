@@ -118,7 +118,7 @@ def _warn(lines: Iterable[str]) -> None:
 def cmd_predict(args: argparse.Namespace) -> int:
     corpus = _corpus(args)
     system = load_system(args.system, gold_dir=args.gold)
-    preds = run_system(args.system, system, corpus.docs)
+    preds = run_system(args.system, system, corpus.docs, args.jobs)
     write_jsonl(args.out, (preds[d.doc_id] for d in corpus.docs))
     print(f"wrote {len(preds)} document(s) to {args.out}", file=sys.stderr)
     return EXIT_OK
@@ -337,6 +337,12 @@ def build_parser() -> argparse.ArgumentParser:
     corpus_options(p, split=True)
     p.add_argument("--system", required=True)
     p.add_argument("--out", required=True, type=Path)
+    p.add_argument(
+        "--jobs",
+        type=bounded_int(1, 64),
+        default=1,
+        help="predict in N processes (1 to 64; the output is identical to --jobs 1)",
+    )
     p.set_defaults(func=cmd_predict)
 
     p = sub.add_parser("score", help="score a system or a predictions file against gold")
