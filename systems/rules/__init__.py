@@ -53,10 +53,15 @@ class RulesSystem:
                 taken[k] = True
         aliases, refs = alias_mentions(doc, people, taken)
         named = filter_spans(ents + people + aliases)
+        for span in self.more_names(doc, taken):
+            named.append(span)
+            for k in range(span.start, span.end):
+                taken[k] = True
         person_ends = {s.end for s in named if s.label_ == "PERSON"}
         figures = self.figures.find(doc, taken, person_ends)
         mentions = sorted(named + [f.span for f in figures], key=lambda s: (s.start, s.end))
         triples = self.relations.find(doc, mentions, figures, links)
+        triples += self.more_relations(doc, mentions, triples)
 
         attrs = {(f.span.start, f.span.end): f for f in figures}
         ids, entities = {}, []
@@ -83,3 +88,13 @@ class RulesSystem:
             for i, (rtype, h, t, rule) in enumerate(triples, start=1)
         )
         return Annotation(doc_id=doc_id, entities=tuple(entities), relations=relations)
+
+    # Extension points for systems built on these rules (``hybrid``); the rules alone add nothing.
+
+    def more_names(self, doc, taken: list[bool]) -> list:
+        """Further name mentions over tokens no rule has taken (``taken`` is not changed here)."""
+        return []
+
+    def more_relations(self, doc, mentions: list, found: list) -> list:
+        """Further (type, head, tail, rule) relations between ``mentions``, given those already ``found``."""
+        return []

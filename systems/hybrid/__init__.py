@@ -1,0 +1,191 @@
+"""`hybrid`: the rules' gazetteers, figures and relations on en_core_web_sm's names and dependency parse.
+
+One parse per article by en_core_web_sm, then:
+
+* **Names.** The rules' EntityRuler (gazetteer and token patterns) and role-introduced people come
+  first, as in ``rules``; where they are silent, the statistical names of ``spacy`` (mapped onto
+  the guidelines' conventions by ``systems.statistical.named_mentions``) fill in, as
+  ``statistical.LABEL``. So a known armed group keeps its gazetteer form, and a name no list holds
+  is still found.
+* **Figures and trigger relations** are the rules' finders, unchanged, on the parser's sentences.
+* **Verb-mediated relations** come from DependencyMatcher patterns in ``data/dependency_patterns.json``
+  ("X attacked Y", "Y was shelled by X", "X fought alongside Y", "X seized Y"): the matched subject
+  and object must lie in named mentions of labels the schema allows; coordinated subjects and
+  objects count too, and a premodifier names the party of a head noun ("Hamas fighters attacked …").
+
+Every prediction names its rule, as in ``rules``; parse relations are ``dependency.<pattern id>``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from bench.core.annotation import Annotation
+from bench.core.schema import RELATION_TYPES, SECTIONS
+from bench.formats.corpus import Document
+from systems.rules import RulesSystem
+from systems.rules.entities import DATA as RULES_DATA
+from systems.rules.entities import FlagCompiler, PeopleFinder, ruler_patterns
+from systems.rules.figures import Figure
+from systems.rules.relations import RelationFinder
+from systems.statistical import PIPELINE, figures, named_mentions
+
+DATA = Path(__file__).with_name("data")
+STATISTICAL = "statistical"  # doc.spans key of the statistical names
+FIGURES = "statistical_figures"
+RULE_FIGURE = f"{STATISTICAL}.FIGURE"  # doc.user_data key of the statistical figures
+PREMODIFIERS = ("compound", "poss", "nmod")
+THIRD_PERSON = frozenset({"it", "its", "they", "their", "them"})
+
+
+def load_dependency_patterns(path: Path = DATA / "dependency_patterns.json") -> list[dict[str, Any]]:
+    """The patterns with their trigger lemmas filled in from the shared ``_lemmas`` lists."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    lemmas = raw["_lemmas"]
+    out = []
+    for entry in raw["patterns"]:
+        if entry["type"] not in RELATION_TYPES:
+            raise ValueError(f"{path}: pattern {entry['id']}: unknown relation type {entry['type']!r}")
+        pattern = [dict(node) for node in entry["pattern"]]
+        pattern[0] = {
+            **pattern[0],
+            "RIGHT_ATTRS": {**pattern[0]["RIGHT_ATTRS"], "LEMMA": {"IN": lemmas[entry["lemmas"]]}},
+        }
+        out.append({**entry, "pattern": pattern})
+    return out
+
+
+class VerbRelations:
+    """Relations stated through a verb, read from the dependency parse with spaCy's DependencyMatcher."""
+
+    def __init__(self, vocab, patterns: list[dict[str, Any]]):
+        from spacy.matcher import DependencyMatcher
+
+        self.matcher = DependencyMatcher(vocab, validate=True)
+        self.entries = {}
+        for entry in patterns:
+            self.matcher.add(entry["id"], [entry["pattern"]])
+            node_ids = [node["RIGHT_ID"] for node in entry["pattern"]]
+            self.entries[vocab.strings.add(entry["id"])] = (entry, node_ids)
+
+    @staticmethod
+    def _own_mention(token, at_token: dict[int, Any]):
+        """The named mention a token stands for: its own, or its premodifier's ("Hamas fighters")."""
+        if token.i in at_token:
+            return at_token[token.i]
+        return next((at_token[c.i] for c in token.children if c.dep_ in PREMODIFIERS and c.i in at_token), None)
+
+    def _mentions_of(self, token, at_token: dict[int, Any]) -> list:
+        """Named mentions a subject or object token stands for, with its conjuncts; pronouns resolved."""
+        out = []
+        for t in (token, *token.conjuncts):
+            mention = self._own_mention(t, at_token)
+            if mention is None and _is_pronoun(t):
+                mention = self._antecedent(t, at_token)
+            if mention is not None:
+                out.append(mention)
+        return out
+
+    def _antecedent(self, token, at_token: dict[int, Any]):
+        """ "X said it had struck …", "X said its fighters …": the subject of the verb governing the clause."""
+        verb = token.head
+        while verb.head is not verb:
+            verb = verb.head
+            for child in verb.children:
+                if child.dep_ == "nsubj" and not _is_pronoun(child):
+                    return self._own_mention(child, at_token)
+        return None
+
+    def find(self, doc, mentions: list) -> list[tuple[str, Any, Any, str]]:
+        at_token = {k: m for m in mentions for k in range(m.start, m.end)}
+        found = []
+        for match_id, tokens in self.matcher(doc):
+            entry, node_ids = self.entries[match_id]
+            nodes = dict(zip(node_ids, tokens, strict=True))
+            rtype, rule = RELATION_TYPES[entry["type"]], f"dependency.{entry['id']}"
+            heads = self._mentions_of(doc[nodes[entry["head"]]], at_token)
+            if entry["head"] == entry["tail"]:
+                pairs = [(a, b) for i, a in enumerate(heads) for b in heads[i + 1 :]]
+            else:
+                pairs = [(h, t) for h in heads for t in self._mentions_of(doc[nodes[entry["tail"]]], at_token)]
+            for head, tail in pairs:
+                if head is not tail and rtype.allows(head.label_, tail.label_):
+                    found.append((entry["type"], head, tail, rule))
+        return found
+
+
+def _is_pronoun(token) -> bool:
+    """A pronoun, or a noun owned by one ("its fighters"): it names a party only through its antecedent."""
+    if token.pos_ == "PRON":
+        return token.lower_ in THIRD_PERSON
+    return any(c.dep_ == "poss" and c.lower_ in THIRD_PERSON for c in token.children)
+
+
+class StatisticalFigures:
+    """The ``spacy`` system's figures (read from the parse) in the shape the rules' relation finder takes."""
+
+    def find(self, doc, taken: list[bool], person_ends: Any = frozenset()) -> list[Figure]:
+        from spacy.tokens import Span
+
+        return [
+            Figure(Span(doc, start, end, label="FIGURE"), a["value"], a["qualifier"], a["category"], RULE_FIGURE)
+            for start, end, a in doc.user_data.pop(FIGURES, [])
+            if not any(taken[start:end])
+        ]
+
+
+class HybridSystem(RulesSystem):
+    description = "rules' gazetteers, figures and relations on en_core_web_sm's names and dependency parse"
+    sections = frozenset(SECTIONS)
+    requires = ("spacy", PIPELINE)
+
+    def __init__(self, data_dir: Path | None = None, batch_size: int = 32, **_: Any):
+        import spacy
+        from spacy.pipeline import EntityRuler
+
+        rules_data = Path(data_dir) if data_dir else RULES_DATA
+        self.nlp = spacy.load(PIPELINE)
+        # The rules' ruler runs after the statistical names are read, on its own: see ``extract``.
+        self.ruler = EntityRuler(self.nlp, validate=False)
+        self.ruler.add_patterns(ruler_patterns(rules_data, FlagCompiler(self.nlp.vocab)))
+        settings = json.loads((DATA / "hybrid.json").read_text(encoding="utf-8"))
+        self.ruler_labels = frozenset(settings["ruler_labels"])
+        self.people = PeopleFinder(self.nlp, rules_data)
+        self.figures = StatisticalFigures()  # type: ignore[assignment]
+        self.relations = RelationFinder(self.nlp, rules_data)
+        self.verbs = VerbRelations(self.nlp.vocab, load_dependency_patterns())
+        self.batch_size = batch_size
+
+    def predict(self, docs: Sequence[Document]) -> Iterator[Annotation]:
+        self.nlp.max_length = max([self.nlp.max_length] + [len(d.text) + 1 for d in docs])
+        for doc, parsed in zip(docs, self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size), strict=True):
+            yield self.extract(doc.doc_id, parsed)
+
+    def extract(self, doc_id: str, doc) -> Annotation:
+        from spacy.tokens import Span
+
+        doc.spans[STATISTICAL] = [
+            Span(doc, m.start, m.end, label=m.label, span_id=f"{STATISTICAL}.{m.label}") for m in named_mentions(doc)
+        ]
+        # Read from the statistical entities (CARDINAL) before the ruler replaces them.
+        doc.user_data[FIGURES] = list(figures(doc))
+        doc.ents = []
+        self.ruler(doc)
+        doc.ents = [e for e in doc.ents if e.label_ in self.ruler_labels]
+        return super().extract(doc_id, doc)
+
+    def more_names(self, doc, taken: list[bool]) -> list:
+        return [s for s in doc.spans[STATISTICAL] if not any(taken[s.start : s.end])]
+
+    def more_relations(self, doc, mentions: list, found: list) -> list:
+        key = lambda rtype, head, tail: RELATION_TYPES[rtype].key(head.start, tail.start)
+        seen = {key(rtype, h, t) for rtype, h, t, _ in found}
+        out = []
+        for rtype, head, tail, rule in self.verbs.find(doc, mentions):
+            if key(rtype, head, tail) not in seen:
+                seen.add(key(rtype, head, tail))
+                out.append((rtype, head, tail, rule))
+        return out
