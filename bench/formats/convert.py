@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bench.formats import registry
 from bench.formats.corpus import load_articles
-from bench.formats.metadata import ALL, index_path, load_index, select
+from bench.formats.metadata import ALL, index_path, load_index, read_index, select
 
 
 @dataclass
@@ -38,8 +38,13 @@ def convert(
     """
     registry.get_format(source), registry.get_format(target)  # unknown names fail before any reading
     every = load_articles(articles_dir)
-    index = load_index(gold_dir, every) if split != ALL or index_path(gold_dir).exists() else None
-    docs = select(every, index, split) if index is not None else every
+    if split != ALL:
+        index = load_index(gold_dir, every)
+        docs = select(every, index, split)
+    else:
+        # Only split-aware writers look at the index, and only for the documents they write.
+        index, _ = read_index(index_path(gold_dir))
+        docs = every
     converted = registry.read(source, Path(in_path), every)
     chosen = {d.doc_id for d in docs}
     annotations = [a for doc_id, a in sorted(converted.annotations.items()) if doc_id in chosen]
@@ -48,7 +53,7 @@ def convert(
     by_id = {d.doc_id: d for d in docs}
     if target == "gold":
         registry.check_gold(annotations, by_id, source)
-    splits = {d: meta.split for d, meta in index.items()} if index is not None else None
+    splits = {d: meta.split for d, meta in index.items()} if index else None
     output = registry.write(target, annotations, docs, Path(out), splits)
     registry.save(output, Path(out), force)
     return Report(len(annotations), sorted(output.files), converted.warnings + output.warnings)

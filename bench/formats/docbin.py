@@ -102,6 +102,9 @@ def write(
             raise ConversionError(
                 [f"{out}: one DocBin per split needs the corpus index (gold/index.jsonl); or name a file *.spacy"]
             )
+        unlisted = [a.doc_id for a in annotations if a.doc_id not in splits]
+        if unlisted:
+            raise ConversionError([f"{out}: {d}: not in the corpus index, so it has no split" for d in unlisted])
         for ann in annotations:
             groups.setdefault(f"{splits[ann.doc_id]}{SUFFIX}", []).append(ann)
     files, warnings = {}, []
