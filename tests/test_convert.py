@@ -484,3 +484,22 @@ def test_spacy_scorer_and_bench_strict_agree_on_en_core_web_sm(capsys, tmp_path)
                 by_spacy[label],
             )
     assert any(by_spacy[label]["f"] > 0 for label in compared)  # not a vacuous agreement on zeros
+
+
+def test_a_pipelines_own_docbin_is_scored_matched_by_text(toy, capsys, tmp_path):
+    spacy = pytest.importorskip("spacy", reason="the spacy extra is part of the test install")
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("en")
+    doc = nlp(TOY_TEXT)  # no user_data: what a user's pipeline writes
+    start = TOY_TEXT.index("Beirut")
+    doc.ents = [doc.char_span(start, start + 6, label="GPE"), doc.char_span(0, 9, label="PERSON")]
+    path = tmp_path / "pipeline.spacy"
+    DocBin(docs=[doc]).to_disk(path)
+    args = ("--articles", toy["articles"], "--gold", toy["gold"])
+    code, text, err = run(capsys, "score", "--predictions", path, "--format-in", "spacy", "--format", "json", *args)
+    assert code == 0, err
+    sections = json.loads(text)["sections"]
+    assert sections["entities"]["labels"]["GPE"]["correct"] == 1
+    assert sections["entities"]["labels"]["PERSON"]["spurious"] == 1
+    assert sections["relations_mention"]["status"] == "absent"  # a DocBin without bench's user_data

@@ -40,7 +40,7 @@ from bench.reports.text import render_compare, render_gate, render_score, render
 def _source(p: argparse.ArgumentParser) -> None:
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--system", help="a registered system name, or module:attribute")
-    who.add_argument("--predictions", type=Path, help="a predictions JSONL file in the gold format")
+    who.add_argument("--predictions", type=Path, help="a predictions file (JSONL; see --format-in)")
     _reading(p)
 
 

@@ -10,7 +10,8 @@ here), so a file exported by ``bench convert --to doccano`` imports into the sam
   ``text_sha256``, the ``ref`` of each span and the gold ids, so ids and refs survive;
 * offsets are UTF-16 code units as doccano's front end counts them (``Offsets`` converts).
 
-Older exports with ``label: [[start, end, "LABEL"], ...]`` instead of ``entities`` are read too.
+Older exports with ``label`` (or ``labels``): ``[[start, end, "LABEL"], ...]`` instead of ``entities``
+are read too.
 Confidence scores have no place in a doccano record and are dropped.
 """
 
@@ -183,9 +184,10 @@ def _entities_of(record: Mapping[str, Any], where: str) -> list[dict]:
         ):
             raise ConversionError([f"{where}: 'entities' must be a list of {{id, label, start_offset, end_offset}}"])
         return spans
-    triples = record.get("label", [])
+    key = "label" if "label" in record else "labels"  # older exports and imports spell it either way
+    triples = record.get(key, [])
     if not isinstance(triples, list) or not all(isinstance(t, list) and len(t) == 3 for t in triples):
-        raise ConversionError([f"{where}: 'label' must be a list of [start, end, label]"])
+        raise ConversionError([f"{where}: {key!r} must be a list of [start, end, label]"])
     return [{"id": n, "start_offset": s, "end_offset": e, "label": lab} for n, (s, e, lab) in enumerate(triples, 1)]
 
 
