@@ -96,6 +96,7 @@ def parse_ann(text: str, article: Document, path: Path) -> tuple[Annotation, lis
     relations: list[Relation] = []
     problems, warnings = [], []
     for lineno, line in enumerate(text.split("\n"), start=1):
+        line = line.removesuffix("\r")  # a file saved on Windows
         where = f"{path}:{lineno}"
         if not line.strip():
             continue
