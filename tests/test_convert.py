@@ -503,3 +503,16 @@ def test_a_pipelines_own_docbin_is_scored_matched_by_text(toy, capsys, tmp_path)
     assert sections["entities"]["labels"]["GPE"]["correct"] == 1
     assert sections["entities"]["labels"]["PERSON"]["spurious"] == 1
     assert sections["relations_mention"]["status"] == "absent"  # a DocBin without bench's user_data
+
+
+def test_another_package_registers_a_format_by_entry_point(monkeypatch):
+    from importlib.metadata import EntryPoint
+
+    plugin = EntryPoint("myjsonl", "bench.formats.jsonl:FORMAT", registry.GROUP)
+    monkeypatch.setattr(registry, "entry_points", lambda group: [plugin] if group == registry.GROUP else [])
+    assert "myjsonl" in registry.format_names()
+    assert registry.get_format("myjsonl").summary == registry.get_format("jsonl").summary
+    broken = EntryPoint("broken", "bench.formats.registry:GROUP", registry.GROUP)
+    monkeypatch.setattr(registry, "entry_points", lambda group: [broken])
+    with pytest.raises(registry.ConversionError, match=re.escape("is not a bench.formats.registry.Format")):
+        registry.get_format("broken")
