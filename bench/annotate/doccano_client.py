@@ -1,6 +1,7 @@
 """The doccano round trip: push articles (and annotations) to a project, pull annotations into gold.
 
-Representation in doccano (see gold/GUIDELINES.md §4):
+Representation in doccano (see gold/GUIDELINES.md §4; the record mapping lives in
+``bench.formats.doccano_export``, shared with ``bench convert``):
 
 * span labels are the schema's entity labels, except figures, which carry their category in the
   label (``FIGURE:killed``); value and qualifier are derived from the span text by
@@ -17,7 +18,6 @@ Pulling reads doccano's own JSONL export (one file per annotator), so it needs t
 
 from __future__ import annotations
 
-import bisect
 import getpass
 import io
 import os
@@ -32,10 +32,18 @@ if TYPE_CHECKING:  # imported lazily at run time: the client pulls in requests a
     from doccano_client import DoccanoClient
     from doccano_client.models.project import Project
 
-from bench.core.annotation import Annotation, Entity, Relation, dumps_gold
-from bench.core.numbers import normalise_figure
-from bench.core.schema import CATEGORIES, ENTITY_LABELS, FIGURE, RELATION_TYPES
+from bench.core.annotation import Annotation, dumps_gold
+from bench.core.schema import RELATION_TYPES
 from bench.formats.corpus import Document
+from bench.formats.doccano_export import (
+    DoccanoError,
+    Offsets,
+    annotation_from_record,
+    example_meta,
+    span_label_of,
+    span_labels,
+)
+from bench.formats.doccano_export import parse_span_label as parse_span_label  # kept importable from here
 from bench.formats.jsonfile import JSONProblem, parse_json, records
 from bench.formats.validate import GOLD, check_document
 
@@ -67,51 +75,6 @@ PALETTE = [
     "#e7cb94",
     "#e7969c",
 ]
-
-
-class DoccanoError(Exception):
-    """A problem talking to doccano or with what it holds; the message says what to do."""
-
-
-def span_labels() -> list[str]:
-    return [label for label in ENTITY_LABELS if label != FIGURE] + [f"{FIGURE}:{c}" for c in CATEGORIES]
-
-
-def span_label_of(entity: Entity) -> str:
-    if entity.label == FIGURE:
-        # A predicted figure without a category is offered as "other" for the annotator to correct.
-        return f"{FIGURE}:{entity.category or 'other'}"
-    return entity.label
-
-
-def parse_span_label(text: str) -> tuple[str, str | None]:
-    """``FIGURE:killed`` -> ("FIGURE", "killed"); ``ORG`` -> ("ORG", None); unknown -> DoccanoError."""
-    if text in ENTITY_LABELS and text != FIGURE:
-        return text, None
-    label, _, category = text.partition(":")
-    if label == FIGURE and category in CATEGORIES:
-        return FIGURE, category
-    raise DoccanoError(f"doccano label {text!r} is not in the schema (known: {', '.join(span_labels())})")
-
-
-class Offsets:
-    """Code point <-> UTF-16 code unit offsets for one text."""
-
-    def __init__(self, text: str):
-        self.text = text
-        # utf16[i] = UTF-16 offset of code point i (one entry past the end)
-        self.utf16 = [0] * (len(text) + 1)
-        for i, ch in enumerate(text):
-            self.utf16[i + 1] = self.utf16[i] + (2 if ord(ch) > 0xFFFF else 1)
-
-    def to_utf16(self, cp: int) -> int:
-        return self.utf16[cp]
-
-    def from_utf16(self, unit: int) -> int:
-        i = bisect.bisect_left(self.utf16, unit)
-        if i >= len(self.utf16) or self.utf16[i] != unit:
-            raise DoccanoError(f"UTF-16 offset {unit} falls inside a character (a surrogate pair) or past the text")
-        return i
 
 
 @dataclass(frozen=True)
@@ -205,16 +168,6 @@ def ensure_label_types(client, project_id: int) -> tuple[dict[str, int], dict[st
     return ids["span"], ids["relation"]
 
 
-def example_meta(doc: Document, ann: Annotation | None, keep_ids: bool = True) -> dict[str, Any]:
-    meta: dict[str, Any] = {"doc_id": doc.doc_id, "date": doc.date, "text_sha256": doc.sha256}
-    if ann is not None:
-        meta["refs"] = {f"{e.start}:{e.end}": e.ref for e in ann.entities if e.ref}
-    if ann is not None and keep_ids:
-        meta["ids"] = {f"{e.start}:{e.end}:{span_label_of(e)}": e.id for e in ann.entities}
-        meta["relation_ids"] = {f"{r.head}>{r.tail}:{r.type}": r.id for r in ann.relations}
-    return meta
-
-
 @dataclass
 class PushReport:
     created: list[str] = field(default_factory=list)
@@ -291,62 +244,6 @@ def export_records(client, project_name: str, annotator: str) -> list[dict]:
         return [parse_json(line) for _, line in records(text)]
     except JSONProblem as err:
         raise DoccanoError(f"doccano's export of {project_name!r} is not readable: {err}") from None
-
-
-def annotation_from_record(record: Mapping[str, Any], article: Document) -> Annotation:
-    """Gold annotation from one doccano export record, with code-point offsets and figure attributes."""
-    where = f"doccano example {record.get('id')} ({article.doc_id})"
-    if record.get("text") != article.text:
-        raise DoccanoError(f"{where}: its text differs from the article body; the article or the example was edited")
-    offsets = Offsets(article.text)
-    refs = record.get("refs") or {}
-    ids = record.get("ids") or {}
-    relation_ids = record.get("relation_ids") or {}
-    spans = []
-    for span in record.get("entities", []):
-        try:
-            label, category = parse_span_label(span["label"])
-            start, end = offsets.from_utf16(span["start_offset"]), offsets.from_utf16(span["end_offset"])
-        except DoccanoError as err:
-            raise DoccanoError(f"{where}: span {span.get('id')}: {err}") from None
-        spans.append((start, end, label, category, span))
-    spans.sort(key=lambda s: (s[0], s[1], s[2]))
-    taken = set(ids.values())
-    counter = 0
-
-    def fresh(prefix: str) -> str:
-        nonlocal counter
-        while True:
-            counter += 1
-            if f"{prefix}{counter}" not in taken:
-                taken.add(f"{prefix}{counter}")
-                return f"{prefix}{counter}"
-
-    entities, by_doccano_id = [], {}
-    for start, end, label, category, span in spans:
-        text = article.text[start:end]
-        eid = ids.get(f"{start}:{end}:{span['label']}") or fresh("T")
-        attrs: dict[str, Any] = {}
-        if label == FIGURE:
-            parsed = normalise_figure(text)
-            if parsed is None:
-                raise DoccanoError(f"{where}: figure span {text!r} holds no number that bench.core.numbers can read")
-            attrs = {"value": parsed[0], "qualifier": parsed[1], "category": category}
-        entities.append(Entity(eid, label, start, end, text, ref=refs.get(f"{start}:{end}"), **attrs))
-        by_doccano_id[span["id"]] = eid
-    relations, counter = [], 0
-    taken = set(relation_ids.values())
-    for rel in sorted(record.get("relations", []), key=lambda r: r["id"]):
-        if rel["type"] not in RELATION_TYPES:
-            raise DoccanoError(
-                f"{where}: relation type {rel['type']!r} is not in the schema (known: {', '.join(RELATION_TYPES)})"
-            )
-        head, tail = by_doccano_id.get(rel["from_id"]), by_doccano_id.get(rel["to_id"])
-        if head is None or tail is None:
-            raise DoccanoError(f"{where}: relation {rel.get('id')!r} joins a span that is not in the export")
-        rid = relation_ids.get(f"{head}>{tail}:{rel['type']}") or fresh("R")
-        relations.append(Relation(rid, head, tail, rel["type"]))
-    return Annotation(article.doc_id, tuple(entities), tuple(relations), article.date, article.sha256)
 
 
 def pull_annotations(

@@ -31,6 +31,7 @@ from bench.evaluation.runs import Corpus, Scored, compare, open_corpus, score
 from bench.evaluation.systems import SystemCrash, SystemFailure, list_systems, load_system, run_system
 from bench.formats.corpus import CorpusError, load_articles
 from bench.formats.metadata import ALL, SLICE_FIELDS, SPLITS, check_index, index_path, load_index, select
+from bench.formats.registry import ConversionError, format_names
 from bench.formats.validate import AnnotationError, load_gold, validate_files
 from bench.reports.errors import KINDS, collect_errors, render_errors
 from bench.reports.text import render_compare, render_gate, render_score, render_stats
@@ -39,11 +40,17 @@ from bench.reports.text import render_compare, render_gate, render_score, render
 def _source(p: argparse.ArgumentParser) -> None:
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--system", help="a registered system name, or module:attribute")
-    who.add_argument("--predictions", type=Path, help="a predictions JSONL file in the gold format")
+    who.add_argument("--predictions", type=Path, help="a predictions file (JSONL; see --format-in)")
     _reading(p)
 
 
 def _reading(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--format-in",
+        choices=format_names(),
+        default="jsonl",
+        help="the format of predictions files (default: jsonl, bench's own; see bench convert)",
+    )
     p.add_argument(
         "--allow-empty",
         action="store_true",
@@ -136,6 +143,7 @@ def _score(corpus: Corpus, name: str, kind: str | None, args: argparse.Namespace
         getattr(args, "allow_empty", False),
         getattr(args, "strict", False),
         not getattr(args, "no_cache", False),
+        getattr(args, "format_in", None),
     )
     _warn(scored.warnings)
     return scored
@@ -174,7 +182,7 @@ def cmd_errors(args: argparse.Namespace) -> int:
     corpus = _corpus(args)
     name, kind = _source_of(args)
     cache_for = None if args.no_cache else gold_sha256(corpus.gold)
-    source = load_source(name, corpus.docs, args.gold, kind, args.allow_empty, args.strict, cache_for)
+    source = load_source(name, corpus.docs, args.gold, kind, args.allow_empty, args.strict, cache_for, args.format_in)
     _warn(source.warnings)
     if args.by_rule:
         return _errors_by_rule(args, corpus, source)
@@ -314,6 +322,18 @@ def cmd_draft(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_convert(args: argparse.Namespace) -> int:
+    from bench.formats.convert import convert
+
+    report = convert(
+        args.source, args.target, args.input, args.output, args.articles, args.gold, args.split, args.force
+    )
+    _warn(report.warnings)
+    where = args.output if report.files == [""] else f"{args.output}/ ({len(report.files)} files)"
+    print(f"wrote {report.documents} document(s) as {args.target} to {where}", file=sys.stderr)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bench",
@@ -442,6 +462,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--reverse", action="store_true", help="print the draft of the existing gold file instead")
     p.set_defaults(func=cmd_draft)
 
+    p = sub.add_parser(
+        "convert",
+        help="convert annotations between formats (CoNLL/BIO/BIOES, spaCy DocBin, BRAT, doccano, Label Studio, JSONL)",
+    )
+    corpus_options(p, split=True)
+    p.add_argument("--from", dest="source", required=True, choices=format_names(), help="the input format")
+    p.add_argument("--to", dest="target", required=True, choices=format_names(), help="the output format")
+    p.add_argument("input", type=Path, help="the file or directory to read")
+    p.add_argument("output", type=Path, help="the file or directory to write (spacy: DIR gets dev.spacy, test.spacy)")
+    p.add_argument("--force", action="store_true", help="replace a non-empty output directory")
+    p.set_defaults(func=cmd_convert)
+
     doccano_commands.register(sub)
     return parser
 
@@ -450,7 +482,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (CorpusError, AnnotationError) as err:
+    except (CorpusError, AnnotationError, ConversionError) as err:
         for line in err.problems:
             print(line, file=sys.stderr)
         print("nothing was scored or written", file=sys.stderr)

@@ -213,7 +213,7 @@ def _remove_stale_temporaries(target: Path) -> None:
             pass  # another process's file, or already gone: not ours to insist on
 
 
-def atomic_write(path: Path, content: str) -> None:
+def atomic_write(path: Path, content: str | bytes) -> None:
     """Write ``content`` to ``path`` so that readers see the old file or the new one, never half of it.
 
     A symlink is written through (its target is replaced, the link stays); FIFOs, sockets and
@@ -233,8 +233,9 @@ def atomic_write(path: Path, content: str) -> None:
     os.umask(umask)
     os.chmod(tmp, (target.stat().st_mode & 0o7777) if target.exists() else (0o666 & ~umask))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)

@@ -75,6 +75,7 @@ def load_source(
     allow_empty: bool = False,
     strict: bool = False,
     cache_for: str | None = None,
+    format_in: str | None = None,
 ) -> Source:
     """Run a system, or read a predictions JSONL file.
 
@@ -82,6 +83,7 @@ def load_source(
     "predictions" (``--predictions``: always a file). Without it (a bare name given to ``compare``
     or ``report``), a registered system or ``module:attr`` is run and anything else is read as a file.
     ``cache_for`` (the gold's hash) turns on the prediction cache of ``bench.evaluation.cache`` for systems.
+    ``format_in`` names the format of a predictions file (``bench.formats.registry``; default bench JSONL).
     """
     if kind is None:
         kind = "system" if is_registered(name) or (":" in name and not Path(name).exists()) else "predictions"
@@ -103,7 +105,12 @@ def load_source(
     if not Path(name).exists():
         known = ", ".join(registered_names()) or "none"
         raise SystemFailure(f"{name!r}: no such predictions file (registered systems: {known})")
-    preds, warnings = read_predictions(Path(name), docs, allow_empty=allow_empty, strict=strict)
+    if format_in not in (None, "jsonl"):
+        from bench.formats import registry
+
+        preds, warnings = registry.read_predictions(format_in, Path(name), docs, allow_empty, strict)
+    else:
+        preds, warnings = read_predictions(Path(name), docs, allow_empty=allow_empty, strict=strict)
     declared = {s for a in preds.values() for s in a.sections}
     return Source(name, "predictions", preds, frozenset(declared or SECTIONS), warnings)
 

@@ -84,14 +84,15 @@ def score(
     allow_empty: bool = False,
     strict: bool = False,
     use_cache: bool = False,
+    format_in: str | None = None,
 ) -> Scored:
     """Run a system (or read a predictions file) and score it: ``bench score`` without the printing.
 
     ``use_cache`` reads a system's predictions back from ``bench.evaluation.cache`` when nothing they depend on
-    has changed, and stores them otherwise.
+    has changed, and stores them otherwise. ``format_in`` names a predictions file's format (default bench JSONL).
     """
     cache_for = gold_sha256(corpus.gold) if use_cache else None
-    source = load_source(name, corpus.docs, corpus.gold_dir, kind, allow_empty, strict, cache_for)
+    source = load_source(name, corpus.docs, corpus.gold_dir, kind, allow_empty, strict, cache_for, format_in)
     scores = score_source(source, corpus.gold, scheme)
     result = build_result(
         source, scores, corpus.gold, scheme, corpus.articles_dir, corpus.gold_dir, bootstrap, seed, split=corpus.split
