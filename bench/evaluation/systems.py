@@ -155,7 +155,8 @@ def _predict_chunk(chunk: Sequence[Document]) -> list[Annotation]:
 def chunks(docs: Sequence[Document], parts: int) -> list[Sequence[Document]]:
     """Consecutive slices of about equal text length, so the output keeps the documents' order."""
     total = sum(len(d.text) for d in docs) or 1
-    out, begin, size = [], 0, 0
+    out: list[Sequence[Document]] = []
+    begin = size = 0
     for i, doc in enumerate(docs):
         size += len(doc.text)
         if size * parts >= total * (len(out) + 1) or i == len(docs) - 1:

@@ -25,7 +25,7 @@ class RulesSystem:
         "deterministic rules: gazetteers, token patterns, role-introduced names, casualty figures, relation triggers"
     )
     sections = frozenset(SECTIONS)
-    requires = ("spacy",)
+    requires: tuple[str, ...] = ("spacy",)
 
     def __init__(self, data_dir: Path | None = None, batch_size: int = 64, **_: Any):
         data_dir = Path(data_dir) if data_dir else DATA
