@@ -141,13 +141,12 @@ def _balanced(doc, start: int, end: int, opening: str, closing: str) -> bool:
     return text.count(opening) == text.count(closing)
 
 
-def trim(doc, start: int, end: int, strip_determiners: bool = True) -> tuple[int, int]:
+def trim(doc, start: int, end: int, determiners: frozenset[str] | None = None) -> tuple[int, int]:
     """Drop leading determiners and punctuation, and a trailing possessive marker or stray punctuation."""
+    determiners = DATA["determiners"] if determiners is None else determiners
     while start < end:
         token = doc[start]
-        if token.is_space or (token.is_punct and token.text not in "(") or (
-            strip_determiners and _lower(token) in DATA["determiners"]
-        ):
+        if token.is_space or (token.is_punct and token.text not in "(") or _lower(token) in determiners:
             start += 1
         elif token.text == "(" and not _balanced(doc, start, end, "(", ")"):
             start += 1
@@ -265,6 +264,80 @@ def is_not_entity(doc, m: Mention) -> bool:
     return lowered in DATA["platforms"] or lowered in DATA["not_entities"] or (m.label == "NORP" and text.islower())
 
 
+def dateline(doc, m: Mention) -> Mention:
+    """'KHARTOUM —' at the start of a line: a dateline's place is GPE (§2.3)."""
+    first = doc[m.start]
+    starts_line = m.start == 0 or "\n" in doc[m.start - 1].text or doc[m.start - 1].text.endswith("\n")
+    after = doc[m.end].text if m.end < len(doc) else ""
+    if starts_line and doc[m.start : m.end].text.isupper() and after in ("—", "–", "-", ",", "/") and first.is_alpha:
+        return replace(m, label="GPE")
+    return m
+
+
+def extend_institution(doc, m: Mention) -> Mention:
+    """'UN' + 'refugee agency' → ORG 'UN refugee agency': lower-case words up to a body noun (§2.1)."""
+    if m.label != "ORG":
+        return m
+    end, last = m.end, None
+    while end < len(doc) and end - m.end < 4 and doc[end].is_lower and doc[end].is_alpha:
+        end += 1
+        if _lower(doc[end - 1]) in DATA["institution_heads"]:
+            last = end
+    return Mention("ORG", m.start, last) if last else m
+
+
+def possessive_state_bodies(doc, mentions: list[Mention]) -> list[Mention]:
+    """"Lebanon's health ministry" → ORG 'health ministry' beside GPE 'Lebanon' (§2.3)."""
+    out = []
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        if m.label != "GPE" or m.end + 1 >= len(doc) or _lower(doc[m.end]) not in DATA["possessive_markers"]:
+            continue
+        start = end = m.end + 1
+        last = None
+        while end < len(doc) and end - start < 4 and doc[end].is_lower:
+            word = _lower(doc[end])
+            if word not in DATA["state_body_heads"] | DATA["state_body_modifiers"]:
+                break
+            end += 1
+            if word in DATA["state_body_heads"]:
+                last = end
+        if last and not taken & set(range(start, last)):
+            out.append(Mention("ORG", start, last))
+    return out
+
+
+def merge_of_phrases(doc, mentions: list[Mention]) -> list[Mention]:
+    """'UN Office' + 'for the' + 'Coordination of Humanitarian Affairs' is one name: longest wins (§1.3)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "ORG" and m.label in ("ORG", "GPE", "LOC", "NORP"):
+            gap = [_lower(t) for t in doc[prev.end : m.start]]
+            head = _lower(doc[prev.end - 1])
+            if gap and gap[0] in ("for", "of", "in") and gap[1:] in ([], ["the"]) and head in DATA["institution_heads"]:
+                out[-1] = Mention("ORG", prev.start, m.end)
+                continue
+        out.append(m)
+    return out
+
+
+def acronyms(doc, mentions: list[Mention]) -> list[Mention]:
+    """'Rapid Support Forces (RSF)': the bracketed acronym is a mention of its own, and so is every
+    later use of it in the same article (§2.3, acronyms and expansions)."""
+    labels: dict[str, str] = {}
+    for m in mentions:
+        i = m.end
+        if m.label in ("ORG", "GPE", "LOC") and i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+            word = doc[i + 1].text
+            if len(word) >= 2 and word.isupper() and word.isalpha():
+                labels.setdefault(word, m.label)
+    if not labels:
+        return []
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    return [Mention(labels[t.text], t.i, t.i + 1) for t in doc if t.text in labels and t.i not in taken]
+
+
 # --- dates -------------------------------------------------------------------------------------
 
 
@@ -273,33 +346,70 @@ def _is_calendar(token) -> bool:
     return word in _DATE["weekdays"] or word in _DATE["months"] or _is_year(token)
 
 
-def normalise_date(doc, m: Mention) -> Mention | None:
-    """Apply §2.3's date conventions to a DATE span; None when it is a duration or story-anchored."""
+def _is_date_word(token) -> bool:
+    return _is_calendar(token) or (token.like_num and token.text.isdigit() and len(token.text) <= 2)
+
+
+def split_date_range(doc, start: int, end: int) -> list[tuple[int, int]]:
+    """'July 25 to July 27' is two dates; '10 and 21 May' (one month shared) stays one (§2.3)."""
+    for i in range(start + 1, end - 1):
+        if _lower(doc[i]) in _DATE["range_words"]:
+            left, right = doc[start:i], doc[i + 1 : end]
+            if any(_is_calendar(t) for t in left) and any(_is_calendar(t) for t in right):
+                return [(start, i), (i + 1, end)]
+    return [(start, end)]
+
+
+def normalise_date(doc, m: Mention) -> list[Mention]:
+    """Apply §2.3's date conventions to a DATE span; nothing when it is a duration or story-anchored."""
     start, end = m.start, m.end
-    while start < end - 1 and _lower(doc[start]) in _DATE["leading_words"]:
-        if _lower(doc[start]) in _DATE["keep_leading"]:
+    # "the night of May 6-7" → "May 6-7"; "between 10 and 21 May" → "10 and 21 May".
+    while start < end - 1:
+        word = _lower(doc[start])
+        if word in _DATE["parts_of_day"] and start + 1 < end and _lower(doc[start + 1]) == "of":
+            start += 2
+        elif word in _DATE["leading_words"] and word not in _DATE["keep_leading"]:
+            start += 1
+        else:
             break
-        start += 1
-    start, end = trim(doc, start, end)
-    tokens = doc[start:end]
-    if not len(tokens):
-        return None
+    # "21 May ended 11 days": a verb ends the date; so does a comma before words with no date in them.
+    for i in range(start + 1, end):
+        if doc[i].pos_ in ("VERB", "AUX") or (
+            doc[i].text == "," and not any(_is_date_word(t) for t in doc[i + 1 : end])
+        ):
+            end = i
+            break
+    start, end = trim(doc, start, end, DATA["date_determiners"])
+    out = []
+    for s, e in split_date_range(doc, start, end):
+        s, e = trim(doc, s, e, DATA["date_determiners"])
+        if s < e and is_date(doc[s:e]):
+            # "Monday" + "evening": the part of the day joins the date.
+            if e < len(doc) and _lower(doc[e]) in _DATE["parts_of_day"] and e == end:
+                e += 1
+            out.append(Mention("DATE", s, e))
+    return out
+
+
+def is_date(tokens) -> bool:
+    """False for durations, frequencies, ages, bare numbers and expressions anchored to the story."""
     words = [_lower(t) for t in tokens]
     if len(words) == 1 and words[0] in _DATE["frequency"]:
-        return None
+        return False
+    if any(w in _FIG["age_words"] for w in words):
+        return False
+    if not any(t.pos_ in ("NOUN", "PROPN", "NUM") for t in tokens):
+        return False  # "early on"
+    if all(is_number_word(t.text) for t in tokens) and not any(_is_year(t) for t in tokens):
+        return False  # "8 and 15": numbers, not a date
     units = any(w in _DATE["units"] or any(w.endswith("-" + u) for u in _DATE["units"]) for w in words)
     if units and not any(_is_calendar(t) for t in tokens):
         anchored = any(w in _DATE["anchors"] for w in words)
         unanchored = any(w in _DATE["not_anchored"] for w in words)
-        counted = any(t.like_num or "-" in t.text for t in tokens)
+        counted = any(t.like_num or "-" in t.text for t in tokens) and "ago" not in words
         if not anchored or unanchored or counted:
-            return None
-    # "Monday" + "evening": the part of the day joins the date.
-    if end < len(doc) and _lower(doc[end]) in _DATE["parts_of_day"]:
-        end += 1
-    if start >= 2 and _lower(doc[start - 1]) == "of" and _lower(doc[start - 2]) in _DATE["parts_of_day"]:
-        start -= 2
-    return Mention("DATE", start, end)
+            return False
+    return True
 
 
 def merge_weekday_dates(doc, mentions: list[Mention]) -> list[Mention]:
@@ -427,7 +537,7 @@ def figures(doc) -> Iterator[tuple[int, int, dict[str, Any]]]:
     """(start, end, attributes) of every figure in a parsed document."""
     seen: set[int] = set()
     for start, end in figure_candidates(doc, set()):
-        start, end = trim(doc, start, end, strip_determiners=False)
+        start, end = trim(doc, start, end, frozenset())
         if start < end and _lower(doc[start]) == "the":
             start += 1
         if start >= end or not is_count(doc, start, end):
@@ -454,25 +564,33 @@ def named_mentions(doc) -> list[Mention]:
         if label is None:
             continue
         start, end = cut_at_breaks(doc, ent.start, ent.end)
+        if label == "DATE":
+            mentions.extend(normalise_date(doc, Mention(label, start, end)))
+            continue
         start, end = trim(doc, start, end)
         if start >= end:
             continue
-        if ent.label_ == "DATE" and all(is_number_word(t.text) for t in doc[start:end]):
-            continue  # a number the tagger took for a date: read as a figure
-        m: Mention | None = Mention(label, start, end)
-        if label == "DATE":
-            m = normalise_date(doc, Mention(label, start, end))
-        else:
-            m = extend_state_body(doc, m)
-            m = place_designator(doc, m)
-            m = drop_admin_designator(doc, m)
-            m = adjective_is_norp(doc, m)
-            m = drop_titles(doc, m)
-        if m is None or m.start >= m.end or is_not_entity(doc, m):
-            continue
-        mentions.append(m)
-    mentions = merge_borders(doc, sorted(mentions, key=lambda x: (x.start, x.end)))
-    return merge_weekday_dates(doc, mentions)
+        m = rewrite_name(doc, Mention(label, start, end))
+        if m is not None:
+            mentions.append(m)
+    mentions = sorted(mentions + possessive_state_bodies(doc, mentions), key=lambda x: (x.start, x.end))
+    mentions = merge_of_phrases(doc, merge_borders(doc, mentions))
+    mentions = merge_weekday_dates(doc, mentions)
+    return mentions + acronyms(doc, mentions)
+
+
+def rewrite_name(doc, m: Mention) -> Mention | None:
+    """The conventions for one named (non-DATE) mention, in order; None when it is no entity."""
+    m = dateline(doc, m)
+    m = extend_state_body(doc, m)
+    m = extend_institution(doc, m)
+    m = place_designator(doc, m)
+    m = drop_admin_designator(doc, m)
+    m = adjective_is_norp(doc, m)
+    out = drop_titles(doc, m)
+    if out is None or out.start >= out.end or is_not_entity(doc, out):
+        return None
+    return out
 
 
 def mentions(doc) -> list[tuple[str, int, int, dict[str, Any]]]:
