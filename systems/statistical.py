@@ -444,13 +444,28 @@ def is_count(doc, start: int, end: int) -> bool:
     if len(numbers) == 1 and _is_year(numbers[0]):
         return False
     before = doc[start - 1] if start > 0 else None
+    context = [_lower(t) for t in doc[max(0, start - 2) : start]]
     after = doc[end : end + 2]
-    if before is not None and (_lower(before) in _FIG["age_words"] or _lower(before) in _FIG["not_counts"]):
+    if any(w in _FIG["age_words"] for w in context) or (before is not None and _lower(before) in _FIG["not_counts"]):
         return False
     if any(_lower(t) in _FIG["age_words"] for t in after) or any("-year-old" in _lower(t) for t in after):
         return False
+    if any(_lower(t) in _FIG["currencies"] for t in after[:1]):
+        return False  # money the tagger read as a number
     root = numbers[-1]
     if before is not None and before.pos_ == "PROPN" and root.head == before:
+        return False
+    # "a two-State solution", "one-way drones", "a 51-page report": a compound modifier, not a count,
+    # except a group's size ("a 25-member crew", §2.4).
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+        if _lower(doc[end + 1]) not in _FIG["hyphen_counts"]:
+            return False
+    # "the two sides", "the two were freed": a pair of named parties or a pronoun (§2.4).
+    if before is not None and _lower(before) == "the" and len(tokens) == 1 and _lower(root) in _FIG["pair_words"]:
+        return False
+    # Population counts and capacities are not figures (§2.4); nor are projected counts.
+    if any(_lower(t) in _FIG["population_words"] or t.lemma_.lower() in _FIG["population_words"]
+           for t in doc[max(0, start - 4) : min(len(doc), end + 3)]):
         return False
     if _lower(root) == "one" and len(tokens) == 1:
         if root.dep_ != "nummod" or (end < len(doc) and _lower(doc[end]) in ("of", "another", "such")):
@@ -460,6 +475,9 @@ def is_count(doc, start: int, end: int) -> bool:
 
 def extend_qualifier(doc, start: int, end: int) -> tuple[int, int]:
     """Take in a qualifier before ('over 1,500') or after ('76 at least') the number (§2.2, §2.4)."""
+    # "between 160 and 170" when the tagger kept only "170": a range reads as its lower bound (§2.2).
+    if start >= 3 and _lower(doc[start - 1]) == "and" and doc[start - 2].like_num and _lower(doc[start - 3]) == "between":
+        start -= 3
     head = doc[start:end].text.lower()
     if not any(head.startswith(p + " ") for p in _QUALIFIER_PHRASES):
         before = doc.text[: doc[start].idx].lower()
@@ -530,7 +548,11 @@ def figure_candidates(doc, taken: set[int]) -> Iterator[tuple[int, int]]:
         if token.ent_type_ or token.i in taken:
             continue
         if _lower(token) in _FIG["vague_words"] or (token.like_num and token.pos_ == "NUM" and not _is_year(token)):
-            yield token.i, token.i + 1
+            # "a dozen", "a hundred": the article and number words before it belong to the number.
+            start = token.i
+            while start > 0 and not doc[start - 1].ent_type_ and _lower(doc[start - 1]) in _FIG["number_lead"]:
+                start -= 1
+            yield start, token.i + 1
 
 
 def figures(doc) -> Iterator[tuple[int, int, dict[str, Any]]]:
