@@ -189,7 +189,8 @@ def extend_state_body(doc, m: Mention) -> Mention:
         end += 1
         if word in DATA["state_body_heads"]:
             last_head = end
-    if last_head is None:
+    # "Ukrainian military official", "Syrian army positions": the body word only modifies another noun.
+    if last_head is None or doc[last_head - 1].pos_ != "NOUN" or doc[last_head - 1].dep_ == "compound":
         return m
     return Mention("ORG", m.start, last_head)
 
@@ -198,8 +199,13 @@ def place_designator(doc, m: Mention) -> Mention:
     """A name with a place designator ('Rafah crossing', 'Corinthia Hotel') is LOC (§2.3)."""
     if m.label not in ("PERSON", "ORG", "GPE", "LOC"):
         return m
-    if m.end < len(doc) and doc[m.end].is_lower and doc[m.end].lemma_.lower() in DATA["place_designators"]:
-        return Mention("LOC", m.start, m.end + 1)
+    if m.start > 0 and _lower(doc[m.start - 1]) in ("a", "an"):
+        return m  # "a North Darfur prison": no named place
+    for end in range(m.end, min(m.end + 3, len(doc))):
+        if not doc[end].is_lower or not doc[end].is_alpha:
+            break
+        if doc[end].lemma_.lower() in DATA["place_designators"] or _lower(doc[end]) in DATA["place_designators"]:
+            return Mention("LOC", m.start, end + 1)
     last = doc[m.end - 1]
     if m.label in ("ORG", "PERSON") and m.end - m.start > 1 and last.text.istitle():
         if last.lemma_.lower() in DATA["place_designators"] or _lower(last) in DATA["place_designators"]:
@@ -232,7 +238,9 @@ def merge_borders(doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def drop_admin_designator(doc, m: Mention) -> Mention:
-    """'Idlib province' → 'Idlib': a lower-case designator stays outside a GPE (§2.3)."""
+    """'Idlib province' → 'Idlib': a lower-case designator stays outside a GPE, and marks one (§2.3)."""
+    if m.label in ("LOC", "PERSON", "ORG") and m.end < len(doc) and _lower(doc[m.end]) in DATA["admin_designators"]:
+        return replace(m, label="GPE")
     end = m.end
     while m.label == "GPE" and end - m.start > 1 and doc[end - 1].is_lower:
         if _lower(doc[end - 1]) not in DATA["admin_designators"]:
@@ -245,6 +253,26 @@ def adjective_is_norp(doc, m: Mention) -> Mention:
     """A one-word GPE/ORG/PERSON that the tagger reads as an adjective ('Ukrainian') is a nationality."""
     if m.label in ("GPE", "ORG", "PERSON") and m.end - m.start == 1 and doc[m.start].pos_ == "ADJ":
         return replace(m, label="NORP")
+    return m
+
+
+def titled_names_are_people(doc, m: Mention) -> Mention:
+    """'Field Marshal Berhanu Jula' tagged ORG: a name after a title or rank is a person (§2.3)."""
+    if m.label not in ("ORG", "GPE", "NORP") or m.end - m.start < 2 or _lower(doc[m.start]) not in DATA["titles"]:
+        return m
+    rest = doc[m.start : m.end]
+    if any(_lower(t) in DATA["institution_heads"] for t in rest) or not all(t.is_title or t.is_punct for t in rest):
+        return m
+    return replace(m, label="PERSON")
+
+
+def events(doc, m: Mention) -> Mention:
+    """'Operation X' is an EVENT; a venue followed by 'talks', 'meeting', 'agreement' … is one EVENT (§2.3)."""
+    if m.label in ("ORG", "PERSON", "LOC", "GPE") and doc[m.start].text in DATA["event_openers"] and m.end - m.start > 1:
+        return replace(m, label="EVENT")
+    if m.label in ("GPE", "PERSON", "NORP", "ORG") and m.end < len(doc) and _lower(doc[m.end]) in DATA["event_heads"]:
+        if doc[m.end].pos_ in ("NOUN", "PROPN") and doc[m.end].dep_ != "compound":
+            return Mention("EVENT", m.start, m.end + 1)
     return m
 
 
@@ -609,6 +637,8 @@ def rewrite_name(doc, m: Mention) -> Mention | None:
     m = place_designator(doc, m)
     m = drop_admin_designator(doc, m)
     m = adjective_is_norp(doc, m)
+    m = titled_names_are_people(doc, m)
+    m = events(doc, m)
     out = drop_titles(doc, m)
     if out is None or out.start >= out.end or is_not_entity(doc, out):
         return None
