@@ -114,7 +114,11 @@ def _lower(token) -> str:
 
 
 def _is_break(token) -> bool:
-    return "\n" in token.text
+    """A line break, or a dash standing between spaces ("Congo - Authorities")."""
+    if "\n" in token.text:
+        return True
+    spaced = token.i > 0 and token.doc[token.i - 1].whitespace_ and token.whitespace_
+    return bool(spaced) and token.text in ("-", "–", "—")
 
 
 # --- spans -------------------------------------------------------------------------------------
@@ -202,10 +206,14 @@ def place_designator(doc, m: Mention) -> Mention:
     if m.start > 0 and _lower(doc[m.start - 1]) in ("a", "an"):
         return m  # "a North Darfur prison": no named place
     for end in range(m.end, min(m.end + 3, len(doc))):
-        if not doc[end].is_lower or not doc[end].is_alpha:
+        token = doc[end]
+        if not token.is_lower or not token.is_alpha or token.pos_ not in ("NOUN", "ADJ"):
             break
-        if doc[end].lemma_.lower() in DATA["place_designators"] or _lower(doc[end]) in DATA["place_designators"]:
-            return Mention("LOC", m.start, end + 1)
+        if token.lemma_.lower() in DATA["place_designators"] or _lower(token) in DATA["place_designators"]:
+            # the name must modify the designator ("Munzenze central prison"), not just stand before it
+            if doc[m.end - 1].head.i in range(m.end, end + 1):
+                return Mention("LOC", m.start, end + 1)
+            break
     last = doc[m.end - 1]
     if m.label in ("ORG", "PERSON") and m.end - m.start > 1 and last.text.istitle():
         if last.lemma_.lower() in DATA["place_designators"] or _lower(last) in DATA["place_designators"]:
@@ -242,11 +250,11 @@ def drop_admin_designator(doc, m: Mention) -> Mention:
     if m.label in ("LOC", "PERSON", "ORG") and m.end < len(doc) and _lower(doc[m.end]) in DATA["admin_designators"]:
         return replace(m, label="GPE")
     end = m.end
-    while m.label == "GPE" and end - m.start > 1 and doc[end - 1].is_lower:
+    while m.label in ("GPE", "LOC") and end - m.start > 1 and doc[end - 1].is_lower:
         if _lower(doc[end - 1]) not in DATA["admin_designators"]:
             break
         end -= 1
-    return replace(m, end=end)
+    return Mention("GPE", m.start, end) if end < m.end else m
 
 
 def adjective_is_norp(doc, m: Mention) -> Mention:
@@ -254,6 +262,18 @@ def adjective_is_norp(doc, m: Mention) -> Mention:
     if m.label in ("GPE", "ORG", "PERSON") and m.end - m.start == 1 and doc[m.start].pos_ == "ADJ":
         return replace(m, label="NORP")
     return m
+
+
+def drop_trailing_titles(doc, m: Mention) -> Mention | None:
+    """'Niger’s Gen.', 'ISPR Lt': a title after the name (and a possessive before it) is not part of it."""
+    end = m.end
+    while end > m.start and (_lower(doc[end - 1]) in DATA["titles"] or doc[end - 1].text == "."):
+        end -= 1
+    if end == m.end:
+        return m
+    while end > m.start and (_lower(doc[end - 1]) in DATA["possessive_markers"] or doc[end - 1].is_punct):
+        end -= 1
+    return replace(m, end=end) if end > m.start else None
 
 
 def titled_names_are_people(doc, m: Mention) -> Mention:
@@ -308,8 +328,10 @@ def extend_institution(doc, m: Mention) -> Mention:
         return m
     end, last = m.end, None
     while end < len(doc) and end - m.end < 4 and doc[end].is_lower and doc[end].is_alpha:
+        if _lower(doc[end]) in DATA["descriptor_words"] or doc[end].pos_ not in ("NOUN", "ADJ", "PROPN"):
+            break  # "EFE news agency": a description of the name, not part of it
         end += 1
-        if _lower(doc[end - 1]) in DATA["institution_heads"]:
+        if _lower(doc[end - 1]) in DATA["lower_institution_heads"]:
             last = end
     return Mention("ORG", m.start, last) if last else m
 
@@ -343,7 +365,10 @@ def merge_of_phrases(doc, mentions: list[Mention]) -> list[Mention]:
         if prev is not None and prev.label == "ORG" and m.label in ("ORG", "GPE", "LOC", "NORP"):
             gap = [_lower(t) for t in doc[prev.end : m.start]]
             head = _lower(doc[prev.end - 1])
-            if gap and gap[0] in ("for", "of", "in") and gap[1:] in ([], ["the"]) and head in DATA["institution_heads"]:
+            connector = gap[0] if gap else ""
+            # "Border Service of Russia" names the service, not the country's: no "of" + GPE.
+            fits = connector == "for" or (connector == "of" and m.label != "GPE") or (connector == "in" and head == "mission")
+            if fits and gap[1:] in ([], ["the"]) and head in DATA["institution_heads"]:
                 out[-1] = Mention("ORG", prev.start, m.end)
                 continue
         out.append(m)
@@ -640,6 +665,7 @@ def rewrite_name(doc, m: Mention) -> Mention | None:
     m = titled_names_are_people(doc, m)
     m = events(doc, m)
     out = drop_titles(doc, m)
+    out = drop_trailing_titles(doc, out) if out is not None and out.label != "EVENT" else out
     if out is None or out.start >= out.end or is_not_entity(doc, out):
         return None
     return out
