@@ -516,6 +516,10 @@ def is_count(doc, start: int, end: int) -> bool:
     # "the two sides", "the two were freed": a pair of named parties or a pronoun (§2.4).
     if before is not None and _lower(before) == "the" and len(tokens) == 1 and _lower(root) in _FIG["pair_words"]:
         return False
+    # "a city of 1.5 million people": a population, not people in the events (§2.4).
+    counted = root.head if root.dep_ == "nummod" else root
+    if counted.dep_ == "pobj" and _lower(counted.head) == "of" and counted.head.head.lemma_.lower() in _FIG["population_heads"]:
+        return False
     # Population counts and capacities are not figures (§2.4); nor are projected counts.
     if any(_lower(t) in _FIG["population_words"] or t.lemma_.lower() in _FIG["population_words"]
            for t in doc[max(0, start - 4) : min(len(doc), end + 3)]):
