@@ -68,7 +68,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from bench.core.annotation import Annotation, Entity
+from bench.core.annotation import Annotation, Entity, Relation
 from bench.core.numbers import QUALIFIER_PHRASES, is_number_word, normalise_figure
 from bench.formats.corpus import Document
 
@@ -677,6 +677,11 @@ def rewrite_name(doc, m: Mention) -> Mention | None:
 
 def mentions(doc) -> list[tuple[str, int, int, dict[str, Any]]]:
     """(label, start_char, end_char, attributes) of every entity, without overlaps, in text order."""
+    return [(label, doc[s:e].start_char, doc[s:e].end_char, attrs) for label, s, e, attrs in token_mentions(doc)]
+
+
+def token_mentions(doc) -> list[tuple[str, int, int, dict[str, Any]]]:
+    """(label, start token, end token, attributes) of every entity, without overlaps, in text order."""
     out: list[tuple[str, int, int, dict[str, Any]]] = []
     used: set[int] = set()
     found = [(s, e, FIGURE, attrs) for s, e, attrs in figures(doc)]
@@ -687,8 +692,7 @@ def mentions(doc) -> list[tuple[str, int, int, dict[str, Any]]]:
         if tokens & used:
             continue
         used |= tokens
-        span = doc[start:end]
-        out.append((label, span.start_char, span.end_char, attrs))
+        out.append((label, start, end, attrs))
     return sorted(out, key=lambda x: (x[1], x[2]))
 
 
@@ -712,10 +716,9 @@ def _pieces(text: str, limit: int) -> list[tuple[int, str]]:
 
 class SpacySystem:
     description = (
-        "spaCy en_core_web_sm NER mapped onto the guidelines' span conventions; casualty figures from the parse;"
-        " no relations"
+        "spaCy en_core_web_sm NER mapped onto the guidelines' conventions; figures and relations from the parse"
     )
-    sections = frozenset({"entities", "figures"})
+    sections = frozenset({"entities", "figures", "relations"})
     requires = ("spacy", PIPELINE)
 
     def __init__(self, batch_size: int = 32, **_: Any):
@@ -728,22 +731,44 @@ class SpacySystem:
         # Long articles are parsed in pieces: the parser's memory grows with the text (spaCy's E088).
         pieces = [(i, offset, piece) for i, d in enumerate(docs) for offset, piece in _pieces(d.text, PIECE_CHARS)]
         parsed = self.nlp.pipe((piece for _, _, piece in pieces), batch_size=self.batch_size)
-        current, entities = 0, list[Entity]()
-        for (i, offset, _), doc in zip(pieces, parsed, strict=False):
-            while i > current:
-                yield self._annotation(docs[current], entities)
-                current, entities = current + 1, []
-            entities.extend(self._entities(doc, offset))
-        for k in range(current, len(docs)):
-            yield self._annotation(docs[k], entities if k == current else [])
+        found: list[list[tuple[list[Entity], list[tuple[int, int, str]]]]] = [[] for _ in docs]
+        for (i, offset, _), doc in zip(pieces, parsed, strict=True):
+            found[i].append(self.read(doc, offset))
+        for doc, parts in zip(docs, found, strict=True):
+            yield self._annotation(doc, parts)
 
     @staticmethod
-    def _annotation(doc: Document, entities: list[Entity]) -> Annotation:
+    def _annotation(doc: Document, parts: list[tuple[list[Entity], list[tuple[int, int, str]]]]) -> Annotation:
+        entities: list[Entity] = []
+        links: list[tuple[int, int, str]] = []
+        for piece_entities, piece_links in parts:
+            base = len(entities)
+            entities.extend(piece_entities)
+            links.extend((base + h, base + t, kind) for h, t, kind in piece_links)
         numbered = tuple(replace(e, id=f"S{n}") for n, e in enumerate(entities, start=1))
-        return Annotation(doc_id=doc.doc_id, entities=numbered)
+        related = tuple(
+            Relation(id=f"R{n}", head=numbered[h].id, tail=numbered[t].id, type=kind)
+            for n, (h, t, kind) in enumerate(links, start=1)
+        )
+        return Annotation(doc_id=doc.doc_id, entities=numbered, relations=related)
 
-    def _entities(self, parsed, offset: int = 0) -> Iterator[Entity]:
-        for n, (label, start, end, attrs) in enumerate(mentions(parsed), start=1):
-            yield Entity(
-                id=f"S{n}", label=label, start=offset + start, end=offset + end, text=parsed.text[start:end], **attrs
+    @staticmethod
+    def read(parsed, offset: int = 0) -> tuple[list[Entity], list[tuple[int, int, str]]]:
+        """The entities of one parsed piece (offsets shifted by ``offset``) and relations between them by index."""
+        from systems.statistical_relations import relations
+
+        found = token_mentions(parsed)
+        entities = []
+        for n, (label, start, end, attrs) in enumerate(found, start=1):
+            span = parsed[start:end]
+            entities.append(
+                Entity(
+                    id=f"S{n}",
+                    label=label,
+                    start=offset + span.start_char,
+                    end=offset + span.end_char,
+                    text=span.text,
+                    **attrs,
+                )
             )
+        return entities, relations(parsed, found)
