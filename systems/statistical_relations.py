@@ -58,7 +58,12 @@ def _path(root) -> list:
 def _places(doc, path, figure_category: str, at, mentions) -> list[int]:
     preps = _REL["location_preps"] | (_REL["origin_preps"] if figure_category in MOVED else frozenset())
     found: list[int] = []
+    # "31 Palestinians killed in the West Bank", "fled their homes in Idlib": the participle that
+    # describes the counted noun and the verb's object carry the place too.
+    reach = list(path)
     for token in path:
+        reach += [c for c in token.children if c.dep_ in ("acl", "relcl", "dobj") and c not in reach]
+    for token in reach:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.text.lower() in preps:
                 for obj in prep.children:
