@@ -107,6 +107,7 @@ class Mention:
     label: str
     start: int
     end: int
+    ref: str | None = None
 
 
 def _lower(token) -> str:
@@ -377,18 +378,23 @@ def merge_of_phrases(doc, mentions: list[Mention]) -> list[Mention]:
 
 def acronyms(doc, mentions: list[Mention]) -> list[Mention]:
     """'Rapid Support Forces (RSF)': the bracketed acronym is a mention of its own, and so is every
-    later use of it in the same article (§2.3, acronyms and expansions)."""
-    labels: dict[str, str] = {}
+    later use of it in the same article; all carry the expansion as ``ref`` (§2.3, acronyms)."""
+    found: dict[str, tuple[str, str]] = {}
     for m in mentions:
         i = m.end
         if m.label in ("ORG", "GPE", "LOC") and i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
             word = doc[i + 1].text
             if len(word) >= 2 and word.isupper() and word.isalpha():
-                labels.setdefault(word, m.label)
-    if not labels:
-        return []
+                found.setdefault(word, (m.label, doc[m.start : m.end].text))
+    if not found:
+        return mentions
+    out = [
+        replace(m, ref=found[text][1]) if (text := doc[m.start : m.end].text) in found and m.label != "DATE" else m
+        for m in mentions
+    ]
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    return [Mention(labels[t.text], t.i, t.i + 1) for t in doc if t.text in labels and t.i not in taken]
+    out += [Mention(found[t.text][0], t.i, t.i + 1, found[t.text][1]) for t in doc if t.text in found and t.i not in taken]
+    return sorted(out, key=lambda x: (x.start, x.end))
 
 
 # --- dates -------------------------------------------------------------------------------------
@@ -655,7 +661,7 @@ def named_mentions(doc) -> list[Mention]:
     mentions = sorted(mentions + possessive_state_bodies(doc, mentions), key=lambda x: (x.start, x.end))
     mentions = merge_of_phrases(doc, merge_borders(doc, mentions))
     mentions = merge_weekday_dates(doc, mentions)
-    return mentions + acronyms(doc, mentions)
+    return acronyms(doc, mentions)
 
 
 def rewrite_name(doc, m: Mention) -> Mention | None:
@@ -685,7 +691,7 @@ def token_mentions(doc) -> list[tuple[str, int, int, dict[str, Any]]]:
     out: list[tuple[str, int, int, dict[str, Any]]] = []
     used: set[int] = set()
     found = [(s, e, FIGURE, attrs) for s, e, attrs in figures(doc)]
-    found += [(m.start, m.end, m.label, {}) for m in named_mentions(doc)]
+    found += [(m.start, m.end, m.label, {"ref": m.ref} if m.ref else {}) for m in named_mentions(doc)]
     # Longer spans first so an extended ORG ("Israeli forces") wins over what it swallowed.
     for start, end, label, attrs in sorted(found, key=lambda x: (-(x[1] - x[0]), x[0])):
         tokens = set(range(start, end))

@@ -81,7 +81,18 @@ def _source(subject, at, mentions) -> list[int]:
                         + [g for c in subject.children if c.dep_ == "prep" for g in c.subtree], at, mentions, labels)
 
 
-def _reporters(doc, path, at, mentions, last: list[int]) -> list[int]:
+def _antecedent(doc, before: int, mentions) -> list[int]:
+    """The nearest named subject before a token: what "it said" refers back to (§3.1)."""
+    for n in range(len(mentions) - 1, -1, -1):
+        label, start, end, _ = mentions[n]
+        if start < before and label in ("ORG", "PERSON", "GPE"):
+            root = doc[start:end].root
+            if root.dep_ in ("nsubj", "nsubjpass") or root.head.dep_ in ("nsubj", "nsubjpass"):
+                return [n]
+    return []
+
+
+def _reporters(doc, path, at, mentions) -> list[int]:
     token = path[-1]
     for _ in range(4):
         if token.lemma_.lower() in _REL["report_verbs"] and token.pos_ in ("VERB", "AUX"):
@@ -89,7 +100,7 @@ def _reporters(doc, path, at, mentions, last: list[int]) -> list[int]:
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     if child.text.lower() in PRONOUNS:
-                        found += last
+                        found += _antecedent(doc, child.i, mentions)
                     else:
                         found += _source(child, at, mentions)
                 elif child.dep_ in ("dative", "dobj") and token.lemma_.lower() == "tell":
@@ -144,23 +155,17 @@ def relations(doc, mentions: Sequence[Mention]) -> list[tuple[int, int, str]]:
     """(head index, tail index, type) of the relations the parse states between the mentions."""
     at = _index(mentions)
     out: list[tuple[int, int, str]] = []
-    last: list[int] = []
-    current_sentence = None
     for n, mention in enumerate(mentions):
         label, start, end, attrs = mention
         span = doc[start:end]
         if label == "FIGURE":
-            if span.sent.start != current_sentence:
-                current_sentence = span.sent.start
             numbers = [t for t in span if t.like_num or t.pos_ == "NUM"] or [span.root]
             path = _path(numbers[-1])
             for tail in _places(doc, path, attrs.get("category", "other"), at, mentions):
                 out.append((n, tail, "LOCATED_IN"))
-            sources = _reporters(doc, path, at, mentions, last) + _according_to(span.sent, at, mentions)
+            sources = _reporters(doc, path, at, mentions) + _according_to(span.sent, at, mentions)
             for tail in dict.fromkeys(sources):
                 out.append((n, tail, "REPORTED_BY"))
-            if sources:
-                last = sources
         elif label == "PERSON":
             for tail, kind in _roles(doc, mention, at, mentions):
                 out.append((n, tail, kind))
