@@ -151,19 +151,16 @@ def trim(doc, start: int, end: int, determiners: frozenset[str] | None = None) -
     determiners = DATA["determiners"] if determiners is None else determiners
     while start < end:
         token = doc[start]
-        if token.is_space or (token.is_punct and token.text not in "(") or _lower(token) in determiners:
-            start += 1
-        elif token.text == "(" and not _balanced(doc, start, end, "(", ")"):
+        unopened = token.text == "(" and not _balanced(doc, start, end, "(", ")")
+        if token.is_space or (token.is_punct and token.text != "(") or _lower(token) in determiners or unopened:
             start += 1
         else:
             break
     while end > start:
         token = doc[end - 1]
-        if token.is_space or _lower(token) in DATA["possessive_markers"]:
-            end -= 1
-        elif token.is_punct and token.text not in ")":
-            end -= 1
-        elif token.text == ")" and not _balanced(doc, start, end, "(", ")"):
+        unclosed = token.text == ")" and not _balanced(doc, start, end, "(", ")")
+        possessive = _lower(token) in DATA["possessive_markers"]
+        if token.is_space or possessive or (token.is_punct and token.text != ")") or unclosed:
             end -= 1
         else:
             break
@@ -216,9 +213,9 @@ def place_designator(doc, m: Mention) -> Mention:
                 return Mention("LOC", m.start, end + 1)
             break
     last = doc[m.end - 1]
-    if m.label in ("ORG", "PERSON") and m.end - m.start > 1 and last.text.istitle():
-        if last.lemma_.lower() in DATA["place_designators"] or _lower(last) in DATA["place_designators"]:
-            return Mention("LOC", m.start, m.end)
+    designator = last.lemma_.lower() in DATA["place_designators"] or _lower(last) in DATA["place_designators"]
+    if m.label in ("ORG", "PERSON") and m.end - m.start > 1 and last.text.istitle() and designator:
+        return Mention("LOC", m.start, m.end)
     return m
 
 
@@ -289,11 +286,14 @@ def titled_names_are_people(doc, m: Mention) -> Mention:
 
 def events(doc, m: Mention) -> Mention:
     """'Operation X' is an EVENT; a venue followed by 'talks', 'meeting', 'agreement' … is one EVENT (§2.3)."""
-    if m.label in ("ORG", "PERSON", "LOC", "GPE") and doc[m.start].text in DATA["event_openers"] and m.end - m.start > 1:
+    opener = doc[m.start].text in DATA["event_openers"] and m.end - m.start > 1
+    if m.label in ("ORG", "PERSON", "LOC", "GPE") and opener:
         return replace(m, label="EVENT")
-    if m.label in ("GPE", "PERSON", "NORP", "ORG") and m.end < len(doc) and _lower(doc[m.end]) in DATA["event_heads"]:
-        if doc[m.end].pos_ in ("NOUN", "PROPN") and doc[m.end].dep_ != "compound":
-            return Mention("EVENT", m.start, m.end + 1)
+    head = doc[m.end] if m.end < len(doc) else None
+    # "the Doha talks" names the talks; in "Doha talks venue" the talks only modify another noun.
+    named = head is not None and _lower(head) in DATA["event_heads"] and head.pos_ in ("NOUN", "PROPN")
+    if m.label in ("GPE", "PERSON", "NORP", "ORG") and named and head is not None and head.dep_ != "compound":
+        return Mention("EVENT", m.start, m.end + 1)
     return m
 
 
@@ -338,7 +338,7 @@ def extend_institution(doc, m: Mention) -> Mention:
 
 
 def possessive_state_bodies(doc, mentions: list[Mention]) -> list[Mention]:
-    """"Lebanon's health ministry" → ORG 'health ministry' beside GPE 'Lebanon' (§2.3)."""
+    """ "Lebanon's health ministry" → ORG 'health ministry' beside GPE 'Lebanon' (§2.3)."""
     out = []
     taken = {i for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
@@ -368,7 +368,11 @@ def merge_of_phrases(doc, mentions: list[Mention]) -> list[Mention]:
             head = _lower(doc[prev.end - 1])
             connector = gap[0] if gap else ""
             # "Border Service of Russia" names the service, not the country's: no "of" + GPE.
-            fits = connector == "for" or (connector == "of" and m.label != "GPE") or (connector == "in" and head == "mission")
+            fits = (
+                connector == "for"
+                or (connector == "of" and m.label != "GPE")
+                or (connector == "in" and head == "mission")
+            )
             if fits and gap[1:] in ([], ["the"]) and head in DATA["institution_heads"]:
                 out[-1] = Mention("ORG", prev.start, m.end)
                 continue
@@ -393,7 +397,9 @@ def acronyms(doc, mentions: list[Mention]) -> list[Mention]:
         for m in mentions
     ]
     taken = {i for m in mentions for i in range(m.start, m.end)}
-    out += [Mention(found[t.text][0], t.i, t.i + 1, found[t.text][1]) for t in doc if t.text in found and t.i not in taken]
+    out += [
+        Mention(found[t.text][0], t.i, t.i + 1, found[t.text][1]) for t in doc if t.text in found and t.i not in taken
+    ]
     return sorted(out, key=lambda x: (x.start, x.end))
 
 
@@ -516,30 +522,35 @@ def is_count(doc, start: int, end: int) -> bool:
         return False
     # "a two-State solution", "one-way drones", "a 51-page report": a compound modifier, not a count,
     # except a group's size ("a 25-member crew", §2.4).
-    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
-        if _lower(doc[end + 1]) not in _FIG["hyphen_counts"]:
-            return False
+    hyphenated = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+    if hyphenated and _lower(doc[end + 1]) not in _FIG["hyphen_counts"]:
+        return False
     # "the two sides", "the two were freed": a pair of named parties or a pronoun (§2.4).
     if before is not None and _lower(before) == "the" and len(tokens) == 1 and _lower(root) in _FIG["pair_words"]:
         return False
     # "a city of 1.5 million people": a population, not people in the events (§2.4).
     counted = root.head if root.dep_ == "nummod" else root
-    if counted.dep_ == "pobj" and _lower(counted.head) == "of" and counted.head.head.lemma_.lower() in _FIG["population_heads"]:
+    of_place = counted.dep_ == "pobj" and _lower(counted.head) == "of"
+    if of_place and counted.head.head.lemma_.lower() in _FIG["population_heads"]:
         return False
     # Population counts and capacities are not figures (§2.4); nor are projected counts.
-    if any(_lower(t) in _FIG["population_words"] or t.lemma_.lower() in _FIG["population_words"]
-           for t in doc[max(0, start - 4) : min(len(doc), end + 3)]):
+    if any(
+        _lower(t) in _FIG["population_words"] or t.lemma_.lower() in _FIG["population_words"]
+        for t in doc[max(0, start - 4) : min(len(doc), end + 3)]
+    ):
         return False
-    if _lower(root) == "one" and len(tokens) == 1:
-        if root.dep_ != "nummod" or (end < len(doc) and _lower(doc[end]) in ("of", "another", "such")):
-            return False
-    return True
+    pronoun = root.dep_ != "nummod" or (end < len(doc) and _lower(doc[end]) in ("of", "another", "such"))
+    return not (_lower(root) == "one" and len(tokens) == 1 and pronoun)
 
 
 def extend_qualifier(doc, start: int, end: int) -> tuple[int, int]:
     """Take in a qualifier before ('over 1,500') or after ('76 at least') the number (§2.2, §2.4)."""
     # "between 160 and 170" when the tagger kept only "170": a range reads as its lower bound (§2.2).
-    if start >= 3 and _lower(doc[start - 1]) == "and" and doc[start - 2].like_num and _lower(doc[start - 3]) == "between":
+    if (
+        start >= 3
+        and (_lower(doc[start - 3]), _lower(doc[start - 1])) == ("between", "and")
+        and doc[start - 2].like_num
+    ):
         start -= 3
     head = doc[start:end].text.lower()
     if not any(head.startswith(p + " ") for p in _QUALIFIER_PHRASES):
@@ -603,9 +614,8 @@ def category(doc, start: int, end: int) -> str:
 def figure_candidates(doc, taken: set[int]) -> Iterator[tuple[int, int]]:
     """Token spans that may be counts: CARDINALs, number-only DATEs, and numbers outside any entity."""
     for ent in doc.ents:
-        if ent.label_ == "CARDINAL":
-            yield ent.start, ent.end
-        elif ent.label_ == "DATE" and all(is_number_word(t.text) for t in ent) and not any(_is_year(t) for t in ent):
+        numbers_only = all(is_number_word(t.text) for t in ent) and not any(_is_year(t) for t in ent)
+        if ent.label_ == "CARDINAL" or (ent.label_ == "DATE" and numbers_only):
             yield ent.start, ent.end
     for token in doc:
         if token.ent_type_ or token.i in taken:
@@ -740,8 +750,8 @@ class SpacySystem:
         found: list[list[tuple[list[Entity], list[tuple[int, int, str]]]]] = [[] for _ in docs]
         for (i, offset, _), doc in zip(pieces, parsed, strict=True):
             found[i].append(self.read(doc, offset))
-        for doc, parts in zip(docs, found, strict=True):
-            yield self._annotation(doc, parts)
+        for document, parts in zip(docs, found, strict=True):
+            yield self._annotation(document, parts)
 
     @staticmethod
     def _annotation(doc: Document, parts: list[tuple[list[Entity], list[tuple[int, int, str]]]]) -> Annotation:

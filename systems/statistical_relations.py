@@ -77,8 +77,14 @@ def _places(doc, path, figure_category: str, at, mentions) -> list[int]:
 def _source(subject, at, mentions) -> list[int]:
     """Named sources in a reporting verb's subject: the name itself, or the body an unnamed member speaks for."""
     labels = frozenset({"ORG", "PERSON", "GPE"})
-    return _mentions_in([subject] + [c for c in subject.children if c.dep_ in ("compound", "poss", "nmod", "amod")]
-                        + [g for c in subject.children if c.dep_ == "prep" for g in c.subtree], at, mentions, labels)
+    return _mentions_in(
+        [subject]
+        + [c for c in subject.children if c.dep_ in ("compound", "poss", "nmod", "amod")]
+        + [g for c in subject.children if c.dep_ == "prep" for g in c.subtree],
+        at,
+        mentions,
+        labels,
+    )
 
 
 def _antecedent(doc, before: int, mentions) -> list[int]:
