@@ -1,62 +1,82 @@
-"""`spacy`: the statistical peer, en_core_web_sm's entities mapped onto the guidelines' conventions.
+"""`spacy`: the statistical peer, en_core_web_sm's output mapped onto the guidelines' conventions.
 
-The model decides what is a name and where it is; this module only rewrites its output into the
-mechanical conventions of ``gold/GUIDELINES.md``, so that scores compare extraction, not formatting.
-The word lists live in ``statistical_data.json``: general English vocabulary and the guidelines' own
-examples, never names taken from the corpus. Every mapping, in the order it is applied:
+The model decides what is a name, where it is and how the sentence is parsed; this module rewrites
+that output into the mechanical conventions of ``gold/GUIDELINES.md`` so that scores compare
+extraction, not formatting. Word lists live in ``statistical_data.json``: general English vocabulary
+and the guidelines' own examples, never names taken from the corpus (no gazetteer). Every mapping,
+in the order it is applied (``named_mentions``, then ``figures``; overlaps go to the longer span):
 
-Spans (all labels, guidelines §1.2)
-  * A span never crosses a line break: the longest piece between breaks is kept (a headline run
-    into a dateline).
-  * Leading determiners ("the", "a", "this", …) and punctuation, and a trailing possessive marker
-    ("'s", "’s", "'") or unbalanced bracket, are trimmed: "the Gaza Strip's" → ``Gaza Strip``.
+Spans, every label (§1.2)
+  * A span never crosses a line break or a dash between spaces: the longest piece is kept
+    ("day eight\n\nTuesday, Aug. 13", "Democratic Republic of Congo - Authorities").
+  * Leading determiners ("the", "a", "an", "this", "that", "these", "those") and punctuation, a
+    trailing possessive marker ("'s", "’s", "'"), stray punctuation and an unclosed bracket are
+    trimmed: "the Gaza Strip's" → ``Gaza Strip``, "The World Health Organization (WHO" → ``World
+    Health Organization``. Dates keep "this"/"that" ("this week").
 
 Labels
   * OntoNotes → schema: PERSON, ORG, GPE, LOC, NORP, EVENT, DATE keep their name; FAC → LOC
-    (camps, crossings, hospitals, airports, prisons are LOC, §2.3). Other labels (TIME, MONEY,
-    PERCENT, QUANTITY, ORDINAL, LAW, PRODUCT, WORK_OF_ART, LANGUAGE) are dropped; CARDINAL is read
-    as a FIGURE below.
-  * A nationality or country followed by a state body noun ("Israeli forces", "Lebanese health
-    ministry", "US troops", "Syrian government forces") becomes one ORG span covering both (§2.1,
-    §2.3) unless a number counts it ("50 Syrian troops": people, NORP only).
-  * A name followed by a lower-case place designator ("Zamzam camp", "Rafah crossing", "Kabul
-    airport"), or an ORG/FAC/PERSON name ending in a capitalised one ("Corinthia Hotel",
-    "Republican Palace"), is one LOC span (§2.3).
+    (camps, crossings, hospitals, airports, prisons, §2.3). TIME, MONEY, PERCENT, QUANTITY, ORDINAL,
+    LAW, PRODUCT, WORK_OF_ART and LANGUAGE are dropped; CARDINAL is read as a FIGURE (below).
+  * Dateline: an upper-case name opening a line before a dash or comma ("KHARTOUM —") is GPE (§2.3).
+  * Nationality or country + state body ("Israeli forces", "Lebanese health ministry", "US troops",
+    "Syrian government forces") is one ORG (§2.1, §2.3), unless a number counts the people ("50
+    Syrian troops") or the body word only modifies another noun ("Syrian army positions",
+    "Ukrainian military official"): NORP alone.
+  * ORG + lower-case words ending in a body noun ("UN" + "refugee agency") is one ORG, except a
+    description of the name ("EFE news agency").
+  * A name + up to two lower-case modifiers + a place designator that the name modifies ("Zamzam
+    camp", "Kangbayi central prison", "Kabul airport"), or an ORG/PERSON ending in a capitalised
+    designator ("Corinthia Hotel"), is one LOC (§2.3); not after "a"/"an" ("a North Darfur prison").
   * "X-Y border" is one LOC (§1.4).
-  * A GPE that ends in a lower-case administrative designator drops it ("Idlib province" → ``Idlib``,
-    §2.3).
-  * A single-word GPE, ORG or PERSON the tagger reads as an adjective ("Ukrainian") is NORP.
-  * PERSON spans lose leading titles and ranks ("Brig-Gen", "President", "spokesperson"); a span
-    that is all title is dropped (§2.3).
-  * Social-media platforms used as channels and lower-case descriptions ("jihadist", "rebels",
-    a bare "Army") are not entities (§2.3).
+  * A name before a lower-case administrative designator ("Idlib province", "Belgorod region") is
+    GPE; a designator inside a GPE/LOC span is dropped ("Agdam district" → GPE ``Agdam``, §2.3).
+  * A one-word GPE/ORG/PERSON tagged as an adjective ("Ukrainian") is NORP.
+  * An ORG/GPE/NORP span opening with a title or rank ("Field Marshal Berhanu Jula") is a PERSON.
+  * "Operation X" is an EVENT; a venue + "talks", "meeting", "agreement", "deal", "round", … is one
+    EVENT ("Doha talks", §2.3).
+  * Titles and ranks leave PERSON spans, leading ("Brig-Gen", "President", "spokesperson") and
+    trailing ("Niger’s Gen." → ``Niger``); a span that is all title is dropped (§2.3).
+  * Social-media platforms ("Twitter", "Telegram"), lower-case NORP ("jihadist") and bare nominals
+    ("Army", "Junta", "Islamist", "rebels") are not entities (§2.3).
+  * Possessive state + body ("Lebanon's health ministry", "Sudan's army") adds ORG ``health
+    ministry`` / ``army`` beside the GPE (§2.3).
+  * ORG + "for"/"of" (+ "the") + name is one ORG when the first part ends in a body noun ("UN
+    Office" + "for the" + "Coordination of Humanitarian Affairs"; "mission in" + place): longest
+    name wins (§1.3). Not "of" + a country ("Border Service of Russia").
+  * Acronyms: "Rapid Support Forces (RSF)" adds ``RSF``, and every later bare "RSF" in the article is
+    a mention too; all carry the expansion as ``ref`` (§2.3).
 
 Dates (§2.3)
-  * Leading prepositions go ("Between 10 and 21 May" → ``10 and 21 May``, "since October 2023"
-    → ``October 2023``), except "early"/"late" which place the date.
-  * A following part of the day joins ("Monday" + "evening" → ``Monday evening``), as does a
-    preceding "evening of"; a weekday followed by a bracketed or comma-separated date is one span
-    (``Wednesday (Oct 25)``, ``Tuesday, Aug. 13``).
-  * Durations and story-anchored expressions are dropped: a span built on a time unit ("three
-    weeks", "a day", "the past 24 hours", "nine-year", "the same day") unless it is anchored to the
-    calendar or the publication ("last week", "earlier this month", "the end of January", a month
-    name, a weekday or a year). Frequency words ("daily") are dropped.
+  * Leading prepositions go ("Between 10 and 21 May" → ``10 and 21 May``, "since October 2023" →
+    ``October 2023``), except "early"/"late"; so does "night of" ("the night of May 6-7" → ``May
+    6-7``). A verb ends the span ("21 May ended 11 days"), as does a comma before words with no date.
+  * Two full dates are two spans ("July 25 to August 2"); a pair sharing a month stays one.
+  * A following part of the day joins ("Monday" + "evening"); a weekday + bracketed or comma-joined
+    date is one span (``Wednesday (Oct 25)``, ``Tuesday, Aug. 13``).
+  * Dropped: durations and story-anchored expressions built on a time unit ("three weeks", "a day",
+    "the past 24 hours", "nine-year", "the same day", "two days earlier") unless anchored to the
+    calendar or to publication ("last week", "this month", "four weeks ago", "end of January", a
+    month, weekday or year); frequency words ("daily"); ages ("25 years old", "age of 60"); spans
+    without a noun or number ("early on"); bare numbers ("8 and 15").
 
 Figures (§2.2, §2.4)
-  * Candidates: CARDINAL entities, a DATE that is only number words ("Forty" at a sentence start),
-    and number tokens the tagger left out ("dozens of", "hundreds").
-  * A qualifier before the number joins the span when the tagger left it out ("over 1,500",
-    "passed 20", "an estimated 26,000"; the phrases are ``bench.core.numbers.QUALIFIER_PHRASES``),
-    as does a trailing "at least" / "or more". Value and qualifier are read from the span text by
-    ``bench.core.numbers.normalise_figure``, as for every system.
-  * Not figures: ages ("aged 25", "five years old"), a number that is part of a name or a title
-    ("Resolution 2334", "number two"), "one" that is not a modifier of a noun ("one of the"), years.
-  * Category: the parse is walked up from the number (number → counted noun → its verb, through
+  * Candidates: CARDINAL entities, a DATE made only of number words ("Forty" opening a sentence),
+    and number tokens outside any entity ("dozens", "hundreds", "a dozen").
+  * A qualifier before the number joins the span ("over 1,500", "passed 20", "an estimated 26,000":
+    the phrases of ``bench.core.numbers.QUALIFIER_PHRASES``), as do "between N and" and a trailing
+    "at least" / "or more". Value and qualifier come from ``bench.core.numbers.normalise_figure``.
+  * Not figures: years; ages ("aged 25", "the oldest 61", "five years old"); numbers in names or
+    after "number", "Resolution", "Division", …; money ("10 million rupees"); compound modifiers
+    ("a two-State solution", "one-way", "51-page"; but "a 25-member crew" counts); "the two" (a
+    pair of parties or a pronoun); "one" that does not modify a noun ("one of them"); populations,
+    capacities and projected counts ("population of", "a city of 1.5 million", "could pass 100").
+  * Category: the parse is walked up from the number (number → counted noun → verb, through
     coordination: "66 children and 40 women were killed") looking for a cue lemma; the first cue
-    gives the category. Without one on the path, the nearest casualty cue in the sentence decides;
-    without any, ``other`` (things and people affected, §2.4).
+    decides. Without one, the nearest casualty cue in the sentence; without any, ``other``.
 
-No relations: the pipeline has no relation component, and this baseline does not pretend otherwise.
+Relations (§3, ``systems/statistical_relations.py``): LOCATED_IN and REPORTED_BY for figures, and
+LEADER_OF / MEMBER_OF for people, read off the dependency parse; see that module.
 """
 
 from __future__ import annotations
