@@ -553,11 +553,18 @@ def is_count(doc, start: int, end: int) -> bool:
     of_place = counted.dep_ == "pobj" and _lower(counted.head) == "of"
     if of_place and counted.head.head.lemma_.lower() in _FIG["population_heads"]:
         return False
-    # Population counts and capacities are not figures (§2.4); nor are projected counts.
+    # Population counts and capacities are not figures (§2.4).
     if any(
         _lower(t) in _FIG["population_words"] or t.lemma_.lower() in _FIG["population_words"]
         for t in doc[max(0, start - 4) : min(len(doc), end + 3)]
     ):
+        return False
+    # Projected counts ("the toll could pass 100", "would reach 13"): the number is the object of a
+    # verb under a modal of possibility.
+    verb = counted.head if counted.dep_ in ("dobj", "attr", "pobj", "npadvmod") else None
+    if verb is not None and verb.pos_ == "ADP":
+        verb = verb.head
+    if verb is not None and any(_lower(c) in _FIG["projection_modals"] for c in verb.children if c.dep_ == "aux"):
         return False
     pronoun = root.dep_ != "nummod" or (end < len(doc) and _lower(doc[end]) in ("of", "another", "such"))
     return not (_lower(root) == "one" and len(tokens) == 1 and pronoun)

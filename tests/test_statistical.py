@@ -172,6 +172,11 @@ def test_compounds_pairs_and_populations_are_not_figures(system):
     assert figures(system, "The city of 1.5 million people was calm.") == {}
 
 
+def test_projected_counts_are_not_figures_but_modals_elsewhere_do_not_matter(system):
+    assert figures(system, "Officials fear the toll could pass 100 by Friday.") == {}
+    assert "Ten" in figures(system, "Ten others could not be found after the raid.")
+
+
 # --- relations ---------------------------------------------------------------------------------
 
 
