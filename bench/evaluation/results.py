@@ -1,6 +1,6 @@
 """Score results: running a source (system or predictions file) against gold, and the JSON document.
 
-The JSON written by ``bench score --format json`` / ``--save`` is the interface ``gate`` and the
+The JSON written by ``bench score --format json`` / ``--output`` is the interface ``gate`` and the
 reports read. Schema (``schema_version`` 1)::
 
     {
