@@ -306,7 +306,7 @@ def locate_entities(raw: dict[str, Any], body: str) -> tuple[dict[str, Any], lis
             )
             notes.append(f"entity {eid} {ent['label']} {ent['text']!r}{which}: not found in the article")
             unlocated.add(eid)
-            out.append(base)
+            out.append({**base, "id": eid})
             continue
         for k, (start, end) in enumerate(places):
             key = (start, end, ent["label"])
