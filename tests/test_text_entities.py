@@ -104,7 +104,7 @@ def test_read_predictions_expands_text_only_entities_and_warns_about_the_missing
     }
     # The entity's text is the article's, so a located mention is valid wherever it is written back.
     assert all(e.text == TEXT[e.start : e.end] for e in ann.entities)
-    assert [e.text for e in ann.unlocated] == ["Ismail Haniyeh"]
+    assert [(e.id, e.text) for e in ann.unlocated] == [("_T5", "Ismail Haniyeh")]
     # A relation to an entity found twice attaches to its first occurrence.
     (rel,) = ann.relations
     first = next(e for e in ann.entities if e.id == "e1")
@@ -119,6 +119,13 @@ def test_strict_turns_an_entity_not_found_into_an_error(llm):
     with pytest.raises(AnnotationError) as err:
         read_predictions(path, [llm["doc"]], strict=True)
     assert any("Ismail Haniyeh" in p and "(--strict)" in p and "llm" in p for p in err.value.problems)
+
+
+def test_score_strict_refuses_a_file_with_an_entity_not_found(llm, capsys):
+    path = write_lines(llm["tmp"] / "llm.jsonl", llm_line())
+    code, out, err = run(capsys, "score", "--predictions", str(path), "--strict", *dirs(llm))
+    assert code == 2 and out == ""
+    assert f"{path}:1: document llm: entity _T5 PERSON 'Ismail Haniyeh': not found in the article (--strict)" in err
 
 
 def test_a_relation_to_an_entity_not_found_is_dropped_with_a_warning(llm):
@@ -225,6 +232,14 @@ def test_llm_predictions_file_is_scored_by_score_compare_and_errors(llm, capsys)
     assert code == 0
     missed = {i["label"] for i in json.loads(out) if i["kind"] == "missed" and i["section"] == "entities"}
     assert missed == {"GPE", "DATE"}
+
+
+def test_report_has_the_document_level_section(llm, capsys):
+    path = write_lines(llm["tmp"] / "llm.jsonl", llm_line())
+    out = llm["tmp"] / "r.html"
+    code, _, err = run(capsys, "report", "--systems", f"{path},gold", "--bootstrap", "0", "-o", str(out), *dirs(llm))
+    assert code == 0, err
+    assert "Entities, document level" in out.read_text(encoding="utf-8")
 
 
 def test_convert_writes_the_located_spans(llm, capsys):
