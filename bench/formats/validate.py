@@ -67,16 +67,25 @@ def check_entity(raw: Any, text: str | None, kind: str) -> list[str]:
     label = raw.get("label")
     if label not in ENTITY_LABELS:
         out.append(f"{name}: unknown label {label!r} (schema labels: {', '.join(ENTITY_LABELS)})")
+    if kind == PREDICTION and "start" not in raw and "end" not in raw:
+        out += _check_text_only(name, raw, text)  # located once validation passes (locate_entities)
+    else:
+        if any(k in raw for k in TEXT_ONLY_KEYS):
+            where = (
+                "an entity given by its text alone, in predictions" if kind == GOLD else "an entity with no start/end"
+            )
+            out.append(f"{name}: 'occurrence' and 'context' only go with {where}")
+        out += _check_span(name, raw, text, kind)
+    if "ref" in raw and (not isinstance(raw["ref"], str) or not raw["ref"].strip()):
+        out.append(f"{name}: 'ref' must be a non-empty string")
+    out.extend(_check_figure_attributes(name, raw, label, kind))
+    return out
+
+
+def _check_span(name: str, raw: dict, text: str | None, kind: str) -> list[str]:
     start, end = raw.get("start"), raw.get("end")
-    text_only = kind == PREDICTION and "start" not in raw and "end" not in raw
-    if text_only:
-        out.extend(_check_text_only(name, raw, text))
-    elif any(k in raw for k in TEXT_ONLY_KEYS):
-        where = "an entity given by its text alone, in predictions" if kind == GOLD else "an entity with no start/end"
-        out.append(f"{name}: 'occurrence' and 'context' only go with {where}")
-    if text_only:
-        pass  # located after validation, by locate_entities
-    elif not (isinstance(start, int) and isinstance(end, int) and _is_int(start) and _is_int(end)):
+    out = []
+    if not (isinstance(start, int) and isinstance(end, int) and _is_int(start) and _is_int(end)):
         out.append(f"{name}: 'start' and 'end' must be integers, got {start!r} and {end!r}")
     elif not 0 <= start < end:
         out.append(f"{name}: span [{start}, {end}) is empty or negative")
@@ -90,9 +99,6 @@ def check_entity(raw: Any, text: str | None, kind: str) -> list[str]:
             out.append(f"{name}: missing 'text' (gold spans carry their surface text)")
         if kind == GOLD and surface != surface.strip():
             out.append(f"{name}: span {surface!r} starts or ends with whitespace")
-    if "ref" in raw and (not isinstance(raw["ref"], str) or not raw["ref"].strip()):
-        out.append(f"{name}: 'ref' must be a non-empty string")
-    out.extend(_check_figure_attributes(name, raw, label, kind))
     return out
 
 
@@ -296,6 +302,9 @@ def locate_entities(raw: dict[str, Any], body: str) -> tuple[dict[str, Any], lis
             out.append(ent)
             continue
         eid = str(ent["id"]) if "id" in ent else f"_T{position}"
+        while "id" not in ent and eid in taken:
+            eid += "_"
+        taken.add(eid)
         base = {k: v for k, v in ent.items() if k not in TEXT_ONLY_KEYS}
         places = locate_mention(body, ent["text"], ent.get("occurrence"), ent.get("context"))
         if not places:
