@@ -154,16 +154,16 @@ def register(sub) -> None:
     dsub = doccano.add_subparsers(dest="doccano_command", required=True)
 
     p = dsub.add_parser("push", help="create the project and labels; upload articles and (pre-)annotations")
-    p.add_argument("--project", required=True)
+    p.add_argument("--project", required=True, help="the doccano project's name (created when missing)")
     corpus_options(p)
     which = p.add_mutually_exclusive_group()
     which.add_argument("--pre-annotate", metavar="SYSTEM", help="load a system's predictions as editable annotations")
     which.add_argument("--with-gold", action="store_true", help="load the existing gold for review")
-    p.add_argument("doc_ids", nargs="*", metavar="DOC_ID")
+    p.add_argument("doc_ids", nargs="*", metavar="DOC_ID", help="the articles to upload (default: all)")
     p.set_defaults(func=cmd_push)
 
     p = dsub.add_parser("pull", help="turn an annotator's doccano annotations into gold files")
-    p.add_argument("--project", required=True)
+    p.add_argument("--project", required=True, help="the doccano project to pull from")
     corpus_options(p)
     p.add_argument("--annotator", help="doccano user whose annotations to pull (default: DOCCANO_USERNAME)")
     p.add_argument("--force", action="store_true", help="overwrite gold files that differ")
@@ -179,6 +179,8 @@ def register(sub) -> None:
     p.add_argument("b", help="gold directory (or doccano username with --project)")
     p.add_argument("--project", help="compare two doccano users of this project")
     corpus_options(p, gold=False)
-    p.add_argument("--format", choices=("table", "markdown", "json"), default="table")
+    p.add_argument(
+        "--format", choices=("table", "markdown", "json"), default="table", help="output format (default: table)"
+    )
     p.add_argument("--list", action="store_true", help="also list every disagreement, per document, for adjudication")
     p.set_defaults(func=cmd_agree)

@@ -20,6 +20,7 @@ from bench.cli.options import (
     UsageError,
     bounded_int,
     corpus_options,
+    output_option,
     unit_interval,
 )
 from bench.core.annotation import WriteError, atomic_write, write_jsonl
@@ -80,7 +81,9 @@ def _source_of(args: argparse.Namespace) -> tuple[str, str | None]:
 
 def _scoring(p: argparse.ArgumentParser) -> None:
     p.add_argument("--match", choices=SCHEMES, default="strict", help="span match scheme (default: strict)")
-    p.add_argument("--format", choices=("table", "markdown", "json"), default="table")
+    p.add_argument(
+        "--format", choices=("table", "markdown", "json"), default="table", help="output format (default: table)"
+    )
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -126,8 +129,8 @@ def cmd_predict(args: argparse.Namespace) -> int:
     corpus = _corpus(args)
     system = load_system(args.system, gold_dir=args.gold)
     preds = run_system(args.system, system, corpus.docs, args.jobs)
-    write_jsonl(args.out, (preds[d.doc_id] for d in corpus.docs))
-    print(f"wrote {len(preds)} document(s) to {args.out}", file=sys.stderr)
+    write_jsonl(args.output, (preds[d.doc_id] for d in corpus.docs))
+    print(f"wrote {len(preds)} document(s) to {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -154,8 +157,8 @@ def cmd_score(args: argparse.Namespace) -> int:
     name, kind = _source_of(args)
     result = _score(corpus, name, kind, args).result
     text = dumps_result(result)
-    if args.save:
-        atomic_write(args.save, text)
+    if args.output:
+        atomic_write(args.output, text)
     sys.stdout.write(text if args.format == "json" else render_score(result, args.format))
     return EXIT_OK
 
@@ -230,8 +233,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     for name in names:
         scored = _score(corpus, name, None, args)
         runs.append(SystemRun(name, scored.result, scored.source.predictions, scored.source.sections))
-    atomic_write(args.out, render_report(runs, corpus.docs, corpus.gold))
-    print(f"wrote {args.out}", file=sys.stderr)
+    atomic_write(args.output, render_report(runs, corpus.docs, corpus.gold))
+    print(f"wrote {args.output}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -325,13 +328,35 @@ def cmd_draft(args: argparse.Namespace) -> int:
 def cmd_convert(args: argparse.Namespace) -> int:
     from bench.formats.convert import convert
 
-    report = convert(
-        args.source, args.target, args.input, args.output, args.articles, args.gold, args.split, args.force
-    )
+    if (args.output is None) == (args.output_path is None):
+        raise UsageError("give the output once: as the last argument OUT, or as -o/--output OUT")
+    output = args.output or args.output_path
+    report = convert(args.source, args.target, args.input, output, args.articles, args.gold, args.split, args.force)
     _warn(report.warnings)
-    where = args.output if report.files == [""] else f"{args.output}/ ({len(report.files)} files)"
+    where = output if report.files == [""] else f"{output}/ ({len(report.files)} files)"
     print(f"wrote {report.documents} document(s) as {args.target} to {where}", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from bench.formats.json_schema import dumps_schema
+
+    text = dumps_schema(args.kind)
+    if args.output:
+        atomic_write(args.output, text)
+        print(f"wrote the {args.kind} JSON Schema to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("bench")
+    except PackageNotFoundError:
+        return "(not installed: no package metadata; run `pip install -e .`)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -341,6 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}", help="print the version")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("validate", help="check gold and prediction files against the schema and articles")
@@ -355,8 +381,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("predict", help="run a system and write its predictions as JSONL")
     corpus_options(p, split=True)
-    p.add_argument("--system", required=True)
-    p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--system", required=True, help="a registered system name, or module:attribute")
+    output_option(p, "the predictions file to write (JSONL)", required=True, aliases=("--out",))
     p.add_argument(
         "--jobs",
         type=bounded_int(1, 64),
@@ -369,7 +395,7 @@ def build_parser() -> argparse.ArgumentParser:
     corpus_options(p, split=True)
     _source(p)
     _scoring(p)
-    p.add_argument("--save", type=Path, help="also write the JSON result to this file")
+    output_option(p, "also write the JSON result to this file", aliases=("--save",))
     p.add_argument("--by", choices=SLICE_FIELDS, help="add a micro-F1 table per slice of the corpus index")
     p.add_argument(
         "--bootstrap",
@@ -400,8 +426,8 @@ def build_parser() -> argparse.ArgumentParser:
     _source(p)
     _scoring(p)
     p.add_argument("--label", help="only this label, figure category or relation type")
-    p.add_argument("--kind", choices=KINDS)
-    p.add_argument("--section", choices=("entities", "figures", "relations"))
+    p.add_argument("--kind", choices=KINDS, help=f"only this kind of error ({', '.join(KINDS)})")
+    p.add_argument("--section", choices=("entities", "figures", "relations"), help="only the errors of this section")
     p.add_argument(
         "--by-rule",
         action="store_true",
@@ -412,8 +438,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="one self-contained HTML report comparing systems")
     corpus_options(p, split=True)
     p.add_argument("--systems", required=True, help="comma-separated system names or predictions files")
-    p.add_argument("--out", required=True, type=Path)
-    p.add_argument("--match", choices=SCHEMES, default="strict")
+    output_option(p, "the HTML file to write", required=True, aliases=("--out",))
+    p.add_argument("--match", choices=SCHEMES, default="strict", help="span match scheme (default: strict)")
     p.add_argument(
         "--bootstrap",
         type=bounded_int(0, MAX_RESAMPLES),
@@ -426,7 +452,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("gate", help="fail when scores regress against a saved baseline")
-    p.add_argument("--baseline", required=True, type=Path)
+    p.add_argument(
+        "--baseline", required=True, type=Path, help="the baseline JSON (a saved score result) to check against"
+    )
     p.add_argument(
         "--tolerance", type=unit_interval, default=0.0, help="allowed F1 drop per label, in [0, 1] (default 0)"
     )
@@ -438,9 +466,11 @@ def build_parser() -> argparse.ArgumentParser:
     _caching(p)
     p.add_argument("--update", action="store_true", help="rewrite the baseline with the current scores")
     p.add_argument("--system", help="with --update: the system to create a new baseline for")
-    p.add_argument("--articles", type=Path, default=None)
-    p.add_argument("--gold", type=Path, default=None)
-    p.add_argument("--match", choices=SCHEMES, default=None)
+    p.add_argument("--articles", type=Path, default=None, help="directory of *.txt articles (default: the baseline's)")
+    p.add_argument("--gold", type=Path, default=None, help="directory of gold *.json (default: the baseline's)")
+    p.add_argument(
+        "--match", choices=SCHEMES, default=None, help="with --update: the span match scheme (default: the baseline's)"
+    )
     p.add_argument(
         "--split",
         choices=(*SPLITS, ALL),
@@ -451,7 +481,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", help="count documents, words, labels, categories, relation types and slices")
     corpus_options(p, split=True)
-    p.add_argument("--format", choices=("table", "markdown", "json"), default="table")
+    p.add_argument(
+        "--format", choices=("table", "markdown", "json"), default="table", help="output format (default: table)"
+    )
     p.set_defaults(func=cmd_stats)
 
     p = sub.add_parser("draft", help="turn an annotation draft (mentions as text, in reading order) into a gold file")
@@ -470,9 +502,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="source", required=True, choices=format_names(), help="the input format")
     p.add_argument("--to", dest="target", required=True, choices=format_names(), help="the output format")
     p.add_argument("input", type=Path, help="the file or directory to read")
-    p.add_argument("output", type=Path, help="the file or directory to write (spacy: DIR gets dev.spacy, test.spacy)")
+    p.add_argument(
+        "output_path",
+        nargs="?",
+        type=Path,
+        metavar="OUT",
+        help="the file or directory to write (spacy: DIR gets dev.spacy, test.spacy); or give it as -o",
+    )
+    output_option(p, "the file or directory to write, instead of the last argument OUT")
     p.add_argument("--force", action="store_true", help="replace a non-empty output directory")
     p.set_defaults(func=cmd_convert)
+
+    p = sub.add_parser("schema", help="print the JSON Schema (draft 2020-12) of gold files or prediction lines")
+    p.add_argument(
+        "--kind",
+        choices=("gold", "prediction"),
+        default="gold",
+        help="gold: a gold DOC_ID.json file; prediction: one line of a predictions JSONL file (default: gold)",
+    )
+    output_option(p, "write the schema to this file instead of printing it")
+    p.set_defaults(func=cmd_schema)
 
     doccano_commands.register(sub)
     return parser

@@ -43,6 +43,14 @@ def corpus_options(p: argparse.ArgumentParser, gold: bool = True, split: bool = 
         )
 
 
+def output_option(p: argparse.ArgumentParser, help: str, required: bool = False, aliases: tuple[str, ...] = ()) -> None:
+    """The one spelling of an output file, ``-o``/``--output``; a command's older name stays as an alias."""
+    also = f" ({', '.join(aliases)} is the older spelling)" if aliases else ""
+    p.add_argument(
+        "-o", "--output", *aliases, dest="output", type=Path, required=required, metavar="FILE", help=help + also
+    )
+
+
 def unit_interval(text: str) -> float:
     try:
         value = float(text)

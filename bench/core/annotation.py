@@ -20,11 +20,27 @@ from typing import Any
 from bench.core.schema import FIGURE, SECTIONS
 
 _ALL_SECTIONS = frozenset(SECTIONS)
-ENTITY_KEYS = ("id", "label", "start", "end", "text", "ref", "value", "qualifier", "category", "score", "rule")
+ENTITY_KEYS = (
+    "id",
+    "label",
+    "start",
+    "end",
+    "text",
+    "ref",
+    "value",
+    "qualifier",
+    "category",
+    "score",
+    "rule",
+    "occurrence",
+    "context",
+)
 RELATION_KEYS = ("id", "head", "tail", "type", "score", "rule")
 DOCUMENT_KEYS = ("doc_id", "date", "text_sha256", "sections", "entities", "relations", "meta")
-# Keys only predictions may carry: a confidence and the rule that made it per item, free metadata per document.
-PREDICTION_ONLY = {"score", "rule", "meta"}
+# Keys only predictions may carry: a confidence and the rule that made it per item, free metadata per document,
+# and, on an entity given by its text alone (no start/end, as an LLM answers), which occurrence it means.
+PREDICTION_ONLY = {"score", "rule", "meta", "occurrence", "context"}
+TEXT_ONLY_KEYS = ("occurrence", "context")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +96,9 @@ class Annotation:
     text_sha256: str | None = None
     # Which sections the producer predicts; a section it does not predict is reported as absent.
     sections: frozenset[str] = field(default_factory=lambda: frozenset(SECTIONS))
+    # Predicted entities given by text that is nowhere in the article: they have no span, so only the
+    # document-level entity section counts them (as predictions gold cannot confirm). Never in gold.
+    unlocated: tuple[Entity, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"doc_id": self.doc_id}
@@ -90,6 +109,7 @@ class Annotation:
         if self.sections != frozenset(SECTIONS):
             out["sections"] = [s for s in SECTIONS if s in self.sections]
         out["entities"] = [e.to_dict() for e in self.entities]
+        out["entities"] += [{k: v for k, v in e.to_dict().items() if k not in ("start", "end")} for e in self.unlocated]
         out["relations"] = [r.to_dict() for r in self.relations]
         return out
 
@@ -114,8 +134,8 @@ def entity_from_dict(raw: dict[str, Any], position: int = 0) -> Entity:
     return Entity(
         id=_name(eid),
         label=_name(raw["label"]),
-        start=raw["start"],
-        end=raw["end"],
+        start=raw.get("start", -1),
+        end=raw.get("end", -1),
         text=_name(raw.get("text", "")),
         ref=_name(raw.get("ref")),
         value=None if value is None else normalise_number(value),
@@ -127,11 +147,17 @@ def entity_from_dict(raw: dict[str, Any], position: int = 0) -> Entity:
 
 
 def annotation_from_dict(raw: dict[str, Any]) -> Annotation:
-    """Build an annotation from an already validated dict (see ``bench.formats.validate``)."""
+    """Build an annotation from an already validated dict (see ``bench.formats.validate``).
+
+    Entities given by text alone must have been located first (:func:`locate_entities`); those
+    still without a span are the ones the article does not contain, kept as ``unlocated``.
+    """
     sections = raw.get("sections")
+    entities = [entity_from_dict(e, i) for i, e in enumerate(raw.get("entities", []), start=1)]
     return Annotation(
         doc_id=raw["doc_id"],
-        entities=tuple(entity_from_dict(e, i) for i, e in enumerate(raw.get("entities", []), start=1)),
+        entities=tuple(e for e in entities if e.start >= 0),
+        unlocated=tuple(e for e in entities if e.start < 0),
         relations=tuple(
             Relation(
                 _name(str(r["id"]) if "id" in r else f"_R{i}"),
@@ -249,3 +275,43 @@ def atomic_write(path: Path, content: str | bytes) -> None:
 
 def write_jsonl(path: Path, annotations: Iterable[Annotation]) -> None:
     atomic_write(path, "".join(dumps_line(a) + "\n" for a in annotations))
+
+
+def _surface_pattern(surface: str, whole_words: bool) -> re.Pattern[str]:
+    # An LLM copies a line break as a space: any run of whitespace matches any other.
+    pattern = r"\s+".join(re.escape(part) for part in surface.split())
+    if whole_words:
+        # A mention starts and ends at word edges, so "Ali" is never found inside "Alicia".
+        if surface.strip()[0].isalnum():
+            pattern = r"(?<!\w)" + pattern
+        if surface.strip()[-1].isalnum():
+            pattern += r"(?!\w)"
+    return re.compile(pattern)
+
+
+def find_occurrences(body: str, surface: str, whole_words: bool = True) -> list[tuple[int, int]]:
+    """Every (start, end) where ``surface`` occurs in ``body``, whitespace runs matching any whitespace."""
+    if not surface.strip():
+        return []
+    return [m.span() for m in _surface_pattern(surface, whole_words).finditer(body)]
+
+
+def locate_mention(
+    body: str, surface: str, occurrence: int | None = None, context: str | None = None
+) -> list[tuple[int, int]]:
+    """The spans an entity given by its text alone stands for.
+
+    Without ``occurrence`` or ``context``: every occurrence of the text. With ``occurrence`` (0-based):
+    that one. With ``context``: the first occurrence of the text inside the first place the context
+    string appears. An empty list means the article does not contain it.
+    """
+    spans = find_occurrences(body, surface)
+    if context is not None:
+        places = find_occurrences(body, context, whole_words=False)
+        if not places:
+            return []
+        lo, hi = places[0]
+        return [s for s in spans if lo <= s[0] and s[1] <= hi][:1]
+    if occurrence is not None:
+        return [spans[occurrence]] if 0 <= occurrence < len(spans) else []
+    return spans

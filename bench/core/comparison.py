@@ -11,6 +11,11 @@ The match rules, each stated once:
 * **Figures**: a figure pair matches when the spans match under the scheme *and* the values are
   equal (:meth:`Comparison.figure_status`); qualifier and category are reported as accuracies
   over matched pairs.
+* **Entities, document level**: each side's set of (label, name) for the document, where a name is
+  the entity's ``ref`` (else its text), normalised by :func:`normalise_ref`; a predicted mention
+  aligned with a gold mention takes the gold's name, as at the relations' fact level. An extractor
+  that names each entity once (an LLM) is scored fairly here; predicted entities whose text the
+  article does not contain (``Annotation.unlocated``) count here only.
 * **Relations**: a relation's key is (type, head, tail), unordered for symmetric types
   (``RelationType.key``). At mention level the arguments are mentions, mapped from predictions to
   gold through the pooled entity alignment; at fact level they are the entities' canonical names
@@ -152,6 +157,34 @@ class Comparison:
     def matched_figures(self) -> list[tuple[Entity, Entity]]:
         return [(g, p) for g, p, status in self.figure_pairs() if status in (CORRECT, PARTIAL)]
 
+    # --- names (document and fact level) ----------------------------------------------------
+
+    @cached_property
+    def names(self) -> tuple[list[str], list[str]]:
+        """The normalised name of every gold and predicted mention (in ``entities`` order).
+
+        A predicted mention aligned with a gold one takes the gold's name, so a fact or an entity
+        counts as found when its mention was found, whatever the prediction calls it.
+        """
+        g_ents, p_ents = self.entities.gold, self.entities.pred
+        matched = self.entities.alignment.matched(self.scheme)
+        gold = [normalise_ref(e.ref or e.text) for e in g_ents]
+        pred = [gold[matched[i]] if i in matched else normalise_ref(e.ref or e.text) for i, e in enumerate(p_ents)]
+        return gold, pred
+
+    @cached_property
+    def document_entity_keys(self) -> tuple[list[tuple], list[tuple]]:
+        """Sorted sets of (label, name) of both sides."""
+        g_names, p_names = self.names
+        gold = {(e.label, n) for e, n in zip(self.entities.gold, g_names, strict=True)}
+        pred = {(e.label, n) for e, n in zip(self.entities.pred, p_names, strict=True)}
+        pred |= {(e.label, normalise_ref(e.ref or e.text)) for e in self.pred.unlocated}
+        return sorted(gold), sorted(pred)
+
+    @cached_property
+    def entities_document(self) -> KeyMatch:
+        return match_keys(*self.document_entity_keys)
+
     # --- relations ------------------------------------------------------------------------
 
     @cached_property
@@ -162,11 +195,9 @@ class Comparison:
         p_index = {e.id: i for i, e in enumerate(p_ents)}
         # An argument that aligns with no gold mention can never match: give it a key gold cannot have.
         p_to_g = lambda eid: matched.get(p_index[eid], ("unaligned", eid))
-        gold_ref = lambda i: normalise_ref(g_ents[i].ref or g_ents[i].text)
-
-        def pred_ref(eid: str) -> str:
-            i = p_index[eid]
-            return gold_ref(matched[i]) if i in matched else normalise_ref(p_ents[i].ref or p_ents[i].text)
+        g_names, p_names = self.names
+        gold_ref = lambda i: g_names[i]
+        pred_ref = lambda eid: p_names[p_index[eid]]
 
         key = lambda rtype, head, tail: RELATION_TYPES[rtype].key(head, tail)
         gold_rels, pred_rels = self.gold.relations, self.pred.relations

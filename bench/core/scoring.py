@@ -32,10 +32,11 @@ from bench.core.matching import CORRECT, PARTIAL, SCHEMES, Span, pair_counts, sp
 from bench.core.schema import CATEGORIES, ENTITY_LABELS, RELATION_TYPES
 
 MICRO = "micro"
-SECTION_NAMES = ("entities", "figures", "relations_mention", "relations_fact")
+SECTION_NAMES = ("entities", "entities_document", "figures", "relations_mention", "relations_fact")
 # Which declared system section each scored section depends on.
 SECTION_SOURCE = {
     "entities": "entities",
+    "entities_document": "entities",
     "figures": "figures",
     "relations_mention": "relations",
     "relations_fact": "relations",
@@ -164,7 +165,7 @@ def figure_tally(cmp: Comparison) -> Tally:
 
 
 def _tally_keys(gold_keys: list[tuple], pred_keys: list[tuple], m: KeyMatch) -> Tally:
-    """Counts per relation type (the key's first item) from matched multisets of (type, head, tail) keys."""
+    """Counts per group (the key's first item: a relation type, an entity label) from matched multisets of keys."""
     counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for i, _ in m.matched:
         counts[gold_keys[i][0]]["correct"] += 1
@@ -175,6 +176,12 @@ def _tally_keys(gold_keys: list[tuple], pred_keys: list[tuple], m: KeyMatch) -> 
     tally: Tally = {rtype: Counts(**c) for rtype, c in counts.items()}
     tally[MICRO] = sum(tally.values(), Counts())
     return tally
+
+
+def document_entity_tally(cmp: Comparison) -> Tally:
+    """Counts per label of the document's (label, name) sets: each entity once, however often it is mentioned."""
+    gold, pred = cmp.document_entity_keys
+    return _tally_keys(gold, pred, cmp.entities_document)
 
 
 def relation_tallies(cmp: Comparison) -> tuple[Tally, Tally]:
@@ -206,6 +213,7 @@ def score_documents(
         cmp = Comparison(gold[doc_id], preds.get(doc_id) or Annotation(doc_id=doc_id), scheme)
         if "entities" in scored:
             tallies["entities"][doc_id] = entity_tally(cmp)
+            tallies["entities_document"][doc_id] = document_entity_tally(cmp)
         if "figures" in scored:
             tallies["figures"][doc_id] = figure_tally(cmp)
             pairs.extend(cmp.matched_figures)
@@ -224,6 +232,7 @@ def sum_tallies(per_doc: Iterable[Tally]) -> Tally:
 
 GROUPS = {
     "entities": ENTITY_LABELS,
+    "entities_document": ENTITY_LABELS,
     "figures": CATEGORIES,
     "relations_mention": tuple(RELATION_TYPES),
     "relations_fact": tuple(RELATION_TYPES),

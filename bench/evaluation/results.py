@@ -1,6 +1,6 @@
 """Score results: running a source (system or predictions file) against gold, and the JSON document.
 
-The JSON written by ``bench score --format json`` / ``--save`` is the interface ``gate`` and the
+The JSON written by ``bench score --format json`` / ``--output`` is the interface ``gate`` and the
 reports read. Schema (``schema_version`` 1)::
 
     {
@@ -13,7 +13,7 @@ reports read. Schema (``schema_version`` 1)::
       "documents": 1,
       "gold_sha256": "...",             # hash of the gold that was scored against
       "sections": {
-        "entities" | "figures" | "relations_mention" | "relations_fact": {
+        "entities" | "entities_document" | "figures" | "relations_mention" | "relations_fact": {
           "status": "scored" | "absent",   # absent: the system does not predict this section
           "labels": {LABEL: ROW},          # one row per schema label / figure category / relation type
           "micro": ROW, "macro": {"precision", "recall", "f1", "labels"},

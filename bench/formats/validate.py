@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bench.core.annotation import DOCUMENT_KEYS, ENTITY_KEYS, RELATION_KEYS, Annotation, annotation_from_dict
+from bench.core.annotation import (
+    DOCUMENT_KEYS,
+    ENTITY_KEYS,
+    RELATION_KEYS,
+    TEXT_ONLY_KEYS,
+    Annotation,
+    annotation_from_dict,
+    find_occurrences,
+    locate_mention,
+)
 from bench.core.numbers import normalise_figure
 from bench.core.schema import CATEGORIES, ENTITY_LABELS, FIGURE, QUALIFIERS, RELATION_TYPES, SECTIONS
 from bench.formats.corpus import Document
@@ -21,6 +30,8 @@ from bench.formats.jsonfile import JSONProblem, file_records, parse_json
 
 GOLD, PREDICTION = "gold", "prediction"
 DEFAULT_GOLD = Path("gold")
+# A context string names the place of one mention; a paragraph would be a second article.
+MAX_CONTEXT = 300
 
 
 class AnnotationError(Exception):
@@ -56,7 +67,24 @@ def check_entity(raw: Any, text: str | None, kind: str) -> list[str]:
     label = raw.get("label")
     if label not in ENTITY_LABELS:
         out.append(f"{name}: unknown label {label!r} (schema labels: {', '.join(ENTITY_LABELS)})")
+    if kind == PREDICTION and "start" not in raw and "end" not in raw:
+        out += _check_text_only(name, raw, text)  # located once validation passes (locate_entities)
+    else:
+        if any(k in raw for k in TEXT_ONLY_KEYS):
+            where = (
+                "an entity given by its text alone, in predictions" if kind == GOLD else "an entity with no start/end"
+            )
+            out.append(f"{name}: 'occurrence' and 'context' only go with {where}")
+        out += _check_span(name, raw, text, kind)
+    if "ref" in raw and (not isinstance(raw["ref"], str) or not raw["ref"].strip()):
+        out.append(f"{name}: 'ref' must be a non-empty string")
+    out.extend(_check_figure_attributes(name, raw, label, kind))
+    return out
+
+
+def _check_span(name: str, raw: dict, text: str | None, kind: str) -> list[str]:
     start, end = raw.get("start"), raw.get("end")
+    out = []
     if not (isinstance(start, int) and isinstance(end, int) and _is_int(start) and _is_int(end)):
         out.append(f"{name}: 'start' and 'end' must be integers, got {start!r} and {end!r}")
     elif not 0 <= start < end:
@@ -71,9 +99,27 @@ def check_entity(raw: Any, text: str | None, kind: str) -> list[str]:
             out.append(f"{name}: missing 'text' (gold spans carry their surface text)")
         if kind == GOLD and surface != surface.strip():
             out.append(f"{name}: span {surface!r} starts or ends with whitespace")
-    if "ref" in raw and (not isinstance(raw["ref"], str) or not raw["ref"].strip()):
-        out.append(f"{name}: 'ref' must be a non-empty string")
-    out.extend(_check_figure_attributes(name, raw, label, kind))
+    return out
+
+
+def _check_text_only(name: str, raw: dict, text: str | None) -> list[str]:
+    """A predicted entity given by its text (an LLM's answer): what is needed to find it in the article."""
+    surface = raw.get("text")
+    if not (isinstance(surface, str) and surface.strip()):
+        return [f"{name}: give 'start' and 'end', or the mention's 'text' to find in the article"]
+    out = []
+    if "occurrence" in raw and "context" in raw:
+        out.append(f"{name}: give 'occurrence' or 'context', not both")
+    if "occurrence" in raw and not (_is_int(raw["occurrence"]) and raw["occurrence"] >= 0):
+        out.append(f"{name}: occurrence {raw['occurrence']!r} must be a whole number from 0 (the first occurrence)")
+    if "context" in raw:
+        context = raw["context"]
+        if not (isinstance(context, str) and context.strip() and len(context) <= MAX_CONTEXT):
+            out.append(f"{name}: 'context' must be a non-empty string of at most {MAX_CONTEXT} characters")
+        elif not find_occurrences(context, surface):
+            out.append(f"{name}: context {context!r} does not contain the text {surface!r}")
+    if text is None:
+        out.append(f"{name}: has no start/end, and finding its text needs the article")
     return out
 
 
@@ -230,6 +276,78 @@ def check_document(raw: Any, article: Document | None, kind: str) -> list[str]:
     return out
 
 
+def locate_entities(raw: dict[str, Any], body: str) -> tuple[dict[str, Any], list[str]]:
+    """A validated prediction with every entity given by text alone replaced by the spans it stands for.
+
+    An entity located at several places becomes one entity per place; the first keeps the id, so
+    a relation that names it attaches to its first occurrence (the others are ``ID~2``, ``ID~3``…).
+    A located place that another entity of the same label already holds is not added twice, and
+    relations to it go to that entity. An entity the article does not contain stays without a span
+    (:attr:`Annotation.unlocated`); relations to it are dropped. Returns the new dict and one line
+    per entity not found and per relation dropped.
+    """
+    # Id-less entities get the id annotation_from_dict would give them, since their positions change here.
+    entities = [
+        e if "id" in e or "start" not in e else {**e, "id": f"_E{i}"}
+        for i, e in enumerate(raw.get("entities", []), start=1)
+    ]
+    held = {(e["start"], e["end"], e["label"]): str(e["id"]) for e in entities if "start" in e}
+    taken = {str(e["id"]) for e in entities if "id" in e}
+    alias: dict[str, str] = {}
+    unlocated: set[str] = set()
+    notes: list[str] = []
+    out: list[dict[str, Any]] = []
+    for position, ent in enumerate(entities, start=1):
+        if "start" in ent:
+            out.append(ent)
+            continue
+        eid = str(ent["id"]) if "id" in ent else f"_T{position}"
+        while "id" not in ent and eid in taken:
+            eid += "_"
+        taken.add(eid)
+        base = {k: v for k, v in ent.items() if k not in TEXT_ONLY_KEYS}
+        places = locate_mention(body, ent["text"], ent.get("occurrence"), ent.get("context"))
+        if not places:
+            which = (
+                f" (occurrence {ent['occurrence']})"
+                if "occurrence" in ent
+                else (f" (in context {ent['context']!r})" if "context" in ent else "")
+            )
+            notes.append(f"entity {eid} {ent['label']} {ent['text']!r}{which}: not found in the article")
+            unlocated.add(eid)
+            out.append({**base, "id": eid})
+            continue
+        for k, (start, end) in enumerate(places):
+            key = (start, end, ent["label"])
+            if key in held:
+                if k == 0:
+                    alias[eid] = held[key]
+                continue
+            new_id = eid
+            if k:
+                n = k + 1
+                while f"{eid}~{n}" in taken:
+                    n += 1
+                new_id = f"{eid}~{n}"
+            taken.add(new_id)
+            held[key] = new_id
+            out.append({**base, "id": new_id, "start": start, "end": end, "text": body[start:end]})
+    relations = []
+    for rel in raw.get("relations", []):
+        head, tail = (alias.get(str(rel[r]), str(rel[r])) for r in ("head", "tail"))
+        lost = [r for r, ref in (("head", head), ("tail", tail)) if ref in unlocated]
+        if lost:
+            notes.append(
+                f"relation {rel.get('id', '?')} {rel['type']}: its {' and '.join(lost)} was not found "
+                "in the article; not scored"
+            )
+        elif head == tail:
+            notes.append(f"relation {rel.get('id', '?')} {rel['type']}: both ends are the same mention; not scored")
+        else:
+            relations.append({**rel, "head": head, "tail": tail})
+    return {**raw, "entities": out, "relations": relations}, notes
+
+
 def load_gold(gold_dir: Path, docs: Iterable[Document], require_all: bool = True) -> dict[str, Annotation]:
     """Read and validate the gold for ``docs``; raise AnnotationError listing every problem.
 
@@ -300,13 +418,16 @@ def read_predictions(
     path = Path(path)
     problems: list[str] = []
     preds: dict[str, Annotation] = {}
+    warnings: list[str] = []
     if path.is_dir():
         raise AnnotationError([f"{path}: is a directory, not a predictions file"])
     seen_lines = 0
     try:
         for lineno, line in file_records(path):
             seen_lines += 1
-            problems += _prediction_line(f"{path}:{lineno}", line, by_id, preds)
+            found, notes = _prediction_line(f"{path}:{lineno}", line, by_id, preds, strict)
+            problems += found
+            warnings += notes
     except (OSError, UnicodeDecodeError) as err:
         raise AnnotationError([f"{path}: cannot read: {err}"]) from None
     if not seen_lines and not allow_empty:
@@ -321,17 +442,23 @@ def read_predictions(
         problems += [f"{path}: document: no prediction for article {d} (--strict)" for d in absent]
     if problems:
         raise AnnotationError(problems)
-    warnings = [f"{path}: warning: no prediction for article {d}; scored as predicting nothing" for d in absent]
+    warnings += [f"{path}: warning: no prediction for article {d}; scored as predicting nothing" for d in absent]
     return preds, warnings
 
 
-def _prediction_line(where: str, line: str, by_id: dict[str, Document], preds: dict[str, Annotation]) -> list[str]:
-    """Problems of one predictions line; a clean line's annotation is added to ``preds``."""
+def _prediction_line(
+    where: str, line: str, by_id: dict[str, Document], preds: dict[str, Annotation], strict: bool = False
+) -> tuple[list[str], list[str]]:
+    """Problems and warnings of one predictions line; a clean line's annotation is added to ``preds``.
+
+    Entities given by text alone are located here, once, for every command that reads predictions;
+    one the article does not contain is a warning (a problem with ``strict``).
+    """
     try:
         raw = parse_json(line)
     except JSONProblem as err:
-        return [f"{where}: {err}" + (f" (column {err.column})" if err.column else "")]
-    problems = []
+        return [f"{where}: {err}" + (f" (column {err.column})" if err.column else "")], []
+    problems, warnings = [], []
     doc_id = raw.get("doc_id") if isinstance(raw, dict) and isinstance(raw.get("doc_id"), str) else None
     article = by_id.get(doc_id) if doc_id is not None else None
     if isinstance(raw, dict) and article is None:
@@ -341,8 +468,13 @@ def _prediction_line(where: str, line: str, by_id: dict[str, Document], preds: d
     if doc_id in preds:
         problems.append(f"{where}: document: duplicate doc_id {doc_id!r}")
     elif not found and article is not None and doc_id is not None:
-        preds[doc_id] = annotation_from_dict(raw)
-    return problems
+        located, notes = locate_entities(raw, article.text)
+        if strict:
+            problems += [f"{where}: document {doc_id}: {n} (--strict)" for n in notes]
+        else:
+            warnings += [f"{where}: warning: document {doc_id}: {n}" for n in notes]
+        preds[doc_id] = annotation_from_dict(located)
+    return problems, warnings
 
 
 def validate_files(paths: Iterable[Path], docs: list[Document], gold_dir: Path | None) -> Report:

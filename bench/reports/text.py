@@ -12,6 +12,7 @@ from bench.core.stats import MIN_DOCS_FOR_INTERVAL
 UNDEFINED = "—"
 SECTION_TITLES = {
     "entities": "Entities",
+    "entities_document": "Entities, document level (label, ref): each entity once per document",
     "figures": "Figures (span matches and value equal)",
     "relations_mention": "Relations, mention level",
     "relations_fact": "Relations, fact level (head ref, type, tail ref)",
