@@ -107,75 +107,74 @@ def noisy_predictions(
     items carry no score at all. ``quality`` is the chance a gold mention is predicted exactly.
     """
     rng = random.Random(seed)
+    return [_noisy_document(gold[d], bodies[d], rng, quality, unscored) for d in sorted(gold)]
+
+
+def _noisy_document(g: Annotation, body: str, rng: random.Random, quality: float, unscored: float) -> dict:
     labels = [lab for lab in ENTITY_LABELS if lab != FIGURE]
-    out = []
+    ents: list[dict] = []
+    as_pred: dict[str, dict] = {}
+    taken: set[tuple] = set()
 
     def scored(item: dict, low: float, high: float) -> dict:
         if rng.random() >= unscored:
             item["score"] = round(rng.uniform(low, high), 3)
         return item
 
-    for doc_id in sorted(gold):
-        g, body = gold[doc_id], bodies[doc_id]
-        ents: list[dict] = []
-        as_pred: dict[str, dict] = {}
-        taken: set[tuple] = set()
+    def add(ent: dict, gold_id: str | None = None) -> None:
+        key = (ent["start"], ent["end"], ent["label"])
+        if key in taken:
+            return
+        taken.add(key)
+        ent["id"] = f"P{len(ents) + 1}"
+        ent["text"] = body[ent["start"] : ent["end"]]
+        ents.append(ent)
+        if gold_id is not None:
+            as_pred[gold_id] = ent
 
-        def add(ent: dict, gold_id: str | None = None) -> None:
-            key = (ent["start"], ent["end"], ent["label"])
-            if key in taken:
-                return
-            taken.add(key)
-            ent["id"] = f"P{len(ents) + 1}"
-            ent["text"] = body[ent["start"] : ent["end"]]
-            ents.append(ent)
-            if gold_id is not None:
-                as_pred[gold_id] = ent
-
-        for e in g.entities:
-            base = {"label": e.label, "start": e.start, "end": e.end}
+    for e in g.entities:
+        base = {"label": e.label, "start": e.start, "end": e.end}
+        if e.is_figure:
+            base.update(value=e.value, qualifier=e.qualifier, category=e.category)
+        r = rng.random()
+        if r < quality:
+            add(scored(base, 0.3, 1.0), e.id)
+        elif r < quality + 0.1 and e.end - e.start > 2:
+            add(scored({**base, "end": e.end - 1}, 0.0, 0.7), e.id)
+        elif r < quality + 0.2:
             if e.is_figure:
-                base.update(value=e.value, qualifier=e.qualifier, category=e.category)
-            r = rng.random()
-            if r < quality:
-                add(scored(base, 0.3, 1.0), e.id)
-            elif r < quality + 0.1 and e.end - e.start > 2:
-                add(scored({**base, "end": e.end - 1}, 0.0, 0.7), e.id)
-            elif r < quality + 0.2:
-                if e.is_figure:
-                    add(scored({**base, "value": (e.value or 0) + 1}, 0.0, 0.8), e.id)
-                else:
-                    add(scored({**base, "label": rng.choice([x for x in labels if x != e.label])}, 0.0, 0.7), e.id)
-        for _ in range(rng.randint(0, 3)):  # invented mentions on arbitrary words
-            words = [(i, i + len(w)) for i, w in _words(body)]
-            start, end = rng.choice(words)
-            add(scored({"label": rng.choice(labels), "start": start, "end": end}, 0.0, 0.6))
-        rels: list[dict] = []
-        seen: set[tuple] = set()
-        ids = {e["id"]: e for e in ents}
-        for r in g.relations:
-            head, tail = as_pred.get(r.head), as_pred.get(r.tail)
-            if head is None or tail is None or rng.random() > 0.8:
-                continue
-            rtype = RELATION_TYPES[r.type]
-            if not rtype.allows(head["label"], tail["label"]):
-                continue
-            key = rtype.key(head["id"], tail["id"])
-            if key not in seen:
+                add(scored({**base, "value": (e.value or 0) + 1}, 0.0, 0.8), e.id)
+            else:
+                add(scored({**base, "label": rng.choice([x for x in labels if x != e.label])}, 0.0, 0.7), e.id)
+    words = list(_words(body))
+    for _ in range(rng.randint(0, 3)):  # invented mentions on arbitrary words
+        start, word = rng.choice(words)
+        add(scored({"label": rng.choice(labels), "start": start, "end": start + len(word)}, 0.0, 0.6))
+    rels: list[dict] = []
+    seen: set[tuple] = set()
+    ids = {e["id"]: e for e in ents}
+    for r in g.relations:
+        head, tail = as_pred.get(r.head), as_pred.get(r.tail)
+        if head is None or tail is None or rng.random() > 0.8:
+            continue
+        rtype = RELATION_TYPES[r.type]
+        if not rtype.allows(head["label"], tail["label"]):
+            continue
+        key = rtype.key(head["id"], tail["id"])
+        if key not in seen:
+            seen.add(key)
+            rels.append(scored({"head": head["id"], "tail": tail["id"], "type": r.type}, 0.2, 1.0))
+    for _ in range(rng.randint(0, 2)):  # invented relations between any two mentions a type allows
+        if len(ents) < 2:
+            break
+        a, b = rng.sample(sorted(ids), 2)
+        for rtype in RELATION_TYPES.values():
+            key = rtype.key(a, b)
+            if rtype.allows(ids[a]["label"], ids[b]["label"]) and key not in seen:
                 seen.add(key)
-                rels.append(scored({"head": head["id"], "tail": tail["id"], "type": r.type}, 0.2, 1.0))
-        for _ in range(rng.randint(0, 2)):  # invented relations between any two mentions a type allows
-            if len(ents) < 2:
+                rels.append(scored({"head": a, "tail": b, "type": rtype.name}, 0.0, 0.6))
                 break
-            a, b = rng.sample(sorted(ids), 2)
-            for rtype in RELATION_TYPES.values():
-                key = rtype.key(a, b)
-                if rtype.allows(ids[a]["label"], ids[b]["label"]) and key not in seen:
-                    seen.add(key)
-                    rels.append(scored({"head": a, "tail": b, "type": rtype.name}, 0.0, 0.6))
-                    break
-        out.append({"doc_id": doc_id, "entities": ents, "relations": rels})
-    return out
+    return {"doc_id": g.doc_id, "entities": ents, "relations": rels}
 
 
 def _words(text: str):
