@@ -251,16 +251,20 @@ def _errors_by_rule(args: argparse.Namespace, corpus: Corpus, source: Source) ->
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from bench.core.curve import has_scores
+    from bench.evaluation.runs import pr_curves
     from bench.reports.html import SystemRun, render_report
 
     names = [n for n in args.systems.split(",") if n]
     if not names:
         raise UsageError("--systems needs at least one system or predictions file")
-    corpus = _corpus(args)
+    corpus = _corpus(args, need_index=bool(args.by))
     runs = []
     for name in names:
         scored = _score(corpus, name, None, args)
-        runs.append(SystemRun(name, scored.result, scored.source.predictions, scored.source.sections))
+        source = scored.source
+        curves = pr_curves(corpus, source, args.match)["sections"] if has_scores(source.predictions) else None
+        runs.append(SystemRun(name, scored.result, source.predictions, source.sections, curves))
     atomic_write(args.out, render_report(runs, corpus.docs, corpus.gold))
     print(f"wrote {args.out}", file=sys.stderr)
     return EXIT_OK
@@ -470,6 +474,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"resamples for intervals (0 to {MAX_RESAMPLES})",
     )
     p.add_argument("--seed", type=bounded_int(0, 2**32 - 1), default=0, help="random seed (0 to 2^32-1)")
+    p.add_argument("--by", choices=SLICE_FIELDS, help="add a micro-F1 table per slice of the corpus index")
     _reading(p)
     p.set_defaults(func=cmd_report)
 

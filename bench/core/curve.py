@@ -98,6 +98,11 @@ def apply_threshold(preds: Mapping[str, Annotation], t: float) -> tuple[dict[str
     return out, ThresholdReport(t, scored, unscored, dropped, dropped_relations)
 
 
+def has_scores(preds: Mapping[str, Annotation]) -> bool:
+    """Whether any predicted entity, figure or relation carries a score."""
+    return any(i.score is not None for a in preds.values() for i in (*a.entities, *a.relations))
+
+
 def section_scores(ann: Annotation, section: str) -> set[float]:
     """The distinct scores whose threshold can change this section's counts for one document."""
     if section == "figures":
