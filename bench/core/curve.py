@@ -155,6 +155,21 @@ def _vector(c: Counts) -> tuple[float, float, float]:
     return (c.tp, c.actual, c.possible)
 
 
+RELATION_SECTIONS = ("relations_mention", "relations_fact")
+
+
+def _relation_signature(cmp: Comparison) -> tuple:
+    """Everything the relation counts read from the predictions: each kept relation and the gold mention
+    (if any) each argument aligns with. Equal signatures give equal relation counts, so a threshold that
+    only adds entities nobody's relation depends on needs no new relation tally."""
+    matched = cmp.entities.alignment.matched(cmp.scheme)
+    index = {e.id: i for i, e in enumerate(cmp.entities.pred)}
+    return tuple(
+        (r.type, r.head, r.tail, matched.get(index[r.head], -1), matched.get(index[r.tail], -1))
+        for r in cmp.pred.relations
+    )
+
+
 def _sweep(
     gold: Mapping[str, Annotation], preds: Mapping[str, Annotation], scheme: str, sections: list[str]
 ) -> dict[str, dict]:
@@ -165,16 +180,24 @@ def _sweep(
     for doc_id in sorted(gold):
         g, pred = gold[doc_id], preds.get(doc_id) or Annotation(doc_id=doc_id)
         relevant = {s: section_scores(pred, s) for s in sections}
-        before = {
-            s: _vector(c)
-            for s, c in micro_counts(Comparison(g, threshold_annotation(pred, math.inf), scheme), sections).items()
-        }
+        cmp = Comparison(g, threshold_annotation(pred, math.inf), scheme)
+        before = {s: _vector(c) for s, c in micro_counts(cmp, sections).items()}
+        signature = _relation_signature(cmp) if set(sections) & set(RELATION_SECTIONS) else ()
         for s in sections:
             unscored[s] += unscored_items(pred, s)
             totals[s] = [a + b for a, b in zip(totals[s], before[s], strict=True)]
         for t in sorted(set().union(*relevant.values()), reverse=True):
             moved = [s for s in sections if t in relevant[s]]
-            now = micro_counts(Comparison(g, threshold_annotation(pred, t), scheme), moved)
+            cmp = Comparison(g, threshold_annotation(pred, t), scheme)
+            if any(s in RELATION_SECTIONS for s in moved):
+                now_signature = _relation_signature(cmp)
+                if now_signature == signature:
+                    moved = [s for s in moved if s not in RELATION_SECTIONS]
+                    for s in RELATION_SECTIONS:
+                        if t in relevant.get(s, ()):
+                            events[s].setdefault(t, [0.0, 0.0, 0.0])  # the point exists; its counts stay
+                signature = now_signature
+            now = micro_counts(cmp, moved)
             for s in moved:
                 vector, delta = _vector(now[s]), events[s][t]
                 for k in range(3):
