@@ -282,6 +282,7 @@ def cmd_gate(args: argparse.Namespace) -> int:
         args.match,
         args.split,
         not args.no_cache,
+        args.predictions,
     )
     _warn(outcome.warnings)
     path = outcome.path
@@ -491,6 +492,11 @@ def build_parser() -> argparse.ArgumentParser:
     _caching(p)
     p.add_argument("--update", action="store_true", help="rewrite the baseline with the current scores")
     p.add_argument("--system", help="with --update: the system to create a new baseline for")
+    p.add_argument(
+        "--predictions",
+        type=Path,
+        help="score this predictions file (JSONL) instead of the baseline's system; with --update, baseline it",
+    )
     p.add_argument("--articles", type=Path, default=None)
     p.add_argument("--gold", type=Path, default=None)
     p.add_argument("--match", choices=SCHEMES, default=None)
