@@ -87,10 +87,10 @@ def apply_threshold(preds: Mapping[str, Annotation], t: float) -> tuple[dict[str
     for doc_id, ann in preds.items():
         kept = threshold_annotation(ann, t)
         out[doc_id] = kept
-        items = [*ann.entities, *ann.relations]
-        scored += sum(1 for i in items if i.score is not None)
-        unscored += sum(1 for i in items if i.score is None)
-        dropped += sum(1 for i in items if i.score is not None and i.score < t)
+        scores = _item_scores(ann)
+        scored += sum(1 for x in scores if x is not None)
+        unscored += sum(1 for x in scores if x is None)
+        dropped += sum(1 for x in scores if x is not None and x < t)
         kept_ids = {e.id for e in kept.entities}
         dropped_relations += sum(
             1 for r in ann.relations if _kept(r.score, t) and not (r.head in kept_ids and r.tail in kept_ids)
@@ -100,7 +100,11 @@ def apply_threshold(preds: Mapping[str, Annotation], t: float) -> tuple[dict[str
 
 def has_scores(preds: Mapping[str, Annotation]) -> bool:
     """Whether any predicted entity, figure or relation carries a score."""
-    return any(i.score is not None for a in preds.values() for i in (*a.entities, *a.relations))
+    return any(x is not None for a in preds.values() for x in _item_scores(a))
+
+
+def _item_scores(ann: Annotation) -> list[float | None]:
+    return [e.score for e in ann.entities] + [r.score for r in ann.relations]
 
 
 def section_scores(ann: Annotation, section: str) -> set[float]:

@@ -124,7 +124,7 @@ def write_plot(path: Path, svg: str) -> None:
     if suffix != ".png":
         raise PlotError(f"{path}: a plot is written as .svg or .png, not {suffix or 'a name without a suffix'}")
     try:
-        import cairosvg  # type: ignore[import-not-found]
+        import cairosvg
     except ImportError:
         raise PlotError(
             f"{path}: PNG needs the cairosvg package, which is not installed (pip install cairosvg); "
