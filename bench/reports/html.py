@@ -55,7 +55,6 @@ td.best { font-weight: bold; background: #eef7ee; }
 .ents { white-space: pre-wrap; line-height: 2.3; }
 .ents mark { padding: 0.2em 0.35em; margin: 0 0.15em; border-radius: 0.3em; line-height: 1; }
 .ents mark span { font-size: 0.7em; font-weight: bold; margin-left: 0.4em; vertical-align: middle; }
-.ents mark.x-m { background: #e0e0e0; } .ents mark.x-s { background: #ffb3b3; }
 details.document { border-top: 1px solid #ddd; padding: 0.3rem 0; }
 details.document > summary { cursor: pointer; font-weight: 600; }
 .errors-0 { color: #070; }
@@ -307,7 +306,9 @@ def _render(text: str, marks: list[dict]) -> str:
 
 
 def _label_css() -> str:
-    return "".join(f".ents mark.l-{label} {{ background: {colour}; }}\n" for label, colour in LABEL_COLOURS.items())
+    colours = "".join(f".ents mark.l-{label} {{ background: {colour}; }}\n" for label, colour in LABEL_COLOURS.items())
+    # After the label colours, so a missed or spurious mark is grey or red whatever its label.
+    return colours + ".ents mark.x-m { background: #e0e0e0; }\n.ents mark.x-s { background: #ffb3b3; }\n"
 
 
 def _marked(cmp: Comparison) -> list[dict]:
