@@ -132,6 +132,15 @@ def test_the_workflow_passes_then_fails_when_the_predictions_regress(outside):
     assert [(n, code) for n, code, _ in done] == [(n, 0) for n, _ in rest], done[-1][2][-3000:]
     summary = (outside["root"] / "summary.md").read_text(encoding="utf-8")
     assert "### Entities" in summary and "| micro" in summary
+    # The HTML report needs no spaCy either: an extractor's CI can publish it as an artifact.
+    report = subprocess.run(
+        [str(bench), "report", "--systems", env["PREDICTIONS"], "--out", "report.html", "--bootstrap", "0"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
+    assert report.returncode == 0, report.stderr[-2000:]
+    assert 'class="pr-line"' in (repo / "report.html").read_text(encoding="utf-8")
 
     write_jsonl(repo / env["PREDICTIONS"], outside["worse"])
     done = run_steps(outside, env, rest)
