@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -224,7 +225,7 @@ def test_relation_type_confusion_is_a_label_error(toy, capsys, tmp_path):
     assert main(argv) == 0
     items = json.loads(capsys.readouterr().out)
     assert [(i["kind"], i["label"]) for i in items] == [("label", "LEADER_OF")]
-    assert items[0]["predicted"].startswith("MEMBER_OF")
+    assert items[0]["predicted"]["type"] == "MEMBER_OF"  # JSON gives the items as objects
 
 
 def test_document_marks_follow_the_match_scheme():
@@ -238,3 +239,101 @@ def test_document_marks_follow_the_match_scheme():
     exact = _marked(Comparison(gold, pred, "exact"))
     assert strict == [{"start": 0, "end": 5, "label": "GPE ✗ spurious"}]
     assert exact == [{"start": 0, "end": 5, "label": "GPE"}]  # boundaries agree: right under exact
+
+
+# --- issue 12: best system, slices, PR curves, document index, collapsible documents ----------------
+
+
+@pytest.fixture(scope="module")
+def small_report(tmp_path_factory):
+    """Twelve generated documents, a scored system and an unscored one, reported with --by theatre."""
+    from synthetic import noisy_predictions, synthetic_corpus, write_jsonl
+
+    from bench.formats.corpus import load_articles
+
+    root = tmp_path_factory.mktemp("small")
+    arts, gold, golds = synthetic_corpus(root, 12, seed=4)
+    bodies = {d.doc_id: d.text for d in load_articles(arts)}
+    good = write_jsonl(root / "good.jsonl", noisy_predictions(golds, bodies, seed=1, quality=0.85))
+    weak = noisy_predictions(golds, bodies, seed=2, quality=0.4)
+    for record in weak:  # the weak system gives no confidences at all
+        for item in record["entities"] + record["relations"]:
+            item.pop("score", None)
+    weak_path = write_jsonl(root / "weak.jsonl", weak)
+    out = root / "report.html"
+    corpus = ["--articles", str(arts), "--gold", str(gold)]
+    argv = ["report", *corpus, "--systems", f"{good},{weak_path}", "--out", str(out), "--by", "theatre"]
+    assert main([*argv, "--bootstrap", "0"]) == 0
+    return {"html": out.read_text(encoding="utf-8"), "corpus": corpus, "good": str(good), "weak": str(weak_path)}
+
+
+def _scores(capsys, corpus, source, *extra):
+    assert main(["score", *corpus, "--predictions", source, "--format", "json", *extra]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_the_best_system_per_section_is_marked(small_report, capsys):
+    page = Page()
+    page.feed(small_report["html"])
+    good = _scores(capsys, small_report["corpus"], small_report["good"])["sections"]
+    weak = _scores(capsys, small_report["corpus"], small_report["weak"])["sections"]
+    html = small_report["html"]
+    for section in ("entities", "figures", "relations_mention", "relations_fact"):
+        winner = small_report["good"] if good[section]["micro"]["f1"] > weak[section]["micro"]["f1"] else None
+        assert winner is not None, section  # the generated data make the 0.85 system better everywhere
+        assert f'data-system="{winner}" data-section="{section}" class="micro-f1 best"' in html
+        assert f'data-system="{small_report["weak"]}" data-section="{section}" class="micro-f1"' in html
+        assert "★ best" in page.cells[(winner, section)]
+
+
+def test_slices_in_the_report_are_bench_score_by(small_report, capsys):
+    scored = _scores(capsys, small_report["corpus"], small_report["good"], "--by", "theatre")
+    rows = re.findall(r"<tr><td>([a-z]+)</td><td>(\d+)</td>((?:<td>[^<]*</td>)+)</tr>", small_report["html"])
+    by_value = {value: (int(docs), re.findall(r"<td>([^<]*)</td>", cells)) for value, docs, cells in rows}
+    for value, entry in scored["slices"]["rows"].items():
+        docs, cells = by_value[value]
+        assert docs == entry["documents"]
+        # Columns: per section, the good system then the weak one.
+        assert cells[0] == f"{entry['entities']['f1']:.3f}"
+        assert cells[2] == f"{entry['figures']['f1']:.3f}"
+
+
+def test_pr_curves_appear_for_the_scored_system_only(small_report, capsys, tmp_path):
+    html = small_report["html"]
+    assert html.count('class="pr-line"') == 4 and f'data-system="{small_report["good"]}"' in html
+    assert f"no scores (not drawn): {small_report['weak']}" in html
+    out = tmp_path / "curve.json"
+    assert main(["curve", *small_report["corpus"], "--predictions", small_report["good"], "-o", str(out)]) == 0
+    curve = json.loads(out.read_text(encoding="utf-8"))
+    for section, c in curve["sections"].items():
+        row = re.search(
+            rf'<tr data-system="[^"]+" data-section="{section}"><td>[^<]*</td><td>{section}</td><td>([^<]*)</td>', html
+        )
+        assert row and row.group(1) == f"{c['average_precision']:.3f}", section
+
+
+def test_document_index_links_every_document_and_counts_its_errors(small_report, capsys):
+    html = small_report["html"]
+    details = re.findall(r'<details class="document" id="doc-([^"]+)" data-errors="(\d+)"><summary>', html)
+    assert len(details) == 12 and "<details open" not in html
+    index = re.findall(r'<tr><td><a href="#doc-([^"]+)">[^<]*</a></td><td class="errors-\d+">(\d+)</td>', html)
+    assert sorted(d for d, _ in index) == sorted(d for d, _ in details)
+    # The good system's count per document is its per-document tallies' errors (entities, figures, mention level).
+    from pathlib import Path
+
+    from bench.evaluation.runs import open_corpus, score
+
+    arts, gold = Path(small_report["corpus"][1]), Path(small_report["corpus"][3])
+    tallies = score(open_corpus(arts, gold), small_report["good"], "predictions").scores.tallies
+    expected = {
+        d: sum(
+            c.incorrect + c.partial + c.missed + c.spurious
+            for c in (tallies[s][d]["micro"] for s in ("entities", "figures", "relations_mention"))
+        )
+        for d in tallies["entities"]
+    }
+    assert {d: int(n) for d, n in index} == expected and sum(expected.values()) > 0
+    # Documents with errors come first, then the clean ones.
+    counts = [int(n) for _, n in details]
+    assert counts == sorted(counts, key=lambda n: n == 0)
+    assert html.index('id="with-errors"') < html.index('id="without-errors"')

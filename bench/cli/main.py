@@ -25,6 +25,7 @@ from bench.cli.options import (
 )
 from bench.core.annotation import WriteError, atomic_write, write_jsonl
 from bench.core.matching import SCHEMES
+from bench.core.scoring import SECTION_NAMES
 from bench.core.stats import MAX_RESAMPLES
 from bench.evaluation.gate import BaselineError, run_gate
 from bench.evaluation.results import Source, dumps_result, gold_sha256, load_source
@@ -35,7 +36,7 @@ from bench.formats.metadata import ALL, SLICE_FIELDS, SPLITS, check_index, index
 from bench.formats.registry import ConversionError, format_names
 from bench.formats.validate import AnnotationError, load_gold, validate_files
 from bench.reports.errors import KINDS, collect_errors, render_errors
-from bench.reports.text import render_compare, render_gate, render_score, render_stats
+from bench.reports.text import SECTION_TITLES, render_compare, render_gate, render_score, render_stats
 
 
 def _source(p: argparse.ArgumentParser) -> None:
@@ -147,6 +148,7 @@ def _score(corpus: Corpus, name: str, kind: str | None, args: argparse.Namespace
         getattr(args, "strict", False),
         not getattr(args, "no_cache", False),
         getattr(args, "format_in", None),
+        getattr(args, "threshold", None),
     )
     _warn(scored.warnings)
     return scored
@@ -160,6 +162,35 @@ def cmd_score(args: argparse.Namespace) -> int:
     if args.output:
         atomic_write(args.output, text)
     sys.stdout.write(text if args.format == "json" else render_score(result, args.format))
+    return EXIT_OK
+
+
+def cmd_curve(args: argparse.Namespace) -> int:
+    from bench.evaluation.runs import pr_curves
+    from bench.reports.plot import PlotError, pr_svg, write_plot
+    from bench.reports.text import render_curves
+
+    corpus = _corpus(args)
+    name, kind = _source_of(args)
+    cache_for = None if args.no_cache else gold_sha256(corpus.gold)
+    source = load_source(name, corpus.docs, args.gold, kind, args.allow_empty, args.strict, cache_for, args.format_in)
+    _warn(source.warnings)
+    payload = pr_curves(corpus, source, args.match, [args.section] if args.section else None)
+    if not any(c["status"] == "curve" for c in payload["sections"].values()):
+        raise UsageError(
+            f"{name}: no entity, figure or relation carries a 'score' (0-1) in the sections asked for; "
+            "a precision-recall curve needs confidences"
+        )
+    text = json.dumps(payload, indent=2, sort_keys=True) + "\n"
+    if args.output:
+        atomic_write(args.output, text)
+    if args.plot:
+        panels = [(SECTION_TITLES[s], [(name, c)]) for s, c in payload["sections"].items() if c["status"] != "absent"]
+        try:
+            write_plot(args.plot, pr_svg(panels))
+        except PlotError as err:
+            raise UsageError(str(err)) from None
+    sys.stdout.write(text if args.format == "json" else render_curves(payload, args.format))
     return EXIT_OK
 
 
@@ -223,16 +254,20 @@ def _errors_by_rule(args: argparse.Namespace, corpus: Corpus, source: Source) ->
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from bench.core.curve import has_scores
+    from bench.evaluation.runs import pr_curves
     from bench.reports.html import SystemRun, render_report
 
     names = [n for n in args.systems.split(",") if n]
     if not names:
         raise UsageError("--systems needs at least one system or predictions file")
-    corpus = _corpus(args)
+    corpus = _corpus(args, need_index=bool(args.by))
     runs = []
     for name in names:
         scored = _score(corpus, name, None, args)
-        runs.append(SystemRun(name, scored.result, scored.source.predictions, scored.source.sections))
+        source = scored.source
+        curves = pr_curves(corpus, source, args.match)["sections"] if has_scores(source.predictions) else None
+        runs.append(SystemRun(name, scored.result, source.predictions, source.sections, curves))
     atomic_write(args.output, render_report(runs, corpus.docs, corpus.gold))
     print(f"wrote {args.output}", file=sys.stderr)
     return EXIT_OK
@@ -250,6 +285,7 @@ def cmd_gate(args: argparse.Namespace) -> int:
         args.match,
         args.split,
         not args.no_cache,
+        args.predictions,
     )
     _warn(outcome.warnings)
     path = outcome.path
@@ -405,7 +441,24 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"resample documents N times for 95%% intervals (0 to {MAX_RESAMPLES})",
     )
     p.add_argument("--seed", type=bounded_int(0, 2**32 - 1), default=0, help="random seed (0 to 2^32-1)")
+    p.add_argument(
+        "--threshold",
+        type=unit_interval,
+        metavar="T",
+        help="drop predicted items whose 'score' is below T (0 to 1) before scoring; items without a score are kept",
+    )
     p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser(
+        "curve", help="precision-recall curves over the predictions' confidence scores, per section (JSON, SVG)"
+    )
+    corpus_options(p, split=True)
+    _source(p)
+    _scoring(p)
+    p.add_argument("--section", choices=SECTION_NAMES, help="only this section (default: every one predicted)")
+    p.add_argument("-o", "--output", type=Path, help="also write the curves (every point) as JSON to this file")
+    p.add_argument("--plot", type=Path, help="draw the curves to FILE.svg (or FILE.png when cairosvg is installed)")
+    p.set_defaults(func=cmd_curve)
 
     p = sub.add_parser("compare", help="systems side by side, with a paired significance test")
     corpus_options(p, split=True)
@@ -448,6 +501,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"resamples for intervals (0 to {MAX_RESAMPLES})",
     )
     p.add_argument("--seed", type=bounded_int(0, 2**32 - 1), default=0, help="random seed (0 to 2^32-1)")
+    p.add_argument("--by", choices=SLICE_FIELDS, help="add a micro-F1 table per slice of the corpus index")
     _reading(p)
     p.set_defaults(func=cmd_report)
 
@@ -466,6 +520,11 @@ def build_parser() -> argparse.ArgumentParser:
     _caching(p)
     p.add_argument("--update", action="store_true", help="rewrite the baseline with the current scores")
     p.add_argument("--system", help="with --update: the system to create a new baseline for")
+    p.add_argument(
+        "--predictions",
+        type=Path,
+        help="score this predictions file (JSONL) instead of the baseline's system; with --update, baseline it",
+    )
     p.add_argument("--articles", type=Path, default=None, help="directory of *.txt articles (default: the baseline's)")
     p.add_argument("--gold", type=Path, default=None, help="directory of gold *.json (default: the baseline's)")
     p.add_argument(

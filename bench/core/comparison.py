@@ -29,7 +29,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from bench.core.annotation import Annotation, Entity
 from bench.core.matching import CORRECT, INCORRECT, PARTIAL, Alignment, Span, align
@@ -47,8 +47,9 @@ def same_value(a: float | None, b: float | None) -> bool:
 _THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise_ref(name: str) -> str:
-    """Canonical form of an entity name for fact-level comparison."""
+    """Canonical form of an entity name for fact-level comparison (cached: names repeat across comparisons)."""
     return _THE.sub("", " ".join(name.split())).casefold()
 
 

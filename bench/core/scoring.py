@@ -148,6 +148,15 @@ def all_schemes(gold: Sequence[Span], pred: Sequence[Span]) -> dict[str, Tally]:
     return out
 
 
+def entity_micro(cmp: Comparison) -> Counts:
+    """The pooled entity counts alone (no per-label alignments)."""
+    return _counts_from(cmp.entities.alignment)
+
+
+def figure_micro(cmp: Comparison) -> Counts:
+    return _figure_counts(cmp, cmp.figures)
+
+
 def entity_tally(cmp: Comparison) -> Tally:
     tally: Tally = {label: _counts_from(group.alignment) for label, group in cmp.entities_by_label.items()}
     tally[MICRO] = _counts_from(cmp.entities.alignment)

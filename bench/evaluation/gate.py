@@ -1,7 +1,10 @@
 """The regression gate: compare a fresh score with a committed baseline, label by label.
 
 A baseline is a saved score (``bench.evaluation.results``) whose ``articles_dir`` and ``gold_dir`` are stored
-relative to the baseline file, so the gate gives the same answer from any working directory.
+relative to the baseline file, so the gate gives the same answer from any working directory. A baseline
+may guard a predictions file instead of a system (``source`` "predictions", as an extractor's own
+repository does in CI): its path is stored relative to the baseline too, and reading a file needs no
+consent to import code.
 """
 
 from __future__ import annotations
@@ -84,15 +87,23 @@ def load_baseline(path: Path) -> dict[str, Any]:
     problems = check_baseline(raw)
     if problems:
         raise BaselineError(f"{path}: " + "; ".join(problems))
-    for key in ("articles_dir", "gold_dir"):
+    for key in _portable_keys(raw):
         raw[key] = str(path.parent / raw[key])
     return raw
+
+
+def _portable_keys(result: Mapping[str, Any]) -> tuple[str, ...]:
+    return (
+        ("articles_dir", "gold_dir", "system")
+        if result.get("source") == "predictions"
+        else ("articles_dir", "gold_dir")
+    )
 
 
 def portable(result: Mapping[str, Any], baseline_path: Path) -> dict[str, Any]:
     """The result as a baseline stores it: its directories relative to the baseline's folder."""
     out = dict(result)
-    for key in ("articles_dir", "gold_dir"):
+    for key in _portable_keys(result):
         out[key] = os.path.relpath(Path(result[key]).resolve(), Path(baseline_path).resolve().parent)
     return out
 
@@ -169,11 +180,13 @@ def run_gate(
     match: str | None = None,
     split: str | None = None,
     use_cache: bool = False,
+    predictions: Path | None = None,
 ) -> GateOutcome:
     """Re-score a baseline's system on its corpus and split, and compare; or (``update``) rewrite it.
 
-    Settings not given come from the baseline. ``update`` with ``system`` may create a new baseline
-    or replace a broken one; nothing else uses a baseline that fails its checks.
+    Settings not given come from the baseline. ``update`` with ``system`` (or ``predictions``) may create
+    a new baseline or replace a broken one; nothing else uses a baseline that fails its checks.
+    ``predictions`` scores that file instead of the baseline's system or file.
     """
     from bench.evaluation.runs import open_corpus, score
     from bench.evaluation.systems import is_registered
@@ -184,12 +197,19 @@ def run_gate(
         try:
             baseline = load_baseline(path)
         except BaselineError:
-            if not (update and system):
+            if not (update and (system or predictions)):
                 raise
-    elif not (update and system):
-        raise BaselineError(f"{path}: no such baseline (create one with --update --system NAME)")
+    elif not (update and (system or predictions)):
+        raise BaselineError(
+            f"{path}: no such baseline (create one with --update --system NAME or --update --predictions FILE)"
+        )
+    kind = None
+    if predictions is not None:
+        system, kind = str(predictions), "predictions"
+    elif not system and baseline is not None and baseline.get("source") == "predictions":
+        system, kind = baseline["system"], "predictions"
     system = system or (baseline or {}).get("system", "")
-    if not (allow_import or is_registered(system)):
+    if kind != "predictions" and not (allow_import or is_registered(system)):
         # A baseline file must not choose code to run: ad hoc module:attribute targets need consent.
         raise BaselineError(
             f"{path}: system {system!r} is not registered (see `bench systems`); pass --allow-import to import it"
@@ -201,7 +221,7 @@ def run_gate(
         Path(gold or (baseline["gold_dir"] if baseline else "gold")),
         split,
     )
-    scored = score(corpus, system, scheme=match, use_cache=use_cache)
+    scored = score(corpus, system, kind, scheme=match, use_cache=use_cache)
     # Compare what a saved file holds: the baseline's scores were rounded the same way.
     current = json.loads(dumps_result(scored.result))
     outcome = GateOutcome(path, system, match, split, "checked", warnings=corpus.warnings + scored.warnings)

@@ -18,11 +18,12 @@ A section is tested only where both sources predict it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from bench.core.annotation import Annotation, annotation_from_dict
+from bench.core.curve import apply_threshold, curves
 from bench.core.matching import SCHEMES
 from bench.core.schema import SECTIONS
 from bench.core.scoring import SECTION_NAMES, DocumentScores, score_documents, slice_scores, summarise
@@ -85,23 +86,70 @@ def score(
     strict: bool = False,
     use_cache: bool = False,
     format_in: str | None = None,
+    threshold: float | None = None,
 ) -> Scored:
     """Run a system (or read a predictions file) and score it: ``bench score`` without the printing.
 
     ``use_cache`` reads a system's predictions back from ``bench.evaluation.cache`` when nothing they depend on
     has changed, and stores them otherwise. ``format_in`` names a predictions file's format (default bench JSONL).
+    ``threshold`` drops items scored below it before scoring (``bench.core.curve``); items without a score stay.
     """
     cache_for = gold_sha256(corpus.gold) if use_cache else None
     source = load_source(name, corpus.docs, corpus.gold_dir, kind, allow_empty, strict, cache_for, format_in)
+    if threshold is not None:
+        source = _thresholded(source, threshold)
     scores = score_source(source, corpus.gold, scheme)
     result = build_result(
         source, scores, corpus.gold, scheme, corpus.articles_dir, corpus.gold_dir, bootstrap, seed, split=corpus.split
     )
+    if threshold is not None:
+        result["threshold"] = threshold
     if by:
         if corpus.index is None:
             raise ValueError("slices need the corpus index: open the corpus with need_index=True")
         result["slices"] = slice_scores(scores, {d: corpus.index[d].field(by) for d in corpus.gold}, by)
     return Scored(result, scores, source)
+
+
+def _thresholded(source: Source, threshold: float) -> Source:
+    preds, report = apply_threshold(source.predictions, threshold)
+    note = (
+        f"{source.name}: --threshold {threshold:g}: dropped {report.dropped} of {report.scored} scored item(s) "
+        f"below it"
+        + (
+            f" and {report.dropped_relations} relation(s) whose argument was dropped"
+            if report.dropped_relations
+            else ""
+        )
+        + f"; kept {report.unscored} item(s) without a score"
+    )
+    if report.scored == 0:
+        note += " (no item carries a score: the threshold changes nothing)"
+    return replace(source, predictions=preds, warnings=[*source.warnings, note])
+
+
+def pr_curves(corpus: Corpus, source: Source, scheme: str = "strict", sections: Iterable[str] | None = None) -> dict:
+    """``bench curve`` without the printing: a precision-recall curve per section (``bench.core.curve``)::
+
+    {"schema_version": 1, "system", "source", "match", "split", "documents", "gold_sha256",
+     "sections": {SECTION: {"status": "curve" | "unscored" | "absent", "gold", "scored_thresholds",
+                            "unscored_items", "average_precision", "best": POINT,
+                            "points": [POINT, ...]}}}     # POINT: threshold, tp, predicted, gold, P, R, F1
+    """
+    found = curves(corpus.gold, source.predictions, scheme, source.sections)
+    if sections is not None:
+        wanted = set(sections)
+        found = {s: c for s, c in found.items() if s in wanted}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "system": source.name,
+        "source": source.kind,
+        "match": scheme,
+        "split": corpus.split,
+        "documents": len(corpus.gold),
+        "gold_sha256": gold_sha256(corpus.gold),
+        "sections": found,
+    }
 
 
 def compare(scored: Sequence[Scored], trials: int, seed: int) -> dict[str, Any]:

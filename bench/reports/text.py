@@ -237,3 +237,42 @@ def render_stats(stats: Mapping[str, Any], split: str, fmt: str = "table") -> st
         rows = [[k, v] for k, v in counts.items()] + [["total", total]]
         out.append(tabulate(rows, headers=["", "count"], tablefmt=_tablefmt(fmt), disable_numparse=True))
     return "\n".join(out) + "\n"
+
+
+def render_curves(payload: Mapping[str, Any], fmt: str = "table") -> str:
+    """One line per section: average precision and the best-F1 threshold (the points are in the JSON)."""
+    head = (
+        f"System: {payload['system']}   match: {payload['match']}   split: {payload['split']}   "
+        f"documents: {payload['documents']}   gold: {payload['gold_sha256'][:12]}"
+    )
+    rows = []
+    for name, curve in payload["sections"].items():
+        if curve["status"] != "curve":
+            status = "absent" if curve["status"] == "absent" else "no item carries a score"
+            rows.append([name, status, "", "", "", "", "", ""])
+            continue
+        best = curve["best"] or {}
+        threshold = best.get("threshold")
+        rows.append(
+            [
+                name,
+                len(curve["points"]),
+                fmt_score(curve["average_precision"]),
+                "unscored only" if threshold is None else f"{threshold:g}",
+                fmt_score(best.get("precision")),
+                fmt_score(best.get("recall")),
+                fmt_score(best.get("f1")),
+                curve["unscored_items"],
+            ]
+        )
+    table = tabulate(
+        rows,
+        headers=["section", "points", "AP", "best-F1 threshold", "P", "R", "F1", "kept unscored"],
+        tablefmt=_tablefmt(fmt),
+        disable_numparse=True,
+    )
+    note = (
+        "AP = sum over thresholds (high to low) of (R_n - R_n-1) * P_n, recall over all gold items; "
+        "items without a score are kept at every threshold."
+    )
+    return f"{head}\n\n{table}\n\n{note}\n"
