@@ -32,6 +32,7 @@ from systems.rules.entities import FlagCompiler, PeopleFinder, ruler_patterns
 from systems.rules.figures import Figure
 from systems.rules.relations import RelationFinder
 from systems.statistical import PIPELINE, figures, named_mentions
+from systems.statistical_relations import relations as parse_relations
 
 DATA = Path(__file__).with_name("data")
 STATISTICAL = "statistical"  # doc.spans key of the statistical names
@@ -91,8 +92,8 @@ class VerbRelations:
 
     def _antecedent(self, token, at_token: dict[int, Any]):
         """ "X said it had struck …", "X said its fighters …": the subject of the verb governing the clause."""
-        verb = token.head
-        while verb.head is not verb:
+        verb = token
+        while verb.head.i != verb.i:  # the root is its own head (a new Token object each time: compare indices)
             verb = verb.head
             for child in verb.children:
                 if child.dep_ == "nsubj" and not _is_pronoun(child):
@@ -124,6 +125,22 @@ def _is_pronoun(token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in THIRD_PERSON for c in token.children)
 
 
+def wider_names_win(ruled: list, statistical: Sequence) -> list:
+    """The ruler's names, except where a statistical name strictly contains some of them and cuts none.
+
+    The guidelines' names are often longer than a list entry: "Lebanese health ministry" (a state's
+    body), "UN Office for the Coordination of Humanitarian Affairs" (§2.3); the mapped statistical
+    span has them whole where the gazetteer has only "health ministry" or "UN".
+    """
+    out = list(ruled)
+    for wide in statistical:
+        inside = [e for e in out if wide.start <= e.start and e.end <= wide.end]
+        cut = any(e.start < wide.end and wide.start < e.end for e in out if e not in inside)
+        if inside and not cut and any((e.start, e.end) != (wide.start, wide.end) for e in inside):
+            out = [e for e in out if e not in inside] + [wide]
+    return sorted(out, key=lambda e: e.start)
+
+
 class StatisticalFigures:
     """The ``spacy`` system's figures (read from the parse) in the shape the rules' relation finder takes."""
 
@@ -153,6 +170,15 @@ class HybridSystem(RulesSystem):
         self.ruler.add_patterns(ruler_patterns(rules_data, FlagCompiler(self.nlp.vocab)))
         settings = json.loads((DATA / "hybrid.json").read_text(encoding="utf-8"))
         self.ruler_labels = frozenset(settings["ruler_labels"])
+        self.relation_sources: dict[str, list[str]] = settings["relation_sources"]
+        unknown = {t for t in self.relation_sources if t not in RELATION_TYPES} | {
+            s
+            for sources in self.relation_sources.values()
+            for s in sources
+            if s not in ("rules", "dependency", STATISTICAL)
+        }
+        if unknown:
+            raise ValueError(f"{DATA / 'hybrid.json'}: unknown relation types or sources {sorted(unknown)}")
         self.people = PeopleFinder(self.nlp, rules_data)
         self.figures = StatisticalFigures()  # type: ignore[assignment]
         self.relations = RelationFinder(self.nlp, rules_data)
@@ -168,24 +194,37 @@ class HybridSystem(RulesSystem):
         from spacy.tokens import Span
 
         doc.spans[STATISTICAL] = [
-            Span(doc, m.start, m.end, label=m.label, span_id=f"{STATISTICAL}.{m.label}") for m in named_mentions(doc)
+            Span(doc, m.start, m.end, label=m.label, span_id=f"{STATISTICAL}.{m.label}", kb_id=m.ref or "")
+            for m in named_mentions(doc)
         ]
         # Read from the statistical entities (CARDINAL) before the ruler replaces them.
         doc.user_data[FIGURES] = list(figures(doc))
         doc.ents = []
         self.ruler(doc)
-        doc.ents = [e for e in doc.ents if e.label_ in self.ruler_labels]
+        doc.ents = wider_names_win([e for e in doc.ents if e.label_ in self.ruler_labels], doc.spans[STATISTICAL])
         return super().extract(doc_id, doc)
 
     def more_names(self, doc, taken: list[bool]) -> list:
         return [s for s in doc.spans[STATISTICAL] if not any(taken[s.start : s.end])]
 
-    def more_relations(self, doc, mentions: list, found: list) -> list:
-        key = lambda rtype, head, tail: RELATION_TYPES[rtype].key(head.start, tail.start)
-        seen = {key(rtype, h, t) for rtype, h, t, _ in found}
-        out = []
-        for rtype, head, tail, rule in self.verbs.find(doc, mentions):
-            if key(rtype, head, tail) not in seen:
-                seen.add(key(rtype, head, tail))
-                out.append((rtype, head, tail, rule))
+    def find_relations(self, doc, mentions: list, figures: list, links: list) -> list:
+        """Each relation type from the sources ``data/hybrid.json`` names for it, in that order, without repeats."""
+        category = {(f.span.start, f.span.end): f.category for f in figures}
+        as_tuples = [(m.label_, m.start, m.end, {"category": category.get((m.start, m.end))}) for m in mentions]
+        found = {
+            "rules": super().find_relations(doc, mentions, figures, links),
+            "dependency": self.verbs.find(doc, mentions),
+            STATISTICAL: [
+                (kind, mentions[h], mentions[t], f"{STATISTICAL}.{kind}")
+                for h, t, kind in parse_relations(doc, as_tuples)
+            ],
+        }
+        seen, out = set(), []
+        for rtype, sources in self.relation_sources.items():
+            for source in sources:
+                for kind, head, tail, rule in found[source]:
+                    key = RELATION_TYPES[kind].key(head.start, tail.start)
+                    if kind == rtype and key not in seen:
+                        seen.add(key)
+                        out.append((kind, head, tail, rule))
         return out

@@ -60,8 +60,7 @@ class RulesSystem:
         person_ends = {s.end for s in named if s.label_ == "PERSON"}
         figures = self.figures.find(doc, taken, person_ends)
         mentions = sorted(named + [f.span for f in figures], key=lambda s: (s.start, s.end))
-        triples = self.relations.find(doc, mentions, figures, links)
-        triples += self.more_relations(doc, mentions, triples)
+        triples = self.find_relations(doc, mentions, figures, links)
 
         attrs = {(f.span.start, f.span.end): f for f in figures}
         ids, entities = {}, []
@@ -75,7 +74,8 @@ class RulesSystem:
                     start=span.start_char,
                     end=span.end_char,
                     text=span.text,
-                    ref=refs.get((span.start, span.end)) if span.label_ == "PERSON" else None,
+                    # People's refs come from their full names; a name from elsewhere may carry one in kb_id.
+                    ref=refs.get((span.start, span.end)) if span.label_ == "PERSON" else span.kb_id_ or None,
                     value=fig.value if fig else None,
                     qualifier=fig.qualifier if fig else None,
                     category=fig.category if fig else None,
@@ -89,12 +89,12 @@ class RulesSystem:
         )
         return Annotation(doc_id=doc_id, entities=tuple(entities), relations=relations)
 
-    # Extension points for systems built on these rules (``hybrid``); the rules alone add nothing.
+    # Extension points for systems built on these rules (``hybrid``).
 
     def more_names(self, doc, taken: list[bool]) -> list:
         """Further name mentions over tokens no rule has taken (``taken`` is not changed here)."""
         return []
 
-    def more_relations(self, doc, mentions: list, found: list) -> list:
-        """Further (type, head, tail, rule) relations between ``mentions``, given those already ``found``."""
-        return []
+    def find_relations(self, doc, mentions: list, figures: list, links: list) -> list:
+        """(type, head, tail, rule) relations between ``mentions``: the trigger finder's."""
+        return self.relations.find(doc, mentions, figures, links)
