@@ -229,3 +229,26 @@ def test_every_prediction_names_the_data_entry_or_finder_that_made_it(system):
     rules = {(r.type, r.rule) for r in ann.relations}
     assert ("LOCATED_IN", "relations.place_preps") in rules
     assert ("REPORTED_BY", "relations.report_verbs.before") in rules
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A comma belongs to a date only when a year follows it.
+        ("By the evening of Tuesday, October 8, the toll had risen.", ("October 8", "DATE"), ("October 8,", "DATE")),
+        ("The talks resumed on October 8, 2024 in Doha.", ("October 8, 2024", "DATE"), ("October 8", "DATE")),
+        # Guidelines §2.3: a time of day alone is not a date.
+        ("Rockets were fired overnight at the port.", None, ("overnight", "DATE")),
+        ("The army launched Operation Zarb-e-Azb in the north.", ("Operation Zarb-e-Azb", "EVENT"), None),
+        # A capitalised "Security Service" ends a longer name: the generic pattern must not cut it.
+        ("A spokesman for the Federal Security Service said so.", None, ("Security Service", "ORG")),
+        # Guidelines §2.3: religious holidays used as dates are DATE.
+        ("Fighting paused during Ramadan, the emergency service said.", ("Ramadan", "DATE"), ("Ramadan", "EVENT")),
+    ],
+)
+def test_dates_and_names_decided_in_the_guidelines(system, text, present, absent):
+    ents, *_ = run(system, text)
+    if present:
+        assert present in ents, ents
+    if absent:
+        assert absent not in ents, ents
