@@ -181,8 +181,10 @@ def test_plot_svg_has_a_line_per_section_and_png_needs_cairosvg(scored_file, cap
     assert main(["curve", "--predictions", str(scored_file), "--plot", str(svg)]) == 0
     root = ET.fromstring(svg.read_text(encoding="utf-8"))
     ns = "{http://www.w3.org/2000/svg}"
-    assert len(root.findall(f".//{ns}path")) == 4
-    assert len(root.findall(f".//{ns}circle")) == 4  # the best-F1 point of each section
+    from bench.core.scoring import SECTION_NAMES
+
+    assert len(root.findall(f".//{ns}path")) == len(SECTION_NAMES)
+    assert len(root.findall(f".//{ns}circle")) == len(SECTION_NAMES)  # the best-F1 point of each section
     capsys.readouterr()
     try:
         import cairosvg  # noqa: F401

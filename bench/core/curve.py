@@ -43,6 +43,7 @@ from bench.core.scoring import (
     SECTION_NAMES,
     SECTION_SOURCE,
     Counts,
+    document_entity_tally,
     entity_micro,
     figure_micro,
     relation_tallies,
@@ -120,7 +121,7 @@ def section_scores(ann: Annotation, section: str) -> set[float]:
 def unscored_items(ann: Annotation, section: str) -> int:
     if section == "figures":
         return sum(1 for e in ann.entities if e.label == FIGURE and e.score is None)
-    if section == "entities":
+    if section in ("entities", "entities_document"):
         return sum(1 for e in ann.entities if e.score is None)
     return sum(1 for r in ann.relations if r.score is None)
 
@@ -131,6 +132,8 @@ def micro_counts(cmp: Comparison, sections: Iterable[str]) -> dict[str, Counts]:
     out: dict[str, Counts] = {}
     if "entities" in wanted:
         out["entities"] = entity_micro(cmp)
+    if "entities_document" in wanted:
+        out["entities_document"] = document_entity_tally(cmp)[MICRO]
     if "figures" in wanted:
         out["figures"] = figure_micro(cmp)
     if wanted & {"relations_mention", "relations_fact"}:
