@@ -252,3 +252,24 @@ def test_dates_and_names_decided_in_the_guidelines(system, text, present, absent
         assert present in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # A count with no cue of its own takes its list neighbour's category, forwards and backwards.
+        ("The rebels freed 40 soldiers and 25 civilians who had been kidnapped.", ("40", 40, "exact", "hostage")),
+        ("The clinic recorded 80 bodies, 52 of them men.", ("52", 52, "exact", "killed")),
+        ("Militants overran nine bases and 30 outposts in the province.", ("nine", 9, "exact", "other")),
+        ("The army has lost 14 personnel since March.", ("14", 14, "exact", "killed")),
+    ],
+)
+def test_counts_in_lists_and_more_cues(system, text, figure):
+    _, figs, *_ = run(system, text)
+    assert figure in figs, figs
+
+
+def test_a_count_after_a_full_stop_inherits_nothing(system):
+    _, figs, *_ = run(system, "Gunmen killed 12 villagers. 30 families moved to the town.")
+    assert ("12", 12, "exact", "killed") in figs
+    assert not any(text == "30" for text, *_ in figs)

@@ -20,6 +20,7 @@ from .entities import DATA, load_json, sentence_bounds, token_view
 
 WINDOW_AFTER = 8
 WINDOW_BEFORE = 5
+LIST_GAP = 6  # tokens between two counts of one list: "270 service members and 120"
 STOP = {".", ";", ":", "?", "!", "(", ")"}
 
 
@@ -45,6 +46,7 @@ class FigureFinder:
         self.before.sort(key=lambda x: -len(x[1]))
         self.not_after = {w.lower() for w in cues["not_figure_after"]}
         self.not_before = {w.lower() for w in cues["not_figure_before"]}
+        self.list_joiners = set(cues["list_joiners"])
         self.qualifiers = _phrases([p for ps in QUALIFIER_PHRASES.values() for p in ps])
 
     @staticmethod
@@ -154,22 +156,45 @@ class FigureFinder:
         return start
 
     def find(self, doc: Doc, taken: list[bool], person_ends: Set[int] = frozenset()) -> list[Figure]:
-        figures = []
         view = token_view(doc)
         lowers = view.lowers
         num = self._numberish(view)
+        runs: list[tuple[int, int, tuple[str, str] | None]] = []
         for start, end in list(self._number_runs(lowers, num, taken)):
             if self._excluded(doc, start, end, person_ends):
                 continue
             qstart = self._with_qualifier(lowers, start)
-            cue = self._category(doc, lowers, num, qstart, end)
+            runs.append((qstart, end, self._category(doc, lowers, num, qstart, end)))
+        figures = []
+        for i, (start, end, cue) in enumerate(runs):
+            cue = cue or self._from_list(doc, lowers, runs, i)
             if cue is None:
                 continue
-            category, rule = cue
-            span = Span(doc, qstart, end, label="FIGURE")
+            span = Span(doc, start, end, label="FIGURE")
             parsed = normalise_figure(span.text)
             if parsed is None:
                 continue
             value, qualifier = parsed
-            figures.append(Figure(span, value, qualifier, category, rule))
+            figures.append(Figure(span, value, qualifier, cue[0], cue[1]))
         return figures
+
+    def _from_list(self, doc: Doc, lowers: list[str], runs: list, i: int) -> tuple[str, str] | None:
+        """A count with no cue of its own inside a list of counts takes its neighbour's category:
+        "270 soldiers and 120 civilians were freed", "171 bodies, 109 of them men"."""
+        start, end, _ = runs[i]
+        if end >= len(doc) or not (doc[end].is_alpha and doc[end].is_lower):
+            return None  # a count is followed by what it counts ("120 civilians", "109 of them")
+        sent_starts = sentence_bounds(doc)[0]
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(runs) or runs[j][2] is None:
+                continue
+            left, right = (runs[j][1], start) if j < i else (end, runs[j][0])
+            between = lowers[left:right]
+            if (
+                sent_starts[runs[j][0]] == sent_starts[start]
+                and 0 < right - left <= LIST_GAP
+                and any(w in self.list_joiners for w in between)
+                and not any(doc[k].text in STOP for k in range(left, right))
+            ):
+                return runs[j][2][0], f"figures.list.{runs[j][2][0]}"
+        return None
