@@ -273,3 +273,23 @@ def test_a_count_after_a_full_stop_inherits_nothing(system):
     _, figs, *_ = run(system, "Gunmen killed 12 villagers. 30 families moved to the town.")
     assert ("12", 12, "exact", "killed") in figs
     assert not any(text == "30" for text, *_ in figs)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The offensive began on Tuesday, March 4, before dawn.", "Tuesday, March 4"),
+        ("Talks resumed on Friday, 7 June 2019 in Geneva.", "Friday, 7 June 2019"),
+        ("Shelling was reported between 3 and 9 July.", "3 and 9 July"),
+        ("Convoys crossed on June 2 and 5.", "June 2 and 5"),
+        ("The militia has held the valley since 2016.", "2016"),
+        ("The insurgency dates back to the 1980s.", "1980s"),
+        ("Fighting flared again in mid-August.", "mid-August"),
+        ("The camp was closed in late 2018.", "late 2018"),
+        ("Aid stopped at the end of January.", "end of January"),
+        ("The group re-formed at the start of 2020.", "start of 2020"),
+    ],
+)
+def test_date_patterns(system, text, date):
+    ents, *_ = run(system, text)
+    assert (date, "DATE") in ents, ents
