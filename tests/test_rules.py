@@ -235,7 +235,12 @@ def test_every_prediction_names_the_data_entry_or_finder_that_made_it(system):
     ("text", "present", "absent"),
     [
         # A comma belongs to a date only when a year follows it.
-        ("By the evening of Tuesday, October 8, the toll had risen.", ("October 8", "DATE"), ("October 8,", "DATE")),
+        # ... and a weekday followed by a comma and a date is one span.
+        (
+            "By the evening of Tuesday, October 8, the toll had risen.",
+            ("Tuesday, October 8", "DATE"),
+            ("October 8,", "DATE"),
+        ),
         ("The talks resumed on October 8, 2024 in Doha.", ("October 8, 2024", "DATE"), ("October 8", "DATE")),
         # Guidelines §2.3: a time of day alone is not a date.
         ("Rockets were fired overnight at the port.", None, ("overnight", "DATE")),
@@ -293,3 +298,27 @@ def test_a_count_after_a_full_stop_inherits_nothing(system):
 def test_date_patterns(system, text, date):
     ents, *_ = run(system, text)
     assert (date, "DATE") in ents, ents
+
+
+def test_acronyms_define_names_and_their_later_uses(system):
+    ents, _, _, refs = run(
+        system,
+        "Fighters of the Popular Resistance Front (PRF) entered the town. "
+        "The Democratic Forces for the Liberation of Rwanda (FDLR) denied it. "
+        "Troops patrolled the Line of Control (LoC) on Monday. Later the PRF withdrew.",
+    )
+    assert ("Popular Resistance Front", "ORG") in ents and ("PRF", "ORG") in ents
+    # The longer name wins over the country inside it.
+    assert ("Democratic Forces for the Liberation of Rwanda", "ORG") in ents and ("Rwanda", "GPE") not in ents
+    assert ("Line of Control", "LOC") in ents and ("LoC", "LOC") in ents
+    assert refs["PRF"] == "Popular Resistance Front"
+
+
+def test_an_acronym_after_a_known_place_takes_its_label(system):
+    ents, *_ = run(system, "Aid reached the Democratic Republic of Congo (DRC) on Friday; the DRC asked for more.")
+    assert ("DRC", "GPE") in ents
+
+
+def test_capitalised_designators_belong_to_the_place(system):
+    ents, *_ = run(system, "Clashes spread from North Darfur to Port Sudan and Rakhine State.")
+    assert {("North Darfur", "GPE"), ("Port Sudan", "GPE"), ("Rakhine State", "GPE")} <= ents

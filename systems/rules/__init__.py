@@ -15,7 +15,7 @@ from bench.core.annotation import Annotation, Entity, Relation
 from bench.core.schema import SECTIONS
 from bench.formats.corpus import Document
 
-from .entities import DATA, PeopleFinder, alias_mentions, build_pipeline
+from .entities import DATA, PeopleFinder, acronym_mentions, alias_mentions, build_pipeline, load_json
 from .figures import FigureFinder
 from .relations import RelationFinder
 
@@ -31,6 +31,7 @@ class RulesSystem:
         data_dir = Path(data_dir) if data_dir else DATA
         self.nlp = build_pipeline(data_dir)
         self.people = PeopleFinder(self.nlp, data_dir)
+        self.place_heads = frozenset(load_json("entities.json", data_dir)["place_heads"])
         self.figures = FigureFinder(data_dir)
         self.relations = RelationFinder(self.nlp, data_dir)
         self.batch_size = batch_size
@@ -53,6 +54,8 @@ class RulesSystem:
                 taken[k] = True
         aliases, refs = alias_mentions(doc, people, taken)
         named = filter_spans(ents + people + aliases)
+        acronyms, acronym_refs = acronym_mentions(doc, named, taken, self.place_heads)
+        named = filter_spans(named + acronyms)
         for span in self.more_names(doc, taken):
             named.append(span)
             for k in range(span.start, span.end):
@@ -75,7 +78,9 @@ class RulesSystem:
                     end=span.end_char,
                     text=span.text,
                     # People's refs come from their full names; a name from elsewhere may carry one in kb_id.
-                    ref=refs.get((span.start, span.end)) if span.label_ == "PERSON" else span.kb_id_ or None,
+                    ref=refs.get((span.start, span.end))
+                    if span.label_ == "PERSON"
+                    else acronym_refs.get((span.start, span.end)) or span.kb_id_ or None,
                     value=fig.value if fig else None,
                     qualifier=fig.qualifier if fig else None,
                     category=fig.category if fig else None,

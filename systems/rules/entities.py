@@ -8,6 +8,8 @@ then person names introduced by a role or honorific ("movement leader Yusuf al-K
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -83,6 +85,13 @@ def ruler_patterns(data_dir: Path = DATA, compile_pattern=lambda p: p) -> list[d
         for noun in vocab["force_nouns"]:
             for form in (noun, noun.title()):
                 patterns.append({"label": "ORG", "pattern": f"{nationality} {form}", "id": "entities.force_nouns"})
+    # "North Darfur", "Port Sudan", "Rakhine State": a capitalised designator is part of the place's name.
+    places = set(gazetteer["GPE"]) | set(gazetteer["LOC"])
+    for place in sorted(places):
+        forms = [f"{p} {place}" for p in vocab["place_prefixes"]] + [f"{place} {s}" for s in vocab["place_suffixes"]]
+        for form in forms:
+            if form not in places:
+                patterns.append({"label": "GPE", "pattern": form, "id": "entities.place_designators"})
     # "Lebanon-Israel border", "Syria-Turkey frontier": two capitalised names joined by a dash.
     for dash in ("-", "–"):
         for noun in vocab["border_nouns"]:
@@ -294,4 +303,92 @@ def alias_mentions(doc: Doc, people: list[Span], taken: list[bool]) -> tuple[lis
                 i += n - 1
                 break
         i += 1
+    return found, refs
+
+
+ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
+CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "in", "on", "to", "&"})
+
+
+def _is_acronym(text: str) -> bool:
+    return bool(ACRONYM.match(text)) and sum(ch.isupper() for ch in text) >= 2
+
+
+def _joins_name(doc: Doc, k: int) -> bool:
+    """Whether token k may stand inside a capitalised name: a connector or a tight hyphen ("Tehreek-i-Taliban")."""
+    token = doc[k]
+    if token.lower_ in CONNECTORS:
+        return True
+    if token.text in ("-", "–"):
+        return not token.whitespace_ and k > 0 and not doc[k - 1].whitespace_
+    return k > 0 and k + 1 < len(doc) and doc[k - 1].text == "-" and doc[k + 1].text == "-"
+
+
+def _expansion_start(doc: Doc, end: int, acronym: str) -> int | None:
+    """Start of the capitalised name that ends at token ``end`` and that ``acronym`` abbreviates.
+
+    The whole capitalised run (names translated from another language keep no letter order: "Forces
+    for the Liberation of Rwanda (FDLR)"), without leading determiners and connectors, and without a
+    sentence-initial word that only opens a phrase ("Fighters of the Popular Resistance Front").
+    """
+    k = end - 1
+    while k >= 0 and end - k <= 12 and (doc[k].is_title or _joins_name(doc, k)):
+        k -= 1
+    start = k + 1
+    if start < end - 1 and doc[start].is_sent_start and doc[start + 1].lower_ in CONNECTORS:
+        start += 1
+    while start < end and (doc[start].lower_ in CONNECTORS or doc[start].lower_ in ("the", "a", "an")):
+        start += 1
+    words = [t for t in doc[start:end] if t.is_title]
+    if len(words) < 2 or acronym[0] not in {t.text[0] for t in words}:
+        return None
+    return start
+
+
+def _name_label(doc: Doc, start: int, end: int, place_heads: Set[str]) -> str:
+    """ORG, or LOC when the name's head noun (its last word before "of") is a kind of place."""
+    head = next((doc[k - 1] for k in range(start + 1, end) if doc[k].lower_ == "of"), doc[end - 1])
+    return "LOC" if head.text in place_heads else "ORG"
+
+
+def acronym_mentions(
+    doc: Doc, named: list[Span], taken: list[bool], place_heads: Set[str] = frozenset()
+) -> tuple[list[Span], dict[tuple[int, int], str]]:
+    """A bracketed acronym after a name defines it: "the National Liberation Army (ELN)".
+
+    The acronym takes the label of the name before it: a mention already found, when the name is
+    just that mention ("Democratic Republic of Congo (DRC)"), else the whole capitalised name, new,
+    as ORG (LOC when its head is a place: "Line of Control (LoC)"), which wins over a shorter mention
+    inside it ("… Liberation of Rwanda (FDLR)"). Every later use of the acronym in the article is
+    a mention too, with the full name as ``ref``. Changes ``taken`` for the tokens it uses.
+    """
+    ending_at = {m.end: m for m in named}
+    found: list[Span] = []
+    refs: dict[tuple[int, int], str] = {}
+    defined: dict[str, tuple[str, str]] = {}
+    for i in range(1, len(doc) - 2):
+        acronym = doc[i + 1]
+        if doc[i].text != "(" or doc[i + 2].text != ")" or taken[i + 1] or not _is_acronym(acronym.text):
+            continue
+        start = _expansion_start(doc, i, acronym.text)
+        before = ending_at.get(i)
+        # A known organisation is what the acronym names; a place may end a longer name ("... of Rwanda").
+        if before is not None and (start is None or start >= before.start or before.label_ == "ORG"):
+            label, full = before.label_, before.text
+        elif start is not None:
+            label = _name_label(doc, start, i, place_heads)
+            full = doc[start:i].text
+            found.append(Span(doc, start, i, label=label, span_id="acronyms.expansion"))
+            for k in range(start, i):
+                taken[k] = True
+        else:
+            continue
+        defined.setdefault(acronym.text, (label, full))
+    for token in doc:
+        entry = defined.get(token.text)
+        if entry is not None and not taken[token.i]:
+            rule = "acronyms.definition" if token.i > 0 and doc[token.i - 1].text == "(" else "acronyms.later_use"
+            found.append(Span(doc, token.i, token.i + 1, label=entry[0], span_id=rule))
+            refs[(token.i, token.i + 1)] = entry[1]
+            taken[token.i] = True
     return found, refs
