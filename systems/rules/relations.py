@@ -28,67 +28,6 @@ from bench.core.schema import RELATION_TYPES
 from .entities import DATA, RoleLink, load_json, sentence_bounds
 from .figures import Figure
 
-SKIP_LEFT = {
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "been",
-    "be",
-    "being",
-    "also",
-    "reportedly",
-    "allegedly",
-    "for",
-    "long",
-    "repeatedly",
-    "already",
-    "now",
-    "still",
-    "again",
-    "then",
-    "jointly",
-    "continue",
-    "continued",
-    "to",
-    "will",
-    "would",
-    "could",
-    "may",
-    "which",
-    "that",
-    "who",
-    "currently",
-    "effectively",
-    "since",
-    "years",
-    "decades",
-    "openly",
-}
-SKIP_RIGHT = {"the", "a", "an", "its", "their", "his", "her", "with", "against", "on", "into", "at", "to", "by", "of"}
-PLACE_SKIP = {
-    "the",
-    "southern",
-    "northern",
-    "eastern",
-    "western",
-    "central",
-    "occupied",
-    "besieged",
-    "north",
-    "south",
-    "east",
-    "west",
-    "war-torn",
-    "neighbouring",
-    "neighboring",
-    "parts",
-    "of",
-    "across",
-}
 ORG_OR_GPE = {"ORG", "GPE"}
 
 
@@ -120,9 +59,17 @@ class RelationFinder:
             "IN_CONFLICT_WITH": set(self.words["conflict_compound"]),
         }
         self.place_preps = set(self.words["place_preps"])
+        # The argument grammar: which words a search for an argument passes over, and how many.
+        self.skip_left = frozenset(self.words["skip_left"])
+        self.skip_right = frozenset(self.words["skip_right"])
+        self.place_skip = frozenset(self.words["place_skip"])
+        self.ally_noun_skip = frozenset(self.words["ally_noun_skip"])
+        self.gaps: dict[str, int] = self.words["gaps"]
 
     # -- locating arguments ---------------------------------------------------------------
-    def _left(self, doc: Doc, k: int, at_end: dict, labels: set[str], skip=SKIP_LEFT, gap: int = 4) -> Span | None:
+    def _left(self, doc: Doc, k: int, at_end: dict, labels: set[str], skip=None, gap: int | None = None) -> Span | None:
+        skip = self.skip_left if skip is None else skip
+        gap = self.gaps["left"] if gap is None else gap
         floor = sentence_bounds(doc)[0][min(k, len(doc) - 1)]
         steps = 0
         while k > floor and steps <= gap:
@@ -135,7 +82,11 @@ class RelationFinder:
             steps += 1
         return None
 
-    def _right(self, doc: Doc, k: int, at_start: dict, labels: set[str], skip=SKIP_RIGHT, gap: int = 3) -> Span | None:
+    def _right(
+        self, doc: Doc, k: int, at_start: dict, labels: set[str], skip=None, gap: int | None = None
+    ) -> Span | None:
+        skip = self.skip_right if skip is None else skip
+        gap = self.gaps["right"] if gap is None else gap
         ceiling = sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc)
         steps = 0
         while k < ceiling and steps <= gap:
@@ -237,35 +188,16 @@ class RelationFinder:
                         b = at_start.get(a.end + 1)
                     add("IN_CONFLICT_WITH", a, b, "relations.conflict_noun.between")
             elif name == "ally_noun":
-                other = self._right(doc, end, at_start, ORG_OR_GPE, skip={",", "the", "of"}, gap=2)
+                other = self._right(
+                    doc, end, at_start, ORG_OR_GPE, skip={",", "the", "of"}, gap=self.gaps["ally_noun_right"]
+                )
                 this = self._left(
                     doc,
                     start,
                     at_end,
                     ORG_OR_GPE,
-                    skip={
-                        "its",
-                        "their",
-                        "and",
-                        "'s",
-                        "’s",
-                        "key",
-                        "main",
-                        "close",
-                        "longtime",
-                        "regional",
-                        "an",
-                        "a",
-                        "the",
-                        ",",
-                        "is",
-                        "are",
-                        "was",
-                        "palestinian",
-                        "iranian",
-                        "lebanese",
-                    },
-                    gap=5,
+                    skip=self.ally_noun_skip,
+                    gap=self.gaps["ally_noun_left"],
                 )
                 add("ALLIED_WITH", this, other, "relations.ally_noun")
             elif name == "part_nouns" and end < len(doc) and doc[end].lower_ == "of":
@@ -273,7 +205,7 @@ class RelationFinder:
                 skip = {",", "the", "a", "an", "is", "are", "was", "its"} | {
                     t.lower_ for t in doc[max(0, start - 4) : start] if t.is_lower and t.is_alpha
                 }
-                part = self._left(doc, start, at_end, {"ORG"}, skip=skip, gap=6)
+                part = self._left(doc, start, at_end, {"ORG"}, skip=skip, gap=self.gaps["part_left"])
                 add("PART_OF", part, whole, "relations.part_nouns")
 
         self._compounds(doc, mentions, at_start, add)
@@ -346,7 +278,9 @@ class RelationFinder:
             place, place_rule = None, "relations.place_preps"
             for k in range(span.end, min(sent_end, nxt_fig, span.end + 12)):
                 if doc[k].lower_ in self.place_preps:
-                    place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=PLACE_SKIP, gap=3)
+                    place = self._right(
+                        doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"]
+                    )
                     if place is not None:
                         break
             if place is None:
@@ -355,7 +289,9 @@ class RelationFinder:
                     if doc[k].lower_ in self.place_preps and (
                         k == sent_start or doc[k - 1].is_punct or k == sent_start + 1
                     ):
-                        place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=PLACE_SKIP, gap=3)
+                        place = self._right(
+                            doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"]
+                        )
                         if place is not None:
                             break
             add("LOCATED_IN", span, place, place_rule)
