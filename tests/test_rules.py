@@ -322,3 +322,27 @@ def test_an_acronym_after_a_known_place_takes_its_label(system):
 def test_capitalised_designators_belong_to_the_place(system):
     ents, *_ = run(system, "Clashes spread from North Darfur to Port Sudan and Rakhine State.")
     assert {("North Darfur", "GPE"), ("Port Sudan", "GPE"), ("Rakhine State", "GPE")} <= ents
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "not_person"),
+    [
+        # A full name followed by a reporting verb, with no role before it.
+        ("Amara Koné said the convoy had been stopped.", "Amara Koné", None),
+        # ... unless the run ends a longer capitalised name.
+        ("The Centre for Maritime Studies said two ships were hit.", None, "Maritime Studies"),
+        # A state's possessive before a full name.
+        ("Talks were hosted by Niger's Mahamadou Issoufou.", "Mahamadou Issoufou", None),
+        # Apposition with the role after the name, no "of" phrase needed.
+        ("Lena Petrova, the UN special coordinator, arrived on Monday.", "Lena Petrova", None),
+        # A rank abbreviation is not the name it introduces.
+        ("Army spokesman Col. Idris Bako said the base held.", "Idris Bako", "Col"),
+        ("The talks were led by Brig-Gen Kyaw Min.", "Kyaw Min", "Brig-Gen Kyaw Min"),
+    ],
+)
+def test_people_found_by_context(system, text, person, not_person):
+    ents, *_ = run(system, text)
+    if person:
+        assert (person, "PERSON") in ents, ents
+    if not_person:
+        assert (not_person, "PERSON") not in ents, ents

@@ -171,6 +171,7 @@ class PeopleFinder:
         self.particles = {p.lower() for p in roles["name_particles"]}
         self.of_words = set(roles["of_words"])
         self.not_name = set(vocab["not_name"]) | {w.title() for w in self.kind_of if " " not in w}
+        self.report_verbs = frozenset(roles["name_report_verbs"])
 
     def _is_name(self, token) -> bool:
         text = token.text
@@ -184,6 +185,8 @@ class PeopleFinder:
     def _name_forward(self, doc: Doc, i: int, taken: list[bool]) -> int:
         """End of a person name starting at token i (i itself when there is none)."""
         j, last_name_end = i, i
+        if self._abbreviation(doc, j):
+            return i  # "spokesman Brig. Gen. …": a rank, not the name
         while j < len(doc) and j - i < 7 and not taken[j]:
             t = doc[j]
             if self._is_name(t):
@@ -205,6 +208,17 @@ class PeopleFinder:
             else:
                 break
         return last_name_end
+
+    @staticmethod
+    def _abbreviation(doc: Doc, j: int) -> bool:
+        """A short capitalised word with its full stop attached ("Brig.", "Col."): a title, never a name."""
+        return (
+            j + 1 < len(doc)
+            and doc[j + 1].text == "."
+            and not doc[j].whitespace_
+            and doc[j].is_title
+            and len(doc[j]) <= 5
+        )
 
     def _name_backward(self, doc: Doc, end: int, taken: list[bool]) -> int:
         """Start of a person name ending at token end (exclusive); end itself when there is none."""
@@ -244,16 +258,19 @@ class PeopleFinder:
                 for k in range(end, stop):
                     taken[k] = True
                 continue
-            # Apposition: "Name Surname, the leader of ORG" / "Name, a spokesman for ORG".
+            # Apposition: "Name Surname, the leader of ORG", "Name, a spokesman for ORG", "Name, the
+            # UN Special Coordinator", "Name, Erdogan's communications director".
             k = start - 1
-            while k >= 0 and doc[k].is_lower and doc[k].is_alpha and start - k <= 3:
+            while k >= 0 and start - k <= 5 and self._in_role_phrase(doc, k):
                 k -= 1
             if k >= 1 and doc[k].text == ",":
                 begin = self._name_backward(doc, k, taken)
-                after = end
-                if begin < k and after < len(doc) and doc[after].lower_ in self.of_words:
-                    org_at = after + 2 if after + 1 < len(doc) and doc[after + 1].lower_ == "the" else after + 1
-                    org = ent_starting_at.get(org_at)
+                if begin < k:
+                    after = end
+                    org = None
+                    if after < len(doc) and doc[after].lower_ in self.of_words:
+                        org_at = after + 2 if after + 1 < len(doc) and doc[after + 1].lower_ == "the" else after + 1
+                        org = ent_starting_at.get(org_at)
                     person = Span(doc, begin, k, label="PERSON", span_id=f"roles.{kind}.apposition")
                     people.append(person)
                     links.append(
@@ -261,7 +278,45 @@ class PeopleFinder:
                     )
                     for t in range(begin, k):
                         taken[t] = True
+        people += self._named_by_context(doc, taken, ents)
         return people, links
+
+    def _in_role_phrase(self, doc: Doc, k: int) -> bool:
+        """Words between an apposition's comma and its role: "the", "a", modifiers, an owner ("UN", "Erdogan's")."""
+        t = doc[k]
+        return (t.is_alpha and (t.is_lower or t.is_title or t.is_upper)) or t.lower_ in ("'s", "’s")
+
+    def _named_by_context(self, doc: Doc, taken: list[bool], ents: list[Span]) -> list[Span]:
+        """Full names (two name words or more) that no role introduces, found by what surrounds them:
+        a reporting verb after ("Mohamed Suliman said", "Tom Fletcher told"), or a state's possessive
+        before ("Chad's Idriss Deby"). A name run cut short by an institution word ("Transitional
+        Council") is no person."""
+        found = []
+        gpe_ending_at = {e.end for e in ents if e.label_ == "GPE"}
+        for i, token in enumerate(doc):
+            if taken[i]:
+                continue
+            if token.lower_ in self.report_verbs and i >= 2:
+                begin = self._name_backward(doc, i, taken)
+                # Preceded by "the", a connector or another name word, the run is the end of a longer name.
+                before = doc[begin - 1] if begin > 0 else None
+                longer = before is not None and (
+                    taken[begin - 1] or before.is_title or before.lower_ in ("the", "of", "for", "and", "on")
+                )
+                if begin < i and not longer:
+                    found.append((begin, i, "people.said_name"))
+            elif token.lower_ in ("'s", "’s") and i in gpe_ending_at:
+                stop = self._name_forward(doc, i + 1, taken)
+                names = sum(1 for t in doc[i + 1 : stop] if self._is_name(t))
+                if names >= 2 and not (stop < len(doc) and doc[stop].is_title):
+                    found.append((i + 1, stop, "people.possessive_name"))
+        out = []
+        for begin, end, rule in found:
+            if not any(taken[begin:end]):
+                out.append(Span(doc, begin, end, label="PERSON", span_id=rule))
+                for t in range(begin, end):
+                    taken[t] = True
+        return out
 
 
 def alias_mentions(doc: Doc, people: list[Span], taken: list[bool]) -> tuple[list[Span], dict[tuple[int, int], str]]:
