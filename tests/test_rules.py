@@ -346,3 +346,30 @@ def test_people_found_by_context(system, text, person, not_person):
         assert (person, "PERSON") in ents, ents
     if not_person:
         assert (not_person, "PERSON") not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Gunmen attacked farmers near Zabuli on Sunday.", ("Zabuli", "GPE")),
+        ("Troops entered the town of Mbirikani at dawn.", ("Mbirikani", "GPE")),
+        ("Shells fell near Deir al-Ahmar overnight.", ("Deir al-Ahmar", "GPE")),
+        ("A car bomb exploded in Liberation Square at noon.", ("Liberation Square", "LOC")),
+    ],
+)
+def test_places_found_by_what_stands_before_them(system, text, place):
+    ents, *_ = run(system, text)
+    assert place in ents, ents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The figure was given according to Reuters Foundation sources.",  # "to" after "according" opens no place
+        "Students from Kivu University marched.",  # a name cut by an institution word is no place
+        "Fighting resumed in March.",  # months are not places
+    ],
+)
+def test_not_places(system, text):
+    ents, *_ = run(system, text)
+    assert not any(label in ("GPE", "LOC") for _, label in ents), ents

@@ -28,9 +28,8 @@ from bench.core.schema import RELATION_TYPES, SECTIONS
 from bench.formats.corpus import Document
 from systems.rules import RulesSystem
 from systems.rules.entities import DATA as RULES_DATA
-from systems.rules.entities import FlagCompiler, PeopleFinder, load_json, ruler_patterns
+from systems.rules.entities import FlagCompiler, ruler_patterns
 from systems.rules.figures import Figure
-from systems.rules.relations import RelationFinder
 from systems.statistical import PIPELINE, figures, named_mentions
 from systems.statistical_relations import relations as parse_relations
 
@@ -179,10 +178,8 @@ class HybridSystem(RulesSystem):
         }
         if unknown:
             raise ValueError(f"{DATA / 'hybrid.json'}: unknown relation types or sources {sorted(unknown)}")
-        self.people = PeopleFinder(self.nlp, rules_data)
-        self.place_heads = frozenset(load_json("entities.json", rules_data)["place_heads"])
+        self.load_finders(rules_data)
         self.figures = StatisticalFigures()  # type: ignore[assignment]
-        self.relations = RelationFinder(self.nlp, rules_data)
         self.verbs = VerbRelations(self.nlp.vocab, load_dependency_patterns())
         self.batch_size = batch_size
 

@@ -15,7 +15,7 @@ from bench.core.annotation import Annotation, Entity, Relation
 from bench.core.schema import SECTIONS
 from bench.formats.corpus import Document
 
-from .entities import DATA, PeopleFinder, acronym_mentions, alias_mentions, build_pipeline, load_json
+from .entities import DATA, PeopleFinder, acronym_mentions, alias_mentions, build_pipeline, load_json, place_mentions
 from .figures import FigureFinder
 from .relations import RelationFinder
 
@@ -30,11 +30,16 @@ class RulesSystem:
     def __init__(self, data_dir: Path | None = None, batch_size: int = 64, **_: Any):
         data_dir = Path(data_dir) if data_dir else DATA
         self.nlp = build_pipeline(data_dir)
-        self.people = PeopleFinder(self.nlp, data_dir)
-        self.place_heads = frozenset(load_json("entities.json", data_dir)["place_heads"])
+        self.load_finders(data_dir)
         self.figures = FigureFinder(data_dir)
-        self.relations = RelationFinder(self.nlp, data_dir)
         self.batch_size = batch_size
+
+    def load_finders(self, data_dir: Path) -> None:
+        """The finders that read ``self.nlp``'s tokens: people, names by context, relation triggers."""
+        self.people = PeopleFinder(self.nlp, data_dir)
+        self.vocab = load_json("entities.json", data_dir)
+        self.place_heads = frozenset(self.vocab["place_heads"])
+        self.relations = RelationFinder(self.nlp, data_dir)
 
     def predict(self, docs: Sequence[Document]) -> Iterator[Annotation]:
         texts = (d.text for d in docs)
@@ -55,7 +60,7 @@ class RulesSystem:
         aliases, refs = alias_mentions(doc, people, taken)
         named = filter_spans(ents + people + aliases)
         acronyms, acronym_refs = acronym_mentions(doc, named, taken, self.place_heads)
-        named = filter_spans(named + acronyms)
+        named = filter_spans(named + acronyms + place_mentions(doc, taken, self.vocab))
         for span in self.more_names(doc, taken):
             named.append(span)
             for k in range(span.start, span.end):
