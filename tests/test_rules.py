@@ -373,3 +373,28 @@ def test_places_found_by_what_stands_before_them(system, text, place):
 def test_not_places(system, text):
     ents, *_ = run(system, text)
     assert not any(label in ("GPE", "LOC") for _, label in ents), ents
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # Guidelines §2.3: a state's body named through its owner is one ORG ...
+        ("The Lebanese health ministry raised the toll.", ("Lebanese health ministry", "ORG"), ("Lebanese", "NORP")),
+        ("The UN refugee agency counted the arrivals.", ("UN refugee agency", "ORG"), ("UN", "ORG")),
+        # ... after a state's possessive, the body alone, and the state stays a GPE.
+        ("Chad's army said the attack was repelled.", ("army", "ORG"), None),
+        # A body word that modifies a noun is no body.
+        ("A Syrian military jet crashed near the coast.", ("Syrian", "NORP"), ("Syrian military", "ORG")),
+        # Institutions known by their head word, with an "of" phrase.
+        ("The Central Bank of Somalia froze the accounts.", ("Central Bank of Somalia", "ORG"), ("Somalia", "GPE")),
+        ("Analysts at the Tana Research Institute disagreed.", ("Tana Research Institute", "ORG"), None),
+        # A head word followed by more capitalised words is not the head of the name.
+        ("The Chief of Army Staff visited the wounded.", None, ("Chief of Army", "ORG")),
+    ],
+)
+def test_bodies_and_institutions(system, text, present, absent):
+    ents, *_ = run(system, text)
+    if present:
+        assert present in ents, ents
+    if absent:
+        assert absent not in ents, ents

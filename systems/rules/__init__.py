@@ -8,6 +8,7 @@ relations. No statistical model is loaded, so it runs on a blank English pipelin
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,17 @@ from bench.core.annotation import Annotation, Entity, Relation
 from bench.core.schema import SECTIONS
 from bench.formats.corpus import Document
 
-from .entities import DATA, PeopleFinder, acronym_mentions, alias_mentions, build_pipeline, load_json, place_mentions
+from .entities import (
+    DATA,
+    PeopleFinder,
+    acronym_mentions,
+    alias_mentions,
+    body_mentions,
+    build_pipeline,
+    institution_mentions,
+    load_json,
+    place_mentions,
+)
 from .figures import FigureFinder
 from .relations import RelationFinder
 
@@ -60,7 +71,15 @@ class RulesSystem:
         aliases, refs = alias_mentions(doc, people, taken)
         named = filter_spans(ents + people + aliases)
         acronyms, acronym_refs = acronym_mentions(doc, named, taken, self.place_heads)
-        named = filter_spans(named + acronyms + place_mentions(doc, taken, self.vocab))
+        named = filter_spans(named + acronyms)
+        bodies, replaced = body_mentions(doc, named, taken, self.vocab)
+        named = [m for m in named if m not in replaced] + list(dict.fromkeys(bodies))
+        # A role's organisation may have grown into its body ("Lebanese" -> "Lebanese health ministry").
+        links = [
+            replace(link, org=replaced.get(link.org, link.org)) if link.org is not None else link for link in links
+        ]
+        institutions = institution_mentions(doc, taken, self.vocab)
+        named = filter_spans(named + institutions + place_mentions(doc, taken, self.vocab))
         for span in self.more_names(doc, taken):
             named.append(span)
             for k in range(span.start, span.end):

@@ -495,3 +495,107 @@ def place_mentions(doc: Doc, taken: list[bool], vocab: dict) -> list[Span]:
         for k in range(start, end):
             taken[k] = True
     return found
+
+
+def body_mentions(doc: Doc, named: list[Span], taken: list[bool], vocab: dict) -> tuple[list[Span], dict[Span, Span]]:
+    """State and UN bodies named through their owner (guidelines §2.3).
+
+    "Lebanese health ministry", "Syrian government forces", "UN refugee agency": the owner (a
+    nationality, a state, or a parent body such as the UN) with up to two modifiers and a body noun
+    is one ORG, replacing the owner's own mention. After a state's possessive ("Sudan's army",
+    "Ukraine's Air Force") the body alone is the ORG and the state keeps its GPE. A body noun that
+    modifies a noun after it ("a Myanmar military jet") is no body.
+    Returns (new mentions, {replaced mention: its replacement}); changes ``taken`` for the tokens it uses.
+    """
+    bodies = set(vocab["body_nouns"])
+    modifiers = set(vocab["body_modifiers"])
+    parents = set(vocab["body_owner_orgs"])
+    modified = set(vocab["body_modified_nouns"])
+    generic = {m.start: m for m in named if m.id_ in vocab["generic_body_patterns"]}
+    found: list[Span] = []
+    replaced: dict[Span, Span] = {}
+    for m in named:
+        if m.id_ == "entities.force_nouns" and m.end < len(doc) and doc[m.end].lower_ in modified:
+            # "a Syrian military jet": the nationality modifies, no body is named.
+            replaced[m] = Span(doc, m.start, m.start + 1, label="NORP", span_id="entities.force_nouns.modifier")
+            found.append(replaced[m])
+            continue
+        if m.label_ not in ("NORP", "GPE") and not (m.label_ == "ORG" and m.text in parents):
+            continue
+        body = generic.get(m.end)
+        if body is not None and body not in replaced:
+            # "Lebanese" + "health ministry": the owner joins the body a pattern already found.
+            replaced[m] = replaced[body] = Span(doc, m.start, body.end, label="ORG", span_id="entities.body_nouns")
+            found.append(replaced[m])
+            continue
+        possessive = m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s") and m.label_ == "GPE"
+        start = m.end + 1 if possessive else m.end
+        end = start
+        while end < len(doc) and end - start < 2 and not taken[end] and doc[end].lower_ in modifiers:
+            end += 1
+        if end >= len(doc) or taken[end] or doc[end].lower_ not in bodies or not (doc[end].is_lower or possessive):
+            continue
+        end += 1
+        if end < len(doc) and not taken[end] and doc[end].lower_ in bodies:
+            end += 1  # "government forces", "Air Force"
+        if end < len(doc) and doc[end].lower_ in modified:
+            continue  # "a Myanmar military jet": the body word is a modifier
+        if possessive:
+            found.append(Span(doc, start, end, label="ORG", span_id="entities.body_nouns.possessive"))
+        else:
+            body = Span(doc, m.start, end, label="ORG", span_id="entities.body_nouns")
+            found.append(body)
+            replaced[m] = body
+        for t in range(start, end):
+            taken[t] = True
+    return found, replaced
+
+
+def institution_mentions(doc: Doc, taken: list[bool], vocab: dict) -> list[Span]:
+    """Capitalised names of institutions no gazetteer holds, known by their head word: "Central Bank of
+    Sudan", "Centre for Information Resilience", "SITE Intelligence Group". The name may end in an
+    "of/for" phrase ("… of Sudan"), replacing a place inside it. A head followed by more capitalised
+    words is no head ("Chief of Army Staff"). Changes ``taken`` for its tokens."""
+    heads = set(vocab["institution_heads"])
+    found = []
+    word = lambda t: (t.is_title or t.is_upper) and t.is_alpha
+    article = ("the", "a", "an")
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        if (
+            not word(t)
+            or taken[i]
+            or t.lower_ in article
+            or (i > 0 and word(doc[i - 1]) and doc[i - 1].lower_ not in article)
+        ):
+            i += 1
+            continue
+        j, last_head, tail = i, None, False
+        while j < len(doc) and j - i < 12:
+            t = doc[j]
+            if taken[j] and not tail:
+                break  # another name before any "of/for": this is not one name
+            if word(t):
+                if t.text in heads:
+                    last_head = j + 1
+                j += 1
+            elif (
+                (t.lower_ in ("of", "for", "and", "on") or (t.lower_ == "the" and doc[j - 1].lower_ in ("of", "for")))
+                and j + 1 < len(doc)
+                and (word(doc[j + 1]) or doc[j + 1].lower_ == "the")
+            ):
+                tail = tail or (last_head is not None and t.lower_ in ("of", "for"))
+                j += 1
+            else:
+                break
+        if last_head is not None:
+            rest = [doc[k].lower_ for k in range(last_head, j)]
+            if last_head == j or rest[0] in ("of", "for"):
+                titles = sum(1 for t in doc[i:j] if word(t))
+                if titles >= 2 and doc[i].text not in vocab["not_name"]:
+                    found.append(Span(doc, i, j, label="ORG", span_id="entities.institution_heads"))
+                    for k in range(i, j):
+                        taken[k] = True
+        i = max(j, i + 1)
+    return found
