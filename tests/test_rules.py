@@ -398,3 +398,17 @@ def test_bodies_and_institutions(system, text, present, absent):
         assert present in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Soldiers freed 23 schoolchildren from the forest camp.", ("23", 23, "exact", "hostage")),
+        ("The toll rises to 41, officials said.", ("41", 41, "exact", "killed")),
+        ("Investigators found 9 mass graves near the river.", ("9", 9, "exact", "other")),
+        ("Divers rescued 60 passengers from the ferry.", ("60", 60, "exact", "other")),
+    ],
+)
+def test_more_figure_cues(system, text, figure):
+    _, figs, *_ = run(system, text)
+    assert figure in figs, figs
