@@ -275,7 +275,7 @@ def test_counts_in_lists_and_more_cues(system, text, figure):
 
 
 def test_a_count_after_a_full_stop_inherits_nothing(system):
-    _, figs, *_ = run(system, "Gunmen killed 12 villagers. 30 families moved to the town.")
+    _, figs, *_ = run(system, "Gunmen killed 12 villagers. 30 residents moved to the town.")
     assert ("12", 12, "exact", "killed") in figs
     assert not any(text == "30" for text, *_ in figs)
 
