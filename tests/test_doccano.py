@@ -68,6 +68,35 @@ def test_record_figure_attributes_derive_from_text():
     )
 
 
+def test_group_refs_keep_carried_refs_and_name_new_groups_by_their_fullest_mention():
+    from bench.annotate.coreference import group_refs, same_as_links
+
+    texts = {
+        (0, 9): "Nasrallah",
+        (10, 26): "Hassan Nasrallah",
+        (30, 35): "MOSCOW",
+        (40, 43): "RSF",
+        (50, 71): "Rapid Support Forces",
+    }
+    carried = {(0, 9): "Hassan Nasrallah", (10, 26): "Hassan Nasrallah", (30, 35): "Moscow"}
+    links = same_as_links([(span, carried.get(span)) for span in texts])
+    assert links == [((0, 9), (10, 26))]
+    assert group_refs(texts, links, carried) == {
+        (0, 9): "Hassan Nasrallah",
+        (10, 26): "Hassan Nasrallah",
+        (30, 35): "Moscow",
+        (40, 43): None,
+        (50, 71): None,
+    }
+    # A new link names the group by its longest mention; a removed link leaves the shorter part unnamed.
+    assert group_refs(texts, [((40, 43), (50, 71))], carried)[(40, 43)] == "Rapid Support Forces"
+    split = group_refs(texts, [], carried)
+    assert split[(10, 26)] == "Hassan Nasrallah" and split[(0, 9)] is None
+    # Two groups merged: the fuller of their names wins.
+    merged = group_refs(texts, [*links, ((10, 26), (30, 35))], carried)
+    assert {merged[s] for s in ((0, 9), (10, 26), (30, 35))} == {"Hassan Nasrallah"}
+
+
 # --- a real server --------------------------------------------------------------------------
 
 
@@ -181,7 +210,14 @@ def test_pre_annotated_push_shows_rules_spans_and_is_idempotent(env, project, se
         for e in predicted.entities
     }
     assert {(s.start_offset, s.end_offset, labels[s.label]) for s in spans} == expected
-    assert len(client.list_relations(proj.id, examples[0].id)) == len(predicted.relations) > 0
+    same_as = {lt.id for lt in client.list_label_types(proj.id, "relation") if lt.text == "SAME_AS"}
+    relations = client.list_relations(proj.id, examples[0].id)
+    assert len([r for r in relations if r.type not in same_as]) == len(predicted.relations) > 0
+    # Mentions the rules gave one ref are chained by SAME_AS links, one fewer than the mentions.
+    from bench.annotate.coreference import same_as_links
+
+    links = same_as_links([((e.start, e.end), e.ref) for e in predicted.entities])
+    assert len([r for r in relations if r.type in same_as]) == len(links)
     span_types = len(client.list_label_types(proj.id, "span"))
     relation_types = len(client.list_label_types(proj.id, "relation"))
     # Pushing again adds no example, no label type and no annotation.
@@ -301,6 +337,7 @@ def test_agreement_between_two_doccano_users_equals_agreement_between_their_dire
     for word, label in (("Hezbollah", "ORG"), ("Israel", "GPE")):
         for m in re.finditer(rf"\b{word}\b", text):
             second.create_span(proj.id, example.id, off.to_utf16(m.start()), off.to_utf16(m.end()), labels[label])
+    second.update_example_state(proj.id, example.id)  # marked done: only confirmed work is compared
     code, by_users, err = run(
         capsys, "agree", "--project", project, "admin", name, "--articles", str(arts), "--format", "json"
     )
@@ -330,3 +367,419 @@ def test_agreement_between_two_doccano_users_equals_agreement_between_their_dire
     assert users["spans"]["ORG"]["f1_strict"] == pytest.approx(2 * 9 / (26 + 9))
     assert users["spans"]["PERSON"]["f1_strict"] == 0.0
     assert 0 < users["token_kappa"] < 1
+
+
+# --- defects of issue 10 ----------------------------------------------------------------------
+
+
+def push_cli(capsys, project, arts, gold, *extra):
+    return run(capsys, "doccano", "push", "--project", project, "--articles", str(arts), "--gold", str(gold), *extra)
+
+
+def pull_cli(capsys, project, arts, gold, *extra):
+    return run(capsys, "doccano", "pull", "--project", project, "--articles", str(arts), "--gold", str(gold), *extra)
+
+
+def new_user(admin, project_id=None, role="annotator"):
+    name, pw = f"u{uuid.uuid4().hex[:8]}", "pw-" + secrets.token_hex(8)
+    admin.create_user(name, pw)
+    if project_id is not None:
+        admin.add_member(project_id, name, role)
+    return name, pw
+
+
+def test_pull_writes_only_examples_the_annotator_marked_done(env, project, seed_dirs, capsys, tmp_path):
+    arts, gold = seed_dirs
+    assert push_cli(capsys, project, arts, gold, "--pre-annotate", "rules")[0] == 0
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    # Straight after a pre-annotated push nobody has reviewed anything: nothing becomes gold.
+    code, out, _ = pull_cli(capsys, project, arts, out_dir)
+    assert code == 1 and list(out_dir.iterdir()) == []
+    assert f"skipped {SEED_ID}: not marked done by admin (" in out and "span(s) not reviewed" in out
+    assert "1 example(s) skipped" in out and "--include-unconfirmed" in out
+    # An annotator who never opened the example has nothing to pull either.
+    admin = client_for(env)
+    proj = find_project(admin, project)
+    name, _pw = new_user(admin, proj.id)
+    code, out, _ = pull_cli(capsys, project, arts, out_dir, "--annotator", name)
+    assert code == 1 and f"not marked done by {name} (not annotated)" in out and list(out_dir.iterdir()) == []
+    # Asked for explicitly, unreviewed work is pulled.
+    code, out, _ = pull_cli(capsys, project, arts, out_dir, "--include-unconfirmed", SEED_ID)
+    assert code == 0 and "1 written" in out and (out_dir / f"{SEED_ID}.json").exists()
+    (out_dir / f"{SEED_ID}.json").unlink()
+    # Once the annotator marks the example done in doccano, a plain pull takes it.
+    example = next(iter(admin.list_examples(proj.id)))
+    admin.update_example_state(proj.id, example.id)
+    code, out, _ = pull_cli(capsys, project, arts, out_dir, SEED_ID)
+    assert code == 0 and "1 written" in out and "skipped" not in out
+    (out_dir / "index.jsonl").write_bytes((gold / "index.jsonl").read_bytes())
+    assert main(["validate", "--articles", str(arts), "--gold", str(out_dir)]) == 0
+    # Document ids are checked like push checks them.
+    code, _, err = pull_cli(capsys, project, arts, out_dir, "no-such-doc")
+    assert code == 2 and "no example for doc_id no-such-doc" in err
+
+
+def test_article_with_white_space_at_both_ends_round_trips(env, project, tmp_path, capsys):
+    from conftest import entity
+
+    text = "\n  Hamas said at least 3 people were killed in Gaza.\n\n"
+    arts, gold = tmp_path / "a", tmp_path / "g"
+    doc = write_article(arts, "padded", text)
+    assert load_articles(arts)[0].text == text
+    ents = [
+        entity("T1", "Hamas", text, "ORG"),
+        entity("T2", "at least 3", text, "FIGURE", value=3, qualifier="at_least", category="killed"),
+        entity("T3", "Gaza", text, "GPE"),
+    ]
+    original = write_gold(gold, doc, ents, [Relation("R1", "T2", "T3", "LOCATED_IN")]).read_bytes()
+    assert push_cli(capsys, project, arts, gold, "--with-gold")[0] == 0
+    client = client_for(env)
+    proj = find_project(client, project)
+    example = next(iter(client.list_examples(proj.id)))
+    assert example.text == text.strip()
+    labels = {lt.id: lt.text for lt in client.list_label_types(proj.id, "span")}
+    shown = {
+        example.text[s.start_offset : s.end_offset]: labels[s.label] for s in client.list_spans(proj.id, example.id)
+    }
+    assert shown == {"Hamas": "ORG", "at least 3": "FIGURE:killed", "Gaza": "GPE"}
+    out_dir = tmp_path / "out"
+    code, _, err = pull_cli(capsys, project, arts, out_dir)
+    assert code == 0, err
+    assert (out_dir / "padded.json").read_bytes() == original
+    # Pushing again is not blocked.
+    code, out, _ = push_cli(capsys, project, arts, gold, "--with-gold")
+    assert code == 0 and "1 already present" in out
+
+
+class OverlappingSystem:
+    """A system (for ``--pre-annotate test_doccano:OverlappingSystem``) whose two spans overlap."""
+
+    def __init__(self, **config):
+        pass
+
+    def predict(self, docs):
+        from bench.core.annotation import Annotation, Entity
+
+        for doc in docs:
+            at = doc.text.index("Hezbollah")
+            yield Annotation(
+                doc.doc_id,
+                (
+                    Entity("T1", "ORG", at, at + 9, "Hezbollah"),
+                    Entity("T2", "ORG", at + 4, at + 9, "ollah"),
+                ),
+            )
+
+
+def test_overlapping_spans_are_refused_before_anything_is_created(env, project, seed_dirs, capsys):
+    arts, gold = seed_dirs
+    code, _, err = push_cli(capsys, project, arts, gold, "--pre-annotate", "test_doccano:OverlappingSystem")
+    assert code == 2 and "overlap" in err and "'ollah'" in err and "nothing was pushed" in err
+    assert len(err.strip().splitlines()) == 1
+    assert find_project(client_for(env), project) is None
+
+
+def test_an_interrupted_push_is_completed_by_the_next(env, project, seed_dirs, capsys, tmp_path, monkeypatch):
+    from doccano_client import DoccanoClient
+    from doccano_client.exceptions import DoccanoAPIError
+
+    arts, gold = seed_dirs
+    real = DoccanoClient.create_relation
+    calls = {"n": 0}
+
+    def failing(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            import requests
+
+            response = requests.Response()
+            response.status_code = 500
+            response.url = "http://x/v1/projects/1/examples/1/relations"
+            response.request = requests.Request("POST", response.url).prepare()
+            raise DoccanoAPIError("500 Server Error", response)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(DoccanoClient, "create_relation", failing)
+    code, _, err = push_cli(capsys, project, arts, gold, "--with-gold")
+    assert code == 2 and "HTTP 500" in err and len(err.strip().splitlines()) == 1
+    monkeypatch.setattr(DoccanoClient, "create_relation", real)
+    # The half-made example is not pulled as if it were finished.
+    out_dir = tmp_path / "out"
+    code, out, _ = pull_cli(capsys, project, arts, out_dir, "--include-unconfirmed")
+    assert code == 1 and "push did not finish" in out and not out_dir.exists()
+    code, out, _ = push_cli(capsys, project, arts, gold, "--with-gold")
+    assert code == 0 and "1 unfinished push(es) completed" in out
+    code, _, err = pull_cli(capsys, project, arts, out_dir)
+    assert code == 0, err
+    assert (out_dir / f"{SEED_ID}.json").read_bytes() == (gold / f"{SEED_ID}.json").read_bytes()
+
+
+def test_pull_force_replaces_broken_gold_and_writes_nothing_unless_it_can_write_all(
+    env, project, corpus_dirs, capsys, tmp_path
+):
+    arts, gold = corpus_dirs
+    ids = sorted(p.stem for p in gold.glob("*.json"))[:3]
+    assert push_cli(capsys, project, arts, gold, "--with-gold", *ids)[0] == 0
+    target = tmp_path / "target"
+    target.mkdir()
+    originals = {d: (gold / f"{d}.json").read_bytes() for d in ids}
+    broken = {
+        ids[0]: b"[1, 2, 3]\n",  # not an object
+        ids[1]: originals[ids[1]].replace(b'"head": "', b'"head": "X', 1),  # a dangling relation
+        ids[2]: b"\xff\xfe not utf-8",
+    }
+    for d, raw in broken.items():
+        (target / f"{d}.json").write_bytes(raw)
+    code, out, err = pull_cli(capsys, project, arts, target, *ids)
+    assert code == 1 and "Traceback" not in err and "3 left alone" in out
+    assert "not valid UTF-8" in out and "not a valid gold file" in out
+    assert {d: (target / f"{d}.json").read_bytes() for d in ids} == broken
+    # A target that cannot be written stops everything before the first file is replaced.
+    (target / f"{ids[2]}.json").unlink()
+    (target / f"{ids[2]}.json").mkdir()
+    code, _, err = pull_cli(capsys, project, arts, target, "--force", *ids)
+    assert code == 2 and "is a directory" in err
+    assert (target / f"{ids[0]}.json").read_bytes() == broken[ids[0]]
+    (target / f"{ids[2]}.json").rmdir()
+    code, out, err = pull_cli(capsys, project, arts, target, "--force", *ids)
+    assert code == 0, err
+    assert {d: (target / f"{d}.json").read_bytes() for d in ids} == originals
+
+
+def test_a_server_that_never_answers_times_out_with_one_line(monkeypatch, capsys, seed_dirs):
+    import socket
+    import time
+
+    arts, gold = seed_dirs
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)  # connections are accepted by the kernel; nothing ever answers
+        monkeypatch.setenv("DOCCANO_URL", f"http://127.0.0.1:{listener.getsockname()[1]}")
+        monkeypatch.setenv("DOCCANO_USERNAME", "admin")
+        monkeypatch.setenv("DOCCANO_PASSWORD", PASSWORD)
+        monkeypatch.setenv("DOCCANO_TIMEOUT", "2")
+        began = time.monotonic()
+        code, _, err = pull_cli(capsys, "x", arts, gold)
+        assert time.monotonic() - began < 30
+    assert code == 2 and "did not answer within 2 s" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [("notaurl", "not an http(s) URL"), ("http://", "not an http(s) URL"), ("http://127.0.0.1:99999", "not a usable")],
+)
+def test_a_bad_doccano_url_is_one_line(monkeypatch, capsys, seed_dirs, url, message):
+    arts, gold = seed_dirs
+    monkeypatch.setenv("DOCCANO_URL", url)
+    monkeypatch.setenv("DOCCANO_USERNAME", "admin")
+    monkeypatch.setenv("DOCCANO_PASSWORD", PASSWORD)
+    code, _, err = pull_cli(capsys, "x", arts, gold)
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+
+
+# --- the server (bench doccano serve) -------------------------------------------------------
+
+
+def _server_pids(home) -> set[int]:
+    """Processes whose environment names this doccano home: gunicorn, its workers, celery."""
+    from pathlib import Path
+
+    marker = f"DOCCANO_HOME={home}".encode() + b"\0"
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker in (entry / "environ").read_bytes():
+                    found.add(int(entry.name))
+            except OSError:
+                pass
+    return found
+
+
+def _serve(home, port):
+    import os
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "DOCCANO_USERNAME": "admin", "DOCCANO_PASSWORD": PASSWORD}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bench.cli.main", "doccano", "serve", "--home", str(home), "--port", str(port)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 240
+    lines = []
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        lines.append(line)
+        if line.startswith("doccano is running at"):
+            return proc
+    proc.kill()
+    pytest.fail(f"bench doccano serve did not start: {''.join(lines)}{proc.stderr.read()}", pytrace=False)
+
+
+def _stop(proc, home, signum):
+    import time
+
+    assert _server_pids(home), "gunicorn and celery should be running"
+    proc.send_signal(signum)
+    assert proc.wait(timeout=60) == 0
+    assert "doccano stopped" in proc.stdout.read()
+    deadline = time.monotonic() + 30
+    while _server_pids(home) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert _server_pids(home) == set(), "a signal left doccano processes running without their parent"
+
+
+def test_serve_keeps_its_data_privately_and_stops_everything_on_a_signal(tmp_path, capsys):
+    import signal
+    import stat
+
+    from bench.annotate.doccano_server import free_port
+
+    home = tmp_path / "doccano-home"
+    port = free_port()
+    proc = _serve(home, port)
+    try:
+        assert stat.S_IMODE(home.stat().st_mode) == 0o700
+        for name in ("secret_key", "db.sqlite3"):
+            assert stat.S_IMODE((home / name).stat().st_mode) == 0o600, name
+        key = (home / "secret_key").read_text()
+        assert "v8sk33sy82" not in key and len(key.strip()) >= 40
+        client = connect(Credentials(f"http://127.0.0.1:{port}", "admin", PASSWORD))
+        client.create_project(name="kept", project_type="SequenceLabeling", description="kept across restarts")
+        # A second server on the same data is refused, not started beside the first.
+        code, _, err = run(capsys, "doccano", "serve", "--home", str(home))
+        assert code == 2 and "already running with its data in" in err
+    finally:
+        if proc.poll() is None:
+            _stop(proc, home, signal.SIGTERM)
+    proc = _serve(home, port)
+    try:
+        client = connect(Credentials(f"http://127.0.0.1:{port}", "admin", PASSWORD))
+        assert find_project(client, "kept") is not None
+        assert (home / "secret_key").read_text() == key
+    finally:
+        _stop(proc, home, signal.SIGHUP)
+
+
+def test_serve_refuses_a_busy_port_and_bad_arguments(tmp_path, capsys, monkeypatch):
+    import http.server
+    import subprocess
+    import threading
+
+    from bench.annotate.doccano_server import DEFAULT_HOME
+
+    monkeypatch.setenv("DOCCANO_PASSWORD", PASSWORD)
+    other = http.server.HTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    threading.Thread(target=other.serve_forever, daemon=True).start()
+    try:
+        port = str(other.server_address[1])
+        code, out, err = run(capsys, "doccano", "serve", "--home", str(tmp_path / "h"), "--port", port)
+        assert code == 2 and f"port {port} on 127.0.0.1 is in use by another process" in err
+        assert "running" not in out
+        code, _, err = run(
+            capsys, "doccano", "serve", "--home", str(tmp_path / "h"), "--port", port, "--host", "0.0.0.0"
+        )
+        assert code == 2 and err.startswith("warning: doccano will accept connections from other machines")
+    finally:
+        other.shutdown()
+        other.server_close()
+    for bad in ("-5", "0", "70000", "http"):
+        with pytest.raises(SystemExit) as exit_:
+            main(["doccano", "serve", "--port", bad])
+        assert exit_.value.code == 2
+        assert "--port" in capsys.readouterr().err
+    (tmp_path / "file").write_text("")
+    code, _, err = run(capsys, "doccano", "serve", "--home", str(tmp_path / "file"))
+    assert code == 2 and "is not a directory" in err and "Traceback" not in err
+    code, _, err = run(capsys, "doccano", "serve", "--home", str(tmp_path / "h"), "--host", "no.such.host.invalid")
+    assert code == 2 and "cannot listen on host 'no.such.host.invalid'" in err
+    # The default data directory is at the repository root and never committed.
+    assert DEFAULT_HOME == REPO / ".doccano"
+    assert subprocess.run(["git", "check-ignore", "-q", str(DEFAULT_HOME)], cwd=REPO).returncode == 0
+
+
+def test_coreference_travels_as_same_as_links_and_comes_back_as_refs(env, project, tmp_path, capsys):
+    import json
+
+    from conftest import entity
+
+    text = (
+        "Hezbollah leader Hassan Nasrallah met Hamas officials in BEIRUT. Nasrallah said Hezbollah would "
+        "respond. The Islamic Resistance Movement (Hamas) agreed."
+    )
+    arts, gold = tmp_path / "a", tmp_path / "g"
+    doc = write_article(arts, "coref", text)
+    ents = [
+        entity("T1", "Hezbollah", text, "ORG", ref="Hezbollah"),
+        entity("T2", "Hassan Nasrallah", text, "PERSON", ref="Hassan Nasrallah"),
+        entity("T3", "Hamas", text, "ORG"),
+        entity("T4", "Nasrallah", text, "PERSON", occurrence=1, ref="Hassan Nasrallah"),
+        entity("T5", "Hezbollah", text, "ORG", occurrence=1, ref="Hezbollah"),
+        entity("T6", "BEIRUT", text, "GPE", ref="Beirut"),
+        entity("T7", "Islamic Resistance Movement", text, "ORG"),
+        entity("T8", "Hamas", text, "ORG", occurrence=1),
+    ]
+    original = write_gold(gold, doc, ents, [Relation("R1", "T2", "T1", "LEADER_OF")]).read_bytes()
+    (gold / "index.jsonl").write_text(
+        json.dumps(
+            {
+                "doc_id": "coref",
+                "split": "dev",
+                "theatre": "t",
+                "style": "wire",
+                "origin": "written",
+                "sources": [{"outlet": "Test Wire", "url": "https://example.org/x", "published": "2024-01-02"}],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    assert push_cli(capsys, project, arts, gold, "--with-gold")[0] == 0
+    client = client_for(env)
+    proj = find_project(client, project)
+    example = next(iter(client.list_examples(proj.id)))
+    types = {lt.text: lt.id for lt in client.list_label_types(proj.id, "relation")}
+    assert "SAME_AS" in types
+    span_at = {(s.start_offset, s.end_offset): s.id for s in client.list_spans(proj.id, example.id)}
+    sid = {e.id: span_at[(e.start, e.end)] for e in ents}
+    same_as = {
+        frozenset((r.from_id, r.to_id))
+        for r in client.list_relations(proj.id, example.id)
+        if r.type == types["SAME_AS"]
+    }
+    assert same_as == {frozenset((sid["T1"], sid["T5"])), frozenset((sid["T2"], sid["T4"]))}
+    out_dir = tmp_path / "out"
+    assert pull_cli(capsys, project, arts, out_dir)[0] == 0
+    assert (out_dir / "coref.json").read_bytes() == original
+    # In doccano the annotator splits one group, links two new mentions and joins a third to them.
+    link = next(r for r in client.list_relations(proj.id, example.id) if {r.from_id, r.to_id} == {sid["T1"], sid["T5"]})
+    client.delete_relation(proj.id, example.id, link.id)
+    client.create_relation(proj.id, example.id, sid["T8"], sid["T7"], types["SAME_AS"])
+    client.create_relation(proj.id, example.id, sid["T3"], sid["T8"], types["SAME_AS"])
+    code, out, _ = pull_cli(capsys, project, arts, gold)
+    assert code == 1 and "~ span 'Hamas'" in out and "ref None -> 'Islamic Resistance Movement'" in out
+    assert pull_cli(capsys, project, arts, gold, "--force")[0] == 0
+    pulled = json.loads((gold / "coref.json").read_text(encoding="utf-8"))
+    refs = {e["id"]: e.get("ref") for e in pulled["entities"]}
+    irm = "Islamic Resistance Movement"
+    assert refs == {
+        "T1": "Hezbollah",
+        "T2": "Hassan Nasrallah",
+        "T3": irm,
+        "T4": "Hassan Nasrallah",
+        "T5": None,
+        "T6": "Beirut",
+        "T7": irm,
+        "T8": irm,
+    }
+    assert [r["type"] for r in pulled["relations"]] == ["LEADER_OF"]  # SAME_AS is never a schema relation
+    assert main(["validate", "--articles", str(arts), "--gold", str(gold)]) == 0

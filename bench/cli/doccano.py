@@ -7,8 +7,6 @@ import getpass
 import json
 import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 from bench.annotate.agreement import agreement, disagreements, render_agreement, render_disagreements
@@ -16,13 +14,13 @@ from bench.annotate.doccano_client import (
     Credentials,
     DoccanoError,
     connect,
-    describe_changes,
-    export_records,
-    pull_annotations,
+    pull,
     push,
+    talking_to,
 )
-from bench.cli.options import EXIT_ERROR, EXIT_FAIL, EXIT_OK, corpus_options
-from bench.core.annotation import Annotation, annotation_from_dict, atomic_write, dumps_gold
+from bench.annotate.gold_files import BROKEN, DIFFERS, NEW, UNCHANGED, plan_targets, write_together
+from bench.cli.options import EXIT_ERROR, EXIT_FAIL, EXIT_OK, bounded_int, corpus_options
+from bench.core.annotation import Annotation
 from bench.evaluation.systems import load_system, run_system
 from bench.formats.corpus import load_articles
 from bench.formats.validate import load_gold
@@ -46,57 +44,63 @@ def cmd_push(args: argparse.Namespace) -> int:
     elif args.pre_annotate:
         system = load_system(args.pre_annotate, gold_dir=args.gold)
         annotations = run_system(args.pre_annotate, system, docs)
-    client = connect(Credentials.from_env())
-    report = push(client, args.project, docs, annotations, keep_ids=bool(args.with_gold))
+    creds = Credentials.from_env()
+    with talking_to(creds.url, creds.timeout):
+        client = connect(creds)
+        report = push(client, args.project, docs, annotations, keep_ids=bool(args.with_gold), confirm=args.with_gold)
     print(
         f"project {args.project}: {len(report.created)} example(s) created, {len(report.annotated)} annotated, "
         f"{len(report.skipped)} already present"
+        + (f", {len(report.completed)} unfinished push(es) completed" if report.completed else "")
     )
+    if report.confirmed:
+        print(
+            f"{len(report.confirmed)} example(s) marked done for {creds.username} (the gold is reviewed work; "
+            "un-mark one in doccano to reopen it)"
+        )
     return EXIT_OK
 
 
 def cmd_pull(args: argparse.Namespace) -> int:
     docs = load_articles(args.articles)
     creds = Credentials.from_env()
-    client = connect(creds)
-    records = export_records(client, args.project, args.annotator or creds.username)
-    pulled, problems = pull_annotations(records, docs)
-    if problems:
-        if len(problems) == 1:
-            print(f"bench doccano pull: {problems[0]}; no gold file was touched", file=sys.stderr)
+    annotator = args.annotator or creds.username
+    with talking_to(creds.url, creds.timeout):
+        client = connect(creds)
+        pulled = pull(client, args.project, annotator, docs, args.doc_ids, args.include_unconfirmed)
+    if pulled.problems:
+        if len(pulled.problems) == 1:
+            print(f"bench doccano pull: {pulled.problems[0]}; no gold file was touched", file=sys.stderr)
         else:
-            for line in problems:
+            for line in pulled.problems:
                 print(line, file=sys.stderr)
-            print(f"{len(problems)} problems; no gold file was touched", file=sys.stderr)
+            print(f"{len(pulled.problems)} problems; no gold file was touched", file=sys.stderr)
         return EXIT_ERROR
-    blocked = written = unchanged = 0
-    for doc_id in sorted(pulled):
-        path = Path(args.gold) / f"{doc_id}.json"
-        new_text = dumps_gold(pulled[doc_id])
-        if path.exists():
-            old_text = path.read_text(encoding="utf-8")
-            if old_text == new_text:
-                unchanged += 1
-                continue
-            print(f"{path}: differs from doccano:")
-            try:
-                old = annotation_from_dict(json.loads(old_text))
-                changes = describe_changes(old, pulled[doc_id])
-            except (ValueError, KeyError) as err:
-                changes = [f"(the existing file cannot be read: {err})"]
-            for change in changes:
+    targets = plan_targets(args.gold, pulled.annotations, docs)
+    blocked = []
+    for target in targets:
+        if target.state in (DIFFERS, BROKEN):
+            print(f"{target.path}: differs from doccano:" if target.state == DIFFERS else f"{target.path}:")
+            for change in target.changes:
                 print(f"  {change}")
             if not args.force:
-                blocked += 1
-                continue
-        atomic_write(path, new_text)
-        written += 1
-    print(f"{written} written, {unchanged} unchanged, {blocked} left alone (differ; use --force to overwrite)")
-    return EXIT_FAIL if blocked else EXIT_OK
+                blocked.append(target)
+    writes = [t for t in targets if t.state == NEW or (args.force and t.state in (DIFFERS, BROKEN))]
+    write_together(writes)
+    unchanged = sum(t.state == UNCHANGED for t in targets)
+    print(f"{len(writes)} written, {unchanged} unchanged, {len(blocked)} left alone (differ; use --force to overwrite)")
+    for doc_id, why in sorted(pulled.skipped.items()):
+        print(f"skipped {doc_id}: {why}")
+    if pulled.skipped:
+        print(
+            f"{len(pulled.skipped)} example(s) skipped; pull them once {annotator} marks them done in doccano "
+            "(or pass --include-unconfirmed to take them as they are)"
+        )
+    return EXIT_FAIL if blocked or pulled.skipped else EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from bench.annotate.doccano_server import DoccanoServer
+    from bench.annotate.doccano_server import DEFAULT_HOME, DoccanoServer, ServerError, is_loopback, run_until_stopped
 
     username = os.environ.get("DOCCANO_USERNAME", "admin")
     password = os.environ.get("DOCCANO_PASSWORD")
@@ -104,29 +108,38 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if not sys.stdin.isatty():
             raise DoccanoError("set DOCCANO_PASSWORD for the server's admin user (no terminal to prompt on)")
         password = getpass.getpass(f"password for the doccano admin user {username!r}: ")
-    home = args.home or Path(tempfile.mkdtemp(prefix="doccano-"))
-    server = DoccanoServer(home, username, password, port=args.port)
-    server.start()
-    print(f"doccano is running at {server.url} (data in {home}); log in as {username!r}.")
-    print(f"For bench: export DOCCANO_URL={server.url} DOCCANO_USERNAME={username}. Stop with Ctrl-C.")
+    if not is_loopback(args.host):
+        print(
+            f"warning: doccano will accept connections from other machines on {args.host}; it speaks plain HTTP, "
+            "so passwords cross the network in clear: use it on a trusted network or behind TLS",
+            file=sys.stderr,
+        )
+    home = args.home or DEFAULT_HOME
+    server = DoccanoServer(home, username, password, port=args.port, host=args.host)
+
+    def ready() -> None:
+        print(f"doccano is running at {server.url} (data in {server.home}); log in as {username!r}.", flush=True)
+        print(f"For bench: export DOCCANO_URL={server.url} DOCCANO_USERNAME={username}. Stop with Ctrl-C.", flush=True)
+
     try:
-        while all(p.poll() is None for p in server.procs):
-            time.sleep(1)
+        stopped_by = run_until_stopped(server, ready)
+    except ServerError as err:
+        raise DoccanoError(str(err).splitlines()[0] + f" (logs in {server.home})") from None
+    if stopped_by is None:
         print("doccano stopped unexpectedly:\n" + server.logs(), file=sys.stderr)
         return EXIT_ERROR
-    except KeyboardInterrupt:
-        return EXIT_OK
-    finally:
-        server.stop()
+    print(f"doccano stopped ({stopped_by}); its data stays in {server.home}", flush=True)
+    return EXIT_OK
 
 
 def _annotations_for_agreement(source: str, args, docs) -> dict[str, Annotation]:
     if args.project:
-        client = connect(Credentials.from_env())
-        pulled, problems = pull_annotations(export_records(client, args.project, source), docs)
-        if problems:
-            raise DoccanoError("; ".join(problems[:5]))
-        return pulled
+        creds = Credentials.from_env()
+        with talking_to(creds.url, creds.timeout):
+            pulled = pull(connect(creds), args.project, source, docs)
+        if pulled.problems:
+            raise DoccanoError("; ".join(pulled.problems[:5]))
+        return pulled.annotations
     return load_gold(Path(source), docs, require_all=False)
 
 
@@ -166,12 +179,23 @@ def register(sub) -> None:
     p.add_argument("--project", required=True)
     corpus_options(p)
     p.add_argument("--annotator", help="doccano user whose annotations to pull (default: DOCCANO_USERNAME)")
-    p.add_argument("--force", action="store_true", help="overwrite gold files that differ")
+    p.add_argument("--force", action="store_true", help="overwrite gold files that differ or are broken")
+    p.add_argument(
+        "--include-unconfirmed",
+        action="store_true",
+        help="also pull examples the annotator has not marked done (by default they are skipped and listed)",
+    )
+    p.add_argument("doc_ids", nargs="*", metavar="DOC_ID", help="pull only these articles (default: all)")
     p.set_defaults(func=cmd_pull)
 
     p = dsub.add_parser("serve", help="run a local doccano 1.8.4 server for annotating")
-    p.add_argument("--home", type=Path, help="data directory (default: a new temporary directory)")
-    p.add_argument("--port", type=int, help="port on 127.0.0.1 (default: a free one)")
+    p.add_argument(
+        "--home", type=Path, help="data directory, kept between runs (default: .doccano/ at the repository root)"
+    )
+    p.add_argument("--port", type=bounded_int(1, 65535), help="port to listen on (default: a free one)")
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1; others warn: plain HTTP)"
+    )
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("agree", help="agreement between two annotators (gold directories, or doccano users)")
