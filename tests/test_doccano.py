@@ -638,7 +638,7 @@ def _stop(proc, home, signum):
     assert _server_pids(home) == set(), "a signal left doccano processes running without their parent"
 
 
-def test_serve_keeps_its_data_privately_and_stops_everything_on_a_signal(tmp_path, capsys):
+def test_serve_keeps_its_data_privately_and_stops_everything_on_a_signal(tmp_path, capsys, monkeypatch):
     import signal
     import stat
 
@@ -656,6 +656,7 @@ def test_serve_keeps_its_data_privately_and_stops_everything_on_a_signal(tmp_pat
         client = connect(Credentials(f"http://127.0.0.1:{port}", "admin", PASSWORD))
         client.create_project(name="kept", project_type="SequenceLabeling", description="kept across restarts")
         # A second server on the same data is refused, not started beside the first.
+        monkeypatch.setenv("DOCCANO_PASSWORD", PASSWORD)
         code, _, err = run(capsys, "doccano", "serve", "--home", str(home))
         assert code == 2 and "already running with its data in" in err
     finally:
@@ -704,7 +705,7 @@ def test_serve_refuses_a_busy_port_and_bad_arguments(tmp_path, capsys, monkeypat
     assert code == 2 and "cannot listen on host 'no.such.host.invalid'" in err
     # The default data directory is at the repository root and never committed.
     assert DEFAULT_HOME == REPO / ".doccano"
-    assert subprocess.run(["git", "check-ignore", "-q", str(DEFAULT_HOME)], cwd=REPO).returncode == 0
+    assert subprocess.run(["git", "check-ignore", "-q", str(DEFAULT_HOME / "db.sqlite3")], cwd=REPO).returncode == 0
 
 
 def test_coreference_travels_as_same_as_links_and_comes_back_as_refs(env, project, tmp_path, capsys):
@@ -783,3 +784,140 @@ def test_coreference_travels_as_same_as_links_and_comes_back_as_refs(env, projec
     }
     assert [r["type"] for r in pulled["relations"]] == ["LEADER_OF"]  # SAME_AS is never a schema relation
     assert main(["validate", "--articles", str(arts), "--gold", str(gold)]) == 0
+
+
+# --- adjudication without doccano -----------------------------------------------------------
+
+
+def test_adjudicate_keeps_agreed_items_lists_the_rest_and_overwrites_nothing(toy, capsys, tmp_path):
+    import json
+    import shutil
+
+    from conftest import dump_json, load_json
+
+    arts, a = toy["articles"], toy["gold"]
+    b = tmp_path / "bob"
+    shutil.copytree(a, b)
+    data = load_json(b / "toy.json")
+    data["entities"] = [e for e in data["entities"] if e["id"] != "T3"]  # bob left out Hamas
+    for e in data["entities"]:
+        if e["id"] == "T6":
+            e["category"] = "injured"  # and read the figure as injured
+        if e["id"] == "T2":
+            e["ref"] = "Sayyed Hassan Nasrallah"
+    data["relations"] = [r for r in data["relations"] if r["id"] != "R3"]
+    dump_json(b / "toy.json", data)
+    out = tmp_path / "merged"
+    code, text, err = run(capsys, "adjudicate", str(a), str(b), "--articles", str(arts), "--out", str(out))
+    assert code == 1, err
+    assert "toy: span proposed by gold only: ORG 'Hamas'" in text
+    assert "toy: span proposed by gold only: FIGURE 'at least 12' [" in text and "killed=12" in text
+    assert "toy: span proposed by bob only: FIGURE 'at least 12'" in text and "injured=12" in text
+    assert "ref 'Sayyed Hassan Nasrallah'" in text and "relation proposed by gold only" in text
+    merged = load_json(out / "toy.json")
+    assert [e["id"] for e in merged["entities"]] == ["T1", "T2", "T4", "T5", "T7"]
+    assert "ref" not in merged["entities"][1]  # the ref disagreement is left for the adjudicator
+    assert [r["id"] for r in merged["relations"]] == ["R1"]  # R2 and R3 lose their figure; R3 also bob's
+    (out / "index.jsonl").write_bytes((a / "index.jsonl").read_bytes())
+    assert main(["validate", "--articles", str(arts), "--gold", str(out)]) == 0
+    # An adjudicator's edit is never overwritten without --force.
+    edited = json.dumps(merged).replace('"T7"', '"T7"') + " "
+    (out / "toy.json").write_text(edited, encoding="utf-8")
+    code, _, err = run(capsys, "adjudicate", str(a), str(b), "--articles", str(arts), "--out", str(out))
+    assert code == 2 and "pass --force" in err and (out / "toy.json").read_text(encoding="utf-8") == edited
+    code, _, _ = run(capsys, "adjudicate", str(a), str(b), "--articles", str(arts), "--out", str(out), "--force")
+    assert code == 1 and (out / "toy.json").read_text(encoding="utf-8") != edited
+    # Two identical directories agree on everything.
+    code, text, _ = run(capsys, "adjudicate", str(a), str(a), "--articles", str(arts), "--out", str(tmp_path / "same"))
+    assert code == 0 and "0 disagreement(s)" in text
+    assert (tmp_path / "same" / "toy.json").read_bytes() == (a / "toy.json").read_bytes()
+
+
+# --- a team: two annotators from push to score ------------------------------------------------
+
+
+def test_two_annotators_from_pre_annotated_push_to_adjudicated_gold_and_a_score(
+    env, project, seed_dirs, capsys, tmp_path, monkeypatch
+):
+    import json
+
+    arts, gold = seed_dirs
+    (gold / "GUIDELINES.md").write_bytes((REPO / "gold" / "GUIDELINES.md").read_bytes())
+    suffix = uuid.uuid4().hex[:6]
+    alice, bob = f"alice{suffix}", f"bob{suffix}"
+    passwords = {alice: "pw-" + secrets.token_hex(8), bob: "pw-" + secrets.token_hex(8)}
+    for name, pw in passwords.items():
+        monkeypatch.setenv("BENCH_USER_PASSWORD", pw)
+        code, out, err = run(capsys, "doccano", "user", "add", name)
+        assert code == 0 and f"doccano user {name!r} added" in out and pw not in out + err
+    code, _, err = run(capsys, "doccano", "user", "add", alice)
+    assert code == 2 and "already has a user" in err
+    monkeypatch.delenv("BENCH_USER_PASSWORD")
+
+    # 1. Push the rules' pre-annotations to both annotators.
+    code, out, err = push_cli(capsys, project, arts, gold, "--pre-annotate", "rules", "--annotators", f"{alice},{bob}")
+    assert code == 0, err
+    assert f"project {project}@{alice}: 1 example(s) created, 1 annotated" in out
+    code, _, err = push_cli(capsys, project, arts, gold, "--pre-annotate", "rules", "--annotators", "carol-nobody")
+    assert code == 2 and "no doccano user 'carol-nobody'" in err
+    admin = client_for(env)
+    for name in (alice, bob):
+        proj = find_project(admin, f"{project}@{name}")
+        assert proj.collaborative_annotation
+        assert proj.guideline == (REPO / "gold" / "GUIDELINES.md").read_text(encoding="utf-8").strip()
+        roles = {m.username: m.rolename for m in admin.list_members(proj.id)}
+        assert roles[name] == "annotator"
+
+    # 2. Each annotator sees the pre-annotations, corrects them independently and marks the example done.
+    from systems.rules import RulesSystem
+
+    predicted = next(RulesSystem().predict(load_articles(arts)))
+    removed = {}
+    for name, which in ((alice, 0), (bob, -1)):
+        me = connect(Credentials(env.url, name, passwords[name]))
+        proj = find_project(me, f"{project}@{name}")
+        example = next(iter(me.list_examples(proj.id)))
+        spans = sorted(me.list_spans(proj.id, example.id), key=lambda s: s.start_offset)
+        assert len(spans) == len(predicted.entities)
+        me.delete_span(proj.id, example.id, spans[which].id)
+        removed[name] = example.text[spans[which].start_offset : spans[which].end_offset]
+        if name == alice:
+            code, out, _ = run(capsys, "doccano", "status", "--project", project, "--format", "json")
+            status = json.loads(out)
+            assert status["annotators"][alice] == {"done": 0, "total": 1}
+        me.update_example_state(proj.id, example.id)
+
+    # 3. Progress, agreement, each annotator's gold, the merge, validation and a score.
+    code, out, _ = run(capsys, "doccano", "status", "--project", project, "--format", "json")
+    status = json.loads(out)
+    assert code == 0 and status["annotators"] == {alice: {"done": 1, "total": 1}, bob: {"done": 1, "total": 1}}
+    assert status["articles"] == {SEED_ID: sorted([alice, bob])}
+    code, out, _ = run(capsys, "doccano", "status", "--project", project)
+    assert code == 0 and "marked done by" in out
+    code, out, err = run(capsys, "agree", "--project", project, alice, bob, "--articles", str(arts), "--format", "json")
+    assert code == 0, err
+    agreed = json.loads(out)
+    assert agreed["documents"] == [SEED_ID]
+    n = len(predicted.entities)
+    assert agreed["spans"]["micro"]["f1_strict"] == pytest.approx(2 * (n - 2) / (2 * (n - 1)))
+    dirs = {name: tmp_path / name for name in (alice, bob)}
+    for name, d in dirs.items():
+        code, out, err = pull_cli(capsys, project, arts, d, "--annotator", name)
+        assert code == 0 and "1 written" in out, err
+    final = tmp_path / "final"
+    code, out, err = run(
+        capsys, "adjudicate", str(dirs[alice]), str(dirs[bob]), "--articles", str(arts), "--out", str(final)
+    )
+    assert code == 1, err
+    assert f"span proposed by {bob} only:" in out and repr(removed[alice]) in out
+    assert f"span proposed by {alice} only:" in out and repr(removed[bob]) in out
+    (final / "index.jsonl").write_bytes((gold / "index.jsonl").read_bytes())
+    assert main(["validate", "--articles", str(arts), "--gold", str(final)]) == 0
+    capsys.readouterr()
+    code, out, err = run(
+        capsys, "score", "--system", "rules", "--articles", str(arts), "--gold", str(final), "--format", "json"
+    )
+    assert code == 0, err
+    entities = json.loads(out)["sections"]["entities"]["micro"]
+    # The merged gold is the rules' output less what either annotator removed.
+    assert entities["support"] == n - 2 and entities["recall"] == 1.0 and entities["precision"] < 1.0

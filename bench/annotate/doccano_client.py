@@ -300,7 +300,7 @@ def ensure_project(
             description="Conflict-news extraction benchmark: entities, figures, relations (see gold/GUIDELINES.md).",
             guideline=guideline or "See gold/GUIDELINES.md.",
         )
-    elif guideline is not None and project.guideline != guideline:
+    elif guideline is not None and project.guideline != guideline.strip():  # doccano strips text fields
         project = client.update_project(project.id, guideline=guideline)
     if project.grapheme_mode:
         raise DoccanoError(

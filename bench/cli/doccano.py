@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+from bench.annotate.adjudication import merge, render_merge
 from bench.annotate.agreement import agreement, disagreements, render_agreement, render_disagreements
 from bench.annotate.doccano_client import (
     Credentials,
@@ -19,7 +20,15 @@ from bench.annotate.doccano_client import (
     talking_to,
 )
 from bench.annotate.gold_files import BROKEN, DIFFERS, NEW, UNCHANGED, plan_targets, write_together
-from bench.cli.options import EXIT_ERROR, EXIT_FAIL, EXIT_OK, bounded_int, corpus_options
+from bench.annotate.team import (
+    add_user,
+    annotator_project,
+    parse_annotators,
+    project_status,
+    push_for_annotators,
+    resolve_project,
+)
+from bench.cli.options import EXIT_ERROR, EXIT_FAIL, EXIT_OK, UsageError, bounded_int, corpus_options
 from bench.core.annotation import Annotation
 from bench.evaluation.systems import load_system, run_system
 from bench.formats.corpus import load_articles
@@ -36,8 +45,28 @@ def _select(docs, doc_ids):
     return [d for d in docs if d.doc_id in set(doc_ids)]
 
 
+def _guideline(gold_dir: Path) -> str | None:
+    path = Path(gold_dir) / "GUIDELINES.md"
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as err:
+        raise DoccanoError(f"{path}: cannot be read: {getattr(err, 'strerror', None) or err}") from None
+
+
+def _print_push(project: str, report) -> None:
+    print(
+        f"project {project}: {len(report.created)} example(s) created, {len(report.annotated)} annotated, "
+        f"{len(report.skipped)} already present"
+        + (f", {len(report.completed)} unfinished push(es) completed" if report.completed else "")
+    )
+
+
 def cmd_push(args: argparse.Namespace) -> int:
     docs = _select(load_articles(args.articles), args.doc_ids)
+    annotators = parse_annotators(args.annotators) if args.annotators else []
+    guideline = _guideline(args.gold)
     annotations = None
     if args.with_gold:
         annotations = load_gold(args.gold, docs)
@@ -47,17 +76,73 @@ def cmd_push(args: argparse.Namespace) -> int:
     creds = Credentials.from_env()
     with talking_to(creds.url, creds.timeout):
         client = connect(creds)
-        report = push(client, args.project, docs, annotations, keep_ids=bool(args.with_gold), confirm=args.with_gold)
-    print(
-        f"project {args.project}: {len(report.created)} example(s) created, {len(report.annotated)} annotated, "
-        f"{len(report.skipped)} already present"
-        + (f", {len(report.completed)} unfinished push(es) completed" if report.completed else "")
-    )
+        if annotators:
+            reports = push_for_annotators(
+                client, args.project, annotators, docs, annotations, bool(args.with_gold), guideline
+            )
+            for name, report in reports.items():
+                _print_push(annotator_project(args.project, name), report)
+            own = ", ".join(annotator_project(args.project, n) for n in annotators)
+            print(
+                f"each annotator has a project of their own ({own}) holding the pushed annotations; "
+                "they mark each example done when finished"
+            )
+            return EXIT_OK
+        report = push(
+            client,
+            args.project,
+            docs,
+            annotations,
+            keep_ids=bool(args.with_gold),
+            confirm=args.with_gold,
+            guideline=guideline,
+        )
+    _print_push(args.project, report)
     if report.confirmed:
         print(
             f"{len(report.confirmed)} example(s) marked done for {creds.username} (the gold is reviewed work; "
             "un-mark one in doccano to reopen it)"
         )
+    return EXIT_OK
+
+
+def _new_password(name: str) -> str:
+    password = os.environ.get("BENCH_USER_PASSWORD")
+    if password is not None:
+        return password
+    if not sys.stdin.isatty():
+        raise DoccanoError(f"set BENCH_USER_PASSWORD to the new password for {name!r} (no terminal to prompt on)")
+    first = getpass.getpass(f"password for the new doccano user {name!r}: ")
+    if getpass.getpass("the same password again: ") != first:
+        raise DoccanoError("the two passwords differ; no user was added")
+    return first
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    creds = Credentials.from_env()
+    password = _new_password(args.name)
+    with talking_to(creds.url, creds.timeout):
+        client = connect(creds)
+        add_user(client, args.name, password)
+    print(f"doccano user {args.name!r} added; give them projects with `bench doccano push --annotators {args.name}`")
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    creds = Credentials.from_env()
+    with talking_to(creds.url, creds.timeout):
+        status = project_status(connect(creds), args.project)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(status.to_dict(), indent=2, sort_keys=True) + "\n")
+        return EXIT_OK
+    from tabulate import tabulate
+
+    rows = [[a, len(status.done[a]), status.total[a]] for a in sorted(status.done)]
+    print(f"project {args.project}: {len(status.done)} annotator(s), {len(status.articles)} article(s)")
+    print(tabulate(rows, headers=["annotator", "done", "of"], disable_numparse=True))
+    print()
+    rows = [[d, ", ".join(status.finished_by(d)) or "-"] for d in status.articles]
+    print(tabulate(rows, headers=["article", "marked done by"], disable_numparse=True))
     return EXIT_OK
 
 
@@ -67,7 +152,8 @@ def cmd_pull(args: argparse.Namespace) -> int:
     annotator = args.annotator or creds.username
     with talking_to(creds.url, creds.timeout):
         client = connect(creds)
-        pulled = pull(client, args.project, annotator, docs, args.doc_ids, args.include_unconfirmed)
+        project = resolve_project(client, args.project, annotator)
+        pulled = pull(client, project, annotator, docs, args.doc_ids, args.include_unconfirmed)
     if pulled.problems:
         if len(pulled.problems) == 1:
             print(f"bench doccano pull: {pulled.problems[0]}; no gold file was touched", file=sys.stderr)
@@ -136,7 +222,8 @@ def _annotations_for_agreement(source: str, args, docs) -> dict[str, Annotation]
     if args.project:
         creds = Credentials.from_env()
         with talking_to(creds.url, creds.timeout):
-            pulled = pull(connect(creds), args.project, source, docs)
+            client = connect(creds)
+            pulled = pull(client, resolve_project(client, args.project, source), source, docs)
         if pulled.problems:
             raise DoccanoError("; ".join(pulled.problems[:5]))
         return pulled.annotations
@@ -162,6 +249,37 @@ def cmd_agree(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_adjudicate(args: argparse.Namespace) -> int:
+    docs = load_articles(args.articles)
+    name_a, name_b = args.a.name or str(args.a), args.b.name or str(args.b)
+    if name_a == name_b:
+        name_a, name_b = str(args.a), str(args.b)
+    a = load_gold(args.a, docs, require_all=False)
+    b = load_gold(args.b, docs, require_all=False)
+    result = merge(a, b, docs, name_a, name_b)
+    if not result.merged:
+        raise UsageError(f"{args.a} and {args.b} have no annotated article in common")
+    targets = plan_targets(args.out, result.merged, docs)
+    taken = [t for t in targets if t.state in (DIFFERS, BROKEN)]
+    if taken and not args.force:
+        raise UsageError(
+            f"{taken[0].path} exists and differs from the merge ({len(taken)} file(s) like it); "
+            "pass --force to replace them; nothing was written"
+        )
+    writes = [t for t in targets if t.state != UNCHANGED]
+    write_together(writes)
+    if args.format == "json":
+        payload = {"merged": sorted(result.merged), "disagreements": result.disagreements, "only_one": result.only_one}
+        sys.stdout.write(json.dumps(payload, indent=2, sort_keys=True) + "\n")
+    else:
+        sys.stdout.write(render_merge(result))
+        print(
+            f"{len(result.merged)} article(s) merged into {args.out} ({len(writes)} written): agreed items only; "
+            f"{len(result.disagreements)} disagreement(s) for an adjudicator to decide (each names who proposed it)"
+        )
+    return EXIT_FAIL if result.disagreements or result.only_one else EXIT_OK
+
+
 def register(sub) -> None:
     doccano = sub.add_parser("doccano", help="annotate in doccano: push articles, pull annotations, serve")
     dsub = doccano.add_subparsers(dest="doccano_command", required=True)
@@ -172,8 +290,24 @@ def register(sub) -> None:
     which = p.add_mutually_exclusive_group()
     which.add_argument("--pre-annotate", metavar="SYSTEM", help="load a system's predictions as editable annotations")
     which.add_argument("--with-gold", action="store_true", help="load the existing gold for review")
+    p.add_argument(
+        "--annotators",
+        metavar="NAMES",
+        help="comma-separated doccano users; each gets a project PROJECT@NAME of their own holding the push",
+    )
     p.add_argument("doc_ids", nargs="*", metavar="DOC_ID")
     p.set_defaults(func=cmd_push)
+
+    p = dsub.add_parser("user", help="manage doccano users")
+    usub = p.add_subparsers(dest="user_command", required=True)
+    p = usub.add_parser("add", help="add a user (password from a prompt, or BENCH_USER_PASSWORD)")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_user_add)
+
+    p = dsub.add_parser("status", help="progress: examples marked done per annotator, and who finished each article")
+    p.add_argument("--project", required=True)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=cmd_status)
 
     p = dsub.add_parser("pull", help="turn an annotator's doccano annotations into gold files")
     p.add_argument("--project", required=True)
@@ -206,3 +340,12 @@ def register(sub) -> None:
     p.add_argument("--format", choices=("table", "markdown", "json"), default="table")
     p.add_argument("--list", action="store_true", help="also list every disagreement, per document, for adjudication")
     p.set_defaults(func=cmd_agree)
+
+    p = sub.add_parser("adjudicate", help="merge two annotators' gold directories: agreed items kept, the rest listed")
+    p.add_argument("a", type=Path, help="annotator A's gold directory")
+    p.add_argument("b", type=Path, help="annotator B's gold directory")
+    p.add_argument("--out", type=Path, required=True, help="directory for the merged gold")
+    p.add_argument("--force", action="store_true", help="replace merged files already in --out that differ")
+    corpus_options(p, gold=False)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=cmd_adjudicate)
