@@ -676,8 +676,6 @@ def test_serve_refuses_a_busy_port_and_bad_arguments(tmp_path, capsys, monkeypat
     import subprocess
     import threading
 
-    from bench.annotate.doccano_server import DEFAULT_HOME
-
     monkeypatch.setenv("DOCCANO_PASSWORD", PASSWORD)
     other = http.server.HTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
     threading.Thread(target=other.serve_forever, daemon=True).start()
@@ -704,6 +702,8 @@ def test_serve_refuses_a_busy_port_and_bad_arguments(tmp_path, capsys, monkeypat
     code, _, err = run(capsys, "doccano", "serve", "--home", str(tmp_path / "h"), "--host", "no.such.host.invalid")
     assert code == 2 and "cannot listen on host 'no.such.host.invalid'" in err
     # The default data directory is at the repository root and never committed.
+    from bench.annotate.doccano_server import DEFAULT_HOME
+
     assert DEFAULT_HOME == REPO / ".doccano"
     assert subprocess.run(["git", "check-ignore", "-q", str(DEFAULT_HOME / "db.sqlite3")], cwd=REPO).returncode == 0
 
