@@ -872,7 +872,7 @@ def test_two_annotators_from_pre_annotated_push_to_adjudicated_gold_and_a_score(
     from systems.rules import RulesSystem
 
     predicted = next(RulesSystem().predict(load_articles(arts)))
-    removed = {}
+    removed, removed_at = {}, {}
     for name, which in ((alice, 0), (bob, -1)):
         me = connect(Credentials(env.url, name, passwords[name]))
         proj = find_project(me, f"{project}@{name}")
@@ -881,6 +881,7 @@ def test_two_annotators_from_pre_annotated_push_to_adjudicated_gold_and_a_score(
         assert len(spans) == len(predicted.entities)
         me.delete_span(proj.id, example.id, spans[which].id)
         removed[name] = example.text[spans[which].start_offset : spans[which].end_offset]
+        removed_at[name] = (spans[which].start_offset, spans[which].end_offset)
         if name == alice:
             code, out, _ = run(capsys, "doccano", "status", "--project", project, "--format", "json")
             status = json.loads(out)
@@ -921,3 +922,32 @@ def test_two_annotators_from_pre_annotated_push_to_adjudicated_gold_and_a_score(
     entities = json.loads(out)["sections"]["entities"]["micro"]
     # The merged gold is the rules' output less what either annotator removed.
     assert entities["support"] == n - 2 and entities["recall"] == 1.0 and entities["precision"] < 1.0
+
+    # 4. The same two annotators' work before an adjudicator in doccano: agreed items and every
+    #    candidate pre-filled, each disagreement a comment naming who proposed it.
+    review = f"{project}-review"
+    argv = ["doccano", "adjudicate", "--project", project, "--annotators", f"{alice},{bob}", "--into", review]
+    code, out, err = run(capsys, *argv, "--articles", str(arts), "--gold", str(gold))
+    assert code == 0, err
+    proj = find_project(admin, review)
+    example = next(iter(admin.list_examples(proj.id)))
+    spans = {(s.start_offset, s.end_offset): s.id for s in admin.list_spans(proj.id, example.id)}
+    assert len(spans) == n and removed_at[alice] in spans and removed_at[bob] in spans
+    comments = [c.text for c in admin.list_comments(proj.id, example.id)]
+    assert f"{len(comments)} disagreement(s)" in out and len(comments) >= 2
+    assert any(c.startswith(f"span proposed by {bob} only (pre-filled") and repr(removed[alice]) in c for c in comments)
+    assert any(c.startswith(f"span proposed by {alice} only (pre-filled") and repr(removed[bob]) in c for c in comments)
+    # Nothing is final until the adjudicator marks the example done.
+    reviewed = tmp_path / "reviewed"
+    assert pull_cli(capsys, review, arts, reviewed)[0] == 1 and not reviewed.exists()
+    # The adjudicator agrees with alice's deletion and keeps bob's, then marks the example done.
+    admin.delete_span(proj.id, example.id, spans[removed_at[alice]])
+    admin.update_example_state(proj.id, example.id)
+    code, _, err = pull_cli(capsys, review, arts, reviewed)
+    assert code == 0, err
+    final_entities = json.loads((reviewed / f"{SEED_ID}.json").read_text(encoding="utf-8"))["entities"]
+    assert len(final_entities) == n - 1
+    text = load_articles(arts)[0].text
+    assert text[final_entities[0]["start"] :].startswith(final_entities[0]["text"])
+    (reviewed / "index.jsonl").write_bytes((gold / "index.jsonl").read_bytes())
+    assert main(["validate", "--articles", str(arts), "--gold", str(reviewed)]) == 0

@@ -103,3 +103,75 @@ def render_merge(result: Merge) -> str:
     ]
     lines += [f"{doc_id}: annotated by {who} only; not merged" for doc_id, who in sorted(result.only_one.items())]
     return "".join(line + "\n" for line in lines)
+
+
+def review_document(a: Annotation, b: Annotation, name_a: str, name_b: str) -> tuple[Annotation, list[dict]]:
+    """What an adjudicator starts from: the agreed items plus every candidate that fits beside them.
+
+    A candidate (a span or relation only one annotator gave) is pre-filled when it overlaps no
+    agreed span and no earlier candidate (doccano projects here refuse overlapping spans), so the
+    adjudicator deletes what is wrong; the rest are only listed, for the adjudicator to add. Each
+    note says who proposed the item and whether it is pre-filled.
+    """
+    merged, merge_notes = merge_document(a, b, name_a, name_b)
+    entities = list(merged.entities)
+    agreed_keys = {_key(e) for e in entities}
+    taken_ids = {e.id for e in entities}
+    notes: list[dict] = []
+    placed: dict[tuple[str, SpanKey], str] = {}  # (annotator, span key) -> id in the review
+
+    def free(e: Entity) -> bool:
+        return all(e.end <= x.start or x.end <= e.start for x in entities)
+
+    for who, ann, other in ((name_a, a, b), (name_b, b, a)):
+        other_keys = {_key(x) for x in other.entities}
+        for e in sorted(ann.entities, key=lambda x: (x.start, x.end)):
+            if _key(e) in agreed_keys:
+                placed[(who, _key(e))] = next(x.id for x in entities if _key(x) == _key(e))
+                continue
+            if _key(e) in other_keys:
+                continue
+            fits = free(e)
+            if fits:
+                eid = e.id if e.id not in taken_ids else f"{e.id}_{who}"
+                while eid in taken_ids:
+                    eid += "_"
+                taken_ids.add(eid)
+                entities.append(Entity(eid, e.label, e.start, e.end, e.text, e.ref, e.value, e.qualifier, e.category))
+                placed[(who, _key(e))] = eid
+            notes.append({"doc_id": a.doc_id, "kind": "span", "item": _show(e), "proposed_by": who, "prefilled": fits})
+    relations = list(merged.relations)
+    ids_a = {x.id: _key(x) for x in a.entities}
+    ids_b = {x.id: _key(x) for x in b.entities}
+    facts_a = {(ids_a[r.head], ids_a[r.tail], r.type) for r in a.relations}
+    facts_b = {(ids_b[r.head], ids_b[r.tail], r.type) for r in b.relations}
+    agreed_facts = facts_a & facts_b
+    rel_ids = {r.id for r in relations}
+    counter = 0
+    for who, facts, shown in ((name_a, facts_a, a), (name_b, facts_b, b)):
+        by_key = {_key(x): x for x in shown.entities}
+        for head, tail, rtype in sorted(facts - agreed_facts):
+            h, t = placed.get((who, head)), placed.get((who, tail))
+            fits = h is not None and t is not None
+            if (
+                h is not None
+                and t is not None
+                and not any((r.head, r.tail, r.type) == (h, t, rtype) for r in relations)
+            ):
+                counter += 1
+                while f"R_{who}_{counter}" in rel_ids:
+                    counter += 1
+                rel_ids.add(f"R_{who}_{counter}")
+                relations.append(Relation(f"R_{who}_{counter}", h, t, rtype))
+            notes.append(
+                {
+                    "doc_id": a.doc_id,
+                    "kind": "relation",
+                    "item": f"{_show(by_key[head])} {rtype} {_show(by_key[tail])}",
+                    "proposed_by": who,
+                    "prefilled": fits,
+                }
+            )
+    notes += [dict(n, prefilled=False) for n in merge_notes if n["kind"] == "ref"]
+    review = Annotation(a.doc_id, tuple(entities), tuple(relations), a.date, a.text_sha256)
+    return review, notes

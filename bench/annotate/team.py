@@ -163,3 +163,55 @@ def project_status(client, project: str) -> Status:
             status.total[name] = len(docs)
     status.articles = sorted(articles)
     return status
+
+
+@dataclass
+class ReviewReport:
+    push: PushReport
+    notes: list[dict]
+    only_one: dict[str, str]
+
+
+def push_review(
+    client, project: str, annotators: Sequence[str], docs: Sequence[Document], into: str, guideline: str | None
+) -> ReviewReport:
+    """Put two annotators' confirmed work before an adjudicator in the project ``into``.
+
+    Each example holds the items both agree on and every candidate that fits beside them; each
+    disagreement becomes a comment on the example naming who proposed it and whether it is
+    pre-filled. The adjudicator corrects, marks the example done, and ``pull --project INTO``
+    gives the final gold. Only articles both annotators marked done are reviewed.
+    """
+    from bench.annotate.adjudication import review_document
+    from bench.annotate.doccano_client import pull
+
+    if len(annotators) != 2:
+        raise DoccanoError(f"adjudication takes two annotators, not {len(annotators)}")
+    if into in (project, *(annotator_project(project, n) for n in annotators)):
+        raise DoccanoError(f"--into {into!r} must be a new project, not one the annotators work in")
+    work = {}
+    for name in annotators:
+        pulled = pull(client, resolve_project(client, project, name), name, docs)
+        if pulled.problems:
+            raise DoccanoError(f"{name}'s work cannot be read: {pulled.problems[0]}")
+        work[name] = pulled.annotations
+    first, second = annotators
+    shared = sorted(set(work[first]) & set(work[second]))
+    only_one = {d: n for n in annotators for d in work[n] if d not in shared}
+    reviews, notes = {}, []
+    for doc_id in shared:
+        reviews[doc_id], found = review_document(work[first][doc_id], work[second][doc_id], first, second)
+        notes += found
+    chosen = [d for d in docs if d.doc_id in reviews]
+    report = push(client, into, chosen, reviews, keep_ids=True, guideline=guideline)
+    target = require_project(client, into)
+    examples = {str(ex.meta.get("doc_id")): ex.id for ex in client.list_examples(target.id)}
+    for note in notes:
+        if note["doc_id"] in report.annotated:  # a repeated run adds no comment twice
+            state = "pre-filled: delete it if wrong" if note["prefilled"] else "not pre-filled: add it if right"
+            client.create_comment(
+                target.id,
+                examples[note["doc_id"]],
+                f"{note['kind']} proposed by {note['proposed_by']} only ({state}): {note['item']}",
+            )
+    return ReviewReport(report, notes, only_one)

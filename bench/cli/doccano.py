@@ -26,6 +26,7 @@ from bench.annotate.team import (
     parse_annotators,
     project_status,
     push_for_annotators,
+    push_review,
     resolve_project,
 )
 from bench.cli.options import EXIT_ERROR, EXIT_FAIL, EXIT_OK, UsageError, bounded_int, corpus_options
@@ -280,6 +281,25 @@ def cmd_adjudicate(args: argparse.Namespace) -> int:
     return EXIT_FAIL if result.disagreements or result.only_one else EXIT_OK
 
 
+def cmd_doccano_adjudicate(args: argparse.Namespace) -> int:
+    docs = load_articles(args.articles)
+    annotators = parse_annotators(args.annotators)
+    creds = Credentials.from_env()
+    with talking_to(creds.url, creds.timeout):
+        client = connect(creds)
+        review = push_review(client, args.project, annotators, docs, args.into, _guideline(args.gold))
+    _print_push(args.into, review.push)
+    for doc_id, who in sorted(review.only_one.items()):
+        print(f"{doc_id}: marked done by {who} only; not reviewed")
+    prefilled = sum(n["prefilled"] for n in review.notes)
+    print(
+        f"{len(review.notes)} disagreement(s), each a comment on its example naming who proposed it "
+        f"({prefilled} pre-filled for the adjudicator to keep or delete); mark each example done, then "
+        f"`bench doccano pull --project {args.into}`"
+    )
+    return EXIT_OK
+
+
 def register(sub) -> None:
     doccano = sub.add_parser("doccano", help="annotate in doccano: push articles, pull annotations, serve")
     dsub = doccano.add_subparsers(dest="doccano_command", required=True)
@@ -303,6 +323,15 @@ def register(sub) -> None:
     p = usub.add_parser("add", help="add a user (password from a prompt, or BENCH_USER_PASSWORD)")
     p.add_argument("name")
     p.set_defaults(func=cmd_user_add)
+
+    p = dsub.add_parser(
+        "adjudicate", help="put two annotators' confirmed work before an adjudicator in a review project"
+    )
+    p.add_argument("--project", required=True)
+    p.add_argument("--annotators", required=True, metavar="A,B", help="the two doccano users to compare")
+    p.add_argument("--into", required=True, metavar="REVIEW", help="the review project to create or add to")
+    corpus_options(p)
+    p.set_defaults(func=cmd_doccano_adjudicate)
 
     p = dsub.add_parser("status", help="progress: examples marked done per annotator, and who finished each article")
     p.add_argument("--project", required=True)
