@@ -807,6 +807,11 @@ def test_adjudicate_keeps_agreed_items_lists_the_rest_and_overwrites_nothing(toy
             e["ref"] = "Sayyed Hassan Nasrallah"
     data["relations"] = [r for r in data["relations"] if r["id"] != "R3"]
     dump_json(b / "toy.json", data)
+    # Agreement counts coreference too: one of the six mentions both marked alike has another ref.
+    code, text, _ = run(capsys, "agree", str(a), str(b), "--articles", str(arts), "--format", "json")
+    assert code == 0 and json.loads(text)["refs"] == {"correct": 5, "total": 6, "accuracy": 5 / 6}
+    code, text, _ = run(capsys, "agree", str(a), str(b), "--articles", str(arts), "--list")
+    assert "toy: ref differs: PERSON 'Hassan Nasrallah'" in text and "'Sayyed Hassan Nasrallah'" in text
     out = tmp_path / "merged"
     code, text, err = run(capsys, "adjudicate", str(a), str(b), "--articles", str(arts), "--out", str(out))
     assert code == 1, err

@@ -45,6 +45,21 @@ def token_labels(text: str, ann: Annotation) -> list[str]:
     return labels
 
 
+def _ref(e) -> str:
+    return e.ref or e.text  # an absent ref is the mention text (gold/GUIDELINES.md §3.2)
+
+
+def _strict_pairs(c: Comparison) -> list[tuple]:
+    ents = c.entities
+    return [(ents.gold[g], ents.pred[p]) for g, p, status in ents.alignment.pairs if status == CORRECT]
+
+
+def ref_agreement(comparisons: list[Comparison]) -> dict:
+    pairs = [pair for c in comparisons for pair in _strict_pairs(c)]
+    same = sum(_ref(x) == _ref(y) for x, y in pairs)
+    return {"correct": same, "total": len(pairs), "accuracy": same / len(pairs) if pairs else None}
+
+
 def agreement(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs: list[Document]) -> dict:
     from sklearn.metrics import cohen_kappa_score
 
@@ -73,6 +88,7 @@ def agreement(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs: li
     }
     relation_rows = {t: {"a": c.possible, "b": c.actual, "f1": row(c)["f1"]} for t, c in sorted(relations.items())}
     fact_row = row(facts.get(MICRO, Counts()))
+    refs = ref_agreement(comparisons)
     ya = [lab for d in shared for lab in token_labels(texts[d], a[d])]
     yb = [lab for d in shared for lab in token_labels(texts[d], b[d])]
     kappa = None
@@ -91,6 +107,8 @@ def agreement(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs: li
             "category": attributes["category"],
             "qualifier": attributes["qualifier"],
         },
+        # Coreference (SAME_AS in doccano): mentions both annotated alike, given the same ref.
+        "refs": refs,
         "token_kappa": kappa,
         "tokens": len(ya),
         "kappa_caveat": KAPPA_CAVEAT,
@@ -133,6 +151,11 @@ def render_agreement(result: dict, name_a: str, name_b: str, fmt: str = "table")
         f"Figures (span and value): {f['a']} vs {f['b']}, F1 {fmt_score(f['f1'])}; category agreement over "
         f"matched figures {fmt_score(cat['accuracy'])} ({cat['correct']}/{cat['total']})"
     )
+    refs = result["refs"]
+    out.append(
+        f"Refs (coreference) over mentions both annotated alike: {fmt_score(refs['accuracy'])} "
+        f"({refs['correct']}/{refs['total']} the same)"
+    )
     out.append("")
     out.append(
         f"Cohen's kappa over {result['tokens']} tokens: {fmt_score(result['token_kappa'])} ({result['kappa_caveat']})"
@@ -166,6 +189,11 @@ def disagreements(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs
             if (x.start, x.end) == (y.start, y.end) and (x.category, x.value) != (y.category, y.value):
                 out.append(
                     {"doc_id": doc_id, "kind": "figure differs", "item": f"{_span(x)} vs {y.category}={y.value}"}
+                )
+        for x, y in _strict_pairs(cmp):
+            if _ref(x) != _ref(y):
+                out.append(
+                    {"doc_id": doc_id, "kind": "ref differs", "item": f"{_span(x)} ref {_ref(x)!r} vs {_ref(y)!r}"}
                 )
         found = cmp.relation_mentions
         by_id_a = {e.id: e for e in a[doc_id].entities}
