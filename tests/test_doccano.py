@@ -956,3 +956,29 @@ def test_two_annotators_from_pre_annotated_push_to_adjudicated_gold_and_a_score(
     assert text[final_entities[0]["start"] :].startswith(final_entities[0]["text"])
     (reviewed / "index.jsonl").write_bytes((gold / "index.jsonl").read_bytes())
     assert main(["validate", "--articles", str(arts), "--gold", str(reviewed)]) == 0
+
+
+def test_agreement_among_three_annotators_is_a_pairwise_matrix(toy, capsys, tmp_path):
+    import json
+    import shutil
+
+    from conftest import dump_json, load_json
+
+    arts, a = toy["articles"], toy["gold"]
+    b, c = tmp_path / "b", tmp_path / "c"
+    shutil.copytree(a, b)
+    shutil.copytree(a, c)
+    data = load_json(b / "toy.json")
+    data["entities"] = [e for e in data["entities"] if e["id"] != "T3"]
+    dump_json(b / "toy.json", data)
+    code, out, _ = run(capsys, "agree", str(a), str(b), str(c), "--articles", str(arts), "--format", "json")
+    matrix = json.loads(out)
+    assert code == 0 and len(matrix["pairs"]) == 3
+    spans = matrix["spans_f1_strict"]
+    assert spans[str(a)][str(c)] == spans[str(c)][str(a)] == 1.0
+    assert spans[str(a)][str(b)] == spans[str(b)][str(c)] == pytest.approx(2 * 6 / (7 + 6))
+    code, out, _ = run(capsys, "agree", str(a), str(b), str(c), "--articles", str(arts), "--list")
+    assert code == 0 and "Span F1 (strict, micro)" in out
+    assert f"{a} vs {b}: toy: span only in A: ORG 'Hamas'" in out and f"{a} vs {c}:" not in out
+    code, _, err = run(capsys, "agree", str(a), "--articles", str(arts))
+    assert code == 2 and "at least two annotators" in err

@@ -221,3 +221,46 @@ def disagreements(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs
 
 def render_disagreements(items: list[dict]) -> str:
     return "".join(f"{i['doc_id']}: {i['kind']}: {i['item']}\n" for i in items)
+
+
+def agreement_matrix(sets: Mapping[str, Mapping[str, Annotation]], docs: list[Document]) -> dict:
+    """Pairwise agreement among any number of annotators: every pair's full result, and F1 matrices.
+
+    Each pair is compared on the articles both annotated (``documents`` of that pair); a pair with
+    none in common has ``None`` in the matrices.
+    """
+    names = list(sets)
+    if len(names) < 2:
+        raise ValueError("agreement needs at least two annotators")
+    pairs = []
+    spans = {a: {b: (1.0 if a == b else None) for b in names} for a in names}
+    facts = {a: {b: (1.0 if a == b else None) for b in names} for a in names}
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            result = agreement(sets[a], sets[b], docs)
+            pairs.append({"a": a, "b": b, **result})
+            if result["documents"]:
+                micro = result["spans"].get(MICRO, {}).get("f1_strict")
+                spans[a][b] = spans[b][a] = micro
+                facts[a][b] = facts[b][a] = result["relations_fact"]["f1"]
+    return {"annotators": names, "pairs": pairs, "spans_f1_strict": spans, "relations_fact_f1": facts}
+
+
+def render_matrix(result: dict, fmt: str = "table") -> str:
+    from tabulate import tabulate
+
+    from bench.reports.text import fmt_score
+
+    tablefmt = "github" if fmt == "markdown" else "simple"
+    names = result["annotators"]
+    out = []
+    for key, title in (
+        ("spans_f1_strict", "Span F1 (strict, micro)"),
+        ("relations_fact_f1", "Relation F1 (fact level)"),
+    ):
+        rows = [[a] + [fmt_score(result[key][a][b]) for b in names] for a in names]
+        out += [title, tabulate(rows, headers=["", *names], tablefmt=tablefmt, disable_numparse=True), ""]
+    out.append(
+        "Articles compared per pair: " + ", ".join(f"{p['a']}/{p['b']} {len(p['documents'])}" for p in result["pairs"])
+    )
+    return "\n".join(out) + "\n"

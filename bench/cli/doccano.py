@@ -10,7 +10,14 @@ import sys
 from pathlib import Path
 
 from bench.annotate.adjudication import merge, render_merge
-from bench.annotate.agreement import agreement, disagreements, render_agreement, render_disagreements
+from bench.annotate.agreement import (
+    agreement,
+    agreement_matrix,
+    disagreements,
+    render_agreement,
+    render_disagreements,
+    render_matrix,
+)
 from bench.annotate.doccano_client import (
     Credentials,
     DoccanoError,
@@ -233,20 +240,44 @@ def _annotations_for_agreement(source: str, args, docs) -> dict[str, Annotation]
 
 def cmd_agree(args: argparse.Namespace) -> int:
     docs = load_articles(args.articles)
-    a = _annotations_for_agreement(args.a, args, docs)
-    b = _annotations_for_agreement(args.b, args, docs)
+    if len(args.sources) < 2:
+        raise UsageError("agree needs at least two annotators (gold directories, or doccano users with --project)")
+    if len(set(args.sources)) != len(args.sources):
+        raise UsageError("agree: an annotator is named twice")
+    sets = {source: _annotations_for_agreement(source, args, docs) for source in args.sources}
+    if len(sets) > 2:
+        matrix = agreement_matrix(sets, docs)
+        if not any(p["documents"] for p in matrix["pairs"]):
+            raise DoccanoError("no two of them have an annotated article in common")
+        listed = []
+        if args.list:
+            for pair in matrix["pairs"]:
+                listed += [
+                    {"a": pair["a"], "b": pair["b"], **d} for d in disagreements(sets[pair["a"]], sets[pair["b"]], docs)
+                ]
+        if args.format == "json":
+            payload = matrix if not args.list else {**matrix, "disagreements": listed}
+            sys.stdout.write(json.dumps(payload, indent=2, sort_keys=True) + "\n")
+        else:
+            sys.stdout.write(render_matrix(matrix, args.format))
+            if args.list:
+                sys.stdout.write(f"\nDisagreements ({len(listed)}):\n")
+                sys.stdout.write("".join(f"{d['a']} vs {d['b']}: " + render_disagreements([d]) for d in listed))
+        return EXIT_OK
+    name_a, name_b = args.sources
+    a, b = sets[name_a], sets[name_b]
     result = agreement(a, b, docs)
     if not result["documents"]:
-        raise DoccanoError(f"{args.a} and {args.b} have no annotated article in common")
-    listed = disagreements(a, b, docs) if args.list else None
+        raise DoccanoError(f"{name_a} and {name_b} have no annotated article in common")
+    listed_pair = disagreements(a, b, docs) if args.list else None
     if args.format == "json":
-        payload = result if listed is None else {**result, "disagreements": listed}
+        payload = result if listed_pair is None else {**result, "disagreements": listed_pair}
         sys.stdout.write(json.dumps(payload, indent=2, sort_keys=True) + "\n")
     else:
-        sys.stdout.write(render_agreement(result, args.a, args.b, args.format))
-        if listed is not None:
-            sys.stdout.write(f"\nDisagreements ({len(listed)}; A = {args.a}, B = {args.b}):\n")
-            sys.stdout.write(render_disagreements(listed))
+        sys.stdout.write(render_agreement(result, name_a, name_b, args.format))
+        if listed_pair is not None:
+            sys.stdout.write(f"\nDisagreements ({len(listed_pair)}; A = {name_a}, B = {name_b}):\n")
+            sys.stdout.write(render_disagreements(listed_pair))
     return EXIT_OK
 
 
@@ -361,10 +392,11 @@ def register(sub) -> None:
     )
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("agree", help="agreement between two annotators (gold directories, or doccano users)")
-    p.add_argument("a", help="gold directory (or doccano username with --project)")
-    p.add_argument("b", help="gold directory (or doccano username with --project)")
-    p.add_argument("--project", help="compare two doccano users of this project")
+    p = sub.add_parser(
+        "agree", help="agreement among annotators (gold directories, or doccano users); 3+ give a matrix"
+    )
+    p.add_argument("sources", nargs="+", metavar="ANNOTATOR", help="gold directories (or doccano users with --project)")
+    p.add_argument("--project", help="compare doccano users of this project (their work marked done)")
     corpus_options(p, gold=False)
     p.add_argument("--format", choices=("table", "markdown", "json"), default="table")
     p.add_argument("--list", action="store_true", help="also list every disagreement, per document, for adjudication")
