@@ -982,3 +982,32 @@ def test_agreement_among_three_annotators_is_a_pairwise_matrix(toy, capsys, tmp_
     assert f"{a} vs {b}: toy: span only in A: ORG 'Hamas'" in out and f"{a} vs {c}:" not in out
     code, _, err = run(capsys, "agree", str(a), "--articles", str(arts))
     assert code == 2 and "at least two annotators" in err
+
+
+def test_a_pull_keeps_the_ids_of_unchanged_items_so_a_diff_shows_only_the_change(toy):
+    from dataclasses import replace
+
+    from conftest import load_json
+
+    from bench.annotate.gold_files import carry_ids
+    from bench.core.annotation import Entity, annotation_from_dict, dumps_gold
+
+    old = annotation_from_dict(load_json(toy["path"]))
+    # doccano numbers a pulled example afresh in reading order: one new span first renumbers all.
+    added = Entity("T1", "ORG", 0, 9, "Hezbollah")
+    renumbered = {e.id: f"T{i + 2}" for i, e in enumerate(old.entities)}
+    new = replace(
+        old,
+        entities=(added, *(replace(e, id=renumbered[e.id]) for e in old.entities if e.id != "T1")),
+        relations=tuple(
+            replace(r, id=f"R{9 - i}", head=renumbered[r.head], tail=renumbered[r.tail])
+            for i, r in enumerate(old.relations)
+            if r.head != "T1" and r.tail != "T1"
+        ),
+    )
+    carried = carry_ids(old, new)
+    old_lines, new_lines = dumps_gold(old).splitlines(), dumps_gold(carried).splitlines()
+    assert {e.id for e in carried.entities} == {e.id for e in old.entities}  # T1's span came back as T1
+    assert [r.id for r in carried.relations] == ["R2", "R3"]
+    # The only lines that differ are the one relation that joined the old T1 (removed).
+    assert sorted(set(old_lines) ^ set(new_lines)) == [next(line for line in old_lines if '"R1"' in line)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from bench.core.annotation import Annotation, WriteError, annotation_from_dict, dumps_gold
@@ -50,6 +50,47 @@ def _existing(path: Path, article: Document) -> tuple[Annotation | None, str | N
     return annotation_from_dict(raw), None
 
 
+def _fresh(prefix: str, taken: set[str]) -> str:
+    n = 1
+    while f"{prefix}{n}" in taken:
+        n += 1
+    taken.add(f"{prefix}{n}")
+    return f"{prefix}{n}"
+
+
+def carry_ids(old: Annotation, new: Annotation) -> Annotation:
+    """``new`` with the ids ``old`` gave the same items, so a diff shows only what changed.
+
+    A mention keeps its old id when offsets, label and category are the same; a relation when it
+    joins the same two mentions with the same type. Everything else keeps its own id unless that
+    id is taken, and then gets the next free one.
+    """
+    key = lambda e: (e.start, e.end, e.label, e.category)
+    old_ids = {key(e): e.id for e in old.entities}
+    mapped = {e.id: old_ids[key(e)] for e in new.entities if key(e) in old_ids}
+    taken = set(mapped.values()) | {e.id for e in old.entities}
+    for e in new.entities:
+        if e.id not in mapped:
+            mapped[e.id] = e.id if e.id not in taken else _fresh("T", taken)
+            taken.add(mapped[e.id])
+    entities = tuple(replace(e, id=mapped[e.id]) for e in new.entities)
+    by_id = {e.id: key(e) for e in old.entities}
+    old_rel = {
+        (by_id[r.head], by_id[r.tail], r.type): r.id for r in old.relations if r.head in by_id and r.tail in by_id
+    }
+    new_key = {e.id: key(e) for e in new.entities}
+    rel_taken = {r.id for r in old.relations}
+    relations = []
+    for r in new.relations:
+        fact = (new_key[r.head], new_key[r.tail], r.type)
+        rid = old_rel.get(fact)
+        if rid is None:
+            rid = r.id if r.id not in rel_taken else _fresh("R", rel_taken)
+        rel_taken.add(rid)
+        relations.append(replace(r, id=rid, head=mapped[r.head], tail=mapped[r.tail]))
+    return replace(new, entities=entities, relations=tuple(relations))
+
+
 def plan_targets(directory: Path, annotations: Mapping[str, Annotation], docs: Sequence[Document]) -> list[Target]:
     """One target per annotation, in doc_id order, classified against what the directory holds."""
     from bench.annotate.doccano_client import describe_changes
@@ -69,10 +110,13 @@ def plan_targets(directory: Path, annotations: Mapping[str, Annotation], docs: S
         old, why = _existing(path, by_id[doc_id])
         if old is None:
             out.append(Target(path, new_text, BROKEN, [f"(the existing file {why})"]))
-        elif path.read_bytes() == new_text.encode("utf-8"):
+            continue
+        pulled = carry_ids(old, annotations[doc_id])
+        new_text = dumps_gold(pulled)
+        if path.read_bytes() == new_text.encode("utf-8"):
             out.append(Target(path, new_text, UNCHANGED))
         else:
-            out.append(Target(path, new_text, DIFFERS, describe_changes(old, annotations[doc_id])))
+            out.append(Target(path, new_text, DIFFERS, describe_changes(old, pulled)))
     return out
 
 
