@@ -45,6 +45,21 @@ def token_labels(text: str, ann: Annotation) -> list[str]:
     return labels
 
 
+def _ref(e) -> str:
+    return e.ref or e.text  # an absent ref is the mention text (gold/GUIDELINES.md §3.2)
+
+
+def _strict_pairs(c: Comparison) -> list[tuple]:
+    ents = c.entities
+    return [(ents.gold[g], ents.pred[p]) for g, p, status in ents.alignment.pairs if status == CORRECT]
+
+
+def ref_agreement(comparisons: list[Comparison]) -> dict:
+    pairs = [pair for c in comparisons for pair in _strict_pairs(c)]
+    same = sum(_ref(x) == _ref(y) for x, y in pairs)
+    return {"correct": same, "total": len(pairs), "accuracy": same / len(pairs) if pairs else None}
+
+
 def agreement(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs: list[Document]) -> dict:
     from sklearn.metrics import cohen_kappa_score
 
@@ -73,6 +88,7 @@ def agreement(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs: li
     }
     relation_rows = {t: {"a": c.possible, "b": c.actual, "f1": row(c)["f1"]} for t, c in sorted(relations.items())}
     fact_row = row(facts.get(MICRO, Counts()))
+    refs = ref_agreement(comparisons)
     ya = [lab for d in shared for lab in token_labels(texts[d], a[d])]
     yb = [lab for d in shared for lab in token_labels(texts[d], b[d])]
     kappa = None
@@ -91,6 +107,8 @@ def agreement(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs: li
             "category": attributes["category"],
             "qualifier": attributes["qualifier"],
         },
+        # Coreference (SAME_AS in doccano): mentions both annotated alike, given the same ref.
+        "refs": refs,
         "token_kappa": kappa,
         "tokens": len(ya),
         "kappa_caveat": KAPPA_CAVEAT,
@@ -133,6 +151,11 @@ def render_agreement(result: dict, name_a: str, name_b: str, fmt: str = "table")
         f"Figures (span and value): {f['a']} vs {f['b']}, F1 {fmt_score(f['f1'])}; category agreement over "
         f"matched figures {fmt_score(cat['accuracy'])} ({cat['correct']}/{cat['total']})"
     )
+    refs = result["refs"]
+    out.append(
+        f"Refs (coreference) over mentions both annotated alike: {fmt_score(refs['accuracy'])} "
+        f"({refs['correct']}/{refs['total']} the same)"
+    )
     out.append("")
     out.append(
         f"Cohen's kappa over {result['tokens']} tokens: {fmt_score(result['token_kappa'])} ({result['kappa_caveat']})"
@@ -167,6 +190,11 @@ def disagreements(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs
                 out.append(
                     {"doc_id": doc_id, "kind": "figure differs", "item": f"{_span(x)} vs {y.category}={y.value}"}
                 )
+        for x, y in _strict_pairs(cmp):
+            if _ref(x) != _ref(y):
+                out.append(
+                    {"doc_id": doc_id, "kind": "ref differs", "item": f"{_span(x)} ref {_ref(x)!r} vs {_ref(y)!r}"}
+                )
         found = cmp.relation_mentions
         by_id_a = {e.id: e for e in a[doc_id].entities}
         by_id_b = {e.id: e for e in b[doc_id].entities}
@@ -193,3 +221,46 @@ def disagreements(a: Mapping[str, Annotation], b: Mapping[str, Annotation], docs
 
 def render_disagreements(items: list[dict]) -> str:
     return "".join(f"{i['doc_id']}: {i['kind']}: {i['item']}\n" for i in items)
+
+
+def agreement_matrix(sets: Mapping[str, Mapping[str, Annotation]], docs: list[Document]) -> dict:
+    """Pairwise agreement among any number of annotators: every pair's full result, and F1 matrices.
+
+    Each pair is compared on the articles both annotated (``documents`` of that pair); a pair with
+    none in common has ``None`` in the matrices.
+    """
+    names = list(sets)
+    if len(names) < 2:
+        raise ValueError("agreement needs at least two annotators")
+    pairs = []
+    spans = {a: {b: (1.0 if a == b else None) for b in names} for a in names}
+    facts = {a: {b: (1.0 if a == b else None) for b in names} for a in names}
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            result = agreement(sets[a], sets[b], docs)
+            pairs.append({"a": a, "b": b, **result})
+            if result["documents"]:
+                micro = result["spans"].get(MICRO, {}).get("f1_strict")
+                spans[a][b] = spans[b][a] = micro
+                facts[a][b] = facts[b][a] = result["relations_fact"]["f1"]
+    return {"annotators": names, "pairs": pairs, "spans_f1_strict": spans, "relations_fact_f1": facts}
+
+
+def render_matrix(result: dict, fmt: str = "table") -> str:
+    from tabulate import tabulate
+
+    from bench.reports.text import fmt_score
+
+    tablefmt = "github" if fmt == "markdown" else "simple"
+    names = result["annotators"]
+    out = []
+    for key, title in (
+        ("spans_f1_strict", "Span F1 (strict, micro)"),
+        ("relations_fact_f1", "Relation F1 (fact level)"),
+    ):
+        rows = [[a] + [fmt_score(result[key][a][b]) for b in names] for a in names]
+        out += [title, tabulate(rows, headers=["", *names], tablefmt=tablefmt, disable_numparse=True), ""]
+    out.append(
+        "Articles compared per pair: " + ", ".join(f"{p['a']}/{p['b']} {len(p['documents'])}" for p in result["pairs"])
+    )
+    return "\n".join(out) + "\n"

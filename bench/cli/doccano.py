@@ -7,22 +7,37 @@ import getpass
 import json
 import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-from bench.annotate.agreement import agreement, disagreements, render_agreement, render_disagreements
+from bench.annotate.adjudication import merge, render_merge
+from bench.annotate.agreement import (
+    agreement,
+    agreement_matrix,
+    disagreements,
+    render_agreement,
+    render_disagreements,
+    render_matrix,
+)
 from bench.annotate.doccano_client import (
     Credentials,
     DoccanoError,
     connect,
-    describe_changes,
-    export_records,
-    pull_annotations,
+    pull,
     push,
+    talking_to,
 )
-from bench.cli.options import EXIT_ERROR, EXIT_FAIL, EXIT_OK, corpus_options
-from bench.core.annotation import Annotation, annotation_from_dict, atomic_write, dumps_gold
+from bench.annotate.gold_files import BROKEN, DIFFERS, NEW, UNCHANGED, plan_targets, write_together
+from bench.annotate.team import (
+    add_user,
+    annotator_project,
+    parse_annotators,
+    project_status,
+    push_for_annotators,
+    push_review,
+    resolve_project,
+)
+from bench.cli.options import EXIT_ERROR, EXIT_FAIL, EXIT_OK, UsageError, bounded_int, corpus_options
+from bench.core.annotation import Annotation
 from bench.evaluation.systems import load_system, run_system
 from bench.formats.corpus import load_articles
 from bench.formats.validate import load_gold
@@ -38,65 +53,148 @@ def _select(docs, doc_ids):
     return [d for d in docs if d.doc_id in set(doc_ids)]
 
 
+def _guideline(gold_dir: Path) -> str | None:
+    path = Path(gold_dir) / "GUIDELINES.md"
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as err:
+        raise DoccanoError(f"{path}: cannot be read: {getattr(err, 'strerror', None) or err}") from None
+
+
+def _print_push(project: str, report) -> None:
+    print(
+        f"project {project}: {len(report.created)} example(s) created, {len(report.annotated)} annotated, "
+        f"{len(report.skipped)} already present"
+        + (f", {len(report.completed)} unfinished push(es) completed" if report.completed else "")
+    )
+
+
 def cmd_push(args: argparse.Namespace) -> int:
     docs = _select(load_articles(args.articles), args.doc_ids)
+    annotators = parse_annotators(args.annotators) if args.annotators else []
+    guideline = _guideline(args.gold)
     annotations = None
     if args.with_gold:
         annotations = load_gold(args.gold, docs)
     elif args.pre_annotate:
         system = load_system(args.pre_annotate, gold_dir=args.gold)
         annotations = run_system(args.pre_annotate, system, docs)
-    client = connect(Credentials.from_env())
-    report = push(client, args.project, docs, annotations, keep_ids=bool(args.with_gold))
-    print(
-        f"project {args.project}: {len(report.created)} example(s) created, {len(report.annotated)} annotated, "
-        f"{len(report.skipped)} already present"
-    )
+    creds = Credentials.from_env()
+    with talking_to(creds.url, creds.timeout):
+        client = connect(creds)
+        if annotators:
+            reports = push_for_annotators(
+                client, args.project, annotators, docs, annotations, bool(args.with_gold), guideline
+            )
+            for name, report in reports.items():
+                _print_push(annotator_project(args.project, name), report)
+            own = ", ".join(annotator_project(args.project, n) for n in annotators)
+            print(
+                f"each annotator has a project of their own ({own}) holding the pushed annotations; "
+                "they mark each example done when finished"
+            )
+            return EXIT_OK
+        report = push(
+            client,
+            args.project,
+            docs,
+            annotations,
+            keep_ids=bool(args.with_gold),
+            confirm=args.with_gold,
+            guideline=guideline,
+        )
+    _print_push(args.project, report)
+    if report.confirmed:
+        print(
+            f"{len(report.confirmed)} example(s) marked done for {creds.username} (the gold is reviewed work; "
+            "un-mark one in doccano to reopen it)"
+        )
+    return EXIT_OK
+
+
+def _new_password(name: str) -> str:
+    password = os.environ.get("BENCH_USER_PASSWORD")
+    if password is not None:
+        return password
+    if not sys.stdin.isatty():
+        raise DoccanoError(f"set BENCH_USER_PASSWORD to the new password for {name!r} (no terminal to prompt on)")
+    first = getpass.getpass(f"password for the new doccano user {name!r}: ")
+    if getpass.getpass("the same password again: ") != first:
+        raise DoccanoError("the two passwords differ; no user was added")
+    return first
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    creds = Credentials.from_env()
+    password = _new_password(args.name)
+    with talking_to(creds.url, creds.timeout):
+        client = connect(creds)
+        add_user(client, args.name, password)
+    print(f"doccano user {args.name!r} added; give them projects with `bench doccano push --annotators {args.name}`")
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    creds = Credentials.from_env()
+    with talking_to(creds.url, creds.timeout):
+        status = project_status(connect(creds), args.project)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(status.to_dict(), indent=2, sort_keys=True) + "\n")
+        return EXIT_OK
+    from tabulate import tabulate
+
+    rows = [[a, len(status.done[a]), status.total[a]] for a in sorted(status.done)]
+    print(f"project {args.project}: {len(status.done)} annotator(s), {len(status.articles)} article(s)")
+    print(tabulate(rows, headers=["annotator", "done", "of"], disable_numparse=True))
+    print()
+    rows = [[d, ", ".join(status.finished_by(d)) or "-"] for d in status.articles]
+    print(tabulate(rows, headers=["article", "marked done by"], disable_numparse=True))
     return EXIT_OK
 
 
 def cmd_pull(args: argparse.Namespace) -> int:
     docs = load_articles(args.articles)
     creds = Credentials.from_env()
-    client = connect(creds)
-    records = export_records(client, args.project, args.annotator or creds.username)
-    pulled, problems = pull_annotations(records, docs)
-    if problems:
-        if len(problems) == 1:
-            print(f"bench doccano pull: {problems[0]}; no gold file was touched", file=sys.stderr)
+    annotator = args.annotator or creds.username
+    with talking_to(creds.url, creds.timeout):
+        client = connect(creds)
+        project = resolve_project(client, args.project, annotator)
+        pulled = pull(client, project, annotator, docs, args.doc_ids, args.include_unconfirmed)
+    if pulled.problems:
+        if len(pulled.problems) == 1:
+            print(f"bench doccano pull: {pulled.problems[0]}; no gold file was touched", file=sys.stderr)
         else:
-            for line in problems:
+            for line in pulled.problems:
                 print(line, file=sys.stderr)
-            print(f"{len(problems)} problems; no gold file was touched", file=sys.stderr)
+            print(f"{len(pulled.problems)} problems; no gold file was touched", file=sys.stderr)
         return EXIT_ERROR
-    blocked = written = unchanged = 0
-    for doc_id in sorted(pulled):
-        path = Path(args.gold) / f"{doc_id}.json"
-        new_text = dumps_gold(pulled[doc_id])
-        if path.exists():
-            old_text = path.read_text(encoding="utf-8")
-            if old_text == new_text:
-                unchanged += 1
-                continue
-            print(f"{path}: differs from doccano:")
-            try:
-                old = annotation_from_dict(json.loads(old_text))
-                changes = describe_changes(old, pulled[doc_id])
-            except (ValueError, KeyError) as err:
-                changes = [f"(the existing file cannot be read: {err})"]
-            for change in changes:
+    targets = plan_targets(args.gold, pulled.annotations, docs)
+    blocked = []
+    for target in targets:
+        if target.state in (DIFFERS, BROKEN):
+            print(f"{target.path}: differs from doccano:" if target.state == DIFFERS else f"{target.path}:")
+            for change in target.changes:
                 print(f"  {change}")
             if not args.force:
-                blocked += 1
-                continue
-        atomic_write(path, new_text)
-        written += 1
-    print(f"{written} written, {unchanged} unchanged, {blocked} left alone (differ; use --force to overwrite)")
-    return EXIT_FAIL if blocked else EXIT_OK
+                blocked.append(target)
+    writes = [t for t in targets if t.state == NEW or (args.force and t.state in (DIFFERS, BROKEN))]
+    write_together(writes)
+    unchanged = sum(t.state == UNCHANGED for t in targets)
+    print(f"{len(writes)} written, {unchanged} unchanged, {len(blocked)} left alone (differ; use --force to overwrite)")
+    for doc_id, why in sorted(pulled.skipped.items()):
+        print(f"skipped {doc_id}: {why}")
+    if pulled.skipped:
+        print(
+            f"{len(pulled.skipped)} example(s) skipped; pull them once {annotator} marks them done in doccano "
+            "(or pass --include-unconfirmed to take them as they are)"
+        )
+    return EXIT_FAIL if blocked or pulled.skipped else EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from bench.annotate.doccano_server import DoccanoServer
+    from bench.annotate.doccano_server import DEFAULT_HOME, DoccanoServer, ServerError, is_loopback, run_until_stopped
 
     username = os.environ.get("DOCCANO_USERNAME", "admin")
     password = os.environ.get("DOCCANO_PASSWORD")
@@ -104,48 +202,132 @@ def cmd_serve(args: argparse.Namespace) -> int:
         if not sys.stdin.isatty():
             raise DoccanoError("set DOCCANO_PASSWORD for the server's admin user (no terminal to prompt on)")
         password = getpass.getpass(f"password for the doccano admin user {username!r}: ")
-    home = args.home or Path(tempfile.mkdtemp(prefix="doccano-"))
-    server = DoccanoServer(home, username, password, port=args.port)
-    server.start()
-    print(f"doccano is running at {server.url} (data in {home}); log in as {username!r}.")
-    print(f"For bench: export DOCCANO_URL={server.url} DOCCANO_USERNAME={username}. Stop with Ctrl-C.")
+    if not is_loopback(args.host):
+        print(
+            f"warning: doccano will accept connections from other machines on {args.host}; it speaks plain HTTP, "
+            "so passwords cross the network in clear: use it on a trusted network or behind TLS",
+            file=sys.stderr,
+        )
+    home = args.home or DEFAULT_HOME
+    server = DoccanoServer(home, username, password, port=args.port, host=args.host)
+
+    def ready() -> None:
+        print(f"doccano is running at {server.url} (data in {server.home}); log in as {username!r}.", flush=True)
+        print(f"For bench: export DOCCANO_URL={server.url} DOCCANO_USERNAME={username}. Stop with Ctrl-C.", flush=True)
+
     try:
-        while all(p.poll() is None for p in server.procs):
-            time.sleep(1)
+        stopped_by = run_until_stopped(server, ready)
+    except ServerError as err:
+        raise DoccanoError(str(err).splitlines()[0] + f" (logs in {server.home})") from None
+    if stopped_by is None:
         print("doccano stopped unexpectedly:\n" + server.logs(), file=sys.stderr)
         return EXIT_ERROR
-    except KeyboardInterrupt:
-        return EXIT_OK
-    finally:
-        server.stop()
+    print(f"doccano stopped ({stopped_by}); its data stays in {server.home}", flush=True)
+    return EXIT_OK
 
 
 def _annotations_for_agreement(source: str, args, docs) -> dict[str, Annotation]:
     if args.project:
-        client = connect(Credentials.from_env())
-        pulled, problems = pull_annotations(export_records(client, args.project, source), docs)
-        if problems:
-            raise DoccanoError("; ".join(problems[:5]))
-        return pulled
+        creds = Credentials.from_env()
+        with talking_to(creds.url, creds.timeout):
+            client = connect(creds)
+            pulled = pull(client, resolve_project(client, args.project, source), source, docs)
+        if pulled.problems:
+            raise DoccanoError("; ".join(pulled.problems[:5]))
+        return pulled.annotations
     return load_gold(Path(source), docs, require_all=False)
 
 
 def cmd_agree(args: argparse.Namespace) -> int:
     docs = load_articles(args.articles)
-    a = _annotations_for_agreement(args.a, args, docs)
-    b = _annotations_for_agreement(args.b, args, docs)
+    if len(args.sources) < 2:
+        raise UsageError("agree needs at least two annotators (gold directories, or doccano users with --project)")
+    if len(set(args.sources)) != len(args.sources):
+        raise UsageError("agree: an annotator is named twice")
+    sets = {source: _annotations_for_agreement(source, args, docs) for source in args.sources}
+    if len(sets) > 2:
+        matrix = agreement_matrix(sets, docs)
+        if not any(p["documents"] for p in matrix["pairs"]):
+            raise DoccanoError("no two of them have an annotated article in common")
+        listed = []
+        if args.list:
+            for pair in matrix["pairs"]:
+                listed += [
+                    {"a": pair["a"], "b": pair["b"], **d} for d in disagreements(sets[pair["a"]], sets[pair["b"]], docs)
+                ]
+        if args.format == "json":
+            payload = matrix if not args.list else {**matrix, "disagreements": listed}
+            sys.stdout.write(json.dumps(payload, indent=2, sort_keys=True) + "\n")
+        else:
+            sys.stdout.write(render_matrix(matrix, args.format))
+            if args.list:
+                sys.stdout.write(f"\nDisagreements ({len(listed)}):\n")
+                sys.stdout.write("".join(f"{d['a']} vs {d['b']}: " + render_disagreements([d]) for d in listed))
+        return EXIT_OK
+    name_a, name_b = args.sources
+    a, b = sets[name_a], sets[name_b]
     result = agreement(a, b, docs)
     if not result["documents"]:
-        raise DoccanoError(f"{args.a} and {args.b} have no annotated article in common")
-    listed = disagreements(a, b, docs) if args.list else None
+        raise DoccanoError(f"{name_a} and {name_b} have no annotated article in common")
+    listed_pair = disagreements(a, b, docs) if args.list else None
     if args.format == "json":
-        payload = result if listed is None else {**result, "disagreements": listed}
+        payload = result if listed_pair is None else {**result, "disagreements": listed_pair}
         sys.stdout.write(json.dumps(payload, indent=2, sort_keys=True) + "\n")
     else:
-        sys.stdout.write(render_agreement(result, args.a, args.b, args.format))
-        if listed is not None:
-            sys.stdout.write(f"\nDisagreements ({len(listed)}; A = {args.a}, B = {args.b}):\n")
-            sys.stdout.write(render_disagreements(listed))
+        sys.stdout.write(render_agreement(result, name_a, name_b, args.format))
+        if listed_pair is not None:
+            sys.stdout.write(f"\nDisagreements ({len(listed_pair)}; A = {name_a}, B = {name_b}):\n")
+            sys.stdout.write(render_disagreements(listed_pair))
+    return EXIT_OK
+
+
+def cmd_adjudicate(args: argparse.Namespace) -> int:
+    docs = load_articles(args.articles)
+    name_a, name_b = args.a.name or str(args.a), args.b.name or str(args.b)
+    if name_a == name_b:
+        name_a, name_b = str(args.a), str(args.b)
+    a = load_gold(args.a, docs, require_all=False)
+    b = load_gold(args.b, docs, require_all=False)
+    result = merge(a, b, docs, name_a, name_b)
+    if not result.merged:
+        raise UsageError(f"{args.a} and {args.b} have no annotated article in common")
+    targets = plan_targets(args.out, result.merged, docs)
+    taken = [t for t in targets if t.state in (DIFFERS, BROKEN)]
+    if taken and not args.force:
+        raise UsageError(
+            f"{taken[0].path} exists and differs from the merge ({len(taken)} file(s) like it); "
+            "pass --force to replace them; nothing was written"
+        )
+    writes = [t for t in targets if t.state != UNCHANGED]
+    write_together(writes)
+    if args.format == "json":
+        payload = {"merged": sorted(result.merged), "disagreements": result.disagreements, "only_one": result.only_one}
+        sys.stdout.write(json.dumps(payload, indent=2, sort_keys=True) + "\n")
+    else:
+        sys.stdout.write(render_merge(result))
+        print(
+            f"{len(result.merged)} article(s) merged into {args.out} ({len(writes)} written): agreed items only; "
+            f"{len(result.disagreements)} disagreement(s) for an adjudicator to decide (each names who proposed it)"
+        )
+    return EXIT_FAIL if result.disagreements or result.only_one else EXIT_OK
+
+
+def cmd_doccano_adjudicate(args: argparse.Namespace) -> int:
+    docs = load_articles(args.articles)
+    annotators = parse_annotators(args.annotators)
+    creds = Credentials.from_env()
+    with talking_to(creds.url, creds.timeout):
+        client = connect(creds)
+        review = push_review(client, args.project, annotators, docs, args.into, _guideline(args.gold))
+    _print_push(args.into, review.push)
+    for doc_id, who in sorted(review.only_one.items()):
+        print(f"{doc_id}: marked done by {who} only; not reviewed")
+    prefilled = sum(n["prefilled"] for n in review.notes)
+    print(
+        f"{len(review.notes)} disagreement(s), each a comment on its example naming who proposed it "
+        f"({prefilled} pre-filled for the adjudicator to keep or delete); mark each example done, then "
+        f"`bench doccano pull --project {args.into}`"
+    )
     return EXIT_OK
 
 
@@ -159,28 +341,74 @@ def register(sub) -> None:
     which = p.add_mutually_exclusive_group()
     which.add_argument("--pre-annotate", metavar="SYSTEM", help="load a system's predictions as editable annotations")
     which.add_argument("--with-gold", action="store_true", help="load the existing gold for review")
+    p.add_argument(
+        "--annotators",
+        metavar="NAMES",
+        help="comma-separated doccano users; each gets a project PROJECT@NAME of their own holding the push",
+    )
     p.add_argument("doc_ids", nargs="*", metavar="DOC_ID", help="the articles to upload (default: all)")
     p.set_defaults(func=cmd_push)
+
+    p = dsub.add_parser("user", help="manage doccano users")
+    usub = p.add_subparsers(dest="user_command", required=True)
+    p = usub.add_parser("add", help="add a user (password from a prompt, or BENCH_USER_PASSWORD)")
+    p.add_argument("name")
+    p.set_defaults(func=cmd_user_add)
+
+    p = dsub.add_parser(
+        "adjudicate", help="put two annotators' confirmed work before an adjudicator in a review project"
+    )
+    p.add_argument("--project", required=True)
+    p.add_argument("--annotators", required=True, metavar="A,B", help="the two doccano users to compare")
+    p.add_argument("--into", required=True, metavar="REVIEW", help="the review project to create or add to")
+    corpus_options(p)
+    p.set_defaults(func=cmd_doccano_adjudicate)
+
+    p = dsub.add_parser("status", help="progress: examples marked done per annotator, and who finished each article")
+    p.add_argument("--project", required=True)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=cmd_status)
 
     p = dsub.add_parser("pull", help="turn an annotator's doccano annotations into gold files")
     p.add_argument("--project", required=True, help="the doccano project to pull from")
     corpus_options(p)
     p.add_argument("--annotator", help="doccano user whose annotations to pull (default: DOCCANO_USERNAME)")
-    p.add_argument("--force", action="store_true", help="overwrite gold files that differ")
+    p.add_argument("--force", action="store_true", help="overwrite gold files that differ or are broken")
+    p.add_argument(
+        "--include-unconfirmed",
+        action="store_true",
+        help="also pull examples the annotator has not marked done (by default they are skipped and listed)",
+    )
+    p.add_argument("doc_ids", nargs="*", metavar="DOC_ID", help="pull only these articles (default: all)")
     p.set_defaults(func=cmd_pull)
 
     p = dsub.add_parser("serve", help="run a local doccano 1.8.4 server for annotating")
-    p.add_argument("--home", type=Path, help="data directory (default: a new temporary directory)")
-    p.add_argument("--port", type=int, help="port on 127.0.0.1 (default: a free one)")
+    p.add_argument(
+        "--home", type=Path, help="data directory, kept between runs (default: .doccano/ at the repository root)"
+    )
+    p.add_argument("--port", type=bounded_int(1, 65535), help="port to listen on (default: a free one)")
+    p.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1; others warn: plain HTTP)"
+    )
     p.set_defaults(func=cmd_serve)
 
-    p = sub.add_parser("agree", help="agreement between two annotators (gold directories, or doccano users)")
-    p.add_argument("a", help="gold directory (or doccano username with --project)")
-    p.add_argument("b", help="gold directory (or doccano username with --project)")
-    p.add_argument("--project", help="compare two doccano users of this project")
+    p = sub.add_parser(
+        "agree", help="agreement among annotators (gold directories, or doccano users); 3+ give a matrix"
+    )
+    p.add_argument("sources", nargs="+", metavar="ANNOTATOR", help="gold directories (or doccano users with --project)")
+    p.add_argument("--project", help="compare doccano users of this project (their work marked done)")
     corpus_options(p, gold=False)
     p.add_argument(
         "--format", choices=("table", "markdown", "json"), default="table", help="output format (default: table)"
     )
     p.add_argument("--list", action="store_true", help="also list every disagreement, per document, for adjudication")
     p.set_defaults(func=cmd_agree)
+
+    p = sub.add_parser("adjudicate", help="merge two annotators' gold directories: agreed items kept, the rest listed")
+    p.add_argument("a", type=Path, help="annotator A's gold directory")
+    p.add_argument("b", type=Path, help="annotator B's gold directory")
+    p.add_argument("--out", type=Path, required=True, help="directory for the merged gold")
+    p.add_argument("--force", action="store_true", help="replace merged files already in --out that differ")
+    corpus_options(p, gold=False)
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.set_defaults(func=cmd_adjudicate)

@@ -18,12 +18,14 @@ Confidence scores have no place in a doccano record and are dropped.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from bench.core.annotation import Annotation, Entity, Relation
+from bench.core.coreference import SAME_AS, group_refs, same_as_links
 from bench.core.numbers import normalise_figure
 from bench.core.schema import CATEGORIES, ENTITY_LABELS, FIGURE, RELATION_TYPES
 from bench.formats.corpus import Document
@@ -37,6 +39,10 @@ class DoccanoError(Exception):
 
 def span_labels() -> list[str]:
     return [label for label in ENTITY_LABELS if label != FIGURE] + [f"{FIGURE}:{c}" for c in CATEGORIES]
+
+
+def relation_labels() -> list[str]:
+    return [*RELATION_TYPES, SAME_AS]
 
 
 def span_label_of(entity: Entity) -> str:
@@ -56,22 +62,36 @@ def parse_span_label(text: str) -> tuple[str, str | None]:
     raise DoccanoError(f"doccano label {text!r} is not in the schema (known: {', '.join(span_labels())})")
 
 
-class Offsets:
-    """Code point <-> UTF-16 code unit offsets for one text."""
+def leading_space(text: str) -> int:
+    """Code points doccano strips from the start of ``text`` (it stores ``text.strip()``)."""
+    return len(text) - len(text.lstrip())
 
-    def __init__(self, text: str):
+
+class Offsets:
+    """Code point offsets into ``text`` <-> UTF-16 code unit offsets into ``text[lead:]``.
+
+    ``lead`` is the white space doccano strips from the start of an example (``for_example``).
+    """
+
+    def __init__(self, text: str, lead: int = 0):
         self.text = text
         # utf16[i] = UTF-16 offset of code point i (one entry past the end)
         self.utf16 = [0] * (len(text) + 1)
         for i, ch in enumerate(text):
             self.utf16[i + 1] = self.utf16[i] + (2 if ord(ch) > 0xFFFF else 1)
+        self.lead = lead
+        self.base = self.utf16[lead]
+
+    @classmethod
+    def for_example(cls, text: str) -> Offsets:
+        return cls(text, leading_space(text))
 
     def to_utf16(self, cp: int) -> int:
-        return self.utf16[cp]
+        return self.utf16[cp] - self.base
 
     def from_utf16(self, unit: int) -> int:
-        i = bisect.bisect_left(self.utf16, unit)
-        if i >= len(self.utf16) or self.utf16[i] != unit:
+        i = bisect.bisect_left(self.utf16, unit + self.base)
+        if unit < 0 or i >= len(self.utf16) or self.utf16[i] != unit + self.base:
             raise DoccanoError(f"UTF-16 offset {unit} falls inside a character (a surrogate pair) or past the text")
         return i
 
@@ -89,9 +109,9 @@ def example_meta(doc: Document, ann: Annotation | None, keep_ids: bool = True) -
 def annotation_from_record(record: Mapping[str, Any], article: Document) -> Annotation:
     """Gold annotation from one doccano export record, with code-point offsets and figure attributes."""
     where = f"doccano example {record.get('id')} ({article.doc_id})"
-    if record.get("text") != article.text:
+    if record.get("text") != article.text.strip():
         raise DoccanoError(f"{where}: its text differs from the article body; the article or the example was edited")
-    offsets = Offsets(article.text)
+    offsets = Offsets.for_example(article.text)
     refs = record.get("refs") or {}
     ids = record.get("ids") or {}
     relation_ids = record.get("relation_ids") or {}
@@ -104,6 +124,26 @@ def annotation_from_record(record: Mapping[str, Any], article: Document) -> Anno
             raise DoccanoError(f"{where}: span {span.get('id')}: {err}") from None
         spans.append((start, end, label, category, span))
     spans.sort(key=lambda s: (s[0], s[1], s[2]))
+    at = {span["id"]: (start, end) for start, end, _, _, span in spans}
+    links, schema_relations = [], []
+    for rel in sorted(record.get("relations", []), key=lambda r: r["id"]):
+        if rel["type"] not in relation_labels():
+            raise DoccanoError(
+                f"{where}: relation type {rel['type']!r} is not in the schema (known: {', '.join(relation_labels())})"
+            )
+        if rel["from_id"] not in at or rel["to_id"] not in at:
+            raise DoccanoError(f"{where}: relation {rel.get('id')!r} joins a span that is not in the export")
+        if rel["type"] == SAME_AS:
+            links.append((at[rel["from_id"]], at[rel["to_id"]]))
+        else:
+            schema_relations.append(rel)
+    carried = {}
+    for key, ref in refs.items():
+        start_text, _, end_text = key.partition(":")
+        with contextlib.suppress(ValueError):
+            carried[(int(start_text), int(end_text))] = ref
+    texts = {(start, end): article.text[start:end] for start, end, *_ in spans}
+    ref_of = group_refs(texts, links, carried)
     taken = set(ids.values())
     counter = 0
 
@@ -125,29 +165,28 @@ def annotation_from_record(record: Mapping[str, Any], article: Document) -> Anno
             if parsed is None:
                 raise DoccanoError(f"{where}: figure span {text!r} holds no number that bench.core.numbers can read")
             attrs = {"value": parsed[0], "qualifier": parsed[1], "category": category}
-        entities.append(Entity(eid, label, start, end, text, ref=refs.get(f"{start}:{end}"), **attrs))
+        entities.append(Entity(eid, label, start, end, text, ref=ref_of.get((start, end)), **attrs))
         by_doccano_id[span["id"]] = eid
     relations, counter = [], 0
     taken = set(relation_ids.values())
-    for rel in sorted(record.get("relations", []), key=lambda r: r["id"]):
-        if rel["type"] not in RELATION_TYPES:
-            raise DoccanoError(
-                f"{where}: relation type {rel['type']!r} is not in the schema (known: {', '.join(RELATION_TYPES)})"
-            )
-        head, tail = by_doccano_id.get(rel["from_id"]), by_doccano_id.get(rel["to_id"])
-        if head is None or tail is None:
-            raise DoccanoError(f"{where}: relation {rel.get('id')!r} joins a span that is not in the export")
+    for rel in schema_relations:
+        head, tail = by_doccano_id[rel["from_id"]], by_doccano_id[rel["to_id"]]
         rid = relation_ids.get(f"{head}>{tail}:{rel['type']}") or fresh("R")
         relations.append(Relation(rid, head, tail, rel["type"]))
     return Annotation(article.doc_id, tuple(entities), tuple(relations), article.date, article.sha256)
 
 
 def _record_of(i: int, ann: Annotation, doc: Document) -> dict[str, Any]:
-    offsets = Offsets(doc.text)
+    """The record doccano's export would hold for ``ann``: stripped text, UTF-16 offsets, refs as SAME_AS links."""
+    offsets = Offsets.for_example(doc.text)
     number = {e.id: n for n, e in enumerate(ann.entities, start=1)}
+    at = {(e.start, e.end): number[e.id] for e in ann.entities}
+    links = same_as_links([((e.start, e.end), e.ref) for e in ann.entities])
+    relations = [(number[r.head], number[r.tail], r.type) for r in ann.relations]
+    relations += [(at[a], at[b], SAME_AS) for a, b in links]
     return {
         "id": i,
-        "text": doc.text,
+        "text": doc.text.strip(),
         **example_meta(doc, ann),
         "entities": [
             {
@@ -159,8 +198,8 @@ def _record_of(i: int, ann: Annotation, doc: Document) -> dict[str, Any]:
             for e in ann.entities
         ],
         "relations": [
-            {"id": n, "from_id": number[r.head], "to_id": number[r.tail], "type": r.type}
-            for n, r in enumerate(ann.relations, start=1)
+            {"id": n, "from_id": head, "to_id": tail, "type": rtype}
+            for n, (head, tail, rtype) in enumerate(relations, start=1)
         ],
         "Comments": [],
     }
@@ -209,7 +248,10 @@ def read(path: Path, docs: Mapping[str, Document]) -> Converted:
             problems.append(f"{where}: expected a doccano record with 'text'")
             continue
         try:
-            doc = document_for(record.get("doc_id"), record["text"], docs, where)
+            # doccano stores the text stripped: an export without doc_id is matched on the stripped body.
+            stripped = {d.text.strip(): d for d in docs.values()}
+            text = stripped[record["text"]].text if record["text"] in stripped else None
+            doc = document_for(record.get("doc_id"), text, docs, where)
             spans = _entities_of(record, where)
             relations = record.get("relations", [])
             if not isinstance(relations, list) or not all(
