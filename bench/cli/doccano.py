@@ -36,7 +36,7 @@ from bench.annotate.team import (
     push_review,
     resolve_project,
 )
-from bench.cli.options import EXIT_ERROR, EXIT_FAIL, EXIT_OK, UsageError, bounded_int, corpus_options
+from bench.cli.options import EXIT_ERROR, EXIT_FAIL, EXIT_OK, UsageError, bounded_int, corpus_options, output_option
 from bench.core.annotation import Annotation
 from bench.evaluation.systems import load_system, run_system
 from bench.formats.corpus import load_articles
@@ -291,7 +291,7 @@ def cmd_adjudicate(args: argparse.Namespace) -> int:
     result = merge(a, b, docs, name_a, name_b)
     if not result.merged:
         raise UsageError(f"{args.a} and {args.b} have no annotated article in common")
-    targets = plan_targets(args.out, result.merged, docs)
+    targets = plan_targets(args.output, result.merged, docs)
     taken = [t for t in targets if t.state in (DIFFERS, BROKEN)]
     if taken and not args.force:
         raise UsageError(
@@ -306,7 +306,7 @@ def cmd_adjudicate(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(render_merge(result))
         print(
-            f"{len(result.merged)} article(s) merged into {args.out} ({len(writes)} written): agreed items only; "
+            f"{len(result.merged)} article(s) merged into {args.output} ({len(writes)} written): agreed items only; "
             f"{len(result.disagreements)} disagreement(s) for an adjudicator to decide (each names who proposed it)"
         )
     return EXIT_FAIL if result.disagreements or result.only_one else EXIT_OK
@@ -352,21 +352,21 @@ def register(sub) -> None:
     p = dsub.add_parser("user", help="manage doccano users")
     usub = p.add_subparsers(dest="user_command", required=True)
     p = usub.add_parser("add", help="add a user (password from a prompt, or BENCH_USER_PASSWORD)")
-    p.add_argument("name")
+    p.add_argument("name", help="the doccano username to create")
     p.set_defaults(func=cmd_user_add)
 
     p = dsub.add_parser(
         "adjudicate", help="put two annotators' confirmed work before an adjudicator in a review project"
     )
-    p.add_argument("--project", required=True)
+    p.add_argument("--project", required=True, help="the annotation project (each annotator's copy is PROJECT@NAME)")
     p.add_argument("--annotators", required=True, metavar="A,B", help="the two doccano users to compare")
     p.add_argument("--into", required=True, metavar="REVIEW", help="the review project to create or add to")
     corpus_options(p)
     p.set_defaults(func=cmd_doccano_adjudicate)
 
     p = dsub.add_parser("status", help="progress: examples marked done per annotator, and who finished each article")
-    p.add_argument("--project", required=True)
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--project", required=True, help="the project whose progress to show")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     p.set_defaults(func=cmd_status)
 
     p = dsub.add_parser("pull", help="turn an annotator's doccano annotations into gold files")
@@ -407,8 +407,8 @@ def register(sub) -> None:
     p = sub.add_parser("adjudicate", help="merge two annotators' gold directories: agreed items kept, the rest listed")
     p.add_argument("a", type=Path, help="annotator A's gold directory")
     p.add_argument("b", type=Path, help="annotator B's gold directory")
-    p.add_argument("--out", type=Path, required=True, help="directory for the merged gold")
-    p.add_argument("--force", action="store_true", help="replace merged files already in --out that differ")
+    output_option(p, "directory for the merged gold", required=True, aliases=("--out",), metavar="DIR")
+    p.add_argument("--force", action="store_true", help="replace merged files already in the output that differ")
     corpus_options(p, gold=False)
-    p.add_argument("--format", choices=("table", "json"), default="table")
+    p.add_argument("--format", choices=("table", "json"), default="table", help="output format (default: table)")
     p.set_defaults(func=cmd_adjudicate)

@@ -43,11 +43,13 @@ def corpus_options(p: argparse.ArgumentParser, gold: bool = True, split: bool = 
         )
 
 
-def output_option(p: argparse.ArgumentParser, help: str, required: bool = False, aliases: tuple[str, ...] = ()) -> None:
+def output_option(
+    p: argparse.ArgumentParser, help: str, required: bool = False, aliases: tuple[str, ...] = (), metavar: str = "FILE"
+) -> None:
     """The one spelling of an output file, ``-o``/``--output``; a command's older name stays as an alias."""
     also = f" ({', '.join(aliases)} is the older spelling)" if aliases else ""
     p.add_argument(
-        "-o", "--output", *aliases, dest="output", type=Path, required=required, metavar="FILE", help=help + also
+        "-o", "--output", *aliases, dest="output", type=Path, required=required, metavar=metavar, help=help + also
     )
 
 
