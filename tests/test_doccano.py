@@ -12,20 +12,12 @@ import uuid
 import pytest
 from conftest import REPO, SEED_ID, write_article, write_gold
 
-from bench.annotate.doccano_client import (
-    Credentials,
-    DoccanoError,
-    Offsets,
-    annotation_from_record,
-    connect,
-    find_project,
-    parse_span_label,
-    span_labels,
-)
+from bench.annotate.doccano_client import Credentials, connect, find_project
 from bench.annotate.doccano_server import DoccanoServer, ServerError
 from bench.cli.main import main
 from bench.core.annotation import Relation
 from bench.formats.corpus import load_articles
+from bench.formats.doccano_export import DoccanoError, Offsets, annotation_from_record, parse_span_label, span_labels
 
 PASSWORD = "bench-" + secrets.token_hex(8)
 
