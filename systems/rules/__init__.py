@@ -87,6 +87,13 @@ class RulesSystem:
         person_ends = {s.end for s in named if s.label_ == "PERSON"}
         figures = self.figures.find(doc, taken, person_ends)
         mentions = sorted(named + [f.span for f in figures], key=lambda s: (s.start, s.end))
+        # A longer name found later may have swallowed a role's person or organisation: such a tie is gone.
+        kept = {(m.start, m.end) for m in mentions}
+        links = [
+            link if link.org is None or (link.org.start, link.org.end) in kept else replace(link, org=None)
+            for link in links
+            if (link.person.start, link.person.end) in kept
+        ]
         triples = self.find_relations(doc, mentions, figures, links)
 
         attrs = {(f.span.start, f.span.end): f for f in figures}
