@@ -8,10 +8,10 @@ in the order it is applied (``named_mentions``, then ``figures``; overlaps go to
 
 Spans, every label (§1.2)
   * A span never crosses a line break or a dash between spaces: the longest piece is kept
-    ("day eight\n\nTuesday, Aug. 13", "Democratic Republic of Congo - Authorities").
+    ("day five\n\nMonday, Jan. 8", "Republic of Chad - Officials").
   * Leading determiners ("the", "a", "an", "this", "that", "these", "those") and punctuation, a
     trailing possessive marker ("'s", "’s", "'"), stray punctuation and an unclosed bracket are
-    trimmed: "the Gaza Strip's" → ``Gaza Strip``, "The World Health Organization (WHO" → ``World
+    trimmed: "the Gaza Strip's" → ``Gaza Strip``, "The Regional Health Alliance (RHA" → ``Regional
     Health Organization``. Dates keep "this"/"that" ("this week").
 
 Labels
@@ -42,15 +42,15 @@ Labels
   * Possessive state + body ("Lebanon's health ministry", "Sudan's army") adds ORG ``health
     ministry`` / ``army`` beside the GPE (§2.3).
   * ORG + "for"/"of" (+ "the") + name is one ORG when the first part ends in a body noun ("UN
-    Office" + "for the" + "Coordination of Humanitarian Affairs"; "mission in" + place): longest
+    Office" + "for the" + "Support of Displaced Persons"; "mission in" + place): longest
     name wins (§1.3). Not "of" + a country ("Border Service of Russia").
   * Acronyms: "Rapid Support Forces (RSF)" adds ``RSF``, and every later bare "RSF" in the article is
     a mention too; all carry the expansion as ``ref`` (§2.3).
 
 Dates (§2.3)
-  * Leading prepositions go ("Between 10 and 21 May" → ``10 and 21 May``, "since October 2023" →
-    ``October 2023``), except "early"/"late"; so does "night of" ("the night of May 6-7" → ``May
-    6-7``). A verb ends the span ("21 May ended 11 days"), as does a comma before words with no date.
+  * Leading prepositions go ("Between 3 and 9 July" → ``3 and 9 July``, "since October 2023" →
+    ``October 2023``), except "early"/"late"; so does "night of" ("the night of June 2-3" → ``June
+    2-3``). A verb ends the span ("9 July ended six days"), as does a comma before words with no date.
   * Two full dates are two spans ("July 25 to August 2"); a pair sharing a month stays one.
   * A following part of the day joins ("Monday" + "evening"); a weekday + bracketed or comma-joined
     date is one span (``Wednesday (Oct 25)``, ``Tuesday, Aug. 13``).
@@ -72,7 +72,7 @@ Figures (§2.2, §2.4)
     pair of parties or a pronoun); "one" that does not modify a noun ("one of them"); populations,
     capacities and projected counts ("population of", "a city of 1.5 million", "could pass 100").
   * Category: the parse is walked up from the number (number → counted noun → verb, through
-    coordination: "66 children and 40 women were killed") looking for a cue lemma; the first cue
+    coordination: "25 children and 18 women were killed") looking for a cue lemma; the first cue
     decides. Without one, the nearest casualty cue in the sentence; without any, ``other``.
 
 Relations (§3, ``systems/statistical_relations.py``): LOCATED_IN and REPORTED_BY for figures, and
@@ -184,7 +184,7 @@ def trim(doc, start: int, end: int, determiners: frozenset[str] | None = None) -
             end -= 1
         else:
             break
-    # "(WHO" left over from "The World Health Organization (WHO": cut at an unclosed bracket.
+    # "(RHA" left over from "The Regional Health Alliance (RHA": cut at an unclosed bracket.
     for i in range(start, end):
         if doc[i].text == "(" and not _balanced(doc, i, end, "(", ")"):
             end = i
@@ -379,7 +379,7 @@ def possessive_state_bodies(doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def merge_of_phrases(doc, mentions: list[Mention]) -> list[Mention]:
-    """'UN Office' + 'for the' + 'Coordination of Humanitarian Affairs' is one name: longest wins (§1.3)."""
+    """'UN Office' + 'for the' + 'Support of Displaced Persons' is one name: longest wins (§1.3)."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
@@ -436,7 +436,7 @@ def _is_date_word(token) -> bool:
 
 
 def split_date_range(doc, start: int, end: int) -> list[tuple[int, int]]:
-    """'July 25 to July 27' is two dates; '10 and 21 May' (one month shared) stays one (§2.3)."""
+    """'March 3 to March 5' is two dates; '3 and 9 July' (one month shared) stays one (§2.3)."""
     for i in range(start + 1, end - 1):
         if _lower(doc[i]) in _DATE["range_words"]:
             left, right = doc[start:i], doc[i + 1 : end]
@@ -448,7 +448,7 @@ def split_date_range(doc, start: int, end: int) -> list[tuple[int, int]]:
 def normalise_date(doc, m: Mention) -> list[Mention]:
     """Apply §2.3's date conventions to a DATE span; nothing when it is a duration or story-anchored."""
     start, end = m.start, m.end
-    # "the night of May 6-7" → "May 6-7"; "between 10 and 21 May" → "10 and 21 May".
+    # "the night of June 2-3" → "June 2-3"; "between 3 and 9 July" → "3 and 9 July".
     while start < end - 1:
         word = _lower(doc[start])
         if word in _DATE["parts_of_day"] and start + 1 < end and _lower(doc[start + 1]) == "of":
@@ -457,7 +457,7 @@ def normalise_date(doc, m: Mention) -> list[Mention]:
             start += 1
         else:
             break
-    # "21 May ended 11 days": a verb ends the date; so does a comma before words with no date in them.
+    # "9 July ended six days": a verb ends the date; so does a comma before words with no date in them.
     for i in range(start + 1, end):
         if doc[i].pos_ in ("VERB", "AUX") or (
             doc[i].text == "," and not any(_is_date_word(t) for t in doc[i + 1 : end])
@@ -559,7 +559,7 @@ def is_count(doc, start: int, end: int) -> bool:
         for t in doc[max(0, start - 4) : min(len(doc), end + 3)]
     ):
         return False
-    # Projected counts ("the toll could pass 100", "would reach 13"): the number is the object of a
+    # Projected counts ("the toll may exceed 200", "would reach 13"): the number is the object of a
     # verb under a modal of possibility.
     verb = counted.head if counted.dep_ in ("dobj", "attr", "pobj", "npadvmod") else None
     if verb is not None and verb.pos_ == "ADP":

@@ -58,7 +58,7 @@ def _path(root) -> list:
 def _places(doc, path, figure_category: str, at, mentions) -> list[int]:
     preps = _REL["location_preps"] | (_REL["origin_preps"] if figure_category in MOVED else frozenset())
     found: list[int] = []
-    # "31 Palestinians killed in the West Bank", "fled their homes in Idlib": the participle that
+    # "14 herders killed near the wells", "had fled their villages in the hills": the participle that
     # describes the counted noun and the verb's object carry the place too.
     reach = list(path)
     for token in path:

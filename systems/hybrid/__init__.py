@@ -128,7 +128,7 @@ def wider_names_win(ruled: list, statistical: Sequence) -> list:
     """The ruler's names, except where a statistical name strictly contains some of them and cuts none.
 
     The guidelines' names are often longer than a list entry: "Lebanese health ministry" (a state's
-    body), "UN Office for the Coordination of Humanitarian Affairs" (§2.3); the mapped statistical
+    body), "UN Office for the Support of Displaced Persons" (§2.3); the mapped statistical
     span has them whole where the gazetteer has only "health ministry" or "UN".
     """
     out = list(ruled)

@@ -370,7 +370,7 @@ def _is_acronym(text: str) -> bool:
 
 
 def _joins_name(doc: Doc, k: int) -> bool:
-    """Whether token k may stand inside a capitalised name: a connector or a tight hyphen ("Tehreek-i-Taliban")."""
+    """Whether token k may stand inside a capitalised name: a connector or a tight hyphen ("Jaish-e-Adl")."""
     token = doc[k]
     if token.lower_ in CONNECTORS:
         return True
@@ -382,8 +382,8 @@ def _joins_name(doc: Doc, k: int) -> bool:
 def _expansion_start(doc: Doc, end: int, acronym: str) -> int | None:
     """Start of the capitalised name that ends at token ``end`` and that ``acronym`` abbreviates.
 
-    The whole capitalised run (names translated from another language keep no letter order: "Forces
-    for the Liberation of Rwanda (FDLR)"), without leading determiners and connectors, and without a
+    The whole capitalised run (names translated from another language keep no letter order: "Armed
+    Forces of the Republic (FAR)"), without leading determiners and connectors, and without a
     sentence-initial word that only opens a phrase ("Fighters of the Popular Resistance Front").
     """
     k = end - 1
@@ -409,12 +409,12 @@ def _name_label(doc: Doc, start: int, end: int, place_heads: Set[str]) -> str:
 def acronym_mentions(
     doc: Doc, named: list[Span], taken: list[bool], place_heads: Set[str] = frozenset()
 ) -> tuple[list[Span], dict[tuple[int, int], str]]:
-    """A bracketed acronym after a name defines it: "the National Liberation Army (ELN)".
+    """A bracketed acronym after a name defines it: "the Popular Resistance Front (PRF)".
 
     The acronym takes the label of the name before it: a mention already found, when the name is
-    just that mention ("Democratic Republic of Congo (DRC)"), else the whole capitalised name, new,
+    just that mention ("Central African Republic (CAR)"), else the whole capitalised name, new,
     as ORG (LOC when its head is a place: "Line of Control (LoC)"), which wins over a shorter mention
-    inside it ("… Liberation of Rwanda (FDLR)"). Every later use of the acronym in the article is
+    inside it ("… of the Republic (FAR)"). Every later use of the acronym in the article is
     a mention too, with the full name as ``ref``. Changes ``taken`` for the tokens it uses.
     """
     ending_at = {m.end: m for m in named}

@@ -20,7 +20,7 @@ from .entities import DATA, load_json, sentence_bounds, token_view
 
 WINDOW_AFTER = 8
 WINDOW_BEFORE = 5
-LIST_GAP = 6  # tokens between two counts of one list: "270 service members and 120"
+LIST_GAP = 6  # tokens between two counts of one list: "40 soldiers and 25"
 STOP = {".", ";", ":", "?", "!", "(", ")"}
 
 
@@ -180,7 +180,7 @@ class FigureFinder:
 
     def _from_list(self, doc: Doc, lowers: list[str], runs: list, i: int) -> tuple[str, str] | None:
         """A count with no cue of its own inside a list of counts takes its neighbour's category:
-        "270 soldiers and 120 civilians were freed", "171 bodies, 109 of them men"."""
+        "40 soldiers and 25 civilians were freed", "80 bodies, 52 of them men"."""
         start, end, _ = runs[i]
         if end >= len(doc) or not (doc[end].is_alpha and doc[end].is_lower):
             return None  # a count is followed by what it counts ("120 civilians", "109 of them")
