@@ -293,10 +293,10 @@ class PeopleFinder:
         Council") is no person."""
         found = []
         gpe_ending_at = {e.end for e in ents if e.label_ == "GPE"}
-        for i, token in enumerate(doc):
+        for i, lower in enumerate(token_view(doc).lowers):
             if taken[i]:
                 continue
-            if token.lower_ in self.report_verbs and i >= 2:
+            if lower in self.report_verbs and i >= 2:
                 begin = self._name_backward(doc, i, taken)
                 # Preceded by "the", a connector or another name word, the run is the end of a longer name.
                 before = doc[begin - 1] if begin > 0 else None
@@ -305,7 +305,7 @@ class PeopleFinder:
                 )
                 if begin < i and not longer:
                     found.append((begin, i, "people.said_name"))
-            elif token.lower_ in ("'s", "’s") and i in gpe_ending_at:
+            elif lower in ("'s", "’s") and i in gpe_ending_at:
                 stop = self._name_forward(doc, i + 1, taken)
                 names = sum(1 for t in doc[i + 1 : stop] if self._is_name(t))
                 if names >= 2 and not (stop < len(doc) and doc[stop].is_title):
@@ -421,10 +421,12 @@ def acronym_mentions(
     found: list[Span] = []
     refs: dict[tuple[int, int], str] = {}
     defined: dict[str, tuple[str, str]] = {}
+    texts = token_view(doc).texts
     for i in range(1, len(doc) - 2):
-        acronym = doc[i + 1]
-        if doc[i].text != "(" or doc[i + 2].text != ")" or taken[i + 1] or not _is_acronym(acronym.text):
+        # Plain strings first: a Token is built only where a bracketed acronym may stand.
+        if texts[i] != "(" or texts[i + 2] != ")" or taken[i + 1] or not _is_acronym(texts[i + 1]):
             continue
+        acronym = doc[i + 1]
         start = _expansion_start(doc, i, acronym.text)
         before = ending_at.get(i)
         # A known organisation is what the acronym names; a place may end a longer name ("... of Rwanda").
@@ -439,13 +441,13 @@ def acronym_mentions(
         else:
             continue
         defined.setdefault(acronym.text, (label, full))
-    for token in doc:
-        entry = defined.get(token.text)
-        if entry is not None and not taken[token.i]:
-            rule = "acronyms.definition" if token.i > 0 and doc[token.i - 1].text == "(" else "acronyms.later_use"
-            found.append(Span(doc, token.i, token.i + 1, label=entry[0], span_id=rule))
-            refs[(token.i, token.i + 1)] = entry[1]
-            taken[token.i] = True
+    for i, text in enumerate(texts) if defined else ():
+        entry = defined.get(text)
+        if entry is not None and not taken[i]:
+            rule = "acronyms.definition" if i > 0 and texts[i - 1] == "(" else "acronyms.later_use"
+            found.append(Span(doc, i, i + 1, label=entry[0], span_id=rule))
+            refs[(i, i + 1)] = entry[1]
+            taken[i] = True
     return found, refs
 
 
@@ -464,11 +466,11 @@ def place_mentions(doc: Doc, taken: list[bool], vocab: dict) -> list[Span]:
     particles = set(vocab["place_particles"])
     heads = set(vocab["place_heads"])
     found = []
+    lowers = token_view(doc).lowers
     for i in range(len(doc) - 1):
-        t = doc[i]
-        if t.lower_ in preps and not (i > 0 and doc[i - 1].lower_ == "according"):
+        if lowers[i] in preps and not (i > 0 and lowers[i - 1] == "according"):
             rule, start = "places.after_preposition", i + 1
-        elif t.lower_ == "of" and i > 0 and doc[i - 1].lower_ in settlements:
+        elif lowers[i] == "of" and i > 0 and lowers[i - 1] in settlements:
             rule, start = "places.settlement_of", i + 1
         else:
             continue
@@ -551,6 +553,16 @@ def body_mentions(doc: Doc, named: list[Span], taken: list[bool], vocab: dict) -
     return found, replaced
 
 
+def _capitalised_words(doc: Doc) -> list[bool]:
+    """Per token: a capitalised or upper-case word ("Bank", "SITE"), read from the doc's arrays at once."""
+    from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER
+
+    return [
+        bool(alpha and (title or upper))
+        for title, upper, alpha in doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA]).tolist()
+    ]
+
+
 def institution_mentions(doc: Doc, taken: list[bool], vocab: dict) -> list[Span]:
     """Capitalised names of institutions no gazetteer holds, known by their head word: "Central Bank of
     Sudan", "Centre for Information Resilience", "SITE Intelligence Group". The name may end in an
@@ -558,44 +570,37 @@ def institution_mentions(doc: Doc, taken: list[bool], vocab: dict) -> list[Span]
     words is no head ("Chief of Army Staff"). Changes ``taken`` for its tokens."""
     heads = set(vocab["institution_heads"])
     found = []
-    word = lambda t: (t.is_title or t.is_upper) and t.is_alpha
+    view = token_view(doc)
+    texts, lowers, word = view.texts, view.lowers, _capitalised_words(doc)
     article = ("the", "a", "an")
-    i = 0
-    while i < len(doc):
-        t = doc[i]
-        if (
-            not word(t)
-            or taken[i]
-            or t.lower_ in article
-            or (i > 0 and word(doc[i - 1]) and doc[i - 1].lower_ not in article)
-        ):
+    n, i = len(doc), 0
+    while i < n:
+        if not word[i] or taken[i] or lowers[i] in article or (i > 0 and word[i - 1] and lowers[i - 1] not in article):
             i += 1
             continue
         j, last_head, tail = i, None, False
-        while j < len(doc) and j - i < 12:
-            t = doc[j]
+        while j < n and j - i < 12:
             if taken[j] and not tail:
                 break  # another name before any "of/for": this is not one name
-            if word(t):
-                if t.text in heads:
+            low = lowers[j]
+            if word[j]:
+                if texts[j] in heads:
                     last_head = j + 1
                 j += 1
             elif (
-                (t.lower_ in ("of", "for", "and", "on") or (t.lower_ == "the" and doc[j - 1].lower_ in ("of", "for")))
-                and j + 1 < len(doc)
-                and (word(doc[j + 1]) or doc[j + 1].lower_ == "the")
+                (low in ("of", "for", "and", "on") or (low == "the" and lowers[j - 1] in ("of", "for")))
+                and j + 1 < n
+                and (word[j + 1] or lowers[j + 1] == "the")
             ):
-                tail = tail or (last_head is not None and t.lower_ in ("of", "for"))
+                tail = tail or (last_head is not None and low in ("of", "for"))
                 j += 1
             else:
                 break
-        if last_head is not None:
-            rest = [doc[k].lower_ for k in range(last_head, j)]
-            if last_head == j or rest[0] in ("of", "for"):
-                titles = sum(1 for t in doc[i:j] if word(t))
-                if titles >= 2 and doc[i].text not in vocab["not_name"]:
-                    found.append(Span(doc, i, j, label="ORG", span_id="entities.institution_heads"))
-                    for k in range(i, j):
-                        taken[k] = True
+        if last_head is not None and (last_head == j or lowers[last_head] in ("of", "for")):
+            titles = sum(word[i:j])
+            if titles >= 2 and texts[i] not in vocab["not_name"]:
+                found.append(Span(doc, i, j, label="ORG", span_id="entities.institution_heads"))
+                for k in range(i, j):
+                    taken[k] = True
         i = max(j, i + 1)
     return found
