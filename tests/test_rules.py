@@ -412,3 +412,26 @@ def test_bodies_and_institutions(system, text, present, absent):
 def test_more_figure_cues(system, text, figure):
     _, figs, *_ = run(system, text)
     assert figure in figs, figs
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # Guidelines §2.3: facilities are LOC with their designator; a place inside is not annotated alone.
+        ("Rebels shelled Goma airport and the Munzenze central prison.", ("Goma airport", "LOC"), ("Goma", "GPE")),
+        ("Troops retook the Republican Palace on Friday.", ("Republican Palace", "LOC"), None),
+        ("Talks were held at the Novo-Ogaryovo residence.", ("Novo-Ogaryovo residence", "LOC"), None),
+        # ... but "a <place> prison" is no named facility.
+        ("Footage showed him in a Darfur prison.", None, ("Darfur prison", "LOC")),
+        # Talks and agreements named by their venue are EVENT.
+        ("Both sides signed the Nairobi agreement in May.", ("Nairobi agreement", "EVENT"), ("Nairobi", "GPE")),
+        # A sentence-initial word is no venue.
+        ("Formal talks resumed in June.", None, ("Formal talks", "EVENT")),
+    ],
+)
+def test_facilities_and_venue_events(system, text, present, absent):
+    ents, *_ = run(system, text)
+    if present:
+        assert present in ents, ents
+    if absent:
+        assert absent not in ents, ents

@@ -23,6 +23,7 @@ from .entities import (
     alias_mentions,
     body_mentions,
     build_pipeline,
+    headed_mentions,
     institution_mentions,
     load_json,
     place_mentions,
@@ -74,6 +75,9 @@ class RulesSystem:
         named = filter_spans(named + acronyms)
         bodies, replaced = body_mentions(doc, named, taken, self.vocab)
         named = [m for m in named if m not in replaced] + list(dict.fromkeys(bodies))
+        headed, swallowed = headed_mentions(doc, named, taken, self.vocab)
+        named = [m for m in named if m not in swallowed] + headed
+        replaced |= swallowed
         # A role's organisation may have grown into its body ("Lebanese" -> "Lebanese health ministry").
         links = [
             replace(link, org=replaced.get(link.org, link.org)) if link.org is not None else link for link in links

@@ -604,3 +604,56 @@ def institution_mentions(doc: Doc, taken: list[bool], vocab: dict) -> list[Span]
                     taken[k] = True
         i = max(j, i + 1)
     return found
+
+
+def headed_mentions(doc: Doc, named: list[Span], taken: list[bool], vocab: dict) -> tuple[list[Span], dict[Span, Span]]:
+    """Places and events named by a name and a head noun (guidelines §2.3).
+
+    Facilities are LOC with the designator as written, a place name inside them not annotated on
+    its own: "Kavumu airport", "Munzenze central prison", "Republican Palace", "Saudi Maternity
+    Hospital". Talks and agreements named by their venue are EVENT: "Pretoria agreement",
+    "Istanbul meeting". The name before the head is one or more capitalised words or mentions;
+    lower-case modifiers ("central", "army") may stand between. Returns (new mentions,
+    {replaced mention: its replacement}); changes ``taken`` for the tokens it uses.
+    """
+    kinds = {w: "LOC" for w in vocab["facility_heads"]} | {w: "EVENT" for w in vocab["event_heads"]}
+    modifiers = set(vocab["facility_modifiers"])
+    view = token_view(doc)
+    lowers, word = view.lowers, _capitalised_words(doc)
+    starting_at = {m.start: m for m in named}
+    ending_at = {m.end: m for m in named}
+    found: list[Span] = []
+    replaced: dict[Span, Span] = {}
+    for k, lower in enumerate(lowers):
+        label = kinds.get(lower)
+        if label is None or taken[k] or k == 0:
+            continue
+        j = k
+        while j > 0 and k - j < 2 and doc[j - 1].is_lower and lowers[j - 1] in modifiers and not taken[j - 1]:
+            j -= 1
+        start = j
+        while start > 0 and j - start < 5:
+            inner = ending_at.get(start)
+            if inner is not None and inner.label_ in ("GPE", "LOC", "ORG", "NORP"):
+                start = inner.start
+            elif word[start - 1] and not taken[start - 1] and lowers[start - 1] not in ("the", "a", "an"):
+                start -= 1
+            elif start > 1 and _joins_name(doc, start - 1) and word[start - 2]:
+                start -= 1  # "Novo-Ogaryovo residence"
+            else:
+                break
+        named_part = any(t in starting_at for t in range(start, j)) or not doc[start].is_sent_start
+        generic = start > 0 and lowers[start - 1] in ("a", "an")  # "a Congolese prison"
+        # A capitalised head that a longer name continues is not the head ("Peace Process for …").
+        continued = k + 1 < len(doc) and (
+            word[k + 1] or (lowers[k + 1] in ("of", "for") and k + 2 < len(doc) and word[k + 2])
+        )
+        if start == j or generic or not named_part or (not doc[k].is_lower and continued):
+            continue
+        span = Span(doc, start, k + 1, label=label, span_id=f"entities.{label.lower()}_heads")
+        found.append(span)
+        for t in range(start, k + 1):
+            if t in starting_at:
+                replaced[starting_at[t]] = span
+            taken[t] = True
+    return found, replaced
