@@ -228,7 +228,7 @@ def place_designator(doc, m: Mention) -> Mention:
         if not token.is_lower or not token.is_alpha or token.pos_ not in ("NOUN", "ADJ"):
             break
         if token.lemma_.lower() in DATA["place_designators"] or _lower(token) in DATA["place_designators"]:
-            # the name must modify the designator ("Munzenze central prison"), not just stand before it
+            # the name must modify the designator ("Bunia central prison"), not just stand before it
             if doc[m.end - 1].head.i in range(m.end, end + 1):
                 return Mention("LOC", m.start, end + 1)
             break

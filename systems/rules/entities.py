@@ -610,9 +610,9 @@ def headed_mentions(doc: Doc, named: list[Span], taken: list[bool], vocab: dict)
     """Places and events named by a name and a head noun (guidelines §2.3).
 
     Facilities are LOC with the designator as written, a place name inside them not annotated on
-    its own: "Kavumu airport", "Munzenze central prison", "Republican Palace", "Saudi Maternity
-    Hospital". Talks and agreements named by their venue are EVENT: "Pretoria agreement",
-    "Istanbul meeting". The name before the head is one or more capitalised words or mentions;
+    its own: "Goma airport", "Bunia central prison", "Republican Palace", "Kassala Maternity
+    Hospital". Talks and agreements named by their venue are EVENT: "Nairobi agreement",
+    "Doha meeting". The name before the head is one or more capitalised words or mentions;
     lower-case modifiers ("central", "army") may stand between. Returns (new mentions,
     {replaced mention: its replacement}); changes ``taken`` for the tokens it uses.
     """
