@@ -435,3 +435,25 @@ def test_facilities_and_venue_events(system, text, present, absent):
         assert present in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # "according to" reaches past a place and a role to the source.
+        (
+            "Four people were killed, according to Kherson region governor Olena Bartko.",
+            ("REPORTED_BY", "Four", "Olena Bartko"),
+        ),
+        # The name before a bracketed acronym reports.
+        (
+            "The World Food Programme (WFP) said 30 trucks had crossed.",
+            ("REPORTED_BY", "30", "World Food Programme"),
+        ),
+        # "X told AFP that …": the agency relays the figure too (guidelines §2.5).
+        ("A Hamas official told AFP that 12 people had been killed.", ("REPORTED_BY", "12", "AFP")),
+    ],
+)
+def test_sources_of_figures(system, text, relation):
+    _, _, rels, _ = run(system, text)
+    assert relation in rels, rels

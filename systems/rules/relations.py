@@ -297,6 +297,7 @@ class RelationFinder:
             add("LOCATED_IN", span, place, place_rule)
             source, source_rule = self._source(doc, span, reports, at_start, at_end)
             add("REPORTED_BY", span, source, source_rule)
+            add("REPORTED_BY", span, self._relay(doc, span, reports, at_start), "relations.report_verbs.told")
 
     def _source(self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict) -> tuple[Span | None, str]:
         starts, ends = sentence_bounds(doc)
@@ -306,9 +307,11 @@ class RelationFinder:
         for s, e in sorted(after):
             # An explicit attribution wins over a reporting verb earlier in the sentence.
             if doc[s:e].text.lower() == "according to":
-                return self._right(doc, e, at_start, labels), "relations.report_verbs.according_to"
+                return self._attributed(doc, e, at_start, labels), "relations.report_verbs.according_to"
         for s, _ in sorted(before, reverse=True):
-            source = self._left(doc, s, at_end, labels)
+            # "The World Health Organization (WHO) said": the name before the bracketed acronym.
+            k = s - 3 if s >= 3 and doc[s - 1].text == ")" and doc[s - 3].text == "(" else s
+            source = self._left(doc, k, at_end, labels) or self._left(doc, s, at_end, labels)
             if source is not None:
                 # "The ministry run by the Houthis said ...": the reporter is the head noun, not the agent.
                 j = source.start - 1
@@ -322,6 +325,32 @@ class RelationFinder:
             if source is not None and source.start >= span.end:
                 return source, "relations.report_verbs.after"
         return None, ""
+
+    def _attributed(self, doc: Doc, k: int, at_start: dict, labels: set[str]) -> Span | None:
+        """The source after "according to": the first person or organisation within a few words, past a
+        place or a role ("according to Kyiv region governor X", "according to figures from the UN")."""
+        ceiling = min(sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc), k + self.gaps["attribution"])
+        while k < ceiling:
+            m = at_start.get(k)
+            if m is not None:
+                if m.label_ in labels:
+                    return m
+                k = m.end
+                continue
+            if doc[k].is_punct:
+                return None
+            k += 1
+        return None
+
+    def _relay(self, doc: Doc, span: Span, reports, at_start: dict) -> Span | None:
+        """ "X told AFP that 15 …": the agency told relays the figure too (guidelines §2.5, relayed figures)."""
+        starts = sentence_bounds(doc)[0]
+        for _, s, e in reports:
+            if starts[span.start] <= s and e <= span.start and doc[s].lower_ in ("told", "tells"):
+                m = at_start.get(e)
+                if m is not None and m.label_ == "ORG":
+                    return m
+        return None
 
 
 def _dedupe(found: list[tuple[str, Span, Span, str]]) -> list[tuple[str, Span, Span, str]]:
