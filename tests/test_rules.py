@@ -457,3 +457,8 @@ def test_facilities_and_venue_events(system, text, present, absent):
 def test_sources_of_figures(system, text, relation):
     _, _, rels, _ = run(system, text)
     assert relation in rels, rels
+
+
+def test_a_place_in_the_clause_before_the_figure(system):
+    _, _, rels, _ = run(system, "Gunmen attacked a market in Kidal, killing at least 9 traders.")
+    assert ("LOCATED_IN", "at least 9", "Kidal") in rels, rels

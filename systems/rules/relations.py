@@ -294,6 +294,18 @@ class RelationFinder:
                         )
                         if place is not None:
                             break
+            if place is None:
+                # "attacked forces in Latakia, killing at least 16": the nearest place phrase of the
+                # clause before the figure, when no other figure stands between.
+                place_rule = "relations.place_preps.before"
+                prev_fig = max((s for s in starts if s < span.start), default=-1)
+                for k in range(span.start - 1, max(sent_start, prev_fig, span.start - 15) - 1, -1):
+                    if doc[k].lower_ in self.place_preps:
+                        place = self._right(
+                            doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"]
+                        )
+                        if place is not None:
+                            break
             add("LOCATED_IN", span, place, place_rule)
             source, source_rule = self._source(doc, span, reports, at_start, at_end)
             add("REPORTED_BY", span, source, source_rule)
