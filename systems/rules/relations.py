@@ -295,7 +295,7 @@ class RelationFinder:
                         if place is not None:
                             break
             if place is None:
-                # "attacked forces in Latakia, killing at least 16": the nearest place phrase of the
+                # "attacked a market in Kidal, killing at least 9": the nearest place phrase of the
                 # clause before the figure, when no other figure stands between.
                 place_rule = "relations.place_preps.before"
                 prev_fig = max((s for s in starts if s < span.start), default=-1)
@@ -321,7 +321,7 @@ class RelationFinder:
             if doc[s:e].text.lower() == "according to":
                 return self._attributed(doc, e, at_start, labels), "relations.report_verbs.according_to"
         for s, _ in sorted(before, reverse=True):
-            # "The World Health Organization (WHO) said": the name before the bracketed acronym.
+            # "The Regional Relief Agency (RRA) said": the name before the bracketed acronym.
             k = s - 3 if s >= 3 and doc[s - 1].text == ")" and doc[s - 3].text == "(" else s
             source = self._left(doc, k, at_end, labels) or self._left(doc, s, at_end, labels)
             if source is not None:
@@ -340,7 +340,7 @@ class RelationFinder:
 
     def _attributed(self, doc: Doc, k: int, at_start: dict, labels: set[str]) -> Span | None:
         """The source after "according to": the first person or organisation within a few words, past a
-        place or a role ("according to Kyiv region governor X", "according to figures from the UN")."""
+        place or a role ("according to Kherson region governor X", "according to data released by the WHO")."""
         ceiling = min(sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc), k + self.gaps["attribution"])
         while k < ceiling:
             m = at_start.get(k)
