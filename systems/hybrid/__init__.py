@@ -1,27 +1,33 @@
 """`hybrid`: the rules' gazetteers, figures and relations on en_core_web_sm's names and dependency parse.
 
-One parse per article by en_core_web_sm, then:
+One spaCy pipeline: en_core_web_sm, then these registered components, sharing the Doc as the
+rules' components do (``systems/rules/pipeline.py``):
 
-* **Names.** The rules' EntityRuler (gazetteer and token patterns) and role-introduced people come
-  first, as in ``rules``; where they are silent, the statistical names of ``spacy`` (mapped onto
-  the guidelines' conventions by ``systems.statistical.named_mentions``) fill in, as
-  ``statistical.LABEL``. So a known armed group keeps its gazetteer form, and a name no list holds
-  is still found.
-* **Figures and trigger relations** are the rules' finders, unchanged, on the parser's sentences.
-* **Verb-mediated relations** come from DependencyMatcher patterns in ``data/dependency_patterns.json``
-  ("X attacked Y", "Y was shelled by X", "X fought alongside Y", "X seized Y"): the matched subject
-  and object must lie in named mentions of labels the schema allows; coordinated subjects and
-  objects count too, and a premodifier names the party of a head noun ("Hamas fighters attacked …").
+* ``hybrid_names``: en_core_web_sm's names, mapped onto the guidelines' conventions by
+  ``systems.statistical.named_mentions``, are kept aside (``doc.spans["statistical"]``) with its
+  figures; then the rules' EntityRuler runs alone and its names win, except where a wider
+  statistical name holds them (``wider_names_win``).
+* the rules' name finders (people, aliases, acronyms, bodies, facilities, institutions, places);
+* ``hybrid_fill_names``: statistical names, as ``statistical.LABEL``, where no rule claimed a token;
+  so a known armed group keeps its gazetteer form, and a name no list holds is still found;
+* ``hybrid_figures``: the ``spacy`` system's figures, read from the parse;
+* ``hybrid_relations``: per relation type, the sources ``data/hybrid.json`` names, in order: the
+  rules' trigger finder, DependencyMatcher patterns in ``data/dependency_patterns.json`` ("X
+  attacked Y", "Y was shelled by X", "X fought alongside Y"; coordinated subjects and objects
+  count too, and a premodifier names the party of a head noun: "Hamas fighters attacked …"),
+  and the ``spacy`` system's parse relations.
 
 Every prediction names its rule, as in ``rules``; parse relations are ``dependency.<pattern id>``.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: spaCy reads the factories' signatures at run time.
 import json
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 from bench.core.annotation import Annotation
 from bench.core.schema import RELATION_TYPES, SECTIONS
@@ -29,14 +35,27 @@ from bench.formats.corpus import Document
 from systems.rules import RulesSystem
 from systems.rules.entities import DATA as RULES_DATA
 from systems.rules.entities import FlagCompiler, ruler_patterns
-from systems.rules.figures import Figure
+from systems.rules.pipeline import (
+    FIGURES,
+    add_name_finders,
+    annotation_from_doc,
+    claimed_tokens,
+    data_path,
+    figure,
+    figures_of,
+    mentions_of,
+    names,
+    role_links,
+    set_figures,
+    set_names,
+)
+from systems.rules.relations import RelationFinder
 from systems.statistical import PIPELINE, figures, named_mentions
 from systems.statistical_relations import relations as parse_relations
 
 DATA = Path(__file__).with_name("data")
 STATISTICAL = "statistical"  # doc.spans key of the statistical names
-FIGURES = "statistical_figures"
-RULE_FIGURE = f"{STATISTICAL}.FIGURE"  # doc.user_data key of the statistical figures
+RULE_FIGURE = f"{STATISTICAL}.FIGURE"
 PREMODIFIERS = ("compound", "poss", "nmod")
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them"})
 
@@ -140,77 +159,66 @@ def wider_names_win(ruled: list, statistical: Sequence) -> list:
     return sorted(out, key=lambda e: e.start)
 
 
-class StatisticalFigures:
-    """The ``spacy`` system's figures (read from the parse) in the shape the rules' relation finder takes."""
+class HybridNames:
+    """en_core_web_sm's names kept aside (``doc.spans["statistical"]``) with its figures, then the
+    rules' entity ruler on its own: its names win, except where a wider statistical name holds them."""
 
-    def find(self, doc, taken: list[bool], person_ends: Any = frozenset()) -> list[Figure]:
-        from spacy.tokens import Span
-
-        return [
-            Figure(Span(doc, start, end, label="FIGURE"), a["value"], a["qualifier"], a["category"], RULE_FIGURE)
-            for start, end, a in doc.user_data.pop(FIGURES, [])
-            if not any(taken[start:end])
-        ]
-
-
-class HybridSystem(RulesSystem):
-    description = "rules' gazetteers, figures and relations on en_core_web_sm's names and dependency parse"
-    sections = frozenset(SECTIONS)
-    requires = ("spacy", PIPELINE)
-
-    def __init__(self, data_dir: Path | None = None, batch_size: int = 32, **_: Any):
-        import spacy
+    def __init__(self, nlp: Language, rules_data: Path, ruler_labels: frozenset[str]):
         from spacy.pipeline import EntityRuler
 
-        rules_data = Path(data_dir) if data_dir else RULES_DATA
-        self.nlp = spacy.load(PIPELINE)
-        # The rules' ruler runs after the statistical names are read, on its own: see ``extract``.
-        self.ruler = EntityRuler(self.nlp, validate=False)
-        self.ruler.add_patterns(ruler_patterns(rules_data, FlagCompiler(self.nlp.vocab)))
-        settings = json.loads((DATA / "hybrid.json").read_text(encoding="utf-8"))
-        self.ruler_labels = frozenset(settings["ruler_labels"])
-        self.relation_sources: dict[str, list[str]] = settings["relation_sources"]
-        unknown = {t for t in self.relation_sources if t not in RELATION_TYPES} | {
-            s
-            for sources in self.relation_sources.values()
-            for s in sources
-            if s not in ("rules", "dependency", STATISTICAL)
-        }
-        if unknown:
-            raise ValueError(f"{DATA / 'hybrid.json'}: unknown relation types or sources {sorted(unknown)}")
-        self.load_finders(rules_data)
-        self.figures = StatisticalFigures()  # type: ignore[assignment]
-        self.verbs = VerbRelations(self.nlp.vocab, load_dependency_patterns())
-        self.batch_size = batch_size
+        self.ruler = EntityRuler(nlp, validate=False)
+        self.ruler.add_patterns(ruler_patterns(rules_data, FlagCompiler(nlp.vocab)))
+        self.ruler_labels = ruler_labels
 
-    def predict(self, docs: Sequence[Document]) -> Iterator[Annotation]:
-        self.nlp.max_length = max([self.nlp.max_length] + [len(d.text) + 1 for d in docs])
-        for doc, parsed in zip(docs, self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size), strict=True):
-            yield self.extract(doc.doc_id, parsed)
-
-    def extract(self, doc_id: str, doc) -> Annotation:
-        from spacy.tokens import Span
-
+    def __call__(self, doc: Doc) -> Doc:
         doc.spans[STATISTICAL] = [
             Span(doc, m.start, m.end, label=m.label, span_id=f"{STATISTICAL}.{m.label}", kb_id=m.ref or "")
             for m in named_mentions(doc)
         ]
         # Read from the statistical entities (CARDINAL) before the ruler replaces them.
-        doc.user_data[FIGURES] = list(figures(doc))
+        figure_spans = []
+        for start, end, a in figures(doc):
+            span = Span(doc, start, end, label="FIGURE", span_id=RULE_FIGURE)
+            span._.figure = (a["value"], a["qualifier"], a["category"])
+            figure_spans.append(span)
+        doc.spans[FIGURES] = figure_spans
         doc.ents = []
         self.ruler(doc)
         doc.ents = wider_names_win([e for e in doc.ents if e.label_ in self.ruler_labels], doc.spans[STATISTICAL])
-        return super().extract(doc_id, doc)
+        return doc
 
-    def more_names(self, doc, taken: list[bool]) -> list:
-        return [s for s in doc.spans[STATISTICAL] if not any(taken[s.start : s.end])]
 
-    def find_relations(self, doc, mentions: list, figures: list, links: list) -> list:
-        """Each relation type from the sources ``data/hybrid.json`` names for it, in that order, without repeats."""
-        category = {(f.span.start, f.span.end): f.category for f in figures}
+def fill_names(doc: Doc) -> Doc:
+    """Statistical names where no rule has claimed a token."""
+    claimed = claimed_tokens(doc)
+    free = [s for s in doc.spans[STATISTICAL] if not any(claimed[s.start : s.end])]
+    set_names(doc, names(doc) + free, new=free)
+    return doc
+
+
+def statistical_figures(doc: Doc) -> Doc:
+    """The ``spacy`` system's figures (read from the parse) on tokens no name holds."""
+    claimed = claimed_tokens(doc)
+    kept = [figure(s) for s in doc.spans[FIGURES] if not any(claimed[s.start : s.end])]
+    set_figures(doc, kept)
+    return doc
+
+
+class HybridRelations:
+    """Each relation type from the sources ``data/hybrid.json`` names for it, in that order, without repeats."""
+
+    def __init__(self, nlp: Language, rules_data: Path, relation_sources: dict[str, list[str]]):
+        self.rules = RelationFinder(nlp, rules_data)
+        self.verbs = VerbRelations(nlp.vocab, load_dependency_patterns())
+        self.relation_sources = relation_sources
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = mentions_of(doc)
+        figs = figures_of(doc)
+        category = {(f.span.start, f.span.end): f.category for f in figs}
         as_tuples = [(m.label_, m.start, m.end, {"category": category.get((m.start, m.end))}) for m in mentions]
         found = {
-            "rules": super().find_relations(doc, mentions, figures, links),
+            "rules": self.rules.find(doc, mentions, figs, role_links(doc, mentions)),
             "dependency": self.verbs.find(doc, mentions),
             STATISTICAL: [
                 (kind, mentions[h], mentions[t], f"{STATISTICAL}.{kind}")
@@ -225,4 +233,60 @@ class HybridSystem(RulesSystem):
                     if kind == rtype and key not in seen:
                         seen.add(key)
                         out.append((kind, head, tail, rule))
-        return out
+        doc._.relations = out
+        return doc
+
+
+def load_settings(path: Path = DATA / "hybrid.json") -> dict[str, Any]:
+    settings = json.loads(path.read_text(encoding="utf-8"))
+    sources: dict[str, list[str]] = settings["relation_sources"]
+    unknown = {t for t in sources if t not in RELATION_TYPES} | {
+        s for listed in sources.values() for s in listed if s not in ("rules", "dependency", STATISTICAL)
+    }
+    if unknown:
+        raise ValueError(f"{path}: unknown relation types or sources {sorted(unknown)}")
+    return settings
+
+
+@Language.factory("hybrid_names", default_config={"data_dir": ""})
+def make_hybrid_names(nlp: Language, name: str, data_dir: str) -> HybridNames:
+    return HybridNames(nlp, data_path(data_dir), frozenset(load_settings()["ruler_labels"]))
+
+
+@Language.component("hybrid_fill_names")
+def make_fill_names(doc: Doc) -> Doc:
+    return fill_names(doc)
+
+
+@Language.component("hybrid_figures")
+def make_statistical_figures(doc: Doc) -> Doc:
+    return statistical_figures(doc)
+
+
+@Language.factory("hybrid_relations", default_config={"data_dir": ""})
+def make_hybrid_relations(nlp: Language, name: str, data_dir: str) -> HybridRelations:
+    return HybridRelations(nlp, data_path(data_dir), load_settings()["relation_sources"])
+
+
+class HybridSystem(RulesSystem):
+    description = "rules' gazetteers, figures and relations on en_core_web_sm's names and dependency parse"
+    sections = frozenset(SECTIONS)
+    requires = ("spacy", PIPELINE)
+
+    def __init__(self, data_dir: Path | None = None, batch_size: int = 32, **_: Any):
+        import spacy
+
+        rules_data = Path(data_dir) if data_dir else RULES_DATA
+        config = {"data_dir": str(rules_data)}
+        self.nlp = spacy.load(PIPELINE)
+        self.nlp.add_pipe("hybrid_names", config=config)
+        add_name_finders(self.nlp, rules_data)
+        self.nlp.add_pipe("hybrid_fill_names")
+        self.nlp.add_pipe("hybrid_figures")
+        self.nlp.add_pipe("hybrid_relations", config=config)
+        self.batch_size = batch_size
+
+    def predict(self, docs: Sequence[Document]) -> Iterator[Annotation]:
+        self.nlp.max_length = max([self.nlp.max_length] + [len(d.text) + 1 for d in docs])
+        for doc, parsed in zip(docs, self.nlp.pipe((d.text for d in docs), batch_size=self.batch_size), strict=True):
+            yield annotation_from_doc(doc.doc_id, parsed)

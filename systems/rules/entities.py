@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Set
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
 
 DATA = Path(__file__).with_name("data")
@@ -98,18 +96,6 @@ def ruler_patterns(data_dir: Path = DATA, compile_pattern=lambda p: p) -> list[d
             pattern = [{"IS_TITLE": True}, {"ORTH": dash}, {"IS_TITLE": True}] + [{"LOWER": w} for w in noun.split()]
             patterns.append({"label": "LOC", "id": "entities.border_nouns", "pattern": pattern})
     return patterns
-
-
-def build_pipeline(data_dir: Path = DATA) -> Language:
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    # Patterns are checked by spaCy's schema when written (tests/test_rules.py); flags are ints the
-    # schema does not know, so the ruler itself does not re-validate them.
-    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", config={"validate": False}))
-    ruler.add_patterns(ruler_patterns(data_dir, FlagCompiler(nlp.vocab)))
-    return nlp
 
 
 @dataclass(frozen=True)
@@ -319,11 +305,14 @@ class PeopleFinder:
         return out
 
 
-def alias_mentions(doc: Doc, people: list[Span], taken: list[bool]) -> tuple[list[Span], dict[tuple[int, int], str]]:
+def alias_mentions(
+    doc: Doc, people: list[Span], claimed: Sequence[bool]
+) -> tuple[list[Span], dict[tuple[int, int], str]]:
     """Later (or earlier) short forms of full names found by role: "Guterres" after "Antonio Guterres".
 
     Returns the new mentions and the ref (canonical full name) of every person mention.
     """
+    taken = list(claimed)
     refs: dict[tuple[int, int], str] = {}
     forms: dict[tuple[str, ...], set[str]] = {}
     for p in people:
@@ -407,7 +396,7 @@ def _name_label(doc: Doc, start: int, end: int, place_heads: Set[str]) -> str:
 
 
 def acronym_mentions(
-    doc: Doc, named: list[Span], taken: list[bool], place_heads: Set[str] = frozenset()
+    doc: Doc, named: list[Span], claimed: Sequence[bool], place_heads: Set[str] = frozenset()
 ) -> tuple[list[Span], dict[tuple[int, int], str]]:
     """A bracketed acronym after a name defines it: "the Popular Resistance Front (PRF)".
 
@@ -415,8 +404,9 @@ def acronym_mentions(
     just that mention ("Central African Republic (CAR)"), else the whole capitalised name, new,
     as ORG (LOC when its head is a place: "Line of Control (LoC)"), which wins over a shorter mention
     inside it ("… of the Republic (FAR)"). Every later use of the acronym in the article is
-    a mention too, with the full name as ``ref``. Changes ``taken`` for the tokens it uses.
+    a mention too, with the full name as ``ref``.
     """
+    taken = list(claimed)
     ending_at = {m.end: m for m in named}
     found: list[Span] = []
     refs: dict[tuple[int, int], str] = {}
@@ -451,15 +441,15 @@ def acronym_mentions(
     return found, refs
 
 
-def place_mentions(doc: Doc, taken: list[bool], vocab: dict) -> list[Span]:
+def place_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
     """Places no gazetteer holds, found by what stands before them (guidelines §2.3: towns are GPE).
 
     "the town of Kuriga", "the village of Beita" (a settlement noun and "of"), or a location
     preposition before one to three capitalised words that are not a name of a day, month or
     institution ("killed in Tarhuna", "near Palma"); Arabic articles join ("near Ayta ash-Shab").
-    A name whose last word is a kind of place ("Tayaran Square", "Khadi Fort") is LOC. Changes
-    ``taken`` for the tokens it uses.
+    A name whose last word is a kind of place ("Tayaran Square", "Khadi Fort") is LOC.
     """
+    taken = list(claimed)
     settlements = set(vocab["settlement_nouns"])
     preps = set(vocab["place_preps"])
     not_place = set(vocab["not_name"])
@@ -499,7 +489,9 @@ def place_mentions(doc: Doc, taken: list[bool], vocab: dict) -> list[Span]:
     return found
 
 
-def body_mentions(doc: Doc, named: list[Span], taken: list[bool], vocab: dict) -> tuple[list[Span], dict[Span, Span]]:
+def body_mentions(
+    doc: Doc, named: list[Span], claimed: Sequence[bool], vocab: dict
+) -> tuple[list[Span], dict[Span, Span]]:
     """State and UN bodies named through their owner (guidelines §2.3).
 
     "Lebanese health ministry", "Syrian government forces", "UN refugee agency": the owner (a
@@ -507,8 +499,9 @@ def body_mentions(doc: Doc, named: list[Span], taken: list[bool], vocab: dict) -
     is one ORG, replacing the owner's own mention. After a state's possessive ("Sudan's army",
     "Ukraine's Air Force") the body alone is the ORG and the state keeps its GPE. A body noun that
     modifies a noun after it ("a Myanmar military jet") is no body.
-    Returns (new mentions, {replaced mention: its replacement}); changes ``taken`` for the tokens it uses.
+    Returns (new mentions, {replaced mention: its replacement}).
     """
+    taken = list(claimed)
     bodies = set(vocab["body_nouns"])
     modifiers = set(vocab["body_modifiers"])
     parents = set(vocab["body_owner_orgs"])
@@ -563,11 +556,12 @@ def _capitalised_words(doc: Doc) -> list[bool]:
     ]
 
 
-def institution_mentions(doc: Doc, taken: list[bool], vocab: dict) -> list[Span]:
+def institution_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
     """Capitalised names of institutions no gazetteer holds, known by their head word: "Central Bank of
     Sudan", "Centre for Information Resilience", "SITE Intelligence Group". The name may end in an
     "of/for" phrase ("… of Sudan"), replacing a place inside it. A head followed by more capitalised
-    words is no head ("Chief of Army Staff"). Changes ``taken`` for its tokens."""
+    words is no head ("Chief of Army Staff")."""
+    taken = list(claimed)
     heads = set(vocab["institution_heads"])
     found = []
     view = token_view(doc)
@@ -606,7 +600,9 @@ def institution_mentions(doc: Doc, taken: list[bool], vocab: dict) -> list[Span]
     return found
 
 
-def headed_mentions(doc: Doc, named: list[Span], taken: list[bool], vocab: dict) -> tuple[list[Span], dict[Span, Span]]:
+def headed_mentions(
+    doc: Doc, named: list[Span], claimed: Sequence[bool], vocab: dict
+) -> tuple[list[Span], dict[Span, Span]]:
     """Places and events named by a name and a head noun (guidelines §2.3).
 
     Facilities are LOC with the designator as written, a place name inside them not annotated on
@@ -614,8 +610,9 @@ def headed_mentions(doc: Doc, named: list[Span], taken: list[bool], vocab: dict)
     Hospital". Talks and agreements named by their venue are EVENT: "Nairobi agreement",
     "Doha meeting". The name before the head is one or more capitalised words or mentions;
     lower-case modifiers ("central", "army") may stand between. Returns (new mentions,
-    {replaced mention: its replacement}); changes ``taken`` for the tokens it uses.
+    {replaced mention: its replacement}).
     """
+    taken = list(claimed)
     kinds = {w: "LOC" for w in vocab["facility_heads"]} | {w: "EVENT" for w in vocab["event_heads"]}
     modifiers = set(vocab["facility_modifiers"])
     view = token_view(doc)

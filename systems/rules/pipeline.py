@@ -1,0 +1,396 @@
+"""The rules' finders as spaCy pipeline components, found by their registered factory names.
+
+Each finder is a component that reads what the components before it left on the Doc and adds its
+own results there, as spaCy's components share their work:
+
+* ``doc.spans["names"]``: the name mentions so far. A finder may replace mentions inside a wider
+  one it finds ("Lebanese" inside "Lebanese health ministry").
+* ``doc.spans["claimed"]``: every stretch of tokens a finder has used, replaced mentions included.
+  Later finders leave those tokens alone, as the EntityRuler leaves existing entities: so the
+  order of the pipeline is the order of precedence, and no finder needs another's bookkeeping.
+* ``doc.spans["people"]``: people found by a role or by context; ``Span._.role`` holds
+  ``(kind, (start, end) of the organisation's mention or None)`` for those a role introduced.
+* ``doc.spans["figures"]``: casualty figures; ``Span._.figure`` holds ``(value, qualifier, category)``.
+* ``Doc._.relations``: ``(type, head span, tail span, rule)`` tuples.
+
+A mention's ``kb_id`` is its ref (the canonical name) and its ``id`` the rule that made it.
+``annotation_from_doc`` reads the finished Doc into the benchmark's format. Every factory takes a
+``data_dir`` (empty for the shipped ``data/``), so a component can be tested alone:
+``nlp.add_pipe("rules_people", config={"data_dir": ...})`` after an entity ruler.
+"""
+
+# No ``from __future__ import annotations``: spaCy reads the factories' signatures at run time.
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any, cast
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from bench.core.annotation import Annotation, Entity, Relation
+
+from .entities import (
+    DATA,
+    FlagCompiler,
+    PeopleFinder,
+    RoleLink,
+    acronym_mentions,
+    alias_mentions,
+    body_mentions,
+    headed_mentions,
+    institution_mentions,
+    load_json,
+    place_mentions,
+    ruler_patterns,
+)
+from .figures import Figure, FigureFinder
+from .relations import RelationFinder
+
+NAMES, CLAIMED, PEOPLE, FIGURES = "names", "claimed", "people", "figures"
+# The name finders in their order of precedence, after the entity ruler.
+NAME_FINDERS = (
+    "rules_people",
+    "rules_aliases",
+    "rules_acronyms",
+    "rules_bodies",
+    "rules_headed",
+    "rules_institutions",
+    "rules_places",
+)
+
+if not Span.has_extension("role"):
+    Span.set_extension("role", default=None)
+if not Span.has_extension("figure"):
+    Span.set_extension("figure", default=None)
+if not Doc.has_extension("relations"):
+    Doc.set_extension("relations", default=None)
+
+
+def data_path(data_dir: str) -> Path:
+    return Path(data_dir) if data_dir else DATA
+
+
+# -- reading and writing the shared state ---------------------------------------------------
+
+
+# Python views of the last-written groups: reading a SpanGroup builds every Span object anew, and
+# each finder reads them. A view is used only while the group is the very object, of the very
+# length, it was made from, so a component that writes a group itself is read afresh.
+_VIEWS: dict[str, tuple[Any, int, Any]] = {}
+
+
+def _view(doc: Doc, key: str):
+    group = doc.spans.get(key)
+    view = _VIEWS.get(key)
+    if group is not None and view is not None and view[0] is group and view[1] == len(group):
+        return view[2]
+    return None
+
+
+def claimed_tokens(doc: Doc) -> Sequence[bool]:
+    """Per token: whether some finder before this one has used it (read-only)."""
+    mask = _view(doc, CLAIMED)
+    if mask is None:
+        mask = [False] * len(doc)
+        for span in doc.spans.get(CLAIMED, ()):
+            mask[span.start : span.end] = [True] * (span.end - span.start)
+    return mask
+
+
+def names(doc: Doc) -> list[Span]:
+    """The name mentions so far (a new list: the caller may change it)."""
+    view = _view(doc, NAMES)
+    return list(view if view is not None else doc.spans.get(NAMES, ()))
+
+
+def set_names(doc: Doc, mentions: Iterable[Span], new: Sequence[Span] = ()) -> None:
+    """Store the name mentions; ``new`` are the finder's own, whose tokens it claims."""
+    mask = list(claimed_tokens(doc))
+    for span in new:
+        mask[span.start : span.end] = [True] * (span.end - span.start)
+    mentions = list(mentions)
+    doc.spans[NAMES] = mentions
+    if CLAIMED not in doc.spans:
+        doc.spans[CLAIMED] = []
+    claimed = doc.spans[CLAIMED]
+    claimed.extend(list(new))
+    _VIEWS[NAMES] = (doc.spans[NAMES], len(mentions), mentions)
+    _VIEWS[CLAIMED] = (claimed, len(claimed), mask)
+
+
+def with_ref(span: Span, ref: str | None) -> Span:
+    return Span(span.doc, span.start, span.end, label=span.label_, kb_id=ref or "", span_id=span.id_)
+
+
+def repoint_roles(doc: Doc, replaced: dict[Span, Span]) -> None:
+    """A role's organisation that grew into a wider mention is now that mention
+    ("Lebanese" -> "Lebanese health ministry")."""
+    wider = {(old.start, old.end): (new.start, new.end) for old, new in replaced.items()}
+    for person in doc.spans.get(PEOPLE, ()):
+        role = person._.role
+        if role is not None and role[1] in wider:
+            person._.role = (role[0], wider[role[1]])
+
+
+def role_links(doc: Doc, mentions: Sequence[Span]) -> list[RoleLink]:
+    """The role links whose person is still a mention; an organisation swallowed by a longer name is dropped."""
+    at = {(m.start, m.end): m for m in mentions}
+    links = []
+    for person in doc.spans.get(PEOPLE, ()):
+        if person._.role is not None and (person.start, person.end) in at:
+            kind, org = person._.role
+            links.append(RoleLink(at[(person.start, person.end)], at.get(org) if org else None, kind))
+    return links
+
+
+def figure(span: Span) -> Figure:
+    value, qualifier, category = span._.figure
+    return Figure(span, value, qualifier, category, span.id_)
+
+
+def figures_of(doc: Doc) -> list[Figure]:
+    return [figure(s) for s in doc.spans.get(FIGURES, ())]
+
+
+def set_figures(doc: Doc, figures: Sequence[Figure]) -> None:
+    spans = []
+    for f in figures:
+        span = Span(doc, f.span.start, f.span.end, label="FIGURE", span_id=f.rule)
+        span._.figure = (f.value, f.qualifier, f.category)
+        spans.append(span)
+    doc.spans[FIGURES] = spans
+
+
+def mentions_of(doc: Doc) -> list[Span]:
+    """Every mention, names and figures, in text order."""
+    return sorted(names(doc) + list(doc.spans.get(FIGURES, ())), key=lambda s: (s.start, s.end))
+
+
+def annotation_from_doc(doc_id: str, doc: Doc) -> Annotation:
+    """The finished Doc as the benchmark's annotation: mentions E1…, relations R1… in order."""
+    ids: dict[tuple[int, int], str] = {}
+    entities = []
+    for i, span in enumerate(mentions_of(doc), start=1):
+        ids[(span.start, span.end)] = f"E{i}"
+        value, qualifier, category = span._.figure if span.label_ == "FIGURE" else (None, None, None)
+        entities.append(
+            Entity(
+                id=f"E{i}",
+                label=span.label_,
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                ref=span.kb_id_ or None,
+                value=value,
+                qualifier=qualifier,
+                category=category,
+                rule=span.id_ or None,
+            )
+        )
+    relations = tuple(
+        Relation(f"R{i}", ids[(h.start, h.end)], ids[(t.start, t.end)], rtype, rule=rule)
+        for i, (rtype, h, t, rule) in enumerate(doc._.relations or (), start=1)
+    )
+    return Annotation(doc_id=doc_id, entities=tuple(entities), relations=relations)
+
+
+# -- the components -------------------------------------------------------------------------
+
+
+class PeopleComponent:
+    """People introduced by a role or an honorific, or named by context (``entities.PeopleFinder``)."""
+
+    def __init__(self, nlp: Language, data_dir: Path):
+        self.finder = PeopleFinder(nlp, data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        people, links = self.finder.find(doc, ents)
+        # A person's ref is the full name as first written; a later short form takes it from there.
+        people = [with_ref(p, p.text) for p in people]
+        role = {(link.person.start, link.person.end): link for link in links}
+        for person in people:
+            link = role.get((person.start, person.end))
+            if link is not None:
+                person._.role = (link.kind, (link.org.start, link.org.end) if link.org is not None else None)
+        doc.spans[PEOPLE] = people
+        set_names(doc, filter_spans(ents + people), new=ents + people)
+        return doc
+
+
+class AliasComponent:
+    """Short forms of the people's full names, with the full name as ref."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        aliases, refs = alias_mentions(doc, list(doc.spans.get(PEOPLE, ())), claimed_tokens(doc))
+        aliases = [with_ref(a, refs[(a.start, a.end)]) for a in aliases]
+        set_names(doc, filter_spans(names(doc) + aliases), new=aliases)
+        return doc
+
+
+class AcronymComponent:
+    """Bracketed acronyms, the names they define, and their later uses (ref: the full name)."""
+
+    def __init__(self, data_dir: Path):
+        self.place_heads = frozenset(load_json("entities.json", data_dir)["place_heads"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        found, refs = acronym_mentions(doc, names(doc), claimed_tokens(doc), self.place_heads)
+        found = [with_ref(a, refs.get((a.start, a.end))) for a in found]
+        set_names(doc, filter_spans(names(doc) + found), new=found)
+        return doc
+
+
+class BodyComponent:
+    """State and UN bodies named through their owner; the owner's mention gives way."""
+
+    def __init__(self, data_dir: Path):
+        self.vocab = load_json("entities.json", data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        named = names(doc)
+        bodies, replaced = body_mentions(doc, named, claimed_tokens(doc), self.vocab)
+        repoint_roles(doc, replaced)
+        set_names(doc, [m for m in named if m not in replaced] + list(dict.fromkeys(bodies)), new=bodies)
+        return doc
+
+
+class HeadedComponent:
+    """Facilities and venue-named events; the names inside them give way."""
+
+    def __init__(self, data_dir: Path):
+        self.vocab = load_json("entities.json", data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        named = names(doc)
+        headed, swallowed = headed_mentions(doc, named, claimed_tokens(doc), self.vocab)
+        repoint_roles(doc, swallowed)
+        set_names(doc, [m for m in named if m not in swallowed] + headed, new=headed)
+        return doc
+
+
+class InstitutionComponent:
+    """Capitalised institution names known by their head word."""
+
+    def __init__(self, data_dir: Path):
+        self.vocab = load_json("entities.json", data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = institution_mentions(doc, claimed_tokens(doc), self.vocab)
+        set_names(doc, filter_spans(names(doc) + found), new=found)
+        return doc
+
+
+class PlaceComponent:
+    """Places no gazetteer holds, found by what stands before them."""
+
+    def __init__(self, data_dir: Path):
+        self.vocab = load_json("entities.json", data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = place_mentions(doc, claimed_tokens(doc), self.vocab)
+        set_names(doc, filter_spans(names(doc) + found), new=found)
+        return doc
+
+
+class FigureComponent:
+    """Casualty figures on tokens no name holds; a number right after a person's name is no count."""
+
+    def __init__(self, data_dir: Path):
+        self.finder = FigureFinder(data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        person_ends = {s.end for s in names(doc) if s.label_ == "PERSON"}
+        set_figures(doc, self.finder.find(doc, list(claimed_tokens(doc)), person_ends))
+        return doc
+
+
+class RelationComponent:
+    """Relations from trigger words, roles and figures (``relations.RelationFinder``)."""
+
+    def __init__(self, nlp: Language, data_dir: Path):
+        self.finder = RelationFinder(nlp, data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = mentions_of(doc)
+        doc._.relations = self.finder.find(doc, mentions, figures_of(doc), role_links(doc, mentions))
+        return doc
+
+
+@Language.factory("rules_people", default_config={"data_dir": ""})
+def make_people(nlp: Language, name: str, data_dir: str) -> PeopleComponent:
+    return PeopleComponent(nlp, data_path(data_dir))
+
+
+@Language.factory("rules_aliases")
+def make_aliases(nlp: Language, name: str) -> AliasComponent:
+    return AliasComponent()
+
+
+@Language.factory("rules_acronyms", default_config={"data_dir": ""})
+def make_acronyms(nlp: Language, name: str, data_dir: str) -> AcronymComponent:
+    return AcronymComponent(data_path(data_dir))
+
+
+@Language.factory("rules_bodies", default_config={"data_dir": ""})
+def make_bodies(nlp: Language, name: str, data_dir: str) -> BodyComponent:
+    return BodyComponent(data_path(data_dir))
+
+
+@Language.factory("rules_headed", default_config={"data_dir": ""})
+def make_headed(nlp: Language, name: str, data_dir: str) -> HeadedComponent:
+    return HeadedComponent(data_path(data_dir))
+
+
+@Language.factory("rules_institutions", default_config={"data_dir": ""})
+def make_institutions(nlp: Language, name: str, data_dir: str) -> InstitutionComponent:
+    return InstitutionComponent(data_path(data_dir))
+
+
+@Language.factory("rules_places", default_config={"data_dir": ""})
+def make_places(nlp: Language, name: str, data_dir: str) -> PlaceComponent:
+    return PlaceComponent(data_path(data_dir))
+
+
+@Language.factory("rules_figures", default_config={"data_dir": ""})
+def make_figures(nlp: Language, name: str, data_dir: str) -> FigureComponent:
+    return FigureComponent(data_path(data_dir))
+
+
+@Language.factory("rules_relations", default_config={"data_dir": ""})
+def make_relations(nlp: Language, name: str, data_dir: str) -> RelationComponent:
+    return RelationComponent(nlp, data_path(data_dir))
+
+
+def add_ruler(nlp: Language, data_dir: Path = DATA, **kwargs) -> EntityRuler:
+    """The gazetteer and token patterns as an EntityRuler (``kwargs`` go to ``add_pipe``)."""
+    # Patterns are checked by spaCy's schema when written (tests/test_rules.py); flags are ints the
+    # schema does not know, so the ruler itself does not re-validate them.
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", config={"validate": False}, **kwargs))
+    ruler.add_patterns(ruler_patterns(data_dir, FlagCompiler(nlp.vocab)))
+    return ruler
+
+
+def add_name_finders(nlp: Language, data_dir: Path = DATA) -> None:
+    config = {"data_dir": str(data_dir)}
+    for factory in NAME_FINDERS:
+        nlp.add_pipe(factory, config=config if "data_dir" in _config_keys(factory) else {})
+
+
+def _config_keys(factory: str) -> set[str]:
+    return set(Language.get_factory_meta(factory).default_config or {})
+
+
+def build_pipeline(data_dir: Path = DATA) -> Language:
+    """Blank English: sentencizer, entity ruler, the name finders, figures, relations."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    add_ruler(nlp, data_dir)
+    add_name_finders(nlp, data_dir)
+    nlp.add_pipe("rules_figures", config={"data_dir": str(data_dir)})
+    nlp.add_pipe("rules_relations", config={"data_dir": str(data_dir)})
+    return nlp
