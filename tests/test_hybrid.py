@@ -40,18 +40,18 @@ def run(system: HybridSystem, text: str):
         ),
         # "it" stands for the subject of the reporting verb that governs its clause.
         (
-            "Hezbollah said it had attacked Israel overnight.",
+            "Hezbollah said that overnight it had attacked Israel.",
             ("IN_CONFLICT_WITH", "Hezbollah", "Israel"),
             "dependency.conflict.subject-verb-object",
         ),
         # A ceasefire agreed by coordinated parties states their conflict (guidelines §2.5).
         (
-            "Pakistan and Afghanistan agreed to a ceasefire on Sunday.",
+            "Pakistan and Afghanistan, after days of talks, agreed to a ceasefire.",
             ("IN_CONFLICT_WITH", "Pakistan", "Afghanistan"),
             "dependency.conflict.coordinated-parties-truce",
         ),
         (
-            "The Taliban were backed by Pakistan, according to the report.",
+            "The Taliban were secretly backed by Pakistan, according to the report.",
             ("ALLIED_WITH", "Pakistan", "Taliban"),
             "dependency.alliance.passive-agent",
         ),

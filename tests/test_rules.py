@@ -455,3 +455,91 @@ def test_sources_of_figures(system, text, relation):
 def test_a_place_in_the_clause_before_the_figure(system):
     _, _, rels, _ = run(system, "Gunmen attacked a market in Kidal, killing at least 9 traders.")
     assert ("LOCATED_IN", "at least 9", "Kidal") in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # A possessive state controls its body and the territory it names (guidelines §2.3, §2.5).
+        ("Kenya's interior ministry said the road was closed.", ("CONTROLS", "Kenya", "interior ministry")),
+        ("Clashes spread across Ukraine's Donetsk region.", ("CONTROLS", "Ukraine", "Donetsk")),
+        # A group's possessive before one of its bodies: part of it.
+        ("The Houthis' Supreme Political Council met in Sanaa.", ("PART_OF", "Supreme Political Council", "Houthis")),
+        # The parties to a truce were fighting; a truce between A and B, past an apposition after A.
+        ("Armenia and Azerbaijan agreed on Monday to a truce.", ("IN_CONFLICT_WITH", "Armenia", "Azerbaijan")),
+        ("A ceasefire between the Taliban and Pakistan held overnight.", ("IN_CONFLICT_WITH", "Taliban", "Pakistan")),
+        (
+            "The war between the Sudanese Armed Forces, led by Gen. Omar Saleh, and the RSF goes on.",
+            ("IN_CONFLICT_WITH", "Sudanese Armed Forces", "RSF"),
+        ),
+        ("Analysts said the RSF's two-year offensive on El Fasher stalled.", ("IN_CONFLICT_WITH", "RSF", "El Fasher")),
+        # Passive backing and "-linked" before a nominal that names the group mentioned before it.
+        ("The Houthis, backed by Iran, fired missiles.", ("ALLIED_WITH", "Houthis", "Iran")),
+        (
+            "Al-Shabaab struck again. Officials said the al-Qaeda-linked group",
+            ("ALLIED_WITH", "al-Qaeda", "Al-Shabaab"),
+        ),
+        ("The Taliban said it had taken control of Kabul.", ("CONTROLS", "Taliban", "Kabul")),
+        # Roles with words between the body and the person, before or in apposition.
+        ("ICRC media adviser Lina Haddad said the convoy had left.", ("MEMBER_OF", "Lina Haddad", "ICRC")),
+        (
+            "Kherson's acting governor Pavlo Ivanenko said the bridge was hit.",
+            ("LEADER_OF", "Pavlo Ivanenko", "Kherson"),
+        ),
+        (
+            "Omar Khalil, the UNHCR regional director, said so.",
+            ("LEADER_OF", "Omar Khalil", "UNHCR"),
+        ),
+        # Meetings by call, and one person telling another.
+        (
+            "French President Emmanuel Macron had a phone call with Russian President Vladimir Putin.",
+            ("MET_WITH", "Emmanuel Macron", "Vladimir Putin"),
+        ),
+        (
+            "The envoy, Dr. Samuel Okoye, had met Gen. Peter Mwangi in Juba.",
+            ("MET_WITH", "Samuel Okoye", "Peter Mwangi"),
+        ),
+    ],
+)
+def test_relations_stated_through_possessives_truces_and_roles(system, text, relation):
+    _, _, rels, _ = run(system, text)
+    assert relation in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # Every place of one location phrase (guidelines §2.5, nested places).
+        ("Shelling killed 14 people in Aleppo, Homs and Hama provinces.", ("LOCATED_IN", "14", "Hama")),
+        ("Troops wounded 30 people near the village of Qusra (Nablus).", ("LOCATED_IN", "30", "Nablus")),
+        # An unnamed member of a body reports for it; the name before a bracketed acronym after the figure.
+        ("A WFP spokeswoman said 20 trucks had crossed.", ("REPORTED_BY", "20", "WFP")),
+        (
+            "Some 40 people died, the World Food Programme (WFP) said.",
+            ("REPORTED_BY", "Some 40", "World Food Programme"),
+        ),
+        # The subject before an apposition reports.
+        (
+            "Red Crescent official Amal Haddad, speaking in Gaza, said 12 bodies were found.",
+            ("REPORTED_BY", "12", "Amal Haddad"),
+        ),
+    ],
+)
+def test_figure_places_and_sources_through_lists_and_appositions(system, text, relation):
+    _, _, rels, _ = run(system, text)
+    assert relation in rels, rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt and Qatar brokered a truce on Monday.",  # mediators are not the parties
+        "Shelling killed 14 people in Homs, and Russia said it would respond.",  # a new clause, not a place
+        "Sudan's RSF rebels took the town.",  # a state's possessive before a non-state group states nothing
+    ],
+)
+def test_new_relation_patterns_do_not_fire(system, text):
+    rels = run(system, text)[2]
+    assert not {r for r in rels if r[0] in ("IN_CONFLICT_WITH", "CONTROLS", "ALLIED_WITH")} and (
+        ("LOCATED_IN", "14", "Russia") not in rels
+    ), rels
