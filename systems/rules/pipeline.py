@@ -223,6 +223,9 @@ class PeopleComponent:
 class AliasComponent:
     """Short forms of the people's full names, with the full name as ref."""
 
+    def __init__(self, nlp: Language, data_dir: Path):
+        pass
+
     def __call__(self, doc: Doc) -> Doc:
         aliases, refs = alias_mentions(doc, list(doc.spans.get(PEOPLE, ())), claimed_tokens(doc))
         aliases = [with_ref(a, refs[(a.start, a.end)]) for a in aliases]
@@ -233,7 +236,7 @@ class AliasComponent:
 class AcronymComponent:
     """Bracketed acronyms, the names they define, and their later uses (ref: the full name)."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, nlp: Language, data_dir: Path):
         self.place_heads = frozenset(load_json("entities.json", data_dir)["place_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -246,7 +249,7 @@ class AcronymComponent:
 class BodyComponent:
     """State and UN bodies named through their owner; the owner's mention gives way."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, nlp: Language, data_dir: Path):
         self.vocab = load_json("entities.json", data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -260,7 +263,7 @@ class BodyComponent:
 class HeadedComponent:
     """Facilities and venue-named events; the names inside them give way."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, nlp: Language, data_dir: Path):
         self.vocab = load_json("entities.json", data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -274,7 +277,7 @@ class HeadedComponent:
 class InstitutionComponent:
     """Capitalised institution names known by their head word."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, nlp: Language, data_dir: Path):
         self.vocab = load_json("entities.json", data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -286,7 +289,7 @@ class InstitutionComponent:
 class PlaceComponent:
     """Places no gazetteer holds, found by what stands before them."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, nlp: Language, data_dir: Path):
         self.vocab = load_json("entities.json", data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -298,7 +301,7 @@ class PlaceComponent:
 class FigureComponent:
     """Casualty figures on tokens no name holds; a number right after a person's name is no count."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, nlp: Language, data_dir: Path):
         self.finder = FigureFinder(data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -319,49 +322,30 @@ class RelationComponent:
         return doc
 
 
-@Language.factory("rules_people", default_config={"data_dir": ""})
-def make_people(nlp: Language, name: str, data_dir: str) -> PeopleComponent:
-    return PeopleComponent(nlp, data_path(data_dir))
+# Every finder is made the same way: from the pipeline and a data directory ("" for the shipped one).
+COMPONENTS: dict[str, Any] = {
+    "rules_people": PeopleComponent,
+    "rules_aliases": AliasComponent,
+    "rules_acronyms": AcronymComponent,
+    "rules_bodies": BodyComponent,
+    "rules_headed": HeadedComponent,
+    "rules_institutions": InstitutionComponent,
+    "rules_places": PlaceComponent,
+    "rules_figures": FigureComponent,
+    "rules_relations": RelationComponent,
+}
 
 
-@Language.factory("rules_aliases")
-def make_aliases(nlp: Language, name: str) -> AliasComponent:
-    return AliasComponent()
+def _factory(component: Any):
+    def make(nlp: Language, name: str, data_dir: str):
+        return component(nlp, data_path(data_dir))
+
+    return make
 
 
-@Language.factory("rules_acronyms", default_config={"data_dir": ""})
-def make_acronyms(nlp: Language, name: str, data_dir: str) -> AcronymComponent:
-    return AcronymComponent(data_path(data_dir))
-
-
-@Language.factory("rules_bodies", default_config={"data_dir": ""})
-def make_bodies(nlp: Language, name: str, data_dir: str) -> BodyComponent:
-    return BodyComponent(data_path(data_dir))
-
-
-@Language.factory("rules_headed", default_config={"data_dir": ""})
-def make_headed(nlp: Language, name: str, data_dir: str) -> HeadedComponent:
-    return HeadedComponent(data_path(data_dir))
-
-
-@Language.factory("rules_institutions", default_config={"data_dir": ""})
-def make_institutions(nlp: Language, name: str, data_dir: str) -> InstitutionComponent:
-    return InstitutionComponent(data_path(data_dir))
-
-
-@Language.factory("rules_places", default_config={"data_dir": ""})
-def make_places(nlp: Language, name: str, data_dir: str) -> PlaceComponent:
-    return PlaceComponent(data_path(data_dir))
-
-
-@Language.factory("rules_figures", default_config={"data_dir": ""})
-def make_figures(nlp: Language, name: str, data_dir: str) -> FigureComponent:
-    return FigureComponent(data_path(data_dir))
-
-
-@Language.factory("rules_relations", default_config={"data_dir": ""})
-def make_relations(nlp: Language, name: str, data_dir: str) -> RelationComponent:
-    return RelationComponent(nlp, data_path(data_dir))
+for _name, _component in COMPONENTS.items():
+    if _name not in Language.factories:
+        Language.factory(_name, default_config={"data_dir": ""}, func=_factory(_component))
 
 
 def add_ruler(nlp: Language, data_dir: Path = DATA, **kwargs) -> EntityRuler:
@@ -374,13 +358,8 @@ def add_ruler(nlp: Language, data_dir: Path = DATA, **kwargs) -> EntityRuler:
 
 
 def add_name_finders(nlp: Language, data_dir: Path = DATA) -> None:
-    config = {"data_dir": str(data_dir)}
     for factory in NAME_FINDERS:
-        nlp.add_pipe(factory, config=config if "data_dir" in _config_keys(factory) else {})
-
-
-def _config_keys(factory: str) -> set[str]:
-    return set(Language.get_factory_meta(factory).default_config or {})
+        nlp.add_pipe(factory, config={"data_dir": str(data_dir)})
 
 
 def build_pipeline(data_dir: Path = DATA) -> Language:

@@ -163,7 +163,7 @@ class RelationFinder:
         return None
 
     def _possessor(self, doc: Doc, k: int, at_end: dict) -> Span | None:
-        """ "the LNA's 14-month offensive": the mention before a possessive marker a few modifiers left of k."""
+        """ "the army's week-long push": the mention before a possessive marker a few modifiers left of k."""
         for j in range(k - 1, max(0, k - 5), -1):
             if doc[j].lower_ in ("'s", "’s", "’", "'"):
                 return at_end.get(j)
