@@ -543,3 +543,32 @@ def test_new_relation_patterns_do_not_fire(system, text):
     assert not {r for r in rels if r[0] in ("IN_CONFLICT_WITH", "CONTROLS", "ALLIED_WITH")} and (
         ("LOCATED_IN", "14", "Russia") not in rels
     ), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "not_places"),
+    [
+        # Datelines: every upper-case place before the dash; live-blog labels are no places.
+        ("ARDAN/BELMONT — Talks resumed on Monday.", {"ARDAN", "BELMONT"}, set()),
+        ("PORT-AU-VENT, Norland, May 2 — Shelling resumed.", {"PORT-AU-VENT"}, set()),
+        ("UPDATE — Shelling resumed in the north.", set(), {"UPDATE"}),
+        ("Header\n\nKESTOVO — Shelling resumed.", {"KESTOVO"}, set()),
+        # A lower-case designator or office stays outside the place (guidelines §2.3).
+        ("Residents of the Kalinov district fled.", {"Kalinov"}, {"Kalinov district"}),
+        ("Drones hit the Marsk and Tovar regions overnight.", {"Marsk", "Tovar"}, set()),
+        ("Dravnik governor Pavel Orlin said two were hurt.", {"Dravnik"}, set()),
+        ("By province, the count rose fastest in the north.", set(), {"By"}),
+        # "<compass> of" and lists after a location preposition.
+        ("The convoy stopped 5 kilometres west of Zabuli.", {"Zabuli"}, set()),
+        ("Clashes were reported near Kirev and Ostrana.", {"Kirev", "Ostrana"}, set()),
+        ("Flights resumed to Sorel, Vantu and Imbe.", {"Sorel", "Vantu", "Imbe"}, set()),
+        # A bare comma after a place opens no list: here it opens an apposition.
+        ("The envoy to Norland, Petra Vask, said talks would go on.", set(), {"Petra Vask"}),
+        ("Fighting in Kirev, Marten Holm said, had stopped.", {"Kirev"}, {"Marten Holm"}),
+    ],
+)
+def test_places_found_by_position(system, text, places, not_places):
+    ents, *_ = run(system, text)
+    found = {t for t, label in ents if label in ("GPE", "LOC")}
+    assert places <= found, ents
+    assert not (not_places & found), ents

@@ -441,54 +441,6 @@ def acronym_mentions(
     return found, refs
 
 
-def place_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
-    """Places no gazetteer holds, found by what stands before them (guidelines §2.3: towns are GPE).
-
-    "the town of Kuriga", "the village of Beita" (a settlement noun and "of"), or a location
-    preposition before one to three capitalised words that are not a name of a day, month or
-    institution ("killed in Tarhuna", "near Palma"); Arabic articles join ("near Ayta ash-Shab").
-    A name whose last word is a kind of place ("Tayaran Square", "Khadi Fort") is LOC.
-    """
-    taken = list(claimed)
-    settlements = set(vocab["settlement_nouns"])
-    preps = set(vocab["place_preps"])
-    not_place = set(vocab["not_name"])
-    particles = set(vocab["place_particles"])
-    heads = set(vocab["place_heads"])
-    found = []
-    lowers = token_view(doc).lowers
-    for i in range(len(doc) - 1):
-        if lowers[i] in preps and not (i > 0 and lowers[i - 1] == "according"):
-            rule, start = "places.after_preposition", i + 1
-        elif lowers[i] == "of" and i > 0 and lowers[i - 1] in settlements:
-            rule, start = "places.settlement_of", i + 1
-        else:
-            continue
-        end = start
-        while end < len(doc) and end - start < 5 and not taken[end]:
-            w = doc[end]
-            if w.is_title and w.is_alpha and len(w) > 1 and w.text not in not_place:
-                end += 1
-            elif (
-                end > start
-                and w.lower_ in particles
-                and end + 2 < len(doc)
-                and doc[end + 1].text == "-"
-                and doc[end + 2].is_title
-            ):
-                end += 3  # "Ayta ash-Shab"
-            else:
-                break
-        # The run must end the name: a following capitalised word or possessive means a longer name or an owner.
-        if end == start or (end < len(doc) and (doc[end].is_title or doc[end].lower_ in ("'s", "’s", "-"))):
-            continue
-        label = "LOC" if doc[end - 1].text in heads else "GPE"
-        found.append(Span(doc, start, end, label=label, span_id=rule))
-        for k in range(start, end):
-            taken[k] = True
-    return found
-
-
 def body_mentions(
     doc: Doc, named: list[Span], claimed: Sequence[bool], vocab: dict
 ) -> tuple[list[Span], dict[Span, Span]]:

@@ -3,8 +3,9 @@
 Each finder is a component that reads what the components before it left on the Doc and adds its
 own results there, as spaCy's components share their work:
 
-* ``doc.spans["names"]``: the name mentions so far. A finder may replace mentions inside a wider
-  one it finds ("Lebanese" inside "Lebanese health ministry").
+* ``doc.spans["names"]``: the name mentions so far, starting from the entity ruler's
+  ``doc.ents``. A finder may replace mentions inside a wider one it finds ("Lebanese" inside
+  "Lebanese health ministry").
 * ``doc.spans["claimed"]``: every stretch of tokens a finder has used, replaced mentions included.
   Later finders leave those tokens alone, as the EntityRuler leaves existing entities: so the
   order of the pipeline is the order of precedence, and no finder needs another's bookkeeping.
@@ -42,21 +43,23 @@ from .entities import (
     headed_mentions,
     institution_mentions,
     load_json,
-    place_mentions,
     ruler_patterns,
 )
 from .figures import Figure, FigureFinder
+from .places import dateline_mentions, designated_places, place_mentions
 from .relations import RelationFinder
 
 NAMES, CLAIMED, PEOPLE, FIGURES = "names", "claimed", "people", "figures"
 # The name finders in their order of precedence, after the entity ruler.
 NAME_FINDERS = (
+    "rules_datelines",
     "rules_people",
     "rules_aliases",
     "rules_acronyms",
     "rules_bodies",
     "rules_headed",
     "rules_institutions",
+    "rules_designated_places",
     "rules_places",
 )
 
@@ -90,19 +93,22 @@ def _view(doc: Doc, key: str):
 
 
 def claimed_tokens(doc: Doc) -> Sequence[bool]:
-    """Per token: whether some finder before this one has used it (read-only)."""
+    """Per token: whether some finder before this one has used it (read-only). Before any finder,
+    the entity ruler's entities hold their tokens."""
     mask = _view(doc, CLAIMED)
     if mask is None:
         mask = [False] * len(doc)
-        for span in doc.spans.get(CLAIMED, ()):
+        for span in doc.spans.get(CLAIMED, doc.ents):
             mask[span.start : span.end] = [True] * (span.end - span.start)
     return mask
 
 
 def names(doc: Doc) -> list[Span]:
-    """The name mentions so far (a new list: the caller may change it)."""
+    """The name mentions so far, a new list the caller may change; before any finder, the entity ruler's."""
     view = _view(doc, NAMES)
-    return list(view if view is not None else doc.spans.get(NAMES, ()))
+    if view is not None:
+        return list(view)
+    return list(doc.spans.get(NAMES, doc.ents))
 
 
 def set_names(doc: Doc, mentions: Iterable[Span], new: Sequence[Span] = ()) -> None:
@@ -110,10 +116,10 @@ def set_names(doc: Doc, mentions: Iterable[Span], new: Sequence[Span] = ()) -> N
     mask = list(claimed_tokens(doc))
     for span in new:
         mask[span.start : span.end] = [True] * (span.end - span.start)
+    if CLAIMED not in doc.spans:
+        doc.spans[CLAIMED] = list(doc.ents)
     mentions = list(mentions)
     doc.spans[NAMES] = mentions
-    if CLAIMED not in doc.spans:
-        doc.spans[CLAIMED] = []
     claimed = doc.spans[CLAIMED]
     claimed.extend(list(new))
     _VIEWS[NAMES] = (doc.spans[NAMES], len(mentions), mentions)
@@ -206,8 +212,8 @@ class PeopleComponent:
         self.finder = PeopleFinder(nlp, data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
-        people, links = self.finder.find(doc, ents)
+        named = names(doc)
+        people, links = self.finder.find(doc, named)
         # A person's ref is the full name as first written; a later short form takes it from there.
         people = [with_ref(p, p.text) for p in people]
         role = {(link.person.start, link.person.end): link for link in links}
@@ -216,7 +222,7 @@ class PeopleComponent:
             if link is not None:
                 person._.role = (link.kind, (link.org.start, link.org.end) if link.org is not None else None)
         doc.spans[PEOPLE] = people
-        set_names(doc, filter_spans(ents + people), new=ents + people)
+        set_names(doc, filter_spans(named + people), new=people)
         return doc
 
 
@@ -286,15 +292,42 @@ class InstitutionComponent:
         return doc
 
 
-class PlaceComponent:
-    """Places no gazetteer holds, found by what stands before them."""
+class DatelineComponent:
+    """Upper-case places of a dateline ("ARDAN/BELMONT —")."""
 
     def __init__(self, nlp: Language, data_dir: Path):
         self.vocab = load_json("entities.json", data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
-        found = place_mentions(doc, claimed_tokens(doc), self.vocab)
+        found = dateline_mentions(doc, claimed_tokens(doc), self.vocab)
         set_names(doc, filter_spans(names(doc) + found), new=found)
+        return doc
+
+
+class DesignatedPlaceComponent:
+    """Names before a lower-case administrative designator or a place's office ("the X district")."""
+
+    def __init__(self, nlp: Language, data_dir: Path):
+        self.vocab = load_json("entities.json", data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = designated_places(doc, claimed_tokens(doc), self.vocab)
+        set_names(doc, filter_spans(names(doc) + found), new=found)
+        return doc
+
+
+class PlaceComponent:
+    """Places no gazetteer holds, found by what stands before them, and the places listed after them."""
+
+    def __init__(self, nlp: Language, data_dir: Path):
+        # A list of places ends at a speaker: "in Kidal, Aziz said" (roles.json's reporting verbs).
+        report_verbs = load_json("roles.json", data_dir)["name_report_verbs"]
+        self.vocab = {**load_json("entities.json", data_dir), "report_verbs": report_verbs}
+
+    def __call__(self, doc: Doc) -> Doc:
+        named = names(doc)
+        found = place_mentions(doc, named, claimed_tokens(doc), self.vocab)
+        set_names(doc, filter_spans(named + found), new=found)
         return doc
 
 
@@ -330,6 +363,8 @@ COMPONENTS: dict[str, Any] = {
     "rules_bodies": BodyComponent,
     "rules_headed": HeadedComponent,
     "rules_institutions": InstitutionComponent,
+    "rules_datelines": DatelineComponent,
+    "rules_designated_places": DesignatedPlaceComponent,
     "rules_places": PlaceComponent,
     "rules_figures": FigureComponent,
     "rules_relations": RelationComponent,

@@ -1,0 +1,217 @@
+"""Places no gazetteer holds, found by where they stand (guidelines §2.3: towns, districts and
+regions with an administration are GPE).
+
+* after a location preposition or "the town of", "west of" ("killed in Tarhuna", "near Palma",
+  "north of Zabuli"), with the places listed after it ("near A and B", "in A, B and C");
+* before a lower-case administrative designator or a place's office ("the Kalinov district",
+  "the Marsk and Tovar regions", "Dravnik governor"), the designator outside the span;
+* in a dateline ("ARDAN —", "ARDAN/BELMONT, May 2 —"), each upper-case place.
+
+All vocabulary is in ``data/entities.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from .entities import token_view
+
+POSSESSIVE = ("'s", "’s")
+DASHES = ("—", "–", "-", "--")
+
+
+class PlaceVocabulary:
+    def __init__(self, vocab: dict):
+        self.settlements = frozenset(vocab["settlement_nouns"])
+        self.preps = frozenset(vocab["place_preps"])
+        self.of_nouns = frozenset(vocab["place_of_nouns"])
+        self.not_place = frozenset(vocab["not_name"])
+        self.particles = frozenset(vocab["place_particles"])
+        self.heads = frozenset(vocab["place_heads"])
+        self.designators = frozenset(vocab["place_designators"])
+        self.offices = frozenset(vocab["place_offices"])
+        self.not_dateline = frozenset(vocab["not_dateline"])
+        self.report_verbs = frozenset(vocab.get("report_verbs", ()))
+
+
+def _name_end(doc: Doc, start: int, taken: Sequence[bool], words: PlaceVocabulary) -> int:
+    """End of a run of one to five capitalised words from ``start`` (``start`` when there is none);
+    Arabic articles join ("Ayta ash-Shab")."""
+    end = start
+    while end < len(doc) and end - start < 5 and not taken[end]:
+        w = doc[end]
+        if w.is_title and w.is_alpha and len(w) > 1 and w.text not in words.not_place:
+            end += 1
+        elif (
+            end > start
+            and w.lower_ in words.particles
+            and end + 2 < len(doc)
+            and doc[end + 1].text == "-"
+            and doc[end + 2].is_title
+        ):
+            end += 3
+        else:
+            break
+    return end
+
+
+def _ends_name(doc: Doc, end: int) -> bool:
+    """A following capitalised word, possessive or dash means a longer name or an owner."""
+    return end >= len(doc) or not (doc[end].is_title or doc[end].lower_ in (*POSSESSIVE, "-"))
+
+
+def _next_in_list(doc: Doc, end: int) -> tuple[int, bool] | None:
+    """Where the next item of a list of places starts, and whether "and"/"or" joins it: after
+    ", ", " and ", ", and "."""
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("and", "or"):
+        return end + 2, True
+    if end < len(doc) and doc[end].lower_ in ("and", "or"):
+        return end + 1, True
+    if end < len(doc) and doc[end].text == ",":
+        return end + 1, False
+    return None
+
+
+def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], vocab: dict) -> list[Span]:
+    """Places after a location preposition, "<settlement> of" or "<compass> of", and the places
+    listed after the first. A list may pass through places already named ("in Tartous, Kessab
+    and Hama"). Items after a bare comma count only when the list ends in "and"/"or": "in Lagos,
+    Ade Bello, the governor, said" is no list; an item followed by a reporting verb is a speaker
+    and ends the list. A name whose last word is a kind of place ("Tayaran Square") is LOC.
+    """
+    words = PlaceVocabulary(vocab)
+    taken = list(claimed)
+    place_end = {m.start: m.end for m in named if m.label_ in ("GPE", "LOC")}
+    lowers = token_view(doc).lowers
+    found = []
+    for i in range(len(doc) - 1):
+        if lowers[i] in words.preps and not (i > 0 and lowers[i - 1] == "according"):
+            rule, start = "places.after_preposition", i + 1
+        elif lowers[i] == "of" and i > 0 and (lowers[i - 1] in words.settlements or lowers[i - 1] in words.of_nouns):
+            rule, start = "places.settlement_of", i + 1
+        else:
+            continue
+        joined, pending = True, list[Span]()  # items after a bare comma wait for an "and" that closes the list
+        while start < len(doc):
+            item = None
+            if start in place_end:
+                end = place_end[start]
+            else:
+                end = _name_end(doc, start, taken, words)
+                if end == start or not _ends_name(doc, end):
+                    break
+                if rule == "places.list" and end < len(doc) and lowers[end] in words.report_verbs:
+                    break
+                label = "LOC" if doc[end - 1].text in words.heads else "GPE"
+                item = Span(doc, start, end, label=label, span_id=rule)
+                taken[start:end] = [True] * (end - start)
+            if joined:
+                found += pending + ([item] if item is not None else [])
+                pending = []
+            elif item is not None:
+                pending.append(item)
+            nxt = _next_in_list(doc, end)
+            if nxt is None:
+                break
+            (start, joined), rule = nxt, "places.list"
+        for span in pending:
+            taken[span.start : span.end] = claimed[span.start : span.end]
+    return found
+
+
+def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
+    """A capitalised name before a lower-case designator or office ("the Kalinov district", "Marsk
+    region", "Dravnik governor") is a GPE without the designator (guidelines §2.3); before a plural
+    designator, a name joined by "and" is one too ("the Marsk and Tovar regions")."""
+    words = PlaceVocabulary(vocab)
+    view = token_view(doc)
+    lowers = view.lowers
+    taken = list(claimed)
+    found: list[Span] = []
+
+    def name_before(end: int) -> int:
+        start = end
+        while (
+            start > 0
+            and end - start < 3
+            and not taken[start - 1]
+            and doc[start - 1].is_title
+            and doc[start - 1].is_alpha
+            and doc[start - 1].text not in words.not_place
+        ):
+            start -= 1
+        return start
+
+    for k, lower in enumerate(lowers):
+        rule = (
+            "places.designator" if lower in words.designators else "places.office" if lower in words.offices else None
+        )
+        if rule is None or k == 0 or not doc[k].is_lower or taken[k - 1]:
+            continue
+        start = name_before(k)
+        if start == k or (start > 0 and lowers[start - 1] in POSSESSIVE):
+            continue
+        found.append(Span(doc, start, k, label="GPE", span_id=rule))
+        taken[start:k] = [True] * (k - start)
+        if lower.endswith("s") and start >= 2 and lowers[start - 1] == "and":
+            first = name_before(start - 1)
+            if first < start - 1:
+                found.append(Span(doc, first, start - 1, label="GPE", span_id=rule))
+                taken[first : start - 1] = [True] * (start - 1 - first)
+    return found
+
+
+def dateline_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
+    """Upper-case places opening a line and closed by a dash, directly or after a comma and a few
+    words ("ARDAN —", "ARDAN/BELMONT —", "ARDAN, Norland —"; guidelines §2.3, datelines). Live-blog
+    labels ("LATEST —") are no places."""
+    words = PlaceVocabulary(vocab)
+    texts = token_view(doc).texts
+    found: list[Span] = []
+    for line_start in _line_starts(doc):
+        places, k = [], line_start
+        while True:
+            end = k
+            while end < len(doc) and (
+                (texts[end].isupper() and texts[end].isalpha() and len(texts[end]) > 1)
+                or (texts[end] == "-" and end > k and not doc[end - 1].whitespace_ and not doc[end].whitespace_)
+            ):
+                end += 1
+            if end == k or texts[end - 1] == "-":
+                break
+            places.append((k, end))
+            if end < len(doc) and texts[end] == "/":
+                k = end + 1
+                continue
+            k = end
+            break
+        if not places or k >= len(doc) or not _closed_by_dash(doc, k):
+            continue
+        for start, end in places:
+            if doc[start:end].text not in words.not_dateline and not any(claimed[start:end]):
+                found.append(Span(doc, start, end, label="GPE", span_id="places.dateline"))
+    return found
+
+
+def _line_starts(doc: Doc) -> list[int]:
+    starts = [0] if len(doc) else []
+    for i, token in enumerate(doc[:-1]):
+        if "\n" in token.text or "\n" in token.whitespace_:
+            starts.append(i + 1)
+    return starts
+
+
+def _closed_by_dash(doc: Doc, k: int) -> bool:
+    """A dash right at ``k``, or after a comma and at most eight tokens of the same line."""
+    if doc[k].text in DASHES:
+        return True
+    if doc[k].text != ",":
+        return False
+    for j in range(k + 1, min(len(doc), k + 10)):
+        if "\n" in doc[j].text:
+            return False
+        if doc[j].text in DASHES:
+            return True
+    return False
