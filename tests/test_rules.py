@@ -282,7 +282,8 @@ def test_counts_in_lists_and_more_cues(system, text, figure):
 def test_a_count_after_a_full_stop_inherits_nothing(system):
     _, figs, *_ = run(system, "Gunmen killed 12 villagers. 30 residents moved to the town.")
     assert ("12", 12, "exact", "killed") in figs
-    assert not any(text == "30" for text, *_ in figs)
+    # People affected are a count of their own (guidelines §2.4), but they inherit no category.
+    assert not any(text == "30" and category == "killed" for text, _, _, category in figs)
 
 
 @pytest.mark.parametrize(
@@ -572,3 +573,60 @@ def test_places_found_by_position(system, text, places, not_places):
     found = {t for t, label in ents if label in ("GPE", "LOC")}
     assert places <= found, ents
     assert not (not_places & found), ents
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # A counted noun heads the phrase a few words after the number (guidelines §2.4).
+        ("Guards escorted 45 foreign aid workers to the border.", ("45", 45, "exact", "other")),
+        ("Two of its fighters carried out the raid.", ("Two", 2, "exact", "other")),
+        ("The march drew hundreds of protesters to the square.", ("hundreds", 100, "at_least", "other")),
+        ("Several hundred soldiers crossed the river at dawn.", ("Several hundred", 100, "at_least", "other")),
+        # Things are 'other' whatever the verb: posts are seized, not taken hostage.
+        ("Rebels seized 25 army posts overnight.", ("25", 25, "exact", "other")),
+        # The noun's category comes from the nearest cue of the sentence.
+        ("Guards moved 14 women to the central prison.", ("14", 14, "exact", "detained")),
+        # A tally word before a bare number.
+        ("The count of the dead reached 93 on Friday.", ("93", 93, "exact", "killed")),
+        ("Medics put the toll at 76 at least.", ("76 at least", 76, "at_least", "killed")),
+        # A clause opened by a bare number counts part of the figure before it.
+        ("Shelling killed 60 villagers. Twelve were children.", ("Twelve", 12, "exact", "killed")),
+        # A part of the figure before it in the sentence ("among them") takes its category ...
+        (
+            "Shelling killed 80 people, among them 20 children and 15 women, and wounded 200.",
+            ("15", 15, "exact", "killed"),
+        ),
+        # ... but a cue of its own still decides.
+        (
+            "Shelling killed 80 people, among them 20 children and 15 women, and wounded 200.",
+            ("200", 200, "exact", "injured"),
+        ),
+        # Two categories after one number: the first named.
+        ("Gunmen killed or wounded at least 40 people.", ("at least 40", 40, "at_least", "killed")),
+        # What happened to the people outranks what they were.
+        ("Officials said 30 detainees died in the fire.", ("30", 30, "exact", "killed")),
+        ("More than 300 residents lost their homes in the shelling.", ("More than 300", 300, "more_than", "displaced")),
+        ("Gunmen beheaded a dozen villagers near the river.", ("a dozen", 12, "exact", "killed")),
+    ],
+)
+def test_counts_without_a_cue_next_to_them(system, text, figure):
+    _, figs, *_ = run(system, text)
+    assert figure in figs, figs
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("The city of 2 million people was quiet after the strikes.", "2 million"),  # a population
+        ("Medics feared the toll could pass 100 by night.", "100"),  # a projection
+        ("The two sides met in Doha after the killings.", "two"),  # named participants
+        ("Victims over the age of 60 were killed in the raid.", "60"),  # an age
+        ("Operation 1027 began in the north and seized towns.", "1027"),  # a name
+        ("Relief crews brought 40 tons of food to the displaced.", "40"),  # a measurement
+        ("The families of the killed will receive 10 million rupees.", "10 million"),  # money
+    ],
+)
+def test_numbers_that_count_no_one(system, text, number):
+    _, figs, *_ = run(system, text)
+    assert not any(t == number or t.endswith(" " + number) for t, *_ in figs), figs

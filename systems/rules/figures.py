@@ -4,6 +4,11 @@ A number becomes a FIGURE when a cue of some category stands after it ("30 civil
 killed", "1,200 deaths", "20 rockets") or as a verb before it ("killing at least 12", "the death
 toll rose to 300"). Dates, ages, times, percentages, titles ("number two") and ordinals are
 excluded by their neighbours. Values and qualifiers come from ``bench.core.numbers``.
+
+A number with no cue next to it is still a count when what follows is a counted noun phrase ("some
+2,000 newly displaced families", "two of its fighters"), when a tally word stands before it ("put
+the toll at 28") or when it opens a clause that counts part of the figure before it ("Forty were
+children"). Such a figure takes the category of the nearest cue in its sentence, else ``other``.
 """
 
 from __future__ import annotations
@@ -48,6 +53,29 @@ class FigureFinder:
         self.not_before = {w.lower() for w in cues["not_figure_before"]}
         self.list_joiners = set(cues["list_joiners"])
         self.qualifiers = _phrases([p for ps in QUALIFIER_PHRASES.values() for p in ps])
+        self.trailing = _phrases(cues["trailing_qualifiers"])
+        self.people = {w.lower() for w in cues["counted_people"]}
+        self.things = {w.lower() for w in cues["counted_things"]}
+        self.status = set(cues["status_nouns"])
+        self.part_before = _phrases(cues["part_markers"]["before"])
+        self.part_after = _phrases(cues["part_markers"]["after"])
+        self.np_breaks = set(cues["noun_phrase_breaks"])
+        self.partitive = set(cues["partitive_determiners"])
+        self.tally = set(cues["tally_words"])
+        self.bare_followers = set(cues["bare_followers"])
+        self.subset_verbs = set(cues["subset_verbs"])
+        self.participants = set(cues["participant_nouns"])
+        self.population = _phrases(cues["population_before"])
+        self.modals = set(cues["projection_modals"])
+        self.growth = set(cues["growth_verbs"])
+        # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
+        self.context: dict[str, str] = {}
+        for cat, words in cues["category_context"].items():
+            for w in words:
+                self.context.setdefault(w, cat)
+        for cat, phrase in self.after + self.before:
+            if len(phrase) == 1 and cat != "other":
+                self.context.setdefault(phrase[0], cat)
 
     @staticmethod
     def _numberish(view) -> list[bool]:
@@ -82,6 +110,8 @@ class FigureFinder:
             a_scale = i > 0 and lowers[i - 1] == "a" and lowers[i] in ("dozen", "hundred", "thousand", "million")
             if a_scale or (i > 0 and lowers[i - 1] == "between" and "and" in lowers[i:j]):
                 begin = i - 1
+            elif lowers[i] in ("dozen", "hundred", "thousand") and i > 0 and lowers[i - 1] in ("several", "few"):
+                begin = i - 2 if lowers[i - 1] == "few" and i > 1 and lowers[i - 2] == "a" else i - 1
             yield begin, j
             i = j
 
@@ -113,6 +143,9 @@ class FigureFinder:
         # A verb right before the number is the strongest cue: "has killed more than 14,000 people
         # and displaced nearly 8 million" -- the first count is of the killed.
         if start > sent_start and (adjacent := self._before_cue(lowers, start - 1, sent_start)):
+            # "killed or wounded at least 40": the first category named (guidelines §2.4).
+            if start - 3 >= sent_start and lowers[start - 2] in ("or", "and"):
+                adjacent = self._before_cue(lowers, start - 3, sent_start) or adjacent
             return adjacent, f"figures.before.{adjacent}"
         k = end
         while k < min(ends[end - 1], end + WINDOW_AFTER):
@@ -120,6 +153,14 @@ class FigureFinder:
                 break
             hit = self._match_at(lowers, k, self.after)
             if hit:
+                if lowers[k] in self.status:
+                    # "30 detainees died": what happened to them outranks what they were.
+                    for m in range(k + 1, min(ends[end - 1], end + WINDOW_AFTER)):
+                        if doc[m].text in STOP:
+                            break
+                        fate = self._match_at(lowers, m, self.after)
+                        if fate and fate[0] in ("killed", "injured", "missing"):
+                            return fate[0], f"figures.after.{fate[0]}"
                 return hit[0], f"figures.after.{hit[0]}"
             k += 1
         for k in range(start - 1, max(sent_start, start - WINDOW_BEFORE) - 1, -1):
@@ -138,6 +179,10 @@ class FigureFinder:
             return True
         if nxt is not None and nxt.text in ("-", "–") and end + 1 < len(doc) and doc[end + 1].lower_ in self.not_after:
             return True  # "25-year-old", "10-day"
+        if start > 1 and prev is not None and prev.lower_ == "of" and doc[start - 2].lower_ == "age":
+            return True  # "over the age of 60"
+        if prev is not None and prev.lower_ == "the" and self._participants_follow(doc, end):
+            return True
         text = doc[start:end].text
         if ":" in text or text.endswith("%"):
             return True
@@ -147,6 +192,24 @@ class FigureFinder:
         # Ages in apposition: "Omar Haddad, 37, ..."
         in_commas = prev is not None and prev.text == "," and nxt is not None and nxt.text == ","
         return in_commas and start - 1 in person_ends
+
+    def _population_or_projection(self, lowers: list[str], start: int) -> bool:
+        """ "a city of 1.5 million", "the toll could pass 100", "would raise to 13" (guidelines §2.4)."""
+        for phrase in self.population:
+            if start >= len(phrase) and tuple(lowers[start - len(phrase) : start]) == phrase:
+                return True
+        return any(lowers[k] in self.growth and lowers[k - 1] in self.modals for k in range(max(1, start - 3), start))
+
+    def _participants_follow(self, doc: Doc, end: int) -> bool:
+        """ "the two sides", "the two foreign ministers": a count of named parties (guidelines §2.4)."""
+        return any(doc[k].lower_ in self.participants for k in range(end, min(len(doc), end + 2)))
+
+    def _with_trailing(self, lowers: list[str], end: int) -> int:
+        """ "76 at least", "40 or more": a qualifier after the number belongs to the span (guidelines §2.4)."""
+        for phrase in self.trailing:
+            if tuple(lowers[end : end + len(phrase)]) == phrase:
+                return end + len(phrase)
+        return end
 
     def _with_qualifier(self, lowers: list[str], start: int) -> int:
         for phrase in self.qualifiers:
@@ -164,12 +227,24 @@ class FigureFinder:
             if self._excluded(doc, start, end, person_ends):
                 continue
             qstart = self._with_qualifier(lowers, start)
-            runs.append((qstart, end, self._category(doc, lowers, num, qstart, end)))
-        figures = []
+            if self._population_or_projection(lowers, qstart):
+                continue
+            runs.append((qstart, self._with_trailing(lowers, end), self._category(doc, lowers, num, qstart, end)))
+        # A count with no cue of its own: what follows or stands before it shows it counts something.
         for i, (start, end, cue) in enumerate(runs):
-            cue = cue or self._from_list(doc, lowers, runs, i)
+            kind = self._counted_by(view, lowers, start, end)
+            if kind == "thing":
+                runs[i] = (start, end, ("other", "figures.noun.other"))  # "25 posts were seized"
+            elif cue is None and kind:
+                cat = self._sentence_category(view, lowers, start, end)
+                runs[i] = (start, end, (cat, f"figures.{kind}.{cat}"))
+        figures: list[Figure] = []
+        for i, (start, end, cue) in enumerate(runs):
+            cue = cue or self._from_list(doc, lowers, runs, i) or self._subset(view, lowers, start, end, figures)
             if cue is None:
                 continue
+            if figures and (part := self._part_of(view, lowers, start, end, figures[-1])):
+                cue = part
             span = Span(doc, start, end, label="FIGURE")
             parsed = normalise_figure(span.text)
             if parsed is None:
@@ -177,6 +252,90 @@ class FigureFinder:
             value, qualifier = parsed
             figures.append(Figure(span, value, qualifier, cue[0], cue[1]))
         return figures
+
+    def _counted_by(self, view, lowers: list[str], start: int, end: int) -> str | None:
+        """Why a number with no cue is a count: ``noun`` when a counted noun heads the phrase after it ("some
+        2,000 newly displaced families", "at least 12 Palestinian civilians", "two of its fighters", "hundreds
+        of protesters"), ``tally`` when it is the value of a tally word before it ("put the toll at 28")."""
+        n, sent_end = len(lowers), view.sent_ends[start]
+        k = end
+        if k < n and lowers[k] == "of":
+            k += 1
+            if k < n and lowers[k] in ("them", "us", "those"):
+                return "noun"
+            if k < n and lowers[k] in self.partitive:
+                k += 1
+        elif k < n and lowers[k] in ("-", "–"):
+            return None  # "a two-state solution", "a 51-page report"
+        # The last counted noun of the phrase heads it: "some 650 fighter-jet sorties" counts sorties.
+        kind, first = None, k
+        for k in range(first, min(sent_end, first + 5)):
+            if lowers[k] in self.things:
+                kind = "thing"
+            elif lowers[k] in self.people:
+                kind = "noun"
+            elif lowers[k] in self.np_breaks or not (view.texts[k][0].isalpha() or lowers[k] == "-"):
+                break
+        if kind:
+            return kind
+        if end < n and (lowers[end] in self.bare_followers or not lowers[end][0].isalpha()):
+            for k in range(start - 1, max(view.sent_starts[start], start - 8) - 1, -1):
+                if lowers[k] in self.tally:
+                    return "tally"
+                if view.like_num[k]:
+                    break
+        return None
+
+    def _part_of(self, view, lowers: list[str], start: int, end: int, last: Figure) -> tuple[str, str] | None:
+        """ "356 dead, 24 children among them", "including 8 women": a part of the figure before it in the
+        sentence, in that figure's category, unless a cue stands right after the number ("among them 7 hurt")."""
+        if view.sent_starts[last.span.start] != view.sent_starts[start] or self._match_at(lowers, end, self.after):
+            return None
+        before = any(start - len(p) >= 0 and tuple(lowers[start - len(p) : start]) == p for p in self.part_before)
+        # After the number and its noun: "24 women among them", "109 of them"; not past a comma or a number.
+        after = False
+        for k in range(end, min(len(lowers), end + 3)):
+            if any(tuple(lowers[k : k + len(p)]) == p for p in self.part_after):
+                after = True
+                break
+            if not view.texts[k][0].isalpha() or view.like_num[k]:
+                break
+        # "among them 35 children and 58 women": the list goes on after a part.
+        between = lowers[last.span.end : start]
+        listed = (
+            last.rule.startswith("figures.part.")
+            and 0 < len(between) <= 3
+            and "and" in between
+            and all(w.isalpha() and w not in self.context for w in between)
+        )
+        if not (before or after or listed):
+            return None
+        return last.category, f"figures.part.{last.category}"
+
+    def _sentence_category(self, view, lowers: list[str], start: int, end: int) -> str:
+        """The category named nearest to the number in its sentence, ``other`` when none is."""
+        best, best_distance = "other", len(lowers)
+        for k in range(view.sent_starts[start], view.sent_ends[start]):
+            cat = self.context.get(lowers[k])
+            if cat is not None and not start <= k < end:
+                distance = start - k if k < start else k - end
+                if distance < best_distance:
+                    best, best_distance = cat, distance
+        return best
+
+    def _subset(self, view, lowers: list[str], start: int, end: int, figures: list[Figure]) -> tuple[str, str] | None:
+        """ "168 victims. Forty were children: six were under five": a bare number opening a clause before
+        "were" counts part of the figure just before it, in the same or the previous sentence."""
+        if not figures or end >= len(lowers) or lowers[end] not in self.subset_verbs:
+            return None
+        if lowers[start] == "one" or (start > 0 and lowers[start - 1] in ("the", "these", "those")):
+            return None  # "one was Canadian", "the two were freed": pronouns (guidelines §2.4)
+        last = figures[-1]
+        sent_start = view.sent_starts[start]
+        previous_start = view.sent_starts[sent_start - 1] if sent_start > 0 else 0
+        if last.span.start < previous_start:
+            return None
+        return last.category, f"figures.subset.{last.category}"
 
     def _from_list(self, doc: Doc, lowers: list[str], runs: list, i: int) -> tuple[str, str] | None:
         """A count with no cue of its own inside a list of counts takes its neighbour's category:
