@@ -71,9 +71,27 @@ Figures (§2.2, §2.4)
     ("a two-State solution", "one-way", "51-page"; but "a 25-member crew" counts); "the two" (a
     pair of parties or a pronoun); "one" that does not modify a noun ("one of them"); populations,
     capacities and projected counts ("population of", "a city of 1.5 million", "could pass 100").
-  * Category: the parse is walked up from the number (number → counted noun → verb, through
-    coordination: "25 children and 18 women were killed") looking for a cue lemma; the first cue
-    decides. Without one, the nearest casualty cue in the sentence; without any, ``other``.
+  * Category, from cue lemmas (``category_lemmas``; a possessed "home"/"house" is ``displaced``:
+    "fled their homes"). Cues are read in this order:
+    1. the number's clause: the words right after it ("900 dead", "40 wounded", "six people
+       hurt"), then the parse walked up from the number to its verb (counted noun, its modifiers,
+       the object of "of"/"among": "dozens of families", "among the dead"; through coordination:
+       "25 children and 18 women were killed"), the verb and its object ("took shelter").
+       The verb of which the counted noun is subject comes first when it is a cue ("a guard
+       wounded last week died" → ``killed``), with an object naming a casualty before it ("lost
+       their homes" → ``displaced``, but "fled the town" stays ``displaced`` by the verb). An
+       object shared by coordinated verbs reads as the first verb ("killed or wounded 40 people"
+       → ``killed``, §2.4). The strongest cue wins, the first of equals: an event or a thing
+       ("two inmates were shot dead" → ``killed``, "20 rockets") before a status noun
+       (``status_lemmas``: "freed 90 prisoners" → ``detained``), before a weak verb
+       (``weak_lemmas``: released, freed, swapped), which takes the category of the nearest
+       hostage or detention cue in its sentence, else before it in the article, else
+       ``weak_default`` (people freed are what they were, §2.4);
+    2. else the first cue further up the parse (at most five steps from the number);
+    3. else the nearest casualty cue of the sentence, a weak one last;
+    4. else the category of the figure before it in the same paragraph, when that one had a cue
+       (a subset or a restatement: "The fire killed 40 guests. Twelve were foreigners.");
+    5. else ``other``.
 
 Relations (§3, ``systems/statistical_relations.py``): LOCATED_IN and REPORTED_BY for figures, and
 LEADER_OF / MEMBER_OF for people, read off the dependency parse; see that module.
@@ -601,41 +619,112 @@ def extend_qualifier(doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _cue(token) -> str | None:
-    return CATEGORY_OF.get(token.lemma_.lower()) or CATEGORY_OF.get(_lower(token))
+    lemma = token.lemma_.lower()
+    # "driven from their homes", "lost their houses": a possessed home is left, a counted one is a thing.
+    if _possessed_home(token):
+        return "displaced"
+    return CATEGORY_OF.get(lemma) or CATEGORY_OF.get(_lower(token))
 
 
-def category(doc, start: int, end: int) -> str:
-    """What is counted: the first cue on the way up the parse, else the nearest in the sentence, else 'other'."""
-    span = doc[start:end]
-    inside = set(range(start, end))
-    token, steps = span.root, 0
+def _strength(token) -> int:
+    """0 for an event or a thing, 1 for a status noun ("hostages", "prisoners"), 2 for a weak verb ("freed")."""
+    words = (token.lemma_.lower(), _lower(token))
+    if any(w in _FIG["weak_lemmas"] for w in words):
+        return 2
+    return 1 if any(w in _FIG["status_lemmas"] for w in words) else 0
+
+
+def _after_number(doc, end: int) -> list:
+    """The counted words right after the number and a participle closing them ("558 dead",
+    "2,800 wounded", "53 people wounded", "170 detainees died"): the parse often loses these."""
+    out, i = [], end
+    while i < min(len(doc), end + 3) and doc[i].pos_ in ("NOUN", "PROPN", "ADJ") and not doc[i].like_num:
+        out.append(doc[i])
+        i += 1
+    if i < len(doc) and doc[i].tag_ in ("VBN", "VBD"):
+        out.append(doc[i])
+    return out
+
+
+def _modifiers(token) -> list:
+    found = [c for c in token.children if c.dep_ in _FIG["cue_dependents"]]
+    # "dozens of others wounded", "among the dead": the object of these prepositions is what is counted.
+    objects = [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    # "driven from their homes": a home left behind says so after any preposition.
+    return found + [g for g in objects if _lower(g.head) in _FIG["counted_prepositions"] or _possessed_home(g)]
+
+
+def _possessed_home(token) -> bool:
+    return token.lemma_.lower() in _FIG["displaced_when_possessed"] and any(c.dep_ == "poss" for c in token.children)
+
+
+def _walk(doc, start: int, end: int) -> tuple[list, list]:
+    """Tokens that may say what the number counts: those of its clause (the counted phrase, the
+    predicate it is subject or object of, their modifiers), then those further up the parse."""
+    clause: list = _after_number(doc, end)
+    above: list = []
+    token, steps, found, below = doc[start:end].root, 0, clause, None
     while steps < 5:
-        candidates = [token] + [
-            c for c in token.children if c.dep_ in ("amod", "compound", "acomp", "oprd", "acl", "prep", "pobj")
-        ]
-        # "dozens of others wounded": the noun after "of" is what is counted.
-        candidates += [g for c in token.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        for t in candidates:
-            if t.i not in inside:
-                cue = _cue(t)
-                if cue:
-                    return cue
-        if token.dep_ == "conj":
-            token = token.head  # "40 women" conjoined to "66 children": go to the first conjunct
-        elif token.head is token:
-            break
+        verb = found is clause and token.pos_ in ("VERB", "AUX") and token.dep_ != "amod"
+        # "killed or wounded 40 people": an object shared by coordinated verbs reads as the first (§2.4).
+        shared = verb and below is not None and below.dep_ == "dobj" and token.dep_ == "conj"
+        own = any(c.dep_ == "dobj" for c in token.head.children) or any(c.dep_ == "nsubj" for c in token.children)
+        if shared and not own:
+            found.append(token.head)
+        if verb:
+            # "lost their homes", "sought shelter": the verb's object says what happened to its subject.
+            objects = [c for c in token.children if c.dep_ == "dobj"]
+            predicate = [token, *(c for c in token.children if c.dep_ in ("acomp", "oprd"))]
+            if below is not None and below.dep_ in ("nsubj", "nsubjpass") and any(_cue(t) for t in predicate):
+                # "One guard wounded in May died": the predicate outranks a participle on the noun, and
+                # an object naming a casualty its verb ("lost their homes", not "fled the town").
+                clause[:0] = [*(o for o in objects if _cue(o) not in (None, "other")), *predicate]
+            clause += [*objects, token, *_modifiers(token)]
+            found = above
         else:
-            token = token.head
+            found += [token, *_modifiers(token)]
+        if token.head is token:
+            break
+        token, below = token.head, token  # through "conj" too: "40 women" conjoined to "66 children"
         steps += 1
-    sentence = span.sent
-    best: tuple[int, str] | None = None
-    for t in sentence:
-        cue = _cue(t) if t.i not in inside else None
-        if cue and cue != "other":
-            distance = min(abs(t.i - start), abs(t.i - (end - 1)))
-            if best is None or distance < best[0]:
-                best = (distance, cue)
-    return best[1] if best else "other"
+    return [t for t in clause if not start <= t.i < end], [t for t in above if not start <= t.i < end]
+
+
+def _held_as(doc, i: int) -> str | None:
+    """The nearest hostage or detention cue in the sentence of token ``i``, else before it in the article."""
+    near = [t for t in doc[i].sent if t.i != i and _cue(t) in ("hostage", "detained") and _strength(t) < 2]
+    if near:
+        return _cue(min(near, key=lambda t: abs(t.i - i)))
+    for t in reversed(doc[: doc[i].sent.start]):
+        if _cue(t) in ("hostage", "detained") and _strength(t) < 2:
+            return _cue(t)
+    return None
+
+
+def _read(doc, token) -> str:
+    """The category a cue token gives; people freed or swapped are what they were before (§2.4)."""
+    if _strength(token) < 2:
+        return _cue(token) or "other"
+    return _held_as(doc, token.i) or _FIG["weak_default"]
+
+
+def category(doc, start: int, end: int, context: str | None = None) -> tuple[str, bool]:
+    """What the number ``doc[start:end]`` counts, and whether a cue of its sentence said so.
+
+    The strongest cue of the clause, the first of equals; else the first cue further up the parse;
+    else the nearest casualty cue of the sentence (a weak one last); else ``context``, else 'other'.
+    """
+    clause, above = _walk(doc, start, end)
+    cued = [t for t in clause if _cue(t)]
+    if cued:
+        return _read(doc, min(cued, key=_strength)), True
+    for t in above:
+        if _cue(t) and _strength(t) < 2:
+            return _read(doc, t), True
+    near = [t for t in doc[start:end].sent if not start <= t.i < end and _cue(t) not in (None, "other")]
+    if near:
+        return _read(doc, min(near, key=lambda t: (_strength(t) == 2, min(abs(t.i - start), abs(t.i - end + 1))))), True
+    return context or "other", False
 
 
 def figure_candidates(doc, taken: set[int]) -> Iterator[tuple[int, int]]:
@@ -658,6 +747,7 @@ def figure_candidates(doc, taken: set[int]) -> Iterator[tuple[int, int]]:
 def figures(doc) -> Iterator[tuple[int, int, dict[str, Any]]]:
     """(start, end, attributes) of every figure in a parsed document."""
     seen: set[int] = set()
+    found: list[tuple[int, int, int, int, tuple[float, str]]] = []
     for start, end in figure_candidates(doc, set()):
         start, end = trim(doc, start, end, frozenset())
         if start < end and _lower(doc[start]) == "the":
@@ -671,8 +761,21 @@ def figures(doc) -> Iterator[tuple[int, int, dict[str, Any]]]:
         if parsed is None:
             continue
         seen |= set(range(span_start, span_end))
-        attrs = {"value": parsed[0], "qualifier": parsed[1], "category": category(doc, start, end)}
-        yield span_start, span_end, attrs
+        found.append((span_start, span_end, start, end, parsed))
+    # In text order: a figure with no cue in its sentence refers back to the count before it in
+    # its paragraph ("The fire killed 40 guests. Twelve were foreigners.").
+    previous: str | None = None
+    last_end = 0
+    for span_start, span_end, start, end, parsed in sorted(found):
+        if previous is not None and _paragraph_break(doc, last_end, start):
+            previous = None
+        cat, cued = category(doc, start, end, previous)
+        previous, last_end = (cat if cued else previous), end
+        yield span_start, span_end, {"value": parsed[0], "qualifier": parsed[1], "category": cat}
+
+
+def _paragraph_break(doc, start: int, end: int) -> bool:
+    return "\n" in doc[start:end].text
 
 
 # --- the system ---------------------------------------------------------------------------------

@@ -162,6 +162,66 @@ def test_abducted_and_detained_are_told_apart(system):
     assert found == {"25": (25, "exact", "hostage"), "4": (4, "exact", "detained")}
 
 
+# Figure categories read from the ranked cues of the number's clause. All but the first two tests
+# failed on the earlier first-cue-wins walk; those two guard decisions it already made.
+
+
+def category_of(system: SpacySystem, text: str) -> dict[str, str]:
+    return {span: attrs[2] for span, attrs in figures(system, text).items()}
+
+
+def test_the_word_after_a_coordinated_number_is_its_category(system):
+    found = category_of(system, "By Friday the count had risen to 900 dead and 2,300 injured, officials said.")
+    assert found == {"900": "killed", "2,300": "injured"}
+
+
+def test_an_event_outranks_a_status_noun(system):
+    assert category_of(system, "Three inmates were shot dead during the riot.") == {"Three": "killed"}
+
+
+def test_a_status_noun_outranks_a_weak_verb(system):
+    assert category_of(system, "On Monday the government released 45 prisoners.") == {"45": "detained"}
+
+
+def test_people_freed_are_what_they_were_before(system):
+    kidnapped = category_of(system, "Gunmen kidnapped 30 villagers in March. On Sunday the gang freed 22 people.")
+    assert kidnapped == {"30": "hostage", "22": "hostage"}
+    arrested = category_of(system, "Police arrested 80 protesters last week. A judge freed 50 people on Friday.")
+    assert arrested == {"80": "detained", "50": "detained"}
+
+
+def test_an_object_shared_by_two_verbs_reads_as_the_first(system):
+    assert category_of(system, "The group said it had killed or wounded 35 soldiers.") == {"35": "killed"}
+
+
+def test_the_predicate_outranks_a_participle_on_the_noun(system):
+    found = category_of(system, "Two guards wounded in the clash last week died on Tuesday.")
+    assert found == {"Two": "killed"}
+
+
+def test_a_home_left_behind_is_displacement(system):
+    assert category_of(system, "The fighting has driven 9,000 people from their homes.") == {"9,000": "displaced"}
+    found = category_of(system, "About 4,000 residents lost their homes in the shelling.")
+    assert found == {"About 4,000": "displaced"}
+
+
+def test_a_place_after_a_preposition_does_not_say_what_is_counted(system):
+    assert category_of(system, "At least 80 families took shelter in schools.") == {"At least 80": "displaced"}
+
+
+def test_a_figure_without_a_cue_refers_to_the_count_before_it_in_its_paragraph(system):
+    found = category_of(system, "The fire killed 40 guests at the hotel. Twelve were foreigners.")
+    assert found == {"40": "killed", "Twelve": "killed"}
+    found = category_of(system, "The fire killed 40 guests at the hotel.\n\nTwelve were foreigners.")
+    assert found == {"40": "killed", "Twelve": "other"}
+
+
+def test_general_casualty_vocabulary(system):
+    assert category_of(system, "The army said it had neutralised 25 militants.") == {"25": "killed"}
+    assert category_of(system, "Police are still searching for 12 fugitives.") == {"12": "detained"}
+    assert category_of(system, "The report documents the disappearance of 19 activists.") == {"19": "missing"}
+
+
 def test_ages_money_and_names_are_not_figures(system):
     assert figures(system, "He was aged 25 and earned 10 million rupees, under Resolution 2334.") == {}
 
