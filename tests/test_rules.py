@@ -630,3 +630,53 @@ def test_counts_without_a_cue_next_to_them(system, text, figure):
 def test_numbers_that_count_no_one(system, text, number):
     _, figs, *_ = run(system, text)
     assert not any(t == number or t.endswith(" " + number) for t, *_ in figs), figs
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A role, a comma, then the name: the person in apposition after the role.
+        ("The city's mayor, Ana Ruiz, said the shelters were full.", ("Ana Ruiz", "PERSON"), None),
+        ("Norway's envoy to Sudan, Piet Hanssen, said talks went well.", ("Piet Hanssen", "PERSON"), None),
+        # ... but not a longer capitalised name after the comma.
+        ("Asked about the spokesman, Rapid Valley Forces denied it.", None, ("Rapid Valley", "PERSON")),
+        # A name-like title between name words belongs to the name.
+        ("Talks were hosted by Omar Sheikh Farah on Monday.", ("Omar Sheikh Farah", "PERSON"), ("Farah", "PERSON")),
+        # A rank abbreviation is no part of the name before it.
+        ("Chief of Army Staff Gen. Tomas Orlo visited.", None, ("Staff Gen. Tomas Orlo", "PERSON")),
+        # A phrase that introduces a person, and a second name joined by "and".
+        ("The militia, led by Ivo Kestrel, took the bridge.", ("Ivo Kestrel", "PERSON"), None),
+        ("The group named them as Samir Haddad and Karim Aoun.", ("Karim Aoun", "PERSON"), None),
+    ],
+)
+def test_people_after_a_role_and_a_comma_or_a_cue(system, text, present, absent):
+    assert_entities(system, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # An owner already named, then an institution's name: one ORG (guidelines §2.3, longest name).
+        (
+            "The UN Office for the Support of Returnees said 40 families arrived.",
+            ("UN Office for the Support of Returnees", "ORG"),
+            ("UN", "ORG"),
+        ),
+        ("Troops of the Afghan National Army moved in.", ("Afghan National Army", "ORG"), ("Afghan", "NORP")),
+        (
+            "The UN Verification Mission in Colombia will monitor it.",
+            ("UN Verification Mission in Colombia", "ORG"),
+            None,
+        ),
+        # The name ends before a date after its connector.
+        ("It built on the Saudi Initiative of March 2021.", ("Saudi Initiative", "ORG"), None),
+        # A name's last part after a tight hyphen is no start of an institution.
+        (
+            "Lina al-Karib of the Horn Initiative for Women spoke.",
+            None,
+            ("Karib of the Horn Initiative for Women", "ORG"),
+        ),
+    ],
+)
+def test_institutions_holding_names_found_before(system, text, present, absent):
+    assert_entities(system, text, present, absent)

@@ -158,6 +158,8 @@ class PeopleFinder:
         self.of_words = set(roles["of_words"])
         self.not_name = set(vocab["not_name"]) | {w.title() for w in self.kind_of if " " not in w}
         self.report_verbs = frozenset(roles["name_report_verbs"])
+        self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cues.add("cue", [nlp.make_doc(p) for p in roles["name_cues_before"]])
 
     def _is_name(self, token) -> bool:
         text = token.text
@@ -233,15 +235,28 @@ class PeopleFinder:
             if any(taken[start:end]):
                 continue
             kind = self.kind_of.get(doc[start:end].text.lower(), "member")
+            begin, rule = end, f"roles.{kind}"
             stop = self._name_forward(doc, end, taken)
+            if stop > end and kind == "honorific" and end - start == 1 and doc[start].is_alpha and doc[start].is_title:
+                # "Hassan Sheikh Mohamud": a title between name words is part of the name.
+                begin = self._name_start(doc, start, taken)
+                rule = "roles.honorific.inside" if begin < start else rule
+                begin = begin if begin < start else end
+            elif stop == end:
+                # "the city's mayor, Ana Ruiz, said", "Iran's envoy to Chad, Ali Nouri, said".
+                begin = self._after_comma(doc, end, ent_starting_at)
+                stop = self._name_forward(doc, begin, taken) if begin > end else end
+                if not self._closed_name(doc, begin, stop):
+                    begin = stop = end
+                rule = f"roles.{kind}.comma"
             if stop > end:
-                person = Span(doc, end, stop, label="PERSON", span_id=f"roles.{kind}")
+                person = Span(doc, begin, stop, label="PERSON", span_id=rule)
                 org = ent_ending_at.get(start)
                 if org is None and start >= 2 and doc[start - 1].lower_ in ("'s", "’s"):
                     org = ent_ending_at.get(start - 1)
                 people.append(person)
                 links.append(RoleLink(person, org if org is not None and org.label_ in ("ORG", "GPE") else None, kind))
-                for k in range(end, stop):
+                for k in range(begin, stop):
                     taken[k] = True
                 continue
             # Apposition: "Name Surname, the leader of ORG", "Name, a spokesman for ORG", "Name, the
@@ -266,6 +281,47 @@ class PeopleFinder:
                         taken[t] = True
         people += self._named_by_context(doc, taken, ents)
         return people, links
+
+    def _name_start(self, doc: Doc, k: int, taken: list[bool]) -> int:
+        """Start of the name words right before token k (k itself when there are none)."""
+        begin = k
+        while begin > 0 and k - begin < 4 and not taken[begin - 1] and self._is_name(doc[begin - 1]):
+            begin -= 1
+        return begin
+
+    def _after_comma(self, doc: Doc, end: int, ent_starting_at: dict[int, Span]) -> int:
+        """Where a name stands after a role and a comma, past a "to/of/for <mention>" phrase; ``end`` when none."""
+        k = end
+        if k + 1 < len(doc) and doc[k].lower_ in self.of_words | {"to"}:
+            at = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+            mention = ent_starting_at.get(at)
+            k = mention.end if mention is not None else k
+        return k + 1 if k < len(doc) and doc[k].text == "," else end
+
+    def _closed_name(self, doc: Doc, begin: int, stop: int) -> bool:
+        """Two name words or more, closed by punctuation or a reporting verb: an apposition, not a longer name."""
+        names = sum(1 for t in doc[begin:stop] if self._is_name(t))
+        return names >= 2 and (
+            stop >= len(doc) or doc[stop].text in (",", ".", ";", ")") or doc[stop].lower_ in self.report_verbs
+        )
+
+    def _named_after_cue(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+        """Full names after a phrase that introduces a person ("a militia led by Ana Ruiz", "a man
+        known as Abu Samir"), and a second one joined by "and" ("naming them as A B and C D")."""
+        found = []
+        for _, _, end in self.cues(doc):
+            begin = end
+            while begin < len(doc):
+                stop = self._name_forward(doc, begin, taken)
+                if not self._closed_name(doc, begin, stop) and not (stop < len(doc) and doc[stop].lower_ == "and"):
+                    break
+                if sum(1 for t in doc[begin:stop] if self._is_name(t)) < 2:
+                    break
+                found.append((begin, stop, "people.after_cue"))
+                if stop + 1 >= len(doc) or doc[stop].lower_ != "and":
+                    break
+                begin = stop + 1
+        return found
 
     def _in_role_phrase(self, doc: Doc, k: int) -> bool:
         """Words between an apposition's comma and its role: "the", "a", modifiers, an owner ("UN", "Erdogan's")."""
@@ -296,6 +352,7 @@ class PeopleFinder:
                 names = sum(1 for t in doc[i + 1 : stop] if self._is_name(t))
                 if names >= 2 and not (stop < len(doc) and doc[stop].is_title):
                     found.append((i + 1, stop, "people.possessive_name"))
+        found += self._named_after_cue(doc, taken)
         out = []
         for begin, end, rule in found:
             if not any(taken[begin:end]):
@@ -508,48 +565,82 @@ def _capitalised_words(doc: Doc) -> list[bool]:
     ]
 
 
-def institution_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
-    """Capitalised names of institutions no gazetteer holds, known by their head word: "Central Bank of
-    Sudan", "Centre for Information Resilience", "SITE Intelligence Group". The name may end in an
-    "of/for" phrase ("… of Sudan"), replacing a place inside it. A head followed by more capitalised
-    words is no head ("Chief of Army Staff")."""
+OWNER_LABELS = ("ORG", "GPE", "NORP")
+
+
+def institution_mentions(
+    doc: Doc, named: list[Span], claimed: Sequence[bool], vocab: dict
+) -> tuple[list[Span], dict[Span, Span]]:
+    """Capitalised names of institutions, known by their head word: "Central Bank of Sudan",
+    "Centre for Information Resilience", "SITE Intelligence Group". The name may end in an
+    "of/for" phrase ("… of Sudan"), or "in" after a mission's or office's head ("UN Verification
+    Mission in Norland"), and may hold names already found: an owner ("UN Office for …", "Afghan
+    National Army") or a body ("National Security Council"); those give way to the whole name
+    (guidelines §2.3: the longest official name). A head followed by more capitalised words is no
+    head ("Chief of Army Staff"). Returns (new mentions, {replaced mention: its replacement})."""
     taken = list(claimed)
     heads = set(vocab["institution_heads"])
-    found = []
+    in_heads = set(vocab["institution_in_heads"])
+    starting_at = {m.start: m for m in named if m.label_ in OWNER_LABELS}
+    found: list[Span] = []
+    replaced: dict[Span, Span] = {}
     view = token_view(doc)
     texts, lowers, word = view.texts, view.lowers, _capitalised_words(doc)
     article = ("the", "a", "an")
     n, i = len(doc), 0
     while i < n:
-        if not word[i] or taken[i] or lowers[i] in article or (i > 0 and word[i - 1] and lowers[i - 1] not in article):
+        if (
+            (i not in starting_at and (not word[i] or taken[i]))
+            or lowers[i] in article
+            or (i > 0 and word[i - 1] and lowers[i - 1] not in article)
+            or (i > 0 and texts[i - 1] in ("-", "–") and not doc[i - 1].whitespace_)  # "al-Karib": a name's end
+            # "Troops of the …": a sentence's first word before "of" is a common noun unless it is a head.
+            or (doc[i].is_sent_start and texts[i] not in heads and i + 1 < n and lowers[i + 1] in ("of", "for"))
+        ):
             i += 1
             continue
-        j, last_head, tail = i, None, False
-        while j < n and j - i < 12:
-            if taken[j] and not tail:
-                break  # another name before any "of/for": this is not one name
+        j, last_head, tail, inside, titles = i, None, False, [], 0
+        while j < n and j - i < 14:
+            mention = starting_at.get(j)
+            if mention is not None:
+                inside.append(mention)
+                if mention.label_ == "ORG" and texts[mention.end - 1] in heads:
+                    last_head = mention.end
+                j = mention.end
+                continue
+            if taken[j]:
+                break  # another kind of name (a date, a person): this one ends before it
             low = lowers[j]
             if word[j]:
+                titles += 1
                 if texts[j] in heads:
                     last_head = j + 1
                 j += 1
             elif (
-                (low in ("of", "for", "and", "on") or (low == "the" and lowers[j - 1] in ("of", "for")))
+                (
+                    low in ("of", "for", "and", "on")
+                    or (low == "the" and lowers[j - 1] in ("of", "for"))
+                    or (low == "in" and last_head == j and texts[j - 1] in in_heads)
+                )
                 and j + 1 < n
-                and (word[j + 1] or lowers[j + 1] == "the")
+                and (word[j + 1] or lowers[j + 1] == "the" or j + 1 in starting_at)
             ):
-                tail = tail or (last_head is not None and low in ("of", "for"))
+                tail = tail or (last_head is not None and low in ("of", "for", "in"))
                 j += 1
             else:
                 break
-        if last_head is not None and (last_head == j or lowers[last_head] in ("of", "for")):
-            titles = sum(word[i:j])
-            if titles >= 2 and texts[i] not in vocab["not_name"]:
-                found.append(Span(doc, i, j, label="ORG", span_id="entities.institution_heads"))
-                for k in range(i, j):
-                    taken[k] = True
+        while j > i and lowers[j - 1] in ("of", "for", "and", "on", "the", "in"):
+            j -= 1  # "Saudi Initiative of <date>": the name ends before its connector
+        whole = last_head is not None and (last_head == j or lowers[last_head] in ("of", "for", "in"))
+        # One name found already, and nothing more, is no new name.
+        new = whole and not (len(inside) == 1 and (inside[0].start, inside[0].end) == (i, j))
+        if new and titles + len(inside) >= 2 and texts[i] not in vocab["not_name"]:
+            span = Span(doc, i, j, label="ORG", span_id="entities.institution_heads")
+            found.append(span)
+            replaced.update((m, span) for m in inside)
+            taken[i:j] = [True] * (j - i)
         i = max(j, i + 1)
-    return found
+    return found, replaced
 
 
 def headed_mentions(

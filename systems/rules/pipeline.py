@@ -281,14 +281,16 @@ class HeadedComponent:
 
 
 class InstitutionComponent:
-    """Capitalised institution names known by their head word."""
+    """Capitalised institution names known by their head word; the names inside them give way."""
 
     def __init__(self, nlp: Language, data_dir: Path):
         self.vocab = load_json("entities.json", data_dir)
 
     def __call__(self, doc: Doc) -> Doc:
-        found = institution_mentions(doc, claimed_tokens(doc), self.vocab)
-        set_names(doc, filter_spans(names(doc) + found), new=found)
+        named = names(doc)
+        found, replaced = institution_mentions(doc, named, claimed_tokens(doc), self.vocab)
+        repoint_roles(doc, replaced)
+        set_names(doc, filter_spans([m for m in named if m not in replaced] + found), new=found)
         return doc
 
 
