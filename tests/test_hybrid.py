@@ -95,3 +95,40 @@ def test_pattern_files_are_checked(tmp_path):
     matcher = DependencyMatcher(Vocab(), validate=True)
     for entry in load_dependency_patterns():  # spaCy's own schema accepts every shipped pattern
         matcher.add(entry["id"], [entry["pattern"]])
+
+
+def test_fill_names_corrects_the_statistical_names_with_the_rules_cues():
+    """The component alone, on statistical names set by hand: place cues relabel, titles and lone
+    person words (other than a known surname) are dropped."""
+    import spacy
+    from spacy.tokens import Span
+
+    from systems.hybrid import STATISTICAL, FillNames
+    from systems.rules.entities import DATA
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(
+        "Gunmen struck near Kolwe at dawn. The Humanitarian Coordinator said Tamsin met Ivo Brenner. Brenner left."
+    )
+
+    def span(text: str, label: str, nth: int = 0) -> Span:
+        start = [i for i in range(len(doc.text)) if doc.text.startswith(text, i)][nth]
+        found = doc.char_span(start, start + len(text), label=label, span_id=f"{STATISTICAL}.{label}")
+        assert found is not None
+        return found
+
+    doc.spans[STATISTICAL] = [
+        span("Kolwe", "PERSON"),
+        span("Humanitarian Coordinator", "ORG"),
+        span("Tamsin", "PERSON"),
+        span("Ivo Brenner", "PERSON"),
+        span("Brenner", "PERSON", nth=1),
+    ]
+    FillNames(DATA)(doc)
+    names = {(s.text, s.label_, s.id_) for s in doc.spans["names"]}
+    assert names == {
+        ("Kolwe", "GPE", "statistical_place.PERSON"),
+        ("Ivo Brenner", "PERSON", "statistical.PERSON"),
+        ("Brenner", "PERSON", "statistical.PERSON"),
+    }

@@ -34,7 +34,7 @@ from bench.core.schema import RELATION_TYPES, SECTIONS
 from bench.formats.corpus import Document
 from systems.rules import RulesSystem
 from systems.rules.entities import DATA as RULES_DATA
-from systems.rules.entities import FlagCompiler, ruler_patterns
+from systems.rules.entities import FlagCompiler, load_json, ruler_patterns
 from systems.rules.pipeline import (
     FIGURES,
     add_name_finders,
@@ -188,12 +188,51 @@ class HybridNames:
         return doc
 
 
-def fill_names(doc: Doc) -> Doc:
-    """Statistical names where no rule has claimed a token."""
-    claimed = claimed_tokens(doc)
-    free = [s for s in doc.spans[STATISTICAL] if not any(claimed[s.start : s.end])]
-    set_names(doc, names(doc) + free, new=free)
-    return doc
+class FillNames:
+    """Statistical names where no rule has claimed a token, except titles the model took for names
+    (the rules' role words: "Humanitarian Coordinator"). Where the rules' place cues stand
+    around a name the statistical model called a person or an organisation ("fighting in <name>",
+    "the <name> district", "<name> State"), the name is a GPE (``statistical_place.LABEL``)."""
+
+    def __init__(self, rules_data: Path):
+        roles = load_json("roles.json", rules_data)
+        self.roles = frozenset(w.lower() for kind in ("leader", "member") for w in roles[kind] if " " not in w)
+        vocab = load_json("entities.json", rules_data)
+        self.before = frozenset(vocab["place_preps"])
+        self.after = frozenset(vocab["place_designators"])
+        self.last_words = frozenset(vocab["place_suffixes"] + vocab["place_name_designators"])
+
+    def _place_context(self, doc: Doc, span: Span) -> bool:
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        return (
+            (before in self.before and not (span.start > 1 and doc[span.start - 2].lower_ == "according"))
+            or (after in self.after and doc[span.end].is_lower)
+            or (len(span) > 1 and span[-1].text in self.last_words)
+        )
+
+    def _title(self, doc: Doc, span: Span) -> bool:
+        """A title, not a name: "Humanitarian Coordinator", "External Affairs" before "Minister"."""
+        after = doc[span.end] if span.end < len(doc) else None
+        return span[-1].lower_ in self.roles or (after is not None and after.is_title and after.lower_ in self.roles)
+
+    def __call__(self, doc: Doc) -> Doc:
+        claimed = claimed_tokens(doc)
+        named = names(doc)
+        # One word the model calls a person is most often a place or a group, unless it is the
+        # surname of a full name in the article ("Kallon" after "Edward Kallon").
+        surnames = {m[-1].text for m in [*named, *doc.spans[STATISTICAL]] if m.label_ == "PERSON" and len(m) > 1}
+        free = []
+        for s in doc.spans[STATISTICAL]:
+            if any(claimed[s.start : s.end]) or (s.label_ in ("ORG", "PERSON") and self._title(doc, s)):
+                continue
+            if s.label_ in ("PERSON", "ORG", "LOC") and self._place_context(doc, s):
+                s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id=f"statistical_place.{s.label_}")
+            elif s.label_ == "PERSON" and len(s) == 1 and s.text not in surnames:
+                continue
+            free.append(s)
+        set_names(doc, named + free, new=free)
+        return doc
 
 
 def statistical_figures(doc: Doc) -> Doc:
@@ -253,9 +292,9 @@ def make_hybrid_names(nlp: Language, name: str, data_dir: str) -> HybridNames:
     return HybridNames(nlp, data_path(data_dir), frozenset(load_settings()["ruler_labels"]))
 
 
-@Language.component("hybrid_fill_names")
-def make_fill_names(doc: Doc) -> Doc:
-    return fill_names(doc)
+@Language.factory("hybrid_fill_names", default_config={"data_dir": ""})
+def make_fill_names(nlp: Language, name: str, data_dir: str) -> FillNames:
+    return FillNames(data_path(data_dir))
 
 
 @Language.component("hybrid_figures")
@@ -281,7 +320,7 @@ class HybridSystem(RulesSystem):
         self.nlp = spacy.load(PIPELINE)
         self.nlp.add_pipe("hybrid_names", config=config)
         add_name_finders(self.nlp, rules_data)
-        self.nlp.add_pipe("hybrid_fill_names")
+        self.nlp.add_pipe("hybrid_fill_names", config=config)
         self.nlp.add_pipe("hybrid_figures")
         self.nlp.add_pipe("hybrid_relations", config=config)
         self.batch_size = batch_size
