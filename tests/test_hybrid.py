@@ -132,3 +132,22 @@ def test_fill_names_corrects_the_statistical_names_with_the_rules_cues():
         ("Ivo Brenner", "PERSON", "statistical.PERSON"),
         ("Brenner", "PERSON", "statistical.PERSON"),
     }
+
+
+def test_hybrid_figures_keep_the_parse_figures_and_add_the_rules_where_the_parse_found_none():
+    import spacy
+    from spacy.tokens import Span
+
+    from systems.hybrid import HybridFigures
+    from systems.rules.entities import DATA
+    from systems.rules.pipeline import FIGURES
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Shelling killed 12 villagers and wounded 30 others.")
+    parsed = Span(doc, 2, 3, label="FIGURE", span_id="statistical.FIGURE")
+    parsed._.figure = (12, "exact", "killed")
+    doc.spans[FIGURES] = [parsed]
+    HybridFigures(DATA)(doc)
+    got = [(s.text, s.id_.split(".")[0], s._.figure) for s in doc.spans[FIGURES]]
+    assert got == [("12", "statistical", (12, "exact", "killed")), ("30", "figures", (30, "exact", "injured"))]

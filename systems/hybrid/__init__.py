@@ -10,7 +10,8 @@ rules' components do (``systems/rules/pipeline.py``):
 * the rules' name finders (people, aliases, acronyms, bodies, facilities, institutions, places);
 * ``hybrid_fill_names``: statistical names, as ``statistical.LABEL``, where no rule claimed a token;
   so a known armed group keeps its gazetteer form, and a name no list holds is still found;
-* ``hybrid_figures``: the ``spacy`` system's figures, read from the parse;
+* ``hybrid_figures``: the ``spacy`` system's figures, read from the parse, and the rules' figures
+  where the parse found none;
 * ``hybrid_relations``: per relation type, the sources ``data/hybrid.json`` names, in order: the
   rules' trigger finder, DependencyMatcher patterns in ``data/dependency_patterns.json`` ("X
   attacked Y", "Y was shelled by X", "X fought alongside Y"; coordinated subjects and objects
@@ -35,6 +36,7 @@ from bench.formats.corpus import Document
 from systems.rules import RulesSystem
 from systems.rules.entities import DATA as RULES_DATA
 from systems.rules.entities import FlagCompiler, load_json, ruler_patterns
+from systems.rules.figures import FigureFinder
 from systems.rules.pipeline import (
     FIGURES,
     add_name_finders,
@@ -235,12 +237,25 @@ class FillNames:
         return doc
 
 
-def statistical_figures(doc: Doc) -> Doc:
-    """The ``spacy`` system's figures (read from the parse) on tokens no name holds."""
-    claimed = claimed_tokens(doc)
-    kept = [figure(s) for s in doc.spans[FIGURES] if not any(claimed[s.start : s.end])]
-    set_figures(doc, kept)
-    return doc
+class HybridFigures:
+    """The ``spacy`` system's figures (read from the parse) on tokens no name holds, and the rules'
+    figures where the parse found none."""
+
+    def __init__(self, rules_data: Path):
+        self.rules = FigureFinder(rules_data)
+
+    def __call__(self, doc: Doc) -> Doc:
+        claimed = claimed_tokens(doc)
+        kept = [figure(s) for s in doc.spans[FIGURES] if not any(claimed[s.start : s.end])]
+        covered = [False] * len(doc)
+        for f in kept:
+            covered[f.span.start : f.span.end] = [True] * len(f.span)
+        person_ends = {s.end for s in names(doc) if s.label_ == "PERSON"}
+        extra = [
+            f for f in self.rules.find(doc, list(claimed), person_ends) if not any(covered[f.span.start : f.span.end])
+        ]
+        set_figures(doc, sorted(kept + extra, key=lambda f: f.span.start))
+        return doc
 
 
 class HybridRelations:
@@ -297,9 +312,9 @@ def make_fill_names(nlp: Language, name: str, data_dir: str) -> FillNames:
     return FillNames(data_path(data_dir))
 
 
-@Language.component("hybrid_figures")
-def make_statistical_figures(doc: Doc) -> Doc:
-    return statistical_figures(doc)
+@Language.factory("hybrid_figures", default_config={"data_dir": ""})
+def make_hybrid_figures(nlp: Language, name: str, data_dir: str) -> HybridFigures:
+    return HybridFigures(data_path(data_dir))
 
 
 @Language.factory("hybrid_relations", default_config={"data_dir": ""})
@@ -321,7 +336,7 @@ class HybridSystem(RulesSystem):
         self.nlp.add_pipe("hybrid_names", config=config)
         add_name_finders(self.nlp, rules_data)
         self.nlp.add_pipe("hybrid_fill_names", config=config)
-        self.nlp.add_pipe("hybrid_figures")
+        self.nlp.add_pipe("hybrid_figures", config=config)
         self.nlp.add_pipe("hybrid_relations", config=config)
         self.batch_size = batch_size
 
