@@ -196,11 +196,9 @@ def dateline_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
 
 
 def _line_starts(doc: Doc) -> list[int]:
-    starts = [0] if len(doc) else []
-    for i, token in enumerate(doc[:-1]):
-        if "\n" in token.text or "\n" in token.whitespace_:
-            starts.append(i + 1)
-    return starts
+    # spaCy keeps a line break as a whitespace token of its own, never as a token's trailing space.
+    texts = token_view(doc).texts
+    return [0] * bool(texts) + [i + 1 for i, text in enumerate(texts[:-1]) if "\n" in text]
 
 
 def _closed_by_dash(doc: Doc, k: int) -> bool:
