@@ -82,7 +82,7 @@ Figures (§2.2, §2.4)
        their homes" → ``displaced``, but "fled the town" stays ``displaced`` by the verb). An
        object shared by coordinated verbs reads as the first verb ("killed or wounded 40 people"
        → ``killed``, §2.4). The strongest cue wins, the first of equals: an event or a thing
-       ("two inmates were shot dead" → ``killed``, "20 rockets") before a status noun
+       ("three guards were shot dead" → ``killed``, "20 rockets") before a status noun
        (``status_lemmas``: "freed 90 prisoners" → ``detained``), before a weak verb
        (``weak_lemmas``: released, freed, swapped), which takes the category of the nearest
        hostage or detention cue in its sentence, else before it in the article, else

@@ -307,7 +307,7 @@ class PeopleFinder:
 
     def _named_after_cue(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
         """Full names after a phrase that introduces a person ("a militia led by Ana Ruiz", "a man
-        known as Abu Samir"), and a second one joined by "and" ("naming them as A B and C D")."""
+        called Abu Samir"), and a second one joined by "and" ("naming them as A B and C D")."""
         found = []
         for _, _, end in self.cues(doc):
             begin = end

@@ -7,8 +7,8 @@ excluded by their neighbours. Values and qualifiers come from ``bench.core.numbe
 
 A number with no cue next to it is still a count when what follows is a counted noun phrase ("some
 2,000 newly displaced families", "two of its fighters"), when a tally word stands before it ("put
-the toll at 28") or when it opens a clause that counts part of the figure before it ("Forty were
-children"). Such a figure takes the category of the nearest cue in its sentence, else ``other``.
+the toll at 28") or when it opens a clause that counts part of the figure before it ("Twelve were
+women"). Such a figure takes the category of the nearest cue in its sentence, else ``other``.
 """
 
 from __future__ import annotations
@@ -143,7 +143,7 @@ class FigureFinder:
         # A verb right before the number is the strongest cue: "has killed more than 14,000 people
         # and displaced nearly 8 million" -- the first count is of the killed.
         if start > sent_start and (adjacent := self._before_cue(lowers, start - 1, sent_start)):
-            # "killed or wounded at least 40": the first category named (guidelines §2.4).
+            # "shot or injured some 15": the first category named (guidelines §2.4).
             if start - 3 >= sent_start and lowers[start - 2] in ("or", "and"):
                 adjacent = self._before_cue(lowers, start - 3, sent_start) or adjacent
             return adjacent, f"figures.before.{adjacent}"
@@ -180,7 +180,7 @@ class FigureFinder:
         if nxt is not None and nxt.text in ("-", "–") and end + 1 < len(doc) and doc[end + 1].lower_ in self.not_after:
             return True  # "25-year-old", "10-day"
         if start > 1 and prev is not None and prev.lower_ == "of" and doc[start - 2].lower_ == "age":
-            return True  # "over the age of 60"
+            return True  # "above the age of 70"
         if prev is not None and prev.lower_ == "the" and self._participants_follow(doc, end):
             return True
         text = doc[start:end].text
@@ -194,7 +194,7 @@ class FigureFinder:
         return in_commas and start - 1 in person_ends
 
     def _population_or_projection(self, lowers: list[str], start: int) -> bool:
-        """ "a city of 1.5 million", "the toll could pass 100", "would raise to 13" (guidelines §2.4)."""
+        """ "a city of 1.5 million", "the count may exceed 300", "might climb to 40" (guidelines §2.4)."""
         for phrase in self.population:
             if start >= len(phrase) and tuple(lowers[start - len(phrase) : start]) == phrase:
                 return True
@@ -267,7 +267,7 @@ class FigureFinder:
                 k += 1
         elif k < n and lowers[k] in ("-", "–"):
             return None  # "a two-state solution", "a 51-page report"
-        # The last counted noun of the phrase heads it: "some 650 fighter-jet sorties" counts sorties.
+        # The last counted noun of the phrase heads it: "about 40 cargo-plane flights" counts flights.
         kind, first = None, k
         for k in range(first, min(sent_end, first + 5)):
             if lowers[k] in self.things:
@@ -300,7 +300,7 @@ class FigureFinder:
                 break
             if not view.texts[k][0].isalpha() or view.like_num[k]:
                 break
-        # "among them 35 children and 58 women": the list goes on after a part.
+        # "among them 12 women and 9 boys": the list goes on after a part.
         between = lowers[last.span.end : start]
         listed = (
             last.rule.startswith("figures.part.")
@@ -324,7 +324,7 @@ class FigureFinder:
         return best
 
     def _subset(self, view, lowers: list[str], start: int, end: int, figures: list[Figure]) -> tuple[str, str] | None:
-        """ "168 victims. Forty were children: six were under five": a bare number opening a clause before
+        """ "90 dead. Twelve were women: four were over sixty": a bare number opening a clause before
         "were" counts part of the figure just before it, in the same or the previous sentence."""
         if not figures or end >= len(lowers) or lowers[end] not in self.subset_verbs:
             return None
