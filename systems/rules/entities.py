@@ -537,6 +537,8 @@ def body_mentions(
         end = start
         while end < len(doc) and end - start < 2 and not taken[end] and doc[end].lower_ in modifiers:
             end += 1
+        if end > start and (end >= len(doc) or doc[end].lower_ not in bodies) and doc[end - 1].lower_ in bodies:
+            end -= 1  # "Haiti's government said": a modifier word ("government forces") is the body itself
         if end >= len(doc) or taken[end] or doc[end].lower_ not in bodies or not (doc[end].is_lower or possessive):
             continue
         end += 1
