@@ -11,6 +11,7 @@ import pytest
 
 from bench.formats.corpus import Document
 from systems.hybrid import HybridSystem, load_dependency_patterns
+from systems.rules.pipeline import mentions_of
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +55,34 @@ def run(system: HybridSystem, text: str):
             "The Taliban were secretly backed by Pakistan, according to the report.",
             ("ALLIED_WITH", "Pakistan", "Taliban"),
             "dependency.alliance.passive-agent",
+        ),
+        # Figures: the source of a reporting verb's clause, the agent of a participle, the listener told.
+        (
+            "The death of 31 fishermen was confirmed by the United Nations.",
+            ("REPORTED_BY", "31", "United Nations"),
+            "dependency.report.passive-agent",
+        ),
+        (
+            "The toll rose to 40, up from 25 cited by the World Health Organization.",
+            ("REPORTED_BY", "25", "World Health Organization"),
+            "dependency.report.figure-cited-by",
+        ),
+        (
+            "Officials told the BBC on Sunday that their count had reached 120.",
+            ("REPORTED_BY", "120", "BBC"),
+            "dependency.report.told-listener",
+        ),
+        # "he said" after the figure refers back to the last person named as a subject (§3.1).
+        (
+            "Ahmed Karimi visited the town. The blast killed 6 people, he said.",
+            ("REPORTED_BY", "6", "Ahmed Karimi"),
+            "dependency.report.subject-verb-clause",
+        ),
+        # Displacement is located where people fled from (guidelines §2.5).
+        (
+            "About 5,000 residents have fled Kharkiv since the shelling began.",
+            ("LOCATED_IN", "About 5,000", "Kharkiv"),
+            "dependency.place.fled-object",
         ),
     ],
 )
@@ -151,3 +180,29 @@ def test_hybrid_figures_keep_the_parse_figures_and_add_the_rules_where_the_parse
     HybridFigures(DATA)(doc)
     got = [(s.text, s.id_.split(".")[0], s._.figure) for s in doc.spans[FIGURES]]
     assert got == [("12", "statistical", (12, "exact", "killed")), ("30", "figures", (30, "exact", "injured"))]
+
+
+def dependency_relations(system: HybridSystem, text: str) -> dict[tuple[str, str, str], str]:
+    """The DependencyMatcher patterns' relations alone, before the sources are merged."""
+    doc = system.nlp(text)
+    found = system.nlp.get_pipe("hybrid_relations").verbs.find(doc, mentions_of(doc))
+    return {(kind, h.text, t.text): rule for kind, h, t, rule in found}
+
+
+def test_according_to_names_the_source_of_the_clause(system):
+    rels = dependency_relations(
+        system, "Aid workers counted 30 graves near the camp, according to the UN refugee agency."
+    )
+    assert rels[("REPORTED_BY", "30", "UN refugee agency")] == "dependency.report.according-to"
+
+
+def test_a_nearer_reporting_verb_takes_the_figure(system):
+    rels = dependency_relations(system, "Amnesty International said Human Rights Watch reported 8 deaths.")
+    assert ("REPORTED_BY", "8", "Human Rights Watch") in rels
+    assert ("REPORTED_BY", "8", "Amnesty International") not in rels
+
+
+def test_a_name_in_apposition_is_the_subject_not_the_possessive(system):
+    rels = dependency_relations(system, "Ukraine's envoy, Ivan Petrenko, said 17 people were hurt.")
+    assert ("REPORTED_BY", "17", "Ivan Petrenko") in rels
+    assert ("REPORTED_BY", "17", "Ukraine") not in rels

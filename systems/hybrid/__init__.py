@@ -16,7 +16,9 @@ rules' components do (``systems/rules/pipeline.py``):
   rules' trigger finder, DependencyMatcher patterns in ``data/dependency_patterns.json`` ("X
   attacked Y", "Y was shelled by X", "X fought alongside Y"; coordinated subjects and objects
   count too, and a premodifier names the party of a head noun: "Hamas fighters attacked …"),
-  and the ``spacy`` system's parse relations.
+  and the ``spacy`` system's parse relations. Figures' relations come from patterns too: the
+  source of a reporting verb whose clause holds the figure (the nearest such verb), "according to
+  X", "cited by X", "told X"; the place people fled.
 
 Every prediction names its rule, as in ``rules``; parse relations are ``dependency.<pattern id>``.
 """
@@ -60,6 +62,9 @@ STATISTICAL = "statistical"  # doc.spans key of the statistical names
 RULE_FIGURE = f"{STATISTICAL}.FIGURE"
 PREMODIFIERS = ("compound", "poss", "nmod")
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them"})
+SPEAKERS = frozenset({"he", "she"})  # a pronoun subject of a reporting verb may stand for a person
+SOURCE_LABELS = frozenset({"ORG", "PERSON", "GPE"})
+FIGURE_NODE = "figure"  # the pattern node that holds a figure's token
 
 
 def load_dependency_patterns(path: Path = DATA / "dependency_patterns.json") -> list[dict[str, Any]]:
@@ -75,7 +80,7 @@ def load_dependency_patterns(path: Path = DATA / "dependency_patterns.json") -> 
             **pattern[0],
             "RIGHT_ATTRS": {**pattern[0]["RIGHT_ATTRS"], "LEMMA": {"IN": lemmas[entry["lemmas"]]}},
         }
-        out.append({**entry, "pattern": pattern})
+        out.append({**entry, "pattern": pattern, "lemma_set": frozenset(lemmas[entry["lemmas"]])})
     return out
 
 
@@ -94,18 +99,28 @@ class VerbRelations:
 
     @staticmethod
     def _own_mention(token, at_token: dict[int, Any]):
-        """The named mention a token stands for: its own, or its premodifier's ("Hamas fighters")."""
+        """The named mention a token stands for: its own, the name in apposition to it ("the city's
+        mayor, X"), or its premodifier's ("Hamas fighters")."""
         if token.i in at_token:
             return at_token[token.i]
-        return next((at_token[c.i] for c in token.children if c.dep_ in PREMODIFIERS and c.i in at_token), None)
+        for deps in (("appos",), PREMODIFIERS):
+            found = next((at_token[c.i] for c in token.children if c.dep_ in deps and c.i in at_token), None)
+            if found is not None:
+                return found
+        return None
 
-    def _mentions_of(self, token, at_token: dict[int, Any]) -> list:
-        """Named mentions a subject or object token stands for, with its conjuncts; pronouns resolved."""
+    def _mentions_of(self, token, at_token: dict[int, Any], mentions: Sequence = ()) -> list:
+        """Named mentions a subject or object token stands for, with its conjuncts; pronouns resolved.
+
+        With ``mentions`` (a reporting verb's subject), a pronoun no governing verb resolves stands for
+        the last named subject before it: "…, he said" refers back (guidelines §3.1)."""
         out = []
         for t in (token, *token.conjuncts):
             mention = self._own_mention(t, at_token)
-            if mention is None and _is_pronoun(t):
-                mention = self._antecedent(t, at_token)
+            if mention is None and mentions and t.lower_ in SPEAKERS:
+                mention = _previous_subject(t, mentions, frozenset({"PERSON"}))
+            elif mention is None and _is_pronoun(t):
+                mention = self._antecedent(t, at_token) or _previous_subject(t, mentions, SOURCE_LABELS)
             if mention is not None:
                 out.append(mention)
         return out
@@ -127,15 +142,50 @@ class VerbRelations:
             entry, node_ids = self.entries[match_id]
             nodes = dict(zip(node_ids, tokens, strict=True))
             rtype, rule = RELATION_TYPES[entry["type"]], f"dependency.{entry['id']}"
-            heads = self._mentions_of(doc[nodes[entry["head"]]], at_token)
+            if "nearest" in entry and not _nearest(
+                doc[nodes[FIGURE_NODE]], doc[nodes[entry["nearest"]]], entry["lemma_set"]
+            ):
+                continue
+            if entry["head"] == FIGURE_NODE:
+                heads = _figure_of(doc[nodes[FIGURE_NODE]], at_token)
+            else:
+                heads = self._mentions_of(doc[nodes[entry["head"]]], at_token)
             if entry["head"] == entry["tail"]:
                 pairs = [(a, b) for i, a in enumerate(heads) for b in heads[i + 1 :]]
             else:
-                pairs = [(h, t) for h in heads for t in self._mentions_of(doc[nodes[entry["tail"]]], at_token)]
+                back = mentions if entry["head"] == FIGURE_NODE else ()
+                pairs = [(h, t) for h in heads for t in self._mentions_of(doc[nodes[entry["tail"]]], at_token, back)]
             for head, tail in pairs:
                 if head is not tail and rtype.allows(head.label_, tail.label_):
                     found.append((entry["type"], head, tail, rule))
         return found
+
+
+def _nearest(figure, verb, lemmas: frozenset[str]) -> bool:
+    """No verb of the same kind stands between the figure and ``verb``: "X said Y reported 5" gives Y alone."""
+    token = figure.head
+    while token.i != verb.i and token.head.i != token.i:
+        if token.pos_ == "VERB" and token.lemma_.lower() in lemmas:
+            return False
+        token = token.head
+    return True
+
+
+def _figure_of(token, at_token: dict[int, Any]) -> list:
+    """The figure a token holds: its own, or its number's ("36,000 people": the node is "people")."""
+    for t in (token, *(c for c in token.children if c.dep_ == "nummod")):
+        mention = at_token.get(t.i)
+        if mention is not None and mention.label_ == "FIGURE":
+            return [mention]
+    return []
+
+
+def _previous_subject(token, mentions: Sequence, labels: frozenset[str]):
+    """The last named mention of ``labels`` before ``token`` that is the subject of its clause."""
+    for mention in reversed(mentions):
+        if mention.start < token.i and mention.label_ in labels and mention.root.dep_ in ("nsubj", "nsubjpass"):
+            return mention
+    return None
 
 
 def _is_pronoun(token) -> bool:
