@@ -40,7 +40,7 @@ def run(system: HybridSystem, text: str):
         ),
         # "it" stands for the subject of the reporting verb that governs its clause.
         (
-            "Hezbollah said that overnight it had attacked Israel.",
+            "Hezbollah said that overnight it had successfully attacked Israel.",
             ("IN_CONFLICT_WITH", "Hezbollah", "Israel"),
             "dependency.conflict.subject-verb-object",
         ),

@@ -43,6 +43,7 @@ class ArgumentGrammar:
             "report_verbs",
             "ally_passive",
             "ceasefire_nouns",
+            "relay",
         ):
             self.matcher.add(key, [nlp.make_doc(p) for p in self.words[key]])
         self.suffix = {
@@ -51,6 +52,9 @@ class ArgumentGrammar:
             "IN_CONFLICT_WITH": set(self.words["conflict_compound"]),
         }
         self.place_preps = set(self.words["place_preps"])
+        self.clause_breaks = frozenset(self.words["clause_breaks"])
+        self.target_nouns = frozenset(self.words["target_nouns"])
+        self.meet_unreal = frozenset(self.words["meet_unreal"])
         # The argument grammar: which words a search for an argument passes over, and how many.
         self.skip_left = frozenset(self.words["skip_left"])
         self.skip_right = frozenset(self.words["skip_right"])

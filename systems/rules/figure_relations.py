@@ -3,66 +3,139 @@
 A figure's place is the nearest place phrase after it in its clause, else one opening its sentence,
 else the nearest one before it; the further places that phrase names follow (guidelines §2.5). Its
 source is the subject of a reporting verb before it, an "according to" phrase, the subject of a
-reporting verb after it, and every relay ("X told AFP").
+reporting verb after it, and every relay ("X told AFP", "citing X", "cited by X"). A pronoun or a
+definite nominal as the reporter ("It said", "The agency said", "according to the group") names the
+nearest earlier reporter (guidelines §3.1); figures coordinated in one clause share a place.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from .arguments import ArgumentGrammar
-from .entities import sentence_bounds
+from .entities import DATA, sentence_bounds
 from .figures import Figure
+
+SOURCE_LABELS = {"ORG", "PERSON"}
 
 
 class FigureRelations(ArgumentGrammar):
     """LOCATED_IN and REPORTED_BY of the figures of a document."""
 
+    def __init__(self, nlp: Language, data_dir: Path = DATA):
+        super().__init__(nlp, data_dir)
+        # "X gave a new count:", "X put the number of escapees at", "X published the names of":
+        # a verb of giving with a count noun as its object reports like "said".
+        tolls = self.words["toll_report"]
+        self.toll_matcher = Matcher(nlp.vocab)
+        self.toll_matcher.add(
+            "report_verbs",
+            [
+                [
+                    {"LOWER": {"IN": tolls["verbs"]}},
+                    {"IS_ALPHA": True, "IS_LOWER": True, "OP": f"{{0,{self.gaps['toll_report']}}}"},
+                    {"LOWER": {"IN": tolls["nouns"]}},
+                ]
+            ],
+        )
+        back = self.words["reporter_back_reference"]
+        self.back_pronouns: dict[str, set[str]] = {w: set(labels) for w, labels in back["pronouns"].items()}
+        self.back_nominals = frozenset(back["nominals"])
+        self.back_determiners = frozenset(back["determiners"])
+        self.back_skip = frozenset(back["skip"])
+        self.part_markers = frozenset(self.words["figure_part_markers"])
+
     def _figures(self, doc: Doc, figures: list[Figure], matches: list, at_start: dict, at_end: dict, add) -> None:
         starts = sorted(f.span.start for f in figures)
+        ends = {f.span.start: f.span.end for f in figures}
         reports = [m for m in matches if m[0] == "report_verbs"]
-        sent_starts, sent_ends = sentence_bounds(doc)
+        reports += [("report_verbs", s, e) for _, s, e in self.toll_matcher(doc)]
+        relays = [(s, e) for name, s, e in matches if name == "relay"]
+        reporters = self._reporters(doc, reports, at_start, at_end)
+        places: dict[int, tuple[list[Span], str]] = {}
+        # Last figure first, so that "23 were killed and 29 wounded in X" hands X back along the list.
+        for fig in sorted(figures, key=lambda f: -f.span.start):
+            span = fig.span
+            place, place_rule = self._place(doc, span, starts, at_start)
+            found = [place, *self._place_chain(doc, place, at_start)] if place is not None else []
+            if not found:
+                shared = self._coordinated_figure(doc, span, starts, ends, reports)
+                if shared is not None and places.get(shared, ([], ""))[0]:
+                    found, place_rule = places[shared][0], "relations.place_preps.shared"
+            places[span.start] = (found, place_rule)
+            for i, where in enumerate(found):
+                rule = place_rule if i == 0 or place_rule.endswith("shared") else place_rule + ".chain"
+                add("LOCATED_IN", span, where, rule)
         for fig in figures:
             span = fig.span
-            sent_start, sent_end = sent_starts[span.start], sent_ends[span.start]
-            nxt_fig = min((s for s in starts if s > span.start), default=len(doc))
-            place, place_rule = None, "relations.place_preps"
-            for k in range(span.end, min(sent_end, nxt_fig, span.end + 12)):
-                if doc[k].lower_ in self.place_preps:
-                    place = self._right(
-                        doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"]
-                    )
-                    if place is not None:
-                        break
-            if place is None:
-                place_rule = "relations.place_preps.sentence_start"
-                for k in range(sent_start, span.start):
-                    if doc[k].lower_ in self.place_preps and (
-                        k == sent_start or doc[k - 1].is_punct or k == sent_start + 1
-                    ):
-                        place = self._right(
-                            doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"]
-                        )
-                        if place is not None:
-                            break
-            if place is None:
-                # "attacked a market in Kidal, killing at least 9": the nearest place phrase of the
-                # clause before the figure, when no other figure stands between.
-                place_rule = "relations.place_preps.before"
-                prev_fig = max((s for s in starts if s < span.start), default=-1)
-                for k in range(span.start - 1, max(sent_start, prev_fig, span.start - 15) - 1, -1):
-                    if doc[k].lower_ in self.place_preps:
-                        place = self._right(
-                            doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"]
-                        )
-                        if place is not None:
-                            break
-            add("LOCATED_IN", span, place, place_rule)
-            for further in self._place_chain(doc, place, at_start):
-                add("LOCATED_IN", span, further, place_rule + ".chain")
-            source, source_rule = self._source(doc, span, reports, at_start, at_end)
+            source, source_rule = self._source(doc, span, reports, at_start, at_end, reporters)
             add("REPORTED_BY", span, source, source_rule)
             add("REPORTED_BY", span, self._relay(doc, span, reports, at_start), "relations.report_verbs.told")
+            for s, e in relays:
+                if self._relays(doc, span, s, e, starts):
+                    # "Citing the IOM, the agency said …", "… a report cited by the FT": the relay reports too.
+                    relayed = self._right(doc, e, at_start, SOURCE_LABELS, skip=self.skip_right, gap=2)
+                    add("REPORTED_BY", span, relayed, "relations.relay")
+
+    def _relays(self, doc: Doc, span: Span, s: int, e: int, starts: list[int]) -> bool:
+        """Whether the relay at s..e brings the figure: "citing X" every figure after it in its sentence,
+        "cited by X" the figure of its own clause (no clause break and no other figure between)."""
+        sent_starts = sentence_bounds(doc)[0]
+        if sent_starts[s] != sent_starts[span.start]:
+            return False
+        if doc[e - 1].lower_ != "by":
+            return s < span.start
+        lo, hi = (span.end, s) if span.end <= s else (e, span.start)
+        if any(lo <= k < hi for k in starts):
+            return False
+        return not any(t.lower_ in self.clause_breaks for t in doc[lo:hi])
+
+    def _place(self, doc: Doc, span: Span, starts: list[int], at_start: dict) -> tuple[Span | None, str]:
+        """The place phrase of a figure: after it in its clause, opening its sentence, or before it."""
+        sent_starts, sent_ends = sentence_bounds(doc)
+        sent_start, sent_end = sent_starts[span.start], sent_ends[span.start]
+        nxt_fig = min((s for s in starts if s > span.start), default=len(doc))
+        for k in range(span.end, min(sent_end, nxt_fig, span.end + 12)):
+            if doc[k].lower_ in self.place_preps:
+                place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+                if place is not None:
+                    return place, "relations.place_preps"
+        for k in range(sent_start, span.start):
+            if doc[k].lower_ in self.place_preps and (k == sent_start or doc[k - 1].is_punct or k == sent_start + 1):
+                place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+                if place is not None:
+                    return place, "relations.place_preps.sentence_start"
+        # "attacked a market in Kidal, killing at least 9": the nearest place phrase of the
+        # clause before the figure, when no other figure stands between.
+        prev_fig = max((s for s in starts if s < span.start), default=-1)
+        for k in range(span.start - 1, max(sent_start, prev_fig, span.start - 15) - 1, -1):
+            if doc[k].lower_ in self.place_preps:
+                place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+                if place is not None:
+                    return place, "relations.place_preps.before"
+        return None, ""
+
+    def _coordinated_figure(self, doc: Doc, span: Span, starts: list[int], ends: dict[int, int], reports) -> int | None:
+        """The start of the next figure of the same clause ("12 were killed and 30 wounded"): only
+        lower-case words, commas, "and" and quotes between, no place phrase, no reporting verb; a
+        part of the figure ("100, 69 of them in X") does not give the whole its place."""
+        nxt = min((s for s in starts if s > span.start), default=None)
+        if nxt is None or nxt - span.end > self.gaps["figure_coordination"]:
+            return None
+        if doc[ends[nxt] : ends[nxt] + 2].text.lower() in self.part_markers:
+            return None
+        if sentence_bounds(doc)[1][span.start] <= nxt or any(span.end <= s < nxt for _, s, _ in reports):
+            return None
+        for t in doc[span.end : nxt]:
+            if t.lower_ in self.place_preps or t.lower_ in self.clause_breaks:
+                return None
+            if not ((t.is_alpha and t.is_lower) or t.text == "," or t.is_quote):
+                return None
+        return nxt
 
     def _place_chain(self, doc: Doc, place: Span | None, at_start: dict) -> list[Span]:
         """Further places one location phrase names: "in A, B and C provinces", "in A, in northern B",
@@ -108,16 +181,24 @@ class FigureRelations(ArgumentGrammar):
                 return None
         return None
 
-    def _source(self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict) -> tuple[Span | None, str]:
+    def _source(
+        self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict, reporters: list[Span]
+    ) -> tuple[Span | None, str]:
         starts, ends = sentence_bounds(doc)
         before = [(s, e) for _, s, e in reports if starts[span.start] <= s and e <= span.start]
         after = [(s, e) for _, s, e in reports if s >= span.end and e <= ends[span.start]]
-        labels = {"ORG", "PERSON"}
+        labels = SOURCE_LABELS
         for s, e in sorted(after):
             # An explicit attribution wins over a reporting verb earlier in the sentence.
             if doc[s:e].text.lower() == "according to":
-                return self._attributed(doc, e, at_start, labels), "relations.report_verbs.according_to"
-        for s, _ in sorted(before, reverse=True):
+                source = self._attributed(doc, e, at_start, labels)
+                if source is None:
+                    back = self._back_reference(doc, e, reporters, forward=True)
+                    return back, "relations.report_verbs.back_reference"
+                return source, "relations.report_verbs.according_to"
+        for s, e in sorted(before, reverse=True):
+            if doc[s:e].text.lower() == "according to":
+                continue  # "according to" reaches only what follows it in its clause
             source = self._subject(doc, s, at_end, labels)
             if source is not None:
                 # "The ministry run by the Houthis said ...": the reporter is the head noun, not the agent.
@@ -127,12 +208,81 @@ class FigureRelations(ArgumentGrammar):
                 if j >= 1 and doc[j].lower_ == "by":
                     source = self._left(doc, j - 1, at_end, labels, gap=0) or source
                 return source, "relations.report_verbs.before"
+        for s, e in sorted(before, reverse=True):
+            forward = doc[s:e].text.lower() == "according to"
+            back = self._back_reference(doc, e if forward else s, reporters, forward=forward)
+            if back is not None:
+                return back, "relations.report_verbs.back_reference"
         for s, _ in sorted(after):
+            if any(t.lower_ in self.clause_breaks for t in doc[span.end : s]):
+                break  # "30 died, while a source told Reuters 45 had": the later verb has its own figure
             k = s - 3 if s >= 3 and doc[s - 1].text == ")" and doc[s - 3].text == "(" else s
             source = self._left(doc, k, at_end, labels, gap=2)
             if source is not None and source.start >= span.end:
                 return source, "relations.report_verbs.after"
+            # "…, he said" / "…, the agency said": only a tag closing the figure's clause refers back.
+            lead = s - 2 if doc[s - 1].lower_ in self.back_pronouns else s - 3
+            if lead >= 0 and (doc[lead].text == "," or doc[lead].is_quote):
+                back = self._back_reference(doc, s, reporters)
+                if back is not None:
+                    return back, "relations.report_verbs.back_reference"
         return None, ""
+
+    def _reporters(self, doc: Doc, reports, at_start: dict, at_end: dict) -> list[Span]:
+        """Who a pronoun or a definite nominal can refer back to: the named subjects of reporting verbs
+        and the first person and organisation of each sentence, in text order (guidelines §3.1)."""
+        out: dict[int, Span] = {}
+        for _, s, e in reports:
+            if doc[s:e].text.lower() == "according to":
+                source = self._attributed(doc, e, at_start, SOURCE_LABELS)
+            else:
+                source = self._subject(doc, s, at_end, SOURCE_LABELS)
+            if source is not None:
+                out[source.start] = source
+        seen: set[tuple[int, str]] = set()
+        sent_starts = sentence_bounds(doc)[0]
+        for m in sorted(at_start.values(), key=lambda m: m.start):
+            if m.label_ in SOURCE_LABELS and (sent_starts[m.start], m.label_) not in seen:
+                seen.add((sent_starts[m.start], m.label_))
+                # A subject stands before its verb ("the ministry raised its toll"), a headline name does not.
+                if m.end < len(doc) and doc[m.end].is_lower and doc[m.end].is_alpha and doc[m.end].lower_ != "and":
+                    out.setdefault(m.start, m)
+        return [out[k] for k in sorted(out)]
+
+    def _back_reference(self, doc: Doc, k: int, reporters: list[Span], forward: bool = False) -> Span | None:
+        """ "Hours later it said …", "The agency said …", "according to the group": the nearest earlier
+        reporter the pronoun or nominal can name, within the two sentences before (guidelines §2.5)."""
+        if forward:  # the words after "according to"
+            j = k
+            if j < len(doc) and doc[j].lower_ in self.back_determiners:
+                j += 1
+                while j < len(doc) and doc[j].lower_ == "same":
+                    j += 1
+            word = doc[j].lower_ if j < len(doc) else ""
+            head = j > k or word in self.back_pronouns
+        else:  # the words before a reporting verb
+            j = k - 1
+            while j > 0 and doc[j].lower_ in self.back_skip:
+                j -= 1
+            word = doc[j].lower_ if j >= 0 else ""
+            head = word in self.back_pronouns or (j > 0 and doc[j - 1].lower_ in self.back_determiners)
+        if not head:
+            return None
+        if word in self.back_pronouns:
+            labels = self.back_pronouns[word]
+        elif word in self.back_nominals:
+            labels = {"ORG"}
+        else:
+            return None
+        sent_starts = sentence_bounds(doc)[0]
+        floor = sent_starts[k]
+        for _ in range(2):
+            if floor > 0:
+                floor = sent_starts[floor - 1]
+        for m in reversed(reporters):
+            if m.end <= j and m.start >= floor and m.label_ in labels:
+                return m
+        return None
 
     def _attributed(self, doc: Doc, k: int, at_start: dict, labels: set[str]) -> Span | None:
         """The source after "according to": the first person or organisation within a few words, past a

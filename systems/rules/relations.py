@@ -153,7 +153,9 @@ class RelationFinder(FigureRelations):
                 subject = self._left(doc, start, at_end, ORG_OR_GPE)
                 obj = self._right(doc, end, at_start, ORG_OR_GPE | ({"LOC"} if rtype == "CONTROLS" else set()))
                 if obj is None and rtype == "IN_CONFLICT_WITH":
-                    obj = self._nominal(doc, end, mentions, subject)
+                    obj = self._nominal(doc, end, mentions, subject) or self._target(doc, end, at_start)
+                if subject is None and obj is not None and rtype == "IN_CONFLICT_WITH":
+                    subject = self._pronoun_subject(doc, start, mentions, obj)
                 if subject is not None:
                     for s in self._coordinated(doc, subject, at_end):
                         add(rtype, s, obj, f"relations.{name}")
@@ -236,11 +238,37 @@ class RelationFinder(FigureRelations):
             for s in subjects:
                 for o in objects:
                     add("MET_WITH", s, o, "relations.meet")
-        elif not both:
+        elif not both and not any(t.lower_ in self.meet_unreal for t in doc[max(0, start - 2) : start]):
+            # "a possible meeting between A and B" has not taken place; a held one has.
             group = subjects if len(subjects) > 1 else objects if len(objects) > 1 else []
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     add("MET_WITH", a, b, "relations.meet.group")
+
+    def _pronoun_subject(self, doc: Doc, k: int, mentions: list[Span], exclude: Span) -> Span | None:
+        """ "X said that it had struck Y": "it" among the words before the verb names the nearest
+        earlier organisation (guidelines §3.1)."""
+        floor = max(sentence_bounds(doc)[0][k], k - self.gaps["left"] - 1)
+        for j in range(k - 1, floor - 1, -1):
+            if doc[j].lower_ == "it":
+                return self._referent(doc, j, mentions, exclude)
+            if doc[j].lower_ not in self.skip_left:
+                return None
+        return None
+
+    def _target(self, doc: Doc, k: int, at_start: dict) -> Span | None:
+        """ "struck more than 1,100 Hezbollah targets", "hit dozens of X positions": the party whose
+        targets a count of them names, past the figure (and "of", a quote or a determiner)."""
+        while k < len(doc) and (doc[k].is_quote or doc[k].lower_ in ("the", "a", "an")):
+            k += 1
+        figure = at_start.get(k)
+        if figure is None or figure.label_ != "FIGURE":
+            return None
+        k = figure.end + 1 if figure.end < len(doc) and doc[figure.end].lower_ == "of" else figure.end
+        party = at_start.get(k)
+        if party is None or party.label_ not in ORG_OR_GPE or party.end >= len(doc):
+            return None
+        return party if doc[party.end].lower_ in self.target_nouns else None
 
     def _compounds(self, doc: Doc, mentions: list[Span], at_start: dict, add) -> None:
         """ "Israel-Hamas war", "Hamas-run ministry", "Iran-backed Hezbollah"."""
