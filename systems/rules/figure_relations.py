@@ -28,7 +28,7 @@ class FigureRelations(ArgumentGrammar):
 
     def __init__(self, nlp: Language, data_dir: Path = DATA):
         super().__init__(nlp, data_dir)
-        # "X gave a new count:", "X put the number of escapees at", "X published the names of":
+        # "X gave a fresh tally:", "X put the count of refugees at", "X issued the names of":
         # a verb of giving with a count noun as its object reports like "said".
         tolls = self.words["toll_report"]
         self.toll_matcher = Matcher(nlp.vocab)
@@ -57,7 +57,7 @@ class FigureRelations(ArgumentGrammar):
         relays = [(s, e) for name, s, e in matches if name == "relay"]
         reporters = self._reporters(doc, reports, at_start, at_end)
         places: dict[int, tuple[list[Span], str]] = {}
-        # Last figure first, so that "23 were killed and 29 wounded in X" hands X back along the list.
+        # Last figure first, so that "8 died and 40 were hurt in X" hands X back along the list.
         for fig in sorted(figures, key=lambda f: -f.span.start):
             span = fig.span
             place, place_rule = self._place(doc, span, starts, at_start)
@@ -120,7 +120,7 @@ class FigureRelations(ArgumentGrammar):
         return None, ""
 
     def _coordinated_figure(self, doc: Doc, span: Span, starts: list[int], ends: dict[int, int], reports) -> int | None:
-        """The start of the next figure of the same clause ("12 were killed and 30 wounded"): only
+        """The start of the next figure of the same clause ("8 died and 40 were hurt"): only
         lower-case words, commas, "and" and quotes between, no place phrase, no reporting verb; a
         part of the figure ("100, 69 of them in X") does not give the whole its place."""
         nxt = min((s for s in starts if s > span.start), default=None)
@@ -244,13 +244,13 @@ class FigureRelations(ArgumentGrammar):
         for m in sorted(at_start.values(), key=lambda m: m.start):
             if m.label_ in SOURCE_LABELS and (sent_starts[m.start], m.label_) not in seen:
                 seen.add((sent_starts[m.start], m.label_))
-                # A subject stands before its verb ("the ministry raised its toll"), a headline name does not.
+                # A subject stands before its verb ("the agency revised its count"), a headline name does not.
                 if m.end < len(doc) and doc[m.end].is_lower and doc[m.end].is_alpha and doc[m.end].lower_ != "and":
                     out.setdefault(m.start, m)
         return [out[k] for k in sorted(out)]
 
     def _back_reference(self, doc: Doc, k: int, reporters: list[Span], forward: bool = False) -> Span | None:
-        """ "Hours later it said …", "The agency said …", "according to the group": the nearest earlier
+        """ "Later it said …", "The agency said …", "according to the group": the nearest earlier
         reporter the pronoun or nominal can name, within the two sentences before (guidelines §2.5)."""
         if forward:  # the words after "according to"
             j = k

@@ -257,7 +257,7 @@ class RelationFinder(FigureRelations):
         return None
 
     def _target(self, doc: Doc, k: int, at_start: dict) -> Span | None:
-        """ "struck more than 1,100 Hezbollah targets", "hit dozens of X positions": the party whose
+        """ "struck over 300 X targets", "hit dozens of X positions": the party whose
         targets a count of them names, past the figure (and "of", a quote or a determiner)."""
         while k < len(doc) and (doc[k].is_quote or doc[k].lower_ in ("the", "a", "an")):
             k += 1
