@@ -662,7 +662,7 @@ def test_numbers_that_count_no_one(system, text, number):
         ("Shelling killed 8 soldiers and wounded 20 civilians in Bakhmut.", ("LOCATED_IN", "8", "Bakhmut")),
         # A count of a party's targets as the object of a conflict verb; "it" names the earlier party.
         (
-            "The Syrian Army said it had struck more than 40 Wagner positions.",
+            "The Syrian Army said it had shelled 40 Wagner positions.",
             ("IN_CONFLICT_WITH", "Syrian Army", "Wagner"),
         ),
         ("Jets from Turkey hit 25 PKK targets.", ("IN_CONFLICT_WITH", "Turkey", "PKK")),
