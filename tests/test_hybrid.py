@@ -41,7 +41,7 @@ def run(system: HybridSystem, text: str):
         ),
         # "it" stands for the subject of the reporting verb that governs its clause.
         (
-            "Hezbollah said that overnight it had attacked Israel.",
+            "Hezbollah said that overnight it had successfully attacked Israel.",
             ("IN_CONFLICT_WITH", "Hezbollah", "Israel"),
             "dependency.conflict.subject-verb-object",
         ),
@@ -87,8 +87,11 @@ def run(system: HybridSystem, text: str):
     ],
 )
 def test_verb_mediated_relations_come_from_the_dependency_patterns(system, text, relation, rule):
-    _, rels = run(system, text)
+    # The patterns alone: which source wins in the system's output is ``data/hybrid.json``'s choice.
+    rels = dependency_relations(system, text)
     assert rels.get(relation) == rule, rels
+    _, merged = run(system, text)
+    assert relation in merged, merged
 
 
 def test_a_relative_clause_between_the_people_does_not_hide_a_meeting(system):

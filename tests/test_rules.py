@@ -680,3 +680,68 @@ def test_people_after_a_role_and_a_comma_or_a_cue(system, text, present, absent)
 )
 def test_institutions_holding_names_found_before(system, text, present, absent):
     assert_entities(system, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # A pronoun or a definite nominal subject of a reporting verb names the earlier reporter (§3.1).
+        (
+            "The Red Cross said on Monday that relief had stalled. Later it said 14 people had died.",
+            ("REPORTED_BY", "14", "Red Cross"),
+        ),
+        (
+            "UNICEF said schools had closed. The agency said 30 teachers were missing.",
+            ("REPORTED_BY", "30", "UNICEF"),
+        ),
+        (
+            "Colonel Ivan Petrenko said the town had fallen. He said 12 soldiers had been captured.",
+            ("REPORTED_BY", "12", "Ivan Petrenko"),
+        ),
+        ("MSF said a clinic was shelled. According to the group, 9 patients died.", ("REPORTED_BY", "9", "MSF")),
+        # A verb of giving before a count noun reports like "said".
+        ("The health ministry gave a new toll: 48 dead.", ("REPORTED_BY", "48", "health ministry")),
+        ("UNHCR released a count of 6,000 refugees.", ("REPORTED_BY", "6,000", "UNHCR")),
+        # Relays: "citing X" before the figure, "cited by X" in its own clause (guidelines §2.5).
+        ("Citing the WHO, Reuters said 15 people had died.", ("REPORTED_BY", "15", "WHO")),
+        (
+            "Some 70 were killed, according to an estimate from Amnesty International cited by Reuters.",
+            ("REPORTED_BY", "Some 70", "Reuters"),
+        ),
+        # Figures coordinated in one clause share the place the last of them is given.
+        ("Shelling killed 8 soldiers and wounded 20 civilians in Bakhmut.", ("LOCATED_IN", "8", "Bakhmut")),
+        # A count of a party's targets as the object of a conflict verb; "it" names the earlier party.
+        (
+            "The Syrian Army said it had shelled 40 Wagner positions.",
+            ("IN_CONFLICT_WITH", "Syrian Army", "Wagner"),
+        ),
+        ("Jets from Turkey hit 25 PKK targets.", ("IN_CONFLICT_WITH", "Turkey", "PKK")),
+    ],
+)
+def test_sources_back_references_relays_and_targets(system, text, relation):
+    _, _, rels, _ = run(system, text)
+    assert relation in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # A tag after the clause refers back only when it closes that clause.
+        ("Rebels freed 25 sailors, whom the group said it had held.", ("REPORTED_BY", "25", "Rebels")),
+        # "cited by X" relays the figure of its own clause, not one before a clause break.
+        (
+            "The ministry put the toll at 30, while a source cited by Reuters said 45 had died.",
+            ("REPORTED_BY", "30", "Reuters"),
+        ),
+        # A part of a figure does not give the whole its place.
+        ("Troops wounded 100, 60 of them near Jenin.", ("LOCATED_IN", "100", "Jenin")),
+        # A meeting that has not taken place.
+        (
+            "Officials discussed a possible meeting between President Ivan Morozov and President Oleh Tkachenko.",
+            ("MET_WITH", "Ivan Morozov", "Oleh Tkachenko"),
+        ),
+    ],
+)
+def test_back_references_relays_and_shared_places_do_not_overreach(system, text, relation):
+    _, _, rels, _ = run(system, text)
+    assert relation not in rels and tuple(relation[:1] + relation[:0:-1]) not in rels, rels

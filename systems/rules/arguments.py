@@ -1,0 +1,179 @@
+"""The argument grammar of the relation patterns: where a trigger's arguments stand.
+
+Read from ``data/relations.json``: the words a search for an argument passes over (``skip_left``,
+``skip_right``, ...), how many (``gaps``), coordination ("A, B and C"), "between A and B", a possessor
+before a noun, and a definite nominal ("the militant group") that refers back to the nearest earlier
+organisation (guidelines §3.1). ``relations.RelationFinder`` and ``figure_relations`` build on it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .entities import DATA, load_json, sentence_bounds
+
+ORG_OR_GPE = {"ORG", "GPE"}
+
+
+class ArgumentGrammar:
+    """Trigger lists and argument searches shared by every relation pattern."""
+
+    def __init__(self, nlp: Language, data_dir: Path = DATA):
+        self.words = load_json("relations.json", data_dir)
+        roles = load_json("roles.json", data_dir)
+        vocab = load_json("entities.json", data_dir)
+        self.role_words = {
+            w for kind in ("leader", "member", "honorific") for p in roles[kind] for w in p.lower().split()
+        }
+        self.group_nouns = {w for p in vocab["group_nouns"] for w in p.split()}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for key in (
+            "meet",
+            "ally_verb",
+            "ally_noun",
+            "conflict_verb",
+            "conflict_noun",
+            "control_passive",
+            "control_active",
+            "part_nouns",
+            "report_verbs",
+            "ally_passive",
+            "ceasefire_nouns",
+            "relay",
+        ):
+            self.matcher.add(key, [nlp.make_doc(p) for p in self.words[key]])
+        self.suffix = {
+            "ALLIED_WITH": set(self.words["backed_suffix"]),
+            "CONTROLS": set(self.words["control_suffix"]),
+            "IN_CONFLICT_WITH": set(self.words["conflict_compound"]),
+        }
+        self.place_preps = set(self.words["place_preps"])
+        self.clause_breaks = frozenset(self.words["clause_breaks"])
+        self.target_nouns = frozenset(self.words["target_nouns"])
+        self.meet_unreal = frozenset(self.words["meet_unreal"])
+        # The argument grammar: which words a search for an argument passes over, and how many.
+        self.skip_left = frozenset(self.words["skip_left"])
+        self.skip_right = frozenset(self.words["skip_right"])
+        self.place_skip = frozenset(self.words["place_skip"])
+        self.ally_noun_skip = frozenset(self.words["ally_noun_skip"])
+        self.gaps: dict[str, int] = self.words["gaps"]
+        self.conflict_noun_preps = frozenset(self.words["conflict_noun_preps"])
+        self.ceasefire_verbs = frozenset(self.words["ceasefire_verbs"])
+        self.state_body_heads = frozenset(self.words["state_body_heads"])
+        self.territory_designators = frozenset(self.words["territory_designators"])
+        self.place_chain_words = (
+            frozenset(self.words["place_chain"])
+            | self.place_skip
+            | self.territory_designators
+            | {"provinces", "regions"}
+        )
+        self.place_chain_after = (
+            self.place_preps
+            | self.territory_designators
+            | {
+                "and",
+                "provinces",
+                "regions",
+                "states",
+                "including",
+            }
+        )
+        self.source_skip = self.skip_left | frozenset(self.words["source_nouns"])
+        self.comma_skip = self.skip_left | {","}
+        self.meet_skip = self.comma_skip | frozenset(self.words["meet_skip"])
+        self.role_nouns = frozenset(w for kind in ("leader", "member") for p in roles[kind] for w in p.lower().split())
+        self.role_skip = frozenset({"'s", "’s", "-"}) | {h.lower() for h in roles["honorific"]}
+
+    def _left(self, doc: Doc, k: int, at_end: dict, labels: set[str], skip=None, gap: int | None = None) -> Span | None:
+        skip = self.skip_left if skip is None else skip
+        gap = self.gaps["left"] if gap is None else gap
+        floor = sentence_bounds(doc)[0][min(k, len(doc) - 1)]
+        steps = 0
+        while k > floor and steps <= gap:
+            m = at_end.get(k)
+            if m is not None:
+                return m if m.label_ in labels else None
+            if doc[k - 1].lower_ not in skip:
+                return None
+            k -= 1
+            steps += 1
+        return None
+
+    def _right(
+        self, doc: Doc, k: int, at_start: dict, labels: set[str], skip=None, gap: int | None = None
+    ) -> Span | None:
+        skip = self.skip_right if skip is None else skip
+        gap = self.gaps["right"] if gap is None else gap
+        ceiling = sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc)
+        steps = 0
+        while k < ceiling and steps <= gap:
+            m = at_start.get(k)
+            if m is not None:
+                return m if m.label_ in labels else None
+            if doc[k].lower_ not in skip:
+                return None
+            k += 1
+            steps += 1
+        return None
+
+    def _coordinated(self, doc: Doc, first: Span, at_end: dict) -> list[Span]:
+        """ "A, B and C" to the left of (and including) ``first``."""
+        out, cur = [first], first
+        while cur.start >= 2 and doc[cur.start - 1].lower_ in ("and", ","):
+            prev = at_end.get(cur.start - 1)
+            if prev is None or prev.label_ != first.label_:
+                break
+            out.append(prev)
+            cur = prev
+        return out
+
+    def _nominal(self, doc: Doc, k: int, mentions: list[Span], exclude: Span | None) -> Span | None:
+        """ "the (Lebanese) group" at token k -> the nearest earlier ORG mention other than ``exclude``."""
+        if k >= len(doc) or doc[k].lower_ != "the":
+            return None
+        j = k + 1
+        while j < len(doc) and j - k <= 3 and doc[j].lower_ not in self.group_nouns:
+            if doc[j].is_punct:
+                return None
+            j += 1
+        if j >= len(doc) or doc[j].lower_ not in self.group_nouns:
+            return None
+        return self._referent(doc, k, mentions, exclude)
+
+    def _referent(self, doc: Doc, k: int, mentions: list[Span], exclude: Span | None) -> Span | None:
+        """The nearest ORG mention before token k, in its sentence or the one before (guidelines §3.1)."""
+        starts = sentence_bounds(doc)[0]
+        prev_sent_start = starts[k]
+        if prev_sent_start > 0:
+            prev_sent_start = starts[prev_sent_start - 1]
+        for m in reversed(mentions):
+            if m.end <= k and m.start >= prev_sent_start and m.label_ == "ORG" and m != exclude:
+                return m
+        return None
+
+    def _possessor(self, doc: Doc, k: int, at_end: dict) -> Span | None:
+        """ "the army's week-long push": the mention before a possessive marker a few modifiers left of k."""
+        for j in range(k - 1, max(0, k - 5), -1):
+            if doc[j].lower_ in ("'s", "’s", "’", "'"):
+                return at_end.get(j)
+            if not (doc[j].is_lower or doc[j].like_num or doc[j].text == "-"):
+                return None
+        return None
+
+    def _between(self, doc: Doc, k: int, at_start: dict) -> tuple[Span | None, Span | None]:
+        """ "war between (the) A and (the) B", past an apposition after A ("A, led by N, and B")."""
+        j = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+        a = at_start.get(j)
+        if a is None or a.label_ not in ORG_OR_GPE:
+            return None, None
+        ceiling = min(sentence_bounds(doc)[1][k], a.end + self.gaps["apposition"])
+        for i in range(a.end, ceiling):
+            if doc[i].lower_ == "and":
+                b = self._right(doc, i + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+                if b is not None or i == a.end:
+                    return a, b
+        return a, None

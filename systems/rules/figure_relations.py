@@ -1,0 +1,311 @@
+"""Relations of a figure: where it happened (LOCATED_IN) and who gives it (REPORTED_BY).
+
+A figure's place is the nearest place phrase after it in its clause, else one opening its sentence,
+else the nearest one before it; the further places that phrase names follow (guidelines §2.5). Its
+source is the subject of a reporting verb before it, an "according to" phrase, the subject of a
+reporting verb after it, and every relay ("X told AFP", "citing X", "cited by X"). A pronoun or a
+definite nominal as the reporter ("It said", "The agency said", "according to the group") names the
+nearest earlier reporter (guidelines §3.1); figures coordinated in one clause share a place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from .arguments import ArgumentGrammar
+from .entities import DATA, sentence_bounds
+from .figures import Figure
+
+SOURCE_LABELS = {"ORG", "PERSON"}
+
+
+class FigureRelations(ArgumentGrammar):
+    """LOCATED_IN and REPORTED_BY of the figures of a document."""
+
+    def __init__(self, nlp: Language, data_dir: Path = DATA):
+        super().__init__(nlp, data_dir)
+        # "X gave a fresh tally:", "X put the count of refugees at", "X issued the names of":
+        # a verb of giving with a count noun as its object reports like "said".
+        tolls = self.words["toll_report"]
+        self.toll_matcher = Matcher(nlp.vocab)
+        self.toll_matcher.add(
+            "report_verbs",
+            [
+                [
+                    {"LOWER": {"IN": tolls["verbs"]}},
+                    {"IS_ALPHA": True, "IS_LOWER": True, "OP": f"{{0,{self.gaps['toll_report']}}}"},
+                    {"LOWER": {"IN": tolls["nouns"]}},
+                ]
+            ],
+        )
+        back = self.words["reporter_back_reference"]
+        self.back_pronouns: dict[str, set[str]] = {w: set(labels) for w, labels in back["pronouns"].items()}
+        self.back_nominals = frozenset(back["nominals"])
+        self.back_determiners = frozenset(back["determiners"])
+        self.back_skip = frozenset(back["skip"])
+        self.part_markers = frozenset(self.words["figure_part_markers"])
+
+    def _figures(self, doc: Doc, figures: list[Figure], matches: list, at_start: dict, at_end: dict, add) -> None:
+        starts = sorted(f.span.start for f in figures)
+        ends = {f.span.start: f.span.end for f in figures}
+        reports = [m for m in matches if m[0] == "report_verbs"]
+        reports += [("report_verbs", s, e) for _, s, e in self.toll_matcher(doc)]
+        relays = [(s, e) for name, s, e in matches if name == "relay"]
+        reporters = self._reporters(doc, reports, at_start, at_end)
+        places: dict[int, tuple[list[Span], str]] = {}
+        # Last figure first, so that "8 died and 40 were hurt in X" hands X back along the list.
+        for fig in sorted(figures, key=lambda f: -f.span.start):
+            span = fig.span
+            place, place_rule = self._place(doc, span, starts, at_start)
+            found = [place, *self._place_chain(doc, place, at_start)] if place is not None else []
+            if not found:
+                shared = self._coordinated_figure(doc, span, starts, ends, reports)
+                if shared is not None and places.get(shared, ([], ""))[0]:
+                    found, place_rule = places[shared][0], "relations.place_preps.shared"
+            places[span.start] = (found, place_rule)
+            for i, where in enumerate(found):
+                rule = place_rule if i == 0 or place_rule.endswith("shared") else place_rule + ".chain"
+                add("LOCATED_IN", span, where, rule)
+        for fig in figures:
+            span = fig.span
+            source, source_rule = self._source(doc, span, reports, at_start, at_end, reporters)
+            add("REPORTED_BY", span, source, source_rule)
+            add("REPORTED_BY", span, self._relay(doc, span, reports, at_start), "relations.report_verbs.told")
+            for s, e in relays:
+                if self._relays(doc, span, s, e, starts):
+                    # "Citing the IOM, the agency said …", "… a report cited by the FT": the relay reports too.
+                    relayed = self._right(doc, e, at_start, SOURCE_LABELS, skip=self.skip_right, gap=2)
+                    add("REPORTED_BY", span, relayed, "relations.relay")
+
+    def _relays(self, doc: Doc, span: Span, s: int, e: int, starts: list[int]) -> bool:
+        """Whether the relay at s..e brings the figure: "citing X" every figure after it in its sentence,
+        "cited by X" the figure of its own clause (no clause break and no other figure between)."""
+        sent_starts = sentence_bounds(doc)[0]
+        if sent_starts[s] != sent_starts[span.start]:
+            return False
+        if doc[e - 1].lower_ != "by":
+            return s < span.start
+        lo, hi = (span.end, s) if span.end <= s else (e, span.start)
+        if any(lo <= k < hi for k in starts):
+            return False
+        return not any(t.lower_ in self.clause_breaks for t in doc[lo:hi])
+
+    def _place(self, doc: Doc, span: Span, starts: list[int], at_start: dict) -> tuple[Span | None, str]:
+        """The place phrase of a figure: after it in its clause, opening its sentence, or before it."""
+        sent_starts, sent_ends = sentence_bounds(doc)
+        sent_start, sent_end = sent_starts[span.start], sent_ends[span.start]
+        nxt_fig = min((s for s in starts if s > span.start), default=len(doc))
+        for k in range(span.end, min(sent_end, nxt_fig, span.end + 12)):
+            if doc[k].lower_ in self.place_preps:
+                place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+                if place is not None:
+                    return place, "relations.place_preps"
+        for k in range(sent_start, span.start):
+            if doc[k].lower_ in self.place_preps and (k == sent_start or doc[k - 1].is_punct or k == sent_start + 1):
+                place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+                if place is not None:
+                    return place, "relations.place_preps.sentence_start"
+        # "attacked a market in Kidal, killing at least 9": the nearest place phrase of the
+        # clause before the figure, when no other figure stands between.
+        prev_fig = max((s for s in starts if s < span.start), default=-1)
+        for k in range(span.start - 1, max(sent_start, prev_fig, span.start - 15) - 1, -1):
+            if doc[k].lower_ in self.place_preps:
+                place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+                if place is not None:
+                    return place, "relations.place_preps.before"
+        return None, ""
+
+    def _coordinated_figure(self, doc: Doc, span: Span, starts: list[int], ends: dict[int, int], reports) -> int | None:
+        """The start of the next figure of the same clause ("8 died and 40 were hurt"): only
+        lower-case words, commas, "and" and quotes between, no place phrase, no reporting verb; a
+        part of the figure ("100, 69 of them in X") does not give the whole its place."""
+        nxt = min((s for s in starts if s > span.start), default=None)
+        if nxt is None or nxt - span.end > self.gaps["figure_coordination"]:
+            return None
+        if doc[ends[nxt] : ends[nxt] + 2].text.lower() in self.part_markers:
+            return None
+        if sentence_bounds(doc)[1][span.start] <= nxt or any(span.end <= s < nxt for _, s, _ in reports):
+            return None
+        for t in doc[span.end : nxt]:
+            if t.lower_ in self.place_preps or t.lower_ in self.clause_breaks:
+                return None
+            if not ((t.is_alpha and t.is_lower) or t.text == "," or t.is_quote):
+                return None
+        return nxt
+
+    def _place_chain(self, doc: Doc, place: Span | None, at_start: dict) -> list[Span]:
+        """Further places one location phrase names: "in A, B and C provinces", "in A, in northern B",
+        "near A (B)", "in A, including B" (guidelines §2.5, nested places)."""
+        out: list[Span] = []
+        if place is None:
+            return out
+        ceiling = sentence_bounds(doc)[1][place.start]
+        k = place.end
+        while k < ceiling:
+            j, steps = k, 0
+            while j < ceiling and steps <= self.gaps["place_chain"] and j not in at_start:
+                if doc[j].lower_ not in self.place_chain_words:
+                    return out
+                j, steps = j + 1, steps + 1
+            nxt = at_start.get(j)
+            if nxt is None or nxt.label_ not in ("GPE", "LOC") or j == k:
+                return out
+            # "in Kharkiv, and Russia said ...": a name followed by a verb starts a clause, not a place list.
+            after = doc[nxt.end] if nxt.end < ceiling else None
+            if after is not None and after.is_alpha and after.is_lower and after.lower_ not in self.place_chain_after:
+                return out
+            out.append(nxt)
+            k = nxt.end
+        return out
+
+    def _subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
+        """The source left of a reporting verb at s: "The Relief Agency (RRA) said", "A WFP spokeswoman
+        said" (the body, guidelines §2.5), "N, the agency's director, said" (past an apposition)."""
+        k = s - 1 if s >= 1 and doc[s - 1].text == "," else s
+        if k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "(":
+            k -= 3
+        source = self._left(doc, k, at_end, labels, skip=self.source_skip)
+        if source is not None or k != s - 1:
+            return source
+        # "X, who heads the agency, said" / "X, its spokesman, said": the mention before the opening comma.
+        floor = max(sentence_bounds(doc)[0][k], k - self.gaps["apposition"])
+        for j in range(k - 1, floor, -1):
+            if doc[j].text == ",":
+                m = at_end.get(j)
+                return m if m is not None and m.label_ in labels else None
+            if doc[j].text in ("said", "says", "(", ")") or doc[j].is_quote:
+                return None
+        return None
+
+    def _source(
+        self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict, reporters: list[Span]
+    ) -> tuple[Span | None, str]:
+        starts, ends = sentence_bounds(doc)
+        before = [(s, e) for _, s, e in reports if starts[span.start] <= s and e <= span.start]
+        after = [(s, e) for _, s, e in reports if s >= span.end and e <= ends[span.start]]
+        labels = SOURCE_LABELS
+        for s, e in sorted(after):
+            # An explicit attribution wins over a reporting verb earlier in the sentence.
+            if doc[s:e].text.lower() == "according to":
+                source = self._attributed(doc, e, at_start, labels)
+                if source is None:
+                    back = self._back_reference(doc, e, reporters, forward=True)
+                    return back, "relations.report_verbs.back_reference"
+                return source, "relations.report_verbs.according_to"
+        for s, e in sorted(before, reverse=True):
+            if doc[s:e].text.lower() == "according to":
+                continue  # "according to" reaches only what follows it in its clause
+            source = self._subject(doc, s, at_end, labels)
+            if source is not None:
+                # "The ministry run by the Houthis said ...": the reporter is the head noun, not the agent.
+                j = source.start - 1
+                if j > 0 and doc[j].lower_ in ("the", "a", "an"):
+                    j -= 1
+                if j >= 1 and doc[j].lower_ == "by":
+                    source = self._left(doc, j - 1, at_end, labels, gap=0) or source
+                return source, "relations.report_verbs.before"
+        for s, e in sorted(before, reverse=True):
+            forward = doc[s:e].text.lower() == "according to"
+            back = self._back_reference(doc, e if forward else s, reporters, forward=forward)
+            if back is not None:
+                return back, "relations.report_verbs.back_reference"
+        for s, _ in sorted(after):
+            if any(t.lower_ in self.clause_breaks for t in doc[span.end : s]):
+                break  # "30 died, while a source told Reuters 45 had": the later verb has its own figure
+            k = s - 3 if s >= 3 and doc[s - 1].text == ")" and doc[s - 3].text == "(" else s
+            source = self._left(doc, k, at_end, labels, gap=2)
+            if source is not None and source.start >= span.end:
+                return source, "relations.report_verbs.after"
+            # "…, he said" / "…, the agency said": only a tag closing the figure's clause refers back.
+            lead = s - 2 if doc[s - 1].lower_ in self.back_pronouns else s - 3
+            if lead >= 0 and (doc[lead].text == "," or doc[lead].is_quote):
+                back = self._back_reference(doc, s, reporters)
+                if back is not None:
+                    return back, "relations.report_verbs.back_reference"
+        return None, ""
+
+    def _reporters(self, doc: Doc, reports, at_start: dict, at_end: dict) -> list[Span]:
+        """Who a pronoun or a definite nominal can refer back to: the named subjects of reporting verbs
+        and the first person and organisation of each sentence, in text order (guidelines §3.1)."""
+        out: dict[int, Span] = {}
+        for _, s, e in reports:
+            if doc[s:e].text.lower() == "according to":
+                source = self._attributed(doc, e, at_start, SOURCE_LABELS)
+            else:
+                source = self._subject(doc, s, at_end, SOURCE_LABELS)
+            if source is not None:
+                out[source.start] = source
+        seen: set[tuple[int, str]] = set()
+        sent_starts = sentence_bounds(doc)[0]
+        for m in sorted(at_start.values(), key=lambda m: m.start):
+            if m.label_ in SOURCE_LABELS and (sent_starts[m.start], m.label_) not in seen:
+                seen.add((sent_starts[m.start], m.label_))
+                # A subject stands before its verb ("the agency revised its count"), a headline name does not.
+                if m.end < len(doc) and doc[m.end].is_lower and doc[m.end].is_alpha and doc[m.end].lower_ != "and":
+                    out.setdefault(m.start, m)
+        return [out[k] for k in sorted(out)]
+
+    def _back_reference(self, doc: Doc, k: int, reporters: list[Span], forward: bool = False) -> Span | None:
+        """ "Later it said …", "The agency said …", "according to the group": the nearest earlier
+        reporter the pronoun or nominal can name, within the two sentences before (guidelines §2.5)."""
+        if forward:  # the words after "according to"
+            j = k
+            if j < len(doc) and doc[j].lower_ in self.back_determiners:
+                j += 1
+                while j < len(doc) and doc[j].lower_ == "same":
+                    j += 1
+            word = doc[j].lower_ if j < len(doc) else ""
+            head = j > k or word in self.back_pronouns
+        else:  # the words before a reporting verb
+            j = k - 1
+            while j > 0 and doc[j].lower_ in self.back_skip:
+                j -= 1
+            word = doc[j].lower_ if j >= 0 else ""
+            head = word in self.back_pronouns or (j > 0 and doc[j - 1].lower_ in self.back_determiners)
+        if not head:
+            return None
+        if word in self.back_pronouns:
+            labels = self.back_pronouns[word]
+        elif word in self.back_nominals:
+            labels = {"ORG"}
+        else:
+            return None
+        sent_starts = sentence_bounds(doc)[0]
+        floor = sent_starts[k]
+        for _ in range(2):
+            if floor > 0:
+                floor = sent_starts[floor - 1]
+        for m in reversed(reporters):
+            if m.end <= j and m.start >= floor and m.label_ in labels:
+                return m
+        return None
+
+    def _attributed(self, doc: Doc, k: int, at_start: dict, labels: set[str]) -> Span | None:
+        """The source after "according to": the first person or organisation within a few words, past a
+        place or a role ("according to Kherson region governor X", "according to data released by the WHO")."""
+        ceiling = min(sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc), k + self.gaps["attribution"])
+        while k < ceiling:
+            m = at_start.get(k)
+            if m is not None:
+                if m.label_ in labels:
+                    return m
+                k = m.end
+                continue
+            if doc[k].is_punct:
+                return None
+            k += 1
+        return None
+
+    def _relay(self, doc: Doc, span: Span, reports, at_start: dict) -> Span | None:
+        """ "X told AFP that 15 …": the agency told relays the figure too (guidelines §2.5, relayed figures)."""
+        starts = sentence_bounds(doc)[0]
+        for _, s, e in reports:
+            if starts[span.start] <= s and e <= span.start and doc[s].lower_ in ("told", "tells"):
+                m = at_start.get(e)
+                if m is not None and m.label_ == "ORG":
+                    return m
+        return None
