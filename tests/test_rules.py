@@ -745,3 +745,21 @@ def test_sources_back_references_relays_and_targets(system, text, relation):
 def test_back_references_relays_and_shared_places_do_not_overreach(system, text, relation):
     _, _, rels, _ = run(system, text)
     assert relation not in rels and tuple(relation[:1] + relation[:0:-1]) not in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # The kind of body next to a name no list holds: the name alone is ORG.
+        ("The news site Kivu Matin reported 12 deaths.", ("Kivu Matin", "ORG"), None),
+        ("The Tarsa news agency said the road was cut.", ("Tarsa", "ORG"), ("Tarsa news agency", "ORG")),
+        ("Fighters of the Ostrava militia held the bridge.", ("Ostrava", "ORG"), None),
+        ("The rebel-run Delmar agency said 4 were hurt.", ("Delmar", "ORG"), None),
+        ("Police blamed the 300 Lions gang for the raid.", ("300 Lions", "ORG"), None),
+        # Describing words and counts are no names.
+        ("A Western coalition struck the port.", None, ("Western", "ORG")),
+        ("Police arrested the 40 gang members.", None, ("40", "ORG")),
+    ],
+)
+def test_organisations_named_next_to_their_kind(system, text, present, absent):
+    assert_entities(system, text, present, absent)

@@ -46,6 +46,7 @@ from .entities import (
     ruler_patterns,
 )
 from .figures import Figure, FigureFinder
+from .organisations import kind_mentions
 from .places import dateline_mentions, designated_places, place_mentions
 from .relations import RelationFinder
 
@@ -59,6 +60,7 @@ NAME_FINDERS = (
     "rules_bodies",
     "rules_headed",
     "rules_institutions",
+    "rules_kind_orgs",
     "rules_designated_places",
     "rules_places",
 )
@@ -294,6 +296,18 @@ class InstitutionComponent:
         return doc
 
 
+class KindOrgComponent:
+    """Organisations named next to the kind of body they are ("the X news agency", "the militia X")."""
+
+    def __init__(self, nlp: Language, data_dir: Path):
+        self.vocab = load_json("entities.json", data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = kind_mentions(doc, claimed_tokens(doc), self.vocab)
+        set_names(doc, filter_spans(names(doc) + found), new=found)
+        return doc
+
+
 class DatelineComponent:
     """Upper-case places of a dateline ("ARDAN/BELMONT —")."""
 
@@ -366,6 +380,7 @@ COMPONENTS: dict[str, Any] = {
     "rules_headed": HeadedComponent,
     "rules_institutions": InstitutionComponent,
     "rules_datelines": DatelineComponent,
+    "rules_kind_orgs": KindOrgComponent,
     "rules_designated_places": DesignatedPlaceComponent,
     "rules_places": PlaceComponent,
     "rules_figures": FigureComponent,

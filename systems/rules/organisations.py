@@ -1,0 +1,90 @@
+"""Organisations no gazetteer holds, named next to the kind of body they are (guidelines §2:
+news agencies, militias, gangs and coalitions are ORG; the kind word stays outside the span).
+
+* after the kind: "the news site Kivu Matin", "the monitoring group Sahel Watchers";
+* before it, after a determiner, a possessive or an "X-run" modifier: "the Tarsa news agency",
+  "the Houthi-run Marib agency", "the Ostrava militia", "the 300 Lions gang".
+
+The kinds are in ``data/entities.json`` (``org_kinds_before``, ``org_kinds_after``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span
+
+from .entities import token_view
+
+OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "'s", "’s"})
+# "the Houthi-run Saba agency": a hyphened modifier before the name opens it too.
+MODIFIERS = frozenset({"run", "based", "backed", "linked", "affiliated", "owned", "led", "aligned"})
+
+
+def _phrases(items: Sequence[str]) -> list[tuple[str, ...]]:
+    return sorted((tuple(p.split()) for p in items), key=len, reverse=True)
+
+
+def _name_word(doc: Doc, k: int, not_name: frozenset[str]) -> bool:
+    """A capitalised or upper-case word ("Saba", "FC"), or a number that starts a name ("400 Lions")."""
+    token = doc[k]
+    return token.text not in not_name and (token.is_title or token.is_upper or token.like_num) and not token.is_punct
+
+
+def _named(doc: Doc, start: int, end: int) -> bool:
+    return any(t.is_alpha and (t.is_title or t.is_upper) for t in doc[start:end])
+
+
+def _joined(doc: Doc, k: int) -> bool:
+    """A tight hyphen or dot inside a name ("al-Kaniyat", "Actualite.cd")."""
+    return doc[k].text in ("-", ".") and k > 0 and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+
+
+def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
+    lowers = token_view(doc).lowers
+    before = _phrases(vocab["org_kinds_before"])
+    after = _phrases(vocab["org_kinds_after"])
+    not_name = frozenset(vocab["not_name"]) | frozenset(vocab["org_kind_not_names"])
+    taken = list(claimed)
+    found: list[Span] = []
+    n = len(doc)
+
+    def run_forward(i: int) -> int:
+        j = i
+        while j < n and j - i < 5 and not taken[j] and (_name_word(doc, j, not_name) or (j > i and _joined(doc, j))):
+            j += 1
+        while j > i and doc[j - 1].text in ("-", "."):
+            j -= 1
+        return j
+
+    def run_backward(end: int) -> int:
+        j = end
+        while (
+            j > 0
+            and end - j < 5
+            and not taken[j - 1]
+            and (_name_word(doc, j - 1, not_name) or (j < end and _joined(doc, j - 1)))
+        ):
+            j -= 1
+        return j
+
+    def add(start: int, end: int, rule: str) -> None:
+        found.append(Span(doc, start, end, label="ORG", span_id=rule))
+        taken[start:end] = [True] * (end - start)
+
+    for k in range(n):
+        if taken[k] or not doc[k].is_lower:
+            continue
+        kind_before = next((len(p) for p in before if tuple(lowers[k : k + len(p)]) == p), 0)
+        if kind_before and k + kind_before < n:
+            end = run_forward(k + kind_before)
+            if _named(doc, k + kind_before, end) and (end >= n or not (doc[end].is_title or doc[end].is_upper)):
+                add(k + kind_before, end, "organisations.after_kind")
+                continue
+        if any(tuple(lowers[k : k + len(p)]) == p for p in after):
+            start = run_backward(k)
+            opener = lowers[start - 1] if start > 0 else ""
+            modified = opener in MODIFIERS and start > 1 and doc[start - 2].text == "-"
+            if _named(doc, start, k) and (opener in OPENERS or modified):
+                add(start, k, "organisations.before_kind")
+    return found
