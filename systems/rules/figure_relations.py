@@ -17,7 +17,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from .arguments import ArgumentGrammar
-from .entities import DATA, sentence_bounds
+from .entities import DATA, sentence_bounds, token_view
 from .figures import Figure
 
 SOURCE_LABELS = {"ORG", "PERSON"}
@@ -97,15 +97,16 @@ class FigureRelations(ArgumentGrammar):
     def _place(self, doc: Doc, span: Span, starts: list[int], at_start: dict) -> tuple[Span | None, str]:
         """The place phrase of a figure: after it in its clause, opening its sentence, or before it."""
         sent_starts, sent_ends = sentence_bounds(doc)
+        lowers = token_view(doc).lowers
         sent_start, sent_end = sent_starts[span.start], sent_ends[span.start]
         nxt_fig = min((s for s in starts if s > span.start), default=len(doc))
         for k in range(span.end, min(sent_end, nxt_fig, span.end + 12)):
-            if doc[k].lower_ in self.place_preps:
+            if lowers[k] in self.place_preps:
                 place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
                 if place is not None:
                     return place, "relations.place_preps"
         for k in range(sent_start, span.start):
-            if doc[k].lower_ in self.place_preps and (k == sent_start or doc[k - 1].is_punct or k == sent_start + 1):
+            if lowers[k] in self.place_preps and (k == sent_start or doc[k - 1].is_punct or k == sent_start + 1):
                 place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
                 if place is not None:
                     return place, "relations.place_preps.sentence_start"
@@ -113,7 +114,7 @@ class FigureRelations(ArgumentGrammar):
         # clause before the figure, when no other figure stands between.
         prev_fig = max((s for s in starts if s < span.start), default=-1)
         for k in range(span.start - 1, max(sent_start, prev_fig, span.start - 15) - 1, -1):
-            if doc[k].lower_ in self.place_preps:
+            if lowers[k] in self.place_preps:
                 place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
                 if place is not None:
                     return place, "relations.place_preps.before"

@@ -72,8 +72,10 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
         found.append(Span(doc, start, end, label="ORG", span_id=rule))
         taken[start:end] = [True] * (end - start)
 
-    for k in range(n):
-        if taken[k] or not doc[k].is_lower:
+    firsts = {p[0] for p in before} | {p[0] for p in after}
+    for k, lower in enumerate(lowers):
+        # Plain strings first: a Token is built only where a kind word stands.
+        if lower not in firsts or taken[k] or not doc[k].is_lower:
             continue
         kind_before = next((len(p) for p in before if tuple(lowers[k : k + len(p)]) == p), 0)
         if kind_before and k + kind_before < n:
