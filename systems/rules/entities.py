@@ -47,18 +47,34 @@ class FlagCompiler:
 
     def __call__(self, pattern: list[dict]) -> list[dict]:
         first = pattern[0]
-        keys = [k for k in first if k != "OP"]
-        if "OP" in first or len(keys) != 1 or keys[0] not in ("TEXT", "ORTH", "LOWER"):
+        if "OP" in first:
             return pattern
-        pred = first[keys[0]]
-        if not isinstance(pred, dict) or set(pred) != {"IN"}:
+        test = self._lexical_test(first)
+        if test is None:
             return pattern
-        lower = keys[0] == "LOWER"
-        key = (keys[0], frozenset(pred["IN"]))
+        key, check = test
         if key not in self.flags:
-            values = key[1]
-            self.flags[key] = self.vocab.add_flag((lambda s: s.lower() in values) if lower else (lambda s: s in values))
+            self.flags[key] = self.vocab.add_flag(check)
         return [{self.flags[key]: True}] + pattern[1:]
+
+    @staticmethod
+    def _lexical_test(token: dict):
+        """(key, test on the word's text) for a token that reads only the word itself: a ``TEXT``,
+        ``ORTH`` or ``LOWER`` ``IN`` list, or ``IS_DIGIT`` with a ``LENGTH`` bound ("1", "24")."""
+        keys = set(token)
+        if len(keys) == 1 and keys <= {"TEXT", "ORTH", "LOWER"}:
+            (name,) = keys
+            pred = token[name]
+            if not isinstance(pred, dict) or set(pred) != {"IN"}:
+                return None
+            values = frozenset(pred["IN"])
+            if name == "LOWER":
+                return (name, values), lambda s: s.lower() in values
+            return (name, values), lambda s: s in values
+        if keys == {"IS_DIGIT", "LENGTH"} and token["IS_DIGIT"] is True and set(token["LENGTH"]) == {"<="}:
+            most = token["LENGTH"]["<="]
+            return ("digits", most), lambda s: s.isdigit() and len(s) <= most
+        return None
 
 
 def ruler_patterns(data_dir: Path = DATA, compile_pattern=lambda p: p) -> list[dict]:

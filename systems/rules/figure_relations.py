@@ -17,7 +17,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
 from .arguments import ArgumentGrammar
-from .entities import DATA, sentence_bounds, token_view
+from .entities import DATA, FlagCompiler, sentence_bounds, token_view
 from .figures import Figure
 
 SOURCE_LABELS = {"ORG", "PERSON"}
@@ -31,17 +31,14 @@ class FigureRelations(ArgumentGrammar):
         # "X gave a fresh tally:", "X put the count of refugees at", "X issued the names of":
         # a verb of giving with a count noun as its object reports like "said".
         tolls = self.words["toll_report"]
-        self.toll_matcher = Matcher(nlp.vocab)
-        self.toll_matcher.add(
-            "report_verbs",
-            [
-                [
-                    {"LOWER": {"IN": tolls["verbs"]}},
-                    {"IS_ALPHA": True, "IS_LOWER": True, "OP": f"{{0,{self.gaps['toll_report']}}}"},
-                    {"LOWER": {"IN": tolls["nouns"]}},
-                ]
-            ],
-        )
+        self.toll_matcher = Matcher(nlp.vocab, validate=False)
+        pattern: list[dict] = [
+            {"LOWER": {"IN": tolls["verbs"]}},
+            {"IS_ALPHA": True, "IS_LOWER": True, "OP": f"{{0,{self.gaps['toll_report']}}}"},
+            {"LOWER": {"IN": tolls["nouns"]}},
+        ]
+        # The first token is tried at every token: a lexeme flag keeps that test in C.
+        self.toll_matcher.add("report_verbs", [FlagCompiler(nlp.vocab)(pattern)])
         back = self.words["reporter_back_reference"]
         self.back_pronouns: dict[str, set[str]] = {w: set(labels) for w, labels in back["pronouns"].items()}
         self.back_nominals = frozenset(back["nominals"])

@@ -49,6 +49,13 @@ class FigureFinder:
         self.before = [(cat, p) for cat, ps in cues["before"].items() for p in _phrases(ps)]
         self.after.sort(key=lambda x: -len(x[1]))
         self.before.sort(key=lambda x: -len(x[1]))
+        # The same lists keyed by the word a match is tested at, longest phrase first within each.
+        self.after_at: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        self.before_at: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for cat, phrase in self.after:
+            self.after_at.setdefault(phrase[0], []).append((cat, phrase))
+        for cat, phrase in self.before:
+            self.before_at.setdefault(phrase[-1], []).append((cat, phrase))
         self.not_after = {w.lower() for w in cues["not_figure_after"]}
         self.not_before = {w.lower() for w in cues["not_figure_before"]}
         self.list_joiners = set(cues["list_joiners"])
@@ -123,17 +130,18 @@ class FigureFinder:
         return nxt in ("of", "such", "another", "who", "which", "that") or prev in ("no", "any", "every", "the")
 
     @staticmethod
-    def _match_at(lowers: list[str], i: int, phrases) -> tuple[str, int] | None:
-        for cat, phrase in phrases:
-            if lowers[i] == phrase[0] and tuple(lowers[i : i + len(phrase)]) == phrase:
+    def _match_at(lowers: list[str], i: int, phrases_at: dict) -> tuple[str, int] | None:
+        """The first of the phrases starting with token i's word that the text continues."""
+        for cat, phrase in phrases_at.get(lowers[i], ()):
+            if tuple(lowers[i : i + len(phrase)]) == phrase:
                 return cat, len(phrase)
         return None
 
     def _before_cue(self, lowers: list[str], k: int, floor: int) -> str | None:
         """The category of a 'before' cue phrase ending at token k (not crossing ``floor``)."""
-        for cat, phrase in self.before:
+        for cat, phrase in self.before_at.get(lowers[k], ()):
             n = len(phrase)
-            if k - n + 1 >= floor and lowers[k] == phrase[-1] and tuple(lowers[k - n + 1 : k + 1]) == phrase:
+            if k - n + 1 >= floor and tuple(lowers[k - n + 1 : k + 1]) == phrase:
                 return cat
         return None
 
@@ -151,14 +159,14 @@ class FigureFinder:
         while k < min(ends[end - 1], end + WINDOW_AFTER):
             if doc[k].text in STOP or (k > end and num[k] and lowers[k] != "one"):
                 break
-            hit = self._match_at(lowers, k, self.after)
+            hit = self._match_at(lowers, k, self.after_at)
             if hit:
                 if lowers[k] in self.status:
                     # "30 detainees died": what happened to them outranks what they were.
                     for m in range(k + 1, min(ends[end - 1], end + WINDOW_AFTER)):
                         if doc[m].text in STOP:
                             break
-                        fate = self._match_at(lowers, m, self.after)
+                        fate = self._match_at(lowers, m, self.after_at)
                         if fate and fate[0] in ("killed", "injured", "missing"):
                             return fate[0], f"figures.after.{fate[0]}"
                 return hit[0], f"figures.after.{hit[0]}"
@@ -289,7 +297,7 @@ class FigureFinder:
     def _part_of(self, view, lowers: list[str], start: int, end: int, last: Figure) -> tuple[str, str] | None:
         """ "356 dead, 24 children among them", "including 8 women": a part of the figure before it in the
         sentence, in that figure's category, unless a cue stands right after the number ("among them 7 hurt")."""
-        if view.sent_starts[last.span.start] != view.sent_starts[start] or self._match_at(lowers, end, self.after):
+        if view.sent_starts[last.span.start] != view.sent_starts[start] or self._match_at(lowers, end, self.after_at):
             return None
         before = any(start - len(p) >= 0 and tuple(lowers[start - len(p) : start]) == p for p in self.part_before)
         # After the number and its noun: "24 women among them", "109 of them"; not past a comma or a number.
