@@ -763,3 +763,43 @@ def test_back_references_relays_and_shared_places_do_not_overreach(system, text,
 )
 def test_organisations_named_next_to_their_kind(system, text, present, absent):
     assert_entities(system, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A generational suffix ends the name; the short form drops it.
+        ("Army chief Gen. Tomas Orlo Jr. said 4 were hurt.", ("Tomas Orlo Jr.", "PERSON"), ("Tomas Orlo", "PERSON")),
+        # Two surnames: the later short form keeps both.
+        (
+            "Governor Luis Ortega Salas met the envoy. Later Ortega Salas said talks would go on.",
+            ("Ortega Salas", "PERSON"),
+            ("Salas", "PERSON"),
+        ),
+        # A rank before a name, and a name after "alias".
+        ("Sergeant Piet Vander led the patrol.", ("Piet Vander", "PERSON"), None),
+        ("Police held Omar Kessi, alias “Falcon”, on Monday.", ("Falcon", "PERSON"), None),
+        # A numbered unit is one ORG; a count before a unit word is not.
+        ("The 41st Mountain Brigade held the pass.", ("41st Mountain Brigade", "ORG"), None),
+        ("Some 1,000 Army trucks crossed.", None, ("1,000 Army", "ORG")),
+    ],
+)
+def test_names_with_suffixes_ranks_aliases_and_numbered_units(system, text, present, absent):
+    assert_entities(system, text, present, absent)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        (
+            "Fighting spread in Kolo-Bende and Tarsa del Norte overnight.",
+            {("Kolo-Bende", "GPE"), ("Tarsa del Norte", "GPE")},
+        ),
+        ("Troops withdrew from the Marel area on Friday.", {("Marel", "GPE")}),
+        ("Gunmen stormed a base on Kerra island at dawn.", {("Kerra", "LOC")}),
+        ("N'GOLA — Shelling resumed.", {("N'GOLA", "GPE")}),
+    ],
+)
+def test_places_with_joined_words_areas_and_natural_features(system, text, places):
+    ents, *_ = run(system, text)
+    assert places <= ents, ents

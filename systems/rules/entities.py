@@ -60,9 +60,9 @@ class FlagCompiler:
     @staticmethod
     def _lexical_test(token: dict):
         """(key, test on the word's text) for a token that reads only the word itself: a ``TEXT``,
-        ``ORTH`` or ``LOWER`` ``IN`` list, or ``IS_DIGIT`` with a ``LENGTH`` bound ("1", "24")."""
+        ``ORTH``, ``LOWER`` or ``SHAPE`` ``IN`` list, or ``IS_DIGIT`` with a ``LENGTH`` bound ("1", "24")."""
         keys = set(token)
-        if len(keys) == 1 and keys <= {"TEXT", "ORTH", "LOWER"}:
+        if len(keys) == 1 and keys <= {"TEXT", "ORTH", "LOWER", "SHAPE"}:
             (name,) = keys
             pred = token[name]
             if not isinstance(pred, dict) or set(pred) != {"IN"}:
@@ -70,6 +70,10 @@ class FlagCompiler:
             values = frozenset(pred["IN"])
             if name == "LOWER":
                 return (name, values), lambda s: s.lower() in values
+            if name == "SHAPE":
+                from spacy.lang.lex_attrs import word_shape
+
+                return (name, values), lambda s: word_shape(s) in values
             return (name, values), lambda s: s in values
         if keys == {"IS_DIGIT", "LENGTH"} and token["IS_DIGIT"] is True and set(token["LENGTH"]) == {"<="}:
             most = token["LENGTH"]["<="]
@@ -174,6 +178,8 @@ class PeopleFinder:
         self.of_words = set(roles["of_words"])
         self.not_name = set(vocab["not_name"]) | {w.title() for w in self.kind_of if " " not in w}
         self.report_verbs = frozenset(roles["name_report_verbs"])
+        self.suffixes = frozenset(roles["name_suffixes"])
+        self.one_word_cues = frozenset(roles["name_cues_one_word"])
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cues.add("cue", [nlp.make_doc(p) for p in roles["name_cues_before"]])
 
@@ -211,6 +217,14 @@ class PeopleFinder:
                 j += 1
             else:
                 break
+        # "Romeo Brawner Jr.", "Gabriel Viray III": a generational suffix ends the name.
+        if (
+            last_name_end > i
+            and last_name_end < len(doc)
+            and not taken[last_name_end]
+            and doc[last_name_end].text in self.suffixes
+        ):
+            last_name_end += 1
         return last_name_end
 
     @staticmethod
@@ -314,10 +328,10 @@ class PeopleFinder:
             k = mention.end if mention is not None else k
         return k + 1 if k < len(doc) and doc[k].text == "," else end
 
-    def _closed_name(self, doc: Doc, begin: int, stop: int) -> bool:
+    def _closed_name(self, doc: Doc, begin: int, stop: int, least: int = 2) -> bool:
         """Two name words or more, closed by punctuation or a reporting verb: an apposition, not a longer name."""
         names = sum(1 for t in doc[begin:stop] if self._is_name(t))
-        return names >= 2 and (
+        return names >= least and (
             stop >= len(doc) or doc[stop].text in (",", ".", ";", ")") or doc[stop].lower_ in self.report_verbs
         )
 
@@ -325,13 +339,18 @@ class PeopleFinder:
         """Full names after a phrase that introduces a person ("a militia led by Ana Ruiz", "a man
         called Abu Samir"), and a second one joined by "and" ("naming them as A B and C D")."""
         found = []
-        for _, _, end in self.cues(doc):
-            begin = end
+        for _, start, end in self.cues(doc):
+            # After "alias" one name word is enough ("alias Kulot", "alias “Engineer”").
+            least = 1 if doc[start:end].text.lower() in self.one_word_cues else 2
+            begin = end + 1 if end < len(doc) and doc[end].text in ("“", '"', "‘") else end
             while begin < len(doc):
                 stop = self._name_forward(doc, begin, taken)
-                if not self._closed_name(doc, begin, stop) and not (stop < len(doc) and doc[stop].lower_ == "and"):
+                closed = self._closed_name(doc, begin, stop, least) or (
+                    stop < len(doc) and doc[stop].text in ("”", '"', "’")
+                )
+                if not closed and not (stop < len(doc) and doc[stop].lower_ == "and"):
                     break
-                if sum(1 for t in doc[begin:stop] if self._is_name(t)) < 2:
+                if sum(1 for t in doc[begin:stop] if self._is_name(t)) < least:
                     break
                 found.append((begin, stop, "people.after_cue"))
                 if stop + 1 >= len(doc) or doc[stop].lower_ != "and":
@@ -379,7 +398,7 @@ class PeopleFinder:
 
 
 def alias_mentions(
-    doc: Doc, people: list[Span], claimed: Sequence[bool]
+    doc: Doc, people: list[Span], claimed: Sequence[bool], suffixes: Set[str] = frozenset()
 ) -> tuple[list[Span], dict[tuple[int, int], str]]:
     """Later (or earlier) short forms of full names found by role: "Guterres" after "Antonio Guterres".
 
@@ -392,12 +411,17 @@ def alias_mentions(
         words = [t.text for t in p]
         full = p.text
         refs[(p.start, p.end)] = full
+        if words[-1] in suffixes:
+            words = words[:-1]  # "Romeo Brawner Jr." is "Brawner" later
         if sum(1 for w in words if w[:1].isupper()) < 2:
             continue
         forms.setdefault(tuple(words), set()).add(full)
         forms.setdefault((words[-1],), set()).add(full)
         if len(words) >= 3 and words[-2] == "-":
             forms.setdefault(tuple(words[-3:]), set()).add(full)
+        elif len(words) >= 3 and words[-2][:1].isupper():
+            # Two surnames ("Rubén Rocha Moya" is "Rocha Moya" later); the longer form is tried first.
+            forms.setdefault(tuple(words[-2:]), set()).add(full)
     # A short form shared by two different people is ambiguous: leave it alone.
     unique = {f: names.pop() for f, names in forms.items() if len(names) == 1}
     found = []

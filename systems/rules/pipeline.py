@@ -232,10 +232,10 @@ class AliasComponent:
     """Short forms of the people's full names, with the full name as ref."""
 
     def __init__(self, nlp: Language, data_dir: Path):
-        pass
+        self.suffixes = frozenset(load_json("roles.json", data_dir)["name_suffixes"])
 
     def __call__(self, doc: Doc) -> Doc:
-        aliases, refs = alias_mentions(doc, list(doc.spans.get(PEOPLE, ())), claimed_tokens(doc))
+        aliases, refs = alias_mentions(doc, list(doc.spans.get(PEOPLE, ())), claimed_tokens(doc), self.suffixes)
         aliases = [with_ref(a, refs[(a.start, a.end)]) for a in aliases]
         set_names(doc, filter_spans(names(doc) + aliases), new=aliases)
         return doc

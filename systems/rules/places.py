@@ -4,7 +4,8 @@ regions with an administration are GPE).
 * after a location preposition or "the town of", "west of" ("killed in Tarhuna", "near Palma",
   "north of Zabuli"), with the places listed after it ("near A and B", "in A, B and C");
 * before a lower-case administrative designator or a place's office ("the Kalinov district",
-  "the Marsk and Tovar regions", "Dravnik governor"), the designator outside the span;
+  "the Marsk and Tovar regions", "Dravnik governor"), the designator outside the span; before
+  a natural feature's designator ("Kerra island", "the Dalo peninsula") it is LOC;
 * in a dateline ("ARDAN —", "ARDAN/BELMONT, May 2 —"), each upper-case place.
 
 All vocabulary is in ``data/entities.json``.
@@ -29,6 +30,8 @@ class PlaceVocabulary:
         self.of_nouns = frozenset(vocab["place_of_nouns"])
         self.not_place = frozenset(vocab["not_name"])
         self.particles = frozenset(vocab["place_particles"])
+        self.connectors = frozenset(vocab["place_connectors"])
+        self.natural = frozenset(vocab["place_natural_designators"])
         self.heads = frozenset(vocab["place_heads"])
         self.designators = frozenset(vocab["place_designators"])
         self.offices = frozenset(vocab["place_offices"])
@@ -36,22 +39,33 @@ class PlaceVocabulary:
         self.report_verbs = frozenset(vocab.get("report_verbs", ()))
 
 
+def _name_word(doc: Doc, k: int, words: PlaceVocabulary) -> bool:
+    w = doc[k]
+    return w.is_title and w.is_alpha and len(w) > 1 and w.text not in words.not_place
+
+
+def _joins(doc: Doc, k: int, words: PlaceVocabulary) -> int:
+    """How many tokens from k join two words of one place name: a tight hyphen ("Ouham-Pende",
+    "North-West"), an article with its hyphen ("Ayta ash-Shab") or a particle ("Lanao del Sur")."""
+    if k + 1 >= len(doc) or not _name_word(doc, k + 1, words):
+        if k + 2 < len(doc) and doc[k].lower_ in words.particles and doc[k + 1].text == "-" and doc[k + 2].is_title:
+            return 3
+        return 0
+    if doc[k].text == "-" and not doc[k].whitespace_ and k > 0 and not doc[k - 1].whitespace_:
+        return 2
+    if doc[k].lower_ in words.connectors:
+        return 2
+    return 0
+
+
 def _name_end(doc: Doc, start: int, taken: Sequence[bool], words: PlaceVocabulary) -> int:
-    """End of a run of one to five capitalised words from ``start`` (``start`` when there is none);
-    Arabic articles join ("Ayta ash-Shab")."""
+    """End of a run of one to five capitalised words from ``start`` (``start`` when there is none)."""
     end = start
     while end < len(doc) and end - start < 5 and not taken[end]:
-        w = doc[end]
-        if w.is_title and w.is_alpha and len(w) > 1 and w.text not in words.not_place:
+        if _name_word(doc, end, words):
             end += 1
-        elif (
-            end > start
-            and w.lower_ in words.particles
-            and end + 2 < len(doc)
-            and doc[end + 1].text == "-"
-            and doc[end + 2].is_title
-        ):
-            end += 3
+        elif end > start and (step := _joins(doc, end, words)) and not any(taken[end : end + step]):
+            end += step
         else:
             break
     return end
@@ -133,32 +147,37 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
 
     def name_before(end: int) -> int:
         start = end
-        while (
-            start > 0
-            and end - start < 3
-            and not taken[start - 1]
-            and doc[start - 1].is_title
-            and doc[start - 1].is_alpha
-            and doc[start - 1].text not in words.not_place
-        ):
-            start -= 1
+        while start > 0 and end - start < 5 and not taken[start - 1]:
+            if _name_word(doc, start - 1, words):
+                start -= 1
+            elif start < end and start > 1 and _joins(doc, start - 1, words) == 2 and _name_word(doc, start - 2, words):
+                start -= 2  # "Ouham-Pende", "Lanao del Sur"
+            else:
+                break
         return start
 
     for k, lower in enumerate(lowers):
         rule = (
-            "places.designator" if lower in words.designators else "places.office" if lower in words.offices else None
+            "places.designator"
+            if lower in words.designators
+            else "places.natural"
+            if lower in words.natural
+            else "places.office"
+            if lower in words.offices
+            else None
         )
         if rule is None or k == 0 or not doc[k].is_lower or taken[k - 1]:
             continue
         start = name_before(k)
         if start == k or (start > 0 and lowers[start - 1] in POSSESSIVE):
             continue
-        found.append(Span(doc, start, k, label="GPE", span_id=rule))
+        label = "LOC" if rule == "places.natural" else "GPE"
+        found.append(Span(doc, start, k, label=label, span_id=rule))
         taken[start:k] = [True] * (k - start)
         if lower.endswith("s") and start >= 2 and lowers[start - 1] == "and":
             first = name_before(start - 1)
             if first < start - 1:
-                found.append(Span(doc, first, start - 1, label="GPE", span_id=rule))
+                found.append(Span(doc, first, start - 1, label=label, span_id=rule))
                 taken[first : start - 1] = [True] * (start - 1 - first)
     return found
 
@@ -175,7 +194,11 @@ def dateline_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
         while True:
             end = k
             while end < len(doc) and (
-                (texts[end].isupper() and texts[end].isalpha() and len(texts[end]) > 1)
+                (
+                    texts[end].isupper()
+                    and texts[end].replace("'", "").replace("’", "").isalpha()
+                    and len(texts[end]) > 1
+                )
                 or (texts[end] == "-" and end > k and not doc[end - 1].whitespace_ and not doc[end].whitespace_)
             ):
                 end += 1
