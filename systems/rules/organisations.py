@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from .entities import token_view
 
 OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "'s", "’s"})
-# "the Houthi-run Saba agency": a hyphened modifier before the name opens it too.
+# "the rebel-run Delmar agency": a hyphened modifier before the name opens it too.
 MODIFIERS = frozenset({"run", "based", "backed", "linked", "affiliated", "owned", "led", "aligned"})
 
 
