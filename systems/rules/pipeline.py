@@ -254,97 +254,79 @@ class AcronymComponent:
         return doc
 
 
-class BodyComponent:
+class NameFinderComponent:
+    """A finder of names as a component: its new mentions join ``doc.spans["names"]`` and claim
+    their tokens; the mentions it replaces by a wider one give way, and a role tied to one of them
+    follows it. Subclasses say how they find (``find``); all read ``data/entities.json``."""
+
+    def __init__(self, nlp: Language, data_dir: Path):
+        self.vocab = load_json("entities.json", data_dir)
+
+    def find(self, doc: Doc, named: list[Span], claimed: Sequence[bool]) -> tuple[list[Span], dict[Span, Span]]:
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc) -> Doc:
+        named = names(doc)
+        found, replaced = self.find(doc, named, claimed_tokens(doc))
+        if replaced:
+            repoint_roles(doc, replaced)
+            named = [m for m in named if m not in replaced]
+        set_names(doc, filter_spans(named + found), new=found)
+        return doc
+
+
+class BodyComponent(NameFinderComponent):
     """State and UN bodies named through their owner; the owner's mention gives way."""
 
-    def __init__(self, nlp: Language, data_dir: Path):
-        self.vocab = load_json("entities.json", data_dir)
-
-    def __call__(self, doc: Doc) -> Doc:
-        named = names(doc)
-        bodies, replaced = body_mentions(doc, named, claimed_tokens(doc), self.vocab)
-        repoint_roles(doc, replaced)
-        set_names(doc, [m for m in named if m not in replaced] + list(dict.fromkeys(bodies)), new=bodies)
-        return doc
+    def find(self, doc, named, claimed):
+        return body_mentions(doc, named, claimed, self.vocab)
 
 
-class HeadedComponent:
+class HeadedComponent(NameFinderComponent):
     """Facilities and venue-named events; the names inside them give way."""
 
-    def __init__(self, nlp: Language, data_dir: Path):
-        self.vocab = load_json("entities.json", data_dir)
-
-    def __call__(self, doc: Doc) -> Doc:
-        named = names(doc)
-        headed, swallowed = headed_mentions(doc, named, claimed_tokens(doc), self.vocab)
-        repoint_roles(doc, swallowed)
-        set_names(doc, [m for m in named if m not in swallowed] + headed, new=headed)
-        return doc
+    def find(self, doc, named, claimed):
+        return headed_mentions(doc, named, claimed, self.vocab)
 
 
-class InstitutionComponent:
+class InstitutionComponent(NameFinderComponent):
     """Capitalised institution names known by their head word; the names inside them give way."""
 
-    def __init__(self, nlp: Language, data_dir: Path):
-        self.vocab = load_json("entities.json", data_dir)
-
-    def __call__(self, doc: Doc) -> Doc:
-        named = names(doc)
-        found, replaced = institution_mentions(doc, named, claimed_tokens(doc), self.vocab)
-        repoint_roles(doc, replaced)
-        set_names(doc, filter_spans([m for m in named if m not in replaced] + found), new=found)
-        return doc
+    def find(self, doc, named, claimed):
+        return institution_mentions(doc, named, claimed, self.vocab)
 
 
-class KindOrgComponent:
+class KindOrgComponent(NameFinderComponent):
     """Organisations named next to the kind of body they are ("the X news agency", "the militia X")."""
 
-    def __init__(self, nlp: Language, data_dir: Path):
-        self.vocab = load_json("entities.json", data_dir)
-
-    def __call__(self, doc: Doc) -> Doc:
-        found = kind_mentions(doc, claimed_tokens(doc), self.vocab)
-        set_names(doc, filter_spans(names(doc) + found), new=found)
-        return doc
+    def find(self, doc, named, claimed):
+        return kind_mentions(doc, claimed, self.vocab), {}
 
 
-class DatelineComponent:
+class DatelineComponent(NameFinderComponent):
     """Upper-case places of a dateline ("ARDAN/BELMONT —")."""
 
-    def __init__(self, nlp: Language, data_dir: Path):
-        self.vocab = load_json("entities.json", data_dir)
-
-    def __call__(self, doc: Doc) -> Doc:
-        found = dateline_mentions(doc, claimed_tokens(doc), self.vocab)
-        set_names(doc, filter_spans(names(doc) + found), new=found)
-        return doc
+    def find(self, doc, named, claimed):
+        return dateline_mentions(doc, claimed, self.vocab), {}
 
 
-class DesignatedPlaceComponent:
+class DesignatedPlaceComponent(NameFinderComponent):
     """Names before a lower-case administrative designator or a place's office ("the X district")."""
 
-    def __init__(self, nlp: Language, data_dir: Path):
-        self.vocab = load_json("entities.json", data_dir)
-
-    def __call__(self, doc: Doc) -> Doc:
-        found = designated_places(doc, claimed_tokens(doc), self.vocab)
-        set_names(doc, filter_spans(names(doc) + found), new=found)
-        return doc
+    def find(self, doc, named, claimed):
+        return designated_places(doc, claimed, self.vocab), {}
 
 
-class PlaceComponent:
+class PlaceComponent(NameFinderComponent):
     """Places no gazetteer holds, found by what stands before them, and the places listed after them."""
 
     def __init__(self, nlp: Language, data_dir: Path):
+        super().__init__(nlp, data_dir)
         # A list of places ends at a speaker: "in Kidal, Aziz said" (roles.json's reporting verbs).
-        report_verbs = load_json("roles.json", data_dir)["name_report_verbs"]
-        self.vocab = {**load_json("entities.json", data_dir), "report_verbs": report_verbs}
+        self.vocab = {**self.vocab, "report_verbs": load_json("roles.json", data_dir)["name_report_verbs"]}
 
-    def __call__(self, doc: Doc) -> Doc:
-        named = names(doc)
-        found = place_mentions(doc, named, claimed_tokens(doc), self.vocab)
-        set_names(doc, filter_spans(named + found), new=found)
-        return doc
+    def find(self, doc, named, claimed):
+        return place_mentions(doc, named, claimed, self.vocab), {}
 
 
 class FigureComponent:
