@@ -803,3 +803,17 @@ def test_names_with_suffixes_ranks_aliases_and_numbered_units(system, text, pres
 def test_places_with_joined_words_areas_and_natural_features(system, text, places):
     ents, *_ = run(system, text)
     assert places <= ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # A word for a person marks the name like an honorific, with no relation stated.
+        ("Teacher Amos Kalu said the pupils were safe.", "Amos Kalu"),
+        ("Talks were hosted by Dana Orlov, a conflict specialist at a local university.", "Dana Orlov"),
+    ],
+)
+def test_words_for_a_person_mark_a_name(system, text, person):
+    ents, _, rels, _ = run(system, text)
+    assert (person, "PERSON") in ents, ents
+    assert not any(person in (h, t) for _, h, t in rels), rels

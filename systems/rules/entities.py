@@ -170,10 +170,16 @@ class PeopleFinder:
         vocab = load_json("entities.json", data_dir)
         self.kind_of: dict[str, str] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        for kind in ("leader", "member", "honorific"):
-            for phrase in roles[kind]:
+        # Words for a person ("teacher", "businessman") mark a name the way an honorific does.
+        lists = {
+            "leader": roles["leader"],
+            "member": roles["member"],
+            "honorific": roles["honorific"] + roles["person_nouns"],
+        }
+        for kind, phrases in lists.items():
+            for phrase in phrases:
                 self.kind_of.setdefault(phrase.lower(), kind)
-            self.matcher.add(kind, [nlp.make_doc(p) for p in roles[kind]])
+            self.matcher.add(kind, [nlp.make_doc(p) for p in phrases])
         self.particles = {p.lower() for p in roles["name_particles"]}
         self.of_words = set(roles["of_words"])
         self.not_name = set(vocab["not_name"]) | {w.title() for w in self.kind_of if " " not in w}
