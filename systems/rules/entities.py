@@ -132,20 +132,23 @@ class TokenView:
 def token_view(doc: Doc) -> TokenView:
     view = doc.user_data.get("bench_token_view")
     if view is None:
-        from spacy.attrs import LIKE_NUM, SENT_START
+        from spacy.attrs import LIKE_NUM, LOWER, ORTH, SENT_START
 
-        arr = doc.to_array([LIKE_NUM, SENT_START]).tolist()
         n = len(doc)
+        columns = doc.to_array([ORTH, LOWER, LIKE_NUM, SENT_START]).T.tolist() if n else [[]] * 4
+        orth, lower, like_num, sent_start = columns
+        # The string store gives a token's text without building a Token object for it.
+        strings = doc.vocab.strings
         starts, ends = [0] * n, [n] * n
+        bounds = [i for i, first in enumerate(sent_start) if first == 1 and i] + [n]
         start = 0
-        for i in range(n):
-            if i and arr[i][1] == 1:
-                for k in range(start, i):
-                    ends[k] = i
-                start = i
-            starts[i] = start
-        texts = [t.text for t in doc]
-        view = TokenView(texts, [t.lower() for t in texts], [bool(a[0]) for a in arr], starts, ends)
+        for end in bounds:
+            starts[start:end] = [start] * (end - start)
+            ends[start:end] = [end] * (end - start)
+            start = end
+        view = TokenView(
+            [strings[o] for o in orth], [strings[o] for o in lower], [bool(v) for v in like_num], starts, ends
+        )
         doc.user_data["bench_token_view"] = view
     return view
 
