@@ -236,6 +236,8 @@ class AliasComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         aliases, refs = alias_mentions(doc, list(doc.spans.get(PEOPLE, ())), claimed_tokens(doc), self.suffixes)
+        if not aliases:
+            return doc
         aliases = [with_ref(a, refs[(a.start, a.end)]) for a in aliases]
         set_names(doc, filter_spans(names(doc) + aliases), new=aliases)
         return doc
@@ -249,6 +251,8 @@ class AcronymComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found, refs = acronym_mentions(doc, names(doc), claimed_tokens(doc), self.place_heads)
+        if not found:
+            return doc
         found = [with_ref(a, refs.get((a.start, a.end))) for a in found]
         set_names(doc, filter_spans(names(doc) + found), new=found)
         return doc
@@ -268,6 +272,8 @@ class NameFinderComponent:
     def __call__(self, doc: Doc) -> Doc:
         named = names(doc)
         found, replaced = self.find(doc, named, claimed_tokens(doc))
+        if not found and not replaced:
+            return doc  # most finders find nothing in most articles: the names stay as they are
         if replaced:
             repoint_roles(doc, replaced)
             named = [m for m in named if m not in replaced]
