@@ -33,6 +33,17 @@ def test_predict_then_score_predictions_file_equals_score_system(toy, capsys, tm
     assert json.loads(by_system)["sections"] == result["sections"]
 
 
+def test_predict_reads_articles_that_have_no_gold_yet(toy, capsys, tmp_path):
+    """New articles are predicted before anyone annotates them; a split still needs the index."""
+    (toy["articles"] / "fresh.txt").write_text(" date 2024-01-02 Hamas said on Monday.", encoding="utf-8")
+    out = tmp_path / "p.jsonl"
+    code, _, err = run(capsys, "predict", "--system", "empty", "--out", str(out), *dirs(toy))
+    assert code == 0, err
+    assert [json.loads(line)["doc_id"] for line in out.read_text().splitlines()] == ["fresh", "toy"]
+    code, _, err = run(capsys, "predict", "--system", "empty", "--split", "dev", "--out", str(out), *dirs(toy))
+    assert code == 2 and "fresh" in err
+
+
 def test_empty_system_recall_zero_and_table_mentions_undefined(toy, capsys):
     code, out, _ = run(capsys, "score", "--system", "empty", *dirs(toy))
     assert code == 0

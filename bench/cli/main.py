@@ -29,7 +29,7 @@ from bench.core.scoring import SECTION_NAMES
 from bench.core.stats import MAX_RESAMPLES
 from bench.evaluation.gate import BaselineError, run_gate
 from bench.evaluation.results import Source, dumps_result, gold_sha256, load_source
-from bench.evaluation.runs import Corpus, Scored, compare, open_corpus, score
+from bench.evaluation.runs import Corpus, Scored, compare, open_corpus, open_documents, score
 from bench.evaluation.systems import SystemCrash, SystemFailure, list_systems, load_system, run_system
 from bench.formats.corpus import CorpusError, load_articles
 from bench.formats.metadata import ALL, SLICE_FIELDS, SPLITS, check_index, index_path, load_index, select
@@ -127,10 +127,10 @@ def _warn(lines: Iterable[str]) -> None:
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
-    corpus = _corpus(args)
+    docs = open_documents(args.articles, args.gold, args.split)
     system = load_system(args.system, gold_dir=args.gold)
-    preds = run_system(args.system, system, corpus.docs, args.jobs)
-    write_jsonl(args.output, (preds[d.doc_id] for d in corpus.docs))
+    preds = run_system(args.system, system, docs, args.jobs)
+    write_jsonl(args.output, (preds[d.doc_id] for d in docs))
     print(f"wrote {len(preds)} document(s) to {args.output}", file=sys.stderr)
     return EXIT_OK
 

@@ -47,6 +47,20 @@ class Corpus:
     warnings: list[str] = field(default_factory=list)
 
 
+def open_documents(articles_dir: Path, gold_dir: Path, split: str = ALL) -> list[Document]:
+    """The articles of the selected split, for a system to read. No gold is needed, and the index
+    (beside the gold) only for a split, so new articles can be predicted before anyone annotates them."""
+    docs = load_articles(articles_dir)
+    return docs if split == ALL else _split(docs, load_index(gold_dir, docs), split, gold_dir)
+
+
+def _split(docs: list[Document], index: Mapping[str, ArticleMeta], split: str, gold_dir: Path) -> list[Document]:
+    docs = select(docs, index, split)
+    if not docs:
+        raise CorpusError([f"{index_path(gold_dir)}: the {split} split has no documents"])
+    return docs
+
+
 def open_corpus(articles_dir: Path, gold_dir: Path, split: str = ALL, need_index: bool = False) -> Corpus:
     """Read articles, the index (when a split or slices need it) and the gold of the selected split."""
     docs = load_articles(articles_dir)
@@ -54,9 +68,7 @@ def open_corpus(articles_dir: Path, gold_dir: Path, split: str = ALL, need_index
     index = None
     if split != ALL or need_index:
         index = load_index(gold_dir, docs)
-        docs = select(docs, index, split)
-        if not docs:
-            raise CorpusError([f"{index_path(gold_dir)}: the {split} split has no documents"])
+        docs = _split(docs, index, split, gold_dir)
     gold = load_gold(gold_dir, docs)
     return Corpus(Path(articles_dir), Path(gold_dir), split, docs, gold, index, warnings)
 
