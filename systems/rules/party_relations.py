@@ -92,6 +92,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_held_suffixes = frozenset(held["suffixes"])
         self.party_held_nouns = frozenset(held["nouns"])
         self.party_held_links = frozenset(held["links"])
+        self.party_reduced_ally = frozenset(p["reduced_ally"])
         self.party_stop_after_object = self.skip_left | frozenset(self.words["report_verbs"])
 
     # -- the finder ------------------------------------------------------------------------
@@ -118,7 +119,14 @@ class PartyRelations(ArgumentGrammar):
 
     # -- arguments -------------------------------------------------------------------------
     def _party_subject(
-        self, doc: Doc, k: int, at_end: dict, labels: set[str], mentions: list[Span], noun_phrase: bool = False
+        self,
+        doc: Doc,
+        k: int,
+        at_end: dict,
+        labels: set[str],
+        mentions: list[Span],
+        noun_phrase: bool = False,
+        reduced: bool = False,
     ) -> Span | None:
         """The mention a verb at token k is said of (see the module docstring)."""
         floor = sentence_bounds(doc)[0][min(k, len(doc) - 1)]
@@ -132,6 +140,9 @@ class PartyRelations(ArgumentGrammar):
                 return m if m.label_ in labels else None
             t = doc[j - 1].lower_
             if t == ",":
+                if reduced and j == k and at_end.get(j - 1) is not None:
+                    before = at_end[j - 1]  # "X, loyal to Y": a reduced relative says it of X
+                    return before if before.label_ in labels else None
                 if doc[k].lower_.endswith("ing") and j == k:
                     return None  # ", killing 12": a participle after a comma says no subject
                 return self._party_apposition_head(doc, j - 1, floor, at_end, labels)
@@ -150,7 +161,7 @@ class PartyRelations(ArgumentGrammar):
         """ "X, led by N, have battled Y": the mention before the comma that opens the apposition
         closed at ``close``; "X, which fought Y": the mention before a relative pronoun's comma."""
         before = at_end.get(close)
-        if before is not None:
+        if before is not None and before.label_ != "DATE":
             # "X, which fought Y" names X; "A, B attacked" is a list, not an apposition
             relative = close + 1 < len(doc) and doc[close + 1].lower_ in ("which", "who")
             return before if relative and before.label_ in labels else None
@@ -308,7 +319,8 @@ class PartyRelations(ArgumentGrammar):
                 doc[k].lower_ in self.party_intercept["participles"]
                 and doc[k + 1].lower_ in self.party_intercept["preps"]
             ):
-                launcher = self._right(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+                labels = set(self.party_intercept["preps"][doc[k + 1].lower_])
+                launcher = self._right(doc, k + 2, at_start, labels, skip={"the"}, gap=1)
                 break
             if doc[k].text in (".", ";") or (at_start.get(k) is not None and at_start[k].label_ in ORG_OR_GPE):
                 break
@@ -344,7 +356,8 @@ class PartyRelations(ArgumentGrammar):
                 targets.append(party)  # "40 soldiers of Y"
                 k = party.end
             else:
-                break
+                # "30 Saudi soldiers and ...": a count of no named party; the list may go on
+                k = next((j for j in range(k, min(len(doc), k + 4)) if doc[j].lower_ == "and"), len(doc))
             if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
                 k += 3
             if k >= len(doc) or doc[k].lower_ != "and":
@@ -381,9 +394,10 @@ class PartyRelations(ArgumentGrammar):
         if end < len(doc) and doc[end].lower_ == "by":
             return  # "backed by" is the older passive pattern's
         objects = self._party_objects(doc, end, at_start, ORG_OR_GPE)
-        if not objects:
-            return
-        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=True)
+        if not objects or (objects[0].end < len(doc) and doc[objects[0].end].lower_ in POSSESSIVE):
+            return  # "helped Sudan's displaced families": the party only owns the object
+        reduced = doc[start:end].text.lower() in self.party_reduced_ally
+        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=True, reduced=reduced)
         if subject is not None:
             subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
             self._party_pairs("ALLIED_WITH", subjects, objects, add, "party_relations.ally_verbs")

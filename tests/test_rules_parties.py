@@ -1,0 +1,202 @@
+"""Relations between parties stated through a verb, a coordination or an apposition
+(``systems/rules/party_relations.py``). Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.formats.corpus import Document
+from systems.rules import RulesSystem
+
+
+@pytest.fixture(scope="module")
+def system() -> RulesSystem:
+    return RulesSystem()
+
+
+def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str, str]]:
+    ann = next(system.predict([Document("t", "2024-01-01", text)]))
+    by_id = {e.id: e for e in ann.entities}
+    return {(r.type, by_id[r.head].text, by_id[r.tail].text, r.rule) for r in ann.relations}
+
+
+def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
+    return {(t, h, tail) for t, h, tail, _ in relations(system, text)}
+
+
+@pytest.mark.parametrize(
+    "text, expected, rule",
+    [
+        # a verb of intent before a hostile verb
+        (
+            "The Houthis vowed to destroy Israel within a year.",
+            ("IN_CONFLICT_WITH", "Houthis", "Israel"),
+            "party_relations.hostile_verbs",
+        ),
+        # a force noun after a possessive subject
+        (
+            "Hezbollah's fighters attacked Israel on Tuesday night.",
+            ("IN_CONFLICT_WITH", "Hezbollah", "Israel"),
+            "party_relations.hostile_verbs",
+        ),
+        # an apposition between the subject and its verb
+        (
+            "Hezbollah, led by Hassan Nasrallah since 1992, has fought Israel for decades.",
+            ("IN_CONFLICT_WITH", "Hezbollah", "Israel"),
+            "party_relations.hostile_verbs",
+        ),
+        # coordinated subjects with no object fought each other
+        (
+            "Hamas and Fatah clashed in the camp for a second day.",
+            ("IN_CONFLICT_WITH", "Hamas", "Fatah"),
+            "party_relations.reciprocal_verbs",
+        ),
+        (
+            "Sudan's army and the RSF have been fighting since April 2023.",
+            ("IN_CONFLICT_WITH", "army", "RSF"),
+            "party_relations.reciprocal_verbs",
+        ),
+        # weapons between the verb of firing and its target
+        (
+            "Russia fired drones and ballistic missiles at Ukraine overnight.",
+            ("IN_CONFLICT_WITH", "Russia", "Ukraine"),
+            "party_relations.fire",
+        ),
+        (
+            "Jordan intercepted several missiles launched by Iran.",
+            ("IN_CONFLICT_WITH", "Jordan", "Iran"),
+            "party_relations.intercept",
+        ),
+        # counts of a party's members as the object, past a count of no named party
+        (
+            "The Houthis said they had killed 30 Saudi soldiers and 12 fighters of the Southern Transitional Council.",
+            ("IN_CONFLICT_WITH", "Houthis", "Southern Transitional Council"),
+            "party_relations.kill",
+        ),
+        (
+            "Al-Shabaab said it had killed 14 Somali army soldiers.",
+            ("IN_CONFLICT_WITH", "Al-Shabaab", "Somali army"),
+            "party_relations.kill",
+        ),
+        # a date between the subject and the verb; the object must be driven out
+        (
+            "Sudan's army said on Friday it had driven the paramilitary RSF out of the refinery.",
+            ("IN_CONFLICT_WITH", "army", "RSF"),
+            "party_relations.expel_verbs",
+        ),
+        (
+            "Ukraine accuses Belarus of arming and training Wagner fighters.",
+            ("ALLIED_WITH", "Belarus", "Wagner"),
+            "party_relations.accusation",
+        ),
+        (
+            "Kabul denies that Pakistan works with the Islamic State.",
+            ("ALLIED_WITH", "Pakistan", "Islamic State"),
+            "party_relations.ally_verbs",
+        ),
+        (
+            "The Taliban, loyal to al-Qaeda since 2001, rejected the claim.",
+            ("ALLIED_WITH", "Taliban", "al-Qaeda"),
+            "party_relations.ally_verbs",
+        ),
+        (
+            "Hamas fought alongside Islamic Jihad in Khan Younis.",
+            ("ALLIED_WITH", "Hamas", "Islamic Jihad"),
+            "party_relations.ally_verbs",
+        ),
+        (
+            "US Secretary of State Antony Blinken held an unscheduled meeting with "
+            "Israeli Prime Minister Benjamin Netanyahu in Jerusalem.",
+            ("MET_WITH", "Antony Blinken", "Benjamin Netanyahu"),
+            "party_relations.meet_hold",
+        ),
+        (
+            "Talks lasting four hours between President Vladimir Putin and President Emmanuel Macron ended.",
+            ("MET_WITH", "Vladimir Putin", "Emmanuel Macron"),
+            "party_relations.meet_between",
+        ),
+        # a pronoun subject names the person of the sentence before
+        (
+            "French President Emmanuel Macron welcomed the plan. On Monday he met UN Secretary-General "
+            "Antonio Guterres in Paris.",
+            ("MET_WITH", "Emmanuel Macron", "Antonio Guterres"),
+            "party_relations.meet",
+        ),
+        # the list of people met goes on past a relative clause
+        (
+            "Qatari Prime Minister Mohammed bin Abdulrahman hosted Hamas leader Ismail Haniyeh, who had arrived "
+            "from Turkey, and Egyptian intelligence chief Abbas Kamel.",
+            ("MET_WITH", "Mohammed bin Abdulrahman", "Abbas Kamel"),
+            "party_relations.meet",
+        ),
+        # a lower-case word before a role word
+        (
+            "Russian President Vladimir Putin had phoned Turkey's intelligence chief, Ibrahim Kalin, on Sunday.",
+            ("MET_WITH", "Vladimir Putin", "Ibrahim Kalin"),
+            "party_relations.meet",
+        ),
+        (
+            "The M23 captured the strategic town of Sake on Friday.",
+            ("CONTROLS", "M23", "Sake"),
+            "party_relations.control_verbs",
+        ),
+        (
+            "Aircraft carrying aid landed in the Houthi-held capital, Sanaa, on Monday.",
+            ("CONTROLS", "Houthi", "Sanaa"),
+            "party_relations.held_suffix",
+        ),
+    ],
+)
+def test_party_relations_stated_through_verbs(system, text, expected, rule):
+    found = relations(system, text)
+    assert (*expected, rule) in found, found
+
+
+def test_coordinated_subjects_each_take_the_relation(system):
+    found = pairs(system, "Hamas and Hezbollah vowed to destroy Israel.")
+    assert {("IN_CONFLICT_WITH", "Hamas", "Israel"), ("IN_CONFLICT_WITH", "Hezbollah", "Israel")} <= found
+
+
+def test_coordinated_objects_each_take_the_relation(system):
+    found = pairs(system, "The M23 captured Goma and Bukavu early this year.")
+    assert {("CONTROLS", "M23", "Goma"), ("CONTROLS", "M23", "Bukavu")} <= found
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # an apposition after the object is not a second object
+        (
+            "The RSF took control of Nyala, the South Darfur capital, on Thursday.",
+            ("CONTROLS", "RSF", "South Darfur"),
+        ),
+        # the capital of a province is not the province
+        ("The M23 seized the capital of North Kivu province.", ("CONTROLS", "M23", "North Kivu")),
+        # a possessor of the object is not helped
+        ("The UN helped Sudan's displaced families.", ("ALLIED_WITH", "UN", "Sudan")),
+        # a launch site is not a party
+        ("Israel said it had shot down drones launched from Yemen.", ("IN_CONFLICT_WITH", "Israel", "Yemen")),
+        # a new clause after a coordinated object
+        ("Israel vowed to destroy Hezbollah and Hamas said it would respond.", ("IN_CONFLICT_WITH", "Israel", "Hamas")),
+        # mediators are not parties to the talks they host
+        ("Egypt and Qatar mediated talks between Israel and Hamas.", ("IN_CONFLICT_WITH", "Egypt", "Qatar")),
+        # a meeting that has not happened
+        (
+            "A possible meeting between President Joe Biden and President Xi Jinping was discussed.",
+            ("MET_WITH", "Joe Biden", "Xi Jinping"),
+        ),
+        # a participle after a comma has no subject before the comma
+        (
+            "Israel struck a school in Gaza, killing 12 Hamas fighters.",
+            ("IN_CONFLICT_WITH", "Gaza", "Hamas"),
+        ),
+        # "in coordination with" after a comma is said of the clause, not of the mention before it
+        (
+            "The ship was released by the Houthis on orders of their leader, in coordination with Hamas.",
+            ("ALLIED_WITH", "Houthis", "Hamas"),
+        ),
+    ],
+)
+def test_party_relations_do_not_overreach(system, text, absent):
+    found = pairs(system, text)
+    assert absent not in found, found
