@@ -135,6 +135,26 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             ("MET_WITH", "Vladimir Putin", "Ibrahim Kalin"),
             "party_relations.meet",
         ),
+        # an apposition whose last word is a place, between a person and the meeting verb
+        (
+            "Ukrainian President Volodymyr Zelenskyy, who had waited for two days in Turkey, met President "
+            "Recep Tayyip Erdogan in Ankara.",
+            ("MET_WITH", "Volodymyr Zelenskyy", "Recep Tayyip Erdogan"),
+            "party_relations.meet",
+        ),
+        # "him" as the one met names the one person of the sentence before
+        (
+            "UN envoy Hans Grundberg spent May in the Gulf. Saudi Foreign Minister Faisal bin Farhan received "
+            "him in Riyadh.",
+            ("MET_WITH", "Faisal bin Farhan", "Hans Grundberg"),
+            "party_relations.meet",
+        ),
+        # a pronoun after a reporting verb names the reporter
+        (
+            "Egyptian President Abdel Fattah al-Sisi said he had met US President Joe Biden twice.",
+            ("MET_WITH", "Abdel Fattah al-Sisi", "Joe Biden"),
+            "party_relations.meet",
+        ),
         (
             "The M23 captured the strategic town of Sake on Friday.",
             ("CONTROLS", "M23", "Sake"),
@@ -184,6 +204,12 @@ def test_coordinated_objects_each_take_the_relation(system):
         (
             "A possible meeting between President Joe Biden and President Xi Jinping was discussed.",
             ("MET_WITH", "Joe Biden", "Xi Jinping"),
+        ),
+        # a pronoun in a clause after another person is ambiguous: no antecedent is guessed
+        (
+            "UN envoy Hans Grundberg spent May in the Gulf. Saudi Foreign Minister Faisal bin Farhan received "
+            "him in Riyadh, weeks after he held talks with Iranian Foreign Minister Abbas Araghchi.",
+            ("MET_WITH", "Faisal bin Farhan", "Abbas Araghchi"),
         ),
         # a participle after a comma has no subject before the comma
         (

@@ -93,6 +93,8 @@ class PartyRelations(ArgumentGrammar):
         self.party_held_nouns = frozenset(held["nouns"])
         self.party_held_links = frozenset(held["links"])
         self.party_reduced_ally = frozenset(p["reduced_ally"])
+        self.party_reporting = frozenset(meeting["reporting"])
+        self.party_object_pronouns = frozenset(meeting["object_pronouns"])
         self.party_stop_after_object = self.skip_left | frozenset(self.words["report_verbs"])
 
     # -- the finder ------------------------------------------------------------------------
@@ -147,7 +149,8 @@ class PartyRelations(ArgumentGrammar):
                     return None  # ", killing 12": a participle after a comma says no subject
                 return self._party_apposition_head(doc, j - 1, floor, at_end, labels)
             if t in self.party_person_pronouns and labels == PEOPLE:
-                return self._party_person_before(doc, j - 1, mentions)
+                reported = j - 2 >= floor and doc[j - 2].lower_ in self.party_reporting
+                return self._party_person_before(doc, j - 1, mentions, reported=reported)
             if t in self.party_force_subjects:
                 if j - 2 >= floor and doc[j - 2].lower_ in POSSESSIVE:
                     j -= 1  # "Y's fighters attacked X"
@@ -161,10 +164,9 @@ class PartyRelations(ArgumentGrammar):
         """ "X, led by N, have battled Y": the mention before the comma that opens the apposition
         closed at ``close``; "X, which fought Y": the mention before a relative pronoun's comma."""
         before = at_end.get(close)
-        if before is not None and before.label_ != "DATE":
-            # "X, which fought Y" names X; "A, B attacked" is a list, not an apposition
-            relative = close + 1 < len(doc) and doc[close + 1].lower_ in ("which", "who")
-            return before if relative and before.label_ in labels else None
+        if before is not None and close + 1 < len(doc) and doc[close + 1].lower_ in ("which", "who"):
+            return before if before.label_ in labels else None  # "X, which fought Y"
+        # "A, B attacked" is a list: B opens no apposition, so the search below finds no head
         for c in range(close - 1, max(floor, close - self.party_gaps["apposition"]) - 1, -1):
             if doc[c].text != ",":
                 continue
@@ -191,16 +193,22 @@ class PartyRelations(ArgumentGrammar):
                 return None
         return None
 
-    def _party_person_before(self, doc: Doc, k: int, mentions: list[Span]) -> Span | None:
-        """ "he met Y": the nearest person named before token k, in its sentence or the one before."""
+    def _party_person_before(
+        self, doc: Doc, k: int, mentions: list[Span], exclude: Span | None = None, reported: bool = False
+    ) -> Span | None:
+        """The person a pronoun at token k names (guidelines §3.1): after a reporting verb ("X said he
+        met Y") the nearest person before it in its sentence; else, when its sentence names no person
+        before it, the one person the sentence before names ("X ... . On Monday he met Y")."""
         starts = sentence_bounds(doc)[0]
         floor = starts[k]
-        if floor > 0:
-            floor = starts[floor - 1]
-        for m in reversed(mentions):
-            if m.end <= k and m.start >= floor and m.label_ == "PERSON":
-                return m
-        return None
+        before = [m for m in mentions if m.label_ == "PERSON" and floor <= m.start and m.end <= k and m != exclude]
+        if before:
+            return before[-1] if reported else None
+        if floor == 0:
+            return None
+        previous = {m.text: m for m in mentions if m.label_ == "PERSON" and starts[floor - 1] <= m.start < floor}
+        previous.pop(exclude.text if exclude is not None else "", None)
+        return next(iter(previous.values())) if len(previous) == 1 else None
 
     def _party_objects(
         self, doc: Doc, k: int, at_start: dict, labels: set[str], skip=None, gap: int | None = None
@@ -418,7 +426,7 @@ class PartyRelations(ArgumentGrammar):
                 k = m.end
                 continue
             t = doc[k]
-            if t.text == "," and k + 1 < ceiling and doc[k + 1].lower_ in self.party_relatives and out:
+            if t.text == "," and k + 1 < ceiling and doc[k + 1].lower_ in self.party_relatives:
                 # ", who holds the chair," closes at the next comma; the list goes on after it
                 close = next((j for j in range(k + 2, min(ceiling, k + 16)) if doc[j].text == ","), None)
                 if close is None:
@@ -447,9 +455,19 @@ class PartyRelations(ArgumentGrammar):
         if doc[start].lower_ in ("told", "tells", "called", "call"):
             return  # "told" and "called" take people who were not met
         subject = self._party_subject(doc, start, at_end, PEOPLE, mentions)
-        self._party_meet_pairs(
-            subject, self._party_people(doc, end, at_start), at_end, doc, add, "party_relations.meet"
-        )
+        people = self._party_people(doc, end, at_start)
+        if subject is not None and not people and self._party_object_pronoun(doc, end):
+            # "N received him": the person the pronoun names, never the subject itself
+            met = self._party_person_before(doc, start, mentions, exclude=subject)
+            people = [met] if met is not None else []
+        self._party_meet_pairs(subject, people, at_end, doc, add, "party_relations.meet")
+
+    def _party_object_pronoun(self, doc: Doc, k: int) -> bool:
+        """ "received him at the ministry", not "received her delegation"."""
+        if k >= len(doc) or doc[k].lower_ not in self.party_object_pronouns:
+            return False
+        nxt = doc[k + 1] if k + 1 < len(doc) else None
+        return nxt is None or not (nxt.is_alpha and nxt.is_lower) or nxt.lower_ in self.skip_right | self.place_preps
 
     def _party_meet_hold(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X held an online meeting with Y"; "A and B held their first talks"."""
