@@ -84,6 +84,40 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             ("IN_CONFLICT_WITH", "army", "RSF"),
             "party_relations.expel_verbs",
         ),
+        # the name before its acronym is the subject; a count of the party's targets the object
+        (
+            'The Israeli Air Force (IAF) had hit "dozens of Hezbollah targets" overnight.',
+            ("IN_CONFLICT_WITH", "Israeli Air Force", "Hezbollah"),
+            "party_relations.hostile_verbs",
+        ),
+        # a truce states the fighting it ends, past "of <description>" and "the <noun> of"
+        (
+            "Myanmar's military government and the Arakan Army of ethnic armed groups have agreed to an "
+            "immediate ceasefire.",
+            ("IN_CONFLICT_WITH", "military government", "Arakan Army"),
+            "party_relations.truce",
+        ),
+        (
+            "Colombia's government and the guerrillas of the ELN signed a six-month ceasefire.",
+            ("IN_CONFLICT_WITH", "government", "ELN"),
+            "party_relations.truce",
+        ),
+        (
+            "The FARC signed a peace agreement with Colombia in 2016.",
+            ("IN_CONFLICT_WITH", "FARC", "Colombia"),
+            "party_relations.truce",
+        ),
+        (
+            "Iraq declared IS militarily defeated in 2017.",
+            ("IN_CONFLICT_WITH", "Iraq", "IS"),
+            "party_relations.declared",
+        ),
+        # the named members of one delegation are allied pairwise
+        (
+            "A delegation of the government, the African Union, the Arab League and the UN met the rebels.",
+            ("ALLIED_WITH", "Arab League", "UN"),
+            "party_relations.joint",
+        ),
         (
             "Ukraine accuses Belarus of arming and training Wagner fighters.",
             ("ALLIED_WITH", "Belarus", "Wagner"),
@@ -200,6 +234,9 @@ def test_coordinated_objects_each_take_the_relation(system):
         ("Israel vowed to destroy Hezbollah and Hamas said it would respond.", ("IN_CONFLICT_WITH", "Israel", "Hamas")),
         # mediators are not parties to the talks they host
         ("Egypt and Qatar mediated talks between Israel and Hamas.", ("IN_CONFLICT_WITH", "Egypt", "Qatar")),
+        # the mediators of a truce are not at war
+        ("Hamas agreed to a ceasefire proposed by Egypt and Qatar.", ("IN_CONFLICT_WITH", "Egypt", "Qatar")),
+        ("Egypt and Qatar said a ceasefire was agreed.", ("IN_CONFLICT_WITH", "Egypt", "Qatar")),
         # a meeting that has not happened
         (
             "A possible meeting between President Joe Biden and President Xi Jinping was discussed.",

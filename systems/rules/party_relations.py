@@ -60,6 +60,9 @@ class PartyRelations(ArgumentGrammar):
             "meet_between": p["meeting"]["between_nouns"],
             "meet_verb": self.words["meet"],
             "control": p["control_verbs"] + self.words["control_active"],
+            "truce": p["truce"]["verbs"],
+            "declared": p["declared"]["verbs"],
+            "joint": p["joint"]["nouns"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
@@ -93,6 +96,11 @@ class PartyRelations(ArgumentGrammar):
         self.party_held_nouns = frozenset(held["nouns"])
         self.party_held_links = frozenset(held["links"])
         self.party_reduced_ally = frozenset(p["reduced_ally"])
+        self.party_truce = p["truce"]
+        self.party_truce_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.party_truce_nouns.add("truce", [nlp.make_doc(x) for x in p["truce"]["nouns"]])
+        self.party_outcomes = frozenset(p["declared"]["outcomes"])
+        self.party_joint = p["joint"]
         self.party_reporting = frozenset(meeting["reporting"])
         self.party_object_pronouns = frozenset(meeting["object_pronouns"])
         self.party_stop_after_object = self.skip_left | frozenset(self.words["report_verbs"])
@@ -113,6 +121,9 @@ class PartyRelations(ArgumentGrammar):
             "meet_between": self._party_meet_between,
             "meet_verb": self._party_meet_verb,
             "control": self._party_control,
+            "truce": self._party_truce,
+            "declared": self._party_declared,
+            "joint": self._party_joint,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -141,6 +152,12 @@ class PartyRelations(ArgumentGrammar):
                     continue
                 return m if m.label_ in labels else None
             t = doc[j - 1].lower_
+            acronym = at_end.get(j - 1) if t == ")" else None
+            if acronym is not None and doc[acronym.start - 1].text == "(":
+                # "the Air Force (AF) had hit": the name before its acronym
+                named = at_end.get(acronym.start - 1)
+                head = named if named is not None and named.label_ in labels else acronym
+                return head if head.label_ in labels else None
             if t == ",":
                 if reduced and j == k and at_end.get(j - 1) is not None:
                     before = at_end[j - 1]  # "X, loyal to Y": a reduced relative says it of X
@@ -265,7 +282,7 @@ class PartyRelations(ArgumentGrammar):
         objects = self._party_objects(doc, end, at_start, ORG_OR_GPE)
         if not objects:
             nominal = self._nominal(doc, end, mentions, subject)
-            objects = [nominal] if nominal is not None else []
+            objects = [nominal] if nominal is not None else self._party_targets(doc, end, at_start)
         subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
         self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.hostile_verbs")
 
@@ -340,7 +357,18 @@ class PartyRelations(ArgumentGrammar):
 
     def _party_kill(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X killed 40 Y fighters and 12 soldiers of Z": the parties whose members a count names."""
-        targets, k = [], end
+        targets = self._party_targets(doc, end, at_start)
+        if not targets:
+            return
+        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+        if subject is not None:
+            subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
+            self._party_pairs("IN_CONFLICT_WITH", subjects, targets, add, "party_relations.kill")
+
+    def _party_targets(self, doc: Doc, k: int, at_start: dict) -> list[Span]:
+        """The parties a list of counts names from token k: "40 Y fighters", "12 soldiers of Z",
+        "dozens of Y targets"."""
+        targets: list[Span] = []
         while k < len(doc):
             while k < len(doc) and (doc[k].is_quote or doc[k].lower_ in ("a", "an", "the")):
                 k += 1
@@ -371,12 +399,7 @@ class PartyRelations(ArgumentGrammar):
             if k >= len(doc) or doc[k].lower_ != "and":
                 break
             k += 1
-        if not targets:
-            return
-        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
-        if subject is not None:
-            subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
-            self._party_pairs("IN_CONFLICT_WITH", subjects, targets, add, "party_relations.kill")
+        return targets
 
     def _party_accuse(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X accuses Y of arming Z" (Y and Z allied); "Y is accused of attacking Z"."""
@@ -396,6 +419,92 @@ class PartyRelations(ArgumentGrammar):
             k += 2  # "of arming and reinforcing Z"
         objects = self._party_objects(doc, k, at_start, ORG_OR_GPE, gap=2)
         self._party_pairs(rtype, [accused], objects, add, "party_relations.accusation")
+
+    def _party_truce(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "A and the rebels of B have agreed to a ceasefire", "A signed a peace accord with B"."""
+        ceiling = min(sentence_bounds(doc)[1][start], end + self.party_truce["noun_gap"] + 1)
+        # a Span's matches are numbered in the Doc
+        nouns = [(s, e) for _, s, e in self.party_truce_nouns(doc[end:ceiling])]
+        if not nouns:
+            return
+        between = doc[end : nouns[0][0]]
+        if any(not (t.is_lower or t.like_num or t.text == "-") for t in between):
+            return  # "agreed on Sunday to ..." is fine only without names or clauses in between
+        noun_end = nouns[0][1]
+        if noun_end + 1 < len(doc) and doc[noun_end].lower_ == "with":
+            other = self._right(doc, noun_end + 1, at_start, ORG_OR_GPE, skip=self.party_object_skip)
+            subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+            if subject is not None and other is not None:
+                add("IN_CONFLICT_WITH", subject, other, "party_relations.truce")
+                return
+        second = self._party_truce_conjunct(doc, start, at_end)
+        if second is None:
+            return
+        k = second.start - 1
+        while k > second.start - 6 and k > 0 and (doc[k].is_lower and doc[k].lower_ != "and"):
+            k -= 1  # "the guerrillas of B": a noun of the party before it
+        if doc[k].lower_ != "and":
+            return
+        first = at_end.get(k)
+        if first is not None and first.label_ in ORG_OR_GPE:
+            add("IN_CONFLICT_WITH", first, second, "party_relations.truce")
+
+    def _party_truce_conjunct(self, doc: Doc, k: int, at_end: dict) -> Span | None:
+        """The party just before a truce verb, past auxiliaries, a date and "of ethnic armed groups"."""
+        floor = max(sentence_bounds(doc)[0][k], k - self.party_truce["subject_gap"])
+        j = k
+        while j > floor:
+            m = at_end.get(j)
+            if m is not None:
+                if m.label_ == "DATE":
+                    j = m.start
+                    continue
+                return m if m.label_ in ORG_OR_GPE else None
+            if not doc[j - 1].is_lower or doc[j - 1].lower_ in ("and", "that", "which", "who", "said", "says"):
+                return None
+            j -= 1
+        return None
+
+    def _party_declared(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X declared Y (militarily) defeated"."""
+        target = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if target is None:
+            return
+        k = target.end + 1 if target.end < len(doc) and doc[target.end].lower_.endswith("ly") else target.end
+        if k >= len(doc) or doc[k].lower_ not in self.party_outcomes:
+            return
+        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+        if subject is not None:
+            add("IN_CONFLICT_WITH", subject, target, "party_relations.declared")
+
+    def _party_joint(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "a delegation of the government, the AU, ECCAS (...) and the UN mission": the members of
+        one body are allied pairwise; an unnamed member ("the government") is passed over."""
+        if end >= len(doc) or doc[end].lower_ not in self.party_joint["links"]:
+            return
+        members: list[Span] = []
+        k, ceiling = end + 1, min(sentence_bounds(doc)[1][start], end + self.party_joint["list_gap"])
+        while k < ceiling:
+            if doc[k].lower_ == "the":
+                k += 1
+                continue
+            m = at_start.get(k)
+            if m is not None and m.label_ in ORG_OR_GPE:
+                members.append(m)
+                k = m.end
+                if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+                    k += 3
+            elif m is None and doc[k].is_lower and doc[k].is_alpha and doc[k - 1].lower_ == "the":
+                k += 1  # "the government" names no party here
+            else:
+                break
+            if k < ceiling and doc[k].lower_ in (",", "and"):
+                k += 1
+                continue
+            break
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                add("ALLIED_WITH", a, b, "party_relations.joint")
 
     # -- alliance --------------------------------------------------------------------------
     def _party_ally(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
