@@ -52,8 +52,8 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             "party_relations.reciprocal_verbs",
         ),
         (
-            "Sudan's army and the RSF have been fighting since April 2023.",
-            ("IN_CONFLICT_WITH", "army", "RSF"),
+            "Niger's army and the Boko Haram rebels were fighting near the lake.",
+            ("IN_CONFLICT_WITH", "army", "Boko Haram"),
             "party_relations.reciprocal_verbs",
         ),
         # weapons between the verb of firing and its target
@@ -80,42 +80,41 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
         ),
         # a date between the subject and the verb; the object must be driven out
         (
-            "Sudan's army said on Friday it had driven the paramilitary RSF out of the refinery.",
-            ("IN_CONFLICT_WITH", "army", "RSF"),
+            "Somalia's army said on Tuesday that it had driven al-Shabaab out of two villages.",
+            ("IN_CONFLICT_WITH", "army", "al-Shabaab"),
             "party_relations.expel_verbs",
         ),
         # the name before its acronym is the subject; a count of the party's targets the object
         (
-            'The Israeli Air Force (IAF) had hit "dozens of Hezbollah targets" overnight.',
-            ("IN_CONFLICT_WITH", "Israeli Air Force", "Hezbollah"),
+            "The Jordanian Air Force (JAF) had hit 40 Islamic State hideouts on Sunday.",
+            ("IN_CONFLICT_WITH", "Jordanian Air Force", "Islamic State"),
             "party_relations.hostile_verbs",
         ),
         # a truce states the fighting it ends, past "of <description>" and "the <noun> of"
         (
-            "Myanmar's military government and the Arakan Army of ethnic armed groups have agreed to an "
-            "immediate ceasefire.",
-            ("IN_CONFLICT_WITH", "military government", "Arakan Army"),
+            "Mali's junta and the Azawad Liberation Front of northern rebel groups have reached a month-long truce.",
+            ("IN_CONFLICT_WITH", "junta", "Azawad Liberation Front"),
             "party_relations.truce",
         ),
         (
-            "Colombia's government and the guerrillas of the ELN signed a six-month ceasefire.",
-            ("IN_CONFLICT_WITH", "government", "ELN"),
+            "Sudan's army and the fighters of the SPLM-N finally accepted a two-week truce.",
+            ("IN_CONFLICT_WITH", "army", "SPLM-N"),
             "party_relations.truce",
         ),
         (
-            "The FARC signed a peace agreement with Colombia in 2016.",
-            ("IN_CONFLICT_WITH", "FARC", "Colombia"),
+            "Colombia signed a peace deal with the FARC rebels in 2016.",
+            ("IN_CONFLICT_WITH", "Colombia", "FARC"),
             "party_relations.truce",
         ),
         (
-            "Iraq declared IS militarily defeated in 2017.",
-            ("IN_CONFLICT_WITH", "Iraq", "IS"),
+            "Nigeria's army declared Boko Haram technically defeated in 2015.",
+            ("IN_CONFLICT_WITH", "army", "Boko Haram"),
             "party_relations.declared",
         ),
         # the named members of one delegation are allied pairwise
         (
-            "A delegation of the government, the African Union, the Arab League and the UN met the rebels.",
-            ("ALLIED_WITH", "Arab League", "UN"),
+            "A joint delegation from Egypt, the UN and the Arab League visited Khartoum.",
+            ("ALLIED_WITH", "UN", "Arab League"),
             "party_relations.joint",
         ),
         (
@@ -139,9 +138,9 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             "party_relations.ally_verbs",
         ),
         (
-            "US Secretary of State Antony Blinken held an unscheduled meeting with "
-            "Israeli Prime Minister Benjamin Netanyahu in Jerusalem.",
-            ("MET_WITH", "Antony Blinken", "Benjamin Netanyahu"),
+            "Egyptian President Abdel Fattah al-Sisi held a video meeting with Kenyan President William Ruto "
+            "on Monday.",
+            ("MET_WITH", "Abdel Fattah al-Sisi", "William Ruto"),
             "party_relations.meet_hold",
         ),
         (
@@ -165,15 +164,15 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
         ),
         # a lower-case word before a role word
         (
-            "Russian President Vladimir Putin had phoned Turkey's intelligence chief, Ibrahim Kalin, on Sunday.",
-            ("MET_WITH", "Vladimir Putin", "Ibrahim Kalin"),
+            "Russian President Vladimir Putin had phoned Egypt's intelligence chief, Hassan Rashad, on Sunday.",
+            ("MET_WITH", "Vladimir Putin", "Hassan Rashad"),
             "party_relations.meet",
         ),
         # an apposition whose last word is a place, between a person and the meeting verb
         (
-            "Ukrainian President Volodymyr Zelenskyy, who had waited for two days in Turkey, met President "
-            "Recep Tayyip Erdogan in Ankara.",
-            ("MET_WITH", "Volodymyr Zelenskyy", "Recep Tayyip Erdogan"),
+            "Ukrainian President Volodymyr Zelenskyy, who had arrived late from Warsaw, met President "
+            "Emmanuel Macron at the Elysee.",
+            ("MET_WITH", "Volodymyr Zelenskyy", "Emmanuel Macron"),
             "party_relations.meet",
         ),
         # "him" as the one met names the one person of the sentence before
@@ -195,8 +194,8 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             "party_relations.control_verbs",
         ),
         (
-            "Aircraft carrying aid landed in the Houthi-held capital, Sanaa, on Monday.",
-            ("CONTROLS", "Houthi", "Sanaa"),
+            "A plane carrying detainees touched down in the Houthi-run port, Hodeidah, at noon.",
+            ("CONTROLS", "Houthi", "Hodeidah"),
             "party_relations.held_suffix",
         ),
     ],
@@ -221,11 +220,11 @@ def test_coordinated_objects_each_take_the_relation(system):
     [
         # an apposition after the object is not a second object
         (
-            "The RSF took control of Nyala, the South Darfur capital, on Thursday.",
+            "The RSF seized Nyala, the largest town of South Darfur, in 2023.",
             ("CONTROLS", "RSF", "South Darfur"),
         ),
         # the capital of a province is not the province
-        ("The M23 seized the capital of North Kivu province.", ("CONTROLS", "M23", "North Kivu")),
+        ("The rebels of the M23 seized the provincial capital of Ituri.", ("CONTROLS", "M23", "Ituri")),
         # a possessor of the object is not helped
         ("The UN helped Sudan's displaced families.", ("ALLIED_WITH", "UN", "Sudan")),
         # a launch site is not a party
@@ -245,8 +244,8 @@ def test_coordinated_objects_each_take_the_relation(system):
         # a pronoun in a clause after another person is ambiguous: no antecedent is guessed
         (
             "UN envoy Hans Grundberg spent May in the Gulf. Saudi Foreign Minister Faisal bin Farhan received "
-            "him in Riyadh, weeks after he held talks with Iranian Foreign Minister Abbas Araghchi.",
-            ("MET_WITH", "Faisal bin Farhan", "Abbas Araghchi"),
+            "him in Riyadh, and later he had a call with Omani Foreign Minister Badr Albusaidi.",
+            ("MET_WITH", "Faisal bin Farhan", "Badr Albusaidi"),
         ),
         # a participle after a comma has no subject before the comma
         (

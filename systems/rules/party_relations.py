@@ -13,7 +13,7 @@ read a verb and find its arguments among the mentions of its sentence, with no p
   drones and missiles at Y", "X intercepted missiles launched by Y", "X killed 40 Y fighters",
   "X drove Y out of ...", "X accuses Y of attacking Z";
 * ALLIED_WITH: "X works with Y", "X, loyal to Y", "X fought alongside Y", "X accuses Y of arming Z";
-* MET_WITH: "X held (an online) meeting with Y", "talks ... between A and B", a pronoun subject
+* MET_WITH: "X held (a video) meeting with Y", "talks ... between A and B", a pronoun subject
   ("he met Y" names the nearest earlier person, guidelines §3.1), a list of people met past a
   relative clause ("hosted A, who ..., B and C");
 * CONTROLS: "X seized the town of Y" (designators and counts skipped), "the X-held capital, Y".
@@ -96,6 +96,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_held_nouns = frozenset(held["nouns"])
         self.party_held_links = frozenset(held["links"])
         self.party_reduced_ally = frozenset(p["reduced_ally"])
+        self.party_counts = frozenset(p["kill"]["counts"])
         self.party_truce = p["truce"]
         self.party_truce_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.party_truce_nouns.add("truce", [nlp.make_doc(x) for x in p["truce"]["nouns"]])
@@ -198,7 +199,7 @@ class PartyRelations(ArgumentGrammar):
         return None
 
     def _party_noun_apposition(self, doc: Doc, j: int, floor: int, at_end: dict, labels: set[str]) -> Span | None:
-        """ "X, a local faction loyal to Y": an indefinite or definite noun phrase in apposition."""
+        """ "X, a splinter faction loyal to Y": an indefinite or definite noun phrase in apposition."""
         for c in range(j - 1, max(floor, j - 7) - 1, -1):
             t = doc[c]
             if t.text == ",":
@@ -373,9 +374,13 @@ class PartyRelations(ArgumentGrammar):
             while k < len(doc) and (doc[k].is_quote or doc[k].lower_ in ("a", "an", "the")):
                 k += 1
             fig = at_start.get(k)
-            if fig is None or fig.label_ != "FIGURE":
+            if fig is not None and fig.label_ == "FIGURE":
+                k = fig.end
+            elif k < len(doc) and (doc[k].like_num or doc[k].lower_ in self.party_counts):
+                k += 1  # "40 X hideouts" counts no casualties, so no figure holds it
+            else:
                 break
-            k = fig.end + 1 if fig.end < len(doc) and doc[fig.end].lower_ == "of" else fig.end
+            k = k + 1 if k < len(doc) and doc[k].lower_ == "of" else k
             party = self._right(doc, k, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
             if party is not None and party.end < len(doc) and doc[party.end].lower_ in self.party_kill_forces:
                 targets.append(party)  # "40 Y fighters", "dozens of Y militants"
@@ -478,7 +483,7 @@ class PartyRelations(ArgumentGrammar):
             add("IN_CONFLICT_WITH", subject, target, "party_relations.declared")
 
     def _party_joint(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "a delegation of the government, the AU, ECCAS (...) and the UN mission": the members of
+        """ "a joint delegation of A, the B (ACR) and C": the members of
         one body are allied pairwise; an unnamed member ("the government") is passed over."""
         if end >= len(doc) or doc[end].lower_ not in self.party_joint["links"]:
             return
@@ -579,7 +584,7 @@ class PartyRelations(ArgumentGrammar):
         return nxt is None or not (nxt.is_alpha and nxt.is_lower) or nxt.lower_ in self.skip_right | self.place_preps
 
     def _party_meet_hold(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "X held an online meeting with Y"; "A and B held their first talks"."""
+        """ "X held a video meeting with Y"; "A and B held their first talks"."""
         k = end
         while k < len(doc) and k - end < self.party_meeting_gap and doc[k].lower_ not in self.party_meeting_nouns:
             if not (doc[k].is_lower and doc[k].is_alpha):
@@ -603,7 +608,7 @@ class PartyRelations(ArgumentGrammar):
                     add("MET_WITH", b, a, "party_relations.meet_hold")
 
     def _party_meet_between(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "talks at the Kremlin lasting six hours between A and B"."""
+        """ "talks in Z lasting two days between A and B"."""
         if any(t.lower_ in self.meet_unreal for t in doc[max(0, start - 2) : start]):
             return
         ceiling = min(sentence_bounds(doc)[1][start], end + self.party_between_gap + 1)
@@ -624,7 +629,7 @@ class PartyRelations(ArgumentGrammar):
 
     # -- control ---------------------------------------------------------------------------
     def _party_control(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "X seized the strategic town of Y", "leaves X in control of all five Y states"."""
+        """ "X seized the strategic town of Y", "left X in control of both Y provinces"."""
         if end < len(doc) and doc[end].lower_ == "by":
             return
         k, ceiling = end, min(len(doc), end + self.party_gaps["control_object"] + 1)
