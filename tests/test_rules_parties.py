@@ -111,6 +111,28 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             ("IN_CONFLICT_WITH", "army", "Boko Haram"),
             "party_relations.declared",
         ),
+        # a party named as the modifier of the member killed
+        (
+            "Israel said it had killed a senior Hamas commander in Rafah.",
+            ("IN_CONFLICT_WITH", "Israel", "Hamas"),
+            "party_relations.kill",
+        ),
+        (
+            "The strikes by Russia on Ukraine continued overnight.",
+            ("IN_CONFLICT_WITH", "Russia", "Ukraine"),
+            "party_relations.attack_by",
+        ),
+        ("The RSF's capture of Nyala drew condemnation.", ("CONTROLS", "RSF", "Nyala"), "party_relations.capture"),
+        (
+            "The seizure of Goma by the M23 shocked Kinshasa.",
+            ("CONTROLS", "M23", "Goma"),
+            "party_relations.capture",
+        ),
+        (
+            "The fall of Kabul to the Taliban in 2021 surprised Washington.",
+            ("CONTROLS", "Taliban", "Kabul"),
+            "party_relations.capture",
+        ),
         # the named members of one delegation are allied pairwise
         (
             "A joint delegation from Egypt, the UN and the Arab League visited Khartoum.",
@@ -236,6 +258,8 @@ def test_coordinated_objects_each_take_the_relation(system):
         # the mediators of a truce are not at war
         ("Hamas agreed to a ceasefire proposed by Egypt and Qatar.", ("IN_CONFLICT_WITH", "Egypt", "Qatar")),
         ("Egypt and Qatar said a ceasefire was agreed.", ("IN_CONFLICT_WITH", "Egypt", "Qatar")),
+        # a share of control is not control
+        ("Israel's control of Gaza remains partial.", ("CONTROLS", "Israel", "Gaza")),
         # a meeting that has not happened
         (
             "A possible meeting between President Joe Biden and President Xi Jinping was discussed.",

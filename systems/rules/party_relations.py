@@ -63,6 +63,9 @@ class PartyRelations(ArgumentGrammar):
             "truce": p["truce"]["verbs"],
             "declared": p["declared"]["verbs"],
             "joint": p["joint"]["nouns"],
+            "attack_noun": self.words["conflict_noun"],
+            "capture": p["capture"]["nouns"],
+            "fall": p["capture"]["fall"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
@@ -96,6 +99,9 @@ class PartyRelations(ArgumentGrammar):
         self.party_held_nouns = frozenset(held["nouns"])
         self.party_held_links = frozenset(held["links"])
         self.party_reduced_ally = frozenset(p["reduced_ally"])
+        self.party_member_skip = frozenset(p["kill"]["member_skip"])
+        self.party_attack_by = p["attack_by"]
+        self.party_capture = p["capture"]
         self.party_counts = frozenset(p["kill"]["counts"])
         self.party_truce = p["truce"]
         self.party_truce_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -125,6 +131,9 @@ class PartyRelations(ArgumentGrammar):
             "truce": self._party_truce,
             "declared": self._party_declared,
             "joint": self._party_joint,
+            "attack_noun": self._party_attack_by,
+            "capture": self._party_capture,
+            "fall": self._party_fall,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -359,6 +368,12 @@ class PartyRelations(ArgumentGrammar):
     def _party_kill(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X killed 40 Y fighters and 12 soldiers of Z": the parties whose members a count names."""
         targets = self._party_targets(doc, end, at_start)
+        if not targets:
+            # "killed a senior X commander": the party whose member was killed
+            member = self._right(doc, end, at_start, {"ORG"}, skip=self.party_member_skip)
+            if member is not None and member.end < len(doc):
+                noun = doc[member.end].lower_
+                targets = [member] if noun in self.party_kill_forces or noun in self.role_nouns else []
         if not targets:
             return
         subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
@@ -626,6 +641,48 @@ class PartyRelations(ArgumentGrammar):
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 add("MET_WITH", a, b, "party_relations.meet_between")
+
+    def _party_attack_by(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "an attack by X on Y", "strikes by X against Y"."""
+        if end + 2 >= len(doc) or doc[end].lower_ != "by":
+            return
+        attacker = self._right(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if attacker is None:
+            return
+        k = attacker.end
+        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+            k += 3
+        if k >= len(doc) or doc[k].lower_ not in self.party_attack_by["links"]:
+            return
+        targets = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        self._party_pairs("IN_CONFLICT_WITH", [attacker], targets, add, "party_relations.attack_by")
+
+    def _party_capture(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X's capture of Y", "the seizure of Y by X"."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return
+        places = self._party_objects(doc, end + 1, at_start, PLACES, skip={"the"}, gap=1)
+        if not places:
+            return
+        k = places[-1].end
+        taker = None
+        if k + 1 < len(doc) and doc[k].lower_ == "by":
+            taker = self._right(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        elif doc[start].lower_ != "control":  # "X's control of Y" is too often a share of it
+            taker = self._possessor(doc, start + 1, at_end)
+            taker = taker if taker is not None and taker.label_ in ORG_OR_GPE else None
+        for place in places:
+            add("CONTROLS", taker, place, "party_relations.capture")
+
+    def _party_fall(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "the fall of Y to X"."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return
+        place = self._right(doc, end + 1, at_start, PLACES, skip={"the"}, gap=1)
+        if place is None or place.end + 1 >= len(doc) or doc[place.end].lower_ not in self.party_capture["fall_links"]:
+            return
+        taker = self._right(doc, place.end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        add("CONTROLS", taker, place, "party_relations.capture")
 
     # -- control ---------------------------------------------------------------------------
     def _party_control(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
