@@ -258,6 +258,15 @@ def test_coordinated_objects_each_take_the_relation(system):
         # the mediators of a truce are not at war
         ("Hamas agreed to a ceasefire proposed by Egypt and Qatar.", ("IN_CONFLICT_WITH", "Egypt", "Qatar")),
         ("Egypt and Qatar said a ceasefire was agreed.", ("IN_CONFLICT_WITH", "Egypt", "Qatar")),
+        # mediators who help the parties to a truce are not their allies
+        ("Qatar and Egypt helped Israel and Hamas reach a truce.", ("ALLIED_WITH", "Qatar", "Israel")),
+        # a disagreement and a transitive use are not fighting between the subjects
+        ("Israel and the US clashed over the plan.", ("IN_CONFLICT_WITH", "Israel", "US")),
+        ("Hamas and the UN have been fighting famine for years.", ("IN_CONFLICT_WITH", "Hamas", "UN")),
+        # "holds ... responsible" is a judgement, not control
+        ("The Taliban held Pakistan responsible for the blast.", ("CONTROLS", "Taliban", "Pakistan")),
+        # a possessor of the place taken is not the place
+        ("The Taliban took Pakistan's border post overnight.", ("CONTROLS", "Taliban", "Pakistan")),
         # a share of control is not control
         ("Israel's control of Gaza remains partial.", ("CONTROLS", "Israel", "Gaza")),
         # a meeting that has not happened

@@ -99,6 +99,8 @@ class PartyRelations(ArgumentGrammar):
         self.party_held_nouns = frozenset(held["nouns"])
         self.party_held_links = frozenset(held["links"])
         self.party_reduced_ally = frozenset(p["reduced_ally"])
+        self.party_reciprocal_followers = frozenset(p["reciprocal_followers"])
+        self.party_control_stop = frozenset(p["control_object_stop"])
         self.party_member_skip = frozenset(p["kill"]["member_skip"])
         self.party_attack_by = p["attack_by"]
         self.party_capture = p["capture"]
@@ -315,6 +317,10 @@ class PartyRelations(ArgumentGrammar):
         """ "X and Y clashed": with no object, coordinated subjects fought each other."""
         if end < len(doc) and doc[end].lower_ in self.party_reciprocal_stop:
             return
+        nxt = doc[end] if end < len(doc) else None
+        transitive = nxt is not None and nxt.is_alpha and nxt.is_lower and not nxt.lower_.endswith("ly")
+        if transitive and nxt.lower_ not in self.party_reciprocal_followers:
+            return  # "fought famine": a transitive use with an object the text does not name
         if self._right(doc, end, at_start, ORG_OR_GPE | PLACES | PEOPLE, skip=self.party_object_skip) is not None:
             return
         subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
@@ -693,7 +699,8 @@ class PartyRelations(ArgumentGrammar):
         while k < ceiling and at_start.get(k) is None and (doc[k].lower_ in self.party_control_skip or doc[k].like_num):
             k += 1
         objects = self._party_objects(doc, k, at_start, PLACES, skip=set(), gap=0)
-        objects = [o for o in objects if not (o.end < len(doc) and doc[o.end].lower_ in POSSESSIVE)]
+        stops = POSSESSIVE | self.party_control_stop  # "Ukraine's plant", "holds Y responsible"
+        objects = [o for o in objects if not (o.end < len(doc) and doc[o.end].lower_ in stops)]
         if not objects:
             return
         subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
