@@ -90,6 +90,17 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             ("IN_CONFLICT_WITH", "Jordanian Air Force", "Islamic State"),
             "party_relations.hostile_verbs",
         ),
+        # a parenthetical between the subject and its verb, and what it says of the subject
+        (
+            "Israel's army, in coordination with the Shin Bet, struck Hamas.",
+            ("IN_CONFLICT_WITH", "army", "Hamas"),
+            "party_relations.hostile_verbs",
+        ),
+        (
+            "Israel's army, in coordination with the Shin Bet, struck Hamas.",
+            ("ALLIED_WITH", "army", "Shin Bet"),
+            "party_relations.ally_verbs",
+        ),
         # a truce states the fighting it ends, past "of <description>" and "the <noun> of"
         (
             "Mali's junta and the Azawad Liberation Front of northern rebel groups have reached a month-long truce.",
@@ -267,6 +278,8 @@ def test_coordinated_objects_each_take_the_relation(system):
         ("The Taliban held Pakistan responsible for the blast.", ("CONTROLS", "Taliban", "Pakistan")),
         # a possessor of the place taken is not the place
         ("The Taliban took Pakistan's border post overnight.", ("CONTROLS", "Taliban", "Pakistan")),
+        # a place before a comma is not a coordinated subject
+        ("In Rafah, Israel vowed to destroy Hamas.", ("IN_CONFLICT_WITH", "Rafah", "Hamas")),
         # a share of control is not control
         ("Israel's control of Gaza remains partial.", ("CONTROLS", "Israel", "Gaza")),
         # a meeting that has not happened

@@ -267,8 +267,10 @@ class PartyRelations(ArgumentGrammar):
         out, cur = [first], first
         while cur.start >= 2:
             j = cur.start - 1 if doc[cur.start - 1].lower_ != "the" else cur.start - 2
-            if j < 1 or doc[j].lower_ not in ("and", ","):
-                break
+            if j < 1 or doc[j].lower_ not in ("and", ",") or (cur is first and doc[j].lower_ != "and"):
+                break  # "in Rafah, Israel struck": a list ends in "and" before its last conjunct
+            if doc[j].lower_ == "and" and doc[j - 1].text == ",":
+                j -= 1  # "A, B, and C"
             prev = at_end.get(j)
             if prev is None and doc[j - 1].text == ")":
                 acr = [m for m in at_end.values() if m.end == j - 1]
@@ -540,6 +542,9 @@ class PartyRelations(ArgumentGrammar):
         if not objects or (objects[0].end < len(doc) and doc[objects[0].end].lower_ in POSSESSIVE):
             return  # "helped Sudan's displaced families": the party only owns the object
         reduced = doc[start:end].text.lower() in self.party_reduced_ally
+        last = objects[-1].end
+        if start > 0 and doc[start - 1].text == "," and last < len(doc) and doc[last].text == ",":
+            reduced = True  # "X, in coordination with Y, struck Z": a parenthetical about X
         subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=True, reduced=reduced)
         if subject is not None:
             subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
