@@ -90,6 +90,19 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             ("IN_CONFLICT_WITH", "Jordanian Air Force", "Islamic State"),
             "party_relations.hostile_verbs",
         ),
+        # losses in fighting with a named party
+        (
+            "Ukraine's army has lost 20 soldiers in this week's clashes with Russia, officials said.",
+            ("IN_CONFLICT_WITH", "army", "Russia"),
+            "party_relations.losses",
+        ),
+        # a rival named after a pronoun owner or a possessive
+        (
+            "Al-Shabaab dominates the south. Its rival, the Islamic State, holds parts of Puntland.",
+            ("IN_CONFLICT_WITH", "Al-Shabaab", "Islamic State"),
+            "party_relations.rival",
+        ),
+        ("Hamas's rival Fatah runs the West Bank.", ("IN_CONFLICT_WITH", "Hamas", "Fatah"), "party_relations.rival"),
         # a parenthetical between the subject and its verb, and what it says of the subject
         (
             "Israel's army, in coordination with the Shin Bet, struck Hamas.",
@@ -280,6 +293,8 @@ def test_coordinated_objects_each_take_the_relation(system):
         ("The Taliban took Pakistan's border post overnight.", ("CONTROLS", "Taliban", "Pakistan")),
         # a place before a comma is not a coordinated subject
         ("In Rafah, Israel vowed to destroy Hamas.", ("IN_CONFLICT_WITH", "Rafah", "Hamas")),
+        # losses of no count are not casualties of the fighting
+        ("Israel lost ground in fighting with Hezbollah.", ("IN_CONFLICT_WITH", "Israel", "Hezbollah")),
         # a share of control is not control
         ("Israel's control of Gaza remains partial.", ("CONTROLS", "Israel", "Gaza")),
         # a meeting that has not happened

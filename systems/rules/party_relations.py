@@ -66,6 +66,8 @@ class PartyRelations(ArgumentGrammar):
             "attack_noun": self.words["conflict_noun"],
             "capture": p["capture"]["nouns"],
             "fall": p["capture"]["fall"],
+            "losses": p["losses"]["verbs"],
+            "rival": p["rival"]["nouns"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
@@ -99,6 +101,8 @@ class PartyRelations(ArgumentGrammar):
         self.party_held_nouns = frozenset(held["nouns"])
         self.party_held_links = frozenset(held["links"])
         self.party_reduced_ally = frozenset(p["reduced_ally"])
+        self.party_losses = p["losses"]
+        self.party_rival_owners = frozenset(p["rival"]["owners"])
         self.party_reciprocal_followers = frozenset(p["reciprocal_followers"])
         self.party_control_stop = frozenset(p["control_object_stop"])
         self.party_member_skip = frozenset(p["kill"]["member_skip"])
@@ -136,6 +140,8 @@ class PartyRelations(ArgumentGrammar):
             "attack_noun": self._party_attack_by,
             "capture": self._party_capture,
             "fall": self._party_fall,
+            "losses": self._party_losses,
+            "rival": self._party_rival,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -428,6 +434,40 @@ class PartyRelations(ArgumentGrammar):
                 break
             k += 1
         return targets
+
+    def _party_losses(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X lost 13 soldiers in last week's fighting with Y"."""
+        ceiling = min(sentence_bounds(doc)[1][start], end + self.party_losses["gap"])
+        k = end
+        while k < ceiling and doc[k].lower_ not in self.party_losses["nouns"]:
+            m = at_start.get(k)
+            if m is not None and m.label_ not in ("FIGURE", "DATE"):
+                return  # a named party or place before the conflict noun breaks the reading
+            if doc[k].is_punct and doc[k].text not in ("'", "’"):
+                return
+            k = m.end if m is not None else k + 1
+        if k + 1 >= ceiling or doc[k + 1].lower_ not in self.party_losses["preps"]:
+            return
+        counted = any(at_start.get(j) is not None and at_start[j].label_ == "FIGURE" for j in range(end, k))
+        if not (counted or any(t.like_num for t in doc[end:k])):
+            return  # "lost ground in fighting with Y" counts no losses
+        other = self._right(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions) if other is not None else None
+        if subject is not None:
+            add("IN_CONFLICT_WITH", subject, other, "party_relations.losses")
+
+    def _party_rival(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X's rival Y", "its arch-rival, the Y" (a group's enemy; guidelines §3 conflict)."""
+        other = self._right(doc, end, at_start, {"ORG"}, skip={",", "the"}, gap=2)
+        if other is None or (other.end < len(doc) and doc[other.end].lower_ in POSSESSIVE):
+            return  # "its rival, the Y's Z": the rival is Z, which the text may not name
+        owner = None
+        if start > 0 and doc[start - 1].lower_ in self.party_rival_owners:
+            owner = self._referent(doc, start - 1, mentions, other)
+        elif start > 1 and doc[start - 1].lower_ in POSSESSIVE:
+            owner = at_end.get(start - 1)
+        if owner is not None and owner.label_ in ORG_OR_GPE:
+            add("IN_CONFLICT_WITH", owner, other, "party_relations.rival")
 
     def _party_accuse(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X accuses Y of arming Z" (Y and Z allied); "Y is accused of attacking Z"."""
