@@ -436,7 +436,7 @@ class PartyRelations(ArgumentGrammar):
         return targets
 
     def _party_losses(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "X lost 13 soldiers in last week's fighting with Y"."""
+        """ "X lost 20 men in two days of clashes with Y"."""
         ceiling = min(sentence_bounds(doc)[1][start], end + self.party_losses["gap"])
         k = end
         while k < ceiling and doc[k].lower_ not in self.party_losses["nouns"]:
