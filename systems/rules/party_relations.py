@@ -5,18 +5,23 @@ read a verb and find its arguments among the mentions of its sentence, with no p
 
 * the subject is the mention before the verb, past auxiliaries and verbs of intent ("X vowed to
   destroy Y"), a date ("X said on Monday it had ..."), a force noun ("Y's fighters attacked X",
-  "Y forces shelled X") or an apposition ("X, led by N, have battled Y"; "X, who ..., met Y");
-  coordinated subjects ("X and Y fought Z") each take the relation;
+  "Y forces shelled X"), an acronym ("the Air Force (AF) hit"), an apposition or a parenthetical
+  ("X, led by N, have battled Y"; "X, who ..., met Y"; "X, in coordination with W, struck Y");
+  coordinated subjects ("X and Y fought Z", a list ending in "and") each take the relation;
 * the object is the mention after the verb, past determiners and a few adjectives ("the
   paramilitary X"), and coordinated objects ("attacked Y and Z") each take it;
 * IN_CONFLICT_WITH: hostile verbs, "X and Y clashed" (no object: the two subjects fought), "X fired
   drones and missiles at Y", "X intercepted missiles launched by Y", "X killed 40 Y fighters",
-  "X drove Y out of ...", "X accuses Y of attacking Z";
-* ALLIED_WITH: "X works with Y", "X, loyal to Y", "X fought alongside Y", "X accuses Y of arming Z";
-* MET_WITH: "X held (a video) meeting with Y", "talks ... between A and B", a pronoun subject
-  ("he met Y" names the nearest earlier person, guidelines §3.1), a list of people met past a
-  relative clause ("hosted A, who ..., B and C");
-* CONTROLS: "X seized the town of Y" (designators and counts skipped), "the X-held capital, Y".
+  "X drove Y out of ...", "X accuses Y of attacking Z", "A and the rebels of B agreed a truce",
+  "A signed a peace accord with B", "X declared Y defeated", "attacks by X on Y", "X lost 20 men
+  in clashes with Y", "X's rival Y";
+* ALLIED_WITH: "X works with Y", "X, loyal to Y", "X fought alongside Y", "X accuses Y of arming Z",
+  the named members of one delegation or coalition (pairwise, guidelines §2.5);
+* MET_WITH: "X held (a video) meeting with Y", "talks ... between A and B", a pronoun subject or
+  object ("he met Y", "X received him": the person it names when that is unambiguous, guidelines
+  §3.1), a list of people met past a relative clause ("hosted A, who ..., B and C");
+* CONTROLS: "X seized the town of Y" (designators and counts skipped), "the X-held capital, Y",
+  "X's capture of Y", "the fall of Y to X".
 
 Relations are symmetric where the schema says so (guidelines §3); CONTROLS goes from the taker
 to the place. The finder adds to ``RelationFinder.find``; relations the older patterns found first
