@@ -106,6 +106,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_held_nouns = frozenset(held["nouns"])
         self.party_held_links = frozenset(held["links"])
         self.party_reduced_ally = frozenset(p["reduced_ally"])
+        self.party_titles = frozenset(p["title_abbreviations"])
         self.party_losses = p["losses"]
         self.party_rival_owners = frozenset(p["rival"]["owners"])
         self.party_reciprocal_followers = frozenset(p["reciprocal_followers"])
@@ -213,11 +214,13 @@ class PartyRelations(ArgumentGrammar):
             inner = next((m for m in at_end.values() if m.start == c + 1), None)
             possessive = inner is not None and inner.end < len(doc) and doc[inner.end].lower_ in POSSESSIVE
             if doc[c + 1].lower_ not in self.party_apposition_openers and not possessive:
-                return None
+                break
             head = at_end.get(c)
             if head is None and doc[c - 1].text == ")":
                 head = at_end.get(c - 1)  # "X (ACR), the group's ..."
             return head if head is not None and head.label_ in labels else None
+        if before is not None and labels == PEOPLE and before.label_ == "PERSON":
+            return before  # "Gen. A, had met B": a stray comma after the person (as in relations._meet)
         return None
 
     def _party_noun_apposition(self, doc: Doc, j: int, floor: int, at_end: dict, labels: set[str]) -> Span | None:
@@ -601,7 +604,10 @@ class PartyRelations(ArgumentGrammar):
         and coordination between them, past a relative clause ("A, who chairs the bloc, B and C")."""
         out: list[Span] = []
         allowed = self.role_words | {"and", ",", "the", "'s", "’s", "his", "her", "their", "counterpart", "-", "."}
-        ceiling = sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc)
+        ends = sentence_bounds(doc)[1]
+        ceiling = ends[k - 1] if k > 0 else len(doc)
+        while 2 <= ceiling < len(doc) and doc[ceiling - 1].text == "." and doc[ceiling - 2].text in self.party_titles:
+            ceiling = ends[ceiling]  # "met Capt. A": the rank's full stop ends no sentence
         start = k
         while k < ceiling and k - start < 30:
             m = at_start.get(k)
