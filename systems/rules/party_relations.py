@@ -559,6 +559,7 @@ class PartyRelations(ArgumentGrammar):
         if end >= len(doc) or doc[end].lower_ not in self.party_joint["links"]:
             return
         members: list[Span] = []
+        last: dict[int, Span] = {}  # a member's acronym, the mention of it nearest the later members
         k, ceiling = end + 1, min(sentence_bounds(doc)[1][start], end + self.party_joint["list_gap"])
         while k < ceiling:
             if doc[k].lower_ == "the":
@@ -569,6 +570,9 @@ class PartyRelations(ArgumentGrammar):
                 members.append(m)
                 k = m.end
                 if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+                    acronym = at_start.get(k + 1)
+                    if acronym is not None:
+                        last[len(members) - 1] = acronym
                     k += 3
             elif m is None and doc[k].is_lower and doc[k].is_alpha and doc[k - 1].lower_ == "the":
                 k += 1  # "the government" names no party here
@@ -580,7 +584,7 @@ class PartyRelations(ArgumentGrammar):
             break
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                add("ALLIED_WITH", a, b, "party_relations.joint")
+                add("ALLIED_WITH", last.get(i, a), b, "party_relations.joint")
 
     # -- alliance --------------------------------------------------------------------------
     def _party_ally(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
