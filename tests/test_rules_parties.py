@@ -157,6 +157,17 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             ("CONTROLS", "Taliban", "Kabul"),
             "party_relations.capture",
         ),
+        (
+            "Iran's support for the Houthis worries Riyadh.",
+            ("ALLIED_WITH", "Iran", "Houthis"),
+            "party_relations.support_nouns",
+        ),
+        (
+            "Gaza, under Hamas control since 2007, has been blockaded.",
+            ("CONTROLS", "Hamas", "Gaza"),
+            "party_relations.under_control",
+        ),
+        ("Idlib is now under full HTS control.", ("CONTROLS", "HTS", "Idlib"), "party_relations.under_control"),
         # the named members of one delegation are allied pairwise
         (
             "A joint delegation from Egypt, the UN and the Arab League visited Khartoum.",
@@ -302,6 +313,7 @@ def test_coordinated_objects_each_take_the_relation(system):
         ("In Rafah, Israel vowed to destroy Hamas.", ("IN_CONFLICT_WITH", "Rafah", "Hamas")),
         # losses of no count are not casualties of the fighting
         ("Israel lost ground in fighting with Hezbollah.", ("IN_CONFLICT_WITH", "Israel", "Hezbollah")),
+        ("The UN's support for Sudan's refugees grew.", ("ALLIED_WITH", "UN", "Sudan")),
         # a share of control is not control
         ("Israel's control of Gaza remains partial.", ("CONTROLS", "Israel", "Gaza")),
         # a meeting that has not happened

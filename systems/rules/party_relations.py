@@ -73,6 +73,8 @@ class PartyRelations(ArgumentGrammar):
             "fall": p["capture"]["fall"],
             "losses": p["losses"]["verbs"],
             "rival": p["rival"]["nouns"],
+            "support": p["support_nouns"],
+            "under": ["under"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
@@ -106,6 +108,8 @@ class PartyRelations(ArgumentGrammar):
         self.party_held_nouns = frozenset(held["nouns"])
         self.party_held_links = frozenset(held["links"])
         self.party_reduced_ally = frozenset(p["reduced_ally"])
+        self.party_under_nouns = frozenset(p["under_control"]["nouns"])
+        self.party_under_skip = frozenset(p["under_control"]["skip"])
         self.party_titles = frozenset(p["title_abbreviations"])
         self.party_losses = p["losses"]
         self.party_rival_owners = frozenset(p["rival"]["owners"])
@@ -148,6 +152,8 @@ class PartyRelations(ArgumentGrammar):
             "fall": self._party_fall,
             "losses": self._party_losses,
             "rival": self._party_rival,
+            "support": self._party_support,
+            "under": self._party_under,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -602,6 +608,16 @@ class PartyRelations(ArgumentGrammar):
             subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
             self._party_pairs("ALLIED_WITH", subjects, objects, add, "party_relations.ally_verbs")
 
+    def _party_support(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X's support for Y", "Iran's alliance with the Houthis"."""
+        owner = at_end.get(start - 1) if start > 1 and doc[start - 1].lower_ in POSSESSIVE else None
+        if owner is None or owner.label_ not in ORG_OR_GPE:
+            return
+        objects = self._party_objects(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if objects and objects[0].end < len(doc) and doc[objects[0].end].lower_ in POSSESSIVE:
+            return  # "support for Sudan's refugees" supports the refugees
+        self._party_pairs("ALLIED_WITH", [owner], objects, add, "party_relations.support_nouns")
+
     # -- meetings --------------------------------------------------------------------------
     def _party_people(self, doc: Doc, k: int, at_start: dict) -> list[Span]:
         """The people named from token k on: role words, capitalised modifiers, possessive states
@@ -767,6 +783,21 @@ class PartyRelations(ArgumentGrammar):
         if subject is not None:
             subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
             self._party_pairs("CONTROLS", subjects, objects, add, "party_relations.control_verbs")
+
+    def _party_under(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "Y, under X control", "Y is now under full X rule"."""
+        k = end
+        while k < len(doc) and k - end < 3 and doc[k].lower_ in self.party_under_skip:
+            k += 1
+        ruler = at_start.get(k)
+        if ruler is None or ruler.label_ not in ORG_OR_GPE or ruler.end >= len(doc):
+            return
+        if doc[ruler.end].lower_ not in self.party_under_nouns:
+            return
+        place = self._left(
+            doc, start, at_end, PLACES, skip={",", "is", "was", "are", "were", "now", "still", "remains"}
+        )
+        add("CONTROLS", ruler, place, "party_relations.under_control")
 
     def _party_held_suffix(self, doc: Doc, mentions: list[Span], at_start: dict, add: Add) -> None:
         """ "the X-held capital, Y", "X-controlled territory in Y"."""
