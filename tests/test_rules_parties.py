@@ -168,6 +168,18 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             "party_relations.under_control",
         ),
         ("Idlib is now under full HTS control.", ("CONTROLS", "HTS", "Idlib"), "party_relations.under_control"),
+        # a place taken from a party
+        (
+            "Sudan's army recaptured Wad Madani from the RSF on Saturday.",
+            ("IN_CONFLICT_WITH", "army", "RSF"),
+            "party_relations.taken_from",
+        ),
+        # a relative clause after the subject
+        (
+            "The Houthis, who control Sanaa, fired missiles at Israel.",
+            ("CONTROLS", "Houthis", "Sanaa"),
+            "party_relations.control_verbs",
+        ),
         # the named members of one delegation are allied pairwise
         (
             "A joint delegation from Egypt, the UN and the Arab League visited Khartoum.",

@@ -20,8 +20,9 @@ read a verb and find its arguments among the mentions of its sentence, with no p
 * MET_WITH: "X held (a video) meeting with Y", "talks ... between A and B", a pronoun subject or
   object ("he met Y", "X received him": the person it names when that is unambiguous, guidelines
   §3.1), a list of people met past a relative clause ("hosted A, who ..., B and C");
-* CONTROLS: "X seized the town of Y" (designators and counts skipped), "the X-held capital, Y",
-  "X's capture of Y", "the fall of Y to X".
+* CONTROLS: "X seized the town of Y" (designators and counts skipped; "retook Y from Z" also puts
+  X in conflict with Z), "the X-held capital, Y", "X's capture of Y", "the fall of Y to X",
+  "Y, under X control"; ALLIED_WITH also "X's support for Y".
 
 Relations are symmetric where the schema says so (guidelines §3); CONTROLS goes from the taker
 to the place. The finder adds to ``RelationFinder.find``; relations the older patterns found first
@@ -108,6 +109,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_held_nouns = frozenset(held["nouns"])
         self.party_held_links = frozenset(held["links"])
         self.party_reduced_ally = frozenset(p["reduced_ally"])
+        self.party_taking = frozenset(p["taking_verbs"])
         self.party_under_nouns = frozenset(p["under_control"]["nouns"])
         self.party_under_skip = frozenset(p["under_control"]["skip"])
         self.party_titles = frozenset(p["title_abbreviations"])
@@ -783,6 +785,13 @@ class PartyRelations(ArgumentGrammar):
         if subject is not None:
             subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
             self._party_pairs("CONTROLS", subjects, objects, add, "party_relations.control_verbs")
+            k = objects[-1].end
+            if k + 1 < len(doc) and doc[k].lower_ == "from" and doc[start].lower_ in self.party_taking:
+                # "retook Y from X": the place was taken from the other side
+                loser = self._right(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+                self._party_pairs(
+                    "IN_CONFLICT_WITH", subjects, [loser] if loser else [], add, "party_relations.taken_from"
+                )
 
     def _party_under(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "Y, under X control", "Y is now under full X rule"."""
