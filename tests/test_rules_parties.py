@@ -168,6 +168,22 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             "party_relations.under_control",
         ),
         ("Idlib is now under full HTS control.", ("CONTROLS", "HTS", "Idlib"), "party_relations.under_control"),
+        # "its forces" after a reporting verb: the reporter's forces
+        (
+            "Pakistan said its forces killed 30 TTP militants in North Waziristan.",
+            ("IN_CONFLICT_WITH", "Pakistan", "TTP"),
+            "party_relations.kill",
+        ),
+        (
+            "Israel and Hezbollah have traded fire almost daily since October.",
+            ("IN_CONFLICT_WITH", "Israel", "Hezbollah"),
+            "party_relations.reciprocal_verbs",
+        ),
+        (
+            "Iran launched more than 300 drones and missiles at Israel.",
+            ("IN_CONFLICT_WITH", "Iran", "Israel"),
+            "party_relations.fire",
+        ),
         # a place taken from a party
         (
             "Sudan's army recaptured Wad Madani from the RSF on Saturday.",

@@ -364,7 +364,7 @@ class PartyRelations(ArgumentGrammar):
             if fig is not None and fig.label_ == "FIGURE":
                 k = fig.end
                 continue
-            if not (doc[k].is_lower and doc[k].is_alpha) and doc[k].text != ",":
+            if not (doc[k].is_lower and doc[k].is_alpha) and doc[k].text != "," and not doc[k].like_num:
                 return
             k += 1
         if k == end or k >= ceiling:
