@@ -180,7 +180,7 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             "party_relations.reciprocal_verbs",
         ),
         (
-            "Iran launched more than 300 drones and missiles at Israel.",
+            "Iran launched more than 300 drones and cruise missiles toward Israel.",
             ("IN_CONFLICT_WITH", "Iran", "Israel"),
             "party_relations.fire",
         ),
