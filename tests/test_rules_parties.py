@@ -184,6 +184,17 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             ("IN_CONFLICT_WITH", "Iran", "Israel"),
             "party_relations.fire",
         ),
+        (
+            "The Houthis joined the fight against Israel in October.",
+            ("IN_CONFLICT_WITH", "Houthis", "Israel"),
+            "party_relations.hostile_verbs",
+        ),
+        ("Russia has vowed to support Iran.", ("ALLIED_WITH", "Russia", "Iran"), "party_relations.ally_verbs"),
+        (
+            "Mali signed a defence pact with Niger in 2023.",
+            ("ALLIED_WITH", "Mali", "Niger"),
+            "party_relations.ally_verbs",
+        ),
         # a place taken from a party
         (
             "Sudan's army recaptured Wad Madani from the RSF on Saturday.",
