@@ -341,10 +341,11 @@ class PartyRelations(ArgumentGrammar):
         """ "X and Y clashed": with no object, coordinated subjects fought each other."""
         if end < len(doc) and doc[end].lower_ in self.party_reciprocal_stop:
             return
-        nxt = doc[end] if end < len(doc) else None
-        transitive = nxt is not None and nxt.is_alpha and nxt.is_lower and not nxt.lower_.endswith("ly")
-        if transitive and nxt.lower_ not in self.party_reciprocal_followers:
-            return  # "fought famine": a transitive use with an object the text does not name
+        if end < len(doc):
+            nxt = doc[end]
+            transitive = nxt.is_alpha and nxt.is_lower and not nxt.lower_.endswith("ly")
+            if transitive and nxt.lower_ not in self.party_reciprocal_followers:
+                return  # "fought famine": a transitive use with an object the text does not name
         if self._right(doc, end, at_start, ORG_OR_GPE | PLACES | PEOPLE, skip=self.party_object_skip) is not None:
             return
         subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
