@@ -195,6 +195,16 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             ("ALLIED_WITH", "Mali", "Niger"),
             "party_relations.ally_verbs",
         ),
+        (
+            "Russia and Iran are close allies.",
+            ("ALLIED_WITH", "Russia", "Iran"),
+            "party_relations.reciprocal_allies",
+        ),
+        (
+            "Armenia and Azerbaijan have been at war for decades.",
+            ("IN_CONFLICT_WITH", "Armenia", "Azerbaijan"),
+            "party_relations.reciprocal_verbs",
+        ),
         # a place taken from a party
         (
             "Sudan's army recaptured Wad Madani from the RSF on Saturday.",
@@ -353,6 +363,8 @@ def test_coordinated_objects_each_take_the_relation(system):
         # losses of no count are not casualties of the fighting
         ("Israel lost ground in fighting with Hezbollah.", ("IN_CONFLICT_WITH", "Israel", "Hezbollah")),
         ("The UN's support for Sudan's refugees grew.", ("ALLIED_WITH", "UN", "Sudan")),
+        # "allies of Z": the coordinated subjects are allied with Z, not said to be allied together
+        ("Hamas and Islamic Jihad are allies of Iran.", ("ALLIED_WITH", "Hamas", "Islamic Jihad")),
         # a share of control is not control
         ("Israel's control of Gaza remains partial.", ("CONTROLS", "Israel", "Gaza")),
         # a meeting that has not happened

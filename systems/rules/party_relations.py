@@ -75,6 +75,7 @@ class PartyRelations(ArgumentGrammar):
             "losses": p["losses"]["verbs"],
             "rival": p["rival"]["nouns"],
             "support": p["support_nouns"],
+            "reciprocal_allies": p["reciprocal_allies"],
             "under": ["under"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -155,6 +156,7 @@ class PartyRelations(ArgumentGrammar):
             "losses": self._party_losses,
             "rival": self._party_rival,
             "support": self._party_support,
+            "reciprocal_allies": self._party_reciprocal_allies,
             "under": self._party_under,
         }
         for key, start, end in self.party_matcher(doc):
@@ -355,6 +357,16 @@ class PartyRelations(ArgumentGrammar):
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 add("IN_CONFLICT_WITH", b, a, "party_relations.reciprocal_verbs")
+
+    def _party_reciprocal_allies(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X and Y are close allies"."""
+        if end < len(doc) and doc[end].lower_ in ("of", "in"):
+            return  # "are allies of Z": the relation is with Z, the older ally-noun pattern's
+        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+        group = self._party_coordination(doc, subject, at_end, ORG_OR_GPE) if subject is not None else []
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                add("ALLIED_WITH", b, a, "party_relations.reciprocal_allies")
 
     def _party_fire(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X fired drones and missiles at Y": weapons between the verb and the preposition."""
