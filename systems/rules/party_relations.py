@@ -76,13 +76,13 @@ class PartyRelations(ArgumentGrammar):
             "rival": p["rival"]["nouns"],
             "support": p["support_nouns"],
             "reciprocal_allies": p["reciprocal_allies"],
-            "under": ["under"],
+            "under": p["under_control"]["triggers"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
             self.party_matcher.add(key, [nlp.make_doc(x) for x in sorted(set(phrases))])
         self.party_gaps: dict[str, int] = p["gaps"]
-        self.party_subject_skip = self.skip_left | frozenset(p["subject_skip"]) | {"on"}
+        self.party_subject_skip = self.skip_left | frozenset(p["subject_skip"])
         self.party_force_subjects = frozenset(p["force_subjects"])
         self.party_object_skip = self.skip_right | frozenset(p["object_skip"])
         self.party_control_skip = (
