@@ -25,9 +25,10 @@ from .arguments import ORG_OR_GPE
 from .entities import RoleLink, sentence_bounds
 from .figure_relations import FigureRelations
 from .figures import Figure
+from .party_relations import PartyRelations
 
 
-class RelationFinder(FigureRelations):
+class RelationFinder(PartyRelations, FigureRelations):
     """Relations between the mentions of a document (see the module docstring)."""
 
     # -- truces, possessives and roles ----------------------------------------------------
@@ -200,6 +201,7 @@ class RelationFinder(FigureRelations):
         self._compounds(doc, mentions, at_start, add)
         self._possessives(doc, mentions, at_start, add)
         self._figures(doc, figures, matches, at_start, at_end, add)
+        self._parties(doc, mentions, at_start, at_end, add)
         return _dedupe(found)
 
     def _meet(self, doc, start, end, at_start, at_end, add, both: bool = False) -> None:

@@ -1,0 +1,834 @@
+"""Relations between parties stated through a verb, a coordination or an apposition.
+
+The patterns (``data/party_relations.json``, with the trigger lists of ``data/relations.json``)
+read a verb and find its arguments among the mentions of its sentence, with no parser:
+
+* the subject is the mention before the verb, past auxiliaries and verbs of intent ("X vowed to
+  destroy Y"), a date ("X said on Monday it had ..."), a force noun ("Y's fighters attacked X",
+  "Y forces shelled X"), an acronym ("the Air Force (AF) hit"), an apposition or a parenthetical
+  ("X, led by N, have battled Y"; "X, who ..., met Y"; "X, in coordination with W, struck Y");
+  coordinated subjects ("X and Y fought Z", a list ending in "and") each take the relation;
+* the object is the mention after the verb, past determiners and a few adjectives ("the
+  paramilitary X"), and coordinated objects ("attacked Y and Z") each take it;
+* IN_CONFLICT_WITH: hostile verbs, "X and Y clashed" (no object: the two subjects fought), "X fired
+  drones and missiles at Y", "X intercepted missiles launched by Y", "X killed 40 Y fighters",
+  "X drove Y out of ...", "X accuses Y of attacking Z", "A and the rebels of B agreed a truce",
+  "A signed a peace accord with B", "X declared Y defeated", "attacks by X on Y", "X lost 20 men
+  in clashes with Y", "X's rival Y";
+* ALLIED_WITH: "X works with Y", "X, loyal to Y", "X fought alongside Y", "X accuses Y of arming Z",
+  the named members of one delegation or coalition (pairwise, guidelines §2.5);
+* MET_WITH: "X held (a video) meeting with Y", "talks ... between A and B", a pronoun subject or
+  object ("he met Y", "X received him": the person it names when that is unambiguous, guidelines
+  §3.1), a list of people met past a relative clause ("hosted A, who ..., B and C");
+* CONTROLS: "X seized the town of Y" (designators and counts skipped; "retook Y from Z" also puts
+  X in conflict with Z), "the X-held capital, Y", "X's capture of Y", "the fall of Y to X",
+  "Y, under X control"; ALLIED_WITH also "X's support for Y".
+
+Relations are symmetric where the schema says so (guidelines §3); CONTROLS goes from the taker
+to the place. The finder adds to ``RelationFinder.find``; relations the older patterns found first
+are kept as they are (``_dedupe``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .arguments import ORG_OR_GPE, ArgumentGrammar
+from .entities import DATA, load_json, sentence_bounds
+
+Add = Callable[[str, "Span | None", "Span | None", str], None]
+PLACES = {"GPE", "LOC"}
+PEOPLE = {"PERSON"}
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+class PartyRelations(ArgumentGrammar):
+    """Verb-mediated relations between parties (see the module docstring)."""
+
+    def __init__(self, nlp: Language, data_dir: Path = DATA):
+        super().__init__(nlp, data_dir)
+        p = load_json("party_relations.json", data_dir)
+        lists = {
+            "hostile": p["hostile_verbs"] + self.words["conflict_verb"],
+            "expel": p["expel_verbs"],
+            "reciprocal": p["reciprocal_verbs"],
+            "fire": p["fire"]["verbs"],
+            "intercept": p["intercept"]["verbs"],
+            "kill": p["kill"]["verbs"],
+            "ally": p["ally_verbs"] + self.words["ally_verb"],
+            "accuse": p["accusation"]["verbs"],
+            "meet_hold": p["meeting"]["hold_verbs"],
+            "meet_between": p["meeting"]["between_nouns"],
+            "meet_verb": self.words["meet"],
+            "control": p["control_verbs"] + self.words["control_active"],
+            "truce": p["truce"]["verbs"],
+            "declared": p["declared"]["verbs"],
+            "joint": p["joint"]["nouns"],
+            "attack_noun": self.words["conflict_noun"],
+            "capture": p["capture"]["nouns"],
+            "fall": p["capture"]["fall"],
+            "losses": p["losses"]["verbs"],
+            "rival": p["rival"]["nouns"],
+            "support": p["support_nouns"],
+            "reciprocal_allies": p["reciprocal_allies"],
+            "under": p["under_control"]["triggers"],
+        }
+        self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for key, phrases in lists.items():
+            self.party_matcher.add(key, [nlp.make_doc(x) for x in sorted(set(phrases))])
+        self.party_gaps: dict[str, int] = p["gaps"]
+        self.party_subject_skip = self.skip_left | frozenset(p["subject_skip"])
+        self.party_force_subjects = frozenset(p["force_subjects"])
+        self.party_object_skip = self.skip_right | frozenset(p["object_skip"])
+        self.party_control_skip = (
+            self.party_object_skip | frozenset(p["control_object_skip"]) | self.place_skip | self.territory_designators
+        )
+        self.party_apposition_openers = frozenset(p["apposition_openers"])
+        self.party_reciprocal_stop = frozenset(p["reciprocal_stop"])
+        self.party_fire = p["fire"]
+        self.party_intercept = p["intercept"]
+        self.party_kill_forces = frozenset(p["kill"]["force_nouns"]) | self.target_nouns
+        self.party_expel_particles = frozenset(p["expel_particles"])
+        accusation = p["accusation"]
+        self.party_gerunds = {
+            **{g: "ALLIED_WITH" for g in accusation["ally_gerunds"]},
+            **{g: "IN_CONFLICT_WITH" for g in accusation["hostile_gerunds"]},
+        }
+        meeting = p["meeting"]
+        self.party_meeting_nouns = frozenset(meeting["nouns"])
+        self.party_meeting_gap: int = meeting["modifier_gap"]
+        self.party_between_gap: int = meeting["between_gap"]
+        self.party_person_pronouns = frozenset(meeting["pronouns"])
+        self.party_relatives = frozenset(meeting["apposition_relatives"])
+        held = p["held_suffix"]
+        self.party_held_suffixes = frozenset(held["suffixes"])
+        self.party_held_nouns = frozenset(held["nouns"])
+        self.party_held_links = frozenset(held["links"])
+        self.party_reduced_ally = frozenset(p["reduced_ally"])
+        self.party_taking = frozenset(p["taking_verbs"])
+        self.party_under_nouns = frozenset(p["under_control"]["nouns"])
+        self.party_under_skip = frozenset(p["under_control"]["skip"])
+        self.party_titles = frozenset(p["title_abbreviations"])
+        self.party_losses = p["losses"]
+        self.party_rival_owners = frozenset(p["rival"]["owners"])
+        self.party_reciprocal_followers = frozenset(p["reciprocal_followers"])
+        self.party_control_stop = frozenset(p["control_object_stop"])
+        self.party_member_skip = frozenset(p["kill"]["member_skip"])
+        self.party_attack_by = p["attack_by"]
+        self.party_capture = p["capture"]
+        self.party_counts = frozenset(p["kill"]["counts"])
+        self.party_truce = p["truce"]
+        self.party_truce_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.party_truce_nouns.add("truce", [nlp.make_doc(x) for x in p["truce"]["nouns"]])
+        self.party_outcomes = frozenset(p["declared"]["outcomes"])
+        self.party_joint = p["joint"]
+        self.party_reporting = frozenset(meeting["reporting"])
+        self.party_object_pronouns = frozenset(meeting["object_pronouns"])
+        self.party_stop_after_object = self.skip_left | frozenset(self.words["report_verbs"])
+
+    # -- the finder ------------------------------------------------------------------------
+    def _parties(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add: Add) -> None:
+        """Add every party relation of ``doc`` through ``add`` (type, head, tail, rule)."""
+        handlers = {
+            "hostile": self._party_hostile,
+            "expel": self._party_expel,
+            "reciprocal": self._party_reciprocal,
+            "fire": self._party_fire,
+            "intercept": self._party_intercept,
+            "kill": self._party_kill,
+            "ally": self._party_ally,
+            "accuse": self._party_accuse,
+            "meet_hold": self._party_meet_hold,
+            "meet_between": self._party_meet_between,
+            "meet_verb": self._party_meet_verb,
+            "control": self._party_control,
+            "truce": self._party_truce,
+            "declared": self._party_declared,
+            "joint": self._party_joint,
+            "attack_noun": self._party_attack_by,
+            "capture": self._party_capture,
+            "fall": self._party_fall,
+            "losses": self._party_losses,
+            "rival": self._party_rival,
+            "support": self._party_support,
+            "reciprocal_allies": self._party_reciprocal_allies,
+            "under": self._party_under,
+        }
+        for key, start, end in self.party_matcher(doc):
+            name = doc.vocab.strings[key]
+            handlers[name](doc, start, end, mentions, at_start, at_end, add)
+        self._party_held_suffix(doc, mentions, at_start, add)
+
+    # -- arguments -------------------------------------------------------------------------
+    def _party_subject(
+        self,
+        doc: Doc,
+        k: int,
+        at_end: dict,
+        labels: set[str],
+        mentions: list[Span],
+        noun_phrase: bool = False,
+        reduced: bool = False,
+    ) -> Span | None:
+        """The mention a verb at token k is said of (see the module docstring)."""
+        floor = sentence_bounds(doc)[0][min(k, len(doc) - 1)]
+        j, steps = k, 0
+        while j > floor and steps <= self.party_gaps["subject"]:
+            m = at_end.get(j)
+            if m is not None:
+                if m.label_ == "DATE":
+                    j, steps = m.start, steps + 1
+                    continue
+                return m if m.label_ in labels else None
+            t = doc[j - 1].lower_
+            acronym = at_end.get(j - 1) if t == ")" else None
+            if acronym is not None and doc[acronym.start - 1].text == "(":
+                # "the Air Force (AF) had hit": the name before its acronym
+                named = at_end.get(acronym.start - 1)
+                head = named if named is not None and named.label_ in labels else acronym
+                return head if head.label_ in labels else None
+            if t == ",":
+                if reduced and j == k and at_end.get(j - 1) is not None:
+                    before = at_end[j - 1]  # "X, loyal to Y": a reduced relative says it of X
+                    return before if before.label_ in labels else None
+                if doc[k].lower_.endswith("ing") and j == k:
+                    return None  # ", killing 12": a participle after a comma says no subject
+                return self._party_apposition_head(doc, j - 1, floor, at_end, labels)
+            if t in self.party_person_pronouns and labels == PEOPLE:
+                reported = j - 2 >= floor and doc[j - 2].lower_ in self.party_reporting
+                return self._party_person_before(doc, j - 1, mentions, reported=reported)
+            if t in self.party_force_subjects:
+                if j - 2 >= floor and doc[j - 2].lower_ in POSSESSIVE:
+                    j -= 1  # "Y's fighters attacked X"
+            elif t not in self.party_subject_skip:
+                return self._party_noun_apposition(doc, j, floor, at_end, labels) if noun_phrase else None
+            j -= 1
+            steps += 1
+        return None
+
+    def _party_apposition_head(self, doc: Doc, close: int, floor: int, at_end: dict, labels: set[str]) -> Span | None:
+        """ "X, led by N, have battled Y": the mention before the comma that opens the apposition
+        closed at ``close``; "X, which fought Y": the mention before a relative pronoun's comma."""
+        before = at_end.get(close)
+        if before is not None and close + 1 < len(doc) and doc[close + 1].lower_ in ("which", "who"):
+            return before if before.label_ in labels else None  # "X, which fought Y"
+        # "A, B attacked" is a list: B opens no apposition, so the search below finds no head
+        for c in range(close - 1, max(floor, close - self.party_gaps["apposition"]) - 1, -1):
+            if doc[c].text != ",":
+                continue
+            inner = next((m for m in at_end.values() if m.start == c + 1), None)
+            possessive = inner is not None and inner.end < len(doc) and doc[inner.end].lower_ in POSSESSIVE
+            if doc[c + 1].lower_ not in self.party_apposition_openers and not possessive:
+                break
+            head = at_end.get(c)
+            if head is None and doc[c - 1].text == ")":
+                head = at_end.get(c - 1)  # "X (ACR), the group's ..."
+            return head if head is not None and head.label_ in labels else None
+        if before is not None and labels == PEOPLE and before.label_ == "PERSON":
+            return before  # "Gen. A, had met B": a stray comma after the person (as in relations._meet)
+        return None
+
+    def _party_noun_apposition(self, doc: Doc, j: int, floor: int, at_end: dict, labels: set[str]) -> Span | None:
+        """ "X, a splinter faction loyal to Y": an indefinite or definite noun phrase in apposition."""
+        for c in range(j - 1, max(floor, j - 7) - 1, -1):
+            t = doc[c]
+            if t.text == ",":
+                if c + 1 < j and doc[c + 1].lower_ in ("a", "an", "the"):
+                    head = at_end.get(c)
+                    return head if head is not None and head.label_ in labels else None
+                return None
+            if not (t.is_lower or t.text == "-"):
+                return None
+        return None
+
+    def _party_person_before(
+        self, doc: Doc, k: int, mentions: list[Span], exclude: Span | None = None, reported: bool = False
+    ) -> Span | None:
+        """The person a pronoun at token k names (guidelines §3.1): after a reporting verb ("X said he
+        met Y") the nearest person before it in its sentence; else, when its sentence names no person
+        before it, the one person the sentence before names ("X ... . On Monday he met Y")."""
+        starts = sentence_bounds(doc)[0]
+        floor = starts[k]
+        before = [m for m in mentions if m.label_ == "PERSON" and floor <= m.start and m.end <= k and m != exclude]
+        if before:
+            return before[-1] if reported else None
+        if floor == 0:
+            return None
+        previous = {m.text: m for m in mentions if m.label_ == "PERSON" and starts[floor - 1] <= m.start < floor}
+        previous.pop(exclude.text if exclude is not None else "", None)
+        return next(iter(previous.values())) if len(previous) == 1 else None
+
+    def _party_objects(
+        self, doc: Doc, k: int, at_start: dict, labels: set[str], skip=None, gap: int | None = None
+    ) -> list[Span]:
+        """The mention after token k and those coordinated with it ("Y and Z", "Y, Z and W")."""
+        skip = self.party_object_skip if skip is None else skip
+        first = self._right(doc, k, at_start, labels, skip=skip, gap=self.party_gaps["object"] if gap is None else gap)
+        if first is None:
+            return []
+        out, cur = [first], first
+        while True:
+            j = cur.end
+            if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and at_start.get(j + 1):
+                j += 3  # "Y (ACR) and Z"
+            if j >= len(doc) or doc[j].lower_ not in ("and", ","):
+                break
+            # "Y, the Z capital" is an apposition, not a list: only "and" takes a determiner
+            nxt = self._right(doc, j + 1, at_start, labels, skip={"the"} if doc[j].lower_ == "and" else set(), gap=1)
+            if nxt is None or (nxt.end < len(doc) and doc[nxt.end].lower_ in self.party_stop_after_object):
+                break  # "struck Y and Z said ...": Z opens a new clause
+            out.append(nxt)
+            cur = nxt
+        return out
+
+    def _party_coordination(self, doc: Doc, first: Span, at_end: dict, labels: set[str]) -> list[Span]:
+        """ "A, B and (the) C" ending at ``first``: every conjunct whose label is in ``labels``."""
+        out, cur = [first], first
+        while cur.start >= 2:
+            j = cur.start - 1 if doc[cur.start - 1].lower_ != "the" else cur.start - 2
+            if j < 1 or doc[j].lower_ not in ("and", ",") or (cur is first and doc[j].lower_ != "and"):
+                break  # "in Rafah, Israel struck": a list ends in "and" before its last conjunct
+            if doc[j].lower_ == "and" and doc[j - 1].text == ",":
+                j -= 1  # "A, B, and C"
+            prev = at_end.get(j)
+            if prev is None and doc[j - 1].text == ")":
+                acr = [m for m in at_end.values() if m.end == j - 1]
+                prev = at_end.get(acr[0].start - 1) if acr and doc[acr[0].start - 1].text == "(" else None
+            if prev is None or prev.label_ not in labels:
+                break
+            out.append(prev)
+            cur = prev
+        return out
+
+    def _party_pairs(self, rtype: str, subjects: list[Span], objects: list[Span], add: Add, rule: str) -> None:
+        for s in subjects:
+            for o in objects:
+                add(rtype, s, o, rule)
+
+    # -- conflict --------------------------------------------------------------------------
+    def _party_hostile(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        if end < len(doc) and doc[end].lower_ == "by":
+            return  # passive voice: the agent follows, the subject is the target
+        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+        if subject is None:
+            return
+        objects = self._party_objects(doc, end, at_start, ORG_OR_GPE)
+        if not objects:
+            nominal = self._nominal(doc, end, mentions, subject)
+            objects = [nominal] if nominal is not None else self._party_targets(doc, end, at_start)
+        subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
+        self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.hostile_verbs")
+
+    def _party_expel(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X drove Y out of the city": the object must be followed by out/from/back."""
+        objects = self._party_objects(doc, end, at_start, ORG_OR_GPE)
+        if not objects:
+            return
+        k = objects[-1].end
+        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+            k += 3
+        if k >= len(doc) or doc[k].lower_ not in self.party_expel_particles:
+            return
+        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+        if subject is not None:
+            subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
+            self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.expel_verbs")
+
+    def _party_reciprocal(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X and Y clashed": with no object, coordinated subjects fought each other."""
+        if end < len(doc) and doc[end].lower_ in self.party_reciprocal_stop:
+            return
+        if end < len(doc):
+            nxt = doc[end]
+            transitive = nxt.is_alpha and nxt.is_lower and not nxt.lower_.endswith("ly")
+            if transitive and nxt.lower_ not in self.party_reciprocal_followers:
+                return  # "fought famine": a transitive use with an object the text does not name
+        if self._right(doc, end, at_start, ORG_OR_GPE | PLACES | PEOPLE, skip=self.party_object_skip) is not None:
+            return
+        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+        if subject is None:
+            return
+        group = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                add("IN_CONFLICT_WITH", b, a, "party_relations.reciprocal_verbs")
+
+    def _party_reciprocal_allies(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X and Y are close allies"."""
+        if end < len(doc) and doc[end].lower_ in ("of", "in"):
+            return  # "are allies of Z": the relation is with Z, the older ally-noun pattern's
+        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+        group = self._party_coordination(doc, subject, at_end, ORG_OR_GPE) if subject is not None else []
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                add("ALLIED_WITH", b, a, "party_relations.reciprocal_allies")
+
+    def _party_fire(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X fired drones and missiles at Y": weapons between the verb and the preposition."""
+        ceiling = min(sentence_bounds(doc)[1][start], end + self.party_fire["weapons_gap"] + 1)
+        k = end
+        while k < ceiling and doc[k].lower_ not in self.party_fire["preps"]:
+            fig = at_start.get(k)
+            if fig is not None and fig.label_ == "FIGURE":
+                k = fig.end
+                continue
+            if not (doc[k].is_lower and doc[k].is_alpha) and doc[k].text != "," and not doc[k].like_num:
+                return
+            k += 1
+        if k == end or k >= ceiling:
+            return  # "fired at" alone is the older pattern's
+        objects = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions) if objects else None
+        if subject is not None:
+            subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
+            self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.fire")
+
+    def _party_intercept(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X intercepted missiles launched by Y": the interceptor and the launcher."""
+        ceiling = min(sentence_bounds(doc)[1][start], end + self.party_intercept["gap"])
+        launcher = None
+        for k in range(end, ceiling - 1):
+            if (
+                doc[k].lower_ in self.party_intercept["participles"]
+                and doc[k + 1].lower_ in self.party_intercept["preps"]
+            ):
+                labels = set(self.party_intercept["preps"][doc[k + 1].lower_])
+                launcher = self._right(doc, k + 2, at_start, labels, skip={"the"}, gap=1)
+                break
+            if doc[k].text in (".", ";") or (at_start.get(k) is not None and at_start[k].label_ in ORG_OR_GPE):
+                break
+        if launcher is None:
+            return
+        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+        if subject is not None:
+            add("IN_CONFLICT_WITH", subject, launcher, "party_relations.intercept")
+
+    def _party_kill(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X killed 40 Y fighters and 12 soldiers of Z": the parties whose members a count names."""
+        targets = self._party_targets(doc, end, at_start)
+        if not targets:
+            # "killed a senior X commander": the party whose member was killed
+            member = self._right(doc, end, at_start, {"ORG"}, skip=self.party_member_skip)
+            if member is not None and member.end < len(doc):
+                noun = doc[member.end].lower_
+                targets = [member] if noun in self.party_kill_forces or noun in self.role_nouns else []
+        if not targets:
+            return
+        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+        if subject is not None:
+            subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
+            self._party_pairs("IN_CONFLICT_WITH", subjects, targets, add, "party_relations.kill")
+
+    def _party_targets(self, doc: Doc, k: int, at_start: dict) -> list[Span]:
+        """The parties a list of counts names from token k: "40 Y fighters", "12 soldiers of Z",
+        "dozens of Y targets"."""
+        targets: list[Span] = []
+        while k < len(doc):
+            while k < len(doc) and (doc[k].is_quote or doc[k].lower_ in ("a", "an", "the")):
+                k += 1
+            fig = at_start.get(k)
+            if fig is not None and fig.label_ == "FIGURE":
+                k = fig.end
+            elif k < len(doc) and (doc[k].like_num or doc[k].lower_ in self.party_counts):
+                k += 1  # "40 X hideouts" counts no casualties, so no figure holds it
+            else:
+                break
+            k = k + 1 if k < len(doc) and doc[k].lower_ == "of" else k
+            party = self._right(doc, k, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+            if party is not None and party.end < len(doc) and doc[party.end].lower_ in self.party_kill_forces:
+                targets.append(party)  # "40 Y fighters", "dozens of Y militants"
+                k = party.end + 1
+            elif (
+                k < len(doc)
+                and doc[k].lower_ in self.party_kill_forces
+                and k + 1 < len(doc)
+                and doc[k + 1].lower_ == "of"
+            ):
+                party = self._right(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+                if party is None:
+                    break
+                targets.append(party)  # "40 soldiers of Y"
+                k = party.end
+            else:
+                # "30 Saudi soldiers and ...": a count of no named party; the list may go on
+                k = next((j for j in range(k, min(len(doc), k + 4)) if doc[j].lower_ == "and"), len(doc))
+            if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+                k += 3
+            if k >= len(doc) or doc[k].lower_ != "and":
+                break
+            k += 1
+        return targets
+
+    def _party_losses(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X lost 20 men in two days of clashes with Y"."""
+        ceiling = min(sentence_bounds(doc)[1][start], end + self.party_losses["gap"])
+        k = end
+        while k < ceiling and doc[k].lower_ not in self.party_losses["nouns"]:
+            m = at_start.get(k)
+            if m is not None and m.label_ not in ("FIGURE", "DATE"):
+                return  # a named party or place before the conflict noun breaks the reading
+            if doc[k].is_punct and doc[k].text not in ("'", "’"):
+                return
+            k = m.end if m is not None else k + 1
+        if k + 1 >= ceiling or doc[k + 1].lower_ not in self.party_losses["preps"]:
+            return
+        counted = any(at_start.get(j) is not None and at_start[j].label_ == "FIGURE" for j in range(end, k))
+        if not (counted or any(t.like_num for t in doc[end:k])):
+            return  # "lost ground in fighting with Y" counts no losses
+        other = self._right(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions) if other is not None else None
+        if subject is not None:
+            add("IN_CONFLICT_WITH", subject, other, "party_relations.losses")
+
+    def _party_rival(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X's rival Y", "its arch-rival, the Y" (a group's enemy; guidelines §3 conflict)."""
+        other = self._right(doc, end, at_start, {"ORG"}, skip={",", "the"}, gap=2)
+        if other is None or (other.end < len(doc) and doc[other.end].lower_ in POSSESSIVE):
+            return  # "its rival, the Y's Z": the rival is Z, which the text may not name
+        owner = None
+        if start > 0 and doc[start - 1].lower_ in self.party_rival_owners:
+            owner = self._referent(doc, start - 1, mentions, other)
+        elif start > 1 and doc[start - 1].lower_ in POSSESSIVE:
+            owner = at_end.get(start - 1)
+        if owner is not None and owner.label_ in ORG_OR_GPE:
+            add("IN_CONFLICT_WITH", owner, other, "party_relations.rival")
+
+    def _party_accuse(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X accuses Y of arming Z" (Y and Z allied); "Y is accused of attacking Z"."""
+        if end < len(doc) and doc[end].lower_ == "of":
+            accused = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+            k = end + 1
+        else:
+            accused = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+            if accused is None or accused.end >= len(doc) or doc[accused.end].lower_ != "of":
+                return
+            k = accused.end + 1
+        if accused is None or k >= len(doc) or doc[k].lower_ not in self.party_gerunds:
+            return
+        rtype = self.party_gerunds[doc[k].lower_]
+        k += 1
+        if k + 1 < len(doc) and doc[k].lower_ == "and" and doc[k + 1].lower_ in self.party_gerunds:
+            k += 2  # "of arming and reinforcing Z"
+        objects = self._party_objects(doc, k, at_start, ORG_OR_GPE, gap=2)
+        self._party_pairs(rtype, [accused], objects, add, "party_relations.accusation")
+
+    def _party_truce(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "A and the rebels of B have agreed to a ceasefire", "A signed a peace accord with B"."""
+        ceiling = min(sentence_bounds(doc)[1][start], end + self.party_truce["noun_gap"] + 1)
+        # a Span's matches are numbered in the Doc
+        nouns = [(s, e) for _, s, e in self.party_truce_nouns(doc[end:ceiling])]
+        if not nouns:
+            return
+        between = doc[end : nouns[0][0]]
+        if any(not (t.is_lower or t.like_num or t.text == "-") for t in between):
+            return  # "agreed on Sunday to ..." is fine only without names or clauses in between
+        noun_end = nouns[0][1]
+        if noun_end + 1 < len(doc) and doc[noun_end].lower_ == "with":
+            other = self._right(doc, noun_end + 1, at_start, ORG_OR_GPE, skip=self.party_object_skip)
+            subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+            if subject is not None and other is not None:
+                add("IN_CONFLICT_WITH", subject, other, "party_relations.truce")
+                return
+        second = self._party_truce_conjunct(doc, start, at_end)
+        if second is None:
+            return
+        k = second.start - 1
+        while k > second.start - 6 and k > 0 and (doc[k].is_lower and doc[k].lower_ != "and"):
+            k -= 1  # "the guerrillas of B": a noun of the party before it
+        if doc[k].lower_ != "and":
+            return
+        first = at_end.get(k)
+        if first is not None and first.label_ in ORG_OR_GPE:
+            add("IN_CONFLICT_WITH", first, second, "party_relations.truce")
+
+    def _party_truce_conjunct(self, doc: Doc, k: int, at_end: dict) -> Span | None:
+        """The party just before a truce verb, past auxiliaries, a date and "of ethnic armed groups"."""
+        floor = max(sentence_bounds(doc)[0][k], k - self.party_truce["subject_gap"])
+        j = k
+        while j > floor:
+            m = at_end.get(j)
+            if m is not None:
+                if m.label_ == "DATE":
+                    j = m.start
+                    continue
+                return m if m.label_ in ORG_OR_GPE else None
+            if not doc[j - 1].is_lower or doc[j - 1].lower_ in ("and", "that", "which", "who", "said", "says"):
+                return None
+            j -= 1
+        return None
+
+    def _party_declared(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X declared Y (militarily) defeated"."""
+        target = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if target is None:
+            return
+        k = target.end + 1 if target.end < len(doc) and doc[target.end].lower_.endswith("ly") else target.end
+        if k >= len(doc) or doc[k].lower_ not in self.party_outcomes:
+            return
+        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+        if subject is not None:
+            add("IN_CONFLICT_WITH", subject, target, "party_relations.declared")
+
+    def _party_joint(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "a joint delegation of A, the B (ACR) and C": the members of
+        one body are allied pairwise; an unnamed member ("the government") is passed over."""
+        if end >= len(doc) or doc[end].lower_ not in self.party_joint["links"]:
+            return
+        members: list[Span] = []
+        last: dict[int, Span] = {}  # a member's acronym, the mention of it nearest the later members
+        k, ceiling = end + 1, min(sentence_bounds(doc)[1][start], end + self.party_joint["list_gap"])
+        while k < ceiling:
+            if doc[k].lower_ == "the":
+                k += 1
+                continue
+            m = at_start.get(k)
+            if m is not None and m.label_ in ORG_OR_GPE:
+                members.append(m)
+                k = m.end
+                if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+                    acronym = at_start.get(k + 1)
+                    if acronym is not None:
+                        last[len(members) - 1] = acronym
+                    k += 3
+            elif m is None and doc[k].is_lower and doc[k].is_alpha and doc[k - 1].lower_ == "the":
+                k += 1  # "the government" names no party here
+            else:
+                break
+            if k < ceiling and doc[k].lower_ in (",", "and"):
+                k += 1
+                continue
+            break
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                add("ALLIED_WITH", last.get(i, a), b, "party_relations.joint")
+
+    # -- alliance --------------------------------------------------------------------------
+    def _party_ally(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        if end < len(doc) and doc[end].lower_ == "by":
+            return  # "backed by" is the older passive pattern's
+        objects = self._party_objects(doc, end, at_start, ORG_OR_GPE)
+        if not objects or (objects[0].end < len(doc) and doc[objects[0].end].lower_ in POSSESSIVE):
+            return  # "helped Sudan's displaced families": the party only owns the object
+        reduced = doc[start:end].text.lower() in self.party_reduced_ally
+        last = objects[-1].end
+        if start > 0 and doc[start - 1].text == "," and last < len(doc) and doc[last].text == ",":
+            reduced = True  # "X, in coordination with Y, struck Z": a parenthetical about X
+        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=True, reduced=reduced)
+        if subject is not None:
+            subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
+            self._party_pairs("ALLIED_WITH", subjects, objects, add, "party_relations.ally_verbs")
+
+    def _party_support(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X's support for Y", "Iran's alliance with the Houthis"."""
+        owner = at_end.get(start - 1) if start > 1 and doc[start - 1].lower_ in POSSESSIVE else None
+        if owner is None or owner.label_ not in ORG_OR_GPE:
+            return
+        objects = self._party_objects(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if objects and objects[0].end < len(doc) and doc[objects[0].end].lower_ in POSSESSIVE:
+            return  # "support for Sudan's refugees" supports the refugees
+        self._party_pairs("ALLIED_WITH", [owner], objects, add, "party_relations.support_nouns")
+
+    # -- meetings --------------------------------------------------------------------------
+    def _party_people(self, doc: Doc, k: int, at_start: dict) -> list[Span]:
+        """The people named from token k on: role words, capitalised modifiers, possessive states
+        and coordination between them, past a relative clause ("A, who chairs the bloc, B and C")."""
+        out: list[Span] = []
+        allowed = self.role_words | {"and", ",", "the", "'s", "’s", "his", "her", "their", "counterpart", "-", "."}
+        ends = sentence_bounds(doc)[1]
+        ceiling = ends[k - 1] if k > 0 else len(doc)
+        while 2 <= ceiling < len(doc) and doc[ceiling - 1].text == "." and doc[ceiling - 2].text in self.party_titles:
+            ceiling = ends[ceiling]  # "met Capt. A": the rank's full stop ends no sentence
+        start = k
+        while k < ceiling and k - start < 30:
+            m = at_start.get(k)
+            if m is not None:
+                if m.label_ == "PERSON":
+                    out.append(m)
+                k = m.end
+                continue
+            t = doc[k]
+            if t.text == "," and k + 1 < ceiling and doc[k + 1].lower_ in self.party_relatives:
+                # ", who holds the chair," closes at the next comma; the list goes on after it
+                close = next((j for j in range(k + 2, min(ceiling, k + 16)) if doc[j].text == ","), None)
+                if close is None:
+                    break
+                k = close + 1
+                continue
+            if t.is_lower and t.is_alpha and t.lower_ not in allowed:
+                # "Turkey's intelligence chief": a lower-case word right before a role word
+                if k + 1 < ceiling and doc[k + 1].lower_ in self.role_nouns:
+                    k += 1
+                    continue
+                break
+            if t.lower_ not in allowed and not t.is_title:
+                break
+            k += 1
+        return out
+
+    def _party_meet_pairs(self, subject: Span | None, objects: list[Span], at_end: dict, doc: Doc, add: Add, rule: str):
+        if subject is None or not objects:
+            return
+        subjects = self._party_coordination(doc, subject, at_end, PEOPLE)
+        self._party_pairs("MET_WITH", subjects, [o for o in objects if o not in subjects], add, rule)
+
+    def _party_meet_verb(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """The older meeting verbs, with this module's subjects (pronoun, apposition) and lists."""
+        if doc[start].lower_ in ("told", "tells", "called", "call"):
+            return  # "told" and "called" take people who were not met
+        subject = self._party_subject(doc, start, at_end, PEOPLE, mentions)
+        people = self._party_people(doc, end, at_start)
+        if subject is not None and not people and self._party_object_pronoun(doc, end):
+            # "N received him": the person the pronoun names, never the subject itself
+            met = self._party_person_before(doc, start, mentions, exclude=subject)
+            people = [met] if met is not None else []
+        self._party_meet_pairs(subject, people, at_end, doc, add, "party_relations.meet")
+
+    def _party_object_pronoun(self, doc: Doc, k: int) -> bool:
+        """ "received him at the ministry", not "received her delegation"."""
+        if k >= len(doc) or doc[k].lower_ not in self.party_object_pronouns:
+            return False
+        nxt = doc[k + 1] if k + 1 < len(doc) else None
+        return nxt is None or not (nxt.is_alpha and nxt.is_lower) or nxt.lower_ in self.skip_right | self.place_preps
+
+    def _party_meet_hold(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X held a video meeting with Y"; "A and B held their first talks"."""
+        k = end
+        while k < len(doc) and k - end < self.party_meeting_gap and doc[k].lower_ not in self.party_meeting_nouns:
+            if not (doc[k].is_lower and doc[k].is_alpha):
+                return
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in self.party_meeting_nouns:
+            return
+        if any(doc[j].lower_ in self.meet_unreal for j in range(end, k)):
+            return  # "held a possible meeting" has not taken place
+        subject = self._party_subject(doc, start, at_end, PEOPLE, mentions)
+        if subject is None:
+            return
+        if k + 1 < len(doc) and doc[k + 1].lower_ == "with":
+            self._party_meet_pairs(
+                subject, self._party_people(doc, k + 2, at_start), at_end, doc, add, "party_relations.meet_hold"
+            )
+        else:
+            group = self._party_coordination(doc, subject, at_end, PEOPLE)
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    add("MET_WITH", b, a, "party_relations.meet_hold")
+
+    def _party_meet_between(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "talks in Z lasting two days between A and B"."""
+        if any(t.lower_ in self.meet_unreal for t in doc[max(0, start - 2) : start]):
+            return
+        ceiling = min(sentence_bounds(doc)[1][start], end + self.party_between_gap + 1)
+        k = end
+        while k < ceiling and doc[k].lower_ != "between":
+            m = at_start.get(k)
+            if m is not None and m.label_ == "PERSON":
+                return
+            if doc[k].is_punct:
+                return
+            k += 1
+        if k >= ceiling:
+            return
+        group = self._party_people(doc, k + 1, at_start)
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                add("MET_WITH", a, b, "party_relations.meet_between")
+
+    def _party_attack_by(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "an attack by X on Y", "strikes by X against Y"."""
+        if end + 2 >= len(doc) or doc[end].lower_ != "by":
+            return
+        attacker = self._right(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if attacker is None:
+            return
+        k = attacker.end
+        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+            k += 3
+        if k >= len(doc) or doc[k].lower_ not in self.party_attack_by["links"]:
+            return
+        targets = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        self._party_pairs("IN_CONFLICT_WITH", [attacker], targets, add, "party_relations.attack_by")
+
+    def _party_capture(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X's capture of Y", "the seizure of Y by X"."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return
+        places = self._party_objects(doc, end + 1, at_start, PLACES, skip={"the"}, gap=1)
+        if not places:
+            return
+        k = places[-1].end
+        taker = None
+        if k + 1 < len(doc) and doc[k].lower_ == "by":
+            taker = self._right(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        elif doc[start].lower_ != "control":  # "X's control of Y" is too often a share of it
+            taker = self._possessor(doc, start + 1, at_end)
+            taker = taker if taker is not None and taker.label_ in ORG_OR_GPE else None
+        for place in places:
+            add("CONTROLS", taker, place, "party_relations.capture")
+
+    def _party_fall(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "the fall of Y to X"."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return
+        place = self._right(doc, end + 1, at_start, PLACES, skip={"the"}, gap=1)
+        if place is None or place.end + 1 >= len(doc) or doc[place.end].lower_ not in self.party_capture["fall_links"]:
+            return
+        taker = self._right(doc, place.end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        add("CONTROLS", taker, place, "party_relations.capture")
+
+    # -- control ---------------------------------------------------------------------------
+    def _party_control(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X seized the strategic town of Y", "left X in control of both Y provinces"."""
+        if end < len(doc) and doc[end].lower_ == "by":
+            return
+        k, ceiling = end, min(len(doc), end + self.party_gaps["control_object"] + 1)
+        while k < ceiling and at_start.get(k) is None and (doc[k].lower_ in self.party_control_skip or doc[k].like_num):
+            k += 1
+        objects = self._party_objects(doc, k, at_start, PLACES, skip=set(), gap=0)
+        stops = POSSESSIVE | self.party_control_stop  # "Ukraine's plant", "holds Y responsible"
+        objects = [o for o in objects if not (o.end < len(doc) and doc[o.end].lower_ in stops)]
+        if not objects:
+            return
+        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+        if subject is not None:
+            subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
+            self._party_pairs("CONTROLS", subjects, objects, add, "party_relations.control_verbs")
+            k = objects[-1].end
+            if k + 1 < len(doc) and doc[k].lower_ == "from" and doc[start].lower_ in self.party_taking:
+                # "retook Y from X": the place was taken from the other side
+                loser = self._right(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+                self._party_pairs(
+                    "IN_CONFLICT_WITH", subjects, [loser] if loser else [], add, "party_relations.taken_from"
+                )
+
+    def _party_under(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "Y, under X control", "Y is now under full X rule"."""
+        k = end
+        while k < len(doc) and k - end < 3 and doc[k].lower_ in self.party_under_skip:
+            k += 1
+        ruler = at_start.get(k)
+        if ruler is None or ruler.label_ not in ORG_OR_GPE or ruler.end >= len(doc):
+            return
+        if doc[ruler.end].lower_ not in self.party_under_nouns:
+            return
+        place = self._left(
+            doc, start, at_end, PLACES, skip={",", "is", "was", "are", "were", "now", "still", "remains"}
+        )
+        add("CONTROLS", ruler, place, "party_relations.under_control")
+
+    def _party_held_suffix(self, doc: Doc, mentions: list[Span], at_start: dict, add: Add) -> None:
+        """ "the X-held capital, Y", "X-controlled territory in Y"."""
+        for m in mentions:
+            k = m.end
+            if k + 3 >= len(doc) or doc[k].text not in ("-", "–") or doc[k + 1].lower_ not in self.party_held_suffixes:
+                continue
+            k += 2
+            if doc[k].lower_ not in self.party_held_nouns or doc[k + 1].lower_ not in self.party_held_links:
+                continue
+            place = self._right(doc, k + 2, at_start, PLACES, skip={"the"}, gap=1)
+            add("CONTROLS", m, place, "party_relations.held_suffix")

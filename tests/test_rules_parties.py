@@ -1,0 +1,395 @@
+"""Relations between parties stated through a verb, a coordination or an apposition
+(``systems/rules/party_relations.py``). Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.formats.corpus import Document
+from systems.rules import RulesSystem
+
+
+@pytest.fixture(scope="module")
+def system() -> RulesSystem:
+    return RulesSystem()
+
+
+def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str, str]]:
+    ann = next(system.predict([Document("t", "2024-01-01", text)]))
+    by_id = {e.id: e for e in ann.entities}
+    return {(r.type, by_id[r.head].text, by_id[r.tail].text, r.rule) for r in ann.relations}
+
+
+def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
+    return {(t, h, tail) for t, h, tail, _ in relations(system, text)}
+
+
+@pytest.mark.parametrize(
+    "text, expected, rule",
+    [
+        # a verb of intent before a hostile verb
+        (
+            "The Houthis vowed to destroy Israel within a year.",
+            ("IN_CONFLICT_WITH", "Houthis", "Israel"),
+            "party_relations.hostile_verbs",
+        ),
+        # a force noun after a possessive subject
+        (
+            "Hezbollah's fighters attacked Israel on Tuesday night.",
+            ("IN_CONFLICT_WITH", "Hezbollah", "Israel"),
+            "party_relations.hostile_verbs",
+        ),
+        # an apposition between the subject and its verb
+        (
+            "Hezbollah, led by Hassan Nasrallah since 1992, has fought Israel for decades.",
+            ("IN_CONFLICT_WITH", "Hezbollah", "Israel"),
+            "party_relations.hostile_verbs",
+        ),
+        # coordinated subjects with no object fought each other
+        (
+            "Hamas and Fatah clashed in the camp for a second day.",
+            ("IN_CONFLICT_WITH", "Hamas", "Fatah"),
+            "party_relations.reciprocal_verbs",
+        ),
+        (
+            "Niger's army and the Boko Haram rebels were fighting near the lake.",
+            ("IN_CONFLICT_WITH", "army", "Boko Haram"),
+            "party_relations.reciprocal_verbs",
+        ),
+        # weapons between the verb of firing and its target
+        (
+            "Russia fired drones and ballistic missiles at Ukraine overnight.",
+            ("IN_CONFLICT_WITH", "Russia", "Ukraine"),
+            "party_relations.fire",
+        ),
+        (
+            "Jordan intercepted several missiles launched by Iran.",
+            ("IN_CONFLICT_WITH", "Jordan", "Iran"),
+            "party_relations.intercept",
+        ),
+        # counts of a party's members as the object, past a count of no named party
+        (
+            "The Houthis said they had killed 30 Saudi soldiers and 12 fighters of the Southern Transitional Council.",
+            ("IN_CONFLICT_WITH", "Houthis", "Southern Transitional Council"),
+            "party_relations.kill",
+        ),
+        (
+            "Al-Shabaab said it had killed 14 Somali army soldiers.",
+            ("IN_CONFLICT_WITH", "Al-Shabaab", "Somali army"),
+            "party_relations.kill",
+        ),
+        # a date between the subject and the verb; the object must be driven out
+        (
+            "Somalia's army said on Tuesday that it had driven al-Shabaab out of two villages.",
+            ("IN_CONFLICT_WITH", "army", "al-Shabaab"),
+            "party_relations.expel_verbs",
+        ),
+        # the name before its acronym is the subject; a count of the party's targets the object
+        (
+            "The Jordanian Air Force (JAF) had hit 40 Islamic State hideouts on Sunday.",
+            ("IN_CONFLICT_WITH", "Jordanian Air Force", "Islamic State"),
+            "party_relations.hostile_verbs",
+        ),
+        # losses in fighting with a named party
+        (
+            "Ukraine's army has lost 20 soldiers in this week's clashes with Russia, officials said.",
+            ("IN_CONFLICT_WITH", "army", "Russia"),
+            "party_relations.losses",
+        ),
+        # a rival named after a pronoun owner or a possessive
+        (
+            "Al-Shabaab dominates the south. Its rival, the Islamic State, holds parts of Puntland.",
+            ("IN_CONFLICT_WITH", "Al-Shabaab", "Islamic State"),
+            "party_relations.rival",
+        ),
+        ("Hamas's rival Fatah runs the West Bank.", ("IN_CONFLICT_WITH", "Hamas", "Fatah"), "party_relations.rival"),
+        # a parenthetical between the subject and its verb, and what it says of the subject
+        (
+            "Israel's army, in coordination with the Shin Bet, struck Hamas.",
+            ("IN_CONFLICT_WITH", "army", "Hamas"),
+            "party_relations.hostile_verbs",
+        ),
+        (
+            "Israel's army, in coordination with the Shin Bet, struck Hamas.",
+            ("ALLIED_WITH", "army", "Shin Bet"),
+            "party_relations.ally_verbs",
+        ),
+        # a truce states the fighting it ends, past "of <description>" and "the <noun> of"
+        (
+            "Mali's junta and the Azawad Liberation Front of northern rebel groups have reached a month-long truce.",
+            ("IN_CONFLICT_WITH", "junta", "Azawad Liberation Front"),
+            "party_relations.truce",
+        ),
+        (
+            "Sudan's army and the fighters of the SPLM-N finally accepted a two-week truce.",
+            ("IN_CONFLICT_WITH", "army", "SPLM-N"),
+            "party_relations.truce",
+        ),
+        (
+            "Colombia signed a peace deal with the FARC rebels in 2016.",
+            ("IN_CONFLICT_WITH", "Colombia", "FARC"),
+            "party_relations.truce",
+        ),
+        (
+            "Nigeria's army declared Boko Haram technically defeated in 2015.",
+            ("IN_CONFLICT_WITH", "army", "Boko Haram"),
+            "party_relations.declared",
+        ),
+        # a party named as the modifier of the member killed
+        (
+            "Israel said it had killed a senior Hamas commander in Rafah.",
+            ("IN_CONFLICT_WITH", "Israel", "Hamas"),
+            "party_relations.kill",
+        ),
+        (
+            "The strikes by Russia on Ukraine continued overnight.",
+            ("IN_CONFLICT_WITH", "Russia", "Ukraine"),
+            "party_relations.attack_by",
+        ),
+        ("The RSF's capture of Nyala drew condemnation.", ("CONTROLS", "RSF", "Nyala"), "party_relations.capture"),
+        (
+            "The seizure of Goma by the M23 shocked Kinshasa.",
+            ("CONTROLS", "M23", "Goma"),
+            "party_relations.capture",
+        ),
+        (
+            "The fall of Kabul to the Taliban in 2021 surprised Washington.",
+            ("CONTROLS", "Taliban", "Kabul"),
+            "party_relations.capture",
+        ),
+        (
+            "Iran's support for the Houthis worries Riyadh.",
+            ("ALLIED_WITH", "Iran", "Houthis"),
+            "party_relations.support_nouns",
+        ),
+        (
+            "Gaza, under Hamas control since 2007, has been blockaded.",
+            ("CONTROLS", "Hamas", "Gaza"),
+            "party_relations.under_control",
+        ),
+        ("Idlib is now under full HTS control.", ("CONTROLS", "HTS", "Idlib"), "party_relations.under_control"),
+        # "its forces" after a reporting verb: the reporter's forces
+        (
+            "Pakistan said its forces killed 30 TTP militants in North Waziristan.",
+            ("IN_CONFLICT_WITH", "Pakistan", "TTP"),
+            "party_relations.kill",
+        ),
+        (
+            "Israel and Hezbollah have traded fire almost daily since October.",
+            ("IN_CONFLICT_WITH", "Israel", "Hezbollah"),
+            "party_relations.reciprocal_verbs",
+        ),
+        (
+            "Iran launched more than 300 drones and cruise missiles toward Israel.",
+            ("IN_CONFLICT_WITH", "Iran", "Israel"),
+            "party_relations.fire",
+        ),
+        (
+            "The Houthis joined the fight against Israel in October.",
+            ("IN_CONFLICT_WITH", "Houthis", "Israel"),
+            "party_relations.hostile_verbs",
+        ),
+        ("Russia has vowed to support Iran.", ("ALLIED_WITH", "Russia", "Iran"), "party_relations.ally_verbs"),
+        (
+            "Mali signed a defence pact with Niger in 2023.",
+            ("ALLIED_WITH", "Mali", "Niger"),
+            "party_relations.ally_verbs",
+        ),
+        (
+            "Russia and Iran are close allies.",
+            ("ALLIED_WITH", "Russia", "Iran"),
+            "party_relations.reciprocal_allies",
+        ),
+        (
+            "Armenia and Azerbaijan have been at war for decades.",
+            ("IN_CONFLICT_WITH", "Armenia", "Azerbaijan"),
+            "party_relations.reciprocal_verbs",
+        ),
+        # a place taken from a party
+        (
+            "Sudan's army recaptured Wad Madani from the RSF on Saturday.",
+            ("IN_CONFLICT_WITH", "army", "RSF"),
+            "party_relations.taken_from",
+        ),
+        # a relative clause after the subject
+        (
+            "The Houthis, who control Sanaa, fired missiles at Israel.",
+            ("CONTROLS", "Houthis", "Sanaa"),
+            "party_relations.control_verbs",
+        ),
+        # the named members of one delegation are allied pairwise
+        (
+            "A joint delegation from Egypt, the UN and the Arab League visited Khartoum.",
+            ("ALLIED_WITH", "UN", "Arab League"),
+            "party_relations.joint",
+        ),
+        (
+            "Ukraine accuses Belarus of arming and training Wagner fighters.",
+            ("ALLIED_WITH", "Belarus", "Wagner"),
+            "party_relations.accusation",
+        ),
+        (
+            "Kabul denies that Pakistan works with the Islamic State.",
+            ("ALLIED_WITH", "Pakistan", "Islamic State"),
+            "party_relations.ally_verbs",
+        ),
+        (
+            "The Taliban, loyal to al-Qaeda since 2001, rejected the claim.",
+            ("ALLIED_WITH", "Taliban", "al-Qaeda"),
+            "party_relations.ally_verbs",
+        ),
+        (
+            "Hamas fought alongside Islamic Jihad in Khan Younis.",
+            ("ALLIED_WITH", "Hamas", "Islamic Jihad"),
+            "party_relations.ally_verbs",
+        ),
+        (
+            "Egyptian President Abdel Fattah al-Sisi held a video meeting with Kenyan President William Ruto "
+            "on Monday.",
+            ("MET_WITH", "Abdel Fattah al-Sisi", "William Ruto"),
+            "party_relations.meet_hold",
+        ),
+        (
+            "Talks lasting four hours between President Vladimir Putin and President Emmanuel Macron ended.",
+            ("MET_WITH", "Vladimir Putin", "Emmanuel Macron"),
+            "party_relations.meet_between",
+        ),
+        # a pronoun subject names the person of the sentence before
+        (
+            "French President Emmanuel Macron welcomed the plan. On Monday he met UN Secretary-General "
+            "Antonio Guterres in Paris.",
+            ("MET_WITH", "Emmanuel Macron", "Antonio Guterres"),
+            "party_relations.meet",
+        ),
+        # the list of people met goes on past a relative clause
+        (
+            "Qatari Prime Minister Mohammed bin Abdulrahman hosted Hamas leader Ismail Haniyeh, who had arrived "
+            "from Turkey, and Egyptian intelligence chief Abbas Kamel.",
+            ("MET_WITH", "Mohammed bin Abdulrahman", "Abbas Kamel"),
+            "party_relations.meet",
+        ),
+        # a lower-case word before a role word
+        (
+            "Russian President Vladimir Putin had phoned Egypt's intelligence chief, Hassan Rashad, on Sunday.",
+            ("MET_WITH", "Vladimir Putin", "Hassan Rashad"),
+            "party_relations.meet",
+        ),
+        # an apposition whose last word is a place, between a person and the meeting verb
+        (
+            "Ukrainian President Volodymyr Zelenskyy, who had arrived late from Warsaw, met President "
+            "Emmanuel Macron at the Elysee.",
+            ("MET_WITH", "Volodymyr Zelenskyy", "Emmanuel Macron"),
+            "party_relations.meet",
+        ),
+        # "him" as the one met names the one person of the sentence before
+        (
+            "UN envoy Hans Grundberg spent May in the Gulf. Saudi Foreign Minister Faisal bin Farhan received "
+            "him in Riyadh.",
+            ("MET_WITH", "Faisal bin Farhan", "Hans Grundberg"),
+            "party_relations.meet",
+        ),
+        # a rank's full stop ends no list of people met; a stray comma after the subject
+        (
+            "Chad's leader, Gen. Mahamat Deby, had met Niger's Col. Amadou Abdramane and Mali's Capt. Ibrahim Kone "
+            "in Niamey.",
+            ("MET_WITH", "Mahamat Deby", "Ibrahim Kone"),
+            "party_relations.meet",
+        ),
+        # a pronoun after a reporting verb names the reporter
+        (
+            "Egyptian President Abdel Fattah al-Sisi said he had met US President Joe Biden twice.",
+            ("MET_WITH", "Abdel Fattah al-Sisi", "Joe Biden"),
+            "party_relations.meet",
+        ),
+        (
+            "The M23 captured the strategic town of Sake on Friday.",
+            ("CONTROLS", "M23", "Sake"),
+            "party_relations.control_verbs",
+        ),
+        (
+            "A plane carrying detainees touched down in the Houthi-run port, Hodeidah, at noon.",
+            ("CONTROLS", "Houthi", "Hodeidah"),
+            "party_relations.held_suffix",
+        ),
+    ],
+)
+def test_party_relations_stated_through_verbs(system, text, expected, rule):
+    found = relations(system, text)
+    assert (*expected, rule) in found, found
+
+
+def test_coordinated_subjects_each_take_the_relation(system):
+    found = pairs(system, "Hamas and Hezbollah vowed to destroy Israel.")
+    assert {("IN_CONFLICT_WITH", "Hamas", "Israel"), ("IN_CONFLICT_WITH", "Hezbollah", "Israel")} <= found
+
+
+def test_coordinated_objects_each_take_the_relation(system):
+    found = pairs(system, "The M23 captured Goma and Bukavu early this year.")
+    assert {("CONTROLS", "M23", "Goma"), ("CONTROLS", "M23", "Bukavu")} <= found
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # an apposition after the object is not a second object
+        (
+            "The RSF seized Nyala, the largest town of South Darfur, in 2023.",
+            ("CONTROLS", "RSF", "South Darfur"),
+        ),
+        # the capital of a province is not the province
+        ("The rebels of the M23 seized the provincial capital of Ituri.", ("CONTROLS", "M23", "Ituri")),
+        # a possessor of the object is not helped
+        ("The UN helped Sudan's displaced families.", ("ALLIED_WITH", "UN", "Sudan")),
+        # a launch site is not a party
+        ("Israel said it had shot down drones launched from Yemen.", ("IN_CONFLICT_WITH", "Israel", "Yemen")),
+        # a new clause after a coordinated object
+        ("Israel vowed to destroy Hezbollah and Hamas said it would respond.", ("IN_CONFLICT_WITH", "Israel", "Hamas")),
+        # mediators are not parties to the talks they host
+        ("Egypt and Qatar mediated talks between Israel and Hamas.", ("IN_CONFLICT_WITH", "Egypt", "Qatar")),
+        # the mediators of a truce are not at war
+        ("Hamas agreed to a ceasefire proposed by Egypt and Qatar.", ("IN_CONFLICT_WITH", "Egypt", "Qatar")),
+        ("Egypt and Qatar said a ceasefire was agreed.", ("IN_CONFLICT_WITH", "Egypt", "Qatar")),
+        # mediators who help the parties to a truce are not their allies
+        ("Qatar and Egypt helped Israel and Hamas reach a truce.", ("ALLIED_WITH", "Qatar", "Israel")),
+        # a disagreement and a transitive use are not fighting between the subjects
+        ("Israel and the US clashed over the plan.", ("IN_CONFLICT_WITH", "Israel", "US")),
+        ("Hamas and the UN have been fighting famine for years.", ("IN_CONFLICT_WITH", "Hamas", "UN")),
+        # "holds ... responsible" is a judgement, not control
+        ("The Taliban held Pakistan responsible for the blast.", ("CONTROLS", "Taliban", "Pakistan")),
+        # a possessor of the place taken is not the place
+        ("The Taliban took Pakistan's border post overnight.", ("CONTROLS", "Taliban", "Pakistan")),
+        # a place before a comma is not a coordinated subject
+        ("In Rafah, Israel vowed to destroy Hamas.", ("IN_CONFLICT_WITH", "Rafah", "Hamas")),
+        # losses of no count are not casualties of the fighting
+        ("Israel lost ground in fighting with Hezbollah.", ("IN_CONFLICT_WITH", "Israel", "Hezbollah")),
+        ("The UN's support for Sudan's refugees grew.", ("ALLIED_WITH", "UN", "Sudan")),
+        # "allies of Z": the coordinated subjects are allied with Z, not said to be allied together
+        ("Hamas and Islamic Jihad are allies of Iran.", ("ALLIED_WITH", "Hamas", "Islamic Jihad")),
+        # a share of control is not control
+        ("Israel's control of Gaza remains partial.", ("CONTROLS", "Israel", "Gaza")),
+        # a meeting that has not happened
+        (
+            "A possible meeting between President Joe Biden and President Xi Jinping was discussed.",
+            ("MET_WITH", "Joe Biden", "Xi Jinping"),
+        ),
+        # a pronoun in a clause after another person is ambiguous: no antecedent is guessed
+        (
+            "UN envoy Hans Grundberg spent May in the Gulf. Saudi Foreign Minister Faisal bin Farhan received "
+            "him in Riyadh, and later he had a call with Omani Foreign Minister Badr Albusaidi.",
+            ("MET_WITH", "Faisal bin Farhan", "Badr Albusaidi"),
+        ),
+        # a participle after a comma has no subject before the comma
+        (
+            "Israel struck a school in Gaza, killing 12 Hamas fighters.",
+            ("IN_CONFLICT_WITH", "Gaza", "Hamas"),
+        ),
+        # "in coordination with" after a comma is said of the clause, not of the mention before it
+        (
+            "The ship was released by the Houthis on orders of their leader, in coordination with Hamas.",
+            ("ALLIED_WITH", "Houthis", "Hamas"),
+        ),
+    ],
+)
+def test_party_relations_do_not_overreach(system, text, absent):
+    found = pairs(system, text)
+    assert absent not in found, found
