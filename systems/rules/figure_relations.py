@@ -161,22 +161,51 @@ class FigureRelations(ArgumentGrammar):
         return out
 
     def _subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
-        """The source left of a reporting verb at s: "The Relief Agency (RRA) said", "A WFP spokeswoman
-        said" (the body, guidelines §2.5), "N, the agency's director, said" (past an apposition)."""
-        k = s - 1 if s >= 1 and doc[s - 1].text == "," else s
+        """The source left of a reporting verb at s: "The Relief Agency (RRA) (now) says" (the name, else
+        its acronym), "A WFP spokeswoman said" (the body, guidelines §2.5), "N, the agency's director,
+        (had) said" (past an apposition)."""
+        floor = sentence_bounds(doc)[0][min(s, len(doc) - 1)]
+        k = s
+        while k - 1 > floor and doc[k - 1].lower_ in self.back_skip:
+            k -= 1
+        comma = k - 1 > floor and doc[k - 1].text == ","
+        if comma:
+            k -= 1
+        acronym = None
         if k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "(":
+            acronym = at_end.get(k - 1)
             k -= 3
         source = self._left(doc, k, at_end, labels, skip=self.source_skip)
-        if source is not None or k != s - 1:
+        if source is None and acronym is not None and acronym.label_ in labels:
+            source = acronym  # the name before it is no mention we found
+        if not comma or (source is not None and acronym is None):
             return source
-        # "X, who heads the agency, said" / "X, its spokesman, said": the mention before the opening comma.
-        floor = max(sentence_bounds(doc)[0][k], k - self.gaps["apposition"])
-        for j in range(k - 1, floor, -1):
-            if doc[j].text == ",":
+        # "X, who heads the agency, said" / "X, its spokesman for Y (Z), said": the mention before the
+        # opening comma is the speaker; the body the apposition names is not.
+        return self._apposition_head(doc, k, at_end) or source
+
+    def _apposition_head(self, doc: Doc, k: int, at_end: dict) -> Span | None:
+        """The person or organisation before the comma opening an apposition that ends at k."""
+        floor = max(sentence_bounds(doc)[0][min(k, len(doc) - 1)], k - self.gaps["apposition"])
+        j = k - 1
+        while j > floor:
+            t = doc[j]
+            if t.text == ")":
+                # A parenthesised acronym inside the apposition ("mission in Congo (MONUSCO)").
+                opening = next((i for i in range(j - 1, max(floor, j - 4), -1) if doc[i].text == "("), None)
+                if opening is None:
+                    return None
+                j = opening - 1
+                continue
+            if t.text == ",":
                 m = at_end.get(j)
-                return m if m is not None and m.label_ in labels else None
-            if doc[j].text in ("said", "says", "(", ")") or doc[j].is_quote:
+                if m is None and doc[j - 1].text == ")":  # "N (ACR), its armed wing, said": N, else ACR
+                    m = at_end.get(j - 3) if doc[j - 3].text == "(" else None
+                    m = m if m is not None and m.label_ in SOURCE_LABELS else at_end.get(j - 1)
+                return m if m is not None and m.label_ in SOURCE_LABELS else None
+            if t.text in ("said", "says", "(") or t.is_quote:
                 return None
+            j -= 1
         return None
 
     def _source(

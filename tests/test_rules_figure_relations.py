@@ -1,0 +1,74 @@
+"""A figure's place (LOCATED_IN) and source (REPORTED_BY) on sentences written for these tests.
+
+None is taken from an article; names are invented. Guidelines §3, §3.1 and §2.5.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.formats.corpus import Document
+from systems.rules import RulesSystem
+
+
+@pytest.fixture(scope="module")
+def system() -> RulesSystem:
+    return RulesSystem()
+
+
+def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
+    ann = next(system.predict([Document("t", "2024-01-01", text)]))
+    by_id = {e.id: e for e in ann.entities}
+    return {(r.type, by_id[r.head].text, by_id[r.tail].text) for r in ann.relations}
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # The speaker before an apposition that names a body and its acronym reports, not the body.
+        (
+            "Dmitri Volkov, a spokesman for the Northern Relief Agency (NRA), said 40 people had died.",
+            ("REPORTED_BY", "40", "Dmitri Volkov"),
+        ),
+        # An auxiliary between the apposition and the reporting verb.
+        (
+            "Lina Farah, the spokeswoman for the relief mission, had said 12 houses burned.",
+            ("REPORTED_BY", "12", "Lina Farah"),
+        ),
+        # A name with its acronym, then an adverb before the verb.
+        (
+            "The Kivu Relief Front (KRF) now says 30 people were abducted.",
+            ("REPORTED_BY", "30", "Kivu Relief Front"),
+        ),
+        # A group named with its acronym, then an apposition: the group reports.
+        (
+            "The Sahel Liberation Front (SLF), the largest armed group in the north, said it had killed 25 soldiers.",
+            ("REPORTED_BY", "25", "Sahel Liberation Front"),
+        ),
+        # "say" in the present, and the acknowledged toll.
+        ("UN officials say 300 families were displaced.", ("REPORTED_BY", "300", "UN")),
+        ("UNICEF acknowledged that 9 of its staff were hurt.", ("REPORTED_BY", "9", "UNICEF")),
+        # The kind of source between its name and the verb.
+        ("The Tarsa news agency reported 5 deaths.", ("REPORTED_BY", "5", "Tarsa")),
+    ],
+)
+def test_sources(system, text, relation):
+    rels = relations(system, text)
+    assert relation in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # The body inside the apposition is not the speaker.
+        (
+            "Dmitri Volkov, a spokesman for the Northern Relief Agency (NRA), said 40 people had died.",
+            ("REPORTED_BY", "40", "NRA"),
+        ),
+        # A place before the comma is no speaker.
+        ("In Sarvan, the Kivu Relief Front (KRF) said 30 people were abducted.", ("REPORTED_BY", "30", "Sarvan")),
+    ],
+)
+def test_sources_do_not_overreach(system, text, relation):
+    rels = relations(system, text)
+    assert relation not in rels, rels
