@@ -72,3 +72,61 @@ def test_sources(system, text, relation):
 def test_sources_do_not_overreach(system, text, relation):
     rels = relations(system, text)
     assert relation not in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # A definite place noun refers back to the nearest earlier place (guidelines §3.1).
+        (
+            "Shelling struck homes in Marovka overnight. Officials said 14 people were killed in the town.",
+            ("LOCATED_IN", "14", "Marovka"),
+        ),
+        (
+            "Rebels attacked Selvo Camp on Friday. Aid workers said 300 families remain in the camp.",
+            ("LOCATED_IN", "300", "Selvo Camp"),
+        ),
+        # The parts of a figure, closed by a comma, leave the place after them to the whole.
+        (
+            "Gunmen killed 13 villagers, six of them children and two of them women, in Tarnova.",
+            ("LOCATED_IN", "13", "Tarnova"),
+        ),
+        (
+            "Gunmen killed 13 villagers, six of them children and two of them women, in Tarnova.",
+            ("LOCATED_IN", "two", "Tarnova"),
+        ),
+        # A count coordinated after one that has a place.
+        (
+            "Officials said 90 died in Kelmi, among them 30 children and 20 women.",
+            ("LOCATED_IN", "20", "Kelmi"),
+        ),
+    ],
+)
+def test_places(system, text, relation):
+    rels = relations(system, text)
+    assert relation in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # A place that describes the speaker before a verb of speech is not the figure's place.
+        (
+            "The envoy in Tarnova, Ilse Brandt, said 110 people had been killed.",
+            ("LOCATED_IN", "110", "Tarnova"),
+        ),
+        # "the city of X" names a place; it does not refer back.
+        (
+            "Shelling struck homes in Marovka overnight. Officials said 14 people were killed in the city of Dravo.",
+            ("LOCATED_IN", "14", "Marovka"),
+        ),
+        # A place noun refers back only to a place of its kind.
+        (
+            "Rebels attacked Selvo on Friday. Aid workers said 300 families remain in the camp.",
+            ("LOCATED_IN", "300", "Selvo"),
+        ),
+    ],
+)
+def test_places_do_not_overreach(system, text, relation):
+    rels = relations(system, text)
+    assert relation not in rels, rels

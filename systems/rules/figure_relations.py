@@ -45,6 +45,12 @@ class FigureRelations(ArgumentGrammar):
         self.back_determiners = frozenset(back["determiners"])
         self.back_skip = frozenset(back["skip"])
         self.part_markers = frozenset(self.words["figure_part_markers"])
+        nominal = self.words["place_back_reference"]
+        self.place_settlements = frozenset(nominal["settlements"])
+        self.place_facilities: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in nominal["facilities"].items()}
+        self.place_nominal_modifiers = frozenset(nominal["modifiers"])
+        self.speech_verbs = frozenset(self.words["speech_verbs"]["verbs"])
+        self._place_mentions: list[Span] = []  # the places of the document in hand, in text order
 
     def _figures(self, doc: Doc, figures: list[Figure], matches: list, at_start: dict, at_end: dict, add) -> None:
         starts = sorted(f.span.start for f in figures)
@@ -54,18 +60,44 @@ class FigureRelations(ArgumentGrammar):
         relays = [(s, e) for name, s, e in matches if name == "relay"]
         reporters = self._reporters(doc, reports, at_start, at_end)
         places: dict[int, tuple[list[Span], str]] = {}
+        self._place_mentions = sorted(
+            (m for m in at_start.values() if m.label_ in ("GPE", "LOC")), key=lambda m: m.start
+        )
+        wholes = self._wholes(doc, figures)
+        report_ends = {e for _, s, e in reports if doc[s:e].text.lower() in self.speech_verbs}
         # Last figure first, so that "8 died and 40 were hurt in X" hands X back along the list.
         for fig in sorted(figures, key=lambda f: -f.span.start):
             span = fig.span
-            place, place_rule = self._place(doc, span, starts, at_start)
+            place, place_rule = self._place(doc, span, starts, at_start, report_ends, set(wholes))
             found = [place, *self._place_chain(doc, place, at_start)] if place is not None else []
             if not found:
                 shared = self._coordinated_figure(doc, span, starts, ends, reports)
                 if shared is not None and places.get(shared, ([], ""))[0]:
                     found, place_rule = places[shared][0], "relations.place_preps.shared"
             places[span.start] = (found, place_rule)
+        # First figure first: a part with no place of its own takes its whole's ("20 died in X, 8 of
+        # them children"); so does a count coordinated after one that has a place ("in X, 66 children
+        # and 40 women").
+        previous: int | None = None
+        for fig in sorted(figures, key=lambda f: f.span.start):
+            span = fig.span
+            found, place_rule = places[span.start]
+            if not found:
+                whole = wholes.get(span.start)
+                if whole is not None and places[whole][0]:
+                    found, place_rule = places[whole][0], "relations.place_preps.part"
+                elif (
+                    previous is not None
+                    and places[previous][0]
+                    and self._coordinated_figure(doc, doc[previous : ends[previous]], starts, ends, reports)
+                    == span.start
+                ):
+                    found, place_rule = places[previous][0], "relations.place_preps.shared"
+                places[span.start] = (found, place_rule)
+            previous = span.start
             for i, where in enumerate(found):
-                rule = place_rule if i == 0 or place_rule.endswith("shared") else place_rule + ".chain"
+                shared = place_rule.endswith(("shared", "part"))
+                rule = place_rule if i == 0 or shared else place_rule + ".chain"
                 add("LOCATED_IN", span, where, rule)
         for fig in figures:
             span = fig.span
@@ -91,31 +123,93 @@ class FigureRelations(ArgumentGrammar):
             return False
         return not any(t.lower_ in self.clause_breaks for t in doc[lo:hi])
 
-    def _place(self, doc: Doc, span: Span, starts: list[int], at_start: dict) -> tuple[Span | None, str]:
+    def _place(
+        self, doc: Doc, span: Span, starts: list[int], at_start: dict, report_ends: set[int], parts: set[int]
+    ) -> tuple[Span | None, str]:
         """The place phrase of a figure: after it in its clause, opening its sentence, or before it."""
         sent_starts, sent_ends = sentence_bounds(doc)
         lowers = token_view(doc).lowers
         sent_start, sent_end = sent_starts[span.start], sent_ends[span.start]
-        nxt_fig = min((s for s in starts if s > span.start), default=len(doc))
-        for k in range(span.end, min(sent_end, nxt_fig, span.end + 12)):
-            if lowers[k] in self.place_preps:
-                place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+        # "13 civilians, ten of them children, in X": the parts of a figure, up to their closing
+        # comma, neither end its clause nor give it their place.
+        nxt_fig = min((s for s in starts if s > span.start and s not in parts), default=len(doc))
+        k, limit, in_part = span.end, span.end + 12, False
+        while k < min(sent_end, nxt_fig, limit):
+            if k in parts:
+                in_part = True
+            elif doc[k].text == ",":
+                in_part = False
+            if in_part:
+                limit += 1
+            elif lowers[k] in self.place_preps:
+                place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return place, "relations.place_preps"
+            k += 1
         for k in range(sent_start, span.start):
             if lowers[k] in self.place_preps and (k == sent_start or doc[k - 1].is_punct or k == sent_start + 1):
-                place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+                place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return place, "relations.place_preps.sentence_start"
         # "attacked a market in Kidal, killing at least 9": the nearest place phrase of the
         # clause before the figure, when no other figure stands between.
         prev_fig = max((s for s in starts if s < span.start), default=-1)
         for k in range(span.start - 1, max(sent_start, prev_fig, span.start - 15) - 1, -1):
+            if k + 1 in report_ends:
+                break  # "the envoy in X said 40 …": a place before the reporting verb describes the source
             if lowers[k] in self.place_preps:
-                place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+                place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return place, "relations.place_preps.before"
         return None, ""
+
+    def _place_phrase(self, doc: Doc, k: int, at_start: dict) -> Span | None:
+        """The place named after a location preposition ending at k, or the earlier place a definite
+        place noun there refers back to ("in the enclave" after "Gaza Strip", guidelines §3.1)."""
+        place = self._right(doc, k, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+        if place is not None or k >= len(doc) or doc[k].lower_ != "the":
+            return place
+        j = k + 1
+        while j < len(doc) and doc[j].lower_ in self.place_nominal_modifiers:
+            j += 1
+        noun = doc[j].lower_ if j < len(doc) else ""
+        if noun not in self.place_settlements and noun not in self.place_facilities:
+            return None
+        if j + 1 < len(doc) and (doc[j + 1].lower_ == "of" or doc[j + 1].is_title):
+            return None  # "the city of X", "the camp Y": a name follows, not a reference back
+        sent_starts = sentence_bounds(doc)[0]
+        floor = sent_starts[k]
+        for _ in range(2):
+            if floor > 0:
+                floor = sent_starts[floor - 1]
+        heads = self.place_facilities.get(noun)
+        for m in reversed(self._place_mentions):
+            if m.end > k or m.start < floor:
+                continue
+            if heads is None or (m.label_ == "LOC" and any(h in m.text.lower() for h in heads)):
+                return m
+        return None
+
+    def _wholes(self, doc: Doc, figures: list[Figure]) -> dict[int, int]:
+        """The start of each part figure ("ten of them children") -> the start of its whole, the figure
+        before it with only lower-case words and commas between."""
+        spans = sorted((f.span for f in figures), key=lambda s: s.start)
+        out: dict[int, int] = {}
+        for i, span in enumerate(spans):
+            if doc[span.end : span.end + 2].text.lower() not in self.part_markers:
+                continue
+            # Coordinated parts ("ten of them children and three of them women") share one whole.
+            j = i - 1
+            while j >= 0 and spans[j].start in out:
+                j -= 1
+            if j < 0 or span.start - spans[j].end > self.gaps["figure_coordination"] * 2:
+                continue
+            between = doc[spans[j].end : span.start]
+            if any(t.is_sent_start for t in doc[spans[j].end : span.end]):
+                continue
+            if all((t.is_alpha and t.is_lower) or t.like_num or t.text in (",", "—", "-") for t in between):
+                out[span.start] = spans[j].start
+        return out
 
     def _coordinated_figure(self, doc: Doc, span: Span, starts: list[int], ends: dict[int, int], reports) -> int | None:
         """The start of the next figure of the same clause ("8 died and 40 were hurt"): only
