@@ -95,6 +95,29 @@ def test_sources_do_not_overreach(system, text, relation):
             "Gunmen killed 13 villagers, six of them children and two of them women, in Tarnova.",
             ("LOCATED_IN", "two", "Tarnova"),
         ),
+        # The object of a verb of flight, attack or arrival is the place (guidelines §2.3, §2.5).
+        ("More than 4,000 people have fled Mosul since Monday.", ("LOCATED_IN", "More than 4,000", "Mosul")),
+        ("A drone hit Homs on Friday, killing nine people.", ("LOCATED_IN", "nine", "Homs")),
+        ("Troops drove 300 families out of Kharkiv.", ("LOCATED_IN", "300", "Kharkiv")),
+        # Past a nationality and the words of a part of a place.
+        (
+            "Some 2,000 people have fled the northern Moldovan town of Tarnova.",
+            ("LOCATED_IN", "Some 2,000", "Tarnova"),
+        ),
+        (
+            "A bomb went off on the south-western edge of Aleppo, killing 12 people.",
+            ("LOCATED_IN", "12", "Aleppo"),
+        ),
+        # A place chain through an apposition ("X, a district of Y").
+        (
+            "Gunmen killed 30 people in Selvoro, a district of Timbuktu, on Sunday.",
+            ("LOCATED_IN", "30", "Timbuktu"),
+        ),
+        # A place further than a short clause, when no new clause begins before it.
+        (
+            "At least 40 villagers, most of them elderly farmers, were shot dead on Sunday in Tarnova.",
+            ("LOCATED_IN", "At least 40", "Tarnova"),
+        ),
         # A count coordinated after one that has a place.
         (
             "Officials said 90 died in Kelmi, among them 30 children and 20 women.",
@@ -114,6 +137,11 @@ def test_places(system, text, relation):
         (
             "The envoy in Tarnova, Ilse Brandt, said 110 people had been killed.",
             ("LOCATED_IN", "110", "Tarnova"),
+        ),
+        # A reporting tag closes the figure's clause: a place after it is another clause's.
+        (
+            "The blast left 7 people hurt, the governor said, and a church in Tarnova was damaged.",
+            ("LOCATED_IN", "7", "Tarnova"),
         ),
         # "the city of X" names a place; it does not refer back.
         (

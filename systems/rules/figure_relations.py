@@ -50,6 +50,10 @@ class FigureRelations(ArgumentGrammar):
         self.place_facilities: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in nominal["facilities"].items()}
         self.place_nominal_modifiers = frozenset(nominal["modifiers"])
         self.speech_verbs = frozenset(self.words["speech_verbs"]["verbs"])
+        self.place_triggers = frozenset(self.place_preps) | frozenset(self.words["place_verbs"]["verbs"])
+        phrase = self.words["figure_place_skip"]
+        self.figure_place_skip = self.place_skip | frozenset(phrase["words"])
+        self.figure_place_gap: int = phrase["gap"]
         self._place_mentions: list[Span] = []  # the places of the document in hand, in text order
 
     def _figures(self, doc: Doc, figures: list[Figure], matches: list, at_start: dict, at_end: dict, add) -> None:
@@ -133,21 +137,25 @@ class FigureRelations(ArgumentGrammar):
         # "13 civilians, ten of them children, in X": the parts of a figure, up to their closing
         # comma, neither end its clause nor give it their place.
         nxt_fig = min((s for s in starts if s > span.start and s not in parts), default=len(doc))
-        k, limit, in_part = span.end, span.end + 12, False
+        k, limit, in_part = span.end, span.end + 16, False
         while k < min(sent_end, nxt_fig, limit):
+            if lowers[k] in self.clause_breaks and k - span.end >= 12:
+                break  # a long clause ends at the next clause of its own
+            if lowers[k] in self.speech_verbs and k + 1 < len(doc) and doc[k + 1].text == ",":
+                break  # "…, the governor said, and in X …": the tag closes the figure's clause
             if k in parts:
                 in_part = True
             elif doc[k].text == ",":
                 in_part = False
             if in_part:
                 limit += 1
-            elif lowers[k] in self.place_preps:
+            elif lowers[k] in self.place_triggers:
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return place, "relations.place_preps"
             k += 1
         for k in range(sent_start, span.start):
-            if lowers[k] in self.place_preps and (k == sent_start or doc[k - 1].is_punct or k == sent_start + 1):
+            if lowers[k] in self.place_triggers and (k == sent_start or doc[k - 1].is_punct or k == sent_start + 1):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return place, "relations.place_preps.sentence_start"
@@ -157,7 +165,7 @@ class FigureRelations(ArgumentGrammar):
         for k in range(span.start - 1, max(sent_start, prev_fig, span.start - 15) - 1, -1):
             if k + 1 in report_ends:
                 break  # "the envoy in X said 40 …": a place before the reporting verb describes the source
-            if lowers[k] in self.place_preps:
+            if lowers[k] in self.place_triggers:
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return place, "relations.place_preps.before"
@@ -167,6 +175,8 @@ class FigureRelations(ArgumentGrammar):
         """The place named after a location preposition ending at k, or the earlier place a definite
         place noun there refers back to ("in the enclave" after "Gaza Strip", guidelines §3.1)."""
         place = self._right(doc, k, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+        if place is None:
+            place = self._longer_place_phrase(doc, k, at_start)
         if place is not None or k >= len(doc) or doc[k].lower_ != "the":
             return place
         j = k + 1
@@ -210,6 +220,24 @@ class FigureRelations(ArgumentGrammar):
             if all((t.is_alpha and t.is_lower) or t.like_num or t.text in (",", "—", "-") for t in between):
                 out[span.start] = spans[j].start
         return out
+
+    def _longer_place_phrase(self, doc: Doc, k: int, at_start: dict) -> Span | None:
+        """ "the northern Mozambican town of X", "the south-western edge of X": past nationality
+        adjectives and the words of a part of a place, to a place after "of"."""
+        ceiling = min(sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc), k + self.figure_place_gap + 1)
+        while k < ceiling:
+            m = at_start.get(k)
+            if m is not None:
+                if m.label_ in ("GPE", "LOC") and doc[m.start - 1].lower_ == "of":
+                    return m
+                if m.label_ != "NORP":
+                    return None
+                k = m.end
+                continue
+            if doc[k].lower_ not in self.figure_place_skip:
+                return None
+            k += 1
+        return None
 
     def _coordinated_figure(self, doc: Doc, span: Span, starts: list[int], ends: dict[int, int], reports) -> int | None:
         """The start of the next figure of the same clause ("8 died and 40 were hurt"): only
