@@ -45,6 +45,7 @@ class FigureRelations(ArgumentGrammar):
         self.back_determiners = frozenset(back["determiners"])
         self.back_skip = frozenset(back["skip"])
         self.part_markers = frozenset(self.words["figure_part_markers"])
+        self.source_nouns = frozenset(self.words["source_nouns"])
         nominal = self.words["place_back_reference"]
         self.place_settlements = frozenset(nominal["settlements"])
         self.place_facilities: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in nominal["facilities"].items()}
@@ -283,12 +284,13 @@ class FigureRelations(ArgumentGrammar):
         return out
 
     def _subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
-        """The source left of a reporting verb at s: "The Relief Agency (RRA) (now) says" (the name, else
-        its acronym), "A WFP spokeswoman said" (the body, guidelines §2.5), "N, the agency's director,
-        (had) said" (past an apposition)."""
+        """The source left of a reporting verb at s: "The Relief Agency (RRA) (now) says" (the acronym,
+        the nearest mention), "A WFP spokeswoman said" (the body, guidelines §2.5), "N, the agency's
+        director, (had) said" (past an apposition)."""
         floor = sentence_bounds(doc)[0][min(s, len(doc) - 1)]
         k = s
-        while k - 1 > floor and doc[k - 1].lower_ in self.back_skip:
+        # "The Relief Front (RF) group now says": adverbs, auxiliaries and the kind of source.
+        while k - 1 > floor and (doc[k - 1].lower_ in self.back_skip or doc[k - 1].lower_ in self.source_nouns):
             k -= 1
         comma = k - 1 > floor and doc[k - 1].text == ","
         if comma:
@@ -298,8 +300,8 @@ class FigureRelations(ArgumentGrammar):
             acronym = at_end.get(k - 1)
             k -= 3
         source = self._left(doc, k, at_end, labels, skip=self.source_skip)
-        if source is None and acronym is not None and acronym.label_ in labels:
-            source = acronym  # the name before it is no mention we found
+        if acronym is not None and acronym.label_ in labels and (source is None or source.end == k):
+            source = acronym  # the nearest mention of the source (guidelines §3.1)
         if not comma or (source is not None and acronym is None):
             return source
         # "X, who heads the agency, said" / "X, its spokesman for Y (Z), said": the mention before the
@@ -320,10 +322,8 @@ class FigureRelations(ArgumentGrammar):
                 j = opening - 1
                 continue
             if t.text == ",":
-                m = at_end.get(j)
-                if m is None and doc[j - 1].text == ")":  # "N (ACR), its armed wing, said": N, else ACR
-                    m = at_end.get(j - 3) if doc[j - 3].text == "(" else None
-                    m = m if m is not None and m.label_ in SOURCE_LABELS else at_end.get(j - 1)
+                # "N (ACR), its armed wing, said": the acronym, the nearest mention of N.
+                m = at_end.get(j) or (at_end.get(j - 1) if doc[j - 1].text == ")" else None)
                 return m if m is not None and m.label_ in SOURCE_LABELS else None
             if t.text in ("said", "says", "(") or t.is_quote:
                 return None
@@ -414,7 +414,13 @@ class FigureRelations(ArgumentGrammar):
             while j > 0 and doc[j].lower_ in self.back_skip:
                 j -= 1
             word = doc[j].lower_ if j >= 0 else ""
-            head = word in self.back_pronouns or (j > 0 and doc[j - 1].lower_ in self.back_determiners)
+            # "The Britain-based monitor said": a few modifiers between the determiner and the nominal.
+            i = j - 1
+            while i > 0 and j - i <= 4 and doc[i].lower_ not in self.back_determiners:
+                if not (doc[i].is_lower or doc[i].text == "-" or doc[i + 1].text == "-"):
+                    break
+                i -= 1
+            head = word in self.back_pronouns or (i >= 0 and doc[i].lower_ in self.back_determiners)
         if not head:
             return None
         if word in self.back_pronouns:
