@@ -52,6 +52,30 @@ def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
         # "say" in the present, and the acknowledged toll.
         ("UN officials say 300 families were displaced.", ("REPORTED_BY", "300", "UN")),
         ("UNICEF acknowledged that 9 of its staff were hurt.", ("REPORTED_BY", "9", "UNICEF")),
+        # A reporting tag after the figure: a name closing an apposition, a possessor, an inverted subject.
+        (
+            "Gunmen killed 14 people on Sunday, the town's mayor, Petra Lindqvist, said.",
+            ("REPORTED_BY", "14", "Petra Lindqvist"),
+        ),
+        ("Rebels freed 26 hostages, UNICEF's field team said.", ("REPORTED_BY", "26", "UNICEF")),
+        (
+            "More than 200 people are still missing, said UNICEF chief Petra Lindqvist.",
+            ("REPORTED_BY", "More than 200", "Petra Lindqvist"),
+        ),
+        # The source named after a relay, past the words for its kind; WHO is no relative pronoun.
+        (
+            "At least 50 were hurt, according to figures compiled by the monitoring group Airwars.",
+            ("REPORTED_BY", "At least 50", "Airwars"),
+        ),
+        (
+            "UN envoy Petra Lindqvist cited an assessment by the WHO and its partners that recorded 70 deaths.",
+            ("REPORTED_BY", "70", "WHO"),
+        ),
+        # "cited" as the speaker's verb.
+        (
+            "UN envoy Petra Lindqvist cited an assessment by the WHO and its partners that recorded 70 deaths.",
+            ("REPORTED_BY", "70", "Petra Lindqvist"),
+        ),
         # The kind of source between its name and the verb.
         ("The Tarsa news agency reported 5 deaths.", ("REPORTED_BY", "5", "Tarsa")),
     ],

@@ -60,7 +60,8 @@ class FigureRelations(ArgumentGrammar):
     def _figures(self, doc: Doc, figures: list[Figure], matches: list, at_start: dict, at_end: dict, add) -> None:
         starts = sorted(f.span.start for f in figures)
         ends = {f.span.start: f.span.end for f in figures}
-        reports = [m for m in matches if m[0] == "report_verbs"]
+        # "cited by X" is a relay, not X's subject citing.
+        reports = [m for m in matches if m[0] == "report_verbs" and not (m[2] < len(doc) and doc[m[2]].lower_ == "by")]
         reports += [("report_verbs", s, e) for _, s, e in self.toll_matcher(doc)]
         relays = [(s, e) for name, s, e in matches if name == "relay"]
         reporters = self._reporters(doc, reports, at_start, at_end)
@@ -112,8 +113,21 @@ class FigureRelations(ArgumentGrammar):
             for s, e in relays:
                 if self._relays(doc, span, s, e, starts):
                     # "Citing the IOM, the agency said …", "… a report cited by the FT": the relay reports too.
-                    relayed = self._right(doc, e, at_start, SOURCE_LABELS, skip=self.skip_right, gap=2)
+                    relayed = self._relayed(doc, e, at_start)
                     add("REPORTED_BY", span, relayed, "relations.relay")
+
+    def _relayed(self, doc: Doc, k: int, at_start: dict) -> Span | None:
+        """The source named after a relay phrase, past a determiner and lower-case words that say what
+        kind of source it is ("compiled by the monitoring group X")."""
+        ceiling = min(sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc), k + 4)
+        while k < ceiling:
+            m = at_start.get(k)
+            if m is not None:
+                return m if m.label_ in SOURCE_LABELS else None
+            if not (doc[k].is_alpha and doc[k].is_lower):
+                return None
+            k += 1
+        return None
 
     def _relays(self, doc: Doc, span: Span, s: int, e: int, starts: list[int]) -> bool:
         """Whether the relay at s..e brings the figure: "citing X" every figure after it in its sentence,
@@ -126,7 +140,11 @@ class FigureRelations(ArgumentGrammar):
         lo, hi = (span.end, s) if span.end <= s else (e, span.start)
         if any(lo <= k < hi for k in starts):
             return False
-        return not any(t.lower_ in self.clause_breaks for t in doc[lo:hi])
+        return not any(self._breaks(t) for t in doc[lo:hi])
+
+    def _breaks(self, t) -> bool:
+        """Whether a token begins a clause: a lower-case "who", never the acronym WHO."""
+        return t.is_lower and t.lower_ in self.clause_breaks
 
     def _place(
         self, doc: Doc, span: Span, starts: list[int], at_start: dict, report_ends: set[int], parts: set[int]
@@ -140,7 +158,7 @@ class FigureRelations(ArgumentGrammar):
         nxt_fig = min((s for s in starts if s > span.start and s not in parts), default=len(doc))
         k, limit, in_part = span.end, span.end + 16, False
         while k < min(sent_end, nxt_fig, limit):
-            if lowers[k] in self.clause_breaks and k - span.end >= 12:
+            if self._breaks(doc[k]) and k - span.end >= 12:
                 break  # a long clause ends at the next clause of its own
             if lowers[k] in self.speech_verbs and k + 1 < len(doc) and doc[k + 1].text == ",":
                 break  # "…, the governor said, and in X …": the tag closes the figure's clause
@@ -252,7 +270,7 @@ class FigureRelations(ArgumentGrammar):
         if sentence_bounds(doc)[1][span.start] <= nxt or any(span.end <= s < nxt for _, s, _ in reports):
             return None
         for t in doc[span.end : nxt]:
-            if t.lower_ in self.place_preps or t.lower_ in self.clause_breaks:
+            if t.lower_ in self.place_preps or self._breaks(t):
                 return None
             if not ((t.is_alpha and t.is_lower) or t.text == "," or t.is_quote):
                 return None
@@ -362,11 +380,12 @@ class FigureRelations(ArgumentGrammar):
             back = self._back_reference(doc, e if forward else s, reporters, forward=forward)
             if back is not None:
                 return back, "relations.report_verbs.back_reference"
-        for s, _ in sorted(after):
-            if any(t.lower_ in self.clause_breaks for t in doc[span.end : s]):
+        for s, e in sorted(after):
+            if any(self._breaks(t) for t in doc[span.end : s]):
                 break  # "30 died, while a source told Reuters 45 had": the later verb has its own figure
-            k = s - 3 if s >= 3 and doc[s - 1].text == ")" and doc[s - 3].text == "(" else s
-            source = self._left(doc, k, at_end, labels, gap=2)
+            source = self._tag_subject(doc, s, at_end, labels)
+            if source is None and (doc[s - 1].text == "," or doc[s - 1].is_quote):
+                source = self._inverted_subject(doc, e, at_start, labels)
             if source is not None and source.start >= span.end:
                 return source, "relations.report_verbs.after"
             # "…, he said" / "…, the agency said": only a tag closing the figure's clause refers back.
@@ -376,6 +395,44 @@ class FigureRelations(ArgumentGrammar):
                 if back is not None:
                     return back, "relations.report_verbs.back_reference"
         return None, ""
+
+    def _tag_subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
+        """The source of a reporting tag after the figure: "…, the Relief Agency (RRA) said" (the
+        acronym), "…, United Nations agencies said", "…, the mayor, N, said", "…, X's delegation said"."""
+        k = s
+        while k - 1 > 0 and doc[k - 1].lower_ in self.back_skip:
+            k -= 1
+        if k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "(":
+            acronym = at_end.get(k - 1)
+            if acronym is not None and acronym.label_ in labels:
+                return acronym
+            k -= 3
+        if doc[k - 1].text == ",":
+            named = at_end.get(k - 1)  # "…, the city's mayor, N, said": the name closing an apposition
+            if named is not None and named.label_ in labels and doc[named.start - 1].text == ",":
+                return named
+            return None
+        source = self._left(doc, k, at_end, labels, skip=self.source_skip, gap=3)
+        if source is None:
+            source = self._possessor(doc, k, at_end)
+        return source if source is not None and source.label_ in labels else None
+
+    def _inverted_subject(self, doc: Doc, e: int, at_start: dict, labels: set[str]) -> Span | None:
+        """ "…, said agency chief N": the subject after the verb, past role words, and the last name
+        of that run (the person, not the body that titles them)."""
+        found, k = None, e
+        ceiling = min(sentence_bounds(doc)[1][e - 1], e + self.gaps["role_phrase"] + 2)
+        while k < ceiling:
+            m = at_start.get(k)
+            if m is not None:
+                if m.label_ not in labels:
+                    break
+                found, k = m, m.end
+                continue
+            if doc[k].lower_ not in self.role_words and doc[k].lower_ not in ("the", "a", "an", "'s", "’s"):
+                break
+            k += 1
+        return found
 
     def _reporters(self, doc: Doc, reports, at_start: dict, at_end: dict) -> list[Span]:
         """Who a pronoun or a definite nominal can refer back to: the named subjects of reporting verbs
