@@ -109,6 +109,9 @@ class FigureRelations(ArgumentGrammar):
             span = fig.span
             source, source_rule = self._source(doc, span, reports, at_start, at_end, reporters)
             add("REPORTED_BY", span, source, source_rule)
+            if source_rule in ("relations.report_verbs.before", "relations.report_verbs.back_reference"):
+                relaying = self._relaying_tag(doc, span, reports, at_start, at_end)
+                add("REPORTED_BY", span, relaying, "relations.report_verbs.relaying_tag")
             add("REPORTED_BY", span, self._relay(doc, span, reports, at_start), "relations.report_verbs.told")
             for s, e in relays:
                 if self._relays(doc, span, s, e, starts):
@@ -383,10 +386,8 @@ class FigureRelations(ArgumentGrammar):
         for s, e in sorted(after):
             if any(self._breaks(t) for t in doc[span.end : s]):
                 break  # "30 died, while a source told Reuters 45 had": the later verb has its own figure
-            source = self._tag_subject(doc, s, at_end, labels)
-            if source is None and (doc[s - 1].text == "," or doc[s - 1].is_quote):
-                source = self._inverted_subject(doc, e, at_start, labels)
-            if source is not None and source.start >= span.end:
+            source = self._after_tag(doc, span, s, e, at_start, at_end)
+            if source is not None:
                 return source, "relations.report_verbs.after"
             # "…, he said" / "…, the agency said": only a tag closing the figure's clause refers back.
             lead = s - 2 if doc[s - 1].lower_ in self.back_pronouns else s - 3
@@ -395,6 +396,27 @@ class FigureRelations(ArgumentGrammar):
                 if back is not None:
                     return back, "relations.report_verbs.back_reference"
         return None, ""
+
+    def _after_tag(self, doc: Doc, span: Span, s: int, e: int, at_start: dict, at_end: dict) -> Span | None:
+        """The named source of a reporting verb at s..e after the figure ("…, the agency said")."""
+        source = self._tag_subject(doc, s, at_end, SOURCE_LABELS)
+        if source is None and (doc[s - 1].text == "," or doc[s - 1].is_quote):
+            source = self._inverted_subject(doc, e, at_start, SOURCE_LABELS)
+        return source if source is not None and source.start >= span.end else None
+
+    def _relaying_tag(self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict) -> Span | None:
+        """ "X said … 30 …, the Y news agency reported": a tag closing the sentence after a comma relays
+        what the earlier source said (guidelines §2.5, relayed figures)."""
+        ends = sentence_bounds(doc)[1]
+        for _, s, e in sorted(reports, key=lambda r: r[1]):
+            if s < span.end or e > ends[span.start] or doc[s:e].text.lower() == "according to":
+                continue
+            if any(self._breaks(t) for t in doc[span.end : s]):
+                return None
+            source = self._after_tag(doc, span, s, e, at_start, at_end)
+            if source is not None and any(t.text == "," for t in doc[max(span.end, source.start - 3) : source.start]):
+                return source
+        return None
 
     def _tag_subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
         """The source of a reporting tag after the figure: "…, the Relief Agency (RRA) said" (the
