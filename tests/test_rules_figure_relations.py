@@ -141,6 +141,19 @@ def test_sources_do_not_overreach(system, text, relation):
             "Gunmen killed 30 people in Selvoro, a district of Timbuktu, on Sunday.",
             ("LOCATED_IN", "30", "Timbuktu"),
         ),
+        # A place phrase before the figure gives its first place and the places it goes on to name.
+        (
+            "A militant drove a car bomb into Camp Taji in Baghdad province, killing at least six soldiers.",
+            ("LOCATED_IN", "at least six", "Camp Taji"),
+        ),
+        (
+            "A militant drove a car bomb into Camp Taji in Baghdad province, killing at least six soldiers.",
+            ("LOCATED_IN", "at least six", "Baghdad"),
+        ),
+        (
+            "Gunmen killed 30 people at Zamzam camp on the outskirts of El Fasher on Sunday.",
+            ("LOCATED_IN", "30", "El Fasher"),
+        ),
         # A place further than a short clause, when no new clause begins before it.
         (
             "At least 40 villagers, most of them elderly farmers, were shot dead on Sunday in Tarnova.",

@@ -74,7 +74,7 @@ class FigureRelations(ArgumentGrammar):
         # Last figure first, so that "8 died and 40 were hurt in X" hands X back along the list.
         for fig in sorted(figures, key=lambda f: -f.span.start):
             span = fig.span
-            place, place_rule = self._place(doc, span, starts, at_start, report_ends, set(wholes))
+            place, place_rule = self._place(doc, span, starts, at_start, at_end, report_ends, set(wholes))
             found = [place, *self._place_chain(doc, place, at_start)] if place is not None else []
             if not found:
                 shared = self._coordinated_figure(doc, span, starts, ends, reports)
@@ -150,7 +150,14 @@ class FigureRelations(ArgumentGrammar):
         return t.is_lower and t.lower_ in self.clause_breaks
 
     def _place(
-        self, doc: Doc, span: Span, starts: list[int], at_start: dict, report_ends: set[int], parts: set[int]
+        self,
+        doc: Doc,
+        span: Span,
+        starts: list[int],
+        at_start: dict,
+        at_end: dict,
+        report_ends: set[int],
+        parts: set[int],
     ) -> tuple[Span | None, str]:
         """The place phrase of a figure: after it in its clause, opening its sentence, or before it."""
         sent_starts, sent_ends = sentence_bounds(doc)
@@ -190,8 +197,23 @@ class FigureRelations(ArgumentGrammar):
             if lowers[k] in self.place_triggers:
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
-                    return place, "relations.place_preps.before"
+                    return self._chain_head(doc, k, place, at_end), "relations.place_preps.before"
         return None, ""
+
+    def _chain_head(self, doc: Doc, k: int, place: Span, at_end: dict) -> Span:
+        """The first place of the phrase that "in Y" at k continues: "into X in Y, killing 6" gives X
+        (and the chain from X gives Y back)."""
+        while k > 0:
+            prev = at_end.get(k) or (at_end.get(k - 1) if doc[k - 1].text == "," else None)
+            if prev is None or prev.label_ not in ("GPE", "LOC"):
+                return place
+            j = prev.start - 1
+            while j >= 0 and prev.start - j <= self.gaps["place"] and doc[j].lower_ in self.place_skip:
+                j -= 1
+            if j < 0 or doc[j].lower_ not in self.place_triggers:
+                return place
+            place, k = prev, j
+        return place
 
     def _place_phrase(self, doc: Doc, k: int, at_start: dict) -> Span | None:
         """The place named after a location preposition ending at k, or the earlier place a definite
