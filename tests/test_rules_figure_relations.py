@@ -141,6 +141,19 @@ def test_sources_do_not_overreach(system, text, relation):
             "Gunmen killed 30 people in Selvoro, a district of Timbuktu, on Sunday.",
             ("LOCATED_IN", "30", "Timbuktu"),
         ),
+        # A party's hyphenated modifier and a place noun in apposition; "across the south and east of X".
+        (
+            "Two planes carrying 48 detainees landed in the rebel-held capital, Sanaa, on Monday.",
+            ("LOCATED_IN", "48", "Sanaa"),
+        ),
+        (
+            "Two planes carrying 48 detainees landed in the Houthi-held capital, Sanaa, on Monday.",
+            ("LOCATED_IN", "48", "Sanaa"),
+        ),
+        (
+            "Officials said 300 homes were damaged across the south and east of Lebanon.",
+            ("LOCATED_IN", "300", "Lebanon"),
+        ),
         # A place phrase before the figure gives its first place and the places it goes on to name.
         (
             "A militant drove a car bomb into Camp Taji in Baghdad province, killing at least six soldiers.",

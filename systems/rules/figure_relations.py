@@ -272,13 +272,16 @@ class FigureRelations(ArgumentGrammar):
         while k < ceiling:
             m = at_start.get(k)
             if m is not None:
-                if m.label_ in ("GPE", "LOC") and doc[m.start - 1].lower_ == "of":
+                if m.label_ in ("GPE", "LOC") and doc[m.start - 1].lower_ in ("of", ","):
                     return m
-                if m.label_ != "NORP":
+                if m.label_ != "NORP" and not (m.end < len(doc) and doc[m.end].text == "-"):
                     return None
                 k = m.end
                 continue
-            if doc[k].lower_ not in self.figure_place_skip:
+            word = doc[k].lower_
+            if word in self.place_settlements and k + 1 < len(doc) and doc[k + 1].text == ",":
+                k += 1  # "the rebel-held capital, X": the place named in apposition
+            elif word not in self.figure_place_skip and not (k + 1 < len(doc) and doc[k + 1].text == "-"):
                 return None
             k += 1
         return None
