@@ -42,6 +42,7 @@ class FigureRelations(ArgumentGrammar):
         back = self.words["reporter_back_reference"]
         self.back_pronouns: dict[str, set[str]] = {w: set(labels) for w, labels in back["pronouns"].items()}
         self.back_nominals = frozenset(back["nominals"])
+        self.back_person_nominals = frozenset(back["person_nominals"])
         self.back_determiners = frozenset(back["determiners"])
         self.back_skip = frozenset(back["skip"])
         self.part_markers = frozenset(self.words["figure_part_markers"])
@@ -112,7 +113,7 @@ class FigureRelations(ArgumentGrammar):
             if source_rule in ("relations.report_verbs.before", "relations.report_verbs.back_reference"):
                 relaying = self._relaying_tag(doc, span, reports, at_start, at_end)
                 add("REPORTED_BY", span, relaying, "relations.report_verbs.relaying_tag")
-            add("REPORTED_BY", span, self._relay(doc, span, reports, at_start), "relations.report_verbs.told")
+            add("REPORTED_BY", span, self._relay(doc, span, reports, at_start, reporters), "relations.report_verbs.told")
             for s, e in relays:
                 if self._relays(doc, span, s, e, starts):
                     # "Citing the IOM, the agency said …", "… a report cited by the FT": the relay reports too.
@@ -122,9 +123,12 @@ class FigureRelations(ArgumentGrammar):
     def _relayed(self, doc: Doc, k: int, at_start: dict) -> Span | None:
         """The source named after a relay phrase, past a determiner and lower-case words that say what
         kind of source it is ("compiled by the monitoring group X")."""
-        ceiling = min(sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc), k + 4)
+        ceiling = min(sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc), k + 6)
         while k < ceiling:
             m = at_start.get(k)
+            if m is not None and m.end < len(doc) and doc[m.end].text == "-":
+                k = m.end + 1  # "the UN-backed Radio X": a modifier, not the source
+                continue
             if m is not None:
                 return m if m.label_ in SOURCE_LABELS else None
             if not (doc[k].is_alpha and doc[k].is_lower):
@@ -531,6 +535,8 @@ class FigureRelations(ArgumentGrammar):
             labels = self.back_pronouns[word]
         elif word in self.back_nominals:
             labels = {"ORG"}
+        elif word in self.back_person_nominals:
+            labels = {"PERSON"}  # "according to the mayor": the person named earlier in that role
         else:
             return None
         sent_starts = sentence_bounds(doc)[0]
@@ -559,12 +565,15 @@ class FigureRelations(ArgumentGrammar):
             k += 1
         return None
 
-    def _relay(self, doc: Doc, span: Span, reports, at_start: dict) -> Span | None:
+    def _relay(self, doc: Doc, span: Span, reports, at_start: dict, reporters: list[Span]) -> Span | None:
         """ "X told AFP that 15 …": the agency told relays the figure too (guidelines §2.5, relayed figures)."""
         starts = sentence_bounds(doc)[0]
         for _, s, e in reports:
             if starts[span.start] <= s and e <= span.start and doc[s].lower_ in ("told", "tells"):
                 m = at_start.get(e)
+                if m is None and e < len(doc) and doc[e].lower_ == "the":
+                    # "told the UN-backed Radio X that", "told the group that" (the group named before)
+                    m = self._relayed(doc, e, at_start) or self._back_reference(doc, e, reporters, forward=True)
                 if m is not None and m.label_ == "ORG":
                     return m
         return None
