@@ -395,18 +395,9 @@ class FigureRelations(ArgumentGrammar):
                     back = self._back_reference(doc, e, reporters, forward=True)
                     return back, "relations.report_verbs.back_reference"
                 return source, "relations.report_verbs.according_to"
-        for s, e in sorted(before, reverse=True):
-            if doc[s:e].text.lower() == "according to":
-                continue  # "according to" reaches only what follows it in its clause
-            source = self._subject(doc, s, at_end, labels)
-            if source is not None:
-                # "The ministry run by the Houthis said ...": the reporter is the head noun, not the agent.
-                j = source.start - 1
-                if j > 0 and doc[j].lower_ in ("the", "a", "an"):
-                    j -= 1
-                if j >= 1 and doc[j].lower_ == "by":
-                    source = self._left(doc, j - 1, at_end, labels, gap=0) or source
-                return source, "relations.report_verbs.before"
+        source = self._speaker_before(doc, before, at_end)
+        if source is not None:
+            return source, "relations.report_verbs.before"
         for s, e in sorted(before, reverse=True):
             forward = doc[s:e].text.lower() == "according to"
             back = self._back_reference(doc, e if forward else s, reporters, forward=forward)
@@ -484,6 +475,22 @@ class FigureRelations(ArgumentGrammar):
                 break
             k += 1
         return found
+
+    def _speaker_before(self, doc: Doc, before: list[tuple[int, int]], at_end: dict) -> Span | None:
+        """The named subject of the nearest reporting verb before the figure in its sentence."""
+        for s, e in sorted(before, reverse=True):
+            if doc[s:e].text.lower() == "according to":
+                continue  # "according to" reaches only what follows it in its clause
+            source = self._subject(doc, s, at_end, SOURCE_LABELS)
+            if source is not None:
+                # "The ministry run by the Houthis said ...": the reporter is the head noun, not the agent.
+                j = source.start - 1
+                if j > 0 and doc[j].lower_ in ("the", "a", "an"):
+                    j -= 1
+                if j >= 1 and doc[j].lower_ == "by":
+                    source = self._left(doc, j - 1, at_end, SOURCE_LABELS, gap=0) or source
+                return source
+        return None
 
     def _reporters(self, doc: Doc, reports, at_start: dict, at_end: dict) -> list[Span]:
         """Who a pronoun or a definite nominal can refer back to: the named subjects of reporting verbs
