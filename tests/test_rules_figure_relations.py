@@ -79,7 +79,7 @@ def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
         # A list of counts reports like a statement; a role noun refers back to the person in that role.
         ("UNICEF said the toll had risen. By province, it listed 60 dead in Idlib.", ("REPORTED_BY", "60", "UNICEF")),
         (
-            "The town's mayor, Petra Lindqvist, said the raid was over. Only 15 inmates were left in the jail, according to the mayor.",
+            "The mayor, Petra Lindqvist, said the raid was over. Only 15 inmates stayed, according to the mayor.",
             ("REPORTED_BY", "15", "Petra Lindqvist"),
         ),
         # The one told relays: a name past a party's hyphenated modifier, or a group named before.

@@ -113,7 +113,8 @@ class FigureRelations(ArgumentGrammar):
             if source_rule in ("relations.report_verbs.before", "relations.report_verbs.back_reference"):
                 relaying = self._relaying_tag(doc, span, reports, at_start, at_end)
                 add("REPORTED_BY", span, relaying, "relations.report_verbs.relaying_tag")
-            add("REPORTED_BY", span, self._relay(doc, span, reports, at_start, reporters), "relations.report_verbs.told")
+            told = self._relay(doc, span, reports, at_start, reporters)
+            add("REPORTED_BY", span, told, "relations.report_verbs.told")
             for s, e in relays:
                 if self._relays(doc, span, s, e, starts):
                     # "Citing the IOM, the agency said …", "… a report cited by the FT": the relay reports too.
