@@ -187,6 +187,11 @@ def test_sources_do_not_overreach(system, text, relation):
             "At least 40 villagers, most of them elderly farmers, were shot dead on Sunday in Tarnova.",
             ("LOCATED_IN", "At least 40", "Tarnova"),
         ),
+        # Quote marks around a word do not lengthen the clause that coordinated counts share.
+        (
+            "Police said 4 officers died and 9 were hurt and that troops had “neutralised” 30 gunmen in Kherson.",
+            ("LOCATED_IN", "4", "Kherson"),
+        ),
         # A count coordinated after one that has a place.
         (
             "Officials said 90 died in Kelmi, among them 30 children and 20 women.",

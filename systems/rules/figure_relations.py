@@ -296,7 +296,8 @@ class FigureRelations(ArgumentGrammar):
         lower-case words, commas, "and" and quotes between, no place phrase, no reporting verb; a
         part of the figure ("100, 69 of them in X") does not give the whole its place."""
         nxt = min((s for s in starts if s > span.start), default=None)
-        if nxt is None or nxt - span.end > self.gaps["figure_coordination"]:
+        # Quote marks around a word ('had “neutralised” 200') are not words of the clause.
+        if nxt is None or sum(not t.is_quote for t in doc[span.end : nxt]) > self.gaps["figure_coordination"]:
             return None
         if doc[ends[nxt] : ends[nxt] + 2].text.lower() in self.part_markers:
             return None
