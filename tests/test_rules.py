@@ -513,11 +513,11 @@ def test_relations_stated_through_possessives_truces_and_roles(system, text, rel
         # Every place of one location phrase (guidelines §2.5, nested places).
         ("Shelling killed 14 people in Aleppo, Homs and Hama provinces.", ("LOCATED_IN", "14", "Hama")),
         ("Troops wounded 30 people near the village of Qusra (Nablus).", ("LOCATED_IN", "30", "Nablus")),
-        # An unnamed member of a body reports for it; a bracketed acronym after the figure.
+        # An unnamed member of a body reports for it; after the figure, the name nearest it (§3.1).
         ("A WFP spokeswoman said 20 trucks had crossed.", ("REPORTED_BY", "20", "WFP")),
         (
             "Some 40 people died, the World Food Programme (WFP) said.",
-            ("REPORTED_BY", "Some 40", "WFP"),
+            ("REPORTED_BY", "Some 40", "World Food Programme"),
         ),
         # The subject before an apposition reports.
         (

@@ -39,6 +39,11 @@ def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
         # is the nearest mention of the source (guidelines §3.1).
         ("The Kivu Relief Front (KRF) now says 30 people were abducted.", ("REPORTED_BY", "30", "KRF")),
         ("The Kivu Relief Front (KRF) group said 30 people were abducted.", ("REPORTED_BY", "30", "KRF")),
+        # After the figure, the name is the mention nearest it.
+        (
+            "Shelling killed 11 people, the Kivu Relief Front (KRF) said.",
+            ("REPORTED_BY", "11", "Kivu Relief Front"),
+        ),
         # A group named with its acronym, then an apposition: the group reports.
         (
             "The Sahel Liberation Front (SLF), the largest armed group in the north, said it had killed 25 soldiers.",

@@ -442,14 +442,17 @@ class FigureRelations(ArgumentGrammar):
 
     def _tag_subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
         """The source of a reporting tag after the figure: "…, the Relief Agency (RRA) said" (the
-        acronym), "…, United Nations agencies said", "…, the mayor, N, said", "…, X's delegation said"."""
+        name, else the acronym), "…, United Nations agencies said", "…, the mayor, N, said", "…, X's delegation said"."""
         k = s
         while k - 1 > 0 and doc[k - 1].lower_ in self.back_skip:
             k -= 1
         if k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "(":
+            # "…, the Relief Agency (RRA) said": the name, the mention nearest the figure (§3.1).
+            named = at_end.get(k - 3)
             acronym = at_end.get(k - 1)
-            if acronym is not None and acronym.label_ in labels:
-                return acronym
+            for m in (named, acronym):
+                if m is not None and m.label_ in labels:
+                    return m
             k -= 3
         if doc[k - 1].text == ",":
             named = at_end.get(k - 1)  # "…, the city's mayor, N, said": the name closing an apposition
