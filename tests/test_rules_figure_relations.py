@@ -113,6 +113,15 @@ def test_sources(system, text, relation):
             "Dmitri Volkov, a spokesman for the Northern Relief Agency (NRA), said 40 people had died.",
             ("REPORTED_BY", "40", "NRA"),
         ),
+        # A later reporting verb that opens its own complement reports what follows it.
+        (
+            "Thirteen soldiers were killed in March, and UNICEF said two more had died.",
+            ("REPORTED_BY", "Thirteen", "UNICEF"),
+        ),
+        (
+            "One person was hurt in Kursk, and the governor, Petra Lindqvist, said an oil depot burned.",
+            ("REPORTED_BY", "One", "Petra Lindqvist"),
+        ),
         # A place before the comma is no speaker.
         ("In Sarvan, the Kivu Relief Front (KRF) said 30 people were abducted.", ("REPORTED_BY", "30", "Sarvan")),
     ],

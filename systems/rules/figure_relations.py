@@ -56,7 +56,9 @@ class FigureRelations(ArgumentGrammar):
         phrase = self.words["figure_place_skip"]
         self.figure_place_skip = self.place_skip | frozenset(phrase["words"])
         self.figure_place_gap: int = phrase["gap"]
-        self._place_mentions: list[Span] = []  # the places of the document in hand, in text order
+        self.complement_starts = frozenset(self.words["tag_complement_starts"]["words"])
+        self._place_mentions: list[Span] = []
+        self._figure_starts: set[int] = set()  # the places of the document in hand, in text order
 
     def _figures(self, doc: Doc, figures: list[Figure], matches: list, at_start: dict, at_end: dict, add) -> None:
         starts = sorted(f.span.start for f in figures)
@@ -67,6 +69,7 @@ class FigureRelations(ArgumentGrammar):
         relays = [(s, e) for name, s, e in matches if name == "relay"]
         reporters = self._reporters(doc, reports, at_start, at_end)
         places: dict[int, tuple[list[Span], str]] = {}
+        self._figure_starts = set(starts)
         self._place_mentions = sorted(
             (m for m in at_start.values() if m.label_ in ("GPE", "LOC")), key=lambda m: m.start
         )
@@ -420,7 +423,10 @@ class FigureRelations(ArgumentGrammar):
         return None, ""
 
     def _after_tag(self, doc: Doc, span: Span, s: int, e: int, at_start: dict, at_end: dict) -> Span | None:
-        """The named source of a reporting verb at s..e after the figure ("…, the agency said")."""
+        """The named source of a reporting verb at s..e after the figure ("…, the agency said"), unless
+        the verb opens a complement of its own ("…, and the ministry said two more had died")."""
+        if e < len(doc) and (doc[e].lower_ in self.complement_starts or e in self._figure_starts):
+            return None
         source = self._tag_subject(doc, s, at_end, SOURCE_LABELS)
         if source is None and (doc[s - 1].text == "," or doc[s - 1].is_quote):
             source = self._inverted_subject(doc, e, at_start, SOURCE_LABELS)
@@ -442,7 +448,8 @@ class FigureRelations(ArgumentGrammar):
 
     def _tag_subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
         """The source of a reporting tag after the figure: "…, the Relief Agency (RRA) said" (the
-        name, else the acronym), "…, United Nations agencies said", "…, the mayor, N, said", "…, X's delegation said"."""
+        name, else the acronym), "…, United Nations agencies said", "…, the mayor, N, said",
+        "…, X's delegation said"."""
         k = s
         while k - 1 > 0 and doc[k - 1].lower_ in self.back_skip:
             k -= 1
