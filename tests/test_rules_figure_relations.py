@@ -236,6 +236,11 @@ def test_places(system, text, relation):
             "The blast left 7 people hurt, the governor said, and a church in Tarnova was damaged.",
             ("LOCATED_IN", "7", "Tarnova"),
         ),
+        # ", and" before a new verb phrase ends the figure's clause.
+        (
+            "A car bomb killed 22 people, and the government later sought talks in Kherson.",
+            ("LOCATED_IN", "22", "Kherson"),
+        ),
         # "the city of X" names a place; it does not refer back.
         (
             "Shelling struck homes in Marovka overnight. Officials said 14 people were killed in the city of Dravo.",

@@ -180,6 +180,8 @@ class FigureRelations(ArgumentGrammar):
                 break  # a long clause ends at the next clause of its own
             if lowers[k] in self.speech_verbs and k + 1 < len(doc) and doc[k + 1].text == ",":
                 break  # "…, the governor said, and in X …": the tag closes the figure's clause
+            if doc[k].text == "," and k + 2 < len(doc) and lowers[k + 1] == "and" and doc[k + 2].is_lower:
+                break  # "… killed 22, and sought talks in X": a new verb phrase, not the figure's
             if k in parts:
                 in_part = True
             elif doc[k].text == ",":
