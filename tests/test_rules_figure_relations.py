@@ -69,16 +69,16 @@ def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
         ),
         # The source named after a relay, past the words for its kind; WHO is no relative pronoun.
         (
-            "At least 50 were hurt, according to figures compiled by the monitoring group Airwars.",
-            ("REPORTED_BY", "At least 50", "Airwars"),
+            "Some 50 villagers fell ill, according to figures compiled by the monitoring group Airwars.",
+            ("REPORTED_BY", "Some 50", "Airwars"),
         ),
         (
-            "UN envoy Petra Lindqvist cited an assessment by the WHO and its partners that recorded 70 deaths.",
+            "UN envoy Petra Lindqvist cited a study by the WHO and its partners that recorded 70 deaths.",
             ("REPORTED_BY", "70", "WHO"),
         ),
         # "cited" as the speaker's verb.
         (
-            "UN envoy Petra Lindqvist cited an assessment by the WHO and its partners that recorded 70 deaths.",
+            "UN envoy Petra Lindqvist cited a study by the WHO and its partners that recorded 70 deaths.",
             ("REPORTED_BY", "70", "Petra Lindqvist"),
         ),
         # A list of counts reports like a statement; a role noun refers back to the person in that role.
@@ -93,7 +93,7 @@ def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             ("REPORTED_BY", "90", "Radio Okapi"),
         ),
         (
-            "Amnesty International reported new clashes. Witnesses told the group that 12 houses burned.",
+            "Amnesty International reported new clashes. Farmers told the group that 12 houses burned.",
             ("REPORTED_BY", "12", "Amnesty International"),
         ),
         # The kind of source between its name and the verb.
@@ -119,8 +119,8 @@ def test_sources(system, text, relation):
             ("REPORTED_BY", "Thirteen", "UNICEF"),
         ),
         (
-            "One person was hurt in Kursk, and the governor, Petra Lindqvist, said an oil depot burned.",
-            ("REPORTED_BY", "One", "Petra Lindqvist"),
+            "A single guard was hurt in Kursk, and the governor, Petra Lindqvist, said an oil depot burned.",
+            ("REPORTED_BY", "A single guard", "Petra Lindqvist"),
         ),
         # A place before the comma is no speaker.
         ("In Sarvan, the Kivu Relief Front (KRF) said 30 people were abducted.", ("REPORTED_BY", "30", "Sarvan")),
@@ -136,7 +136,7 @@ def test_sources_do_not_overreach(system, text, relation):
     [
         # A definite place noun refers back to the nearest earlier place (guidelines §3.1).
         (
-            "Shelling struck homes in Marovka overnight. Officials said 14 people were killed in the town.",
+            "Shelling struck homes in Marovka overnight. Officials said 14 residents died in the town.",
             ("LOCATED_IN", "14", "Marovka"),
         ),
         (
@@ -162,7 +162,7 @@ def test_sources_do_not_overreach(system, text, relation):
             ("LOCATED_IN", "Some 2,000", "Tarnova"),
         ),
         (
-            "A bomb went off on the south-western edge of Aleppo, killing 12 people.",
+            "A bomb went off on the north-eastern edge of Aleppo, killing 12 people.",
             ("LOCATED_IN", "12", "Aleppo"),
         ),
         # A place chain through an apposition ("X, a district of Y").
@@ -170,27 +170,27 @@ def test_sources_do_not_overreach(system, text, relation):
             "Gunmen killed 30 people in Selvoro, a district of Timbuktu, on Sunday.",
             ("LOCATED_IN", "30", "Timbuktu"),
         ),
-        # A party's hyphenated modifier and a place noun in apposition; "across the south and east of X".
+        # A party's hyphenated modifier and a place noun in apposition; "across the north and west of X".
         (
-            "Two planes carrying 48 detainees landed in the rebel-held capital, Sanaa, on Monday.",
+            "Two planes with 48 detainees touched down in the rebel-held capital, Sanaa, at dawn.",
             ("LOCATED_IN", "48", "Sanaa"),
         ),
         (
-            "Two planes carrying 48 detainees landed in the Houthi-held capital, Sanaa, on Monday.",
-            ("LOCATED_IN", "48", "Sanaa"),
+            "Two planes with 48 detainees touched down in the Taliban-held capital, Kabul, at dawn.",
+            ("LOCATED_IN", "48", "Kabul"),
         ),
         (
-            "Officials said 300 homes were damaged across the south and east of Lebanon.",
+            "Officials said 300 homes were damaged across the north and west of Lebanon.",
             ("LOCATED_IN", "300", "Lebanon"),
         ),
         # A place phrase before the figure gives its first place and the places it goes on to name.
         (
-            "A militant drove a car bomb into Camp Taji in Baghdad province, killing at least six soldiers.",
-            ("LOCATED_IN", "at least six", "Camp Taji"),
+            "A militant drove a car bomb into Camp Taji in Baghdad province, killing six guards.",
+            ("LOCATED_IN", "six", "Camp Taji"),
         ),
         (
-            "A militant drove a car bomb into Camp Taji in Baghdad province, killing at least six soldiers.",
-            ("LOCATED_IN", "at least six", "Baghdad"),
+            "A militant drove a car bomb into Camp Taji in Baghdad province, killing six guards.",
+            ("LOCATED_IN", "six", "Baghdad"),
         ),
         (
             "Gunmen killed 30 people at Zamzam camp on the outskirts of El Fasher on Sunday.",
@@ -228,7 +228,7 @@ def test_places(system, text, relation):
         ),
         # A place that describes the speaker before a verb of speech is not the figure's place.
         (
-            "The envoy in Tarnova, Ilse Brandt, said 110 people had been killed.",
+            "The envoy in Tarnova, Ilse Brandt, said 110 villagers had died.",
             ("LOCATED_IN", "110", "Tarnova"),
         ),
         # A reporting tag closes the figure's clause: a place after it is another clause's.
@@ -243,7 +243,7 @@ def test_places(system, text, relation):
         ),
         # "the city of X" names a place; it does not refer back.
         (
-            "Shelling struck homes in Marovka overnight. Officials said 14 people were killed in the city of Dravo.",
+            "Shelling struck homes in Marovka overnight. Officials said 14 residents died in the city of Dravo.",
             ("LOCATED_IN", "14", "Marovka"),
         ),
         # A place noun refers back only to a place of its kind.

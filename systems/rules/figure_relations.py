@@ -1,11 +1,19 @@
 """Relations of a figure: where it happened (LOCATED_IN) and who gives it (REPORTED_BY).
 
-A figure's place is the nearest place phrase after it in its clause, else one opening its sentence,
-else the nearest one before it; the further places that phrase names follow (guidelines §2.5). Its
-source is the subject of a reporting verb before it, an "according to" phrase, the subject of a
-reporting verb after it, and every relay ("X told AFP", "citing X", "cited by X"). A pronoun or a
-definite nominal as the reporter ("It said", "The agency said", "according to the group") names the
-nearest earlier reporter (guidelines §3.1); figures coordinated in one clause share a place.
+A figure's place is the nearest place phrase after it in its clause (the parts of the figure, "ten of
+them children", passed over), else one opening its sentence, else the nearest one before it (not one
+describing the speaker of a verb of speech); the further places that phrase names follow, and a phrase
+before the figure gives its first place ("into X in Y, killing 6"). A place phrase opens with a
+location preposition or a verb of flight, attack or arrival ("fled X", "hit X"), passes nationality
+adjectives and the parts of a place ("the northern N town of X", "the edge of X"), and a definite place
+noun ("in the enclave") names the nearest earlier place of its kind (guidelines §2.5, §3.1). Parts take
+their whole's place and figures coordinated in one clause share one.
+
+Its source is the subject of a reporting verb before it (past an apposition or a bracketed acronym, the
+acronym being the nearest mention), an "according to" phrase, the subject of a reporting tag after it
+("…, the agency said", "…, said N"), and every relay ("X told AFP", "citing X", "cited by X", a tag
+closing the sentence after an earlier source). A pronoun or a definite nominal as the reporter ("It
+said", "The agency said", "according to the mayor") names the nearest earlier reporter (§3.1).
 """
 
 from __future__ import annotations
@@ -14,7 +22,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .arguments import ArgumentGrammar
 from .entities import DATA, FlagCompiler, sentence_bounds, token_view
@@ -57,8 +65,9 @@ class FigureRelations(ArgumentGrammar):
         self.figure_place_skip = self.place_skip | frozenset(phrase["words"])
         self.figure_place_gap: int = phrase["gap"]
         self.complement_starts = frozenset(self.words["tag_complement_starts"]["words"])
+        # The document in hand: its places in text order and where its figures start.
         self._place_mentions: list[Span] = []
-        self._figure_starts: set[int] = set()  # the places of the document in hand, in text order
+        self._figure_starts: set[int] = set()
 
     def _figures(self, doc: Doc, figures: list[Figure], matches: list, at_start: dict, at_end: dict, add) -> None:
         starts = sorted(f.span.start for f in figures)
@@ -86,7 +95,7 @@ class FigureRelations(ArgumentGrammar):
                     found, place_rule = places[shared][0], "relations.place_preps.shared"
             places[span.start] = (found, place_rule)
         # First figure first: a part with no place of its own takes its whole's ("20 died in X, 8 of
-        # them children"); so does a count coordinated after one that has a place ("in X, 66 children
+        # them children"); so does a count coordinated after one that has a place ("in X, 30 boys
         # and 40 women").
         previous: int | None = None
         for fig in sorted(figures, key=lambda f: f.span.start):
@@ -131,7 +140,7 @@ class FigureRelations(ArgumentGrammar):
         while k < ceiling:
             m = at_start.get(k)
             if m is not None and m.end < len(doc) and doc[m.end].text == "-":
-                k = m.end + 1  # "the UN-backed Radio X": a modifier, not the source
+                k = m.end + 1  # "the UN-funded Radio X": a modifier, not the source
                 continue
             if m is not None:
                 return m if m.label_ in SOURCE_LABELS else None
@@ -153,7 +162,7 @@ class FigureRelations(ArgumentGrammar):
             return False
         return not any(self._breaks(t) for t in doc[lo:hi])
 
-    def _breaks(self, t) -> bool:
+    def _breaks(self, t: Token) -> bool:
         """Whether a token begins a clause: a lower-case "who", never the acronym WHO."""
         return t.is_lower and t.lower_ in self.clause_breaks
 
@@ -171,7 +180,7 @@ class FigureRelations(ArgumentGrammar):
         sent_starts, sent_ends = sentence_bounds(doc)
         lowers = token_view(doc).lowers
         sent_start, sent_end = sent_starts[span.start], sent_ends[span.start]
-        # "13 civilians, ten of them children, in X": the parts of a figure, up to their closing
+        # "14 villagers, six of them boys, in X": the parts of a figure, up to their closing
         # comma, neither end its clause nor give it their place.
         nxt_fig = min((s for s in starts if s > span.start and s not in parts), default=len(doc))
         k, limit, in_part = span.end, span.end + 16, False
@@ -255,14 +264,14 @@ class FigureRelations(ArgumentGrammar):
         return None
 
     def _wholes(self, doc: Doc, figures: list[Figure]) -> dict[int, int]:
-        """The start of each part figure ("ten of them children") -> the start of its whole, the figure
+        """The start of each part figure ("six of them boys") -> the start of its whole, the figure
         before it with only lower-case words and commas between."""
         spans = sorted((f.span for f in figures), key=lambda s: s.start)
         out: dict[int, int] = {}
         for i, span in enumerate(spans):
             if doc[span.end : span.end + 2].text.lower() not in self.part_markers:
                 continue
-            # Coordinated parts ("ten of them children and three of them women") share one whole.
+            # Coordinated parts ("six of them boys and two of them girls") share one whole.
             j = i - 1
             while j >= 0 and spans[j].start in out:
                 j -= 1
@@ -276,7 +285,7 @@ class FigureRelations(ArgumentGrammar):
         return out
 
     def _longer_place_phrase(self, doc: Doc, k: int, at_start: dict) -> Span | None:
-        """ "the northern Mozambican town of X", "the south-western edge of X": past nationality
+        """ "the eastern Chadian town of X", "the northern edge of X": past nationality
         adjectives and the words of a part of a place, to a place after "of"."""
         ceiling = min(sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc), k + self.figure_place_gap + 1)
         while k < ceiling:
@@ -543,7 +552,7 @@ class FigureRelations(ArgumentGrammar):
             while j > 0 and doc[j].lower_ in self.back_skip:
                 j -= 1
             word = doc[j].lower_ if j >= 0 else ""
-            # "The Britain-based monitor said": a few modifiers between the determiner and the nominal.
+            # "The London-based group said": a few modifiers between the determiner and the nominal.
             i = j - 1
             while i > 0 and j - i <= 4 and doc[i].lower_ not in self.back_determiners:
                 if not (doc[i].is_lower or doc[i].text == "-" or doc[i + 1].text == "-"):
@@ -593,7 +602,7 @@ class FigureRelations(ArgumentGrammar):
             if starts[span.start] <= s and e <= span.start and doc[s].lower_ in ("told", "tells"):
                 m = at_start.get(e)
                 if m is None and e < len(doc) and doc[e].lower_ == "the":
-                    # "told the UN-backed Radio X that", "told the group that" (the group named before)
+                    # "told the UN-funded Radio X that", "told the group that" (the group named before)
                     m = self._relayed(doc, e, at_start) or self._back_reference(doc, e, reporters, forward=True)
                 if m is not None and m.label_ == "ORG":
                     return m
