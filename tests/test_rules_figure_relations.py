@@ -96,6 +96,8 @@ def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             "Amnesty International reported new clashes. Farmers told the group that 12 houses burned.",
             ("REPORTED_BY", "12", "Amnesty International"),
         ),
+        # A state or its capital reports too (guidelines §2.3).
+        ("Moldova later told Reuters that 30 soldiers had crossed the border.", ("REPORTED_BY", "30", "Moldova")),
         # The kind of source between its name and the verb.
         ("The Tarsa news agency reported 5 deaths.", ("REPORTED_BY", "5", "Tarsa")),
     ],
@@ -122,6 +124,8 @@ def test_sources(system, text, relation):
             "A single guard was hurt in Kursk, and the governor, Petra Lindqvist, said an oil depot burned.",
             ("REPORTED_BY", "A single guard", "Petra Lindqvist"),
         ),
+        # A place after a preposition is no speaker.
+        ("The UN office in Moldova has recorded 500 deaths this year.", ("REPORTED_BY", "500", "Moldova")),
         # A place before the comma is no speaker.
         ("In Sarvan, the Kivu Relief Front (KRF) said 30 people were abducted.", ("REPORTED_BY", "30", "Sarvan")),
     ],

@@ -366,6 +366,8 @@ class FigureRelations(ArgumentGrammar):
             acronym = at_end.get(k - 1)
             k -= 3
         source = self._left(doc, k, at_end, labels, skip=self.source_skip)
+        if source is not None and source.label_ == "GPE" and doc[source.start - 1].lower_ in self.place_preps:
+            source = None  # "the UN office in X has recorded", "N, speaking in X, said": a place
         if acronym is not None and acronym.label_ in labels and (source is None or source.end == k):
             source = acronym  # the nearest mention of the source (guidelines §3.1)
         if not comma or (source is not None and acronym is None):
@@ -411,7 +413,8 @@ class FigureRelations(ArgumentGrammar):
                     back = self._back_reference(doc, e, reporters, forward=True)
                     return back, "relations.report_verbs.back_reference"
                 return source, "relations.report_verbs.according_to"
-        source = self._speaker_before(doc, before, at_end)
+        # "Egypt said 14 …", "Kyiv told AFP …": a state or its capital reports too (guidelines §2.3).
+        source = self._speaker_before(doc, before, at_end, SOURCE_LABELS | {"GPE"})
         if source is not None:
             return source, "relations.report_verbs.before"
         for s, e in sorted(before, reverse=True):
@@ -499,12 +502,14 @@ class FigureRelations(ArgumentGrammar):
             k += 1
         return found
 
-    def _speaker_before(self, doc: Doc, before: list[tuple[int, int]], at_end: dict) -> Span | None:
+    def _speaker_before(
+        self, doc: Doc, before: list[tuple[int, int]], at_end: dict, labels: set[str] = SOURCE_LABELS
+    ) -> Span | None:
         """The named subject of the nearest reporting verb before the figure in its sentence."""
         for s, e in sorted(before, reverse=True):
             if doc[s:e].text.lower() == "according to":
                 continue  # "according to" reaches only what follows it in its clause
-            source = self._subject(doc, s, at_end, SOURCE_LABELS)
+            source = self._subject(doc, s, at_end, labels)
             if source is not None:
                 # "The ministry run by the Houthis said ...": the reporter is the head noun, not the agent.
                 j = source.start - 1
