@@ -14,6 +14,7 @@ import pytest
 
 from bench.cli.main import main
 from bench.core.scoring import SECTION_NAMES
+from bench.formats.corpus import load_articles, text_sha256
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -137,7 +138,18 @@ def test_report_in_chromium_shows_real_scores_and_marks_a_known_miss(report, cap
 
 def test_errors_lists_the_rules_systems_one_miss_on_the_seed(capsys, seed_dirs):
     arts, gold = seed_dirs
-    assert main(["errors", "--system", "rules", "--format", "json", "--articles", str(arts), "--gold", str(gold)]) == 0
+    argv = ["errors", "--system", "rules", "--format", "json", "--articles", str(arts), "--gold", str(gold)]
+    # The rules resolve "in the enclave" to the Gaza Strip named before (guidelines §3.1): no error.
+    assert main(argv) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    # A place noun they do not resolve, of the same length so gold offsets hold, leaves that relation missed.
+    (article,) = arts.glob("*.txt")
+    article.write_text(article.read_text(encoding="utf-8").replace("in the enclave", "in the country", 1), "utf-8")
+    (gold_file,) = gold.glob("*.json")
+    record = json.loads(gold_file.read_text(encoding="utf-8"))
+    record["text_sha256"] = text_sha256(next(d for d in load_articles(arts)).text)
+    gold_file.write_text(json.dumps(record), encoding="utf-8")
+    assert main(argv) == 0
     items = json.loads(capsys.readouterr().out)
     assert [(i["section"], i["kind"], i["label"]) for i in items] == [("relations", "missed", "LOCATED_IN")]
     gold_rel = items[0]["gold"]

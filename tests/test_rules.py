@@ -439,10 +439,10 @@ def test_facilities_and_venue_events(system, text, present, absent):
             "Four people were killed, according to Kherson region governor Olena Bartko.",
             ("REPORTED_BY", "Four", "Olena Bartko"),
         ),
-        # The name before a bracketed acronym reports.
+        # A name with a bracketed acronym reports through the acronym, its nearest mention (§3.1).
         (
             "The World Food Programme (WFP) said 30 trucks had crossed.",
-            ("REPORTED_BY", "30", "World Food Programme"),
+            ("REPORTED_BY", "30", "WFP"),
         ),
         # "X told AFP that …": the agency relays the figure too (guidelines §2.5).
         ("A Hamas official told AFP that 12 people had been killed.", ("REPORTED_BY", "12", "AFP")),
@@ -513,7 +513,7 @@ def test_relations_stated_through_possessives_truces_and_roles(system, text, rel
         # Every place of one location phrase (guidelines §2.5, nested places).
         ("Shelling killed 14 people in Aleppo, Homs and Hama provinces.", ("LOCATED_IN", "14", "Hama")),
         ("Troops wounded 30 people near the village of Qusra (Nablus).", ("LOCATED_IN", "30", "Nablus")),
-        # An unnamed member of a body reports for it; the name before a bracketed acronym after the figure.
+        # An unnamed member of a body reports for it; after the figure, the name nearest it (§3.1).
         ("A WFP spokeswoman said 20 trucks had crossed.", ("REPORTED_BY", "20", "WFP")),
         (
             "Some 40 people died, the World Food Programme (WFP) said.",

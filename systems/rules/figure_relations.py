@@ -1,11 +1,19 @@
 """Relations of a figure: where it happened (LOCATED_IN) and who gives it (REPORTED_BY).
 
-A figure's place is the nearest place phrase after it in its clause, else one opening its sentence,
-else the nearest one before it; the further places that phrase names follow (guidelines §2.5). Its
-source is the subject of a reporting verb before it, an "according to" phrase, the subject of a
-reporting verb after it, and every relay ("X told AFP", "citing X", "cited by X"). A pronoun or a
-definite nominal as the reporter ("It said", "The agency said", "according to the group") names the
-nearest earlier reporter (guidelines §3.1); figures coordinated in one clause share a place.
+A figure's place is the nearest place phrase after it in its clause (the parts of the figure, "ten of
+them children", passed over), else one opening its sentence, else the nearest one before it (not one
+describing the speaker of a verb of speech); the further places that phrase names follow, and a phrase
+before the figure gives its first place ("into X in Y, killing 6"). A place phrase opens with a
+location preposition or a verb of flight, attack or arrival ("fled X", "hit X"), passes nationality
+adjectives and the parts of a place ("the northern N town of X", "the edge of X"), and a definite place
+noun ("in the enclave") names the nearest earlier place of its kind (guidelines §2.5, §3.1). Parts take
+their whole's place and figures coordinated in one clause share one.
+
+Its source is the subject of a reporting verb before it (past an apposition or a bracketed acronym, the
+acronym being the nearest mention), an "according to" phrase, the subject of a reporting tag after it
+("…, the agency said", "…, said N"), and every relay ("X told AFP", "citing X", "cited by X", a tag
+closing the sentence after an earlier source). A pronoun or a definite nominal as the reporter ("It
+said", "The agency said", "according to the mayor") names the nearest earlier reporter (§3.1).
 """
 
 from __future__ import annotations
@@ -14,7 +22,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .arguments import ArgumentGrammar
 from .entities import DATA, FlagCompiler, sentence_bounds, token_view
@@ -42,41 +50,104 @@ class FigureRelations(ArgumentGrammar):
         back = self.words["reporter_back_reference"]
         self.back_pronouns: dict[str, set[str]] = {w: set(labels) for w, labels in back["pronouns"].items()}
         self.back_nominals = frozenset(back["nominals"])
+        self.back_person_nominals = frozenset(back["person_nominals"])
         self.back_determiners = frozenset(back["determiners"])
         self.back_skip = frozenset(back["skip"])
         self.part_markers = frozenset(self.words["figure_part_markers"])
+        self.source_nouns = frozenset(self.words["source_nouns"])
+        nominal = self.words["place_back_reference"]
+        self.place_settlements = frozenset(nominal["settlements"])
+        self.place_facilities: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in nominal["facilities"].items()}
+        self.place_nominal_modifiers = frozenset(nominal["modifiers"])
+        self.speech_verbs = frozenset(self.words["speech_verbs"]["verbs"])
+        self.place_triggers = frozenset(self.place_preps) | frozenset(self.words["place_verbs"]["verbs"])
+        phrase = self.words["figure_place_skip"]
+        self.figure_place_skip = self.place_skip | frozenset(phrase["words"])
+        self.figure_place_gap: int = phrase["gap"]
+        self.complement_starts = frozenset(self.words["tag_complement_starts"]["words"])
+        # The document in hand: its places in text order and where its figures start.
+        self._place_mentions: list[Span] = []
+        self._figure_starts: set[int] = set()
 
     def _figures(self, doc: Doc, figures: list[Figure], matches: list, at_start: dict, at_end: dict, add) -> None:
         starts = sorted(f.span.start for f in figures)
         ends = {f.span.start: f.span.end for f in figures}
-        reports = [m for m in matches if m[0] == "report_verbs"]
+        # "cited by X" is a relay, not X's subject citing.
+        reports = [m for m in matches if m[0] == "report_verbs" and not (m[2] < len(doc) and doc[m[2]].lower_ == "by")]
         reports += [("report_verbs", s, e) for _, s, e in self.toll_matcher(doc)]
         relays = [(s, e) for name, s, e in matches if name == "relay"]
         reporters = self._reporters(doc, reports, at_start, at_end)
         places: dict[int, tuple[list[Span], str]] = {}
+        self._figure_starts = set(starts)
+        self._place_mentions = sorted(
+            (m for m in at_start.values() if m.label_ in ("GPE", "LOC")), key=lambda m: m.start
+        )
+        wholes = self._wholes(doc, figures)
+        report_ends = {e for _, s, e in reports if doc[s:e].text.lower() in self.speech_verbs}
         # Last figure first, so that "8 died and 40 were hurt in X" hands X back along the list.
         for fig in sorted(figures, key=lambda f: -f.span.start):
             span = fig.span
-            place, place_rule = self._place(doc, span, starts, at_start)
+            place, place_rule = self._place(doc, span, starts, at_start, at_end, report_ends, set(wholes))
             found = [place, *self._place_chain(doc, place, at_start)] if place is not None else []
             if not found:
                 shared = self._coordinated_figure(doc, span, starts, ends, reports)
                 if shared is not None and places.get(shared, ([], ""))[0]:
                     found, place_rule = places[shared][0], "relations.place_preps.shared"
             places[span.start] = (found, place_rule)
+        # First figure first: a part with no place of its own takes its whole's ("20 died in X, 8 of
+        # them children"); so does a count coordinated after one that has a place ("in X, 30 boys
+        # and 40 women").
+        previous: int | None = None
+        for fig in sorted(figures, key=lambda f: f.span.start):
+            span = fig.span
+            found, place_rule = places[span.start]
+            if not found:
+                whole = wholes.get(span.start)
+                if whole is not None and places[whole][0]:
+                    found, place_rule = places[whole][0], "relations.place_preps.part"
+                elif (
+                    previous is not None
+                    and places[previous][0]
+                    and self._coordinated_figure(doc, doc[previous : ends[previous]], starts, ends, reports)
+                    == span.start
+                ):
+                    found, place_rule = places[previous][0], "relations.place_preps.shared"
+                places[span.start] = (found, place_rule)
+            previous = span.start
             for i, where in enumerate(found):
-                rule = place_rule if i == 0 or place_rule.endswith("shared") else place_rule + ".chain"
+                shared = place_rule.endswith(("shared", "part"))
+                rule = place_rule if i == 0 or shared else place_rule + ".chain"
                 add("LOCATED_IN", span, where, rule)
         for fig in figures:
             span = fig.span
             source, source_rule = self._source(doc, span, reports, at_start, at_end, reporters)
             add("REPORTED_BY", span, source, source_rule)
-            add("REPORTED_BY", span, self._relay(doc, span, reports, at_start), "relations.report_verbs.told")
+            if source_rule in ("relations.report_verbs.before", "relations.report_verbs.back_reference"):
+                relaying = self._relaying_tag(doc, span, reports, at_start, at_end)
+                add("REPORTED_BY", span, relaying, "relations.report_verbs.relaying_tag")
+            told = self._relay(doc, span, reports, at_start, reporters)
+            add("REPORTED_BY", span, told, "relations.report_verbs.told")
             for s, e in relays:
                 if self._relays(doc, span, s, e, starts):
                     # "Citing the IOM, the agency said …", "… a report cited by the FT": the relay reports too.
-                    relayed = self._right(doc, e, at_start, SOURCE_LABELS, skip=self.skip_right, gap=2)
+                    relayed = self._relayed(doc, e, at_start)
                     add("REPORTED_BY", span, relayed, "relations.relay")
+
+    def _relayed(self, doc: Doc, k: int, at_start: dict) -> Span | None:
+        """The source named after a relay phrase, past a determiner and lower-case words that say what
+        kind of source it is ("compiled by the monitoring group X")."""
+        ceiling = min(sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc), k + 6)
+        while k < ceiling:
+            m = at_start.get(k)
+            if m is not None and m.end < len(doc) and doc[m.end].text == "-":
+                k = m.end + 1  # "the UN-funded Radio X": a modifier, not the source
+                continue
+            if m is not None:
+                return m if m.label_ in SOURCE_LABELS else None
+            if not (doc[k].is_alpha and doc[k].is_lower):
+                return None
+            k += 1
+        return None
 
     def _relays(self, doc: Doc, span: Span, s: int, e: int, starts: list[int]) -> bool:
         """Whether the relay at s..e brings the figure: "citing X" every figure after it in its sentence,
@@ -89,47 +160,165 @@ class FigureRelations(ArgumentGrammar):
         lo, hi = (span.end, s) if span.end <= s else (e, span.start)
         if any(lo <= k < hi for k in starts):
             return False
-        return not any(t.lower_ in self.clause_breaks for t in doc[lo:hi])
+        return not any(self._breaks(t) for t in doc[lo:hi])
 
-    def _place(self, doc: Doc, span: Span, starts: list[int], at_start: dict) -> tuple[Span | None, str]:
+    def _breaks(self, t: Token) -> bool:
+        """Whether a token begins a clause: a lower-case "who", never the acronym WHO."""
+        return t.is_lower and t.lower_ in self.clause_breaks
+
+    def _place(
+        self,
+        doc: Doc,
+        span: Span,
+        starts: list[int],
+        at_start: dict,
+        at_end: dict,
+        report_ends: set[int],
+        parts: set[int],
+    ) -> tuple[Span | None, str]:
         """The place phrase of a figure: after it in its clause, opening its sentence, or before it."""
         sent_starts, sent_ends = sentence_bounds(doc)
         lowers = token_view(doc).lowers
         sent_start, sent_end = sent_starts[span.start], sent_ends[span.start]
-        nxt_fig = min((s for s in starts if s > span.start), default=len(doc))
-        for k in range(span.end, min(sent_end, nxt_fig, span.end + 12)):
-            if lowers[k] in self.place_preps:
-                place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+        # "14 villagers, six of them boys, in X": the parts of a figure, up to their closing
+        # comma, neither end its clause nor give it their place.
+        nxt_fig = min((s for s in starts if s > span.start and s not in parts), default=len(doc))
+        k, limit, in_part = span.end, span.end + 16, False
+        while k < min(sent_end, nxt_fig, limit):
+            if self._breaks(doc[k]) and k - span.end >= 12:
+                break  # a long clause ends at the next clause of its own
+            if lowers[k] in self.speech_verbs and k + 1 < len(doc) and doc[k + 1].text == ",":
+                break  # "…, the governor said, and in X …": the tag closes the figure's clause
+            if doc[k].text == "," and k + 2 < len(doc) and lowers[k + 1] == "and" and doc[k + 2].is_lower:
+                break  # "… killed 22, and sought talks in X": a new verb phrase, not the figure's
+            if k in parts:
+                in_part = True
+            elif doc[k].text == ",":
+                in_part = False
+            if in_part:
+                limit += 1
+            elif lowers[k] in self.place_triggers:
+                place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return place, "relations.place_preps"
+            k += 1
         for k in range(sent_start, span.start):
-            if lowers[k] in self.place_preps and (k == sent_start or doc[k - 1].is_punct or k == sent_start + 1):
-                place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+            if lowers[k] in self.place_triggers and (k == sent_start or doc[k - 1].is_punct or k == sent_start + 1):
+                place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return place, "relations.place_preps.sentence_start"
         # "attacked a market in Kidal, killing at least 9": the nearest place phrase of the
         # clause before the figure, when no other figure stands between.
         prev_fig = max((s for s in starts if s < span.start), default=-1)
         for k in range(span.start - 1, max(sent_start, prev_fig, span.start - 15) - 1, -1):
-            if lowers[k] in self.place_preps:
-                place = self._right(doc, k + 1, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+            if k + 1 in report_ends:
+                break  # "the envoy in X said 40 …": a place before the reporting verb describes the source
+            if lowers[k] in self.place_triggers:
+                place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
-                    return place, "relations.place_preps.before"
+                    return self._chain_head(doc, k, place, at_end), "relations.place_preps.before"
         return None, ""
+
+    def _chain_head(self, doc: Doc, k: int, place: Span, at_end: dict) -> Span:
+        """The first place of the phrase that "in Y" at k continues: "into X in Y, killing 6" gives X
+        (and the chain from X gives Y back)."""
+        while k > 0:
+            prev = at_end.get(k) or (at_end.get(k - 1) if doc[k - 1].text == "," else None)
+            if prev is None or prev.label_ not in ("GPE", "LOC"):
+                return place
+            j = prev.start - 1
+            while j >= 0 and prev.start - j <= self.gaps["place"] and doc[j].lower_ in self.place_skip:
+                j -= 1
+            if j < 0 or doc[j].lower_ not in self.place_triggers:
+                return place
+            place, k = prev, j
+        return place
+
+    def _place_phrase(self, doc: Doc, k: int, at_start: dict) -> Span | None:
+        """The place named after a location preposition ending at k, or the earlier place a definite
+        place noun there refers back to ("in the enclave" after "Gaza Strip", guidelines §3.1)."""
+        place = self._right(doc, k, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+        if place is None:
+            place = self._longer_place_phrase(doc, k, at_start)
+        if place is not None or k >= len(doc) or doc[k].lower_ != "the":
+            return place
+        j = k + 1
+        while j < len(doc) and doc[j].lower_ in self.place_nominal_modifiers:
+            j += 1
+        noun = doc[j].lower_ if j < len(doc) else ""
+        if noun not in self.place_settlements and noun not in self.place_facilities:
+            return None
+        if j + 1 < len(doc) and (doc[j + 1].lower_ == "of" or doc[j + 1].is_title):
+            return None  # "the city of X", "the camp Y": a name follows, not a reference back
+        sent_starts = sentence_bounds(doc)[0]
+        floor = sent_starts[k]
+        for _ in range(2):
+            if floor > 0:
+                floor = sent_starts[floor - 1]
+        heads = self.place_facilities.get(noun)
+        for m in reversed(self._place_mentions):
+            if m.end > k or m.start < floor:
+                continue
+            if heads is None or (m.label_ == "LOC" and any(h in m.text.lower() for h in heads)):
+                return m
+        return None
+
+    def _wholes(self, doc: Doc, figures: list[Figure]) -> dict[int, int]:
+        """The start of each part figure ("six of them boys") -> the start of its whole, the figure
+        before it with only lower-case words and commas between."""
+        spans = sorted((f.span for f in figures), key=lambda s: s.start)
+        out: dict[int, int] = {}
+        for i, span in enumerate(spans):
+            if doc[span.end : span.end + 2].text.lower() not in self.part_markers:
+                continue
+            # Coordinated parts ("six of them boys and two of them girls") share one whole.
+            j = i - 1
+            while j >= 0 and spans[j].start in out:
+                j -= 1
+            if j < 0 or span.start - spans[j].end > self.gaps["figure_coordination"] * 2:
+                continue
+            between = doc[spans[j].end : span.start]
+            if any(t.is_sent_start for t in doc[spans[j].end : span.end]):
+                continue
+            if all((t.is_alpha and t.is_lower) or t.like_num or t.text in (",", "—", "-") for t in between):
+                out[span.start] = spans[j].start
+        return out
+
+    def _longer_place_phrase(self, doc: Doc, k: int, at_start: dict) -> Span | None:
+        """ "the eastern Chadian town of X", "the northern edge of X": past nationality
+        adjectives and the words of a part of a place, to a place after "of"."""
+        ceiling = min(sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc), k + self.figure_place_gap + 1)
+        while k < ceiling:
+            m = at_start.get(k)
+            if m is not None:
+                if m.label_ in ("GPE", "LOC") and doc[m.start - 1].lower_ in ("of", ","):
+                    return m
+                if m.label_ != "NORP" and not (m.end < len(doc) and doc[m.end].text == "-"):
+                    return None
+                k = m.end
+                continue
+            word = doc[k].lower_
+            if word in self.place_settlements and k + 1 < len(doc) and doc[k + 1].text == ",":
+                k += 1  # "the rebel-held capital, X": the place named in apposition
+            elif word not in self.figure_place_skip and not (k + 1 < len(doc) and doc[k + 1].text == "-"):
+                return None
+            k += 1
+        return None
 
     def _coordinated_figure(self, doc: Doc, span: Span, starts: list[int], ends: dict[int, int], reports) -> int | None:
         """The start of the next figure of the same clause ("8 died and 40 were hurt"): only
         lower-case words, commas, "and" and quotes between, no place phrase, no reporting verb; a
         part of the figure ("100, 69 of them in X") does not give the whole its place."""
         nxt = min((s for s in starts if s > span.start), default=None)
-        if nxt is None or nxt - span.end > self.gaps["figure_coordination"]:
+        # Quote marks around a word ('had “neutralised” 200') are not words of the clause.
+        if nxt is None or sum(not t.is_quote for t in doc[span.end : nxt]) > self.gaps["figure_coordination"]:
             return None
         if doc[ends[nxt] : ends[nxt] + 2].text.lower() in self.part_markers:
             return None
         if sentence_bounds(doc)[1][span.start] <= nxt or any(span.end <= s < nxt for _, s, _ in reports):
             return None
         for t in doc[span.end : nxt]:
-            if t.lower_ in self.place_preps or t.lower_ in self.clause_breaks:
+            if t.lower_ in self.place_preps or self._breaks(t):
                 return None
             if not ((t.is_alpha and t.is_lower) or t.text == "," or t.is_quote):
                 return None
@@ -161,22 +350,52 @@ class FigureRelations(ArgumentGrammar):
         return out
 
     def _subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
-        """The source left of a reporting verb at s: "The Relief Agency (RRA) said", "A WFP spokeswoman
-        said" (the body, guidelines §2.5), "N, the agency's director, said" (past an apposition)."""
-        k = s - 1 if s >= 1 and doc[s - 1].text == "," else s
+        """The source left of a reporting verb at s: "The Relief Agency (RRA) (now) says" (the acronym,
+        the nearest mention), "A WFP spokeswoman said" (the body, guidelines §2.5), "N, the agency's
+        director, (had) said" (past an apposition)."""
+        floor = sentence_bounds(doc)[0][min(s, len(doc) - 1)]
+        k = s
+        # "The Relief Front (RF) group now says": adverbs, auxiliaries and the kind of source.
+        while k - 1 > floor and (doc[k - 1].lower_ in self.back_skip or doc[k - 1].lower_ in self.source_nouns):
+            k -= 1
+        comma = k - 1 > floor and doc[k - 1].text == ","
+        if comma:
+            k -= 1
+        acronym = None
         if k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "(":
+            acronym = at_end.get(k - 1)
             k -= 3
         source = self._left(doc, k, at_end, labels, skip=self.source_skip)
-        if source is not None or k != s - 1:
+        if source is not None and source.label_ == "GPE" and doc[source.start - 1].lower_ in self.place_preps:
+            source = None  # "the UN office in X has recorded", "N, speaking in X, said": a place
+        if acronym is not None and acronym.label_ in labels and (source is None or source.end == k):
+            source = acronym  # the nearest mention of the source (guidelines §3.1)
+        if not comma or (source is not None and acronym is None):
             return source
-        # "X, who heads the agency, said" / "X, its spokesman, said": the mention before the opening comma.
-        floor = max(sentence_bounds(doc)[0][k], k - self.gaps["apposition"])
-        for j in range(k - 1, floor, -1):
-            if doc[j].text == ",":
-                m = at_end.get(j)
-                return m if m is not None and m.label_ in labels else None
-            if doc[j].text in ("said", "says", "(", ")") or doc[j].is_quote:
+        # "X, who heads the agency, said" / "X, its spokesman for Y (Z), said": the mention before the
+        # opening comma is the speaker; the body the apposition names is not.
+        return self._apposition_head(doc, k, at_end) or source
+
+    def _apposition_head(self, doc: Doc, k: int, at_end: dict) -> Span | None:
+        """The person or organisation before the comma opening an apposition that ends at k."""
+        floor = max(sentence_bounds(doc)[0][min(k, len(doc) - 1)], k - self.gaps["apposition"])
+        j = k - 1
+        while j > floor:
+            t = doc[j]
+            if t.text == ")":
+                # A parenthesised acronym inside the apposition ("mission in Congo (MONUSCO)").
+                opening = next((i for i in range(j - 1, max(floor, j - 4), -1) if doc[i].text == "("), None)
+                if opening is None:
+                    return None
+                j = opening - 1
+                continue
+            if t.text == ",":
+                # "N (ACR), its armed wing, said": the acronym, the nearest mention of N.
+                m = at_end.get(j) or (at_end.get(j - 1) if doc[j - 1].text == ")" else None)
+                return m if m is not None and m.label_ in SOURCE_LABELS else None
+            if t.text in ("said", "says", "(") or t.is_quote:
                 return None
+            j -= 1
         return None
 
     def _source(
@@ -194,6 +413,99 @@ class FigureRelations(ArgumentGrammar):
                     back = self._back_reference(doc, e, reporters, forward=True)
                     return back, "relations.report_verbs.back_reference"
                 return source, "relations.report_verbs.according_to"
+        # "Egypt said 14 …", "Kyiv told AFP …": a state or its capital reports too (guidelines §2.3).
+        source = self._speaker_before(doc, before, at_end, SOURCE_LABELS | {"GPE"})
+        if source is not None:
+            return source, "relations.report_verbs.before"
+        for s, e in sorted(before, reverse=True):
+            forward = doc[s:e].text.lower() == "according to"
+            back = self._back_reference(doc, e if forward else s, reporters, forward=forward)
+            if back is not None:
+                return back, "relations.report_verbs.back_reference"
+        for s, e in sorted(after):
+            if any(self._breaks(t) for t in doc[span.end : s]):
+                break  # "30 died, while a source told Reuters 45 had": the later verb has its own figure
+            source = self._after_tag(doc, span, s, e, at_start, at_end)
+            if source is not None:
+                return source, "relations.report_verbs.after"
+            # "…, he said" / "…, the agency said": only a tag closing the figure's clause refers back.
+            lead = s - 2 if doc[s - 1].lower_ in self.back_pronouns else s - 3
+            if lead >= 0 and (doc[lead].text == "," or doc[lead].is_quote):
+                back = self._back_reference(doc, s, reporters)
+                if back is not None:
+                    return back, "relations.report_verbs.back_reference"
+        return None, ""
+
+    def _after_tag(self, doc: Doc, span: Span, s: int, e: int, at_start: dict, at_end: dict) -> Span | None:
+        """The named source of a reporting verb at s..e after the figure ("…, the agency said"), unless
+        the verb opens a complement of its own ("…, and the ministry said two more had died")."""
+        if e < len(doc) and (doc[e].lower_ in self.complement_starts or e in self._figure_starts):
+            return None
+        source = self._tag_subject(doc, s, at_end, SOURCE_LABELS)
+        if source is None and (doc[s - 1].text == "," or doc[s - 1].is_quote):
+            source = self._inverted_subject(doc, e, at_start, SOURCE_LABELS)
+        return source if source is not None and source.start >= span.end else None
+
+    def _relaying_tag(self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict) -> Span | None:
+        """ "X said … 30 …, the Y news agency reported": a tag closing the sentence after a comma relays
+        what the earlier source said (guidelines §2.5, relayed figures)."""
+        ends = sentence_bounds(doc)[1]
+        for _, s, e in sorted(reports, key=lambda r: r[1]):
+            if s < span.end or e > ends[span.start] or doc[s:e].text.lower() == "according to":
+                continue
+            if any(self._breaks(t) for t in doc[span.end : s]):
+                return None
+            source = self._after_tag(doc, span, s, e, at_start, at_end)
+            if source is not None and any(t.text == "," for t in doc[max(span.end, source.start - 3) : source.start]):
+                return source
+        return None
+
+    def _tag_subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
+        """The source of a reporting tag after the figure: "…, the Relief Agency (RRA) said" (the
+        name, else the acronym), "…, United Nations agencies said", "…, the mayor, N, said",
+        "…, X's delegation said"."""
+        k = s
+        while k - 1 > 0 and doc[k - 1].lower_ in self.back_skip:
+            k -= 1
+        if k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "(":
+            # "…, the Relief Agency (RRA) said": the name, the mention nearest the figure (§3.1).
+            named = at_end.get(k - 3)
+            acronym = at_end.get(k - 1)
+            for m in (named, acronym):
+                if m is not None and m.label_ in labels:
+                    return m
+            k -= 3
+        if doc[k - 1].text == ",":
+            named = at_end.get(k - 1)  # "…, the city's mayor, N, said": the name closing an apposition
+            if named is not None and named.label_ in labels and doc[named.start - 1].text == ",":
+                return named
+            return None
+        source = self._left(doc, k, at_end, labels, skip=self.source_skip, gap=3)
+        if source is None:
+            source = self._possessor(doc, k, at_end)
+        return source if source is not None and source.label_ in labels else None
+
+    def _inverted_subject(self, doc: Doc, e: int, at_start: dict, labels: set[str]) -> Span | None:
+        """ "…, said agency chief N": the subject after the verb, past role words, and the last name
+        of that run (the person, not the body that titles them)."""
+        found, k = None, e
+        ceiling = min(sentence_bounds(doc)[1][e - 1], e + self.gaps["role_phrase"] + 2)
+        while k < ceiling:
+            m = at_start.get(k)
+            if m is not None:
+                if m.label_ not in labels:
+                    break
+                found, k = m, m.end
+                continue
+            if doc[k].lower_ not in self.role_words and doc[k].lower_ not in ("the", "a", "an", "'s", "’s"):
+                break
+            k += 1
+        return found
+
+    def _speaker_before(
+        self, doc: Doc, before: list[tuple[int, int]], at_end: dict, labels: set[str] = SOURCE_LABELS
+    ) -> Span | None:
+        """The named subject of the nearest reporting verb before the figure in its sentence."""
         for s, e in sorted(before, reverse=True):
             if doc[s:e].text.lower() == "according to":
                 continue  # "according to" reaches only what follows it in its clause
@@ -204,27 +516,9 @@ class FigureRelations(ArgumentGrammar):
                 if j > 0 and doc[j].lower_ in ("the", "a", "an"):
                     j -= 1
                 if j >= 1 and doc[j].lower_ == "by":
-                    source = self._left(doc, j - 1, at_end, labels, gap=0) or source
-                return source, "relations.report_verbs.before"
-        for s, e in sorted(before, reverse=True):
-            forward = doc[s:e].text.lower() == "according to"
-            back = self._back_reference(doc, e if forward else s, reporters, forward=forward)
-            if back is not None:
-                return back, "relations.report_verbs.back_reference"
-        for s, _ in sorted(after):
-            if any(t.lower_ in self.clause_breaks for t in doc[span.end : s]):
-                break  # "30 died, while a source told Reuters 45 had": the later verb has its own figure
-            k = s - 3 if s >= 3 and doc[s - 1].text == ")" and doc[s - 3].text == "(" else s
-            source = self._left(doc, k, at_end, labels, gap=2)
-            if source is not None and source.start >= span.end:
-                return source, "relations.report_verbs.after"
-            # "…, he said" / "…, the agency said": only a tag closing the figure's clause refers back.
-            lead = s - 2 if doc[s - 1].lower_ in self.back_pronouns else s - 3
-            if lead >= 0 and (doc[lead].text == "," or doc[lead].is_quote):
-                back = self._back_reference(doc, s, reporters)
-                if back is not None:
-                    return back, "relations.report_verbs.back_reference"
-        return None, ""
+                    source = self._left(doc, j - 1, at_end, SOURCE_LABELS, gap=0) or source
+                return source
+        return None
 
     def _reporters(self, doc: Doc, reports, at_start: dict, at_end: dict) -> list[Span]:
         """Who a pronoun or a definite nominal can refer back to: the named subjects of reporting verbs
@@ -263,13 +557,21 @@ class FigureRelations(ArgumentGrammar):
             while j > 0 and doc[j].lower_ in self.back_skip:
                 j -= 1
             word = doc[j].lower_ if j >= 0 else ""
-            head = word in self.back_pronouns or (j > 0 and doc[j - 1].lower_ in self.back_determiners)
+            # "The London-based group said": a few modifiers between the determiner and the nominal.
+            i = j - 1
+            while i > 0 and j - i <= 4 and doc[i].lower_ not in self.back_determiners:
+                if not (doc[i].is_lower or doc[i].text == "-" or doc[i + 1].text == "-"):
+                    break
+                i -= 1
+            head = word in self.back_pronouns or (i >= 0 and doc[i].lower_ in self.back_determiners)
         if not head:
             return None
         if word in self.back_pronouns:
             labels = self.back_pronouns[word]
         elif word in self.back_nominals:
             labels = {"ORG"}
+        elif word in self.back_person_nominals:
+            labels = {"PERSON"}  # "according to the mayor": the person named earlier in that role
         else:
             return None
         sent_starts = sentence_bounds(doc)[0]
@@ -298,12 +600,15 @@ class FigureRelations(ArgumentGrammar):
             k += 1
         return None
 
-    def _relay(self, doc: Doc, span: Span, reports, at_start: dict) -> Span | None:
+    def _relay(self, doc: Doc, span: Span, reports, at_start: dict, reporters: list[Span]) -> Span | None:
         """ "X told AFP that 15 …": the agency told relays the figure too (guidelines §2.5, relayed figures)."""
         starts = sentence_bounds(doc)[0]
         for _, s, e in reports:
             if starts[span.start] <= s and e <= span.start and doc[s].lower_ in ("told", "tells"):
                 m = at_start.get(e)
+                if m is None and e < len(doc) and doc[e].lower_ == "the":
+                    # "told the UN-funded Radio X that", "told the group that" (the group named before)
+                    m = self._relayed(doc, e, at_start) or self._back_reference(doc, e, reporters, forward=True)
                 if m is not None and m.label_ == "ORG":
                     return m
         return None
