@@ -64,6 +64,7 @@ PREMODIFIERS = ("compound", "poss", "nmod")
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them"})
 SPEAKERS = frozenset({"he", "she"})  # a pronoun subject of a reporting verb may stand for a person
 SOURCE_LABELS = frozenset({"ORG", "PERSON", "GPE"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 FIGURE_NODE = "figure"  # the pattern node that holds a figure's token
 
 
@@ -195,20 +196,49 @@ def _is_pronoun(token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in THIRD_PERSON for c in token.children)
 
 
-def wider_names_win(ruled: list, statistical: Sequence) -> list:
+def wider_names_win(ruled: list, statistical: Sequence, roles: frozenset[str] = frozenset()) -> list:
     """The ruler's names, except where a statistical name strictly contains some of them and cuts none.
 
     The guidelines' names are often longer than a list entry: "Lebanese health ministry" (a state's
     body), "UN Office for the Support of Displaced Persons" (§2.3); the mapped statistical
-    span has them whole where the gazetteer has only "health ministry" or "UN".
+    span has them whole where the gazetteer has only "health ministry" or "UN". A wider span is
+    no longer name where it only adds a title or a common noun (``_adds_a_name``).
     """
     out = list(ruled)
     for wide in statistical:
         inside = [e for e in out if wide.start <= e.start and e.end <= wide.end]
         cut = any(e.start < wide.end and wide.start < e.end for e in out if e not in inside)
-        if inside and not cut and any((e.start, e.end) != (wide.start, wide.end) for e in inside):
+        if (
+            inside
+            and not cut
+            and any((e.start, e.end) != (wide.start, wide.end) for e in inside)
+            and _adds_a_name(wide, inside, roles)
+        ):
             out = [e for e in out if e not in inside] + [wide]
     return sorted(out, key=lambda e: e.start)
+
+
+def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str]) -> bool:
+    """Whether the words a statistical span adds around the ruler's names belong to the name.
+
+    Not so for a lower-case word at an edge the ruler's names do not reach ("UN office", "GNA
+    forces", "federal Ministry of Petroleum", "Prosperous Armenia party"), a role word ("UN
+    Resident", "Commanding 1 Division": a title, §2), or a possessive marker inside ("Houthis'
+    Supreme Political Council": two spans, §1.2)."""
+    first, last = min(e.start for e in inside), max(e.end for e in inside)
+    edges = [wide[0]] if first > wide.start else []
+    edges += [wide[-1]] if last < wide.end else []
+    doc = wide.doc
+    return not (
+        any(t.is_lower or t.lower_ in roles for t in edges)
+        or any(t.tag_ == "POS" or t.text in ("'", "\u2019") for t in doc[wide.start + 1 : wide.end - 1])
+    )
+
+
+def role_words(rules_data: Path) -> frozenset[str]:
+    """The rules' one-word leader and member roles, lower case: titles, not names."""
+    roles = load_json("roles.json", rules_data)
+    return frozenset(w.lower() for kind in ("leader", "member") for w in roles[kind] if " " not in w)
 
 
 class HybridNames:
@@ -221,6 +251,7 @@ class HybridNames:
         self.ruler = EntityRuler(nlp, validate=False)
         self.ruler.add_patterns(ruler_patterns(rules_data, FlagCompiler(nlp.vocab)))
         self.ruler_labels = ruler_labels
+        self.roles = role_words(rules_data)
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[STATISTICAL] = [
@@ -236,7 +267,9 @@ class HybridNames:
         doc.spans[FIGURES] = figure_spans
         doc.ents = []
         self.ruler(doc)
-        doc.ents = wider_names_win([e for e in doc.ents if e.label_ in self.ruler_labels], doc.spans[STATISTICAL])
+        doc.ents = wider_names_win(
+            [e for e in doc.ents if e.label_ in self.ruler_labels], doc.spans[STATISTICAL], self.roles
+        )
         return doc
 
 
@@ -247,8 +280,7 @@ class FillNames:
     "the <name> district", "<name> State"), the name is a GPE (``statistical_place.LABEL``)."""
 
     def __init__(self, rules_data: Path):
-        roles = load_json("roles.json", rules_data)
-        self.roles = frozenset(w.lower() for kind in ("leader", "member") for w in roles[kind] if " " not in w)
+        self.roles = role_words(rules_data)
         vocab = load_json("entities.json", rules_data)
         self.before = frozenset(vocab["place_preps"])
         self.after = frozenset(vocab["place_designators"])
@@ -264,9 +296,15 @@ class FillNames:
         )
 
     def _title(self, doc: Doc, span: Span) -> bool:
-        """A title, not a name: "Humanitarian Coordinator", "External Affairs" before "Minister"."""
+        """A title, not a name: "Humanitarian Coordinator", "External Affairs" before "Minister",
+        "State" after "Secretary of"."""
         after = doc[span.end] if span.end < len(doc) else None
-        return span[-1].lower_ in self.roles or (after is not None and after.is_title and after.lower_ in self.roles)
+        of_role = span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in self.roles
+        return (
+            of_role
+            or span[-1].lower_ in self.roles
+            or (after is not None and after.is_title and after.lower_ in self.roles)
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         claimed = claimed_tokens(doc)
@@ -274,11 +312,22 @@ class FillNames:
         # One word the model calls a person is most often a place or a group, unless it is the
         # surname of a full name in the article ("Kallon" after "Edward Kallon").
         surnames = {m[-1].text for m in [*named, *doc.spans[STATISTICAL]] if m.label_ == "PERSON" and len(m) > 1}
+        # A name the rules labelled elsewhere in the article keeps their label: the model's label
+        # for a rare name changes from one sentence to the next ("Koundjili" GPE, then ORG).
+        labels: dict[str, set[str]] = {}
+        for m in named:
+            if m.label_ in NAME_LABELS:
+                labels.setdefault(m.text, set()).add(m.label_)
+        labels.update({name: {"PERSON"} for name in surnames})
         free = []
         for s in doc.spans[STATISTICAL]:
             if any(claimed[s.start : s.end]) or (s.label_ in ("ORG", "PERSON") and self._title(doc, s)):
                 continue
-            if s.label_ in ("PERSON", "ORG", "LOC") and self._place_context(doc, s):
+            known = labels.get(s.text, set())
+            if s.label_ in NAME_LABELS and len(known) == 1 and s.label_ not in known:
+                label = next(iter(known))
+                s = Span(doc, s.start, s.end, label=label, kb_id=s.kb_id_, span_id=f"statistical_same_name.{s.label_}")
+            elif s.label_ in ("PERSON", "ORG", "LOC") and self._place_context(doc, s):
                 s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id=f"statistical_place.{s.label_}")
             elif s.label_ == "PERSON" and len(s) == 1 and s.text not in surnames:
                 continue
