@@ -84,6 +84,56 @@ def run(system: HybridSystem, text: str):
             ("LOCATED_IN", "About 5,000", "Kharkiv"),
             "dependency.place.fled-object",
         ),
+        # "the town of X": the place noun stands for the name it introduces.
+        (
+            "More than 5,000 people have fled the town of Varno since Saturday.",
+            ("LOCATED_IN", "More than 5,000", "Varno"),
+            "dependency.place.fled-object",
+        ),
+        # Leaders through a verb: a participle or a passive with its agent, a relative clause (§2.5).
+        (
+            "The Varnish Liberation Front, a coalition led by Tomas Oberlin, seized the port last week.",
+            ("LEADER_OF", "Tomas Oberlin", "Varnish Liberation Front"),
+            "dependency.lead.participle-agent",
+        ),
+        (
+            "The Kastel Brigade was founded by Yusuf Demir in 2015.",
+            ("LEADER_OF", "Yusuf Demir", "Kastel Brigade"),
+            "dependency.lead.passive-agent",
+        ),
+        (
+            "Rania Subhi, who heads the Eastern Relief Agency, said the road was closed.",
+            ("LEADER_OF", "Rania Subhi", "Eastern Relief Agency"),
+            "dependency.lead.subject-verb-object",
+        ),
+        # "the group's leader, X" and "X, the group's commander" (§2.5: a possessive states the tie).
+        (
+            "Varnia's leader, Col. Omar Tessel, met the envoy in the capital.",
+            ("LEADER_OF", "Omar Tessel", "Varnia"),
+            "dependency.lead.possessive-role-apposition",
+        ),
+        (
+            "Gen. Omar Tessel, the Front's commander, visited the front line.",
+            ("LEADER_OF", "Omar Tessel", "Front"),
+            "dependency.lead.apposition-possessive-role",
+        ),
+        # "loyal to", "linked to", "aligned with" another group is ALLIED_WITH (§2.5, allegiance).
+        (
+            "The Orvan Group, linked to the Deltan Movement, denied the charge.",
+            ("ALLIED_WITH", "Orvan Group", "Deltan Movement"),
+            "dependency.alliance.tied-to",
+        ),
+        (
+            "The Orvan Group was aligned with the Northern Council until 2019.",
+            ("ALLIED_WITH", "Orvan Group", "Northern Council"),
+            "dependency.alliance.is-tied-to",
+        ),
+        # An accusation reports the count it holds (§2.5, accusations in reported speech).
+        (
+            "Human Rights Watch accused the militia of killing at least 21 civilians.",
+            ("REPORTED_BY", "at least 21", "Human Rights Watch"),
+            "dependency.report.subject-verb-clause",
+        ),
     ],
 )
 def test_verb_mediated_relations_come_from_the_dependency_patterns(system, text, relation, rule):
@@ -209,3 +259,75 @@ def test_a_name_in_apposition_is_the_subject_not_the_possessive(system):
     rels = dependency_relations(system, "Ukraine's envoy, Ivan Petrenko, said 17 people were hurt.")
     assert ("REPORTED_BY", "17", "Ivan Petrenko") in rels
     assert ("REPORTED_BY", "17", "Ukraine") not in rels
+
+
+def test_a_deputy_or_a_chief_of_a_part_is_no_leader_of_the_whole(system):
+    # §2.5: "the regiment's deputy commander" and "the group's commander in Gaza" are MEMBER_OF.
+    for text in (
+        "Gen. Omar Tessel, the Front's deputy commander, visited the front line.",
+        "Gen. Omar Tessel, the Front's commander in the north, visited the front line.",
+    ):
+        rels = dependency_relations(system, text)
+        assert ("LEADER_OF", "Omar Tessel", "Front") not in rels, text
+
+
+def test_a_possessive_belongs_to_its_own_name_not_to_the_coordinated_one(system):
+    rels = dependency_relations(system, "The summit hosted Dorland's Teodor Vlasic and Varnia's Omar Tessel.")
+    assert ("LEADER_OF", "Teodor Vlasic", "Varnia") not in rels
+    assert ("LEADER_OF", "Omar Tessel", "Dorland") not in rels
+
+
+def test_a_bare_body_noun_as_the_source_refers_back_to_the_body_last_named_as_a_subject(system):
+    # §3.1 and §2.3: "the government said" after "Somalia" gives REPORTED_BY Somalia.
+    rels = dependency_relations(
+        system, "Somalia closed the border on Monday. The government said 10 people were arrested."
+    )
+    assert rels.get(("REPORTED_BY", "10", "Somalia")) == "dependency.report.subject-verb-clause"
+
+
+def test_a_person_leads_or_belongs_to_a_body_not_both(system):
+    _, rels = run(system, "Gen. Omar Tessel, the Front's commander, visited the front line.")
+    assert ("LEADER_OF", "Omar Tessel", "Front") in rels
+    assert ("MEMBER_OF", "Omar Tessel", "Front") not in rels
+
+
+def test_a_wider_statistical_name_does_not_win_with_only_a_title_or_a_common_noun():
+    import spacy
+    from spacy.tokens import Span
+
+    from systems.hybrid import wider_names_win
+
+    doc = spacy.blank("en")(
+        "The UN office in Varnia and the UN Resident Coordinator spoke. The Lebanese health ministry too."
+    )
+    ruled = [Span(doc, 1, 2, "ORG"), Span(doc, 7, 8, "ORG"), Span(doc, 14, 16, "ORG")]
+    wide = [Span(doc, 1, 3, "ORG"), Span(doc, 7, 9, "ORG"), Span(doc, 13, 16, "ORG")]
+    kept = [s.text for s in wider_names_win(ruled, wide, frozenset({"resident", "coordinator"}))]
+    assert kept == ["UN", "UN", "Lebanese health ministry"]
+
+
+def test_a_name_the_rules_labelled_elsewhere_keeps_their_label():
+    import spacy
+
+    from systems.hybrid import STATISTICAL, FillNames
+    from systems.rules.entities import DATA
+    from systems.rules.pipeline import set_names
+
+    nlp = spacy.blank("en")
+    doc = nlp("Fighting reached Koundaba on Monday. Elders in Koundaba and Secretary of State Dana Orr met.")
+    doc.ents = [Span_(doc, 2, 3, "GPE")]
+    set_names(doc, list(doc.ents))
+    doc.spans[STATISTICAL] = [
+        Span_(doc, 8, 9, "ORG", span_id=f"{STATISTICAL}.ORG"),
+        Span_(doc, 12, 13, "ORG", span_id=f"{STATISTICAL}.ORG"),
+    ]
+    FillNames(DATA)(doc)
+    names = {(s.text, s.start, s.label_, s.id_) for s in doc.spans["names"]}
+    # The second "Koundaba" takes the rules' label; "State" after "Secretary of" is a title.
+    assert names == {("Koundaba", 2, "GPE", ""), ("Koundaba", 8, "GPE", "statistical_same_name.ORG")}
+
+
+def Span_(doc, start: int, end: int, label: str, span_id: str = ""):
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=label, span_id=span_id)

@@ -65,6 +65,7 @@ THIRD_PERSON = frozenset({"it", "its", "they", "their", "them"})
 SPEAKERS = frozenset({"he", "she"})  # a pronoun subject of a reporting verb may stand for a person
 SOURCE_LABELS = frozenset({"ORG", "PERSON", "GPE"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 FIGURE_NODE = "figure"  # the pattern node that holds a figure's token
 
 
@@ -77,20 +78,39 @@ def load_dependency_patterns(path: Path = DATA / "dependency_patterns.json") -> 
         if entry["type"] not in RELATION_TYPES:
             raise ValueError(f"{path}: pattern {entry['id']}: unknown relation type {entry['type']!r}")
         pattern = [dict(node) for node in entry["pattern"]]
-        pattern[0] = {
-            **pattern[0],
-            "RIGHT_ATTRS": {**pattern[0]["RIGHT_ATTRS"], "LEMMA": {"IN": lemmas[entry["lemmas"]]}},
-        }
-        out.append({**entry, "pattern": pattern, "lemma_set": frozenset(lemmas[entry["lemmas"]])})
+        # A pattern with no trigger list is carried by its structure alone ("Varnia's X").
+        words = lemmas[entry["lemmas"]] if "lemmas" in entry else []
+        if words:
+            pattern[0] = {**pattern[0], "RIGHT_ATTRS": {**pattern[0]["RIGHT_ATTRS"], "LEMMA": {"IN": words}}}
+        out.append({**entry, "pattern": pattern, "lemma_set": frozenset(words)})
     return out
+
+
+def load_nouns(path: Path = DATA / "dependency_patterns.json") -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Place nouns that introduce a name with "of" ("the town of X"), and bare nouns for a body with
+    the labels of the named mention each refers back to ("the agency": ORG; "the government": ORG or GPE)."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    body: dict[str, frozenset[str]] = {}
+    for label, words in raw["_body_nouns"].items():
+        for word in words:
+            body[word] = body.get(word, frozenset({"ORG"})) | {label}
+    return frozenset(raw["_place_nouns"]), body
 
 
 class VerbRelations:
     """Relations stated through a verb, read from the dependency parse with spaCy's DependencyMatcher."""
 
-    def __init__(self, vocab, patterns: list[dict[str, Any]]):
+    def __init__(
+        self,
+        vocab,
+        patterns: list[dict[str, Any]],
+        place_nouns: frozenset[str] = frozenset(),
+        body_nouns: dict[str, frozenset[str]] | None = None,
+    ):
         from spacy.matcher import DependencyMatcher
 
+        self.place_nouns = place_nouns
+        self.body_nouns = body_nouns or {}
         self.matcher = DependencyMatcher(vocab, validate=True)
         self.entries = {}
         for entry in patterns:
@@ -98,16 +118,25 @@ class VerbRelations:
             node_ids = [node["RIGHT_ID"] for node in entry["pattern"]]
             self.entries[vocab.strings.add(entry["id"])] = (entry, node_ids)
 
-    @staticmethod
-    def _own_mention(token, at_token: dict[int, Any]):
+    def _own_mention(self, token, at_token: dict[int, Any]):
         """The named mention a token stands for: its own, the name in apposition to it ("the city's
-        mayor, X"), or its premodifier's ("Hamas fighters")."""
+        mayor, X"; "X, a coalition led by …"), its premodifier's ("Hamas fighters"), the name a place
+        noun introduces ("the town of X"), or, for a relative pronoun, its antecedent's ("X, who leads …")."""
         if token.i in at_token:
             return at_token[token.i]
         for deps in (("appos",), PREMODIFIERS):
             found = next((at_token[c.i] for c in token.children if c.dep_ in deps and c.i in at_token), None)
             if found is not None:
                 return found
+        if token.dep_ == "appos" and token.head.i in at_token:
+            return at_token[token.head.i]
+        if token.lemma_.lower() in self.place_nouns:
+            for prep in (c for c in token.children if c.lower_ == "of"):
+                found = next((at_token[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in at_token), None)
+                if found is not None:
+                    return found
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+            return self._own_mention(token.head.head, at_token)
         return None
 
     def _mentions_of(self, token, at_token: dict[int, Any], mentions: Sequence = ()) -> list:
@@ -122,9 +151,21 @@ class VerbRelations:
                 mention = _previous_subject(t, mentions, frozenset({"PERSON"}))
             elif mention is None and _is_pronoun(t):
                 mention = self._antecedent(t, at_token) or _previous_subject(t, mentions, SOURCE_LABELS)
+            elif mention is None and mentions and self._body_noun(t):
+                mention = _previous_subject(t, mentions, self.body_nouns[t.lemma_.lower()])
             if mention is not None:
                 out.append(mention)
         return out
+
+    def _body_noun(self, token) -> bool:
+        """ "The agency said", "the government said": a definite bare noun for a body, which refers
+        back to the body last named as a subject (§3.1; a state stands for its government, §2.3)."""
+        return (
+            token.tag_ == "NN"
+            and token.lemma_.lower() in self.body_nouns
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and not any(c.dep_ in (*PREMODIFIERS, "amod", "poss") for c in token.children)
+        )
 
     def _antecedent(self, token, at_token: dict[int, Any]):
         """ "X said it had struck …", "X said its fighters …": the subject of the verb governing the clause."""
@@ -147,8 +188,17 @@ class VerbRelations:
                 doc[nodes[FIGURE_NODE]], doc[nodes[entry["nearest"]]], entry["lemma_set"]
             ):
                 continue
+            unless = entry.get("unless_child")
+            if unless and any(
+                c.lower_ in unless["lower"] or c.dep_ in unless.get("dep", ())
+                for c in doc[nodes[unless["node"]]].children
+            ):
+                continue
             if entry["head"] == FIGURE_NODE:
                 heads = _figure_of(doc[nodes[FIGURE_NODE]], at_token)
+            elif entry.get("own"):  # "A's X and B's Y": the possessive belongs to its own name, not the conjuncts
+                own = self._own_mention(doc[nodes[entry["head"]]], at_token)
+                heads = [own] if own is not None else []
             else:
                 heads = self._mentions_of(doc[nodes[entry["head"]]], at_token)
             if entry["head"] == entry["tail"]:
@@ -156,7 +206,12 @@ class VerbRelations:
             else:
                 back = mentions if entry["head"] == FIGURE_NODE else ()
                 pairs = [(h, t) for h in heads for t in self._mentions_of(doc[nodes[entry["tail"]]], at_token, back)]
+            tail_labels = entry.get("tail_labels")
             for head, tail in pairs:
+                if tail_labels and tail.label_ not in tail_labels:
+                    continue
+                if entry.get("adjacent") and tail.end + 1 != head.start:  # "<tail>'s <head>", nothing between
+                    continue
                 if head is not tail and rtype.allows(head.label_, tail.label_):
                     found.append((entry["type"], head, tail, rule))
         return found
@@ -362,7 +417,7 @@ class HybridRelations:
 
     def __init__(self, nlp: Language, rules_data: Path, relation_sources: dict[str, list[str]]):
         self.rules = RelationFinder(nlp, rules_data)
-        self.verbs = VerbRelations(nlp.vocab, load_dependency_patterns())
+        self.verbs = VerbRelations(nlp.vocab, load_dependency_patterns(), *load_nouns())
         self.relation_sources = relation_sources
 
     def __call__(self, doc: Doc) -> Doc:
@@ -383,7 +438,9 @@ class HybridRelations:
             for source in sources:
                 for kind, head, tail, rule in found[source]:
                     key = RELATION_TYPES[kind].key(head.start, tail.start)
-                    if kind == rtype and key not in seen:
+                    # One person leads or belongs to a body, not both (guidelines §2.5): the leader wins.
+                    led = kind == "MEMBER_OF" and ("LEADER_OF", head.start, tail.start) in seen
+                    if kind == rtype and key not in seen and not led:
                         seen.add(key)
                         out.append((kind, head, tail, rule))
         doc._.relations = out
