@@ -128,6 +128,18 @@ def run(system: HybridSystem, text: str):
             ("ALLIED_WITH", "Orvan Group", "Northern Council"),
             "dependency.alliance.is-tied-to",
         ),
+        # An accusation states what its content states (§2.5): "accuses Y of arming Z".
+        (
+            "Kinshasa accuses Rwanda of arming the Kivu Defence Front.",
+            ("ALLIED_WITH", "Rwanda", "Kivu Defence Front"),
+            "dependency.alliance.accused-of",
+        ),
+        # "the X brigade under Gen. Y": the commander of the whole body.
+        (
+            "Fighters of the Nabra Brigade under Gen. Oskar Lund attacked the post.",
+            ("LEADER_OF", "Oskar Lund", "Nabra Brigade"),
+            "dependency.lead.under-leader",
+        ),
         # An accusation reports the count it holds (§2.5, accusations in reported speech).
         (
             "Human Rights Watch accused the militia of killing at least 21 civilians.",
@@ -304,6 +316,12 @@ def test_a_wider_statistical_name_does_not_win_with_only_a_title_or_a_common_nou
     wide = [Span(doc, 1, 3, "ORG"), Span(doc, 7, 9, "ORG"), Span(doc, 13, 16, "ORG")]
     kept = [s.text for s in wider_names_win(ruled, wide, frozenset({"resident", "coordinator"}))]
     assert kept == ["UN", "UN", "Lebanese health ministry"]
+    # A possessive right after a ruled name splits the span; one inside a longer name does not.
+    doc = spacy.blank("en")("The Varnia 's Supreme Council and the Tigray People 's Liberation Front met.")
+    ruled = [Span(doc, 1, 2, "ORG"), Span(doc, 7, 8, "GPE")]
+    wide = [Span(doc, 1, 5, "ORG"), Span(doc, 7, 12, "ORG")]
+    kept = [s.text for s in wider_names_win(ruled, wide)]
+    assert kept == ["Varnia", "Tigray People 's Liberation Front"]
 
 
 def test_a_name_the_rules_labelled_elsewhere_keeps_their_label():

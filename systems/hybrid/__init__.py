@@ -66,6 +66,7 @@ SPEAKERS = frozenset({"he", "she"})  # a pronoun subject of a reporting verb may
 SOURCE_LABELS = frozenset({"ORG", "PERSON", "GPE"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+POSSESSIVE_MARKERS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 FIGURE_NODE = "figure"  # the pattern node that holds a figure's token
 
 
@@ -278,15 +279,16 @@ def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str]) -> bool:
 
     Not so for a lower-case word at an edge the ruler's names do not reach ("UN office", "GNA
     forces", "federal Ministry of Petroleum", "Prosperous Armenia party"), a role word ("UN
-    Resident", "Commanding 1 Division": a title, §2), or a possessive marker inside ("Houthis'
-    Supreme Political Council": two spans, §1.2)."""
+    Resident", "Commanding 1 Division": a title, §2), or a possessive marker right after one of the
+    ruler's names ("Houthis' Supreme Political Council": two spans, §1.2; but "Tigray People's
+    Liberation Front" is one name)."""
     first, last = min(e.start for e in inside), max(e.end for e in inside)
     edges = [wide[0]] if first > wide.start else []
     edges += [wide[-1]] if last < wide.end else []
-    doc = wide.doc
+    ends = {e.end for e in inside}
     return not (
         any(t.is_lower or t.lower_ in roles for t in edges)
-        or any(t.tag_ == "POS" or t.text in ("'", "\u2019") for t in doc[wide.start + 1 : wide.end - 1])
+        or any(t.i in ends and (t.tag_ == "POS" or t.lower_ in POSSESSIVE_MARKERS) for t in wide[1:-1])
     )
 
 
