@@ -349,3 +349,24 @@ def Span_(doc, start: int, end: int, label: str, span_id: str = ""):
     from spacy.tokens import Span
 
     return Span(doc, start, end, label=label, span_id=span_id)
+
+
+def test_the_recipient_of_a_verb_is_no_reported_count(system):
+    rels = dependency_relations(system, "President Ilse Varga gave medals to four soldiers on Friday.")
+    assert not any(kind == "REPORTED_BY" for kind, _, _ in rels), rels
+
+
+def test_a_pronoun_owned_by_an_unnamed_subject_does_not_reach_back_to_an_earlier_name(system):
+    text = "Ilse Varga condemned the raid. A local charity said its volunteers had found 20 bodies."
+    rels = dependency_relations(system, text)
+    assert ("REPORTED_BY", "20", "Ilse Varga") not in rels, rels
+
+
+def test_it_said_refers_back_to_the_main_subject_not_to_an_actor_in_a_subordinate_clause(system):
+    text = (
+        "The Orvan Defence Ministry said 23 soldiers died after the Kelmor Front opened fire on a post. "
+        "It said troops had seized 21 positions."
+    )
+    rels = dependency_relations(system, text)
+    assert ("REPORTED_BY", "21", "Orvan Defence Ministry") in rels, rels
+    assert ("REPORTED_BY", "21", "Kelmor Front") not in rels, rels

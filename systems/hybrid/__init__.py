@@ -151,7 +151,13 @@ class VerbRelations:
             if mention is None and mentions and t.lower_ in SPEAKERS:
                 mention = _previous_subject(t, mentions, frozenset({"PERSON"}))
             elif mention is None and _is_pronoun(t):
-                mention = self._antecedent(t, at_token) or _previous_subject(t, mentions, SOURCE_LABELS)
+                subject = _governing_subject(t)
+                if subject is not None:  # "X said its monitors found …": X, named or not
+                    mention = self._own_mention(subject, at_token)
+                    if mention is None and mentions and self._body_noun(subject):
+                        mention = _previous_subject(subject, mentions, self.body_nouns[subject.lemma_.lower()])
+                else:
+                    mention = _previous_subject(t, mentions, SOURCE_LABELS)
             elif mention is None and mentions and self._body_noun(t):
                 mention = _previous_subject(t, mentions, self.body_nouns[t.lemma_.lower()])
             if mention is not None:
@@ -167,16 +173,6 @@ class VerbRelations:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             and not any(c.dep_ in (*PREMODIFIERS, "amod", "poss") for c in token.children)
         )
-
-    def _antecedent(self, token, at_token: dict[int, Any]):
-        """ "X said it had struck …", "X said its fighters …": the subject of the verb governing the clause."""
-        verb = token
-        while verb.head.i != verb.i:  # the root is its own head (a new Token object each time: compare indices)
-            verb = verb.head
-            for child in verb.children:
-                if child.dep_ == "nsubj" and not _is_pronoun(child):
-                    return self._own_mention(child, at_token)
-        return None
 
     def find(self, doc, mentions: list) -> list[tuple[str, Any, Any, str]]:
         at_token = {k: m for m in mentions for k in range(m.start, m.end)}
@@ -218,11 +214,26 @@ class VerbRelations:
         return found
 
 
+def _governing_subject(token):
+    """ "X said it had struck …", "X said its fighters …": the subject of the nearest verb above the
+    clause that has a subject other than a pronoun, or None."""
+    verb = token
+    while verb.head.i != verb.i:  # the root is its own head (a new Token object each time: compare indices)
+        verb = verb.head
+        for child in verb.children:
+            if child.dep_ == "nsubj" and not _is_pronoun(child):
+                return child
+    return None
+
+
 def _nearest(figure, verb, lemmas: frozenset[str]) -> bool:
-    """No verb of the same kind stands between the figure and ``verb``: "X said Y reported 5" gives Y alone."""
-    token = figure.head
+    """No verb of the same kind stands between the figure and ``verb`` ("X said Y reported 5" gives
+    Y alone), and the figure is not the verb's recipient ("X gave medals to 4 soldiers")."""
+    token = figure.head if figure.head.i != verb.i else figure
     while token.i != verb.i and token.head.i != token.i:
         if token.pos_ == "VERB" and token.lemma_.lower() in lemmas:
+            return False
+        if token.head.i == verb.i and (token.dep_ == "dative" or (token.dep_ == "prep" and token.lower_ == "to")):
             return False
         token = token.head
     return True
@@ -238,11 +249,14 @@ def _figure_of(token, at_token: dict[int, Any]) -> list:
 
 
 def _previous_subject(token, mentions: Sequence, labels: frozenset[str]):
-    """The last named mention of ``labels`` before ``token`` that is the subject of its clause."""
-    for mention in reversed(mentions):
-        if mention.start < token.i and mention.label_ in labels and mention.root.dep_ in ("nsubj", "nsubjpass"):
-            return mention
-    return None
+    """The last named mention of ``labels`` before ``token`` that is the subject of its clause, a main
+    clause's first: "It said …" follows the last main subject, not an actor in a subordinate clause
+    ("X said 23 died after Y opened fire. It said …" is X)."""
+    subjects = [
+        m for m in mentions if m.start < token.i and m.label_ in labels and m.root.dep_ in ("nsubj", "nsubjpass")
+    ]
+    main = [m for m in subjects if m.root.head.dep_ == "ROOT"]
+    return (main or subjects or [None])[-1]
 
 
 def _is_pronoun(token) -> bool:
