@@ -140,6 +140,38 @@ def run(system: HybridSystem, text: str):
             ("LEADER_OF", "Oskar Lund", "Nabra Brigade"),
             "dependency.lead.under-leader",
         ),
+        # "<place> Governor <name>": a title between a place and a name (the statistical place survives the title).
+        (
+            "Kelmor State Governor Babatunde Alao said the attack was cowardly.",
+            ("LEADER_OF", "Babatunde Alao", "Kelmor State"),
+            "dependency.lead.owner-title-name",
+        ),
+        # Casualties after the event that hit a place: "struck X, killing N and wounding M", "died when … hit X".
+        (
+            "Drones struck Kharkiv overnight, killing four civilians and wounding nine.",
+            ("LOCATED_IN", "nine", "Kharkiv"),
+            "dependency.place.hit-then-casualties-conj",
+        ),
+        (
+            "Drones struck Kharkiv overnight, killing four civilians and wounding nine.",
+            ("LOCATED_IN", "four", "Kharkiv"),
+            "dependency.place.hit-then-casualties",
+        ),
+        (
+            "A convoy came under fire near Kharkiv, killing one driver.",
+            ("LOCATED_IN", "one", "Kharkiv"),
+            "dependency.place.event-then-casualties",
+        ),
+        (
+            "Three people died when missiles hit Kharkiv on Sunday.",
+            ("LOCATED_IN", "Three", "Kharkiv"),
+            "dependency.place.casualties-when-hit",
+        ),
+        (
+            "Over 20,000 people were forced out of Kharkiv by the attack.",
+            ("LOCATED_IN", "Over 20,000", "Kharkiv"),
+            "dependency.place.fled-from",
+        ),
         # An accusation reports the count it holds (§2.5, accusations in reported speech).
         (
             "Human Rights Watch accused the militia of killing at least 21 civilians.",

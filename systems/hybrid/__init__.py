@@ -82,7 +82,9 @@ def load_dependency_patterns(path: Path = DATA / "dependency_patterns.json") -> 
         # A pattern with no trigger list is carried by its structure alone ("Varnia's X").
         words = lemmas[entry["lemmas"]] if "lemmas" in entry else []
         if words:
-            pattern[0] = {**pattern[0], "RIGHT_ATTRS": {**pattern[0]["RIGHT_ATTRS"], "LEMMA": {"IN": words}}}
+            # Titles before a name are proper nouns, whose lemma keeps its capital: those match the lower form.
+            attr = "LOWER" if entry.get("match") == "lower" else "LEMMA"
+            pattern[0] = {**pattern[0], "RIGHT_ATTRS": {**pattern[0]["RIGHT_ATTRS"], attr: {"IN": words}}}
         out.append({**entry, "pattern": pattern, "lemma_set": frozenset(words)})
     return out
 
@@ -392,7 +394,11 @@ class FillNames:
         labels.update({name: {"PERSON"} for name in surnames})
         free = []
         for s in doc.spans[STATISTICAL]:
-            if any(claimed[s.start : s.end]) or (s.label_ in ("ORG", "PERSON") and self._title(doc, s)):
+            # "Kelmor State Governor": a name with a place's last word before a title is the place, not the title.
+            place_name = len(s) > 1 and s[-1].text in self.last_words
+            if any(claimed[s.start : s.end]) or (
+                s.label_ in ("ORG", "PERSON") and not place_name and self._title(doc, s)
+            ):
                 continue
             known = labels.get(s.text, set())
             if s.label_ in NAME_LABELS and len(known) == 1 and s.label_ not in known:
