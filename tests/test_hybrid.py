@@ -172,6 +172,27 @@ def run(system: HybridSystem, text: str):
             ("LOCATED_IN", "Over 20,000", "Kharkiv"),
             "dependency.place.fled-from",
         ),
+        # A group's body named through a possessive or "of" (§2.5: "Hamas's armed wing, the Qassam Brigades").
+        (
+            "Nabr, the Kelmor Front's news outlet, said fighters had seized the town.",
+            ("PART_OF", "Nabr", "Kelmor Front"),
+            "dependency.part.apposition-possessive-body",
+        ),
+        (
+            "The Kelmor Front's armed wing, the Sabr Brigades, denied the report.",
+            ("PART_OF", "Sabr Brigades", "Kelmor Front"),
+            "dependency.part.possessive-body-apposition",
+        ),
+        (
+            "The Delta Battalion, a faction of the Kelmor Front, denied the report.",
+            ("PART_OF", "Delta Battalion", "Kelmor Front"),
+            "dependency.part.apposition-of",
+        ),
+        (
+            "The Kelmor Front's Supreme Council met on Friday.",
+            ("PART_OF", "Supreme Council", "Kelmor Front"),
+            "dependency.part.group-possessive-body",
+        ),
         # An accusation reports the count it holds (§2.5, accusations in reported speech).
         (
             "Human Rights Watch accused the militia of killing at least 21 civilians.",
