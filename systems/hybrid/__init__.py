@@ -167,10 +167,12 @@ class VerbRelations:
         return out
 
     def _body_noun(self, token) -> bool:
-        """ "The agency said", "the government said": a definite bare noun for a body, which refers
-        back to the body last named as a subject (§3.1; a state stands for its government, §2.3)."""
+        """ "The agency said", "the agency's chief", "told the group": a definite bare noun for a body
+        as an argument or an owner, not inside a phrase ("X of the army"), which refers back to the
+        body last named as a subject (§3.1; a state stands for its government, §2.3)."""
         return (
             token.tag_ == "NN"
+            and token.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "dative")
             and token.lemma_.lower() in self.body_nouns
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             and not any(c.dep_ in (*PREMODIFIERS, "amod", "poss") for c in token.children)
@@ -199,12 +201,13 @@ class VerbRelations:
                 own = self._own_mention(doc[nodes[entry["head"]]], at_token)
                 heads = [own] if own is not None else []
             else:
-                heads = self._mentions_of(doc[nodes[entry["head"]]], at_token)
+                heads = self._mentions_of(doc[nodes[entry["head"]]], at_token, mentions)
             if entry["head"] == entry["tail"]:
                 pairs = [(a, b) for i, a in enumerate(heads) for b in heads[i + 1 :]]
             else:
-                back = mentions if entry["head"] == FIGURE_NODE else ()
-                pairs = [(h, t) for h in heads for t in self._mentions_of(doc[nodes[entry["tail"]]], at_token, back)]
+                pairs = [
+                    (h, t) for h in heads for t in self._mentions_of(doc[nodes[entry["tail"]]], at_token, mentions)
+                ]
             tail_labels = entry.get("tail_labels")
             for head, tail in pairs:
                 if tail_labels and tail.label_ not in tail_labels:
