@@ -423,3 +423,9 @@ def test_it_said_refers_back_to_the_main_subject_not_to_an_actor_in_a_subordinat
     rels = dependency_relations(system, text)
     assert ("REPORTED_BY", "21", "Orvan Defence Ministry") in rels, rels
     assert ("REPORTED_BY", "21", "Kelmor Front") not in rels, rels
+
+
+def test_a_lone_surname_after_the_full_name_is_the_person(system):
+    text = "Mohamed Hamdan Dagalo met the envoy on Monday. Dagalo, widely known as Hemedti, said the talks would go on."
+    ents, _ = run(system, text)
+    assert ents.get(("Dagalo", "PERSON")) == "statistical_surname.PERSON"

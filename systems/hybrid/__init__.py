@@ -412,8 +412,27 @@ class FillNames:
             elif s.label_ == "PERSON" and len(s) == 1 and s.text not in surnames:
                 continue
             free.append(s)
+        free += self._surnames(doc, claimed, free, [*named, *doc.spans[STATISTICAL]])
         set_names(doc, named + free, new=free)
         return doc
+
+    @staticmethod
+    def _surnames(doc: Doc, claimed: Sequence[bool], free: list, names_so_far: Sequence[Span]) -> list:
+        """A full name's last word standing alone later ("Mohamed Dagalo … Dagalo said") is the person,
+        where no finder took it: the model often misses a lone surname at the start of a sentence."""
+        taken = list(claimed)
+        for span in free:
+            taken[span.start : span.end] = [True] * len(span)
+        first: dict[str, int] = {}  # surname -> where its full name first stands
+        for m in names_so_far:
+            if m.label_ == "PERSON" and len(m) > 1:
+                first[m[-1].text] = min(m.start, first.get(m[-1].text, m.start))
+        out = []
+        for t in doc:
+            lone = not (t.i > 0 and doc[t.i - 1].is_title) and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title)
+            if t.text in first and t.is_title and not taken[t.i] and lone and first.get(t.text, len(doc)) < t.i:
+                out.append(Span(doc, t.i, t.i + 1, label="PERSON", span_id="statistical_surname.PERSON"))
+        return out
 
 
 class HybridFigures:
