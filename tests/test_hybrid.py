@@ -193,6 +193,12 @@ def run(system: HybridSystem, text: str):
             ("PART_OF", "Supreme Council", "Kelmor Front"),
             "dependency.part.group-possessive-body",
         ),
+        # Coordinated people who met or held talks met each other (§3: "X and Y met").
+        (
+            "Omar Tessel and John Walker held their first talks on Friday.",
+            ("MET_WITH", "Omar Tessel", "John Walker"),
+            "dependency.meet.coordinated-subjects-held-talks",
+        ),
         # An accusation reports the count it holds (§2.5, accusations in reported speech).
         (
             "Human Rights Watch accused the militia of killing at least 21 civilians.",
@@ -429,3 +435,8 @@ def test_a_lone_surname_after_the_full_name_is_the_person(system):
     text = "Mohamed Hamdan Dagalo met the envoy on Monday. Dagalo, widely known as Hemedti, said the talks would go on."
     ents, _ = run(system, text)
     assert ents.get(("Dagalo", "PERSON")) == "statistical_surname.PERSON"
+
+
+def test_coordinated_people_who_met_met_each_other(system):
+    rels = dependency_relations(system, "Omar Tessel and John Walker met in Geneva on Friday.")
+    assert rels.get(("MET_WITH", "Omar Tessel", "John Walker")) == "dependency.meet.coordinated-subjects-met"
