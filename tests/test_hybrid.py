@@ -440,3 +440,15 @@ def test_a_lone_surname_after_the_full_name_is_the_person(system):
 def test_coordinated_people_who_met_met_each_other(system):
     rels = dependency_relations(system, "Omar Tessel and John Walker met in Geneva on Friday.")
     assert rels.get(("MET_WITH", "Omar Tessel", "John Walker")) == "dependency.meet.coordinated-subjects-met"
+
+
+def test_a_name_in_apposition_with_a_place_noun_is_a_place(system):
+    from systems.hybrid import STATISTICAL, FillNames, load_nouns
+    from systems.rules.entities import DATA
+
+    ours = [name for name in system.nlp.pipe_names if name.startswith(("hybrid", "rules"))]
+    doc = system.nlp("Drones hit Velmora, a farming community near the border.", disable=ours)  # the parse alone
+    doc.ents = []
+    doc.spans[STATISTICAL] = [Span_(doc, 2, 3, "ORG", span_id=f"{STATISTICAL}.ORG")]
+    FillNames(DATA, load_nouns()[0])(doc)
+    assert [(s.text, s.label_, s.id_) for s in doc.spans["names"]] == [("Velmora", "GPE", "statistical_place.ORG")]

@@ -353,10 +353,12 @@ class FillNames:
     """Statistical names where no rule has claimed a token, except titles the model took for names
     (the rules' role words: "Humanitarian Coordinator"). Where the rules' place cues stand
     around a name the statistical model called a person or an organisation ("fighting in <name>",
-    "the <name> district", "<name> State"), the name is a GPE (``statistical_place.LABEL``)."""
+    "the <name> district", "<name> State", "<name>, a village near …"), the name is a GPE
+    (``statistical_place.LABEL``)."""
 
-    def __init__(self, rules_data: Path):
+    def __init__(self, rules_data: Path, place_nouns: frozenset[str] = frozenset()):
         self.roles = role_words(rules_data)
+        self.place_nouns = place_nouns
         vocab = load_json("entities.json", rules_data)
         self.before = frozenset(vocab["place_preps"])
         self.after = frozenset(vocab["place_designators"])
@@ -369,6 +371,7 @@ class FillNames:
             (before in self.before and not (span.start > 1 and doc[span.start - 2].lower_ == "according"))
             or (after in self.after and doc[span.end].is_lower)
             or (len(span) > 1 and span[-1].text in self.last_words)
+            or any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in span.root.children)
         )
 
     def _title(self, doc: Doc, span: Span) -> bool:
@@ -509,7 +512,7 @@ def make_hybrid_names(nlp: Language, name: str, data_dir: str) -> HybridNames:
 
 @Language.factory("hybrid_fill_names", default_config={"data_dir": ""})
 def make_fill_names(nlp: Language, name: str, data_dir: str) -> FillNames:
-    return FillNames(data_path(data_dir))
+    return FillNames(data_path(data_dir), load_nouns()[0])
 
 
 @Language.factory("hybrid_figures", default_config={"data_dir": ""})
