@@ -199,6 +199,22 @@ def run(system: HybridSystem, text: str):
             ("MET_WITH", "Omar Tessel", "John Walker"),
             "dependency.meet.coordinated-subjects-held-talks",
         ),
+        # Fire at a party, and an attack stated through "vowed to", "tried to" (§3: attacks, strikes).
+        (
+            "Iran fires drones and missiles at Israel.",
+            ("IN_CONFLICT_WITH", "Iran", "Israel"),
+            "dependency.conflict.fire-weapons-at",
+        ),
+        (
+            "Iran fired drones at Israel on Saturday.",
+            ("IN_CONFLICT_WITH", "Iran", "Israel"),
+            "dependency.conflict.fire-at",
+        ),
+        (
+            "Hezbollah vowed to attack Israel again.",
+            ("IN_CONFLICT_WITH", "Hezbollah", "Israel"),
+            "dependency.conflict.to-verb-object",
+        ),
         # An accusation reports the count it holds (§2.5, accusations in reported speech).
         (
             "Human Rights Watch accused the militia of killing at least 21 civilians.",
