@@ -215,6 +215,17 @@ def run(system: HybridSystem, text: str):
             ("IN_CONFLICT_WITH", "Hezbollah", "Israel"),
             "dependency.conflict.to-verb-object",
         ),
+        # Arrivals put the counted people in a place (§2.5, arrivals).
+        (
+            "Some 400 refugees arrived in Kharkiv on Sunday.",
+            ("LOCATED_IN", "Some 400", "Kharkiv"),
+            "dependency.place.arrived-in",
+        ),
+        (
+            "About 300 migrants had reached Kharkiv by Friday.",
+            ("LOCATED_IN", "About 300", "Kharkiv"),
+            "dependency.place.reached",
+        ),
         # An accusation reports the count it holds (§2.5, accusations in reported speech).
         (
             "Human Rights Watch accused the militia of killing at least 21 civilians.",
