@@ -226,6 +226,17 @@ def run(system: HybridSystem, text: str):
             ("LOCATED_IN", "About 300", "Kharkiv"),
             "dependency.place.reached",
         ),
+        # Verbs of acknowledging, condemning and speaking of a count give it a source too.
+        (
+            "Health Minister Anna Berg spoke of thousands of families driven from their homes.",
+            ("REPORTED_BY", "thousands", "Anna Berg"),
+            "dependency.report.subject-verb-clause",
+        ),
+        (
+            "Human Rights Watch condemned the killing of at least 40 villagers.",
+            ("REPORTED_BY", "at least 40", "Human Rights Watch"),
+            "dependency.report.subject-verb-clause",
+        ),
         # An accusation reports the count it holds (§2.5, accusations in reported speech).
         (
             "Human Rights Watch accused the militia of killing at least 21 civilians.",
