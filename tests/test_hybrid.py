@@ -237,6 +237,29 @@ def run(system: HybridSystem, text: str):
             ("REPORTED_BY", "at least 40", "Human Rights Watch"),
             "dependency.report.subject-verb-clause",
         ),
+        # "X, who is the group's commander": a copula with a possessive role (§2.5).
+        (
+            "Omar Tessel, who is also the Front's supreme commander, visited the line.",
+            ("LEADER_OF", "Omar Tessel", "Front"),
+            "dependency.lead.is-possessive-role",
+        ),
+        (
+            "Omar Tessel, who is chief of the Kelmor Front, visited the line.",
+            ("LEADER_OF", "Omar Tessel", "Kelmor Front"),
+            "dependency.lead.is-role-of",
+        ),
+        # A person's possessive before a group (§2.5: "Kabila's party").
+        (
+            "General Omar Tessel's Kelmor Army took the town.",
+            ("LEADER_OF", "Omar Tessel", "Kelmor Army"),
+            "dependency.lead.person-possessive-group",
+        ),
+        # The relative clause of "X, the UN envoy who heads Y" is about X.
+        (
+            "Nicholas Berg, the UN envoy who heads the Kivu Mission, called the attack appalling.",
+            ("LEADER_OF", "Nicholas Berg", "Kivu Mission"),
+            "dependency.lead.subject-verb-object",
+        ),
         # An accusation reports the count it holds (§2.5, accusations in reported speech).
         (
             "Human Rights Watch accused the militia of killing at least 21 civilians.",

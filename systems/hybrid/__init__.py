@@ -139,7 +139,11 @@ class VerbRelations:
                 if found is not None:
                     return found
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i != token.i:
-            return self._own_mention(token.head.head, at_token)
+            antecedent = token.head.head
+            # "X, the UN envoy who heads Y": the relative clause is about X, not about the envoy's "UN".
+            if antecedent.dep_ == "appos" and antecedent.head.i in at_token:
+                return at_token[antecedent.head.i]
+            return self._own_mention(antecedent, at_token)
         return None
 
     def _mentions_of(self, token, at_token: dict[int, Any], mentions: Sequence = ()) -> list:
@@ -190,10 +194,7 @@ class VerbRelations:
             ):
                 continue
             unless = entry.get("unless_child")
-            if unless and any(
-                c.lower_ in unless["lower"] or c.dep_ in unless.get("dep", ())
-                for c in doc[nodes[unless["node"]]].children
-            ):
+            if unless and any(_excluded(c, unless) for c in doc[nodes[unless["node"]]].children):
                 continue
             if entry["head"] == FIGURE_NODE:
                 heads = _figure_of(doc[nodes[FIGURE_NODE]], at_token)
@@ -214,9 +215,18 @@ class VerbRelations:
                     continue
                 if entry.get("adjacent") and tail.end + 1 != head.start:  # "<tail>'s <head>", nothing between
                     continue
+                if entry.get("adjacent_owner") and head.end + 1 != tail.start:  # "<head>'s <tail>"
+                    continue
                 if head is not tail and rtype.allows(head.label_, tail.label_):
                     found.append((entry["type"], head, tail, rule))
         return found
+
+
+def _excluded(child, unless: dict[str, Any]) -> bool:
+    """A child that makes a role a part's or a deputy's: "deputy", "in", a noun compound ("intelligence chief")."""
+    return child.lower_ in unless["lower"] or (
+        child.dep_ in unless.get("dep", ()) and child.pos_ in unless.get("pos", (child.pos_,))
+    )
 
 
 def _governing_subject(token):
