@@ -513,3 +513,14 @@ def test_a_name_in_apposition_with_a_place_noun_is_a_place(system):
     doc.spans[STATISTICAL] = [Span_(doc, 2, 3, "ORG", span_id=f"{STATISTICAL}.ORG")]
     FillNames(DATA, load_nouns()[0])(doc)
     assert [(s.text, s.label_, s.id_) for s in doc.spans["names"]] == [("Velmora", "GPE", "statistical_place.ORG")]
+
+
+def test_x_of_the_body_is_a_member_and_each_name_keeps_its_own_body(system):
+    text = (
+        "The army named them as Sergeant Omar Tessel of the Kelmor Army "
+        "and Corporal John Walker of the Varno Air Force."
+    )
+    rels = dependency_relations(system, text)
+    assert rels.get(("MEMBER_OF", "Omar Tessel", "Kelmor Army")) == "dependency.member.of-phrase"
+    assert rels.get(("MEMBER_OF", "John Walker", "Varno Air Force")) == "dependency.member.of-phrase"
+    assert ("MEMBER_OF", "Omar Tessel", "Varno Air Force") not in rels
