@@ -524,3 +524,8 @@ def test_x_of_the_body_is_a_member_and_each_name_keeps_its_own_body(system):
     assert rels.get(("MEMBER_OF", "Omar Tessel", "Kelmor Army")) == "dependency.member.of-phrase"
     assert rels.get(("MEMBER_OF", "John Walker", "Varno Air Force")) == "dependency.member.of-phrase"
     assert ("MEMBER_OF", "Omar Tessel", "Varno Air Force") not in rels
+
+
+def test_a_dateline_is_no_party_of_the_first_sentence(system):
+    rels = dependency_relations(system, "KHARKIV — Varnia and Dorland agreed on Sunday to a ceasefire.")
+    assert rels == {("IN_CONFLICT_WITH", "Varnia", "Dorland"): "dependency.conflict.coordinated-parties-truce"}

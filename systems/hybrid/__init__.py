@@ -68,6 +68,7 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 POSSESSIVE_MARKERS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 FIGURE_NODE = "figure"  # the pattern node that holds a figure's token
+DATELINE = ".dateline"  # the rule id ending of the rules' dateline places
 
 
 def load_dependency_patterns(path: Path = DATA / "dependency_patterns.json") -> list[dict[str, Any]]:
@@ -183,7 +184,8 @@ class VerbRelations:
         )
 
     def find(self, doc, mentions: list) -> list[tuple[str, Any, Any, str]]:
-        at_token = {k: m for m in mentions for k in range(m.start, m.end)}
+        # A dateline ("ISLAMABAD —") is where the story was filed, no argument of the first sentence's verb.
+        at_token = {k: m for m in mentions if not m.id_.endswith(DATELINE) for k in range(m.start, m.end)}
         found = []
         for match_id, tokens in self.matcher(doc):
             entry, node_ids = self.entries[match_id]
