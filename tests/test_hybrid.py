@@ -530,3 +530,9 @@ def test_a_dateline_is_no_party_of_the_first_sentence(system):
     # The parse makes the dateline a third coordinated subject here.
     rels = dependency_relations(system, "DOHA — Sudan and Chad agreed late on Monday to a ceasefire.")
     assert rels == {("IN_CONFLICT_WITH", "Sudan", "Chad"): "dependency.conflict.coordinated-parties-truce"}
+
+
+def test_a_person_told_is_no_relay_of_the_count(system):
+    # §2.5 relays: the outlet a source told ("a source told Reuters"), not a person in the story.
+    rels = dependency_relations(system, "The governor told President Omar Tessel that 28 villages had been taken.")
+    assert not any(kind == "REPORTED_BY" and tail == "Omar Tessel" for kind, _, tail in rels), rels
