@@ -444,7 +444,11 @@ class FillNames:
                 first[m[-1].text] = min(m.start, first.get(m[-1].text, m.start))
         out = []
         for t in doc:
-            lone = not (t.i > 0 and doc[t.i - 1].is_title) and not (t.i + 1 < len(doc) and doc[t.i + 1].is_title)
+            # Not inside a longer name: "Jimmy “Barbecue” Chérizier" holds a nickname in quotes.
+            before = doc[t.i - 1] if t.i > 0 else None
+            lone = not (before is not None and (before.is_title or before.is_quote)) and not (
+                t.i + 1 < len(doc) and doc[t.i + 1].is_title
+            )
             if t.text in first and t.is_title and not taken[t.i] and lone and first.get(t.text, len(doc)) < t.i:
                 out.append(Span(doc, t.i, t.i + 1, label="PERSON", span_id="statistical_surname.PERSON"))
         return out
