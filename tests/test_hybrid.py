@@ -536,3 +536,10 @@ def test_a_person_told_is_no_relay_of_the_count(system):
     # §2.5 relays: the outlet a source told ("a source told Reuters"), not a person in the story.
     rels = dependency_relations(system, "The governor told President Omar Tessel that 28 villages had been taken.")
     assert not any(kind == "REPORTED_BY" and tail == "Omar Tessel" for kind, _, tail in rels), rels
+
+
+def test_a_bare_body_word_before_a_title_refers_back_to_the_named_body(system):
+    # §3.1: "Army spokesman X" after "Niger's military" is a member of that military.
+    text = "Niger's military put the toll at 71. Army spokesman Col. Omar Tessel said the assault lasted three hours."
+    _, rels = run(system, text)
+    assert rels.get(("MEMBER_OF", "Omar Tessel", "military")) == "dependency.member.body-title-name"

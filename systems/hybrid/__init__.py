@@ -90,6 +90,12 @@ def load_dependency_patterns(path: Path = DATA / "dependency_patterns.json") -> 
     return out
 
 
+def load_premodifiers(path: Path = DATA / "dependency_patterns.json") -> dict[str, tuple[str, ...]]:
+    """Bare body words before a title, with the head words of the organisations they refer back to."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return {word: tuple(heads) for word, heads in raw["_body_premodifiers"].items()}
+
+
 def load_nouns(path: Path = DATA / "dependency_patterns.json") -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """Place nouns that introduce a name with "of" ("the town of X"), and bare nouns for a body with
     the labels of the named mention each refers back to ("the agency": ORG; "the government": ORG or GPE)."""
@@ -115,6 +121,7 @@ class VerbRelations:
 
         self.place_nouns = place_nouns
         self.body_nouns = body_nouns or {}
+        self.premodifiers = load_premodifiers()
         self.matcher = DependencyMatcher(vocab, validate=True)
         self.entries = {}
         for entry in patterns:
@@ -167,6 +174,8 @@ class VerbRelations:
                     mention = _previous_subject(t, mentions, SOURCE_LABELS)
             elif mention is None and mentions and self._body_noun(t):
                 mention = _previous_subject(t, mentions, self.body_nouns[t.lemma_.lower()])
+            elif mention is None and mentions and t.dep_ == "compound" and t.lower_ in self.premodifiers:
+                mention = _previous_body(t, mentions, self.premodifiers[t.lower_])
             if mention is not None:
                 out.append(mention)
         return out
@@ -222,6 +231,15 @@ class VerbRelations:
                 if head is not tail and rtype.allows(head.label_, tail.label_):
                     found.append((entry["type"], head, tail, rule))
         return found
+
+
+def _previous_body(token, mentions: Sequence, heads: Sequence[str]):
+    """The last organisation named before ``token`` whose head word is one of ``heads``: "Army
+    spokesman X" after "Niger's military" (§3.1, a bare body refers back to its named mention)."""
+    for mention in reversed(mentions):
+        if mention.start < token.i and mention.label_ == "ORG" and mention[-1].lower_ in heads:
+            return mention
+    return None
 
 
 def _excluded(child, unless: dict[str, Any]) -> bool:
