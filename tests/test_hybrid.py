@@ -260,6 +260,17 @@ def run(system: HybridSystem, text: str):
             ("LEADER_OF", "Nicholas Berg", "Kivu Mission"),
             "dependency.lead.subject-verb-object",
         ),
+        # "in control of X", "took control of X" (§3: governs a territory).
+        (
+            "The fall of the town leaves the Kelmor Front in control of Kharkiv.",
+            ("CONTROLS", "Kelmor Front", "Kharkiv"),
+            "dependency.control.in-control-of",
+        ),
+        (
+            "The Kelmor Front said it had taken full control of Kharkiv.",
+            ("CONTROLS", "Kelmor Front", "Kharkiv"),
+            "dependency.control.took-control-of",
+        ),
         # An accusation reports the count it holds (§2.5, accusations in reported speech).
         (
             "Human Rights Watch accused the militia of killing at least 21 civilians.",
