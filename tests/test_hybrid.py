@@ -271,6 +271,12 @@ def run(system: HybridSystem, text: str):
             ("CONTROLS", "Kelmor Front", "Kharkiv"),
             "dependency.control.took-control-of",
         ),
+        # Operations "alongside" another named party (§2.5).
+        (
+            "The Kelmor Front has operated in Varnia since 2021 alongside Dorland.",
+            ("ALLIED_WITH", "Kelmor Front", "Dorland"),
+            "dependency.alliance.alongside",
+        ),
         # An accusation reports the count it holds (§2.5, accusations in reported speech).
         (
             "Human Rights Watch accused the militia of killing at least 21 civilians.",
