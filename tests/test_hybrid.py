@@ -560,3 +560,25 @@ def test_a_bare_body_word_before_a_title_refers_back_to_the_named_body(system):
     text = "Niger's military put the toll at 71. Army spokesman Col. Omar Tessel said the assault lasted three hours."
     _, rels = run(system, text)
     assert rels.get(("MEMBER_OF", "Omar Tessel", "military")) == "dependency.member.body-title-name"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The raid was led by Kelvor Dram, who leads the militia.", 5),  # a relative "who"
+        ("Images placed Kelvor Dram's brother in the town.", 2),  # a kinship noun owned
+        ("The attack killed Kelvor Dram, the member of parliament for the town.", 3),  # a role in apposition
+    ],
+)
+def test_a_statistical_name_in_a_person_context_is_a_person(system, text, start):
+    from systems.hybrid import STATISTICAL, FillNames, load_nouns, load_settings
+    from systems.rules.entities import DATA
+
+    ours = [name for name in system.nlp.pipe_names if name.startswith(("hybrid", "rules"))]
+    doc = system.nlp(text, disable=ours)  # the parse alone; the name's label set by hand
+    doc.ents = []
+    doc.spans[STATISTICAL] = [Span_(doc, start, start + 2, "ORG", span_id=f"{STATISTICAL}.ORG")]
+    FillNames(DATA, load_nouns()[0], load_settings()["person_cues"])(doc)
+    assert [(s.text, s.label_, s.id_) for s in doc.spans["names"]] == [
+        ("Kelvor Dram", "PERSON", "statistical_person.ORG")
+    ]

@@ -386,9 +386,14 @@ class FillNames:
     "the <name> district", "<name> State", "<name>, a village near …"), the name is a GPE
     (``statistical_place.LABEL``)."""
 
-    def __init__(self, rules_data: Path, place_nouns: frozenset[str] = frozenset()):
+    def __init__(self, rules_data: Path, place_nouns: frozenset[str] = frozenset(), cues: dict | None = None):
         self.roles = role_words(rules_data)
         self.place_nouns = place_nouns
+        cues = cues or {}
+        self.relative = frozenset(cues.get("relative", ()))
+        self.kin = frozenset(cues.get("kin_nouns", ()))
+        people = load_json("roles.json", rules_data)
+        self.person_words = self.roles | {w.lower() for w in people["person_nouns"] if " " not in w}
         vocab = load_json("entities.json", rules_data)
         self.before = frozenset(vocab["place_preps"])
         self.after = frozenset(vocab["place_designators"])
@@ -403,6 +408,14 @@ class FillNames:
             or (len(span) > 1 and span[-1].text in self.last_words)
             or any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in span.root.children)
         )
+
+    def _person_context(self, doc: Doc, span: Span) -> bool:
+        """ "X, who leads …", "X's brother", "X, the member of parliament": only a person fits."""
+        after = [t.lower_ for t in doc[span.end : span.end + 2]]
+        relative = len(after) == 2 and after[0] == "," and after[1] in self.relative
+        kin = span.root.dep_ == "poss" and span.root.head.lemma_.lower() in self.kin
+        role = any(c.dep_ == "appos" and c.lemma_.lower() in self.person_words for c in span.root.children)
+        return relative or kin or role
 
     def _title(self, doc: Doc, span: Span) -> bool:
         """A title, not a name: "Humanitarian Coordinator", "External Affairs" before "Minister",
@@ -440,6 +453,8 @@ class FillNames:
             if s.label_ in NAME_LABELS and len(known) == 1 and s.label_ not in known:
                 label = next(iter(known))
                 s = Span(doc, s.start, s.end, label=label, kb_id=s.kb_id_, span_id=f"statistical_same_name.{s.label_}")
+            elif s.label_ in ("ORG", "GPE", "LOC", "NORP") and self._person_context(doc, s):
+                s = Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_, span_id=f"statistical_person.{s.label_}")
             elif s.label_ in ("PERSON", "ORG", "LOC") and self._place_context(doc, s):
                 s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id=f"statistical_place.{s.label_}")
             elif s.label_ == "PERSON" and len(s) == 1 and s.text not in surnames:
@@ -546,7 +561,7 @@ def make_hybrid_names(nlp: Language, name: str, data_dir: str) -> HybridNames:
 
 @Language.factory("hybrid_fill_names", default_config={"data_dir": ""})
 def make_fill_names(nlp: Language, name: str, data_dir: str) -> FillNames:
-    return FillNames(data_path(data_dir), load_nouns()[0])
+    return FillNames(data_path(data_dir), load_nouns()[0], load_settings()["person_cues"])
 
 
 @Language.factory("hybrid_figures", default_config={"data_dir": ""})
