@@ -130,8 +130,8 @@ def run(system: HybridSystem, text: str):
         ),
         # An accusation states what its content states (§2.5): "accuses Y of arming Z".
         (
-            "Kinshasa accuses Rwanda of arming the Kivu Defence Front.",
-            ("ALLIED_WITH", "Rwanda", "Kivu Defence Front"),
+            "Varnia accuses Dorland of supplying the Kivu Defence Front.",
+            ("ALLIED_WITH", "Dorland", "Kivu Defence Front"),
             "dependency.alliance.accused-of",
         ),
         # "the X brigade under Gen. Y": the commander of the whole body.
@@ -201,13 +201,13 @@ def run(system: HybridSystem, text: str):
         ),
         # Fire at a party, and an attack stated through "vowed to", "tried to" (§3: attacks, strikes).
         (
-            "Iran fires drones and missiles at Israel.",
-            ("IN_CONFLICT_WITH", "Iran", "Israel"),
+            "Iran fires drones and rockets at Dorland.",
+            ("IN_CONFLICT_WITH", "Iran", "Dorland"),
             "dependency.conflict.fire-weapons-at",
         ),
         (
-            "Iran fired drones at Israel on Saturday.",
-            ("IN_CONFLICT_WITH", "Iran", "Israel"),
+            "Varnia fired rockets at Dorland on Saturday.",
+            ("IN_CONFLICT_WITH", "Varnia", "Dorland"),
             "dependency.conflict.fire-at",
         ),
         (
@@ -228,7 +228,7 @@ def run(system: HybridSystem, text: str):
         ),
         # Verbs of acknowledging, condemning and speaking of a count give it a source too.
         (
-            "Health Minister Anna Berg spoke of thousands of families driven from their homes.",
+            "Health Minister Anna Berg spoke of thousands of households forced to move.",
             ("REPORTED_BY", "thousands", "Anna Berg"),
             "dependency.report.subject-verb-clause",
         ),
@@ -254,9 +254,9 @@ def run(system: HybridSystem, text: str):
             ("LEADER_OF", "Omar Tessel", "Kelmor Army"),
             "dependency.lead.person-possessive-group",
         ),
-        # The relative clause of "X, the UN envoy who heads Y" is about X.
+        # The relative clause of "X, the UN diplomat who runs Y" is about X.
         (
-            "Nicholas Berg, the UN envoy who heads the Kivu Mission, called the attack appalling.",
+            "Nicholas Berg, the UN diplomat who heads the Kivu Mission, called the attack appalling.",
             ("LEADER_OF", "Nicholas Berg", "Kivu Mission"),
             "dependency.lead.subject-verb-object",
         ),
@@ -267,7 +267,7 @@ def run(system: HybridSystem, text: str):
             "dependency.control.in-control-of",
         ),
         (
-            "The Kelmor Front said it had taken full control of Kharkiv.",
+            "The Kelmor Front announced that it now had complete control of Kharkiv.",
             ("CONTROLS", "Kelmor Front", "Kharkiv"),
             "dependency.control.took-control-of",
         ),
@@ -279,8 +279,8 @@ def run(system: HybridSystem, text: str):
         ),
         # An accusation reports the count it holds (§2.5, accusations in reported speech).
         (
-            "Human Rights Watch accused the militia of killing at least 21 civilians.",
-            ("REPORTED_BY", "at least 21", "Human Rights Watch"),
+            "Human Rights Watch accused the militia of murdering at least 17 farmers.",
+            ("REPORTED_BY", "at least 17", "Human Rights Watch"),
             "dependency.report.subject-verb-clause",
         ),
     ],
@@ -489,7 +489,7 @@ def Span_(doc, start: int, end: int, label: str, span_id: str = ""):
 
 
 def test_the_recipient_of_a_verb_is_no_reported_count(system):
-    rels = dependency_relations(system, "President Ilse Varga gave medals to four soldiers on Friday.")
+    rels = dependency_relations(system, "President Ilse Varga handed awards to six cadets on Friday.")
     assert not any(kind == "REPORTED_BY" for kind, _, _ in rels), rels
 
 
@@ -510,7 +510,7 @@ def test_it_said_refers_back_to_the_main_subject_not_to_an_actor_in_a_subordinat
 
 
 def test_a_lone_surname_after_the_full_name_is_the_person(system):
-    text = "Mohamed Hamdan Dagalo met the envoy on Monday. Dagalo, widely known as Hemedti, said the talks would go on."
+    text = "Yusuf Adem Dagalo met the envoy on Monday. Dagalo, usually silent, said the talks would go on."
     ents, _ = run(system, text)
     assert ents.get(("Dagalo", "PERSON")) == "statistical_surname.PERSON"
 
@@ -557,7 +557,7 @@ def test_a_person_told_is_no_relay_of_the_count(system):
 
 def test_a_bare_body_word_before_a_title_refers_back_to_the_named_body(system):
     # §3.1: "Army spokesman X" after "Niger's military" is a member of that military.
-    text = "Niger's military put the toll at 71. Army spokesman Col. Omar Tessel said the assault lasted three hours."
+    text = "Dorland's military gave a toll of 71. Army spokesman Col. Omar Tessel said the fighting went on until dawn."
     _, rels = run(system, text)
     assert rels.get(("MEMBER_OF", "Omar Tessel", "military")) == "dependency.member.body-title-name"
 
@@ -567,7 +567,7 @@ def test_a_bare_body_word_before_a_title_refers_back_to_the_named_body(system):
     [
         ("The raid was led by Kelvor Dram, who leads the militia.", 5),  # a relative "who"
         ("Images placed Kelvor Dram's brother in the town.", 2),  # a kinship noun owned
-        ("The attack killed Kelvor Dram, the member of parliament for the town.", 3),  # a role in apposition
+        ("The attack killed Kelvor Dram, the mayor of the town.", 3),  # a role in apposition
     ],
 )
 def test_a_statistical_name_in_a_person_context_is_a_person(system, text, start):

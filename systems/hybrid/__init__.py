@@ -148,7 +148,7 @@ class VerbRelations:
                     return found
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i != token.i:
             antecedent = token.head.head
-            # "X, the UN envoy who heads Y": the relative clause is about X, not about the envoy's "UN".
+            # "X, the UN diplomat who runs Y": the relative clause is about X, not about the diplomat's "UN".
             if antecedent.dep_ == "appos" and antecedent.head.i in at_token:
                 return at_token[antecedent.head.i]
             return self._own_mention(antecedent, at_token)
