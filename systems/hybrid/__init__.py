@@ -9,7 +9,10 @@ rules' components do (``systems/rules/pipeline.py``):
   statistical name holds them (``wider_names_win``).
 * the rules' name finders (people, aliases, acronyms, bodies, facilities, institutions, places);
 * ``hybrid_fill_names``: statistical names, as ``statistical.LABEL``, where no rule claimed a token;
-  so a known armed group keeps its gazetteer form, and a name no list holds is still found;
+  so a known armed group keeps its gazetteer form, and a name no list holds is still found. The
+  model's label gives way to the article and the context: a name the rules labelled elsewhere
+  keeps their label, a full name's surname standing alone later is the person, place cues make a
+  GPE ("X, a village near …"), person cues a PERSON ("X, who …", "X's brother");
 * ``hybrid_figures``: the ``spacy`` system's figures, read from the parse, and the rules' figures
   where the parse found none;
 * ``hybrid_relations``: per relation type, the sources ``data/hybrid.json`` names, in order: the
@@ -18,7 +21,10 @@ rules' components do (``systems/rules/pipeline.py``):
   count too, and a premodifier names the party of a head noun: "Hamas fighters attacked …"),
   and the ``spacy`` system's parse relations. Figures' relations come from patterns too: the
   source of a reporting verb whose clause holds the figure (the nearest such verb), "according to
-  X", "cited by X", "told X"; the place people fled.
+  X", "cited by X", "told X"; the place people fled, arrived in or that an event hit. Leaders and
+  members come from appositions, possessives, relative clauses and "led by"; parts from "the
+  group's armed wing, X". Pronouns, relative pronouns and bare body nouns ("the agency said")
+  refer back (guidelines §3.1); a dateline is no argument; a leader is not also a member.
 
 Every prediction names its rule, as in ``rules``; parse relations are ``dependency.<pattern id>``.
 """
