@@ -84,6 +84,205 @@ def run(system: HybridSystem, text: str):
             ("LOCATED_IN", "About 5,000", "Kharkiv"),
             "dependency.place.fled-object",
         ),
+        # "the town of X": the place noun stands for the name it introduces.
+        (
+            "More than 5,000 people have fled the town of Varno since Saturday.",
+            ("LOCATED_IN", "More than 5,000", "Varno"),
+            "dependency.place.fled-object",
+        ),
+        # Leaders through a verb: a participle or a passive with its agent, a relative clause (§2.5).
+        (
+            "The Varnish Liberation Front, a coalition led by Tomas Oberlin, seized the port last week.",
+            ("LEADER_OF", "Tomas Oberlin", "Varnish Liberation Front"),
+            "dependency.lead.participle-agent",
+        ),
+        (
+            "The Kastel Brigade was founded by Yusuf Demir in 2015.",
+            ("LEADER_OF", "Yusuf Demir", "Kastel Brigade"),
+            "dependency.lead.passive-agent",
+        ),
+        (
+            "Rania Subhi, who heads the Eastern Relief Agency, said the road was closed.",
+            ("LEADER_OF", "Rania Subhi", "Eastern Relief Agency"),
+            "dependency.lead.subject-verb-object",
+        ),
+        # "the group's leader, X" and "X, the group's commander" (§2.5: a possessive states the tie).
+        (
+            "Varnia's leader, Col. Omar Tessel, met the envoy in the capital.",
+            ("LEADER_OF", "Omar Tessel", "Varnia"),
+            "dependency.lead.possessive-role-apposition",
+        ),
+        (
+            "Gen. Omar Tessel, the Front's commander, visited the front line.",
+            ("LEADER_OF", "Omar Tessel", "Front"),
+            "dependency.lead.apposition-possessive-role",
+        ),
+        # "loyal to", "linked to", "aligned with" another group is ALLIED_WITH (§2.5, allegiance).
+        (
+            "The Orvan Group, linked to the Deltan Movement, denied the charge.",
+            ("ALLIED_WITH", "Orvan Group", "Deltan Movement"),
+            "dependency.alliance.tied-to",
+        ),
+        (
+            "The Orvan Group was aligned with the Northern Council until 2019.",
+            ("ALLIED_WITH", "Orvan Group", "Northern Council"),
+            "dependency.alliance.is-tied-to",
+        ),
+        # An accusation states what its content states (§2.5): "accuses Y of arming Z".
+        (
+            "Varnia accuses Dorland of supplying the Kivu Defence Front.",
+            ("ALLIED_WITH", "Dorland", "Kivu Defence Front"),
+            "dependency.alliance.accused-of",
+        ),
+        # "the X brigade under Gen. Y": the commander of the whole body.
+        (
+            "Fighters of the Nabra Brigade under Gen. Oskar Lund attacked the post.",
+            ("LEADER_OF", "Oskar Lund", "Nabra Brigade"),
+            "dependency.lead.under-leader",
+        ),
+        # "<place> Governor <name>": a title between a place and a name (the statistical place survives the title).
+        (
+            "Kelmor State Governor Babatunde Alao said the attack was cowardly.",
+            ("LEADER_OF", "Babatunde Alao", "Kelmor State"),
+            "dependency.lead.owner-title-name",
+        ),
+        # Casualties after the event that hit a place: "struck X, killing N and wounding M", "died when … hit X".
+        (
+            "Drones struck Kharkiv overnight, killing four civilians and wounding nine.",
+            ("LOCATED_IN", "nine", "Kharkiv"),
+            "dependency.place.hit-then-casualties-conj",
+        ),
+        (
+            "Drones struck Kharkiv overnight, killing four civilians and wounding nine.",
+            ("LOCATED_IN", "four", "Kharkiv"),
+            "dependency.place.hit-then-casualties",
+        ),
+        (
+            "A convoy came under fire near Kharkiv, killing one driver.",
+            ("LOCATED_IN", "one", "Kharkiv"),
+            "dependency.place.event-then-casualties",
+        ),
+        (
+            "Three people died when missiles hit Kharkiv on Sunday.",
+            ("LOCATED_IN", "Three", "Kharkiv"),
+            "dependency.place.casualties-when-hit",
+        ),
+        (
+            "Over 20,000 people were forced out of Kharkiv by the attack.",
+            ("LOCATED_IN", "Over 20,000", "Kharkiv"),
+            "dependency.place.fled-from",
+        ),
+        # A group's body named through a possessive or "of" (§2.5: "Hamas's armed wing, the Qassam Brigades").
+        (
+            "Nabr, the Kelmor Front's news outlet, said fighters had seized the town.",
+            ("PART_OF", "Nabr", "Kelmor Front"),
+            "dependency.part.apposition-possessive-body",
+        ),
+        (
+            "The Kelmor Front's armed wing, the Sabr Brigades, denied the report.",
+            ("PART_OF", "Sabr Brigades", "Kelmor Front"),
+            "dependency.part.possessive-body-apposition",
+        ),
+        (
+            "The Delta Battalion, a faction of the Kelmor Front, denied the report.",
+            ("PART_OF", "Delta Battalion", "Kelmor Front"),
+            "dependency.part.apposition-of",
+        ),
+        (
+            "The Kelmor Front's Supreme Council met on Friday.",
+            ("PART_OF", "Supreme Council", "Kelmor Front"),
+            "dependency.part.group-possessive-body",
+        ),
+        # Coordinated people who met or held talks met each other (§3: "X and Y met").
+        (
+            "Omar Tessel and John Walker held their first talks on Friday.",
+            ("MET_WITH", "Omar Tessel", "John Walker"),
+            "dependency.meet.coordinated-subjects-held-talks",
+        ),
+        # Fire at a party, and an attack stated through "vowed to", "tried to" (§3: attacks, strikes).
+        (
+            "Iran fires drones and rockets at Dorland.",
+            ("IN_CONFLICT_WITH", "Iran", "Dorland"),
+            "dependency.conflict.fire-weapons-at",
+        ),
+        (
+            "Varnia fired rockets at Dorland on Saturday.",
+            ("IN_CONFLICT_WITH", "Varnia", "Dorland"),
+            "dependency.conflict.fire-at",
+        ),
+        (
+            "Hezbollah vowed to attack Israel again.",
+            ("IN_CONFLICT_WITH", "Hezbollah", "Israel"),
+            "dependency.conflict.to-verb-object",
+        ),
+        # Arrivals put the counted people in a place (§2.5, arrivals).
+        (
+            "Some 400 refugees arrived in Kharkiv on Sunday.",
+            ("LOCATED_IN", "Some 400", "Kharkiv"),
+            "dependency.place.arrived-in",
+        ),
+        (
+            "About 300 migrants had reached Kharkiv by Friday.",
+            ("LOCATED_IN", "About 300", "Kharkiv"),
+            "dependency.place.reached",
+        ),
+        # Verbs of acknowledging, condemning and speaking of a count give it a source too.
+        (
+            "Health Minister Anna Berg spoke of thousands of households forced to move.",
+            ("REPORTED_BY", "thousands", "Anna Berg"),
+            "dependency.report.subject-verb-clause",
+        ),
+        (
+            "Human Rights Watch condemned the killing of at least 40 villagers.",
+            ("REPORTED_BY", "at least 40", "Human Rights Watch"),
+            "dependency.report.subject-verb-clause",
+        ),
+        # "X, who is the group's commander": a copula with a possessive role (§2.5).
+        (
+            "Omar Tessel, who is also the Front's supreme commander, visited the line.",
+            ("LEADER_OF", "Omar Tessel", "Front"),
+            "dependency.lead.is-possessive-role",
+        ),
+        (
+            "Omar Tessel, who is chief of the Kelmor Front, visited the line.",
+            ("LEADER_OF", "Omar Tessel", "Kelmor Front"),
+            "dependency.lead.is-role-of",
+        ),
+        # A person's possessive before a group (§2.5: "Kabila's party").
+        (
+            "General Omar Tessel's Kelmor Army took the town.",
+            ("LEADER_OF", "Omar Tessel", "Kelmor Army"),
+            "dependency.lead.person-possessive-group",
+        ),
+        # The relative clause of "X, the UN diplomat who runs Y" is about X.
+        (
+            "Nicholas Berg, the UN diplomat who heads the Kivu Mission, called the attack appalling.",
+            ("LEADER_OF", "Nicholas Berg", "Kivu Mission"),
+            "dependency.lead.subject-verb-object",
+        ),
+        # "in control of X", "took control of X" (§3: governs a territory).
+        (
+            "The fall of the town leaves the Kelmor Front in control of Kharkiv.",
+            ("CONTROLS", "Kelmor Front", "Kharkiv"),
+            "dependency.control.in-control-of",
+        ),
+        (
+            "The Kelmor Front announced that it now had complete control of Kharkiv.",
+            ("CONTROLS", "Kelmor Front", "Kharkiv"),
+            "dependency.control.took-control-of",
+        ),
+        # Operations "alongside" another named party (§2.5).
+        (
+            "The Kelmor Front has operated in Varnia since 2021 alongside Dorland.",
+            ("ALLIED_WITH", "Kelmor Front", "Dorland"),
+            "dependency.alliance.alongside",
+        ),
+        # An accusation reports the count it holds (§2.5, accusations in reported speech).
+        (
+            "Human Rights Watch accused the militia of murdering at least 17 farmers.",
+            ("REPORTED_BY", "at least 17", "Human Rights Watch"),
+            "dependency.report.subject-verb-clause",
+        ),
     ],
 )
 def test_verb_mediated_relations_come_from_the_dependency_patterns(system, text, relation, rule):
@@ -212,3 +411,177 @@ def test_a_name_in_apposition_is_the_subject_not_the_possessive(system):
     rels = dependency_relations(system, "Ukraine's envoy, Ivan Petrenko, said 17 people were hurt.")
     assert ("REPORTED_BY", "17", "Ivan Petrenko") in rels
     assert ("REPORTED_BY", "17", "Ukraine") not in rels
+
+
+def test_a_deputy_or_a_chief_of_a_part_is_no_leader_of_the_whole(system):
+    # §2.5: "the regiment's deputy commander" and "the group's commander in Gaza" are MEMBER_OF.
+    for text in (
+        "Gen. Omar Tessel, the Front's deputy commander, visited the front line.",
+        "Gen. Omar Tessel, the Front's commander in the north, visited the front line.",
+    ):
+        rels = dependency_relations(system, text)
+        assert ("LEADER_OF", "Omar Tessel", "Front") not in rels, text
+
+
+def test_a_possessive_belongs_to_its_own_name_not_to_the_coordinated_one(system):
+    rels = dependency_relations(system, "The summit hosted Dorland's Teodor Vlasic and Varnia's Omar Tessel.")
+    assert ("LEADER_OF", "Teodor Vlasic", "Varnia") not in rels
+    assert ("LEADER_OF", "Omar Tessel", "Dorland") not in rels
+
+
+def test_a_bare_body_noun_as_the_source_refers_back_to_the_body_last_named_as_a_subject(system):
+    # §3.1 and §2.3: "the government said" after "Somalia" gives REPORTED_BY Somalia.
+    rels = dependency_relations(
+        system, "Somalia closed the border on Monday. The government said 10 people were arrested."
+    )
+    assert rels.get(("REPORTED_BY", "10", "Somalia")) == "dependency.report.subject-verb-clause"
+
+
+def test_a_person_leads_or_belongs_to_a_body_not_both(system):
+    _, rels = run(system, "Gen. Omar Tessel, the Front's commander, visited the front line.")
+    assert ("LEADER_OF", "Omar Tessel", "Front") in rels
+    assert ("MEMBER_OF", "Omar Tessel", "Front") not in rels
+
+
+def test_a_wider_statistical_name_does_not_win_with_only_a_title_or_a_common_noun():
+    import spacy
+    from spacy.tokens import Span
+
+    from systems.hybrid import wider_names_win
+
+    doc = spacy.blank("en")(
+        "The UN office in Varnia and the UN Resident Coordinator spoke. The Lebanese health ministry too."
+    )
+    ruled = [Span(doc, 1, 2, "ORG"), Span(doc, 7, 8, "ORG"), Span(doc, 14, 16, "ORG")]
+    wide = [Span(doc, 1, 3, "ORG"), Span(doc, 7, 9, "ORG"), Span(doc, 13, 16, "ORG")]
+    kept = [s.text for s in wider_names_win(ruled, wide, frozenset({"resident", "coordinator"}))]
+    assert kept == ["UN", "UN", "Lebanese health ministry"]
+    # A possessive right after a ruled name splits the span; one inside a longer name does not.
+    doc = spacy.blank("en")("The Varnia 's Supreme Council and the Tigray People 's Liberation Front met.")
+    ruled = [Span(doc, 1, 2, "ORG"), Span(doc, 7, 8, "GPE")]
+    wide = [Span(doc, 1, 5, "ORG"), Span(doc, 7, 12, "ORG")]
+    kept = [s.text for s in wider_names_win(ruled, wide)]
+    assert kept == ["Varnia", "Tigray People 's Liberation Front"]
+
+
+def test_a_name_the_rules_labelled_elsewhere_keeps_their_label():
+    import spacy
+
+    from systems.hybrid import STATISTICAL, FillNames
+    from systems.rules.entities import DATA
+    from systems.rules.pipeline import set_names
+
+    nlp = spacy.blank("en")
+    doc = nlp("Fighting reached Koundaba on Monday. Elders in Koundaba and Secretary of State Dana Orr met.")
+    doc.ents = [Span_(doc, 2, 3, "GPE")]
+    set_names(doc, list(doc.ents))
+    doc.spans[STATISTICAL] = [
+        Span_(doc, 8, 9, "ORG", span_id=f"{STATISTICAL}.ORG"),
+        Span_(doc, 12, 13, "ORG", span_id=f"{STATISTICAL}.ORG"),
+    ]
+    FillNames(DATA)(doc)
+    names = {(s.text, s.start, s.label_, s.id_) for s in doc.spans["names"]}
+    # The second "Koundaba" takes the rules' label; "State" after "Secretary of" is a title.
+    assert names == {("Koundaba", 2, "GPE", ""), ("Koundaba", 8, "GPE", "statistical_same_name.ORG")}
+
+
+def Span_(doc, start: int, end: int, label: str, span_id: str = ""):
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=label, span_id=span_id)
+
+
+def test_the_recipient_of_a_verb_is_no_reported_count(system):
+    rels = dependency_relations(system, "President Ilse Varga handed awards to six cadets on Friday.")
+    assert not any(kind == "REPORTED_BY" for kind, _, _ in rels), rels
+
+
+def test_a_pronoun_owned_by_an_unnamed_subject_does_not_reach_back_to_an_earlier_name(system):
+    text = "Ilse Varga condemned the raid. A local charity said its volunteers had found 20 bodies."
+    rels = dependency_relations(system, text)
+    assert ("REPORTED_BY", "20", "Ilse Varga") not in rels, rels
+
+
+def test_it_said_refers_back_to_the_main_subject_not_to_an_actor_in_a_subordinate_clause(system):
+    text = (
+        "The Orvan Defence Ministry said 23 soldiers died after the Kelmor Front opened fire on a post. "
+        "It said troops had seized 21 positions."
+    )
+    rels = dependency_relations(system, text)
+    assert ("REPORTED_BY", "21", "Orvan Defence Ministry") in rels, rels
+    assert ("REPORTED_BY", "21", "Kelmor Front") not in rels, rels
+
+
+def test_a_lone_surname_after_the_full_name_is_the_person(system):
+    text = "Yusuf Adem Dagalo met the envoy on Monday. Dagalo, usually silent, said the talks would go on."
+    ents, _ = run(system, text)
+    assert ents.get(("Dagalo", "PERSON")) == "statistical_surname.PERSON"
+
+
+def test_coordinated_people_who_met_met_each_other(system):
+    rels = dependency_relations(system, "Omar Tessel and John Walker met in Geneva on Friday.")
+    assert rels.get(("MET_WITH", "Omar Tessel", "John Walker")) == "dependency.meet.coordinated-subjects-met"
+
+
+def test_a_name_in_apposition_with_a_place_noun_is_a_place(system):
+    from systems.hybrid import STATISTICAL, FillNames, load_nouns
+    from systems.rules.entities import DATA
+
+    ours = [name for name in system.nlp.pipe_names if name.startswith(("hybrid", "rules"))]
+    doc = system.nlp("Drones hit Velmora, a farming community near the border.", disable=ours)  # the parse alone
+    doc.ents = []
+    doc.spans[STATISTICAL] = [Span_(doc, 2, 3, "ORG", span_id=f"{STATISTICAL}.ORG")]
+    FillNames(DATA, load_nouns()[0])(doc)
+    assert [(s.text, s.label_, s.id_) for s in doc.spans["names"]] == [("Velmora", "GPE", "statistical_place.ORG")]
+
+
+def test_x_of_the_body_is_a_member_and_each_name_keeps_its_own_body(system):
+    text = (
+        "The army named them as Sergeant Omar Tessel of the Kelmor Army "
+        "and Corporal John Walker of the Varno Air Force."
+    )
+    rels = dependency_relations(system, text)
+    assert rels.get(("MEMBER_OF", "Omar Tessel", "Kelmor Army")) == "dependency.member.of-phrase"
+    assert rels.get(("MEMBER_OF", "John Walker", "Varno Air Force")) == "dependency.member.of-phrase"
+    assert ("MEMBER_OF", "Omar Tessel", "Varno Air Force") not in rels
+
+
+def test_a_dateline_is_no_party_of_the_first_sentence(system):
+    # The parse makes the dateline a third coordinated subject here.
+    rels = dependency_relations(system, "DOHA — Sudan and Chad agreed late on Monday to a ceasefire.")
+    assert rels == {("IN_CONFLICT_WITH", "Sudan", "Chad"): "dependency.conflict.coordinated-parties-truce"}
+
+
+def test_a_person_told_is_no_relay_of_the_count(system):
+    # §2.5 relays: the outlet a source told ("a source told Reuters"), not a person in the story.
+    rels = dependency_relations(system, "The governor told President Omar Tessel that 28 villages had been taken.")
+    assert not any(kind == "REPORTED_BY" and tail == "Omar Tessel" for kind, _, tail in rels), rels
+
+
+def test_a_bare_body_word_before_a_title_refers_back_to_the_named_body(system):
+    # §3.1: "Army spokesman X" after "Niger's military" is a member of that military.
+    text = "Dorland's military gave a toll of 71. Army spokesman Col. Omar Tessel said the fighting went on until dawn."
+    _, rels = run(system, text)
+    assert rels.get(("MEMBER_OF", "Omar Tessel", "military")) == "dependency.member.body-title-name"
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The raid was led by Kelvor Dram, who leads the militia.", 5),  # a relative "who"
+        ("Images placed Kelvor Dram's brother in the town.", 2),  # a kinship noun owned
+        ("The attack killed Kelvor Dram, the mayor of the town.", 3),  # a role in apposition
+    ],
+)
+def test_a_statistical_name_in_a_person_context_is_a_person(system, text, start):
+    from systems.hybrid import STATISTICAL, FillNames, load_nouns, load_settings
+    from systems.rules.entities import DATA
+
+    ours = [name for name in system.nlp.pipe_names if name.startswith(("hybrid", "rules"))]
+    doc = system.nlp(text, disable=ours)  # the parse alone; the name's label set by hand
+    doc.ents = []
+    doc.spans[STATISTICAL] = [Span_(doc, start, start + 2, "ORG", span_id=f"{STATISTICAL}.ORG")]
+    FillNames(DATA, load_nouns()[0], load_settings()["person_cues"])(doc)
+    assert [(s.text, s.label_, s.id_) for s in doc.spans["names"]] == [
+        ("Kelvor Dram", "PERSON", "statistical_person.ORG")
+    ]

@@ -9,7 +9,10 @@ rules' components do (``systems/rules/pipeline.py``):
   statistical name holds them (``wider_names_win``).
 * the rules' name finders (people, aliases, acronyms, bodies, facilities, institutions, places);
 * ``hybrid_fill_names``: statistical names, as ``statistical.LABEL``, where no rule claimed a token;
-  so a known armed group keeps its gazetteer form, and a name no list holds is still found;
+  so a known armed group keeps its gazetteer form, and a name no list holds is still found. The
+  model's label gives way to the article and the context: a name the rules labelled elsewhere
+  keeps their label, a full name's surname standing alone later is the person, place cues make a
+  GPE ("X, a village near …"), person cues a PERSON ("X, who …", "X's brother");
 * ``hybrid_figures``: the ``spacy`` system's figures, read from the parse, and the rules' figures
   where the parse found none;
 * ``hybrid_relations``: per relation type, the sources ``data/hybrid.json`` names, in order: the
@@ -18,7 +21,10 @@ rules' components do (``systems/rules/pipeline.py``):
   count too, and a premodifier names the party of a head noun: "Hamas fighters attacked …"),
   and the ``spacy`` system's parse relations. Figures' relations come from patterns too: the
   source of a reporting verb whose clause holds the figure (the nearest such verb), "according to
-  X", "cited by X", "told X"; the place people fled.
+  X", "cited by X", "told X"; the place people fled, arrived in or that an event hit. Leaders and
+  members come from appositions, possessives, relative clauses and "led by"; parts from "the
+  group's armed wing, X". Pronouns, relative pronouns and bare body nouns ("the agency said")
+  refer back (guidelines §3.1); a dateline is no argument; a leader is not also a member.
 
 Every prediction names its rule, as in ``rules``; parse relations are ``dependency.<pattern id>``.
 """
@@ -64,7 +70,11 @@ PREMODIFIERS = ("compound", "poss", "nmod")
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them"})
 SPEAKERS = frozenset({"he", "she"})  # a pronoun subject of a reporting verb may stand for a person
 SOURCE_LABELS = frozenset({"ORG", "PERSON", "GPE"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+POSSESSIVE_MARKERS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 FIGURE_NODE = "figure"  # the pattern node that holds a figure's token
+DATELINE = ".dateline"  # the rule id ending of the rules' dateline places
 
 
 def load_dependency_patterns(path: Path = DATA / "dependency_patterns.json") -> list[dict[str, Any]]:
@@ -76,20 +86,48 @@ def load_dependency_patterns(path: Path = DATA / "dependency_patterns.json") -> 
         if entry["type"] not in RELATION_TYPES:
             raise ValueError(f"{path}: pattern {entry['id']}: unknown relation type {entry['type']!r}")
         pattern = [dict(node) for node in entry["pattern"]]
-        pattern[0] = {
-            **pattern[0],
-            "RIGHT_ATTRS": {**pattern[0]["RIGHT_ATTRS"], "LEMMA": {"IN": lemmas[entry["lemmas"]]}},
-        }
-        out.append({**entry, "pattern": pattern, "lemma_set": frozenset(lemmas[entry["lemmas"]])})
+        # A pattern with no trigger list is carried by its structure alone ("Varnia's X").
+        words = lemmas[entry["lemmas"]] if "lemmas" in entry else []
+        if words:
+            # Titles before a name are proper nouns, whose lemma keeps its capital: those match the lower form.
+            attr = "LOWER" if entry.get("match") == "lower" else "LEMMA"
+            pattern[0] = {**pattern[0], "RIGHT_ATTRS": {**pattern[0]["RIGHT_ATTRS"], attr: {"IN": words}}}
+        out.append({**entry, "pattern": pattern, "lemma_set": frozenset(words)})
     return out
+
+
+def load_premodifiers(path: Path = DATA / "dependency_patterns.json") -> dict[str, tuple[str, ...]]:
+    """Bare body words before a title, with the head words of the organisations they refer back to."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return {word: tuple(heads) for word, heads in raw["_body_premodifiers"].items()}
+
+
+def load_nouns(path: Path = DATA / "dependency_patterns.json") -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """Place nouns that introduce a name with "of" ("the town of X"), and bare nouns for a body with
+    the labels of the named mention each refers back to ("the agency": ORG; "the government": ORG or GPE)."""
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    body: dict[str, frozenset[str]] = {}
+    for label, words in raw["_body_nouns"].items():
+        for word in words:
+            body[word] = body.get(word, frozenset({"ORG"})) | {label}
+    return frozenset(raw["_place_nouns"]), body
 
 
 class VerbRelations:
     """Relations stated through a verb, read from the dependency parse with spaCy's DependencyMatcher."""
 
-    def __init__(self, vocab, patterns: list[dict[str, Any]]):
+    def __init__(
+        self,
+        vocab,
+        patterns: list[dict[str, Any]],
+        place_nouns: frozenset[str] = frozenset(),
+        body_nouns: dict[str, frozenset[str]] | None = None,
+    ):
         from spacy.matcher import DependencyMatcher
 
+        self.place_nouns = place_nouns
+        self.body_nouns = body_nouns or {}
+        self.premodifiers = load_premodifiers()
         self.matcher = DependencyMatcher(vocab, validate=True)
         self.entries = {}
         for entry in patterns:
@@ -97,16 +135,29 @@ class VerbRelations:
             node_ids = [node["RIGHT_ID"] for node in entry["pattern"]]
             self.entries[vocab.strings.add(entry["id"])] = (entry, node_ids)
 
-    @staticmethod
-    def _own_mention(token, at_token: dict[int, Any]):
+    def _own_mention(self, token, at_token: dict[int, Any]):
         """The named mention a token stands for: its own, the name in apposition to it ("the city's
-        mayor, X"), or its premodifier's ("Hamas fighters")."""
+        mayor, X"; "X, a coalition led by …"), its premodifier's ("Hamas fighters"), the name a place
+        noun introduces ("the town of X"), or, for a relative pronoun, its antecedent's ("X, who leads …")."""
         if token.i in at_token:
             return at_token[token.i]
         for deps in (("appos",), PREMODIFIERS):
             found = next((at_token[c.i] for c in token.children if c.dep_ in deps and c.i in at_token), None)
             if found is not None:
                 return found
+        if token.dep_ == "appos" and token.head.i in at_token:
+            return at_token[token.head.i]
+        if token.lemma_.lower() in self.place_nouns:
+            for prep in (c for c in token.children if c.lower_ == "of"):
+                found = next((at_token[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in at_token), None)
+                if found is not None:
+                    return found
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+            antecedent = token.head.head
+            # "X, the UN diplomat who runs Y": the relative clause is about X, not about the diplomat's "UN".
+            if antecedent.dep_ == "appos" and antecedent.head.i in at_token:
+                return at_token[antecedent.head.i]
+            return self._own_mention(antecedent, at_token)
         return None
 
     def _mentions_of(self, token, at_token: dict[int, Any], mentions: Sequence = ()) -> list:
@@ -120,23 +171,36 @@ class VerbRelations:
             if mention is None and mentions and t.lower_ in SPEAKERS:
                 mention = _previous_subject(t, mentions, frozenset({"PERSON"}))
             elif mention is None and _is_pronoun(t):
-                mention = self._antecedent(t, at_token) or _previous_subject(t, mentions, SOURCE_LABELS)
+                subject = _governing_subject(t)
+                if subject is not None:  # "X said its monitors found …": X, named or not
+                    mention = self._own_mention(subject, at_token)
+                    if mention is None and mentions and self._body_noun(subject):
+                        mention = _previous_subject(subject, mentions, self.body_nouns[subject.lemma_.lower()])
+                else:
+                    mention = _previous_subject(t, mentions, SOURCE_LABELS)
+            elif mention is None and mentions and self._body_noun(t):
+                mention = _previous_subject(t, mentions, self.body_nouns[t.lemma_.lower()])
+            elif mention is None and mentions and t.dep_ == "compound" and t.lower_ in self.premodifiers:
+                mention = _previous_body(t, mentions, self.premodifiers[t.lower_])
             if mention is not None:
                 out.append(mention)
         return out
 
-    def _antecedent(self, token, at_token: dict[int, Any]):
-        """ "X said it had struck …", "X said its fighters …": the subject of the verb governing the clause."""
-        verb = token
-        while verb.head.i != verb.i:  # the root is its own head (a new Token object each time: compare indices)
-            verb = verb.head
-            for child in verb.children:
-                if child.dep_ == "nsubj" and not _is_pronoun(child):
-                    return self._own_mention(child, at_token)
-        return None
+    def _body_noun(self, token) -> bool:
+        """ "The agency said", "the agency's chief", "told the group": a definite bare noun for a body
+        as an argument or an owner, not inside a phrase ("X of the army"), which refers back to the
+        body last named as a subject (§3.1; a state stands for its government, §2.3)."""
+        return (
+            token.tag_ == "NN"
+            and token.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "dative")
+            and token.lemma_.lower() in self.body_nouns
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            and not any(c.dep_ in (*PREMODIFIERS, "amod", "poss") for c in token.children)
+        )
 
     def find(self, doc, mentions: list) -> list[tuple[str, Any, Any, str]]:
-        at_token = {k: m for m in mentions for k in range(m.start, m.end)}
+        # A dateline ("ISLAMABAD —") is where the story was filed, no argument of the first sentence's verb.
+        at_token = {k: m for m in mentions if not m.id_.endswith(DATELINE) for k in range(m.start, m.end)}
         found = []
         for match_id, tokens in self.matcher(doc):
             entry, node_ids = self.entries[match_id]
@@ -146,26 +210,71 @@ class VerbRelations:
                 doc[nodes[FIGURE_NODE]], doc[nodes[entry["nearest"]]], entry["lemma_set"]
             ):
                 continue
+            unless = entry.get("unless_child")
+            if unless and any(_excluded(c, unless) for c in doc[nodes[unless["node"]]].children):
+                continue
             if entry["head"] == FIGURE_NODE:
                 heads = _figure_of(doc[nodes[FIGURE_NODE]], at_token)
+            elif entry.get("own"):  # "A's X and B's Y": the possessive belongs to its own name, not the conjuncts
+                own = self._own_mention(doc[nodes[entry["head"]]], at_token)
+                heads = [own] if own is not None else []
             else:
-                heads = self._mentions_of(doc[nodes[entry["head"]]], at_token)
+                heads = self._mentions_of(doc[nodes[entry["head"]]], at_token, mentions)
             if entry["head"] == entry["tail"]:
                 pairs = [(a, b) for i, a in enumerate(heads) for b in heads[i + 1 :]]
             else:
-                back = mentions if entry["head"] == FIGURE_NODE else ()
-                pairs = [(h, t) for h in heads for t in self._mentions_of(doc[nodes[entry["tail"]]], at_token, back)]
+                pairs = [
+                    (h, t) for h in heads for t in self._mentions_of(doc[nodes[entry["tail"]]], at_token, mentions)
+                ]
+            tail_labels = entry.get("tail_labels")
             for head, tail in pairs:
+                if tail_labels and tail.label_ not in tail_labels:
+                    continue
+                if entry.get("adjacent") and tail.end + 1 != head.start:  # "<tail>'s <head>", nothing between
+                    continue
+                if entry.get("adjacent_owner") and head.end + 1 != tail.start:  # "<head>'s <tail>"
+                    continue
                 if head is not tail and rtype.allows(head.label_, tail.label_):
                     found.append((entry["type"], head, tail, rule))
         return found
 
 
+def _previous_body(token, mentions: Sequence, heads: Sequence[str]):
+    """The last organisation named before ``token`` whose head word is one of ``heads``: "Army
+    spokesman X" after "Niger's military" (§3.1, a bare body refers back to its named mention)."""
+    for mention in reversed(mentions):
+        if mention.start < token.i and mention.label_ == "ORG" and mention[-1].lower_ in heads:
+            return mention
+    return None
+
+
+def _excluded(child, unless: dict[str, Any]) -> bool:
+    """A child that makes a role a part's or a deputy's: "deputy", "in", a noun compound ("intelligence chief")."""
+    return child.lower_ in unless["lower"] or (
+        child.dep_ in unless.get("dep", ()) and child.pos_ in unless.get("pos", (child.pos_,))
+    )
+
+
+def _governing_subject(token):
+    """ "X said it had struck …", "X said its fighters …": the subject of the nearest verb above the
+    clause that has a subject other than a pronoun, or None."""
+    verb = token
+    while verb.head.i != verb.i:  # the root is its own head (a new Token object each time: compare indices)
+        verb = verb.head
+        for child in verb.children:
+            if child.dep_ == "nsubj" and not _is_pronoun(child):
+                return child
+    return None
+
+
 def _nearest(figure, verb, lemmas: frozenset[str]) -> bool:
-    """No verb of the same kind stands between the figure and ``verb``: "X said Y reported 5" gives Y alone."""
-    token = figure.head
+    """No verb of the same kind stands between the figure and ``verb`` ("X said Y reported 5" gives
+    Y alone), and the figure is not the verb's recipient ("X gave medals to 4 soldiers")."""
+    token = figure.head if figure.head.i != verb.i else figure
     while token.i != verb.i and token.head.i != token.i:
         if token.pos_ == "VERB" and token.lemma_.lower() in lemmas:
+            return False
+        if token.head.i == verb.i and (token.dep_ == "dative" or (token.dep_ == "prep" and token.lower_ == "to")):
             return False
         token = token.head
     return True
@@ -181,11 +290,14 @@ def _figure_of(token, at_token: dict[int, Any]) -> list:
 
 
 def _previous_subject(token, mentions: Sequence, labels: frozenset[str]):
-    """The last named mention of ``labels`` before ``token`` that is the subject of its clause."""
-    for mention in reversed(mentions):
-        if mention.start < token.i and mention.label_ in labels and mention.root.dep_ in ("nsubj", "nsubjpass"):
-            return mention
-    return None
+    """The last named mention of ``labels`` before ``token`` that is the subject of its clause, a main
+    clause's first: "It said …" follows the last main subject, not an actor in a subordinate clause
+    ("X said 23 died after Y opened fire. It said …" is X)."""
+    subjects = [
+        m for m in mentions if m.start < token.i and m.label_ in labels and m.root.dep_ in ("nsubj", "nsubjpass")
+    ]
+    main = [m for m in subjects if m.root.head.dep_ == "ROOT"]
+    return (main or subjects or [None])[-1]
 
 
 def _is_pronoun(token) -> bool:
@@ -195,20 +307,50 @@ def _is_pronoun(token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in THIRD_PERSON for c in token.children)
 
 
-def wider_names_win(ruled: list, statistical: Sequence) -> list:
+def wider_names_win(ruled: list, statistical: Sequence, roles: frozenset[str] = frozenset()) -> list:
     """The ruler's names, except where a statistical name strictly contains some of them and cuts none.
 
     The guidelines' names are often longer than a list entry: "Lebanese health ministry" (a state's
     body), "UN Office for the Support of Displaced Persons" (§2.3); the mapped statistical
-    span has them whole where the gazetteer has only "health ministry" or "UN".
+    span has them whole where the gazetteer has only "health ministry" or "UN". A wider span is
+    no longer name where it only adds a title or a common noun (``_adds_a_name``).
     """
     out = list(ruled)
     for wide in statistical:
         inside = [e for e in out if wide.start <= e.start and e.end <= wide.end]
         cut = any(e.start < wide.end and wide.start < e.end for e in out if e not in inside)
-        if inside and not cut and any((e.start, e.end) != (wide.start, wide.end) for e in inside):
+        if (
+            inside
+            and not cut
+            and any((e.start, e.end) != (wide.start, wide.end) for e in inside)
+            and _adds_a_name(wide, inside, roles)
+        ):
             out = [e for e in out if e not in inside] + [wide]
     return sorted(out, key=lambda e: e.start)
+
+
+def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str]) -> bool:
+    """Whether the words a statistical span adds around the ruler's names belong to the name.
+
+    Not so for a lower-case word at an edge the ruler's names do not reach ("UN office", "GNA
+    forces", "federal Ministry of Petroleum", "Prosperous Armenia party"), a role word ("UN
+    Resident", "Commanding 1 Division": a title, §2), or a possessive marker right after one of the
+    ruler's names ("Houthis' Supreme Political Council": two spans, §1.2; but "Tigray People's
+    Liberation Front" is one name)."""
+    first, last = min(e.start for e in inside), max(e.end for e in inside)
+    edges = [wide[0]] if first > wide.start else []
+    edges += [wide[-1]] if last < wide.end else []
+    ends = {e.end for e in inside}
+    return not (
+        any(t.is_lower or t.lower_ in roles for t in edges)
+        or any(t.i in ends and (t.tag_ == "POS" or t.lower_ in POSSESSIVE_MARKERS) for t in wide[1:-1])
+    )
+
+
+def role_words(rules_data: Path) -> frozenset[str]:
+    """The rules' one-word leader and member roles, lower case: titles, not names."""
+    roles = load_json("roles.json", rules_data)
+    return frozenset(w.lower() for kind in ("leader", "member") for w in roles[kind] if " " not in w)
 
 
 class HybridNames:
@@ -221,6 +363,7 @@ class HybridNames:
         self.ruler = EntityRuler(nlp, validate=False)
         self.ruler.add_patterns(ruler_patterns(rules_data, FlagCompiler(nlp.vocab)))
         self.ruler_labels = ruler_labels
+        self.roles = role_words(rules_data)
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[STATISTICAL] = [
@@ -236,7 +379,9 @@ class HybridNames:
         doc.spans[FIGURES] = figure_spans
         doc.ents = []
         self.ruler(doc)
-        doc.ents = wider_names_win([e for e in doc.ents if e.label_ in self.ruler_labels], doc.spans[STATISTICAL])
+        doc.ents = wider_names_win(
+            [e for e in doc.ents if e.label_ in self.ruler_labels], doc.spans[STATISTICAL], self.roles
+        )
         return doc
 
 
@@ -244,11 +389,17 @@ class FillNames:
     """Statistical names where no rule has claimed a token, except titles the model took for names
     (the rules' role words: "Humanitarian Coordinator"). Where the rules' place cues stand
     around a name the statistical model called a person or an organisation ("fighting in <name>",
-    "the <name> district", "<name> State"), the name is a GPE (``statistical_place.LABEL``)."""
+    "the <name> district", "<name> State", "<name>, a village near …"), the name is a GPE
+    (``statistical_place.LABEL``)."""
 
-    def __init__(self, rules_data: Path):
-        roles = load_json("roles.json", rules_data)
-        self.roles = frozenset(w.lower() for kind in ("leader", "member") for w in roles[kind] if " " not in w)
+    def __init__(self, rules_data: Path, place_nouns: frozenset[str] = frozenset(), cues: dict | None = None):
+        self.roles = role_words(rules_data)
+        self.place_nouns = place_nouns
+        cues = cues or {}
+        self.relative = frozenset(cues.get("relative", ()))
+        self.kin = frozenset(cues.get("kin_nouns", ()))
+        people = load_json("roles.json", rules_data)
+        self.person_words = self.roles | {w.lower() for w in people["person_nouns"] if " " not in w}
         vocab = load_json("entities.json", rules_data)
         self.before = frozenset(vocab["place_preps"])
         self.after = frozenset(vocab["place_designators"])
@@ -261,12 +412,27 @@ class FillNames:
             (before in self.before and not (span.start > 1 and doc[span.start - 2].lower_ == "according"))
             or (after in self.after and doc[span.end].is_lower)
             or (len(span) > 1 and span[-1].text in self.last_words)
+            or any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in span.root.children)
         )
 
+    def _person_context(self, doc: Doc, span: Span) -> bool:
+        """ "X, who leads …", "X's brother", "X, the member of parliament": only a person fits."""
+        after = [t.lower_ for t in doc[span.end : span.end + 2]]
+        relative = len(after) == 2 and after[0] == "," and after[1] in self.relative
+        kin = span.root.dep_ == "poss" and span.root.head.lemma_.lower() in self.kin
+        role = any(c.dep_ == "appos" and c.lemma_.lower() in self.person_words for c in span.root.children)
+        return relative or kin or role
+
     def _title(self, doc: Doc, span: Span) -> bool:
-        """A title, not a name: "Humanitarian Coordinator", "External Affairs" before "Minister"."""
+        """A title, not a name: "Humanitarian Coordinator", "External Affairs" before "Minister",
+        "State" after "Secretary of"."""
         after = doc[span.end] if span.end < len(doc) else None
-        return span[-1].lower_ in self.roles or (after is not None and after.is_title and after.lower_ in self.roles)
+        of_role = span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in self.roles
+        return (
+            of_role
+            or span[-1].lower_ in self.roles
+            or (after is not None and after.is_title and after.lower_ in self.roles)
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         claimed = claimed_tokens(doc)
@@ -274,17 +440,57 @@ class FillNames:
         # One word the model calls a person is most often a place or a group, unless it is the
         # surname of a full name in the article ("Kallon" after "Edward Kallon").
         surnames = {m[-1].text for m in [*named, *doc.spans[STATISTICAL]] if m.label_ == "PERSON" and len(m) > 1}
+        # A name the rules labelled elsewhere in the article keeps their label: the model's label
+        # for a rare name changes from one sentence to the next ("Koundjili" GPE, then ORG).
+        labels: dict[str, set[str]] = {}
+        for m in named:
+            if m.label_ in NAME_LABELS:
+                labels.setdefault(m.text, set()).add(m.label_)
+        labels.update({name: {"PERSON"} for name in surnames})
         free = []
         for s in doc.spans[STATISTICAL]:
-            if any(claimed[s.start : s.end]) or (s.label_ in ("ORG", "PERSON") and self._title(doc, s)):
+            # "Kelmor State Governor": a name with a place's last word before a title is the place, not the title.
+            place_name = len(s) > 1 and s[-1].text in self.last_words
+            if any(claimed[s.start : s.end]) or (
+                s.label_ in ("ORG", "PERSON") and not place_name and self._title(doc, s)
+            ):
                 continue
-            if s.label_ in ("PERSON", "ORG", "LOC") and self._place_context(doc, s):
+            known = labels.get(s.text, set())
+            if s.label_ in NAME_LABELS and len(known) == 1 and s.label_ not in known:
+                label = next(iter(known))
+                s = Span(doc, s.start, s.end, label=label, kb_id=s.kb_id_, span_id=f"statistical_same_name.{s.label_}")
+            elif s.label_ in ("ORG", "GPE", "LOC", "NORP") and self._person_context(doc, s):
+                s = Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_, span_id=f"statistical_person.{s.label_}")
+            elif s.label_ in ("PERSON", "ORG", "LOC") and self._place_context(doc, s):
                 s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id=f"statistical_place.{s.label_}")
             elif s.label_ == "PERSON" and len(s) == 1 and s.text not in surnames:
                 continue
             free.append(s)
+        free += self._surnames(doc, claimed, free, [*named, *doc.spans[STATISTICAL]])
         set_names(doc, named + free, new=free)
         return doc
+
+    @staticmethod
+    def _surnames(doc: Doc, claimed: Sequence[bool], free: list, names_so_far: Sequence[Span]) -> list:
+        """A full name's last word standing alone later ("Mohamed Dagalo … Dagalo said") is the person,
+        where no finder took it: the model often misses a lone surname at the start of a sentence."""
+        taken = list(claimed)
+        for span in free:
+            taken[span.start : span.end] = [True] * len(span)
+        first: dict[str, int] = {}  # surname -> where its full name first stands
+        for m in names_so_far:
+            if m.label_ == "PERSON" and len(m) > 1:
+                first[m[-1].text] = min(m.start, first.get(m[-1].text, m.start))
+        out = []
+        for t in doc:
+            # Not inside a longer name: "Jimmy “Barbecue” Chérizier" holds a nickname in quotes.
+            before = doc[t.i - 1] if t.i > 0 else None
+            lone = not (before is not None and (before.is_title or before.is_quote)) and not (
+                t.i + 1 < len(doc) and doc[t.i + 1].is_title
+            )
+            if t.text in first and t.is_title and not taken[t.i] and lone and first.get(t.text, len(doc)) < t.i:
+                out.append(Span(doc, t.i, t.i + 1, label="PERSON", span_id="statistical_surname.PERSON"))
+        return out
 
 
 class HybridFigures:
@@ -313,7 +519,7 @@ class HybridRelations:
 
     def __init__(self, nlp: Language, rules_data: Path, relation_sources: dict[str, list[str]]):
         self.rules = RelationFinder(nlp, rules_data)
-        self.verbs = VerbRelations(nlp.vocab, load_dependency_patterns())
+        self.verbs = VerbRelations(nlp.vocab, load_dependency_patterns(), *load_nouns())
         self.relation_sources = relation_sources
 
     def __call__(self, doc: Doc) -> Doc:
@@ -334,7 +540,9 @@ class HybridRelations:
             for source in sources:
                 for kind, head, tail, rule in found[source]:
                     key = RELATION_TYPES[kind].key(head.start, tail.start)
-                    if kind == rtype and key not in seen:
+                    # One person leads or belongs to a body, not both (guidelines §2.5): the leader wins.
+                    led = kind == "MEMBER_OF" and ("LEADER_OF", head.start, tail.start) in seen
+                    if kind == rtype and key not in seen and not led:
                         seen.add(key)
                         out.append((kind, head, tail, rule))
         doc._.relations = out
@@ -359,7 +567,7 @@ def make_hybrid_names(nlp: Language, name: str, data_dir: str) -> HybridNames:
 
 @Language.factory("hybrid_fill_names", default_config={"data_dir": ""})
 def make_fill_names(nlp: Language, name: str, data_dir: str) -> FillNames:
-    return FillNames(data_path(data_dir))
+    return FillNames(data_path(data_dir), load_nouns()[0], load_settings()["person_cues"])
 
 
 @Language.factory("hybrid_figures", default_config={"data_dir": ""})
