@@ -47,7 +47,7 @@ from .entities import (
 )
 from .figures import Figure, FigureFinder
 from .organisations import kind_mentions
-from .places import dateline_mentions, designated_places, place_mentions
+from .places import dateline_mentions, designated_places, named_designator_places, place_mentions
 from .relations import RelationFinder
 
 NAMES, CLAIMED, PEOPLE, FIGURES = "names", "claimed", "people", "figures"
@@ -61,6 +61,7 @@ NAME_FINDERS = (
     "rules_headed",
     "rules_institutions",
     "rules_kind_orgs",
+    "rules_named_designators",
     "rules_designated_places",
     "rules_places",
 )
@@ -317,6 +318,13 @@ class DesignatedPlaceComponent(NameFinderComponent):
         return designated_places(doc, claimed, self.vocab), {}
 
 
+class NamedDesignatorComponent(NameFinderComponent):
+    """Names closed by a capitalised designator ("Borno State"); a place found inside gives way."""
+
+    def find(self, doc, named, claimed):
+        return named_designator_places(doc, named, claimed, self.vocab)
+
+
 class PlaceComponent(NameFinderComponent):
     """Places no gazetteer holds, found by what stands before them, and the places listed after them."""
 
@@ -363,6 +371,7 @@ COMPONENTS: dict[str, Any] = {
     "rules_institutions": InstitutionComponent,
     "rules_datelines": DatelineComponent,
     "rules_kind_orgs": KindOrgComponent,
+    "rules_named_designators": NamedDesignatorComponent,
     "rules_designated_places": DesignatedPlaceComponent,
     "rules_places": PlaceComponent,
     "rules_figures": FigureComponent,

@@ -236,3 +236,62 @@ def _closed_by_dash(doc: Doc, k: int) -> bool:
         if doc[j].text in DASHES:
             return True
     return False
+
+
+def _phrase_at(texts: Sequence[str], k: int, phrases: Sequence[tuple[str, ...]]) -> int:
+    """Length of the longest phrase (as written, case kept) that starts at token k; 0 when none."""
+    return next((len(p) for p in phrases if tuple(texts[k : k + len(p)]) == p), 0)
+
+
+def named_designator_places(
+    doc: Doc, named: Sequence[Span], claimed: Sequence[bool], vocab: dict
+) -> tuple[list[Span], dict[Span, Span]]:
+    """A capitalised name closed by a capitalised administrative designator is one GPE, the
+    designator inside (guidelines §2.3: "Borno State", "Sagaing Region", "Nasir County", "Jere
+    Local Government Area"). A place already found joins its designator ("Upper Nile" + "State").
+    A designator that opens an institution's name ("Kaduna State Government") is left to it.
+    Returns (new mentions, {replaced mention: its replacement})."""
+    words = PlaceVocabulary(vocab)
+    designators = sorted(
+        (tuple(_split_words(p)) for p in vocab["place_name_designators"] + vocab["place_suffixes"]),
+        key=len,
+        reverse=True,
+    )
+    institutions = frozenset(vocab["institution_heads"]) | {"Government"}
+    firsts = {p[0] for p in designators}
+    texts = token_view(doc).texts
+    place_ending_at = {m.end: m for m in named if m.label_ in ("GPE", "LOC")}
+    org_ends = {m.end for m in named if m.label_ == "ORG"}
+    taken = list(claimed)
+    found: list[Span] = []
+    replaced: dict[Span, Span] = {}
+    for k, text in enumerate(texts):
+        if text not in firsts or k == 0 or taken[k]:
+            continue
+        size = _phrase_at(texts, k, designators)
+        end = k + size
+        if not size or (end < len(doc) and texts[end] in institutions):
+            continue
+        inner = place_ending_at.get(k)
+        if inner is not None:
+            start = inner.start
+        else:
+            start = k
+            while start > 0 and k - start < 4 and not taken[start - 1] and _name_word(doc, start - 1, words):
+                start -= 1
+            if start == k or (start > 0 and (texts[start - 1] in ("-", "–") or doc[start - 1].is_title)):
+                continue
+        # "Islamic State West Africa Province", "the group's Central Africa Province": a group's branch.
+        if start in org_ends or (start > 1 and texts[start - 1] in POSSESSIVE and start - 1 in org_ends):
+            continue
+        span = Span(doc, start, end, label="GPE", span_id="places.named_designator")
+        found.append(span)
+        if inner is not None:
+            replaced[inner] = span
+        taken[start:end] = [True] * (end - start)
+    return found, replaced
+
+
+def _split_words(phrase: str) -> list[str]:
+    # spaCy splits an inner hyphen off as a token of its own ("Self-Administered").
+    return phrase.replace("-", " - ").split()
