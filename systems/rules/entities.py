@@ -745,3 +745,59 @@ def headed_mentions(
                 replaced[starting_at[t]] = span
             taken[t] = True
     return found, replaced
+
+
+# Finders whose names the gazetteer already finds at every use: their mentions need no repeating.
+LISTED_RULES = ("gazetteer.", "patterns.", "entities.force_nouns", "entities.place_designators", "entities.border_nouns")
+
+
+def repeated_mentions(doc: Doc, named: list[Span], claimed: Sequence[bool], not_name: Set[str]) -> list[Span]:
+    """Every other use of a name a finder recognised by its context: "in Tarhuna" makes a later
+    "Tarhuna residents" and "Tarhuna, about 65 km from ..." places too. A news article introduces a
+    place or a group once and then names it bare. People are left to ``alias_mentions``. A name
+    used with two labels is left alone; a use inside a longer capitalised name ("School Kuriga",
+    "Nasir County"), before a number ("Paoua 1", a constituency) or in a hyphened compound is no
+    use of it."""
+    forms: dict[tuple[str, ...], set[tuple[str, str]]] = {}
+    texts = token_view(doc).texts
+    for m in named:
+        if m.label_ in ("PERSON", "DATE", "FIGURE", "NORP") or (m.id_ or "").startswith(LISTED_RULES):
+            continue
+        words = tuple(texts[m.start : m.end])
+        if len(m.text) < 3 or (len(words) == 1 and words[0] in not_name) or not m.text[:1].isupper():
+            continue
+        forms.setdefault(words, set()).add((m.label_, m.kb_id_ or m.text))
+    unique = {f: next(iter(v)) for f, v in forms.items() if len(v) == 1}
+    if not unique:
+        return []
+    taken = list(claimed)
+    firsts = {f[0] for f in unique}
+    lengths = sorted({len(f) for f in unique}, reverse=True)
+    found: list[Span] = []
+    for i, text in enumerate(texts):
+        if text not in firsts or taken[i]:
+            continue
+        for n in lengths:
+            entry = unique.get(tuple(texts[i : i + n]))
+            if entry is None or any(taken[i : i + n]):
+                continue
+            before = doc[i - 1] if i > 0 else None
+            after = doc[i + n] if i + n < len(doc) else None
+            if (
+                before is not None
+                and (
+                    (before.text in ("-", "–") and not before.whitespace_)
+                    or (before.is_alpha and (before.is_title or before.is_upper) and not before.is_stop)
+                )
+            ) or (
+                after is not None
+                and (after.is_title or after.like_num or (after.text in ("-", "–") and not doc[i + n - 1].whitespace_))
+            ):
+                break
+            label, ref = entry
+            found.append(
+                Span(doc, i, i + n, label=label, kb_id=ref if ref != doc[i : i + n].text else "", span_id="names.repeated")
+            )
+            taken[i : i + n] = [True] * n
+            break
+    return found

@@ -43,6 +43,7 @@ from .entities import (
     headed_mentions,
     institution_mentions,
     load_json,
+    repeated_mentions,
     ruler_patterns,
 )
 from .figures import Figure, FigureFinder
@@ -64,6 +65,7 @@ NAME_FINDERS = (
     "rules_named_designators",
     "rules_designated_places",
     "rules_places",
+    "rules_repeats",
 )
 
 if not Span.has_extension("role"):
@@ -337,6 +339,13 @@ class PlaceComponent(NameFinderComponent):
         return place_mentions(doc, named, claimed, self.vocab), {}
 
 
+class RepeatComponent(NameFinderComponent):
+    """Later (and earlier) bare uses of the places and groups the finders before found by context."""
+
+    def find(self, doc, named, claimed):
+        return repeated_mentions(doc, named, claimed, frozenset(self.vocab["not_name"])), {}
+
+
 class FigureComponent:
     """Casualty figures on tokens no name holds; a number right after a person's name is no count."""
 
@@ -374,6 +383,7 @@ COMPONENTS: dict[str, Any] = {
     "rules_named_designators": NamedDesignatorComponent,
     "rules_designated_places": DesignatedPlaceComponent,
     "rules_places": PlaceComponent,
+    "rules_repeats": RepeatComponent,
     "rules_figures": FigureComponent,
     "rules_relations": RelationComponent,
 }
