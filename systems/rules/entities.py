@@ -155,6 +155,30 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return view.sent_starts, view.sent_ends
 
 
+OPEN_QUOTES = frozenset({"“", '"', "‘"})
+CLOSE_QUOTES = frozenset({"”", '"', "’"})
+
+
+def nickname_bounds(span: Span) -> tuple[int, int] | None:
+    """Token offsets (in the doc) of a quoted nickname inside a person's name, quotes included."""
+    for k in range(span.start + 1, span.end - 1):
+        if span.doc[k].text in OPEN_QUOTES:
+            for c in range(k + 2, span.end - 1):
+                if span.doc[c].text in CLOSE_QUOTES:
+                    return k, c + 1
+    return None
+
+
+def person_ref(span: Span) -> str:
+    """A person's canonical name: the name as written, without a nickname inside it
+    (guidelines §3.2: "Ana “La Jefa” Ruiz" is "Ana Ruiz")."""
+    inside = nickname_bounds(span)
+    if inside is None:
+        return span.text
+    doc = span.doc
+    return (doc[span.start : inside[0]].text + " " + doc[inside[1] : span.end].text).strip()
+
+
 @dataclass
 class RoleLink:
     """A person introduced by a role next to an organisation: relation evidence for later."""
@@ -184,10 +208,11 @@ class PeopleFinder:
         self.of_words = set(roles["of_words"])
         self.not_name = set(vocab["not_name"]) | {w.title() for w in self.kind_of if " " not in w}
         self.report_verbs = frozenset(roles["name_report_verbs"])
+        self.person_tails = frozenset(vocab["person_tails"])
         self.suffixes = frozenset(roles["name_suffixes"])
         self.one_word_cues = frozenset(roles["name_cues_one_word"])
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.cues.add("cue", [nlp.make_doc(p) for p in roles["name_cues_before"]])
+        self.cues.add("cue", [nlp.make_doc(p) for p in roles["name_cues_before"] + vocab["person_cues_before"]])
 
     def _is_name(self, token) -> bool:
         text = token.text
@@ -208,6 +233,9 @@ class PeopleFinder:
             if self._is_name(t):
                 j += 1
                 last_name_end = j
+            elif j > i and (close := self._nickname_end(doc, j, taken)):
+                # "Ana “La Jefa” Ruiz": a nickname in quotes between name words is part of the name.
+                j = close
             elif (
                 t.lower_ in self.particles
                 and j + 1 < len(doc)
@@ -232,6 +260,18 @@ class PeopleFinder:
         ):
             last_name_end += 1
         return last_name_end
+
+    def _nickname_end(self, doc: Doc, j: int, taken: list[bool]) -> int:
+        """After a quoted nickname of one to four capitalised words that opens at j and is followed
+        by a name word; 0 when there is none."""
+        if doc[j].text not in OPEN_QUOTES:
+            return 0
+        k = j + 1
+        while k < len(doc) and k - j <= 4 and not taken[k] and doc[k].is_title:
+            k += 1
+        if k == j + 1 or k + 1 >= len(doc) or doc[k].text not in CLOSE_QUOTES or taken[k + 1]:
+            return 0
+        return k + 1 if self._is_name(doc[k + 1]) else 0
 
     @staticmethod
     def _abbreviation(doc: Doc, j: int) -> bool:
@@ -338,7 +378,10 @@ class PeopleFinder:
         """Two name words or more, closed by punctuation or a reporting verb: an apposition, not a longer name."""
         names = sum(1 for t in doc[begin:stop] if self._is_name(t))
         return names >= least and (
-            stop >= len(doc) or doc[stop].text in (",", ".", ";", ")") or doc[stop].lower_ in self.report_verbs
+            stop >= len(doc)
+            or doc[stop].text in (",", ".", ";", ")")
+            or doc[stop].lower_ in self.report_verbs
+            or doc[stop].lower_ in self.person_tails
         )
 
     def _named_after_cue(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
@@ -369,6 +412,34 @@ class PeopleFinder:
         t = doc[k]
         return (t.is_alpha and (t.is_lower or t.is_title or t.is_upper)) or t.lower_ in ("'s", "’s")
 
+    @staticmethod
+    def _ends_longer_name(doc: Doc, begin: int, taken: list[bool]) -> bool:
+        """Preceded by "the", a connector or another name word, a name run is the end of a longer name."""
+        before = doc[begin - 1] if begin > 0 else None
+        return before is not None and (
+            taken[begin - 1] or before.is_title or before.lower_ in ("the", "of", "for", "and", "on")
+        )
+
+    @staticmethod
+    def _names_after(doc: Doc, k: int) -> bool:
+        """A capitalised word at k: what a person's "of" phrase names (a state, a body)."""
+        return k < len(doc) and (doc[k].is_title or doc[k].is_upper) and doc[k].is_alpha
+
+    def _person_tail(self, doc: Doc, comma: int) -> bool:
+        """What only follows a person's name after a comma: a relative "who"/"whose", or an age
+        ("…, 34, said", "…, a 34-year-old farmer", "…, aged 34")."""
+        k = comma + 1
+        if k >= len(doc):
+            return False
+        if doc[k].lower_ in self.person_tails:
+            return True
+        if doc[k].lower_ in ("a", "an", "aged"):
+            k += 1
+        if k + 1 >= len(doc) or not doc[k].is_digit or len(doc[k]) > 3:
+            return False
+        after = doc[k + 1 : k + 4].text.replace(" ", "")
+        return after.startswith("-year") or (doc[k + 1].text == "," and doc[k - 1].text == ",")
+
     def _named_by_context(self, doc: Doc, taken: list[bool], ents: list[Span]) -> list[Span]:
         """Full names (two name words or more) that no role introduces, found by what surrounds them:
         a reporting verb after ("Mohamed Suliman said", "Tom Fletcher told"), or a state's possessive
@@ -376,18 +447,25 @@ class PeopleFinder:
         Council") is no person."""
         found = []
         gpe_ending_at = {e.end for e in ents if e.label_ == "GPE"}
-        for i, lower in enumerate(token_view(doc).lowers):
+        lowers = token_view(doc).lowers
+        for i, lower in enumerate(lowers):
             if taken[i]:
                 continue
-            if lower in self.report_verbs and i >= 2:
+            rule = (
+                "people.said_name"
+                if lower in self.report_verbs
+                else "people.apposition_tail"
+                if lower == "," and self._person_tail(doc, i)
+                else "people.of_mention"
+                if lower == "of" and self._names_after(doc, i + 2 if lowers[i + 1 : i + 2] == ["the"] else i + 1)
+                else None
+            )
+            if rule is not None and i >= 2:
                 begin = self._name_backward(doc, i, taken)
-                # Preceded by "the", a connector or another name word, the run is the end of a longer name.
-                before = doc[begin - 1] if begin > 0 else None
-                longer = before is not None and (
-                    taken[begin - 1] or before.is_title or before.lower_ in ("the", "of", "for", "and", "on")
-                )
-                if begin < i and not longer:
-                    found.append((begin, i, "people.said_name"))
+                # "A B of Norland and C D of Kestria": a list of people, each with the body they come from.
+                listed = rule == "people.of_mention" and begin >= 2 and lowers[begin - 1] == "and" and taken[begin - 2]
+                if begin < i and (listed or not self._ends_longer_name(doc, begin, taken)):
+                    found.append((begin, i, rule))
             elif lower in ("'s", "’s") and i in gpe_ending_at:
                 stop = self._name_forward(doc, i + 1, taken)
                 names = sum(1 for t in doc[i + 1 : stop] if self._is_name(t))
@@ -403,37 +481,84 @@ class PeopleFinder:
         return out
 
 
+def _inside_longer_name(doc: Doc, start: int, end: int, titles: Set[str] = frozenset()) -> bool:
+    """Whether tokens start..end are part of a longer name: a capitalised word (not a title such as
+    "President", nor a sentence's opening function word), a tight hyphen or a closing quote next to them."""
+    if start > 0:
+        before = doc[start - 1]
+        # A curly closing quote ends a nickname ("Ana “La Jefa” Ruiz"); a straight one may end a quotation.
+        if before.text in ("-", "–", "”"):
+            return True
+        if before.is_alpha and before.is_title and not before.is_stop and before.text not in titles:
+            return True
+    if end < len(doc):
+        after = doc[end]
+        if after.is_alpha and after.is_title:
+            return True
+        if after.text in ("-", "–") and not doc[end - 1].whitespace_:
+            return True
+    return False
+
+
 def alias_mentions(
-    doc: Doc, people: list[Span], claimed: Sequence[bool], suffixes: Set[str] = frozenset()
+    doc: Doc,
+    people: list[Span],
+    claimed: Sequence[bool],
+    suffixes: Set[str] = frozenset(),
+    report_verbs: Set[str] = frozenset(),
+    titles: Set[str] = frozenset(),
 ) -> tuple[list[Span], dict[tuple[int, int], str]]:
     """Later (or earlier) short forms of full names found by role: "Guterres" after "Antonio Guterres".
+
+    A short form two people share ("Deby" after "Idriss Deby Itno" and "Mahamat Idriss Deby Itno")
+    is the one whose full name was written last before it, as a reader takes it; before either, it
+    is left alone. A first name alone names the person only as a speaker ("Berhanu said" after
+    "Berhanu Jula"): several naming customs put the name in use first, but a bare first name
+    elsewhere is too often someone else's.
 
     Returns the new mentions and the ref (canonical full name) of every person mention.
     """
     taken = list(claimed)
     refs: dict[tuple[int, int], str] = {}
     forms: dict[tuple[str, ...], set[str]] = {}
+    firsts_speaking: dict[str, set[str]] = {}
+    written_at: dict[str, list[int]] = {}
     for p in people:
-        words = [t.text for t in p]
-        full = p.text
+        full = person_ref(p)
         refs[(p.start, p.end)] = full
+        written_at.setdefault(full, []).append(p.start)
+        inside = nickname_bounds(p)
+        if inside is not None:
+            # The nickname alone names the person too ("La Jefa" after "Ana “La Jefa” Ruiz").
+            forms.setdefault(tuple(t.text for t in p.doc[inside[0] + 1 : inside[1] - 1]), set()).add(full)
+        words = [t.text for t in p if inside is None or not inside[0] <= t.i < inside[1]]
         if words[-1] in suffixes:
             words = words[:-1]  # "Romeo Brawner Jr." is "Brawner" later
         if sum(1 for w in words if w[:1].isupper()) < 2:
             continue
         forms.setdefault(tuple(words), set()).add(full)
         forms.setdefault((words[-1],), set()).add(full)
+        if words[0][:1].isupper():
+            firsts_speaking.setdefault(words[0], set()).add(full)
         if len(words) >= 3 and words[-2] == "-":
             forms.setdefault(tuple(words[-3:]), set()).add(full)
         elif len(words) >= 3 and words[-2][:1].isupper():
-            # Two surnames ("Rubén Rocha Moya" is "Rocha Moya" later); the longer form is tried first.
+            # Two surnames ("Rubén Rocha Moya" is "Rocha Moya" later, "Idriss Déby Itno" is "Déby");
+            # the longer form is tried first.
             forms.setdefault(tuple(words[-2:]), set()).add(full)
-    # A short form shared by two different people is ambiguous: leave it alone.
-    unique = {f: names.pop() for f, names in forms.items() if len(names) == 1}
+            forms.setdefault((words[-2],), set()).add(full)
+
+    def last_written(fulls: set[str], i: int) -> str | None:
+        if len(fulls) == 1:
+            return next(iter(fulls))
+        before = [(max(s for s in written_at[f] if s < i), f) for f in fulls if min(written_at[f]) < i]
+        return max(before)[1] if before else None
+
     found = []
-    lengths = sorted({len(f) for f in unique}, reverse=True)
+    lengths = sorted({len(f) for f in forms}, reverse=True)
     words = token_view(doc).texts
-    firsts = {f[0] for f in unique}
+    lowers = token_view(doc).lowers
+    firsts = {f[0] for f in forms} | set(firsts_speaking)
     i = 0
     while i < len(doc):
         if words[i] not in firsts:
@@ -441,14 +566,21 @@ def alias_mentions(
             continue
         for n in lengths:
             key = tuple(words[i : i + n])
-            if key in unique and not any(taken[i : i + n]) and (i == 0 or doc[i - 1].text != "-"):
-                span = Span(doc, i, i + n, label="PERSON", span_id="people.short_form")
-                found.append(span)
-                refs[(span.start, span.end)] = unique[key]
-                for k in range(i, i + n):
-                    taken[k] = True
-                i += n - 1
-                break
+            fulls = forms.get(key)
+            if fulls is None and n == 1 and i + 1 < len(doc) and lowers[i + 1] in report_verbs:
+                fulls = firsts_speaking.get(words[i])
+            if not fulls or any(taken[i : i + n]) or _inside_longer_name(doc, i, i + n, titles):
+                continue
+            full = last_written(fulls, i)
+            if full is None:
+                continue
+            span = Span(doc, i, i + n, label="PERSON", span_id="people.short_form")
+            found.append(span)
+            refs[(span.start, span.end)] = full
+            for k in range(i, i + n):
+                taken[k] = True
+            i += n - 1
+            break
         i += 1
     return found, refs
 

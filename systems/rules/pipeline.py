@@ -43,6 +43,7 @@ from .entities import (
     headed_mentions,
     institution_mentions,
     load_json,
+    person_ref,
     repeated_mentions,
     ruler_patterns,
 )
@@ -220,7 +221,7 @@ class PeopleComponent:
         named = names(doc)
         people, links = self.finder.find(doc, named)
         # A person's ref is the full name as first written; a later short form takes it from there.
-        people = [with_ref(p, p.text) for p in people]
+        people = [with_ref(p, person_ref(p)) for p in people]
         role = {(link.person.start, link.person.end): link for link in links}
         for person in people:
             link = role.get((person.start, person.end))
@@ -235,10 +236,18 @@ class AliasComponent:
     """Short forms of the people's full names, with the full name as ref."""
 
     def __init__(self, nlp: Language, data_dir: Path):
-        self.suffixes = frozenset(load_json("roles.json", data_dir)["name_suffixes"])
+        roles = load_json("roles.json", data_dir)
+        self.suffixes = frozenset(roles["name_suffixes"])
+        self.report_verbs = frozenset(roles["name_report_verbs"])
+        # Capitalised words that stand before a short name without being part of it ("President Ruto").
+        self.titles = frozenset(load_json("entities.json", data_dir)["not_name"]) | {
+            w.title() for kind in ("leader", "member", "honorific", "person_nouns") for w in roles[kind]
+        }
 
     def __call__(self, doc: Doc) -> Doc:
-        aliases, refs = alias_mentions(doc, list(doc.spans.get(PEOPLE, ())), claimed_tokens(doc), self.suffixes)
+        people = list(doc.spans.get(PEOPLE, ()))
+        found = alias_mentions(doc, people, claimed_tokens(doc), self.suffixes, self.report_verbs, self.titles)
+        aliases, refs = found
         aliases = [with_ref(a, refs[(a.start, a.end)]) for a in aliases]
         set_names(doc, filter_spans(names(doc) + aliases), new=aliases)
         return doc
