@@ -79,3 +79,82 @@ def test_a_repeated_place_stops_at_a_longer_name(system, text):
     ann = next(system.predict([Document("t", "2024-01-01", text)]))
     found = [e for e in ann.entities if e.text == "Korvani"]
     assert len(found) == 1, ann.entities
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # A relative "who" or an age after a full name and a comma.
+        ("Talks stalled. Oren Valdé, who leads the delegation, left early.", "Oren Valdé"),
+        ("Among the wounded was Pilar Osterno, 41, a nurse.", "Pilar Osterno"),
+        ("The search went on for Tomás Ribeira, a 52-year-old trader.", "Tomás Ribeira"),
+        # A full name followed by "of" and the state or body it comes from, in a list too.
+        ("The deal was signed by Kaito Marren of Chile and Ilse Dorvak of Peru.", "Ilse Dorvak"),
+        ("The deal was signed by Kaito Marren of Chile and Ilse Dorvak of Peru.", "Kaito Marren"),
+        # "named" before a full name closed by punctuation; a cue's name closed by "who".
+        ("Police named Ruslan Tevik, a driver, as the suspect.", "Ruslan Tevik"),
+        ("A commander known as Abu Tarek who fled was caught.", "Abu Tarek"),
+    ],
+)
+def test_a_full_name_is_a_person_by_what_surrounds_it(system, text, person):
+    assert (person, "PERSON") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bank of Norland said rates would rise.",  # an institution word before "of"
+        "The Joint Chiefs of Staff met on Monday.",
+        "Residents of Korvani fled.",  # one word before "of"
+    ],
+)
+def test_an_of_phrase_after_institution_words_makes_no_person(system, text):
+    assert not any(label == "PERSON" for _, label in ents_of(system, text)), ents_of(system, text)
+
+
+def test_a_nickname_inside_a_name_is_kept_in_the_span_and_left_out_of_the_ref(system):
+    text = "The cartel is run by gang leader Ramiro “El Gallo” Ostrander. El Gallo fled and Ostrander was seen later."
+    ents, refs = run(system, text)
+    assert ("Ramiro “El Gallo” Ostrander", "PERSON") in ents, ents
+    by_text = {t: r for (_, t), r in refs.items()}
+    assert by_text["Ramiro “El Gallo” Ostrander"] == "Ramiro Ostrander"
+    assert by_text["El Gallo"] == "Ramiro Ostrander"
+    assert by_text["Ostrander"] == "Ramiro Ostrander"
+
+
+def test_a_shared_surname_goes_to_the_person_written_last_before_it(system):
+    text = (
+        "General Anton Velkor Brisa met the envoy. Brisa said talks would go on. "
+        "His son, General Marek Brisa, arrived later. Brisa said nothing."
+    )
+    ents, refs = run(system, text)
+    shorts = sorted((start, ref) for (start, t), ref in refs.items() if t == "Brisa")
+    assert [ref for _, ref in shorts] == ["Anton Velkor Brisa", "Marek Brisa"], refs
+
+
+def test_a_middle_surname_and_a_speaking_first_name_are_short_forms(system):
+    text = "President Idrin Kavo Mensah spoke first. Kavo later met envoy Selam Abera. Selam said the talks went well."
+    ents, refs = run(system, text)
+    by_text = {t: r for (_, t), r in refs.items()}
+    assert by_text.get("Kavo") == "Idrin Kavo Mensah", refs
+    assert by_text.get("Selam") == "Selam Abera", refs
+
+
+def test_a_first_name_that_does_not_speak_is_no_short_form(system):
+    ents = ents_of(system, "Envoy Selam Abera arrived. Selam Street was closed.")
+    assert ("Selam", "PERSON") not in ents, ents
+
+
+def test_a_short_form_inside_a_longer_name_is_not_taken(system):
+    ents = ents_of(system, "Envoy Luis Navarro arrived. Carlos Navarro Pinto was not there.")
+    assert ("Navarro", "PERSON") not in ents, ents
+
+
+def test_ranks_after_a_role_are_no_name(system):
+    ents = ents_of(system, "Army chief Senior General Teodor Alven met the envoy.")
+    assert ("Senior", "PERSON") not in ents, ents
+
+
+def test_whose_after_a_place_makes_no_person(system):
+    ents = ents_of(system, "The mayor met residents of San Lorenzo, whose homes were shelled.")
+    assert ("San Lorenzo", "PERSON") not in ents, ents

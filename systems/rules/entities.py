@@ -464,7 +464,9 @@ class PeopleFinder:
                 begin = self._name_backward(doc, i, taken)
                 # "A B of Norland and C D of Kestria": a list of people, each with the body they come from.
                 listed = rule == "people.of_mention" and begin >= 2 and lowers[begin - 1] == "and" and taken[begin - 2]
-                if begin < i and (listed or not self._ends_longer_name(doc, begin, taken)):
+                # Only a person takes "who" or an age: a connector before the name opens no longer name.
+                connector = rule == "people.apposition_tail" and lowers[begin - 1] in ("for", "of", "and", "on")
+                if begin < i and (listed or connector or not self._ends_longer_name(doc, begin, taken)):
                     found.append((begin, i, rule))
             elif lower in ("'s", "’s") and i in gpe_ending_at:
                 stop = self._name_forward(doc, i + 1, taken)
