@@ -158,3 +158,15 @@ def test_ranks_after_a_role_are_no_name(system):
 def test_whose_after_a_place_makes_no_person(system):
     ents = ents_of(system, "The mayor met residents of San Lorenzo, whose homes were shelled.")
     assert ("San Lorenzo", "PERSON") not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Angry residents of Pelorin blocked the road.", "Pelorin"),
+        ("He met the governors of Dambari, Kelu and Ostra on Monday.", "Kelu"),
+        ("Dozens were captured during the battle of Marsoka.", "Marsoka"),
+    ],
+)
+def test_places_named_by_their_people_offices_and_battles(system, text, place):
+    assert (place, "GPE") in ents_of(system, text), ents_of(system, text)
