@@ -170,3 +170,18 @@ def test_whose_after_a_place_makes_no_person(system):
 )
 def test_places_named_by_their_people_offices_and_battles(system, text, place):
     assert (place, "GPE") in ents_of(system, text), ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("The Centre for Coastal Monitoring said two boats sank.", "Centre for Coastal Monitoring"),
+        ("Citing the Office of the Special Envoy for Norland, officials said talks resumed.", None),
+    ],
+)
+def test_an_institution_head_may_open_its_name(system, text, org):
+    ents = ents_of(system, text)
+    if org:
+        assert (org, "ORG") in ents, ents
+    else:
+        assert any(label == "ORG" and t.startswith("Office of") for t, label in ents), ents

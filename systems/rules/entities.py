@@ -816,7 +816,9 @@ def institution_mentions(
         whole = last_head is not None and (last_head == j or lowers[last_head] in ("of", "for", "in"))
         # One name found already, and nothing more, is no new name.
         new = whole and not (len(inside) == 1 and (inside[0].start, inside[0].end) == (i, j))
-        if new and titles + len(inside) >= 2 and texts[i] not in vocab["not_name"]:
+        # A head opens a name when an "of/for" phrase follows it ("Centre for Information Resilience").
+        opens = texts[i] in heads and i + 1 < n and lowers[i + 1] in ("of", "for")
+        if new and titles + len(inside) >= 2 and (texts[i] not in vocab["not_name"] or opens):
             span = Span(doc, i, j, label="ORG", span_id="entities.institution_heads")
             found.append(span)
             replaced.update((m, span) for m in inside)
