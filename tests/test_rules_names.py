@@ -185,3 +185,23 @@ def test_an_institution_head_may_open_its_name(system, text, org):
         assert (org, "ORG") in ents, ents
     else:
         assert any(label == "ORG" and t.startswith("Office of") for t, label in ents), ents
+
+
+def test_an_arabic_article_opens_a_groups_name_and_drops_in_later_uses(system):
+    text = "Graves were found where the al-Marwan militia ruled. The Marwan denied it."
+    ents, refs = run(system, text)
+    assert ("al-Marwan", "ORG") in ents, ents
+    assert ("Marwan", "ORG") in ents, ents
+    assert {t: r for (_, t), r in refs.items()}["Marwan"] == "al-Marwan"
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Chad's war cabinet met overnight.", "war cabinet"),
+        ("Peru's diplomatic mission gave no comment.", "diplomatic mission"),
+        ("On Tuesday the Senate urged the president to act.", "Senate"),
+    ],
+)
+def test_more_state_bodies(system, text, org):
+    assert (org, "ORG") in ents_of(system, text), ents_of(system, text)

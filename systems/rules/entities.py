@@ -887,10 +887,13 @@ def headed_mentions(
 LISTED_RULES = ("gazetteer.", "patterns.", "entities.force_nouns", "entities.place_designators", "entities.border_nouns")
 
 
-def repeated_mentions(doc: Doc, named: list[Span], claimed: Sequence[bool], not_name: Set[str]) -> list[Span]:
+def repeated_mentions(
+    doc: Doc, named: list[Span], claimed: Sequence[bool], not_name: Set[str], articles: Set[str] = frozenset()
+) -> list[Span]:
     """Every other use of a name a finder recognised by its context: "in Tarhuna" makes a later
     "Tarhuna residents" and "Tarhuna, about 65 km from ..." places too. A news article introduces a
-    place or a group once and then names it bare. People are left to ``alias_mentions``. A name
+    place or a group once and then names it bare ("al-Kaniyat" then "the Kaniyat"). People are left
+    to ``alias_mentions``. A name
     used with two labels is left alone; a use inside a longer capitalised name ("School Kuriga",
     "Nasir County"), before a number ("Paoua 1", a constituency) or in a hyphened compound is no
     use of it."""
@@ -900,9 +903,12 @@ def repeated_mentions(doc: Doc, named: list[Span], claimed: Sequence[bool], not_
         if m.label_ in ("PERSON", "DATE", "FIGURE", "NORP") or (m.id_ or "").startswith(LISTED_RULES):
             continue
         words = tuple(texts[m.start : m.end])
-        if len(m.text) < 3 or (len(words) == 1 and words[0] in not_name) or not m.text[:1].isupper():
+        if len(m.text) < 3 or (len(words) == 1 and words[0] in not_name) or not any(w[:1].isupper() for w in words):
             continue
         forms.setdefault(words, set()).add((m.label_, m.kb_id_ or m.text))
+        if len(words) >= 3 and words[0].lower() in articles and words[1] == "-" and words[2][:1].isupper():
+            # "al-Kaniyat" is "the Kaniyat" later: English replaces the Arabic article.
+            forms.setdefault(words[2:], set()).add((m.label_, m.kb_id_ or m.text))
     unique = {f: next(iter(v)) for f, v in forms.items() if len(v) == 1}
     if not unique:
         return []

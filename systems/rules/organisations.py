@@ -45,6 +45,7 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
     before = _phrases(vocab["org_kinds_before"])
     after = _phrases(vocab["org_kinds_after"])
     not_name = frozenset(vocab["not_name"]) | frozenset(vocab["org_kind_not_names"])
+    particles = frozenset(vocab["place_particles"])
     taken = list(claimed)
     found: list[Span] = []
     n = len(doc)
@@ -66,6 +67,9 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             and (_name_word(doc, j - 1, not_name) or (j < end and _joined(doc, j - 1)))
         ):
             j -= 1
+        # "the al-Kaniyat militia": an Arabic article joined by a hyphen opens the name.
+        if j < end and doc[j].text == "-":
+            j = j - 1 if j > 0 and lowers[j - 1] in particles else j + 1
         return j
 
     def add(start: int, end: int, rule: str) -> None:

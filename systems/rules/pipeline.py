@@ -352,7 +352,8 @@ class RepeatComponent(NameFinderComponent):
     """Later (and earlier) bare uses of the places and groups the finders before found by context."""
 
     def find(self, doc, named, claimed):
-        return repeated_mentions(doc, named, claimed, frozenset(self.vocab["not_name"])), {}
+        vocab = self.vocab
+        return repeated_mentions(doc, named, claimed, frozenset(vocab["not_name"]), frozenset(vocab["place_particles"])), {}
 
 
 class FigureComponent:
