@@ -205,3 +205,23 @@ def test_an_arabic_article_opens_a_groups_name_and_drops_in_later_uses(system):
 )
 def test_more_state_bodies(system, text, org):
     assert (org, "ORG") in ents_of(system, text), ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Boats capsized on Lake Chad last week.", ("Lake Chad", "LOC"), ("Chad", "GPE")),
+        ("Rebels hid on Mount Orvel for weeks.", ("Mount Orvel", "LOC"), None),
+        ("Traffic stopped south of the M7 highway.", ("M7 highway", "LOC"), None),
+        # An article after a date opens no facility name.
+        ("On Sunday the hospital was hit again.", None, ("the hospital", "LOC")),
+        # A facility's head word ends no person's name.
+        ("Gunmen took the Verano Hotel, and later seized the head office.", None, ("Verano Hotel", "PERSON")),
+    ],
+)
+def test_natural_features_roads_and_facilities(system, text, present, absent):
+    ents = ents_of(system, text)
+    if present:
+        assert present in ents, ents
+    if absent:
+        assert absent not in ents, ents

@@ -206,7 +206,10 @@ class PeopleFinder:
             self.matcher.add(kind, [nlp.make_doc(p) for p in phrases])
         self.particles = {p.lower() for p in roles["name_particles"]}
         self.of_words = set(roles["of_words"])
-        self.not_name = set(vocab["not_name"]) | {w.title() for w in self.kind_of if " " not in w}
+        # A facility's head word ends a place's name, never a person's ("the Corinthia Hotel").
+        self.not_name = (
+            set(vocab["not_name"]) | {w.title() for w in self.kind_of if " " not in w} | set(vocab["place_heads"])
+        )
         self.report_verbs = frozenset(roles["name_report_verbs"])
         self.person_tails = frozenset(vocab["person_tails"])
         self.suffixes = frozenset(roles["name_suffixes"])
@@ -587,6 +590,7 @@ def alias_mentions(
     return found, refs
 
 
+ROAD_NUMBER = re.compile(r"^[A-Z]{1,2}\d{1,3}$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
 CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "in", "on", "to", "&"})
 
@@ -843,7 +847,7 @@ def headed_mentions(
     kinds = {w: "LOC" for w in vocab["facility_heads"]} | {w: "EVENT" for w in vocab["event_heads"]}
     modifiers = set(vocab["facility_modifiers"])
     view = token_view(doc)
-    lowers, word = view.lowers, _capitalised_words(doc)
+    texts, lowers, word = view.texts, view.lowers, _capitalised_words(doc)
     starting_at = {m.start: m for m in named}
     ending_at = {m.end: m for m in named}
     found: list[Span] = []
@@ -860,9 +864,15 @@ def headed_mentions(
             inner = ending_at.get(start)
             if inner is not None and inner.label_ in ("GPE", "LOC", "ORG", "NORP"):
                 start = inner.start
-            elif word[start - 1] and not taken[start - 1] and lowers[start - 1] not in ("the", "a", "an"):
-                start -= 1
-            elif start > 1 and _joins_name(doc, start - 1) and word[start - 2]:
+            elif (word[start - 1] or ROAD_NUMBER.match(texts[start - 1])) and not taken[start - 1] and lowers[start - 1] not in ("the", "a", "an"):
+                start -= 1  # a capitalised word, or a road's number ("M4 highway")
+            elif (
+                start > 1
+                and _joins_name(doc, start - 1)
+                and lowers[start - 1] not in ("the", "a", "an")  # "On Sunday the hospital"
+                and word[start - 2]
+                and not taken[start - 2]
+            ):
                 start -= 1  # "Novo-Ogaryovo residence"
             else:
                 break

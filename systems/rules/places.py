@@ -250,6 +250,7 @@ def named_designator_places(
     designator inside (guidelines §2.3: "Borno State", "Sagaing Region", "Nasir County", "Jere
     Local Government Area"). A place already found joins its designator ("Upper Nile" + "State").
     A designator that opens an institution's name ("Kaduna State Government") is left to it.
+    A natural feature's capitalised prefix makes a LOC ("Lake Chad", "Mount Elgon").
     Returns (new mentions, {replaced mention: its replacement})."""
     words = PlaceVocabulary(vocab)
     designators = sorted(
@@ -265,7 +266,21 @@ def named_designator_places(
     taken = list(claimed)
     found: list[Span] = []
     replaced: dict[Span, Span] = {}
+    place_starting_at = {m.start: m for m in named if m.label_ in ("GPE", "LOC")}
+    natural = frozenset(vocab["place_natural_prefixes"])
     for k, text in enumerate(texts):
+        if text in natural and not taken[k] and k + 1 < len(doc):
+            # "Lake Chad", "Mount Sinjar": a natural feature named by a capitalised prefix is LOC,
+            # even where its name is also a state's.
+            inner = place_starting_at.get(k + 1)
+            end = inner.end if inner is not None else _name_end(doc, k + 1, taken, words)
+            if end > k + 1 and _ends_name(doc, end):
+                span = Span(doc, k, end, label="LOC", span_id="places.natural_prefix")
+                found.append(span)
+                if inner is not None:
+                    replaced[inner] = span
+                taken[k:end] = [True] * (end - k)
+            continue
         if text not in firsts or k == 0 or taken[k]:
             continue
         size = _phrase_at(texts, k, designators)
