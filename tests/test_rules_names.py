@@ -225,3 +225,14 @@ def test_natural_features_roads_and_facilities(system, text, present, absent):
         assert present in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Talks with the Kestria People's Liberation Front resumed.", "Kestria People's Liberation Front"),
+        ("Fighters of the Sudan People's Defence Forces withdrew.", "Sudan People's Defence Forces"),
+    ],
+)
+def test_peoples_inside_an_institution_name(system, text, org):
+    assert (org, "ORG") in ents_of(system, text), ents_of(system, text)

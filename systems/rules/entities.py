@@ -802,6 +802,8 @@ def institution_mentions(
                 if texts[j] in heads:
                     last_head = j + 1
                 j += 1
+            elif low in ("'s", "’s") and j > i and texts[j - 1] == "People" and j + 1 < n and word[j + 1]:
+                j += 1  # "Tigray People's Liberation Front": the possessive belongs to the name
             elif (
                 (
                     low in ("of", "for", "and", "on")
