@@ -236,3 +236,19 @@ def test_natural_features_roads_and_facilities(system, text, present, absent):
 )
 def test_peoples_inside_an_institution_name(system, text, org):
     assert (org, "ORG") in ents_of(system, text), ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("A spokesman for the UN peacekeeping mission in Mali spoke.", ("UN peacekeeping mission in Mali", "ORG"), None),
+        ("The UN office in Chad said aid had stopped.", ("Chad", "GPE"), ("UN office in Chad", "ORG")),
+        ("The Dumbara State Government closed the schools.", ("Dumbara State Government", "ORG"), None),
+    ],
+)
+def test_bodies_named_by_where_they_serve(system, text, present, absent):
+    ents = ents_of(system, text)
+    if present:
+        assert present in ents, ents
+    if absent:
+        assert absent not in ents, ents

@@ -700,6 +700,9 @@ def body_mentions(
     parents = set(vocab["body_owner_orgs"])
     modified = set(vocab["body_modified_nouns"])
     generic = {m.start: m for m in named if m.id_ in vocab["generic_body_patterns"]}
+    places_at = {m.start: m for m in named if m.label_ == "GPE"}
+    in_bodies = set(vocab["body_in_place_nouns"])
+    lowers = token_view(doc).lowers
     found: list[Span] = []
     replaced: dict[Span, Span] = {}
     for m in named:
@@ -730,10 +733,16 @@ def body_mentions(
             end += 1  # "government forces", "Air Force"
         if end < len(doc) and doc[end].lower_ in modified:
             continue  # "a Myanmar military jet": the body word is a modifier
+        place = places_at.get(end + 1) if end + 1 < len(doc) and lowers[end] == "in" else None
+        if place is not None and lowers[end - 1] in in_bodies and not possessive:
+            # "the UN peacekeeping mission in Congo": a mission is named by where it serves.
+            end = place.end
+            replaced[place] = Span(doc, m.start, end, label="ORG", span_id="entities.body_nouns.in_place")
         if possessive:
             found.append(Span(doc, start, end, label="ORG", span_id="entities.body_nouns.possessive"))
         else:
-            body = Span(doc, m.start, end, label="ORG", span_id="entities.body_nouns")
+            body = replaced.get(place) if place is not None else None
+            body = body or Span(doc, m.start, end, label="ORG", span_id="entities.body_nouns")
             found.append(body)
             replaced[m] = body
         for t in range(start, end):
