@@ -252,3 +252,19 @@ def test_bodies_named_by_where_they_serve(system, text, present, absent):
         assert present in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("The commander told Radio Selenga that the town had fallen.", "Radio Selenga"),
+        ("Task Force Ardan detained two men on Friday.", "Task Force Ardan"),
+    ],
+)
+def test_words_that_open_a_bodys_name(system, text, org):
+    assert (org, "ORG") in ents_of(system, text), ents_of(system, text)
+
+
+def test_an_opener_alone_names_nothing(system):
+    ents = ents_of(system, "The radio said the road was open. A task force was formed.")
+    assert not any(label == "ORG" for _, label in ents), ents

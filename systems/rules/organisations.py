@@ -3,7 +3,8 @@ news agencies, militias, gangs and coalitions are ORG; the kind word stays outsi
 
 * after the kind: "the news site Kivu Matin", "the monitoring group Sahel Watchers";
 * before it, after a determiner, a possessive or an "X-run" modifier: "the Tarsa news agency",
-  "the Houthi-run Marib agency", "the Ostrava militia", "the 300 Lions gang".
+  "the Houthi-run Marib agency", "the Ostrava militia", "the 300 Lions gang";
+* after a word that opens a body's name, the opener inside: "Radio Okapi", "Task Force Kivu".
 
 The kinds are in ``data/entities.json`` (``org_kinds_before``, ``org_kinds_after``).
 """
@@ -76,6 +77,19 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
         found.append(Span(doc, start, end, label="ORG", span_id=rule))
         taken[start:end] = [True] * (end - start)
 
+    openers = _phrases(vocab["org_openers"])
+    opener_firsts = {p[0] for p in openers}
+    texts = token_view(doc).texts
+    for k, text in enumerate(texts):
+        # "Radio Tamazuj", "Task Force Kivu": a word that opens a body's name, and the name after it.
+        if text not in opener_firsts:
+            continue
+        size = next((len(p) for p in openers if tuple(texts[k : k + len(p)]) == p), 0)
+        if not size or any(taken[k : k + size]) or k + size >= n:
+            continue
+        end = run_forward(k + size)
+        if _named(doc, k + size, end) and (end >= n or not doc[end].is_title):
+            add(k, end, "organisations.opener")
     firsts = {p[0] for p in before} | {p[0] for p in after}
     for k, lower in enumerate(lowers):
         # Plain strings first: a Token is built only where a kind word stands.
