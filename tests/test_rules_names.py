@@ -268,3 +268,26 @@ def test_words_that_open_a_bodys_name(system, text, org):
 def test_an_opener_alone_names_nothing(system):
     ents = ents_of(system, "The radio said the road was open. A task force was formed.")
     assert not any(label == "ORG" for _, label in ents), ents
+
+
+def test_an_acronym_with_foreign_initials_or_a_hyphen_names_a_body(system):
+    text = (
+        "A spokesman for the Standing Framework for Peace, Security and Development (KPP) spoke. "
+        "Fighters of the Ardan Liberation Front-North (ALF-N) left. The KPP and the ALF-N denied it."
+    )
+    ents, refs = run(system, text)
+    assert [t for t, label in ents if label == "ORG" and t in ("KPP", "ALF-N")], ents
+    found = [(start, t) for (start, t) in refs if t in ("KPP", "ALF-N")]
+    assert len(found) == 4, refs
+    by_text = {t: r for (_, t), r in refs.items()}
+    assert by_text["ALF-N"] == "Ardan Liberation Front-North"
+
+
+def test_an_agreement_defined_by_its_acronym_is_an_event(system):
+    ents = ents_of(system, "Both sides signed the Revised Accord on the Settlement of the Dispute (RASD) in May.")
+    assert ("RASD", "EVENT") in ents, ents
+
+
+def test_a_bracketed_time_zone_after_a_lower_case_word_is_no_body(system):
+    ents = ents_of(system, "The strike came at 3 p.m. local time (GMT) on Monday.")
+    assert ("GMT", "ORG") not in ents, ents

@@ -630,14 +630,21 @@ def _expansion_start(doc: Doc, end: int, acronym: str) -> int | None:
     return start
 
 
-def _name_label(doc: Doc, start: int, end: int, place_heads: Set[str]) -> str:
-    """ORG, or LOC when the name's head noun (its last word before "of") is a kind of place."""
-    head = next((doc[k - 1] for k in range(start + 1, end) if doc[k].lower_ == "of"), doc[end - 1])
-    return "LOC" if head.text in place_heads else "ORG"
+def _name_label(doc: Doc, start: int, end: int, place_heads: Set[str], event_heads: Set[str] = frozenset()) -> str:
+    """ORG; LOC when the name's head noun (its last word before "of/on/for") is a kind of place;
+    EVENT when it is a kind of agreement or talks ("Revitalised Agreement on the Resolution of …")."""
+    head = next((doc[k - 1] for k in range(start + 1, end) if doc[k].lower_ in ("of", "on", "for")), doc[end - 1])
+    if head.text in place_heads:
+        return "LOC"
+    return "EVENT" if head.lower_ in event_heads else "ORG"
 
 
 def acronym_mentions(
-    doc: Doc, named: list[Span], claimed: Sequence[bool], place_heads: Set[str] = frozenset()
+    doc: Doc,
+    named: list[Span],
+    claimed: Sequence[bool],
+    place_heads: Set[str] = frozenset(),
+    event_heads: Set[str] = frozenset(),
 ) -> tuple[list[Span], dict[tuple[int, int], str]]:
     """A bracketed acronym after a name defines it: "the Popular Resistance Front (PRF)".
 
@@ -651,35 +658,61 @@ def acronym_mentions(
     ending_at = {m.end: m for m in named}
     found: list[Span] = []
     refs: dict[tuple[int, int], str] = {}
-    defined: dict[str, tuple[str, str]] = {}
+    defined: dict[tuple[str, ...], tuple[str, str]] = {}
     texts = token_view(doc).texts
     for i in range(1, len(doc) - 2):
         # Plain strings first: a Token is built only where a bracketed acronym may stand.
-        if texts[i] != "(" or texts[i + 2] != ")" or taken[i + 1] or not _is_acronym(texts[i + 1]):
+        if texts[i] != "(":
             continue
-        acronym = doc[i + 1]
-        start = _expansion_start(doc, i, acronym.text)
+        close = _acronym_close(doc, texts, i)
+        if close is None or any(taken[i + 1 : close]):
+            continue
+        acronym = doc[i + 1 : close].text
+        start = _expansion_start(doc, i, acronym)
         before = ending_at.get(i)
         # A known organisation is what the acronym names; a place may end a longer name ("... of Rwanda").
         if before is not None and (start is None or start >= before.start or before.label_ == "ORG"):
             label, full = before.label_, before.text
         elif start is not None:
-            label = _name_label(doc, start, i, place_heads)
+            label = _name_label(doc, start, i, place_heads, event_heads)
             full = doc[start:i].text
             found.append(Span(doc, start, i, label=label, span_id="acronyms.expansion"))
             for k in range(start, i):
                 taken[k] = True
+        elif doc[i - 1].is_title and doc[i - 1].is_alpha and (i < 2 or doc[i - 2].is_title or _joins_name(doc, i - 2)):
+            # A name translated from another language keeps its own initials ("... for Peace,
+            # Security and Development (CSP)"): the acronym alone names the body.
+            label, full = "ORG", acronym
         else:
             continue
-        defined.setdefault(acronym.text, (label, full))
+        defined.setdefault(tuple(texts[i + 1 : close]), (label, full))
+    lengths = sorted({len(k) for k in defined}, reverse=True)
+    firsts = {k[0] for k in defined}
     for i, text in enumerate(texts) if defined else ():
-        entry = defined.get(text)
-        if entry is not None and not taken[i]:
-            rule = "acronyms.definition" if i > 0 and texts[i - 1] == "(" else "acronyms.later_use"
-            found.append(Span(doc, i, i + 1, label=entry[0], span_id=rule))
-            refs[(i, i + 1)] = entry[1]
-            taken[i] = True
+        if text not in firsts:
+            continue
+        for n in lengths:
+            entry = defined.get(tuple(texts[i : i + n]))
+            if entry is not None and not any(taken[i : i + n]):
+                rule = "acronyms.definition" if i > 0 and texts[i - 1] == "(" else "acronyms.later_use"
+                found.append(Span(doc, i, i + n, label=entry[0], span_id=rule))
+                if entry[1] != doc[i : i + n].text:
+                    refs[(i, i + n)] = entry[1]
+                taken[i : i + n] = [True] * n
+                break
     return found, refs
+
+
+def _acronym_close(doc: Doc, texts: Sequence[str], i: int) -> int | None:
+    """The closing bracket of an acronym opened at i: one token ("RSF") or parts joined tightly by
+    hyphens ("CSP-DPA", "DI-MG"); None when the brackets hold something else."""
+    for close in (i + 2, i + 4, i + 6):
+        if close < len(doc) and texts[close] == ")":
+            inner = list(doc[i + 1 : close])
+            if all(not t.whitespace_ for t in inner[:-1]) and all(t.text == "-" for t in inner[1::2]):
+                return close if _is_acronym("".join(t.text for t in inner)) else None
+            return None
+    return None
 
 
 def body_mentions(

@@ -257,10 +257,12 @@ class AcronymComponent:
     """Bracketed acronyms, the names they define, and their later uses (ref: the full name)."""
 
     def __init__(self, nlp: Language, data_dir: Path):
-        self.place_heads = frozenset(load_json("entities.json", data_dir)["place_heads"])
+        vocab = load_json("entities.json", data_dir)
+        self.place_heads = frozenset(vocab["place_heads"])
+        self.event_heads = frozenset(vocab["event_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
-        found, refs = acronym_mentions(doc, names(doc), claimed_tokens(doc), self.place_heads)
+        found, refs = acronym_mentions(doc, names(doc), claimed_tokens(doc), self.place_heads, self.event_heads)
         found = [with_ref(a, refs.get((a.start, a.end))) for a in found]
         set_names(doc, filter_spans(names(doc) + found), new=found)
         return doc
