@@ -291,3 +291,36 @@ def test_an_agreement_defined_by_its_acronym_is_an_event(system):
 def test_a_bracketed_time_zone_after_a_lower_case_word_is_no_body(system):
     ents = ents_of(system, "The strike came at 3 p.m. local time (GMT) on Monday.")
     assert ("GMT", "ORG") not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Drones hit Velmora, a farming village near the border.", "Velmora"),
+        ("Troops had taken Ostrakh, the strategic hilltop town, by noon.", "Ostrakh"),
+        ("Aid reached Dunari, the regional capital, on Monday.", "Dunari"),
+    ],
+)
+def test_a_name_followed_by_what_kind_of_place_it_is(system, text, place):
+    assert (place, "GPE") in ents_of(system, text), ents_of(system, text)
+
+
+def test_an_apposition_that_is_no_place_noun_makes_no_place(system):
+    ents = ents_of(system, "Drones hit Velmora, a trader said.")
+    assert ("Velmora", "GPE") not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("“We lost everything,” said Amina Koroma, a farmer.", "Amina Koroma"),
+        ("The convoy was hit twice, said Pavel Strand.", "Pavel Strand"),
+    ],
+)
+def test_a_speaker_named_after_the_verb(system, text, person):
+    assert (person, "PERSON") in ents_of(system, text), ents_of(system, text)
+
+
+def test_an_outlet_after_told_is_no_speaker(system):
+    ents = ents_of(system, "A resident told Sky News, a broadcaster, that the bridge fell.")
+    assert not any(label == "PERSON" for _, label in ents), ents

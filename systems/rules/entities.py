@@ -463,6 +463,11 @@ class PeopleFinder:
                 if lower == "of" and self._names_after(doc, i + 2 if lowers[i + 1 : i + 2] == ["the"] else i + 1)
                 else None
             )
+            if lower in self.report_verbs and i + 2 < len(doc) and not taken[i + 1]:
+                # '"…," said Ana Ruiz, a nurse': the speaker after the verb, closed by punctuation.
+                stop = self._name_forward(doc, i + 1, taken)
+                if stop > i + 1 and self._closed_name(doc, i + 1, stop) and doc[stop].lower_ not in self.report_verbs:
+                    found.append((i + 1, stop, "people.said_after"))
             if rule is not None and i >= 2:
                 begin = self._name_backward(doc, i, taken)
                 # "A B of Norland and C D of Kestria": a list of people, each with the body they come from.

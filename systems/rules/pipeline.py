@@ -49,7 +49,13 @@ from .entities import (
 )
 from .figures import Figure, FigureFinder
 from .organisations import kind_mentions
-from .places import dateline_mentions, designated_places, named_designator_places, place_mentions
+from .places import (
+    apposed_places,
+    dateline_mentions,
+    designated_places,
+    named_designator_places,
+    place_mentions,
+)
 from .relations import RelationFinder
 
 NAMES, CLAIMED, PEOPLE, FIGURES = "names", "claimed", "people", "figures"
@@ -332,10 +338,15 @@ class DesignatedPlaceComponent(NameFinderComponent):
 
 
 class NamedDesignatorComponent(NameFinderComponent):
-    """Names closed by a capitalised designator ("Borno State"); a place found inside gives way."""
+    """Names closed by a capitalised designator ("Borno State"), a place found inside giving way;
+    names followed by what kind of place they are ("Dorvo, a farming village")."""
 
     def find(self, doc, named, claimed):
-        return named_designator_places(doc, named, claimed, self.vocab)
+        found, replaced = named_designator_places(doc, named, claimed, self.vocab)
+        mask = list(claimed)
+        for span in found:
+            mask[span.start : span.end] = [True] * (span.end - span.start)
+        return found + apposed_places(doc, mask, self.vocab), replaced
 
 
 class PlaceComponent(NameFinderComponent):

@@ -310,3 +310,30 @@ def named_designator_places(
 def _split_words(phrase: str) -> list[str]:
     # spaCy splits an inner hyphen off as a token of its own ("Self-Administered").
     return phrase.replace("-", " - ").split()
+
+
+def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
+    """A capitalised name followed by an apposition that says what kind of place it is: "Dorvo, a
+    farming village near the border", "Marsk, the regional capital". Up to three modifiers stand
+    between the article and the noun ("the strategic hilltop town")."""
+    words = PlaceVocabulary(vocab)
+    nouns = frozenset(vocab["place_apposition_nouns"])
+    lowers = token_view(doc).lowers
+    taken = list(claimed)
+    found: list[Span] = []
+    for k, lower in enumerate(lowers):
+        if lower != "," or k == 0 or taken[k - 1] or k + 2 >= len(doc) or lowers[k + 1] not in ("a", "an", "the"):
+            continue
+        j = k + 2
+        while j < len(doc) and j - (k + 2) < 3 and lowers[j] not in nouns and doc[j].is_lower:
+            j += 1
+        if j >= len(doc) or lowers[j] not in nouns or not doc[j].is_lower:
+            continue
+        start = k
+        while start > 0 and k - start < 4 and not taken[start - 1] and _name_word(doc, start - 1, words):
+            start -= 1
+        if start == k or (start > 0 and (doc[start - 1].is_title or doc[start - 1].text in ("-", "–"))):
+            continue
+        found.append(Span(doc, start, k, label="GPE", span_id="places.apposition"))
+        taken[start:k] = [True] * (k - start)
+    return found
