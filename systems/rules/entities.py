@@ -581,12 +581,12 @@ def alias_mentions(
                 fulls = firsts_speaking.get(words[i])
             if not fulls or any(taken[i : i + n]) or _inside_longer_name(doc, i, i + n, titles):
                 continue
-            full = last_written(fulls, i)
-            if full is None:
+            chosen = last_written(fulls, i)
+            if chosen is None:
                 continue
             span = Span(doc, i, i + n, label="PERSON", span_id="people.short_form")
             found.append(span)
-            refs[(span.start, span.end)] = full
+            refs[(span.start, span.end)] = chosen
             for k in range(i, i + n):
                 taken[k] = True
             i += n - 1
@@ -913,7 +913,11 @@ def headed_mentions(
             inner = ending_at.get(start)
             if inner is not None and inner.label_ in ("GPE", "LOC", "ORG", "NORP"):
                 start = inner.start
-            elif (word[start - 1] or ROAD_NUMBER.match(texts[start - 1])) and not taken[start - 1] and lowers[start - 1] not in ("the", "a", "an"):
+            elif (
+                (word[start - 1] or ROAD_NUMBER.match(texts[start - 1]))
+                and not taken[start - 1]
+                and lowers[start - 1] not in ("the", "a", "an")
+            ):
                 start -= 1  # a capitalised word, or a road's number ("M4 highway")
             elif (
                 start > 1
@@ -943,7 +947,13 @@ def headed_mentions(
 
 
 # Finders whose names the gazetteer already finds at every use: their mentions need no repeating.
-LISTED_RULES = ("gazetteer.", "patterns.", "entities.force_nouns", "entities.place_designators", "entities.border_nouns")
+LISTED_RULES = (
+    "gazetteer.",
+    "patterns.",
+    "entities.force_nouns",
+    "entities.place_designators",
+    "entities.border_nouns",
+)
 
 
 def repeated_mentions(
@@ -996,9 +1006,8 @@ def repeated_mentions(
             ):
                 break
             label, ref = entry
-            found.append(
-                Span(doc, i, i + n, label=label, kb_id=ref if ref != doc[i : i + n].text else "", span_id="names.repeated")
-            )
+            kb_id = ref if ref != doc[i : i + n].text else ""
+            found.append(Span(doc, i, i + n, label=label, kb_id=kb_id, span_id="names.repeated"))
             taken[i : i + n] = [True] * n
             break
     return found

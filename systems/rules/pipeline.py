@@ -365,8 +365,8 @@ class RepeatComponent(NameFinderComponent):
     """Later (and earlier) bare uses of the places and groups the finders before found by context."""
 
     def find(self, doc, named, claimed):
-        vocab = self.vocab
-        return repeated_mentions(doc, named, claimed, frozenset(vocab["not_name"]), frozenset(vocab["place_particles"])), {}
+        not_name, articles = frozenset(self.vocab["not_name"]), frozenset(self.vocab["place_particles"])
+        return repeated_mentions(doc, named, claimed, not_name, articles), {}
 
 
 class FigureComponent:
