@@ -324,3 +324,20 @@ def test_a_speaker_named_after_the_verb(system, text, person):
 def test_an_outlet_after_told_is_no_speaker(system):
     ents = ents_of(system, "A resident told Sky News, a broadcaster, that the bridge fell.")
     assert not any(label == "PERSON" for _, label in ents), ents
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("A jet bombed Kelvari village on Thursday.", ("Kelvari", "GPE"), None),
+        ("The army left.\n\nVisiting Dorva province on Sunday, he spoke.", ("Dorva", "GPE"), ("Visiting Dorva", "GPE")),
+        # An ethnic community is no place.
+        ("The militia attacked the minority Velu community.", None, ("Velu", "GPE")),
+    ],
+)
+def test_villages_towns_and_opening_participles(system, text, present, absent):
+    ents = ents_of(system, text)
+    if present:
+        assert present in ents, ents
+    if absent:
+        assert absent not in ents, ents

@@ -154,6 +154,10 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
                 start -= 2  # "Ouham-Pende", "Lanao del Sur"
             else:
                 break
+        # "Visiting Lac province": a sentence's opening participle is no part of the name.
+        opens = doc[start].is_sent_start or (start > 0 and doc[start - 1].is_space)  # after a paragraph break
+        if start < end - 1 and opens and lowers[start].endswith("ing"):
+            start += 1
         return start
 
     for k, lower in enumerate(lowers):
