@@ -341,3 +341,19 @@ def test_villages_towns_and_opening_participles(system, text, present, absent):
         assert present in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Fighting spread along the Mbari River overnight.", ("Mbari River", "LOC"), None),
+        ("Rebels hold the Tessa Mountains.", ("Tessa Mountains", "LOC"), None),
+        ("The Kelso Sea Fleet sailed.", None, ("Kelso Sea", "LOC")),
+    ],
+)
+def test_natural_features_closed_by_a_capitalised_designator(system, text, present, absent):
+    ents = ents_of(system, text)
+    if present:
+        assert present in ents, ents
+    if absent:
+        assert absent not in ents, ents

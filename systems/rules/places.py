@@ -257,8 +257,9 @@ def named_designator_places(
     A natural feature's capitalised prefix makes a LOC ("Lake Chad", "Mount Elgon").
     Returns (new mentions, {replaced mention: its replacement})."""
     words = PlaceVocabulary(vocab)
+    natural_names = {tuple(_split_words(p)) for p in vocab["place_natural_names"]}
     designators = sorted(
-        (tuple(_split_words(p)) for p in vocab["place_name_designators"] + vocab["place_suffixes"]),
+        {tuple(_split_words(p)) for p in vocab["place_name_designators"] + vocab["place_suffixes"]} | natural_names,
         key=len,
         reverse=True,
     )
@@ -303,7 +304,13 @@ def named_designator_places(
         # "Islamic State West Africa Province", "the group's Central Africa Province": a group's branch.
         if start in org_ends or (start > 1 and texts[start - 1] in POSSESSIVE and start - 1 in org_ends):
             continue
-        span = Span(doc, start, end, label="GPE", span_id="places.named_designator")
+        if tuple(texts[k:end]) in natural_names:
+            # "Juba River", "Nuba Mountains": a natural feature is LOC; "Black Sea Fleet" is no place.
+            if end < len(doc) and doc[end].is_title:
+                continue
+            span = Span(doc, start, end, label="LOC", span_id="places.natural_name")
+        else:
+            span = Span(doc, start, end, label="GPE", span_id="places.named_designator")
         found.append(span)
         if inner is not None:
             replaced[inner] = span
