@@ -357,3 +357,26 @@ def test_natural_features_closed_by_a_capitalised_designator(system, text, prese
         assert present in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Kenyan Otieno Wambua was freed on Friday.", "Otieno Wambua"),
+        ("The town fell to Tarek Hamdan's Libyan National Army in May.", "Tarek Hamdan"),
+    ],
+)
+def test_a_nationality_or_an_owned_body_marks_a_person(system, text, person):
+    assert (person, "PERSON") in ents_of(system, text), ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Malian Armed Forces said the base held.",
+        "The Syrian Observatory for Human Rights counted 40 dead.",
+    ],
+)
+def test_a_nationality_before_a_body_makes_no_person(system, text):
+    ents = ents_of(system, text)
+    assert not any(label == "PERSON" for _, label in ents), ents

@@ -450,6 +450,7 @@ class PeopleFinder:
         Council") is no person."""
         found = []
         gpe_ending_at = {e.end for e in ents if e.label_ == "GPE"}
+        body_starting_at = {e.start for e in ents if e.label_ in ("ORG", "NORP")}
         lowers = token_view(doc).lowers
         for i, lower in enumerate(lowers):
             if taken[i]:
@@ -476,11 +477,23 @@ class PeopleFinder:
                 connector = rule == "people.apposition_tail" and lowers[begin - 1] in ("for", "of", "and", "on")
                 if begin < i and (listed or connector or not self._ends_longer_name(doc, begin, taken)):
                     found.append((begin, i, rule))
+            elif lower in ("'s", "’s") and i + 1 in body_starting_at and not taken[i - 1]:
+                # "Ana Ruiz's National Front": a full name owning a body is its leader's.
+                begin = self._name_backward(doc, i, taken)
+                if begin < i and not self._ends_longer_name(doc, begin, taken):
+                    found.append((begin, i, "people.possessive_owner"))
             elif lower in ("'s", "’s") and i in gpe_ending_at:
                 stop = self._name_forward(doc, i + 1, taken)
                 names = sum(1 for t in doc[i + 1 : stop] if self._is_name(t))
                 if names >= 2 and not (stop < len(doc) and doc[stop].is_title):
                     found.append((i + 1, stop, "people.possessive_name"))
+        for e in ents:
+            # "South African Ana Ruiz was killed": a nationality before a full name describes a person.
+            if e.label_ == "NORP" and e.end < len(doc) and not taken[e.end]:
+                stop = self._name_forward(doc, e.end, taken)
+                names = sum(1 for t in doc[e.end : stop] if self._is_name(t))
+                if names >= 2 and (stop >= len(doc) or not (doc[stop].is_title or doc[stop].text in ("-", "'s", "’s"))):
+                    found.append((e.end, stop, "people.nationality_name"))
         found += self._named_after_cue(doc, taken)
         out = []
         for begin, end, rule in found:
