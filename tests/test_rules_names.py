@@ -380,3 +380,31 @@ def test_a_nationality_or_an_owned_body_marks_a_person(system, text, person):
 def test_a_nationality_before_a_body_makes_no_person(system, text):
     ents = ents_of(system, text)
     assert not any(label == "PERSON" for _, label in ents), ents
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Police detained Omar Keddi Lasso, alias Tiko, in the city.", "Omar Keddi Lasso"),
+        ("Soldiers picked up two men known as Barak and Lumo on Friday.", "Lumo"),
+        ("Ruiz, widely known as Chato, had apologised.", "Chato"),
+        # A nickname inside a name found backwards from an apposition.
+        (
+            "The war began after Mateo “El Toro” Quintal, a co-founder of the cartel, was arrested.",
+            "Mateo “El Toro” Quintal",
+        ),
+    ],
+)
+def test_aliases_and_nicknames(system, text, person):
+    assert (person, "PERSON") in ents_of(system, text), ents_of(system, text)
+
+
+def test_one_word_after_known_as_needs_a_person_before_it(system):
+    ents = ents_of(system, "Fighting hit the district known as Korvel on Monday.")
+    assert ("Korvel", "PERSON") not in ents, ents
+
+
+def test_a_nickname_of_an_unfound_name_is_no_short_form(system):
+    text = "Envoy Ramiro “El Gallo” Ostrander spoke. Later, Tomas “El Gallo” Vidal was seen."
+    ents = ents_of(system, text)
+    assert ("El Gallo", "PERSON") not in ents, ents

@@ -212,6 +212,7 @@ class PeopleFinder:
         )
         self.report_verbs = frozenset(roles["name_report_verbs"])
         self.person_tails = frozenset(vocab["person_tails"])
+        self.people_words = frozenset(vocab["people_words"])
         self.suffixes = frozenset(roles["name_suffixes"])
         self.one_word_cues = frozenset(roles["name_cues_one_word"])
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -290,15 +291,25 @@ class PeopleFinder:
     def _name_backward(self, doc: Doc, end: int, taken: list[bool]) -> int:
         """Start of a person name ending at token end (exclusive); end itself when there is none."""
         j, start, names = end - 1, end, 0
-        while j >= 0 and end - j <= 7 and not taken[j]:
+        while j >= 0 and end - j <= 9 and not taken[j]:
             t = doc[j]
             if self._is_name(t):
                 names += 1
                 start = j
+            elif t.text == "”" and names and (opening := self._nickname_start(doc, j, taken)):
+                j = opening  # "Ana “La Jefa” Ruiz": the nickname is inside the name
             elif not (t.lower_ in self.particles or (t.text == "-" and not t.whitespace_)):
                 break
             j -= 1
         return start if names >= 2 else end
+
+    def _nickname_start(self, doc: Doc, close: int, taken: list[bool]) -> int:
+        """The opening quote of a nickname closed at ``close``, after a name word; 0 when there is none."""
+        k = close - 1
+        while k > 0 and close - k <= 4 and not taken[k] and doc[k].is_title:
+            k -= 1
+        ok = k < close - 1 and k > 0 and doc[k].text == "“" and not taken[k - 1] and self._is_name(doc[k - 1])
+        return k if ok else 0
 
     def find(self, doc: Doc, ents: list[Span]) -> tuple[list[Span], list[RoleLink]]:
         taken = [False] * len(doc)
@@ -393,13 +404,15 @@ class PeopleFinder:
         found = []
         for _, start, end in self.cues(doc):
             # After "alias" one name word is enough ("alias Kulot", "alias “Engineer”").
-            least = 1 if doc[start:end].text.lower() in self.one_word_cues else 2
+            least = 1 if doc[start:end].text.lower() in self.one_word_cues or self._said_of_person(doc, start) else 2
             begin = end + 1 if end < len(doc) and doc[end].text in ("“", '"', "‘") else end
             while begin < len(doc):
                 stop = self._name_forward(doc, begin, taken)
                 closed = self._closed_name(doc, begin, stop, least) or (
                     stop < len(doc) and doc[stop].text in ("”", '"', "’")
                 )
+                # One name word after a cue may be followed by the rest of the clause ("known as A and B on Friday").
+                closed = closed or (least == 1 and stop > begin and stop < len(doc) and doc[stop].is_lower)
                 if not closed and not (stop < len(doc) and doc[stop].lower_ == "and"):
                     break
                 if sum(1 for t in doc[begin:stop] if self._is_name(t)) < least:
@@ -409,6 +422,15 @@ class PeopleFinder:
                     break
                 begin = stop + 1
         return found
+
+    def _said_of_person(self, doc: Doc, cue: int) -> bool:
+        """Whether the words just before a cue ("known as") speak of a person: a comma after a
+        name ("Dagalo, widely known as"), a role or a word for people ("two men known as")."""
+        for k in range(cue - 1, max(cue - 4, -1), -1):
+            lower = doc[k].lower_
+            if lower == "," or lower in self.kind_of or lower in self.people_words:
+                return True
+        return False
 
     def _in_role_phrase(self, doc: Doc, k: int) -> bool:
         """Words between an apposition's comma and its role: "the", "a", modifiers, an owner ("UN", "Erdogan's")."""
@@ -518,6 +540,9 @@ def _inside_longer_name(doc: Doc, start: int, end: int, titles: Set[str] = froze
         after = doc[end]
         if after.is_alpha and after.is_title:
             return True
+        quoted = start > 0 and doc[start - 1].text == "“" and after.text == "”"
+        if quoted and end + 1 < len(doc) and doc[end + 1].is_title:
+            return True  # the nickname of a longer name ("A “El Toro” B")
         if after.text in ("-", "–") and not doc[end - 1].whitespace_:
             return True
     return False
