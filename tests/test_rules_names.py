@@ -408,3 +408,21 @@ def test_a_nickname_of_an_unfound_name_is_no_short_form(system):
     text = "Envoy Ramiro “El Gallo” Ostrander spoke. Later, Tomas “El Gallo” Vidal was seen."
     ents = ents_of(system, text)
     assert ("El Gallo", "PERSON") not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Gunmen shot the deputy for Kora 2. Kora was calm.", ("Kora 2", "GPE"), None),
+        ("Homes burned in Velmora. The Velmora 3 neighbourhood was hit.", ("Velmora 3", "GPE"), None),
+        ("In Gaza 10 people were killed.", ("10", "FIGURE"), ("Gaza 10", "GPE")),
+        # A possessive state before a place and its designator.
+        ("Jets struck Afghanistan's Torwal province.", ("Torwal", "GPE"), None),
+    ],
+)
+def test_numbered_places_and_a_states_places(system, text, present, absent):
+    ents = ents_of(system, text)
+    if present:
+        assert present in ents, ents
+    if absent:
+        assert absent not in ents, ents

@@ -1002,8 +1002,7 @@ def repeated_mentions(
     place or a group once and then names it bare ("al-Kaniyat" then "the Kaniyat"). People are left
     to ``alias_mentions``. A name
     used with two labels is left alone; a use inside a longer capitalised name ("School Kuriga",
-    "Nasir County"), before a number ("Paoua 1", a constituency) or in a hyphened compound is no
-    use of it."""
+    "Nasir County") or in a hyphened compound is no use of it."""
     forms: dict[tuple[str, ...], set[tuple[str, str]]] = {}
     texts = token_view(doc).texts
     for m in named:
@@ -1040,7 +1039,7 @@ def repeated_mentions(
                 )
             ) or (
                 after is not None
-                and (after.is_title or after.like_num or (after.text in ("-", "–") and not doc[i + n - 1].whitespace_))
+                and (after.is_title or (after.text in ("-", "–") and not doc[i + n - 1].whitespace_))
             ):
                 break
             label, ref = entry

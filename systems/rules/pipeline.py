@@ -54,6 +54,7 @@ from .places import (
     dateline_mentions,
     designated_places,
     named_designator_places,
+    numbered_places,
     place_mentions,
 )
 from .relations import RelationFinder
@@ -362,11 +363,16 @@ class PlaceComponent(NameFinderComponent):
 
 
 class RepeatComponent(NameFinderComponent):
-    """Later (and earlier) bare uses of the places and groups the finders before found by context."""
+    """Later (and earlier) bare uses of the places and groups the finders before found by context;
+    then numbered parts of places ("Kora 2")."""
 
     def find(self, doc, named, claimed):
         not_name, articles = frozenset(self.vocab["not_name"]), frozenset(self.vocab["place_particles"])
-        return repeated_mentions(doc, named, claimed, not_name, articles), {}
+        repeated = repeated_mentions(doc, named, claimed, not_name, articles)
+        # Last, so that places found in any way may take their number ("Kora 2").
+        numbered, replaced = numbered_places(doc, named + repeated, self.vocab)
+        widened = set(replaced)
+        return [m for m in repeated if m not in widened] + numbered, replaced
 
 
 class FigureComponent:

@@ -173,7 +173,7 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
         if rule is None or k == 0 or not doc[k].is_lower or taken[k - 1]:
             continue
         start = name_before(k)
-        if start == k or (start > 0 and lowers[start - 1] in POSSESSIVE):
+        if start == k:
             continue
         label = "LOC" if rule == "places.natural" else "GPE"
         found.append(Span(doc, start, k, label=label, span_id=rule))
@@ -273,6 +273,7 @@ def named_designator_places(
     replaced: dict[Span, Span] = {}
     place_starting_at = {m.start: m for m in named if m.label_ in ("GPE", "LOC")}
     natural = frozenset(vocab["place_natural_prefixes"])
+
     for k, text in enumerate(texts):
         if text in natural and not taken[k] and k + 1 < len(doc):
             # "Lake Chad", "Mount Sinjar": a natural feature named by a capitalised prefix is LOC,
@@ -348,3 +349,23 @@ def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]
         found.append(Span(doc, start, k, label="GPE", span_id="places.apposition"))
         taken[start:k] = [True] * (k - start)
     return found
+
+
+def numbered_places(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[Span], dict[Span, Span]]:
+    """A place followed by a small number that a punctuation mark or a designator closes is a
+    numbered part of it, a place of its own (guidelines §2.3, constituencies: "the deputy for
+    Kora 2", "the Ngara 3 neighbourhood"). "In Gaza 10 people died" is no such name.
+    Returns (new mentions, {replaced mention: its replacement})."""
+    designators = frozenset(vocab["place_designators"])
+    found: list[Span] = []
+    replaced: dict[Span, Span] = {}
+    for m in named:
+        end = m.end
+        if m.label_ != "GPE" or end + 1 >= len(doc) or not doc[end].is_digit or len(doc[end]) > 2:
+            continue
+        after = doc[end + 1]
+        if (after.is_punct and after.text not in ("-", "–", "/")) or after.lower_ in designators:
+            span = Span(doc, m.start, end + 1, label="GPE", span_id="places.numbered")
+            found.append(span)
+            replaced[m] = span
+    return found, replaced
