@@ -71,7 +71,7 @@ def test_a_place_found_by_context_is_a_place_at_every_use(system):
     [
         # Inside a longer capitalised name, before a number, or in a compound, it is no use of the place.
         "Troops massed near Korvani. The Korvani Accord was signed later.",
-        "Troops massed near Korvani. The deputy for Korvani 2 spoke.",
+        "Troops massed near Korvani. The deputy for Korvani 2, a lawyer, spoke.",
         "Troops massed near Korvani. Pro-Korvani fighters left.",
     ],
 )
@@ -413,7 +413,7 @@ def test_a_nickname_of_an_unfound_name_is_no_short_form(system):
 @pytest.mark.parametrize(
     ("text", "present", "absent"),
     [
-        ("Gunmen shot the deputy for Kora 2. Kora was calm.", ("Kora 2", "GPE"), None),
+        ("Clashes broke out in Kora. The deputy for Kora 2, a lawyer, was shot.", ("Kora 2", "GPE"), None),
         ("Homes burned in Velmora. The Velmora 3 neighbourhood was hit.", ("Velmora 3", "GPE"), None),
         ("In Gaza 10 people were killed.", ("10", "FIGURE"), ("Gaza 10", "GPE")),
         # A possessive state before a place and its designator.

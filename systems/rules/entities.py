@@ -1038,8 +1038,7 @@ def repeated_mentions(
                     or (before.is_alpha and (before.is_title or before.is_upper) and not before.is_stop)
                 )
             ) or (
-                after is not None
-                and (after.is_title or (after.text in ("-", "–") and not doc[i + n - 1].whitespace_))
+                after is not None and (after.is_title or (after.text in ("-", "–") and not doc[i + n - 1].whitespace_))
             ):
                 break
             label, ref = entry
