@@ -426,3 +426,21 @@ def test_numbered_places_and_a_states_places(system, text, present, absent):
         assert present in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The leaders met at the Palais des Nations in the capital.", "Palais des Nations"),
+        ("The minister received him at the Quai d'Orsay on Monday.", "Quai d'Orsay"),
+        ("Protesters gathered at the Plaza de Armas.", "Plaza de Armas"),
+        ("The blast hit the Tamaro Gymnasium at dawn.", "Tamaro Gymnasium"),
+    ],
+)
+def test_buildings_squares_and_streets(system, text, place):
+    assert (place, "LOC") in ents_of(system, text), ents_of(system, text)
+
+
+def test_a_street_word_alone_is_no_place(system):
+    ents = ents_of(system, "The avenue was closed and the plaza emptied.")
+    assert not any(label == "LOC" for _, label in ents), ents

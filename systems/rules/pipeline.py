@@ -55,6 +55,7 @@ from .places import (
     designated_places,
     named_designator_places,
     numbered_places,
+    opened_places,
     place_mentions,
 )
 from .relations import RelationFinder
@@ -340,14 +341,18 @@ class DesignatedPlaceComponent(NameFinderComponent):
 
 class NamedDesignatorComponent(NameFinderComponent):
     """Names closed by a capitalised designator ("Borno State"), a place found inside giving way;
-    names followed by what kind of place they are ("Dorvo, a farming village")."""
+    names opened by a word for a building or square ("Palais des Congrès"); names followed by
+    what kind of place they are ("Dorvo, a farming village")."""
 
     def find(self, doc, named, claimed):
         found, replaced = named_designator_places(doc, named, claimed, self.vocab)
         mask = list(claimed)
         for span in found:
             mask[span.start : span.end] = [True] * (span.end - span.start)
-        return found + apposed_places(doc, mask, self.vocab), replaced
+        opened = opened_places(doc, mask, self.vocab)
+        for span in opened:
+            mask[span.start : span.end] = [True] * (span.end - span.start)
+        return found + opened + apposed_places(doc, mask, self.vocab), replaced
 
 
 class PlaceComponent(NameFinderComponent):

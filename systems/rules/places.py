@@ -369,3 +369,37 @@ def numbered_places(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[
             found.append(span)
             replaced[m] = span
     return found, replaced
+
+
+ELIDED = ("d'", "d’", "l'", "l’")
+
+
+def opened_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
+    """Places whose name opens with a word for a building, square or street, as French and Spanish
+    names do: "Palais des Congrès", "Palacio de Gobierno", "Place de la Nation", "Quai d'Orsay".
+    The opener, the particles ("de", "des", "de la") and the capitalised words after are one LOC
+    (guidelines §2.3: a facility keeps its designator)."""
+    openers = frozenset(vocab["place_openers"])
+    particles = frozenset(vocab["place_opener_particles"])
+    texts = token_view(doc).texts
+    lowers = token_view(doc).lowers
+    taken = list(claimed)
+    found: list[Span] = []
+    for k, text in enumerate(texts):
+        if text not in openers or taken[k]:
+            continue
+        j = k + 1
+        while j < len(doc) and j - k <= 3 and not taken[j] and lowers[j] in particles:
+            j += 1
+        names = 0
+        while j < len(doc) and not taken[j] and names < 3:
+            word = texts[j]
+            elided = word[:2].lower() in ELIDED and word[2:3].isupper()  # "d'Orsay"
+            if not (doc[j].is_title and doc[j].is_alpha) and not elided:
+                break
+            names += 1
+            j += 1
+        if names:
+            found.append(Span(doc, k, j, label="LOC", span_id="places.opener"))
+            taken[k:j] = [True] * (j - k)
+    return found
