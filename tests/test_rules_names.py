@@ -444,3 +444,21 @@ def test_buildings_squares_and_streets(system, text, place):
 def test_a_street_word_alone_is_no_place(system):
     ents = ents_of(system, "The avenue was closed and the plaza emptied.")
     assert not any(label == "LOC" for _, label in ents), ents
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("An official of the regional emergencies ministry said two died.", "regional emergencies ministry"),
+        ("A spokesman for the army's media office denied it.", "media office"),
+        ("Sources quoted by the local site Tamarel said 30 died.", "Tamarel"),
+        ("Another outlet, Kivu Matin, put the toll at 34.", "Kivu Matin"),
+    ],
+)
+def test_offices_ministries_and_outlets(system, text, org):
+    assert (org, "ORG") in ents_of(system, text), ents_of(system, text)
+
+
+def test_a_kind_and_a_comma_before_an_unclosed_name_is_no_outlet(system):
+    ents = ents_of(system, "At the mining site, Rebels attacked.")
+    assert ("Rebels", "ORG") not in ents, ents

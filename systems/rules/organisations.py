@@ -97,9 +97,18 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             continue
         kind_before = next((len(p) for p in before if tuple(lowers[k : k + len(p)]) == p), 0)
         if kind_before and k + kind_before < n:
-            end = run_forward(k + kind_before)
-            if _named(doc, k + kind_before, end) and (end >= n or not (doc[end].is_title or doc[end].is_upper)):
-                add(k + kind_before, end, "organisations.after_kind")
+            begin = k + kind_before
+            # "another outlet, Kivu Matin, put the toll at 34": the name in apposition, closed by a comma.
+            apposed = lowers[begin] == "," and begin + 1 < n and not taken[begin]
+            begin += apposed
+            end = run_forward(begin)
+            closed = end < n and lowers[end] in (",", ".") if apposed else True
+            if (
+                _named(doc, begin, end)
+                and closed
+                and (end >= n or not (doc[end].is_title or doc[end].is_upper))
+            ):
+                add(begin, end, "organisations.after_kind")
                 continue
         if any(tuple(lowers[k : k + len(p)]) == p for p in after):
             start = run_backward(k)
