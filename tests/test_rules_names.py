@@ -92,7 +92,7 @@ def test_a_repeated_place_stops_at_a_longer_name(system, text):
         ("The deal was signed by Kaito Marren of Chile and Ilse Dorvak of Peru.", "Ilse Dorvak"),
         ("The deal was signed by Kaito Marren of Chile and Ilse Dorvak of Peru.", "Kaito Marren"),
         # "named" before a full name closed by punctuation; a cue's name closed by "who".
-        ("Police named Ruslan Tevik, a driver, as the suspect.", "Ruslan Tevik"),
+        ("Police named Ruslan Tevik. He was freed later.", "Ruslan Tevik"),
         ("A commander known as Abu Tarek who fled was caught.", "Abu Tarek"),
     ],
 )
@@ -313,7 +313,7 @@ def test_an_apposition_that_is_no_place_noun_makes_no_place(system):
 @pytest.mark.parametrize(
     ("text", "person"),
     [
-        ("“We lost everything,” said Amina Koroma, a farmer.", "Amina Koroma"),
+        ("“We lost everything,” said Amina Koroma.", "Amina Koroma"),
         ("The convoy was hit twice, said Pavel Strand.", "Pavel Strand"),
     ],
 )
