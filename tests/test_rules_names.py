@@ -462,3 +462,8 @@ def test_offices_ministries_and_outlets(system, text, org):
 def test_a_kind_and_a_comma_before_an_unclosed_name_is_no_outlet(system):
     ents = ents_of(system, "At the mining site, Rebels attacked.")
     assert ("Rebels", "ORG") not in ents, ents
+
+
+def test_an_operation_named_by_a_number(system):
+    ents = ents_of(system, "The offensive, known as Operation 1127, began in October.")
+    assert ("Operation 1127", "EVENT") in ents, ents
