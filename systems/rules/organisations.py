@@ -103,11 +103,7 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             begin += apposed
             end = run_forward(begin)
             closed = end < n and lowers[end] in (",", ".") if apposed else True
-            if (
-                _named(doc, begin, end)
-                and closed
-                and (end >= n or not (doc[end].is_title or doc[end].is_upper))
-            ):
+            if _named(doc, begin, end) and closed and (end >= n or not (doc[end].is_title or doc[end].is_upper)):
                 add(begin, end, "organisations.after_kind")
                 continue
         if any(tuple(lowers[k : k + len(p)]) == p for p in after):
