@@ -158,6 +158,30 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return view.sent_starts, view.sent_ends
 
 
+OPEN_QUOTES = frozenset({"“", '"', "‘"})
+CLOSE_QUOTES = frozenset({"”", '"', "’"})
+
+
+def nickname_bounds(span: Span) -> tuple[int, int] | None:
+    """Token offsets (in the doc) of a quoted nickname inside a person's name, quotes included."""
+    for k in range(span.start + 1, span.end - 1):
+        if span.doc[k].text in OPEN_QUOTES:
+            for c in range(k + 2, span.end - 1):
+                if span.doc[c].text in CLOSE_QUOTES:
+                    return k, c + 1
+    return None
+
+
+def person_ref(span: Span) -> str:
+    """A person's canonical name: the name as written, without a nickname inside it
+    (guidelines §3.2: "Ana “La Jefa” Ruiz" is "Ana Ruiz")."""
+    inside = nickname_bounds(span)
+    if inside is None:
+        return span.text
+    doc = span.doc
+    return (doc[span.start : inside[0]].text + " " + doc[inside[1] : span.end].text).strip()
+
+
 @dataclass
 class RoleLink:
     """A person introduced by a role next to an organisation: relation evidence for later."""
@@ -185,12 +209,17 @@ class PeopleFinder:
             self.matcher.add(kind, [nlp.make_doc(p) for p in phrases])
         self.particles = {p.lower() for p in roles["name_particles"]}
         self.of_words = set(roles["of_words"])
-        self.not_name = set(vocab["not_name"]) | {w.title() for w in self.kind_of if " " not in w}
+        # A facility's head word ends a place's name, never a person's ("the Corinthia Hotel").
+        self.not_name = (
+            set(vocab["not_name"]) | {w.title() for w in self.kind_of if " " not in w} | set(vocab["place_heads"])
+        )
         self.report_verbs = frozenset(roles["name_report_verbs"])
+        self.person_tails = frozenset(vocab["person_tails"])
+        self.people_words = frozenset(vocab["people_words"])
         self.suffixes = frozenset(roles["name_suffixes"])
         self.one_word_cues = frozenset(roles["name_cues_one_word"])
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.cues.add("cue", [nlp.make_doc(p) for p in roles["name_cues_before"]])
+        self.cues.add("cue", [nlp.make_doc(p) for p in roles["name_cues_before"] + vocab["person_cues_before"]])
 
     def _is_name(self, token) -> bool:
         text = token.text
@@ -211,6 +240,9 @@ class PeopleFinder:
             if self._is_name(t):
                 j += 1
                 last_name_end = j
+            elif j > i and (close := self._nickname_end(doc, j, taken)):
+                # "Ana “La Jefa” Ruiz": a nickname in quotes between name words is part of the name.
+                j = close
             elif (
                 t.lower_ in self.particles
                 and j + 1 < len(doc)
@@ -236,6 +268,18 @@ class PeopleFinder:
             last_name_end += 1
         return last_name_end
 
+    def _nickname_end(self, doc: Doc, j: int, taken: list[bool]) -> int:
+        """After a quoted nickname of one to four capitalised words that opens at j and is followed
+        by a name word; 0 when there is none."""
+        if doc[j].text not in OPEN_QUOTES:
+            return 0
+        k = j + 1
+        while k < len(doc) and k - j <= 4 and not taken[k] and doc[k].is_title:
+            k += 1
+        if k == j + 1 or k + 1 >= len(doc) or doc[k].text not in CLOSE_QUOTES or taken[k + 1]:
+            return 0
+        return k + 1 if self._is_name(doc[k + 1]) else 0
+
     @staticmethod
     def _abbreviation(doc: Doc, j: int) -> bool:
         """A short capitalised word with its full stop attached ("Brig.", "Col."): a title, never a name."""
@@ -250,15 +294,25 @@ class PeopleFinder:
     def _name_backward(self, doc: Doc, end: int, taken: list[bool]) -> int:
         """Start of a person name ending at token end (exclusive); end itself when there is none."""
         j, start, names = end - 1, end, 0
-        while j >= 0 and end - j <= 7 and not taken[j]:
+        while j >= 0 and end - j <= 9 and not taken[j]:
             t = doc[j]
             if self._is_name(t):
                 names += 1
                 start = j
+            elif t.text == "”" and names and (opening := self._nickname_start(doc, j, taken)):
+                j = opening  # "Ana “La Jefa” Ruiz": the nickname is inside the name
             elif not (t.lower_ in self.particles or (t.text == "-" and not t.whitespace_)):
                 break
             j -= 1
         return start if names >= 2 else end
+
+    def _nickname_start(self, doc: Doc, close: int, taken: list[bool]) -> int:
+        """The opening quote of a nickname closed at ``close``, after a name word; 0 when there is none."""
+        k = close - 1
+        while k > 0 and close - k <= 4 and not taken[k] and doc[k].is_title:
+            k -= 1
+        ok = k < close - 1 and k > 0 and doc[k].text == "“" and not taken[k - 1] and self._is_name(doc[k - 1])
+        return k if ok else 0
 
     def find(self, doc: Doc, ents: list[Span]) -> tuple[list[Span], list[RoleLink]]:
         taken = [False] * len(doc)
@@ -341,7 +395,10 @@ class PeopleFinder:
         """Two name words or more, closed by punctuation or a reporting verb: an apposition, not a longer name."""
         names = sum(1 for t in doc[begin:stop] if self._is_name(t))
         return names >= least and (
-            stop >= len(doc) or doc[stop].text in (",", ".", ";", ")") or doc[stop].lower_ in self.report_verbs
+            stop >= len(doc)
+            or doc[stop].text in (",", ".", ";", ")")
+            or doc[stop].lower_ in self.report_verbs
+            or doc[stop].lower_ in self.person_tails
         )
 
     def _named_after_cue(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
@@ -350,13 +407,15 @@ class PeopleFinder:
         found = []
         for _, start, end in self.cues(doc):
             # After "alias" one name word is enough ("alias Kulot", "alias “Engineer”").
-            least = 1 if doc[start:end].text.lower() in self.one_word_cues else 2
+            least = 1 if doc[start:end].text.lower() in self.one_word_cues or self._said_of_person(doc, start) else 2
             begin = end + 1 if end < len(doc) and doc[end].text in ("“", '"', "‘") else end
             while begin < len(doc):
                 stop = self._name_forward(doc, begin, taken)
                 closed = self._closed_name(doc, begin, stop, least) or (
                     stop < len(doc) and doc[stop].text in ("”", '"', "’")
                 )
+                # One name word after a cue may be followed by the rest of the clause ("known as A and B on Friday").
+                closed = closed or (least == 1 and stop > begin and stop < len(doc) and doc[stop].is_lower)
                 if not closed and not (stop < len(doc) and doc[stop].lower_ == "and"):
                     break
                 if sum(1 for t in doc[begin:stop] if self._is_name(t)) < least:
@@ -367,10 +426,47 @@ class PeopleFinder:
                 begin = stop + 1
         return found
 
+    def _said_of_person(self, doc: Doc, cue: int) -> bool:
+        """Whether the words just before a cue ("known as") speak of a person: a comma after a
+        name ("Dagalo, widely known as"), a role or a word for people ("two men known as")."""
+        for k in range(cue - 1, max(cue - 4, -1), -1):
+            lower = doc[k].lower_
+            if lower == "," or lower in self.kind_of or lower in self.people_words:
+                return True
+        return False
+
     def _in_role_phrase(self, doc: Doc, k: int) -> bool:
         """Words between an apposition's comma and its role: "the", "a", modifiers, an owner ("UN", "Erdogan's")."""
         t = doc[k]
         return (t.is_alpha and (t.is_lower or t.is_title or t.is_upper)) or t.lower_ in ("'s", "’s")
+
+    @staticmethod
+    def _ends_longer_name(doc: Doc, begin: int, taken: list[bool]) -> bool:
+        """Preceded by "the", a connector or another name word, a name run is the end of a longer name."""
+        before = doc[begin - 1] if begin > 0 else None
+        return before is not None and (
+            taken[begin - 1] or before.is_title or before.lower_ in ("the", "of", "for", "and", "on")
+        )
+
+    @staticmethod
+    def _names_after(doc: Doc, k: int) -> bool:
+        """A capitalised word at k: what a person's "of" phrase names (a state, a body)."""
+        return k < len(doc) and (doc[k].is_title or doc[k].is_upper) and doc[k].is_alpha
+
+    def _person_tail(self, doc: Doc, comma: int) -> bool:
+        """What only follows a person's name after a comma: a relative "who"/"whose", or an age
+        ("…, 34, said", "…, a 34-year-old farmer", "…, aged 34")."""
+        k = comma + 1
+        if k >= len(doc):
+            return False
+        if doc[k].lower_ in self.person_tails:
+            return True
+        if doc[k].lower_ in ("a", "an", "aged"):
+            k += 1
+        if k + 1 >= len(doc) or not doc[k].is_digit or len(doc[k]) > 3:
+            return False
+        after = doc[k + 1 : k + 4].text.replace(" ", "")
+        return after.startswith("-year") or (doc[k + 1].text == "," and doc[k - 1].text == ",")
 
     def _named_by_context(self, doc: Doc, taken: list[bool], ents: list[Span]) -> list[Span]:
         """Full names (two name words or more) that no role introduces, found by what surrounds them:
@@ -379,23 +475,50 @@ class PeopleFinder:
         Council") is no person."""
         found = []
         gpe_ending_at = {e.end for e in ents if e.label_ == "GPE"}
-        for i, lower in enumerate(token_view(doc).lowers):
+        body_starting_at = {e.start for e in ents if e.label_ in ("ORG", "NORP")}
+        lowers = token_view(doc).lowers
+        for i, lower in enumerate(lowers):
             if taken[i]:
                 continue
-            if lower in self.report_verbs and i >= 2:
+            rule = (
+                "people.said_name"
+                if lower in self.report_verbs
+                else "people.apposition_tail"
+                if lower == "," and self._person_tail(doc, i)
+                else "people.of_mention"
+                if lower == "of" and self._names_after(doc, i + 2 if lowers[i + 1 : i + 2] == ["the"] else i + 1)
+                else None
+            )
+            if lower in self.report_verbs and i + 2 < len(doc) and not taken[i + 1]:
+                # '"…," said Ana Ruiz, a nurse': the speaker after the verb, closed by punctuation.
+                stop = self._name_forward(doc, i + 1, taken)
+                if stop > i + 1 and self._closed_name(doc, i + 1, stop) and doc[stop].lower_ not in self.report_verbs:
+                    found.append((i + 1, stop, "people.said_after"))
+            if rule is not None and i >= 2:
                 begin = self._name_backward(doc, i, taken)
-                # Preceded by "the", a connector or another name word, the run is the end of a longer name.
-                before = doc[begin - 1] if begin > 0 else None
-                longer = before is not None and (
-                    taken[begin - 1] or before.is_title or before.lower_ in ("the", "of", "for", "and", "on")
-                )
-                if begin < i and not longer:
-                    found.append((begin, i, "people.said_name"))
+                # "A B of Norland and C D of Kestria": a list of people, each with the body they come from.
+                listed = rule == "people.of_mention" and begin >= 2 and lowers[begin - 1] == "and" and taken[begin - 2]
+                # Only a person takes "who" or an age: a connector before the name opens no longer name.
+                connector = rule == "people.apposition_tail" and lowers[begin - 1] in ("for", "of", "and", "on")
+                if begin < i and (listed or connector or not self._ends_longer_name(doc, begin, taken)):
+                    found.append((begin, i, rule))
+            elif lower in ("'s", "’s") and i + 1 in body_starting_at and not taken[i - 1]:
+                # "Ana Ruiz's National Front": a full name owning a body is its leader's.
+                begin = self._name_backward(doc, i, taken)
+                if begin < i and not self._ends_longer_name(doc, begin, taken):
+                    found.append((begin, i, "people.possessive_owner"))
             elif lower in ("'s", "’s") and i in gpe_ending_at:
                 stop = self._name_forward(doc, i + 1, taken)
                 names = sum(1 for t in doc[i + 1 : stop] if self._is_name(t))
                 if names >= 2 and not (stop < len(doc) and doc[stop].is_title):
                     found.append((i + 1, stop, "people.possessive_name"))
+        for e in ents:
+            # "South African Ana Ruiz was killed": a nationality before a full name describes a person.
+            if e.label_ == "NORP" and e.end < len(doc) and not taken[e.end]:
+                stop = self._name_forward(doc, e.end, taken)
+                names = sum(1 for t in doc[e.end : stop] if self._is_name(t))
+                if names >= 2 and (stop >= len(doc) or not (doc[stop].is_title or doc[stop].text in ("-", "'s", "’s"))):
+                    found.append((e.end, stop, "people.nationality_name"))
         found += self._named_after_cue(doc, taken)
         out = []
         for begin, end, rule in found:
@@ -406,37 +529,87 @@ class PeopleFinder:
         return out
 
 
+def _inside_longer_name(doc: Doc, start: int, end: int, titles: Set[str] = frozenset()) -> bool:
+    """Whether tokens start..end are part of a longer name: a capitalised word (not a title such as
+    "President", nor a sentence's opening function word), a tight hyphen or a closing quote next to them."""
+    if start > 0:
+        before = doc[start - 1]
+        # A curly closing quote ends a nickname ("Ana “La Jefa” Ruiz"); a straight one may end a quotation.
+        if before.text in ("-", "–", "”"):
+            return True
+        if before.is_alpha and before.is_title and not before.is_stop and before.text not in titles:
+            return True
+    if end < len(doc):
+        after = doc[end]
+        if after.is_alpha and after.is_title:
+            return True
+        quoted = start > 0 and doc[start - 1].text == "“" and after.text == "”"
+        if quoted and end + 1 < len(doc) and doc[end + 1].is_title:
+            return True  # the nickname of a longer name ("A “El Toro” B")
+        if after.text in ("-", "–") and not doc[end - 1].whitespace_:
+            return True
+    return False
+
+
 def alias_mentions(
-    doc: Doc, people: list[Span], claimed: Sequence[bool], suffixes: Set[str] = frozenset()
+    doc: Doc,
+    people: list[Span],
+    claimed: Sequence[bool],
+    suffixes: Set[str] = frozenset(),
+    report_verbs: Set[str] = frozenset(),
+    titles: Set[str] = frozenset(),
 ) -> tuple[list[Span], dict[tuple[int, int], str]]:
     """Later (or earlier) short forms of full names found by role: "Guterres" after "Antonio Guterres".
+
+    A short form two people share ("Deby" after "Idriss Deby Itno" and "Mahamat Idriss Deby Itno")
+    is the one whose full name was written last before it, as a reader takes it; before either, it
+    is left alone. A first name alone names the person only as a speaker ("Berhanu said" after
+    "Berhanu Jula"): several naming customs put the name in use first, but a bare first name
+    elsewhere is too often someone else's.
 
     Returns the new mentions and the ref (canonical full name) of every person mention.
     """
     taken = list(claimed)
     refs: dict[tuple[int, int], str] = {}
     forms: dict[tuple[str, ...], set[str]] = {}
+    firsts_speaking: dict[str, set[str]] = {}
+    written_at: dict[str, list[int]] = {}
     for p in people:
-        words = [t.text for t in p]
-        full = p.text
+        full = person_ref(p)
         refs[(p.start, p.end)] = full
+        written_at.setdefault(full, []).append(p.start)
+        inside = nickname_bounds(p)
+        if inside is not None:
+            # The nickname alone names the person too ("La Jefa" after "Ana “La Jefa” Ruiz").
+            forms.setdefault(tuple(t.text for t in p.doc[inside[0] + 1 : inside[1] - 1]), set()).add(full)
+        words = [t.text for t in p if inside is None or not inside[0] <= t.i < inside[1]]
         if words[-1] in suffixes:
             words = words[:-1]  # "Romeo Brawner Jr." is "Brawner" later
         if sum(1 for w in words if w[:1].isupper()) < 2:
             continue
         forms.setdefault(tuple(words), set()).add(full)
         forms.setdefault((words[-1],), set()).add(full)
+        if words[0][:1].isupper():
+            firsts_speaking.setdefault(words[0], set()).add(full)
         if len(words) >= 3 and words[-2] == "-":
             forms.setdefault(tuple(words[-3:]), set()).add(full)
         elif len(words) >= 3 and words[-2][:1].isupper():
-            # Two surnames ("Rubén Rocha Moya" is "Rocha Moya" later); the longer form is tried first.
+            # Two surnames ("Rubén Rocha Moya" is "Rocha Moya" later, "Idriss Déby Itno" is "Déby");
+            # the longer form is tried first.
             forms.setdefault(tuple(words[-2:]), set()).add(full)
-    # A short form shared by two different people is ambiguous: leave it alone.
-    unique = {f: names.pop() for f, names in forms.items() if len(names) == 1}
+            forms.setdefault((words[-2],), set()).add(full)
+
+    def last_written(fulls: set[str], i: int) -> str | None:
+        if len(fulls) == 1:
+            return next(iter(fulls))
+        before = [(max(s for s in written_at[f] if s < i), f) for f in fulls if min(written_at[f]) < i]
+        return max(before)[1] if before else None
+
     found = []
-    lengths = sorted({len(f) for f in unique}, reverse=True)
+    lengths = sorted({len(f) for f in forms}, reverse=True)
     words = token_view(doc).texts
-    firsts = {f[0] for f in unique}
+    lowers = token_view(doc).lowers
+    firsts = {f[0] for f in forms} | set(firsts_speaking)
     i = 0
     while i < len(doc):
         if words[i] not in firsts:
@@ -444,18 +617,26 @@ def alias_mentions(
             continue
         for n in lengths:
             key = tuple(words[i : i + n])
-            if key in unique and not any(taken[i : i + n]) and (i == 0 or doc[i - 1].text != "-"):
-                span = Span(doc, i, i + n, label="PERSON", span_id="people.short_form")
-                found.append(span)
-                refs[(span.start, span.end)] = unique[key]
-                for k in range(i, i + n):
-                    taken[k] = True
-                i += n - 1
-                break
+            fulls = forms.get(key)
+            if fulls is None and n == 1 and i + 1 < len(doc) and lowers[i + 1] in report_verbs:
+                fulls = firsts_speaking.get(words[i])
+            if not fulls or any(taken[i : i + n]) or _inside_longer_name(doc, i, i + n, titles):
+                continue
+            chosen = last_written(fulls, i)
+            if chosen is None:
+                continue
+            span = Span(doc, i, i + n, label="PERSON", span_id="people.short_form")
+            found.append(span)
+            refs[(span.start, span.end)] = chosen
+            for k in range(i, i + n):
+                taken[k] = True
+            i += n - 1
+            break
         i += 1
     return found, refs
 
 
+ROAD_NUMBER = re.compile(r"^[A-Z]{1,2}\d{1,3}$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
 CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "in", "on", "to", "&"})
 
@@ -495,14 +676,21 @@ def _expansion_start(doc: Doc, end: int, acronym: str) -> int | None:
     return start
 
 
-def _name_label(doc: Doc, start: int, end: int, place_heads: Set[str]) -> str:
-    """ORG, or LOC when the name's head noun (its last word before "of") is a kind of place."""
-    head = next((doc[k - 1] for k in range(start + 1, end) if doc[k].lower_ == "of"), doc[end - 1])
-    return "LOC" if head.text in place_heads else "ORG"
+def _name_label(doc: Doc, start: int, end: int, place_heads: Set[str], event_heads: Set[str] = frozenset()) -> str:
+    """ORG; LOC when the name's head noun (its last word before "of/on/for") is a kind of place;
+    EVENT when it is a kind of agreement or talks ("Revitalised Agreement on the Resolution of …")."""
+    head = next((doc[k - 1] for k in range(start + 1, end) if doc[k].lower_ in ("of", "on", "for")), doc[end - 1])
+    if head.text in place_heads:
+        return "LOC"
+    return "EVENT" if head.lower_ in event_heads else "ORG"
 
 
 def acronym_mentions(
-    doc: Doc, named: list[Span], claimed: Sequence[bool], place_heads: Set[str] = frozenset()
+    doc: Doc,
+    named: list[Span],
+    claimed: Sequence[bool],
+    place_heads: Set[str] = frozenset(),
+    event_heads: Set[str] = frozenset(),
 ) -> tuple[list[Span], dict[tuple[int, int], str]]:
     """A bracketed acronym after a name defines it: "the Popular Resistance Front (PRF)".
 
@@ -516,35 +704,61 @@ def acronym_mentions(
     ending_at = {m.end: m for m in named}
     found: list[Span] = []
     refs: dict[tuple[int, int], str] = {}
-    defined: dict[str, tuple[str, str]] = {}
+    defined: dict[tuple[str, ...], tuple[str, str]] = {}
     texts = token_view(doc).texts
     for i in range(1, len(doc) - 2):
         # Plain strings first: a Token is built only where a bracketed acronym may stand.
-        if texts[i] != "(" or texts[i + 2] != ")" or taken[i + 1] or not _is_acronym(texts[i + 1]):
+        if texts[i] != "(":
             continue
-        acronym = doc[i + 1]
-        start = _expansion_start(doc, i, acronym.text)
+        close = _acronym_close(doc, texts, i)
+        if close is None or any(taken[i + 1 : close]):
+            continue
+        acronym = doc[i + 1 : close].text
+        start = _expansion_start(doc, i, acronym)
         before = ending_at.get(i)
         # A known organisation is what the acronym names; a place may end a longer name ("... of Rwanda").
         if before is not None and (start is None or start >= before.start or before.label_ == "ORG"):
             label, full = before.label_, before.text
         elif start is not None:
-            label = _name_label(doc, start, i, place_heads)
+            label = _name_label(doc, start, i, place_heads, event_heads)
             full = doc[start:i].text
             found.append(Span(doc, start, i, label=label, span_id="acronyms.expansion"))
             for k in range(start, i):
                 taken[k] = True
+        elif doc[i - 1].is_title and doc[i - 1].is_alpha and (i < 2 or doc[i - 2].is_title or _joins_name(doc, i - 2)):
+            # A name translated from another language keeps its own initials ("... for Peace,
+            # Security and Development (CSP)"): the acronym alone names the body.
+            label, full = "ORG", acronym
         else:
             continue
-        defined.setdefault(acronym.text, (label, full))
+        defined.setdefault(tuple(texts[i + 1 : close]), (label, full))
+    lengths = sorted({len(k) for k in defined}, reverse=True)
+    firsts = {k[0] for k in defined}
     for i, text in enumerate(texts) if defined else ():
-        entry = defined.get(text)
-        if entry is not None and not taken[i]:
-            rule = "acronyms.definition" if i > 0 and texts[i - 1] == "(" else "acronyms.later_use"
-            found.append(Span(doc, i, i + 1, label=entry[0], span_id=rule))
-            refs[(i, i + 1)] = entry[1]
-            taken[i] = True
+        if text not in firsts:
+            continue
+        for n in lengths:
+            entry = defined.get(tuple(texts[i : i + n]))
+            if entry is not None and not any(taken[i : i + n]):
+                rule = "acronyms.definition" if i > 0 and texts[i - 1] == "(" else "acronyms.later_use"
+                found.append(Span(doc, i, i + n, label=entry[0], span_id=rule))
+                if entry[1] != doc[i : i + n].text:
+                    refs[(i, i + n)] = entry[1]
+                taken[i : i + n] = [True] * n
+                break
     return found, refs
+
+
+def _acronym_close(doc: Doc, texts: Sequence[str], i: int) -> int | None:
+    """The closing bracket of an acronym opened at i: one token ("RSF") or parts joined tightly by
+    hyphens ("CSP-DPA", "DI-MG"); None when the brackets hold something else."""
+    for close in (i + 2, i + 4, i + 6):
+        if close < len(doc) and texts[close] == ")":
+            inner = list(doc[i + 1 : close])
+            if all(not t.whitespace_ for t in inner[:-1]) and all(t.text == "-" for t in inner[1::2]):
+                return close if _is_acronym("".join(t.text for t in inner)) else None
+            return None
+    return None
 
 
 def body_mentions(
@@ -565,6 +779,9 @@ def body_mentions(
     parents = set(vocab["body_owner_orgs"])
     modified = set(vocab["body_modified_nouns"])
     generic = {m.start: m for m in named if m.id_ in vocab["generic_body_patterns"]}
+    places_at = {m.start: m for m in named if m.label_ == "GPE"}
+    in_bodies = set(vocab["body_in_place_nouns"])
+    lowers = token_view(doc).lowers
     found: list[Span] = []
     replaced: dict[Span, Span] = {}
     for m in named:
@@ -595,10 +812,16 @@ def body_mentions(
             end += 1  # "government forces", "Air Force"
         if end < len(doc) and doc[end].lower_ in modified:
             continue  # "a Myanmar military jet": the body word is a modifier
+        place = places_at.get(end + 1) if end + 1 < len(doc) and lowers[end] == "in" else None
+        if place is not None and lowers[end - 1] in in_bodies and not possessive:
+            # "the UN peacekeeping mission in Congo": a mission is named by where it serves.
+            end = place.end
+            replaced[place] = Span(doc, m.start, end, label="ORG", span_id="entities.body_nouns.in_place")
         if possessive:
             found.append(Span(doc, start, end, label="ORG", span_id="entities.body_nouns.possessive"))
         else:
-            body = Span(doc, m.start, end, label="ORG", span_id="entities.body_nouns")
+            body = replaced.get(place) if place is not None else None
+            body = body or Span(doc, m.start, end, label="ORG", span_id="entities.body_nouns")
             found.append(body)
             replaced[m] = body
         for t in range(start, end):
@@ -667,6 +890,8 @@ def institution_mentions(
                 if texts[j] in heads:
                     last_head = j + 1
                 j += 1
+            elif low in ("'s", "’s") and j > i and texts[j - 1] == "People" and j + 1 < n and word[j + 1]:
+                j += 1  # "Tigray People's Liberation Front": the possessive belongs to the name
             elif (
                 (
                     low in ("of", "for", "and", "on")
@@ -685,7 +910,9 @@ def institution_mentions(
         whole = last_head is not None and (last_head == j or lowers[last_head] in ("of", "for", "in"))
         # One name found already, and nothing more, is no new name.
         new = whole and not (len(inside) == 1 and (inside[0].start, inside[0].end) == (i, j))
-        if new and titles + len(inside) >= 2 and texts[i] not in vocab["not_name"]:
+        # A head opens a name when an "of/for" phrase follows it ("Centre for Information Resilience").
+        opens = texts[i] in heads and i + 1 < n and lowers[i + 1] in ("of", "for")
+        if new and titles + len(inside) >= 2 and (texts[i] not in vocab["not_name"] or opens):
             span = Span(doc, i, j, label="ORG", span_id="entities.institution_heads")
             found.append(span)
             replaced.update((m, span) for m in inside)
@@ -710,7 +937,7 @@ def headed_mentions(
     kinds = {w: "LOC" for w in vocab["facility_heads"]} | {w: "EVENT" for w in vocab["event_heads"]}
     modifiers = set(vocab["facility_modifiers"])
     view = token_view(doc)
-    lowers, word = view.lowers, _capitalised_words(doc)
+    texts, lowers, word = view.texts, view.lowers, _capitalised_words(doc)
     starting_at = {m.start: m for m in named}
     ending_at = {m.end: m for m in named}
     found: list[Span] = []
@@ -727,9 +954,19 @@ def headed_mentions(
             inner = ending_at.get(start)
             if inner is not None and inner.label_ in ("GPE", "LOC", "ORG", "NORP"):
                 start = inner.start
-            elif word[start - 1] and not taken[start - 1] and lowers[start - 1] not in ("the", "a", "an"):
-                start -= 1
-            elif start > 1 and _joins_name(doc, start - 1) and word[start - 2]:
+            elif (
+                (word[start - 1] or ROAD_NUMBER.match(texts[start - 1]))
+                and not taken[start - 1]
+                and lowers[start - 1] not in ("the", "a", "an")
+            ):
+                start -= 1  # a capitalised word, or a road's number ("M4 highway")
+            elif (
+                start > 1
+                and _joins_name(doc, start - 1)
+                and lowers[start - 1] not in ("the", "a", "an")  # "On Sunday the hospital"
+                and word[start - 2]
+                and not taken[start - 2]
+            ):
                 start -= 1  # "Novo-Ogaryovo residence"
             else:
                 break
@@ -748,3 +985,68 @@ def headed_mentions(
                 replaced[starting_at[t]] = span
             taken[t] = True
     return found, replaced
+
+
+# Finders whose names the gazetteer already finds at every use: their mentions need no repeating.
+LISTED_RULES = (
+    "gazetteer.",
+    "patterns.",
+    "entities.force_nouns",
+    "entities.place_designators",
+    "entities.border_nouns",
+)
+
+
+def repeated_mentions(
+    doc: Doc, named: list[Span], claimed: Sequence[bool], not_name: Set[str], articles: Set[str] = frozenset()
+) -> list[Span]:
+    """Every other use of a name a finder recognised by its context: "in Tarhuna" makes a later
+    "Tarhuna residents" and "Tarhuna, about 65 km from ..." places too. A news article introduces a
+    place or a group once and then names it bare ("al-Kaniyat" then "the Kaniyat"). People are left
+    to ``alias_mentions``. A name
+    used with two labels is left alone; a use inside a longer capitalised name ("School Kuriga",
+    "Nasir County") or in a hyphened compound is no use of it."""
+    forms: dict[tuple[str, ...], set[tuple[str, str]]] = {}
+    texts = token_view(doc).texts
+    for m in named:
+        if m.label_ in ("PERSON", "DATE", "FIGURE", "NORP") or (m.id_ or "").startswith(LISTED_RULES):
+            continue
+        words = tuple(texts[m.start : m.end])
+        if len(m.text) < 3 or (len(words) == 1 and words[0] in not_name) or not any(w[:1].isupper() for w in words):
+            continue
+        forms.setdefault(words, set()).add((m.label_, m.kb_id_ or m.text))
+        if len(words) >= 3 and words[0].lower() in articles and words[1] == "-" and words[2][:1].isupper():
+            # "al-Kaniyat" is "the Kaniyat" later: English replaces the Arabic article.
+            forms.setdefault(words[2:], set()).add((m.label_, m.kb_id_ or m.text))
+    unique = {f: next(iter(v)) for f, v in forms.items() if len(v) == 1}
+    if not unique:
+        return []
+    taken = list(claimed)
+    firsts = {f[0] for f in unique}
+    lengths = sorted({len(f) for f in unique}, reverse=True)
+    found: list[Span] = []
+    for i, text in enumerate(texts):
+        if text not in firsts or taken[i]:
+            continue
+        for n in lengths:
+            entry = unique.get(tuple(texts[i : i + n]))
+            if entry is None or any(taken[i : i + n]):
+                continue
+            before = doc[i - 1] if i > 0 else None
+            after = doc[i + n] if i + n < len(doc) else None
+            if (
+                before is not None
+                and (
+                    (before.text in ("-", "–") and not before.whitespace_)
+                    or (before.is_alpha and (before.is_title or before.is_upper) and not before.is_stop)
+                )
+            ) or (
+                after is not None and (after.is_title or (after.text in ("-", "–") and not doc[i + n - 1].whitespace_))
+            ):
+                break
+            label, ref = entry
+            kb_id = ref if ref != doc[i : i + n].text else ""
+            found.append(Span(doc, i, i + n, label=label, kb_id=kb_id, span_id="names.repeated"))
+            taken[i : i + n] = [True] * n
+            break
+    return found

@@ -3,7 +3,8 @@ news agencies, militias, gangs and coalitions are ORG; the kind word stays outsi
 
 * after the kind: "the news site Kivu Matin", "the monitoring group Sahel Watchers";
 * before it, after a determiner, a possessive or an "X-run" modifier: "the Tarsa news agency",
-  "the Houthi-run Marib agency", "the Ostrava militia", "the 300 Lions gang".
+  "the Houthi-run Marib agency", "the Ostrava militia", "the 300 Lions gang";
+* after a word that opens a body's name, the opener inside: "Radio Okapi", "Task Force Kivu".
 
 The kinds are in ``data/entities.json`` (``org_kinds_before``, ``org_kinds_after``).
 """
@@ -45,6 +46,7 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
     before = _phrases(vocab["org_kinds_before"])
     after = _phrases(vocab["org_kinds_after"])
     not_name = frozenset(vocab["not_name"]) | frozenset(vocab["org_kind_not_names"])
+    particles = frozenset(vocab["place_particles"])
     taken = list(claimed)
     found: list[Span] = []
     n = len(doc)
@@ -66,12 +68,28 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             and (_name_word(doc, j - 1, not_name) or (j < end and _joined(doc, j - 1)))
         ):
             j -= 1
+        # "the al-Kaniyat militia": an Arabic article joined by a hyphen opens the name.
+        if j < end and doc[j].text == "-":
+            j = j - 1 if j > 0 and lowers[j - 1] in particles else j + 1
         return j
 
     def add(start: int, end: int, rule: str) -> None:
         found.append(Span(doc, start, end, label="ORG", span_id=rule))
         taken[start:end] = [True] * (end - start)
 
+    openers = _phrases(vocab["org_openers"])
+    opener_firsts = {p[0] for p in openers}
+    texts = token_view(doc).texts
+    for k, text in enumerate(texts):
+        # "Radio Tamazuj", "Task Force Kivu": a word that opens a body's name, and the name after it.
+        if text not in opener_firsts:
+            continue
+        size = next((len(p) for p in openers if tuple(texts[k : k + len(p)]) == p), 0)
+        if not size or any(taken[k : k + size]) or k + size >= n:
+            continue
+        end = run_forward(k + size)
+        if _named(doc, k + size, end) and (end >= n or not doc[end].is_title):
+            add(k, end, "organisations.opener")
     firsts = {p[0] for p in before} | {p[0] for p in after}
     for k, lower in enumerate(lowers):
         # Plain strings first: a Token is built only where a kind word stands.
@@ -79,9 +97,14 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             continue
         kind_before = next((len(p) for p in before if tuple(lowers[k : k + len(p)]) == p), 0)
         if kind_before and k + kind_before < n:
-            end = run_forward(k + kind_before)
-            if _named(doc, k + kind_before, end) and (end >= n or not (doc[end].is_title or doc[end].is_upper)):
-                add(k + kind_before, end, "organisations.after_kind")
+            begin = k + kind_before
+            # "another outlet, Kivu Matin, put the toll at 34": the name in apposition, closed by a comma.
+            apposed = lowers[begin] == "," and begin + 1 < n and not taken[begin]
+            begin += apposed
+            end = run_forward(begin)
+            closed = end < n and lowers[end] in (",", ".") if apposed else True
+            if _named(doc, begin, end) and closed and (end >= n or not (doc[end].is_title or doc[end].is_upper)):
+                add(begin, end, "organisations.after_kind")
                 continue
         if any(tuple(lowers[k : k + len(p)]) == p for p in after):
             start = run_backward(k)

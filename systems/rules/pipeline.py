@@ -43,11 +43,21 @@ from .entities import (
     headed_mentions,
     institution_mentions,
     load_json,
+    person_ref,
+    repeated_mentions,
     ruler_patterns,
 )
 from .figures import Figure, FigureFinder
 from .organisations import kind_mentions
-from .places import dateline_mentions, designated_places, place_mentions
+from .places import (
+    apposed_places,
+    dateline_mentions,
+    designated_places,
+    named_designator_places,
+    numbered_places,
+    opened_places,
+    place_mentions,
+)
 from .relations import RelationFinder
 
 NAMES, CLAIMED, PEOPLE, FIGURES = "names", "claimed", "people", "figures"
@@ -61,8 +71,10 @@ NAME_FINDERS = (
     "rules_headed",
     "rules_institutions",
     "rules_kind_orgs",
+    "rules_named_designators",
     "rules_designated_places",
     "rules_places",
+    "rules_repeats",
 )
 
 if not Span.has_extension("role"):
@@ -217,7 +229,7 @@ class PeopleComponent:
         named = names(doc)
         people, links = self.finder.find(doc, named)
         # A person's ref is the full name as first written; a later short form takes it from there.
-        people = [with_ref(p, p.text) for p in people]
+        people = [with_ref(p, person_ref(p)) for p in people]
         role = {(link.person.start, link.person.end): link for link in links}
         for person in people:
             link = role.get((person.start, person.end))
@@ -232,10 +244,17 @@ class AliasComponent:
     """Short forms of the people's full names, with the full name as ref."""
 
     def __init__(self, nlp: Language, data_dir: Path):
-        self.suffixes = frozenset(load_json("roles.json", data_dir)["name_suffixes"])
+        roles = load_json("roles.json", data_dir)
+        self.suffixes = frozenset(roles["name_suffixes"])
+        self.report_verbs = frozenset(roles["name_report_verbs"])
+        # Capitalised words that stand before a short name without being part of it ("President Ruto").
+        self.titles = frozenset(load_json("entities.json", data_dir)["not_name"]) | {
+            w.title() for kind in ("leader", "member", "honorific", "person_nouns") for w in roles[kind]
+        }
 
     def __call__(self, doc: Doc) -> Doc:
-        aliases, refs = alias_mentions(doc, list(doc.spans.get(PEOPLE, ())), claimed_tokens(doc), self.suffixes)
+        people = list(doc.spans.get(PEOPLE, ()))
+        aliases, refs = alias_mentions(doc, people, claimed_tokens(doc), self.suffixes, self.report_verbs, self.titles)
         if not aliases:
             return doc
         aliases = [with_ref(a, refs[(a.start, a.end)]) for a in aliases]
@@ -247,10 +266,12 @@ class AcronymComponent:
     """Bracketed acronyms, the names they define, and their later uses (ref: the full name)."""
 
     def __init__(self, nlp: Language, data_dir: Path):
-        self.place_heads = frozenset(load_json("entities.json", data_dir)["place_heads"])
+        vocab = load_json("entities.json", data_dir)
+        self.place_heads = frozenset(vocab["place_heads"])
+        self.event_heads = frozenset(vocab["event_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
-        found, refs = acronym_mentions(doc, names(doc), claimed_tokens(doc), self.place_heads)
+        found, refs = acronym_mentions(doc, names(doc), claimed_tokens(doc), self.place_heads, self.event_heads)
         if not found:
             return doc
         found = [with_ref(a, refs.get((a.start, a.end))) for a in found]
@@ -323,6 +344,22 @@ class DesignatedPlaceComponent(NameFinderComponent):
         return designated_places(doc, claimed, self.vocab), {}
 
 
+class NamedDesignatorComponent(NameFinderComponent):
+    """Names closed by a capitalised designator ("Borno State"), a place found inside giving way;
+    names opened by a word for a building or square ("Palais des Congrès"); names followed by
+    what kind of place they are ("Dorvo, a farming village")."""
+
+    def find(self, doc, named, claimed):
+        found, replaced = named_designator_places(doc, named, claimed, self.vocab)
+        mask = list(claimed)
+        for span in found:
+            mask[span.start : span.end] = [True] * (span.end - span.start)
+        opened = opened_places(doc, mask, self.vocab)
+        for span in opened:
+            mask[span.start : span.end] = [True] * (span.end - span.start)
+        return found + opened + apposed_places(doc, mask, self.vocab), replaced
+
+
 class PlaceComponent(NameFinderComponent):
     """Places no gazetteer holds, found by what stands before them, and the places listed after them."""
 
@@ -333,6 +370,19 @@ class PlaceComponent(NameFinderComponent):
 
     def find(self, doc, named, claimed):
         return place_mentions(doc, named, claimed, self.vocab), {}
+
+
+class RepeatComponent(NameFinderComponent):
+    """Later (and earlier) bare uses of the places and groups the finders before found by context;
+    then numbered parts of places ("Kora 2")."""
+
+    def find(self, doc, named, claimed):
+        not_name, articles = frozenset(self.vocab["not_name"]), frozenset(self.vocab["place_particles"])
+        repeated = repeated_mentions(doc, named, claimed, not_name, articles)
+        # Last, so that places found in any way may take their number ("Kora 2").
+        numbered, replaced = numbered_places(doc, named + repeated, self.vocab)
+        widened = set(replaced)
+        return [m for m in repeated if m not in widened] + numbered, replaced
 
 
 class FigureComponent:
@@ -369,8 +419,10 @@ COMPONENTS: dict[str, Any] = {
     "rules_institutions": InstitutionComponent,
     "rules_datelines": DatelineComponent,
     "rules_kind_orgs": KindOrgComponent,
+    "rules_named_designators": NamedDesignatorComponent,
     "rules_designated_places": DesignatedPlaceComponent,
     "rules_places": PlaceComponent,
+    "rules_repeats": RepeatComponent,
     "rules_figures": FigureComponent,
     "rules_relations": RelationComponent,
 }

@@ -154,6 +154,10 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
                 start -= 2  # "Ouham-Pende", "Lanao del Sur"
             else:
                 break
+        # "Visiting Lac province": a sentence's opening participle is no part of the name.
+        opens = doc[start].is_sent_start or (start > 0 and doc[start - 1].is_space)  # after a paragraph break
+        if start < end - 1 and opens and lowers[start].endswith("ing"):
+            start += 1
         return start
 
     for k, lower in enumerate(lowers):
@@ -169,7 +173,7 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
         if rule is None or k == 0 or not doc[k].is_lower or taken[k - 1]:
             continue
         start = name_before(k)
-        if start == k or (start > 0 and lowers[start - 1] in POSSESSIVE):
+        if start == k:
             continue
         label = "LOC" if rule == "places.natural" else "GPE"
         found.append(Span(doc, start, k, label=label, span_id=rule))
@@ -236,3 +240,166 @@ def _closed_by_dash(doc: Doc, k: int) -> bool:
         if doc[j].text in DASHES:
             return True
     return False
+
+
+def _phrase_at(texts: Sequence[str], k: int, phrases: Sequence[tuple[str, ...]]) -> int:
+    """Length of the longest phrase (as written, case kept) that starts at token k; 0 when none."""
+    return next((len(p) for p in phrases if tuple(texts[k : k + len(p)]) == p), 0)
+
+
+def named_designator_places(
+    doc: Doc, named: Sequence[Span], claimed: Sequence[bool], vocab: dict
+) -> tuple[list[Span], dict[Span, Span]]:
+    """A capitalised name closed by a capitalised administrative designator is one GPE, the
+    designator inside (guidelines §2.3: "Borno State", "Sagaing Region", "Nasir County", "Jere
+    Local Government Area"). A place already found joins its designator ("Upper Nile" + "State").
+    A designator that opens an institution's name ("Kaduna State Government") is left to it.
+    A natural feature's capitalised prefix makes a LOC ("Lake Chad", "Mount Elgon").
+    Returns (new mentions, {replaced mention: its replacement})."""
+    words = PlaceVocabulary(vocab)
+    natural_names = {tuple(_split_words(p)) for p in vocab["place_natural_names"]}
+    designators = sorted(
+        {tuple(_split_words(p)) for p in vocab["place_name_designators"] + vocab["place_suffixes"]} | natural_names,
+        key=len,
+        reverse=True,
+    )
+    institutions = frozenset(vocab["institution_heads"]) | {"Government"}
+    firsts = {p[0] for p in designators}
+    texts = token_view(doc).texts
+    place_ending_at = {m.end: m for m in named if m.label_ in ("GPE", "LOC")}
+    org_ends = {m.end for m in named if m.label_ == "ORG"}
+    taken = list(claimed)
+    found: list[Span] = []
+    replaced: dict[Span, Span] = {}
+    place_starting_at = {m.start: m for m in named if m.label_ in ("GPE", "LOC")}
+    natural = frozenset(vocab["place_natural_prefixes"])
+
+    for k, text in enumerate(texts):
+        if text in natural and not taken[k] and k + 1 < len(doc):
+            # "Lake Chad", "Mount Sinjar": a natural feature named by a capitalised prefix is LOC,
+            # even where its name is also a state's.
+            inner = place_starting_at.get(k + 1)
+            end = inner.end if inner is not None else _name_end(doc, k + 1, taken, words)
+            if end > k + 1 and _ends_name(doc, end):
+                span = Span(doc, k, end, label="LOC", span_id="places.natural_prefix")
+                found.append(span)
+                if inner is not None:
+                    replaced[inner] = span
+                taken[k:end] = [True] * (end - k)
+            continue
+        if text not in firsts or k == 0 or taken[k]:
+            continue
+        size = _phrase_at(texts, k, designators)
+        end = k + size
+        if not size or (end < len(doc) and texts[end] in institutions):
+            continue
+        inner = place_ending_at.get(k)
+        if inner is not None:
+            start = inner.start
+        else:
+            start = k
+            while start > 0 and k - start < 4 and not taken[start - 1] and _name_word(doc, start - 1, words):
+                start -= 1
+            if start == k or (start > 0 and (texts[start - 1] in ("-", "–") or doc[start - 1].is_title)):
+                continue
+        # "Islamic State West Africa Province", "the group's Central Africa Province": a group's branch.
+        if start in org_ends or (start > 1 and texts[start - 1] in POSSESSIVE and start - 1 in org_ends):
+            continue
+        if tuple(texts[k:end]) in natural_names:
+            # "Juba River", "Nuba Mountains": a natural feature is LOC; "Black Sea Fleet" is no place.
+            if end < len(doc) and doc[end].is_title:
+                continue
+            span = Span(doc, start, end, label="LOC", span_id="places.natural_name")
+        else:
+            span = Span(doc, start, end, label="GPE", span_id="places.named_designator")
+        found.append(span)
+        if inner is not None:
+            replaced[inner] = span
+        taken[start:end] = [True] * (end - start)
+    return found, replaced
+
+
+def _split_words(phrase: str) -> list[str]:
+    # spaCy splits an inner hyphen off as a token of its own ("Self-Administered").
+    return phrase.replace("-", " - ").split()
+
+
+def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
+    """A capitalised name followed by an apposition that says what kind of place it is: "Dorvo, a
+    farming village near the border", "Marsk, the regional capital". Up to three modifiers stand
+    between the article and the noun ("the strategic hilltop town")."""
+    words = PlaceVocabulary(vocab)
+    nouns = frozenset(vocab["place_apposition_nouns"])
+    lowers = token_view(doc).lowers
+    taken = list(claimed)
+    found: list[Span] = []
+    for k, lower in enumerate(lowers):
+        if lower != "," or k == 0 or taken[k - 1] or k + 2 >= len(doc) or lowers[k + 1] not in ("a", "an", "the"):
+            continue
+        j = k + 2
+        while j < len(doc) and j - (k + 2) < 3 and lowers[j] not in nouns and doc[j].is_lower:
+            j += 1
+        if j >= len(doc) or lowers[j] not in nouns or not doc[j].is_lower:
+            continue
+        start = k
+        while start > 0 and k - start < 4 and not taken[start - 1] and _name_word(doc, start - 1, words):
+            start -= 1
+        if start == k or (start > 0 and (doc[start - 1].is_title or doc[start - 1].text in ("-", "–"))):
+            continue
+        found.append(Span(doc, start, k, label="GPE", span_id="places.apposition"))
+        taken[start:k] = [True] * (k - start)
+    return found
+
+
+def numbered_places(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[Span], dict[Span, Span]]:
+    """A place followed by a small number that a punctuation mark or a designator closes is a
+    numbered part of it, a place of its own (guidelines §2.3, constituencies: "the deputy for
+    Kora 2", "the Ngara 3 neighbourhood"). "In Gaza 10 people died" is no such name.
+    Returns (new mentions, {replaced mention: its replacement})."""
+    designators = frozenset(vocab["place_designators"])
+    found: list[Span] = []
+    replaced: dict[Span, Span] = {}
+    for m in named:
+        end = m.end
+        if m.label_ != "GPE" or end + 1 >= len(doc) or not doc[end].is_digit or len(doc[end]) > 2:
+            continue
+        after = doc[end + 1]
+        if (after.is_punct and after.text not in ("-", "–", "/")) or after.lower_ in designators:
+            span = Span(doc, m.start, end + 1, label="GPE", span_id="places.numbered")
+            found.append(span)
+            replaced[m] = span
+    return found, replaced
+
+
+ELIDED = ("d'", "d’", "l'", "l’")
+
+
+def opened_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
+    """Places whose name opens with a word for a building, square or street, as French and Spanish
+    names do: "Palais des Congrès", "Palacio de Gobierno", "Place de la Nation", "Quai d'Orsay".
+    The opener, the particles ("de", "des", "de la") and the capitalised words after are one LOC
+    (guidelines §2.3: a facility keeps its designator)."""
+    openers = frozenset(vocab["place_openers"])
+    particles = frozenset(vocab["place_opener_particles"])
+    texts = token_view(doc).texts
+    lowers = token_view(doc).lowers
+    taken = list(claimed)
+    found: list[Span] = []
+    for k, text in enumerate(texts):
+        if text not in openers or taken[k]:
+            continue
+        j = k + 1
+        while j < len(doc) and j - k <= 3 and not taken[j] and lowers[j] in particles:
+            j += 1
+        names = 0
+        while j < len(doc) and not taken[j] and names < 3:
+            word = texts[j]
+            elided = word[:2].lower() in ELIDED and word[2:3].isupper()  # "d'Orsay"
+            if not (doc[j].is_title and doc[j].is_alpha) and not elided:
+                break
+            names += 1
+            j += 1
+        if names:
+            found.append(Span(doc, k, j, label="LOC", span_id="places.opener"))
+            taken[k:j] = [True] * (j - k)
+    return found
