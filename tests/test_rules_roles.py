@@ -143,3 +143,28 @@ def test_head_office_is_no_role(system):
 def test_clause_between_body_and_title_is_no_premodifier(system):
     found = roles(system, "Talks at the Kremlin lasted more than six hours between President Tomas Verhal and others.")
     assert ("LEADER_OF", "Tomas Verhal", "Kremlin") not in found
+
+
+def test_possessor_noun_and_pronoun_refer_back(system):
+    text = "Talks with Hezbollah resumed on Monday, attended by the guerrilla group's top commander, Omar Saltani."
+    assert ("LEADER_OF", "Omar Saltani", "Hezbollah") in roles(system, text)
+    text = "Hezbollah released a video. Dr. Lena Marsh, the group's senior researcher, said it was real."
+    assert ("MEMBER_OF", "Lena Marsh", "Hezbollah") in roles(system, text)
+
+
+def test_pronoun_with_a_state_between_is_left_alone(system):
+    # "its" after "Kenya" may mean the state: no guess at the organisation further back.
+    text = "Reuters reported that Kenya sent troops and its special envoy Lena Marsh flew to the capital."
+    assert not roles(system, text)
+
+
+def test_commanded_by_refers_back_to_the_state_army(system):
+    text = (
+        "Chad's army retook the town. The war between the army, commanded by Gen. Idris Kallo, and the rebels goes on."
+    )
+    assert ("LEADER_OF", "Idris Kallo", "army") in roles(system, text)
+
+
+def test_role_after_a_date_clause_is_still_an_apposition(system):
+    text = "Gunmen attacked Beni on Tuesday, the city's mayor, Dr. Ana Ruiz, said."
+    assert ("LEADER_OF", "Ana Ruiz", "Beni") in roles(system, text)

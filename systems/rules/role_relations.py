@@ -151,7 +151,7 @@ class RoleRelations(ArgumentGrammar):
             labels = {"GPE"} if word in self.place_nouns else {"ORG"}
             starts = sentence_bounds(doc)[0]
             floor = starts[min(k, len(doc) - 1)]
-            for _ in range(2):
+            for _ in range(3):
                 floor = starts[floor - 1] if floor > 0 else 0
             for m in reversed(mentions):
                 if m.end > k or m.label_ not in labels:
@@ -160,8 +160,28 @@ class RoleRelations(ArgumentGrammar):
                     return None
                 if m.start > 0 and doc[m.start - 1].lower_ in self.told_words:
                     continue
+                if word in self.owner_pronouns and not self._clear_pronoun(doc, m, k, mentions):
+                    return None
                 return m
         return None
+
+    @staticmethod
+    def _clear_pronoun(doc: Doc, m: Span, k: int, mentions: list[Span]) -> bool:
+        """Whether "its" at k can only mean m: no state named between them ("China ... and its envoy"),
+        no capitalised name left unfound ("sanctioned the Kaniyat as well as its leader"), and not
+        a sentence's first word, which takes up the last sentence's subject, named or not."""
+        if doc[k].is_sent_start or doc[k].text[:1].isupper():
+            return False
+        inside = set()
+        for other in mentions:
+            if m.end <= other.start and other.end <= k:
+                if other.label_ == "GPE":
+                    return False
+                inside.update(range(other.start, other.end))
+        return not any(
+            doc[i].is_title and not doc[i].is_sent_start and i not in inside and not doc[i - 1].is_space
+            for i in range(m.end, k)
+        )
 
     # -- where the role stands -------------------------------------------------------------
     def _floor(self, doc: Doc, person: Span) -> int:
@@ -170,7 +190,7 @@ class RoleRelations(ArgumentGrammar):
         k = person.start
         while k > 0 and doc[k - 1].lower_ in self.honorifics:
             k -= 1
-        return sentence_bounds(doc)[0][max(k - 1, 0)]
+        return sentence_bounds(doc)[0][max(k - 1, 0) if k < person.start else k]
 
     def _before(self, doc: Doc, person: Span, at_end: dict, mentions: list[Span]):
         """ "Hezbollah leader N", "Borno State Governor N", "its defence minister N", "Army spokesman N"."""
@@ -185,7 +205,7 @@ class RoleRelations(ArgumentGrammar):
                 (t.is_alpha and t.is_lower)
                 or t.lower_ in self.role_skip
                 or (t.is_title and t.lower_ in self.title_role_words)
-                or (t.is_alpha and t.is_sent_start)
+                or (t.is_alpha and (t.is_sent_start or doc[k - 2].is_space))
             ):
                 break
             k -= 1
@@ -258,9 +278,11 @@ class RoleRelations(ArgumentGrammar):
             if j > floor and doc[j - 1].lower_ in ("its", "their"):
                 m = self._by_head(doc, j - 1, doc[j - 1].lower_, mentions)
                 start = j - 1
-            elif j + 1 < end and doc[j + 1].lower_ in POSSESSIVE and doc[j - 1].lower_ == "the":
-                m = self._by_head(doc, j - 1, doc[j].lower_, mentions)
-                phrase_start, start = j + 2, j - 1
+            elif j > floor and doc[j - 1].lower_ == "the" and any(t.lower_ in POSSESSIVE for t in doc[j:end]):
+                # "the guerrilla group's top commander, N": the possessor noun refers back.
+                p = max(i for i in range(j, end) if doc[i].lower_ in POSSESSIVE)
+                m = self._by_head(doc, j - 1, doc[p - 1].lower_, mentions) if p > j else None
+                phrase_start, start = p + 1, j - 1
             elif j > floor and doc[j - 1].lower_ == "the":
                 # "the deputy army chief, Gen. N": a body noun in the phrase refers back.
                 noun = next((t.lower_ for t in doc[j:end] if t.lower_ in self.body_heads), None)
@@ -270,7 +292,8 @@ class RoleRelations(ArgumentGrammar):
             if m is None:
                 return None
         # The phrase opens a clause or follows a verb, never a list of names ("A, B leader, C").
-        if start > floor and doc[start - 1].text == ",":
+        before = at_end.get(start - 1)
+        if start > floor and doc[start - 1].text == "," and before is not None and before.label_ == "PERSON":
             return None
         definite = (start > floor and doc[start - 1].lower_ == "the") or any(
             t.lower_ in POSSESSIVE or t.lower_ in self.owner_pronouns for t in doc[start:phrase_start]
@@ -286,6 +309,9 @@ class RoleRelations(ArgumentGrammar):
         if person.end >= len(doc) or doc[person.end].text != ",":
             return []
         ceiling = min(sentence_bounds(doc)[1][person.start], person.end + 1 + self.gaps["apposition"])
+        back = self._after_back_reference(doc, person.end + 1, ceiling, mentions)
+        if back is not None:
+            return [back]
         found = []
         k = phrase = person.end + 1
         while k < ceiling:
@@ -354,6 +380,23 @@ class RoleRelations(ArgumentGrammar):
                 break
             k += 1
         return found
+
+    def _after_back_reference(self, doc: Doc, k: int, ceiling: int, mentions: list[Span]):
+        """ "N, the group's senior researcher", "N, its spokesman": the owner named earlier."""
+        if k + 2 >= ceiling:
+            return None
+        if doc[k].lower_ in self.owner_pronouns:
+            noun, start = doc[k].lower_, k + 1
+        elif doc[k].lower_ == "the" and doc[k + 2].lower_ in POSSESSIVE:
+            noun, start = doc[k + 1].lower_, k + 3
+        else:
+            return None
+        end = start
+        while end < ceiling and (doc[end].is_alpha or doc[end].text == "-"):
+            end += 1
+        kind = self._kind(doc, start, end, definite=True)
+        m = self._by_head(doc, k, noun, mentions) if kind is not None else None
+        return None if m is None else (kind, m, "roles.after.back_reference")
 
     def _of_body(self, doc: Doc, person: Span, at_start: dict):
         """ "N of the opposition X party", "Lt. Col. N of the military's media office": a member."""
