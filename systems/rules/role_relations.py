@@ -172,7 +172,7 @@ class RoleRelations(ArgumentGrammar):
         a sentence's first word, which takes up the last sentence's subject, named or not."""
         if doc[k].is_sent_start or doc[k].text[:1].isupper():
             return False
-        inside = set()
+        inside: set[int] = set()
         for other in mentions:
             if m.end <= other.start and other.end <= k:
                 if other.label_ == "GPE":
