@@ -168,3 +168,40 @@ def test_commanded_by_refers_back_to_the_state_army(system):
 def test_role_after_a_date_clause_is_still_an_apposition(system):
     text = "Gunmen attacked Beni on Tuesday, the city's mayor, Dr. Ana Ruiz, said."
     assert ("LEADER_OF", "Ana Ruiz", "Beni") in roles(system, text)
+
+
+def parts(system, text: str) -> set[tuple[str, str, str]]:
+    return {r for r in relations(system, text) if r[0] == "PART_OF"}
+
+
+def test_states_listing_people_name_their_leaders(system):
+    text = "The president hosted Mali's Idris Kallo Bako, Chad's Omar Saltani and Niger's Tomas Verhal."
+    found = roles(system, text)
+    assert ("LEADER_OF", "Omar Saltani", "Chad") in found
+    assert ("LEADER_OF", "Tomas Verhal", "Niger") in found
+    # One state's possessive alone may name any official.
+    assert not roles(system, "The talks were opened by Chad's Omar Saltani on Monday.")
+
+
+def test_person_possessive_before_a_group_leads_it(system):
+    found = roles(system, "Fighters loyal to Gen. Omar Saltani's Hezbollah took the town.")
+    assert ("LEADER_OF", "Omar Saltani", "Hezbollah") in found
+
+
+def test_apposition_naming_a_part_of_a_body(system):
+    assert ("PART_OF", "Amaq", "Hezbollah") in parts(system, "Amaq, the Hezbollah's news outlet, said it had struck.")
+    text = "Jama'at Nusrat al-Islam (JNIM), al-Qaeda's branch in the north, claimed the attack."
+    assert ("PART_OF", "JNIM", "al-Qaeda") in parts(system, text)
+    # An ally in apposition is no part.
+    assert not parts(system, "Hezbollah, the Hamas's closest ally, fired rockets.")
+
+
+def test_members_of_a_coalition(system):
+    text = "The Arakan Army joined the fight. The alliance is made up of Hezbollah, Hamas and the Houthis."
+    found = parts(system, text)
+    assert {("PART_OF", "Hezbollah", "Arakan Army"), ("PART_OF", "Houthis", "Arakan Army")} <= found
+
+
+def test_body_possessive_of_a_noun_refers_back(system):
+    text = "UNAMI released a report on Monday, compiled by the mission's Human Rights Office, on the protests."
+    assert ("PART_OF", "Human Rights Office", "UNAMI") in parts(system, text)

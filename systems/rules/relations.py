@@ -70,6 +70,8 @@ class RelationFinder(FigureRelations, RoleRelations):
                 add("CONTROLS", m, body, "relations.possessive.territory")
             elif m.label_ == "ORG" and body.label_ == "ORG":
                 add("PART_OF", body, m, "relations.possessive.body")
+            elif m.label_ == "PERSON" and body.label_ == "ORG":
+                add("LEADER_OF", m, body, "relations.possessive.person")  # "Kabila's party" (§2.5)
 
     # -- patterns -------------------------------------------------------------------------
     def find(
@@ -87,6 +89,7 @@ class RelationFinder(FigureRelations, RoleRelations):
                 found.append((rtype, head, tail, rule))
 
         self._roles(doc, mentions, links, at_start, at_end, add)
+        self._parts(doc, mentions, at_start, at_end, add)
 
         matches = [(doc.vocab.strings[key], start, end) for key, start, end in self.matcher(doc)]
         for name, start, end in matches:

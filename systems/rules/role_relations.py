@@ -74,6 +74,9 @@ class RoleRelations(ArgumentGrammar):
         self.owner_pronouns = frozenset(grammar["back_pronouns"])
         self.told_words = frozenset(grammar["told_words"])
         self.org_nouns = frozenset(grammar["org_nouns"]) | self.group_nouns
+        parts = load_json("relations.json", data_dir)
+        self.part_apposition = frozenset(parts["part_apposition_nouns"]) | frozenset(parts["part_nouns"])
+        self.made_of = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in parts["made_of"]]
 
     # -- role words ------------------------------------------------------------------------
     def _heads(self, doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -145,7 +148,9 @@ class RoleRelations(ArgumentGrammar):
         for m in reversed(mentions):
             if m.end > k or m.label_ != "ORG":
                 continue
-            if doc[m.end - 1].lower_ in names and (doc[m.end - 1].is_lower or m.id_ in self.state_body_rules):
+            # "army" names a state's army ("Chad's army"), not a militia called "White Army".
+            state_only = word in self.body_synonyms and not (doc[m.end - 1].is_lower or m.id_ in self.state_body_rules)
+            if doc[m.end - 1].lower_ in names and not state_only:
                 return m
         if word in self.org_nouns or word in self.place_nouns or word in self.owner_pronouns:
             labels = {"GPE"} if word in self.place_nouns else {"ORG"}
@@ -470,7 +475,107 @@ class RoleRelations(ArgumentGrammar):
         after = self._after(doc, person, at_start, mentions)
         if after:
             return after
-        for one in (self._of_body(doc, person, at_start), self._led_by(doc, person, at_end, mentions)):
+        for one in (
+            self._of_body(doc, person, at_start),
+            self._led_by(doc, person, at_end, mentions),
+            self._state_list(doc, person, at_start, at_end),
+        ):
             if one is not None:
                 return [one]
         return []
+
+    def _state_possessor(self, doc: Doc, person: Span, at_end: dict) -> Span | None:
+        if person.start < 2 or doc[person.start - 1].lower_ not in ("'s", "’s"):
+            return None
+        state = at_end.get(person.start - 1)
+        return state if state is not None and state.label_ == "GPE" else None
+
+    def _state_list(self, doc: Doc, person: Span, at_start: dict, at_end: dict):
+        """ "hosted Mali's A, Chad's B and Niger's C": people listed by their states are the states'
+        leaders (a summit's guest list); one "Chad's A" alone may be any official."""
+        state = self._state_possessor(doc, person, at_end)
+        if state is None:
+            return None
+        lo, hi = sentence_bounds(doc)[0][person.start], sentence_bounds(doc)[1][person.start]
+        listed = [
+            k
+            for k in range(lo + 1, hi - 1)
+            if k + 1 != person.start
+            and doc[k].lower_ in ("'s", "’s")
+            and getattr(at_end.get(k), "label_", None) == "GPE"
+            and getattr(at_start.get(k + 1), "label_", None) == "PERSON"
+        ]
+        return ("leader+place", state, "roles.state_list") if listed else None
+
+    # -- parts of a body ---------------------------------------------------------------------
+    def _parts(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:
+        """ "Amaq, the Islamic State's news outlet", "JNIM, al-Qaeda's branch in the Sahel" (an
+        apposition naming the part of a body, guidelines §2.5), and "the alliance is made up of A,
+        B and C" (its members, guidelines §3)."""
+        for m in mentions:
+            if m.label_ != "ORG":
+                continue
+            s = m.start
+            if s >= 3 and doc[s - 1].lower_ in POSSESSIVE and doc[s - 3].lower_ == "the" and at_end.get(s - 1) is None:
+                # "the mission's Human Rights Office", "the military's media office": the owner named before.
+                noun = doc[s - 2].lower_
+                if noun in self.org_nouns or noun in self.body_synonyms:
+                    add("PART_OF", m, self._by_head(doc, s - 3, noun, mentions), "roles.part_possessive")
+            bracketed = m.start > 0 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
+            if bracketed and at_end.get(m.start - 1) is not None:
+                continue  # "Popular Front (PF)": the name before the bracket speaks for both
+            k = m.end + 1 if bracketed else m.end
+            if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+                k += 3  # "People's Defence Force (PDF), the NUG's armed wing"
+            if k + 3 >= len(doc) or doc[k].text != ",":
+                continue
+            j = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+            whole = at_start.get(j)
+            if (
+                whole is None
+                or whole.label_ != "ORG"
+                or whole.end >= len(doc)
+                or doc[whole.end].lower_ not in POSSESSIVE
+            ):
+                continue
+            e = whole.end + 1
+            while e < len(doc) and e - whole.end <= 4 and doc[e].is_lower and doc[e].is_alpha:
+                if doc[e].lower_ in self.part_apposition:
+                    add("PART_OF", m, whole, "roles.part_apposition")
+                    break
+                e += 1
+        for start, end in self._made_of(doc):
+            whole = self._body_before(doc, start, mentions)
+            k = end
+            while k < sentence_bounds(doc)[1][start]:
+                part = at_start.get(k)
+                if part is not None and part.label_ == "ORG":
+                    add("PART_OF", part, whole, "roles.made_of")
+                    k = part.end
+                    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+                        k += 3
+                    continue
+                if doc[k].lower_ not in (",", "and", "the"):
+                    break
+                k += 1
+
+    def _made_of(self, doc: Doc):
+        lowers = [t.lower_ for t in doc]
+        for phrase in self.made_of:
+            n = len(phrase)
+            for k in range(len(doc) - n):
+                if tuple(lowers[k : k + n]) == phrase:
+                    yield k, k + n
+
+    def _body_before(self, doc: Doc, k: int, mentions: list[Span]) -> Span | None:
+        """The subject of "X is made up of": a named body, or "the alliance" naming the last one."""
+        at_end = {m.end: m for m in mentions}
+        j = k
+        while j > 0 and doc[j - 1].lower_ in ("is", "was", "are", "were", ","):
+            j -= 1
+        named = at_end.get(j)
+        if named is not None:
+            return named if named.label_ == "ORG" else None
+        if j >= 2 and doc[j - 2].lower_ == "the" and doc[j - 1].lower_ in self.org_nouns:
+            return self._by_head(doc, j - 2, doc[j - 1].lower_, mentions)
+        return None
