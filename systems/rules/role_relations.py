@@ -381,6 +381,21 @@ class RoleRelations(ArgumentGrammar):
                 k += 1  # "the envoy and head of X": the last role names the body
                 phrase = k
                 continue
+            if (
+                t.lower_ == "of"
+                and k + 3 < len(doc)
+                and doc[k + 1].lower_ == "the"
+                and doc[k + 2].lower_ in self.org_nouns
+                and not doc[k + 3].is_alpha
+            ):
+                # "N, a co-founder of the cartel": the organisation named before.
+                kind = self._kind(
+                    doc, phrase, k, definite=not any(doc[i].lower_ in ("a", "an") for i in range(phrase, k))
+                )
+                body = self._by_head(doc, k + 1, doc[k + 2].lower_, mentions) if kind else None
+                if kind is not None and body is not None:
+                    found.append((kind, body, "roles.after.back_reference"))
+                break
             if not ((t.is_alpha and (t.is_lower or t.is_title)) or t.lower_ in self.role_skip or t.text in ("(", ")")):
                 break
             k += 1
