@@ -51,7 +51,8 @@ def test_apposition_and_alias_share_ref(system):
         system, "Mohammed Deif, the commander of the Qassam Brigades, survived. Deif was not seen again."
     )
     assert ("Deif", "PERSON") in ents and refs["Deif"] == "Mohammed Deif"
-    assert ("MEMBER_OF", "Mohammed Deif", "Qassam Brigades") in rels
+    # "the commander of X" leads the body (guidelines §2.5).
+    assert ("LEADER_OF", "Mohammed Deif", "Qassam Brigades") in rels
 
 
 def test_role_words_without_a_name_make_no_person(system):

@@ -9,7 +9,8 @@ Each pattern is a trigger list in ``data/relations.json`` plus where its argumen
 * nouns: "A attack on B" (conflict), "A, the armed wing of B" (part of), "A and its ally B";
 * figures: the nearest place after "in/across/..." (LOCATED_IN) and the source of a reporting
   verb ("X has reported that 52 ...", "..., according to X") (REPORTED_BY);
-* roles found with people ("Hezbollah leader N", "Reuters journalist N") give LEADER_OF / MEMBER_OF.
+* roles around people ("Hezbollah leader N", "N, head of the X", "X, led by Gen. N") give LEADER_OF /
+  MEMBER_OF (``role_relations``).
 
 A definite nominal such as "the militant group" refers back to the nearest earlier organisation.
 Argument labels are checked against the schema, so a pattern never emits a disallowed relation.
@@ -26,9 +27,10 @@ from .entities import RoleLink, sentence_bounds
 from .figure_relations import FigureRelations
 from .figures import Figure
 from .party_relations import PartyRelations
+from .role_relations import RoleRelations
 
 
-class RelationFinder(PartyRelations, FigureRelations):
+class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
     """Relations between the mentions of a document (see the module docstring)."""
 
     # -- truces, possessives and roles ----------------------------------------------------
@@ -69,52 +71,8 @@ class RelationFinder(PartyRelations, FigureRelations):
                 add("CONTROLS", m, body, "relations.possessive.territory")
             elif m.label_ == "ORG" and body.label_ == "ORG":
                 add("PART_OF", body, m, "relations.possessive.body")
-
-    def _role_body(self, doc: Doc, person: Span, at_start: dict, at_end: dict) -> tuple[Span | None, str]:
-        """The body of a role whose words stand between it and the person: "ICRC media adviser N",
-        "Kursk's acting governor N" (premodifier), "N, the UN special envoy", "N, deputy head of the
-        X" (apposition; of a possessive chain "the X's Y" the last body, Y)."""
-        labels = {"ORG", "GPE"}
-        floor = max(sentence_bounds(doc)[0][person.start], person.start - self.gaps["role_phrase"])
-        k, role = person.start, False
-        while k > floor:
-            m = at_end.get(k)
-            if m is not None:
-                return (m if m.label_ in labels and role else None), "relations.role_phrase.before"
-            t = doc[k - 1]
-            if t.lower_ == "and" or not ((t.is_lower and t.is_alpha) or t.lower_ in self.role_skip or t.text == "."):
-                break
-            role = role or t.lower_ in self.role_nouns
-            k -= 1
-        if person.end >= len(doc) or doc[person.end].text != ",":
-            return None, ""
-        ceiling = min(sentence_bounds(doc)[1][person.start], person.end + 1 + self.gaps["role_phrase"])
-        k, body, role = person.end + 1, None, False
-        while k < ceiling:
-            m = at_start.get(k)
-            if m is not None:
-                if m.label_ not in labels or not (role or self._role_follows(doc, m.end)):
-                    return None, ""
-                body = m
-                if m.end + 1 < len(doc) and doc[m.end].lower_ in ("'s", "’s") and at_start.get(m.end + 1) is not None:
-                    k = m.end + 1
-                    continue
-                break
-            t = doc[k]
-            if t.lower_ == "and" or not ((t.is_alpha and (t.is_lower or t.is_title)) or t.lower_ in self.role_skip):
-                break
-            role = role or t.lower_ in self.role_nouns
-            k += 1
-        return body, "relations.role_phrase.apposition"
-
-    def _role_follows(self, doc: Doc, k: int) -> bool:
-        """ "N, the UN special envoy": a role word within a few words after the body."""
-        for t in doc[k : k + 3]:
-            if t.lower_ in self.role_nouns:
-                return True
-            if not t.is_alpha:
-                return False
-        return False
+            elif m.label_ == "PERSON" and body.label_ == "ORG":
+                add("LEADER_OF", m, body, "relations.possessive.person")  # "Kabila's party" (§2.5)
 
     # -- patterns -------------------------------------------------------------------------
     def find(
@@ -131,15 +89,8 @@ class RelationFinder(PartyRelations, FigureRelations):
             if RELATION_TYPES[rtype].allows(head.label_, tail.label_):
                 found.append((rtype, head, tail, rule))
 
-        for link in links:
-            if link.kind not in ("leader", "member"):
-                continue
-            rtype = "LEADER_OF" if link.kind == "leader" else "MEMBER_OF"
-            if link.org is not None:
-                add(rtype, link.person, link.org, f"roles.{link.kind}")
-            else:
-                body, rule = self._role_body(doc, link.person, at_start, at_end)
-                add(rtype, link.person, body, rule)
+        self._roles(doc, mentions, links, at_start, at_end, add)
+        self._parts(doc, mentions, at_start, at_end, add)
 
         matches = [(doc.vocab.strings[key], start, end) for key, start, end in self.matcher(doc)]
         for name, start, end in matches:

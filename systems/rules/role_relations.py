@@ -1,0 +1,596 @@
+"""LEADER_OF and MEMBER_OF from the role phrase around a person, PART_OF from a body's apposition.
+
+A person's role stands in a few places in news copy (guidelines §2.5):
+
+* before the name, as a premodifier: "ICRC media adviser N", "Borno State Governor N",
+  "its defence minister N", "Army spokesman Col. N" (a body noun alone refers back to the last
+  body of that kind named);
+* before the name and a comma, a definite apposition: "the RSF commander, Gen. N", "Mali's leader,
+  Col. N", "the agency's chief, N", "the chief of the X, N";
+* after the name and a comma: "N, head of the X's Y", "N, who founded X", "N, the UN envoy who
+  heads X", "N, HRW's director for Central Africa";
+* after the name with "of": "N of the X party";
+* after the body: "X, led by Gen. N", "X, a coalition led by N", "the X militia under Gen. N".
+
+The role's head (its last role word) gives the kind: a leader word gives LEADER_OF unless a deputy
+word or a branch modifier ("UN peacekeeping chief") or a regional remit ("director for Central
+Africa") makes him the head of a part (MEMBER_OF); a command word ("commander") leads when the
+phrase is definite or an "of" phrase and is a member otherwise ("RSF commander N"). The vocabulary
+is ``role_relations`` in ``data/roles.json``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .arguments import ArgumentGrammar
+from .entities import DATA, RoleLink, load_json, sentence_bounds
+
+BODY_LABELS = frozenset({"ORG", "GPE"})
+POSSESSIVE = frozenset({"'s", "’s", "’", "'"})
+
+
+class RoleRelations(ArgumentGrammar):
+    """Role relations of people (see the module docstring)."""
+
+    def __init__(self, nlp: Language, data_dir: Path = DATA):
+        super().__init__(nlp, data_dir)
+        roles = load_json("roles.json", data_dir)
+        grammar = roles["role_relations"]
+        self.role_phrases: dict[tuple[str, ...], str] = {}
+        # Tokenised as the text is ("secretary-general" is three tokens); "head office" is no role.
+        for kind in ("none", "leader", "member"):
+            for phrase in grammar["not_roles"] if kind == "none" else roles[kind] + grammar[f"{kind}_extra"]:
+                words = tuple(t.lower_ for t in nlp.make_doc(phrase))
+                self.role_phrases.setdefault(words, kind)
+                if len(words) == 1 and not words[0].endswith("s"):
+                    self.role_phrases.setdefault((words[0] + "s",), kind)  # "one of the commanders"
+        self.longest_role = max(len(p) for p in self.role_phrases)
+        self.state_body_rules = frozenset(grammar["state_body_rules"])
+        self.title_role_words = frozenset(w for p in self.role_phrases for w in p)
+        # "Brig. Gen." is two tokens or more: every word of an honorific, with and without its full stop.
+        self.honorifics = frozenset(
+            v for h in roles["honorific"] for w in h.lower().split() for v in (w, w.rstrip("."))
+        ) - self.title_role_words | {".", "-"}  # "Secretary-General": a role, not a rank
+
+        self.premodifier_breaks = frozenset(grammar["premodifier_breaks"]) | frozenset(roles["name_report_verbs"])
+        self.command_roles = frozenset(tuple(p.split()) for p in grammar["command_roles"])
+        self.subordinate = frozenset(grammar["subordinate_words"])
+        self.branch_modifiers = frozenset(grammar["branch_modifiers"])
+        self.place_leader_roles = frozenset(
+            tuple(t.lower_ for t in nlp.make_doc(p)) for p in grammar["place_leader_roles"]
+        )
+        self.role_verbs: dict[str, str] = grammar["role_verbs"]
+        self.relative_skip = frozenset(grammar["relative_skip"])
+        self.led_by = frozenset(grammar["led_by"])
+        self.led_by_skip = frozenset(grammar["led_by_skip"]) | self.group_nouns
+        self.body_synonyms = {w: frozenset(group) for group in grammar["body_synonyms"] for w in group}
+        self.body_heads = frozenset(grammar["body_heads"]) | frozenset(self.body_synonyms)
+        self.place_nouns = frozenset(grammar["place_nouns"])
+        self.remit_preps = frozenset(grammar["remit_preps"])
+        self.owner_pronouns = frozenset(grammar["back_pronouns"])
+        self.told_words = frozenset(grammar["told_words"])
+        self.org_nouns = frozenset(grammar["org_nouns"]) | self.group_nouns
+        parts = load_json("relations.json", data_dir)
+        self.part_apposition = frozenset(parts["part_apposition_nouns"]) | frozenset(parts["part_nouns"])
+        self.made_of = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in parts["made_of"]]
+
+    # -- role words ------------------------------------------------------------------------
+    def _heads(self, doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, kind) of every role phrase in doc[start:end], longest match first, left to right."""
+        out, k = [], start
+        while k < end:
+            for n in range(min(self.longest_role, end - k), 0, -1):
+                words = tuple(t.lower_ for t in doc[k : k + n])
+                kind = self.role_phrases.get(words) or (self.role_verbs.get(words[0]) if n == 1 else None)
+                if kind is not None:
+                    if kind != "none":
+                        out.append((k, k + n, kind))
+                    k += n
+                    break
+            else:
+                k += 1
+        return out
+
+    def _kind(self, doc: Doc, start: int, end: int, definite: bool) -> str | None:
+        """The kind of the role phrase doc[start:end] from its head; None when it holds no role word.
+        "+place" marks a role that leads a place ("governor"): only those tie a person to a state."""
+        heads = self._heads(doc, start, end)
+        if not heads:
+            return None
+        h_start, h_end, kind = heads[-1]
+        words = tuple(t.lower_ for t in doc[h_start:h_end])
+        before = {t.lower_ for t in doc[start:h_start]}
+        if before & self.subordinate:
+            return "member"  # "deputy army chief", "vice president of"
+        if kind == "leader" and before & self.branch_modifiers:
+            return "member"  # "UN peacekeeping chief" heads a part of the UN
+        if words in self.command_roles:
+            kind = "leader" if definite else "member"
+        return f"{kind}+place" if words in self.place_leader_roles else kind
+
+    def _remit(self, doc: Doc, k: int, at_start: dict) -> bool:
+        """ "director for Central Africa", "commander in Gaza": a regional remit after the role at k."""
+        if k + 1 >= len(doc) or doc[k].lower_ not in self.remit_preps:
+            return False
+        j = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+        m = at_start.get(j)
+        return m is not None and m.label_ in ("GPE", "LOC")
+
+    def _chain(self, doc: Doc, body: Span, at_start: dict) -> Span | None:
+        """The innermost body of "the X's Y", "Haiti's Y", "the X faction Y" (guidelines §3.1); None
+        when the innermost one is a name not found ("the X faction Abu Sayyaf Group")."""
+        while body.end + 1 < len(doc):
+            k = body.end
+            if doc[k].lower_ in POSSESSIVE:
+                nxt = at_start.get(k + 1)
+            elif doc[k].lower_ in self.words["part_nouns"] or doc[k].lower_ in self.group_nouns:
+                nxt = at_start.get(k + 1)
+                if nxt is None and doc[k + 1].text[:1].isupper():
+                    return None
+            else:
+                nxt = None
+            if nxt is None or nxt.label_ != "ORG":
+                return body
+            body = nxt
+        return body
+
+    def _by_head(self, doc: Doc, k: int, word: str, mentions: list[Span]) -> Span | None:
+        """ "Army spokesman N", "the agency's chief", "its leader": the last body before token k
+        that the noun names (a state body written with that noun or its synonym: "Chad's army",
+        not the "White Army" militia), else for a general noun or a pronoun the last organisation
+        (a place for "the city's") of this sentence or the two before, past an outlet that is only
+        told the news ("told AFP")."""
+        names = self.body_synonyms.get(word, frozenset({word}))
+        for m in reversed(mentions):
+            if m.end > k or m.label_ != "ORG":
+                continue
+            # "army" names a state's army ("Chad's army"), not a militia called "White Army".
+            state_only = word in self.body_synonyms and not (doc[m.end - 1].is_lower or m.id_ in self.state_body_rules)
+            if doc[m.end - 1].lower_ in names and not state_only:
+                return m
+        if word in self.org_nouns or word in self.place_nouns or word in self.owner_pronouns:
+            labels = {"GPE"} if word in self.place_nouns else {"ORG"}
+            starts = sentence_bounds(doc)[0]
+            floor = starts[min(k, len(doc) - 1)]
+            for _ in range(3):
+                floor = starts[floor - 1] if floor > 0 else 0
+            for m in reversed(mentions):
+                if m.end > k or m.label_ not in labels:
+                    continue
+                if m.start < floor:
+                    return None
+                if m.start > 0 and doc[m.start - 1].lower_ in self.told_words:
+                    continue
+                if word in self.owner_pronouns and not self._clear_pronoun(doc, m, k, mentions):
+                    return None
+                return m
+        return None
+
+    @staticmethod
+    def _clear_pronoun(doc: Doc, m: Span, k: int, mentions: list[Span]) -> bool:
+        """Whether "its" at k can only mean m: no state named between them ("China ... and its envoy"),
+        no capitalised name left unfound ("sanctioned the Kaniyat as well as its leader"), and not
+        a sentence's first word, which takes up the last sentence's subject, named or not."""
+        if doc[k].is_sent_start or doc[k].text[:1].isupper():
+            return False
+        inside: set[int] = set()
+        for other in mentions:
+            if m.end <= other.start and other.end <= k:
+                if other.label_ == "GPE":
+                    return False
+                inside.update(range(other.start, other.end))
+        return not any(
+            doc[i].is_title and not doc[i].is_sent_start and i not in inside and not doc[i - 1].is_space
+            for i in range(m.end, k)
+        )
+
+    # -- where the role stands -------------------------------------------------------------
+    def _floor(self, doc: Doc, person: Span) -> int:
+        """The start of the person's sentence, which the sentencizer may have put after a rank's
+        full stop ("Col. N")."""
+        k = person.start
+        while k > 0 and doc[k - 1].lower_ in self.honorifics:
+            k -= 1
+        return sentence_bounds(doc)[0][max(k - 1, 0) if k < person.start else k]
+
+    def _before(self, doc: Doc, person: Span, at_end: dict, mentions: list[Span]):
+        """ "Hezbollah leader N", "Borno State Governor N", "its defence minister N", "Army spokesman N"."""
+        floor = max(self._floor(doc, person), person.start - self.gaps["role_phrase"] - 2)
+        k = person.start
+        while k > floor and doc[k - 1].lower_ in self.honorifics:
+            k -= 1
+        end = k
+        while k > floor and at_end.get(k) is None:
+            t = doc[k - 1]
+            if t.lower_ in self.premodifier_breaks or not (
+                (t.is_alpha and t.is_lower)
+                or t.lower_ in self.role_skip
+                or (t.is_title and t.lower_ in self.title_role_words)
+                or (t.is_alpha and (t.is_sent_start or doc[k - 2].is_space))
+            ):
+                break
+            k -= 1
+        kind = self._kind(doc, k, end, definite=False)
+        if kind is None:
+            return None
+        m = at_end.get(k)
+        rule = "roles.before"
+        if m is None:
+            heads = self._heads(doc, k, end)
+            first = doc[k].lower_
+            if heads and heads[0][0] == k:
+                return None  # the role has no owner before it
+            m = self._by_head(doc, k, first, mentions) if first in self.body_heads | self.owner_pronouns else None
+            rule = "roles.before.back_reference"
+            if m is None:
+                return None
+        elif m.label_ not in BODY_LABELS:
+            return None
+        first_head = self._heads(doc, k, end)[0][0]
+        if sum(1 for t in doc[k:first_head] if t.is_lower) > 3:
+            return None  # a clause, not a premodifier, stands between the body and the role
+        return kind, m, rule
+
+    def _before_comma(self, doc: Doc, person: Span, at_end: dict, at_start: dict, mentions: list[Span]):
+        """ "the RSF commander, Gen. N", "Mali's leader, Col. N", "the agency's chief, N",
+        "the chief of the X, N": a definite role phrase in apposition before the name."""
+        floor = self._floor(doc, person)
+        k = person.start
+        while k > floor and doc[k - 1].lower_ in self.honorifics:
+            k -= 1
+        if k <= floor + 1 or doc[k - 1].text != ",":
+            return None
+        end = k - 1
+        m = at_end.get(end)
+        if m is not None and m.label_ in BODY_LABELS:
+            # "the chief of the general staff, N": the body after "of".
+            o = m.start - 1
+            if o > floor and doc[o].lower_ == "the":
+                o -= 1
+            if doc[o].lower_ != "of":
+                return None
+            s = o
+            while s > floor and o - s < 4 and doc[s - 1].is_alpha and doc[s - 1].is_lower:
+                s -= 1
+            if doc[s].lower_ != "the" or (s > floor and doc[s - 1].text == ","):
+                return None
+            kind = self._kind(doc, s + 1, o, definite=True)
+            body = self._chain(doc, m, at_start)
+            return None if kind is None or body is None else (kind, body, "roles.before_comma.of")
+        # "[the] [X|X's|its|the agency's] [modifiers] ROLE ,"
+        j = end
+        while j > floor and end - j <= self.gaps["role_phrase"] and at_end.get(j) is None:
+            t = doc[j - 1]
+            if t.lower_ in ("the", "its", "their") or not (
+                (t.is_alpha and t.is_lower) or t.lower_ in POSSESSIVE or tuple([t.lower_]) in self.role_phrases
+            ):
+                break
+            j -= 1
+        m = at_end.get(j)
+        start = j
+        if m is not None:
+            start = m.start
+            if m.label_ not in BODY_LABELS:
+                return None
+            phrase_start = j + 1 if j < end and doc[j].lower_ in POSSESSIVE else j
+            rule = "roles.before_comma"
+        else:
+            phrase_start = j
+            if j > floor and doc[j - 1].lower_ in ("its", "their"):
+                m = self._by_head(doc, j - 1, doc[j - 1].lower_, mentions)
+                start = j - 1
+            elif j > floor and doc[j - 1].lower_ == "the" and any(t.lower_ in POSSESSIVE for t in doc[j:end]):
+                # "the guerrilla group's top commander, N": the possessor noun refers back.
+                p = max(i for i in range(j, end) if doc[i].lower_ in POSSESSIVE)
+                m = self._by_head(doc, j - 1, doc[p - 1].lower_, mentions) if p > j else None
+                phrase_start, start = p + 1, j - 1
+            elif j > floor and doc[j - 1].lower_ == "the":
+                # "the deputy army chief, Gen. N": a body noun in the phrase refers back.
+                noun = next((t.lower_ for t in doc[j:end] if t.lower_ in self.body_heads), None)
+                m = self._by_head(doc, j - 1, noun, mentions) if noun else None
+                start = j - 1
+            rule = "roles.before_comma.back_reference"
+            if m is None:
+                return None
+        # The phrase opens a clause or follows a verb, never a list of names ("A, B leader, C").
+        before = at_end.get(start - 1)
+        if start > floor and doc[start - 1].text == "," and before is not None and before.label_ == "PERSON":
+            return None
+        definite = (start > floor and doc[start - 1].lower_ == "the") or any(
+            t.lower_ in POSSESSIVE or t.lower_ in self.owner_pronouns for t in doc[start:phrase_start]
+        )
+        kind = self._kind(doc, phrase_start, end, definite=definite)
+        if kind is None:
+            return None
+        return kind, m, rule
+
+    def _after(self, doc: Doc, person: Span, at_start: dict, mentions: list[Span]) -> list:
+        """ "N, head of the X's Y", "N, the UN envoy who heads X", "N, HRW's director for Central Africa",
+        "N, who founded X"."""
+        if person.end >= len(doc) or doc[person.end].text != ",":
+            return []
+        ceiling = min(sentence_bounds(doc)[1][person.start], person.end + 1 + self.gaps["apposition"])
+        back = self._after_back_reference(doc, person.end + 1, ceiling, mentions)
+        if back is not None:
+            return [back]
+        found = []
+        k = phrase = person.end + 1
+        while k < ceiling:
+            m = at_start.get(k)
+            t = doc[k]
+            if m is not None:
+                if m.label_ not in BODY_LABELS:
+                    # "spokesman for Machar's X": a person's possessive is only on the way.
+                    if m.end < len(doc) and doc[m.end].lower_ in POSSESSIVE:
+                        k = m.end + 1
+                        continue
+                    break
+                after = m.end
+                if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
+                    after += 3  # "the African Union (AU) high representative"
+                owner_first = all(t.lower_ in ("the", "a", "an") for t in doc[phrase : m.start])
+                if owner_first:
+                    # "N, the UN envoy", "N, HRW's senior researcher": the role follows the body.
+                    stop = after
+                    if stop < len(doc) and doc[stop].lower_ in POSSESSIVE:
+                        stop += 1
+                    role_end = stop
+                    while role_end < ceiling and doc[role_end].lower_ not in self.remit_preps | {"who"}:
+                        inner = at_start.get(role_end)
+                        if inner is not None and inner.label_ in ("GPE", "LOC", "NORP"):
+                            role_end = inner.end  # "HRW's senior Libya researcher"
+                        elif inner is None and doc[role_end].is_alpha:
+                            role_end += 1
+                        else:
+                            break
+                    kind = self._kind(doc, stop, role_end, definite=True)
+                    if kind is None:
+                        if stop < len(doc) and doc[stop - 1].lower_ in POSSESSIVE and at_start.get(stop) is not None:
+                            k = stop  # "the Houthis' council": the body is further on
+                            continue
+                        break
+                    body = m
+                    if kind == "leader" and self._remit(doc, role_end, at_start):
+                        kind = "member"  # "HRW's director for Central Africa" heads a part
+                    found.append((kind, body, "roles.after.owner"))
+                    k = phrase = role_end
+                    if k < ceiling and doc[k].lower_ == "who":
+                        k += 1
+                        phrase = k
+                        continue
+                    break
+                if m.start - phrase > self.gaps["role_phrase"] + 2:
+                    break
+                body = self._chain(doc, m, at_start)
+                definite = not any(doc[i].lower_ in ("a", "an", "one") for i in range(phrase, m.start))
+                kind = self._kind(doc, phrase, m.start, definite=definite)
+                if body is not None and kind is not None:
+                    if kind == "leader" and self._remit(doc, body.end, at_start):
+                        kind = "member"
+                    found.append((kind, body, "roles.after.of"))
+                break
+            if (
+                t.lower_ == "and"
+                and k + 1 < ceiling
+                and (self._heads(doc, k + 1, k + 2) or doc[k + 1].lower_ in ("the", "a"))
+            ):
+                k += 1  # "the envoy and head of X": the last role names the body
+                phrase = k
+                continue
+            if (
+                t.lower_ == "of"
+                and k + 3 < len(doc)
+                and doc[k + 1].lower_ == "the"
+                and doc[k + 2].lower_ in self.org_nouns
+                and not doc[k + 3].is_alpha
+            ):
+                # "N, a co-founder of the cartel": the organisation named before.
+                kind = self._kind(
+                    doc, phrase, k, definite=not any(doc[i].lower_ in ("a", "an") for i in range(phrase, k))
+                )
+                body = self._by_head(doc, k + 1, doc[k + 2].lower_, mentions) if kind else None
+                if kind is not None and body is not None:
+                    found.append((kind, body, "roles.after.back_reference"))
+                break
+            if not ((t.is_alpha and (t.is_lower or t.is_title)) or t.lower_ in self.role_skip or t.text in ("(", ")")):
+                break
+            k += 1
+        return found
+
+    def _after_back_reference(self, doc: Doc, k: int, ceiling: int, mentions: list[Span]):
+        """ "N, the group's senior researcher", "N, its spokesman": the owner named earlier."""
+        if k + 2 >= ceiling:
+            return None
+        if doc[k].lower_ in self.owner_pronouns:
+            noun, start = doc[k].lower_, k + 1
+        elif doc[k].lower_ == "the" and doc[k + 2].lower_ in POSSESSIVE:
+            noun, start = doc[k + 1].lower_, k + 3
+        else:
+            return None
+        end = start
+        while end < ceiling and (doc[end].is_alpha or doc[end].text == "-"):
+            end += 1
+        kind = self._kind(doc, start, end, definite=True)
+        m = self._by_head(doc, k, noun, mentions) if kind is not None else None
+        return None if m is None else (kind, m, "roles.after.back_reference")
+
+    def _of_body(self, doc: Doc, person: Span, at_start: dict):
+        """ "N of the opposition X party", "Lt. Col. N of the military's media office": a member."""
+        k = person.end
+        if k + 1 >= len(doc) or doc[k].lower_ != "of":
+            return None
+        k += 1
+        while k < len(doc) and k - person.end <= 4 and at_start.get(k) is None:
+            if not (doc[k].is_lower and doc[k].is_alpha) and doc[k].lower_ not in POSSESSIVE:
+                return None
+            k += 1
+        m = at_start.get(k)
+        if m is None or m.label_ != "ORG":
+            return None
+        body = self._chain(doc, m, at_start)
+        return None if body is None else ("member", body, "roles.of_body")
+
+    def _led_by(self, doc: Doc, person: Span, at_end: dict, mentions: list[Span]):
+        """ "X, led by Gen. N", "X, a coalition led by N", "the X militia under Gen. N", "the X of Gen. N"."""
+        floor = self._floor(doc, person)
+        k = person.start
+        while k > floor and doc[k - 1].lower_ in self.honorifics:
+            k -= 1
+        if k > floor + 1 and k < person.start and doc[k - 1].lower_ in ("under", "of"):
+            k -= 1  # a rank after "under" or "of" marks a commander, not a place or a thing
+        else:
+            j = k
+            while j > floor and k - j < 4 and (doc[j - 1].is_lower or doc[j - 1].lower_ in self.title_role_words):
+                if doc[j - 1].lower_ == "by":
+                    break
+                j -= 1
+            if j - 2 < floor or doc[j - 1].lower_ != "by" or doc[j - 2].lower_ not in self.led_by:
+                return None
+            k = j - 2
+        while k > floor and at_end.get(k) is None and doc[k - 1].lower_ in self.led_by_skip | {",", ")", "("}:
+            k -= 1
+        m = at_end.get(k)
+        if m is None and k > floor and doc[k - 1].text == ")":
+            m = at_end.get(k - 1)
+        if m is None and k - 2 >= floor and doc[k - 1].lower_ in self.body_heads and doc[k - 2].lower_ == "the":
+            m = self._by_head(doc, k - 2, doc[k - 1].lower_, mentions)  # "the army, commanded by Gen. N"
+        if m is None or m.label_ != "ORG":
+            return None
+        return "leader", m, "roles.led_by"
+
+    def _roles(self, doc: Doc, mentions: list[Span], links: list[RoleLink], at_start: dict, at_end: dict, add) -> None:
+        """Role relations of every person mention; a role link's own body where nothing else is found."""
+        linked = {(link.person.start, link.person.end): link for link in links}
+        for person in mentions:
+            if person.label_ != "PERSON":
+                continue
+            found = self._role_of(doc, person, mentions, at_start, at_end)
+            link = linked.get((person.start, person.end))
+            if not found and link is not None and link.org is not None and link.kind in ("leader", "member"):
+                found = [(link.kind, self._chain(doc, link.org, at_start), f"roles.{link.kind}")]
+            found = [f for f in found if f[1] is not None]
+            for kind, body, rule in found:
+                kind, _, place = kind.partition("+")
+                if body.label_ == "GPE" and not place:
+                    continue  # "Sinaloa's secretary general", "Turkey's intelligence chief": no tie to the state
+                add("LEADER_OF" if kind == "leader" or body.label_ == "GPE" else "MEMBER_OF", person, body, rule)
+
+    def _role_of(self, doc: Doc, person: Span, mentions: list[Span], at_start: dict, at_end: dict) -> list:
+        """(kind, body, rule) of the first place where a role of the person stands."""
+        for found in (
+            [self._before(doc, person, at_end, mentions)],
+            [self._before_comma(doc, person, at_end, at_start, mentions)],
+        ):
+            if found[0] is not None:
+                return found
+        after = self._after(doc, person, at_start, mentions)
+        if after:
+            return after
+        for one in (
+            self._of_body(doc, person, at_start),
+            self._led_by(doc, person, at_end, mentions),
+            self._state_list(doc, person, at_start, at_end),
+        ):
+            if one is not None:
+                return [one]
+        return []
+
+    def _state_possessor(self, doc: Doc, person: Span, at_end: dict) -> Span | None:
+        if person.start < 2 or doc[person.start - 1].lower_ not in ("'s", "’s"):
+            return None
+        state = at_end.get(person.start - 1)
+        return state if state is not None and state.label_ == "GPE" else None
+
+    def _state_list(self, doc: Doc, person: Span, at_start: dict, at_end: dict):
+        """ "hosted Mali's A, Chad's B and Niger's C": people listed by their states are the states'
+        leaders (a summit's guest list); one "Chad's A" alone may be any official."""
+        state = self._state_possessor(doc, person, at_end)
+        if state is None:
+            return None
+        lo, hi = sentence_bounds(doc)[0][person.start], sentence_bounds(doc)[1][person.start]
+        listed = [
+            k
+            for k in range(lo + 1, hi - 1)
+            if k + 1 != person.start
+            and doc[k].lower_ in ("'s", "’s")
+            and getattr(at_end.get(k), "label_", None) == "GPE"
+            and getattr(at_start.get(k + 1), "label_", None) == "PERSON"
+        ]
+        return ("leader+place", state, "roles.state_list") if listed else None
+
+    # -- parts of a body ---------------------------------------------------------------------
+    def _parts(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:
+        """ "Amaq, the Islamic State's news outlet", "JNIM, al-Qaeda's branch in the Sahel" (an
+        apposition naming the part of a body, guidelines §2.5), and "the alliance is made up of A,
+        B and C" (its members, guidelines §3)."""
+        for m in mentions:
+            if m.label_ != "ORG":
+                continue
+            s = m.start
+            if s >= 3 and doc[s - 1].lower_ in POSSESSIVE and doc[s - 3].lower_ == "the" and at_end.get(s - 1) is None:
+                # "the mission's Human Rights Office", "the military's media office": the owner named before.
+                noun = doc[s - 2].lower_
+                if noun in self.org_nouns or noun in self.body_synonyms:
+                    add("PART_OF", m, self._by_head(doc, s - 3, noun, mentions), "roles.part_possessive")
+            bracketed = m.start > 0 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
+            if bracketed and at_end.get(m.start - 1) is not None:
+                continue  # "Popular Front (PF)": the name before the bracket speaks for both
+            k = m.end + 1 if bracketed else m.end
+            if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+                k += 3  # "People's Defence Force (PDF), the NUG's armed wing"
+            if k + 3 >= len(doc) or doc[k].text != ",":
+                continue
+            j = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+            whole = at_start.get(j)
+            if (
+                whole is None
+                or whole.label_ != "ORG"
+                or whole.end >= len(doc)
+                or doc[whole.end].lower_ not in POSSESSIVE
+            ):
+                continue
+            e = whole.end + 1
+            while e < len(doc) and e - whole.end <= 4 and doc[e].is_lower and doc[e].is_alpha:
+                if doc[e].lower_ in self.part_apposition:
+                    add("PART_OF", m, whole, "roles.part_apposition")
+                    break
+                e += 1
+        for start, end in self._made_of(doc):
+            whole = self._body_before(doc, start, mentions)
+            k = end
+            while k < sentence_bounds(doc)[1][start]:
+                part = at_start.get(k)
+                if part is not None and part.label_ == "ORG":
+                    add("PART_OF", part, whole, "roles.made_of")
+                    k = part.end
+                    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+                        k += 3
+                    continue
+                if doc[k].lower_ not in (",", "and", "the"):
+                    break
+                k += 1
+
+    def _made_of(self, doc: Doc):
+        lowers = [t.lower_ for t in doc]
+        for phrase in self.made_of:
+            n = len(phrase)
+            for k in range(len(doc) - n):
+                if tuple(lowers[k : k + n]) == phrase:
+                    yield k, k + n
+
+    def _body_before(self, doc: Doc, k: int, mentions: list[Span]) -> Span | None:
+        """The subject of "X is made up of": a named body, or "the alliance" naming the last one."""
+        at_end = {m.end: m for m in mentions}
+        j = k
+        while j > 0 and doc[j - 1].lower_ in ("is", "was", "are", "were", ","):
+            j -= 1
+        named = at_end.get(j)
+        if named is not None:
+            return named if named.label_ == "ORG" else None
+        if j >= 2 and doc[j - 2].lower_ == "the" and doc[j - 1].lower_ in self.org_nouns:
+            return self._by_head(doc, j - 2, doc[j - 1].lower_, mentions)
+        return None

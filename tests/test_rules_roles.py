@@ -1,0 +1,212 @@
+"""Role relations of the rules system (LEADER_OF, MEMBER_OF) on sentences written for these tests.
+
+Every name below is invented; each test holds the shape of news copy a rule reads, and where the
+guidelines (§2.5) say a shape states no tie, or another type, a case that must not fire.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.formats.corpus import Document
+from systems.rules import RulesSystem
+
+
+@pytest.fixture(scope="module")
+def system() -> RulesSystem:
+    return RulesSystem()
+
+
+def relations(system, text: str) -> set[tuple[str, str, str]]:
+    ann = next(system.predict([Document("t", "2024-01-01", text)]))
+    by_id = {e.id: e for e in ann.entities}
+    return {(r.type, by_id[r.head].text, by_id[r.tail].text) for r in ann.relations}
+
+
+def roles(system, text: str) -> set[tuple[str, str, str]]:
+    return {r for r in relations(system, text) if r[0] in ("LEADER_OF", "MEMBER_OF")}
+
+
+def test_definite_commander_in_apposition_leads(system):
+    # "the commander of X" and "the X commander, Gen. N" lead the body (guidelines §2.5).
+    assert ("LEADER_OF", "Tomas Verhal", "Hamas") in roles(
+        system, "Police arrested Tomas Verhal, the commander of Hamas, on Monday."
+    )
+    assert ("LEADER_OF", "Idris Kallo", "Hamas") in roles(
+        system, "Officials said the orders came from the Hamas commander, Gen. Idris Kallo."
+    )
+
+
+def test_premodifier_and_indefinite_commander_is_a_member(system):
+    found = roles(system, "Hamas commander Idris Kallo was killed. Tomas Verhal, a commander of Hamas, survived.")
+    assert ("MEMBER_OF", "Idris Kallo", "Hamas") in found
+    assert ("MEMBER_OF", "Tomas Verhal", "Hamas") in found
+    assert not any(r[0] == "LEADER_OF" for r in found)
+
+
+def test_led_by_names_the_leader(system):
+    found = roles(system, "Fighting broke out with Hezbollah, led by Gen. Omar Saltani, near the border.")
+    assert ("LEADER_OF", "Omar Saltani", "Hezbollah") in found
+    found = roles(system, "The rebels of Hezbollah, a coalition led by Omar Saltani, took the town.")
+    assert ("LEADER_OF", "Omar Saltani", "Hezbollah") in found
+
+
+def test_rank_after_under_names_the_leader(system):
+    found = roles(system, "Fighters of the Hezbollah militia under Gen. Omar Saltani attacked the base.")
+    assert ("LEADER_OF", "Omar Saltani", "Hezbollah") in found
+
+
+def test_possessive_leader_before_comma(system):
+    found = roles(system, "Talks stalled. Chad's leader, Col. Idris Kallo, flew to the capital.")
+    assert ("LEADER_OF", "Idris Kallo", "Chad") in found
+
+
+def test_back_reference_of_a_group_noun_before_comma(system):
+    text = "Hamas denied the report. The group's leader, Tomas Verhal, said the talks would go on."
+    assert ("LEADER_OF", "Tomas Verhal", "Hamas") in roles(system, text)
+
+
+def test_outlet_that_was_told_is_no_referent(system):
+    # "told Reuters" names who relays the news; "the agency" is the body the story is about.
+    text = (
+        "A UNICEF spokeswoman told Reuters that aid had stopped. "
+        "The agency's chief, Lena Marsh, wrote that all sides agreed."
+    )
+    found = roles(system, text)
+    assert ("LEADER_OF", "Lena Marsh", "UNICEF") in found
+    assert ("LEADER_OF", "Lena Marsh", "Reuters") not in found
+
+
+def test_innermost_body_of_a_possessive_chain(system):
+    found = roles(system, "Tomas Verhal, head of the Hamas's Supreme Political Council, spoke on Monday.")
+    assert ("LEADER_OF", "Tomas Verhal", "Supreme Political Council") in found
+    assert ("LEADER_OF", "Tomas Verhal", "Hamas") not in found
+
+
+def test_role_head_decides_the_kind(system):
+    # The head of "the Secretary-General's special representative" is a member's role.
+    found = roles(system, "Lena Marsh, the UN Secretary-General's special representative, arrived.")
+    assert ("MEMBER_OF", "Lena Marsh", "UN") in found
+    assert ("LEADER_OF", "Lena Marsh", "UN") not in found
+
+
+def test_coordinated_roles_and_relative_clause(system):
+    found = roles(system, "Lena Marsh, the UN envoy who heads UNAMI, called the attack appalling.")
+    assert ("MEMBER_OF", "Lena Marsh", "UN") in found
+    assert ("LEADER_OF", "Lena Marsh", "UNAMI") in found
+    found = roles(system, "Lena Marsh, a special adviser and head of UNAMI, called the attack appalling.")
+    assert ("LEADER_OF", "Lena Marsh", "UNAMI") in found
+
+
+def test_regional_remit_heads_a_part(system):
+    # "HRW's director for Central Africa" heads part of HRW: a member, and no tie to the region.
+    found = roles(system, "Tomas Verhal, HRW's director for Kenya, said the timing was no accident.")
+    assert ("MEMBER_OF", "Tomas Verhal", "HRW") in found
+    assert not any(r[2] == "Kenya" for r in found)
+
+
+def test_branch_modifier_makes_a_chief_a_member(system):
+    found = roles(system, "UN peacekeeping chief Pierre Lamart told reporters the mission would stay.")
+    assert ("MEMBER_OF", "Pierre Lamart", "UN") in found
+    assert ("LEADER_OF", "Pierre Lamart", "UN") not in found
+
+
+def test_state_possessive_needs_a_role_that_leads_a_place(system):
+    found = roles(
+        system, "Kenya's intelligence chief, Tomas Verhal, flew in. Kenya's acting governor Lena Marsh stayed."
+    )
+    assert ("LEADER_OF", "Tomas Verhal", "Kenya") not in found
+    assert ("LEADER_OF", "Lena Marsh", "Kenya") in found
+
+
+def test_person_of_a_body_is_a_member(system):
+    found = roles(system, "Dr. Lena Marsh of the opposition Hezbollah party said her faction would vote.")
+    assert ("MEMBER_OF", "Lena Marsh", "Hezbollah") in found
+
+
+def test_body_noun_premodifier_refers_back_to_the_state_body(system):
+    text = "Chad's army said it had retaken the town. Army spokesman Col. Idris Kallo said the fighting was over."
+    assert ("MEMBER_OF", "Idris Kallo", "army") in roles(system, text)
+
+
+def test_deputy_heads_nothing(system):
+    found = roles(system, "Tomas Verhal, who is deputy head of UNAMI, told reporters it was calm.")
+    assert ("MEMBER_OF", "Tomas Verhal", "UNAMI") in found
+    assert ("LEADER_OF", "Tomas Verhal", "UNAMI") not in found
+
+
+def test_head_office_is_no_role(system):
+    found = roles(system, "Troops took the Kivu Hotel, and the head office of UNAMI, on Friday.")
+    assert not found
+
+
+def test_clause_between_body_and_title_is_no_premodifier(system):
+    found = roles(system, "Talks at the Kremlin lasted more than six hours between President Tomas Verhal and others.")
+    assert ("LEADER_OF", "Tomas Verhal", "Kremlin") not in found
+
+
+def test_possessor_noun_and_pronoun_refer_back(system):
+    text = "Talks with Hezbollah resumed on Monday, attended by the guerrilla group's top commander, Omar Saltani."
+    assert ("LEADER_OF", "Omar Saltani", "Hezbollah") in roles(system, text)
+    text = "Hezbollah released a video. Dr. Lena Marsh, the group's senior researcher, said it was real."
+    assert ("MEMBER_OF", "Lena Marsh", "Hezbollah") in roles(system, text)
+
+
+def test_pronoun_with_a_state_between_is_left_alone(system):
+    # "its" after "Kenya" may mean the state: no guess at the organisation further back.
+    text = "Reuters reported that Kenya sent troops and its special envoy Lena Marsh flew to the capital."
+    assert not roles(system, text)
+
+
+def test_commanded_by_refers_back_to_the_state_army(system):
+    text = (
+        "Chad's army retook the town. The war between the army, commanded by Gen. Idris Kallo, and the rebels goes on."
+    )
+    assert ("LEADER_OF", "Idris Kallo", "army") in roles(system, text)
+
+
+def test_role_after_a_date_clause_is_still_an_apposition(system):
+    text = "Gunmen attacked Beni on Tuesday, the city's mayor, Dr. Ana Ruiz, said."
+    assert ("LEADER_OF", "Ana Ruiz", "Beni") in roles(system, text)
+
+
+def parts(system, text: str) -> set[tuple[str, str, str]]:
+    return {r for r in relations(system, text) if r[0] == "PART_OF"}
+
+
+def test_states_listing_people_name_their_leaders(system):
+    text = "The president hosted Mali's Idris Kallo Bako, Chad's Omar Saltani and Niger's Tomas Verhal."
+    found = roles(system, text)
+    assert ("LEADER_OF", "Omar Saltani", "Chad") in found
+    assert ("LEADER_OF", "Tomas Verhal", "Niger") in found
+    # One state's possessive alone may name any official.
+    assert not roles(system, "The talks were opened by Chad's Omar Saltani on Monday.")
+
+
+def test_person_possessive_before_a_group_leads_it(system):
+    found = roles(system, "Fighters loyal to Gen. Omar Saltani's Hezbollah took the town.")
+    assert ("LEADER_OF", "Omar Saltani", "Hezbollah") in found
+
+
+def test_apposition_naming_a_part_of_a_body(system):
+    assert ("PART_OF", "Amaq", "Hezbollah") in parts(system, "Amaq, the Hezbollah's news outlet, said it had struck.")
+    text = "Jama'at Nusrat al-Islam (JNIM), al-Qaeda's branch in the north, claimed the attack."
+    assert ("PART_OF", "JNIM", "al-Qaeda") in parts(system, text)
+    # An ally in apposition is no part.
+    assert not parts(system, "Hezbollah, the Hamas's closest ally, fired rockets.")
+
+
+def test_members_of_a_coalition(system):
+    text = "The Arakan Army joined the fight. The alliance is made up of Hezbollah, Hamas and the Houthis."
+    found = parts(system, text)
+    assert {("PART_OF", "Hezbollah", "Arakan Army"), ("PART_OF", "Houthis", "Arakan Army")} <= found
+
+
+def test_body_possessive_of_a_noun_refers_back(system):
+    text = "UNAMI released a report on Monday, compiled by the mission's Human Rights Office, on the protests."
+    assert ("PART_OF", "Human Rights Office", "UNAMI") in parts(system, text)
+
+
+def test_of_the_group_noun_refers_back(system):
+    text = "The Hezbollah split in two. The war began after Dr. Omar Saltani, a co-founder of the movement, was seized."
+    assert ("LEADER_OF", "Omar Saltani", "Hezbollah") in roles(system, text)
