@@ -133,3 +133,15 @@ def test_each_component_runs_on_an_empty_doc(name):
     nlp.add_pipe(name)
     doc = nlp("")
     assert len(doc) == 0
+
+
+def test_rank_abbreviations_end_no_sentence():
+    """spaCy's English exceptions keep "Gen." whole but split "Lt." and "Maj."; the pipeline keeps
+    every abbreviated rank of roles.json whole, so the name after it stays in the same sentence."""
+    nlp = build_pipeline()
+    doc = nlp("Talks were led by Lt. Col. Aran Vosk and Maj. Pell Daro of the Seventh Brigade. Capt. Lin spoke.")
+    assert [s.text for s in doc.sents] == [
+        "Talks were led by Lt. Col. Aran Vosk and Maj. Pell Daro of the Seventh Brigade.",
+        "Capt. Lin spoke.",
+    ]
+    assert "Lt." in [t.text for t in doc]

@@ -454,11 +454,25 @@ def add_name_finders(nlp: Language, data_dir: Path = DATA) -> None:
         nlp.add_pipe(factory, config={"data_dir": str(data_dir)})
 
 
+def keep_abbreviations(nlp: Language, data_dir: Path = DATA) -> None:
+    """Rank and title abbreviations of ``roles.json`` ("Lt.", "Maj.", "Brig.") stay one token.
+    spaCy's English exceptions hold "Gen." and "Dr." but not these: split off, their full stop ends
+    a sentence for the sentencizer, and the name after the rank falls into the next one."""
+    from spacy.symbols import ORTH
+
+    for phrase in load_json("roles.json", data_dir)["honorific"]:
+        for word in phrase.split():
+            if word.endswith(".") and len(nlp.tokenizer(word)) > 1:
+                nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+
+
 def build_pipeline(data_dir: Path = DATA) -> Language:
-    """Blank English: sentencizer, entity ruler, the name finders, figures, relations."""
+    """Blank English with the rank abbreviations kept whole: sentencizer, entity ruler, the name
+    finders, figures, relations."""
     import spacy
 
     nlp = spacy.blank("en")
+    keep_abbreviations(nlp, data_dir)
     nlp.add_pipe("sentencizer")
     add_ruler(nlp, data_dir)
     add_name_finders(nlp, data_dir)
