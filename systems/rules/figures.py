@@ -27,6 +27,7 @@ WINDOW_AFTER = 8
 WINDOW_BEFORE = 5
 LIST_GAP = 6  # tokens between two counts of one list: "40 soldiers and 25"
 STOP = {".", ";", ":", "?", "!", "(", ")"}
+UNNAMED = ""  # a count whose sentence names no category: it takes the category of the one before it
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class FigureFinder:
         self.trailing = _phrases(cues["trailing_qualifiers"])
         self.people = {w.lower() for w in cues["counted_people"]}
         self.things = {w.lower() for w in cues["counted_things"]}
+        self.actors = {w.lower() for w in cues["counted_actors"]}
         self.status = set(cues["status_nouns"])
         self.part_before = _phrases(cues["part_markers"]["before"])
         self.part_after = _phrases(cues["part_markers"]["after"])
@@ -164,8 +166,8 @@ class FigureFinder:
                 if lowers[k] in self.status:
                     # "30 detainees died": what happened to them outranks what they were.
                     for m in range(k + 1, min(ends[end - 1], end + WINDOW_AFTER)):
-                        if doc[m].text in STOP:
-                            break
+                        if doc[m].text in STOP or doc[m].text == ",":
+                            break  # "took 7 prisoners, for the loss of 9 dead": a fate past a comma is another's
                         fate = self._match_at(lowers, m, self.after_at)
                         if fate and fate[0] in ("killed", "injured", "missing"):
                             return fate[0], f"figures.after.{fate[0]}"
@@ -243,14 +245,23 @@ class FigureFinder:
             kind = self._counted_by(view, lowers, start, end)
             if kind == "thing":
                 runs[i] = (start, end, ("other", "figures.noun.other"))  # "25 posts were seized"
+            elif cue is None and kind == "actor":
+                # "some 300 gunmen", "four suspects": those who act in the events are counted, not
+                # victims; a casualty word elsewhere in the sentence is about someone else.
+                runs[i] = (start, end, ("other", "figures.actor.other"))
             elif cue is None and kind:
                 cat = self._sentence_category(view, lowers, start, end)
-                runs[i] = (start, end, (cat, f"figures.{kind}.{cat}"))
+                runs[i] = (start, end, (cat or UNNAMED, f"figures.{kind}"))
         figures: list[Figure] = []
         for i, (start, end, cue) in enumerate(runs):
             cue = cue or self._from_list(doc, lowers, runs, i) or self._subset(view, lowers, start, end, figures)
             if cue is None:
                 continue
+            if cue[0] == UNNAMED:
+                cue = self._previous_category(doc, start, figures)
+            elif cue[1] in ("figures.noun", "figures.tally"):
+                cue = (cue[0], f"{cue[1]}.{cue[0]}")
+            runs[i] = (start, end, cue)  # "6 in A, 4 in B, 3 in C and 2 in D": the list carries on
             if figures and (part := self._part_of(view, lowers, start, end, figures[-1])):
                 cue = part
             span = Span(doc, start, end, label="FIGURE")
@@ -280,6 +291,8 @@ class FigureFinder:
         for k in range(first, min(sent_end, first + 5)):
             if lowers[k] in self.things:
                 kind = "thing"
+            elif lowers[k] in self.actors:
+                kind = "actor"
             elif lowers[k] in self.people:
                 kind = "noun"
             elif lowers[k] in self.np_breaks or not (view.texts[k][0].isalpha() or lowers[k] == "-"):
@@ -320,9 +333,17 @@ class FigureFinder:
             return None
         return last.category, f"figures.part.{last.category}"
 
-    def _sentence_category(self, view, lowers: list[str], start: int, end: int) -> str:
-        """The category named nearest to the number in its sentence, ``other`` when none is."""
-        best, best_distance = "other", len(lowers)
+    @staticmethod
+    def _previous_category(doc: Doc, start: int, figures: list[Figure]) -> tuple[str, str]:
+        """A count whose sentence names no category ("put the figure at 18,000", "Six others were still in
+        hospital") goes on counting what the figure before it in its paragraph counts, else ``other``."""
+        if figures and "\n" not in doc[figures[-1].span.end : start].text:
+            return figures[-1].category, f"figures.previous.{figures[-1].category}"
+        return "other", "figures.noun.other"
+
+    def _sentence_category(self, view, lowers: list[str], start: int, end: int) -> str | None:
+        """The category named nearest to the number in its sentence, None when none is."""
+        best, best_distance = None, len(lowers)
         for k in range(view.sent_starts[start], view.sent_ends[start]):
             cat = self.context.get(lowers[k])
             if cat is not None and not start <= k < end:
