@@ -25,6 +25,7 @@ from .entities import DATA, load_json, sentence_bounds, token_view
 
 WINDOW_AFTER = 8
 WINDOW_BEFORE = 5
+FATE_WINDOW = 14  # "two guards wounded on the night of 9 May succumbed": the fate ends a long clause
 LIST_GAP = 6  # tokens between two counts of one list: "40 soldiers and 25"
 STOP = {".", ";", ":", "?", "!", "(", ")"}
 UNNAMED = ""  # a count whose sentence names no category: it takes the category of the one before it
@@ -77,12 +78,18 @@ class FigureFinder:
         self.population = _phrases(cues["population_before"])
         self.modals = set(cues["projection_modals"])
         self.growth = set(cues["growth_verbs"])
+        self.rest_after = set(cues["rest_of_group"]["after"])
+        self.rest_before = set(cues["rest_of_group"]["before"])
+        self.weak = set(cues["weak_cues"])
+        self.held = {w: cat for cat, words in cues["held_as"].items() for w in words}
+        self.participles = set(cues["participle_cues"])
+        self.auxiliaries = set(cues["auxiliaries"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in cues["category_context"].items():
             for w in words:
                 self.context.setdefault(w, cat)
-        for cat, phrase in self.after + self.before:
+        for cat, phrase in self.after:  # not the verbs before a count: "took place", "holding talks"
             if len(phrase) == 1 and cat != "other":
                 self.context.setdefault(phrase[0], cat)
 
@@ -129,7 +136,9 @@ class FigureFinder:
         # "one of the ...", "one such casualty", "no one": a pronoun, not a count.
         nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
         prev = lowers[i - 1] if i > 0 else ""
-        return nxt in ("of", "such", "another", "who", "which", "that") or prev in ("no", "any", "every", "the")
+        # "and one was Canadian": a verb straight after shows it stands for a noun (guidelines §2.4).
+        pronoun_next = ("of", "such", "another", "who", "which", "that", "was", "is")
+        return nxt in pronoun_next or prev in ("no", "any", "every", "the")
 
     @staticmethod
     def _match_at(lowers: list[str], i: int, phrases_at: dict) -> tuple[str, int] | None:
@@ -156,6 +165,10 @@ class FigureFinder:
             # "shot or injured some 15": the first category named (guidelines §2.4).
             if start - 3 >= sent_start and lowers[start - 2] in ("or", "and"):
                 adjacent = self._before_cue(lowers, start - 3, sent_start) or adjacent
+            elif adjacent in ("hostage", "detained") and (held := self._status_after(lowers, end, ends[start])):
+                adjacent = held  # "took 11 prisoners", "freed 90 prisoners": what they were, not the verb
+            elif lowers[start - 1] in self.weak and adjacent in ("hostage", "detained"):
+                adjacent = self._held_as(lowers, start - 1, sent_start, ends[start])
             return adjacent, f"figures.before.{adjacent}"
         k = end
         while k < min(ends[end - 1], end + WINDOW_AFTER):
@@ -163,14 +176,11 @@ class FigureFinder:
                 break
             hit = self._match_at(lowers, k, self.after_at)
             if hit:
-                if lowers[k] in self.status:
-                    # "30 detainees died": what happened to them outranks what they were.
-                    for m in range(k + 1, min(ends[end - 1], end + WINDOW_AFTER)):
-                        if doc[m].text in STOP or doc[m].text == ",":
-                            break  # "took 7 prisoners, for the loss of 9 dead": a fate past a comma is another's
-                        fate = self._match_at(lowers, m, self.after_at)
-                        if fate and fate[0] in ("killed", "injured", "missing"):
-                            return fate[0], f"figures.after.{fate[0]}"
+                if fate := self._fate(doc, lowers, num, k, ends[end - 1], k > end):
+                    return fate, f"figures.fate.{fate}"
+                if lowers[k] in self.weak and hit[0] in ("hostage", "detained"):
+                    held = self._held_as(lowers, k, starts[k], ends[k])
+                    return held, f"figures.after.{held}"
                 return hit[0], f"figures.after.{hit[0]}"
             k += 1
         for k in range(start - 1, max(sent_start, start - WINDOW_BEFORE) - 1, -1):
@@ -179,6 +189,46 @@ class FigureFinder:
             if doc[k].text in STOP:
                 break
         return None
+
+    def _fate(self, doc: Doc, lowers: list[str], num: list[bool], k: int, sent_end: int, on_noun: bool) -> str | None:
+        """What happened to people named by what they were or by a participle on their noun, told later in
+        their clause: "30 detainees died", "two guards wounded in May succumbed" -> killed; not "29 wounded"."""
+        fates: tuple[str, ...]
+        if lowers[k] in self.status:
+            fates, limit = ("killed", "injured", "missing"), min(sent_end, k + WINDOW_AFTER)
+        elif on_noun and lowers[k] in self.participles and lowers[k - 1] not in self.auxiliaries:
+            fates, limit = ("killed",), min(sent_end, k + FATE_WINDOW)  # a reduced relative: "a guard wounded in May"
+        else:
+            return None
+        for m in range(k + 1, limit):
+            # "took 7 prisoners, for the loss of 9 dead", "5 wounded and 3 dead": a fate past a comma or
+            # after another count is another's ("on the night of May 6-7" is a date, not a count).
+            if doc[m].text in STOP or doc[m].text == "," or (num[m] and lowers[m - 1] in ("and", "or", "but")):
+                return None
+            fate = self._match_at(lowers, m, self.after_at)
+            if fate and fate[0] in fates:
+                return fate[0]
+        return None
+
+    def _status_after(self, lowers: list[str], end: int, sent_end: int) -> str | None:
+        """The category of a status noun ("prisoners", "hostages") heading the phrase after a count."""
+        for k in range(end, min(sent_end, end + 4)):
+            if lowers[k] in self.status and lowers[k] in self.held:
+                return self.held[lowers[k]]
+            if lowers[k] in self.np_breaks or not lowers[k][0].isalpha():
+                return None
+        return None
+
+    def _held_as(self, lowers: list[str], i: int, sent_start: int, sent_end: int) -> str:
+        """People freed or released are counted as what they were (guidelines §2.4): the nearest word naming
+        hostages or prisoners in the sentence, else the last one before it in the article, else hostage."""
+        near = [k for k in range(sent_start, sent_end) if lowers[k] in self.held]
+        if near:
+            return self.held[lowers[min(near, key=lambda k: abs(k - i))]]
+        for k in range(sent_start - 1, -1, -1):
+            if lowers[k] in self.held:
+                return self.held[lowers[k]]
+        return "hostage"
 
     def _excluded(self, doc: Doc, start: int, end: int, person_ends: Set[int]) -> bool:
         prev = doc[start - 1] if start > 0 else None
@@ -258,7 +308,7 @@ class FigureFinder:
             if cue is None:
                 continue
             if cue[0] == UNNAMED:
-                cue = self._previous_category(doc, start, figures)
+                cue = self._previous_category(view, lowers, start, end, cue[1], figures)
             elif cue[1] in ("figures.noun", "figures.tally"):
                 cue = (cue[0], f"{cue[1]}.{cue[0]}")
             runs[i] = (start, end, cue)  # "6 in A, 4 in B, 3 in C and 2 in D": the list carries on
@@ -286,26 +336,33 @@ class FigureFinder:
                 k += 1
         elif k < n and lowers[k] in ("-", "–"):
             return None  # "a two-state solution", "a 51-page report"
-        # The last counted noun of the phrase heads it: "about 40 cargo-plane flights" counts flights.
-        kind, first = None, k
-        for k in range(first, min(sent_end, first + 5)):
+        if kind := self._head_kind(lowers, k, sent_end):
+            return kind
+        if end < n and (lowers[end] in self.bare_followers or not lowers[end][0].isalpha()):
+            for k in range(start - 1, max(view.sent_starts[start], start - 8) - 1, -1):
+                if lowers[k] in self.tally:
+                    # "put the number of attackers at 100": the noun after the tally word is what it counts.
+                    if k + 1 < start and lowers[k + 1] == "of":
+                        return self._head_kind(lowers, k + 2, start) or "tally"
+                    return "tally"
+                if view.like_num[k]:
+                    break
+        return None
+
+    def _head_kind(self, lowers: list[str], first: int, limit: int) -> str | None:
+        """What the noun phrase from token ``first`` counts, by its last counted noun ("about 40 cargo-plane
+        flights" counts flights): ``thing``, ``actor``, ``noun`` (people) or None."""
+        kind = None
+        for k in range(first, min(limit, first + 5)):
             if lowers[k] in self.things:
                 kind = "thing"
             elif lowers[k] in self.actors:
                 kind = "actor"
             elif lowers[k] in self.people:
                 kind = "noun"
-            elif lowers[k] in self.np_breaks or not (view.texts[k][0].isalpha() or lowers[k] == "-"):
+            elif lowers[k] in self.np_breaks or not (lowers[k][0].isalpha() or lowers[k] == "-"):
                 break
-        if kind:
-            return kind
-        if end < n and (lowers[end] in self.bare_followers or not lowers[end][0].isalpha()):
-            for k in range(start - 1, max(view.sent_starts[start], start - 8) - 1, -1):
-                if lowers[k] in self.tally:
-                    return "tally"
-                if view.like_num[k]:
-                    break
-        return None
+        return kind
 
     def _part_of(self, view, lowers: list[str], start: int, end: int, last: Figure) -> tuple[str, str] | None:
         """ "356 dead, 24 children among them", "including 8 women": a part of the figure before it in the
@@ -333,13 +390,24 @@ class FigureFinder:
             return None
         return last.category, f"figures.part.{last.category}"
 
-    @staticmethod
-    def _previous_category(doc: Doc, start: int, figures: list[Figure]) -> tuple[str, str]:
-        """A count whose sentence names no category ("put the figure at 18,000", "Six others were still in
-        hospital") goes on counting what the figure before it in its paragraph counts, else ``other``."""
-        if figures and "\n" not in doc[figures[-1].span.end : start].text:
-            return figures[-1].category, f"figures.previous.{figures[-1].category}"
-        return "other", "figures.noun.other"
+    def _previous_category(
+        self, view, lowers: list[str], start: int, end: int, rule: str, figures: list[Figure]
+    ) -> tuple[str, str]:
+        """A count whose sentence names no category goes on counting what the figure before it counts when
+        it refers back to that figure: a tally ("put the figure at 18,000"), the rest of a group ("Six
+        others were still in hospital", "the remaining 40"), or a count in the same sentence. A new
+        sentence about other people ("30 residents moved away") counts ``other``."""
+        if not figures:
+            return "other", f"{rule}.other"
+        last = figures[-1]
+        same_sentence = view.sent_starts[last.span.start] == view.sent_starts[start]
+        paragraph = "\n" not in "".join(view.texts[last.span.end : start])
+        rest = (end < len(lowers) and lowers[end] in self.rest_after) or (
+            start > 0 and lowers[start - 1] in self.rest_before
+        )
+        if same_sentence or (paragraph and (rule == "figures.tally" or rest)):
+            return last.category, f"figures.previous.{last.category}"
+        return "other", f"{rule}.other"
 
     def _sentence_category(self, view, lowers: list[str], start: int, end: int) -> str | None:
         """The category named nearest to the number in its sentence, None when none is."""
@@ -357,8 +425,8 @@ class FigureFinder:
         "were" counts part of the figure just before it, in the same or the previous sentence."""
         if not figures or end >= len(lowers) or lowers[end] not in self.subset_verbs:
             return None
-        if lowers[start] == "one" or (start > 0 and lowers[start - 1] in ("the", "these", "those")):
-            return None  # "one was Canadian", "the two were freed": pronouns (guidelines §2.4)
+        if lowers[start] == "one" or (start > 0 and lowers[start - 1] in ("the", "these", "those", "other")):
+            return None  # "one was Canadian", "the two were freed", "the other 25 are": pronouns (guidelines §2.4)
         last = figures[-1]
         sent_start = view.sent_starts[start]
         previous_start = view.sent_starts[sent_start - 1] if sent_start > 0 else 0

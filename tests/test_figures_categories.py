@@ -1,0 +1,123 @@
+"""What a count counts (guidelines §2.2, §2.4), on sentences written for these tests.
+
+Each case names the rule it pins; none is taken from an article. The category of a count comes from
+the words of its clause, the noun it counts, or, when neither names one, the count it refers back to.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.formats.corpus import Document
+from systems.rules import RulesSystem
+
+
+@pytest.fixture(scope="module")
+def rules() -> RulesSystem:
+    return RulesSystem()
+
+
+def figures(system, text: str) -> dict[str, str]:
+    """Figure text -> category (the texts of one test sentence are distinct)."""
+    ann = next(system.predict([Document("t", "2024-01-01", text)]))
+    return {e.text: e.category for e in ann.entities if e.label == "FIGURE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # Crimes counted as events name their victims' fate.
+        ("Police counted 57 murders in the province last year.", "57", "killed"),
+        ("The prosecutor listed over 300 homicides since the truce.", "over 300", "killed"),
+        ("Monitors logged 4 more killings on Sunday.", "4", "killed"),
+        ("Relatives reported 40 disappearances in the district.", "40", "missing"),
+        ("Aid agencies registered 3,200 arrivals from the coast by Friday.", "3,200", "displaced"),
+        ("The fighting has uprooted 90,000 in the valley.", "90,000", "displaced"),
+        ("The garrison held the bridge for the loss of 14 troops.", "14", "killed"),
+        # People affected without another category are 'other' (trapped, in need of aid).
+        ("The siege killed hundreds and left millions of people dependent on aid.", "millions", "other"),
+        ("After the blast killed four, nearly 300 workers were trapped in the factory.", "nearly 300", "other"),
+        # "Families" counts people: what happened to them decides.
+        ("Officials said thousands of families were driven from their homes.", "thousands", "displaced"),
+        # Things are 'other' whatever the sentence says.
+        ("Troops seized 12 rifles and two motorcycles after the clash.", "12", "other"),
+        ("Witnesses said one car bomb hit the checkpoint where five soldiers died.", "one", "other"),
+    ],
+)
+def test_cue_vocabulary(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # Those who act in the events are counted, not victims: a casualty word of the sentence is about others.
+        ("Police said 40 gunmen stormed the village, where 12 people were killed.", "40", "other"),
+        ("Four suspects are on the run, police said of the market bombing, which killed nine.", "Four", "other"),
+        # "the number of attackers at 200": the noun after the tally word is what it counts.
+        ("Witnesses put the number of attackers at about 200, and 15 people were wounded.", "about 200", "other"),
+        # ... and an actor with a cue of its own keeps it.
+        ("The army said 31 gunmen were killed in the ambush.", "31", "killed"),
+    ],
+)
+def test_actors_are_counted_as_other(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+def test_a_list_of_counts_by_place_carries_its_category_to_the_end(rules):
+    text = "The agency counted 6,000 displaced people, 2,500 in Alda, 1,900 in Berro, 1,000 in Cova and 600 in Duna."
+    found = figures(rules, text)
+    assert {found.get(n) for n in ("2,500", "1,900", "1,000", "600")} == {"displaced"}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A tally refers back to what the figure before it counts.
+        ("Gunmen abducted 30 villagers on Monday. Officials later put the figure at 45.", "45", "hostage"),
+        # The rest of a group ("others", "the remaining") is counted like the group.
+        ("The militia kidnapped 50 farmers at dawn. Seven others were held at a ranch.", "Seven", "hostage"),
+    ],
+)
+def test_a_count_naming_no_category_refers_back(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+def test_a_new_group_in_a_new_sentence_inherits_nothing(rules):
+    found = figures(rules, "Gunmen abducted 30 villagers on Monday. Some 200 volunteers joined the search.")
+    assert found.get("30") == "hostage"
+    assert found.get("Some 200") == "other", found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Numerals standing for a noun are pronouns (guidelines §2.4).
+        ("Rebels released 10 hostages on Friday. Nine were Kenyan and one was Dutch.", "one"),
+        ("Police traced 40 of the students, while the whereabouts of the other 12 are unknown.", "12"),
+    ],
+)
+def test_numerals_used_as_pronouns(rules, text, absent):
+    assert absent not in figures(rules, text), figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # People freed are counted as what they were (guidelines §2.4): the sentence's word for them ...
+        ("Under the swap deal, Ruvania freed 200 prisoners and Veska freed 150 soldiers.", "150", "detained"),
+        ("The gang freed 12 pupils it had kidnapped in May.", "12", "hostage"),
+        # ... else the article's, before them.
+        ("The prisoner exchange began at dawn. By noon 300 soldiers had been freed.", "300", "detained"),
+        # What happened to people later in their clause outranks what they were ...
+        ("Two guards wounded in the raid on 3-4 May died in hospital.", "Two", "killed"),
+        ("One trader abducted near the market was found dead on Sunday.", "One", "killed"),
+        # ... but not a fate past a comma or after another count.
+        ("The rebels took 11 prisoners, for the loss of 6 dead.", "11", "detained"),
+        ("Officials said 23 were killed and 29 wounded and that the army had struck back.", "29", "injured"),
+        # Soldiers who surrender are held.
+        ("About 600 soldiers, among them two colonels, surrendered to the rebels.", "About 600", "detained"),
+    ],
+)
+def test_what_people_were_and_what_happened_to_them(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
