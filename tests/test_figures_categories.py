@@ -121,3 +121,60 @@ def test_numerals_used_as_pronouns(rules, text, absent):
 )
 def test_what_people_were_and_what_happened_to_them(rules, text, figure, category):
     assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+# --- the three systems and the shared vocabulary ----------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def spacy_system():
+    from systems.statistical import SpacySystem
+
+    return SpacySystem()
+
+
+@pytest.fixture(scope="module")
+def hybrid():
+    from systems.hybrid import HybridSystem
+
+    return HybridSystem()
+
+
+AGREED = [
+    # Things and actors are 'other' even in a sentence that counts the dead.
+    ("Troops recovered 14 rifles after the ambush that killed six.", "14", "other"),
+    ("Police said 40 gunmen stormed the village, where 12 people were killed.", "40", "other"),
+    ("Witnesses put the number of attackers at about 200, and 15 people were wounded.", "about 200", "other"),
+    # Losses and crimes counted as events name a fate.
+    ("The garrison held the bridge for the loss of 14 troops.", "14", "killed"),
+    ("The prosecutor listed 300 homicides since the truce.", "300", "killed"),
+    ("Relatives reported 40 disappearances in the district.", "40", "missing"),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "category"), AGREED)
+def test_the_three_systems_agree_on_what_a_count_counts(rules, spacy_system, hybrid, text, figure, category):
+    found = {
+        name: figures(s, text).get(figure)
+        for name, s in (("rules", rules), ("spacy", spacy_system), ("hybrid", hybrid))
+    }
+    assert found == dict.fromkeys(found, category), found
+
+
+def test_the_shared_vocabulary_names_each_word_once_and_the_spacy_lemmas_do_not_contradict_it():
+    from systems.statistical import CATEGORY_OF
+    from systems.vocabulary import figure_vocabulary
+
+    shared = figure_vocabulary()
+    owner: dict[str, str] = {}
+    for cat, words in shared["category_words"].items():
+        for w in words:
+            assert owner.setdefault(w, cat) == cat, f"{w!r} names both {owner[w]} and {cat}"
+    nouns = [shared["counted_people"], shared["counted_things"], shared["counted_actors"]]
+    for i, a in enumerate(nouns):
+        for b in nouns[i + 1 :]:
+            assert not set(a) & set(b), set(a) & set(b)
+    # A word the spacy system reads as a lemma of one category is not a shared word of another.
+    clashes = {w: (cat, CATEGORY_OF[w]) for w, cat in owner.items() if CATEGORY_OF.get(w, cat) != cat}
+    assert not clashes, clashes
+    assert not {w for w in shared["counted_things"] if CATEGORY_OF.get(w, "other") != "other"}

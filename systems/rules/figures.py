@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from bench.core.numbers import NUMBER_WORDS, QUALIFIER_PHRASES, normalise_figure
+from systems.vocabulary import figure_vocabulary
 
 from .entities import DATA, load_json, sentence_bounds, token_view
 
@@ -63,9 +64,10 @@ class FigureFinder:
         self.list_joiners = set(cues["list_joiners"])
         self.qualifiers = _phrases([p for ps in QUALIFIER_PHRASES.values() for p in ps])
         self.trailing = _phrases(cues["trailing_qualifiers"])
-        self.people = {w.lower() for w in cues["counted_people"]}
-        self.things = {w.lower() for w in cues["counted_things"]}
-        self.actors = {w.lower() for w in cues["counted_actors"]}
+        shared = figure_vocabulary()
+        self.people = set(shared["counted_people"])
+        self.things = set(shared["counted_things"])
+        self.actors = set(shared["counted_actors"])
         self.status = set(cues["status_nouns"])
         self.part_before = _phrases(cues["part_markers"]["before"])
         self.part_after = _phrases(cues["part_markers"]["after"])
@@ -86,7 +88,7 @@ class FigureFinder:
         self.auxiliaries = set(cues["auxiliaries"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
-        for cat, words in cues["category_context"].items():
+        for cat, words in shared["category_words"].items():
             for w in words:
                 self.context.setdefault(w, cat)
         for cat, phrase in self.after:  # not the verbs before a count: "took place", "holding talks"
