@@ -178,3 +178,27 @@ def test_the_shared_vocabulary_names_each_word_once_and_the_spacy_lemmas_do_not_
     clashes = {w: (cat, CATEGORY_OF[w]) for w, cat in owner.items() if CATEGORY_OF.get(w, cat) != cat}
     assert not clashes, clashes
     assert not {w for w in shared["counted_things"] if CATEGORY_OF.get(w, "other") != "other"}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A tally word far back in a long clause still makes the bare number its value.
+        (
+            "The death toll from the floods and the fighting in the northern districts has climbed to nearly 4,000, "
+            "officials said.",
+            "nearly 4,000",
+            "killed",
+        ),
+        ("The dead from the attack on the market numbered around 60.", "around 60", "killed"),
+        # A bare count right after a reporting verb is a tally of what its sentence, or the figure before, counts.
+        ("Monitors counted 30 dead on Monday, while local radio reported 45.", "45", "killed"),
+        (
+            "Gunmen killed 12 villagers in Kora. By evening, a radio station was reporting about 30.",
+            "about 30",
+            "killed",
+        ),
+    ],
+)
+def test_tallies_and_reported_counts(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)

@@ -27,6 +27,7 @@ from .entities import DATA, load_json, sentence_bounds, token_view
 WINDOW_AFTER = 8
 WINDOW_BEFORE = 5
 FATE_WINDOW = 14  # "two guards wounded on the night of 9 May succumbed": the fate ends a long clause
+TALLY_WINDOW = 16  # "the death toll of people killed in the battle for the city has climbed to 3,000"
 LIST_GAP = 6  # tokens between two counts of one list: "40 soldiers and 25"
 STOP = {".", ";", ":", "?", "!", "(", ")"}
 UNNAMED = ""  # a count whose sentence names no category: it takes the category of the one before it
@@ -74,6 +75,7 @@ class FigureFinder:
         self.np_breaks = set(cues["noun_phrase_breaks"])
         self.partitive = set(cues["partitive_determiners"])
         self.tally = set(cues["tally_words"])
+        self.reporting = _phrases(cues["reporting_before"])
         self.bare_followers = set(cues["bare_followers"])
         self.subset_verbs = set(cues["subset_verbs"])
         self.participants = set(cues["participant_nouns"])
@@ -341,7 +343,10 @@ class FigureFinder:
         if kind := self._head_kind(lowers, k, sent_end):
             return kind
         if end < n and (lowers[end] in self.bare_followers or not lowers[end][0].isalpha()):
-            for k in range(start - 1, max(view.sent_starts[start], start - 8) - 1, -1):
+            # "residents spoke of more than 100", "the radio reported 40": a reported count is a tally.
+            if any(start >= len(p) and tuple(lowers[start - len(p) : start]) == p for p in self.reporting):
+                return "tally"
+            for k in range(start - 1, max(view.sent_starts[start], start - TALLY_WINDOW) - 1, -1):
                 if lowers[k] in self.tally:
                     # "put the number of attackers at 100": the noun after the tally word is what it counts.
                     if k + 1 < start and lowers[k + 1] == "of":
