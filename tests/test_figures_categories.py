@@ -202,3 +202,29 @@ def test_the_shared_vocabulary_names_each_word_once_and_the_spacy_lemmas_do_not_
 )
 def test_tallies_and_reported_counts(rules, text, figure, category):
     assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # "N more" counts the rest of the group counted before it.
+        (
+            "Two hostages were released by the gang near the old crossing on Monday and three more on Friday.",
+            "three",
+            "hostage",
+        ),
+        # "along with" adds a part to the figure before it, in that figure's category.
+        (
+            "Medics recovered 40 bodies, 25 of them men, along with 9 women, while 30 people were wounded.",
+            "9",
+            "killed",
+        ),
+    ],
+)
+def test_the_rest_and_parts_of_a_group(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+def test_over_after_a_particle_verb_is_no_qualifier(rules):
+    found = figures(rules, "The gunmen handed over four hostages to the mediators.")
+    assert found.get("four") == "hostage" and "over four" not in found, found

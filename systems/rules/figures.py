@@ -75,6 +75,7 @@ class FigureFinder:
         self.np_breaks = set(cues["noun_phrase_breaks"])
         self.partitive = set(cues["partitive_determiners"])
         self.tally = set(cues["tally_words"])
+        self.particle_verbs = set(cues["particle_verbs"])
         self.reporting = _phrases(cues["reporting_before"])
         self.bare_followers = set(cues["bare_followers"])
         self.subset_verbs = set(cues["subset_verbs"])
@@ -279,6 +280,8 @@ class FigureFinder:
         for phrase in self.qualifiers:
             n = len(phrase)
             if start - n >= 0 and lowers[start - 1] == phrase[-1] and tuple(lowers[start - n : start]) == phrase:
+                if n == 1 and start > 1 and lowers[start - 2] in self.particle_verbs:
+                    return start  # "handed over three men": the particle of the verb, not a qualifier
                 return start - n
         return start
 
@@ -342,6 +345,13 @@ class FigureFinder:
             return None  # "a two-state solution", "a 51-page report"
         if kind := self._head_kind(lowers, k, sent_end):
             return kind
+        # "two were freed on Monday and three more on Friday": the rest of a group counted before.
+        if (
+            end + 1 < n
+            and lowers[end] == "more"
+            and (lowers[end + 1] in self.bare_followers or not lowers[end + 1][0].isalpha())
+        ):
+            return "tally"
         if end < n and (lowers[end] in self.bare_followers or not lowers[end][0].isalpha()):
             # "residents spoke of more than 100", "the radio reported 40": a reported count is a tally.
             if any(start >= len(p) and tuple(lowers[start - len(p) : start]) == p for p in self.reporting):
@@ -418,13 +428,16 @@ class FigureFinder:
 
     def _sentence_category(self, view, lowers: list[str], start: int, end: int) -> str | None:
         """The category named nearest to the number in its sentence, None when none is."""
-        best, best_distance = None, len(lowers)
-        for k in range(view.sent_starts[start], view.sent_ends[start]):
+        best, best_distance, at = None, len(lowers), -1
+        sent_start, sent_end = view.sent_starts[start], view.sent_ends[start]
+        for k in range(sent_start, sent_end):
             cat = self.context.get(lowers[k])
             if cat is not None and not start <= k < end:
                 distance = start - k if k < start else k - end
                 if distance < best_distance:
-                    best, best_distance = cat, distance
+                    best, best_distance, at = cat, distance, k
+        if best in ("hostage", "detained") and lowers[at] in self.weak:
+            return self._held_as(lowers, at, sent_start, sent_end)  # "were released": released from what?
         return best
 
     def _subset(self, view, lowers: list[str], start: int, end: int, figures: list[Figure]) -> tuple[str, str] | None:
