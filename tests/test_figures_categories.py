@@ -228,3 +228,17 @@ def test_the_rest_and_parts_of_a_group(rules, text, figure, category):
 def test_over_after_a_particle_verb_is_no_qualifier(rules):
     found = figures(rules, "The gunmen handed over four hostages to the mediators.")
     assert found.get("four") == "hostage" and "over four" not in found, found
+
+
+def test_hybrid_takes_the_rules_category_when_a_cue_of_the_count_gave_it(spacy_system, hybrid):
+    text = "The shelling hit a clinic, killing one nurse and leaving three others badly hurt."
+    # The parse reads the nearest casualty verb up the tree; the word after the count says "hurt".
+    assert figures(spacy_system, text).get("three") == "killed"
+    assert figures(hybrid, text) == {"one": "killed", "three": "injured"}
+
+
+def test_hybrid_keeps_the_parse_category_where_the_rules_only_guessed(rules, hybrid):
+    text = "The army said 70 civilians sheltered in the church, which the rebels had shelled."
+    # The rules see a counted noun and no cue of theirs; the parse reads the verb of its clause.
+    assert figures(rules, text).get("70") == "other"
+    assert figures(hybrid, text).get("70") == "displaced"

@@ -11,7 +11,8 @@ rules' components do (``systems/rules/pipeline.py``):
 * ``hybrid_fill_names``: statistical names, as ``statistical.LABEL``, where no rule claimed a token;
   so a known armed group keeps its gazetteer form, and a name no list holds is still found;
 * ``hybrid_figures``: the ``spacy`` system's figures, read from the parse, and the rules' figures
-  where the parse found none;
+  where the parse found none; on a span both find, the rules' category where a cue of the count's
+  own gave it (``data/figures.json``);
 * ``hybrid_relations``: per relation type, the sources ``data/hybrid.json`` names, in order: the
   rules' trigger finder, DependencyMatcher patterns in ``data/dependency_patterns.json`` ("X
   attacked Y", "Y was shelled by X", "X fought alongside Y"; coordinated subjects and objects
@@ -38,7 +39,7 @@ from bench.formats.corpus import Document
 from systems.rules import RulesSystem
 from systems.rules.entities import DATA as RULES_DATA
 from systems.rules.entities import FlagCompiler, load_json, ruler_patterns
-from systems.rules.figures import FigureFinder
+from systems.rules.figures import Figure, FigureFinder
 from systems.rules.pipeline import (
     FIGURES,
     add_name_finders,
@@ -289,10 +290,14 @@ class FillNames:
 
 class HybridFigures:
     """The ``spacy`` system's figures (read from the parse) on tokens no name holds, and the rules'
-    figures where the parse found none."""
+    figures where the parse found none. Where both find the same span, the rules' category wins
+    when a cue of the count's own gave it (``data/figures.json``): a word next to the number says
+    more than the parse's walk to the nearest casualty word of the sentence."""
 
-    def __init__(self, rules_data: Path):
+    def __init__(self, rules_data: Path, settings_path: Path = DATA / "figures.json"):
         self.rules = FigureFinder(rules_data)
+        settings = json.loads(settings_path.read_text(encoding="utf-8"))
+        self.rules_category_from = tuple(settings["rules_category_from"])
 
     def __call__(self, doc: Doc) -> Doc:
         claimed = claimed_tokens(doc)
@@ -301,11 +306,18 @@ class HybridFigures:
         for f in kept:
             covered[f.span.start : f.span.end] = [True] * len(f.span)
         person_ends = {s.end for s in names(doc) if s.label_ == "PERSON"}
-        extra = [
-            f for f in self.rules.find(doc, list(claimed), person_ends) if not any(covered[f.span.start : f.span.end])
-        ]
+        found = self.rules.find(doc, list(claimed), person_ends)
+        cued = {(f.span.start, f.span.end): f for f in found if f.rule.rsplit(".", 1)[0] in self.rules_category_from}
+        kept = [self._category(f, cued.get((f.span.start, f.span.end))) for f in kept]
+        extra = [f for f in found if not any(covered[f.span.start : f.span.end])]
         set_figures(doc, sorted(kept + extra, key=lambda f: f.span.start))
         return doc
+
+    @staticmethod
+    def _category(parsed: Figure, rules: Figure | None) -> Figure:
+        if rules is None or rules.category == parsed.category:
+            return parsed
+        return Figure(parsed.span, parsed.value, parsed.qualifier, rules.category, rules.rule)
 
 
 class HybridRelations:
