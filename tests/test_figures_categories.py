@@ -242,3 +242,20 @@ def test_hybrid_keeps_the_parse_category_where_the_rules_only_guessed(rules, hyb
     # The rules see a counted noun and no cue of theirs; the parse reads the verb of its clause.
     assert figures(rules, text).get("70") == "other"
     assert figures(hybrid, text).get("70") == "displaced"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        ("Witnesses said 14 farmers were executed near the dam.", "14", "killed"),
+        ("The militia massacred 60 villagers in the hills.", "60", "killed"),
+        ("Rights groups said 8 men were lynched by the crowd.", "8", "killed"),
+        ("About 2,000 people took refuge in the cathedral.", "About 2,000", "displaced"),
+        ("Troops evacuated 5,000 residents from the border area.", "5,000", "displaced"),
+        ("Gunmen abducted 30 students from the college.", "30", "hostage"),
+        ("Police said 45 protesters were rounded up overnight.", "45", "detained"),
+        ("Soldiers apprehended 12 smugglers at the crossing.", "12", "detained"),
+    ],
+)
+def test_more_cue_vocabulary(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
