@@ -70,7 +70,10 @@ Figures (§2.2, §2.4)
     after "number", "Resolution", "Division", …; money ("10 million rupees"); compound modifiers
     ("a two-State solution", "one-way", "51-page"; but "a 25-member crew" counts); "the two" (a
     pair of parties or a pronoun); "one" that does not modify a noun ("one of them"); populations,
-    capacities and projected counts ("population of", "a city of 1.5 million", "could pass 100").
+    capacities and projected counts ("population of", "a city of 1.5 million", "could pass 100");
+    a number with no cue in its sentence or paragraph that counts no noun of the shared vocabulary
+    (``counted_people``, ``counted_things``, ``counted_actors``) and stands for none as a subject
+    ("one road led to peace", "the last five governments"; but "17 were flown home" stays).
   * Category, from cue lemmas (``category_lemmas``; a possessed "home"/"house" is ``displaced``:
     "fled their homes"), then the word forms of the vocabulary shared with the other systems
     (``systems/figure_vocabulary.json``: ``category_words``, and ``counted_things`` as ``other``).
@@ -146,6 +149,7 @@ SHARED_CATEGORY_OF = {w: cat for cat, words in _SHARED["category_words"].items()
     w: "other" for w in _SHARED["counted_things"]
 }
 ACTORS = frozenset(_SHARED["counted_actors"])
+COUNTED = ACTORS | frozenset(_SHARED["counted_people"]) | frozenset(_SHARED["counted_things"])
 # Longest first, so "no fewer than" is tried before "fewer than".
 _QUALIFIER_PHRASES = sorted((p for ps in QUALIFIER_PHRASES.values() for p in ps), key=len, reverse=True)
 
@@ -756,6 +760,18 @@ def _counts_actors(doc, start: int, end: int) -> bool:
     return any(_lower(t) in ACTORS for t in nouns)
 
 
+def _counts_known_noun(doc, start: int, end: int) -> bool:
+    """Whether the number counts a noun the shared vocabulary knows (people, things, actors) or a cue word."""
+    root = doc[start:end].root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "17 were sailors", "393 had been found": a number standing for its noun
+    counted = root.head if root.dep_ == "nummod" else root
+    nouns = [counted, *(g for c in counted.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    if counted.dep_ in ("compound", "amod", "nmod"):
+        nouns.append(counted.head)  # "a 25-member crew" counts the crew
+    return any(_lower(t) in COUNTED or _cue(t) for t in nouns if not start <= t.i < end)
+
+
 def figure_candidates(doc, taken: set[int]) -> Iterator[tuple[int, int]]:
     """Token spans that may be counts: CARDINALs, number-only DATEs, and numbers outside any entity."""
     for ent in doc.ents:
@@ -799,6 +815,8 @@ def figures(doc) -> Iterator[tuple[int, int, dict[str, Any]]]:
         if previous is not None and _paragraph_break(doc, last_end, start):
             previous = None
         cat, cued = category(doc, start, end, previous)
+        if not cued and previous is None and not _counts_known_noun(doc, start, end):
+            continue  # "one road", "the last five governments": nothing says it counts people or things in the events
         previous, last_end = (cat if cued else previous), end
         yield span_start, span_end, {"value": parsed[0], "qualifier": parsed[1], "category": cat}
 

@@ -259,3 +259,27 @@ def test_hybrid_keeps_the_parse_category_where_the_rules_only_guessed(rules, hyb
 )
 def test_more_cue_vocabulary(rules, text, figure, category):
     assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Nothing says these count people or things in the events: no cue, no counted noun (guidelines §2.2).
+        ("The envoy told the delegations that one road led to peace and the other to ruin.", "one"),
+        ("The rebels had negotiated without success with the last five governments.", "five"),
+    ],
+)
+def test_spacy_drops_numbers_that_count_nothing_known(spacy_system, text, absent):
+    assert absent not in figures(spacy_system, text), figures(spacy_system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The ship was seized with 25 sailors aboard in May, and 17 were flown home on Friday.", "17"),
+        ("The column included 90 armoured personnel carriers.", "90"),
+        ("He led a patrol of three soldiers and two gendarmes into the forest.", "two"),
+    ],
+)
+def test_spacy_keeps_counts_of_known_nouns_and_numbers_standing_for_them(spacy_system, text, figure):
+    assert figure in figures(spacy_system, text), figures(spacy_system, text)
