@@ -579,6 +579,9 @@ def is_count(doc, start: int, end: int) -> bool:
     hyphenated = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
     if hyphenated and _lower(doc[end + 1]) not in _FIG["hyphen_counts"]:
         return False
+    # "the other 25 are still unknown": a number standing for a group named before is a pronoun (§2.4).
+    if start > 1 and (_lower(doc[start - 2]), _lower(before)) == ("the", "other") and root.dep_ != "nummod":
+        return False
     # "the two sides", "the two were freed": a pair of named parties or a pronoun (§2.4).
     if before is not None and _lower(before) == "the" and len(tokens) == 1 and _lower(root) in _FIG["pair_words"]:
         return False

@@ -101,6 +101,13 @@ def test_numerals_used_as_pronouns(rules, text, absent):
     assert absent not in figures(rules, text), figures(rules, text)
 
 
+def test_spacy_reads_the_other_n_as_a_pronoun(spacy_system):
+    found = figures(
+        spacy_system, "Police traced 40 of the students, while the whereabouts of the other 12 are unknown."
+    )
+    assert "12" not in found and "40" in found, found
+
+
 @pytest.mark.parametrize(
     ("text", "figure", "category"),
     [
