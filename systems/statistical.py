@@ -722,6 +722,9 @@ def _held_as(doc, i: int) -> str | None:
 
 def _read(doc, token) -> str:
     """The category a cue token gives; people freed or swapped are what they were before (§2.4)."""
+    if token.lemma_.lower() in _FIG["killed_and_wounded"]:
+        # "Casualties" counts the killed and the wounded: injured beside a count of the killed, else other (§2.4).
+        return "injured" if any(_cue(t) == "killed" for t in token.sent) else "other"
     if _strength(token) < 2:
         return _cue(token) or "other"
     return _held_as(doc, token.i) or _FIG["weak_default"]

@@ -156,6 +156,9 @@ AGREED = [
     ("The garrison held the bridge for the loss of 14 troops.", "14", "killed"),
     ("The prosecutor listed 300 homicides since the truce.", "300", "killed"),
     ("Relatives reported 40 disappearances in the district.", "40", "missing"),
+    # "Casualties" counts killed and wounded: injured beside a count of the killed, else other (§2.4).
+    ("The clashes caused 40 casualties, the army said.", "40", "other"),
+    ("Five soldiers were killed and the clashes caused 40 casualties.", "40", "injured"),
 ]
 
 

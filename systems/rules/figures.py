@@ -86,6 +86,7 @@ class FigureFinder:
         self.rest_after = set(cues["rest_of_group"]["after"])
         self.rest_before = set(cues["rest_of_group"]["before"])
         self.weak = set(cues["weak_cues"])
+        self.killed_and_wounded = set(cues["killed_and_wounded"])
         self.held = {w: cat for cat, words in cues["held_as"].items() for w in words}
         self.participles = set(cues["participle_cues"])
         self.auxiliaries = set(cues["auxiliaries"])
@@ -183,6 +184,12 @@ class FigureFinder:
             if hit:
                 if fate := self._fate(doc, lowers, num, k, ends[end - 1], k > end):
                     return fate, f"figures.fate.{fate}"
+                if lowers[k] in self.killed_and_wounded:
+                    # "Casualties" counts the killed and the wounded: injured beside a count of the
+                    # killed in the sentence, else other (guidelines §2.4).
+                    both = any(self.context.get(w) == "killed" for w in lowers[starts[k] : ends[k]])
+                    cat = "injured" if both else "other"
+                    return cat, f"figures.after.{cat}"
                 if lowers[k] in self.weak and hit[0] in ("hostage", "detained"):
                     held = self._held_as(lowers, k, starts[k], ends[k])
                     return held, f"figures.after.{held}"
