@@ -188,8 +188,8 @@ class FigureFinder:
                     # "Casualties" counts the killed and the wounded: injured beside a count of the
                     # killed in the sentence, else other (guidelines §2.4).
                     both = any(self.context.get(w) == "killed" for w in lowers[starts[k] : ends[k]])
-                    cat = "injured" if both else "other"
-                    return cat, f"figures.after.{cat}"
+                    mixed = "injured" if both else "other"
+                    return mixed, f"figures.after.{mixed}"
                 if lowers[k] in self.weak and hit[0] in ("hostage", "detained"):
                     held = self._held_as(lowers, k, starts[k], ends[k])
                     return held, f"figures.after.{held}"
