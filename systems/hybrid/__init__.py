@@ -307,15 +307,17 @@ class HybridFigures:
             covered[f.span.start : f.span.end] = [True] * len(f.span)
         person_ends = {s.end for s in names(doc) if s.label_ == "PERSON"}
         found = self.rules.find(doc, list(claimed), person_ends)
-        cued = {(f.span.start, f.span.end): f for f in found if f.rule.rsplit(".", 1)[0] in self.rules_category_from}
-        kept = [self._category(f, cued.get((f.span.start, f.span.end))) for f in kept]
+        by_span = {(f.span.start, f.span.end): f for f in found}
+        kept = [self.category(f, by_span.get((f.span.start, f.span.end))) for f in kept]
         extra = [f for f in found if not any(covered[f.span.start : f.span.end])]
         set_figures(doc, sorted(kept + extra, key=lambda f: f.span.start))
         return doc
 
-    @staticmethod
-    def _category(parsed: Figure, rules: Figure | None) -> Figure:
+    def category(self, parsed: Figure, rules: Figure | None) -> Figure:
+        """The parse's figure, with the rules' category for the same span when a cue of its own gave it."""
         if rules is None or rules.category == parsed.category:
+            return parsed
+        if rules.rule.rsplit(".", 1)[0] not in self.rules_category_from:
             return parsed
         return Figure(parsed.span, parsed.value, parsed.qualifier, rules.category, rules.rule)
 
