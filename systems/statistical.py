@@ -73,7 +73,8 @@ Figures (§2.2, §2.4)
     capacities and projected counts ("population of", "a city of 1.5 million", "could pass 100");
     a number with no cue in its sentence or paragraph that counts no noun of the shared vocabulary
     (``counted_people``, ``counted_things``, ``counted_actors``) and stands for none as a subject
-    ("one road led to peace", "the last five governments"; but "17 were flown home" stays).
+    ("one road led to peace", "the last five governments"; but "17 were flown home" stays); counts
+    of the sources ("two US officials said": shared ``source_nouns`` before ``reporting_verbs``).
   * Category, from cue lemmas (``category_lemmas``; a possessed "home"/"house" is ``displaced``:
     "fled their homes"), then the word forms of the vocabulary shared with the other systems
     (``systems/figure_vocabulary.json``: ``category_words``, and ``counted_things`` as ``other``).
@@ -149,6 +150,8 @@ SHARED_CATEGORY_OF = {w: cat for cat, words in _SHARED["category_words"].items()
     w: "other" for w in _SHARED["counted_things"]
 }
 ACTORS = frozenset(_SHARED["counted_actors"])
+SOURCES = frozenset(_SHARED["source_nouns"])
+REPORTING = frozenset(_SHARED["reporting_verbs"])
 COUNTED = ACTORS | frozenset(_SHARED["counted_people"]) | frozenset(_SHARED["counted_things"])
 # Longest first, so "no fewer than" is tried before "fewer than".
 _QUALIFIER_PHRASES = sorted((p for ps in QUALIFIER_PHRASES.values() for p in ps), key=len, reverse=True)
@@ -578,6 +581,18 @@ def is_count(doc, start: int, end: int) -> bool:
     # except a group's size ("a 25-member crew", §2.4).
     hyphenated = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
     if hyphenated and _lower(doc[end + 1]) not in _FIG["hyphen_counts"]:
+        return False
+    # "two US officials said", "three witnesses told AFP": counts of the sources are not figures (§2.4),
+    # unless the verb goes on to a casualty ("12 people reported killed").
+    if (
+        root.dep_ == "nummod"
+        and _lower(root.head) in SOURCES
+        and root.head.dep_ == "nsubj"
+        and root.head.i - root.i <= 3
+        and root.head.head.i == root.head.i + 1
+        and _lower(root.head.head) in REPORTING
+        and not any(_cue(c) for c in root.head.head.children if c.dep_ in ("acomp", "oprd", "xcomp"))
+    ):
         return False
     # "the other 25 are still unknown": a number standing for a group named before is a pronoun (§2.4).
     if start > 1 and (_lower(doc[start - 2]), _lower(before)) == ("the", "other") and root.dep_ != "nummod":

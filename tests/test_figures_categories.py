@@ -313,3 +313,19 @@ def test_spacy_drops_numbers_that_count_nothing_known(spacy_system, text, absent
 )
 def test_spacy_keeps_counts_of_known_nouns_and_numbers_standing_for_them(spacy_system, text, figure):
     assert figure in figures(spacy_system, text), figures(spacy_system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        # Counts of the sources themselves are not figures (guidelines §2.4) ...
+        ("Two US officials said the strike killed 12 fighters.", "Two", "12"),
+        ("Three witnesses told reporters that 40 people died.", "Three", "40"),
+        # ... but people reported in a casualty category are counted.
+        ("At least 12 people reported missing were found alive.", None, "At least 12"),
+    ],
+)
+def test_the_three_systems_do_not_count_the_sources(rules, spacy_system, hybrid, text, absent, kept):
+    for system in (rules, spacy_system, hybrid):
+        found = figures(system, text)
+        assert kept in found and (absent is None or absent not in found), found

@@ -69,6 +69,8 @@ class FigureFinder:
         self.people = set(shared["counted_people"])
         self.things = set(shared["counted_things"])
         self.actors = set(shared["counted_actors"])
+        self.sources = set(shared["source_nouns"])
+        self.reporting_verbs = set(shared["reporting_verbs"])
         self.status = set(cues["status_nouns"])
         self.part_before = _phrases(cues["part_markers"]["before"])
         self.part_after = _phrases(cues["part_markers"]["after"])
@@ -265,6 +267,19 @@ class FigureFinder:
         in_commas = prev is not None and prev.text == "," and nxt is not None and nxt.text == ","
         return in_commas and start - 1 in person_ends
 
+    def _counts_sources(self, lowers: list[str], end: int) -> bool:
+        """ "two US officials said", "three witnesses told AFP": the sources are not in the events (guidelines
+        §2.4); but "12 people reported killed" is a count, so a cue after the verb keeps it."""
+        for k in range(end, min(len(lowers) - 1, end + 4)):
+            if lowers[k] in self.sources:
+                verb = k + 1
+                return lowers[verb] in self.reporting_verbs and not (
+                    verb + 1 < len(lowers) and self._match_at(lowers, verb + 1, self.after_at)
+                )
+            if lowers[k] in self.np_breaks or not lowers[k][0].isalpha():
+                return False
+        return False
+
     def _population_or_projection(self, lowers: list[str], start: int) -> bool:
         """ "a city of 1.5 million", "the count may exceed 300", "might climb to 40" (guidelines §2.4)."""
         for phrase in self.population:
@@ -301,7 +316,7 @@ class FigureFinder:
             if self._excluded(doc, start, end, person_ends):
                 continue
             qstart = self._with_qualifier(lowers, start)
-            if self._population_or_projection(lowers, qstart):
+            if self._population_or_projection(lowers, qstart) or self._counts_sources(lowers, end):
                 continue
             runs.append((qstart, self._with_trailing(lowers, end), self._category(doc, lowers, num, qstart, end)))
         # A count with no cue of its own: what follows or stands before it shows it counts something.
