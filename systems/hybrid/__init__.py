@@ -14,7 +14,8 @@ rules' components do (``systems/rules/pipeline.py``):
   keeps their label, a full name's surname standing alone later is the person, place cues make a
   GPE ("X, a village near …"), person cues a PERSON ("X, who …", "X's brother");
 * ``hybrid_figures``: the ``spacy`` system's figures, read from the parse, and the rules' figures
-  where the parse found none;
+  where the parse found none; on a span both find, the rules' category where a cue of the count's
+  own gave it (``data/figures.json``);
 * ``hybrid_relations``: per relation type, the sources ``data/hybrid.json`` names, in order: the
   rules' trigger finder, DependencyMatcher patterns in ``data/dependency_patterns.json`` ("X
   attacked Y", "Y was shelled by X", "X fought alongside Y"; coordinated subjects and objects
@@ -44,7 +45,7 @@ from bench.formats.corpus import Document
 from systems.rules import RulesSystem
 from systems.rules.entities import DATA as RULES_DATA
 from systems.rules.entities import FlagCompiler, load_json, ruler_patterns
-from systems.rules.figures import FigureFinder
+from systems.rules.figures import Figure, FigureFinder
 from systems.rules.pipeline import (
     FIGURES,
     add_name_finders,
@@ -495,10 +496,14 @@ class FillNames:
 
 class HybridFigures:
     """The ``spacy`` system's figures (read from the parse) on tokens no name holds, and the rules'
-    figures where the parse found none."""
+    figures where the parse found none. Where both find the same span, the rules' category wins
+    when a cue of the count's own gave it (``data/figures.json``): a word next to the number says
+    more than the parse's walk to the nearest casualty word of the sentence."""
 
-    def __init__(self, rules_data: Path):
+    def __init__(self, rules_data: Path, settings_path: Path = DATA / "figures.json"):
         self.rules = FigureFinder(rules_data)
+        settings = json.loads(settings_path.read_text(encoding="utf-8"))
+        self.rules_category_from = tuple(settings["rules_category_from"])
 
     def __call__(self, doc: Doc) -> Doc:
         claimed = claimed_tokens(doc)
@@ -507,11 +512,20 @@ class HybridFigures:
         for f in kept:
             covered[f.span.start : f.span.end] = [True] * len(f.span)
         person_ends = {s.end for s in names(doc) if s.label_ == "PERSON"}
-        extra = [
-            f for f in self.rules.find(doc, list(claimed), person_ends) if not any(covered[f.span.start : f.span.end])
-        ]
+        found = self.rules.find(doc, list(claimed), person_ends)
+        by_span = {(f.span.start, f.span.end): f for f in found}
+        kept = [self.category(f, by_span.get((f.span.start, f.span.end))) for f in kept]
+        extra = [f for f in found if not any(covered[f.span.start : f.span.end])]
         set_figures(doc, sorted(kept + extra, key=lambda f: f.span.start))
         return doc
+
+    def category(self, parsed: Figure, rules: Figure | None) -> Figure:
+        """The parse's figure, with the rules' category for the same span when a cue of its own gave it."""
+        if rules is None or rules.category == parsed.category:
+            return parsed
+        if rules.rule.rsplit(".", 1)[0] not in self.rules_category_from:
+            return parsed
+        return Figure(parsed.span, parsed.value, parsed.qualifier, rules.category, rules.rule)
 
 
 class HybridRelations:

@@ -20,13 +20,17 @@ from pathlib import Path
 from spacy.tokens import Doc, Span
 
 from bench.core.numbers import NUMBER_WORDS, QUALIFIER_PHRASES, normalise_figure
+from systems.vocabulary import expected_count, figure_vocabulary
 
 from .entities import DATA, load_json, sentence_bounds, token_view
 
 WINDOW_AFTER = 8
 WINDOW_BEFORE = 5
+FATE_WINDOW = 14  # "two guards wounded on the night of 9 May succumbed": the fate ends a long clause
+TALLY_WINDOW = 16  # "the death toll of people killed in the battle for the city has climbed to 3,000"
 LIST_GAP = 6  # tokens between two counts of one list: "40 soldiers and 25"
 STOP = {".", ";", ":", "?", "!", "(", ")"}
+UNNAMED = ""  # a count whose sentence names no category: it takes the category of the one before it
 
 
 @dataclass(frozen=True)
@@ -61,26 +65,40 @@ class FigureFinder:
         self.list_joiners = set(cues["list_joiners"])
         self.qualifiers = _phrases([p for ps in QUALIFIER_PHRASES.values() for p in ps])
         self.trailing = _phrases(cues["trailing_qualifiers"])
-        self.people = {w.lower() for w in cues["counted_people"]}
-        self.things = {w.lower() for w in cues["counted_things"]}
+        shared = figure_vocabulary()
+        self.people = set(shared["counted_people"])
+        self.things = set(shared["counted_things"])
+        self.actors = set(shared["counted_actors"])
+        self.sources = set(shared["source_nouns"])
+        self.expected = shared["expected_counts"]
+        self.reporting_verbs = set(shared["reporting_verbs"])
         self.status = set(cues["status_nouns"])
         self.part_before = _phrases(cues["part_markers"]["before"])
         self.part_after = _phrases(cues["part_markers"]["after"])
         self.np_breaks = set(cues["noun_phrase_breaks"])
         self.partitive = set(cues["partitive_determiners"])
         self.tally = set(cues["tally_words"])
+        self.particle_verbs = set(cues["particle_verbs"])
+        self.reporting = _phrases(cues["reporting_before"])
         self.bare_followers = set(cues["bare_followers"])
         self.subset_verbs = set(cues["subset_verbs"])
         self.participants = set(cues["participant_nouns"])
         self.population = _phrases(cues["population_before"])
         self.modals = set(cues["projection_modals"])
         self.growth = set(cues["growth_verbs"])
+        self.rest_after = set(cues["rest_of_group"]["after"])
+        self.rest_before = set(cues["rest_of_group"]["before"])
+        self.weak = set(cues["weak_cues"])
+        self.killed_and_wounded = set(cues["killed_and_wounded"])
+        self.held = {w: cat for cat, words in cues["held_as"].items() for w in words}
+        self.participles = set(cues["participle_cues"])
+        self.auxiliaries = set(cues["auxiliaries"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
-        for cat, words in cues["category_context"].items():
+        for cat, words in shared["category_words"].items():
             for w in words:
                 self.context.setdefault(w, cat)
-        for cat, phrase in self.after + self.before:
+        for cat, phrase in self.after:  # not the verbs before a count: "took place", "holding talks"
             if len(phrase) == 1 and cat != "other":
                 self.context.setdefault(phrase[0], cat)
 
@@ -127,7 +145,9 @@ class FigureFinder:
         # "one of the ...", "one such casualty", "no one": a pronoun, not a count.
         nxt = lowers[i + 1] if i + 1 < len(lowers) else ""
         prev = lowers[i - 1] if i > 0 else ""
-        return nxt in ("of", "such", "another", "who", "which", "that") or prev in ("no", "any", "every", "the")
+        # "and one was Canadian": a verb straight after shows it stands for a noun (guidelines §2.4).
+        pronoun_next = ("of", "such", "another", "who", "which", "that", "was", "is")
+        return nxt in pronoun_next or prev in ("no", "any", "every", "the")
 
     @staticmethod
     def _match_at(lowers: list[str], i: int, phrases_at: dict) -> tuple[str, int] | None:
@@ -154,6 +174,10 @@ class FigureFinder:
             # "shot or injured some 15": the first category named (guidelines §2.4).
             if start - 3 >= sent_start and lowers[start - 2] in ("or", "and"):
                 adjacent = self._before_cue(lowers, start - 3, sent_start) or adjacent
+            elif adjacent in ("hostage", "detained") and (held := self._status_after(lowers, end, ends[start])):
+                adjacent = held  # "took 11 prisoners", "freed 90 prisoners": what they were, not the verb
+            elif lowers[start - 1] in self.weak and adjacent in ("hostage", "detained"):
+                adjacent = self._held_as(lowers, start - 1, sent_start, ends[start])
             return adjacent, f"figures.before.{adjacent}"
         k = end
         while k < min(ends[end - 1], end + WINDOW_AFTER):
@@ -161,14 +185,17 @@ class FigureFinder:
                 break
             hit = self._match_at(lowers, k, self.after_at)
             if hit:
-                if lowers[k] in self.status:
-                    # "30 detainees died": what happened to them outranks what they were.
-                    for m in range(k + 1, min(ends[end - 1], end + WINDOW_AFTER)):
-                        if doc[m].text in STOP:
-                            break
-                        fate = self._match_at(lowers, m, self.after_at)
-                        if fate and fate[0] in ("killed", "injured", "missing"):
-                            return fate[0], f"figures.after.{fate[0]}"
+                if fate := self._fate(doc, lowers, num, k, ends[end - 1], k > end):
+                    return fate, f"figures.fate.{fate}"
+                if lowers[k] in self.killed_and_wounded:
+                    # "Casualties" counts the killed and the wounded: injured beside a count of the
+                    # killed in the sentence, else other (guidelines §2.4).
+                    both = any(self.context.get(w) == "killed" for w in lowers[starts[k] : ends[k]])
+                    mixed = "injured" if both else "other"
+                    return mixed, f"figures.after.{mixed}"
+                if lowers[k] in self.weak and hit[0] in ("hostage", "detained"):
+                    held = self._held_as(lowers, k, starts[k], ends[k])
+                    return held, f"figures.after.{held}"
                 return hit[0], f"figures.after.{hit[0]}"
             k += 1
         for k in range(start - 1, max(sent_start, start - WINDOW_BEFORE) - 1, -1):
@@ -177,6 +204,46 @@ class FigureFinder:
             if doc[k].text in STOP:
                 break
         return None
+
+    def _fate(self, doc: Doc, lowers: list[str], num: list[bool], k: int, sent_end: int, on_noun: bool) -> str | None:
+        """What happened to people named by what they were or by a participle on their noun, told later in
+        their clause: "30 detainees died", "two guards wounded in May succumbed" -> killed; not "29 wounded"."""
+        fates: tuple[str, ...]
+        if lowers[k] in self.status:
+            fates, limit = ("killed", "injured", "missing"), min(sent_end, k + WINDOW_AFTER)
+        elif on_noun and lowers[k] in self.participles and lowers[k - 1] not in self.auxiliaries:
+            fates, limit = ("killed",), min(sent_end, k + FATE_WINDOW)  # a reduced relative: "a guard wounded in May"
+        else:
+            return None
+        for m in range(k + 1, limit):
+            # "took 7 prisoners, for the loss of 9 dead", "5 wounded and 3 dead": a fate past a comma or
+            # after another count is another's ("on the night of May 6-7" is a date, not a count).
+            if doc[m].text in STOP or doc[m].text == "," or (num[m] and lowers[m - 1] in ("and", "or", "but")):
+                return None
+            fate = self._match_at(lowers, m, self.after_at)
+            if fate and fate[0] in fates:
+                return fate[0]
+        return None
+
+    def _status_after(self, lowers: list[str], end: int, sent_end: int) -> str | None:
+        """The category of a status noun ("prisoners", "hostages") heading the phrase after a count."""
+        for k in range(end, min(sent_end, end + 4)):
+            if lowers[k] in self.status and lowers[k] in self.held:
+                return self.held[lowers[k]]
+            if lowers[k] in self.np_breaks or not lowers[k][0].isalpha():
+                return None
+        return None
+
+    def _held_as(self, lowers: list[str], i: int, sent_start: int, sent_end: int) -> str:
+        """People freed or released are counted as what they were (guidelines §2.4): the nearest word naming
+        hostages or prisoners in the sentence, else the last one before it in the article, else hostage."""
+        near = [k for k in range(sent_start, sent_end) if lowers[k] in self.held]
+        if near:
+            return self.held[lowers[min(near, key=lambda k: abs(k - i))]]
+        for k in range(sent_start - 1, -1, -1):
+            if lowers[k] in self.held:
+                return self.held[lowers[k]]
+        return "hostage"
 
     def _excluded(self, doc: Doc, start: int, end: int, person_ends: Set[int]) -> bool:
         prev = doc[start - 1] if start > 0 else None
@@ -201,6 +268,19 @@ class FigureFinder:
         in_commas = prev is not None and prev.text == "," and nxt is not None and nxt.text == ","
         return in_commas and start - 1 in person_ends
 
+    def _counts_sources(self, lowers: list[str], end: int) -> bool:
+        """ "two US officials said", "three witnesses told AFP": the sources are not in the events (guidelines
+        §2.4); but "12 people reported killed" is a count, so a cue after the verb keeps it."""
+        for k in range(end, min(len(lowers) - 1, end + 4)):
+            if lowers[k] in self.sources:
+                verb = k + 1
+                return lowers[verb] in self.reporting_verbs and not (
+                    verb + 1 < len(lowers) and self._match_at(lowers, verb + 1, self.after_at)
+                )
+            if lowers[k] in self.np_breaks or not lowers[k][0].isalpha():
+                return False
+        return False
+
     def _population_or_projection(self, lowers: list[str], start: int) -> bool:
         """ "a city of 1.5 million", "the count may exceed 300", "might climb to 40" (guidelines §2.4)."""
         for phrase in self.population:
@@ -223,6 +303,8 @@ class FigureFinder:
         for phrase in self.qualifiers:
             n = len(phrase)
             if start - n >= 0 and lowers[start - 1] == phrase[-1] and tuple(lowers[start - n : start]) == phrase:
+                if n == 1 and start > 1 and lowers[start - 2] in self.particle_verbs:
+                    return start  # "handed over three men": the particle of the verb, not a qualifier
                 return start - n
         return start
 
@@ -235,7 +317,9 @@ class FigureFinder:
             if self._excluded(doc, start, end, person_ends):
                 continue
             qstart = self._with_qualifier(lowers, start)
-            if self._population_or_projection(lowers, qstart):
+            if self._population_or_projection(lowers, qstart) or self._counts_sources(lowers, end):
+                continue
+            if expected_count(lowers, qstart, end, self.expected):
                 continue
             runs.append((qstart, self._with_trailing(lowers, end), self._category(doc, lowers, num, qstart, end)))
         # A count with no cue of its own: what follows or stands before it shows it counts something.
@@ -243,14 +327,23 @@ class FigureFinder:
             kind = self._counted_by(view, lowers, start, end)
             if kind == "thing":
                 runs[i] = (start, end, ("other", "figures.noun.other"))  # "25 posts were seized"
+            elif cue is None and kind == "actor":
+                # "some 300 gunmen", "four suspects": those who act in the events are counted, not
+                # victims; a casualty word elsewhere in the sentence is about someone else.
+                runs[i] = (start, end, ("other", "figures.actor.other"))
             elif cue is None and kind:
                 cat = self._sentence_category(view, lowers, start, end)
-                runs[i] = (start, end, (cat, f"figures.{kind}.{cat}"))
+                runs[i] = (start, end, (cat or UNNAMED, f"figures.{kind}"))
         figures: list[Figure] = []
         for i, (start, end, cue) in enumerate(runs):
             cue = cue or self._from_list(doc, lowers, runs, i) or self._subset(view, lowers, start, end, figures)
             if cue is None:
                 continue
+            if cue[0] == UNNAMED:
+                cue = self._previous_category(view, lowers, start, end, cue[1], figures)
+            elif cue[1] in ("figures.noun", "figures.tally"):
+                cue = (cue[0], f"{cue[1]}.{cue[0]}")
+            runs[i] = (start, end, cue)  # "6 in A, 4 in B, 3 in C and 2 in D": the list carries on
             if figures and (part := self._part_of(view, lowers, start, end, figures[-1])):
                 cue = part
             span = Span(doc, start, end, label="FIGURE")
@@ -275,24 +368,43 @@ class FigureFinder:
                 k += 1
         elif k < n and lowers[k] in ("-", "–"):
             return None  # "a two-state solution", "a 51-page report"
-        # The last counted noun of the phrase heads it: "about 40 cargo-plane flights" counts flights.
-        kind, first = None, k
-        for k in range(first, min(sent_end, first + 5)):
-            if lowers[k] in self.things:
-                kind = "thing"
-            elif lowers[k] in self.people:
-                kind = "noun"
-            elif lowers[k] in self.np_breaks or not (view.texts[k][0].isalpha() or lowers[k] == "-"):
-                break
-        if kind:
+        if kind := self._head_kind(lowers, k, sent_end):
             return kind
+        # "two were freed on Monday and three more on Friday": the rest of a group counted before.
+        if (
+            end + 1 < n
+            and lowers[end] == "more"
+            and (lowers[end + 1] in self.bare_followers or not lowers[end + 1][0].isalpha())
+        ):
+            return "tally"
         if end < n and (lowers[end] in self.bare_followers or not lowers[end][0].isalpha()):
-            for k in range(start - 1, max(view.sent_starts[start], start - 8) - 1, -1):
+            # "residents spoke of more than 100", "the radio reported 40": a reported count is a tally.
+            if any(start >= len(p) and tuple(lowers[start - len(p) : start]) == p for p in self.reporting):
+                return "tally"
+            for k in range(start - 1, max(view.sent_starts[start], start - TALLY_WINDOW) - 1, -1):
                 if lowers[k] in self.tally:
+                    # "put the number of attackers at 100": the noun after the tally word is what it counts.
+                    if k + 1 < start and lowers[k + 1] == "of":
+                        return self._head_kind(lowers, k + 2, start) or "tally"
                     return "tally"
                 if view.like_num[k]:
                     break
         return None
+
+    def _head_kind(self, lowers: list[str], first: int, limit: int) -> str | None:
+        """What the noun phrase from token ``first`` counts, by its last counted noun ("about 40 cargo-plane
+        flights" counts flights): ``thing``, ``actor``, ``noun`` (people) or None."""
+        kind = None
+        for k in range(first, min(limit, first + 5)):
+            if lowers[k] in self.things:
+                kind = "thing"
+            elif lowers[k] in self.actors:
+                kind = "actor"
+            elif lowers[k] in self.people:
+                kind = "noun"
+            elif lowers[k] in self.np_breaks or not (lowers[k][0].isalpha() or lowers[k] == "-"):
+                break
+        return kind
 
     def _part_of(self, view, lowers: list[str], start: int, end: int, last: Figure) -> tuple[str, str] | None:
         """ "356 dead, 24 children among them", "including 8 women": a part of the figure before it in the
@@ -320,15 +432,37 @@ class FigureFinder:
             return None
         return last.category, f"figures.part.{last.category}"
 
-    def _sentence_category(self, view, lowers: list[str], start: int, end: int) -> str:
-        """The category named nearest to the number in its sentence, ``other`` when none is."""
-        best, best_distance = "other", len(lowers)
-        for k in range(view.sent_starts[start], view.sent_ends[start]):
+    def _previous_category(
+        self, view, lowers: list[str], start: int, end: int, rule: str, figures: list[Figure]
+    ) -> tuple[str, str]:
+        """A count whose sentence names no category goes on counting what the figure before it counts when
+        it refers back to that figure: a tally ("put the figure at 18,000"), the rest of a group ("Six
+        others were still in hospital", "the remaining 40"), or a count in the same sentence. A new
+        sentence about other people ("30 residents moved away") counts ``other``."""
+        if not figures:
+            return "other", f"{rule}.other"
+        last = figures[-1]
+        same_sentence = view.sent_starts[last.span.start] == view.sent_starts[start]
+        paragraph = "\n" not in "".join(view.texts[last.span.end : start])
+        rest = (end < len(lowers) and lowers[end] in self.rest_after) or (
+            start > 0 and lowers[start - 1] in self.rest_before
+        )
+        if same_sentence or (paragraph and (rule == "figures.tally" or rest)):
+            return last.category, f"figures.previous.{last.category}"
+        return "other", f"{rule}.other"
+
+    def _sentence_category(self, view, lowers: list[str], start: int, end: int) -> str | None:
+        """The category named nearest to the number in its sentence, None when none is."""
+        best, best_distance, at = None, len(lowers), -1
+        sent_start, sent_end = view.sent_starts[start], view.sent_ends[start]
+        for k in range(sent_start, sent_end):
             cat = self.context.get(lowers[k])
             if cat is not None and not start <= k < end:
                 distance = start - k if k < start else k - end
                 if distance < best_distance:
-                    best, best_distance = cat, distance
+                    best, best_distance, at = cat, distance, k
+        if best in ("hostage", "detained") and lowers[at] in self.weak:
+            return self._held_as(lowers, at, sent_start, sent_end)  # "were released": released from what?
         return best
 
     def _subset(self, view, lowers: list[str], start: int, end: int, figures: list[Figure]) -> tuple[str, str] | None:
@@ -336,8 +470,8 @@ class FigureFinder:
         "were" counts part of the figure just before it, in the same or the previous sentence."""
         if not figures or end >= len(lowers) or lowers[end] not in self.subset_verbs:
             return None
-        if lowers[start] == "one" or (start > 0 and lowers[start - 1] in ("the", "these", "those")):
-            return None  # "one was Canadian", "the two were freed": pronouns (guidelines §2.4)
+        if lowers[start] == "one" or (start > 0 and lowers[start - 1] in ("the", "these", "those", "other")):
+            return None  # "one was Canadian", "the two were freed", "the other 25 are": pronouns (guidelines §2.4)
         last = figures[-1]
         sent_start = view.sent_starts[start]
         previous_start = view.sent_starts[sent_start - 1] if sent_start > 0 else 0
