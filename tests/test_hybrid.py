@@ -574,6 +574,7 @@ def test_a_bare_body_word_before_a_title_refers_back_to_the_named_body(system):
     [
         ("The raid was led by Kelvor Dram, who leads the militia.", 5),  # a relative "who"
         ("Images placed Kelvor Dram's brother in the town.", 2),  # a kinship noun owned
+        ("Police arrested a son of Kelvor Dram on Friday.", 5),  # a kinship noun completed by "of"
         ("The attack killed Kelvor Dram, the mayor of the town.", 3),  # a role in apposition
     ],
 )
@@ -589,3 +590,26 @@ def test_a_statistical_name_in_a_person_context_is_a_person(system, text, start)
     assert [(s.text, s.label_, s.id_) for s in doc.spans["names"]] == [
         ("Kelvor Dram", "PERSON", "statistical_person.ORG")
     ]
+
+
+def test_it_said_refers_back_to_a_subject_named_in_apposition(system):
+    # "The army's media wing, X, said …": X is the subject a later "It said" stands for (§3.1).
+    text = (
+        "The Varno Front attacked a border post on Monday. The army's media wing, the Kelmor Defence "
+        "Ministry, said 23 soldiers died. It said troops had seized 21 positions."
+    )
+    _, rels = run(system, text)
+    assert ("REPORTED_BY", "21", "Kelmor Defence Ministry") in rels, rels
+    assert ("REPORTED_BY", "21", "Varno Front") not in rels, rels
+
+
+def test_a_place_the_parse_gives_to_another_figure_of_a_list_is_not_this_ones(system):
+    text = "The agency counted 6,400 displaced people in Velmora, 4,900 in Tarsk, 3,200 in Orlin and 1,100 in Dastra."
+    _, rels = run(system, text)
+    places = {(head, tail) for kind, head, tail in rels if kind == "LOCATED_IN"}
+    assert places == {("6,400", "Velmora"), ("4,900", "Tarsk"), ("3,200", "Orlin"), ("1,100", "Dastra")}, rels
+
+
+def test_a_deputy_head_is_no_leader_from_the_statistical_parse(system):
+    _, rels = run(system, "Omar Tessel, deputy head of the Security Service of Varnia (SSV), said talks would go on.")
+    assert not any(kind == "LEADER_OF" for kind, _, _ in rels), rels

@@ -74,6 +74,8 @@ SOURCE_LABELS = frozenset({"ORG", "PERSON", "GPE"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 POSSESSIVE_MARKERS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+# The dependencies from a place up to the phrase it completes: "4 in the district of B".
+PLACE_PHRASE = frozenset({"pobj", "prep", "compound", "appos", "conj", "cc", "nmod", "amod"})
 FIGURE_NODE = "figure"  # the pattern node that holds a figure's token
 DATELINE = ".dateline"  # the rule id ending of the rules' dateline places
 
@@ -294,11 +296,18 @@ def _previous_subject(token, mentions: Sequence, labels: frozenset[str]):
     """The last named mention of ``labels`` before ``token`` that is the subject of its clause, a main
     clause's first: "It said …" follows the last main subject, not an actor in a subordinate clause
     ("X said 23 died after Y opened fire. It said …" is X)."""
-    subjects = [
-        m for m in mentions if m.start < token.i and m.label_ in labels and m.root.dep_ in ("nsubj", "nsubjpass")
-    ]
-    main = [m for m in subjects if m.root.head.dep_ == "ROOT"]
+    subjects = [m for m in mentions if m.start < token.i and m.label_ in labels and _subject_token(m) is not None]
+    main = [m for m in subjects if _subject_token(m).head.dep_ == "ROOT"]
     return (main or subjects or [None])[-1]
+
+
+def _subject_token(mention):
+    """The subject a mention stands for: its own root, or the noun it is in apposition to ("The
+    army's media wing, X, said …": X is the subject a later "It said" refers back to)."""
+    root = mention.root
+    if root.dep_ == "appos":
+        root = root.head
+    return root if root.dep_ in ("nsubj", "nsubjpass") else None
 
 
 def _is_pronoun(token) -> bool:
@@ -417,10 +426,14 @@ class FillNames:
         )
 
     def _person_context(self, doc: Doc, span: Span) -> bool:
-        """ "X, who leads …", "X's brother", "X, the member of parliament": only a person fits."""
+        """ "X, who leads …", "X's brother", "a son of X", "X, the member of parliament": only a person fits."""
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
         relative = len(after) == 2 and after[0] == "," and after[1] in self.relative
-        kin = span.root.dep_ == "poss" and span.root.head.lemma_.lower() in self.kin
+        root = span.root
+        kin = (root.dep_ == "poss" and root.head.lemma_.lower() in self.kin) or (
+            # "a son of X", "the widow of X"
+            root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in self.kin
+        )
         role = any(c.dep_ == "appos" and c.lemma_.lower() in self.person_words for c in span.root.children)
         return relative or kin or role
 
@@ -549,6 +562,7 @@ class HybridRelations:
                 for h, t, kind in parse_relations(doc, as_tuples)
             ],
         }
+        at_figure = {k: m for m in mentions if m.label_ == "FIGURE" for k in range(m.start, m.end)}
         seen, out = set(), []
         for rtype, sources in self.relation_sources.items():
             for source in sources:
@@ -556,11 +570,29 @@ class HybridRelations:
                     key = RELATION_TYPES[kind].key(head.start, tail.start)
                     # One person leads or belongs to a body, not both (guidelines §2.5): the leader wins.
                     led = kind == "MEMBER_OF" and ("LEADER_OF", head.start, tail.start) in seen
-                    if kind == rtype and key not in seen and not led:
+                    # The model's sentence-wide place links read lists wrongly; the parse says whose place it is.
+                    listed = kind == "LOCATED_IN" and _another_figures_place(head, tail, at_figure)
+                    other = source == STATISTICAL and listed
+                    if kind == rtype and key not in seen and not led and not other:
                         seen.add(key)
                         out.append((kind, head, tail, rule))
         doc._.relations = out
         return doc
+
+
+def _another_figures_place(figure, place, at_figure: dict[int, Any]) -> bool:
+    """Whether the parse attaches the place to another figure's phrase: in "6 people in A, 4 in B"
+    B belongs to the 4 alone, not to the 6 a sentence-wide reading also links it to."""
+    if figure.label_ != "FIGURE":
+        return False
+    token = place.root
+    while token.dep_ in PLACE_PHRASE and token.head.i != token.i:
+        token = token.head
+        for t in (token, *(c for c in token.children if c.dep_ == "nummod")):
+            other = at_figure.get(t.i)
+            if other is not None:
+                return other is not figure
+    return False
 
 
 def load_settings(path: Path = DATA / "hybrid.json") -> dict[str, Any]:
