@@ -613,3 +613,27 @@ def test_a_place_the_parse_gives_to_another_figure_of_a_list_is_not_this_ones(sy
 def test_a_deputy_head_is_no_leader_from_the_statistical_parse(system):
     _, rels = run(system, "Omar Tessel, deputy head of the Security Service of Varnia (SSV), said talks would go on.")
     assert not any(kind == "LEADER_OF" for kind, _, _ in rels), rels
+
+
+def test_a_one_word_statistical_person_stays_where_a_person_noun_introduces_it(system):
+    from systems.hybrid import STATISTICAL, FillNames, load_nouns, load_settings
+    from systems.rules.entities import DATA
+
+    ours = [name for name in system.nlp.pipe_names if name.startswith(("hybrid", "rules"))]
+    doc = system.nlp("A police captain, Dravik, said the road was closed.", disable=ours)
+    assert doc[4].dep_ == "appos", [(t.text, t.dep_) for t in doc]  # the cue read is the parse's apposition
+    doc.ents = []
+    doc.spans[STATISTICAL] = [Span_(doc, 4, 5, "PERSON", span_id=f"{STATISTICAL}.PERSON")]
+    FillNames(DATA, load_nouns()[0], load_settings()["person_cues"])(doc)
+    assert [(s.text, s.label_) for s in doc.spans["names"]] == [("Dravik", "PERSON")]
+
+
+def test_the_country_beside_a_dateline_city_is_part_of_the_dateline(system):
+    from systems.hybrid import _dateline_end
+
+    doc = system.nlp("ARDAN, Kenya — At least 40 people were killed in the province, police said.")
+    mentions = mentions_of(doc)
+    assert any(m.text == "ARDAN" and m.id_.endswith(".dateline") for m in mentions)
+    # The cut falls on the dash: "Kenya" (before it) is no argument of the first sentence's verbs.
+    assert doc[_dateline_end(doc, mentions)].text == "\u2014"
+    assert _dateline_end(system.nlp("Police said 40 people were killed."), []) == 0

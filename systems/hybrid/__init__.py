@@ -78,6 +78,8 @@ POSSESSIVE_MARKERS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 PLACE_PHRASE = frozenset({"pobj", "prep", "compound", "appos", "conj", "cc", "nmod", "amod"})
 FIGURE_NODE = "figure"  # the pattern node that holds a figure's token
 DATELINE = ".dateline"  # the rule id ending of the rules' dateline places
+DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
+DATELINE_REACH = 8  # tokens after the last dateline place where its dash may stand (", Norland, May 2 —")
 
 
 def load_dependency_patterns(path: Path = DATA / "dependency_patterns.json") -> list[dict[str, Any]]:
@@ -203,7 +205,8 @@ class VerbRelations:
 
     def find(self, doc, mentions: list) -> list[tuple[str, Any, Any, str]]:
         # A dateline ("ISLAMABAD —") is where the story was filed, no argument of the first sentence's verb.
-        at_token = {k: m for m in mentions if not m.id_.endswith(DATELINE) for k in range(m.start, m.end)}
+        cut = _dateline_end(doc, mentions)
+        at_token = {k: m for m in mentions if m.end > cut for k in range(m.start, m.end)}
         found = []
         for match_id, tokens in self.matcher(doc):
             entry, node_ids = self.entries[match_id]
@@ -240,6 +243,17 @@ class VerbRelations:
                 if head is not tail and rtype.allows(head.label_, tail.label_):
                     found.append((entry["type"], head, tail, rule))
         return found
+
+
+def _dateline_end(doc, mentions: Sequence) -> int:
+    """Where the dateline ends: its dash after the rules' dateline places, so the country beside the
+    city ("ARDAN, Norland —") is no argument either; 0 where the article has no dateline."""
+    places = [m.end for m in mentions if m.id_.endswith(DATELINE)]
+    if not places:
+        return 0
+    end = max(places)
+    dash = next((t.i for t in doc[end : end + DATELINE_REACH] if t.text in DASHES), None)
+    return end if dash is None else dash
 
 
 def _previous_body(token, mentions: Sequence, heads: Sequence[str]):
@@ -426,7 +440,8 @@ class FillNames:
         )
 
     def _person_context(self, doc: Doc, span: Span) -> bool:
-        """ "X, who leads …", "X's brother", "a son of X", "X, the member of parliament": only a person fits."""
+        """ "X, who leads …", "X's brother", "a son of X", "X, the member of parliament", "a police
+        captain, X": only a person fits."""
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
         relative = len(after) == 2 and after[0] == "," and after[1] in self.relative
         root = span.root
@@ -435,7 +450,11 @@ class FillNames:
             root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in self.kin
         )
         role = any(c.dep_ == "appos" and c.lemma_.lower() in self.person_words for c in span.root.children)
-        return relative or kin or role
+        # "a police captain, X": the name in apposition to a person noun; "Captain X": a title before it.
+        titled = (root.dep_ == "appos" and root.head.lemma_.lower() in self.person_words) or (
+            span.start > 0 and doc[span.start - 1].lower_ in self.person_words
+        )
+        return relative or kin or role or titled
 
     def _title(self, doc: Doc, span: Span) -> bool:
         """A title, not a name: "Humanitarian Coordinator", "External Affairs" before "Minister",
@@ -477,7 +496,7 @@ class FillNames:
                 s = Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_, span_id=f"statistical_person.{s.label_}")
             elif s.label_ in ("PERSON", "ORG", "LOC") and self._place_context(doc, s):
                 s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id=f"statistical_place.{s.label_}")
-            elif s.label_ == "PERSON" and len(s) == 1 and s.text not in surnames:
+            elif s.label_ == "PERSON" and len(s) == 1 and s.text not in surnames and not self._person_context(doc, s):
                 continue
             free.append(s)
         free += self._surnames(doc, claimed, free, [*named, *doc.spans[STATISTICAL]])
