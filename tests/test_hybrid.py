@@ -637,3 +637,16 @@ def test_the_country_beside_a_dateline_city_is_part_of_the_dateline(system):
     # The cut falls on the dash: "Kenya" (before it) is no argument of the first sentence's verbs.
     assert doc[_dateline_end(doc, mentions)].text == "\u2014"
     assert _dateline_end(system.nlp("Police said 40 people were killed."), []) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UN High Commissioner for Refugees Omar Tessel put the toll at no fewer than 184.",
+        "The UN Special Envoy for Varnia Omar Tessel said at least 40 people died.",
+    ],
+)
+def test_the_holder_of_a_long_title_is_the_source_not_the_body_the_title_names(system, text):
+    _, rels = run(system, text)
+    sources = {tail for kind, _, tail in rels if kind == "REPORTED_BY"}
+    assert sources == {"Omar Tessel"}, rels

@@ -171,6 +171,9 @@ class VerbRelations:
         With ``mentions`` (a reporting verb's subject), a pronoun no governing verb resolves stands for
         the last named subject before it: "…, he said" refers back (guidelines §3.1)."""
         out = []
+        holder = _title_holder(token, at_token)
+        if holder is not None:
+            return [holder]
         for t in (token, *token.conjuncts):
             mention = self._own_mention(t, at_token)
             if mention is None and mentions and t.lower_ in SPEAKERS:
@@ -243,6 +246,22 @@ class VerbRelations:
                 if head is not tail and rtype.allows(head.label_, tail.label_):
                     found.append((entry["type"], head, tail, rule))
         return found
+
+
+def _title_holder(token, at_token: dict[int, Any]):
+    """The person named between a subject title and its verb: "UN Special Envoy for Varnia X said
+    …", where the parse takes the long title for the subject. The speaker is the person, not the body
+    the title's premodifier names (that is the person's membership, §2.5). None where no name stands
+    there, or where a comma, a verb or "and" comes first ("The envoy, who met X, said")."""
+    if token.i in at_token or token.dep_ not in ("nsubj", "nsubjpass") or token.head.i < token.i:
+        return None
+    for t in token.doc[token.i + 1 : token.head.i]:
+        mention = at_token.get(t.i)
+        if mention is not None and mention.label_ == "PERSON":
+            return mention if mention.end <= token.head.i else None
+        if t.is_punct or t.pos_ in ("VERB", "AUX") or t.dep_ == "cc":
+            return None
+    return None
 
 
 def _dateline_end(doc, mentions: Sequence) -> int:
