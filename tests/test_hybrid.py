@@ -650,3 +650,13 @@ def test_the_holder_of_a_long_title_is_the_source_not_the_body_the_title_names(s
     _, rels = run(system, text)
     sources = {tail for kind, _, tail in rels if kind == "REPORTED_BY"}
     assert sources == {"Omar Tessel"}, rels
+
+
+def test_a_statistical_name_with_a_comma_and_no_closing_and_is_a_list(system):
+    from systems.hybrid import list_items
+
+    doc = system.nlp.make_doc("The Kelvor Times, Radio Dastra reported it.")
+    assert [doc[a:b].text for a, b in list_items(doc, 1, 6)] == ["Kelvor Times", "Radio Dastra"]
+    # A series closed by its own "and" is one name.
+    doc = system.nlp.make_doc("The Movement for Unity, Justice and Renewal said so.")
+    assert list_items(doc, 1, 8) == [(1, 8)]

@@ -33,6 +33,7 @@ Every prediction names its rule, as in ``rules``; parse relations are ``dependen
 # No ``from __future__ import annotations``: spaCy reads the factories' signatures at run time.
 import json
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -390,6 +391,17 @@ def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str]) -> bool:
     )
 
 
+def list_items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A statistical name split at its commas where no "and" follows one inside it: "X, Y" is a list
+    the model ran together ("The Irrawaddy, Radio Free Asia and …"); "Return, Reclamation and
+    Rehabilitation" is one name, the "and" closing its own series."""
+    commas = [t.i for t in doc[start:end] if t.text == ","]
+    if not commas or any(t.lower_ in ("and", "&") for t in doc[commas[-1] : end]):
+        return [(start, end)]
+    bounds = [start - 1, *commas, end]
+    return [(a + 1, b) for a, b in pairwise(bounds) if b > a + 1]
+
+
 def role_words(rules_data: Path) -> frozenset[str]:
     """The rules' one-word leader and member roles, lower case: titles, not names."""
     roles = load_json("roles.json", rules_data)
@@ -410,8 +422,9 @@ class HybridNames:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[STATISTICAL] = [
-            Span(doc, m.start, m.end, label=m.label, span_id=f"{STATISTICAL}.{m.label}", kb_id=m.ref or "")
+            Span(doc, start, end, label=m.label, span_id=f"{STATISTICAL}.{m.label}", kb_id=m.ref or "")
             for m in named_mentions(doc)
+            for start, end in (list_items(doc, m.start, m.end) if m.label in NAME_LABELS else [(m.start, m.end)])
         ]
         # Read from the statistical entities (CARDINAL) before the ruler replaces them.
         figure_spans = []
