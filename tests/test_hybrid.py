@@ -660,3 +660,10 @@ def test_a_statistical_name_with_a_comma_and_no_closing_and_is_a_list(system):
     # A series closed by its own "and" is one name.
     doc = system.nlp.make_doc("The Movement for Unity, Justice and Renewal said so.")
     assert list_items(doc, 1, 8) == [(1, 8)]
+
+
+def test_its_in_a_conjunct_refers_to_the_named_conjunct_before_it(system):
+    # "sanctioned X and its leader, Y": "its" is X, not the subject of "sanctioned".
+    rels = dependency_relations(system, "The Varno Treasury sanctioned the Kelmor Front and its leader, Omar Tessel.")
+    assert ("LEADER_OF", "Omar Tessel", "Varno Treasury") not in rels, rels
+    assert ("LEADER_OF", "Omar Tessel", "Kelmor Front") in rels, rels

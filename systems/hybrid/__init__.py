@@ -181,7 +181,12 @@ class VerbRelations:
                 mention = _previous_subject(t, mentions, frozenset({"PERSON"}))
             elif mention is None and _is_pronoun(t):
                 subject = _governing_subject(t)
-                if subject is not None:  # "X said its monitors found …": X, named or not
+                # "sanctioned X as well as its leader, Y": "its" is the named conjunct before it.
+                owned = t.head if t.dep_ == "poss" else t
+                named = [m for c in owned.conjuncts if c.i < owned.i and (m := self._own_mention(c, at_token))]
+                if named:
+                    mention = named[-1]
+                elif subject is not None:  # "X said its monitors found …": X, named or not
                     mention = self._own_mention(subject, at_token)
                     if mention is None and mentions and self._body_noun(subject):
                         mention = _previous_subject(subject, mentions, self.body_nouns[subject.lemma_.lower()])
