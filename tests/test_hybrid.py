@@ -667,3 +667,10 @@ def test_its_in_a_conjunct_refers_to_the_named_conjunct_before_it(system):
     rels = dependency_relations(system, "The Varno Treasury sanctioned the Kelmor Front and its leader, Omar Tessel.")
     assert ("LEADER_OF", "Omar Tessel", "Varno Treasury") not in rels, rels
     assert ("LEADER_OF", "Omar Tessel", "Kelmor Front") in rels, rels
+
+
+def test_it_said_never_refers_back_to_a_person(system):
+    text = "The Kelmor Front attacked the post. Omar Tessel visited the camp on Monday. It said 40 people had died."
+    rels = dependency_relations(system, text)
+    assert ("REPORTED_BY", "40", "Omar Tessel") not in rels, rels
+    assert ("REPORTED_BY", "40", "Kelmor Front") in rels, rels

@@ -71,7 +71,7 @@ RULE_FIGURE = f"{STATISTICAL}.FIGURE"
 PREMODIFIERS = ("compound", "poss", "nmod")
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them"})
 SPEAKERS = frozenset({"he", "she"})  # a pronoun subject of a reporting verb may stand for a person
-SOURCE_LABELS = frozenset({"ORG", "PERSON", "GPE"})
+BODY_LABELS = frozenset({"ORG", "GPE"})  # what "it" and "they" refer back to as a source
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 POSSESSIVE_MARKERS = frozenset({"'s", "\u2019s", "'", "\u2019"})
@@ -189,11 +189,13 @@ class VerbRelations:
                 elif subject is not None:  # "X said its monitors found …": X, named or not
                     mention = self._own_mention(subject, at_token)
                     if mention is None and mentions and self._body_noun(subject):
-                        mention = _previous_subject(subject, mentions, self.body_nouns[subject.lemma_.lower()])
-                else:
-                    mention = _previous_subject(t, mentions, SOURCE_LABELS)
+                        labels = self.body_nouns[subject.lemma_.lower()]
+                        mention = _previous_subject(subject, mentions, labels)
+                else:  # "it", "they": a body or a state, never a person
+                    mention = _previous_subject(t, mentions, BODY_LABELS)
             elif mention is None and mentions and self._body_noun(t):
-                mention = _previous_subject(t, mentions, self.body_nouns[t.lemma_.lower()])
+                labels = self.body_nouns[t.lemma_.lower()]
+                mention = _previous_subject(t, mentions, labels)
             elif mention is None and mentions and t.dep_ == "compound" and t.lower_ in self.premodifiers:
                 mention = _previous_body(t, mentions, self.premodifiers[t.lower_])
             if mention is not None:
