@@ -674,3 +674,12 @@ def test_it_said_never_refers_back_to_a_person(system):
     rels = dependency_relations(system, text)
     assert ("REPORTED_BY", "40", "Omar Tessel") not in rels, rels
     assert ("REPORTED_BY", "40", "Kelmor Front") in rels, rels
+
+
+def test_he_refers_to_the_person_subject_of_its_own_sentence_first(system):
+    # The subject of a subordinate clause in the same sentence, before the last main subject.
+    rels = dependency_relations(
+        system, "President Ilse Varga spoke on Monday. When Omar Tessel reached the gate, he counted 12 bodies."
+    )
+    assert ("REPORTED_BY", "12", "Omar Tessel") in rels, rels
+    assert ("REPORTED_BY", "12", "Ilse Varga") not in rels, rels

@@ -178,7 +178,10 @@ class VerbRelations:
         for t in (token, *token.conjuncts):
             mention = self._own_mention(t, at_token)
             if mention is None and mentions and t.lower_ in SPEAKERS:
-                mention = _previous_subject(t, mentions, frozenset({"PERSON"}))
+                # "X says he fled …; he could count …": a person subject of the same sentence first.
+                same = [m for m in mentions if t.sent.start <= m.start and m.end <= t.i and m.label_ == "PERSON"]
+                same = [m for m in same if _subject_token(m) is not None]
+                mention = same[-1] if same else _previous_subject(t, mentions, frozenset({"PERSON"}))
             elif mention is None and _is_pronoun(t):
                 subject = _governing_subject(t)
                 # "sanctioned X as well as its leader, Y": "its" is the named conjunct before it.
