@@ -25,7 +25,12 @@ rules' components do (``systems/rules/pipeline.py``):
   X", "cited by X", "told X"; the place people fled, arrived in or that an event hit. Leaders and
   members come from appositions, possessives, relative clauses and "led by"; parts from "the
   group's armed wing, X". Pronouns, relative pronouns and bare body nouns ("the agency said")
-  refer back (guidelines §3.1); a dateline is no argument; a leader is not also a member.
+  refer back (guidelines §3.1: "it" to a body or a state, "he" to a person subject of its own
+  sentence first, "X and its leader" to X); a dateline, with the country beside its city, is no
+  argument; the holder named after a long title is the source, not the body the title names; a
+  leader is not also a member. The model's place links are dropped where the parse gives the place
+  to another figure of a list ("6 in A, 4 in B"), and its names split where a comma with no closing
+  "and" shows a list ("The X, Y and Z reported").
 
 Every prediction names its rule, as in ``rules``; parse relations are ``dependency.<pattern id>``.
 """
