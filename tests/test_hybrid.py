@@ -574,6 +574,7 @@ def test_a_bare_body_word_before_a_title_refers_back_to_the_named_body(system):
     [
         ("The raid was led by Kelvor Dram, who leads the militia.", 5),  # a relative "who"
         ("Images placed Kelvor Dram's brother in the town.", 2),  # a kinship noun owned
+        ("Police arrested a son of Kelvor Dram on Friday.", 5),  # a kinship noun completed by "of"
         ("The attack killed Kelvor Dram, the mayor of the town.", 3),  # a role in apposition
     ],
 )
@@ -589,3 +590,96 @@ def test_a_statistical_name_in_a_person_context_is_a_person(system, text, start)
     assert [(s.text, s.label_, s.id_) for s in doc.spans["names"]] == [
         ("Kelvor Dram", "PERSON", "statistical_person.ORG")
     ]
+
+
+def test_it_said_refers_back_to_a_subject_named_in_apposition(system):
+    # "The army's media wing, X, said …": X is the subject a later "It said" stands for (§3.1).
+    text = (
+        "The Varno Front attacked a border post on Monday. The army's media wing, the Kelmor Defence "
+        "Ministry, said 23 soldiers died. It said troops had seized 21 positions."
+    )
+    _, rels = run(system, text)
+    assert ("REPORTED_BY", "21", "Kelmor Defence Ministry") in rels, rels
+    assert ("REPORTED_BY", "21", "Varno Front") not in rels, rels
+
+
+def test_a_place_the_parse_gives_to_another_figure_of_a_list_is_not_this_ones(system):
+    text = "The agency counted 6,400 displaced people in Velmora, 4,900 in Tarsk, 3,200 in Orlin and 1,100 in Dastra."
+    _, rels = run(system, text)
+    places = {(head, tail) for kind, head, tail in rels if kind == "LOCATED_IN"}
+    assert places == {("6,400", "Velmora"), ("4,900", "Tarsk"), ("3,200", "Orlin"), ("1,100", "Dastra")}, rels
+
+
+def test_a_deputy_head_is_no_leader_from_the_statistical_parse(system):
+    _, rels = run(system, "Omar Tessel, deputy head of the Security Service of Varnia (SSV), said talks would go on.")
+    assert not any(kind == "LEADER_OF" for kind, _, _ in rels), rels
+
+
+def test_a_one_word_statistical_person_stays_where_a_person_noun_introduces_it(system):
+    from systems.hybrid import STATISTICAL, FillNames, load_nouns, load_settings
+    from systems.rules.entities import DATA
+
+    ours = [name for name in system.nlp.pipe_names if name.startswith(("hybrid", "rules"))]
+    doc = system.nlp("A police captain, Dravik, said the road was closed.", disable=ours)
+    assert doc[4].dep_ == "appos", [(t.text, t.dep_) for t in doc]  # the cue read is the parse's apposition
+    doc.ents = []
+    doc.spans[STATISTICAL] = [Span_(doc, 4, 5, "PERSON", span_id=f"{STATISTICAL}.PERSON")]
+    FillNames(DATA, load_nouns()[0], load_settings()["person_cues"])(doc)
+    assert [(s.text, s.label_) for s in doc.spans["names"]] == [("Dravik", "PERSON")]
+
+
+def test_the_country_beside_a_dateline_city_is_part_of_the_dateline(system):
+    from systems.hybrid import _dateline_end
+
+    doc = system.nlp("ARDAN, Kenya — At least 40 people were killed in the province, police said.")
+    mentions = mentions_of(doc)
+    assert any(m.text == "ARDAN" and m.id_.endswith(".dateline") for m in mentions)
+    # The cut falls on the dash: "Kenya" (before it) is no argument of the first sentence's verbs.
+    assert doc[_dateline_end(doc, mentions)].text == "\u2014"
+    assert _dateline_end(system.nlp("Police said 40 people were killed."), []) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "UN High Commissioner for Refugees Omar Tessel put the toll at no fewer than 184.",
+        "The UN Special Envoy for Varnia Omar Tessel said at least 40 people died.",
+    ],
+)
+def test_the_holder_of_a_long_title_is_the_source_not_the_body_the_title_names(system, text):
+    _, rels = run(system, text)
+    sources = {tail for kind, _, tail in rels if kind == "REPORTED_BY"}
+    assert sources == {"Omar Tessel"}, rels
+
+
+def test_a_statistical_name_with_a_comma_and_no_closing_and_is_a_list(system):
+    from systems.hybrid import list_items
+
+    doc = system.nlp.make_doc("The Kelvor Times, Radio Dastra reported it.")
+    assert [doc[a:b].text for a, b in list_items(doc, 1, 6)] == ["Kelvor Times", "Radio Dastra"]
+    # A series closed by its own "and" is one name.
+    doc = system.nlp.make_doc("The Movement for Unity, Justice and Renewal said so.")
+    assert list_items(doc, 1, 8) == [(1, 8)]
+
+
+def test_its_in_a_conjunct_refers_to_the_named_conjunct_before_it(system):
+    # "sanctioned X and its leader, Y": "its" is X, not the subject of "sanctioned".
+    rels = dependency_relations(system, "The Varno Treasury sanctioned the Kelmor Front and its leader, Omar Tessel.")
+    assert ("LEADER_OF", "Omar Tessel", "Varno Treasury") not in rels, rels
+    assert ("LEADER_OF", "Omar Tessel", "Kelmor Front") in rels, rels
+
+
+def test_it_said_never_refers_back_to_a_person(system):
+    text = "The Kelmor Front attacked the post. Omar Tessel visited the camp on Monday. It said 40 people had died."
+    rels = dependency_relations(system, text)
+    assert ("REPORTED_BY", "40", "Omar Tessel") not in rels, rels
+    assert ("REPORTED_BY", "40", "Kelmor Front") in rels, rels
+
+
+def test_he_refers_to_the_person_subject_of_its_own_sentence_first(system):
+    # The subject of a subordinate clause in the same sentence, before the last main subject.
+    rels = dependency_relations(
+        system, "President Ilse Varga spoke on Monday. When Omar Tessel reached the gate, he counted 12 bodies."
+    )
+    assert ("REPORTED_BY", "12", "Omar Tessel") in rels, rels
+    assert ("REPORTED_BY", "12", "Ilse Varga") not in rels, rels

@@ -25,7 +25,12 @@ rules' components do (``systems/rules/pipeline.py``):
   X", "cited by X", "told X"; the place people fled, arrived in or that an event hit. Leaders and
   members come from appositions, possessives, relative clauses and "led by"; parts from "the
   group's armed wing, X". Pronouns, relative pronouns and bare body nouns ("the agency said")
-  refer back (guidelines §3.1); a dateline is no argument; a leader is not also a member.
+  refer back (guidelines §3.1: "it" to a body or a state, "he" to a person subject of its own
+  sentence first, "X and its leader" to X); a dateline, with the country beside its city, is no
+  argument; the holder named after a long title is the source, not the body the title names; a
+  leader is not also a member. The model's place links are dropped where the parse gives the place
+  to another figure of a list ("6 in A, 4 in B"), and its names split where a comma with no closing
+  "and" shows a list ("The X, Y and Z reported").
 
 Every prediction names its rule, as in ``rules``; parse relations are ``dependency.<pattern id>``.
 """
@@ -33,6 +38,7 @@ Every prediction names its rule, as in ``rules``; parse relations are ``dependen
 # No ``from __future__ import annotations``: spaCy reads the factories' signatures at run time.
 import json
 from collections.abc import Iterator, Sequence
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -70,12 +76,16 @@ RULE_FIGURE = f"{STATISTICAL}.FIGURE"
 PREMODIFIERS = ("compound", "poss", "nmod")
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them"})
 SPEAKERS = frozenset({"he", "she"})  # a pronoun subject of a reporting verb may stand for a person
-SOURCE_LABELS = frozenset({"ORG", "PERSON", "GPE"})
+BODY_LABELS = frozenset({"ORG", "GPE"})  # what "it" and "they" refer back to as a source
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 POSSESSIVE_MARKERS = frozenset({"'s", "\u2019s", "'", "\u2019"})
+# The dependencies from a place up to the phrase it completes: "4 in the district of B".
+PLACE_PHRASE = frozenset({"pobj", "prep", "compound", "appos", "conj", "cc", "nmod", "amod"})
 FIGURE_NODE = "figure"  # the pattern node that holds a figure's token
 DATELINE = ".dateline"  # the rule id ending of the rules' dateline places
+DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
+DATELINE_REACH = 8  # tokens after the last dateline place where its dash may stand (", Norland, May 2 —")
 
 
 def load_dependency_patterns(path: Path = DATA / "dependency_patterns.json") -> list[dict[str, Any]]:
@@ -167,20 +177,33 @@ class VerbRelations:
         With ``mentions`` (a reporting verb's subject), a pronoun no governing verb resolves stands for
         the last named subject before it: "…, he said" refers back (guidelines §3.1)."""
         out = []
+        holder = _title_holder(token, at_token)
+        if holder is not None:
+            return [holder]
         for t in (token, *token.conjuncts):
             mention = self._own_mention(t, at_token)
             if mention is None and mentions and t.lower_ in SPEAKERS:
-                mention = _previous_subject(t, mentions, frozenset({"PERSON"}))
+                # "X says he fled …; he could count …": a person subject of the same sentence first.
+                same = [m for m in mentions if t.sent.start <= m.start and m.end <= t.i and m.label_ == "PERSON"]
+                same = [m for m in same if _subject_token(m) is not None]
+                mention = same[-1] if same else _previous_subject(t, mentions, frozenset({"PERSON"}))
             elif mention is None and _is_pronoun(t):
                 subject = _governing_subject(t)
-                if subject is not None:  # "X said its monitors found …": X, named or not
+                # "sanctioned X as well as its leader, Y": "its" is the named conjunct before it.
+                owned = t.head if t.dep_ == "poss" else t
+                named = [m for c in owned.conjuncts if c.i < owned.i and (m := self._own_mention(c, at_token))]
+                if named:
+                    mention = named[-1]
+                elif subject is not None:  # "X said its monitors found …": X, named or not
                     mention = self._own_mention(subject, at_token)
                     if mention is None and mentions and self._body_noun(subject):
-                        mention = _previous_subject(subject, mentions, self.body_nouns[subject.lemma_.lower()])
-                else:
-                    mention = _previous_subject(t, mentions, SOURCE_LABELS)
+                        labels = self.body_nouns[subject.lemma_.lower()]
+                        mention = _previous_subject(subject, mentions, labels)
+                else:  # "it", "they": a body or a state, never a person
+                    mention = _previous_subject(t, mentions, BODY_LABELS)
             elif mention is None and mentions and self._body_noun(t):
-                mention = _previous_subject(t, mentions, self.body_nouns[t.lemma_.lower()])
+                labels = self.body_nouns[t.lemma_.lower()]
+                mention = _previous_subject(t, mentions, labels)
             elif mention is None and mentions and t.dep_ == "compound" and t.lower_ in self.premodifiers:
                 mention = _previous_body(t, mentions, self.premodifiers[t.lower_])
             if mention is not None:
@@ -201,7 +224,8 @@ class VerbRelations:
 
     def find(self, doc, mentions: list) -> list[tuple[str, Any, Any, str]]:
         # A dateline ("ISLAMABAD —") is where the story was filed, no argument of the first sentence's verb.
-        at_token = {k: m for m in mentions if not m.id_.endswith(DATELINE) for k in range(m.start, m.end)}
+        cut = _dateline_end(doc, mentions)
+        at_token = {k: m for m in mentions if m.end > cut for k in range(m.start, m.end)}
         found = []
         for match_id, tokens in self.matcher(doc):
             entry, node_ids = self.entries[match_id]
@@ -238,6 +262,33 @@ class VerbRelations:
                 if head is not tail and rtype.allows(head.label_, tail.label_):
                     found.append((entry["type"], head, tail, rule))
         return found
+
+
+def _title_holder(token, at_token: dict[int, Any]):
+    """The person named between a subject title and its verb: "UN Special Envoy for Varnia X said
+    …", where the parse takes the long title for the subject. The speaker is the person, not the body
+    the title's premodifier names (that is the person's membership, §2.5). None where no name stands
+    there, or where a comma, a verb or "and" comes first ("The envoy, who met X, said")."""
+    if token.i in at_token or token.dep_ not in ("nsubj", "nsubjpass") or token.head.i < token.i:
+        return None
+    for t in token.doc[token.i + 1 : token.head.i]:
+        mention = at_token.get(t.i)
+        if mention is not None and mention.label_ == "PERSON":
+            return mention if mention.end <= token.head.i else None
+        if t.is_punct or t.pos_ in ("VERB", "AUX") or t.dep_ == "cc":
+            return None
+    return None
+
+
+def _dateline_end(doc, mentions: Sequence) -> int:
+    """Where the dateline ends: its dash after the rules' dateline places, so the country beside the
+    city ("ARDAN, Norland —") is no argument either; 0 where the article has no dateline."""
+    places = [m.end for m in mentions if m.id_.endswith(DATELINE)]
+    if not places:
+        return 0
+    end = max(places)
+    dash = next((t.i for t in doc[end : end + DATELINE_REACH] if t.text in DASHES), None)
+    return end if dash is None else dash
 
 
 def _previous_body(token, mentions: Sequence, heads: Sequence[str]):
@@ -294,11 +345,18 @@ def _previous_subject(token, mentions: Sequence, labels: frozenset[str]):
     """The last named mention of ``labels`` before ``token`` that is the subject of its clause, a main
     clause's first: "It said …" follows the last main subject, not an actor in a subordinate clause
     ("X said 23 died after Y opened fire. It said …" is X)."""
-    subjects = [
-        m for m in mentions if m.start < token.i and m.label_ in labels and m.root.dep_ in ("nsubj", "nsubjpass")
-    ]
-    main = [m for m in subjects if m.root.head.dep_ == "ROOT"]
+    subjects = [m for m in mentions if m.start < token.i and m.label_ in labels and _subject_token(m) is not None]
+    main = [m for m in subjects if _subject_token(m).head.dep_ == "ROOT"]
     return (main or subjects or [None])[-1]
+
+
+def _subject_token(mention):
+    """The subject a mention stands for: its own root, or the noun it is in apposition to ("The
+    army's media wing, X, said …": X is the subject a later "It said" refers back to)."""
+    root = mention.root
+    if root.dep_ == "appos":
+        root = root.head
+    return root if root.dep_ in ("nsubj", "nsubjpass") else None
 
 
 def _is_pronoun(token) -> bool:
@@ -348,6 +406,17 @@ def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str]) -> bool:
     )
 
 
+def list_items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """A statistical name split at its commas where no "and" follows one inside it: "X, Y" is a list
+    the model ran together ("The Irrawaddy, Radio Free Asia and …"); "Return, Reclamation and
+    Rehabilitation" is one name, the "and" closing its own series."""
+    commas = [t.i for t in doc[start:end] if t.text == ","]
+    if not commas or any(t.lower_ in ("and", "&") for t in doc[commas[-1] : end]):
+        return [(start, end)]
+    bounds = [start - 1, *commas, end]
+    return [(a + 1, b) for a, b in pairwise(bounds) if b > a + 1]
+
+
 def role_words(rules_data: Path) -> frozenset[str]:
     """The rules' one-word leader and member roles, lower case: titles, not names."""
     roles = load_json("roles.json", rules_data)
@@ -368,8 +437,9 @@ class HybridNames:
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[STATISTICAL] = [
-            Span(doc, m.start, m.end, label=m.label, span_id=f"{STATISTICAL}.{m.label}", kb_id=m.ref or "")
+            Span(doc, start, end, label=m.label, span_id=f"{STATISTICAL}.{m.label}", kb_id=m.ref or "")
             for m in named_mentions(doc)
+            for start, end in (list_items(doc, m.start, m.end) if m.label in NAME_LABELS else [(m.start, m.end)])
         ]
         # Read from the statistical entities (CARDINAL) before the ruler replaces them.
         figure_spans = []
@@ -417,12 +487,21 @@ class FillNames:
         )
 
     def _person_context(self, doc: Doc, span: Span) -> bool:
-        """ "X, who leads …", "X's brother", "X, the member of parliament": only a person fits."""
+        """ "X, who leads …", "X's brother", "a son of X", "X, the member of parliament", "a police
+        captain, X": only a person fits."""
         after = [t.lower_ for t in doc[span.end : span.end + 2]]
         relative = len(after) == 2 and after[0] == "," and after[1] in self.relative
-        kin = span.root.dep_ == "poss" and span.root.head.lemma_.lower() in self.kin
+        root = span.root
+        kin = (root.dep_ == "poss" and root.head.lemma_.lower() in self.kin) or (
+            # "a son of X", "the widow of X"
+            root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in self.kin
+        )
         role = any(c.dep_ == "appos" and c.lemma_.lower() in self.person_words for c in span.root.children)
-        return relative or kin or role
+        # "a police captain, X": the name in apposition to a person noun; "Captain X": a title before it.
+        titled = (root.dep_ == "appos" and root.head.lemma_.lower() in self.person_words) or (
+            span.start > 0 and doc[span.start - 1].lower_ in self.person_words
+        )
+        return relative or kin or role or titled
 
     def _title(self, doc: Doc, span: Span) -> bool:
         """A title, not a name: "Humanitarian Coordinator", "External Affairs" before "Minister",
@@ -464,7 +543,7 @@ class FillNames:
                 s = Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_, span_id=f"statistical_person.{s.label_}")
             elif s.label_ in ("PERSON", "ORG", "LOC") and self._place_context(doc, s):
                 s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id=f"statistical_place.{s.label_}")
-            elif s.label_ == "PERSON" and len(s) == 1 and s.text not in surnames:
+            elif s.label_ == "PERSON" and len(s) == 1 and s.text not in surnames and not self._person_context(doc, s):
                 continue
             free.append(s)
         free += self._surnames(doc, claimed, free, [*named, *doc.spans[STATISTICAL]])
@@ -549,6 +628,7 @@ class HybridRelations:
                 for h, t, kind in parse_relations(doc, as_tuples)
             ],
         }
+        at_figure = {k: m for m in mentions if m.label_ == "FIGURE" for k in range(m.start, m.end)}
         seen, out = set(), []
         for rtype, sources in self.relation_sources.items():
             for source in sources:
@@ -556,11 +636,29 @@ class HybridRelations:
                     key = RELATION_TYPES[kind].key(head.start, tail.start)
                     # One person leads or belongs to a body, not both (guidelines §2.5): the leader wins.
                     led = kind == "MEMBER_OF" and ("LEADER_OF", head.start, tail.start) in seen
-                    if kind == rtype and key not in seen and not led:
+                    # The model's sentence-wide place links read lists wrongly; the parse says whose place it is.
+                    listed = kind == "LOCATED_IN" and _another_figures_place(head, tail, at_figure)
+                    other = source == STATISTICAL and listed
+                    if kind == rtype and key not in seen and not led and not other:
                         seen.add(key)
                         out.append((kind, head, tail, rule))
         doc._.relations = out
         return doc
+
+
+def _another_figures_place(figure, place, at_figure: dict[int, Any]) -> bool:
+    """Whether the parse attaches the place to another figure's phrase: in "6 people in A, 4 in B"
+    B belongs to the 4 alone, not to the 6 a sentence-wide reading also links it to."""
+    if figure.label_ != "FIGURE":
+        return False
+    token = place.root
+    while token.dep_ in PLACE_PHRASE and token.head.i != token.i:
+        token = token.head
+        for t in (token, *(c for c in token.children if c.dep_ == "nummod")):
+            other = at_figure.get(t.i)
+            if other is not None:
+                return other is not figure
+    return False
 
 
 def load_settings(path: Path = DATA / "hybrid.json") -> dict[str, Any]:
