@@ -128,6 +128,26 @@ def test_sources(system, text, relation):
         ("The UN office in Moldova has recorded 500 deaths this year.", ("REPORTED_BY", "500", "Moldova")),
         # A place before the comma is no speaker.
         ("In Sarvan, the Kivu Relief Front (KRF) said 30 people were abducted.", ("REPORTED_BY", "30", "Sarvan")),
+        # The object inside a relative clause is no speaker.
+        (
+            "Local volunteers, who work with the Northern Relief Agency, put the toll at 40.",
+            ("REPORTED_BY", "40", "Northern Relief Agency"),
+        ),
+        # A later verb with an unnamed subject states its own figure.
+        (
+            "Amina Dollo, who founded the Sahel Care Network, put the toll at 40, while an aid group said 55 died.",
+            ("REPORTED_BY", "55", "Amina Dollo"),
+        ),
+        (
+            "Army spokesman Ardo Sidibe said the raid lasted two hours, and early accounts put the number of "
+            "gunmen at about 60.",
+            ("REPORTED_BY", "about 60", "Ardo Sidibe"),
+        ),
+        # A semicolon ends the reported clause.
+        (
+            "Colonel Ardo Sidibe said 12 soldiers died; the toll was later raised to 19.",
+            ("REPORTED_BY", "19", "Ardo Sidibe"),
+        ),
     ],
 )
 def test_sources_do_not_overreach(system, text, relation):

@@ -361,6 +361,15 @@ def test_coordinated_objects_each_take_the_relation(system):
         ("The Taliban took Pakistan's border post overnight.", ("CONTROLS", "Taliban", "Pakistan")),
         # a place before a comma is not a coordinated subject
         ("In Rafah, Israel vowed to destroy Hamas.", ("IN_CONFLICT_WITH", "Rafah", "Hamas")),
+        ("In Rafah, Israel struck Hamas positions overnight.", ("IN_CONFLICT_WITH", "Rafah", "Hamas")),
+        # a judgement and a possessor of the place taken are not control (present tense, SVO pattern)
+        ("Kabul holds Islamabad responsible for the shelling of the market.", ("CONTROLS", "Kabul", "Islamabad")),
+        ("The Taliban seized Pakistan's border post near Chaman on Friday.", ("CONTROLS", "Taliban", "Pakistan")),
+        # the speaker of a relative clause is not the subject of its passive verb
+        (
+            "The M23 rebel group, which Kinshasa says is backed by Rwanda, took the town.",
+            ("ALLIED_WITH", "Kinshasa", "Rwanda"),
+        ),
         # losses of no count are not casualties of the fighting
         ("Israel lost ground in fighting with Hezbollah.", ("IN_CONFLICT_WITH", "Israel", "Hezbollah")),
         ("The UN's support for Sudan's refugees grew.", ("ALLIED_WITH", "UN", "Sudan")),

@@ -61,6 +61,9 @@ class ArgumentGrammar:
         self.place_skip = frozenset(self.words["place_skip"])
         self.ally_noun_skip = frozenset(self.words["ally_noun_skip"])
         self.gaps: dict[str, int] = self.words["gaps"]
+        self.gap_speech_verbs = frozenset(self.words["gap_speech_verbs"])
+        self.gap_finite = frozenset(self.words["gap_finite"])
+        self.control_object_stops = frozenset(self.words["control_object_stops"])
         self.conflict_noun_preps = frozenset(self.words["conflict_noun_preps"])
         self.ceasefire_verbs = frozenset(self.words["ceasefire_verbs"])
         self.state_body_heads = frozenset(self.words["state_body_heads"])
@@ -99,6 +102,9 @@ class ArgumentGrammar:
                 return m if m.label_ in labels else None
             if doc[k - 1].lower_ not in skip:
                 return None
+            if doc[k - 1].lower_ in self.gap_speech_verbs and k < len(doc) and doc[k].lower_ in self.gap_finite:
+                # "the group, which X says is backed by Y": X speaks; the verb's subject is the gap.
+                return None
             k -= 1
             steps += 1
         return None
@@ -124,6 +130,8 @@ class ArgumentGrammar:
         """ "A, B and C" to the left of (and including) ``first``."""
         out, cur = [first], first
         while cur.start >= 2 and doc[cur.start - 1].lower_ in ("and", ","):
+            if cur is first and doc[cur.start - 1].lower_ == ",":
+                break  # a list ends in "and" ("A, B and C"); "In X, A struck B" fronts a place
             prev = at_end.get(cur.start - 1)
             if prev is None or prev.label_ != first.label_:
                 break

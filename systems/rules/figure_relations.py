@@ -60,6 +60,8 @@ class FigureRelations(ArgumentGrammar):
         self.place_facilities: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in nominal["facilities"].items()}
         self.place_nominal_modifiers = frozenset(nominal["modifiers"])
         self.speech_verbs = frozenset(self.words["speech_verbs"]["verbs"])
+        self.relative_words = frozenset(self.words["relative_words"])
+        self.clause_openers = frozenset(self.words["clause_openers"])
         self.place_triggers = frozenset(self.place_preps) | frozenset(self.words["place_verbs"]["verbs"])
         phrase = self.words["figure_place_skip"]
         self.figure_place_skip = self.place_skip | frozenset(phrase["words"])
@@ -370,11 +372,43 @@ class FigureRelations(ArgumentGrammar):
             source = None  # "the UN office in X has recorded", "N, speaking in X, said": a place
         if acronym is not None and acronym.label_ in labels and (source is None or source.end == k):
             source = acronym  # the nearest mention of the source (guidelines §3.1)
+        if comma and source is not None and acronym is None and self._relative_clause_before(doc, k):
+            # "X, who founded Y, put the toll at": the relative clause's object is not the speaker.
+            head = self._apposition_head(doc, k, at_end)
+            return head if head is not None and head.label_ in labels else None
         if not comma or (source is not None and acronym is None):
             return source
         # "X, who heads the agency, said" / "X, its spokesman for Y (Z), said": the mention before the
         # opening comma is the speaker; the body the apposition names is not.
         return self._apposition_head(doc, k, at_end) or source
+
+    def _relative_clause_before(self, doc: Doc, k: int) -> bool:
+        """Whether the comma-closed phrase ending at k opens with "who"/"which" after a comma."""
+        floor = max(sentence_bounds(doc)[0][min(k, len(doc) - 1)], k - self.gaps["apposition"])
+        for j in range(k - 1, floor, -1):
+            if doc[j].text == ",":
+                return j + 1 < k and doc[j + 1].lower_ in self.relative_words
+        return False
+
+    def _unnamed_speaker(self, doc: Doc, s: int) -> bool:
+        """Whether the reporting verb at s has an indefinite common-noun subject ("an aid group said",
+        "…, and early accounts put"): the figure is that speaker's, not an earlier named source's. A
+        definite one ("the ministry said") may refer back to the named source."""
+        k = s
+        while k - 1 >= 0 and doc[k - 1].lower_ in self.back_skip:
+            k -= 1
+        words = 0
+        while k - 1 >= 0 and words < 4:
+            t = doc[k - 1]
+            if t.lower_ in ("a", "an"):
+                return words > 0
+            if t.lower_ in self.clause_openers:
+                return words >= 2
+            if not (t.is_alpha and t.is_lower) or t.lower_ in self.skip_left or t.lower_ in self.back_pronouns:
+                return False
+            k -= 1
+            words += 1
+        return False
 
     def _apposition_head(self, doc: Doc, k: int, at_end: dict) -> Span | None:
         """The person or organisation before the comma opening an apposition that ends at k."""
@@ -402,7 +436,12 @@ class FigureRelations(ArgumentGrammar):
         self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict, reporters: list[Span]
     ) -> tuple[Span | None, str]:
         starts, ends = sentence_bounds(doc)
-        before = [(s, e) for _, s, e in reports if starts[span.start] <= s and e <= span.start]
+        # A semicolon ends the reported clause: "X said 9 died; the toll was later raised to 12".
+        before = [
+            (s, e)
+            for _, s, e in reports
+            if starts[span.start] <= s and e <= span.start and not any(t.text == ";" for t in doc[e : span.start])
+        ]
         after = [(s, e) for _, s, e in reports if s >= span.end and e <= ends[span.start]]
         labels = SOURCE_LABELS
         for s, e in sorted(after):
@@ -510,6 +549,8 @@ class FigureRelations(ArgumentGrammar):
             if doc[s:e].text.lower() == "according to":
                 continue  # "according to" reaches only what follows it in its clause
             source = self._subject(doc, s, at_end, labels)
+            if source is None and self._unnamed_speaker(doc, s):
+                return None
             if source is not None:
                 # "The ministry run by the Houthis said ...": the reporter is the head noun, not the agent.
                 j = source.start - 1

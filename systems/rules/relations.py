@@ -104,6 +104,13 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     continue  # passive voice: "controlled by" is the control_passive pattern's
                 subject = self._left(doc, start, at_end, ORG_OR_GPE)
                 obj = self._right(doc, end, at_start, ORG_OR_GPE | ({"LOC"} if rtype == "CONTROLS" else set()))
+                if (
+                    rtype == "CONTROLS"
+                    and obj is not None
+                    and obj.end < len(doc)
+                    and doc[obj.end].lower_ in self.control_object_stops
+                ):
+                    continue  # "seized X's post", "holds X responsible": X is not what is held
                 if obj is None and rtype == "IN_CONFLICT_WITH":
                     obj = self._nominal(doc, end, mentions, subject) or self._target(doc, end, at_start)
                 if subject is None and obj is not None and rtype == "IN_CONFLICT_WITH":
