@@ -100,6 +100,18 @@ def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
         ("Moldova later told Reuters that 30 soldiers had crossed the border.", ("REPORTED_BY", "30", "Moldova")),
         # The kind of source between its name and the verb.
         ("The Tarsa news agency reported 5 deaths.", ("REPORTED_BY", "5", "Tarsa")),
+        # A name that ends in a word for a kind of source ("Agency") is the source itself.
+        ("The Northern Relief Agency said 35 people were killed.", ("REPORTED_BY", "35", "Northern Relief Agency")),
+        # A body's spokesman speaks for the body (guidelines §2.5).
+        (
+            "The Northern Relief Agency's spokesman said 40 people were killed.",
+            ("REPORTED_BY", "40", "Northern Relief Agency"),
+        ),
+        # Each speaker of a coordinated subject reports the figure.
+        (
+            "The Kivu Relief Front and the Northern Relief Agency said 35 people were killed.",
+            ("REPORTED_BY", "35", "Kivu Relief Front"),
+        ),
     ],
 )
 def test_sources(system, text, relation):
@@ -207,6 +219,8 @@ def test_sources_do_not_overreach(system, text, relation):
             "Officials said 300 homes were damaged across the north and west of Lebanon.",
             ("LOCATED_IN", "300", "Lebanon"),
         ),
+        # A state's possessive names the province it holds: both are places of the figure.
+        ("Strikes killed 10 people in Afghanistan's Paktika province.", ("LOCATED_IN", "10", "Paktika")),
         # A place phrase before the figure gives its first place and the places it goes on to name.
         (
             "A militant drove a car bomb into Camp Taji in Baghdad province, killing six guards.",

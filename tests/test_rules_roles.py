@@ -210,3 +210,12 @@ def test_body_possessive_of_a_noun_refers_back(system):
 def test_of_the_group_noun_refers_back(system):
     text = "The Hezbollah split in two. The war began after Dr. Omar Saltani, a co-founder of the movement, was seized."
     assert ("LEADER_OF", "Omar Saltani", "Hezbollah") in roles(system, text)
+
+
+def test_verb_between_body_and_rank_is_no_premodifier(system):
+    # The body is the verb's subject, not the person's employer: "X freed Colonel N", "X urged President N".
+    assert not roles(system, "The Kivu Relief Front freed Colonel Amadou Sow on Monday.")
+    assert not roles(system, "The Senate urged President Amadou Sow to resign.")
+    assert ("MEMBER_OF", "Amadou Sow", "Kivu Relief Front") in roles(
+        system, "Kivu Relief Front spokesman Amadou Sow said the talks failed."
+    )

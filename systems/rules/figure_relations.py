@@ -31,6 +31,9 @@ from .figures import Figure
 SOURCE_LABELS = {"ORG", "PERSON"}
 
 
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "’", "'"})
+
+
 class FigureRelations(ArgumentGrammar):
     """LOCATED_IN and REPORTED_BY of the figures of a document."""
 
@@ -124,6 +127,9 @@ class FigureRelations(ArgumentGrammar):
             span = fig.span
             source, source_rule = self._source(doc, span, reports, at_start, at_end, reporters)
             add("REPORTED_BY", span, source, source_rule)
+            if source is not None and source_rule == "relations.report_verbs.before":
+                for other in self._co_speakers(doc, source, at_end):
+                    add("REPORTED_BY", span, other, "relations.report_verbs.coordinated")
             if source_rule in ("relations.report_verbs.before", "relations.report_verbs.back_reference"):
                 relaying = self._relaying_tag(doc, span, reports, at_start, at_end)
                 add("REPORTED_BY", span, relaying, "relations.report_verbs.relaying_tag")
@@ -134,6 +140,22 @@ class FigureRelations(ArgumentGrammar):
                     # "Citing the IOM, the agency said …", "… a report cited by the FT": the relay reports too.
                     relayed = self._relayed(doc, e, at_start)
                     add("REPORTED_BY", span, relayed, "relations.relay")
+
+    def _co_speakers(self, doc: Doc, source: Span, at_end: dict) -> list[Span]:
+        """ "The Telegraph and X said", "A, B and C were reporting": each named speaker of a
+        coordinated subject reports the figure; a list ends in "and", so the first link must be one."""
+        out: list[Span] = []
+        k, first = source.start, True
+        while k >= 2:
+            j = k - 1 if doc[k - 1].lower_ != "the" else k - 2
+            if j < 1 or doc[j].lower_ not in ("and", ",") or (first and doc[j].lower_ != "and"):
+                break
+            prev = at_end.get(j)
+            if prev is None or prev.label_ not in SOURCE_LABELS:
+                break
+            out.append(prev)
+            k, first = prev.start, False
+        return out
 
     def _relayed(self, doc: Doc, k: int, at_start: dict) -> Span | None:
         """The source named after a relay phrase, past a determiner and lower-case words that say what
@@ -358,8 +380,14 @@ class FigureRelations(ArgumentGrammar):
         floor = sentence_bounds(doc)[0][min(s, len(doc) - 1)]
         k = s
         # "The Relief Front (RF) group now says": adverbs, auxiliaries and the kind of source.
-        while k - 1 > floor and (doc[k - 1].lower_ in self.back_skip or doc[k - 1].lower_ in self.source_nouns):
+        while (
+            k - 1 > floor
+            and at_end.get(k) is None  # "the Northern Relief Agency said": the name's last word is no kind
+            and (doc[k - 1].lower_ in self.back_skip or doc[k - 1].lower_ in self.source_nouns)
+        ):
             k -= 1
+        if k - 2 > floor and at_end.get(k) is None and doc[k - 1].lower_ in POSSESSIVE_MARKS:
+            k -= 1  # "the agency's spokesman said": the body speaks (guidelines §2.5)
         comma = k - 1 > floor and doc[k - 1].text == ","
         if comma:
             k -= 1
