@@ -100,6 +100,11 @@ def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
         ("Moldova later told Reuters that 30 soldiers had crossed the border.", ("REPORTED_BY", "30", "Moldova")),
         # The kind of source between its name and the verb.
         ("The Tarsa news agency reported 5 deaths.", ("REPORTED_BY", "5", "Tarsa")),
+        # A relayed source named with its acronym is attached to the acronym, its nearest mention.
+        (
+            "Citing the Northern Relief Agency (NRA), the ministry says 40 people were killed.",
+            ("REPORTED_BY", "40", "NRA"),
+        ),
         # A name that ends in a word for a kind of source ("Agency") is the source itself.
         ("The Northern Relief Agency said 35 people were killed.", ("REPORTED_BY", "35", "Northern Relief Agency")),
         # A body's spokesman speaks for the body (guidelines §2.5).
@@ -288,6 +293,16 @@ def test_places(system, text, relation):
         (
             "Rebels attacked Selvo on Friday. Aid workers said 300 families remain in the camp.",
             ("LOCATED_IN", "300", "Selvo"),
+        ),
+        # A coordinated complement or a relative clause after a comma is a new clause.
+        (
+            "The envoy said mediators met the rebels during talks in Tarnova in May and that 12 hostages were "
+            "released later.",
+            ("LOCATED_IN", "12", "Tarnova"),
+        ),
+        (
+            "Rebels overran a base near the village of Tarnova, close to the river, which housed 200 soldiers.",
+            ("LOCATED_IN", "200", "Tarnova"),
         ),
     ],
 )

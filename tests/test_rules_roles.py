@@ -219,3 +219,10 @@ def test_verb_between_body_and_rank_is_no_premodifier(system):
     assert ("MEMBER_OF", "Amadou Sow", "Kivu Relief Front") in roles(
         system, "Kivu Relief Front spokesman Amadou Sow said the talks failed."
     )
+
+
+def test_regional_director_is_a_member(system):
+    # A regional director heads a part of the body, not the body, even when the region is not recognised.
+    found = roles(system, "Amadou Sow, the ICRC's regional director for the Near and Middle East, praised the swap.")
+    assert ("MEMBER_OF", "Amadou Sow", "ICRC") in found
+    assert ("LEADER_OF", "Amadou Sow", "ICRC") not in found

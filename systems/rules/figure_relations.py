@@ -65,6 +65,7 @@ class FigureRelations(ArgumentGrammar):
         self.speech_verbs = frozenset(self.words["speech_verbs"]["verbs"])
         self.relative_words = frozenset(self.words["relative_words"])
         self.clause_openers = frozenset(self.words["clause_openers"])
+        self.place_before_breaks = frozenset(self.words["place_before_breaks"])
         self.place_triggers = frozenset(self.place_preps) | frozenset(self.words["place_verbs"]["verbs"])
         phrase = self.words["figure_place_skip"]
         self.figure_place_skip = self.place_skip | frozenset(phrase["words"])
@@ -167,7 +168,13 @@ class FigureRelations(ArgumentGrammar):
                 k = m.end + 1  # "the UN-funded Radio X": a modifier, not the source
                 continue
             if m is not None:
-                return m if m.label_ in SOURCE_LABELS else None
+                if m.label_ not in SOURCE_LABELS:
+                    return None
+                # "citing the Relief Agency (RRA), ...": the acronym is the nearest mention (guidelines §3.1).
+                acronym = at_start.get(m.end + 1) if m.end + 2 < len(doc) and doc[m.end].text == "(" else None
+                if acronym is not None and acronym.label_ == m.label_ and doc[acronym.end].text == ")":
+                    return acronym
+                return m
             if not (doc[k].is_alpha and doc[k].is_lower):
                 return None
             k += 1
@@ -237,6 +244,8 @@ class FigureRelations(ArgumentGrammar):
         for k in range(span.start - 1, max(sent_start, prev_fig, span.start - 15) - 1, -1):
             if k + 1 in report_ends:
                 break  # "the envoy in X said 40 …": a place before the reporting verb describes the source
+            if doc[k].lower_ in self.place_before_breaks and k > 0 and doc[k - 1].lower_ in (",", "and", "but"):
+                break  # "talks in X and that 30 were freed", "a base near X, which housed 200": a new clause
             if lowers[k] in self.place_triggers:
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
