@@ -403,3 +403,26 @@ def test_coordinated_objects_each_take_the_relation(system):
 def test_party_relations_do_not_overreach(system, text, absent):
     found = pairs(system, text)
     assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        # coordinated people, each with a title, met each other
+        (
+            "President Amadou Sow and Prime Minister Ilse Brandt met in Dakar on Monday.",
+            ("Ilse Brandt", "Amadou Sow"),
+        ),
+        ("President Amadou Sow and Prime Minister Ilse Brandt held talks in Dakar.", ("Ilse Brandt", "Amadou Sow")),
+        # a sit-down and a phone call are meetings (as "phoned" and "call with" are)
+        ("President Amadou Sow sat down with Prime Minister Ilse Brandt in Dakar.", ("Amadou Sow", "Ilse Brandt")),
+        ("President Amadou Sow spoke by phone with Prime Minister Ilse Brandt.", ("Amadou Sow", "Ilse Brandt")),
+    ],
+)
+def test_meetings_of_titled_people(system, text, pair):
+    found = {frozenset((h, t)) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
+    assert frozenset(pair) in found, found
+
+
+def test_talks_held_alone_meet_nobody(system):
+    assert not {p for p in pairs(system, "President Amadou Sow held talks in Dakar on Monday.") if p[0] == "MET_WITH"}

@@ -164,7 +164,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
 
     def _meet(self, doc, start, end, at_start, at_end, add, both: bool = False) -> None:
         subject = self._left(doc, start, at_end, {"PERSON"}, skip=self.meet_skip, gap=3)
-        subjects = self._coordinated(doc, subject, at_end) if subject is not None else []
+        subjects = self._coordinated_people(doc, subject, at_end) if subject is not None else []
         objects, k = [], end
         allowed = self.role_words | {
             "and",
@@ -204,6 +204,21 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     add("MET_WITH", a, b, "relations.meet.group")
+
+    def _coordinated_people(self, doc: Doc, first: Span, at_end: dict) -> list[Span]:
+        """ "President A and Prime Minister B": coordinated people, each past the titles before it."""
+        out, cur = [first], first
+        while True:
+            k = cur.start
+            while k > 0 and (doc[k - 1].lower_ in self.role_words and doc[k - 1].lower_ != "and"):
+                k -= 1  # the titles of the later conjunct ("Prime Minister")
+            if k < 2 or doc[k - 1].lower_ != "and":
+                return out
+            prev = at_end.get(k - 1)
+            if prev is None or prev.label_ != "PERSON":
+                return out
+            out.append(prev)
+            cur = prev
 
     def _pronoun_subject(self, doc: Doc, k: int, mentions: list[Span], exclude: Span) -> Span | None:
         """ "X said that it had struck Y": "it" among the words before the verb names the nearest
