@@ -359,6 +359,12 @@ def test_coordinated_objects_each_take_the_relation(system):
         ("The Taliban held Pakistan responsible for the blast.", ("CONTROLS", "Taliban", "Pakistan")),
         # a possessor of the place taken is not the place
         ("The Taliban took Pakistan's border post overnight.", ("CONTROLS", "Taliban", "Pakistan")),
+        # the backer in a compound modifier is not the object ("Iran-backed militias")
+        ("Israel struck Iran-backed militias in Syria.", ("IN_CONFLICT_WITH", "Israel", "Iran")),
+        (
+            "The Kivu Relief Front was first aligned with the UN-backed government in Kinshasa.",
+            ("ALLIED_WITH", "Kivu Relief Front", "UN"),
+        ),
         # a place before a comma is not a coordinated subject
         ("In Rafah, Israel vowed to destroy Hamas.", ("IN_CONFLICT_WITH", "Rafah", "Hamas")),
         ("In Rafah, Israel struck Hamas positions overnight.", ("IN_CONFLICT_WITH", "Rafah", "Hamas")),

@@ -126,6 +126,16 @@ class ArgumentGrammar:
             steps += 1
         return None
 
+    def _backer_modifier(self, doc: Doc, m: Span) -> bool:
+        """Whether m only modifies the real object: "struck Iran-backed militias", "the UN-backed
+        government" name the militias and the government, and m is their backer."""
+        return (
+            m.end + 1 < len(doc)
+            and doc[m.end].text in ("-", "–")
+            and not doc[m.end - 1].whitespace_
+            and doc[m.end + 1].lower_ in self.suffix["ALLIED_WITH"]
+        )
+
     def _coordinated(self, doc: Doc, first: Span, at_end: dict) -> list[Span]:
         """ "A, B and C" to the left of (and including) ``first``."""
         out, cur = [first], first

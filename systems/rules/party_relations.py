@@ -269,7 +269,7 @@ class PartyRelations(ArgumentGrammar):
         """The mention after token k and those coordinated with it ("Y and Z", "Y, Z and W")."""
         skip = self.party_object_skip if skip is None else skip
         first = self._right(doc, k, at_start, labels, skip=skip, gap=self.party_gaps["object"] if gap is None else gap)
-        if first is None:
+        if first is None or self._backer_modifier(doc, first):
             return []
         out, cur = [first], first
         while True:

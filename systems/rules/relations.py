@@ -104,6 +104,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     continue  # passive voice: "controlled by" is the control_passive pattern's
                 subject = self._left(doc, start, at_end, ORG_OR_GPE)
                 obj = self._right(doc, end, at_start, ORG_OR_GPE | ({"LOC"} if rtype == "CONTROLS" else set()))
+                if obj is not None and self._backer_modifier(doc, obj):
+                    continue  # "struck Iran-backed militias": Iran backs the object
                 if (
                     rtype == "CONTROLS"
                     and obj is not None
