@@ -160,6 +160,11 @@ def test_sources(system, text, relation):
             "gunmen at about 60.",
             ("REPORTED_BY", "about 60", "Ardo Sidibe"),
         ),
+        # An outlet told relays only up to the next reporting verb, which has its own source.
+        (
+            "An army officer told Radio Okapi that 30 had died and the Northern Relief Agency reported 40.",
+            ("REPORTED_BY", "40", "Radio Okapi"),
+        ),
         # A semicolon ends the reported clause.
         (
             "Colonel Ardo Sidibe said 12 soldiers died; the toll was later raised to 19.",

@@ -683,6 +683,8 @@ class FigureRelations(ArgumentGrammar):
         starts = sentence_bounds(doc)[0]
         for _, s, e in reports:
             if starts[span.start] <= s and e <= span.start and doc[s].lower_ in ("told", "tells"):
+                if any(e < s2 and e2 <= span.start for _, s2, e2 in reports):
+                    continue  # "told AFP that 30 died and RFI reported 40": the later verb has its own source
                 m = at_start.get(e)
                 if m is None and e < len(doc) and doc[e].lower_ == "the":
                     # "told the UN-funded Radio X that", "told the group that" (the group named before)
