@@ -359,6 +359,12 @@ def test_coordinated_objects_each_take_the_relation(system):
         ("The Taliban held Pakistan responsible for the blast.", ("CONTROLS", "Taliban", "Pakistan")),
         # a possessor of the place taken is not the place
         ("The Taliban took Pakistan's border post overnight.", ("CONTROLS", "Taliban", "Pakistan")),
+        # a place written as a settlement is attacked, not a party to the fighting (guidelines §2.3)
+        ("The M23 shelled Goma, along with the villages of Sake and Minova.", ("IN_CONFLICT_WITH", "M23", "Goma")),
+        (
+            "The Kivu Relief Front attacked Goma, a city near the border.",
+            ("IN_CONFLICT_WITH", "Kivu Relief Front", "Goma"),
+        ),
         # the backer in a compound modifier is not the object ("Iran-backed militias")
         ("Israel struck Iran-backed militias in Syria.", ("IN_CONFLICT_WITH", "Israel", "Iran")),
         (
@@ -428,6 +434,10 @@ def test_party_relations_do_not_overreach(system, text, absent):
 def test_meetings_of_titled_people(system, text, pair):
     found = {frozenset((h, t)) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
     assert frozenset(pair) in found, found
+
+
+def test_a_state_apposed_to_a_non_place_stays_a_party(system):
+    assert ("IN_CONFLICT_WITH", "Israel", "Iran") in pairs(system, "Israel struck Iran, its main rival.")
 
 
 def test_talks_held_alone_meet_nobody(system):

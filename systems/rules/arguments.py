@@ -30,6 +30,7 @@ class ArgumentGrammar:
             w for kind in ("leader", "member", "honorific") for p in roles[kind] for w in p.lower().split()
         }
         self.group_nouns = {w for p in vocab["group_nouns"] for w in p.split()}
+        self.settlement_nouns = frozenset(vocab["settlement_nouns"]) - {"state"}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key in (
             "meet",
@@ -125,6 +126,18 @@ class ArgumentGrammar:
             k += 1
             steps += 1
         return None
+
+    def _settlement(self, doc: Doc, m: Span) -> bool:
+        """Whether the place m is written as a settlement ("struck X, along with the villages of Y",
+        "shelled X, a town near Y"): a place attacked, not a party to the fighting (guidelines §2.3)."""
+        if m.label_ != "GPE":
+            return False
+        ceiling = min(sentence_bounds(doc)[1][m.start], m.end + 6)
+        return (
+            m.end < ceiling
+            and doc[m.end].text == ","
+            and any(doc[k].lower_ in self.settlement_nouns for k in range(m.end + 1, ceiling))
+        )
 
     def _backer_modifier(self, doc: Doc, m: Span) -> bool:
         """Whether m only modifies the real object: "struck Iran-backed militias", "the UN-backed

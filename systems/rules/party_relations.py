@@ -321,6 +321,7 @@ class PartyRelations(ArgumentGrammar):
         if not objects:
             nominal = self._nominal(doc, end, mentions, subject)
             objects = [nominal] if nominal is not None else self._party_targets(doc, end, at_start)
+        objects = [o for o in objects if not self._settlement(doc, o)]
         subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
         self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.hostile_verbs")
 

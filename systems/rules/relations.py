@@ -106,6 +106,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 obj = self._right(doc, end, at_start, ORG_OR_GPE | ({"LOC"} if rtype == "CONTROLS" else set()))
                 if obj is not None and self._backer_modifier(doc, obj):
                     continue  # "struck Iran-backed militias": Iran backs the object
+                if obj is not None and rtype == "IN_CONFLICT_WITH" and self._settlement(doc, obj):
+                    continue  # "shelled X, a village near Y": a place attacked, not a party
                 if (
                     rtype == "CONTROLS"
                     and obj is not None
