@@ -100,6 +100,16 @@ def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
         ("Moldova later told Reuters that 30 soldiers had crossed the border.", ("REPORTED_BY", "30", "Moldova")),
         # The kind of source between its name and the verb.
         ("The Tarsa news agency reported 5 deaths.", ("REPORTED_BY", "5", "Tarsa")),
+        # An inverted closing tag with a determiner ("…, said the agency") names the source.
+        (
+            "At least 40 people were killed, said the Northern Relief Agency.",
+            ("REPORTED_BY", "At least 40", "Northern Relief Agency"),
+        ),
+        # A relay after a closing tag relays the tag's figure.
+        (
+            "Some 40 people were killed, the Tarsa news agency reported, citing the Northern Relief Agency.",
+            ("REPORTED_BY", "Some 40", "Northern Relief Agency"),
+        ),
         # A relayed source named with its acronym is attached to the acronym, its nearest mention.
         (
             "Citing the Northern Relief Agency (NRA), the ministry says 40 people were killed.",
@@ -164,6 +174,11 @@ def test_sources(system, text, relation):
         (
             "An army officer told Radio Okapi that 30 had died and the Northern Relief Agency reported 40.",
             ("REPORTED_BY", "40", "Radio Okapi"),
+        ),
+        # A determiner after the verb opens a complement when a verb follows the name.
+        (
+            "Two died on Monday, and officials said the Northern Relief Agency had counted 40 dead.",
+            ("REPORTED_BY", "Two", "Northern Relief Agency"),
         ),
         # A semicolon ends the reported clause.
         (

@@ -66,6 +66,7 @@ class FigureRelations(ArgumentGrammar):
         self.relative_words = frozenset(self.words["relative_words"])
         self.clause_openers = frozenset(self.words["clause_openers"])
         self.place_before_breaks = frozenset(self.words["place_before_breaks"])
+        self.tag_verbs = self.speech_verbs | frozenset(self.words["relay_tag_verbs"])
         self.place_triggers = frozenset(self.place_preps) | frozenset(self.words["place_verbs"]["verbs"])
         phrase = self.words["figure_place_skip"]
         self.figure_place_skip = self.place_skip | frozenset(phrase["words"])
@@ -187,7 +188,16 @@ class FigureRelations(ArgumentGrammar):
         if sent_starts[s] != sent_starts[span.start]:
             return False
         if doc[e - 1].lower_ != "by":
-            return s < span.start
+            if s < span.start:
+                return True
+            # "30 died, the agency reported, citing X": a relay after a closing tag relays the tag's figures.
+            return (
+                s >= 2
+                and doc[s - 1].text == ","
+                and doc[s - 2].lower_ in self.tag_verbs
+                and not any(span.end <= k < s for k in starts)
+                and not any(self._breaks(t) for t in doc[span.end : s])
+            )
         lo, hi = (span.end, s) if span.end <= s else (e, span.start)
         if any(lo <= k < hi for k in starts):
             return False
@@ -516,6 +526,9 @@ class FigureRelations(ArgumentGrammar):
         """The named source of a reporting verb at s..e after the figure ("…, the agency said"), unless
         the verb opens a complement of its own ("…, and the ministry said two more had died")."""
         if e < len(doc) and (doc[e].lower_ in self.complement_starts or e in self._figure_starts):
+            tag = self._inverted_subject(doc, e, at_start, SOURCE_LABELS) if doc[s - 1].text == "," else None
+            if tag is not None and (tag.end >= len(doc) or doc[tag.end].text in (".", ",", ";")):
+                return tag if tag.start >= span.end else None  # "…, said the relief agency.": a closing tag
             return None
         source = self._tag_subject(doc, s, at_end, SOURCE_LABELS)
         if source is None and (doc[s - 1].text == "," or doc[s - 1].is_quote):
