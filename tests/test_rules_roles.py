@@ -226,3 +226,13 @@ def test_regional_director_is_a_member(system):
     found = roles(system, "Amadou Sow, the ICRC's regional director for the Near and Middle East, praised the swap.")
     assert ("MEMBER_OF", "Amadou Sow", "ICRC") in found
     assert ("LEADER_OF", "Amadou Sow", "ICRC") not in found
+
+
+def test_heading_an_unnamed_part_is_membership(system):
+    # "heads X's political wing" heads a part of X: a member of X, not its leader (guidelines §2.5).
+    found = roles(system, "Amadou Sow, who heads the Kivu Relief Front's political wing, said the talks failed.")
+    assert ("MEMBER_OF", "Amadou Sow", "Kivu Relief Front") in found
+    assert ("LEADER_OF", "Amadou Sow", "Kivu Relief Front") not in found
+    assert ("LEADER_OF", "Amadou Sow", "Kivu Relief Front") in roles(
+        system, "Amadou Sow, the head of the Kivu Relief Front, said the talks failed."
+    )
