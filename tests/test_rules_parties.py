@@ -442,3 +442,12 @@ def test_a_state_apposed_to_a_non_place_stays_a_party(system):
 
 def test_talks_held_alone_meet_nobody(system):
     assert not {p for p in pairs(system, "President Amadou Sow held talks in Dakar on Monday.") if p[0] == "MET_WITH"}
+
+
+def test_the_backed_body_after_a_compound_is_the_object(system):
+    found = pairs(system, "The Kivu Relief Front was first aligned with the UN-backed Government of National Unity.")
+    assert ("ALLIED_WITH", "Kivu Relief Front", "Government of National Unity") in found
+    assert ("ALLIED_WITH", "Kivu Relief Front", "UN") not in found
+    found = pairs(system, "Israel struck Iran-backed Hezbollah in Lebanon.")
+    assert ("IN_CONFLICT_WITH", "Israel", "Hezbollah") in found
+    assert ("IN_CONFLICT_WITH", "Israel", "Iran") not in found

@@ -269,7 +269,12 @@ class PartyRelations(ArgumentGrammar):
         """The mention after token k and those coordinated with it ("Y and Z", "Y, Z and W")."""
         skip = self.party_object_skip if skip is None else skip
         first = self._right(doc, k, at_start, labels, skip=skip, gap=self.party_gaps["object"] if gap is None else gap)
-        if first is None or self._backer_modifier(doc, first):
+        if first is not None and self._backer_modifier(doc, first):
+            # "aligned with the UN-backed Government of X": the backed body is the object, the backer is not.
+            first = at_start.get(first.end + 2)
+            if first is not None and first.label_ not in labels:
+                first = None
+        if first is None:
             return []
         out, cur = [first], first
         while True:

@@ -105,7 +105,10 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 subject = self._left(doc, start, at_end, ORG_OR_GPE)
                 obj = self._right(doc, end, at_start, ORG_OR_GPE | ({"LOC"} if rtype == "CONTROLS" else set()))
                 if obj is not None and self._backer_modifier(doc, obj):
-                    continue  # "struck Iran-backed militias": Iran backs the object
+                    # "struck Iran-backed militias": Iran backs the object; a named one follows the compound.
+                    obj = at_start.get(obj.end + 2)
+                    if obj is None or obj.label_ not in ORG_OR_GPE:
+                        continue
                 if obj is not None and rtype == "IN_CONFLICT_WITH" and self._settlement(doc, obj):
                     continue  # "shelled X, a village near Y": a place attacked, not a party
                 if (
