@@ -244,6 +244,8 @@ def test_sources_do_not_overreach(system, text, relation):
             "Officials said 300 homes were damaged across the north and west of Lebanon.",
             ("LOCATED_IN", "300", "Lebanon"),
         ),
+        # Places joined by a bare "and" are a list even when a verb follows the last one.
+        ("Attacks in Goma and Bunia killed 12 people on Monday.", ("LOCATED_IN", "12", "Bunia")),
         # A state's possessive names the province it holds: both are places of the figure.
         ("Strikes killed 10 people in Afghanistan's Paktika province.", ("LOCATED_IN", "10", "Paktika")),
         # A place phrase before the figure gives its first place and the places it goes on to name.

@@ -386,8 +386,15 @@ class FigureRelations(ArgumentGrammar):
                 return out
             # "in Kharkiv, and Russia said ...": a name followed by a verb starts a clause, not a place list.
             after = doc[nxt.end] if nxt.end < ceiling else None
-            if after is not None and after.is_alpha and after.is_lower and after.lower_ not in self.place_chain_after:
-                return out
+            bare_and = [t.lower_ for t in doc[k:j]] == ["and"]
+            if (
+                not bare_and
+                and after is not None
+                and after.is_alpha
+                and after.is_lower
+                and after.lower_ not in self.place_chain_after
+            ):
+                return out  # "attacks in A and B killed 12": a bare "and" still lists places
             out.append(nxt)
             k = nxt.end
         return out
