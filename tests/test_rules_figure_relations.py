@@ -180,6 +180,11 @@ def test_sources(system, text, relation):
             "Two died on Monday, and officials said the Northern Relief Agency had counted 40 dead.",
             ("REPORTED_BY", "Two", "Northern Relief Agency"),
         ),
+        # A source inside a relative clause on another noun claims that noun, not the figure.
+        (
+            "In July, 18 soldiers died at the same post in an attack that the Kivu Relief Front also claimed.",
+            ("REPORTED_BY", "18", "Kivu Relief Front"),
+        ),
         # A semicolon ends the reported clause.
         (
             "Colonel Ardo Sidibe said 12 soldiers died; the toll was later raised to 19.",

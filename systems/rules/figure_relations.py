@@ -64,6 +64,7 @@ class FigureRelations(ArgumentGrammar):
         self.place_nominal_modifiers = frozenset(nominal["modifiers"])
         self.speech_verbs = frozenset(self.words["speech_verbs"]["verbs"])
         self.relative_words = frozenset(self.words["relative_words"])
+        self.object_relatives = self.relative_words | {"that"}
         self.clause_openers = frozenset(self.words["clause_openers"])
         self.place_before_breaks = frozenset(self.words["place_before_breaks"])
         self.tag_verbs = self.speech_verbs | frozenset(self.words["relay_tag_verbs"])
@@ -538,6 +539,10 @@ class FigureRelations(ArgumentGrammar):
                 return tag if tag.start >= span.end else None  # "…, said the relief agency.": a closing tag
             return None
         source = self._tag_subject(doc, s, at_end, SOURCE_LABELS)
+        if source is not None:
+            j = source.start - 2 if source.start >= 2 and doc[source.start - 1].lower_ == "the" else source.start - 1
+            if j >= 0 and doc[j].lower_ in self.object_relatives:
+                return None  # "in an attack that X also claimed": X claims the attack, not the figure
         if source is None and (doc[s - 1].text == "," or doc[s - 1].is_quote):
             source = self._inverted_subject(doc, e, at_start, SOURCE_LABELS)
         return source if source is not None and source.start >= span.end else None
