@@ -100,6 +100,8 @@ def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
         ("Moldova later told Reuters that 30 soldiers had crossed the border.", ("REPORTED_BY", "30", "Moldova")),
         # The kind of source between its name and the verb.
         ("The Tarsa news agency reported 5 deaths.", ("REPORTED_BY", "5", "Tarsa")),
+        # "as of" and "as many as" after the verb belong to the reported clause.
+        ("Radio Okapi said, as of Monday, 40 people had died.", ("REPORTED_BY", "40", "Radio Okapi")),
         # An inverted closing tag with a determiner ("…, said the agency") names the source.
         (
             "At least 40 people were killed, said the Northern Relief Agency.",
@@ -184,6 +186,11 @@ def test_sources(system, text, relation):
         (
             "In July, 18 soldiers died at the same post in an attack that the Kivu Relief Front also claimed.",
             ("REPORTED_BY", "18", "Kivu Relief Front"),
+        ),
+        # ", as" after a tag opens the writer's own clause ("as details emerged").
+        (
+            "Thousands fled the town, Radio Okapi said, as details emerged of the killing of a dozen farmers.",
+            ("REPORTED_BY", "a dozen", "Radio Okapi"),
         ),
         # A semicolon ends the reported clause.
         (

@@ -437,6 +437,24 @@ class FigureRelations(ArgumentGrammar):
         # opening comma is the speaker; the body the apposition names is not.
         return self._apposition_head(doc, k, at_end) or source
 
+    @staticmethod
+    def _clause_ends(doc: Doc, lo: int, hi: int) -> bool:
+        """Whether the reported clause ends between lo and hi: a semicolon ("X said 9 died; the toll
+        was later raised to 12") or ", as" opening the writer's own clause ("X said, as details of
+        killings emerge"), but not "as of" or "as many as"."""
+        for k in range(lo, hi):
+            if doc[k].text == ";":
+                return True
+            if (
+                doc[k].lower_ == "as"
+                and k > lo
+                and doc[k - 1].text == ","
+                and k + 1 < len(doc)
+                and doc[k + 1].lower_ not in ("of", "many", "much", "well", "a", "the")
+            ):
+                return True
+        return False
+
     def _relative_clause_before(self, doc: Doc, k: int) -> bool:
         """Whether the comma-closed phrase ending at k opens with "who"/"which" after a comma."""
         floor = max(sentence_bounds(doc)[0][min(k, len(doc) - 1)], k - self.gaps["apposition"])
@@ -495,7 +513,7 @@ class FigureRelations(ArgumentGrammar):
         before = [
             (s, e)
             for _, s, e in reports
-            if starts[span.start] <= s and e <= span.start and not any(t.text == ";" for t in doc[e : span.start])
+            if starts[span.start] <= s and e <= span.start and not self._clause_ends(doc, e, span.start)
         ]
         after = [(s, e) for _, s, e in reports if s >= span.end and e <= ends[span.start]]
         labels = SOURCE_LABELS
