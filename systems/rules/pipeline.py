@@ -459,11 +459,15 @@ def keep_abbreviations(nlp: Language, data_dir: Path = DATA) -> None:
     spaCy's English exceptions hold "Gen." and "Dr." but not these: split off, their full stop ends
     a sentence for the sentencizer, and the name after the rank falls into the next one."""
     from spacy.symbols import ORTH
+    from spacy.tokenizer import Tokenizer
 
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer has no special cases to add
     for phrase in load_json("roles.json", data_dir)["honorific"]:
         for word in phrase.split():
-            if word.endswith(".") and len(nlp.tokenizer(word)) > 1:
-                nlp.tokenizer.add_special_case(word, [{ORTH: word}])
+            if word.endswith(".") and len(tokenizer(word)) > 1:
+                tokenizer.add_special_case(word, [{ORTH: word}])
 
 
 def build_pipeline(data_dir: Path = DATA) -> Language:
