@@ -117,6 +117,12 @@ def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             "Citing the Northern Relief Agency (NRA), the ministry says 40 people were killed.",
             ("REPORTED_BY", "40", "NRA"),
         ),
+        # "among them" after a count names its part; it does not end the clause a closing tag reports.
+        (
+            "The town fell on May 4, when almost 2,400 soldiers, six generals among them, surrendered to the "
+            "rebels along with 1,601 relatives, Radio Okapi reported.",
+            ("REPORTED_BY", "almost 2,400", "Radio Okapi"),
+        ),
         # A name that ends in a word for a kind of source ("Agency") is the source itself.
         ("The Northern Relief Agency said 35 people were killed.", ("REPORTED_BY", "35", "Northern Relief Agency")),
         # A body's spokesman speaks for the body (guidelines §2.5).

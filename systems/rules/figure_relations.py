@@ -205,7 +205,10 @@ class FigureRelations(ArgumentGrammar):
         return not any(self._breaks(t) for t in doc[lo:hi])
 
     def _breaks(self, t: Token) -> bool:
-        """Whether a token begins a clause: a lower-case "who", never the acronym WHO."""
+        """Whether a token begins a clause: a lower-case "who", never the acronym WHO; "among them"
+        after a count ("2,400 soldiers, six generals among them, …") only names its part."""
+        if t.lower_ == "among" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("them", "whom"):
+            return False
         return t.is_lower and t.lower_ in self.clause_breaks
 
     def _place(
