@@ -100,6 +100,41 @@ def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
         ("Moldova later told Reuters that 30 soldiers had crossed the border.", ("REPORTED_BY", "30", "Moldova")),
         # The kind of source between its name and the verb.
         ("The Tarsa news agency reported 5 deaths.", ("REPORTED_BY", "5", "Tarsa")),
+        # "as of" and "as many as" after the verb belong to the reported clause.
+        ("Radio Okapi said, as of Monday, 40 people had died.", ("REPORTED_BY", "40", "Radio Okapi")),
+        # An inverted closing tag with a determiner ("…, said the agency") names the source.
+        (
+            "At least 40 people were killed, said the Northern Relief Agency.",
+            ("REPORTED_BY", "At least 40", "Northern Relief Agency"),
+        ),
+        # A relay after a closing tag relays the tag's figure.
+        (
+            "Some 40 people were killed, the Tarsa news agency reported, citing the Northern Relief Agency.",
+            ("REPORTED_BY", "Some 40", "Northern Relief Agency"),
+        ),
+        # A relayed source named with its acronym is attached to the acronym, its nearest mention.
+        (
+            "Citing the Northern Relief Agency (NRA), the ministry says 40 people were killed.",
+            ("REPORTED_BY", "40", "NRA"),
+        ),
+        # "among them" after a count names its part; it does not end the clause a closing tag reports.
+        (
+            "The town fell on May 4, when almost 2,400 soldiers, six generals among them, surrendered to the "
+            "rebels along with 1,601 relatives, Radio Okapi reported.",
+            ("REPORTED_BY", "almost 2,400", "Radio Okapi"),
+        ),
+        # A name that ends in a word for a kind of source ("Agency") is the source itself.
+        ("The Northern Relief Agency said 35 people were killed.", ("REPORTED_BY", "35", "Northern Relief Agency")),
+        # A body's spokesman speaks for the body (guidelines §2.5).
+        (
+            "The Northern Relief Agency's spokesman said 40 people were killed.",
+            ("REPORTED_BY", "40", "Northern Relief Agency"),
+        ),
+        # Each speaker of a coordinated subject reports the figure.
+        (
+            "The Kivu Relief Front and the Northern Relief Agency said 35 people were killed.",
+            ("REPORTED_BY", "35", "Kivu Relief Front"),
+        ),
     ],
 )
 def test_sources(system, text, relation):
@@ -128,6 +163,46 @@ def test_sources(system, text, relation):
         ("The UN office in Moldova has recorded 500 deaths this year.", ("REPORTED_BY", "500", "Moldova")),
         # A place before the comma is no speaker.
         ("In Sarvan, the Kivu Relief Front (KRF) said 30 people were abducted.", ("REPORTED_BY", "30", "Sarvan")),
+        # The object inside a relative clause is no speaker.
+        (
+            "Local volunteers, who work with the Northern Relief Agency, put the toll at 40.",
+            ("REPORTED_BY", "40", "Northern Relief Agency"),
+        ),
+        # A later verb with an unnamed subject states its own figure.
+        (
+            "Amina Dollo, who founded the Sahel Care Network, put the toll at 40, while an aid group said 55 died.",
+            ("REPORTED_BY", "55", "Amina Dollo"),
+        ),
+        (
+            "Army spokesman Ardo Sidibe said the raid lasted two hours, and early accounts put the number of "
+            "gunmen at about 60.",
+            ("REPORTED_BY", "about 60", "Ardo Sidibe"),
+        ),
+        # An outlet told relays only up to the next reporting verb, which has its own source.
+        (
+            "An army officer told Radio Okapi that 30 had died and the Northern Relief Agency reported 40.",
+            ("REPORTED_BY", "40", "Radio Okapi"),
+        ),
+        # A determiner after the verb opens a complement when a verb follows the name.
+        (
+            "Two died on Monday, and officials said the Northern Relief Agency had counted 40 dead.",
+            ("REPORTED_BY", "Two", "Northern Relief Agency"),
+        ),
+        # A source inside a relative clause on another noun claims that noun, not the figure.
+        (
+            "In July, 18 soldiers died at the same post in an attack that the Kivu Relief Front also claimed.",
+            ("REPORTED_BY", "18", "Kivu Relief Front"),
+        ),
+        # ", as" after a tag opens the writer's own clause ("as details emerged").
+        (
+            "Thousands fled the town, Radio Okapi said, as details emerged of the killing of a dozen farmers.",
+            ("REPORTED_BY", "a dozen", "Radio Okapi"),
+        ),
+        # A semicolon ends the reported clause.
+        (
+            "Colonel Ardo Sidibe said 12 soldiers died; the toll was later raised to 19.",
+            ("REPORTED_BY", "19", "Ardo Sidibe"),
+        ),
     ],
 )
 def test_sources_do_not_overreach(system, text, relation):
@@ -187,6 +262,10 @@ def test_sources_do_not_overreach(system, text, relation):
             "Officials said 300 homes were damaged across the north and west of Lebanon.",
             ("LOCATED_IN", "300", "Lebanon"),
         ),
+        # Places joined by a bare "and" are a list even when a verb follows the last one.
+        ("Attacks in Goma and Bunia killed 12 people on Monday.", ("LOCATED_IN", "12", "Bunia")),
+        # A state's possessive names the province it holds: both are places of the figure.
+        ("Strikes killed 10 people in Afghanistan's Paktika province.", ("LOCATED_IN", "10", "Paktika")),
         # A place phrase before the figure gives its first place and the places it goes on to name.
         (
             "A militant drove a car bomb into Camp Taji in Baghdad province, killing six guards.",
@@ -254,6 +333,16 @@ def test_places(system, text, relation):
         (
             "Rebels attacked Selvo on Friday. Aid workers said 300 families remain in the camp.",
             ("LOCATED_IN", "300", "Selvo"),
+        ),
+        # A coordinated complement or a relative clause after a comma is a new clause.
+        (
+            "The envoy said mediators met the rebels during talks in Tarnova in May and that 12 hostages were "
+            "released later.",
+            ("LOCATED_IN", "12", "Tarnova"),
+        ),
+        (
+            "Rebels overran a base near the village of Tarnova, close to the river, which housed 200 soldiers.",
+            ("LOCATED_IN", "200", "Tarnova"),
         ),
     ],
 )

@@ -359,8 +359,29 @@ def test_coordinated_objects_each_take_the_relation(system):
         ("The Taliban held Pakistan responsible for the blast.", ("CONTROLS", "Taliban", "Pakistan")),
         # a possessor of the place taken is not the place
         ("The Taliban took Pakistan's border post overnight.", ("CONTROLS", "Taliban", "Pakistan")),
+        # a place written as a settlement is attacked, not a party to the fighting (guidelines §2.3)
+        ("The M23 shelled Goma, along with the villages of Sake and Minova.", ("IN_CONFLICT_WITH", "M23", "Goma")),
+        (
+            "The Kivu Relief Front attacked Goma, a city near the border.",
+            ("IN_CONFLICT_WITH", "Kivu Relief Front", "Goma"),
+        ),
+        # the backer in a compound modifier is not the object ("Iran-backed militias")
+        ("Israel struck Iran-backed militias in Syria.", ("IN_CONFLICT_WITH", "Israel", "Iran")),
+        (
+            "The Kivu Relief Front was first aligned with the UN-backed government in Kinshasa.",
+            ("ALLIED_WITH", "Kivu Relief Front", "UN"),
+        ),
         # a place before a comma is not a coordinated subject
         ("In Rafah, Israel vowed to destroy Hamas.", ("IN_CONFLICT_WITH", "Rafah", "Hamas")),
+        ("In Rafah, Israel struck Hamas positions overnight.", ("IN_CONFLICT_WITH", "Rafah", "Hamas")),
+        # a judgement and a possessor of the place taken are not control (present tense, SVO pattern)
+        ("Kabul holds Islamabad responsible for the shelling of the market.", ("CONTROLS", "Kabul", "Islamabad")),
+        ("The Taliban seized Pakistan's border post near Chaman on Friday.", ("CONTROLS", "Taliban", "Pakistan")),
+        # the speaker of a relative clause is not the subject of its passive verb
+        (
+            "The M23 rebel group, which Kinshasa says is backed by Rwanda, took the town.",
+            ("ALLIED_WITH", "Kinshasa", "Rwanda"),
+        ),
         # losses of no count are not casualties of the fighting
         ("Israel lost ground in fighting with Hezbollah.", ("IN_CONFLICT_WITH", "Israel", "Hezbollah")),
         ("The UN's support for Sudan's refugees grew.", ("ALLIED_WITH", "UN", "Sudan")),
@@ -394,3 +415,39 @@ def test_coordinated_objects_each_take_the_relation(system):
 def test_party_relations_do_not_overreach(system, text, absent):
     found = pairs(system, text)
     assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, pair",
+    [
+        # coordinated people, each with a title, met each other
+        (
+            "President Amadou Sow and Prime Minister Ilse Brandt met in Dakar on Monday.",
+            ("Ilse Brandt", "Amadou Sow"),
+        ),
+        ("President Amadou Sow and Prime Minister Ilse Brandt held talks in Dakar.", ("Ilse Brandt", "Amadou Sow")),
+        # a sit-down and a phone call are meetings (as "phoned" and "call with" are)
+        ("President Amadou Sow sat down with Prime Minister Ilse Brandt in Dakar.", ("Amadou Sow", "Ilse Brandt")),
+        ("President Amadou Sow spoke by phone with Prime Minister Ilse Brandt.", ("Amadou Sow", "Ilse Brandt")),
+    ],
+)
+def test_meetings_of_titled_people(system, text, pair):
+    found = {frozenset((h, t)) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
+    assert frozenset(pair) in found, found
+
+
+def test_a_state_apposed_to_a_non_place_stays_a_party(system):
+    assert ("IN_CONFLICT_WITH", "Israel", "Iran") in pairs(system, "Israel struck Iran, its main rival.")
+
+
+def test_talks_held_alone_meet_nobody(system):
+    assert not {p for p in pairs(system, "President Amadou Sow held talks in Dakar on Monday.") if p[0] == "MET_WITH"}
+
+
+def test_the_backed_body_after_a_compound_is_the_object(system):
+    found = pairs(system, "The Kivu Relief Front was first aligned with the UN-backed Government of National Unity.")
+    assert ("ALLIED_WITH", "Kivu Relief Front", "Government of National Unity") in found
+    assert ("ALLIED_WITH", "Kivu Relief Front", "UN") not in found
+    found = pairs(system, "Israel struck Iran-backed Hezbollah in Lebanon.")
+    assert ("IN_CONFLICT_WITH", "Israel", "Hezbollah") in found
+    assert ("IN_CONFLICT_WITH", "Israel", "Iran") not in found

@@ -210,3 +210,29 @@ def test_body_possessive_of_a_noun_refers_back(system):
 def test_of_the_group_noun_refers_back(system):
     text = "The Hezbollah split in two. The war began after Dr. Omar Saltani, a co-founder of the movement, was seized."
     assert ("LEADER_OF", "Omar Saltani", "Hezbollah") in roles(system, text)
+
+
+def test_verb_between_body_and_rank_is_no_premodifier(system):
+    # The body is the verb's subject, not the person's employer: "X freed Colonel N", "X urged President N".
+    assert not roles(system, "The Kivu Relief Front freed Colonel Amadou Sow on Monday.")
+    assert not roles(system, "The Senate urged President Amadou Sow to resign.")
+    assert ("MEMBER_OF", "Amadou Sow", "Kivu Relief Front") in roles(
+        system, "Kivu Relief Front spokesman Amadou Sow said the talks failed."
+    )
+
+
+def test_regional_director_is_a_member(system):
+    # A regional director heads a part of the body, not the body, even when the region is not recognised.
+    found = roles(system, "Amadou Sow, the ICRC's regional director for the Near and Middle East, praised the swap.")
+    assert ("MEMBER_OF", "Amadou Sow", "ICRC") in found
+    assert ("LEADER_OF", "Amadou Sow", "ICRC") not in found
+
+
+def test_heading_an_unnamed_part_is_membership(system):
+    # "heads X's political wing" heads a part of X: a member of X, not its leader (guidelines §2.5).
+    found = roles(system, "Amadou Sow, who heads the Kivu Relief Front's political wing, said the talks failed.")
+    assert ("MEMBER_OF", "Amadou Sow", "Kivu Relief Front") in found
+    assert ("LEADER_OF", "Amadou Sow", "Kivu Relief Front") not in found
+    assert ("LEADER_OF", "Amadou Sow", "Kivu Relief Front") in roles(
+        system, "Amadou Sow, the head of the Kivu Relief Front, said the talks failed."
+    )

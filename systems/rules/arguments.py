@@ -30,6 +30,7 @@ class ArgumentGrammar:
             w for kind in ("leader", "member", "honorific") for p in roles[kind] for w in p.lower().split()
         }
         self.group_nouns = {w for p in vocab["group_nouns"] for w in p.split()}
+        self.settlement_nouns = frozenset(vocab["settlement_nouns"]) - {"state"}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key in (
             "meet",
@@ -61,6 +62,9 @@ class ArgumentGrammar:
         self.place_skip = frozenset(self.words["place_skip"])
         self.ally_noun_skip = frozenset(self.words["ally_noun_skip"])
         self.gaps: dict[str, int] = self.words["gaps"]
+        self.gap_speech_verbs = frozenset(self.words["gap_speech_verbs"])
+        self.gap_finite = frozenset(self.words["gap_finite"])
+        self.control_object_stops = frozenset(self.words["control_object_stops"])
         self.conflict_noun_preps = frozenset(self.words["conflict_noun_preps"])
         self.ceasefire_verbs = frozenset(self.words["ceasefire_verbs"])
         self.state_body_heads = frozenset(self.words["state_body_heads"])
@@ -99,6 +103,9 @@ class ArgumentGrammar:
                 return m if m.label_ in labels else None
             if doc[k - 1].lower_ not in skip:
                 return None
+            if doc[k - 1].lower_ in self.gap_speech_verbs and k < len(doc) and doc[k].lower_ in self.gap_finite:
+                # "the group, which X says is backed by Y": X speaks; the verb's subject is the gap.
+                return None
             k -= 1
             steps += 1
         return None
@@ -120,10 +127,34 @@ class ArgumentGrammar:
             steps += 1
         return None
 
+    def _settlement(self, doc: Doc, m: Span) -> bool:
+        """Whether the place m is written as a settlement ("struck X, along with the villages of Y",
+        "shelled X, a town near Y"): a place attacked, not a party to the fighting (guidelines §2.3)."""
+        if m.label_ != "GPE":
+            return False
+        ceiling = min(sentence_bounds(doc)[1][m.start], m.end + 6)
+        return (
+            m.end < ceiling
+            and doc[m.end].text == ","
+            and any(doc[k].lower_ in self.settlement_nouns for k in range(m.end + 1, ceiling))
+        )
+
+    def _backer_modifier(self, doc: Doc, m: Span) -> bool:
+        """Whether m only modifies the real object: "struck Iran-backed militias", "the UN-backed
+        government" name the militias and the government, and m is their backer."""
+        return (
+            m.end + 1 < len(doc)
+            and doc[m.end].text in ("-", "–")
+            and not doc[m.end - 1].whitespace_
+            and doc[m.end + 1].lower_ in self.suffix["ALLIED_WITH"]
+        )
+
     def _coordinated(self, doc: Doc, first: Span, at_end: dict) -> list[Span]:
         """ "A, B and C" to the left of (and including) ``first``."""
         out, cur = [first], first
         while cur.start >= 2 and doc[cur.start - 1].lower_ in ("and", ","):
+            if cur is first and doc[cur.start - 1].lower_ == ",":
+                break  # a list ends in "and" ("A, B and C"); "In X, A struck B" fronts a place
             prev = at_end.get(cur.start - 1)
             if prev is None or prev.label_ != first.label_:
                 break

@@ -31,6 +31,9 @@ from .figures import Figure
 SOURCE_LABELS = {"ORG", "PERSON"}
 
 
+POSSESSIVE_MARKS = frozenset({"'s", "’s", "’", "'"})
+
+
 class FigureRelations(ArgumentGrammar):
     """LOCATED_IN and REPORTED_BY of the figures of a document."""
 
@@ -60,6 +63,11 @@ class FigureRelations(ArgumentGrammar):
         self.place_facilities: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in nominal["facilities"].items()}
         self.place_nominal_modifiers = frozenset(nominal["modifiers"])
         self.speech_verbs = frozenset(self.words["speech_verbs"]["verbs"])
+        self.relative_words = frozenset(self.words["relative_words"])
+        self.object_relatives = self.relative_words | {"that"}
+        self.clause_openers = frozenset(self.words["clause_openers"])
+        self.place_before_breaks = frozenset(self.words["place_before_breaks"])
+        self.tag_verbs = self.speech_verbs | frozenset(self.words["relay_tag_verbs"])
         self.place_triggers = frozenset(self.place_preps) | frozenset(self.words["place_verbs"]["verbs"])
         phrase = self.words["figure_place_skip"]
         self.figure_place_skip = self.place_skip | frozenset(phrase["words"])
@@ -122,6 +130,9 @@ class FigureRelations(ArgumentGrammar):
             span = fig.span
             source, source_rule = self._source(doc, span, reports, at_start, at_end, reporters)
             add("REPORTED_BY", span, source, source_rule)
+            if source is not None and source_rule == "relations.report_verbs.before":
+                for other in self._co_speakers(doc, source, at_end):
+                    add("REPORTED_BY", span, other, "relations.report_verbs.coordinated")
             if source_rule in ("relations.report_verbs.before", "relations.report_verbs.back_reference"):
                 relaying = self._relaying_tag(doc, span, reports, at_start, at_end)
                 add("REPORTED_BY", span, relaying, "relations.report_verbs.relaying_tag")
@@ -133,6 +144,22 @@ class FigureRelations(ArgumentGrammar):
                     relayed = self._relayed(doc, e, at_start)
                     add("REPORTED_BY", span, relayed, "relations.relay")
 
+    def _co_speakers(self, doc: Doc, source: Span, at_end: dict) -> list[Span]:
+        """ "The Telegraph and X said", "A, B and C were reporting": each named speaker of a
+        coordinated subject reports the figure; a list ends in "and", so the first link must be one."""
+        out: list[Span] = []
+        k, first = source.start, True
+        while k >= 2:
+            j = k - 1 if doc[k - 1].lower_ != "the" else k - 2
+            if j < 1 or doc[j].lower_ not in ("and", ",") or (first and doc[j].lower_ != "and"):
+                break
+            prev = at_end.get(j)
+            if prev is None or prev.label_ not in SOURCE_LABELS:
+                break
+            out.append(prev)
+            k, first = prev.start, False
+        return out
+
     def _relayed(self, doc: Doc, k: int, at_start: dict) -> Span | None:
         """The source named after a relay phrase, past a determiner and lower-case words that say what
         kind of source it is ("compiled by the monitoring group X")."""
@@ -143,7 +170,13 @@ class FigureRelations(ArgumentGrammar):
                 k = m.end + 1  # "the UN-funded Radio X": a modifier, not the source
                 continue
             if m is not None:
-                return m if m.label_ in SOURCE_LABELS else None
+                if m.label_ not in SOURCE_LABELS:
+                    return None
+                # "citing the Relief Agency (RRA), ...": the acronym is the nearest mention (guidelines §3.1).
+                acronym = at_start.get(m.end + 1) if m.end + 2 < len(doc) and doc[m.end].text == "(" else None
+                if acronym is not None and acronym.label_ == m.label_ and doc[acronym.end].text == ")":
+                    return acronym
+                return m
             if not (doc[k].is_alpha and doc[k].is_lower):
                 return None
             k += 1
@@ -156,14 +189,26 @@ class FigureRelations(ArgumentGrammar):
         if sent_starts[s] != sent_starts[span.start]:
             return False
         if doc[e - 1].lower_ != "by":
-            return s < span.start
+            if s < span.start:
+                return True
+            # "30 died, the agency reported, citing X": a relay after a closing tag relays the tag's figures.
+            return (
+                s >= 2
+                and doc[s - 1].text == ","
+                and doc[s - 2].lower_ in self.tag_verbs
+                and not any(span.end <= k < s for k in starts)
+                and not any(self._breaks(t) for t in doc[span.end : s])
+            )
         lo, hi = (span.end, s) if span.end <= s else (e, span.start)
         if any(lo <= k < hi for k in starts):
             return False
         return not any(self._breaks(t) for t in doc[lo:hi])
 
     def _breaks(self, t: Token) -> bool:
-        """Whether a token begins a clause: a lower-case "who", never the acronym WHO."""
+        """Whether a token begins a clause: a lower-case "who", never the acronym WHO; "among them"
+        after a count ("2,400 soldiers, six generals among them, …") only names its part."""
+        if t.lower_ == "among" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("them", "whom"):
+            return False
         return t.is_lower and t.lower_ in self.clause_breaks
 
     def _place(
@@ -213,6 +258,8 @@ class FigureRelations(ArgumentGrammar):
         for k in range(span.start - 1, max(sent_start, prev_fig, span.start - 15) - 1, -1):
             if k + 1 in report_ends:
                 break  # "the envoy in X said 40 …": a place before the reporting verb describes the source
+            if doc[k].lower_ in self.place_before_breaks and k > 0 and doc[k - 1].lower_ in (",", "and", "but"):
+                break  # "talks in X and that 30 were freed", "a base near X, which housed 200": a new clause
             if lowers[k] in self.place_triggers:
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
@@ -343,8 +390,15 @@ class FigureRelations(ArgumentGrammar):
                 return out
             # "in Kharkiv, and Russia said ...": a name followed by a verb starts a clause, not a place list.
             after = doc[nxt.end] if nxt.end < ceiling else None
-            if after is not None and after.is_alpha and after.is_lower and after.lower_ not in self.place_chain_after:
-                return out
+            bare_and = [t.lower_ for t in doc[k:j]] == ["and"]
+            if (
+                not bare_and
+                and after is not None
+                and after.is_alpha
+                and after.is_lower
+                and after.lower_ not in self.place_chain_after
+            ):
+                return out  # "attacks in A and B killed 12": a bare "and" still lists places
             out.append(nxt)
             k = nxt.end
         return out
@@ -356,8 +410,14 @@ class FigureRelations(ArgumentGrammar):
         floor = sentence_bounds(doc)[0][min(s, len(doc) - 1)]
         k = s
         # "The Relief Front (RF) group now says": adverbs, auxiliaries and the kind of source.
-        while k - 1 > floor and (doc[k - 1].lower_ in self.back_skip or doc[k - 1].lower_ in self.source_nouns):
+        while (
+            k - 1 > floor
+            and at_end.get(k) is None  # "the Northern Relief Agency said": the name's last word is no kind
+            and (doc[k - 1].lower_ in self.back_skip or doc[k - 1].lower_ in self.source_nouns)
+        ):
             k -= 1
+        if k - 2 > floor and at_end.get(k) is None and doc[k - 1].lower_ in POSSESSIVE_MARKS:
+            k -= 1  # "the agency's spokesman said": the body speaks (guidelines §2.5)
         comma = k - 1 > floor and doc[k - 1].text == ","
         if comma:
             k -= 1
@@ -370,11 +430,61 @@ class FigureRelations(ArgumentGrammar):
             source = None  # "the UN office in X has recorded", "N, speaking in X, said": a place
         if acronym is not None and acronym.label_ in labels and (source is None or source.end == k):
             source = acronym  # the nearest mention of the source (guidelines §3.1)
+        if comma and source is not None and acronym is None and self._relative_clause_before(doc, k):
+            # "X, who founded Y, put the toll at": the relative clause's object is not the speaker.
+            head = self._apposition_head(doc, k, at_end)
+            return head if head is not None and head.label_ in labels else None
         if not comma or (source is not None and acronym is None):
             return source
         # "X, who heads the agency, said" / "X, its spokesman for Y (Z), said": the mention before the
         # opening comma is the speaker; the body the apposition names is not.
         return self._apposition_head(doc, k, at_end) or source
+
+    @staticmethod
+    def _clause_ends(doc: Doc, lo: int, hi: int) -> bool:
+        """Whether the reported clause ends between lo and hi: a semicolon ("X said 9 died; the toll
+        was later raised to 12") or ", as" opening the writer's own clause ("X said, as details of
+        killings emerge"), but not "as of" or "as many as"."""
+        for k in range(lo, hi):
+            if doc[k].text == ";":
+                return True
+            if (
+                doc[k].lower_ == "as"
+                and k > lo
+                and doc[k - 1].text == ","
+                and k + 1 < len(doc)
+                and doc[k + 1].lower_ not in ("of", "many", "much", "well", "a", "the")
+            ):
+                return True
+        return False
+
+    def _relative_clause_before(self, doc: Doc, k: int) -> bool:
+        """Whether the comma-closed phrase ending at k opens with "who"/"which" after a comma."""
+        floor = max(sentence_bounds(doc)[0][min(k, len(doc) - 1)], k - self.gaps["apposition"])
+        for j in range(k - 1, floor, -1):
+            if doc[j].text == ",":
+                return j + 1 < k and doc[j + 1].lower_ in self.relative_words
+        return False
+
+    def _unnamed_speaker(self, doc: Doc, s: int) -> bool:
+        """Whether the reporting verb at s has an indefinite common-noun subject ("an aid group said",
+        "…, and early accounts put"): the figure is that speaker's, not an earlier named source's. A
+        definite one ("the ministry said") may refer back to the named source."""
+        k = s
+        while k - 1 >= 0 and doc[k - 1].lower_ in self.back_skip:
+            k -= 1
+        words = 0
+        while k - 1 >= 0 and words < 4:
+            t = doc[k - 1]
+            if t.lower_ in ("a", "an"):
+                return words > 0
+            if t.lower_ in self.clause_openers:
+                return words >= 2
+            if not (t.is_alpha and t.is_lower) or t.lower_ in self.skip_left or t.lower_ in self.back_pronouns:
+                return False
+            k -= 1
+            words += 1
+        return False
 
     def _apposition_head(self, doc: Doc, k: int, at_end: dict) -> Span | None:
         """The person or organisation before the comma opening an apposition that ends at k."""
@@ -402,7 +512,12 @@ class FigureRelations(ArgumentGrammar):
         self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict, reporters: list[Span]
     ) -> tuple[Span | None, str]:
         starts, ends = sentence_bounds(doc)
-        before = [(s, e) for _, s, e in reports if starts[span.start] <= s and e <= span.start]
+        # A semicolon ends the reported clause: "X said 9 died; the toll was later raised to 12".
+        before = [
+            (s, e)
+            for _, s, e in reports
+            if starts[span.start] <= s and e <= span.start and not self._clause_ends(doc, e, span.start)
+        ]
         after = [(s, e) for _, s, e in reports if s >= span.end and e <= ends[span.start]]
         labels = SOURCE_LABELS
         for s, e in sorted(after):
@@ -440,8 +555,15 @@ class FigureRelations(ArgumentGrammar):
         """The named source of a reporting verb at s..e after the figure ("…, the agency said"), unless
         the verb opens a complement of its own ("…, and the ministry said two more had died")."""
         if e < len(doc) and (doc[e].lower_ in self.complement_starts or e in self._figure_starts):
+            tag = self._inverted_subject(doc, e, at_start, SOURCE_LABELS) if doc[s - 1].text == "," else None
+            if tag is not None and (tag.end >= len(doc) or doc[tag.end].text in (".", ",", ";")):
+                return tag if tag.start >= span.end else None  # "…, said the relief agency.": a closing tag
             return None
         source = self._tag_subject(doc, s, at_end, SOURCE_LABELS)
+        if source is not None:
+            j = source.start - 2 if source.start >= 2 and doc[source.start - 1].lower_ == "the" else source.start - 1
+            if j >= 0 and doc[j].lower_ in self.object_relatives:
+                return None  # "in an attack that X also claimed": X claims the attack, not the figure
         if source is None and (doc[s - 1].text == "," or doc[s - 1].is_quote):
             source = self._inverted_subject(doc, e, at_start, SOURCE_LABELS)
         return source if source is not None and source.start >= span.end else None
@@ -510,6 +632,8 @@ class FigureRelations(ArgumentGrammar):
             if doc[s:e].text.lower() == "according to":
                 continue  # "according to" reaches only what follows it in its clause
             source = self._subject(doc, s, at_end, labels)
+            if source is None and self._unnamed_speaker(doc, s):
+                return None
             if source is not None:
                 # "The ministry run by the Houthis said ...": the reporter is the head noun, not the agent.
                 j = source.start - 1
@@ -605,6 +729,8 @@ class FigureRelations(ArgumentGrammar):
         starts = sentence_bounds(doc)[0]
         for _, s, e in reports:
             if starts[span.start] <= s and e <= span.start and doc[s].lower_ in ("told", "tells"):
+                if any(e < s2 and e2 <= span.start for _, s2, e2 in reports):
+                    continue  # "told AFP that 30 died and RFI reported 40": the later verb has its own source
                 m = at_start.get(e)
                 if m is None and e < len(doc) and doc[e].lower_ == "the":
                     # "told the UN-funded Radio X that", "told the group that" (the group named before)

@@ -269,6 +269,11 @@ class PartyRelations(ArgumentGrammar):
         """The mention after token k and those coordinated with it ("Y and Z", "Y, Z and W")."""
         skip = self.party_object_skip if skip is None else skip
         first = self._right(doc, k, at_start, labels, skip=skip, gap=self.party_gaps["object"] if gap is None else gap)
+        if first is not None and self._backer_modifier(doc, first):
+            # "aligned with the UN-backed Government of X": the backed body is the object, the backer is not.
+            first = at_start.get(first.end + 2)
+            if first is not None and first.label_ not in labels:
+                first = None
         if first is None:
             return []
         out, cur = [first], first
@@ -321,6 +326,7 @@ class PartyRelations(ArgumentGrammar):
         if not objects:
             nominal = self._nominal(doc, end, mentions, subject)
             objects = [nominal] if nominal is not None else self._party_targets(doc, end, at_start)
+        objects = [o for o in objects if not self._settlement(doc, o)]
         subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
         self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.hostile_verbs")
 

@@ -104,6 +104,20 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     continue  # passive voice: "controlled by" is the control_passive pattern's
                 subject = self._left(doc, start, at_end, ORG_OR_GPE)
                 obj = self._right(doc, end, at_start, ORG_OR_GPE | ({"LOC"} if rtype == "CONTROLS" else set()))
+                if obj is not None and self._backer_modifier(doc, obj):
+                    # "struck Iran-backed militias": Iran backs the object; a named one follows the compound.
+                    obj = at_start.get(obj.end + 2)
+                    if obj is None or obj.label_ not in ORG_OR_GPE:
+                        continue
+                if obj is not None and rtype == "IN_CONFLICT_WITH" and self._settlement(doc, obj):
+                    continue  # "shelled X, a village near Y": a place attacked, not a party
+                if (
+                    rtype == "CONTROLS"
+                    and obj is not None
+                    and obj.end < len(doc)
+                    and doc[obj.end].lower_ in self.control_object_stops
+                ):
+                    continue  # "seized X's post", "holds X responsible": X is not what is held
                 if obj is None and rtype == "IN_CONFLICT_WITH":
                     obj = self._nominal(doc, end, mentions, subject) or self._target(doc, end, at_start)
                 if subject is None and obj is not None and rtype == "IN_CONFLICT_WITH":
@@ -157,7 +171,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
 
     def _meet(self, doc, start, end, at_start, at_end, add, both: bool = False) -> None:
         subject = self._left(doc, start, at_end, {"PERSON"}, skip=self.meet_skip, gap=3)
-        subjects = self._coordinated(doc, subject, at_end) if subject is not None else []
+        subjects = self._coordinated_people(doc, subject, at_end) if subject is not None else []
         objects, k = [], end
         allowed = self.role_words | {
             "and",
@@ -197,6 +211,21 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     add("MET_WITH", a, b, "relations.meet.group")
+
+    def _coordinated_people(self, doc: Doc, first: Span, at_end: dict) -> list[Span]:
+        """ "President A and Prime Minister B": coordinated people, each past the titles before it."""
+        out, cur = [first], first
+        while True:
+            k = cur.start
+            while k > 0 and (doc[k - 1].lower_ in self.role_words and doc[k - 1].lower_ != "and"):
+                k -= 1  # the titles of the later conjunct ("Prime Minister")
+            if k < 2 or doc[k - 1].lower_ != "and":
+                return out
+            prev = at_end.get(k - 1)
+            if prev is None or prev.label_ != "PERSON":
+                return out
+            out.append(prev)
+            cur = prev
 
     def _pronoun_subject(self, doc: Doc, k: int, mentions: list[Span], exclude: Span) -> Span | None:
         """ "X said that it had struck Y": "it" among the words before the verb names the nearest

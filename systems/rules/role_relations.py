@@ -112,6 +112,15 @@ class RoleRelations(ArgumentGrammar):
             kind = "leader" if definite else "member"
         return f"{kind}+place" if words in self.place_leader_roles else kind
 
+    @staticmethod
+    def _unnamed_part(doc: Doc, body: Span) -> bool:
+        """ "X's political wing", "X's media office": an unnamed part of the body follows its
+        possessive, so the role heads the part (guidelines §2.5: a member of the whole)."""
+        k = body.end
+        if k + 1 >= len(doc) or doc[k].lower_ not in POSSESSIVE:
+            return False
+        return doc[k + 1].is_alpha and doc[k + 1].is_lower
+
     def _remit(self, doc: Doc, k: int, at_start: dict) -> bool:
         """ "director for Central Africa", "commander in Gaza": a regional remit after the role at k."""
         if k + 1 >= len(doc) or doc[k].lower_ not in self.remit_preps:
@@ -369,8 +378,8 @@ class RoleRelations(ArgumentGrammar):
                 definite = not any(doc[i].lower_ in ("a", "an", "one") for i in range(phrase, m.start))
                 kind = self._kind(doc, phrase, m.start, definite=definite)
                 if body is not None and kind is not None:
-                    if kind == "leader" and self._remit(doc, body.end, at_start):
-                        kind = "member"
+                    if kind == "leader" and (self._remit(doc, body.end, at_start) or self._unnamed_part(doc, body)):
+                        kind = "member"  # "director for Central Africa", "heads X's political wing": a part
                     found.append((kind, body, "roles.after.of"))
                 break
             if (
