@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .arguments import ArgumentGrammar
-from .entities import DATA, RoleLink, load_json, sentence_bounds
+from .entities import DATA, RoleLink, load_json, sentence_bounds, token_view
 
 BODY_LABELS = frozenset({"ORG", "GPE"})
 POSSESSIVE = frozenset({"'s", "’s", "’", "'"})
@@ -584,11 +584,13 @@ class RoleRelations(ArgumentGrammar):
                 k += 1
 
     def _made_of(self, doc: Doc):
-        lowers = [t.lower_ for t in doc]
-        for phrase in self.made_of:
-            n = len(phrase)
-            for k in range(len(doc) - n):
-                if tuple(lowers[k : k + n]) == phrase:
+        lowers = token_view(doc).lowers
+        firsts = {phrase[0] for phrase in self.made_of}
+        # Most tokens start no phrase: test the first word before comparing a whole phrase.
+        for k in (k for k, word in enumerate(lowers) if word in firsts):
+            for phrase in self.made_of:
+                n = len(phrase)
+                if k + n < len(lowers) and tuple(lowers[k : k + n]) == phrase:
                     yield k, k + n
 
     def _body_before(self, doc: Doc, k: int, mentions: list[Span]) -> Span | None:
