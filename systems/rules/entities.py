@@ -220,6 +220,18 @@ class PeopleFinder:
         self.one_word_cues = frozenset(roles["name_cues_one_word"])
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cues.add("cue", [nlp.make_doc(p) for p in roles["name_cues_before"] + vocab["person_cues_before"]])
+        self.person_verbs = frozenset(vocab["person_verbs_after"])
+        self.clause_verbs = frozenset(vocab["person_clause_verbs"])
+        self.not_person = frozenset(vocab["not_person_words"])
+        # A plural role takes a list of names ("commanders A B and C D"): every one-word role, pluralised.
+        plurals = set(vocab["person_plural_roles"])
+        for kind in ("leader", "member", "person_nouns"):
+            for word in roles[kind]:
+                if " " not in word and word.isalpha() and word.islower() and not word.endswith("s"):
+                    plurals.add(word[:-3] + "men" if word.endswith("man") else word + "s")
+        self.loose_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.loose_cues.add("cue", [nlp.make_doc(p) for p in vocab["person_cues_loose"]])
+        self.loose_cues.add("plural", [nlp.make_doc(p) for p in sorted(plurals)])
 
     def _is_name(self, token) -> bool:
         text = token.text
@@ -388,7 +400,14 @@ class PeopleFinder:
         if k + 1 < len(doc) and doc[k].lower_ in self.of_words | {"to"}:
             at = k + 2 if doc[k + 1].lower_ == "the" else k + 1
             mention = ent_starting_at.get(at)
-            k = mention.end if mention is not None else k
+            if mention is not None:
+                k = mention.end
+            else:
+                # "the mayor of Temboro, Ana Ruiz, said": a place no finder has reached yet.
+                run = at
+                while run < len(doc) and run - at < 3 and self._is_name(doc[run]):
+                    run += 1
+                k = run if run > at and run < len(doc) and doc[run].text == "," else k
         return k + 1 if k < len(doc) and doc[k].text == "," else end
 
     def _closed_name(self, doc: Doc, begin: int, stop: int, least: int = 2) -> bool:
@@ -424,6 +443,37 @@ class PeopleFinder:
                 if stop + 1 >= len(doc) or doc[stop].lower_ != "and":
                     break
                 begin = stop + 1
+        return found
+
+    def _person_shaped(self, doc: Doc, begin: int, end: int) -> bool:
+        """Two to four name words, none of them a word of an institution or a place ("Farmers Association")."""
+        words = [t for t in doc[begin:end] if self._is_name(t)]
+        return 2 <= len(words) <= 4 and not any(t.lower_ in self.not_person for t in doc[begin:end])
+
+    def _named_after_loose_cue(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+        """Full names after a phrase that takes a person as object or agent ("according to Ana Ruiz",
+        "met Ana Ruiz on Monday", "signed by Ana Ruiz") and lists after a plural role ("commanders
+        Ana Ruiz and Tomas Vel were killed"). A lower-case word closes the name as well as punctuation:
+        the name run has already stopped at the first word that is no name."""
+        found = []
+        for match_id, _start, end in self.loose_cues(doc):
+            plural = self.loose_cues.vocab.strings[match_id] == "plural"
+            begin = end
+            while begin < len(doc) and not taken[begin]:
+                stop = self._name_forward(doc, begin, taken)
+                if stop == begin or not self._person_shaped(doc, begin, stop):
+                    break
+                after = doc[stop] if stop < len(doc) else None
+                closed = after is None or after.text in (",", ".", ";", ")", ":") or after.is_lower
+                if not closed:
+                    break
+                found.append((begin, stop, "people.after_loose_cue"))
+                # A list goes on after "and" or, behind a plural role, after a comma too.
+                if after is None or not (after.lower_ == "and" or (plural and after.text == ",")):
+                    break
+                begin = stop + 1
+                if plural and begin < len(doc) and doc[begin].lower_ == "and":
+                    begin += 1
         return found
 
     def _said_of_person(self, doc: Doc, cue: int) -> bool:
@@ -494,6 +544,19 @@ class PeopleFinder:
                 stop = self._name_forward(doc, i + 1, taken)
                 if stop > i + 1 and self._closed_name(doc, i + 1, stop) and doc[stop].lower_ not in self.report_verbs:
                     found.append((i + 1, stop, "people.said_after"))
+                elif (
+                    stop > i + 1
+                    and stop < len(doc)
+                    and doc[stop].lower_ in self.clause_verbs
+                    and self._person_shaped(doc, i + 1, stop)
+                ):
+                    # "police said Ana Ruiz was freed": the subject of the reported clause.
+                    found.append((i + 1, stop, "people.said_subject"))
+            if lower in self.person_verbs and i >= 2 and not taken[i - 1]:
+                # "Ana Ruiz denied the charge": a full name as the subject of a verb people use.
+                begin = self._name_backward(doc, i, taken)
+                if begin < i and self._person_shaped(doc, begin, i) and not self._ends_longer_name(doc, begin, taken):
+                    found.append((begin, i, "people.verb_subject"))
             if rule is not None and i >= 2:
                 begin = self._name_backward(doc, i, taken)
                 # "A B of Norland and C D of Kestria": a list of people, each with the body they come from.
@@ -520,6 +583,7 @@ class PeopleFinder:
                 if names >= 2 and (stop >= len(doc) or not (doc[stop].is_title or doc[stop].text in ("-", "'s", "’s"))):
                     found.append((e.end, stop, "people.nationality_name"))
         found += self._named_after_cue(doc, taken)
+        found += self._named_after_loose_cue(doc, taken)
         out = []
         for begin, end, rule in found:
             if not any(taken[begin:end]):
