@@ -223,6 +223,8 @@ class PeopleFinder:
         self.person_verbs = frozenset(vocab["person_verbs_after"])
         self.clause_verbs = frozenset(vocab["person_clause_verbs"])
         self.not_person = frozenset(vocab["not_person_words"])
+        # "the armed group Zinda Brotherhood denied": a kind of body right before a name makes it the body's.
+        self.body_kinds = frozenset(p.split()[-1] for p in vocab["org_kinds_before"] + vocab["group_nouns"])
         # A plural role takes a list of names ("commanders A B and C D"): every one-word role, pluralised.
         plurals = set(vocab["person_plural_roles"])
         for kind in ("leader", "member", "person_nouns"):
@@ -448,7 +450,11 @@ class PeopleFinder:
     def _person_shaped(self, doc: Doc, begin: int, end: int) -> bool:
         """Two to four name words, none of them a word of an institution or a place ("Farmers Association")."""
         words = [t for t in doc[begin:end] if self._is_name(t)]
-        return 2 <= len(words) <= 4 and not any(t.lower_ in self.not_person for t in doc[begin:end])
+        return (
+            2 <= len(words) <= 4
+            and not any(t.lower_ in self.not_person for t in doc[begin:end])
+            and not (begin > 0 and doc[begin - 1].lower_ in self.body_kinds)
+        )
 
     def _named_after_loose_cue(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
         """Full names after a phrase that takes a person as object or agent ("according to Ana Ruiz",
