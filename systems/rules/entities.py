@@ -387,6 +387,7 @@ class PeopleFinder:
                     for t in range(begin, k):
                         taken[t] = True
         people += self._named_by_context(doc, taken, ents)
+        people += self._coordinated(doc, people, taken)
         return people, links
 
     def _name_start(self, doc: Doc, k: int, taken: list[bool]) -> int:
@@ -470,7 +471,12 @@ class PeopleFinder:
                 if stop == begin or not self._person_shaped(doc, begin, stop):
                     break
                 after = doc[stop] if stop < len(doc) else None
-                closed = after is None or after.text in (",", ".", ";", ")", ":") or after.is_lower
+                # "according to Mir Ali police": a place or body before its own noun is no person.
+                closed = (
+                    after is None
+                    or after.text in (",", ".", ";", ")", ":")
+                    or (after.is_lower and after.lower_ not in self.not_person and after.lower_ not in self.kind_of)
+                )
                 if not closed:
                     break
                 found.append((begin, stop, "people.after_loose_cue"))
@@ -480,7 +486,39 @@ class PeopleFinder:
                 begin = stop + 1
                 if plural and begin < len(doc) and doc[begin].lower_ == "and":
                     begin += 1
+                if plural and begin < len(doc) and not taken[begin]:
+                    # "sepoys Ana Ruiz and Tomas": after a full name, one name word is a person of the list.
+                    one = self._name_forward(doc, begin, taken)
+                    if one == begin + 1 and self._one_name_closed(doc, one):
+                        found.append((begin, one, "people.after_loose_cue"))
+                        break
         return found
+
+    def _one_name_closed(self, doc: Doc, end: int) -> bool:
+        return end >= len(doc) or doc[end].text in (",", ".", ";", ")") or doc[end].lower_ in self.clause_verbs
+
+    def _coordinated(self, doc: Doc, people: list[Span], taken: list[bool]) -> list[Span]:
+        """A full name joined by "and" to a person found ("Ana Ruiz and Tomas Vel were freed") is a
+        person: news coordinates people with people."""
+        out = []
+        for person in people:
+            after = person.end
+            if after + 2 < len(doc) and doc[after].lower_ == "and" and not taken[after + 1]:
+                stop = self._name_forward(doc, after + 1, taken)
+                if self._person_shaped(doc, after + 1, stop) and (stop >= len(doc) or not doc[stop].is_title):
+                    out.append(Span(doc, after + 1, stop, label="PERSON", span_id="people.coordinated"))
+            before = person.start - 1
+            if before >= 2 and doc[before].lower_ == "and" and not taken[before - 1]:
+                begin = self._name_backward(doc, before, taken)
+                if (
+                    begin < before
+                    and self._person_shaped(doc, begin, before)
+                    and not self._ends_longer_name(doc, begin, taken)
+                ):
+                    out.append(Span(doc, begin, before, label="PERSON", span_id="people.coordinated"))
+        for span in out:
+            taken[span.start : span.end] = [True] * len(span)
+        return out
 
     def _said_of_person(self, doc: Doc, cue: int) -> bool:
         """Whether the words just before a cue ("known as") speak of a person: a comma after a
@@ -550,14 +588,15 @@ class PeopleFinder:
                 stop = self._name_forward(doc, i + 1, taken)
                 if stop > i + 1 and self._closed_name(doc, i + 1, stop) and doc[stop].lower_ not in self.report_verbs:
                     found.append((i + 1, stop, "people.said_after"))
-                elif (
-                    stop > i + 1
-                    and stop < len(doc)
-                    and doc[stop].lower_ in self.clause_verbs
-                    and self._person_shaped(doc, i + 1, stop)
-                ):
-                    # "police said Ana Ruiz was freed": the subject of the reported clause.
-                    found.append((i + 1, stop, "people.said_subject"))
+                elif stop > i + 1 and stop < len(doc) and self._person_shaped(doc, i + 1, stop):
+                    # "police said Ana Ruiz was freed": the subject of the reported clause, alone or
+                    # with a second name ("said Ana Ruiz and Tomas Vel were freed").
+                    second = self._name_forward(doc, stop + 1, taken) if doc[stop].lower_ == "and" else stop
+                    verb_at = second if second > stop else stop
+                    if verb_at < len(doc) and doc[verb_at].lower_ in self.clause_verbs:
+                        found.append((i + 1, stop, "people.said_subject"))
+                        if second > stop and self._person_shaped(doc, stop + 1, second):
+                            found.append((stop + 1, second, "people.said_subject"))
             if lower in self.person_verbs and i >= 2 and not taken[i - 1]:
                 # "Ana Ruiz denied the charge": a full name as the subject of a verb people use.
                 begin = self._name_backward(doc, i, taken)
