@@ -467,3 +467,82 @@ def test_a_kind_and_a_comma_before_an_unclosed_name_is_no_outlet(system):
 def test_an_operation_named_by_a_number(system):
     ents = ents_of(system, "The offensive, known as Operation 1127, began in October.")
     assert ("Operation 1127", "EVENT") in ents, ents
+
+
+# -- people no role introduces, found by how news writes about them -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # The subject of a verb people use.
+        ("Hours later Dorin Valesk denied any part in the raid.", "Dorin Valesk"),
+        ("Marta Ojulu urged both sides to hold their fire.", "Marta Ojulu"),
+        # The object of "met", "accused", after "according to" and an agent after "signed by".
+        ("The envoy met Anika Sorvel in the capital on Tuesday.", "Anika Sorvel"),
+        ("Villagers accused Marek Dolny of ordering the raid.", "Marek Dolny"),
+        ("The convoy was ambushed, according to Pavel Ostrik, a local councillor.", "Pavel Ostrik"),
+        ("The decree was signed by Lino Baskar on Friday.", "Lino Baskar"),
+        ("The minister met his Kelmari counterpart Dario Fenn on Monday.", "Dario Fenn"),
+        # The subject of the clause reported after "said".
+        ("Rights monitors said Rafael Nunez was detained at a checkpoint.", "Rafael Nunez"),
+        # A role of a place no finder has reached yet, then the name between commas.
+        ("The mayor of Temboro, Lucia Ferran, said schools were closed.", "Lucia Ferran"),
+    ],
+)
+def test_a_full_name_in_a_persons_position(system, text, person):
+    assert (person, "PERSON") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Commanders Ruan Tello and Iker Mondo were killed in the strike.", ["Ruan Tello", "Iker Mondo"]),
+        # After a full name, one name word closes the list.
+        ("The list named sergeants Omari Kuto and Felix, and a driver.", ["Omari Kuto", "Felix"]),
+        # Two subjects reported after "said".
+        ("Doctors said Jean-Paul Ndayi and Pedro Valmo were among the dead.", ["Jean-Paul Ndayi", "Pedro Valmo"]),
+        # A full name joined to a person found is a person too.
+        ("Police commander Kenji Arawe and Ola Brenn were wounded.", ["Kenji Arawe", "Ola Brenn"]),
+        ("Ola Brenn and Kenji Arawe, the police commander, were wounded.", ["Kenji Arawe", "Ola Brenn"]),
+    ],
+)
+def test_people_in_lists_and_coordinations(system, text, people):
+    ents = ents_of(system, text)
+    for person in people:
+        assert (person, "PERSON") in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A body's words make a capitalised run no person.
+        ("The Kivara Farmers Association denied the report.", "Kivara Farmers Association"),
+        # A body's kind right before the name makes it the body's.
+        ("The armed group Zinda Brotherhood denied it.", "Zinda Brotherhood"),
+        # A place before its own police is no person.
+        ("Two guards died, according to Derra Town police officials.", "Derra Town"),
+        # A sentence-opening function word is no name word.
+        ("There Hadar Kuzmin met the envoy.", "There Hadar Kuzmin"),
+    ],
+)
+def test_names_in_a_persons_position_that_are_no_person(system, text, absent):
+    ents = ents_of(system, text)
+    assert (absent, "PERSON") not in ents, ents
+
+
+def test_a_kind_of_body_before_a_name_makes_it_a_body(system):
+    assert ("Kelba Kamara", "ORG") in ents_of(system, "The militia group Kelba Kamara claimed the attack.")
+    assert ("Zinda Brotherhood", "ORG") in ents_of(system, "The armed group Zinda Brotherhood denied it.")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Militants crossed from the Tarok National Park into the north.", "Tarok National Park"),
+        ("Shelling hit Ravna Forest Reserve overnight.", "Ravna Forest Reserve"),
+        ("Fighting raged in the Sarena highlands for days.", "Sarena"),
+    ],
+)
+def test_parks_reserves_and_highlands_are_natural_places(system, text, place):
+    assert (place, "LOC") in ents_of(system, text)
