@@ -546,3 +546,48 @@ def test_a_kind_of_body_before_a_name_makes_it_a_body(system):
 )
 def test_parks_reserves_and_highlands_are_natural_places(system, text, place):
     assert (place, "LOC") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Officials blamed the KDF for the attack.", "KDF"),
+        ("KDF said the attack was repelled.", "KDF"),
+    ],
+)
+def test_a_bare_acronym_in_a_bodys_position_is_a_body(system, text, org):
+    assert (org, "ORG") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The KDF Commander spoke on Monday.", "KDF"),  # the head of a longer name
+        ("An IED killed two soldiers at 10 GMT.", "IED"),
+        ("Troops crossed into the CAR overnight.", "CAR"),
+        ("ATTACK NEAR TARSO: KDF said ten died.", "KDF"),  # a headline in capitals
+    ],
+)
+def test_upper_case_words_that_name_no_body(system, text, absent):
+    assert (absent, "ORG") not in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The gunmen struck Tamvela, Kelmar's capital, on Monday.", ["Tamvela", "Kelmar"]),
+        ("The rebels took Dalbo, about 40 km north of Kasumbi.", ["Dalbo", "Kasumbi"]),
+        ("The rebels took Dalbo, 15 miles from Kasumbi, at dawn.", ["Dalbo", "Kasumbi"]),
+        ("The attack took place in the Kelmar department of Orvo.", ["Kelmar", "Orvo"]),
+        ("The fighters came from Nzara in neighbouring Kelmar.", ["Nzara", "Kelmar"]),
+    ],
+)
+def test_places_by_apposition_distance_and_designator(system, text, places):
+    ents = ents_of(system, text)
+    for place in places:
+        assert (place, "GPE") in ents, ents
+
+
+def test_a_distance_after_a_persons_name_makes_no_place(system):
+    ents = ents_of(system, "Police commander Kenji Arawe, 40, said the town was calm.")
+    assert ("Kenji Arawe", "GPE") not in ents

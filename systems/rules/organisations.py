@@ -4,18 +4,23 @@ news agencies, militias, gangs and coalitions are ORG; the kind word stays outsi
 * after the kind: "the news site Kivu Matin", "the monitoring group Sahel Watchers";
 * before it, after a determiner, a possessive or an "X-run" modifier: "the Tarsa news agency",
   "the Houthi-run Marib agency", "the Ostrava militia", "the 300 Lions gang";
-* after a word that opens a body's name, the opener inside: "Radio Okapi", "Task Force Kivu".
+* after a word that opens a body's name, the opener inside: "Radio Okapi", "Task Force Kivu";
+* an upper-case acronym no bracket defines, where a body stands: after "the" ("blamed the KDF")
+  or as the subject of a reporting verb ("KDF said").
 
 The kinds are in ``data/entities.json`` (``org_kinds_before``, ``org_kinds_after``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
 from .entities import token_view
+
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "'s", "’s"})
 # "the rebel-run Delmar agency": a hyphened modifier before the name opens it too.
@@ -112,4 +117,33 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             modified = opener in MODIFIERS and start > 1 and doc[start - 2].text == "-"
             if _named(doc, start, k) and (opener in OPENERS or modified):
                 add(start, k, "organisations.before_kind")
+    found += bare_acronyms(doc, taken, vocab)
+    return found
+
+
+def bare_acronyms(doc: Doc, taken: Sequence[bool], vocab: dict) -> list[Span]:
+    """Upper-case acronyms of two to six letters in a body's position: after "the" or before a verb
+    bodies use ("the KDF", "KDF said"). News writes a body's acronym this way once it is known to
+    the reader; the acronym is no head of a longer name (next word lower-case or punctuation) and no
+    word of an upper-case headline."""
+    texts = token_view(doc).texts
+    lowers = token_view(doc).lowers
+    not_acronyms = frozenset(vocab["not_acronyms"])
+    verbs = frozenset(vocab["acronym_verbs_after"])
+    found = []
+    for k, text in enumerate(texts):
+        if taken[k] or text in not_acronyms or not ACRONYM.match(text):
+            continue
+        after = doc[k + 1] if k + 1 < len(doc) else None
+        if after is not None and (after.is_upper or after.is_title):
+            continue  # "the KDF Commander": part of a longer name
+        prev = k - 1
+        while prev >= 0 and doc[prev].is_punct:
+            prev -= 1
+        if prev >= 0 and doc[prev].is_upper and doc[prev].is_alpha and len(doc[prev]) > 1:
+            continue  # a word of an upper-case headline ("ATTACK NEAR TARSO: KDF said")
+        the_before = k > 0 and lowers[k - 1] == "the"
+        subject = after is not None and after.lower_ in verbs
+        if the_before or subject:
+            found.append(Span(doc, k, k + 1, label="ORG", span_id="organisations.bare_acronym"))
     return found
