@@ -591,3 +591,24 @@ def test_places_by_apposition_distance_and_designator(system, text, places):
 def test_a_distance_after_a_persons_name_makes_no_place(system):
     ents = ents_of(system, "Police commander Kenji Arawe, 40, said the town was calm.")
     assert ("Kenji Arawe", "GPE") not in ents
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Officials said Carla dos Santos was freed.", "Carla dos Santos"),
+        ("Pieter van der Berg told reporters the town was calm.", "Pieter van der Berg"),
+        # The object of a verb done to people, after "son of" and a killing's "of".
+        ("Police arrested Omid Farrokh at his home.", "Omid Farrokh"),
+        ("The minister appointed Lina Osei as governor.", "Lina Osei"),
+        ("He is the son of Tarik Bellal, a former mayor.", "Tarik Bellal"),
+        ("The killing of Nadia Arslan sparked protests.", "Nadia Arslan"),
+    ],
+)
+def test_names_with_particles_and_objects_of_verbs_done_to_people(system, text, person):
+    assert (person, "PERSON") in ents_of(system, text)
+
+
+def test_a_body_after_a_verb_done_to_people_is_no_person(system):
+    ents = ents_of(system, "Police arrested Dorel Youth leaders on Friday.")
+    assert ("Dorel Youth", "PERSON") not in ents, ents

@@ -207,7 +207,8 @@ class PeopleFinder:
             for phrase in phrases:
                 self.kind_of.setdefault(phrase.lower(), kind)
             self.matcher.add(kind, [nlp.make_doc(p) for p in phrases])
-        self.particles = {p.lower() for p in roles["name_particles"]}
+        # Lower-case particles inside names across languages ("dos Santos", "van der Berg", "Ag Tenni").
+        self.particles = {p.lower() for p in roles["name_particles"] + vocab["person_name_particles"]}
         self.of_words = set(roles["of_words"])
         # A facility's head word ends a place's name, never a person's ("the Corinthia Hotel").
         self.not_name = (
@@ -464,7 +465,7 @@ class PeopleFinder:
         the name run has already stopped at the first word that is no name."""
         found = []
         for match_id, _start, end in self.loose_cues(doc):
-            plural = self.loose_cues.vocab.strings[match_id] == "plural"
+            plural = doc.vocab.strings[match_id] == "plural"
             begin = end
             while begin < len(doc) and not taken[begin]:
                 stop = self._name_forward(doc, begin, taken)
