@@ -612,3 +612,14 @@ def test_names_with_particles_and_objects_of_verbs_done_to_people(system, text, 
 def test_a_body_after_a_verb_done_to_people_is_no_person(system):
     ents = ents_of(system, "Police arrested Dorel Youth leaders on Friday.")
     assert ("Dorel Youth", "PERSON") not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Pirates seized a tanker in the Gulf of Guinea.", "Gulf of Guinea"),
+        ("The group spread across Central Africa.", "Central Africa"),
+    ],
+)
+def test_world_regions_and_seas_are_places_without_government(system, text, place):
+    assert (place, "LOC") in ents_of(system, text)
