@@ -623,3 +623,19 @@ def test_a_body_after_a_verb_done_to_people_is_no_person(system):
 )
 def test_world_regions_and_seas_are_places_without_government(system, text, place):
     assert (place, "LOC") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Aircraft struck hideouts in northern Kelmar on Monday.", "Kelmar"),
+        ("Rebels control much of north-western Ulema.", "Ulema"),
+    ],
+)
+def test_a_name_after_a_compass_adjective_is_a_place(system, text, place):
+    assert (place, "GPE") in ents_of(system, text)
+
+
+def test_a_compass_adjective_before_a_known_body_makes_no_place(system):
+    ents = ents_of(system, "The northern Hamas commander said the tunnel was hit.")
+    assert ("Hamas", "GPE") not in ents, ents

@@ -37,6 +37,7 @@ class PlaceVocabulary:
         self.offices = frozenset(vocab["place_offices"])
         self.not_dateline = frozenset(vocab["not_dateline"])
         self.report_verbs = frozenset(vocab.get("report_verbs", ()))
+        self.compass = frozenset(vocab["place_compass_adjectives"])
 
 
 def _name_word(doc: Doc, k: int, words: PlaceVocabulary) -> bool:
@@ -105,6 +106,9 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
             rule, start = "places.after_preposition", i + 1
         elif lowers[i] == "of" and i > 0 and (lowers[i - 1] in words.settlements or lowers[i - 1] in words.of_nouns):
             rule, start = "places.settlement_of", i + 1
+        elif lowers[i] in words.compass and doc[i].is_lower:
+            # "in northern Kelmar", "much of south-western Tarsa": a part of a land by its compass point.
+            rule, start = "places.after_compass", i + 1
         else:
             continue
         joined, pending = True, list[Span]()  # items after a bare comma wait for an "and" that closes the list
