@@ -639,3 +639,19 @@ def test_a_name_after_a_compass_adjective_is_a_place(system, text, place):
 def test_a_compass_adjective_before_a_known_body_makes_no_place(system):
     ents = ents_of(system, "The northern Hamas commander said the tunnel was hit.")
     assert ("Hamas", "GPE") not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "not_person"),
+    [
+        ("The Kelmar Herald reported that 12 people died.", "Kelmar Herald", None),
+        ("He told the Kelmar Gazette that troops had left.", "Kelmar Gazette", None),
+        # A kind of body before a name that "said" makes it the body, not a speaker.
+        ("The local daily Sabah Kelmar said the toll rose.", "Sabah Kelmar", "Sabah Kelmar"),
+    ],
+)
+def test_newspapers_by_their_head_word_and_kind(system, text, org, not_person):
+    ents = ents_of(system, text)
+    assert (org, "ORG") in ents, ents
+    if not_person:
+        assert (not_person, "PERSON") not in ents

@@ -632,6 +632,9 @@ class PeopleFinder:
         found += self._named_after_loose_cue(doc, taken)
         out = []
         for begin, end, rule in found:
+            # "the local daily Sabah Kelmar said": a kind of body right before a name makes it the body's.
+            if begin > 0 and doc[begin - 1].lower_ in self.body_kinds and doc[begin - 1].is_lower:
+                continue
             if not any(taken[begin:end]):
                 out.append(Span(doc, begin, end, label="PERSON", span_id=rule))
                 for t in range(begin, end):
