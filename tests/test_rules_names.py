@@ -655,3 +655,21 @@ def test_newspapers_by_their_head_word_and_kind(system, text, org, not_person):
     assert (org, "ORG") in ents, ents
     if not_person:
         assert (not_person, "PERSON") not in ents
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Omar Talib's widow said he was unarmed.", "Omar Talib"),
+        ("Police confirmed Lina Osei's arrest on Friday.", "Lina Osei"),
+        ("Hundreds attended the funeral of Dario Fenn on Sunday.", "Dario Fenn"),
+        ("Nadia Arslan resigned on Monday.", "Nadia Arslan"),
+    ],
+)
+def test_what_only_a_person_has_or_does(system, text, person):
+    assert (person, "PERSON") in ents_of(system, text)
+
+
+def test_a_places_possessive_is_no_persons(system):
+    ents = ents_of(system, "Kelmar City's mayor resigned.")
+    assert ("Kelmar City", "PERSON") not in ents, ents

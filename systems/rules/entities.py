@@ -223,6 +223,7 @@ class PeopleFinder:
         self.cues.add("cue", [nlp.make_doc(p) for p in roles["name_cues_before"] + vocab["person_cues_before"]])
         self.person_verbs = frozenset(vocab["person_verbs_after"])
         self.clause_verbs = frozenset(vocab["person_clause_verbs"])
+        self.possessed = frozenset(vocab["person_possessed_nouns"])
         self.not_person = frozenset(vocab["not_person_words"])
         # "the armed group Zinda Brotherhood denied": a kind of body right before a name makes it the body's.
         self.body_kinds = frozenset(p.split()[-1] for p in vocab["org_kinds_before"] + vocab["group_nouns"])
@@ -616,6 +617,17 @@ class PeopleFinder:
                 begin = self._name_backward(doc, i, taken)
                 if begin < i and not self._ends_longer_name(doc, begin, taken):
                     found.append((begin, i, "people.possessive_owner"))
+            elif (
+                lower in ("'s", "’s")
+                and i + 1 < len(doc)
+                and lowers[i + 1] in self.possessed
+                and doc[i + 1].is_lower
+                and not taken[i - 1]
+            ):
+                # "Ana Ruiz's widow", "Ana Ruiz's arrest": what only a person has or undergoes.
+                begin = self._name_backward(doc, i, taken)
+                if begin < i and self._person_shaped(doc, begin, i) and not self._ends_longer_name(doc, begin, taken):
+                    found.append((begin, i, "people.possessed"))
             elif lower in ("'s", "’s") and i in gpe_ending_at:
                 stop = self._name_forward(doc, i + 1, taken)
                 names = sum(1 for t in doc[i + 1 : stop] if self._is_name(t))
