@@ -224,6 +224,8 @@ class PeopleFinder:
         self.person_verbs = frozenset(vocab["person_verbs_after"])
         self.clause_verbs = frozenset(vocab["person_clause_verbs"])
         self.possessed = frozenset(vocab["person_possessed_nouns"])
+        self.not_first = frozenset(vocab["not_person_first_words"])
+        self.people_after = frozenset(vocab["people_nouns_after"]) | frozenset(vocab["people_words"])
         self.not_person = frozenset(vocab["not_person_words"])
         # "the armed group Zinda Brotherhood denied": a kind of body right before a name makes it the body's.
         self.body_kinds = frozenset(p.split()[-1] for p in vocab["org_kinds_before"] + vocab["group_nouns"])
@@ -455,8 +457,11 @@ class PeopleFinder:
         words = [t for t in doc[begin:end] if self._is_name(t)]
         return (
             2 <= len(words) <= 4
+            and doc[begin].text not in self.not_first
             and not any(t.lower_ in self.not_person for t in doc[begin:end])
             and not (begin > 0 and doc[begin - 1].lower_ in self.body_kinds)
+            # "met Kelmar Airways executives": a run before a plural noun of people is its modifier.
+            and not (end < len(doc) and doc[end].lower_ in self.people_after)
         )
 
     def _named_after_loose_cue(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
