@@ -687,3 +687,8 @@ def test_a_places_possessive_is_no_persons(system):
 def test_runs_that_open_or_modify_like_no_persons_name(system, text, absent):
     ents = ents_of(system, text)
     assert (absent, "PERSON") not in ents, ents
+
+
+def test_a_name_after_a_compass_adjective_before_its_fighters_is_no_place(system):
+    ents = ents_of(system, "Western Kelmari fighters and northern Tarsani troops clashed.")
+    assert ("Tarsani", "GPE") not in ents, ents

@@ -38,6 +38,7 @@ class PlaceVocabulary:
         self.not_dateline = frozenset(vocab["not_dateline"])
         self.report_verbs = frozenset(vocab.get("report_verbs", ()))
         self.compass = frozenset(vocab["place_compass_adjectives"])
+        self.people_after = frozenset(vocab["people_nouns_after"])
 
 
 def _name_word(doc: Doc, k: int, words: PlaceVocabulary) -> bool:
@@ -120,6 +121,8 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
                 end = _name_end(doc, start, taken, words)
                 if end == start or not _ends_name(doc, end):
                     break
+                if rule == "places.after_compass" and end < len(doc) and lowers[end] in words.people_after:
+                    break  # "northern Kelmari fighters": a people's name before its men, no place
                 if rule == "places.list" and end < len(doc) and lowers[end] in words.report_verbs:
                     break
                 label = "LOC" if doc[end - 1].text in words.heads else "GPE"
