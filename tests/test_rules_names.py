@@ -692,3 +692,8 @@ def test_runs_that_open_or_modify_like_no_persons_name(system, text, absent):
 def test_a_name_after_a_compass_adjective_before_its_fighters_is_no_place(system):
     ents = ents_of(system, "Western Kelmari fighters and northern Tarsani troops clashed.")
     assert ("Tarsani", "GPE") not in ents, ents
+
+
+def test_people_identified_as_named_after_their_group(system):
+    ents = ents_of(system, "Residents identified the victims as Ali Musa and Bako Idris.")
+    assert {("Ali Musa", "PERSON"), ("Bako Idris", "PERSON")} <= ents, ents
