@@ -697,3 +697,20 @@ def test_a_name_after_a_compass_adjective_before_its_fighters_is_no_place(system
 def test_people_identified_as_named_after_their_group(system):
     ents = ents_of(system, "Residents identified the victims as Ali Musa and Bako Idris.")
     assert {("Ali Musa", "PERSON"), ("Bako Idris", "PERSON")} <= ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Kelmar police said two suspects were held.", ("Kelmar police", "ORG"), ("Kelmar", "GPE")),
+        ("Two guards died, according to Derra Town police officials.", ("Derra Town police", "ORG"), None),
+        # A longer name's end is no town.
+        ("The Kelmar Regional Command police said it was calm.", None, ("Command police", "ORG")),
+    ],
+)
+def test_a_towns_police_is_one_body_with_its_place(system, text, present, absent):
+    ents = ents_of(system, text)
+    if present:
+        assert present in ents, ents
+    if absent:
+        assert absent not in ents, ents

@@ -118,6 +118,29 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             if _named(doc, start, k) and (opener in OPENERS or modified):
                 add(start, k, "organisations.before_kind")
     found += bare_acronyms(doc, taken, vocab)
+    found += place_bodies(doc, taken, vocab, not_name)
+    return found
+
+
+def place_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[str]) -> list[Span]:
+    """A town's police named by a place no gazetteer holds: one ORG span, place included
+    (guidelines §2.3: "a Korvan police officer" -> ``Korvan police``). The name is one to three
+    capitalised words that no longer name continues ("the Korvan Police Command" is another body)."""
+    nouns = frozenset(vocab["org_place_body_nouns"])
+    found = []
+    for k in range(1, len(doc)):
+        if doc[k].lower_ not in nouns or not doc[k].is_lower or taken[k] or taken[k - 1]:
+            continue
+        start = k
+        while start > 0 and k - start < 3 and not taken[start - 1] and _name_word(doc, start - 1, not_name):
+            start -= 1
+        if start == k or not all(t.is_alpha for t in doc[start:k]):
+            continue
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and (before.is_title or before.is_upper or before.text in ("-", "'s", "’s")):
+            continue  # the end of a longer name or an owner's possessive
+        found.append(Span(doc, start, k + 1, label="ORG", span_id="organisations.place_body"))
+        taken[start : k + 1] = [True] * (k + 1 - start)
     return found
 
 
