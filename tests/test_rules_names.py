@@ -714,3 +714,14 @@ def test_a_towns_police_is_one_body_with_its_place(system, text, present, absent
         assert present in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("Fighters from the group Jund Kelmar attacked.", "Jund Kelmar"),
+        ("The movement Kelmar Rising denied it.", "Kelmar Rising"),
+    ],
+)
+def test_a_name_after_group_or_movement_is_a_body(system, text, org):
+    assert (org, "ORG") in ents_of(system, text)
