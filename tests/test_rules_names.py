@@ -725,3 +725,8 @@ def test_a_towns_police_is_one_body_with_its_place(system, text, present, absent
 )
 def test_a_name_after_group_or_movement_is_a_body(system, text, org):
     assert (org, "ORG") in ents_of(system, text)
+
+
+def test_acronyms_joined_by_a_hyphen_are_one_body(system):
+    ents = ents_of(system, "The TPNB-OKM said it shot the pilot.")
+    assert ("TPNB-OKM", "ORG") in ents and ("OKM", "ORG") not in ents, ents

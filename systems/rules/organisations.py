@@ -154,10 +154,22 @@ def bare_acronyms(doc: Doc, taken: Sequence[bool], vocab: dict) -> list[Span]:
     not_acronyms = frozenset(vocab["not_acronyms"])
     verbs = frozenset(vocab["acronym_verbs_after"])
     found = []
+    done = 0  # the end of the last acronym found: its hyphened parts are no acronyms of their own
     for k, text in enumerate(texts):
-        if taken[k] or text in not_acronyms or not ACRONYM.match(text):
+        if k < done or taken[k] or text in not_acronyms or not ACRONYM.match(text):
             continue
-        after = doc[k + 1] if k + 1 < len(doc) else None
+        end = k + 1
+        # "the TPNB-OKM": acronyms joined by a tight hyphen are one name.
+        while (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and ACRONYM.match(doc[end + 1].text)
+            and not taken[end + 1]
+        ):
+            end += 2
+        after = doc[end] if end < len(doc) else None
         if after is not None and (after.is_upper or after.is_title):
             continue  # "the KDF Commander": part of a longer name
         prev = k - 1
@@ -168,5 +180,6 @@ def bare_acronyms(doc: Doc, taken: Sequence[bool], vocab: dict) -> list[Span]:
         the_before = k > 0 and lowers[k - 1] == "the"
         subject = after is not None and after.lower_ in verbs
         if the_before or subject:
-            found.append(Span(doc, k, k + 1, label="ORG", span_id="organisations.bare_acronym"))
+            found.append(Span(doc, k, end, label="ORG", span_id="organisations.bare_acronym"))
+            done = end
     return found
