@@ -730,3 +730,11 @@ def test_a_name_after_group_or_movement_is_a_body(system, text, org):
 def test_acronyms_joined_by_a_hyphen_are_one_body(system):
     ents = ents_of(system, "The TPNB-OKM said it shot the pilot.")
     assert ("TPNB-OKM", "ORG") in ents and ("OKM", "ORG") not in ents, ents
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"We fled," said Halima Bako on Monday.', '"We fled", said Halima Bako in a statement.'],
+)
+def test_a_quotes_speaker_after_the_verb_needs_no_closing_comma(system, text):
+    assert ("Halima Bako", "PERSON") in ents_of(system, text)

@@ -452,6 +452,14 @@ class PeopleFinder:
                 begin = stop + 1
         return found
 
+    @staticmethod
+    def _after_quote(doc: Doc, verb: int) -> bool:
+        """A reporting verb right after a closing quote and its comma ('…," said' or '…", said')."""
+        before = [t.text for t in doc[max(verb - 2, 0) : verb]]
+        return len(before) == 2 and (
+            (before[0] == "," and before[1] in CLOSE_QUOTES) or (before[0] in CLOSE_QUOTES and before[1] == ",")
+        )
+
     def _person_shaped(self, doc: Doc, begin: int, end: int) -> bool:
         """Two to four name words, none of them a word of an institution or a place ("Farmers Association")."""
         words = [t for t in doc[begin:end] if self._is_name(t)]
@@ -595,6 +603,15 @@ class PeopleFinder:
                 stop = self._name_forward(doc, i + 1, taken)
                 if stop > i + 1 and self._closed_name(doc, i + 1, stop) and doc[stop].lower_ not in self.report_verbs:
                     found.append((i + 1, stop, "people.said_after"))
+                elif (
+                    stop > i + 1
+                    and stop < len(doc)
+                    and doc[stop].is_lower
+                    and self._after_quote(doc, i)
+                    and self._person_shaped(doc, i + 1, stop)
+                ):
+                    # '"We fled," said Ana Ruiz on Monday': a quote's speaker, whatever words follow.
+                    found.append((i + 1, stop, "people.said_after_quote"))
                 elif stop > i + 1 and stop < len(doc) and self._person_shaped(doc, i + 1, stop):
                     # "police said Ana Ruiz was freed": the subject of the reported clause, alone or
                     # with a second name ("said Ana Ruiz and Tomas Vel were freed").
