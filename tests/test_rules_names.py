@@ -738,3 +738,14 @@ def test_acronyms_joined_by_a_hyphen_are_one_body(system):
 )
 def test_a_quotes_speaker_after_the_verb_needs_no_closing_comma(system, text):
     assert ("Halima Bako", "PERSON") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Ana M. Ruiz said the town fell.", "Ana M. Ruiz"),
+        ("The spokesman, Ahmad S. Tarrouk, said the town fell.", "Ahmad S. Tarrouk"),
+    ],
+)
+def test_a_middle_initial_is_inside_the_name(system, text, person):
+    assert (person, "PERSON") in ents_of(system, text)

@@ -258,6 +258,8 @@ class PeopleFinder:
             if self._is_name(t):
                 j += 1
                 last_name_end = j
+            elif j > i and self._initial(doc, j) and not taken[j + 1] and self._is_name(doc[j + 1]):
+                j += 1  # "Ana M. Ruiz": a middle initial between name words
             elif j > i and (close := self._nickname_end(doc, j, taken)):
                 # "Ana “La Jefa” Ruiz": a nickname in quotes between name words is part of the name.
                 j = close
@@ -299,6 +301,12 @@ class PeopleFinder:
         return k + 1 if self._is_name(doc[k + 1]) else 0
 
     @staticmethod
+    def _initial(doc: Doc, j: int) -> bool:
+        """One capital letter with its full stop ("M."), followed by another token."""
+        text = doc[j].text
+        return j + 1 < len(doc) and len(text) == 2 and text[0].isupper() and text[1] == "."
+
+    @staticmethod
     def _abbreviation(doc: Doc, j: int) -> bool:
         """A short capitalised word with its full stop attached ("Brig.", "Col."): a title, never a name."""
         return (
@@ -317,6 +325,8 @@ class PeopleFinder:
             if self._is_name(t):
                 names += 1
                 start = j
+            elif names and j > 0 and self._initial(doc, j) and not taken[j - 1] and self._is_name(doc[j - 1]):
+                pass  # "Ana M. Ruiz": a middle initial inside the name
             elif t.text == "”" and names and (opening := self._nickname_start(doc, j, taken)):
                 j = opening  # "Ana “La Jefa” Ruiz": the nickname is inside the name
             elif not (t.lower_ in self.particles or (t.text == "-" and not t.whitespace_)):
