@@ -749,3 +749,16 @@ def test_a_quotes_speaker_after_the_verb_needs_no_closing_comma(system, text):
 )
 def test_a_middle_initial_is_inside_the_name(system, text, person):
     assert (person, "PERSON") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Rebels attacked the Kelmar airstrip on Monday.", "Kelmar airstrip"),
+        ("Gunmen stormed the Tarsa police station.", "Tarsa police station"),
+        ("Workers at the Dorvo gold mine were abducted.", "Dorvo gold mine"),
+        ("Troops raided the Kelmar jungle.", "Kelmar"),
+    ],
+)
+def test_airstrips_mines_stations_and_jungles_are_places(system, text, place):
+    assert (place, "LOC") in ents_of(system, text)

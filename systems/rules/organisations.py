@@ -127,6 +127,7 @@ def place_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[s
     (guidelines §2.3: "a Korvan police officer" -> ``Korvan police``). The name is one to three
     capitalised words that no longer name continues ("the Korvan Police Command" is another body)."""
     nouns = frozenset(vocab["org_place_body_nouns"])
+    facilities = frozenset(vocab["facility_heads"])
     found = []
     for k in range(1, len(doc)):
         if doc[k].lower_ not in nouns or not doc[k].is_lower or taken[k] or taken[k - 1]:
@@ -139,6 +140,8 @@ def place_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[s
         before = doc[start - 1] if start > 0 else None
         if before is not None and (before.is_title or before.is_upper or before.text in ("-", "'s", "’s")):
             continue  # the end of a longer name or an owner's possessive
+        if k + 1 < len(doc) and doc[k + 1].lower_ in facilities:
+            continue  # "the Korvan police station" is a building, a place
         found.append(Span(doc, start, k + 1, label="ORG", span_id="organisations.place_body"))
         taken[start : k + 1] = [True] * (k + 1 - start)
     return found
