@@ -762,3 +762,15 @@ def test_a_middle_initial_is_inside_the_name(system, text, person):
 )
 def test_airstrips_mines_stations_and_jungles_are_places(system, text, place):
     assert (place, "LOC") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The suspect, Tomas Verkhan, was arrested.", "Tomas Verkhan"),
+        ("Footballer Dario Fenn was abducted.", "Dario Fenn"),
+        ("The judge, Ilse Marrow, adjourned the case.", "Ilse Marrow"),
+    ],
+)
+def test_more_words_for_people_introduce_a_name(system, text, person):
+    assert (person, "PERSON") in ents_of(system, text)

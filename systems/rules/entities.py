@@ -201,7 +201,7 @@ class PeopleFinder:
         lists = {
             "leader": roles["leader"],
             "member": roles["member"],
-            "honorific": roles["honorific"] + roles["person_nouns"],
+            "honorific": roles["honorific"] + roles["person_nouns"] + vocab["person_nouns_more"],
         }
         for kind, phrases in lists.items():
             for phrase in phrases:
