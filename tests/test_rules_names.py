@@ -774,3 +774,20 @@ def test_airstrips_mines_stations_and_jungles_are_places(system, text, place):
 )
 def test_more_words_for_people_introduce_a_name(system, text, person):
     assert (person, "PERSON") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "The attack was claimed by Harakat Nasr al-Din wal-Tarsa (HNDT), police said.",
+            "Harakat Nasr al-Din wal-Tarsa",
+        ),
+        (
+            "The Frente Popular de Liberacion del Kelmar (FPLK) said it attacked.",
+            "Frente Popular de Liberacion del Kelmar",
+        ),
+    ],
+)
+def test_other_languages_particles_inside_a_bracketed_acronyms_name(system, text, org):
+    assert (org, "ORG") in ents_of(system, text)

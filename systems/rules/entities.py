@@ -795,7 +795,11 @@ def alias_mentions(
 
 ROAD_NUMBER = re.compile(r"^[A-Z]{1,2}\d{1,3}$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
-CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "in", "on", "to", "&"})
+# Lower-case words inside a body's name; the other languages' articles and conjunctions are data
+# ("Ahl al-Sunna wa al-Jamaa", "Frente Popular de Liberacion del Kelmar").
+CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "in", "on", "to", "&"}) | frozenset(
+    load_json("entities.json")["name_connectors"]
+)
 
 
 def _is_acronym(text: str) -> bool:
