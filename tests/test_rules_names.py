@@ -791,3 +791,9 @@ def test_more_words_for_people_introduce_a_name(system, text, person):
 )
 def test_other_languages_particles_inside_a_bracketed_acronyms_name(system, text, org):
     assert (org, "ORG") in ents_of(system, text)
+
+
+def test_a_unit_numbered_by_a_bare_digit_is_a_body(system):
+    ents = ents_of(system, "The commander of 7 Division said the road was open.")
+    assert ("7 Division", "ORG") in ents, ents
+    assert not any(label == "FIGURE" for _, label in ents), ents
