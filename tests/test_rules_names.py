@@ -797,3 +797,21 @@ def test_a_unit_numbered_by_a_bare_digit_is_a_body(system):
     ents = ents_of(system, "The commander of 7 Division said the road was open.")
     assert ("7 Division", "ORG") in ents, ents
     assert not any(label == "FIGURE" for _, label in ents), ents
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("The Telegraph reported that 35 died.", ("Telegraph", "ORG"), None),
+        ("The Presidency said the toll rose.", ("Presidency", "ORG"), None),
+        # A plural is a people, a title a person's.
+        ("The Kelmaris said they would fight.", None, ("Kelmaris", "ORG")),
+        ("The Pope said he prayed for the victims.", None, ("Pope", "ORG")),
+    ],
+)
+def test_one_capitalised_word_after_the_that_speaks_is_a_body(system, text, present, absent):
+    ents = ents_of(system, text)
+    if present:
+        assert present in ents, ents
+    if absent:
+        assert absent not in ents, ents

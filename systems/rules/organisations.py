@@ -119,6 +119,28 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
                 add(start, k, "organisations.before_kind")
     found += bare_acronyms(doc, taken, vocab)
     found += place_bodies(doc, taken, vocab, not_name)
+    found += speaking_bodies(doc, taken, vocab, not_name)
+    return found
+
+
+def speaking_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[str]) -> list[Span]:
+    """One capitalised word after "the" that speaks ("the Telegraph reported", "the Presidency
+    said"): a body, as a person's name takes no article. A plural ("the Kelmaris said") is a people."""
+    verbs = frozenset(vocab["acronym_verbs_after"])
+    found = []
+    for k in range(1, len(doc) - 1):
+        token = doc[k]
+        if (
+            taken[k]
+            or doc[k - 1].lower_ != "the"
+            or not (token.is_title and token.is_alpha and len(token) > 2)
+            or token.text in not_name
+            or token.lower_.endswith("s")
+            or doc[k + 1].lower_ not in verbs
+        ):
+            continue
+        found.append(Span(doc, k, k + 1, label="ORG", span_id="organisations.speaking_body"))
+        taken[k] = True
     return found
 
 
