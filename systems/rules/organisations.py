@@ -139,6 +139,8 @@ def speaking_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozense
             or doc[k + 1].lower_ not in verbs
         ):
             continue
+        if any(taken[j] and doc[j].text == token.text for j in range(k)):
+            continue  # a later use of a name found before: the repeats give it its label and ref
         found.append(Span(doc, k, k + 1, label="ORG", span_id="organisations.speaking_body"))
         taken[k] = True
     return found
