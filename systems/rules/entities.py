@@ -496,7 +496,7 @@ class PeopleFinder:
                 if stop == begin or not self._person_shaped(doc, begin, stop):
                     break
                 after = doc[stop] if stop < len(doc) else None
-                # "according to Mir Ali police": a place or body before its own noun is no person.
+                # "according to Derra Town police": a place or body before its own noun is no person.
                 closed = (
                     after is None
                     or after.text in (",", ".", ";", ")", ":")
