@@ -302,7 +302,10 @@ def test_a_relative_clause_between_the_people_does_not_hide_a_meeting(system):
 
 
 def test_names_the_gazetteer_lacks_come_from_the_statistical_model(system):
-    ents, _ = run(system, "Colonel Ibrahim Traoré, who leads the junta, met Vladimir Putin in Moscow on Thursday.")
+    # The rules now find a name after "met"; a name after "to see" is left to the model.
+    ents, _ = run(
+        system, "Colonel Ibrahim Traoré, who leads the junta, flew to see Vladimir Putin in Moscow on Thursday."
+    )
     assert ents[("Moscow", "GPE")] == "gazetteer.GPE"
     assert ents[("Vladimir Putin", "PERSON")] == "statistical.PERSON"
     assert ents[("Thursday", "DATE")] == "statistical.DATE"

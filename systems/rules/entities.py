@@ -201,13 +201,14 @@ class PeopleFinder:
         lists = {
             "leader": roles["leader"],
             "member": roles["member"],
-            "honorific": roles["honorific"] + roles["person_nouns"],
+            "honorific": roles["honorific"] + roles["person_nouns"] + vocab["person_nouns_more"],
         }
         for kind, phrases in lists.items():
             for phrase in phrases:
                 self.kind_of.setdefault(phrase.lower(), kind)
             self.matcher.add(kind, [nlp.make_doc(p) for p in phrases])
-        self.particles = {p.lower() for p in roles["name_particles"]}
+        # Lower-case particles inside names across languages ("dos Santos", "van der Berg", "Ag Tenni").
+        self.particles = {p.lower() for p in roles["name_particles"] + vocab["person_name_particles"]}
         self.of_words = set(roles["of_words"])
         # A facility's head word ends a place's name, never a person's ("the Corinthia Hotel").
         self.not_name = (
@@ -220,6 +221,23 @@ class PeopleFinder:
         self.one_word_cues = frozenset(roles["name_cues_one_word"])
         self.cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cues.add("cue", [nlp.make_doc(p) for p in roles["name_cues_before"] + vocab["person_cues_before"]])
+        self.person_verbs = frozenset(vocab["person_verbs_after"])
+        self.clause_verbs = frozenset(vocab["person_clause_verbs"])
+        self.possessed = frozenset(vocab["person_possessed_nouns"])
+        self.not_first = frozenset(vocab["not_person_first_words"])
+        self.people_after = frozenset(vocab["people_nouns_after"]) | frozenset(vocab["people_words"])
+        self.not_person = frozenset(vocab["not_person_words"])
+        # "the armed group Zinda Brotherhood denied": a kind of body right before a name makes it the body's.
+        self.body_kinds = frozenset(p.split()[-1] for p in vocab["org_kinds_before"] + vocab["group_nouns"])
+        # A plural role takes a list of names ("commanders A B and C D"): every one-word role, pluralised.
+        plurals = set(vocab["person_plural_roles"])
+        for kind in ("leader", "member", "person_nouns"):
+            for word in roles[kind]:
+                if " " not in word and word.isalpha() and word.islower() and not word.endswith("s"):
+                    plurals.add(word[:-3] + "men" if word.endswith("man") else word + "s")
+        self.loose_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.loose_cues.add("cue", [nlp.make_doc(p) for p in vocab["person_cues_loose"]])
+        self.loose_cues.add("plural", [nlp.make_doc(p) for p in sorted(plurals)])
 
     def _is_name(self, token) -> bool:
         text = token.text
@@ -240,6 +258,8 @@ class PeopleFinder:
             if self._is_name(t):
                 j += 1
                 last_name_end = j
+            elif j > i and self._initial(doc, j) and not taken[j + 1] and self._is_name(doc[j + 1]):
+                j += 1  # "Ana M. Ruiz": a middle initial between name words
             elif j > i and (close := self._nickname_end(doc, j, taken)):
                 # "Ana “La Jefa” Ruiz": a nickname in quotes between name words is part of the name.
                 j = close
@@ -281,6 +301,12 @@ class PeopleFinder:
         return k + 1 if self._is_name(doc[k + 1]) else 0
 
     @staticmethod
+    def _initial(doc: Doc, j: int) -> bool:
+        """One capital letter with its full stop ("M."), followed by another token."""
+        text = doc[j].text
+        return j + 1 < len(doc) and len(text) == 2 and text[0].isupper() and text[1] == "."
+
+    @staticmethod
     def _abbreviation(doc: Doc, j: int) -> bool:
         """A short capitalised word with its full stop attached ("Brig.", "Col."): a title, never a name."""
         return (
@@ -299,6 +325,8 @@ class PeopleFinder:
             if self._is_name(t):
                 names += 1
                 start = j
+            elif names and j > 0 and self._initial(doc, j) and not taken[j - 1] and self._is_name(doc[j - 1]):
+                pass  # "Ana M. Ruiz": a middle initial inside the name
             elif t.text == "”" and names and (opening := self._nickname_start(doc, j, taken)):
                 j = opening  # "Ana “La Jefa” Ruiz": the nickname is inside the name
             elif not (t.lower_ in self.particles or (t.text == "-" and not t.whitespace_)):
@@ -373,6 +401,7 @@ class PeopleFinder:
                     for t in range(begin, k):
                         taken[t] = True
         people += self._named_by_context(doc, taken, ents)
+        people += self._coordinated(doc, people, taken)
         return people, links
 
     def _name_start(self, doc: Doc, k: int, taken: list[bool]) -> int:
@@ -388,7 +417,14 @@ class PeopleFinder:
         if k + 1 < len(doc) and doc[k].lower_ in self.of_words | {"to"}:
             at = k + 2 if doc[k + 1].lower_ == "the" else k + 1
             mention = ent_starting_at.get(at)
-            k = mention.end if mention is not None else k
+            if mention is not None:
+                k = mention.end
+            else:
+                # "the mayor of Temboro, Ana Ruiz, said": a place no finder has reached yet.
+                run = at
+                while run < len(doc) and run - at < 3 and self._is_name(doc[run]):
+                    run += 1
+                k = run if run > at and run < len(doc) and doc[run].text == "," else k
         return k + 1 if k < len(doc) and doc[k].text == "," else end
 
     def _closed_name(self, doc: Doc, begin: int, stop: int, least: int = 2) -> bool:
@@ -425,6 +461,89 @@ class PeopleFinder:
                     break
                 begin = stop + 1
         return found
+
+    @staticmethod
+    def _after_quote(doc: Doc, verb: int) -> bool:
+        """A reporting verb right after a closing quote and its comma ('…," said' or '…", said')."""
+        before = [t.text for t in doc[max(verb - 2, 0) : verb]]
+        return len(before) == 2 and (
+            (before[0] == "," and before[1] in CLOSE_QUOTES) or (before[0] in CLOSE_QUOTES and before[1] == ",")
+        )
+
+    def _person_shaped(self, doc: Doc, begin: int, end: int) -> bool:
+        """Two to four name words, none of them a word of an institution or a place ("Farmers Association")."""
+        words = [t for t in doc[begin:end] if self._is_name(t)]
+        return (
+            2 <= len(words) <= 4
+            and doc[begin].text not in self.not_first
+            and not any(t.lower_ in self.not_person for t in doc[begin:end])
+            and not (begin > 0 and doc[begin - 1].lower_ in self.body_kinds)
+            # "met Kelmar Airways executives": a run before a plural noun of people is its modifier.
+            and not (end < len(doc) and doc[end].lower_ in self.people_after)
+        )
+
+    def _named_after_loose_cue(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+        """Full names after a phrase that takes a person as object or agent ("according to Ana Ruiz",
+        "met Ana Ruiz on Monday", "signed by Ana Ruiz") and lists after a plural role ("commanders
+        Ana Ruiz and Tomas Vel were killed"). A lower-case word closes the name as well as punctuation:
+        the name run has already stopped at the first word that is no name."""
+        found = []
+        for match_id, _start, end in self.loose_cues(doc):
+            plural = doc.vocab.strings[match_id] == "plural"
+            begin = end
+            while begin < len(doc) and not taken[begin]:
+                stop = self._name_forward(doc, begin, taken)
+                if stop == begin or not self._person_shaped(doc, begin, stop):
+                    break
+                after = doc[stop] if stop < len(doc) else None
+                # "according to Derra Town police": a place or body before its own noun is no person.
+                closed = (
+                    after is None
+                    or after.text in (",", ".", ";", ")", ":")
+                    or (after.is_lower and after.lower_ not in self.not_person and after.lower_ not in self.kind_of)
+                )
+                if not closed:
+                    break
+                found.append((begin, stop, "people.after_loose_cue"))
+                # A list goes on after "and" or, behind a plural role, after a comma too.
+                if after is None or not (after.lower_ == "and" or (plural and after.text == ",")):
+                    break
+                begin = stop + 1
+                if plural and begin < len(doc) and doc[begin].lower_ == "and":
+                    begin += 1
+                if plural and begin < len(doc) and not taken[begin]:
+                    # "sepoys Ana Ruiz and Tomas": after a full name, one name word is a person of the list.
+                    one = self._name_forward(doc, begin, taken)
+                    if one == begin + 1 and self._one_name_closed(doc, one):
+                        found.append((begin, one, "people.after_loose_cue"))
+                        break
+        return found
+
+    def _one_name_closed(self, doc: Doc, end: int) -> bool:
+        return end >= len(doc) or doc[end].text in (",", ".", ";", ")") or doc[end].lower_ in self.clause_verbs
+
+    def _coordinated(self, doc: Doc, people: list[Span], taken: list[bool]) -> list[Span]:
+        """A full name joined by "and" to a person found ("Ana Ruiz and Tomas Vel were freed") is a
+        person: news coordinates people with people."""
+        out = []
+        for person in people:
+            after = person.end
+            if after + 2 < len(doc) and doc[after].lower_ == "and" and not taken[after + 1]:
+                stop = self._name_forward(doc, after + 1, taken)
+                if self._person_shaped(doc, after + 1, stop) and (stop >= len(doc) or not doc[stop].is_title):
+                    out.append(Span(doc, after + 1, stop, label="PERSON", span_id="people.coordinated"))
+            before = person.start - 1
+            if before >= 2 and doc[before].lower_ == "and" and not taken[before - 1]:
+                begin = self._name_backward(doc, before, taken)
+                if (
+                    begin < before
+                    and self._person_shaped(doc, begin, before)
+                    and not self._ends_longer_name(doc, begin, taken)
+                ):
+                    out.append(Span(doc, begin, before, label="PERSON", span_id="people.coordinated"))
+        for span in out:
+            taken[span.start : span.end] = [True] * len(span)
+        return out
 
     def _said_of_person(self, doc: Doc, cue: int) -> bool:
         """Whether the words just before a cue ("known as") speak of a person: a comma after a
@@ -494,6 +613,29 @@ class PeopleFinder:
                 stop = self._name_forward(doc, i + 1, taken)
                 if stop > i + 1 and self._closed_name(doc, i + 1, stop) and doc[stop].lower_ not in self.report_verbs:
                     found.append((i + 1, stop, "people.said_after"))
+                elif (
+                    stop > i + 1
+                    and stop < len(doc)
+                    and doc[stop].is_lower
+                    and self._after_quote(doc, i)
+                    and self._person_shaped(doc, i + 1, stop)
+                ):
+                    # '"We fled," said Ana Ruiz on Monday': a quote's speaker, whatever words follow.
+                    found.append((i + 1, stop, "people.said_after_quote"))
+                elif stop > i + 1 and stop < len(doc) and self._person_shaped(doc, i + 1, stop):
+                    # "police said Ana Ruiz was freed": the subject of the reported clause, alone or
+                    # with a second name ("said Ana Ruiz and Tomas Vel were freed").
+                    second = self._name_forward(doc, stop + 1, taken) if doc[stop].lower_ == "and" else stop
+                    verb_at = second if second > stop else stop
+                    if verb_at < len(doc) and doc[verb_at].lower_ in self.clause_verbs:
+                        found.append((i + 1, stop, "people.said_subject"))
+                        if second > stop and self._person_shaped(doc, stop + 1, second):
+                            found.append((stop + 1, second, "people.said_subject"))
+            if lower in self.person_verbs and i >= 2 and not taken[i - 1]:
+                # "Ana Ruiz denied the charge": a full name as the subject of a verb people use.
+                begin = self._name_backward(doc, i, taken)
+                if begin < i and self._person_shaped(doc, begin, i) and not self._ends_longer_name(doc, begin, taken):
+                    found.append((begin, i, "people.verb_subject"))
             if rule is not None and i >= 2:
                 begin = self._name_backward(doc, i, taken)
                 # "A B of Norland and C D of Kestria": a list of people, each with the body they come from.
@@ -507,6 +649,17 @@ class PeopleFinder:
                 begin = self._name_backward(doc, i, taken)
                 if begin < i and not self._ends_longer_name(doc, begin, taken):
                     found.append((begin, i, "people.possessive_owner"))
+            elif (
+                lower in ("'s", "’s")
+                and i + 1 < len(doc)
+                and lowers[i + 1] in self.possessed
+                and doc[i + 1].is_lower
+                and not taken[i - 1]
+            ):
+                # "Ana Ruiz's widow", "Ana Ruiz's arrest": what only a person has or undergoes.
+                begin = self._name_backward(doc, i, taken)
+                if begin < i and self._person_shaped(doc, begin, i) and not self._ends_longer_name(doc, begin, taken):
+                    found.append((begin, i, "people.possessed"))
             elif lower in ("'s", "’s") and i in gpe_ending_at:
                 stop = self._name_forward(doc, i + 1, taken)
                 names = sum(1 for t in doc[i + 1 : stop] if self._is_name(t))
@@ -520,8 +673,12 @@ class PeopleFinder:
                 if names >= 2 and (stop >= len(doc) or not (doc[stop].is_title or doc[stop].text in ("-", "'s", "’s"))):
                     found.append((e.end, stop, "people.nationality_name"))
         found += self._named_after_cue(doc, taken)
+        found += self._named_after_loose_cue(doc, taken)
         out = []
         for begin, end, rule in found:
+            # "the local daily Sabah Kelmar said": a kind of body right before a name makes it the body's.
+            if begin > 0 and doc[begin - 1].lower_ in self.body_kinds and doc[begin - 1].is_lower:
+                continue
             if not any(taken[begin:end]):
                 out.append(Span(doc, begin, end, label="PERSON", span_id=rule))
                 for t in range(begin, end):
@@ -638,7 +795,11 @@ def alias_mentions(
 
 ROAD_NUMBER = re.compile(r"^[A-Z]{1,2}\d{1,3}$")
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
-CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "in", "on", "to", "&"})
+# Lower-case words inside a body's name; the other languages' articles and conjunctions are data
+# ("Ahl al-Sunna wa al-Jamaa", "Frente Popular de Liberacion del Kelmar").
+CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "in", "on", "to", "&"}) | frozenset(
+    load_json("entities.json")["name_connectors"]
+)
 
 
 def _is_acronym(text: str) -> bool:

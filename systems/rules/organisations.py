@@ -4,18 +4,23 @@ news agencies, militias, gangs and coalitions are ORG; the kind word stays outsi
 * after the kind: "the news site Kivu Matin", "the monitoring group Sahel Watchers";
 * before it, after a determiner, a possessive or an "X-run" modifier: "the Tarsa news agency",
   "the Houthi-run Marib agency", "the Ostrava militia", "the 300 Lions gang";
-* after a word that opens a body's name, the opener inside: "Radio Okapi", "Task Force Kivu".
+* after a word that opens a body's name, the opener inside: "Radio Okapi", "Task Force Kivu";
+* an upper-case acronym no bracket defines, where a body stands: after "the" ("blamed the KDF")
+  or as the subject of a reporting verb ("KDF said").
 
 The kinds are in ``data/entities.json`` (``org_kinds_before``, ``org_kinds_after``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
 from .entities import token_view
+
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "'s", "’s"})
 # "the rebel-run Delmar agency": a hyphened modifier before the name opens it too.
@@ -112,4 +117,96 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             modified = opener in MODIFIERS and start > 1 and doc[start - 2].text == "-"
             if _named(doc, start, k) and (opener in OPENERS or modified):
                 add(start, k, "organisations.before_kind")
+    found += bare_acronyms(doc, taken, vocab)
+    found += place_bodies(doc, taken, vocab, not_name)
+    found += speaking_bodies(doc, taken, vocab, not_name)
+    return found
+
+
+def speaking_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[str]) -> list[Span]:
+    """One capitalised word after "the" that speaks ("the Telegraph reported", "the Presidency
+    said"): a body, as a person's name takes no article. A plural ("the Kelmaris said") is a people."""
+    verbs = frozenset(vocab["acronym_verbs_after"])
+    found = []
+    for k in range(1, len(doc) - 1):
+        token = doc[k]
+        if (
+            taken[k]
+            or doc[k - 1].lower_ != "the"
+            or not (token.is_title and token.is_alpha and len(token) > 2)
+            or token.text in not_name
+            or token.lower_.endswith("s")
+            or doc[k + 1].lower_ not in verbs
+        ):
+            continue
+        if any(taken[j] and doc[j].text == token.text for j in range(k)):
+            continue  # a later use of a name found before: the repeats give it its label and ref
+        found.append(Span(doc, k, k + 1, label="ORG", span_id="organisations.speaking_body"))
+        taken[k] = True
+    return found
+
+
+def place_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[str]) -> list[Span]:
+    """A town's police named by a place no gazetteer holds: one ORG span, place included
+    (guidelines §2.3: "a Korvan police officer" -> ``Korvan police``). The name is one to three
+    capitalised words that no longer name continues ("the Korvan Police Command" is another body)."""
+    nouns = frozenset(vocab["org_place_body_nouns"])
+    facilities = frozenset(vocab["facility_heads"])
+    found = []
+    for k in range(1, len(doc)):
+        if doc[k].lower_ not in nouns or not doc[k].is_lower or taken[k] or taken[k - 1]:
+            continue
+        start = k
+        while start > 0 and k - start < 3 and not taken[start - 1] and _name_word(doc, start - 1, not_name):
+            start -= 1
+        if start == k or not all(t.is_alpha for t in doc[start:k]):
+            continue
+        before = doc[start - 1] if start > 0 else None
+        if before is not None and (before.is_title or before.is_upper or before.text in ("-", "'s", "’s")):
+            continue  # the end of a longer name or an owner's possessive
+        if k + 1 < len(doc) and doc[k + 1].lower_ in facilities:
+            continue  # "the Korvan police station" is a building, a place
+        found.append(Span(doc, start, k + 1, label="ORG", span_id="organisations.place_body"))
+        taken[start : k + 1] = [True] * (k + 1 - start)
+    return found
+
+
+def bare_acronyms(doc: Doc, taken: Sequence[bool], vocab: dict) -> list[Span]:
+    """Upper-case acronyms of two to six letters in a body's position: after "the" or before a verb
+    bodies use ("the KDF", "KDF said"). News writes a body's acronym this way once it is known to
+    the reader; the acronym is no head of a longer name (next word lower-case or punctuation) and no
+    word of an upper-case headline."""
+    texts = token_view(doc).texts
+    lowers = token_view(doc).lowers
+    not_acronyms = frozenset(vocab["not_acronyms"])
+    verbs = frozenset(vocab["acronym_verbs_after"])
+    found = []
+    done = 0  # the end of the last acronym found: its hyphened parts are no acronyms of their own
+    for k, text in enumerate(texts):
+        if k < done or taken[k] or text in not_acronyms or not ACRONYM.match(text):
+            continue
+        end = k + 1
+        # "the TPNB-OKM": acronyms joined by a tight hyphen are one name.
+        while (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and ACRONYM.match(doc[end + 1].text)
+            and not taken[end + 1]
+        ):
+            end += 2
+        after = doc[end] if end < len(doc) else None
+        if after is not None and (after.is_upper or after.is_title):
+            continue  # "the KDF Commander": part of a longer name
+        prev = k - 1
+        while prev >= 0 and doc[prev].is_punct:
+            prev -= 1
+        if prev >= 0 and doc[prev].is_upper and doc[prev].is_alpha and len(doc[prev]) > 1:
+            continue  # a word of an upper-case headline ("ATTACK NEAR TARSO: KDF said")
+        the_before = k > 0 and lowers[k - 1] == "the"
+        subject = after is not None and after.lower_ in verbs
+        if the_before or subject:
+            found.append(Span(doc, k, end, label="ORG", span_id="organisations.bare_acronym"))
+            done = end
     return found

@@ -37,6 +37,8 @@ class PlaceVocabulary:
         self.offices = frozenset(vocab["place_offices"])
         self.not_dateline = frozenset(vocab["not_dateline"])
         self.report_verbs = frozenset(vocab.get("report_verbs", ()))
+        self.compass = frozenset(vocab["place_compass_adjectives"])
+        self.people_after = frozenset(vocab["people_nouns_after"])
 
 
 def _name_word(doc: Doc, k: int, words: PlaceVocabulary) -> bool:
@@ -105,6 +107,9 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
             rule, start = "places.after_preposition", i + 1
         elif lowers[i] == "of" and i > 0 and (lowers[i - 1] in words.settlements or lowers[i - 1] in words.of_nouns):
             rule, start = "places.settlement_of", i + 1
+        elif lowers[i] in words.compass and doc[i].is_lower:
+            # "in northern Kelmar", "much of south-western Tarsa": a part of a land by its compass point.
+            rule, start = "places.after_compass", i + 1
         else:
             continue
         joined, pending = True, list[Span]()  # items after a bare comma wait for an "and" that closes the list
@@ -116,6 +121,8 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
                 end = _name_end(doc, start, taken, words)
                 if end == start or not _ends_name(doc, end):
                     break
+                if rule == "places.after_compass" and end < len(doc) and lowers[end] in words.people_after:
+                    break  # "northern Kelmari fighters": a people's name before its men, no place
                 if rule == "places.list" and end < len(doc) and lowers[end] in words.report_verbs:
                     break
                 label = "LOC" if doc[end - 1].text in words.heads else "GPE"
@@ -333,14 +340,34 @@ def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]
     lowers = token_view(doc).lowers
     taken = list(claimed)
     found: list[Span] = []
+    units = frozenset(vocab["place_distance_units"])
+    hedges = frozenset(vocab["place_distance_hedges"])
+    owner: Span | None = None
     for k, lower in enumerate(lowers):
-        if lower != "," or k == 0 or taken[k - 1] or k + 2 >= len(doc) or lowers[k + 1] not in ("a", "an", "the"):
+        if lower != "," or k == 0 or taken[k - 1] or k + 2 >= len(doc):
             continue
-        j = k + 2
+        owner = None
+        if lowers[k + 1] in ("a", "an", "the"):
+            j = k + 2
+        elif (j := _owner_end(doc, k + 1, taken, words)) > k + 1:
+            # "Dorvo, Kelmar's capital": the owner, a capitalised name with a possessive, is a place too.
+            owner = Span(doc, k + 1, j - 1, label="GPE", span_id="places.apposition_owner")
+        elif _distance_of(doc, k + 1, units, hedges):
+            # "Dorvo, about 40 km north of Marsk": a place placed at a distance from another.
+            start = _place_start(doc, k, taken, words)
+            if start is not None:
+                found.append(Span(doc, start, k, label="GPE", span_id="places.apposition_distance"))
+                taken[start:k] = [True] * (k - start)
+            continue
+        else:
+            continue
         while j < len(doc) and j - (k + 2) < 3 and lowers[j] not in nouns and doc[j].is_lower:
             j += 1
         if j >= len(doc) or lowers[j] not in nouns or not doc[j].is_lower:
             continue
+        if owner is not None:
+            found.append(owner)
+            taken[owner.start : owner.end] = [True] * len(owner)
         start = k
         while start > 0 and k - start < 4 and not taken[start - 1] and _name_word(doc, start - 1, words):
             start -= 1
@@ -349,6 +376,41 @@ def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]
         found.append(Span(doc, start, k, label="GPE", span_id="places.apposition"))
         taken[start:k] = [True] * (k - start)
     return found
+
+
+def _place_start(doc: Doc, k: int, taken: Sequence[bool], words: PlaceVocabulary) -> int | None:
+    """Start of a capitalised name of up to four words ending before token k, not inside a longer name."""
+    start = k
+    while start > 0 and k - start < 4 and not taken[start - 1] and _name_word(doc, start - 1, words):
+        start -= 1
+    if start == k or (start > 0 and (doc[start - 1].is_title or doc[start - 1].text in ("-", "–"))):
+        return None
+    return start
+
+
+def _owner_end(doc: Doc, k: int, taken: Sequence[bool], words: PlaceVocabulary) -> int:
+    """After "<Name>'s" starting at k (up to three name words); k when there is none."""
+    j = k
+    while j < len(doc) and j - k < 3 and not taken[j] and _name_word(doc, j, words):
+        j += 1
+    return j + 1 if j > k and j < len(doc) and doc[j].text in POSSESSIVE else k
+
+
+def _distance_of(doc: Doc, k: int, units: frozenset[str], hedges: frozenset[str]) -> bool:
+    """ "(about) 40 km (north) of" / "40 km from" starting at token k."""
+    while k < len(doc) and doc[k].lower_ in hedges:
+        k += 1
+    if k + 2 >= len(doc) or not doc[k].like_num:
+        return False
+    k += 1
+    if doc[k].lower_ in ("-",):
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in units:
+        return False
+    k += 1
+    if k < len(doc) and doc[k].is_lower and doc[k].lower_ not in ("of", "from"):
+        k += 1  # a compass word ("north", "south-east" is one token or three)
+    return k < len(doc) and doc[k].lower_ in ("of", "from", "outside")
 
 
 def numbered_places(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[Span], dict[Span, Span]]:
