@@ -94,7 +94,7 @@ Figures (§2.2, §2.4)
        hostage or detention cue in its sentence, else before it in the article, else
        ``weak_default`` (people freed are what they were, §2.4);
     2. else ``other`` when the number counts actors (shared ``counted_actors``: "40 gunmen", "thousands
-       of troops", "the number of attackers at 100"): a casualty word elsewhere is about their victims;
+       of troops", "the number of gunmen at 60"): a casualty word elsewhere is about their victims;
     3. else the first cue further up the parse (at most five steps from the number);
     4. else the nearest casualty cue of the sentence, a weak one last;
     5. else the category of the figure before it in the same paragraph, when that one had a cue
@@ -599,7 +599,7 @@ def is_count(doc, start: int, end: int) -> bool:
     lowers = [_lower(doc[i]) for i in window]
     if expected_count(lowers, start - window.start, end - window.start, _SHARED["expected_counts"]):
         return False
-    # "the other 25 are still unknown": a number standing for a group named before is a pronoun (§2.4).
+    # "the other 14 remain unaccounted for": a number standing for a group named before is a pronoun (§2.4).
     if start > 1 and (_lower(doc[start - 2]), _lower(before)) == ("the", "other") and root.dep_ != "nummod":
         return False
     # "the two sides", "the two were freed": a pair of named parties or a pronoun (§2.4).
@@ -775,12 +775,12 @@ def category(doc, start: int, end: int, context: str | None = None) -> tuple[str
 
 def _counts_actors(doc, start: int, end: int) -> bool:
     """Whether the number counts actors (shared ``counted_actors``): the noun it modifies, the object of
-    "of" after it ("thousands of troops"), or after a tally word ("the number of attackers at 100")."""
+    "of" after it ("thousands of troops"), or after a tally word ("the number of gunmen at 60")."""
     root = doc[start:end].root
     counted = root.head if root.dep_ == "nummod" else root
     nouns = [counted, *(g for c in counted.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
     if root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "VERB"):
-        # "put the number of attackers at 100": the noun counted by the tally word's "of".
+        # "set the number of gunmen at 60": the noun counted by the tally word's "of".
         tally = [t for t in root.head.head.subtree if _lower(t) == "of" and t.head.lemma_.lower() == "number"]
         nouns += [g for t in tally for g in t.children if g.dep_ == "pobj"]
     return any(_lower(t) in ACTORS for t in nouns)

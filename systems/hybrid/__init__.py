@@ -189,7 +189,7 @@ class VerbRelations:
                 mention = same[-1] if same else _previous_subject(t, mentions, frozenset({"PERSON"}))
             elif mention is None and _is_pronoun(t):
                 subject = _governing_subject(t)
-                # "sanctioned X as well as its leader, Y": "its" is the named conjunct before it.
+                # "blacklisted X and also its chief, Y": "its" is the named conjunct before it.
                 owned = t.head if t.dep_ == "poss" else t
                 named = [m for c in owned.conjuncts if c.i < owned.i and (m := self._own_mention(c, at_token))]
                 if named:
@@ -394,8 +394,8 @@ def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str]) -> bool:
     Not so for a lower-case word at an edge the ruler's names do not reach ("UN office", "GNA
     forces", "federal Ministry of Petroleum", "Prosperous Armenia party"), a role word ("UN
     Resident", "Commanding 1 Division": a title, §2), or a possessive marker right after one of the
-    ruler's names ("Houthis' Supreme Political Council": two spans, §1.2; but "Tigray People's
-    Liberation Front" is one name)."""
+    ruler's names ("Houthis' Supreme Political Council": two spans, §1.2; but "Norland People's
+    Freedom Front" is one name)."""
     first, last = min(e.start for e in inside), max(e.end for e in inside)
     edges = [wide[0]] if first > wide.start else []
     edges += [wide[-1]] if last < wide.end else []
@@ -408,7 +408,7 @@ def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str]) -> bool:
 
 def list_items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     """A statistical name split at its commas where no "and" follows one inside it: "X, Y" is a list
-    the model ran together ("The Irrawaddy, Radio Free Asia and …"); "Return, Reclamation and
+    the model ran together ("Norland Daily, Radio Harbour and …"); "Return, Reclamation and
     Rehabilitation" is one name, the "and" closing its own series."""
     commas = [t.i for t in doc[start:end] if t.text == ","]
     if not commas or any(t.lower_ in ("and", "&") for t in doc[commas[-1] : end]):

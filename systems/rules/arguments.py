@@ -128,8 +128,8 @@ class ArgumentGrammar:
         return None
 
     def _settlement(self, doc: Doc, m: Span) -> bool:
-        """Whether the place m is written as a settlement ("struck X, along with the villages of Y",
-        "shelled X, a town near Y"): a place attacked, not a party to the fighting (guidelines §2.3)."""
+        """Whether the place m is written as a settlement ("hit X, together with the hamlet of Y",
+        "bombarded X, a town near Y"): a place attacked, not one of the warring sides (guidelines §2.3)."""
         if m.label_ != "GPE":
             return False
         ceiling = min(sentence_bounds(doc)[1][m.start], m.end + 6)

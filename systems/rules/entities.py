@@ -839,7 +839,7 @@ def _expansion_start(doc: Doc, end: int, acronym: str) -> int | None:
 
 def _name_label(doc: Doc, start: int, end: int, place_heads: Set[str], event_heads: Set[str] = frozenset()) -> str:
     """ORG; LOC when the name's head noun (its last word before "of/on/for") is a kind of place;
-    EVENT when it is a kind of agreement or talks ("Revitalised Agreement on the Resolution of …")."""
+    EVENT when it is a kind of agreement or talks ("Coastal Accord on the Ending of …")."""
     head = next((doc[k - 1] for k in range(start + 1, end) if doc[k].lower_ in ("of", "on", "for")), doc[end - 1])
     if head.text in place_heads:
         return "LOC"
@@ -887,8 +887,8 @@ def acronym_mentions(
             for k in range(start, i):
                 taken[k] = True
         elif doc[i - 1].is_title and doc[i - 1].is_alpha and (i < 2 or doc[i - 2].is_title or _joins_name(doc, i - 2)):
-            # A name translated from another language keeps its own initials ("... for Peace,
-            # Security and Development (CSP)"): the acronym alone names the body.
+            # A name translated from another language keeps its own initials ("... for Unity,
+            # Justice and Renewal (CNUJR)"): the acronym alone names the body.
             label, full = "ORG", acronym
         else:
             continue
@@ -975,7 +975,7 @@ def body_mentions(
             continue  # "a Myanmar military jet": the body word is a modifier
         place = places_at.get(end + 1) if end + 1 < len(doc) and lowers[end] == "in" else None
         if place is not None and lowers[end - 1] in in_bodies and not possessive:
-            # "the UN peacekeeping mission in Congo": a mission is named by where it serves.
+            # "the UN monitoring mission in Norland": a mission is named by where it serves.
             end = place.end
             replaced[place] = Span(doc, m.start, end, label="ORG", span_id="entities.body_nouns.in_place")
         if possessive:
@@ -1052,7 +1052,7 @@ def institution_mentions(
                     last_head = j + 1
                 j += 1
             elif low in ("'s", "’s") and j > i and texts[j - 1] == "People" and j + 1 < n and word[j + 1]:
-                j += 1  # "Tigray People's Liberation Front": the possessive belongs to the name
+                j += 1  # "Norland People's Freedom Front": the possessive belongs to the name
             elif (
                 (
                     low in ("of", "for", "and", "on")
@@ -1161,8 +1161,8 @@ LISTED_RULES = (
 def repeated_mentions(
     doc: Doc, named: list[Span], claimed: Sequence[bool], not_name: Set[str], articles: Set[str] = frozenset()
 ) -> list[Span]:
-    """Every other use of a name a finder recognised by its context: "in Tarhuna" makes a later
-    "Tarhuna residents" and "Tarhuna, about 65 km from ..." places too. A news article introduces a
+    """Every other use of a name a finder recognised by its context: "in Westmarch" makes a later
+    "Westmarch residents" and "Westmarch, some 40 km north of ..." places too. A news article introduces a
     place or a group once and then names it bare ("al-Kaniyat" then "the Kaniyat"). People are left
     to ``alias_mentions``. A name
     used with two labels is left alone; a use inside a longer capitalised name ("School Kuriga",

@@ -442,8 +442,8 @@ class FigureRelations(ArgumentGrammar):
 
     @staticmethod
     def _clause_ends(doc: Doc, lo: int, hi: int) -> bool:
-        """Whether the reported clause ends between lo and hi: a semicolon ("X said 9 died; the toll
-        was later raised to 12") or ", as" opening the writer's own clause ("X said, as details of
+        """Whether the reported clause ends between lo and hi: a semicolon ("X said 9 died; officials
+        revised that to 12 on Friday") or ", as" opening the writer's own clause ("X said, as details of
         killings emerge"), but not "as of" or "as many as"."""
         for k in range(lo, hi):
             if doc[k].text == ";":
@@ -468,7 +468,7 @@ class FigureRelations(ArgumentGrammar):
 
     def _unnamed_speaker(self, doc: Doc, s: int) -> bool:
         """Whether the reporting verb at s has an indefinite common-noun subject ("an aid group said",
-        "…, and early accounts put"): the figure is that speaker's, not an earlier named source's. A
+        "…, while first reports put"): the figure is that speaker's, not an earlier named source's. A
         definite one ("the ministry said") may refer back to the named source."""
         k = s
         while k - 1 >= 0 and doc[k - 1].lower_ in self.back_skip:
@@ -512,7 +512,7 @@ class FigureRelations(ArgumentGrammar):
         self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict, reporters: list[Span]
     ) -> tuple[Span | None, str]:
         starts, ends = sentence_bounds(doc)
-        # A semicolon ends the reported clause: "X said 9 died; the toll was later raised to 12".
+        # A semicolon ends the reported clause: "X said 9 died; officials revised that to 12 on Friday".
         before = [
             (s, e)
             for _, s, e in reports

@@ -26,8 +26,8 @@ from .entities import DATA, load_json, sentence_bounds, token_view
 
 WINDOW_AFTER = 8
 WINDOW_BEFORE = 5
-FATE_WINDOW = 14  # "two guards wounded on the night of 9 May succumbed": the fate ends a long clause
-TALLY_WINDOW = 16  # "the death toll of people killed in the battle for the city has climbed to 3,000"
+FATE_WINDOW = 14  # "three porters injured in the raid late on 2 June succumbed": the fate ends a long clause
+TALLY_WINDOW = 16  # "the death toll of civilians who died in the fighting around the port has risen to 2,400"
 LIST_GAP = 6  # tokens between two counts of one list: "40 soldiers and 25"
 STOP = {".", ";", ":", "?", "!", "(", ")"}
 UNNAMED = ""  # a count whose sentence names no category: it takes the category of the one before it
@@ -216,8 +216,8 @@ class FigureFinder:
         else:
             return None
         for m in range(k + 1, limit):
-            # "took 7 prisoners, for the loss of 9 dead", "5 wounded and 3 dead": a fate past a comma or
-            # after another count is another's ("on the night of May 6-7" is a date, not a count).
+            # "captured 7 fighters, at a cost of 9 dead", "5 wounded and 3 dead": a fate past a comma or
+            # after another count is another's ("over the weekend of 3-4 June" is a date, not a count).
             if doc[m].text in STOP or doc[m].text == "," or (num[m] and lowers[m - 1] in ("and", "or", "but")):
                 return None
             fate = self._match_at(lowers, m, self.after_at)
@@ -378,12 +378,12 @@ class FigureFinder:
         ):
             return "tally"
         if end < n and (lowers[end] in self.bare_followers or not lowers[end][0].isalpha()):
-            # "residents spoke of more than 100", "the radio reported 40": a reported count is a tally.
+            # "villagers spoke of over 70", "the station reported 25": a reported count is a tally.
             if any(start >= len(p) and tuple(lowers[start - len(p) : start]) == p for p in self.reporting):
                 return "tally"
             for k in range(start - 1, max(view.sent_starts[start], start - TALLY_WINDOW) - 1, -1):
                 if lowers[k] in self.tally:
-                    # "put the number of attackers at 100": the noun after the tally word is what it counts.
+                    # "set the number of gunmen at 60": the noun after the tally word is what it counts.
                     if k + 1 < start and lowers[k + 1] == "of":
                         return self._head_kind(lowers, k + 2, start) or "tally"
                     return "tally"
@@ -436,8 +436,8 @@ class FigureFinder:
         self, view, lowers: list[str], start: int, end: int, rule: str, figures: list[Figure]
     ) -> tuple[str, str]:
         """A count whose sentence names no category goes on counting what the figure before it counts when
-        it refers back to that figure: a tally ("put the figure at 18,000"), the rest of a group ("Six
-        others were still in hospital", "the remaining 40"), or a count in the same sentence. A new
+        it refers back to that figure: a tally ("gave the total as 12,500"), the rest of a group ("Four
+        more stayed in a clinic", "the remaining 40"), or a count in the same sentence. A new
         sentence about other people ("30 residents moved away") counts ``other``."""
         if not figures:
             return "other", f"{rule}.other"

@@ -270,7 +270,7 @@ class PartyRelations(ArgumentGrammar):
         skip = self.party_object_skip if skip is None else skip
         first = self._right(doc, k, at_start, labels, skip=skip, gap=self.party_gaps["object"] if gap is None else gap)
         if first is not None and self._backer_modifier(doc, first):
-            # "aligned with the UN-backed Government of X": the backed body is the object, the backer is not.
+            # "allied to the AU-backed Council of X": the backed body is the object, the backer is not.
             first = at_start.get(first.end + 2)
             if first is not None and first.label_ not in labels:
                 first = None

@@ -309,7 +309,7 @@ def named_designator_places(
                 start -= 1
             if start == k or (start > 0 and (texts[start - 1] in ("-", "–") or doc[start - 1].is_title)):
                 continue
-        # "Islamic State West Africa Province", "the group's Central Africa Province": a group's branch.
+        # "Liberation Front Norland Province", "the group's Westmarch Province": a group's branch.
         if start in org_ends or (start > 1 and texts[start - 1] in POSSESSIVE and start - 1 in org_ends):
             continue
         if tuple(texts[k:end]) in natural_names:

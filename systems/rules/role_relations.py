@@ -7,8 +7,8 @@ A person's role stands in a few places in news copy (guidelines §2.5):
   body of that kind named);
 * before the name and a comma, a definite apposition: "the RSF commander, Gen. N", "Mali's leader,
   Col. N", "the agency's chief, N", "the chief of the X, N";
-* after the name and a comma: "N, head of the X's Y", "N, who founded X", "N, the UN envoy who
-  heads X", "N, HRW's director for Central Africa";
+* after the name and a comma: "N, head of the X's Y", "N, who founded X", "N, the AU envoy who
+  heads X", "N, Rights Monitor's director for the Sahel";
 * after the name with "of": "N of the X party";
 * after the body: "X, led by Gen. N", "X, a coalition led by N", "the X militia under Gen. N".
 
@@ -182,7 +182,7 @@ class RoleRelations(ArgumentGrammar):
     @staticmethod
     def _clear_pronoun(doc: Doc, m: Span, k: int, mentions: list[Span]) -> bool:
         """Whether "its" at k can only mean m: no state named between them ("China ... and its envoy"),
-        no capitalised name left unfound ("sanctioned the Kaniyat as well as its leader"), and not
+        no capitalised name left unfound ("blacklisted the Ravens and also its leader"), and not
         a sentence's first word, which takes up the last sentence's subject, named or not."""
         if doc[k].is_sent_start or doc[k].text[:1].isupper():
             return False
@@ -256,7 +256,7 @@ class RoleRelations(ArgumentGrammar):
         end = k - 1
         m = at_end.get(end)
         if m is not None and m.label_ in BODY_LABELS:
-            # "the chief of the general staff, N": the body after "of".
+            # "the head of the Norland navy, N": the body after "of".
             o = m.start - 1
             if o > floor and doc[o].lower_ == "the":
                 o -= 1
@@ -293,12 +293,12 @@ class RoleRelations(ArgumentGrammar):
                 m = self._by_head(doc, j - 1, doc[j - 1].lower_, mentions)
                 start = j - 1
             elif j > floor and doc[j - 1].lower_ == "the" and any(t.lower_ in POSSESSIVE for t in doc[j:end]):
-                # "the guerrilla group's top commander, N": the possessor noun refers back.
+                # "the rebel movement's field commander, N": the possessor noun refers back.
                 p = max(i for i in range(j, end) if doc[i].lower_ in POSSESSIVE)
                 m = self._by_head(doc, j - 1, doc[p - 1].lower_, mentions) if p > j else None
                 phrase_start, start = p + 1, j - 1
             elif j > floor and doc[j - 1].lower_ == "the":
-                # "the deputy army chief, Gen. N": a body noun in the phrase refers back.
+                # "the acting army commander, Gen. N": a body noun in the phrase refers back.
                 noun = next((t.lower_ for t in doc[j:end] if t.lower_ in self.body_heads), None)
                 m = self._by_head(doc, j - 1, noun, mentions) if noun else None
                 start = j - 1
@@ -318,7 +318,7 @@ class RoleRelations(ArgumentGrammar):
         return kind, m, rule
 
     def _after(self, doc: Doc, person: Span, at_start: dict, mentions: list[Span]) -> list:
-        """ "N, head of the X's Y", "N, the UN envoy who heads X", "N, HRW's director for Central Africa",
+        """ "N, head of the X's Y", "N, the AU envoy who heads X", "N, Rights Monitor's director for the Sahel",
         "N, who founded X"."""
         if person.end >= len(doc) or doc[person.end].text != ",":
             return []
@@ -340,7 +340,7 @@ class RoleRelations(ArgumentGrammar):
                     break
                 after = m.end
                 if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
-                    after += 3  # "the African Union (AU) high representative"
+                    after += 3  # "the Coastal League (CL) special representative"
                 owner_first = all(t.lower_ in ("the", "a", "an") for t in doc[phrase : m.start])
                 if owner_first:
                     # "N, the UN envoy", "N, HRW's senior researcher": the role follows the body.
@@ -351,7 +351,7 @@ class RoleRelations(ArgumentGrammar):
                     while role_end < ceiling and doc[role_end].lower_ not in self.remit_preps | {"who"}:
                         inner = at_start.get(role_end)
                         if inner is not None and inner.label_ in ("GPE", "LOC", "NORP"):
-                            role_end = inner.end  # "HRW's senior Libya researcher"
+                            role_end = inner.end  # "Rights Monitor's senior Norland researcher"
                         elif inner is None and doc[role_end].is_alpha:
                             role_end += 1
                         else:
@@ -364,7 +364,7 @@ class RoleRelations(ArgumentGrammar):
                         break
                     body = m
                     if kind == "leader" and self._remit(doc, role_end, at_start):
-                        kind = "member"  # "HRW's director for Central Africa" heads a part
+                        kind = "member"  # "Rights Monitor's director for the Sahel" heads a part
                     found.append((kind, body, "roles.after.owner"))
                     k = phrase = role_end
                     if k < ceiling and doc[k].lower_ == "who":
@@ -397,7 +397,7 @@ class RoleRelations(ArgumentGrammar):
                 and doc[k + 2].lower_ in self.org_nouns
                 and not doc[k + 3].is_alpha
             ):
-                # "N, a co-founder of the cartel": the organisation named before.
+                # "N, co-founder of the gang": the organisation named before.
                 kind = self._kind(
                     doc, phrase, k, definite=not any(doc[i].lower_ in ("a", "an") for i in range(phrase, k))
                 )
@@ -428,7 +428,7 @@ class RoleRelations(ArgumentGrammar):
         return None if m is None else (kind, m, "roles.after.back_reference")
 
     def _of_body(self, doc: Doc, person: Span, at_start: dict):
-        """ "N of the opposition X party", "Lt. Col. N of the military's media office": a member."""
+        """ "N of the opposition X party", "Maj. N of the army's press office": a member."""
         k = person.end
         if k + 1 >= len(doc) or doc[k].lower_ != "of":
             return None
@@ -466,7 +466,7 @@ class RoleRelations(ArgumentGrammar):
         if m is None and k > floor and doc[k - 1].text == ")":
             m = at_end.get(k - 1)
         if m is None and k - 2 >= floor and doc[k - 1].lower_ in self.body_heads and doc[k - 2].lower_ == "the":
-            m = self._by_head(doc, k - 2, doc[k - 1].lower_, mentions)  # "the army, commanded by Gen. N"
+            m = self._by_head(doc, k - 2, doc[k - 1].lower_, mentions)  # "the brigade, commanded by Col. N"
         if m is None or m.label_ != "ORG":
             return None
         return "leader", m, "roles.led_by"
@@ -533,15 +533,15 @@ class RoleRelations(ArgumentGrammar):
 
     # -- parts of a body ---------------------------------------------------------------------
     def _parts(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:
-        """ "Amaq, the Islamic State's news outlet", "JNIM, al-Qaeda's branch in the Sahel" (an
-        apposition naming the part of a body, guidelines §2.5), and "the alliance is made up of A,
+        """ "Radio Dawn, the Front's news outlet", "NLM, the Movement's branch in the south" (an
+        apposition naming the part of a body, guidelines §2.5), and "the alliance comprises A,
         B and C" (its members, guidelines §3)."""
         for m in mentions:
             if m.label_ != "ORG":
                 continue
             s = m.start
             if s >= 3 and doc[s - 1].lower_ in POSSESSIVE and doc[s - 3].lower_ == "the" and at_end.get(s - 1) is None:
-                # "the mission's Human Rights Office", "the military's media office": the owner named before.
+                # "the mission's Civil Affairs Office", "the army's press office": the owner named before.
                 noun = doc[s - 2].lower_
                 if noun in self.org_nouns or noun in self.body_synonyms:
                     add("PART_OF", m, self._by_head(doc, s - 3, noun, mentions), "roles.part_possessive")
@@ -550,7 +550,7 @@ class RoleRelations(ArgumentGrammar):
                 continue  # "Popular Front (PF)": the name before the bracket speaks for both
             k = m.end + 1 if bracketed else m.end
             if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-                k += 3  # "People's Defence Force (PDF), the NUG's armed wing"
+                k += 3  # "Popular Guard (PG), the Council's armed wing"
             if k + 3 >= len(doc) or doc[k].text != ",":
                 continue
             j = k + 2 if doc[k + 1].lower_ == "the" else k + 1
