@@ -127,16 +127,17 @@ def speaking_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozense
     """One capitalised word after "the" that speaks ("the Telegraph reported", "the Presidency
     said"): a body, as a person's name takes no article. A plural ("the Kelmaris said") is a people."""
     verbs = frozenset(vocab["acronym_verbs_after"])
+    lowers = token_view(doc).lowers
     found = []
     for k in range(1, len(doc) - 1):
+        # The plain-string tests first: most tokens fail them, and a Token object is built only for the rest.
+        if taken[k] or lowers[k - 1] != "the" or lowers[k + 1] not in verbs:
+            continue
         token = doc[k]
         if (
-            taken[k]
-            or doc[k - 1].lower_ != "the"
-            or not (token.is_title and token.is_alpha and len(token) > 2)
+            not (token.is_title and token.is_alpha and len(token) > 2)
             or token.text in not_name
             or token.lower_.endswith("s")
-            or doc[k + 1].lower_ not in verbs
         ):
             continue
         if any(taken[j] and doc[j].text == token.text for j in range(k)):
@@ -152,9 +153,10 @@ def place_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[s
     capitalised words that no longer name continues ("the Korvan Police Command" is another body)."""
     nouns = frozenset(vocab["org_place_body_nouns"])
     facilities = frozenset(vocab["facility_heads"])
+    lowers = token_view(doc).lowers
     found = []
     for k in range(1, len(doc)):
-        if doc[k].lower_ not in nouns or not doc[k].is_lower or taken[k] or taken[k - 1]:
+        if lowers[k] not in nouns or taken[k] or taken[k - 1] or not doc[k].is_lower:
             continue
         start = k
         while start > 0 and k - start < 3 and not taken[start - 1] and _name_word(doc, start - 1, not_name):
