@@ -994,10 +994,15 @@ def _capitalised_words(doc: Doc) -> list[bool]:
     """Per token: a capitalised or upper-case word ("Bank", "SITE"), read from the doc's arrays at once."""
     from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER
 
-    return [
-        bool(alpha and (title or upper))
-        for title, upper, alpha in doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA]).tolist()
-    ]
+    # Two finders read it; the words' shapes never change, so it is made once per doc.
+    capitalised = doc.user_data.get("bench_capitalised")
+    if capitalised is None:
+        capitalised = [
+            bool(alpha and (title or upper))
+            for title, upper, alpha in doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA]).tolist()
+        ]
+        doc.user_data["bench_capitalised"] = capitalised
+    return capitalised
 
 
 OWNER_LABELS = ("ORG", "GPE", "NORP")
