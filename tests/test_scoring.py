@@ -139,6 +139,7 @@ def test_verbs_that_carry_a_qualifier_read_as_more_than():
     assert normalise_figure("surpassed 2,000") == (2000, "more_than")
     assert normalise_figure("topped 300") == (300, "more_than")
     assert normalise_figure("exceeded 1.2 million") == (1200000, "more_than")
+    assert normalise_figure("upward of 1,000") == (1000, "more_than")  # the US spelling of "upwards of"
     assert normalise_figure("rose to 40") is None  # "rose to" is not a qualifier: the span is "40"
 
 

@@ -19,6 +19,7 @@ QUALIFIER_PHRASES = {
         "more than",
         "over",
         "upwards of",
+        "upward of",
         "in excess of",
         "above",
         "well over",
