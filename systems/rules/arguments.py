@@ -91,6 +91,11 @@ class ArgumentGrammar:
         self.meet_skip = self.comma_skip | frozenset(self.words["meet_skip"])
         self.role_nouns = frozenset(w for kind in ("leader", "member") for p in roles[kind] for w in p.lower().split())
         self.role_skip = frozenset({"'s", "’s", "-"}) | {h.lower() for h in roles["honorific"]}
+        self.people_links = frozenset(self.role_words) | frozenset(self.words["people_links"])
+        self.meet_links = self.people_links | frozenset(self.words["meet_links"])
+        # The abbreviated ranks of roles.json without their full stop: a tokenizer that lacks them as
+        # special cases (spaCy's trained pipelines) splits "Capt." and ends a sentence at its stop.
+        self.split_ranks = frozenset(w[:-1] for h in roles["honorific"] for w in h.split() if w.endswith("."))
 
     def _left(self, doc: Doc, k: int, at_end: dict, labels: set[str], skip=None, gap: int | None = None) -> Span | None:
         skip = self.skip_left if skip is None else skip
@@ -126,6 +131,55 @@ class ArgumentGrammar:
             k += 1
             steps += 1
         return None
+
+    def _people_after(
+        self,
+        doc: Doc,
+        k: int,
+        at_start: dict,
+        links: frozenset[str],
+        reach: int,
+        relatives: frozenset[str] | None = None,
+    ) -> list[Span]:
+        """The people named from token k on, within its sentence and ``reach`` tokens: role words,
+        capitalised modifiers ("the Dutch Prime Minister") and ``links`` between them. With
+        ``relatives`` the list also goes on past a relative clause ("A, who chairs the bloc, B and C")
+        and a lower-case modifier of a role word ("Turkey's intelligence chief")."""
+        out: list[Span] = []
+        ends = sentence_bounds(doc)[1]
+        ceiling = ends[k - 1] if k > 0 else len(doc)
+        while (
+            relatives is not None
+            and 2 <= ceiling < len(doc)
+            and doc[ceiling - 1].text == "."
+            and doc[ceiling - 2].text in self.split_ranks
+        ):
+            ceiling = ends[ceiling]  # "met Capt. A": the rank's full stop ends no sentence
+        start = k
+        while k < ceiling and k - start < reach:
+            m = at_start.get(k)
+            if m is not None:
+                if m.label_ == "PERSON":
+                    out.append(m)
+                k = m.end
+                continue
+            t = doc[k]
+            if relatives is not None and t.text == "," and k + 1 < ceiling and doc[k + 1].lower_ in relatives:
+                # ", who holds the chair," closes at the next comma; the list goes on after it
+                close = next((j for j in range(k + 2, min(ceiling, k + 16)) if doc[j].text == ","), None)
+                if close is None:
+                    break
+                k = close + 1
+                continue
+            if relatives is not None and t.is_lower and t.is_alpha and t.lower_ not in links:
+                if k + 1 < ceiling and doc[k + 1].lower_ in self.role_nouns:
+                    k += 1
+                    continue
+                break
+            if t.lower_ not in links and not t.is_title:
+                break
+            k += 1
+        return out
 
     def _settlement(self, doc: Doc, m: Span) -> bool:
         """Whether the place m is written as a settlement ("hit X, together with the hamlet of Y",

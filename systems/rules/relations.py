@@ -172,35 +172,9 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
     def _meet(self, doc, start, end, at_start, at_end, add, both: bool = False) -> None:
         subject = self._left(doc, start, at_end, {"PERSON"}, skip=self.meet_skip, gap=3)
         subjects = self._coordinated_people(doc, subject, at_end) if subject is not None else []
-        objects, k = [], end
-        allowed = self.role_words | {
-            "and",
-            ",",
-            "the",
-            "'s",
-            "’s",
-            "with",
-            "his",
-            "her",
-            "their",
-            "counterpart",
-            "-",
-            "between",
-            ".",
-        }
-        ceiling = sentence_bounds(doc)[1][end - 1]
-        while k < ceiling and k - end < 25:
-            m = at_start.get(k)
-            if m is not None:
-                if m.label_ == "PERSON":
-                    objects.append(m)
-                k = m.end
-                continue
-            # Role words, coordination and capitalised modifiers ("Dutch Prime Minister") sit
-            # between the verb and the people met.
-            if doc[k].lower_ not in allowed and not doc[k].is_title:
-                break
-            k += 1
+        # Role words, coordination and capitalised modifiers ("Dutch Prime Minister") sit
+        # between the verb and the people met.
+        objects = self._people_after(doc, end, at_start, self.meet_links, self.gaps["meet_people"])
         if subjects and objects:
             for s in subjects:
                 for o in objects:
