@@ -349,3 +349,42 @@ def test_places(system, text, relation):
 def test_places_do_not_overreach(system, text, relation):
     rels = relations(system, text)
     assert relation not in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # An attribution opening its sentence reaches every figure of the main clause after its comma.
+        (
+            "According to the Brennic Relief Agency, more than 300 people had fled Marovka since Sunday.",
+            ("REPORTED_BY", "more than 300", "Brennic Relief Agency"),
+            None,
+        ),
+        (
+            "But according to Amnesty International, one shell hit a clinic and killed 14 patients.",
+            ("REPORTED_BY", "14", "Amnesty International"),
+            None,
+        ),
+        # A nearer reporting verb gives the figure its own source.
+        (
+            "According to the UN, the Kivu Relief Front said 30 people were abducted.",
+            ("REPORTED_BY", "30", "Kivu Relief Front"),
+            ("REPORTED_BY", "30", "UN"),
+        ),
+        # A person in apposition with a role speaks; the body the role names does not.
+        (
+            "Dmitri Volkov, the leader of the Kivu Relief Front, said 40 people had died.",
+            ("REPORTED_BY", "40", "Dmitri Volkov"),
+            ("REPORTED_BY", "40", "Kivu Relief Front"),
+        ),
+        (
+            "The Kivu Relief Front, the group that runs Marovka, said 25 people were abducted.",
+            ("REPORTED_BY", "25", "Kivu Relief Front"),
+            ("REPORTED_BY", "25", "Marovka"),
+        ),
+    ],
+)
+def test_sources_of_fronted_and_apposed_speakers(system, text, present, absent):
+    rels = relations(system, text)
+    assert present in rels, rels
+    assert absent is None or absent not in rels, rels

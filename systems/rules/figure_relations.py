@@ -73,6 +73,7 @@ class FigureRelations(ArgumentGrammar):
         self.figure_place_skip = self.place_skip | frozenset(phrase["words"])
         self.figure_place_gap: int = phrase["gap"]
         self.complement_starts = frozenset(self.words["tag_complement_starts"]["words"])
+        self.fronted_openers = frozenset(self.words["fronted_attribution_openers"])
         # The document in hand: its places in text order and where its figures start.
         self._place_mentions: list[Span] = []
         self._figure_starts: set[int] = set()
@@ -434,6 +435,12 @@ class FigureRelations(ArgumentGrammar):
             # "X, who founded Y, put the toll at": the relative clause's object is not the speaker.
             head = self._apposition_head(doc, k, at_end)
             return head if head is not None and head.label_ in labels else None
+        if comma and source is not None and acronym is None and self._role_apposition(doc, k):
+            # "N, a spokesman for the agency, said", "X, the group that runs Y, said": the head of the
+            # apposition speaks, not the body or the place named inside it.
+            head = self._apposition_head(doc, k, at_end)
+            if head is not None:
+                return head
         if not comma or (source is not None and acronym is None):
             return source
         # "X, who heads the agency, said" / "X, its spokesman for Y (Z), said": the mention before the
@@ -464,6 +471,21 @@ class FigureRelations(ArgumentGrammar):
         for j in range(k - 1, floor, -1):
             if doc[j].text == ",":
                 return j + 1 < k and doc[j + 1].lower_ in self.relative_words
+        return False
+
+    def _role_apposition(self, doc: Doc, k: int) -> bool:
+        """Whether the comma-closed phrase ending at k describes a role or a kind of body: "a spokesman
+        for X", "the head of X", "the group that runs X" (a list, "A, the B and the C", is none)."""
+        floor = max(sentence_bounds(doc)[0][min(k, len(doc) - 1)], k - self.gaps["apposition"])
+        for j in range(k - 1, floor, -1):
+            if doc[j].text == ",":
+                words = [t.lower_ for t in doc[j + 1 : k]]
+                return (
+                    bool(words)
+                    and words[0] in ("a", "an", "the")
+                    and "and" not in words
+                    and any(w in self.role_nouns or w in self.group_nouns for w in words)
+                )
         return False
 
     def _unnamed_speaker(self, doc: Doc, s: int) -> bool:
@@ -528,6 +550,9 @@ class FigureRelations(ArgumentGrammar):
                     back = self._back_reference(doc, e, reporters, forward=True)
                     return back, "relations.report_verbs.back_reference"
                 return source, "relations.report_verbs.according_to"
+        fronted = self._fronted_attribution(doc, span, before, at_start)
+        if fronted is not None:
+            return fronted, "relations.report_verbs.according_to_fronted"
         # "Egypt said 14 …", "Kyiv told AFP …": a state or its capital reports too (guidelines §2.3).
         source = self._speaker_before(doc, before, at_end, SOURCE_LABELS | {"GPE"})
         if source is not None:
@@ -623,6 +648,23 @@ class FigureRelations(ArgumentGrammar):
                 break
             k += 1
         return found
+
+    def _fronted_attribution(self, doc: Doc, span: Span, before: list[tuple[int, int]], at_start: dict) -> Span | None:
+        """ "According to X, 300 people fled …": an attribution opening its sentence reaches the whole
+        main clause after its comma, when no nearer reporting verb stands before the figure."""
+        if not before:
+            return None
+        s, e = max(before)
+        if doc[s:e].text.lower() != "according to":
+            return None
+        floor = sentence_bounds(doc)[0][s]
+        if any(not doc[j].is_space and doc[j].lower_ not in self.fronted_openers for j in range(floor, s)):
+            return None  # "30 died, according to X, and ...": a mid-sentence attribution reaches back only
+        source = self._attributed(doc, e, at_start, SOURCE_LABELS)
+        if source is None:
+            return None
+        comma = next((j for j in range(source.end, span.start) if doc[j].text == ","), None)
+        return source if comma is not None else None
 
     def _speaker_before(
         self, doc: Doc, before: list[tuple[int, int]], at_end: dict, labels: set[str] = SOURCE_LABELS
