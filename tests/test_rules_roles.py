@@ -236,3 +236,15 @@ def test_heading_an_unnamed_part_is_membership(system):
     assert ("LEADER_OF", "Amadou Sow", "Kivu Relief Front") in roles(
         system, "Amadou Sow, the head of the Kivu Relief Front, said the talks failed."
     )
+
+
+def test_role_of_a_body_in_apposition_before_the_name(system):
+    # "The leader of X, N" opening a sentence and "to the head of the X, N" after a verb (guidelines §2.5).
+    assert ("LEADER_OF", "Yara Demsky", "Hamas") in roles(
+        system, "The leader of Hamas, Yara Demsky, said talks failed."
+    )
+    assert ("LEADER_OF", "Anton Velik", "Kivu Relief Front") in roles(
+        system, "The letter was handed to the head of the Kivu Relief Front, Anton Velik, on Monday."
+    )
+    # A list after a comma is no apposition: "the army, N and others".
+    assert not roles(system, "Troops of the Norland army, Anton Velik and others met on Monday.")

@@ -262,8 +262,14 @@ class RoleRelations(ArgumentGrammar):
                 o -= 1
             if doc[o].lower_ != "of":
                 return None
+            # Back to the article that opens the role phrase ("to the head of", "The leader of"), no further.
             s = o
-            while s > floor and o - s < 4 and doc[s - 1].is_alpha and doc[s - 1].is_lower:
+            while (
+                s > floor
+                and o - s < 4
+                and doc[s].lower_ != "the"
+                and (doc[s - 1].lower_ == "the" or (doc[s - 1].is_alpha and doc[s - 1].is_lower))
+            ):
                 s -= 1
             if doc[s].lower_ != "the" or (s > floor and doc[s - 1].text == ","):
                 return None
