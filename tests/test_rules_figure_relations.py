@@ -388,3 +388,25 @@ def test_sources_of_fronted_and_apposed_speakers(system, text, present, absent):
     rels = relations(system, text)
     assert present in rels, rels
     assert absent is None or absent not in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # A result clause (", killing N") takes the place of the main clause however long that is.
+        (
+            "A car bomb went off at the crowded Dorvan checkpoint on the northern edge of Mogadishu during "
+            "the busy and chaotic morning rush hour, killing dozens of people.",
+            ("LOCATED_IN", "dozens", "Mogadishu"),
+        ),
+        # The place the phrase named stays when an earlier one heads its chain and the chain stops short.
+        (
+            "A car bomb went off at the crowded Dorvan checkpoint on the south-western edge of Mogadishu during "
+            "the busy morning rush hour, killing dozens of people.",
+            ("LOCATED_IN", "dozens", "Mogadishu"),
+        ),
+    ],
+)
+def test_places_of_result_clauses(system, text, relation):
+    rels = relations(system, text)
+    assert relation in rels, rels

@@ -74,6 +74,7 @@ class FigureRelations(ArgumentGrammar):
         self.figure_place_gap: int = phrase["gap"]
         self.complement_starts = frozenset(self.words["tag_complement_starts"]["words"])
         self.fronted_openers = frozenset(self.words["fronted_attribution_openers"])
+        self.result_participles = frozenset(self.words["result_participles"])
         # The document in hand: its places in text order and where its figures start.
         self._place_mentions: list[Span] = []
         self._figure_starts: set[int] = set()
@@ -96,8 +97,10 @@ class FigureRelations(ArgumentGrammar):
         # Last figure first, so that "8 died and 40 were hurt in X" hands X back along the list.
         for fig in sorted(figures, key=lambda f: -f.span.start):
             span = fig.span
-            place, place_rule = self._place(doc, span, starts, at_start, at_end, report_ends, set(wholes))
+            place, place_rule, named = self._place(doc, span, starts, at_start, at_end, report_ends, set(wholes))
             found = [place, *self._place_chain(doc, place, at_start)] if place is not None else []
+            if named is not None and named not in found:
+                found.append(named)  # "at X on the edge of Y, killing 6": Y, too far on for the chain from X
             if not found:
                 shared = self._coordinated_figure(doc, span, starts, ends, reports)
                 if shared is not None and places.get(shared, ([], ""))[0]:
@@ -221,8 +224,9 @@ class FigureRelations(ArgumentGrammar):
         at_end: dict,
         report_ends: set[int],
         parts: set[int],
-    ) -> tuple[Span | None, str]:
-        """The place phrase of a figure: after it in its clause, opening its sentence, or before it."""
+    ) -> tuple[Span | None, str, Span | None]:
+        """The place phrase of a figure: after it in its clause, opening its sentence, or before it;
+        for one before it, also the place that phrase names when an earlier one heads its chain."""
         sent_starts, sent_ends = sentence_bounds(doc)
         lowers = token_view(doc).lowers
         sent_start, sent_end = sent_starts[span.start], sent_ends[span.start]
@@ -246,17 +250,18 @@ class FigureRelations(ArgumentGrammar):
             elif lowers[k] in self.place_triggers:
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
-                    return place, "relations.place_preps"
+                    return place, "relations.place_preps", None
             k += 1
         for k in range(sent_start, span.start):
             if lowers[k] in self.place_triggers and (k == sent_start or doc[k - 1].is_punct or k == sent_start + 1):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
-                    return place, "relations.place_preps.sentence_start"
+                    return place, "relations.place_preps.sentence_start", None
         # "attacked a market in Kidal, killing at least 9": the nearest place phrase of the
         # clause before the figure, when no other figure stands between.
         prev_fig = max((s for s in starts if s < span.start), default=-1)
-        for k in range(span.start - 1, max(sent_start, prev_fig, span.start - 15) - 1, -1):
+        reach = self.gaps["result_clause"] if self._result_clause(doc, span.start) else 15
+        for k in range(span.start - 1, max(sent_start, prev_fig, span.start - reach) - 1, -1):
             if k + 1 in report_ends:
                 break  # "the envoy in X said 40 …": a place before the reporting verb describes the source
             if doc[k].lower_ in self.place_before_breaks and k > 0 and doc[k - 1].lower_ in (",", "and", "but"):
@@ -264,8 +269,15 @@ class FigureRelations(ArgumentGrammar):
             if lowers[k] in self.place_triggers:
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
-                    return self._chain_head(doc, k, place, at_end), "relations.place_preps.before"
-        return None, ""
+                    return self._chain_head(doc, k, place, at_end), "relations.place_preps.before", place
+        return None, "", None
+
+    def _result_clause(self, doc: Doc, k: int) -> bool:
+        """Whether the figure at k opens a participle clause of result: "…, killing 12", "…, leaving at least 30"."""
+        j = k - 1
+        while j > 0 and doc[j].is_lower and doc[j].lower_ not in self.result_participles and k - j <= 2:
+            j -= 1  # "killing at least", "leaving more than"
+        return j > 0 and doc[j].lower_ in self.result_participles and doc[j - 1].text == ","
 
     def _chain_head(self, doc: Doc, k: int, place: Span, at_end: dict) -> Span:
         """The first place of the phrase that "in Y" at k continues: "into X in Y, killing 6" gives X
