@@ -312,6 +312,12 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             ("CONTROLS", "Houthi", "Hodeidah"),
             "party_relations.held_suffix",
         ),
+        # An apposition after a bracketed acronym is said of the acronym, the nearest mention.
+        (
+            "Police blamed the Kivu Liberation Front (KLF), a local faction loyal to the Islamic State.",
+            ("ALLIED_WITH", "KLF", "Islamic State"),
+            "party_relations.ally_verbs",
+        ),
     ],
 )
 def test_party_relations_stated_through_verbs(system, text, expected, rule):

@@ -239,6 +239,8 @@ class PartyRelations(ArgumentGrammar):
             if t.text == ",":
                 if c + 1 < j and doc[c + 1].lower_ in ("a", "an", "the"):
                     head = at_end.get(c)
+                    if head is None and doc[c - 1].text == ")":
+                        head = at_end.get(c - 1)  # "X (XF), a faction loyal to Y": the acronym, nearest
                     return head if head is not None and head.label_ in labels else None
                 return None
             if not (t.is_lower or t.text == "-"):
