@@ -410,3 +410,31 @@ def test_sources_of_fronted_and_apposed_speakers(system, text, present, absent):
 def test_places_of_result_clauses(system, text, relation):
     rels = relations(system, text)
     assert relation in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # An outlet told in a closing tag relays the figure, whoever told it (guidelines §2.5).
+        (
+            "At least 12 people were killed, a police officer told the Kivu Times.",
+            ("REPORTED_BY", "At least 12", "Kivu Times"),
+            None,
+        ),
+        (
+            "Twelve soldiers were killed and 30 wounded near Kidal, army spokesman Omar Haddad told Reuters.",
+            ("REPORTED_BY", "Twelve", "Reuters"),
+            None,
+        ),
+        # A tag that opens a complement of its own reports that complement, not the figure before it.
+        (
+            "At least 12 people were killed, and the mayor told Reuters that 30 were hurt.",
+            ("REPORTED_BY", "30", "Reuters"),
+            ("REPORTED_BY", "At least 12", "Reuters"),
+        ),
+    ],
+)
+def test_outlet_told_in_a_closing_tag(system, text, present, absent):
+    rels = relations(system, text)
+    assert present in rels, rels
+    assert absent is None or absent not in rels, rels

@@ -142,6 +142,9 @@ class FigureRelations(ArgumentGrammar):
                 add("REPORTED_BY", span, relaying, "relations.report_verbs.relaying_tag")
             told = self._relay(doc, span, reports, at_start, reporters)
             add("REPORTED_BY", span, told, "relations.report_verbs.told")
+            add(
+                "REPORTED_BY", span, self._told_after(doc, span, reports, at_start), "relations.report_verbs.told_after"
+            )
             for s, e in relays:
                 if self._relays(doc, span, s, e, starts):
                     # "Citing the IOM, the agency said …", "… a report cited by the FT": the relay reports too.
@@ -617,6 +620,28 @@ class FigureRelations(ArgumentGrammar):
             source = self._after_tag(doc, span, s, e, at_start, at_end)
             if source is not None and any(t.text == "," for t in doc[max(span.end, source.start - 3) : source.start]):
                 return source
+        return None
+
+    def _told_after(self, doc: Doc, span: Span, reports, at_start: dict) -> Span | None:
+        """ "12 were killed, a police officer told Reuters.": the outlet told in a tag closing the
+        figure's sentence relays it, whoever told it (guidelines §2.5, relayed figures)."""
+        ends = sentence_bounds(doc)[1]
+        end = ends[span.start]
+        for _, s, e in reports:
+            if s < span.end or e > end or doc[s].lower_ not in ("told", "tells"):
+                continue
+            between = doc[span.end : s]
+            if not any(t.text == "," for t in between) or any(self._breaks(t) for t in between):
+                return None  # the tag closes the figure's clause after a comma
+            m = at_start.get(e) or (self._relayed(doc, e, at_start) if doc[e].lower_ == "the" else None)
+            if m is None or m.label_ != "ORG":
+                return None
+            rest = doc[m.end : end]
+            if (rest and rest[0].lower_ in self.complement_starts) or any(
+                k in self._figure_starts for k in range(m.end, end)
+            ):
+                return None  # "…, X told Reuters that 40 more died": the tag opens a figure of its own
+            return m
         return None
 
     def _tag_subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
