@@ -318,6 +318,34 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             ("ALLIED_WITH", "KLF", "Islamic State"),
             "party_relations.ally_verbs",
         ),
+        # The claimant of an attack on a party attacked it.
+        (
+            "The Kivu Liberation Front claimed responsibility for the attack on the Malian army.",
+            ("IN_CONFLICT_WITH", "Kivu Liberation Front", "Malian army"),
+            "party_relations.claim",
+        ),
+        (
+            "The Kivu Liberation Front claimed the deadly weekend assault on Chad.",
+            ("IN_CONFLICT_WITH", "Kivu Liberation Front", "Chad"),
+            "party_relations.claim",
+        ),
+        # Arms given to a party back it.
+        (
+            "Chad has supplied drones and ammunition to the Kivu Liberation Front since May.",
+            ("ALLIED_WITH", "Chad", "Kivu Liberation Front"),
+            "party_relations.supply",
+        ),
+        (
+            "Chad sends military aid to Niger.",
+            ("ALLIED_WITH", "Chad", "Niger"),
+            "party_relations.supply",
+        ),
+        # A place held by a party, in a relative clause or a reduced one.
+        (
+            "Kidal, which is held by the Kivu Liberation Front, was shelled.",
+            ("CONTROLS", "Kivu Liberation Front", "Kidal"),
+            "relations.control_passive",
+        ),
     ],
 )
 def test_party_relations_stated_through_verbs(system, text, expected, rule):
@@ -415,6 +443,14 @@ def test_coordinated_objects_each_take_the_relation(system):
         (
             "The ship was released by the Houthis on orders of their leader, in coordination with Hamas.",
             ("ALLIED_WITH", "Houthis", "Hamas"),
+        ),
+        # aid that is not arms, and troops sent to a place, back no one
+        ("The Relief Council sent humanitarian aid to Niger.", ("ALLIED_WITH", "Relief Council", "Niger")),
+        ("Chad sent troops and tanks to Niger’s border.", ("ALLIED_WITH", "Chad", "Niger")),
+        # a claim of a toll is no claim of an attack
+        (
+            "The Kivu Liberation Front claimed 30 soldiers died in attacks on Chad.",
+            ("IN_CONFLICT_WITH", "Kivu Liberation Front", "Chad"),
         ),
     ],
 )

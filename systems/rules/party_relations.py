@@ -77,6 +77,8 @@ class PartyRelations(ArgumentGrammar):
             "support": p["support_nouns"],
             "reciprocal_allies": p["reciprocal_allies"],
             "under": p["under_control"]["triggers"],
+            "claim": p["claim"]["verbs"],
+            "supply": p["supply"]["verbs"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
@@ -129,6 +131,12 @@ class PartyRelations(ArgumentGrammar):
         self.party_reporting = frozenset(meeting["reporting"])
         self.party_object_pronouns = frozenset(meeting["object_pronouns"])
         self.party_stop_after_object = self.skip_left | frozenset(self.words["report_verbs"])
+        self.party_claim = p["claim"]
+        self.party_claim_determiners = frozenset(p["claim"]["determiners"])
+        self.party_attack_nouns = frozenset(n for n in self.words["conflict_noun"] if " " not in n)
+        self.party_supply = p["supply"]
+        self.party_arms = frozenset(p["supply"]["arms"])
+        self.party_military_aid = frozenset(p["supply"]["military"])
 
     # -- the finder ------------------------------------------------------------------------
     def _parties(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add: Add) -> None:
@@ -157,6 +165,8 @@ class PartyRelations(ArgumentGrammar):
             "support": self._party_support,
             "reciprocal_allies": self._party_reciprocal_allies,
             "under": self._party_under,
+            "claim": self._party_claim,
+            "supply": self._party_supply,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -723,6 +733,42 @@ class PartyRelations(ArgumentGrammar):
             return
         targets = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         self._party_pairs("IN_CONFLICT_WITH", [attacker], targets, add, "party_relations.attack_by")
+
+    def _party_claim(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X claimed responsibility for the attack on Y": the claimant attacked Y."""
+        k, modifiers = end, 0
+        while k < len(doc) and doc[k].lower_ not in self.party_attack_nouns:
+            if doc[k].lower_ in self.party_claim_determiners:
+                k += 1
+            elif (
+                doc[k].is_alpha and doc[k].is_lower and modifiers < self.party_claim["gap"] and doc[k].lower_ != "that"
+            ):
+                k, modifiers = k + 1, modifiers + 1
+            else:
+                return  # "claimed 30 were killed", "claimed that ...": no attack of the claimant's
+        if k + 1 >= len(doc) or doc[k + 1].lower_ not in self.party_attack_by["links"]:
+            return
+        targets = self._party_objects(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        targets = [t for t in targets if not self._settlement(doc, t)]
+        self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, targets, add, "party_relations.claim")
+
+    def _party_supply(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X supplied drones and ammunition to Y", "X sends military aid to Y": X backs Y."""
+        ceiling = min(sentence_bounds(doc)[1][start], end + self.party_supply["gap"] + 1)
+        armed, k = False, end
+        while k < ceiling and doc[k].lower_ != "to":
+            t = doc[k].lower_
+            if t in self.party_arms or (t in self.party_military_aid and doc[k - 1].lower_ == "military"):
+                armed = True
+            elif not (doc[k].is_alpha and doc[k].is_lower) and t not in (",", "-"):
+                return  # a name or a figure between the verb and "to" is another reading
+            k += 1
+        if not armed or k >= ceiling:
+            return
+        objects = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if objects and objects[0].end < len(doc) and doc[objects[0].end].lower_ in POSSESSIVE:
+            return  # "sent weapons to Y's border": a place of Y's, not Y
+        self._party_relate("ALLIED_WITH", doc, start, at_end, mentions, objects, add, "party_relations.supply")
 
     def _party_capture(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X's capture of Y", "the seizure of Y by X"."""

@@ -132,7 +132,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             elif name == "ceasefire_nouns":
                 self._ceasefire(doc, start, end, at_start, at_end, add)
             elif name == "control_passive":
-                governed = self._left(doc, start, at_end, {"GPE", "LOC", "ORG"}, gap=2)
+                # "Y, (which is) held by X": a relative clause or a reduced one after the place
+                governed = self._left(doc, start, at_end, {"GPE", "LOC", "ORG"}, skip=self.comma_skip, gap=3)
                 add("CONTROLS", self._right(doc, end, at_start, ORG_OR_GPE), governed, "relations.control_passive")
             elif name == "conflict_noun":
                 attacker = at_end.get(start) or self._possessor(doc, start, at_end)
