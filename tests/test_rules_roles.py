@@ -248,3 +248,14 @@ def test_role_of_a_body_in_apposition_before_the_name(system):
     )
     # A list after a comma is no apposition: "the army, N and others".
     assert not roles(system, "Troops of the Norland army, Anton Velik and others met on Monday.")
+
+
+def test_group_noun_skips_bodies_of_another_kind(system):
+    # "the group's researcher" refers back past a battalion and a foundation to a group (guidelines §3.1).
+    found = roles(
+        system,
+        "Amnesty International said the Rapid Response Battalion had burned homes. "
+        "Tomas Verhal, the group's senior researcher, said the army lied.",
+    )
+    assert ("MEMBER_OF", "Tomas Verhal", "Amnesty International") in found, found
+    assert not any(r[2] == "Rapid Response Battalion" for r in found), found

@@ -21,6 +21,7 @@ is ``role_relations`` in ``data/roles.json``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spacy.language import Language
@@ -74,6 +75,8 @@ class RoleRelations(ArgumentGrammar):
         self.owner_pronouns = frozenset(grammar["back_pronouns"])
         self.told_words = frozenset(grammar["told_words"])
         self.org_nouns = frozenset(grammar["org_nouns"]) | self.group_nouns
+        # "the group's researcher" never names the "X Battalion" or the "Y Foundation" before it.
+        self.kind_heads = frozenset(grammar["kind_heads"])
         parts = load_json("relations.json", data_dir)
         self.part_apposition = frozenset(parts["part_apposition_nouns"]) | frozenset(parts["part_nouns"])
         self.made_of = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in parts["made_of"]]
@@ -176,8 +179,18 @@ class RoleRelations(ArgumentGrammar):
                     continue
                 if word in self.owner_pronouns and not self._clear_pronoun(doc, m, k, mentions):
                     return None
+                if word in self.org_nouns and self._other_kind(m, word):
+                    continue
                 return m
         return None
+
+    def _other_kind(self, m: Span, word: str) -> bool:
+        """Whether the name of m (its canonical name for an acronym) says it is a body of another
+        kind than the general noun ``word``: "the group" is not the "Rapid Intervention Battalion"."""
+        # "Human Rights Foundation of X", "Association for Y": the head noun stands before "of"/"for".
+        name = re.split(r" (?:of|for) ", m.kb_id_ or m.text)[0]
+        last = name.split()[-1].lower()
+        return last in self.kind_heads and last != word and last not in self.body_synonyms.get(word, ())
 
     @staticmethod
     def _clear_pronoun(doc: Doc, m: Span, k: int, mentions: list[Span]) -> bool:
