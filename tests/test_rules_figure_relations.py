@@ -438,3 +438,9 @@ def test_outlet_told_in_a_closing_tag(system, text, present, absent):
     rels = relations(system, text)
     assert present in rels, rels
     assert absent is None or absent not in rels, rels
+
+
+def test_person_of_a_state_speaks_not_the_state(system):
+    rels = relations(system, "Spokesman Omar Bako of Chad said 3 soldiers died.")
+    assert ("REPORTED_BY", "3", "Omar Bako") in rels, rels
+    assert ("REPORTED_BY", "3", "Chad") not in rels, rels

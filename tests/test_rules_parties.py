@@ -493,3 +493,23 @@ def test_the_backed_body_after_a_compound_is_the_object(system):
     found = pairs(system, "Israel struck Iran-backed Hezbollah in Lebanon.")
     assert ("IN_CONFLICT_WITH", "Israel", "Hezbollah") in found
     assert ("IN_CONFLICT_WITH", "Israel", "Iran") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # two people who spoke by phone met (a call is a meeting in the data, like "spoke with")
+        (
+            "President Ali Tanko and Prime Minister Idris Mahamat spoke by phone on Monday.",
+            ("Idris Mahamat", "Ali Tanko"),
+        ),
+        # the head of a delegation met is met
+        (
+            "President Ali Tanko received a delegation led by Prime Minister Idris Mahamat.",
+            ("Ali Tanko", "Idris Mahamat"),
+        ),
+    ],
+)
+def test_calls_and_delegations_are_meetings(system, text, pair):
+    found = pairs(system, text)
+    assert ("MET_WITH", *pair) in found or ("MET_WITH", pair[1], pair[0]) in found, found

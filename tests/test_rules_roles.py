@@ -259,3 +259,10 @@ def test_group_noun_skips_bodies_of_another_kind(system):
     )
     assert ("MEMBER_OF", "Tomas Verhal", "Amnesty International") in found, found
     assert not any(r[2] == "Rapid Response Battalion" for r in found), found
+
+
+def test_title_before_a_name_of_a_state_leads_it(system):
+    # "President N of Y" ties the title to the state (guidelines §2.5, bare titles); a rank does not.
+    assert ("LEADER_OF", "Ali Tanko", "Niger") in roles(system, "President Ali Tanko of Niger arrived on Monday.")
+    assert ("LEADER_OF", "Idris Mahamat", "Chad") in roles(system, "Prime Minister Idris Mahamat of Chad arrived.")
+    assert not roles(system, "Gen. Omar Bako of Chad arrived on Monday.")

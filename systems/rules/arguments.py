@@ -93,6 +93,7 @@ class ArgumentGrammar:
         self.role_skip = frozenset({"'s", "’s", "-"}) | {h.lower() for h in roles["honorific"]}
         self.people_links = frozenset(self.role_words) | frozenset(self.words["people_links"])
         self.meet_links = self.people_links | frozenset(self.words["meet_links"])
+        self.delegation_nouns = frozenset(self.words["delegation_nouns"])
         # The abbreviated ranks of roles.json without their full stop: a tokenizer that lacks them as
         # special cases (spaCy's trained pipelines) splits "Capt." and ends a sentence at its stop.
         self.split_ranks = frozenset(w[:-1] for h in roles["honorific"] for w in h.split() if w.endswith("."))
@@ -164,6 +165,15 @@ class ArgumentGrammar:
                 k = m.end
                 continue
             t = doc[k]
+            if (
+                t.lower_ in ("a", "the")
+                and k + 3 < ceiling
+                and doc[k + 1].lower_ in self.delegation_nouns
+                and doc[k + 2].lower_ in ("led", "headed")
+                and doc[k + 3].lower_ == "by"
+            ):
+                k += 4  # "met a delegation led by A": A was met
+                continue
             if relatives is not None and t.text == "," and k + 1 < ceiling and doc[k + 1].lower_ in relatives:
                 # ", who holds the chair," closes at the next comma; the list goes on after it
                 close = next((j for j in range(k + 2, min(ceiling, k + 16)) if doc[j].text == ","), None)

@@ -442,6 +442,10 @@ class FigureRelations(ArgumentGrammar):
             acronym = at_end.get(k - 1)
             k -= 3
         source = self._left(doc, k, at_end, labels, skip=self.source_skip)
+        if source is not None:
+            j = source.start - 2 if doc[source.start - 1].lower_ == "the" else source.start - 1
+            if j > floor and doc[j].lower_ == "of" and getattr(at_end.get(j), "label_", None) == "PERSON":
+                return at_end[j]  # "N of the X party said", "President N of Y said": the person speaks
         if source is not None and source.label_ == "GPE" and doc[source.start - 1].lower_ in self.place_preps:
             source = None  # "the UN office in X has recorded", "N, speaking in X, said": a place
         if acronym is not None and acronym.label_ in labels and (source is None or source.end == k):

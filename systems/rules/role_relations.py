@@ -457,10 +457,26 @@ class RoleRelations(ArgumentGrammar):
                 return None
             k += 1
         m = at_start.get(k)
+        if m is not None and m.label_ == "GPE" and k == person.end + 1:
+            # "President N of Niger": a title that leads a place, tied to the state named after the name
+            title = self._title_before(doc, person)
+            kind = self._kind(doc, title, person.start, definite=True) if title < person.start else None
+            if kind is not None and kind.startswith("leader") and kind.endswith("+place"):
+                return kind, m, "roles.title_of"
+            return None
         if m is None or m.label_ != "ORG":
             return None
         body = self._chain(doc, m, at_start)
         return None if body is None else ("member", body, "roles.of_body")
+
+    def _title_before(self, doc: Doc, person: Span) -> int:
+        """Where the capitalised title right before a name starts ("Prime Minister N"): the name's
+        start when none stands there."""
+        k = person.start
+        floor = self._floor(doc, person)
+        while k > floor and doc[k - 1].is_title and doc[k - 1].lower_ in self.role_words:
+            k -= 1
+        return k
 
     def _led_by(self, doc: Doc, person: Span, at_end: dict, mentions: list[Span]):
         """ "X, led by Gen. N", "X, a coalition led by N", "the X militia under Gen. N", "the X of Gen. N"."""
