@@ -444,3 +444,10 @@ def test_person_of_a_state_speaks_not_the_state(system):
     rels = relations(system, "Spokesman Omar Bako of Chad said 3 soldiers died.")
     assert ("REPORTED_BY", "3", "Omar Bako") in rels, rels
     assert ("REPORTED_BY", "3", "Chad") not in rels, rels
+
+
+def test_according_to_a_titled_person_names_the_person(system):
+    # "according to X spokesman N": the nearest named source is N, not the body before the role (§3.1).
+    rels = relations(system, "Twelve people died, according to Hamas spokesman Gen. Omar Bako.")
+    assert ("REPORTED_BY", "Twelve", "Omar Bako") in rels, rels
+    assert ("REPORTED_BY", "Twelve", "Hamas") not in rels, rels

@@ -799,13 +799,24 @@ class FigureRelations(ArgumentGrammar):
             m = at_start.get(k)
             if m is not None:
                 if m.label_ in labels:
-                    return m
+                    return self._titled_person(doc, m, at_start) or m
                 k = m.end
                 continue
             if doc[k].is_punct:
                 return None
             k += 1
         return None
+
+    def _titled_person(self, doc: Doc, body: Span, at_start: dict) -> Span | None:
+        """ "according to Hamas spokesman N": the person the body's role words introduce (§3.1,
+        the nearest named source), not the body that premodifies the role."""
+        if body.label_ != "ORG":
+            return None
+        k = body.end
+        while k < len(doc) and k - body.end <= self.gaps["role_phrase"] and doc[k].lower_ in self.role_words:
+            k += 1
+        person = at_start.get(k)
+        return person if k > body.end and person is not None and person.label_ == "PERSON" else None
 
     def _relay(self, doc: Doc, span: Span, reports, at_start: dict, reporters: list[Span]) -> Span | None:
         """ "X told AFP that 15 …": the agency told relays the figure too (guidelines §2.5, relayed figures)."""
