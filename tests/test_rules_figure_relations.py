@@ -344,6 +344,8 @@ def test_places(system, text, relation):
             "Rebels overran a base near the village of Tarnova, close to the river, which housed 200 soldiers.",
             ("LOCATED_IN", "200", "Tarnova"),
         ),
+        # where people come from is their origin, not where the counted events happened
+        ("Of the 17 hostages, 16 were Americans; five came from Ohio.", ("LOCATED_IN", "five", "Ohio")),
     ],
 )
 def test_places_do_not_overreach(system, text, relation):

@@ -75,6 +75,7 @@ class FigureRelations(ArgumentGrammar):
         self.complement_starts = frozenset(self.words["tag_complement_starts"]["words"])
         self.fronted_openers = frozenset(self.words["fronted_attribution_openers"])
         self.result_participles = frozenset(self.words["result_participles"])
+        self.origin_verbs = frozenset(self.words["origin_verbs"])
         # The document in hand: its places in text order and where its figures start.
         self._place_mentions: list[Span] = []
         self._figure_starts: set[int] = set()
@@ -250,7 +251,7 @@ class FigureRelations(ArgumentGrammar):
                 in_part = False
             if in_part:
                 limit += 1
-            elif lowers[k] in self.place_triggers:
+            elif lowers[k] in self.place_triggers and not (lowers[k] == "from" and lowers[k - 1] in self.origin_verbs):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return place, "relations.place_preps", None
