@@ -513,3 +513,33 @@ def test_the_backed_body_after_a_compound_is_the_object(system):
 def test_calls_and_delegations_are_meetings(system, text, pair):
     found = pairs(system, text)
     assert ("MET_WITH", *pair) in found or ("MET_WITH", pair[1], pair[0]) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a coalition "made up of" its members in a reduced relative clause
+        (
+            "The Kivu Alliance, made up of the Arakan Army, the MNDAA and the TNLA, seized the town.",
+            {
+                ("PART_OF", "Arakan Army", "Kivu Alliance"),
+                ("PART_OF", "MNDAA", "Kivu Alliance"),
+                ("PART_OF", "TNLA", "Kivu Alliance"),
+            },
+        ),
+        # coordinated members of a bloc are each a part of it
+        (
+            "Hezbollah, Hamas and the Houthis are members of the Axis of Resistance.",
+            {
+                ("PART_OF", "Hezbollah", "Axis of Resistance"),
+                ("PART_OF", "Hamas", "Axis of Resistance"),
+                ("PART_OF", "Houthis", "Axis of Resistance"),
+            },
+        ),
+        # a passive of backing after a relative pronoun
+        ("Hezbollah, which is backed by Iran, fired rockets.", {("ALLIED_WITH", "Hezbollah", "Iran")}),
+    ],
+)
+def test_members_and_backers_in_relative_clauses(system, text, expected):
+    found = pairs(system, text)
+    assert expected <= found, found

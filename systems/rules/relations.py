@@ -127,7 +127,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                         add(rtype, s, obj, f"relations.{name}")
             elif name == "ally_passive":
                 # "Government troops backed by Chad": the alliance holds in either direction.
-                backed = self._left(doc, start, at_end, ORG_OR_GPE, skip=self.comma_skip, gap=2)
+                backed = self._left(doc, start, at_end, ORG_OR_GPE, skip=self.comma_skip, gap=3)  # ", which is"
                 add("ALLIED_WITH", backed, self._right(doc, end, at_start, ORG_OR_GPE), "relations.ally_passive")
             elif name == "ceasefire_nouns":
                 self._ceasefire(doc, start, end, at_start, at_end, add)
@@ -162,7 +162,9 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     t.lower_ for t in doc[max(0, start - 4) : start] if t.is_lower and t.is_alpha
                 }
                 part = self._left(doc, start, at_end, {"ORG"}, skip=skip, gap=self.gaps["part_left"])
-                add("PART_OF", part, whole, "relations.part_nouns")
+                # "A, B and C are members of X": each conjunct is a part
+                for each in self._party_coordination(doc, part, at_end, {"ORG"}) if part is not None else []:
+                    add("PART_OF", each, whole, "relations.part_nouns")
 
         self._compounds(doc, mentions, at_start, add)
         self._possessives(doc, mentions, at_start, add)

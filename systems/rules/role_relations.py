@@ -632,7 +632,7 @@ class RoleRelations(ArgumentGrammar):
         """The subject of "X is made up of": a named body, or "the alliance" naming the last one."""
         at_end = {m.end: m for m in mentions}
         j = k
-        while j > 0 and doc[j - 1].lower_ in ("is", "was", "are", "were", ","):
+        while j > 0 and doc[j - 1].lower_ in ("is", "was", "are", "were", "which", ","):
             j -= 1
         named = at_end.get(j)
         if named is not None:
