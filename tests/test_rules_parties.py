@@ -318,6 +318,18 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             ("ALLIED_WITH", "KLF", "Islamic State"),
             "party_relations.ally_verbs",
         ),
+        # A light verb with an attack noun reads like a verb of firing.
+        (
+            "The Kivu Liberation Front carried out strikes against the Malian army overnight.",
+            ("IN_CONFLICT_WITH", "Kivu Liberation Front", "Malian army"),
+            "party_relations.fire",
+        ),
+        # A participle in a noun apposition is said of the apposition's head, past a compound modifier.
+        (
+            "The Kivu Liberation Front, the Iran-backed group fighting the Malian army, denied it.",
+            ("IN_CONFLICT_WITH", "Kivu Liberation Front", "Malian army"),
+            "party_relations.hostile_verbs",
+        ),
         # The claimant of an attack on a party attacked it.
         (
             "The Kivu Liberation Front claimed responsibility for the attack on the Malian army.",
@@ -443,6 +455,11 @@ def test_coordinated_objects_each_take_the_relation(system):
         (
             "The ship was released by the Houthis on orders of their leader, in coordination with Hamas.",
             ("ALLIED_WITH", "Houthis", "Hamas"),
+        ),
+        # a light verb without an attack noun states no attack
+        (
+            "The Relief Council carried out a survey on the Kivu Liberation Front.",
+            ("IN_CONFLICT_WITH", "Relief Council", "Kivu Liberation Front"),
         ),
         # aid that is not arms, and troops sent to a place, back no one
         ("The Relief Council sent humanitarian aid to Niger.", ("ALLIED_WITH", "Relief Council", "Niger")),

@@ -57,7 +57,7 @@ class PartyRelations(ArgumentGrammar):
             "hostile": p["hostile_verbs"] + self.words["conflict_verb"],
             "expel": p["expel_verbs"],
             "reciprocal": p["reciprocal_verbs"],
-            "fire": p["fire"]["verbs"],
+            "fire": p["fire"]["verbs"] + p["fire"]["light_verbs"],
             "intercept": p["intercept"]["verbs"],
             "kill": p["kill"]["verbs"],
             "ally": p["ally_verbs"] + self.words["ally_verb"],
@@ -93,6 +93,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_apposition_openers = frozenset(p["apposition_openers"])
         self.party_reciprocal_stop = frozenset(p["reciprocal_stop"])
         self.party_fire = p["fire"]
+        self.party_light_verbs = frozenset(p["fire"]["light_verbs"])
         self.party_intercept = p["intercept"]
         self.party_kill_forces = frozenset(p["kill"]["force_nouns"]) | self.target_nouns
         self.party_expel_particles = frozenset(p["expel_particles"])
@@ -244,7 +245,7 @@ class PartyRelations(ArgumentGrammar):
 
     def _party_noun_apposition(self, doc: Doc, j: int, floor: int, at_end: dict, labels: set[str]) -> Span | None:
         """ "X, a splinter faction loyal to Y": an indefinite or definite noun phrase in apposition."""
-        for c in range(j - 1, max(floor, j - 7) - 1, -1):
+        for c in range(j - 1, max(floor, j - self.party_gaps["noun_apposition"]) - 1, -1):
             t = doc[c]
             if t.text == ",":
                 if c + 1 < j and doc[c + 1].lower_ in ("a", "an", "the"):
@@ -253,8 +254,8 @@ class PartyRelations(ArgumentGrammar):
                         head = at_end.get(c - 1)  # "X (XF), a faction loyal to Y": the acronym, nearest
                     return head if head is not None and head.label_ in labels else None
                 return None
-            if not (t.is_lower or t.text == "-"):
-                return None
+            if not (t.is_lower or t.text == "-" or (c + 1 < j and doc[c + 1].text == "-")):
+                return None  # a name inside a compound modifier ("the al-Qaeda-linked group") is passed over
         return None
 
     def _party_person_before(
@@ -345,7 +346,9 @@ class PartyRelations(ArgumentGrammar):
     def _party_hostile(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         if end < len(doc) and doc[end].lower_ == "by":
             return  # passive voice: the agent follows, the subject is the target
-        subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+        # "X, the group fighting Y": a participle in a noun apposition is said of the apposition's head
+        participle = doc[end - 1].lower_.endswith("ing")
+        subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=participle)
         if not subjects:
             return
         objects = self._party_objects(doc, end, at_start, ORG_OR_GPE)
@@ -408,6 +411,10 @@ class PartyRelations(ArgumentGrammar):
             k += 1
         if k == end or k >= ceiling:
             return  # "fired at" alone is the older pattern's
+        if doc[start:end].text.lower() in self.party_light_verbs and not any(
+            t.lower_ in self.party_attack_nouns for t in doc[end:k]
+        ):
+            return  # "carried out a survey on Y": no attack
         objects = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, objects, add, "party_relations.fire")
 
