@@ -266,3 +266,10 @@ def test_title_before_a_name_of_a_state_leads_it(system):
     assert ("LEADER_OF", "Ali Tanko", "Niger") in roles(system, "President Ali Tanko of Niger arrived on Monday.")
     assert ("LEADER_OF", "Idris Mahamat", "Chad") in roles(system, "Prime Minister Idris Mahamat of Chad arrived.")
     assert not roles(system, "Gen. Omar Bako of Chad arrived on Monday.")
+
+
+def test_owner_pronoun_inside_a_prepositional_phrase(system):
+    # "X, through its spokesman N": "its" names X however the phrase opens.
+    assert ("MEMBER_OF", "Omar Bako", "Kivu Relief Front") in roles(
+        system, "The Kivu Relief Front, through its spokesman Gen. Omar Bako, said it would free the pilot."
+    )

@@ -243,6 +243,13 @@ class RoleRelations(ArgumentGrammar):
         rule = "roles.before"
         if m is None:
             heads = self._heads(doc, k, end)
+            owner = (
+                next((i for i in range(heads[0][0] - 1, k - 1, -1) if doc[i].lower_ in self.owner_pronouns), None)
+                if heads
+                else None
+            )
+            if owner is not None:
+                k = owner  # "X, through its spokesman N": the owner pronoun, not the words before it
             first = doc[k].lower_
             if heads and heads[0][0] == k:
                 return None  # the role has no owner before it
