@@ -555,6 +555,17 @@ def test_calls_and_delegations_are_meetings(system, text, pair):
         ),
         # a passive of backing after a relative pronoun
         ("Hezbollah, which is backed by Iran, fired rockets.", {("ALLIED_WITH", "Hezbollah", "Iran")}),
+        # a state's possessive before its body, the head noun before "for"/"of" in the name (§2.5)
+        (
+            "Niger's Ministry for Emergencies declared an emergency.",
+            {("CONTROLS", "Niger", "Ministry for Emergencies")},
+        ),
+        (
+            "Officials from Chad’s National Intelligence Organization looked on.",
+            {("CONTROLS", "Chad", "National Intelligence Organization")},
+        ),
+        # a state's possessive before a place whose name ends in a designator
+        ("The cave lies in Iraq’s Kurdistan Region.", {("CONTROLS", "Iraq", "Kurdistan Region")}),
     ],
 )
 def test_members_and_backers_in_relative_clauses(system, text, expected):

@@ -60,13 +60,18 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             body = at_start.get(k + 1)
             if body is None:
                 continue
-            if m.label_ == "GPE" and body.label_ == "ORG" and doc[body.end - 1].lower_ in self.state_body_heads:
+            # "Russia's Ministry for Emergencies": the head noun stands before "for"/"of" in the name
+            head = next((t for t in body if t.lower_ in ("for", "of")), None)
+            head_word = doc[head.i - 1].lower_ if head is not None and head.i > body.start else doc[body.end - 1].lower_
+            if m.label_ == "GPE" and body.label_ == "ORG" and head_word in self.state_body_heads:
                 add("CONTROLS", m, body, "relations.possessive.state_body")
             elif (
                 m.label_ == "GPE"
                 and body.label_ in ("GPE", "LOC")
-                and body.end < len(doc)
-                and doc[body.end].lower_ in self.territory_designators
+                and (
+                    (body.end < len(doc) and doc[body.end].lower_ in self.territory_designators)
+                    or (len(body) > 1 and doc[body.end - 1].lower_ in self.territory_designators)
+                )
             ):
                 add("CONTROLS", m, body, "relations.possessive.territory")
             elif m.label_ == "ORG" and body.label_ == "ORG":
