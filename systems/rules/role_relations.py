@@ -587,6 +587,9 @@ class RoleRelations(ArgumentGrammar):
                 noun = doc[s - 2].lower_
                 if noun in self.org_nouns or noun in self.body_synonyms:
                     add("PART_OF", m, self._by_head(doc, s - 3, noun, mentions), "roles.part_possessive")
+            owner = self._part_of_pronoun(doc, m, mentions)
+            if owner is not None:
+                add("PART_OF", m, owner, "roles.part_pronoun")
             bracketed = m.start > 0 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
             if bracketed and at_end.get(m.start - 1) is not None:
                 continue  # "Popular Front (PF)": the name before the bracket speaks for both
@@ -624,6 +627,28 @@ class RoleRelations(ArgumentGrammar):
                 if doc[k].lower_ not in (",", "and", "the"):
                     break
                 k += 1
+
+    def _part_of_pronoun(self, doc: Doc, m: Span, mentions: list[Span]) -> Span | None:
+        """ "X claimed it through its Amaq news agency", "its armed wing, the Y Brigades": a body an
+        owner pronoun introduces with a noun of a part is PART_OF the owner (guidelines §2.5)."""
+        p = m.start - 1
+        while p >= 0 and m.start - p <= 4 and ((doc[p].is_lower and doc[p].is_alpha) or doc[p].text == ","):
+            if doc[p].lower_ in ("its", "their"):
+                break
+            p -= 1
+        if p < 0 or doc[p].lower_ not in ("its", "their") or (p > 0 and doc[p - 1].is_sent_start):
+            return None
+        words = [t.lower_ for t in doc[p + 1 : m.start]] + [t.lower_ for t in doc[m.end : m.end + 2] if t.is_lower]
+        if not any(w in self.part_apposition for w in words):
+            return None
+        # "its" in the main clause names the sentence's subject: an organisation opening the sentence,
+        # not the nearest one ("X, an offshoot of Y, claimed it through its outlet Z": X).
+        floor = sentence_bounds(doc)[0][p]
+        j = floor
+        while j < p and (doc[j].is_space or doc[j].lower_ == "the"):
+            j += 1
+        owner = next((o for o in mentions if o.start == j and o.label_ == "ORG"), None)
+        return owner if owner is not None and owner != m else None
 
     def _made_of(self, doc: Doc):
         lowers = token_view(doc).lowers
