@@ -330,6 +330,13 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             ("IN_CONFLICT_WITH", "Kivu Liberation Front", "Malian army"),
             "party_relations.hostile_verbs",
         ),
+        # A truce signed by "A and the guerrillas of B (BF)": the name before its acronym.
+        (
+            "Chad's government and the guerrillas of the Kivu Liberation Front (KLF) signed a six-month "
+            "ceasefire on Friday.",
+            ("IN_CONFLICT_WITH", "government", "Kivu Liberation Front"),
+            "party_relations.truce",
+        ),
         # The claimant of an attack on a party attacked it.
         (
             "The Kivu Liberation Front claimed responsibility for the attack on the Malian army.",

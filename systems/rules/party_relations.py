@@ -578,6 +578,8 @@ class PartyRelations(ArgumentGrammar):
         floor = max(sentence_bounds(doc)[0][k], k - self.party_truce["subject_gap"])
         j = k
         while j > floor:
+            if doc[j - 1].text == ")" and j - 3 > floor and doc[j - 3].text == "(" and at_end.get(j - 3) is not None:
+                j -= 3  # "the guerrillas of X (XF) signed": the name before its acronym
             m = at_end.get(j)
             if m is not None:
                 if m.label_ == "DATE":
