@@ -527,6 +527,12 @@ def test_the_backed_body_after_a_compound_is_the_object(system):
             "President Ali Tanko and Prime Minister Idris Mahamat spoke by phone on Monday.",
             ("Idris Mahamat", "Ali Tanko"),
         ),
+        # the members of a delegation named after it were met
+        (
+            "President Ali Tanko received the Kivu Party’s peace delegation, Gen. Omar Bako and Gen. Idris "
+            "Mahamat, at the palace.",
+            ("Ali Tanko", "Idris Mahamat"),
+        ),
         # the head of a delegation met is met
         (
             "President Ali Tanko received a delegation led by Prime Minister Idris Mahamat.",

@@ -174,6 +174,11 @@ class ArgumentGrammar:
             ):
                 k += 4  # "met a delegation led by A": A was met
                 continue
+            if t.lower_ in self.delegation_nouns or (
+                t.is_lower and k + 1 < ceiling and doc[k + 1].lower_ in self.delegation_nouns
+            ):
+                k += 1  # "received the party's (peace) delegation, A and B": the members were met
+                continue
             if relatives is not None and t.text == "," and k + 1 < ceiling and doc[k + 1].lower_ in relatives:
                 # ", who holds the chair," closes at the next comma; the list goes on after it
                 close = next((j for j in range(k + 2, min(ceiling, k + 16)) if doc[j].text == ","), None)
