@@ -453,3 +453,11 @@ def test_according_to_a_titled_person_names_the_person(system):
     rels = relations(system, "Twelve people died, according to Hamas spokesman Gen. Omar Bako.")
     assert ("REPORTED_BY", "Twelve", "Omar Bako") in rels, rels
     assert ("REPORTED_BY", "Twelve", "Hamas") not in rels, rels
+
+
+def test_place_described_by_another_is_nested(system):
+    # "X, a community just outside Y": both places are where the figure happened (guidelines §2.5).
+    rels = relations(
+        system, "Two people were killed when shells hit Bilohorodka, a community just outside Kyiv, at dawn."
+    )
+    assert {("LOCATED_IN", "Two", "Bilohorodka"), ("LOCATED_IN", "Two", "Kyiv")} <= rels, rels

@@ -71,6 +71,7 @@ class ArgumentGrammar:
         self.territory_designators = frozenset(self.words["territory_designators"])
         self.place_chain_words = (
             frozenset(self.words["place_chain"])
+            | self.settlement_nouns  # "X, a community just outside Y": a place described by another
             | self.place_skip
             | self.territory_designators
             | {"provinces", "regions"}
