@@ -358,8 +358,8 @@ def test_places_do_not_overreach(system, text, relation):
     [
         # An attribution opening its sentence reaches every figure of the main clause after its comma.
         (
-            "According to the Brennic Relief Agency, more than 300 people had fled Marovka since Sunday.",
-            ("REPORTED_BY", "more than 300", "Brennic Relief Agency"),
+            "According to the Brennic Relief Agency, over 300 families had fled Marovka since Sunday.",
+            ("REPORTED_BY", "over 300", "Brennic Relief Agency"),
             None,
         ),
         (
@@ -369,9 +369,9 @@ def test_places_do_not_overreach(system, text, relation):
         ),
         # A nearer reporting verb gives the figure its own source.
         (
-            "According to the UN, the Kivu Relief Front said 30 people were abducted.",
+            "According to Amnesty International, the Kivu Relief Front said 30 herders were abducted.",
             ("REPORTED_BY", "30", "Kivu Relief Front"),
-            ("REPORTED_BY", "30", "UN"),
+            ("REPORTED_BY", "30", "Amnesty International"),
         ),
         # A person in apposition with a role speaks; the body the role names does not.
         (
@@ -398,14 +398,14 @@ def test_sources_of_fronted_and_apposed_speakers(system, text, present, absent):
         # A result clause (", killing N") takes the place of the main clause however long that is.
         (
             "A car bomb went off at the crowded Dorvan checkpoint on the northern edge of Mogadishu during "
-            "the busy and chaotic morning rush hour, killing dozens of people.",
+            "the busy and chaotic morning rush hour, leaving dozens of commuters dead.",
             ("LOCATED_IN", "dozens", "Mogadishu"),
         ),
-        # The place the phrase named stays when an earlier one heads its chain and the chain stops short.
+        # The place a phrase before the figure names is kept beside the earlier place heading its chain.
         (
-            "A car bomb went off at the crowded Dorvan checkpoint on the south-western edge of Mogadishu during "
-            "the busy morning rush hour, killing dozens of people.",
-            ("LOCATED_IN", "dozens", "Mogadishu"),
+            "A truck bomb exploded at the Dorvan junction on the south-eastern edge of Kharkiv on Sunday, "
+            "leaving dozens dead.",
+            ("LOCATED_IN", "dozens", "Kharkiv"),
         ),
     ],
 )
@@ -424,7 +424,7 @@ def test_places_of_result_clauses(system, text, relation):
             None,
         ),
         (
-            "Twelve soldiers were killed and 30 wounded near Kidal, army spokesman Omar Haddad told Reuters.",
+            "Twelve guards died and 30 were hurt near Kidal, army spokesman Omar Haddad told Reuters.",
             ("REPORTED_BY", "Twelve", "Reuters"),
             None,
         ),
@@ -456,8 +456,6 @@ def test_according_to_a_titled_person_names_the_person(system):
 
 
 def test_place_described_by_another_is_nested(system):
-    # "X, a community just outside Y": both places are where the figure happened (guidelines §2.5).
-    rels = relations(
-        system, "Two people were killed when shells hit Bilohorodka, a community just outside Kyiv, at dawn."
-    )
-    assert {("LOCATED_IN", "Two", "Bilohorodka"), ("LOCATED_IN", "Two", "Kyiv")} <= rels, rels
+    # "X, a village just outside Y": both places are where the figure happened (guidelines §2.5).
+    rels = relations(system, "Two people died when shells struck Velno, a village just outside Kharkiv, at dawn.")
+    assert {("LOCATED_IN", "Two", "Velno"), ("LOCATED_IN", "Two", "Kharkiv")} <= rels, rels

@@ -314,8 +314,8 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
         ),
         # An apposition after a bracketed acronym is said of the acronym, the nearest mention.
         (
-            "Police blamed the Kivu Liberation Front (KLF), a local faction loyal to the Islamic State.",
-            ("ALLIED_WITH", "KLF", "Islamic State"),
+            "Police blamed the Kivu Liberation Front (KLF), a breakaway cell loyal to al-Qaeda.",
+            ("ALLIED_WITH", "KLF", "al-Qaeda"),
             "party_relations.ally_verbs",
         ),
         # A light verb with an attack noun reads like a verb of firing.
@@ -330,9 +330,9 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             ("IN_CONFLICT_WITH", "Kivu Liberation Front", "Malian army"),
             "party_relations.hostile_verbs",
         ),
-        # A truce signed by "A and the guerrillas of B (BF)": the name before its acronym.
+        # A truce signed by "A and the rebels of B (BF)": the name before its acronym.
         (
-            "Chad's government and the guerrillas of the Kivu Liberation Front (KLF) signed a six-month "
+            "Chad's government and the rebels of the Kivu Liberation Front (KLF) signed a six-month "
             "ceasefire on Friday.",
             ("IN_CONFLICT_WITH", "government", "Kivu Liberation Front"),
             "party_relations.truce",

@@ -271,13 +271,13 @@ def test_title_before_a_name_of_a_state_leads_it(system):
 def test_owner_pronoun_inside_a_prepositional_phrase(system):
     # "X, through its spokesman N": "its" names X however the phrase opens.
     assert ("MEMBER_OF", "Omar Bako", "Kivu Relief Front") in roles(
-        system, "The Kivu Relief Front, through its spokesman Gen. Omar Bako, said it would free the pilot."
+        system, "The Kivu Relief Front, through its spokesman Gen. Omar Bako, said it would release the hostage."
     )
 
 
 def test_owner_pronoun_before_a_part_names_the_subject(system):
     # "its" in the main clause names the sentence's subject, not the group of an apposition between.
-    text = "The Sahel Front, an offshoot of Hamas, claimed the raid through its Amaq news agency."
+    text = "The Sahel Front, an offshoot of Hamas, claimed the raid via its Amaq news agency."
     found = relations(system, text)
     assert ("PART_OF", "Amaq", "Sahel Front") in found, found
     assert ("PART_OF", "Amaq", "Hamas") not in found, found

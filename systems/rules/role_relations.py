@@ -629,7 +629,7 @@ class RoleRelations(ArgumentGrammar):
                 k += 1
 
     def _part_of_pronoun(self, doc: Doc, m: Span, mentions: list[Span]) -> Span | None:
-        """ "X claimed it through its Amaq news agency", "its armed wing, the Y Brigades": a body an
+        """ "X spoke via its Z news outlet", "its armed wing, the Y Brigades": a body an
         owner pronoun introduces with a noun of a part is PART_OF the owner (guidelines §2.5)."""
         p = m.start - 1
         while p >= 0 and m.start - p <= 4 and ((doc[p].is_lower and doc[p].is_alpha) or doc[p].text == ","):
