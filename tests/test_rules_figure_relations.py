@@ -459,3 +459,11 @@ def test_place_described_by_another_is_nested(system):
     # "X, a village just outside Y": both places are where the figure happened (guidelines §2.5).
     rels = relations(system, "Two people died when shells struck Velno, a village just outside Kharkiv, at dawn.")
     assert {("LOCATED_IN", "Two", "Velno"), ("LOCATED_IN", "Two", "Kharkiv")} <= rels, rels
+
+
+def test_place_as_subject_of_a_passive_attack(system):
+    # "X was hit by shelling that killed 12": the attacked place opening the sentence is the figure's.
+    rels = relations(system, "Kidal was hit by shelling that killed 12 herders.")
+    assert ("LOCATED_IN", "12", "Kidal") in rels, rels
+    # a place opening a sentence with no verb of attack gives nothing
+    assert ("LOCATED_IN", "12", "Kidal") not in relations(system, "Kidal was quiet on Monday, and 12 herders died.")

@@ -76,6 +76,8 @@ class FigureRelations(ArgumentGrammar):
         self.fronted_openers = frozenset(self.words["fronted_attribution_openers"])
         self.result_participles = frozenset(self.words["result_participles"])
         self.origin_verbs = frozenset(self.words["origin_verbs"])
+        self.passive_auxiliaries = [tuple(a.split()) for a in self.words["passive_place_auxiliaries"]]
+        self.attack_participles = frozenset(self.words["passive_place_verbs"])
         # The document in hand: its places in text order and where its figures start.
         self._place_mentions: list[Span] = []
         self._figure_starts: set[int] = set()
@@ -274,7 +276,29 @@ class FigureRelations(ArgumentGrammar):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return self._chain_head(doc, k, place, at_end), "relations.place_preps.before", place
+        subject = self._passive_place(doc, sent_start, span.start, at_start)
+        if subject is not None:
+            return subject, "relations.place_preps.passive_subject", None
         return None, "", None
+
+    def _passive_place(self, doc: Doc, sent_start: int, k: int, at_start: dict) -> Span | None:
+        """ "X was hit by shelling that killed 12": the place opening the sentence as the subject of a
+        passive verb of attack, before the figure."""
+        j = sent_start
+        while j < k and (doc[j].is_space or doc[j].lower_ == "the"):
+            j += 1
+        place = at_start.get(j)
+        if place is None or place.label_ not in ("GPE", "LOC"):
+            return None
+        for aux in self.passive_auxiliaries:
+            e = place.end + len(aux)
+            if (
+                e < k
+                and tuple(t.lower_ for t in doc[place.end : e]) == aux
+                and doc[e].lower_ in self.attack_participles
+            ):
+                return place
+        return None
 
     def _result_clause(self, doc: Doc, k: int) -> bool:
         """Whether the figure at k opens a participle clause of result: "…, killing 12", "…, leaving at least 30"."""
