@@ -467,3 +467,13 @@ def test_place_as_subject_of_a_passive_attack(system):
     assert ("LOCATED_IN", "12", "Kidal") in rels, rels
     # a place opening a sentence with no verb of attack gives nothing
     assert ("LOCATED_IN", "12", "Kidal") not in relations(system, "Kidal was quiet on Monday, and 12 herders died.")
+
+
+def test_agent_of_a_ruling_participle_is_no_reporter(system):
+    # "the ministry in X, run by Y, put the toll at": Y runs the speaker, it does not speak (§3.1).
+    rels = relations(system, "The ministry of health in Marovka, run by Hamas, put the death toll at 300.")
+    assert ("REPORTED_BY", "300", "Hamas") not in rels, rels
+    assert not any(r[0] == "CONTROLS" for r in rels), rels
+    # an agent of issuing is the reporter; "verified" reports like "confirmed"
+    assert ("REPORTED_BY", "300", "UN") in relations(system, "A report released by the UN said 300 died.")
+    assert ("REPORTED_BY", "120", "UN") in relations(system, "The UN has verified 120 deaths among children.")

@@ -78,6 +78,10 @@ class FigureRelations(ArgumentGrammar):
         self.origin_verbs = frozenset(self.words["origin_verbs"])
         self.passive_auxiliaries = [tuple(a.split()) for a in self.words["passive_place_auxiliaries"]]
         self.attack_participles = frozenset(self.words["passive_place_verbs"])
+        # "run by X", "backed by X": an agent who governs or backs the speaker is not the speaker (§3.1).
+        self.ruling_participles = frozenset(
+            p.split()[0] for key in ("control_passive", "ally_passive") for p in self.words[key] if p.endswith(" by")
+        )
         # The document in hand: its places in text order and where its figures start.
         self._place_mentions: list[Span] = []
         self._figure_starts: set[int] = set()
@@ -748,7 +752,10 @@ class FigureRelations(ArgumentGrammar):
                 if j > 0 and doc[j].lower_ in ("the", "a", "an"):
                     j -= 1
                 if j >= 1 and doc[j].lower_ == "by":
-                    source = self._left(doc, j - 1, at_end, SOURCE_LABELS, gap=0) or source
+                    head = self._left(doc, j - 1, at_end, SOURCE_LABELS, gap=0)
+                    if head is None and doc[j - 1].lower_ in self.ruling_participles:
+                        return None  # "the ministry of health in X, run by Y, put the toll at": not Y
+                    source = head or source
                 return source
         return None
 

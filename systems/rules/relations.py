@@ -139,6 +139,13 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             elif name == "control_passive":
                 # "Y, (which is) held by X": a relative clause or a reduced one after the place
                 governed = self._left(doc, start, at_end, {"GPE", "LOC", "ORG"}, skip=self.comma_skip, gap=3)
+                if (
+                    governed is not None
+                    and governed.start > 0
+                    and doc[governed.start - 1].lower_ in self.place_preps
+                    and "," in doc[governed.end : start].text
+                ):
+                    governed = None  # "the ministry in X, run by Y": the clause may describe the head noun
                 add("CONTROLS", self._right(doc, end, at_start, ORG_OR_GPE), governed, "relations.control_passive")
             elif name == "conflict_noun":
                 attacker = at_end.get(start) or self._possessor(doc, start, at_end)
