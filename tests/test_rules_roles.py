@@ -281,3 +281,10 @@ def test_owner_pronoun_before_a_part_names_the_subject(system):
     found = relations(system, text)
     assert ("PART_OF", "Amaq", "Sahel Front") in found, found
     assert ("PART_OF", "Amaq", "Hamas") not in found, found
+
+
+def test_indefinite_and_regional_roles_after_the_name_are_membership(system):
+    # "N, a Hamas commander" is one of its commanders; "N, Hamas's leader in Gaza" heads a part (§2.5).
+    assert ("MEMBER_OF", "Omar Bako", "Hamas") in roles(system, "Gen. Omar Bako, a Hamas commander, was killed.")
+    assert ("MEMBER_OF", "Omar Bako", "Hamas") in roles(system, "Gen. Omar Bako, Hamas's leader in Gaza, was killed.")
+    assert ("LEADER_OF", "Omar Bako", "Hamas") in roles(system, "Gen. Omar Bako, the Hamas commander, was killed.")

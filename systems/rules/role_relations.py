@@ -382,14 +382,16 @@ class RoleRelations(ArgumentGrammar):
                             role_end += 1
                         else:
                             break
-                    kind = self._kind(doc, stop, role_end, definite=True)
+                    # "N, a Hamas commander" is one of its commanders; "N, the Hamas commander" leads (§2.5)
+                    indefinite = any(doc[i].lower_ in ("a", "an", "one") for i in range(phrase, m.start))
+                    kind = self._kind(doc, stop, role_end, definite=not indefinite)
                     if kind is None:
                         if stop < len(doc) and doc[stop - 1].lower_ in POSSESSIVE and at_start.get(stop) is not None:
                             k = stop  # "the Houthis' council": the body is further on
                             continue
                         break
                     body = m
-                    if kind == "leader" and self._remit(doc, role_end, at_start):
+                    if kind.startswith("leader") and self._remit(doc, role_end, at_start):
                         kind = "member"  # "Rights Monitor's director for the Sahel" heads a part
                     found.append((kind, body, "roles.after.owner"))
                     k = phrase = role_end
