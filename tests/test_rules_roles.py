@@ -288,3 +288,12 @@ def test_indefinite_and_regional_roles_after_the_name_are_membership(system):
     assert ("MEMBER_OF", "Omar Bako", "Hamas") in roles(system, "Gen. Omar Bako, a Hamas commander, was killed.")
     assert ("MEMBER_OF", "Omar Bako", "Hamas") in roles(system, "Gen. Omar Bako, Hamas's leader in Gaza, was killed.")
     assert ("LEADER_OF", "Omar Bako", "Hamas") in roles(system, "Gen. Omar Bako, the Hamas commander, was killed.")
+
+
+def test_role_given_by_appointment(system):
+    # "N was appointed head of X", "N was sworn in as president of Y": the role of the body after "of".
+    found = roles(system, "Gen. Omar Bako was appointed head of the Kivu Liberation Front in May.")
+    assert ("LEADER_OF", "Omar Bako", "Kivu Liberation Front") in found, found
+    assert ("LEADER_OF", "Omar Bako", "Niger") in roles(system, "Gen. Omar Bako was sworn in as president of Niger.")
+    # a name in a report about a body holds no role in it
+    assert not roles(system, "Gen. Omar Bako was named in a report on the Kivu Liberation Front.")

@@ -77,6 +77,10 @@ class RoleRelations(ArgumentGrammar):
         self.org_nouns = frozenset(grammar["org_nouns"]) | self.group_nouns
         # "the group's researcher" never names the "X Battalion" or the "Y Foundation" before it.
         self.kind_heads = frozenset(grammar["kind_heads"])
+        appointed = grammar["appointed"]
+        self.appointed_aux = frozenset(appointed["auxiliaries"])
+        self.appointed_verbs = frozenset(appointed["verbs"])
+        self.appointed_skip = frozenset(appointed["skip"])
         parts = load_json("relations.json", data_dir)
         self.part_apposition = frozenset(parts["part_apposition_nouns"]) | frozenset(parts["part_nouns"])
         self.made_of = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in parts["made_of"]]
@@ -478,6 +482,31 @@ class RoleRelations(ArgumentGrammar):
         body = self._chain(doc, m, at_start)
         return None if body is None else ("member", body, "roles.of_body")
 
+    def _appointed(self, doc: Doc, person: Span, at_start: dict):
+        """ "N was appointed head of the X", "N, who was elected president of Y": the role given."""
+        ceiling = min(sentence_bounds(doc)[1][person.start], person.end + self.gaps["role_phrase"] + 8)
+        k = person.end + 1 if person.end < len(doc) and doc[person.end].text == "," else person.end
+        while k < ceiling and doc[k].lower_ in self.appointed_aux:
+            k += 1
+        if k >= ceiling or k == person.end or doc[k].lower_ not in self.appointed_verbs:
+            return None
+        k += 1
+        if k < ceiling and doc[k].lower_ == "in":
+            k += 1  # "sworn in as"
+        while k < ceiling and doc[k].lower_ in self.appointed_skip:
+            k += 1
+        start = k
+        while k < ceiling and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ != "of":
+            k += 1
+        if k + 1 >= ceiling or doc[k].lower_ != "of" or k == start:
+            return None
+        kind = self._kind(doc, start, k, definite=True)
+        j = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+        body = at_start.get(j)
+        if kind is None or body is None or body.label_ not in BODY_LABELS:
+            return None
+        return kind, self._chain(doc, body, at_start) or body, "roles.appointed"
+
     def _title_before(self, doc: Doc, person: Span) -> int:
         """Where the capitalised title right before a name starts ("Prime Minister N"): the name's
         start when none stands there."""
@@ -544,6 +573,7 @@ class RoleRelations(ArgumentGrammar):
         if after:
             return after
         for one in (
+            self._appointed(doc, person, at_start),
             self._of_body(doc, person, at_start),
             self._led_by(doc, person, at_end, mentions),
             self._state_list(doc, person, at_start, at_end),
