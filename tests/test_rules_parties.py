@@ -337,6 +337,17 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             ("IN_CONFLICT_WITH", "government", "Kivu Liberation Front"),
             "party_relations.truce",
         ),
+        # Killing or seizing a party's members or commander states the conflict.
+        (
+            "Chad assassinated Kivu Liberation Front commander Gen. Omar Bako.",
+            ("IN_CONFLICT_WITH", "Chad", "Kivu Liberation Front"),
+            "party_relations.kill",
+        ),
+        (
+            "The Kivu Liberation Front kidnapped 30 Malian army soldiers.",
+            ("IN_CONFLICT_WITH", "Kivu Liberation Front", "Malian army"),
+            "party_relations.kill",
+        ),
         # The claimant of an attack on a party attacked it.
         (
             "The Kivu Liberation Front claimed responsibility for the attack on the Malian army.",
