@@ -477,3 +477,10 @@ def test_agent_of_a_ruling_participle_is_no_reporter(system):
     # an agent of issuing is the reporter; "verified" reports like "confirmed"
     assert ("REPORTED_BY", "300", "UN") in relations(system, "A report released by the UN said 300 died.")
     assert ("REPORTED_BY", "120", "UN") in relations(system, "The UN has verified 120 deaths among children.")
+
+
+def test_person_with_a_bare_role_in_apposition_speaks(system):
+    # "N, head of X, said": no determiner before the role, the person still speaks.
+    rels = relations(system, "Gen. Omar Bako, head of the Kivu Liberation Front, said 3 died.")
+    assert ("REPORTED_BY", "3", "Omar Bako") in rels, rels
+    assert ("REPORTED_BY", "3", "Kivu Liberation Front") not in rels, rels

@@ -297,3 +297,10 @@ def test_role_given_by_appointment(system):
     assert ("LEADER_OF", "Omar Bako", "Niger") in roles(system, "Gen. Omar Bako was sworn in as president of Niger.")
     # a name in a report about a body holds no role in it
     assert not roles(system, "Gen. Omar Bako was named in a report on the Kivu Liberation Front.")
+
+
+def test_leading_a_bodys_fighters_is_membership(system):
+    # "N, who leads X fighters in the town" heads some of X's fighters, a part of X (§2.5).
+    found = roles(system, "Gen. Omar Bako, who leads Kivu Liberation Front fighters in the town, spoke.")
+    assert ("MEMBER_OF", "Omar Bako", "Kivu Liberation Front") in found, found
+    assert ("LEADER_OF", "Omar Bako", "Kivu Liberation Front") not in found, found

@@ -530,7 +530,7 @@ class FigureRelations(ArgumentGrammar):
                 words = [t.lower_ for t in doc[j + 1 : k]]
                 return (
                     bool(words)
-                    and words[0] in ("a", "an", "the")
+                    and (words[0] in ("a", "an", "the") or words[0] in self.role_nouns)  # "N, head of X,"
                     and "and" not in words
                     and any(w in self.role_nouns or w in self.group_nouns for w in words)
                 )

@@ -77,6 +77,8 @@ class RoleRelations(ArgumentGrammar):
         self.org_nouns = frozenset(grammar["org_nouns"]) | self.group_nouns
         # "the group's researcher" never names the "X Battalion" or the "Y Foundation" before it.
         self.kind_heads = frozenset(grammar["kind_heads"])
+        # "N, who leads X fighters in the town": leading some of a body's fighters heads a part of it.
+        self.unit_nouns = frozenset(grammar["unit_nouns"])
         appointed = grammar["appointed"]
         self.appointed_aux = frozenset(appointed["auxiliaries"])
         self.appointed_verbs = frozenset(appointed["verbs"])
@@ -410,8 +412,13 @@ class RoleRelations(ArgumentGrammar):
                 definite = not any(doc[i].lower_ in ("a", "an", "one") for i in range(phrase, m.start))
                 kind = self._kind(doc, phrase, m.start, definite=definite)
                 if body is not None and kind is not None:
-                    if kind == "leader" and (self._remit(doc, body.end, at_start) or self._unnamed_part(doc, body)):
-                        kind = "member"  # "director for Central Africa", "heads X's political wing": a part
+                    if kind.startswith("leader") and (
+                        self._remit(doc, body.end, at_start)
+                        or self._unnamed_part(doc, body)
+                        or (body.end < len(doc) and doc[body.end].lower_ in self.unit_nouns)
+                    ):
+                        # "director for Central Africa", "heads X's political wing", "leads X fighters": a part
+                        kind = "member"
                     found.append((kind, body, "roles.after.of"))
                 break
             if (
