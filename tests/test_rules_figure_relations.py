@@ -484,3 +484,12 @@ def test_person_with_a_bare_role_in_apposition_speaks(system):
     rels = relations(system, "Gen. Omar Bako, head of the Kivu Liberation Front, said 3 died.")
     assert ("REPORTED_BY", "3", "Omar Bako") in rels, rels
     assert ("REPORTED_BY", "3", "Kivu Liberation Front") not in rels, rels
+
+
+def test_place_that_only_owns_the_noun_is_no_place(system):
+    # "in Russia's attack on X": the attack happened in X; Russia only owns it.
+    rels = relations(system, "Twelve people died in Russia's attack on Kharkiv.")
+    assert ("LOCATED_IN", "Twelve", "Russia") not in rels, rels
+    assert ("LOCATED_IN", "Twelve", "Kharkiv") in rels, rels
+    # a place after the possessive is a nested place
+    assert ("LOCATED_IN", "Twelve", "Idlib") in relations(system, "Twelve people died in Syria's Idlib province.")

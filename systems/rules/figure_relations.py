@@ -332,6 +332,8 @@ class FigureRelations(ArgumentGrammar):
         place = self._right(doc, k, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
         if place is None:
             place = self._longer_place_phrase(doc, k, at_start)
+        if place is not None and self._owner_only(doc, place, at_start):
+            return None  # "in Russia's attack on X", "on Turkey's A News": the place only owns the noun
         if place is not None or k >= len(doc) or doc[k].lower_ != "the":
             return place
         j = k + 1
@@ -354,6 +356,18 @@ class FigureRelations(ArgumentGrammar):
             if heads is None or (m.label_ == "LOC" and any(h in m.text.lower() for h in heads)):
                 return m
         return None
+
+    @staticmethod
+    def _owner_only(doc: Doc, place: Span, at_start: dict) -> bool:
+        """Whether a place is only the possessor of what the phrase names: "Russia's attack", "Turkey's
+        A News" (not "Syria's Idlib province", where a place follows, nor "the state's north")."""
+        k = place.end
+        if k + 1 >= len(doc) or doc[k].lower_ not in POSSESSIVE_MARKS:
+            return False
+        nxt = at_start.get(k + 1)
+        if nxt is not None:
+            return nxt.label_ not in ("GPE", "LOC")
+        return doc[k + 1].lower_ in ("attack", "attacks", "offensive", "strikes", "war", "invasion", "army", "forces")
 
     def _wholes(self, doc: Doc, figures: list[Figure]) -> dict[int, int]:
         """The start of each part figure ("six of them boys") -> the start of its whole, the figure
