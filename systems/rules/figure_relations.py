@@ -78,6 +78,8 @@ class FigureRelations(ArgumentGrammar):
         self.origin_verbs = frozenset(self.words["origin_verbs"])
         self.passive_auxiliaries = [tuple(a.split()) for a in self.words["passive_place_auxiliaries"]]
         self.attack_participles = frozenset(self.words["passive_place_verbs"])
+        # "Russia's attack", "Chad's army": nouns a place's possessive owns without being their place
+        self.owned_nouns = frozenset(n for n in self.words["conflict_noun"] if " " not in n) | self.state_body_heads
         # "run by X", "backed by X": an agent who governs or backs the speaker is not the speaker (§3.1).
         self.ruling_participles = frozenset(
             p.split()[0] for key in ("control_passive", "ally_passive") for p in self.words[key] if p.endswith(" by")
@@ -357,8 +359,7 @@ class FigureRelations(ArgumentGrammar):
                 return m
         return None
 
-    @staticmethod
-    def _owner_only(doc: Doc, place: Span, at_start: dict) -> bool:
+    def _owner_only(self, doc: Doc, place: Span, at_start: dict) -> bool:
         """Whether a place is only the possessor of what the phrase names: "Russia's attack", "Turkey's
         A News" (not "Syria's Idlib province", where a place follows, nor "the state's north")."""
         k = place.end
@@ -367,7 +368,7 @@ class FigureRelations(ArgumentGrammar):
         nxt = at_start.get(k + 1)
         if nxt is not None:
             return nxt.label_ not in ("GPE", "LOC")
-        return doc[k + 1].lower_ in ("attack", "attacks", "offensive", "strikes", "war", "invasion", "army", "forces")
+        return doc[k + 1].lower_ in self.owned_nouns
 
     def _wholes(self, doc: Doc, figures: list[Figure]) -> dict[int, int]:
         """The start of each part figure ("six of them boys") -> the start of its whole, the figure
