@@ -95,6 +95,7 @@ class ArgumentGrammar:
         self.people_links = frozenset(self.role_words) | frozenset(self.words["people_links"])
         self.meet_links = self.people_links | frozenset(self.words["meet_links"])
         self.delegation_nouns = frozenset(self.words["delegation_nouns"])
+        self.delegation_heads = frozenset(self.words["delegation_heads"])
         # The abbreviated ranks of roles.json without their full stop: a tokenizer that lacks them as
         # special cases (spaCy's trained pipelines) splits "Capt." and ends a sentence at its stop.
         self.split_ranks = frozenset(w[:-1] for h in roles["honorific"] for w in h.split() if w.endswith("."))
@@ -170,7 +171,7 @@ class ArgumentGrammar:
                 t.lower_ in ("a", "the")
                 and k + 3 < ceiling
                 and doc[k + 1].lower_ in self.delegation_nouns
-                and doc[k + 2].lower_ in ("led", "headed")
+                and doc[k + 2].lower_ in self.delegation_heads
                 and doc[k + 3].lower_ == "by"
             ):
                 k += 4  # "met a delegation led by A": A was met

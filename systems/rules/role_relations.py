@@ -672,10 +672,10 @@ class RoleRelations(ArgumentGrammar):
         owner pronoun introduces with a noun of a part is PART_OF the owner (guidelines §2.5)."""
         p = m.start - 1
         while p >= 0 and m.start - p <= 4 and ((doc[p].is_lower and doc[p].is_alpha) or doc[p].text == ","):
-            if doc[p].lower_ in ("its", "their"):
+            if doc[p].lower_ in self.owner_pronouns:
                 break
             p -= 1
-        if p < 0 or doc[p].lower_ not in ("its", "their") or (p > 0 and doc[p - 1].is_sent_start):
+        if p < 0 or doc[p].lower_ not in self.owner_pronouns or (p > 0 and doc[p - 1].is_sent_start):
             return None
         words = [t.lower_ for t in doc[p + 1 : m.start]] + [t.lower_ for t in doc[m.end : m.end + 2] if t.is_lower]
         if not any(w in self.part_apposition for w in words):
