@@ -479,6 +479,8 @@ def test_coordinated_objects_each_take_the_relation(system):
             "The Relief Council carried out a survey on the Kivu Liberation Front.",
             ("IN_CONFLICT_WITH", "Relief Council", "Kivu Liberation Front"),
         ),
+        # a fronted place before a possessive ally is no apposition
+        ("In Lebanon, Iran's allies fired rockets.", ("ALLIED_WITH", "Lebanon", "Iran")),
         # aid that is not arms, and troops sent to a place, back no one
         ("The Relief Council sent humanitarian aid to Niger.", ("ALLIED_WITH", "Relief Council", "Niger")),
         ("Chad sent troops and tanks to Niger’s border.", ("ALLIED_WITH", "Chad", "Niger")),
@@ -577,6 +579,8 @@ def test_calls_and_delegations_are_meetings(system, text, pair):
                 ("PART_OF", "Houthis", "Axis of Resistance"),
             },
         ),
+        # "A, B's main ally, ..." in apposition
+        ("Hezbollah, Iran's main ally in the region, fired rockets.", {("ALLIED_WITH", "Hezbollah", "Iran")}),
         # a passive of backing after a relative pronoun
         ("Hezbollah, which is backed by Iran, fired rockets.", {("ALLIED_WITH", "Hezbollah", "Iran")}),
         # a state's possessive before its body, the head noun before "for"/"of" in the name (§2.5)

@@ -168,6 +168,20 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     gap=self.gaps["ally_noun_left"],
                 )
                 add("ALLIED_WITH", this, other, "relations.ally_noun")
+                owner = self._possessor(doc, start, at_end) if other is None else None
+                if (
+                    owner is not None
+                    and owner.label_ in ORG_OR_GPE
+                    and owner.start >= 2
+                    and doc[owner.start - 1].text == ","
+                ):
+                    # "A, B's main ally in the region, said": the apposition's head is B's ally; a fronted
+                    # place ("In X, B's allies fired") heads nothing.
+                    head = at_end.get(owner.start - 1)
+                    opens = head is not None and (
+                        head.start == 0 or doc[head.start - 1].lower_ not in self.place_preps | self.conflict_noun_preps
+                    )
+                    add("ALLIED_WITH", head if opens else None, owner, "relations.ally_noun.apposition")
             elif name == "part_nouns" and end < len(doc) and doc[end].lower_ == "of":
                 whole = self._right(doc, end + 1, at_start, {"ORG"}, skip={"the"}, gap=1)
                 skip = {",", "the", "a", "an", "is", "are", "was", "its"} | {
