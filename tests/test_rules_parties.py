@@ -312,6 +312,70 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             ("CONTROLS", "Houthi", "Hodeidah"),
             "party_relations.held_suffix",
         ),
+        # An apposition after a bracketed acronym is said of the acronym, the nearest mention.
+        (
+            "Police blamed the Kivu Liberation Front (KLF), a breakaway cell loyal to al-Qaeda.",
+            ("ALLIED_WITH", "KLF", "al-Qaeda"),
+            "party_relations.ally_verbs",
+        ),
+        # A light verb with an attack noun reads like a verb of firing.
+        (
+            "The Kivu Liberation Front carried out strikes against the Malian army overnight.",
+            ("IN_CONFLICT_WITH", "Kivu Liberation Front", "Malian army"),
+            "party_relations.fire",
+        ),
+        # A participle in a noun apposition is said of the apposition's head, past a compound modifier.
+        (
+            "The Kivu Liberation Front, the Iran-backed group fighting the Malian army, denied it.",
+            ("IN_CONFLICT_WITH", "Kivu Liberation Front", "Malian army"),
+            "party_relations.hostile_verbs",
+        ),
+        # A truce signed by "A and the rebels of B (BF)": the name before its acronym.
+        (
+            "Chad's government and the rebels of the Kivu Liberation Front (KLF) signed a six-month "
+            "ceasefire on Friday.",
+            ("IN_CONFLICT_WITH", "government", "Kivu Liberation Front"),
+            "party_relations.truce",
+        ),
+        # Killing or seizing a party's members or commander states the conflict.
+        (
+            "Chad assassinated Kivu Liberation Front commander Gen. Omar Bako.",
+            ("IN_CONFLICT_WITH", "Chad", "Kivu Liberation Front"),
+            "party_relations.kill",
+        ),
+        (
+            "The Kivu Liberation Front kidnapped 30 Malian army soldiers.",
+            ("IN_CONFLICT_WITH", "Kivu Liberation Front", "Malian army"),
+            "party_relations.kill",
+        ),
+        # The claimant of an attack on a party attacked it.
+        (
+            "The Kivu Liberation Front claimed responsibility for the attack on the Malian army.",
+            ("IN_CONFLICT_WITH", "Kivu Liberation Front", "Malian army"),
+            "party_relations.claim",
+        ),
+        (
+            "The Kivu Liberation Front claimed the deadly weekend assault on Chad.",
+            ("IN_CONFLICT_WITH", "Kivu Liberation Front", "Chad"),
+            "party_relations.claim",
+        ),
+        # Arms given to a party back it.
+        (
+            "Chad has supplied drones and ammunition to the Kivu Liberation Front since May.",
+            ("ALLIED_WITH", "Chad", "Kivu Liberation Front"),
+            "party_relations.supply",
+        ),
+        (
+            "Chad sends military aid to Niger.",
+            ("ALLIED_WITH", "Chad", "Niger"),
+            "party_relations.supply",
+        ),
+        # A place held by a party, in a relative clause or a reduced one.
+        (
+            "Kidal, which is held by the Kivu Liberation Front, was shelled.",
+            ("CONTROLS", "Kivu Liberation Front", "Kidal"),
+            "relations.control_passive",
+        ),
     ],
 )
 def test_party_relations_stated_through_verbs(system, text, expected, rule):
@@ -410,6 +474,21 @@ def test_coordinated_objects_each_take_the_relation(system):
             "The ship was released by the Houthis on orders of their leader, in coordination with Hamas.",
             ("ALLIED_WITH", "Houthis", "Hamas"),
         ),
+        # a light verb without an attack noun states no attack
+        (
+            "The Relief Council carried out a survey on the Kivu Liberation Front.",
+            ("IN_CONFLICT_WITH", "Relief Council", "Kivu Liberation Front"),
+        ),
+        # a fronted place before a possessive ally is no apposition
+        ("In Lebanon, Iran's allies fired rockets.", ("ALLIED_WITH", "Lebanon", "Iran")),
+        # aid that is not arms, and troops sent to a place, back no one
+        ("The Relief Council sent humanitarian aid to Niger.", ("ALLIED_WITH", "Relief Council", "Niger")),
+        ("Chad sent troops and tanks to Niger’s border.", ("ALLIED_WITH", "Chad", "Niger")),
+        # a claim of a toll is no claim of an attack
+        (
+            "The Kivu Liberation Front claimed 30 soldiers died in attacks on Chad.",
+            ("IN_CONFLICT_WITH", "Kivu Liberation Front", "Chad"),
+        ),
     ],
 )
 def test_party_relations_do_not_overreach(system, text, absent):
@@ -451,3 +530,72 @@ def test_the_backed_body_after_a_compound_is_the_object(system):
     found = pairs(system, "Israel struck Iran-backed Hezbollah in Lebanon.")
     assert ("IN_CONFLICT_WITH", "Israel", "Hezbollah") in found
     assert ("IN_CONFLICT_WITH", "Israel", "Iran") not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # two people who spoke by phone met (a call is a meeting in the data, like "spoke with")
+        (
+            "President Ali Tanko and Prime Minister Idris Mahamat spoke by phone on Monday.",
+            ("Idris Mahamat", "Ali Tanko"),
+        ),
+        # the members of a delegation named after it were met
+        (
+            "President Ali Tanko received the Kivu Party’s peace delegation, Gen. Omar Bako and Gen. Idris "
+            "Mahamat, at the palace.",
+            ("Ali Tanko", "Idris Mahamat"),
+        ),
+        # the head of a delegation met is met
+        (
+            "President Ali Tanko received a delegation led by Prime Minister Idris Mahamat.",
+            ("Ali Tanko", "Idris Mahamat"),
+        ),
+    ],
+)
+def test_calls_and_delegations_are_meetings(system, text, pair):
+    found = pairs(system, text)
+    assert ("MET_WITH", *pair) in found or ("MET_WITH", pair[1], pair[0]) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a coalition "made up of" its members in a reduced relative clause
+        (
+            "The Kivu Alliance, made up of the Arakan Army, the MNDAA and the TNLA, seized the town.",
+            {
+                ("PART_OF", "Arakan Army", "Kivu Alliance"),
+                ("PART_OF", "MNDAA", "Kivu Alliance"),
+                ("PART_OF", "TNLA", "Kivu Alliance"),
+            },
+        ),
+        # coordinated members of a bloc are each a part of it
+        (
+            "Hezbollah, Hamas and the Houthis are members of the Axis of Resistance.",
+            {
+                ("PART_OF", "Hezbollah", "Axis of Resistance"),
+                ("PART_OF", "Hamas", "Axis of Resistance"),
+                ("PART_OF", "Houthis", "Axis of Resistance"),
+            },
+        ),
+        # "A, B's main ally, ..." in apposition
+        ("Hezbollah, Iran's main ally in the region, fired rockets.", {("ALLIED_WITH", "Hezbollah", "Iran")}),
+        # a passive of backing after a relative pronoun
+        ("Hezbollah, which is backed by Iran, fired rockets.", {("ALLIED_WITH", "Hezbollah", "Iran")}),
+        # a state's possessive before its body, the head noun before "for"/"of" in the name (§2.5)
+        (
+            "Niger's Ministry for Emergencies declared an emergency.",
+            {("CONTROLS", "Niger", "Ministry for Emergencies")},
+        ),
+        (
+            "Officials from Chad’s National Intelligence Organization looked on.",
+            {("CONTROLS", "Chad", "National Intelligence Organization")},
+        ),
+        # a state's possessive before a place whose name ends in a designator
+        ("The cave lies in Iraq’s Kurdistan Region.", {("CONTROLS", "Iraq", "Kurdistan Region")}),
+    ],
+)
+def test_members_and_backers_in_relative_clauses(system, text, expected):
+    found = pairs(system, text)
+    assert expected <= found, found

@@ -236,3 +236,71 @@ def test_heading_an_unnamed_part_is_membership(system):
     assert ("LEADER_OF", "Amadou Sow", "Kivu Relief Front") in roles(
         system, "Amadou Sow, the head of the Kivu Relief Front, said the talks failed."
     )
+
+
+def test_role_of_a_body_in_apposition_before_the_name(system):
+    # "The leader of X, N" opening a sentence and "to the head of the X, N" after a verb (guidelines §2.5).
+    assert ("LEADER_OF", "Yara Demsky", "Hamas") in roles(
+        system, "The leader of Hamas, Yara Demsky, said talks failed."
+    )
+    assert ("LEADER_OF", "Anton Velik", "Kivu Relief Front") in roles(
+        system, "The letter was handed to the head of the Kivu Relief Front, Anton Velik, on Monday."
+    )
+    # A list after a comma is no apposition: "the army, N and others".
+    assert not roles(system, "Troops of the Norland army, Anton Velik and others met on Monday.")
+
+
+def test_group_noun_skips_bodies_of_another_kind(system):
+    # "the group's researcher" refers back past a battalion and a foundation to a group (guidelines §3.1).
+    found = roles(
+        system,
+        "Amnesty International said the Rapid Response Battalion had burned homes. "
+        "Tomas Verhal, the group's senior researcher, said the army lied.",
+    )
+    assert ("MEMBER_OF", "Tomas Verhal", "Amnesty International") in found, found
+    assert not any(r[2] == "Rapid Response Battalion" for r in found), found
+
+
+def test_title_before_a_name_of_a_state_leads_it(system):
+    # "President N of Y" ties the title to the state (guidelines §2.5, bare titles); a rank does not.
+    assert ("LEADER_OF", "Ali Tanko", "Niger") in roles(system, "President Ali Tanko of Niger arrived on Monday.")
+    assert ("LEADER_OF", "Idris Mahamat", "Chad") in roles(system, "Prime Minister Idris Mahamat of Chad arrived.")
+    assert not roles(system, "Gen. Omar Bako of Chad arrived on Monday.")
+
+
+def test_owner_pronoun_inside_a_prepositional_phrase(system):
+    # "X, through its spokesman N": "its" names X however the phrase opens.
+    assert ("MEMBER_OF", "Omar Bako", "Kivu Relief Front") in roles(
+        system, "The Kivu Relief Front, through its spokesman Gen. Omar Bako, said it would release the hostage."
+    )
+
+
+def test_owner_pronoun_before_a_part_names_the_subject(system):
+    # "its" in the main clause names the sentence's subject, not the group of an apposition between.
+    text = "The Sahel Front, an offshoot of Hamas, claimed the raid via its Amaq news agency."
+    found = relations(system, text)
+    assert ("PART_OF", "Amaq", "Sahel Front") in found, found
+    assert ("PART_OF", "Amaq", "Hamas") not in found, found
+
+
+def test_indefinite_and_regional_roles_after_the_name_are_membership(system):
+    # "N, a Hamas commander" is one of its commanders; "N, Hamas's leader in Gaza" heads a part (§2.5).
+    assert ("MEMBER_OF", "Omar Bako", "Hamas") in roles(system, "Gen. Omar Bako, a Hamas commander, was killed.")
+    assert ("MEMBER_OF", "Omar Bako", "Hamas") in roles(system, "Gen. Omar Bako, Hamas's leader in Gaza, was killed.")
+    assert ("LEADER_OF", "Omar Bako", "Hamas") in roles(system, "Gen. Omar Bako, the Hamas commander, was killed.")
+
+
+def test_role_given_by_appointment(system):
+    # "N was appointed head of X", "N was sworn in as president of Y": the role of the body after "of".
+    found = roles(system, "Gen. Omar Bako was appointed head of the Kivu Liberation Front in May.")
+    assert ("LEADER_OF", "Omar Bako", "Kivu Liberation Front") in found, found
+    assert ("LEADER_OF", "Omar Bako", "Niger") in roles(system, "Gen. Omar Bako was sworn in as president of Niger.")
+    # a name in a report about a body holds no role in it
+    assert not roles(system, "Gen. Omar Bako was named in a report on the Kivu Liberation Front.")
+
+
+def test_leading_a_bodys_fighters_is_membership(system):
+    # "N, who leads X fighters in the town" heads some of X's fighters, a part of X (§2.5).
+    found = roles(system, "Gen. Omar Bako, who leads Kivu Liberation Front fighters in the town, spoke.")
+    assert ("MEMBER_OF", "Omar Bako", "Kivu Liberation Front") in found, found
+    assert ("LEADER_OF", "Omar Bako", "Kivu Liberation Front") not in found, found

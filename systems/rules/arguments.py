@@ -71,6 +71,7 @@ class ArgumentGrammar:
         self.territory_designators = frozenset(self.words["territory_designators"])
         self.place_chain_words = (
             frozenset(self.words["place_chain"])
+            | self.settlement_nouns  # "X, a community just outside Y": a place described by another
             | self.place_skip
             | self.territory_designators
             | {"provinces", "regions"}
@@ -91,6 +92,13 @@ class ArgumentGrammar:
         self.meet_skip = self.comma_skip | frozenset(self.words["meet_skip"])
         self.role_nouns = frozenset(w for kind in ("leader", "member") for p in roles[kind] for w in p.lower().split())
         self.role_skip = frozenset({"'s", "’s", "-"}) | {h.lower() for h in roles["honorific"]}
+        self.people_links = frozenset(self.role_words) | frozenset(self.words["people_links"])
+        self.meet_links = self.people_links | frozenset(self.words["meet_links"])
+        self.delegation_nouns = frozenset(self.words["delegation_nouns"])
+        self.delegation_heads = frozenset(self.words["delegation_heads"])
+        # The abbreviated ranks of roles.json without their full stop: a tokenizer that lacks them as
+        # special cases (spaCy's trained pipelines) splits "Capt." and ends a sentence at its stop.
+        self.split_ranks = frozenset(w[:-1] for h in roles["honorific"] for w in h.split() if w.endswith("."))
 
     def _left(self, doc: Doc, k: int, at_end: dict, labels: set[str], skip=None, gap: int | None = None) -> Span | None:
         skip = self.skip_left if skip is None else skip
@@ -126,6 +134,69 @@ class ArgumentGrammar:
             k += 1
             steps += 1
         return None
+
+    def _people_after(
+        self,
+        doc: Doc,
+        k: int,
+        at_start: dict,
+        links: frozenset[str],
+        reach: int,
+        relatives: frozenset[str] | None = None,
+    ) -> list[Span]:
+        """The people named from token k on, within its sentence and ``reach`` tokens: role words,
+        capitalised modifiers ("the Dutch Prime Minister") and ``links`` between them. With
+        ``relatives`` the list also goes on past a relative clause ("A, who chairs the bloc, B and C")
+        and a lower-case modifier of a role word ("Turkey's intelligence chief")."""
+        out: list[Span] = []
+        ends = sentence_bounds(doc)[1]
+        ceiling = ends[k - 1] if k > 0 else len(doc)
+        while (
+            relatives is not None
+            and 2 <= ceiling < len(doc)
+            and doc[ceiling - 1].text == "."
+            and doc[ceiling - 2].text in self.split_ranks
+        ):
+            ceiling = ends[ceiling]  # "met Capt. A": the rank's full stop ends no sentence
+        start = k
+        while k < ceiling and k - start < reach:
+            m = at_start.get(k)
+            if m is not None:
+                if m.label_ == "PERSON":
+                    out.append(m)
+                k = m.end
+                continue
+            t = doc[k]
+            if (
+                t.lower_ in ("a", "the")
+                and k + 3 < ceiling
+                and doc[k + 1].lower_ in self.delegation_nouns
+                and doc[k + 2].lower_ in self.delegation_heads
+                and doc[k + 3].lower_ == "by"
+            ):
+                k += 4  # "met a delegation led by A": A was met
+                continue
+            if t.lower_ in self.delegation_nouns or (
+                t.is_lower and k + 1 < ceiling and doc[k + 1].lower_ in self.delegation_nouns
+            ):
+                k += 1  # "received the party's (peace) delegation, A and B": the members were met
+                continue
+            if relatives is not None and t.text == "," and k + 1 < ceiling and doc[k + 1].lower_ in relatives:
+                # ", who holds the chair," closes at the next comma; the list goes on after it
+                close = next((j for j in range(k + 2, min(ceiling, k + 16)) if doc[j].text == ","), None)
+                if close is None:
+                    break
+                k = close + 1
+                continue
+            if relatives is not None and t.is_lower and t.is_alpha and t.lower_ not in links:
+                if k + 1 < ceiling and doc[k + 1].lower_ in self.role_nouns:
+                    k += 1
+                    continue
+                break
+            if t.lower_ not in links and not t.is_title:
+                break
+            k += 1
+        return out
 
     def _settlement(self, doc: Doc, m: Span) -> bool:
         """Whether the place m is written as a settlement ("hit X, together with the hamlet of Y",

@@ -73,6 +73,17 @@ class FigureRelations(ArgumentGrammar):
         self.figure_place_skip = self.place_skip | frozenset(phrase["words"])
         self.figure_place_gap: int = phrase["gap"]
         self.complement_starts = frozenset(self.words["tag_complement_starts"]["words"])
+        self.fronted_openers = frozenset(self.words["fronted_attribution_openers"])
+        self.result_participles = frozenset(self.words["result_participles"])
+        self.origin_verbs = frozenset(self.words["origin_verbs"])
+        self.passive_auxiliaries = [tuple(a.split()) for a in self.words["passive_place_auxiliaries"]]
+        self.attack_participles = frozenset(self.words["passive_place_verbs"])
+        # "Russia's attack", "Chad's army": nouns a place's possessive owns without being their place
+        self.owned_nouns = frozenset(n for n in self.words["conflict_noun"] if " " not in n) | self.state_body_heads
+        # "run by X", "backed by X": an agent who governs or backs the speaker is not the speaker (§3.1).
+        self.ruling_participles = frozenset(
+            p.split()[0] for key in ("control_passive", "ally_passive") for p in self.words[key] if p.endswith(" by")
+        )
         # The document in hand: its places in text order and where its figures start.
         self._place_mentions: list[Span] = []
         self._figure_starts: set[int] = set()
@@ -95,8 +106,10 @@ class FigureRelations(ArgumentGrammar):
         # Last figure first, so that "8 died and 40 were hurt in X" hands X back along the list.
         for fig in sorted(figures, key=lambda f: -f.span.start):
             span = fig.span
-            place, place_rule = self._place(doc, span, starts, at_start, at_end, report_ends, set(wholes))
+            place, place_rule, named = self._place(doc, span, starts, at_start, at_end, report_ends, set(wholes))
             found = [place, *self._place_chain(doc, place, at_start)] if place is not None else []
+            if named is not None and named not in found:
+                found.append(named)  # "at X on the edge of Y, killing 6": Y, too far on for the chain from X
             if not found:
                 shared = self._coordinated_figure(doc, span, starts, ends, reports)
                 if shared is not None and places.get(shared, ([], ""))[0]:
@@ -138,6 +151,9 @@ class FigureRelations(ArgumentGrammar):
                 add("REPORTED_BY", span, relaying, "relations.report_verbs.relaying_tag")
             told = self._relay(doc, span, reports, at_start, reporters)
             add("REPORTED_BY", span, told, "relations.report_verbs.told")
+            add(
+                "REPORTED_BY", span, self._told_after(doc, span, reports, at_start), "relations.report_verbs.told_after"
+            )
             for s, e in relays:
                 if self._relays(doc, span, s, e, starts):
                     # "Citing the IOM, the agency said …", "… a report cited by the FT": the relay reports too.
@@ -220,8 +236,9 @@ class FigureRelations(ArgumentGrammar):
         at_end: dict,
         report_ends: set[int],
         parts: set[int],
-    ) -> tuple[Span | None, str]:
-        """The place phrase of a figure: after it in its clause, opening its sentence, or before it."""
+    ) -> tuple[Span | None, str, Span | None]:
+        """The place phrase of a figure: after it in its clause, opening its sentence, or before it;
+        for one before it, also the place that phrase names when an earlier one heads its chain."""
         sent_starts, sent_ends = sentence_bounds(doc)
         lowers = token_view(doc).lowers
         sent_start, sent_end = sent_starts[span.start], sent_ends[span.start]
@@ -242,20 +259,21 @@ class FigureRelations(ArgumentGrammar):
                 in_part = False
             if in_part:
                 limit += 1
-            elif lowers[k] in self.place_triggers:
+            elif lowers[k] in self.place_triggers and not (lowers[k] == "from" and lowers[k - 1] in self.origin_verbs):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
-                    return place, "relations.place_preps"
+                    return place, "relations.place_preps", None
             k += 1
         for k in range(sent_start, span.start):
             if lowers[k] in self.place_triggers and (k == sent_start or doc[k - 1].is_punct or k == sent_start + 1):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
-                    return place, "relations.place_preps.sentence_start"
+                    return place, "relations.place_preps.sentence_start", None
         # "attacked a market in Kidal, killing at least 9": the nearest place phrase of the
         # clause before the figure, when no other figure stands between.
         prev_fig = max((s for s in starts if s < span.start), default=-1)
-        for k in range(span.start - 1, max(sent_start, prev_fig, span.start - 15) - 1, -1):
+        reach = self.gaps["result_clause"] if self._result_clause(doc, span.start) else 15
+        for k in range(span.start - 1, max(sent_start, prev_fig, span.start - reach) - 1, -1):
             if k + 1 in report_ends:
                 break  # "the envoy in X said 40 …": a place before the reporting verb describes the source
             if doc[k].lower_ in self.place_before_breaks and k > 0 and doc[k - 1].lower_ in (",", "and", "but"):
@@ -263,8 +281,37 @@ class FigureRelations(ArgumentGrammar):
             if lowers[k] in self.place_triggers:
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
-                    return self._chain_head(doc, k, place, at_end), "relations.place_preps.before"
-        return None, ""
+                    return self._chain_head(doc, k, place, at_end), "relations.place_preps.before", place
+        subject = self._passive_place(doc, sent_start, span.start, at_start)
+        if subject is not None:
+            return subject, "relations.place_preps.passive_subject", None
+        return None, "", None
+
+    def _passive_place(self, doc: Doc, sent_start: int, k: int, at_start: dict) -> Span | None:
+        """ "X was hit by shelling that killed 12": the place opening the sentence as the subject of a
+        passive verb of attack, before the figure."""
+        j = sent_start
+        while j < k and (doc[j].is_space or doc[j].lower_ == "the"):
+            j += 1
+        place = at_start.get(j)
+        if place is None or place.label_ not in ("GPE", "LOC"):
+            return None
+        for aux in self.passive_auxiliaries:
+            e = place.end + len(aux)
+            if (
+                e < k
+                and tuple(t.lower_ for t in doc[place.end : e]) == aux
+                and doc[e].lower_ in self.attack_participles
+            ):
+                return place
+        return None
+
+    def _result_clause(self, doc: Doc, k: int) -> bool:
+        """Whether the figure at k opens a participle clause of result: "…, killing 12", "…, leaving at least 30"."""
+        j = k - 1
+        while j > 0 and doc[j].is_lower and doc[j].lower_ not in self.result_participles and k - j <= 2:
+            j -= 1  # "killing at least", "leaving more than"
+        return j > 0 and doc[j].lower_ in self.result_participles and doc[j - 1].text == ","
 
     def _chain_head(self, doc: Doc, k: int, place: Span, at_end: dict) -> Span:
         """The first place of the phrase that "in Y" at k continues: "into X in Y, killing 6" gives X
@@ -287,6 +334,8 @@ class FigureRelations(ArgumentGrammar):
         place = self._right(doc, k, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
         if place is None:
             place = self._longer_place_phrase(doc, k, at_start)
+        if place is not None and self._owner_only(doc, place, at_start):
+            return None  # "in Russia's attack on X", "on Turkey's A News": the place only owns the noun
         if place is not None or k >= len(doc) or doc[k].lower_ != "the":
             return place
         j = k + 1
@@ -309,6 +358,17 @@ class FigureRelations(ArgumentGrammar):
             if heads is None or (m.label_ == "LOC" and any(h in m.text.lower() for h in heads)):
                 return m
         return None
+
+    def _owner_only(self, doc: Doc, place: Span, at_start: dict) -> bool:
+        """Whether a place is only the possessor of what the phrase names: "Russia's attack", "Turkey's
+        A News" (not "Syria's Idlib province", where a place follows, nor "the state's north")."""
+        k = place.end
+        if k + 1 >= len(doc) or doc[k].lower_ not in POSSESSIVE_MARKS:
+            return False
+        nxt = at_start.get(k + 1)
+        if nxt is not None:
+            return nxt.label_ not in ("GPE", "LOC")
+        return doc[k + 1].lower_ in self.owned_nouns
 
     def _wholes(self, doc: Doc, figures: list[Figure]) -> dict[int, int]:
         """The start of each part figure ("six of them boys") -> the start of its whole, the figure
@@ -426,6 +486,10 @@ class FigureRelations(ArgumentGrammar):
             acronym = at_end.get(k - 1)
             k -= 3
         source = self._left(doc, k, at_end, labels, skip=self.source_skip)
+        if source is not None:
+            j = source.start - 2 if doc[source.start - 1].lower_ == "the" else source.start - 1
+            if j > floor and doc[j].lower_ == "of" and getattr(at_end.get(j), "label_", None) == "PERSON":
+                return at_end[j]  # "N of the X party said", "President N of Y said": the person speaks
         if source is not None and source.label_ == "GPE" and doc[source.start - 1].lower_ in self.place_preps:
             source = None  # "the UN office in X has recorded", "N, speaking in X, said": a place
         if acronym is not None and acronym.label_ in labels and (source is None or source.end == k):
@@ -434,6 +498,12 @@ class FigureRelations(ArgumentGrammar):
             # "X, who founded Y, put the toll at": the relative clause's object is not the speaker.
             head = self._apposition_head(doc, k, at_end)
             return head if head is not None and head.label_ in labels else None
+        if comma and source is not None and acronym is None and self._role_apposition(doc, k):
+            # "N, a spokesman for the agency, said", "X, the group that runs Y, said": the head of the
+            # apposition speaks, not the body or the place named inside it.
+            head = self._apposition_head(doc, k, at_end)
+            if head is not None:
+                return head
         if not comma or (source is not None and acronym is None):
             return source
         # "X, who heads the agency, said" / "X, its spokesman for Y (Z), said": the mention before the
@@ -464,6 +534,21 @@ class FigureRelations(ArgumentGrammar):
         for j in range(k - 1, floor, -1):
             if doc[j].text == ",":
                 return j + 1 < k and doc[j + 1].lower_ in self.relative_words
+        return False
+
+    def _role_apposition(self, doc: Doc, k: int) -> bool:
+        """Whether the comma-closed phrase ending at k describes a role or a kind of body: "a spokesman
+        for X", "the head of X", "the group that runs X" (a list, "A, the B and the C", is none)."""
+        floor = max(sentence_bounds(doc)[0][min(k, len(doc) - 1)], k - self.gaps["apposition"])
+        for j in range(k - 1, floor, -1):
+            if doc[j].text == ",":
+                words = [t.lower_ for t in doc[j + 1 : k]]
+                return (
+                    bool(words)
+                    and (words[0] in ("a", "an", "the") or words[0] in self.role_nouns)  # "N, head of X,"
+                    and "and" not in words
+                    and any(w in self.role_nouns or w in self.group_nouns for w in words)
+                )
         return False
 
     def _unnamed_speaker(self, doc: Doc, s: int) -> bool:
@@ -528,6 +613,9 @@ class FigureRelations(ArgumentGrammar):
                     back = self._back_reference(doc, e, reporters, forward=True)
                     return back, "relations.report_verbs.back_reference"
                 return source, "relations.report_verbs.according_to"
+        fronted = self._fronted_attribution(doc, span, before, at_start)
+        if fronted is not None:
+            return fronted, "relations.report_verbs.according_to_fronted"
         # "Egypt said 14 …", "Kyiv told AFP …": a state or its capital reports too (guidelines §2.3).
         source = self._speaker_before(doc, before, at_end, SOURCE_LABELS | {"GPE"})
         if source is not None:
@@ -582,6 +670,28 @@ class FigureRelations(ArgumentGrammar):
                 return source
         return None
 
+    def _told_after(self, doc: Doc, span: Span, reports, at_start: dict) -> Span | None:
+        """ "12 were killed, a police officer told Reuters.": the outlet told in a tag closing the
+        figure's sentence relays it, whoever told it (guidelines §2.5, relayed figures)."""
+        ends = sentence_bounds(doc)[1]
+        end = ends[span.start]
+        for _, s, e in reports:
+            if s < span.end or e > end or doc[s].lower_ not in ("told", "tells"):
+                continue
+            between = doc[span.end : s]
+            if not any(t.text == "," for t in between) or any(self._breaks(t) for t in between):
+                return None  # the tag closes the figure's clause after a comma
+            m = at_start.get(e) or (self._relayed(doc, e, at_start) if doc[e].lower_ == "the" else None)
+            if m is None or m.label_ != "ORG":
+                return None
+            rest = doc[m.end : end]
+            if (rest and rest[0].lower_ in self.complement_starts) or any(
+                k in self._figure_starts for k in range(m.end, end)
+            ):
+                return None  # "…, X told Reuters that 40 more died": the tag opens a figure of its own
+            return m
+        return None
+
     def _tag_subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
         """The source of a reporting tag after the figure: "…, the Relief Agency (RRA) said" (the
         name, else the acronym), "…, United Nations agencies said", "…, the mayor, N, said",
@@ -624,6 +734,23 @@ class FigureRelations(ArgumentGrammar):
             k += 1
         return found
 
+    def _fronted_attribution(self, doc: Doc, span: Span, before: list[tuple[int, int]], at_start: dict) -> Span | None:
+        """ "According to X, 300 people fled …": an attribution opening its sentence reaches the whole
+        main clause after its comma, when no nearer reporting verb stands before the figure."""
+        if not before:
+            return None
+        s, e = max(before)
+        if doc[s:e].text.lower() != "according to":
+            return None
+        floor = sentence_bounds(doc)[0][s]
+        if any(not doc[j].is_space and doc[j].lower_ not in self.fronted_openers for j in range(floor, s)):
+            return None  # "30 died, according to X, and ...": a mid-sentence attribution reaches back only
+        source = self._attributed(doc, e, at_start, SOURCE_LABELS)
+        if source is None:
+            return None
+        comma = next((j for j in range(source.end, span.start) if doc[j].text == ","), None)
+        return source if comma is not None else None
+
     def _speaker_before(
         self, doc: Doc, before: list[tuple[int, int]], at_end: dict, labels: set[str] = SOURCE_LABELS
     ) -> Span | None:
@@ -640,7 +767,10 @@ class FigureRelations(ArgumentGrammar):
                 if j > 0 and doc[j].lower_ in ("the", "a", "an"):
                     j -= 1
                 if j >= 1 and doc[j].lower_ == "by":
-                    source = self._left(doc, j - 1, at_end, SOURCE_LABELS, gap=0) or source
+                    head = self._left(doc, j - 1, at_end, SOURCE_LABELS, gap=0)
+                    if head is None and doc[j - 1].lower_ in self.ruling_participles:
+                        return None  # "the ministry of health in X, run by Y, put the toll at": not Y
+                    source = head or source
                 return source
         return None
 
@@ -716,13 +846,24 @@ class FigureRelations(ArgumentGrammar):
             m = at_start.get(k)
             if m is not None:
                 if m.label_ in labels:
-                    return m
+                    return self._titled_person(doc, m, at_start) or m
                 k = m.end
                 continue
             if doc[k].is_punct:
                 return None
             k += 1
         return None
+
+    def _titled_person(self, doc: Doc, body: Span, at_start: dict) -> Span | None:
+        """ "according to Hamas spokesman N": the person the body's role words introduce (§3.1,
+        the nearest named source), not the body that premodifies the role."""
+        if body.label_ != "ORG":
+            return None
+        k = body.end
+        while k < len(doc) and k - body.end <= self.gaps["role_phrase"] and doc[k].lower_ in self.role_words:
+            k += 1
+        person = at_start.get(k)
+        return person if k > body.end and person is not None and person.label_ == "PERSON" else None
 
     def _relay(self, doc: Doc, span: Span, reports, at_start: dict, reporters: list[Span]) -> Span | None:
         """ "X told AFP that 15 …": the agency told relays the figure too (guidelines §2.5, relayed figures)."""

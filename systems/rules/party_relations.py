@@ -57,7 +57,7 @@ class PartyRelations(ArgumentGrammar):
             "hostile": p["hostile_verbs"] + self.words["conflict_verb"],
             "expel": p["expel_verbs"],
             "reciprocal": p["reciprocal_verbs"],
-            "fire": p["fire"]["verbs"],
+            "fire": p["fire"]["verbs"] + p["fire"]["light_verbs"],
             "intercept": p["intercept"]["verbs"],
             "kill": p["kill"]["verbs"],
             "ally": p["ally_verbs"] + self.words["ally_verb"],
@@ -77,6 +77,8 @@ class PartyRelations(ArgumentGrammar):
             "support": p["support_nouns"],
             "reciprocal_allies": p["reciprocal_allies"],
             "under": p["under_control"]["triggers"],
+            "claim": p["claim"]["verbs"],
+            "supply": p["supply"]["verbs"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
@@ -91,6 +93,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_apposition_openers = frozenset(p["apposition_openers"])
         self.party_reciprocal_stop = frozenset(p["reciprocal_stop"])
         self.party_fire = p["fire"]
+        self.party_light_verbs = frozenset(p["fire"]["light_verbs"])
         self.party_intercept = p["intercept"]
         self.party_kill_forces = frozenset(p["kill"]["force_nouns"]) | self.target_nouns
         self.party_expel_particles = frozenset(p["expel_particles"])
@@ -113,7 +116,6 @@ class PartyRelations(ArgumentGrammar):
         self.party_taking = frozenset(p["taking_verbs"])
         self.party_under_nouns = frozenset(p["under_control"]["nouns"])
         self.party_under_skip = frozenset(p["under_control"]["skip"])
-        self.party_titles = frozenset(p["title_abbreviations"])
         self.party_losses = p["losses"]
         self.party_rival_owners = frozenset(p["rival"]["owners"])
         self.party_reciprocal_followers = frozenset(p["reciprocal_followers"])
@@ -130,6 +132,12 @@ class PartyRelations(ArgumentGrammar):
         self.party_reporting = frozenset(meeting["reporting"])
         self.party_object_pronouns = frozenset(meeting["object_pronouns"])
         self.party_stop_after_object = self.skip_left | frozenset(self.words["report_verbs"])
+        self.party_claim = p["claim"]
+        self.party_claim_determiners = frozenset(p["claim"]["determiners"])
+        self.party_attack_nouns = frozenset(n for n in self.words["conflict_noun"] if " " not in n)
+        self.party_supply = p["supply"]
+        self.party_arms = frozenset(p["supply"]["arms"])
+        self.party_military_aid = frozenset(p["supply"]["military"])
 
     # -- the finder ------------------------------------------------------------------------
     def _parties(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add: Add) -> None:
@@ -158,6 +166,8 @@ class PartyRelations(ArgumentGrammar):
             "support": self._party_support,
             "reciprocal_allies": self._party_reciprocal_allies,
             "under": self._party_under,
+            "claim": self._party_claim,
+            "supply": self._party_supply,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -235,15 +245,17 @@ class PartyRelations(ArgumentGrammar):
 
     def _party_noun_apposition(self, doc: Doc, j: int, floor: int, at_end: dict, labels: set[str]) -> Span | None:
         """ "X, a splinter faction loyal to Y": an indefinite or definite noun phrase in apposition."""
-        for c in range(j - 1, max(floor, j - 7) - 1, -1):
+        for c in range(j - 1, max(floor, j - self.party_gaps["noun_apposition"]) - 1, -1):
             t = doc[c]
             if t.text == ",":
                 if c + 1 < j and doc[c + 1].lower_ in ("a", "an", "the"):
                     head = at_end.get(c)
+                    if head is None and doc[c - 1].text == ")":
+                        head = at_end.get(c - 1)  # "X (XF), a faction loyal to Y": the acronym, nearest
                     return head if head is not None and head.label_ in labels else None
                 return None
-            if not (t.is_lower or t.text == "-"):
-                return None
+            if not (t.is_lower or t.text == "-" or (c + 1 < j and doc[c + 1].text == "-")):
+                return None  # a name inside a compound modifier ("the al-Qaeda-linked group") is passed over
         return None
 
     def _party_person_before(
@@ -315,19 +327,35 @@ class PartyRelations(ArgumentGrammar):
             for o in objects:
                 add(rtype, s, o, rule)
 
+    def _party_subjects(
+        self, doc: Doc, k: int, at_end: dict, labels: set[str], mentions: list[Span], **where: bool
+    ) -> list[Span]:
+        """The subject of the verb at token k and the subjects coordinated with it; none if it has none."""
+        subject = self._party_subject(doc, k, at_end, labels, mentions, **where)
+        return [] if subject is None else self._party_coordination(doc, subject, at_end, labels)
+
+    def _party_relate(
+        self, rtype: str, doc: Doc, k: int, at_end: dict, mentions: list[Span], objects: list[Span], add: Add, rule: str
+    ) -> list[Span]:
+        """Each subject of the verb at token k (coordination expanded) with each object; the subjects."""
+        subjects = self._party_subjects(doc, k, at_end, ORG_OR_GPE, mentions) if objects else []
+        self._party_pairs(rtype, subjects, objects, add, rule)
+        return subjects
+
     # -- conflict --------------------------------------------------------------------------
     def _party_hostile(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         if end < len(doc) and doc[end].lower_ == "by":
             return  # passive voice: the agent follows, the subject is the target
-        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
-        if subject is None:
+        # "X, the group fighting Y": a participle in a noun apposition is said of the apposition's head
+        participle = doc[end - 1].lower_.endswith("ing")
+        subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=participle)
+        if not subjects:
             return
         objects = self._party_objects(doc, end, at_start, ORG_OR_GPE)
         if not objects:
-            nominal = self._nominal(doc, end, mentions, subject)
+            nominal = self._nominal(doc, end, mentions, subjects[0])
             objects = [nominal] if nominal is not None else self._party_targets(doc, end, at_start)
         objects = [o for o in objects if not self._settlement(doc, o)]
-        subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
         self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.hostile_verbs")
 
     def _party_expel(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
@@ -340,10 +368,9 @@ class PartyRelations(ArgumentGrammar):
             k += 3
         if k >= len(doc) or doc[k].lower_ not in self.party_expel_particles:
             return
-        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
-        if subject is not None:
-            subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
-            self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.expel_verbs")
+        self._party_relate(
+            "IN_CONFLICT_WITH", doc, start, at_end, mentions, objects, add, "party_relations.expel_verbs"
+        )
 
     def _party_reciprocal(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X and Y clashed": with no object, coordinated subjects fought each other."""
@@ -356,10 +383,7 @@ class PartyRelations(ArgumentGrammar):
                 return  # "fought famine": a transitive use with an object the text does not name
         if self._right(doc, end, at_start, ORG_OR_GPE | PLACES | PEOPLE, skip=self.party_object_skip) is not None:
             return
-        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
-        if subject is None:
-            return
-        group = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
+        group = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 add("IN_CONFLICT_WITH", b, a, "party_relations.reciprocal_verbs")
@@ -368,8 +392,7 @@ class PartyRelations(ArgumentGrammar):
         """ "X and Y are close allies"."""
         if end < len(doc) and doc[end].lower_ in ("of", "in"):
             return  # "are allies of Z": the relation is with Z, the older ally-noun pattern's
-        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
-        group = self._party_coordination(doc, subject, at_end, ORG_OR_GPE) if subject is not None else []
+        group = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 add("ALLIED_WITH", b, a, "party_relations.reciprocal_allies")
@@ -388,11 +411,12 @@ class PartyRelations(ArgumentGrammar):
             k += 1
         if k == end or k >= ceiling:
             return  # "fired at" alone is the older pattern's
+        if doc[start:end].text.lower() in self.party_light_verbs and not any(
+            t.lower_ in self.party_attack_nouns for t in doc[end:k]
+        ):
+            return  # "carried out a survey on Y": no attack
         objects = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
-        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions) if objects else None
-        if subject is not None:
-            subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
-            self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.fire")
+        self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, objects, add, "party_relations.fire")
 
     def _party_intercept(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X intercepted missiles launched by Y": the interceptor and the launcher."""
@@ -425,10 +449,7 @@ class PartyRelations(ArgumentGrammar):
                 targets = [member] if noun in self.party_kill_forces or noun in self.role_nouns else []
         if not targets:
             return
-        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
-        if subject is not None:
-            subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
-            self._party_pairs("IN_CONFLICT_WITH", subjects, targets, add, "party_relations.kill")
+        self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, targets, add, "party_relations.kill")
 
     def _party_targets(self, doc: Doc, k: int, at_start: dict) -> list[Span]:
         """The parties a list of counts names from token k: "40 Y fighters", "12 soldiers of Z",
@@ -557,6 +578,8 @@ class PartyRelations(ArgumentGrammar):
         floor = max(sentence_bounds(doc)[0][k], k - self.party_truce["subject_gap"])
         j = k
         while j > floor:
+            if doc[j - 1].text == ")" and j - 3 > floor and doc[j - 3].text == "(" and at_end.get(j - 3) is not None:
+                j -= 3  # "the guerrillas of X (XF) signed": the name before its acronym
             m = at_end.get(j)
             if m is not None:
                 if m.label_ == "DATE":
@@ -624,10 +647,8 @@ class PartyRelations(ArgumentGrammar):
         last = objects[-1].end
         if start > 0 and doc[start - 1].text == "," and last < len(doc) and doc[last].text == ",":
             reduced = True  # "X, in coordination with Y, struck Z": a parenthetical about X
-        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=True, reduced=reduced)
-        if subject is not None:
-            subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
-            self._party_pairs("ALLIED_WITH", subjects, objects, add, "party_relations.ally_verbs")
+        subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=True, reduced=reduced)
+        self._party_pairs("ALLIED_WITH", subjects, objects, add, "party_relations.ally_verbs")
 
     def _party_support(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X's support for Y", "Iran's alliance with the Houthis"."""
@@ -641,58 +662,25 @@ class PartyRelations(ArgumentGrammar):
 
     # -- meetings --------------------------------------------------------------------------
     def _party_people(self, doc: Doc, k: int, at_start: dict) -> list[Span]:
-        """The people named from token k on: role words, capitalised modifiers, possessive states
-        and coordination between them, past a relative clause ("A, who chairs the bloc, B and C")."""
-        out: list[Span] = []
-        allowed = self.role_words | {"and", ",", "the", "'s", "’s", "his", "her", "their", "counterpart", "-", "."}
-        ends = sentence_bounds(doc)[1]
-        ceiling = ends[k - 1] if k > 0 else len(doc)
-        while 2 <= ceiling < len(doc) and doc[ceiling - 1].text == "." and doc[ceiling - 2].text in self.party_titles:
-            ceiling = ends[ceiling]  # "met Capt. A": the rank's full stop ends no sentence
-        start = k
-        while k < ceiling and k - start < 30:
-            m = at_start.get(k)
-            if m is not None:
-                if m.label_ == "PERSON":
-                    out.append(m)
-                k = m.end
-                continue
-            t = doc[k]
-            if t.text == "," and k + 1 < ceiling and doc[k + 1].lower_ in self.party_relatives:
-                # ", who holds the chair," closes at the next comma; the list goes on after it
-                close = next((j for j in range(k + 2, min(ceiling, k + 16)) if doc[j].text == ","), None)
-                if close is None:
-                    break
-                k = close + 1
-                continue
-            if t.is_lower and t.is_alpha and t.lower_ not in allowed:
-                # "Turkey's intelligence chief": a lower-case word right before a role word
-                if k + 1 < ceiling and doc[k + 1].lower_ in self.role_nouns:
-                    k += 1
-                    continue
-                break
-            if t.lower_ not in allowed and not t.is_title:
-                break
-            k += 1
-        return out
+        """The people named from token k on, past a relative clause ("A, who chairs the bloc, B and C")."""
+        return self._people_after(
+            doc, k, at_start, self.people_links, self.party_gaps["people_list"], relatives=self.party_relatives
+        )
 
-    def _party_meet_pairs(self, subject: Span | None, objects: list[Span], at_end: dict, doc: Doc, add: Add, rule: str):
-        if subject is None or not objects:
-            return
-        subjects = self._party_coordination(doc, subject, at_end, PEOPLE)
+    def _party_meet_pairs(self, subjects: list[Span], objects: list[Span], add: Add, rule: str) -> None:
         self._party_pairs("MET_WITH", subjects, [o for o in objects if o not in subjects], add, rule)
 
     def _party_meet_verb(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """The older meeting verbs, with this module's subjects (pronoun, apposition) and lists."""
         if doc[start].lower_ in ("told", "tells", "called", "call"):
             return  # "told" and "called" take people who were not met
-        subject = self._party_subject(doc, start, at_end, PEOPLE, mentions)
+        subjects = self._party_subjects(doc, start, at_end, PEOPLE, mentions)
         people = self._party_people(doc, end, at_start)
-        if subject is not None and not people and self._party_object_pronoun(doc, end):
+        if subjects and not people and self._party_object_pronoun(doc, end):
             # "N received him": the person the pronoun names, never the subject itself
-            met = self._party_person_before(doc, start, mentions, exclude=subject)
+            met = self._party_person_before(doc, start, mentions, exclude=subjects[0])
             people = [met] if met is not None else []
-        self._party_meet_pairs(subject, people, at_end, doc, add, "party_relations.meet")
+        self._party_meet_pairs(subjects, people, add, "party_relations.meet")
 
     def _party_object_pronoun(self, doc: Doc, k: int) -> bool:
         """ "received him at the ministry", not "received her delegation"."""
@@ -712,15 +700,10 @@ class PartyRelations(ArgumentGrammar):
             return
         if any(doc[j].lower_ in self.meet_unreal for j in range(end, k)):
             return  # "held a possible meeting" has not taken place
-        subject = self._party_subject(doc, start, at_end, PEOPLE, mentions)
-        if subject is None:
-            return
+        group = self._party_subjects(doc, start, at_end, PEOPLE, mentions)
         if k + 1 < len(doc) and doc[k + 1].lower_ == "with":
-            self._party_meet_pairs(
-                subject, self._party_people(doc, k + 2, at_start), at_end, doc, add, "party_relations.meet_hold"
-            )
+            self._party_meet_pairs(group, self._party_people(doc, k + 2, at_start), add, "party_relations.meet_hold")
         else:
-            group = self._party_coordination(doc, subject, at_end, PEOPLE)
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     add("MET_WITH", b, a, "party_relations.meet_hold")
@@ -759,6 +742,42 @@ class PartyRelations(ArgumentGrammar):
             return
         targets = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         self._party_pairs("IN_CONFLICT_WITH", [attacker], targets, add, "party_relations.attack_by")
+
+    def _party_claim(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X claimed responsibility for the attack on Y": the claimant attacked Y."""
+        k, modifiers = end, 0
+        while k < len(doc) and doc[k].lower_ not in self.party_attack_nouns:
+            if doc[k].lower_ in self.party_claim_determiners:
+                k += 1
+            elif (
+                doc[k].is_alpha and doc[k].is_lower and modifiers < self.party_claim["gap"] and doc[k].lower_ != "that"
+            ):
+                k, modifiers = k + 1, modifiers + 1
+            else:
+                return  # "claimed 30 were killed", "claimed that ...": no attack of the claimant's
+        if k + 1 >= len(doc) or doc[k + 1].lower_ not in self.party_attack_by["links"]:
+            return
+        targets = self._party_objects(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        targets = [t for t in targets if not self._settlement(doc, t)]
+        self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, targets, add, "party_relations.claim")
+
+    def _party_supply(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X supplied drones and ammunition to Y", "X sends military aid to Y": X backs Y."""
+        ceiling = min(sentence_bounds(doc)[1][start], end + self.party_supply["gap"] + 1)
+        armed, k = False, end
+        while k < ceiling and doc[k].lower_ != "to":
+            t = doc[k].lower_
+            if t in self.party_arms or (t in self.party_military_aid and doc[k - 1].lower_ == "military"):
+                armed = True
+            elif not (doc[k].is_alpha and doc[k].is_lower) and t not in (",", "-"):
+                return  # a name or a figure between the verb and "to" is another reading
+            k += 1
+        if not armed or k >= ceiling:
+            return
+        objects = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if objects and objects[0].end < len(doc) and doc[objects[0].end].lower_ in POSSESSIVE:
+            return  # "sent weapons to Y's border": a place of Y's, not Y
+        self._party_relate("ALLIED_WITH", doc, start, at_end, mentions, objects, add, "party_relations.supply")
 
     def _party_capture(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X's capture of Y", "the seizure of Y by X"."""
@@ -800,10 +819,10 @@ class PartyRelations(ArgumentGrammar):
         objects = [o for o in objects if not (o.end < len(doc) and doc[o.end].lower_ in stops)]
         if not objects:
             return
-        subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
-        if subject is not None:
-            subjects = self._party_coordination(doc, subject, at_end, ORG_OR_GPE)
-            self._party_pairs("CONTROLS", subjects, objects, add, "party_relations.control_verbs")
+        subjects = self._party_relate(
+            "CONTROLS", doc, start, at_end, mentions, objects, add, "party_relations.control_verbs"
+        )
+        if subjects:
             k = objects[-1].end
             if k + 1 < len(doc) and doc[k].lower_ == "from" and doc[start].lower_ in self.party_taking:
                 # "retook Y from X": the place was taken from the other side

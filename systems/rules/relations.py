@@ -60,13 +60,18 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             body = at_start.get(k + 1)
             if body is None:
                 continue
-            if m.label_ == "GPE" and body.label_ == "ORG" and doc[body.end - 1].lower_ in self.state_body_heads:
+            # "Russia's Ministry for Emergencies": the head noun stands before "for"/"of" in the name
+            head = next((t for t in body if t.lower_ in ("for", "of")), None)
+            head_word = doc[head.i - 1].lower_ if head is not None and head.i > body.start else doc[body.end - 1].lower_
+            if m.label_ == "GPE" and body.label_ == "ORG" and head_word in self.state_body_heads:
                 add("CONTROLS", m, body, "relations.possessive.state_body")
             elif (
                 m.label_ == "GPE"
                 and body.label_ in ("GPE", "LOC")
-                and body.end < len(doc)
-                and doc[body.end].lower_ in self.territory_designators
+                and (
+                    (body.end < len(doc) and doc[body.end].lower_ in self.territory_designators)
+                    or (len(body) > 1 and doc[body.end - 1].lower_ in self.territory_designators)
+                )
             ):
                 add("CONTROLS", m, body, "relations.possessive.territory")
             elif m.label_ == "ORG" and body.label_ == "ORG":
@@ -127,12 +132,20 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                         add(rtype, s, obj, f"relations.{name}")
             elif name == "ally_passive":
                 # "Government troops backed by Chad": the alliance holds in either direction.
-                backed = self._left(doc, start, at_end, ORG_OR_GPE, skip=self.comma_skip, gap=2)
+                backed = self._left(doc, start, at_end, ORG_OR_GPE, skip=self.comma_skip, gap=3)  # ", which is"
                 add("ALLIED_WITH", backed, self._right(doc, end, at_start, ORG_OR_GPE), "relations.ally_passive")
             elif name == "ceasefire_nouns":
                 self._ceasefire(doc, start, end, at_start, at_end, add)
             elif name == "control_passive":
-                governed = self._left(doc, start, at_end, {"GPE", "LOC", "ORG"}, gap=2)
+                # "Y, (which is) held by X": a relative clause or a reduced one after the place
+                governed = self._left(doc, start, at_end, {"GPE", "LOC", "ORG"}, skip=self.comma_skip, gap=3)
+                if (
+                    governed is not None
+                    and governed.start > 0
+                    and doc[governed.start - 1].lower_ in self.place_preps
+                    and "," in doc[governed.end : start].text
+                ):
+                    governed = None  # "the ministry in X, run by Y": the clause may describe the head noun
                 add("CONTROLS", self._right(doc, end, at_start, ORG_OR_GPE), governed, "relations.control_passive")
             elif name == "conflict_noun":
                 attacker = at_end.get(start) or self._possessor(doc, start, at_end)
@@ -155,13 +168,29 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     gap=self.gaps["ally_noun_left"],
                 )
                 add("ALLIED_WITH", this, other, "relations.ally_noun")
+                owner = self._possessor(doc, start, at_end) if other is None else None
+                if (
+                    owner is not None
+                    and owner.label_ in ORG_OR_GPE
+                    and owner.start >= 2
+                    and doc[owner.start - 1].text == ","
+                ):
+                    # "A, B's main ally in the region, said": the apposition's head is B's ally; a fronted
+                    # place ("In X, B's allies fired") heads nothing.
+                    head = at_end.get(owner.start - 1)
+                    opens = head is not None and (
+                        head.start == 0 or doc[head.start - 1].lower_ not in self.place_preps | self.conflict_noun_preps
+                    )
+                    add("ALLIED_WITH", head if opens else None, owner, "relations.ally_noun.apposition")
             elif name == "part_nouns" and end < len(doc) and doc[end].lower_ == "of":
                 whole = self._right(doc, end + 1, at_start, {"ORG"}, skip={"the"}, gap=1)
                 skip = {",", "the", "a", "an", "is", "are", "was", "its"} | {
                     t.lower_ for t in doc[max(0, start - 4) : start] if t.is_lower and t.is_alpha
                 }
                 part = self._left(doc, start, at_end, {"ORG"}, skip=skip, gap=self.gaps["part_left"])
-                add("PART_OF", part, whole, "relations.part_nouns")
+                # "A, B and C are members of X": each conjunct is a part
+                for each in self._party_coordination(doc, part, at_end, {"ORG"}) if part is not None else []:
+                    add("PART_OF", each, whole, "relations.part_nouns")
 
         self._compounds(doc, mentions, at_start, add)
         self._possessives(doc, mentions, at_start, add)
@@ -172,35 +201,9 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
     def _meet(self, doc, start, end, at_start, at_end, add, both: bool = False) -> None:
         subject = self._left(doc, start, at_end, {"PERSON"}, skip=self.meet_skip, gap=3)
         subjects = self._coordinated_people(doc, subject, at_end) if subject is not None else []
-        objects, k = [], end
-        allowed = self.role_words | {
-            "and",
-            ",",
-            "the",
-            "'s",
-            "’s",
-            "with",
-            "his",
-            "her",
-            "their",
-            "counterpart",
-            "-",
-            "between",
-            ".",
-        }
-        ceiling = sentence_bounds(doc)[1][end - 1]
-        while k < ceiling and k - end < 25:
-            m = at_start.get(k)
-            if m is not None:
-                if m.label_ == "PERSON":
-                    objects.append(m)
-                k = m.end
-                continue
-            # Role words, coordination and capitalised modifiers ("Dutch Prime Minister") sit
-            # between the verb and the people met.
-            if doc[k].lower_ not in allowed and not doc[k].is_title:
-                break
-            k += 1
+        # Role words, coordination and capitalised modifiers ("Dutch Prime Minister") sit
+        # between the verb and the people met.
+        objects = self._people_after(doc, end, at_start, self.meet_links, self.gaps["meet_people"])
         if subjects and objects:
             for s in subjects:
                 for o in objects:

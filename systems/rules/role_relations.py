@@ -21,6 +21,7 @@ is ``role_relations`` in ``data/roles.json``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from spacy.language import Language
@@ -74,6 +75,14 @@ class RoleRelations(ArgumentGrammar):
         self.owner_pronouns = frozenset(grammar["back_pronouns"])
         self.told_words = frozenset(grammar["told_words"])
         self.org_nouns = frozenset(grammar["org_nouns"]) | self.group_nouns
+        # "the group's researcher" never names the "X Battalion" or the "Y Foundation" before it.
+        self.kind_heads = frozenset(grammar["kind_heads"])
+        # "N, who leads X fighters in the town": leading some of a body's fighters heads a part of it.
+        self.unit_nouns = frozenset(grammar["unit_nouns"])
+        appointed = grammar["appointed"]
+        self.appointed_aux = frozenset(appointed["auxiliaries"])
+        self.appointed_verbs = frozenset(appointed["verbs"])
+        self.appointed_skip = frozenset(appointed["skip"])
         parts = load_json("relations.json", data_dir)
         self.part_apposition = frozenset(parts["part_apposition_nouns"]) | frozenset(parts["part_nouns"])
         self.made_of = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in parts["made_of"]]
@@ -176,8 +185,18 @@ class RoleRelations(ArgumentGrammar):
                     continue
                 if word in self.owner_pronouns and not self._clear_pronoun(doc, m, k, mentions):
                     return None
+                if word in self.org_nouns and self._other_kind(m, word):
+                    continue
                 return m
         return None
+
+    def _other_kind(self, m: Span, word: str) -> bool:
+        """Whether the name of m (its canonical name for an acronym) says it is a body of another
+        kind than the general noun ``word``: "the group" is not the "Rapid Intervention Battalion"."""
+        # "Human Rights Foundation of X", "Association for Y": the head noun stands before "of"/"for".
+        name = re.split(r" (?:of|for) ", m.kb_id_ or m.text)[0]
+        last = name.split()[-1].lower()
+        return last in self.kind_heads and last != word and last not in self.body_synonyms.get(word, ())
 
     @staticmethod
     def _clear_pronoun(doc: Doc, m: Span, k: int, mentions: list[Span]) -> bool:
@@ -230,6 +249,13 @@ class RoleRelations(ArgumentGrammar):
         rule = "roles.before"
         if m is None:
             heads = self._heads(doc, k, end)
+            owner = (
+                next((i for i in range(heads[0][0] - 1, k - 1, -1) if doc[i].lower_ in self.owner_pronouns), None)
+                if heads
+                else None
+            )
+            if owner is not None:
+                k = owner  # "X, through its spokesman N": the owner pronoun, not the words before it
             first = doc[k].lower_
             if heads and heads[0][0] == k:
                 return None  # the role has no owner before it
@@ -262,8 +288,14 @@ class RoleRelations(ArgumentGrammar):
                 o -= 1
             if doc[o].lower_ != "of":
                 return None
+            # Back to the article that opens the role phrase ("to the head of", "The leader of"), no further.
             s = o
-            while s > floor and o - s < 4 and doc[s - 1].is_alpha and doc[s - 1].is_lower:
+            while (
+                s > floor
+                and o - s < 4
+                and doc[s].lower_ != "the"
+                and (doc[s - 1].lower_ == "the" or (doc[s - 1].is_alpha and doc[s - 1].is_lower))
+            ):
                 s -= 1
             if doc[s].lower_ != "the" or (s > floor and doc[s - 1].text == ","):
                 return None
@@ -356,14 +388,16 @@ class RoleRelations(ArgumentGrammar):
                             role_end += 1
                         else:
                             break
-                    kind = self._kind(doc, stop, role_end, definite=True)
+                    # "N, a Hamas commander" is one of its commanders; "N, the Hamas commander" leads (§2.5)
+                    indefinite = any(doc[i].lower_ in ("a", "an", "one") for i in range(phrase, m.start))
+                    kind = self._kind(doc, stop, role_end, definite=not indefinite)
                     if kind is None:
                         if stop < len(doc) and doc[stop - 1].lower_ in POSSESSIVE and at_start.get(stop) is not None:
                             k = stop  # "the Houthis' council": the body is further on
                             continue
                         break
                     body = m
-                    if kind == "leader" and self._remit(doc, role_end, at_start):
+                    if kind.startswith("leader") and self._remit(doc, role_end, at_start):
                         kind = "member"  # "Rights Monitor's director for the Sahel" heads a part
                     found.append((kind, body, "roles.after.owner"))
                     k = phrase = role_end
@@ -378,8 +412,13 @@ class RoleRelations(ArgumentGrammar):
                 definite = not any(doc[i].lower_ in ("a", "an", "one") for i in range(phrase, m.start))
                 kind = self._kind(doc, phrase, m.start, definite=definite)
                 if body is not None and kind is not None:
-                    if kind == "leader" and (self._remit(doc, body.end, at_start) or self._unnamed_part(doc, body)):
-                        kind = "member"  # "director for Central Africa", "heads X's political wing": a part
+                    if kind.startswith("leader") and (
+                        self._remit(doc, body.end, at_start)
+                        or self._unnamed_part(doc, body)
+                        or (body.end < len(doc) and doc[body.end].lower_ in self.unit_nouns)
+                    ):
+                        # "director for Central Africa", "heads X's political wing", "leads X fighters": a part
+                        kind = "member"
                     found.append((kind, body, "roles.after.of"))
                 break
             if (
@@ -438,10 +477,51 @@ class RoleRelations(ArgumentGrammar):
                 return None
             k += 1
         m = at_start.get(k)
+        if m is not None and m.label_ == "GPE" and k == person.end + 1:
+            # "President N of Niger": a title that leads a place, tied to the state named after the name
+            title = self._title_before(doc, person)
+            kind = self._kind(doc, title, person.start, definite=True) if title < person.start else None
+            if kind is not None and kind.startswith("leader") and kind.endswith("+place"):
+                return kind, m, "roles.title_of"
+            return None
         if m is None or m.label_ != "ORG":
             return None
         body = self._chain(doc, m, at_start)
         return None if body is None else ("member", body, "roles.of_body")
+
+    def _appointed(self, doc: Doc, person: Span, at_start: dict):
+        """ "N was appointed head of the X", "N, who was elected president of Y": the role given."""
+        ceiling = min(sentence_bounds(doc)[1][person.start], person.end + self.gaps["role_phrase"] + 8)
+        k = person.end + 1 if person.end < len(doc) and doc[person.end].text == "," else person.end
+        while k < ceiling and doc[k].lower_ in self.appointed_aux:
+            k += 1
+        if k >= ceiling or k == person.end or doc[k].lower_ not in self.appointed_verbs:
+            return None
+        k += 1
+        if k < ceiling and doc[k].lower_ == "in":
+            k += 1  # "sworn in as"
+        while k < ceiling and doc[k].lower_ in self.appointed_skip:
+            k += 1
+        start = k
+        while k < ceiling and doc[k].is_alpha and doc[k].is_lower and doc[k].lower_ != "of":
+            k += 1
+        if k + 1 >= ceiling or doc[k].lower_ != "of" or k == start:
+            return None
+        kind = self._kind(doc, start, k, definite=True)
+        j = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+        body = at_start.get(j)
+        if kind is None or body is None or body.label_ not in BODY_LABELS:
+            return None
+        return kind, self._chain(doc, body, at_start) or body, "roles.appointed"
+
+    def _title_before(self, doc: Doc, person: Span) -> int:
+        """Where the capitalised title right before a name starts ("Prime Minister N"): the name's
+        start when none stands there."""
+        k = person.start
+        floor = self._floor(doc, person)
+        while k > floor and doc[k - 1].is_title and doc[k - 1].lower_ in self.role_words:
+            k -= 1
+        return k
 
     def _led_by(self, doc: Doc, person: Span, at_end: dict, mentions: list[Span]):
         """ "X, led by Gen. N", "X, a coalition led by N", "the X militia under Gen. N", "the X of Gen. N"."""
@@ -500,6 +580,7 @@ class RoleRelations(ArgumentGrammar):
         if after:
             return after
         for one in (
+            self._appointed(doc, person, at_start),
             self._of_body(doc, person, at_start),
             self._led_by(doc, person, at_end, mentions),
             self._state_list(doc, person, at_start, at_end),
@@ -545,6 +626,9 @@ class RoleRelations(ArgumentGrammar):
                 noun = doc[s - 2].lower_
                 if noun in self.org_nouns or noun in self.body_synonyms:
                     add("PART_OF", m, self._by_head(doc, s - 3, noun, mentions), "roles.part_possessive")
+            owner = self._part_of_pronoun(doc, m, mentions)
+            if owner is not None:
+                add("PART_OF", m, owner, "roles.part_pronoun")
             bracketed = m.start > 0 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
             if bracketed and at_end.get(m.start - 1) is not None:
                 continue  # "Popular Front (PF)": the name before the bracket speaks for both
@@ -583,6 +667,28 @@ class RoleRelations(ArgumentGrammar):
                     break
                 k += 1
 
+    def _part_of_pronoun(self, doc: Doc, m: Span, mentions: list[Span]) -> Span | None:
+        """ "X spoke via its Z news outlet", "its armed wing, the Y Brigades": a body an
+        owner pronoun introduces with a noun of a part is PART_OF the owner (guidelines §2.5)."""
+        p = m.start - 1
+        while p >= 0 and m.start - p <= 4 and ((doc[p].is_lower and doc[p].is_alpha) or doc[p].text == ","):
+            if doc[p].lower_ in self.owner_pronouns:
+                break
+            p -= 1
+        if p < 0 or doc[p].lower_ not in self.owner_pronouns or (p > 0 and doc[p - 1].is_sent_start):
+            return None
+        words = [t.lower_ for t in doc[p + 1 : m.start]] + [t.lower_ for t in doc[m.end : m.end + 2] if t.is_lower]
+        if not any(w in self.part_apposition for w in words):
+            return None
+        # "its" in the main clause names the sentence's subject: an organisation opening the sentence,
+        # not the nearest one ("X, an offshoot of Y, claimed it through its outlet Z": X).
+        floor = sentence_bounds(doc)[0][p]
+        j = floor
+        while j < p and (doc[j].is_space or doc[j].lower_ == "the"):
+            j += 1
+        owner = next((o for o in mentions if o.start == j and o.label_ == "ORG"), None)
+        return owner if owner is not None and owner != m else None
+
     def _made_of(self, doc: Doc):
         lowers = token_view(doc).lowers
         firsts = {phrase[0] for phrase in self.made_of}
@@ -597,7 +703,7 @@ class RoleRelations(ArgumentGrammar):
         """The subject of "X is made up of": a named body, or "the alliance" naming the last one."""
         at_end = {m.end: m for m in mentions}
         j = k
-        while j > 0 and doc[j - 1].lower_ in ("is", "was", "are", "were", ","):
+        while j > 0 and doc[j - 1].lower_ in ("is", "was", "are", "were", "which", ","):
             j -= 1
         named = at_end.get(j)
         if named is not None:
