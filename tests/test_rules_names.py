@@ -815,3 +815,47 @@ def test_one_capitalised_word_after_the_that_speaks_is_a_body(system, text, pres
         assert present in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+# -- people named without a role, places outside the gazetteers (round of 2026-11-25) --------
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # The object of "told", after a reporting verb that has its own subject.
+        ("Villagers told Petra Hallow that the patrol had gone.", ["Petra Hallow"]),
+        # Objects of verbs of harm and rescue.
+        ("The blast killed Oren Valdis and wounded Mira Castell.", ["Oren Valdis", "Mira Castell"]),
+        ("Divers rescued Talia Brenn from the flooded river.", ["Talia Brenn"]),
+        ("Police found the body of Quentin Marlo near the dam.", ["Quentin Marlo"]),
+        # A list of people after a word for people and "including" / "included".
+        (
+            "Nine people died, including Anouk Deveraux, Selim Barkat and Yusuf Tandor.",
+            ["Anouk Deveraux", "Selim Barkat", "Yusuf Tandor"],
+        ),
+        ("The dead included Nadia Orlof and Piet Vancamp.", ["Nadia Orlof", "Piet Vancamp"]),
+        # A full name joined to its own kin.
+        ("Grace Otembe and her two children were among the wounded.", ["Grace Otembe"]),
+    ],
+)
+def test_a_name_that_no_role_introduces_is_found_by_its_context(system, text, people):
+    ents = ents_of(system, text)
+    for name in people:
+        assert (name, "PERSON") in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "not_person"),
+    [
+        # "including" opens lists of places and bodies too: without a word for people, no person.
+        ("Rain hit several towns, including Kafr Besso and Tell Marran.", "Kafr Besso"),
+        # An outlet is told, not a person.
+        ("A witness told Kelmar Television the market burned.", "Kelmar Television"),
+        # A people's name before its men is no person's name.
+        ("The strike killed Dorvan Valley fighters.", "Dorvan Valley"),
+    ],
+)
+def test_context_cues_for_people_keep_places_and_bodies_out(system, text, not_person):
+    ents = ents_of(system, text)
+    assert (not_person, "PERSON") not in ents, ents

@@ -227,6 +227,7 @@ class PeopleFinder:
         self.not_first = frozenset(vocab["not_person_first_words"])
         self.people_after = frozenset(vocab["people_nouns_after"]) | frozenset(vocab["people_words"])
         self.not_person = frozenset(vocab["not_person_words"])
+        self.kin = frozenset(vocab["person_kin_nouns"])
         # "the armed group Zinda Brotherhood denied": a kind of body right before a name makes it the body's.
         self.body_kinds = frozenset(p.split()[-1] for p in vocab["org_kinds_before"] + vocab["group_nouns"])
         # A plural role takes a list of names ("commanders A B and C D"): every one-word role, pluralised.
@@ -238,6 +239,9 @@ class PeopleFinder:
         self.loose_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.loose_cues.add("cue", [nlp.make_doc(p) for p in vocab["person_cues_loose"]])
         self.loose_cues.add("plural", [nlp.make_doc(p) for p in sorted(plurals)])
+        # "twelve people, including A B, C D and E F": a list of people opened after a word for people.
+        self.loose_cues.add("list", [nlp.make_doc(p) for p in vocab["person_list_cues"]])
+        self.list_heads = frozenset(vocab["person_list_heads"]) | self.people_after | plurals
 
     def _is_name(self, token) -> bool:
         text = token.text
@@ -488,8 +492,11 @@ class PeopleFinder:
         Ana Ruiz and Tomas Vel were killed"). A lower-case word closes the name as well as punctuation:
         the name run has already stopped at the first word that is no name."""
         found = []
-        for match_id, _start, end in self.loose_cues(doc):
-            plural = doc.vocab.strings[match_id] == "plural"
+        for match_id, start, end in self.loose_cues(doc):
+            kind = doc.vocab.strings[match_id]
+            if kind == "list" and not self._after_people(doc, start):
+                continue
+            plural = kind in ("plural", "list")
             begin = end
             while begin < len(doc) and not taken[begin]:
                 stop = self._name_forward(doc, begin, taken)
@@ -504,7 +511,7 @@ class PeopleFinder:
                 )
                 if not closed:
                     break
-                found.append((begin, stop, "people.after_loose_cue"))
+                found.append((begin, stop, "people.list" if kind == "list" else "people.after_loose_cue"))
                 # A list goes on after "and" or, behind a plural role, after a comma too.
                 if after is None or not (after.lower_ == "and" or (plural and after.text == ",")):
                     break
@@ -518,6 +525,15 @@ class PeopleFinder:
                         found.append((begin, one, "people.after_loose_cue"))
                         break
         return found
+
+    def _after_people(self, doc: Doc, cue: int) -> bool:
+        """A word for people within three words before a list cue ("the dead included", "nine
+        people, among them"): "including" opens lists of places and bodies as often."""
+        return any(t.lower_ in self.list_heads for t in doc[max(cue - 3, 0) : cue])
+
+    def _person_tail_word(self, doc: Doc, k: int) -> bool:
+        """A kin or companion noun within two words at k ("her husband", "his two sons")."""
+        return any(t.lower_ in self.kin for t in doc[k : k + 3])
 
     def _one_name_closed(self, doc: Doc, end: int) -> bool:
         return end >= len(doc) or doc[end].text in (",", ".", ";", ")") or doc[end].lower_ in self.clause_verbs
@@ -631,6 +647,17 @@ class PeopleFinder:
                         found.append((i + 1, stop, "people.said_subject"))
                         if second > stop and self._person_shaped(doc, stop + 1, second):
                             found.append((stop + 1, second, "people.said_subject"))
+            if (
+                lower == "and"
+                and i >= 2
+                and not taken[i - 1]
+                and lowers[i + 1 : i + 2] in (["his"], ["her"])
+                and self._person_tail_word(doc, i + 2)
+            ):
+                # "Ana Ruiz and her two sons were freed": a name joined to its own kin is a person's.
+                begin = self._name_backward(doc, i, taken)
+                if begin < i and self._person_shaped(doc, begin, i) and not self._ends_longer_name(doc, begin, taken):
+                    found.append((begin, i, "people.and_kin"))
             if lower in self.person_verbs and i >= 2 and not taken[i - 1]:
                 # "Ana Ruiz denied the charge": a full name as the subject of a verb people use.
                 begin = self._name_backward(doc, i, taken)
