@@ -859,3 +859,35 @@ def test_a_name_that_no_role_introduces_is_found_by_its_context(system, text, pe
 def test_context_cues_for_people_keep_places_and_bodies_out(system, text, not_person):
     ents = ents_of(system, text)
     assert (not_person, "PERSON") not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # The object of taking or striking a place, and the places listed after it.
+        ("The rebels seized Pardova and Kestel last week.", [("Pardova", "GPE"), ("Kestel", "GPE")]),
+        ("An air strike on Belvano killed six.", [("Belvano", "GPE")]),
+        ("Troops advanced on Vrelo overnight.", [("Vrelo", "GPE")]),
+        ("The fall of Marsivo forced thousands out.", [("Marsivo", "GPE")]),
+        # Only a place takes a relative "where".
+        ("Soldiers reached Oskarno, where 20 people were killed.", [("Oskarno", "GPE")]),
+        ("The boats stopped at Tessa Point, where aid was handed out.", [("Tessa Point", "LOC")]),
+    ],
+)
+def test_a_place_no_gazetteer_holds_is_found_by_what_is_done_to_it(system, text, places):
+    ents = ents_of(system, text)
+    for place in places:
+        assert place in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "not_place"),
+    [
+        # A party's positions are attacked, not a place.
+        ("An attack on Dorvano positions killed four.", ("Dorvano", "GPE")),
+        # A body's word in the name: no place, even before "where".
+        ("She worked for Kelmar Airways, where she met him.", ("Kelmar Airways", "GPE")),
+    ],
+)
+def test_place_cues_keep_parties_and_bodies_out(system, text, not_place):
+    assert not_place not in ents_of(system, text)

@@ -39,6 +39,12 @@ class PlaceVocabulary:
         self.report_verbs = frozenset(vocab.get("report_verbs", ()))
         self.compass = frozenset(vocab["place_compass_adjectives"])
         self.people_after = frozenset(vocab["people_nouns_after"])
+        # Cue phrases by their last word, so that a token is looked up once ("air strike on" under "on").
+        self.cues: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in vocab["place_cues_before"]:
+            cue = tuple(phrase.split())
+            self.cues.setdefault(cue[-1], []).append(cue)
+        self.party_nouns = frozenset(vocab["body_modified_nouns"]) | self.people_after
 
 
 def _name_word(doc: Doc, k: int, words: PlaceVocabulary) -> bool:
@@ -90,8 +96,13 @@ def _next_in_list(doc: Doc, end: int) -> tuple[int, bool] | None:
     return None
 
 
+def _cue_ends_at(lowers: Sequence[str], i: int, cues: Sequence[tuple[str, ...]]) -> bool:
+    return any(i + 1 >= len(cue) and tuple(lowers[i + 1 - len(cue) : i + 1]) == cue for cue in cues)
+
+
 def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], vocab: dict) -> list[Span]:
-    """Places after a location preposition, "<settlement> of" or "<compass> of", and the places
+    """Places after a location preposition, a cue of taking or striking ("seized", "an attack
+    on"), "<settlement> of" or "<compass> of", and the places
     listed after the first. A list may pass through places already named ("in Tartous, Kessab
     and Hama"). Items after a bare comma count only when the list ends in "and"/"or": "in Lagos,
     Ade Bello, the governor, said" is no list; an item followed by a reporting verb is a speaker
@@ -107,6 +118,9 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
             rule, start = "places.after_preposition", i + 1
         elif lowers[i] == "of" and i > 0 and (lowers[i - 1] in words.settlements or lowers[i - 1] in words.of_nouns):
             rule, start = "places.settlement_of", i + 1
+        elif lowers[i] in words.cues and _cue_ends_at(lowers, i, words.cues[lowers[i]]):
+            # "the rebels seized Dorvo", "an air strike on Kelmar": the object of taking or striking.
+            rule, start = "places.after_cue", i + 1
         elif lowers[i] in words.compass and doc[i].is_lower:
             # "in northern Kelmar", "much of south-western Tarsa": a part of a land by its compass point.
             rule, start = "places.after_compass", i + 1
@@ -123,6 +137,8 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
                     break
                 if rule == "places.after_compass" and end < len(doc) and lowers[end] in words.people_after:
                     break  # "northern Kelmari fighters": a people's name before its men, no place
+                if rule == "places.after_cue" and end < len(doc) and lowers[end] in words.party_nouns:
+                    break  # "an attack on Dorvo positions": a party's, not a place
                 if rule == "places.list" and end < len(doc) and lowers[end] in words.report_verbs:
                     break
                 label = "LOC" if doc[end - 1].text in words.heads else "GPE"
@@ -334,7 +350,8 @@ def _split_words(phrase: str) -> list[str]:
 def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
     """A capitalised name followed by an apposition that says what kind of place it is: "Dorvo, a
     farming village near the border", "Marsk, the regional capital". Up to three modifiers stand
-    between the article and the noun ("the strategic hilltop town")."""
+    between the article and the noun ("the strategic hilltop town"). A name followed by ", where"
+    is a place too ("Dorvo, where the convoy stopped")."""
     words = PlaceVocabulary(vocab)
     nouns = frozenset(vocab["place_apposition_nouns"])
     lowers = token_view(doc).lowers
@@ -342,6 +359,11 @@ def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]
     found: list[Span] = []
     units = frozenset(vocab["place_distance_units"])
     hedges = frozenset(vocab["place_distance_hedges"])
+    relatives = frozenset(vocab["place_relatives"])
+    # "Kelmar Airways, where she worked": a body's word in the name makes it no place.
+    institutions = frozenset(vocab["not_person_words"])
+    # "Tessa Point, where", "Lake Dorvo, where": a natural feature or a facility is LOC.
+    natural = words.heads | frozenset(vocab["place_natural_names"]) | frozenset(vocab["place_natural_prefixes"])
     owner: Span | None = None
     for k, lower in enumerate(lowers):
         if lower != "," or k == 0 or taken[k - 1] or k + 2 >= len(doc):
@@ -352,6 +374,14 @@ def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]
         elif (j := _owner_end(doc, k + 1, taken, words)) > k + 1:
             # "Dorvo, Kelmar's capital": the owner, a capitalised name with a possessive, is a place too.
             owner = Span(doc, k + 1, j - 1, label="GPE", span_id="places.apposition_owner")
+        elif lowers[k + 1] in relatives:
+            # "troops reached Dorvo, where 20 died": only a place takes a relative "where".
+            start = _place_start(doc, k, taken, words)
+            if start is not None and not any(w in institutions for w in lowers[start:k]):
+                label = "LOC" if any(t.text in natural for t in doc[start:k]) else "GPE"
+                found.append(Span(doc, start, k, label=label, span_id="places.where"))
+                taken[start:k] = [True] * (k - start)
+            continue
         elif _distance_of(doc, k + 1, units, hedges):
             # "Dorvo, about 40 km north of Marsk": a place placed at a distance from another.
             start = _place_start(doc, k, taken, words)
