@@ -891,3 +891,38 @@ def test_a_place_no_gazetteer_holds_is_found_by_what_is_done_to_it(system, text,
 )
 def test_place_cues_keep_parties_and_bodies_out(system, text, not_place):
     assert not_place not in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # What is done only to people, with a second name joined by "and".
+        ("Abu Rami al-Tessari was abducted near the dam.", ["Abu Rami al-Tessari"]),
+        ("Jonas Mwereko and Petr Oltavo were arrested at dawn.", ["Jonas Mwereko", "Petr Oltavo"]),
+        # A personal pronoun takes the name up.
+        ("Farah Dualeno lost her husband in the raid.", ["Farah Dualeno"]),
+    ],
+)
+def test_a_full_name_is_a_person_by_what_its_clause_says_of_it(system, text, people):
+    ents = ents_of(system, text)
+    for name in people:
+        assert (name, "PERSON") in ents, ents
+
+
+def test_a_place_shelled_is_no_person(system):
+    ents = ents_of(system, "Tessar Kalo was shelled overnight.")
+    assert ("Tessar Kalo", "PERSON") not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("The militia burned Tembaro, Kivalo and Mushako villages.", ["Tembaro", "Kivalo", "Mushako"]),
+        ("Fighting spread to the Rundo, Kaweno and Sefaro districts.", ["Rundo", "Kaweno", "Sefaro"]),
+        ("Armed men stormed Kanyaboro and looted shops.", ["Kanyaboro"]),
+    ],
+)
+def test_every_place_of_a_list_before_a_plural_designator_and_a_stormed_place(system, text, places):
+    ents = ents_of(system, text)
+    for place in places:
+        assert (place, "GPE") in ents, ents

@@ -228,6 +228,7 @@ class PeopleFinder:
         self.people_after = frozenset(vocab["people_nouns_after"]) | frozenset(vocab["people_words"])
         self.not_person = frozenset(vocab["not_person_words"])
         self.kin = frozenset(vocab["person_kin_nouns"])
+        self.person_passives = frozenset(vocab["person_passives"])
         # "the armed group Zinda Brotherhood denied": a kind of body right before a name makes it the body's.
         self.body_kinds = frozenset(p.split()[-1] for p in vocab["org_kinds_before"] + vocab["group_nouns"])
         # A plural role takes a list of names ("commanders A B and C D"): every one-word role, pluralised.
@@ -236,6 +237,8 @@ class PeopleFinder:
             for word in roles[kind]:
                 if " " not in word and word.isalpha() and word.islower() and not word.endswith("s"):
                     plurals.add(word[:-3] + "men" if word.endswith("man") else word + "s")
+        # A capitalised role opening a sentence is no part of the name after it ("Commanders Ana Ruiz and ...").
+        self.role_words = frozenset(self.kind_of) | frozenset(plurals)
         self.loose_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.loose_cues.add("cue", [nlp.make_doc(p) for p in vocab["person_cues_loose"]])
         self.loose_cues.add("plural", [nlp.make_doc(p) for p in sorted(plurals)])
@@ -531,6 +534,28 @@ class PeopleFinder:
         people, among them"): "including" opens lists of places and bodies as often."""
         return any(t.lower_ in self.list_heads for t in doc[max(cue - 3, 0) : cue])
 
+    def _subject_names(self, doc: Doc, verb: int, taken: list[bool]) -> list[tuple[int, int]]:
+        """The full name right before ``verb``, and a second one joined to it by "and" ("Ana Ruiz
+        and Tomas Vel were freed"); none when the run ends a longer name."""
+        begin = self._unroled(doc, self._name_backward(doc, verb, taken), verb)
+        if begin == verb or not self._person_shaped(doc, begin, verb):
+            return []
+        if not self._ends_longer_name(doc, begin, taken):
+            return [(begin, verb)]
+        if begin >= 3 and doc[begin - 1].lower_ == "and" and not taken[begin - 2]:
+            first = self._unroled(doc, self._name_backward(doc, begin - 1, taken), begin - 1)
+            if (
+                first < begin - 1
+                and self._person_shaped(doc, first, begin - 1)
+                and not self._ends_longer_name(doc, first, taken)
+            ):
+                return [(first, begin - 1), (begin, verb)]
+        return []
+
+    def _unroled(self, doc: Doc, begin: int, end: int) -> int:
+        """Past a capitalised role opening a sentence ("Commanders Ana Ruiz"): no part of the name."""
+        return begin + 1 if begin < end and doc[begin].lower_ in self.role_words else begin
+
     def _person_tail_word(self, doc: Doc, k: int) -> bool:
         """A kin or companion noun within two words at k ("her husband", "his two sons")."""
         return any(t.lower_ in self.kin for t in doc[k : k + 3])
@@ -658,6 +683,21 @@ class PeopleFinder:
                 begin = self._name_backward(doc, i, taken)
                 if begin < i and self._person_shaped(doc, begin, i) and not self._ends_longer_name(doc, begin, taken):
                     found.append((begin, i, "people.and_kin"))
+            subject = None
+            if lower in ("was", "were") and lowers[i + 1 : i + 2] and lowers[i + 1] in self.person_passives:
+                # "Ana Ruiz was abducted": what is done only to people.
+                subject = "people.passive_subject"
+            elif (
+                doc[i].is_lower
+                and doc[i].is_alpha
+                and lowers[i + 1 : i + 2] in (["his"], ["her"], ["himself"], ["herself"])
+                and i >= 2
+                and doc[i - 1].is_title
+            ):
+                # "Ana Ruiz lost her husband": a full name that a personal pronoun takes up.
+                subject = "people.pronoun_subject"
+            if subject is not None and i >= 2 and not taken[i - 1]:
+                found += [(b, e, subject) for b, e in self._subject_names(doc, i, taken)]
             if lower in self.person_verbs and i >= 2 and not taken[i - 1]:
                 # "Ana Ruiz denied the charge": a full name as the subject of a verb people use.
                 begin = self._name_backward(doc, i, taken)

@@ -202,10 +202,19 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
         found.append(Span(doc, start, k, label=label, span_id=rule))
         taken[start:k] = [True] * (k - start)
         if lower.endswith("s") and start >= 2 and lowers[start - 1] == "and":
-            first = name_before(start - 1)
-            if first < start - 1:
-                found.append(Span(doc, first, start - 1, label=label, span_id=rule))
-                taken[first : start - 1] = [True] * (start - 1 - first)
+            # "the Marsk and Tovar regions", "Tembo, Kivala and Mushaki villages": every item of
+            # the list before a plural designator is one.
+            sep = start - 1
+            while sep >= 1:
+                first = name_before(sep)
+                if first == sep:
+                    break
+                found.append(Span(doc, first, sep, label=label, span_id=rule))
+                taken[first:sep] = [True] * (sep - first)
+                if first >= 2 and lowers[first - 1] == "," and not taken[first - 2]:
+                    sep = first - 1
+                else:
+                    break
     return found
 
 
