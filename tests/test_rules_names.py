@@ -926,3 +926,26 @@ def test_every_place_of_a_list_before_a_plural_designator_and_a_stormed_place(sy
     ents = ents_of(system, text)
     for place in places:
         assert (place, "GPE") in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # A plural possessive inside a body's name.
+        ("Members of the Dorvan Workers’ Party said they would disarm.", ("Dorvan Workers’ Party", "ORG")),
+        ("The Tessaro Lawyers' Association filed a complaint.", ("Tessaro Lawyers' Association", "ORG")),
+        # Acronyms in any script's capitals.
+        ("The complaint went to the Kelmar Rights Union (İKU).", ("İKU", "ORG")),
+        ("The ÖKD said the hearing was closed.", ("ÖKD", "ORG")),
+        # An apostrophe inside a transliterated word leaves it a name word.
+        ("The Ta’ango Liberation Front said the road was closed.", ("Ta’ango Liberation Front", "ORG")),
+        ("Abu Mus’ab al-Tessari was killed in the raid.", ("Abu Mus’ab al-Tessari", "PERSON")),
+    ],
+)
+def test_names_written_with_apostrophes_and_other_scripts_capitals(system, text, present):
+    assert present in ents_of(system, text)
+
+
+def test_a_lower_case_word_with_an_apostrophe_is_no_name_word(system):
+    ents = ents_of(system, "The Kelmar Farmers’ union didn't say.")
+    assert not any(text.startswith("didn") for text, _ in ents), ents

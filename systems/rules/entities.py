@@ -249,7 +249,7 @@ class PeopleFinder:
     def _is_name(self, token) -> bool:
         text = token.text
         return (
-            token.is_title
+            (token.is_title or apostrophe_title(text))
             and text not in self.not_name
             and len(text) > 1
             and all(ch.isalpha() or ch in "'’" for ch in text)
@@ -861,7 +861,8 @@ def alias_mentions(
 
 
 ROAD_NUMBER = re.compile(r"^[A-Z]{1,2}\d{1,3}$")
-ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
+# Any script's capitals: "İHD", "ÖHD" are acronyms as "IHD" is.
+ACRONYM = re.compile(r"^[^\W\d_a-z][\w&-]{1,9}$")
 # Lower-case words inside a body's name; the other languages' articles and conjunctions are data
 # ("Ahl al-Sunna wa al-Jamaa", "Frente Popular de Liberacion del Kelmar").
 CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "in", "on", "to", "&"}) | frozenset(
@@ -870,7 +871,7 @@ CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le"
 
 
 def _is_acronym(text: str) -> bool:
-    return bool(ACRONYM.match(text)) and sum(ch.isupper() for ch in text) >= 2
+    return bool(ACRONYM.match(text)) and text[0].isupper() and "_" not in text and sum(ch.isupper() for ch in text) >= 2
 
 
 def _joins_name(doc: Doc, k: int) -> bool:
@@ -1057,6 +1058,15 @@ def body_mentions(
     return found, replaced
 
 
+def apostrophe_title(text: str) -> bool:
+    """A capitalised word with an apostrophe inside ("Ta’ang", "Jama'at", "Mus'ab"), which
+    ``str.istitle`` reads as two words."""
+    if "'" not in text and "’" not in text:
+        return False
+    bare = text.replace("'", "").replace("’", "")
+    return len(bare) > 2 and text[-1] not in "'’" and text[0] not in "'’" and bare.isalpha() and bare.istitle()
+
+
 def _capitalised_words(doc: Doc) -> list[bool]:
     """Per token: a capitalised or upper-case word ("Bank", "SITE"), read from the doc's arrays at once."""
     from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER
@@ -1068,6 +1078,10 @@ def _capitalised_words(doc: Doc) -> list[bool]:
             bool(alpha and (title or upper))
             for title, upper, alpha in doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA]).tolist()
         ]
+        # "Ta’ang", "Jama'at": an apostrophe inside a transliterated word leaves it a capitalised word.
+        for k, text in enumerate(token_view(doc).texts):
+            if not capitalised[k] and ("'" in text or "’" in text):
+                capitalised[k] = apostrophe_title(text)
         doc.user_data["bench_capitalised"] = capitalised
     return capitalised
 
@@ -1125,6 +1139,16 @@ def institution_mentions(
                 j += 1
             elif low in ("'s", "’s") and j > i and texts[j - 1] == "People" and j + 1 < n and word[j + 1]:
                 j += 1  # "Norland People's Freedom Front": the possessive belongs to the name
+            elif (
+                texts[j] in ("'", "’")
+                and j > i
+                and word[j - 1]
+                and texts[j - 1].endswith("s")
+                and not doc[j - 1].whitespace_
+                and j + 1 < n
+                and word[j + 1]
+            ):
+                j += 1  # "Kelmar Farmers’ Union": a plural possessive inside the name
             elif (
                 (
                     low in ("of", "for", "and", "on")

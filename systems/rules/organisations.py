@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span
 
 from .entities import token_view
 
-ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+# Any script's capitals ("ÖHD").
+ACRONYM = re.compile(r"^[^\W\d_a-z]{2,6}$")
 
 OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "'s", "’s"})
 # "the rebel-run Delmar agency": a hyphened modifier before the name opens it too.
@@ -185,7 +186,7 @@ def bare_acronyms(doc: Doc, taken: Sequence[bool], vocab: dict) -> list[Span]:
     found = []
     done = 0  # the end of the last acronym found: its hyphened parts are no acronyms of their own
     for k, text in enumerate(texts):
-        if k < done or taken[k] or text in not_acronyms or not ACRONYM.match(text):
+        if k < done or taken[k] or text in not_acronyms or not ACRONYM.match(text) or not text.isupper():
             continue
         end = k + 1
         # "the TPNB-OKM": acronyms joined by a tight hyphen are one name.
@@ -195,6 +196,7 @@ def bare_acronyms(doc: Doc, taken: Sequence[bool], vocab: dict) -> list[Span]:
             and not doc[end - 1].whitespace_
             and not doc[end].whitespace_
             and ACRONYM.match(doc[end + 1].text)
+            and doc[end + 1].text.isupper()
             and not taken[end + 1]
         ):
             end += 2
