@@ -949,3 +949,21 @@ def test_names_written_with_apostrophes_and_other_scripts_capitals(system, text,
 def test_a_lower_case_word_with_an_apostrophe_is_no_name_word(system):
     ents = ents_of(system, "The Kelmar Farmers’ union didn't say.")
     assert not any(text.startswith("didn") for text, _ in ents), ents
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "absent"),
+    [
+        # The place's other name in brackets; an acronym there is no place.
+        ("Shelling hit Dorvo (Dorvi) overnight.", [("Dorvo", "GPE"), ("Dorvi", "GPE")], None),
+        ("Troops entered Tessavo (TSV) on Monday.", [("Tessavo", "GPE")], ("TSV", "GPE")),
+        # Reaching a place.
+        ("Families reaching Kolvani described the road.", [("Kolvani", "GPE")], None),
+    ],
+)
+def test_a_places_other_name_in_brackets_and_a_place_reached(system, text, places, absent):
+    ents = ents_of(system, text)
+    for place in places:
+        assert place in ents, ents
+    if absent:
+        assert absent not in ents, ents

@@ -155,6 +155,23 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
             (start, joined), rule = nxt, "places.list"
         for span in pending:
             taken[span.start : span.end] = claimed[span.start : span.end]
+    return found + _bracketed_names(doc, [m for m in named if m.label_ in ("GPE", "LOC")] + found, taken, words)
+
+
+def _bracketed_names(doc: Doc, places: Sequence[Span], taken: list[bool], words: PlaceVocabulary) -> list[Span]:
+    """A place's other name in brackets right after it ("Dorvo (Dorvi)", "in Marsk (Marsko)
+    province"): news gives the name in both languages or both sides' usage. An upper-case
+    acronym is left to the acronym finder."""
+    found = []
+    for place in places:
+        k = place.end
+        if k + 2 >= len(doc) or doc[k].text != "(" or taken[k + 1]:
+            continue
+        end = _name_end(doc, k + 1, taken, words)
+        if end == k + 1 or end - k - 1 > 3 or end >= len(doc) or doc[end].text != ")":
+            continue
+        found.append(Span(doc, k + 1, end, label=place.label_, span_id="places.bracketed"))
+        taken[k + 1 : end] = [True] * (end - k - 1)
     return found
 
 
