@@ -968,3 +968,15 @@ def test_a_places_other_name_in_brackets_and_a_place_reached(system, text, place
         assert place in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # A hyphenated role and an acronym in brackets inside the apposition.
+        ("Lira Castavo, co-chair of the Kelmar Assembly, read the text.", "Lira Castavo"),
+        ("Tomas Ovreni, the Kelmar Union (KU) high representative, arrived.", "Tomas Ovreni"),
+    ],
+)
+def test_an_apposition_with_a_hyphened_role_or_a_bracketed_acronym(system, text, person):
+    assert (person, "PERSON") in ents_of(system, text)

@@ -390,7 +390,7 @@ class PeopleFinder:
             # Apposition: "Name Surname, the leader of ORG", "Name, a spokesman for ORG", "Name, the
             # UN Special Coordinator", "Name, Erdogan's communications director".
             k = start - 1
-            while k >= 0 and start - k <= 5 and self._in_role_phrase(doc, k):
+            while k >= 0 and start - k <= 7 and self._in_role_phrase(doc, k):
                 k -= 1
             if k >= 1 and doc[k].text == ",":
                 begin = self._name_backward(doc, k, taken)
@@ -598,7 +598,14 @@ class PeopleFinder:
     def _in_role_phrase(self, doc: Doc, k: int) -> bool:
         """Words between an apposition's comma and its role: "the", "a", modifiers, an owner ("UN", "Erdogan's")."""
         t = doc[k]
-        return (t.is_alpha and (t.is_lower or t.is_title or t.is_upper)) or t.lower_ in ("'s", "’s")
+        return (
+            (t.is_alpha and (t.is_lower or t.is_title or t.is_upper))
+            or t.lower_ in ("'s", "’s")
+            # "co-chair", "the African Union (AU) envoy": a tight hyphen, an acronym's brackets.
+            or (t.text == "-" and not t.whitespace_ and k > 0 and not doc[k - 1].whitespace_)
+            or (t.text == "(" and k + 2 < len(doc) and doc[k + 1].is_upper and doc[k + 2].text == ")")
+            or (t.text == ")" and k >= 2 and doc[k - 1].is_upper and doc[k - 2].text == "(")
+        )
 
     @staticmethod
     def _ends_longer_name(doc: Doc, begin: int, taken: list[bool]) -> bool:
