@@ -980,3 +980,21 @@ def test_a_places_other_name_in_brackets_and_a_place_reached(system, text, place
 )
 def test_an_apposition_with_a_hyphened_role_or_a_bracketed_acronym(system, text, person):
     assert (person, "PERSON") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # An age makes one name word a person's.
+        ("Marwa, 29, a shopkeeper, said her store was looted.", "Marwa"),
+        ('"We ran," said Leilani, 41, a nurse.', "Leilani"),
+        # What is done to people, in the pluperfect, after "that".
+        ("Witnesses told reporters that Husam Elvani had been shot.", "Husam Elvani"),
+        # "named the dead man as".
+        ("Villagers named the dead man as Tito Ramelo.", "Tito Ramelo"),
+    ],
+)
+def test_one_name_with_an_age_and_names_in_reported_clauses(system, text, person):
+    ents = ents_of(system, text)
+    assert (person, "PERSON") in ents, ents
+    assert not any(label == "FIGURE" for _, label in ents), ents

@@ -691,8 +691,13 @@ class PeopleFinder:
                 if begin < i and self._person_shaped(doc, begin, i) and not self._ends_longer_name(doc, begin, taken):
                     found.append((begin, i, "people.and_kin"))
             subject = None
-            if lower in ("was", "were") and lowers[i + 1 : i + 2] and lowers[i + 1] in self.person_passives:
-                # "Ana Ruiz was abducted": what is done only to people.
+            if (lower in ("was", "were") and lowers[i + 1 : i + 2] and lowers[i + 1] in self.person_passives) or (
+                lower in ("had", "has", "have")
+                and lowers[i + 1 : i + 2] == ["been"]
+                and lowers[i + 2 : i + 3]
+                and lowers[i + 2] in self.person_passives
+            ):
+                # "Ana Ruiz was abducted", "Ana Ruiz had been shot": what is done only to people.
                 subject = "people.passive_subject"
             elif (
                 doc[i].is_lower
@@ -710,7 +715,7 @@ class PeopleFinder:
                 begin = self._name_backward(doc, i, taken)
                 if begin < i and self._person_shaped(doc, begin, i) and not self._ends_longer_name(doc, begin, taken):
                     found.append((begin, i, "people.verb_subject"))
-            if rule is not None and i >= 2:
+            if rule is not None and i >= 1:
                 begin = self._name_backward(doc, i, taken)
                 # "A B of Norland and C D of Kestria": a list of people, each with the body they come from.
                 listed = rule == "people.of_mention" and begin >= 2 and lowers[begin - 1] == "and" and taken[begin - 2]
@@ -718,6 +723,17 @@ class PeopleFinder:
                 connector = rule == "people.apposition_tail" and lowers[begin - 1] in ("for", "of", "and", "on")
                 if begin < i and (listed or connector or not self._ends_longer_name(doc, begin, taken)):
                     found.append((begin, i, rule))
+                elif (
+                    begin == i
+                    and rule == "people.apposition_tail"
+                    and not taken[i - 1]
+                    and self._is_name(doc[i - 1])
+                    and doc[i - 1].text not in self.not_first
+                    and doc[i].lower_ not in self.person_tails
+                    and (i == 1 or doc[i - 1].is_sent_start or lowers[i - 2] in (",", "said", "says") or doc[i - 2].is_quote)
+                ):
+                    # "Amal, 34, a teacher, said": an age makes one name word a person's.
+                    found.append((i - 1, i, "people.age_one_name"))
             elif lower in ("'s", "’s") and i + 1 in body_starting_at and not taken[i - 1]:
                 # "Ana Ruiz's National Front": a full name owning a body is its leader's.
                 begin = self._name_backward(doc, i, taken)
