@@ -998,3 +998,8 @@ def test_one_name_with_an_age_and_names_in_reported_clauses(system, text, person
     ents = ents_of(system, text)
     assert (person, "PERSON") in ents, ents
     assert not any(label == "FIGURE" for _, label in ents), ents
+
+
+def test_a_groups_plural_possessive_before_a_body_stays_the_owner(system):
+    ents = ents_of(system, "Tarek Olmani, head of the Houthis’ Supreme Kelmar Council, arrived.")
+    assert ("Houthis’ Supreme Kelmar Council", "ORG") not in ents, ents

@@ -1168,6 +1168,7 @@ def institution_mentions(
                 and word[j - 1]
                 and texts[j - 1].endswith("s")
                 and not doc[j - 1].whitespace_
+                and not (inside and inside[-1].end == j)  # "the Houthis’ Supreme Council": an owner
                 and j + 1 < n
                 and word[j + 1]
             ):
