@@ -1003,3 +1003,22 @@ def test_one_name_with_an_age_and_names_in_reported_clauses(system, text, person
 def test_a_groups_plural_possessive_before_a_body_stays_the_owner(system):
     ents = ents_of(system, "Tarek Olmani, head of the Houthis’ Supreme Kelmar Council, arrived.")
     assert ("Houthis’ Supreme Kelmar Council", "ORG") not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # First-level regions of conflict countries, where no cue stands before them.
+        ("Zamfara's governor said the road was open.", "Zamfara"),
+        ("Helmand and Nangarhar saw heavy fighting.", "Nangarhar"),
+        ("Ituri and Haut-Uele remain unstable, officials say.", "Haut-Uele"),
+    ],
+)
+def test_first_level_regions_of_conflict_countries_are_known(system, text, place):
+    assert (place, "GPE") in ents_of(system, text)
+
+
+def test_well_known_armed_groups_are_known(system):
+    ents = ents_of(system, "Ansaroul Islam and the Macina Liberation Front denied it.")
+    assert ("Ansaroul Islam", "ORG") in ents, ents
+    assert ("Macina Liberation Front", "ORG") in ents, ents
