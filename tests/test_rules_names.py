@@ -1022,3 +1022,17 @@ def test_well_known_armed_groups_are_known(system):
     ents = ents_of(system, "Ansaroul Islam and the Macina Liberation Front denied it.")
     assert ("Ansaroul Islam", "ORG") in ents, ents
     assert ("Macina Liberation Front", "ORG") in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Descriptions and languages are no entities (guidelines §2.3).
+        ("Islamist fighters attacked the camp.", ("Islamist", "NORP")),
+        ("The English-speaking regions were calm.", ("English", "NORP")),
+        ("The message was read in Kurdish, then in Arabic.", ("Kurdish", "NORP")),
+        ("The message was read in Kurdish, then in Arabic.", ("Arabic", "GPE")),
+    ],
+)
+def test_descriptions_and_languages_are_no_entities(system, text, absent):
+    assert absent not in ents_of(system, text)

@@ -1331,3 +1331,31 @@ def repeated_mentions(
             taken[i : i + n] = [True] * n
             break
     return found
+
+
+def language_mentions(doc: Doc, named: Sequence[Span], vocab: dict) -> list[Span]:
+    """Nationality mentions that name a language, which is no entity (guidelines §2.3): a
+    compound ("French-speaking", "Arabic-language") or "in <X>" closing a phrase ("the statement
+    was read in Kurdish."): a nationality adjective ends a phrase only as a language's name."""
+    suffixes = frozenset(vocab["language_compound_words"])
+    closers = frozenset(vocab["language_closers"])
+    out = []
+    for m in named:
+        if m.label_ != "NORP" or len(m) != 1:
+            continue
+        end = m.end
+        compound = (
+            end + 1 < len(doc)
+            and doc[end].text in ("-", "–")
+            and not doc[end - 1].whitespace_
+            and doc[end + 1].lower_ in suffixes
+        )
+        closed = (
+            m.start > 0
+            and doc[m.start - 1].lower_ == "in"
+            and not m.text.endswith("s")
+            and (end >= len(doc) or doc[end].text in closers)
+        )
+        if compound or closed:
+            out.append(m)
+    return out
