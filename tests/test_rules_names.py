@@ -1036,3 +1036,22 @@ def test_well_known_armed_groups_are_known(system):
 )
 def test_descriptions_and_languages_are_no_entities(system, text, absent):
     assert absent not in ents_of(system, text)
+
+
+def test_a_districts_owner_is_a_place_and_a_hill_is_a_loc(system):
+    ents = ents_of(system, "The blast in Damavo's Pompori area killed five. Troops shelled Tembo Hill.")
+    assert ("Damavo", "GPE") in ents, ents
+    assert ("Pompori", "GPE") in ents, ents
+    assert ("Tembo Hill", "LOC") in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A capitalised word before a plural noun modifies it: no place seized.
+        ("Police seized Kalash rifles and ammunition.", ("Kalash", "GPE")),
+        ("An attack on Dorvano convoys killed four.", ("Dorvano", "GPE")),
+    ],
+)
+def test_place_cues_skip_modifiers_of_plural_nouns(system, text, absent):
+    assert absent not in ents_of(system, text)

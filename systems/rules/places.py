@@ -96,6 +96,22 @@ def _next_in_list(doc: Doc, end: int) -> tuple[int, bool] | None:
     return None
 
 
+def _modifies_plural(doc: Doc, end: int, words: PlaceVocabulary) -> bool:
+    """A lower-case plural noun right after a name makes the name its modifier ("Dorvo
+    positions", "Kalash rifles"); a verb ending in -s is followed by its object ("kills six")."""
+    if end >= len(doc) or not doc[end].is_lower:
+        return False
+    lower = doc[end].lower_
+    if lower in words.party_nouns:
+        return True
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return (
+        lower.endswith("s")
+        and not lower.endswith("ss")
+        and not (after is not None and (after.like_num or after.lower_ in ("a", "an", "the", "at", "least")))
+    )
+
+
 def _cue_ends_at(lowers: Sequence[str], i: int, cues: Sequence[tuple[str, ...]]) -> bool:
     return any(i + 1 >= len(cue) and tuple(lowers[i + 1 - len(cue) : i + 1]) == cue for cue in cues)
 
@@ -137,8 +153,8 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
                     break
                 if rule == "places.after_compass" and end < len(doc) and lowers[end] in words.people_after:
                     break  # "northern Kelmari fighters": a people's name before its men, no place
-                if rule == "places.after_cue" and end < len(doc) and lowers[end] in words.party_nouns:
-                    break  # "an attack on Dorvo positions": a party's, not a place
+                if rule == "places.after_cue" and _modifies_plural(doc, end, words):
+                    break  # "an attack on Dorvo positions", "seized Kalash rifles": a modifier, not a place
                 if rule == "places.list" and end < len(doc) and lowers[end] in words.report_verbs:
                     break
                 label = "LOC" if doc[end - 1].text in words.heads else "GPE"
@@ -218,6 +234,12 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
         label = "LOC" if rule == "places.natural" else "GPE"
         found.append(Span(doc, start, k, label=label, span_id=rule))
         taken[start:k] = [True] * (k - start)
+        if rule == "places.designator" and start >= 2 and lowers[start - 1] in POSSESSIVE and not taken[start - 2]:
+            # "Dorvo's Kamba district": a district's owner is a place too.
+            owner = name_before(start - 1)
+            if owner < start - 1 and (owner == 0 or not doc[owner - 1].is_title):
+                found.append(Span(doc, owner, start - 1, label="GPE", span_id="places.designator_owner"))
+                taken[owner : start - 1] = [True] * (start - 1 - owner)
         if lower.endswith("s") and start >= 2 and lowers[start - 1] == "and":
             # "the Marsk and Tovar regions", "Tembo, Kivala and Mushaki villages": every item of
             # the list before a plural designator is one.
