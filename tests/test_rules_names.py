@@ -1055,3 +1055,19 @@ def test_a_districts_owner_is_a_place_and_a_hill_is_a_loc(system):
 )
 def test_place_cues_skip_modifiers_of_plural_nouns(system, text, absent):
     assert absent not in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("The court convicted Dragan Petrovan of war crimes.", ["Dragan Petrovan"]),
+        ("Witnesses identified the gunman as Tarik Samedo.", ["Tarik Samedo"]),
+        ("Families of Edwin Mutava and James Karioki demanded answers.", ["Edwin Mutava", "James Karioki"]),
+        # A role for a body named by its kind, then the name between commas.
+        ("A spokesperson for the group, Abu Ubeid, said the hostages were safe.", ["Abu Ubeid"]),
+    ],
+)
+def test_people_after_verdicts_identifications_families_and_spokespeople_of_a_body(system, text, people):
+    ents = ents_of(system, text)
+    for name in people:
+        assert (name, "PERSON") in ents, ents

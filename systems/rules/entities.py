@@ -431,6 +431,10 @@ class PeopleFinder:
                 run = at
                 while run < len(doc) and run - at < 3 and self._is_name(doc[run]):
                     run += 1
+                if run == at and doc[at - 1].lower_ == "the":
+                    # "a spokesman for the group, Ana Ruiz, said": a body named by its kind.
+                    while run < len(doc) and run - at < 2 and doc[run].is_lower and doc[run].is_alpha:
+                        run += 1
                 k = run if run > at and run < len(doc) and doc[run].text == "," else k
         return k + 1 if k < len(doc) and doc[k].text == "," else end
 
