@@ -1071,3 +1071,8 @@ def test_people_after_verdicts_identifications_families_and_spokespeople_of_a_bo
     ents = ents_of(system, text)
     for name in people:
         assert (name, "PERSON") in ents, ents
+
+
+def test_a_place_opened_by_a_facility_word_is_a_loc(system):
+    ents = ents_of(system, "The attack on Camp Dorvano killed two soldiers.")
+    assert ("Camp Dorvano", "LOC") in ents, ents

@@ -157,7 +157,7 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
                     break  # "an attack on Dorvo positions", "seized Kalash rifles": a modifier, not a place
                 if rule == "places.list" and end < len(doc) and lowers[end] in words.report_verbs:
                     break
-                label = "LOC" if doc[end - 1].text in words.heads else "GPE"
+                label = "LOC" if doc[start].text in words.heads or doc[end - 1].text in words.heads else "GPE"
                 item = Span(doc, start, end, label=label, span_id=rule)
                 taken[start:end] = [True] * (end - start)
             if joined:
