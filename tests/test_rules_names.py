@@ -1076,3 +1076,10 @@ def test_people_after_verdicts_identifications_families_and_spokespeople_of_a_bo
 def test_a_place_opened_by_a_facility_word_is_a_loc(system):
     ents = ents_of(system, "The attack on Camp Dorvano killed two soldiers.")
     assert ("Camp Dorvano", "LOC") in ents, ents
+
+
+def test_regions_and_rivers_of_conflict_theatres_are_known_and_name_institutions(system):
+    ents = ents_of(system, "Militants fled across the Shabelle toward Tora Bora. Students of Mindanao University marched.")
+    assert ("Shabelle", "LOC") in ents, ents
+    assert ("Tora Bora", "LOC") in ents, ents
+    assert ("Mindanao University", "ORG") in ents, ents

@@ -1113,7 +1113,8 @@ def _capitalised_words(doc: Doc) -> list[bool]:
     return capitalised
 
 
-OWNER_LABELS = ("ORG", "GPE", "NORP")
+# A region no government runs names institutions too ("Mindanao University"): LOC owns as GPE does.
+OWNER_LABELS = ("ORG", "GPE", "NORP", "LOC")
 
 
 def institution_mentions(
