@@ -1083,3 +1083,28 @@ def test_regions_and_rivers_of_conflict_theatres_are_known_and_name_institutions
     assert ("Shabelle", "LOC") in ents, ents
     assert ("Tora Bora", "LOC") in ents, ents
     assert ("Mindanao University", "ORG") in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # A common given name opens a full name that no role or context introduces.
+        ("Volunteers helped Olena Marchenkova carry water.", "Olena Marchenkova"),
+        ("Yesterday Amadou Keitara walked home alone.", "Amadou Keitara"),
+    ],
+)
+def test_a_common_given_name_opens_a_persons_name(system, text, person):
+    assert (person, "PERSON") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # Streets, towns and institutions are named after people too.
+        ("Jean Moulin Avenue was blocked by barricades.", "Jean Moulin Avenue"),
+        ("Fighting near Ali Sabro killed four.", "Ali Sabro"),
+        ("Students of Ahmadu Tessa University were evacuated.", "Ahmadu Tessa"),
+    ],
+)
+def test_a_given_name_inside_a_place_or_body_is_no_person(system, text, absent):
+    assert (absent, "PERSON") not in ents_of(system, text)

@@ -228,6 +228,8 @@ class PeopleFinder:
         self.people_after = frozenset(vocab["people_nouns_after"]) | frozenset(vocab["people_words"])
         self.not_person = frozenset(vocab["not_person_words"])
         self.kin = frozenset(vocab["person_kin_nouns"])
+        self.given_names = frozenset(vocab["person_given_names"])
+        self.place_words_before = frozenset(vocab["person_given_name_not_after"])
         self.person_passives = frozenset(vocab["person_passives"])
         # "the armed group Zinda Brotherhood denied": a kind of body right before a name makes it the body's.
         self.body_kinds = frozenset(p.split()[-1] for p in vocab["org_kinds_before"] + vocab["group_nouns"])
@@ -533,6 +535,31 @@ class PeopleFinder:
                         break
         return found
 
+    def _named_by_given_name(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+        """A full name opened by a common given name ("Amadou Keita", "Olena Marchuk") wherever it
+        stands: the last resort after roles and context. The name must stand alone (no capitalised
+        word before or after it) and hold no word of a place or a body ("Ahmadu Tessa University")."""
+        found = []
+        texts = token_view(doc).texts
+        for i in [k for k, text in enumerate(texts) if text in self.given_names]:
+            if taken[i] or (i > 0 and not taken[i - 1] and self._is_name(doc[i - 1])):
+                continue
+            if i > 0 and doc[i - 1].lower_ in self.place_words_before:
+                continue  # "near Ali Sabieh": towns are named after people too
+            stop = self._name_forward(doc, i, taken)
+            if stop - i < 2 or not self._person_shaped(doc, i, stop):
+                continue
+            after = doc[stop] if stop < len(doc) else None
+            if after is not None and (
+                (after.is_title and not taken[stop])
+                or after.lower_ in self.not_person
+                or after.text in ("-", "–")
+                or after.lower_ in self.particles  # "… Badr al-Din al-<a group's name>": cut short
+            ):
+                continue
+            found.append((i, stop, "people.given_name"))
+        return found
+
     def _after_people(self, doc: Doc, cue: int) -> bool:
         """A word for people within three words before a list cue ("the dead included", "nine
         people, among them"): "including" opens lists of places and bodies as often."""
@@ -768,6 +795,7 @@ class PeopleFinder:
                     found.append((e.end, stop, "people.nationality_name"))
         found += self._named_after_cue(doc, taken)
         found += self._named_after_loose_cue(doc, taken)
+        found += self._named_by_given_name(doc, taken)
         out = []
         for begin, end, rule in found:
             # "the local daily Sabah Kelmar said": a kind of body right before a name makes it the body's.
