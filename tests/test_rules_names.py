@@ -1108,3 +1108,11 @@ def test_a_common_given_name_opens_a_persons_name(system, text, person):
 )
 def test_a_given_name_inside_a_place_or_body_is_no_person(system, text, absent):
     assert (absent, "PERSON") not in ents_of(system, text)
+
+
+def test_places_in_a_plural_apposition_and_people_of_a_body_after_a_dateline(system):
+    ents = ents_of(system, "DORVO — Fighters of the Kovari Liberation Movement had taken Kalno and Pesca, two villages.")
+    assert ("Kovari Liberation Movement", "ORG") in ents, ents
+    assert ("Fighters of the Kovari Liberation Movement", "ORG") not in ents, ents
+    assert ("Kalno", "GPE") in ents, ents
+    assert ("Pesca", "GPE") in ents, ents

@@ -1158,6 +1158,7 @@ def institution_mentions(
     taken = list(claimed)
     heads = set(vocab["institution_heads"])
     in_heads = set(vocab["institution_in_heads"])
+    people_of = frozenset(vocab["people_nouns_after"]) | frozenset(vocab["people_words"])
     starting_at = {m.start: m for m in named if m.label_ in OWNER_LABELS}
     found: list[Span] = []
     replaced: dict[Span, Span] = {}
@@ -1173,6 +1174,8 @@ def institution_mentions(
             or (i > 0 and texts[i - 1] in ("-", "–") and not doc[i - 1].whitespace_)  # "al-Karib": a name's end
             # "Troops of the …": a sentence's first word before "of" is a common noun unless it is a head.
             or (doc[i].is_sent_start and texts[i] not in heads and i + 1 < n and lowers[i + 1] in ("of", "for"))
+            # "Fighters of the Kelmar Front": people of a body, after a dateline's dash as anywhere.
+            or (lowers[i] in people_of and i + 1 < n and lowers[i + 1] in ("of", "for"))
         ):
             i += 1
             continue

@@ -417,8 +417,8 @@ def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]
         if lower != "," or k == 0 or taken[k - 1] or k + 2 >= len(doc):
             continue
         owner = None
-        if lowers[k + 1] in ("a", "an", "the"):
-            j = k + 2
+        if lowers[k + 1] in ("a", "an", "the") or (doc[k + 1].like_num and doc[k + 1].is_alpha):
+            j = k + 2  # "Dorvo, a village", "Dorvo and Marsk, two villages"
         elif (j := _owner_end(doc, k + 1, taken, words)) > k + 1:
             # "Dorvo, Kelmar's capital": the owner, a capitalised name with a possessive, is a place too.
             owner = Span(doc, k + 1, j - 1, label="GPE", span_id="places.apposition_owner")
@@ -453,6 +453,12 @@ def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]
             continue
         found.append(Span(doc, start, k, label="GPE", span_id="places.apposition"))
         taken[start:k] = [True] * (k - start)
+        if lowers[j].endswith("s") and start >= 2 and lowers[start - 1] == "and":
+            # "Dorvo and Marsk, two villages on the road": both are.
+            first = _place_start(doc, start - 1, taken, words)
+            if first is not None:
+                found.append(Span(doc, first, start - 1, label="GPE", span_id="places.apposition"))
+                taken[first : start - 1] = [True] * (start - 1 - first)
     return found
 
 
