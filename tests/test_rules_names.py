@@ -1116,3 +1116,20 @@ def test_places_in_a_plural_apposition_and_people_of_a_body_after_a_dateline(sys
     assert ("Fighters of the Kovari Liberation Movement", "ORG") not in ents, ents
     assert ("Kalno", "GPE") in ents, ents
     assert ("Pesca", "GPE") in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A group's name before a word for its members (guidelines §2.3) ...
+        ("The killings were blamed on the Frente Sorano dissidents.", ("Frente Sorano", "ORG"), None),
+        # ... but one word shaped like a people's name may be a nationality.
+        ("The Kovari rebels took the town.", None, ("Kovari", "ORG")),
+    ],
+)
+def test_a_groups_name_before_its_members(system, text, present, absent):
+    ents = ents_of(system, text)
+    if present:
+        assert present in ents, ents
+    if absent:
+        assert absent not in ents, ents

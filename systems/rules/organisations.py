@@ -51,6 +51,8 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
     lowers = token_view(doc).lowers
     before = _phrases(vocab["org_kinds_before"])
     after = _phrases(vocab["org_kinds_after"])
+    members = _phrases(vocab["org_member_kinds_after"])
+    demonym_endings = tuple(vocab["demonym_endings"])
     not_name = frozenset(vocab["not_name"]) | frozenset(vocab["org_kind_not_names"])
     particles = frozenset(vocab["place_particles"])
     taken = list(claimed)
@@ -96,7 +98,7 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
         end = run_forward(k + size)
         if _named(doc, k + size, end) and (end >= n or not doc[end].is_title):
             add(k, end, "organisations.opener")
-    firsts = {p[0] for p in before} | {p[0] for p in after}
+    firsts = {p[0] for p in before} | {p[0] for p in after} | {p[0] for p in members}
     for k, lower in enumerate(lowers):
         # Plain strings first: a Token is built only where a kind word stands.
         if lower not in firsts or taken[k] or not doc[k].is_lower:
@@ -118,6 +120,14 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             modified = opener in MODIFIERS and start > 1 and doc[start - 2].text == "-"
             if _named(doc, start, k) and (opener in OPENERS or modified):
                 add(start, k, "organisations.before_kind")
+        elif any(tuple(lowers[k : k + len(p)]) == p for p in members):
+            # "the Frente Sur dissidents": a group's name before its members; one word shaped as a
+            # people's name ("the Kovari rebels") may be a nationality and is left alone.
+            start = run_backward(k)
+            opener = lowers[start - 1] if start > 0 else ""
+            demonym = k - start == 1 and lowers[start].endswith(demonym_endings)
+            if _named(doc, start, k) and opener in OPENERS and not demonym:
+                add(start, k, "organisations.before_members")
     found += bare_acronyms(doc, taken, vocab)
     found += place_bodies(doc, taken, vocab, not_name)
     found += speaking_bodies(doc, taken, vocab, not_name)
