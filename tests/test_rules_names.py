@@ -1133,3 +1133,17 @@ def test_a_groups_name_before_its_members(system, text, present, absent):
         assert present in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # Words that open an armed group's name in other languages, with their particles.
+        ("Troops fought the Clan del Nortevo for the routes.", "Clan del Nortevo"),
+        ("Jaish al-Dorvani denied the claim.", "Jaish al-Dorvani"),
+        ("Katibat Tessaro claimed the ambush.", "Katibat Tessaro"),
+        ("The Frente Amplio de Kelmar said so.", "Frente Amplio de Kelmar"),
+    ],
+)
+def test_a_group_is_named_by_a_word_that_opens_group_names(system, text, org):
+    assert (org, "ORG") in ents_of(system, text)

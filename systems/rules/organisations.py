@@ -59,9 +59,24 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
     found: list[Span] = []
     n = len(doc)
 
-    def run_forward(i: int) -> int:
+    connectors = frozenset(vocab["name_connectors"]) | frozenset(vocab["place_connectors"])
+
+    def inner_connector(j: int) -> bool:
+        # "Jama'at Nusrat al-Islam wal-Muslimin", "Clan del Norte": a particle between name words.
+        return lowers[j] in connectors and j + 1 < n and (doc[j + 1].text == "-" or _name_word(doc, j + 1, not_name))
+
+    def run_forward(i: int, opened: bool = False) -> int:
         j = i
-        while j < n and j - i < 5 and not taken[j] and (_name_word(doc, j, not_name) or (j > i and _joined(doc, j))):
+        while (
+            j < n
+            and j - i < 7
+            and not taken[j]
+            and (
+                _name_word(doc, j, not_name)
+                or ((j > i or opened) and inner_connector(j))
+                or (j > i and _joined(doc, j))
+            )
+        ):
             j += 1
         while j > i and doc[j - 1].text in ("-", "."):
             j -= 1
@@ -95,7 +110,7 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
         size = next((len(p) for p in openers if tuple(texts[k : k + len(p)]) == p), 0)
         if not size or any(taken[k : k + size]) or k + size >= n:
             continue
-        end = run_forward(k + size)
+        end = run_forward(k + size, opened=True)  # "Clan del Norte", "Jaish al-Adl"
         if _named(doc, k + size, end) and (end >= n or not doc[end].is_title):
             add(k, end, "organisations.opener")
     firsts = {p[0] for p in before} | {p[0] for p in after} | {p[0] for p in members}
