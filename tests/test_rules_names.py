@@ -1147,3 +1147,9 @@ def test_a_groups_name_before_its_members(system, text, present, absent):
 )
 def test_a_group_is_named_by_a_word_that_opens_group_names(system, text, org):
     assert (org, "ORG") in ents_of(system, text)
+
+
+def test_a_hyphened_rank_stays_out_and_a_force_heads_a_body(system):
+    ents = ents_of(system, "Brig-Gen Tessa Marlovo said the Chindo Defence Force had withdrawn.")
+    assert ("Tessa Marlovo", "PERSON") in ents, ents
+    assert ("Chindo Defence Force", "ORG") in ents, ents
