@@ -1153,3 +1153,20 @@ def test_a_hyphened_rank_stays_out_and_a_force_heads_a_body(system):
     ents = ents_of(system, "Brig-Gen Tessa Marlovo said the Chindo Defence Force had withdrawn.")
     assert ("Tessa Marlovo", "PERSON") in ents, ents
     assert ("Chindo Defence Force", "ORG") in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # A name with an inner capital.
+        ("The motion was moved by Associate Minister Tod McKellan on Friday.", ["Tod McKellan"]),
+        # A list of people in apposition to a plural role.
+        ("Two hostages, Pelin Ardas and Mirat Sorkan, reached the coast.", ["Pelin Ardas", "Mirat Sorkan"]),
+        # The subject of a passive between commas.
+        ("The last, Jairo Velmonte Ruiz, was released in the south.", ["Jairo Velmonte Ruiz"]),
+    ],
+)
+def test_inner_capitals_apposed_lists_and_subjects_between_commas(system, text, people):
+    ents = ents_of(system, text)
+    for name in people:
+        assert (name, "PERSON") in ents, ents

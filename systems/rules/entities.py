@@ -251,7 +251,7 @@ class PeopleFinder:
     def _is_name(self, token) -> bool:
         text = token.text
         return (
-            (token.is_title or apostrophe_title(text))
+            (token.is_title or apostrophe_title(text) or CAMEL_NAME.match(text) is not None)
             and text not in self.not_name
             and len(text) > 1
             and all(ch.isalpha() or ch in "'’" for ch in text)
@@ -507,6 +507,8 @@ class PeopleFinder:
                 continue
             plural = kind in ("plural", "list")
             begin = end
+            if plural and begin + 1 < len(doc) and doc[begin].text == "," and not taken[begin + 1]:
+                begin += 1  # "two hostages, Ana Ruiz and Tomas Vel, were freed": the list in apposition
             while begin < len(doc) and not taken[begin]:
                 stop = self._name_forward(doc, begin, taken)
                 if stop == begin or not self._person_shaped(doc, begin, stop):
@@ -740,7 +742,13 @@ class PeopleFinder:
                 # "Ana Ruiz lost her husband": a full name that a personal pronoun takes up.
                 subject = "people.pronoun_subject"
             if subject is not None and i >= 2 and not taken[i - 1]:
-                found += [(b, e, subject) for b, e in self._subject_names(doc, i, taken)]
+                if lowers[i - 1] == ",":
+                    # "The last, Ana Ruiz, was freed": the subject between commas.
+                    begin = self._name_backward(doc, i - 1, taken)
+                    if begin < i - 1 and begin > 0 and lowers[begin - 1] == "," and self._person_shaped(doc, begin, i - 1):
+                        found.append((begin, i - 1, subject))
+                else:
+                    found += [(b, e, subject) for b, e in self._subject_names(doc, i, taken)]
             if lower in self.person_verbs and i >= 2 and not taken[i - 1]:
                 # "Ana Ruiz denied the charge": a full name as the subject of a verb people use.
                 begin = self._name_backward(doc, i, taken)
@@ -1111,6 +1119,9 @@ def body_mentions(
         for t in range(start, end):
             taken[t] = True
     return found, replaced
+
+
+CAMEL_NAME = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Du|La|Le)[A-Z][a-z]{2,}$")
 
 
 def apostrophe_title(text: str) -> bool:
