@@ -1170,3 +1170,8 @@ def test_inner_capitals_apposed_lists_and_subjects_between_commas(system, text, 
     ents = ents_of(system, text)
     for name in people:
         assert (name, "PERSON") in ents, ents
+
+
+def test_a_facility_left_for_a_place_keeps_its_name(system):
+    ents = ents_of(system, "The crew left Dorvo International Airport for Tessaly on Sunday.")
+    assert ("Dorvo International Airport", "LOC") in ents, ents
