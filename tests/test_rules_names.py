@@ -1175,3 +1175,23 @@ def test_inner_capitals_apposed_lists_and_subjects_between_commas(system, text, 
 def test_a_facility_left_for_a_place_keeps_its_name(system):
     ents = ents_of(system, "The crew left Dorvo International Airport for Nairobi on Sunday.")
     assert ("Dorvo International Airport", "LOC") in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # "captured" takes people as often as places: only one name word is a place.
+        ("Its forces had captured Novoselka in the east.", ("Novoselka", "GPE"), None),
+        ("Rebels captured Dorin Maltavo near the river.", None, ("Dorin Maltavo", "GPE")),
+        # A dateline's news agency in brackets is no place's other name.
+        ("DORVO, Kelmar (Wirenews) — Drones struck the port.", None, ("Wirenews", "GPE")),
+        # A capitalised adjective before an office opens no place.
+        ("Regional governor Tomas Vel said the roads were cut.", None, ("Regional", "GPE")),
+    ],
+)
+def test_one_word_place_cues_datelines_and_office_adjectives(system, text, present, absent):
+    ents = ents_of(system, text)
+    if present:
+        assert present in ents, ents
+    if absent:
+        assert absent not in ents, ents

@@ -41,9 +41,11 @@ class PlaceVocabulary:
         self.people_after = frozenset(vocab["people_nouns_after"])
         # Cue phrases by their last word, so that a token is looked up once ("air strike on" under "on").
         self.cues: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in vocab["place_cues_before"]:
+        for phrase in vocab["place_cues_before"] + vocab["place_cues_one_word"]:
             cue = tuple(phrase.split())
             self.cues.setdefault(cue[-1], []).append(cue)
+        # Cues that take people as often: only a one-word name after them is a place ("captured Dorvo").
+        self.one_word_cues = {tuple(p.split()) for p in vocab["place_cues_one_word"]}
         self.party_nouns = frozenset(vocab["body_modified_nouns"]) | self.people_after
 
 
@@ -137,6 +139,11 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
         elif lowers[i] in words.cues and _cue_ends_at(lowers, i, words.cues[lowers[i]]):
             # "the rebels seized Dorvo", "an air strike on Kelmar": the object of taking or striking.
             rule, start = "places.after_cue", i + 1
+            one_word = any(
+                tuple(lowers[i + 1 - len(c) : i + 1]) == c for c in words.one_word_cues if i + 1 >= len(c)
+            )
+            if one_word and (_name_end(doc, start, taken, words) != start + 1 or start in place_end):
+                continue
         elif lowers[i] in words.compass and doc[i].is_lower:
             # "in northern Kelmar", "much of south-western Tarsa": a part of a land by its compass point.
             rule, start = "places.after_compass", i + 1
@@ -186,6 +193,8 @@ def _bracketed_names(doc: Doc, places: Sequence[Span], taken: list[bool], words:
         end = _name_end(doc, k + 1, taken, words)
         if end == k + 1 or end - k - 1 > 3 or end >= len(doc) or doc[end].text != ")":
             continue
+        if end + 1 < len(doc) and doc[end + 1].text in DASHES:
+            continue  # "KYIV, Ukraine (Wire) —": a dateline's news agency
         found.append(Span(doc, k + 1, end, label=place.label_, span_id="places.bracketed"))
         taken[k + 1 : end] = [True] * (end - k - 1)
     return found
