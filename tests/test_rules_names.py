@@ -1195,3 +1195,9 @@ def test_one_word_place_cues_datelines_and_office_adjectives(system, text, prese
         assert present in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+def test_a_dateline_before_an_agency_credit_and_a_facility_opened_by_al(system):
+    ents = ents_of(system, "TESSARA (Wirenews) — Guards foiled an attack on al-Dorvani prison on Monday.")
+    assert ("TESSARA", "GPE") in ents, ents
+    assert ("al-Dorvani prison", "LOC") in ents, ents

@@ -1298,6 +1298,15 @@ def headed_mentions(
                 start -= 1  # "Novo-Ogaryovo residence"
             else:
                 break
+        if (
+            start > 1
+            and start < j
+            and texts[start - 1] == "-"
+            and not doc[start - 2].whitespace_
+            and lowers[start - 2] in ("al", "el", "an", "ar", "as", "ash", "ad", "at", "az")
+            and not taken[start - 2]
+        ):
+            start -= 2  # "the al-Tessa prison": the article opens the name
         named_part = any(t in starting_at for t in range(start, j)) or not doc[start].is_sent_start
         generic = start > 0 and lowers[start - 1] in ("a", "an")  # "a Congolese prison"
         # A capitalised head that a longer name continues is not the head ("Peace Process for …").

@@ -309,9 +309,14 @@ def _line_starts(doc: Doc) -> list[int]:
 
 
 def _closed_by_dash(doc: Doc, k: int) -> bool:
-    """A dash right at ``k``, or after a comma and at most eight tokens of the same line."""
+    """A dash right at ``k``, after an agency's credit in brackets, or after a comma and at most
+    eight tokens of the same line."""
     if doc[k].text in DASHES:
         return True
+    if doc[k].text == "(":
+        # "ARDAN (Wire) —": the agency's credit in brackets before the dash.
+        close = next((j for j in range(k + 1, min(len(doc), k + 6)) if doc[j].text == ")"), None)
+        return close is not None and close + 1 < len(doc) and doc[close + 1].text in DASHES
     if doc[k].text != ",":
         return False
     for j in range(k + 1, min(len(doc), k + 10)):
