@@ -1201,3 +1201,8 @@ def test_a_dateline_before_an_agency_credit_and_a_facility_opened_by_al(system):
     ents = ents_of(system, "TESSARA (Wirenews) — Guards foiled an attack on al-Dorvani prison on Monday.")
     assert ("TESSARA", "GPE") in ents, ents
     assert ("al-Dorvani prison", "LOC") in ents, ents
+
+
+def test_ethnic_and_religious_communities_of_conflict_theatres_are_norp(system):
+    ents = ents_of(system, "Clashes between Hema and Lendu militias spread; Berom farmers and Peul herders fled.")
+    assert {("Hema", "NORP"), ("Lendu", "NORP"), ("Berom", "NORP"), ("Peul", "NORP")} <= ents, ents
