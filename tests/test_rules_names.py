@@ -1206,3 +1206,18 @@ def test_a_dateline_before_an_agency_credit_and_a_facility_opened_by_al(system):
 def test_ethnic_and_religious_communities_of_conflict_theatres_are_norp(system):
     ents = ents_of(system, "Clashes between Hema and Lendu militias spread; Berom farmers and Peul herders fled.")
     assert {("Hema", "NORP"), ("Lendu", "NORP"), ("Berom", "NORP"), ("Peul", "NORP")} <= ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Boats crossed the Gulf of Dorvano at night.", "Gulf of Dorvano"),
+        ("The ship was hit in the Strait of Kelmo.", "Strait of Kelmo"),
+        # A road named by the places it joins keeps its designator (guidelines §2.3).
+        ("Fighting raged along the Kelvar-Dorvano road for hours.", "Kelvar-Dorvano road"),
+        # A lower-case natural designator stays outside the name.
+        ("Fighting spread across the Drevan valley.", "Drevan"),
+    ],
+)
+def test_natural_features_named_with_of_roads_and_valleys(system, text, place):
+    assert (place, "LOC") in ents_of(system, text)

@@ -359,7 +359,23 @@ def named_designator_places(
     place_starting_at = {m.start: m for m in named if m.label_ in ("GPE", "LOC")}
     natural = frozenset(vocab["place_natural_prefixes"])
 
+    of_prefixes = frozenset(vocab["place_natural_of_prefixes"])
     for k, text in enumerate(texts):
+        if text in of_prefixes and k + 2 < len(doc) and texts[k + 1] == "of" and not taken[k + 2]:
+            # "the Gulf of Dorvo", "the Strait of Kelm": a natural feature named by "<prefix> of".
+            word = place_starting_at.get(k)
+            if word is None and taken[k]:
+                continue
+            inner = place_starting_at.get(k + 2)
+            end = inner.end if inner is not None else _name_end(doc, k + 2, taken, words)
+            if end > k + 2 and _ends_name(doc, end):
+                span = Span(doc, k, end, label="LOC", span_id="places.natural_of")
+                found.append(span)
+                for old in (word, inner):
+                    if old is not None:
+                        replaced[old] = span
+                taken[k:end] = [True] * (end - k)
+            continue
         if text in natural and not taken[k] and k + 1 < len(doc):
             # "Lake Chad", "Mount Sinjar": a natural feature named by a capitalised prefix is LOC,
             # even where its name is also a state's.
