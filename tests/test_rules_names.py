@@ -1079,7 +1079,9 @@ def test_a_place_opened_by_a_facility_word_is_a_loc(system):
 
 
 def test_regions_and_rivers_of_conflict_theatres_are_known_and_name_institutions(system):
-    ents = ents_of(system, "Militants fled across the Shabelle toward Tora Bora. Students of Mindanao University marched.")
+    ents = ents_of(
+        system, "Militants fled across the Shabelle toward Tora Bora. Students of Mindanao University marched."
+    )
     assert ("Shabelle", "LOC") in ents, ents
     assert ("Tora Bora", "LOC") in ents, ents
     assert ("Mindanao University", "ORG") in ents, ents
@@ -1111,7 +1113,9 @@ def test_a_given_name_inside_a_place_or_body_is_no_person(system, text, absent):
 
 
 def test_places_in_a_plural_apposition_and_people_of_a_body_after_a_dateline(system):
-    ents = ents_of(system, "DORVO — Fighters of the Kovari Liberation Movement had taken Kalno and Pesca, two villages.")
+    ents = ents_of(
+        system, "DORVO — Fighters of the Kovari Liberation Movement had taken Kalno and Pesca, two villages."
+    )
     assert ("Kovari Liberation Movement", "ORG") in ents, ents
     assert ("Fighters of the Kovari Liberation Movement", "ORG") not in ents, ents
     assert ("Kalno", "GPE") in ents, ents

@@ -745,7 +745,12 @@ class PeopleFinder:
                 if lowers[i - 1] == ",":
                     # "The last, Ana Ruiz, was freed": the subject between commas.
                     begin = self._name_backward(doc, i - 1, taken)
-                    if begin < i - 1 and begin > 0 and lowers[begin - 1] == "," and self._person_shaped(doc, begin, i - 1):
+                    if (
+                        begin < i - 1
+                        and begin > 0
+                        and lowers[begin - 1] == ","
+                        and self._person_shaped(doc, begin, i - 1)
+                    ):
                         found.append((begin, i - 1, subject))
                 else:
                     found += [(b, e, subject) for b, e in self._subject_names(doc, i, taken)]
@@ -769,7 +774,12 @@ class PeopleFinder:
                     and self._is_name(doc[i - 1])
                     and doc[i - 1].text not in self.not_first
                     and doc[i].lower_ not in self.person_tails
-                    and (i == 1 or doc[i - 1].is_sent_start or lowers[i - 2] in (",", "said", "says") or doc[i - 2].is_quote)
+                    and (
+                        i == 1
+                        or doc[i - 1].is_sent_start
+                        or lowers[i - 2] in (",", "said", "says")
+                        or doc[i - 2].is_quote
+                    )
                 ):
                     # "Amal, 34, a teacher, said": an age makes one name word a person's.
                     found.append((i - 1, i, "people.age_one_name"))

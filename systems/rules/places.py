@@ -139,9 +139,7 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
         elif lowers[i] in words.cues and _cue_ends_at(lowers, i, words.cues[lowers[i]]):
             # "the rebels seized Dorvo", "an air strike on Kelmar": the object of taking or striking.
             rule, start = "places.after_cue", i + 1
-            one_word = any(
-                tuple(lowers[i + 1 - len(c) : i + 1]) == c for c in words.one_word_cues if i + 1 >= len(c)
-            )
+            one_word = any(tuple(lowers[i + 1 - len(c) : i + 1]) == c for c in words.one_word_cues if i + 1 >= len(c))
             if one_word and (_name_end(doc, start, taken, words) != start + 1 or start in place_end):
                 continue
         elif lowers[i] in words.compass and doc[i].is_lower:
