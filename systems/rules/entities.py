@@ -1320,7 +1320,7 @@ def headed_mentions(
         named_part = any(t in starting_at for t in range(start, j)) or not doc[start].is_sent_start
         generic = start > 0 and lowers[start - 1] in ("a", "an")  # "a Congolese prison"
         # A capitalised head that a longer name continues is not the head ("Peace Process for …").
-        # "left Sanaa International Airport for Muscat": a place after "for" is where one goes, not the name.
+        # "left Dorvo International Airport for Kelmar": a place after "for" is where one goes, not the name.
         place_after = k + 2 in starting_at and starting_at[k + 2].label_ in ("GPE", "LOC") and lowers[k + 1] == "for"
         continued = k + 1 < len(doc) and (
             word[k + 1] or (lowers[k + 1] in ("of", "for") and k + 2 < len(doc) and word[k + 2] and not place_after)

@@ -62,7 +62,7 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
     connectors = frozenset(vocab["name_connectors"]) | frozenset(vocab["place_connectors"])
 
     def inner_connector(j: int) -> bool:
-        # "Jama'at Nusrat al-Islam wal-Muslimin", "Clan del Norte": a particle between name words.
+        # "Jaish Ansar al-Dorvo wal-Kelmar", "Clan del Norte": a particle between name words.
         return lowers[j] in connectors and j + 1 < n and (doc[j + 1].text == "-" or _name_word(doc, j + 1, not_name))
 
     def run_forward(i: int, opened: bool = False) -> int:
