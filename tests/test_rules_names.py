@@ -1225,3 +1225,9 @@ def test_ethnic_and_religious_communities_of_conflict_theatres_are_norp(system):
 )
 def test_natural_features_named_with_of_roads_and_valleys(system, text, place):
     assert (place, "LOC") in ents_of(system, text)
+
+
+def test_a_place_before_based_or_born_is_annotated_alone(system):
+    ents = ents_of(system, "The Dorvano-based rights group said a Kelmaro-born commander led the raid.")
+    assert ("Dorvano", "GPE") in ents, ents
+    assert ("Kelmaro", "GPE") in ents, ents

@@ -223,7 +223,16 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
             start += 1
         return start
 
+    compounds = frozenset(vocab["place_compound_words"])
     for k, lower in enumerate(lowers):
+        if lower in compounds and k > 1 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_:
+            # "the Dorvo-based group", "a Kelmar-born commander": the place alone is annotated.
+            if not taken[k - 2] and not doc[k - 1].whitespace_:
+                start = name_before(k - 1)
+                if start < k - 1 and (start == 0 or lowers[start - 1] != "-"):
+                    found.append(Span(doc, start, k - 1, label="GPE", span_id="places.compound"))
+                    taken[start : k - 1] = [True] * (k - 1 - start)
+            continue
         rule = (
             "places.designator"
             if lower in words.designators
