@@ -1231,3 +1231,20 @@ def test_a_place_before_based_or_born_is_annotated_alone(system):
     ents = ents_of(system, "The Dorvano-based rights group said a Kelmaro-born commander led the raid.")
     assert ("Dorvano", "GPE") in ents, ents
     assert ("Kelmaro", "GPE") in ents, ents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A witness told Le Kelmarien the town burned.",
+        "A doctor told Channel Tessaro the clinic was full.",
+        "Residents told Dorvo Online the roads were cut.",
+    ],
+)
+def test_an_outlet_told_is_no_person(system, text):
+    assert not any(label == "PERSON" for _, label in ents_of(system, text))
+
+
+def test_well_known_outlets_are_bodies(system):
+    ents = ents_of(system, "Middle East Eye and Sahara Reporters said the toll rose.")
+    assert {("Middle East Eye", "ORG"), ("Sahara Reporters", "ORG")} <= ents, ents
