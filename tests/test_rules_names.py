@@ -1248,3 +1248,16 @@ def test_an_outlet_told_is_no_person(system, text):
 def test_well_known_outlets_are_bodies(system):
     ents = ents_of(system, "Middle East Eye and Sahara Reporters said the toll rose.")
     assert {("Middle East Eye", "ORG"), ("Sahara Reporters", "ORG")} <= ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Tessa Marlovo, an electrician from the village, said he lost everything.", "Tessa Marlovo"),
+        ("A street vendor, Omari Kelvano, found the bodies.", "Omari Kelvano"),
+        # Words for trades that are surnames too stay name words.
+        ("The report was written by Jane Baker and Tom Porter.", "Tom Porter"),
+    ],
+)
+def test_occupations_introduce_people_and_trade_surnames_stay_names(system, text, person):
+    assert (person, "PERSON") in ents_of(system, text)
