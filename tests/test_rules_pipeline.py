@@ -145,3 +145,13 @@ def test_rank_abbreviations_end_no_sentence():
         "Capt. Lin spoke.",
     ]
     assert "Lt." in [t.text for t in doc]
+
+
+def test_language_component_alone_drops_nationality_words_that_name_a_language():
+    patterns = [{"label": "NORP", "pattern": w} for w in ("Kelmari", "Dorvish", "Tarsan")]
+    nlp = small_pipeline("rules_languages", patterns=patterns)
+    doc = nlp("The Kelmari-speaking towns heard it read in Dorvish. Tarsan troops left.")
+    assert {(s.text, s.label_) for s in names(doc)} == {("Tarsan", "NORP")}
+    # "and" joins nationalities before their noun: no language there.
+    doc = nlp("Fighting in Kelmari and Dorvish territory went on.")
+    assert {(s.text, s.label_) for s in names(doc)} == {("Kelmari", "NORP"), ("Dorvish", "NORP")}

@@ -227,6 +227,10 @@ class PeopleFinder:
         self.not_first = frozenset(vocab["not_person_first_words"])
         self.people_after = frozenset(vocab["people_nouns_after"]) | frozenset(vocab["people_words"])
         self.not_person = frozenset(vocab["not_person_words"])
+        self.kin = frozenset(vocab["person_kin_nouns"])
+        self.given_names = frozenset(vocab["person_given_names"])
+        self.place_words_before = frozenset(vocab["person_given_name_not_after"])
+        self.person_passives = frozenset(vocab["person_passives"])
         # "the armed group Zinda Brotherhood denied": a kind of body right before a name makes it the body's.
         self.body_kinds = frozenset(p.split()[-1] for p in vocab["org_kinds_before"] + vocab["group_nouns"])
         # A plural role takes a list of names ("commanders A B and C D"): every one-word role, pluralised.
@@ -235,14 +239,19 @@ class PeopleFinder:
             for word in roles[kind]:
                 if " " not in word and word.isalpha() and word.islower() and not word.endswith("s"):
                     plurals.add(word[:-3] + "men" if word.endswith("man") else word + "s")
+        # A capitalised role opening a sentence is no part of the name after it ("Commanders Ana Ruiz and ...").
+        self.role_words = frozenset(self.kind_of) | frozenset(plurals)
         self.loose_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.loose_cues.add("cue", [nlp.make_doc(p) for p in vocab["person_cues_loose"]])
         self.loose_cues.add("plural", [nlp.make_doc(p) for p in sorted(plurals)])
+        # "twelve people, including A B, C D and E F": a list of people opened after a word for people.
+        self.loose_cues.add("list", [nlp.make_doc(p) for p in vocab["person_list_cues"]])
+        self.list_heads = frozenset(vocab["person_list_heads"]) | self.people_after | plurals
 
     def _is_name(self, token) -> bool:
         text = token.text
         return (
-            token.is_title
+            (token.is_title or apostrophe_title(text) or CAMEL_NAME.match(text) is not None)
             and text not in self.not_name
             and len(text) > 1
             and all(ch.isalpha() or ch in "'’" for ch in text)
@@ -383,7 +392,7 @@ class PeopleFinder:
             # Apposition: "Name Surname, the leader of ORG", "Name, a spokesman for ORG", "Name, the
             # UN Special Coordinator", "Name, Erdogan's communications director".
             k = start - 1
-            while k >= 0 and start - k <= 5 and self._in_role_phrase(doc, k):
+            while k >= 0 and start - k <= 7 and self._in_role_phrase(doc, k):
                 k -= 1
             if k >= 1 and doc[k].text == ",":
                 begin = self._name_backward(doc, k, taken)
@@ -424,6 +433,10 @@ class PeopleFinder:
                 run = at
                 while run < len(doc) and run - at < 3 and self._is_name(doc[run]):
                     run += 1
+                if run == at and doc[at - 1].lower_ == "the":
+                    # "a spokesman for the group, Ana Ruiz, said": a body named by its kind.
+                    while run < len(doc) and run - at < 2 and doc[run].is_lower and doc[run].is_alpha:
+                        run += 1
                 k = run if run > at and run < len(doc) and doc[run].text == "," else k
         return k + 1 if k < len(doc) and doc[k].text == "," else end
 
@@ -488,9 +501,14 @@ class PeopleFinder:
         Ana Ruiz and Tomas Vel were killed"). A lower-case word closes the name as well as punctuation:
         the name run has already stopped at the first word that is no name."""
         found = []
-        for match_id, _start, end in self.loose_cues(doc):
-            plural = doc.vocab.strings[match_id] == "plural"
+        for match_id, start, end in self.loose_cues(doc):
+            kind = doc.vocab.strings[match_id]
+            if kind == "list" and not self._after_people(doc, start):
+                continue
+            plural = kind in ("plural", "list")
             begin = end
+            if plural and begin + 1 < len(doc) and doc[begin].text == "," and not taken[begin + 1]:
+                begin += 1  # "two hostages, Ana Ruiz and Tomas Vel, were freed": the list in apposition
             while begin < len(doc) and not taken[begin]:
                 stop = self._name_forward(doc, begin, taken)
                 if stop == begin or not self._person_shaped(doc, begin, stop):
@@ -504,7 +522,7 @@ class PeopleFinder:
                 )
                 if not closed:
                     break
-                found.append((begin, stop, "people.after_loose_cue"))
+                found.append((begin, stop, "people.list" if kind == "list" else "people.after_loose_cue"))
                 # A list goes on after "and" or, behind a plural role, after a comma too.
                 if after is None or not (after.lower_ == "and" or (plural and after.text == ",")):
                     break
@@ -518,6 +536,62 @@ class PeopleFinder:
                         found.append((begin, one, "people.after_loose_cue"))
                         break
         return found
+
+    def _named_by_given_name(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+        """A full name opened by a common given name ("Amadou Keita", "Olena Marchuk") wherever it
+        stands: the last resort after roles and context. The name must stand alone (no capitalised
+        word before or after it) and hold no word of a place or a body ("Ahmadu Tessa University")."""
+        found = []
+        texts = token_view(doc).texts
+        for i in [k for k, text in enumerate(texts) if text in self.given_names]:
+            if taken[i] or (i > 0 and not taken[i - 1] and self._is_name(doc[i - 1])):
+                continue
+            if i > 0 and doc[i - 1].lower_ in self.place_words_before:
+                continue  # "near Ali Sabieh": towns are named after people too
+            stop = self._name_forward(doc, i, taken)
+            if stop - i < 2 or not self._person_shaped(doc, i, stop):
+                continue
+            after = doc[stop] if stop < len(doc) else None
+            if after is not None and (
+                (after.is_title and not taken[stop])
+                or after.lower_ in self.not_person
+                or after.text in ("-", "–")
+                or after.lower_ in self.particles  # "… Badr al-Din al-<a group's name>": cut short
+            ):
+                continue
+            found.append((i, stop, "people.given_name"))
+        return found
+
+    def _after_people(self, doc: Doc, cue: int) -> bool:
+        """A word for people within three words before a list cue ("the dead included", "nine
+        people, among them"): "including" opens lists of places and bodies as often."""
+        return any(t.lower_ in self.list_heads for t in doc[max(cue - 3, 0) : cue])
+
+    def _subject_names(self, doc: Doc, verb: int, taken: list[bool]) -> list[tuple[int, int]]:
+        """The full name right before ``verb``, and a second one joined to it by "and" ("Ana Ruiz
+        and Tomas Vel were freed"); none when the run ends a longer name."""
+        begin = self._unroled(doc, self._name_backward(doc, verb, taken), verb)
+        if begin == verb or not self._person_shaped(doc, begin, verb):
+            return []
+        if not self._ends_longer_name(doc, begin, taken):
+            return [(begin, verb)]
+        if begin >= 3 and doc[begin - 1].lower_ == "and" and not taken[begin - 2]:
+            first = self._unroled(doc, self._name_backward(doc, begin - 1, taken), begin - 1)
+            if (
+                first < begin - 1
+                and self._person_shaped(doc, first, begin - 1)
+                and not self._ends_longer_name(doc, first, taken)
+            ):
+                return [(first, begin - 1), (begin, verb)]
+        return []
+
+    def _unroled(self, doc: Doc, begin: int, end: int) -> int:
+        """Past a capitalised role opening a sentence ("Commanders Ana Ruiz"): no part of the name."""
+        return begin + 1 if begin < end and doc[begin].lower_ in self.role_words else begin
+
+    def _person_tail_word(self, doc: Doc, k: int) -> bool:
+        """A kin or companion noun within two words at k ("her husband", "his two sons")."""
+        return any(t.lower_ in self.kin for t in doc[k : k + 3])
 
     def _one_name_closed(self, doc: Doc, end: int) -> bool:
         return end >= len(doc) or doc[end].text in (",", ".", ";", ")") or doc[end].lower_ in self.clause_verbs
@@ -557,7 +631,14 @@ class PeopleFinder:
     def _in_role_phrase(self, doc: Doc, k: int) -> bool:
         """Words between an apposition's comma and its role: "the", "a", modifiers, an owner ("UN", "Erdogan's")."""
         t = doc[k]
-        return (t.is_alpha and (t.is_lower or t.is_title or t.is_upper)) or t.lower_ in ("'s", "’s")
+        return (
+            (t.is_alpha and (t.is_lower or t.is_title or t.is_upper))
+            or t.lower_ in ("'s", "’s")
+            # "co-chair", "the African Union (AU) envoy": a tight hyphen, an acronym's brackets.
+            or (t.text == "-" and not t.whitespace_ and k > 0 and not doc[k - 1].whitespace_)
+            or (t.text == "(" and k + 2 < len(doc) and doc[k + 1].is_upper and doc[k + 2].text == ")")
+            or (t.text == ")" and k >= 2 and doc[k - 1].is_upper and doc[k - 2].text == "(")
+        )
 
     @staticmethod
     def _ends_longer_name(doc: Doc, begin: int, taken: list[bool]) -> bool:
@@ -631,12 +712,54 @@ class PeopleFinder:
                         found.append((i + 1, stop, "people.said_subject"))
                         if second > stop and self._person_shaped(doc, stop + 1, second):
                             found.append((stop + 1, second, "people.said_subject"))
+            if (
+                lower == "and"
+                and i >= 2
+                and not taken[i - 1]
+                and lowers[i + 1 : i + 2] in (["his"], ["her"])
+                and self._person_tail_word(doc, i + 2)
+            ):
+                # "Ana Ruiz and her two sons were freed": a name joined to its own kin is a person's.
+                begin = self._name_backward(doc, i, taken)
+                if begin < i and self._person_shaped(doc, begin, i) and not self._ends_longer_name(doc, begin, taken):
+                    found.append((begin, i, "people.and_kin"))
+            subject = None
+            if (lower in ("was", "were") and lowers[i + 1 : i + 2] and lowers[i + 1] in self.person_passives) or (
+                lower in ("had", "has", "have")
+                and lowers[i + 1 : i + 2] == ["been"]
+                and lowers[i + 2 : i + 3]
+                and lowers[i + 2] in self.person_passives
+            ):
+                # "Ana Ruiz was abducted", "Ana Ruiz had been shot": what is done only to people.
+                subject = "people.passive_subject"
+            elif (
+                doc[i].is_lower
+                and doc[i].is_alpha
+                and lowers[i + 1 : i + 2] in (["his"], ["her"], ["himself"], ["herself"])
+                and i >= 2
+                and doc[i - 1].is_title
+            ):
+                # "Ana Ruiz lost her husband": a full name that a personal pronoun takes up.
+                subject = "people.pronoun_subject"
+            if subject is not None and i >= 2 and not taken[i - 1]:
+                if lowers[i - 1] == ",":
+                    # "The last, Ana Ruiz, was freed": the subject between commas.
+                    begin = self._name_backward(doc, i - 1, taken)
+                    if (
+                        begin < i - 1
+                        and begin > 0
+                        and lowers[begin - 1] == ","
+                        and self._person_shaped(doc, begin, i - 1)
+                    ):
+                        found.append((begin, i - 1, subject))
+                else:
+                    found += [(b, e, subject) for b, e in self._subject_names(doc, i, taken)]
             if lower in self.person_verbs and i >= 2 and not taken[i - 1]:
                 # "Ana Ruiz denied the charge": a full name as the subject of a verb people use.
                 begin = self._name_backward(doc, i, taken)
                 if begin < i and self._person_shaped(doc, begin, i) and not self._ends_longer_name(doc, begin, taken):
                     found.append((begin, i, "people.verb_subject"))
-            if rule is not None and i >= 2:
+            if rule is not None and i >= 1:
                 begin = self._name_backward(doc, i, taken)
                 # "A B of Norland and C D of Kestria": a list of people, each with the body they come from.
                 listed = rule == "people.of_mention" and begin >= 2 and lowers[begin - 1] == "and" and taken[begin - 2]
@@ -644,6 +767,22 @@ class PeopleFinder:
                 connector = rule == "people.apposition_tail" and lowers[begin - 1] in ("for", "of", "and", "on")
                 if begin < i and (listed or connector or not self._ends_longer_name(doc, begin, taken)):
                     found.append((begin, i, rule))
+                elif (
+                    begin == i
+                    and rule == "people.apposition_tail"
+                    and not taken[i - 1]
+                    and self._is_name(doc[i - 1])
+                    and doc[i - 1].text not in self.not_first
+                    and doc[i].lower_ not in self.person_tails
+                    and (
+                        i == 1
+                        or doc[i - 1].is_sent_start
+                        or lowers[i - 2] in (",", "said", "says")
+                        or doc[i - 2].is_quote
+                    )
+                ):
+                    # "Amal, 34, a teacher, said": an age makes one name word a person's.
+                    found.append((i - 1, i, "people.age_one_name"))
             elif lower in ("'s", "’s") and i + 1 in body_starting_at and not taken[i - 1]:
                 # "Ana Ruiz's National Front": a full name owning a body is its leader's.
                 begin = self._name_backward(doc, i, taken)
@@ -674,6 +813,7 @@ class PeopleFinder:
                     found.append((e.end, stop, "people.nationality_name"))
         found += self._named_after_cue(doc, taken)
         found += self._named_after_loose_cue(doc, taken)
+        found += self._named_by_given_name(doc, taken)
         out = []
         for begin, end, rule in found:
             # "the local daily Sabah Kelmar said": a kind of body right before a name makes it the body's.
@@ -794,7 +934,8 @@ def alias_mentions(
 
 
 ROAD_NUMBER = re.compile(r"^[A-Z]{1,2}\d{1,3}$")
-ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&-]{1,9}$")
+# Any script's capitals: "İHD", "ÖHD" are acronyms as "IHD" is.
+ACRONYM = re.compile(r"^[^\W\d_a-z][\w&-]{1,9}$")
 # Lower-case words inside a body's name; the other languages' articles and conjunctions are data
 # ("Ahl al-Sunna wa al-Jamaa", "Frente Popular de Liberacion del Kelmar").
 CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le", "in", "on", "to", "&"}) | frozenset(
@@ -803,7 +944,7 @@ CONNECTORS = frozenset({"of", "for", "the", "and", "de", "du", "des", "la", "le"
 
 
 def _is_acronym(text: str) -> bool:
-    return bool(ACRONYM.match(text)) and sum(ch.isupper() for ch in text) >= 2
+    return bool(ACRONYM.match(text)) and text[0].isupper() and "_" not in text and sum(ch.isupper() for ch in text) >= 2
 
 
 def _joins_name(doc: Doc, k: int) -> bool:
@@ -990,6 +1131,18 @@ def body_mentions(
     return found, replaced
 
 
+CAMEL_NAME = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Du|La|Le)[A-Z][a-z]{2,}$")
+
+
+def apostrophe_title(text: str) -> bool:
+    """A capitalised word with an apostrophe inside ("Ta’ang", "Jama'at", "Mus'ab"), which
+    ``str.istitle`` reads as two words."""
+    if "'" not in text and "’" not in text:
+        return False
+    bare = text.replace("'", "").replace("’", "")
+    return len(bare) > 2 and text[-1] not in "'’" and text[0] not in "'’" and bare.isalpha() and bare.istitle()
+
+
 def _capitalised_words(doc: Doc) -> list[bool]:
     """Per token: a capitalised or upper-case word ("Bank", "SITE"), read from the doc's arrays at once."""
     from spacy.attrs import IS_ALPHA, IS_TITLE, IS_UPPER
@@ -1001,11 +1154,16 @@ def _capitalised_words(doc: Doc) -> list[bool]:
             bool(alpha and (title or upper))
             for title, upper, alpha in doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA]).tolist()
         ]
+        # "Ta’ang", "Jama'at": an apostrophe inside a transliterated word leaves it a capitalised word.
+        for k, text in enumerate(token_view(doc).texts):
+            if not capitalised[k] and ("'" in text or "’" in text):
+                capitalised[k] = apostrophe_title(text)
         doc.user_data["bench_capitalised"] = capitalised
     return capitalised
 
 
-OWNER_LABELS = ("ORG", "GPE", "NORP")
+# A region no government runs names institutions too ("Mindanao University"): LOC owns as GPE does.
+OWNER_LABELS = ("ORG", "GPE", "NORP", "LOC")
 
 
 def institution_mentions(
@@ -1021,6 +1179,7 @@ def institution_mentions(
     taken = list(claimed)
     heads = set(vocab["institution_heads"])
     in_heads = set(vocab["institution_in_heads"])
+    people_of = frozenset(vocab["people_nouns_after"]) | frozenset(vocab["people_words"])
     starting_at = {m.start: m for m in named if m.label_ in OWNER_LABELS}
     found: list[Span] = []
     replaced: dict[Span, Span] = {}
@@ -1036,6 +1195,8 @@ def institution_mentions(
             or (i > 0 and texts[i - 1] in ("-", "–") and not doc[i - 1].whitespace_)  # "al-Karib": a name's end
             # "Troops of the …": a sentence's first word before "of" is a common noun unless it is a head.
             or (doc[i].is_sent_start and texts[i] not in heads and i + 1 < n and lowers[i + 1] in ("of", "for"))
+            # "Fighters of the Kelmar Front": people of a body, after a dateline's dash as anywhere.
+            or (lowers[i] in people_of and i + 1 < n and lowers[i + 1] in ("of", "for"))
         ):
             i += 1
             continue
@@ -1058,6 +1219,17 @@ def institution_mentions(
                 j += 1
             elif low in ("'s", "’s") and j > i and texts[j - 1] == "People" and j + 1 < n and word[j + 1]:
                 j += 1  # "Norland People's Freedom Front": the possessive belongs to the name
+            elif (
+                texts[j] in ("'", "’")
+                and j > i
+                and word[j - 1]
+                and texts[j - 1].endswith("s")
+                and not doc[j - 1].whitespace_
+                and not (inside and inside[-1].end == j)  # "the Houthis’ Supreme Council": an owner
+                and j + 1 < n
+                and word[j + 1]
+            ):
+                j += 1  # "Kelmar Farmers’ Union": a plural possessive inside the name
             elif (
                 (
                     low in ("of", "for", "and", "on")
@@ -1136,11 +1308,22 @@ def headed_mentions(
                 start -= 1  # "Novo-Ogaryovo residence"
             else:
                 break
+        if (
+            start > 1
+            and start < j
+            and texts[start - 1] == "-"
+            and not doc[start - 2].whitespace_
+            and lowers[start - 2] in ("al", "el", "an", "ar", "as", "ash", "ad", "at", "az")
+            and not taken[start - 2]
+        ):
+            start -= 2  # "the al-Tessa prison": the article opens the name
         named_part = any(t in starting_at for t in range(start, j)) or not doc[start].is_sent_start
         generic = start > 0 and lowers[start - 1] in ("a", "an")  # "a Congolese prison"
         # A capitalised head that a longer name continues is not the head ("Peace Process for …").
+        # "left Dorvo International Airport for Kelmar": a place after "for" is where one goes, not the name.
+        place_after = k + 2 in starting_at and starting_at[k + 2].label_ in ("GPE", "LOC") and lowers[k + 1] == "for"
         continued = k + 1 < len(doc) and (
-            word[k + 1] or (lowers[k + 1] in ("of", "for") and k + 2 < len(doc) and word[k + 2])
+            word[k + 1] or (lowers[k + 1] in ("of", "for") and k + 2 < len(doc) and word[k + 2] and not place_after)
         )
         if start == j or generic or not named_part or (not doc[k].is_lower and continued):
             continue
@@ -1216,3 +1399,31 @@ def repeated_mentions(
             taken[i : i + n] = [True] * n
             break
     return found
+
+
+def language_mentions(doc: Doc, named: Sequence[Span], vocab: dict) -> list[Span]:
+    """Nationality mentions that name a language, which is no entity (guidelines §2.3): a
+    compound ("French-speaking", "Arabic-language") or "in <X>" closing a phrase ("the statement
+    was read in Kurdish."): a nationality adjective ends a phrase only as a language's name."""
+    suffixes = frozenset(vocab["language_compound_words"])
+    closers = frozenset(vocab["language_closers"])
+    out = []
+    for m in named:
+        if m.label_ != "NORP" or len(m) != 1:
+            continue
+        end = m.end
+        compound = (
+            end + 1 < len(doc)
+            and doc[end].text in ("-", "–")
+            and not doc[end - 1].whitespace_
+            and doc[end + 1].lower_ in suffixes
+        )
+        closed = (
+            m.start > 0
+            and doc[m.start - 1].lower_ == "in"
+            and not m.text.endswith("s")
+            and (end >= len(doc) or doc[end].text in closers)
+        )
+        if compound or closed:
+            out.append(m)
+    return out

@@ -20,7 +20,8 @@ from spacy.tokens import Doc, Span
 
 from .entities import token_view
 
-ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+# Any script's capitals ("ÖHD").
+ACRONYM = re.compile(r"^[^\W\d_a-z]{2,6}$")
 
 OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "'s", "’s"})
 # "the rebel-run Delmar agency": a hyphened modifier before the name opens it too.
@@ -50,15 +51,32 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
     lowers = token_view(doc).lowers
     before = _phrases(vocab["org_kinds_before"])
     after = _phrases(vocab["org_kinds_after"])
+    members = _phrases(vocab["org_member_kinds_after"])
+    demonym_endings = tuple(vocab["demonym_endings"])
     not_name = frozenset(vocab["not_name"]) | frozenset(vocab["org_kind_not_names"])
     particles = frozenset(vocab["place_particles"])
     taken = list(claimed)
     found: list[Span] = []
     n = len(doc)
 
-    def run_forward(i: int) -> int:
+    connectors = frozenset(vocab["name_connectors"]) | frozenset(vocab["place_connectors"])
+
+    def inner_connector(j: int) -> bool:
+        # "Jaish Ansar al-Dorvo wal-Kelmar", "Clan del Norte": a particle between name words.
+        return lowers[j] in connectors and j + 1 < n and (doc[j + 1].text == "-" or _name_word(doc, j + 1, not_name))
+
+    def run_forward(i: int, opened: bool = False) -> int:
         j = i
-        while j < n and j - i < 5 and not taken[j] and (_name_word(doc, j, not_name) or (j > i and _joined(doc, j))):
+        while (
+            j < n
+            and j - i < 7
+            and not taken[j]
+            and (
+                _name_word(doc, j, not_name)
+                or ((j > i or opened) and inner_connector(j))
+                or (j > i and _joined(doc, j))
+            )
+        ):
             j += 1
         while j > i and doc[j - 1].text in ("-", "."):
             j -= 1
@@ -92,10 +110,10 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
         size = next((len(p) for p in openers if tuple(texts[k : k + len(p)]) == p), 0)
         if not size or any(taken[k : k + size]) or k + size >= n:
             continue
-        end = run_forward(k + size)
+        end = run_forward(k + size, opened=True)  # "Clan del Norte", "Jaish al-Adl"
         if _named(doc, k + size, end) and (end >= n or not doc[end].is_title):
             add(k, end, "organisations.opener")
-    firsts = {p[0] for p in before} | {p[0] for p in after}
+    firsts = {p[0] for p in before} | {p[0] for p in after} | {p[0] for p in members}
     for k, lower in enumerate(lowers):
         # Plain strings first: a Token is built only where a kind word stands.
         if lower not in firsts or taken[k] or not doc[k].is_lower:
@@ -117,6 +135,14 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             modified = opener in MODIFIERS and start > 1 and doc[start - 2].text == "-"
             if _named(doc, start, k) and (opener in OPENERS or modified):
                 add(start, k, "organisations.before_kind")
+        elif any(tuple(lowers[k : k + len(p)]) == p for p in members):
+            # "the Frente Sur dissidents": a group's name before its members; one word shaped as a
+            # people's name ("the Kovari rebels") may be a nationality and is left alone.
+            start = run_backward(k)
+            opener = lowers[start - 1] if start > 0 else ""
+            demonym = k - start == 1 and lowers[start].endswith(demonym_endings)
+            if _named(doc, start, k) and opener in OPENERS and not demonym:
+                add(start, k, "organisations.before_members")
     found += bare_acronyms(doc, taken, vocab)
     found += place_bodies(doc, taken, vocab, not_name)
     found += speaking_bodies(doc, taken, vocab, not_name)
@@ -185,7 +211,7 @@ def bare_acronyms(doc: Doc, taken: Sequence[bool], vocab: dict) -> list[Span]:
     found = []
     done = 0  # the end of the last acronym found: its hyphened parts are no acronyms of their own
     for k, text in enumerate(texts):
-        if k < done or taken[k] or text in not_acronyms or not ACRONYM.match(text):
+        if k < done or taken[k] or text in not_acronyms or not ACRONYM.match(text) or not text.isupper():
             continue
         end = k + 1
         # "the TPNB-OKM": acronyms joined by a tight hyphen are one name.
@@ -195,6 +221,7 @@ def bare_acronyms(doc: Doc, taken: Sequence[bool], vocab: dict) -> list[Span]:
             and not doc[end - 1].whitespace_
             and not doc[end].whitespace_
             and ACRONYM.match(doc[end + 1].text)
+            and doc[end + 1].text.isupper()
             and not taken[end + 1]
         ):
             end += 2

@@ -42,6 +42,7 @@ from .entities import (
     body_mentions,
     headed_mentions,
     institution_mentions,
+    language_mentions,
     load_json,
     person_ref,
     repeated_mentions,
@@ -63,6 +64,7 @@ from .relations import RelationFinder
 NAMES, CLAIMED, PEOPLE, FIGURES = "names", "claimed", "people", "figures"
 # The name finders in their order of precedence, after the entity ruler.
 NAME_FINDERS = (
+    "rules_languages",
     "rules_datelines",
     "rules_people",
     "rules_aliases",
@@ -330,6 +332,20 @@ class KindOrgComponent(NameFinderComponent):
         return kind_mentions(doc, claimed, self.vocab), {}
 
 
+class LanguageComponent:
+    """Nationality words that name a language ("French-speaking", "read in Kurdish.") leave the names."""
+
+    def __init__(self, nlp: Language, data_dir: Path):
+        self.vocab = load_json("entities.json", data_dir)
+
+    def __call__(self, doc: Doc) -> Doc:
+        named = names(doc)
+        languages = set(language_mentions(doc, named, self.vocab))
+        if languages:
+            set_names(doc, [m for m in named if m not in languages])
+        return doc
+
+
 class DatelineComponent(NameFinderComponent):
     """Upper-case places of a dateline ("ARDAN/BELMONT —")."""
 
@@ -412,6 +428,7 @@ class RelationComponent:
 # Every finder is made the same way: from the pipeline and a data directory ("" for the shipped one).
 COMPONENTS: dict[str, Any] = {
     "rules_people": PeopleComponent,
+    "rules_languages": LanguageComponent,
     "rules_aliases": AliasComponent,
     "rules_acronyms": AcronymComponent,
     "rules_bodies": BodyComponent,

@@ -39,6 +39,14 @@ class PlaceVocabulary:
         self.report_verbs = frozenset(vocab.get("report_verbs", ()))
         self.compass = frozenset(vocab["place_compass_adjectives"])
         self.people_after = frozenset(vocab["people_nouns_after"])
+        # Cue phrases by their last word, so that a token is looked up once ("air strike on" under "on").
+        self.cues: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in vocab["place_cues_before"] + vocab["place_cues_one_word"]:
+            cue = tuple(phrase.split())
+            self.cues.setdefault(cue[-1], []).append(cue)
+        # Cues that take people as often: only a one-word name after them is a place ("captured Dorvo").
+        self.one_word_cues = {tuple(p.split()) for p in vocab["place_cues_one_word"]}
+        self.party_nouns = frozenset(vocab["body_modified_nouns"]) | self.people_after
 
 
 def _name_word(doc: Doc, k: int, words: PlaceVocabulary) -> bool:
@@ -90,8 +98,29 @@ def _next_in_list(doc: Doc, end: int) -> tuple[int, bool] | None:
     return None
 
 
+def _modifies_plural(doc: Doc, end: int, words: PlaceVocabulary) -> bool:
+    """A lower-case plural noun right after a name makes the name its modifier ("Dorvo
+    positions", "Kalash rifles"); a verb ending in -s is followed by its object ("kills six")."""
+    if end >= len(doc) or not doc[end].is_lower:
+        return False
+    lower = doc[end].lower_
+    if lower in words.party_nouns:
+        return True
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return (
+        lower.endswith("s")
+        and not lower.endswith("ss")
+        and not (after is not None and (after.like_num or after.lower_ in ("a", "an", "the", "at", "least")))
+    )
+
+
+def _cue_ends_at(lowers: Sequence[str], i: int, cues: Sequence[tuple[str, ...]]) -> bool:
+    return any(i + 1 >= len(cue) and tuple(lowers[i + 1 - len(cue) : i + 1]) == cue for cue in cues)
+
+
 def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], vocab: dict) -> list[Span]:
-    """Places after a location preposition, "<settlement> of" or "<compass> of", and the places
+    """Places after a location preposition, a cue of taking or striking ("seized", "an attack
+    on"), "<settlement> of" or "<compass> of", and the places
     listed after the first. A list may pass through places already named ("in Tartous, Kessab
     and Hama"). Items after a bare comma count only when the list ends in "and"/"or": "in Lagos,
     Ade Bello, the governor, said" is no list; an item followed by a reporting verb is a speaker
@@ -107,6 +136,12 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
             rule, start = "places.after_preposition", i + 1
         elif lowers[i] == "of" and i > 0 and (lowers[i - 1] in words.settlements or lowers[i - 1] in words.of_nouns):
             rule, start = "places.settlement_of", i + 1
+        elif lowers[i] in words.cues and _cue_ends_at(lowers, i, words.cues[lowers[i]]):
+            # "the rebels seized Dorvo", "an air strike on Kelmar": the object of taking or striking.
+            rule, start = "places.after_cue", i + 1
+            one_word = any(tuple(lowers[i + 1 - len(c) : i + 1]) == c for c in words.one_word_cues if i + 1 >= len(c))
+            if one_word and (_name_end(doc, start, taken, words) != start + 1 or start in place_end):
+                continue
         elif lowers[i] in words.compass and doc[i].is_lower:
             # "in northern Kelmar", "much of south-western Tarsa": a part of a land by its compass point.
             rule, start = "places.after_compass", i + 1
@@ -123,9 +158,11 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
                     break
                 if rule == "places.after_compass" and end < len(doc) and lowers[end] in words.people_after:
                     break  # "northern Kelmari fighters": a people's name before its men, no place
+                if rule == "places.after_cue" and _modifies_plural(doc, end, words):
+                    break  # "an attack on Dorvo positions", "seized Kalash rifles": a modifier, not a place
                 if rule == "places.list" and end < len(doc) and lowers[end] in words.report_verbs:
                     break
-                label = "LOC" if doc[end - 1].text in words.heads else "GPE"
+                label = "LOC" if doc[start].text in words.heads or doc[end - 1].text in words.heads else "GPE"
                 item = Span(doc, start, end, label=label, span_id=rule)
                 taken[start:end] = [True] * (end - start)
             if joined:
@@ -139,6 +176,25 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
             (start, joined), rule = nxt, "places.list"
         for span in pending:
             taken[span.start : span.end] = claimed[span.start : span.end]
+    return found + _bracketed_names(doc, [m for m in named if m.label_ in ("GPE", "LOC")] + found, taken, words)
+
+
+def _bracketed_names(doc: Doc, places: Sequence[Span], taken: list[bool], words: PlaceVocabulary) -> list[Span]:
+    """A place's other name in brackets right after it ("Dorvo (Dorvi)", "in Marsk (Marsko)
+    province"): news gives the name in both languages or both sides' usage. An upper-case
+    acronym is left to the acronym finder."""
+    found = []
+    for place in places:
+        k = place.end
+        if k + 2 >= len(doc) or doc[k].text != "(" or taken[k + 1]:
+            continue
+        end = _name_end(doc, k + 1, taken, words)
+        if end == k + 1 or end - k - 1 > 3 or end >= len(doc) or doc[end].text != ")":
+            continue
+        if end + 1 < len(doc) and doc[end + 1].text in DASHES:
+            continue  # "KYIV, Ukraine (Wire) —": a dateline's news agency
+        found.append(Span(doc, k + 1, end, label=place.label_, span_id="places.bracketed"))
+        taken[k + 1 : end] = [True] * (end - k - 1)
     return found
 
 
@@ -167,7 +223,16 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
             start += 1
         return start
 
+    compounds = frozenset(vocab["place_compound_words"])
     for k, lower in enumerate(lowers):
+        if lower in compounds and k > 1 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_:
+            # "the Dorvo-based group", "a Kelmar-born commander": the place alone is annotated.
+            if not taken[k - 2] and not doc[k - 1].whitespace_:
+                start = name_before(k - 1)
+                if start < k - 1 and (start == 0 or lowers[start - 1] != "-"):
+                    found.append(Span(doc, start, k - 1, label="GPE", span_id="places.compound"))
+                    taken[start : k - 1] = [True] * (k - 1 - start)
+            continue
         rule = (
             "places.designator"
             if lower in words.designators
@@ -185,11 +250,26 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
         label = "LOC" if rule == "places.natural" else "GPE"
         found.append(Span(doc, start, k, label=label, span_id=rule))
         taken[start:k] = [True] * (k - start)
+        if rule == "places.designator" and start >= 2 and lowers[start - 1] in POSSESSIVE and not taken[start - 2]:
+            # "Dorvo's Kamba district": a district's owner is a place too.
+            owner = name_before(start - 1)
+            if owner < start - 1 and (owner == 0 or not doc[owner - 1].is_title):
+                found.append(Span(doc, owner, start - 1, label="GPE", span_id="places.designator_owner"))
+                taken[owner : start - 1] = [True] * (start - 1 - owner)
         if lower.endswith("s") and start >= 2 and lowers[start - 1] == "and":
-            first = name_before(start - 1)
-            if first < start - 1:
-                found.append(Span(doc, first, start - 1, label=label, span_id=rule))
-                taken[first : start - 1] = [True] * (start - 1 - first)
+            # "the Marsk and Tovar regions", "Tembo, Kivala and Mushaki villages": every item of
+            # the list before a plural designator is one.
+            sep = start - 1
+            while sep >= 1:
+                first = name_before(sep)
+                if first == sep:
+                    break
+                found.append(Span(doc, first, sep, label=label, span_id=rule))
+                taken[first:sep] = [True] * (sep - first)
+                if first >= 2 and lowers[first - 1] == "," and not taken[first - 2]:
+                    sep = first - 1
+                else:
+                    break
     return found
 
 
@@ -236,9 +316,14 @@ def _line_starts(doc: Doc) -> list[int]:
 
 
 def _closed_by_dash(doc: Doc, k: int) -> bool:
-    """A dash right at ``k``, or after a comma and at most eight tokens of the same line."""
+    """A dash right at ``k``, after an agency's credit in brackets, or after a comma and at most
+    eight tokens of the same line."""
     if doc[k].text in DASHES:
         return True
+    if doc[k].text == "(":
+        # "ARDAN (Wire) —": the agency's credit in brackets before the dash.
+        close = next((j for j in range(k + 1, min(len(doc), k + 6)) if doc[j].text == ")"), None)
+        return close is not None and close + 1 < len(doc) and doc[close + 1].text in DASHES
     if doc[k].text != ",":
         return False
     for j in range(k + 1, min(len(doc), k + 10)):
@@ -281,7 +366,23 @@ def named_designator_places(
     place_starting_at = {m.start: m for m in named if m.label_ in ("GPE", "LOC")}
     natural = frozenset(vocab["place_natural_prefixes"])
 
+    of_prefixes = frozenset(vocab["place_natural_of_prefixes"])
     for k, text in enumerate(texts):
+        if text in of_prefixes and k + 2 < len(doc) and texts[k + 1] == "of" and not taken[k + 2]:
+            # "the Gulf of Dorvo", "the Strait of Kelm": a natural feature named by "<prefix> of".
+            word = place_starting_at.get(k)
+            if word is None and taken[k]:
+                continue
+            inner = place_starting_at.get(k + 2)
+            end = inner.end if inner is not None else _name_end(doc, k + 2, taken, words)
+            if end > k + 2 and _ends_name(doc, end):
+                span = Span(doc, k, end, label="LOC", span_id="places.natural_of")
+                found.append(span)
+                for old in (word, inner):
+                    if old is not None:
+                        replaced[old] = span
+                taken[k:end] = [True] * (end - k)
+            continue
         if text in natural and not taken[k] and k + 1 < len(doc):
             # "Lake Chad", "Mount Sinjar": a natural feature named by a capitalised prefix is LOC,
             # even where its name is also a state's.
@@ -334,7 +435,8 @@ def _split_words(phrase: str) -> list[str]:
 def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
     """A capitalised name followed by an apposition that says what kind of place it is: "Dorvo, a
     farming village near the border", "Marsk, the regional capital". Up to three modifiers stand
-    between the article and the noun ("the strategic hilltop town")."""
+    between the article and the noun ("the strategic hilltop town"). A name followed by ", where"
+    is a place too ("Dorvo, where the convoy stopped")."""
     words = PlaceVocabulary(vocab)
     nouns = frozenset(vocab["place_apposition_nouns"])
     lowers = token_view(doc).lowers
@@ -342,16 +444,29 @@ def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]
     found: list[Span] = []
     units = frozenset(vocab["place_distance_units"])
     hedges = frozenset(vocab["place_distance_hedges"])
+    relatives = frozenset(vocab["place_relatives"])
+    # "Kelmar Airways, where she worked": a body's word in the name makes it no place.
+    institutions = frozenset(vocab["not_person_words"])
+    # "Tessa Point, where", "Lake Dorvo, where": a natural feature or a facility is LOC.
+    natural = words.heads | frozenset(vocab["place_natural_names"]) | frozenset(vocab["place_natural_prefixes"])
     owner: Span | None = None
     for k, lower in enumerate(lowers):
         if lower != "," or k == 0 or taken[k - 1] or k + 2 >= len(doc):
             continue
         owner = None
-        if lowers[k + 1] in ("a", "an", "the"):
-            j = k + 2
+        if lowers[k + 1] in ("a", "an", "the") or (doc[k + 1].like_num and doc[k + 1].is_alpha):
+            j = k + 2  # "Dorvo, a village", "Dorvo and Marsk, two villages"
         elif (j := _owner_end(doc, k + 1, taken, words)) > k + 1:
             # "Dorvo, Kelmar's capital": the owner, a capitalised name with a possessive, is a place too.
             owner = Span(doc, k + 1, j - 1, label="GPE", span_id="places.apposition_owner")
+        elif lowers[k + 1] in relatives:
+            # "troops reached Dorvo, where 20 died": only a place takes a relative "where".
+            start = _place_start(doc, k, taken, words)
+            if start is not None and not any(w in institutions for w in lowers[start:k]):
+                label = "LOC" if any(t.text in natural for t in doc[start:k]) else "GPE"
+                found.append(Span(doc, start, k, label=label, span_id="places.where"))
+                taken[start:k] = [True] * (k - start)
+            continue
         elif _distance_of(doc, k + 1, units, hedges):
             # "Dorvo, about 40 km north of Marsk": a place placed at a distance from another.
             start = _place_start(doc, k, taken, words)
@@ -375,6 +490,12 @@ def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]
             continue
         found.append(Span(doc, start, k, label="GPE", span_id="places.apposition"))
         taken[start:k] = [True] * (k - start)
+        if lowers[j].endswith("s") and start >= 2 and lowers[start - 1] == "and":
+            # "Dorvo and Marsk, two villages on the road": both are.
+            first = _place_start(doc, start - 1, taken, words)
+            if first is not None:
+                found.append(Span(doc, first, start - 1, label="GPE", span_id="places.apposition"))
+                taken[first : start - 1] = [True] * (start - 1 - first)
     return found
 
 
