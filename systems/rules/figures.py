@@ -93,6 +93,9 @@ class FigureFinder:
         self.held = {w: cat for cat, words in cues["held_as"].items() for w in words}
         self.participles = set(cues["participle_cues"])
         self.auxiliaries = set(cues["auxiliaries"])
+        self.clause_breaks = set(cues["clause_breaks"])
+        self.age_nouns = set(cues["age_apposition_nouns"])
+        self.sequence_adverbs = set(cues["sequence_adverbs"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -181,9 +184,11 @@ class FigureFinder:
             return adjacent, f"figures.before.{adjacent}"
         k = end
         while k < min(ends[end - 1], end + WINDOW_AFTER):
-            if doc[k].text in STOP or (k > end and num[k] and lowers[k] != "one"):
+            if doc[k].text in STOP or (k > end and num[k] and lowers[k] != "one") or lowers[k] in self.clause_breaks:
                 break
             hit = self._match_at(lowers, k, self.after_at)
+            if hit and k > end and self._governs_next(lowers, num, k + hit[1]):
+                break  # "has 3,000 fighters and killed 40": the verb is the cue of the count after it
             if hit:
                 if fate := self._fate(doc, lowers, num, k, ends[end - 1], k > end):
                     return fate, f"figures.fate.{fate}"
@@ -196,6 +201,8 @@ class FigureFinder:
                 if lowers[k] in self.weak and hit[0] in ("hostage", "detained"):
                     held = self._held_as(lowers, k, starts[k], ends[k])
                     return held, f"figures.after.{held}"
+                if (last := self._last_event(lowers, k + hit[1], hit[0])) != hit[0]:
+                    return last, f"figures.sequence.{last}"
                 return hit[0], f"figures.after.{hit[0]}"
             k += 1
         for k in range(start - 1, max(sent_start, start - WINDOW_BEFORE) - 1, -1):
@@ -204,6 +211,33 @@ class FigureFinder:
             if doc[k].text in STOP:
                 break
         return None
+
+    def _skip_auxiliaries(self, lowers: list[str], k: int) -> int:
+        """The first token from k that is not an auxiliary or an adverb of sequence ("were later")."""
+        stop = min(len(lowers), k + 3)
+        while k < stop and (lowers[k] in self.auxiliaries or lowers[k] in self.sequence_adverbs):
+            k += 1
+        return k
+
+    def _last_event(self, lowers: list[str], k: int, category: str) -> str:
+        """ "were abducted and later killed": a sequence that befalls the same people takes the category of
+        its last event (guidelines §2.4); "killed or wounded" names alternatives and keeps the first."""
+        if category == "killed" or k >= len(lowers) or lowers[k] != "and":
+            return category
+        m = self._skip_auxiliaries(lowers, k + 1)
+        then = self._match_at(lowers, m, self.after_at) if m < len(lowers) else None
+        return "killed" if then and then[0] == "killed" else category
+
+    def _governs_next(self, lowers: list[str], num: list[bool], k: int) -> bool:
+        """Whether the words from token k open another count ("killed 40", "wounded at least 9")."""
+        k = self._skip_qualifier(lowers, k)
+        return k < len(lowers) and num[k] and lowers[k] != "one"
+
+    def _skip_qualifier(self, lowers: list[str], k: int) -> int:
+        for phrase in self.qualifiers:
+            if tuple(lowers[k : k + len(phrase)]) == phrase:
+                return k + len(phrase)
+        return k
 
     def _fate(self, doc: Doc, lowers: list[str], num: list[bool], k: int, sent_end: int, on_noun: bool) -> str | None:
         """What happened to people named by what they were or by a participle on their noun, told later in
@@ -264,9 +298,9 @@ class FigureFinder:
         # A bare four-digit year ("in 2023") is a date, not a count.
         if end - start == 1 and doc[start].shape_ == "dddd" and 1900 <= int(doc[start].text) <= 2100:
             return True
-        # Ages in apposition: "Omar Haddad, 37, ..."
+        # Ages in apposition: "Omar Haddad, 37, ...", "a shepherd, 62, ..."
         in_commas = prev is not None and prev.text == "," and nxt is not None and nxt.text == ","
-        return in_commas and start - 1 in person_ends
+        return in_commas and (start - 1 in person_ends or (start > 1 and doc[start - 2].lower_ in self.age_nouns))
 
     def _counts_sources(self, lowers: list[str], end: int) -> bool:
         """ "two US officials said", "three witnesses told AFP": the sources are not in the events (guidelines
@@ -415,8 +449,12 @@ class FigureFinder:
         # After the number and its noun: "24 women among them", "109 of them"; not past a comma or a number.
         after = False
         for k in range(end, min(len(lowers), end + 3)):
-            if any(tuple(lowers[k : k + len(p)]) == p for p in self.part_after):
-                after = True
+            marker = next((p for p in self.part_after if tuple(lowers[k : k + len(p)]) == p), None)
+            if marker:
+                # "two of them were later killed": a fate of their own, not a part of the figure before.
+                m = k + len(marker)
+                m = self._skip_auxiliaries(lowers, k + len(marker))
+                after = m >= len(lowers) or not self._match_at(lowers, m, self.after_at)
                 break
             if not view.texts[k][0].isalpha() or view.like_num[k]:
                 break
@@ -455,7 +493,15 @@ class FigureFinder:
         """The category named nearest to the number in its sentence, None when none is."""
         best, best_distance, at = None, len(lowers), -1
         sent_start, sent_end = view.sent_starts[start], view.sent_ends[start]
-        for k in range(sent_start, sent_end):
+        # Not into a clause opened after the count: "thousands of residents remain without water after
+        # 11 were killed" names no category for the thousands. A clause before it may set the scene for
+        # it ("the swap took place on Friday, when 20 soldiers came home").
+        last = sent_end
+        for k in range(end, sent_end):
+            if lowers[k] in self.clause_breaks:
+                last = k
+                break
+        for k in range(sent_start, last):
             cat = self.context.get(lowers[k])
             if cat is not None and not start <= k < end:
                 distance = start - k if k < start else k - end
