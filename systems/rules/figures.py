@@ -96,6 +96,9 @@ class FigureFinder:
         self.clause_breaks = set(cues["clause_breaks"])
         self.age_nouns = set(cues["age_apposition_nouns"])
         self.sequence_adverbs = set(cues["sequence_adverbs"])
+        self.rescue = set(cues["rescue_cues"])
+        self.revision_before = _phrases(cues["revision_before"])
+        self.revision_verbs = set(cues["revision_verbs"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -177,7 +180,9 @@ class FigureFinder:
             # "shot or injured some 15": the first category named (guidelines §2.4).
             if start - 3 >= sent_start and lowers[start - 2] in ("or", "and"):
                 adjacent = self._before_cue(lowers, start - 3, sent_start) or adjacent
-            elif adjacent in ("hostage", "detained") and (held := self._status_after(lowers, end, ends[start])):
+            elif (adjacent in ("hostage", "detained") or lowers[start - 1] in self.rescue) and (
+                held := self._status_after(lowers, end, ends[start])
+            ):
                 adjacent = held  # "took 11 prisoners", "freed 90 prisoners": what they were, not the verb
             elif lowers[start - 1] in self.weak and adjacent in ("hostage", "detained"):
                 adjacent = self._held_as(lowers, start - 1, sent_start, ends[start])
@@ -262,7 +267,8 @@ class FigureFinder:
     def _status_after(self, lowers: list[str], end: int, sent_end: int) -> str | None:
         """The category of a status noun ("prisoners", "hostages") heading the phrase after a count."""
         for k in range(end, min(sent_end, end + 4)):
-            if lowers[k] in self.status and lowers[k] in self.held:
+            # "freed 90 prisoners", "rescued 30 abducted pupils": a status noun or a participle of captivity.
+            if lowers[k] in self.held and (lowers[k] in self.status or lowers[k] in self.participles):
                 return self.held[lowers[k]]
             if lowers[k] in self.np_breaks or not lowers[k][0].isalpha():
                 return None
@@ -290,6 +296,8 @@ class FigureFinder:
             return True  # "25-year-old", "10-day"
         if start > 1 and prev is not None and prev.lower_ == "of" and doc[start - 2].lower_ == "age":
             return True  # "above the age of 70"
+        if start > 1 and prev is not None and prev.lower_ in ("from", "between") and doc[start - 2].lower_ in self.not_before:
+            return True  # "ranged in age from 3 to 70"
         if prev is not None and prev.lower_ == "the" and self._participants_follow(doc, end):
             return True
         text = doc[start:end].text
@@ -365,6 +373,12 @@ class FigureFinder:
                 # "some 300 gunmen", "four suspects": those who act in the events are counted, not
                 # victims; a casualty word elsewhere in the sentence is about someone else.
                 runs[i] = (start, end, ("other", "figures.actor.other"))
+            elif cue is None and kind == "revision":
+                # "rose to 80, up from 62": the old count of the figure it revises, else of what the sentence names.
+                same = view.sent_starts[start]
+                prior = [r[2][0] for r in runs[:i] if r[2] and r[2][0] != UNNAMED and view.sent_starts[r[0]] == same]
+                if cat := (prior[-1] if prior else self._sentence_category(view, lowers, start, end)):
+                    runs[i] = (start, end, (cat, f"figures.revision.{cat}"))
             elif cue is None and kind:
                 cat = self._sentence_category(view, lowers, start, end)
                 runs[i] = (start, end, (cat or UNNAMED, f"figures.{kind}"))
@@ -415,13 +429,21 @@ class FigureFinder:
             # "villagers spoke of over 70", "the station reported 25": a reported count is a tally.
             if any(start >= len(p) and tuple(lowers[start - len(p) : start]) == p for p in self.reporting):
                 return "tally"
+            if any(start >= len(p) and tuple(lowers[start - len(p) : start]) == p for p in self.revision_before):
+                return "revision"  # "up from 62", "to 31 from 28"
+            # "was revised upward to 34": the tally word stands before the old count.
+            revising = start > 1 and lowers[start - 1] == "to" and any(
+                w in self.revision_verbs for w in lowers[max(0, start - 4) : start - 1]
+            )
             for k in range(start - 1, max(view.sent_starts[start], start - TALLY_WINDOW) - 1, -1):
                 if lowers[k] in self.tally:
                     # "set the number of gunmen at 60": the noun after the tally word is what it counts.
                     if k + 1 < start and lowers[k + 1] == "of":
                         return self._head_kind(lowers, k + 2, start) or "tally"
                     return "tally"
-                if view.like_num[k]:
+                if view.like_num[k] and k > 0 and lowers[k - 1] == "from":
+                    return "revision"  # "from 182 in May to 138 in June"
+                if view.like_num[k] and not revising:
                     break
         return None
 
