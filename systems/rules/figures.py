@@ -296,7 +296,12 @@ class FigureFinder:
             return True  # "25-year-old", "10-day"
         if start > 1 and prev is not None and prev.lower_ == "of" and doc[start - 2].lower_ == "age":
             return True  # "above the age of 70"
-        if start > 1 and prev is not None and prev.lower_ in ("from", "between") and doc[start - 2].lower_ in self.not_before:
+        if (
+            start > 1
+            and prev is not None
+            and prev.lower_ in ("from", "between")
+            and doc[start - 2].lower_ in self.not_before
+        ):
             return True  # "ranged in age from 3 to 70"
         if prev is not None and prev.lower_ == "the" and self._participants_follow(doc, end):
             return True
@@ -377,10 +382,10 @@ class FigureFinder:
                 # "rose to 80, up from 62": the old count of the figure it revises, else of what the sentence names.
                 same = view.sent_starts[start]
                 prior = [r[2][0] for r in runs[:i] if r[2] and r[2][0] != UNNAMED and view.sent_starts[r[0]] == same]
-                if cat := (prior[-1] if prior else self._sentence_category(view, lowers, start, end)):
+                if cat := (prior[-1] if prior else self._sentence_category(view, lowers, num, start, end)):
                     runs[i] = (start, end, (cat, f"figures.revision.{cat}"))
             elif cue is None and kind:
-                cat = self._sentence_category(view, lowers, start, end)
+                cat = self._sentence_category(view, lowers, num, start, end)
                 runs[i] = (start, end, (cat or UNNAMED, f"figures.{kind}"))
         figures: list[Figure] = []
         for i, (start, end, cue) in enumerate(runs):
@@ -432,8 +437,10 @@ class FigureFinder:
             if any(start >= len(p) and tuple(lowers[start - len(p) : start]) == p for p in self.revision_before):
                 return "revision"  # "up from 62", "to 31 from 28"
             # "was revised upward to 34": the tally word stands before the old count.
-            revising = start > 1 and lowers[start - 1] == "to" and any(
-                w in self.revision_verbs for w in lowers[max(0, start - 4) : start - 1]
+            revising = (
+                start > 1
+                and lowers[start - 1] == "to"
+                and any(w in self.revision_verbs for w in lowers[max(0, start - 4) : start - 1])
             )
             for k in range(start - 1, max(view.sent_starts[start], start - TALLY_WINDOW) - 1, -1):
                 if lowers[k] in self.tally:
@@ -511,7 +518,7 @@ class FigureFinder:
             return last.category, f"figures.previous.{last.category}"
         return "other", f"{rule}.other"
 
-    def _sentence_category(self, view, lowers: list[str], start: int, end: int) -> str | None:
+    def _sentence_category(self, view, lowers: list[str], num: list[bool], start: int, end: int) -> str | None:
         """The category named nearest to the number in its sentence, None when none is."""
         best, best_distance, at = None, len(lowers), -1
         sent_start, sent_end = view.sent_starts[start], view.sent_ends[start]
@@ -525,7 +532,8 @@ class FigureFinder:
                 break
         for k in range(sent_start, last):
             cat = self.context.get(lowers[k])
-            if cat is not None and not start <= k < end:
+            # "has 3,000 fighters and killed 40": a verb right before another count is that count's cue.
+            if cat is not None and not start <= k < end and not self._governs_next(lowers, num, k + 1):
                 distance = start - k if k < start else k - end
                 if distance < best_distance:
                     best, best_distance, at = cat, distance, k
