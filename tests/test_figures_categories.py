@@ -360,6 +360,13 @@ def test_the_three_systems_leave_out_expected_counts(rules, spacy_system, hybrid
         # Troop strengths are other (guidelines §2.4).
         ("A force of 5,000 peacekeepers patrols the region, where 90 civilians died this month.", "5,000", "other"),
         ("The army deployed 2,000 soldiers to Kelso, where 8 were killed.", "2,000", "other"),
+        # A tally in a coordinated clause opens another count; an inverted one still counts this one.
+        ("Medics put the number of dead at 19 and the number of injured at 50.", "19", "killed"),
+        ("The army raised to 61 the number of troops killed in the ambush.", "61", "killed"),
+        # "8 of the 30 hostages": a part of a group counted by its noun.
+        ("The militia released 8 of the 30 hostages it seized in March.", "8", "hostage"),
+        # Soldiers captured are prisoners (guidelines §2.4), even after a verb of another count.
+        ("Rebels downed two drones and captured 18 soldiers.", "18", "detained"),
     ],
 )
 def test_which_casualty_word_governs_a_count(rules, text, figure, category):

@@ -191,6 +191,8 @@ class FigureFinder:
         while k < min(ends[end - 1], end + WINDOW_AFTER):
             if doc[k].text in STOP or (k > end and num[k] and lowers[k] != "one") or lowers[k] in self.clause_breaks:
                 break
+            if k > end and lowers[k] in self.tally and "and" in lowers[end:k]:
+                break  # "the number of dead at 19 and the number of injured at 50": a tally opens another count
             hit = self._match_at(lowers, k, self.after_at)
             if hit and k > end and self._governs_next(lowers, num, k + hit[1]):
                 break  # "has 3,000 fighters and killed 40": the verb is the cue of the count after it
@@ -419,6 +421,8 @@ class FigureFinder:
                 return "noun"
             if k < n and lowers[k] in self.partitive:
                 k += 1
+                if k < n and view.like_num[k]:
+                    k += 1  # "8 of the 30 hostages": a part of a group counted by its noun
         elif k < n and lowers[k] in ("-", "–"):
             return None  # "a two-state solution", "a 51-page report"
         if kind := self._head_kind(lowers, k, sent_end):
