@@ -365,6 +365,14 @@ def test_the_three_systems_leave_out_expected_counts(rules, spacy_system, hybrid
         ("The army raised to 61 the number of troops killed in the ambush.", "61", "killed"),
         # "8 of the 30 hostages": a part of a group counted by its noun.
         ("The militia released 8 of the 30 hostages it seized in March.", "8", "hostage"),
+        # A list of people shares the cue word of its counts, not a word of another clause.
+        (
+            "Of the hostages, four women and nine children had died in captivity.",
+            "four",
+            "killed",
+        ),
+        # A casualty word after "relatives of" names whose kin they are.
+        ("Thirty relatives of the missing gathered outside the governor's office.", "Thirty", "other"),
         # Soldiers captured are prisoners (guidelines §2.4), even after a verb of another count.
         ("Rebels downed two drones and captured 18 soldiers.", "18", "detained"),
     ],
@@ -428,6 +436,8 @@ def test_revised_tolls(rules, text, figure, category):
         ("The boy, 12, was killed along with 4 relatives.", "12"),
         ("A fisherman, 61, was shot dead and 3 others were wounded.", "61"),
         ("Victims ranged in age from 3 to 70, the hospital said after 25 were killed.", "3 to 70"),
+        # People interviewed are the sources of a report (guidelines §2.4).
+        ("The commission interviewed 48 survivors of the raid on Tolmar, where 30 people were killed.", "48"),
         # Durations.
         ("Over three decades, the war killed 50,000 people.", "Over three"),
         # A rise with no casualty word in its sentence counts nothing known.

@@ -30,6 +30,7 @@ FATE_WINDOW = 14  # "three porters injured in the raid late on 2 June succumbed"
 TALLY_WINDOW = 16  # "the death toll of civilians who died in the fighting around the port has risen to 2,400"
 LIST_GAP = 6  # tokens between two counts of one list: "40 soldiers and 25"
 STOP = {".", ";", ":", "?", "!", "(", ")"}
+OWN_CUES = ("figures.after.", "figures.before.", "figures.fate.", "figures.sequence.")  # a cue word next to the count
 UNNAMED = ""  # a count whose sentence names no category: it takes the category of the one before it
 
 
@@ -99,6 +100,8 @@ class FigureFinder:
         self.rescue = set(cues["rescue_cues"])
         self.revision_before = _phrases(cues["revision_before"])
         self.revision_verbs = set(cues["revision_verbs"])
+        self.interview = _phrases(cues["interview_before"])
+        self.kin = set(cues["kin_nouns"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -191,6 +194,8 @@ class FigureFinder:
         while k < min(ends[end - 1], end + WINDOW_AFTER):
             if doc[k].text in STOP or (k > end and num[k] and lowers[k] != "one") or lowers[k] in self.clause_breaks:
                 break
+            if k > end and lowers[k] == "of" and lowers[k - 1] in self.kin:
+                break  # "nine relatives of the dead": whose kin they are
             if k > end and lowers[k] in self.tally and "and" in lowers[end:k]:
                 break  # "the number of dead at 19 and the number of injured at 50": a tally opens another count
             hit = self._match_at(lowers, k, self.after_at)
@@ -234,6 +239,13 @@ class FigureFinder:
         m = self._skip_auxiliaries(lowers, k + 1)
         then = self._match_at(lowers, m, self.after_at) if m < len(lowers) else None
         return "killed" if then and then[0] == "killed" else category
+
+    def _kin_of(self, lowers: list[str], k: int, floor: int) -> bool:
+        """Whether word k follows "relatives of (the)", naming whose kin they are."""
+        m = k - 1
+        if m > floor and lowers[m] in ("the", "their", "those"):
+            m -= 1
+        return m > floor and lowers[m] == "of" and lowers[m - 1] in self.kin
 
     def _governs_next(self, lowers: list[str], num: list[bool], k: int) -> bool:
         """Whether the words from token k open another count ("killed 40", "wounded at least 9")."""
@@ -368,6 +380,8 @@ class FigureFinder:
             qstart = self._with_qualifier(lowers, start)
             if self._population_or_projection(lowers, qstart) or self._counts_sources(lowers, end):
                 continue
+            if any(qstart >= len(p) and tuple(lowers[qstart - len(p) : qstart]) == p for p in self.interview):
+                continue  # "the team interviewed 36 people": the sources, not people in the events
             if expected_count(lowers, qstart, end, self.expected):
                 continue
             runs.append((qstart, self._with_trailing(lowers, end), self._category(doc, lowers, num, qstart, end)))
@@ -386,6 +400,8 @@ class FigureFinder:
                 prior = [r[2][0] for r in runs[:i] if r[2] and r[2][0] != UNNAMED and view.sent_starts[r[0]] == same]
                 if cat := (prior[-1] if prior else self._sentence_category(view, lowers, num, start, end)):
                     runs[i] = (start, end, (cat, f"figures.revision.{cat}"))
+            elif cue is None and kind == "noun" and (listed := self._listed_with(view, lowers, runs, i)):
+                runs[i] = (start, end, listed)  # "three women and ten children died": the list shares its cue
             elif cue is None and kind:
                 cat = self._sentence_category(view, lowers, num, start, end)
                 runs[i] = (start, end, (cat or UNNAMED, f"figures.{kind}"))
@@ -537,7 +553,12 @@ class FigureFinder:
         for k in range(sent_start, last):
             cat = self.context.get(lowers[k])
             # "has 3,000 fighters and killed 40": a verb right before another count is that count's cue.
-            if cat is not None and not start <= k < end and not self._governs_next(lowers, num, k + 1):
+            if (
+                cat is not None
+                and not start <= k < end
+                and not self._governs_next(lowers, num, k + 1)
+                and not self._kin_of(lowers, k, sent_start)
+            ):
                 distance = start - k if k < start else k - end
                 if distance < best_distance:
                     best, best_distance, at = cat, distance, k
@@ -558,6 +579,28 @@ class FigureFinder:
         if last.span.start < previous_start:
             return None
         return last.category, f"figures.subset.{last.category}"
+
+    def _listed_with(self, view, lowers: list[str], runs: list, i: int) -> tuple[str, str] | None:
+        """The cue of a count joined to this one in a list of people ("three women and ten children had
+        died", "killed 84 guards and 47 soldiers"), when that count has a cue word of its own and no word
+        between the two names another category."""
+        start, end, _ = runs[i]
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(runs) or runs[j][2] is None or not runs[j][2][1].startswith(OWN_CUES):
+                continue
+            left, right = (end, runs[j][0]) if j > i else (runs[j][1], start)
+            between = lowers[left:right]
+            if (
+                view.sent_starts[runs[j][0]] == view.sent_starts[start]
+                and 0 < right - left <= 4
+                and any(w in ("and", ",") for w in between)
+                and not any(
+                    w in STOP or w in self.context or self._before_cue(lowers, k, left)
+                    for k, w in enumerate(between, left)
+                )
+            ):
+                return runs[j][2][0], f"figures.list.{runs[j][2][0]}"
+        return None
 
     def _from_list(self, doc: Doc, lowers: list[str], runs: list, i: int) -> tuple[str, str] | None:
         """A count with no cue of its own inside a list of counts takes its neighbour's category:
