@@ -438,6 +438,10 @@ def test_revised_tolls(rules, text, figure, category):
         ("Victims ranged in age from 3 to 70, the hospital said after 25 were killed.", "3 to 70"),
         # People interviewed are the sources of a report (guidelines §2.4).
         ("The commission interviewed 48 survivors of the raid on Tolmar, where 30 people were killed.", "48"),
+        # Calibres, a population after a possessive, and a fraction the value reader does not take.
+        ("Rebels fired 155mm shells at the town, killing 4.", "155"),
+        ("Gaza's 2.3 million residents face famine after 40,000 were killed.", "2.3 million"),
+        ("Half a million people have fled the city since the siege began.", "a million"),
         # Durations.
         ("Over three decades, the war killed 50,000 people.", "Over three"),
         # A rise with no casualty word in its sentence counts nothing known.
@@ -446,3 +450,7 @@ def test_revised_tolls(rules, text, figure, category):
 )
 def test_numbers_that_are_not_counts(rules, text, absent):
     assert absent not in figures(rules, text), figures(rules, text)
+
+
+def test_a_possessed_population_with_a_fate_of_its_own_is_a_figure(rules):
+    assert figures(rules, "The town's 3,000 residents fled as the rebels advanced.") == {"3,000": "displaced"}

@@ -102,6 +102,7 @@ class FigureFinder:
         self.revision_verbs = set(cues["revision_verbs"])
         self.interview = _phrases(cues["interview_before"])
         self.kin = set(cues["kin_nouns"])
+        self.population_nouns = set(cues["population_nouns"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -349,6 +350,15 @@ class FigureFinder:
                 return True
         return any(lowers[k] in self.growth and lowers[k - 1] in self.modals for k in range(max(1, start - 3), start))
 
+    def _possessed_population(self, lowers: list[str], start: int, end: int) -> bool:
+        """ "the region's 4 million people", "Gaza's 2.3 million residents": a whole population."""
+        return (
+            start > 0
+            and lowers[start - 1] in ("'s", "’s")
+            and end < len(lowers)
+            and lowers[end] in self.population_nouns
+        )
+
     def _participants_follow(self, doc: Doc, end: int) -> bool:
         """ "the two sides", "the two foreign ministers": a count of named parties (guidelines §2.4)."""
         return any(doc[k].lower_ in self.participants for k in range(end, min(len(doc), end + 2)))
@@ -384,7 +394,10 @@ class FigureFinder:
                 continue  # "the team interviewed 36 people": the sources, not people in the events
             if expected_count(lowers, qstart, end, self.expected):
                 continue
-            runs.append((qstart, self._with_trailing(lowers, end), self._category(doc, lowers, num, qstart, end)))
+            cue = self._category(doc, lowers, num, qstart, end)
+            if cue is None and self._possessed_population(lowers, qstart, end):
+                continue
+            runs.append((qstart, self._with_trailing(lowers, end), cue))
         # A count with no cue of its own: what follows or stands before it shows it counts something.
         for i, (start, end, cue) in enumerate(runs):
             kind = self._counted_by(view, lowers, start, end)
