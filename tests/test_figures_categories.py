@@ -395,6 +395,7 @@ def test_which_casualty_word_governs_a_count(rules, text, figure, category):
         ("Security forces rescued 14 hostages and arrested 3 kidnappers.", "14", "hostage"),
         ("The army rescued 62 abducted women and children from the forest.", "62", "hostage"),
         ("Divers rescued 30 people from the river after the ferry sank.", "30", "other"),
+        ("Police said 14 kidnap victims were rescued in a forest near Garo.", "14", "hostage"),
         # Deaths told by how they came.
         ("Fourteen migrants drowned when their boat was shelled off the coast.", "Fourteen", "killed"),
         ("Nine people were burned alive in the church.", "Nine", "killed"),
@@ -416,6 +417,8 @@ def test_people_in_their_homes_are_not_displaced(rules):
 @pytest.mark.parametrize(
     ("text", "figure", "category"),
     [
+        # A tally word naming a category says what its value counts, before a nearer word of the sentence.
+        ("The death toll from the bombing rose to 31, with 70 wounded.", "31", "killed"),
         # Every stated count of a revised toll is a figure, the old and the new (guidelines §2.4).
         ("The toll rose to more than 80 on Sunday, up from 62.", "62", "killed"),
         ("The toll was later raised to 73 from an initial 51.", "51", "killed"),

@@ -416,7 +416,10 @@ class FigureFinder:
             elif cue is None and kind == "noun" and (listed := self._listed_with(view, lowers, runs, i)):
                 runs[i] = (start, end, listed)  # "three women and ten children died": the list shares its cue
             elif cue is None and kind:
-                cat = self._sentence_category(view, lowers, num, start, end)
+                # "the death toll from the bombing rose to 31, with 70 wounded": a tally word naming a
+                # category says what its value counts, before any nearer word of the sentence.
+                named = self._tally_names(view, lowers, start) if kind == "tally" else None
+                cat = named or self._sentence_category(view, lowers, num, start, end)
                 runs[i] = (start, end, (cat or UNNAMED, f"figures.{kind}"))
         figures: list[Figure] = []
         for i, (start, end, cue) in enumerate(runs):
@@ -485,6 +488,16 @@ class FigureFinder:
                     return "revision"  # "from 182 in May to 138 in June"
                 if view.like_num[k] and not revising:
                     break
+        return None
+
+    def _tally_names(self, view, lowers: list[str], start: int) -> str | None:
+        """The category the nearest tally word before a count names itself ("toll") or by the word after
+        its "of" ("the number of dead at 19"), None when it names none ("the figure", "the total")."""
+        for k in range(start - 1, max(view.sent_starts[start], start - TALLY_WINDOW) - 1, -1):
+            if lowers[k] in self.tally:
+                if k + 2 < start and lowers[k + 1] == "of":
+                    return self.context.get(lowers[k + 2])
+                return self.context.get(lowers[k])
         return None
 
     def _head_kind(self, lowers: list[str], first: int, limit: int) -> str | None:
