@@ -439,6 +439,9 @@ def test_revised_tolls(rules, text, figure, category):
         ("The boy, 12, was killed along with 4 relatives.", "12"),
         ("A fisherman, 61, was shot dead and 3 others were wounded.", "61"),
         ("Victims ranged in age from 3 to 70, the hospital said after 25 were killed.", "3 to 70"),
+        # Numerals used as pronouns (guidelines §2.4).
+        ("The two were killed in a drone strike on Tuesday.", "two"),
+        ("The army said all 307 freed on Saturday were civilians.", "307"),
         # People interviewed are the sources of a report (guidelines §2.4).
         ("The commission interviewed 48 survivors of the raid on Tolmar, where 30 people were killed.", "48"),
         # Calibres, a population after a possessive, and a fraction the value reader does not take.
@@ -457,3 +460,7 @@ def test_numbers_that_are_not_counts(rules, text, absent):
 
 def test_a_possessed_population_with_a_fate_of_its_own_is_a_figure(rules):
     assert figures(rules, "The town's 3,000 residents fled as the rebels advanced.") == {"3,000": "displaced"}
+
+
+def test_a_numeral_with_its_noun_after_all_is_a_figure(rules):
+    assert figures(rules, "All 12 passengers were killed when the bus was hit.") == {"12": "killed"}

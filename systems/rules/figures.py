@@ -103,6 +103,7 @@ class FigureFinder:
         self.interview = _phrases(cues["interview_before"])
         self.kin = set(cues["kin_nouns"])
         self.population_nouns = set(cues["population_nouns"])
+        self.pronoun_determiners = set(cues["pronoun_determiners"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -350,6 +351,14 @@ class FigureFinder:
                 return True
         return any(lowers[k] in self.growth and lowers[k - 1] in self.modals for k in range(max(1, start - 3), start))
 
+    def _numeral_pronoun(self, lowers: list[str], start: int, end: int) -> bool:
+        """ "the two were killed", "all 30 were freed", "all 307 freed on Friday were men": a numeral
+        standing for people counted before (guidelines §2.4)."""
+        if start == 0 or end >= len(lowers) or lowers[start - 1] not in self.pronoun_determiners:
+            return False
+        nxt = lowers[end]
+        return nxt in self.auxiliaries or (lowers[start - 1] == "all" and nxt in self.weak | self.participles)
+
     def _possessed_population(self, lowers: list[str], start: int, end: int) -> bool:
         """ "the region's 4 million people", "Gaza's 2.3 million residents": a whole population."""
         return (
@@ -389,6 +398,8 @@ class FigureFinder:
                 continue
             qstart = self._with_qualifier(lowers, start)
             if self._population_or_projection(lowers, qstart) or self._counts_sources(lowers, end):
+                continue
+            if self._numeral_pronoun(lowers, qstart, end):
                 continue
             if any(qstart >= len(p) and tuple(lowers[qstart - len(p) : qstart]) == p for p in self.interview):
                 continue  # "the team interviewed 36 people": the sources, not people in the events
