@@ -396,6 +396,16 @@ def test_which_casualty_word_governs_a_count(rules, text, figure, category):
         ("The army rescued 62 abducted women and children from the forest.", "62", "hostage"),
         ("Divers rescued 30 people from the river after the ferry sank.", "30", "other"),
         ("Police said 14 kidnap victims were rescued in a forest near Garo.", "14", "hostage"),
+        # A fate later in the clause of people named by what they were doing (guidelines §2.4: the last event).
+        ("Twelve people sheltering in the houses were killed by the strike.", "Twelve", "killed"),
+        ("Some 3,000 people fleeing the town were stopped at a checkpoint.", "Some 3,000", "displaced"),
+        # Phrases of the events' vocabulary.
+        ("The arrest of 12 activists sparked protests in the capital.", "12", "detained"),
+        ("The deaths of 17 migrants at sea drew condemnation.", "17", "killed"),
+        ("Four others remain in critical condition after the blast.", "Four", "injured"),
+        ("More than 300 people were taken into custody.", "More than 300", "detained"),
+        ("The agency said 2,400 IDPs arrived in Kela last week.", "2,400", "displaced"),
+        ("About 900 people have been forced to leave their villages.", "About 900", "displaced"),
         # Deaths told by how they came.
         ("Fourteen migrants drowned when their boat was shelled off the coast.", "Fourteen", "killed"),
         ("Nine people were burned alive in the church.", "Nine", "killed"),

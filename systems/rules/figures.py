@@ -201,6 +201,8 @@ class FigureFinder:
             if k > end and lowers[k] in self.tally and "and" in lowers[end:k]:
                 break  # "the number of dead at 19 and the number of injured at 50": a tally opens another count
             hit = self._match_at(lowers, k, self.after_at)
+            if hit and hit[0] == "other" and lowers[k] in self.things and self._names_people(lowers, end, k):
+                hit = None  # "900 people were forced out of their villages": a thing past the people counted
             if hit and k > end and self._governs_next(lowers, num, k + hit[1]):
                 break  # "has 3,000 fighters and killed 40": the verb is the cue of the count after it
             if hit:
@@ -241,6 +243,9 @@ class FigureFinder:
         m = self._skip_auxiliaries(lowers, k + 1)
         then = self._match_at(lowers, m, self.after_at) if m < len(lowers) else None
         return "killed" if then and then[0] == "killed" else category
+
+    def _names_people(self, lowers: list[str], first: int, last: int) -> bool:
+        return any(lowers[m] in self.people or lowers[m] in self.actors for m in range(first, last))
 
     def _kin_of(self, lowers: list[str], k: int, floor: int) -> bool:
         """Whether word k follows "relatives of (the)", naming whose kin they are."""
@@ -657,5 +662,6 @@ class FigureFinder:
                 and any(w in self.list_joiners for w in between)
                 and not any(doc[k].text in STOP for k in range(left, right))
             ):
-                return runs[j][2][0], f"figures.list.{runs[j][2][0]}"
+                cat = runs[j][2][0]
+                return cat, "figures.list" if cat == UNNAMED else f"figures.list.{cat}"
         return None
