@@ -458,6 +458,10 @@ def test_revised_tolls(rules, text, figure, category):
         ("Rebels fired 155mm shells at the town, killing 4.", "155"),
         ("Gaza's 2.3 million residents face famine after 40,000 were killed.", "2.3 million"),
         ("Half a million people have fled the city since the siege began.", "a million"),
+        # Numbers in names of places, units and flights.
+        ("The strike on Camp 2 killed 15 people.", "2"),
+        ("Flight 752 was downed, killing all 176 on board.", "752"),
+        ("Police Division 7 arrested 23 people.", "7"),
         # Durations.
         ("Over three decades, the war killed 50,000 people.", "Over three"),
         # A rise with no casualty word in its sentence counts nothing known.

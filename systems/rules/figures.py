@@ -104,6 +104,7 @@ class FigureFinder:
         self.kin = set(cues["kin_nouns"])
         self.population_nouns = set(cues["population_nouns"])
         self.pronoun_determiners = set(cues["pronoun_determiners"])
+        self.designators = set(cues["designator_nouns"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -311,6 +312,8 @@ class FigureFinder:
         nxt = doc[end] if end < len(doc) else None
         if prev is not None and prev.text.lower() in self.not_before:
             return True
+        if prev is not None and prev.lower_ in self.designators and prev.text[0].isupper():
+            return True  # "Camp 2", "Flight 752": part of a name
         if nxt is not None and nxt.lower_ in self.not_after:
             return True
         if nxt is not None and nxt.text in ("-", "–") and end + 1 < len(doc) and doc[end + 1].lower_ in self.not_after:
