@@ -399,6 +399,8 @@ def test_which_casualty_word_governs_a_count(rules, text, figure, category):
         # A fate later in the clause of people named by what they were doing (guidelines §2.4: the last event).
         ("Twelve people sheltering in the houses were killed by the strike.", "Twelve", "killed"),
         ("Some 3,000 people fleeing the town were stopped at a checkpoint.", "Some 3,000", "displaced"),
+        # A part of a group whose fate is told after the group's own cue.
+        ("Eight of the 20 abducted were later found dead.", "Eight", "killed"),
         # Phrases of the events' vocabulary.
         ("The arrest of 12 activists sparked protests in the capital.", "12", "detained"),
         ("The deaths of 17 migrants at sea drew condemnation.", "17", "killed"),
@@ -462,6 +464,7 @@ def test_revised_tolls(rules, text, figure, category):
         ("The strike on Camp 2 killed 15 people.", "2"),
         ("Flight 752 was downed, killing all 176 on board.", "752"),
         ("Police Division 7 arrested 23 people.", "7"),
+        ("A couple of dozen soldiers were wounded.", "dozen"),
         # Durations.
         ("Over three decades, the war killed 50,000 people.", "Over three"),
         # A rise with no casualty word in its sentence counts nothing known.

@@ -195,7 +195,11 @@ class FigureFinder:
             return adjacent, f"figures.before.{adjacent}"
         k = end
         while k < min(ends[end - 1], end + WINDOW_AFTER):
-            if doc[k].text in STOP or (k > end and num[k] and lowers[k] != "one") or lowers[k] in self.clause_breaks:
+            # "Eight of the 20 abducted were found dead": the whole a part is taken from is no other count.
+            partitive = k == end + 2 and lowers[end : end + 2] == ["of", "the"]
+            if doc[k].text in STOP or (k > end and num[k] and lowers[k] != "one" and not partitive):
+                break
+            if lowers[k] in self.clause_breaks:
                 break
             if k > end and lowers[k] == "of" and lowers[k - 1] in self.kin:
                 break  # "nine relatives of the dead": whose kin they are
@@ -332,6 +336,8 @@ class FigureFinder:
         text = doc[start:end].text
         if ":" in text or text.endswith("%"):
             return True
+        if end - start == 1 and doc[start].lower_ in ("dozen", "hundred", "thousand", "million"):
+            return True  # "a couple of dozen": a multiplier the value reader does not take, not "12"
         # A bare four-digit year ("in 2023") is a date, not a count.
         if end - start == 1 and doc[start].shape_ == "dddd" and 1900 <= int(doc[start].text) <= 2100:
             return True
