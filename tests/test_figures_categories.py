@@ -360,6 +360,12 @@ def test_the_three_systems_leave_out_expected_counts(rules, spacy_system, hybrid
         # Troop strengths are other (guidelines §2.4).
         ("A force of 5,000 peacekeepers patrols the region, where 90 civilians died this month.", "5,000", "other"),
         ("The army deployed 2,000 soldiers to Kelso, where 8 were killed.", "2,000", "other"),
+        # "a rise of N" reports a change in what the figure before it counts.
+        (
+            "Officials said 31,000 people had fled. Monitors noted a rise of about 6,000 in one week.",
+            "about 6,000",
+            "displaced",
+        ),
         # A tally in a coordinated clause opens another count; an inverted one still counts this one.
         ("Medics put the number of dead at 19 and the number of injured at 50.", "19", "killed"),
         ("The army raised to 61 the number of troops killed in the ambush.", "61", "killed"),
@@ -431,6 +437,22 @@ def test_people_in_their_homes_are_not_displaced(rules):
     [
         # A tally word naming a category says what its value counts, before a nearer word of the sentence.
         ("The death toll from the bombing rose to 31, with 70 wounded.", "31", "killed"),
+        # Gapping: a bare count repeats the verb of the figure before it.
+        (
+            "Medics said 30 of the wounded were taken to the district clinic and eight to a field hospital.",
+            "eight",
+            "injured",
+        ),
+        (
+            "Gunmen killed 12 villagers in Alda, while the army said 30 were abducted at dawn and 8 near the ford.",
+            "8",
+            "hostage",
+        ),
+        (
+            "Some 52,000 people have fled the town, up from an estimated 20,000 reported by the agency.",
+            "an estimated 20,000",
+            "displaced",
+        ),
         # Every stated count of a revised toll is a figure, the old and the new (guidelines §2.4).
         ("The toll rose to more than 80 on Sunday, up from 62.", "62", "killed"),
         ("The toll was later raised to 73 from an initial 51.", "51", "killed"),

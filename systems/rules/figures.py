@@ -105,6 +105,7 @@ class FigureFinder:
         self.population_nouns = set(cues["population_nouns"])
         self.pronoun_determiners = set(cues["pronoun_determiners"])
         self.designators = set(cues["designator_nouns"])
+        self.gap_prepositions = set(cues["gap_prepositions"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -448,7 +449,12 @@ class FigureFinder:
                 runs[i] = (start, end, (cat or UNNAMED, f"figures.{kind}"))
         figures: list[Figure] = []
         for i, (start, end, cue) in enumerate(runs):
-            cue = cue or self._from_list(doc, lowers, runs, i) or self._subset(view, lowers, start, end, figures)
+            cue = (
+                cue
+                or self._from_list(doc, lowers, runs, i)
+                or self._gapped(view, lowers, start, end, figures)
+                or self._subset(view, lowers, start, end, figures)
+            )
             if cue is None:
                 continue
             if cue[0] == UNNAMED:
@@ -491,6 +497,12 @@ class FigureFinder:
             and (lowers[end + 1] in self.bare_followers or not lowers[end + 1][0].isalpha())
         ):
             return "tally"
+        # "up from an estimated 26,000 cited by the agency": a revision marker of more than "from" says it
+        # whatever follows.
+        if any(
+            len(p) > 1 and start >= len(p) and tuple(lowers[start - len(p) : start]) == p for p in self.revision_before
+        ):
+            return "revision"
         if end < n and (lowers[end] in self.bare_followers or not lowers[end][0].isalpha()):
             # "villagers spoke of over 70", "the station reported 25": a reported count is a tally.
             if any(start >= len(p) and tuple(lowers[start - len(p) : start]) == p for p in self.reporting):
@@ -630,6 +642,18 @@ class FigureFinder:
         if last.span.start < previous_start:
             return None
         return last.category, f"figures.subset.{last.category}"
+
+    def _gapped(self, view, lowers: list[str], start: int, end: int, figures: list[Figure]) -> tuple[str, str] | None:
+        """ "killed 12 in Alda and 8 near Berro": a bare count after "and" or a comma and before a
+        preposition repeats the verb of the figure before it in its sentence."""
+        if not figures or start == 0 or end >= len(lowers):
+            return None
+        if lowers[start - 1] not in ("and", ",") or lowers[end] not in self.gap_prepositions:
+            return None
+        last = figures[-1]
+        if view.sent_starts[last.span.start] != view.sent_starts[start]:
+            return None
+        return last.category, f"figures.gapped.{last.category}"
 
     def _listed_with(self, view, lowers: list[str], runs: list, i: int) -> tuple[str, str] | None:
         """The cue of a count joined to this one in a list of people ("three women and ten children had
