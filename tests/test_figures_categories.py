@@ -503,3 +503,25 @@ def test_a_possessed_population_with_a_fate_of_its_own_is_a_figure(rules):
 
 def test_a_numeral_with_its_noun_after_all_is_a_figure(rules):
     assert figures(rules, "All 12 passengers were killed when the bus was hit.") == {"12": "killed"}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # "Captives" says people are held, not by whom: the article's words of imprisonment or of
+        # hostage-taking decide (guidelines §2.4: a prisoner exchange of soldiers is detained).
+        (
+            "The two armies agreed to swap 300 prisoners of war. On Sunday 120 captives were freed.",
+            "120",
+            "detained",
+        ),
+        ("Bandits kidnapped 40 villagers near Olo. On Sunday 12 captives were freed.", "12", "hostage"),
+        # People handed over are prisoners.
+        ("The rebels handed over 3 men to the Red Cross on Friday.", "3", "detained"),
+        # Those still sought are missing.
+        ("Of the 90 abducted, 40 have come home and 50 are still being sought.", "50", "missing"),
+        ("Police said 12 fishermen were yet to be found after the raid.", "12", "missing"),
+    ],
+)
+def test_captives_handed_over_and_sought(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)

@@ -106,6 +106,7 @@ class FigureFinder:
         self.pronoun_determiners = set(cues["pronoun_determiners"])
         self.designators = set(cues["designator_nouns"])
         self.gap_prepositions = set(cues["gap_prepositions"])
+        self.ambiguous_captives = set(cues["ambiguous_captives"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -225,6 +226,9 @@ class FigureFinder:
                     return held, f"figures.after.{held}"
                 if (last := self._last_event(lowers, k + hit[1], hit[0])) != hit[0]:
                     return last, f"figures.sequence.{last}"
+                if hit[0] == "hostage" and lowers[k + hit[1] - 1] in self.ambiguous_captives:
+                    held = self._captivity(lowers)  # "869 captives freed" in an article about a prisoner swap
+                    return held, f"figures.after.{held}"
                 return hit[0], f"figures.after.{hit[0]}"
             k += 1
         for k in range(start - 1, max(sent_start, start - WINDOW_BEFORE) - 1, -1):
@@ -306,11 +310,24 @@ class FigureFinder:
         hostages or prisoners in the sentence, else the last one before it in the article, else hostage."""
         near = [k for k in range(sent_start, sent_end) if lowers[k] in self.held]
         if near:
-            return self.held[lowers[min(near, key=lambda k: abs(k - i))]]
+            return self._held_word(lowers, min(near, key=lambda k: abs(k - i)))
         for k in range(sent_start - 1, -1, -1):
             if lowers[k] in self.held:
-                return self.held[lowers[k]]
+                return self._held_word(lowers, k)
         return "hostage"
+
+    def _held_word(self, lowers: list[str], k: int) -> str:
+        return self._captivity(lowers) if lowers[k] in self.ambiguous_captives else self.held[lowers[k]]
+
+    def _captivity(self, lowers: list[str]) -> str:
+        """What people held are in this article: detained where its words of arrest and imprisonment
+        outnumber those of hostage-taking, else hostage."""
+        told = [
+            self.held[w]
+            for w in lowers
+            if w in self.held and (w in self.status or w in self.participles) and w not in self.ambiguous_captives
+        ]
+        return "detained" if told.count("detained") > told.count("hostage") else "hostage"
 
     def _excluded(self, doc: Doc, start: int, end: int, person_ends: Set[int]) -> bool:
         prev = doc[start - 1] if start > 0 else None
