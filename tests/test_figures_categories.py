@@ -415,6 +415,7 @@ def test_which_casualty_word_governs_a_count(rules, text, figure, category):
         ("The agency said 2,400 IDPs arrived in Kela last week.", "2,400", "displaced"),
         ("About 900 people have been forced to leave their villages.", "About 900", "displaced"),
         # Deaths told by how they came.
+        ("Relatives said 7 soldiers were buried in Kamo on Friday.", "7", "killed"),
         ("Fourteen migrants drowned when their boat was shelled off the coast.", "Fourteen", "killed"),
         ("Nine people were burned alive in the church.", "Nine", "killed"),
         ("Police recorded 85 kidnappings on the northern highway.", "85", "hostage"),
@@ -487,6 +488,7 @@ def test_revised_tolls(rules, text, figure, category):
         ("Flight 752 was downed, killing all 176 on board.", "752"),
         ("Police Division 7 arrested 23 people.", "7"),
         ("A couple of dozen soldiers were wounded.", "dozen"),
+        ("In one case, a family of 6 was killed in their car.", "one"),
         # Durations.
         ("Over three decades, the war killed 50,000 people.", "Over three"),
         # A rise with no casualty word in its sentence counts nothing known.

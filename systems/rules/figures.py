@@ -107,6 +107,7 @@ class FigureFinder:
         self.designators = set(cues["designator_nouns"])
         self.gap_prepositions = set(cues["gap_prepositions"])
         self.ambiguous_captives = set(cues["ambiguous_captives"])
+        self.one_idioms = set(cues["one_idioms"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -334,6 +335,8 @@ class FigureFinder:
         nxt = doc[end] if end < len(doc) else None
         if prev is not None and prev.text.lower() in self.not_before:
             return True
+        if doc[start:end].text.lower() == "one" and nxt is not None and nxt.lower_ in self.one_idioms:
+            return True  # "in one case", "at one point"
         if prev is not None and prev.lower_ in self.designators and prev.text[0].isupper():
             return True  # "Camp 2", "Flight 752": part of a name
         if nxt is not None and nxt.lower_ in self.not_after:
