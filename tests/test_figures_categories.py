@@ -489,6 +489,8 @@ def test_revised_tolls(rules, text, figure, category):
         ("Police Division 7 arrested 23 people.", "7"),
         ("A couple of dozen soldiers were wounded.", "dozen"),
         ("In one case, a family of 6 was killed in their car.", "one"),
+        ("Boys between the ages of 12 and 16 were abducted from the school.", "12 and 16"),
+        ("Some 30 children, ages 6 to 14, were kidnapped.", "6 to 14"),
         # Durations.
         ("Over three decades, the war killed 50,000 people.", "Over three"),
         # A rise with no casualty word in its sentence counts nothing known.
@@ -527,3 +529,8 @@ def test_a_numeral_with_its_noun_after_all_is_a_figure(rules):
 )
 def test_captives_handed_over_and_sought(rules, text, figure, category):
     assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+def test_a_count_after_the_ages_of_is_kept_when_it_has_its_noun(rules):
+    found = figures(rules, "Four of the dead were boys, and the ages of ten others were not known.")
+    assert found.get("ten") == "killed", found

@@ -343,8 +343,10 @@ class FigureFinder:
             return True
         if nxt is not None and nxt.text in ("-", "–") and end + 1 < len(doc) and doc[end + 1].lower_ in self.not_after:
             return True  # "25-year-old", "10-day"
-        if start > 1 and prev is not None and prev.lower_ == "of" and doc[start - 2].lower_ == "age":
-            return True  # "above the age of 70"
+        # "above the age of 70", "between the ages of 12 and 16"; not "the ages of ten others".
+        aged = start > 1 and prev is not None and prev.lower_ == "of" and doc[start - 2].lower_ in ("age", "ages")
+        if aged and (nxt is None or nxt.lower_ not in self.people):
+            return True
         if (
             start > 1
             and prev is not None
