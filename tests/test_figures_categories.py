@@ -393,6 +393,8 @@ def test_which_casualty_word_governs_a_count(rules, text, figure, category):
         # A sequence that befalls the same people takes its last event (guidelines §2.4) ...
         ("Twelve people were abducted and later killed by the gang.", "Twelve", "killed"),
         ("Five farmers were kidnapped and two of them were killed.", "two", "killed"),
+        # ... but a verb opening another count is not their fate.
+        ("The rebels seized 40 hostages and killed 4 guards.", "40", "hostage"),
         # ... alternatives keep the first, and a release is no new category.
         ("Twelve people were killed or wounded in the blast.", "Twelve", "killed"),
         ("Nine people were kidnapped and released the same day.", "Nine", "hostage"),

@@ -253,7 +253,9 @@ class FigureFinder:
             return category
         m = self._skip_auxiliaries(lowers, k + 1)
         then = self._match_at(lowers, m, self.after_at) if m < len(lowers) else None
-        return "killed" if then and then[0] == "killed" else category
+        if then is None or then[0] != "killed" or self._governs_next_words(lowers, m + then[1]):
+            return category  # "seized 40 hostages and killed 4": the verb of another count
+        return "killed"
 
     def _names_people(self, lowers: list[str], first: int, last: int) -> bool:
         return any(lowers[m] in self.people or lowers[m] in self.actors for m in range(first, last))
@@ -264,6 +266,11 @@ class FigureFinder:
         if m > floor and lowers[m] in ("the", "their", "those"):
             m -= 1
         return m > floor and lowers[m] == "of" and lowers[m - 1] in self.kin
+
+    def _governs_next_words(self, lowers: list[str], k: int) -> bool:
+        """_governs_next on words alone: a digit or a number word opens the count."""
+        k = self._skip_qualifier(lowers, k)
+        return k < len(lowers) and lowers[k] != "one" and (lowers[k][:1].isdigit() or lowers[k] in NUMBER_WORDS)
 
     def _governs_next(self, lowers: list[str], num: list[bool], k: int) -> bool:
         """Whether the words from token k open another count ("killed 40", "wounded at least 9")."""
@@ -292,6 +299,8 @@ class FigureFinder:
             if doc[m].text in STOP or doc[m].text == "," or (num[m] and lowers[m - 1] in ("and", "or", "but")):
                 return None
             fate = self._match_at(lowers, m, self.after_at)
+            if fate and self._governs_next(lowers, num, m + fate[1]):
+                return None  # "seized 40 hostages and killed 4": the verb of another count
             if fate and fate[0] in fates:
                 return fate[0]
         return None
