@@ -417,6 +417,7 @@ def test_which_casualty_word_governs_a_count(rules, text, figure, category):
         ("The agency said 2,400 IDPs arrived in Kela last week.", "2,400", "displaced"),
         ("About 900 people have been forced to leave their villages.", "About 900", "displaced"),
         # Deaths told by how they came.
+        ("The army said it had captured 5 fighters near the border, losing 2 soldiers.", "2", "killed"),
         ("Relatives said 7 soldiers were buried in Kamo on Friday.", "7", "killed"),
         ("Fourteen migrants drowned when their boat was shelled off the coast.", "Fourteen", "killed"),
         ("Nine people were burned alive in the church.", "Nine", "killed"),
