@@ -537,3 +537,8 @@ def test_captives_handed_over_and_sought(rules, text, figure, category):
 def test_a_count_after_the_ages_of_is_kept_when_it_has_its_noun(rules):
     found = figures(rules, "Four of the dead were boys, and the ages of ten others were not known.")
     assert found.get("ten") == "killed", found
+
+
+def test_a_counted_noun_after_a_hyphenated_compound(rules):
+    found = figures(rules, "That week, troops ran 115 search-and-arrest operations in which 40 people were detained.")
+    assert found.get("115") == "other", found

@@ -572,14 +572,17 @@ class FigureFinder:
         """What the noun phrase from token ``first`` counts, by its last counted noun ("about 40 cargo-plane
         flights" counts flights): ``thing``, ``actor``, ``noun`` (people) or None."""
         kind = None
-        for k in range(first, min(limit, first + 5)):
+        hyphens = sum(1 for w in lowers[first : min(limit, first + 9)] if w in ("-", "–"))
+        for k in range(first, min(limit, first + 5 + hyphens)):  # a hyphen is no word of the phrase
             if lowers[k] in self.things:
                 kind = "thing"
             elif lowers[k] in self.actors:
                 kind = "actor"
             elif lowers[k] in self.people:
                 kind = "noun"
-            elif lowers[k] in self.np_breaks or not (lowers[k][0].isalpha() or lowers[k] == "-"):
+            elif k > first and lowers[k - 1] in ("-", "–"):
+                continue  # "115 search-and-arrest operations": inside a hyphenated compound
+            elif lowers[k] in self.np_breaks or not (lowers[k][0].isalpha() or lowers[k] in ("-", "–")):
                 break
         return kind
 
