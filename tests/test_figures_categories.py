@@ -367,7 +367,7 @@ def test_the_three_systems_leave_out_expected_counts(rules, spacy_system, hybrid
             "displaced",
         ),
         # A tally in a coordinated clause opens another count; an inverted one still counts this one.
-        ("Medics put the number of dead at 19 and the number of injured at 50.", "19", "killed"),
+        ("Medics gave the count of dead as 19 and the count of injured as 50.", "19", "killed"),
         ("The army raised to 61 the number of troops killed in the ambush.", "61", "killed"),
         # "8 of the 30 hostages": a part of a group counted by its noun.
         ("The militia released 8 of the 30 hostages it seized in March.", "8", "hostage"),
@@ -378,7 +378,7 @@ def test_the_three_systems_leave_out_expected_counts(rules, spacy_system, hybrid
             "killed",
         ),
         # A casualty word after "relatives of" names whose kin they are.
-        ("Thirty relatives of the missing gathered outside the governor's office.", "Thirty", "other"),
+        ("Thirty relatives of the missing marched to the governor's office.", "Thirty", "other"),
         # Soldiers captured are prisoners (guidelines §2.4), even after a verb of another count.
         ("Rebels downed two drones and captured 18 soldiers.", "18", "detained"),
     ],
@@ -398,7 +398,7 @@ def test_which_casualty_word_governs_a_count(rules, text, figure, category):
         # ... alternatives keep the first, and a release is no new category.
         ("Twelve people were killed or wounded in the blast.", "Twelve", "killed"),
         ("Nine people were kidnapped and released the same day.", "Nine", "hostage"),
-        ("Thirty were killed, eight of them children.", "eight", "killed"),
+        ("Forty were killed, nine of them boys.", "nine", "killed"),
         # Rescued people are counted as what they were; with no captivity word they stay other.
         ("Security forces rescued 14 hostages and arrested 3 kidnappers.", "14", "hostage"),
         ("The army rescued 62 abducted women and children from the forest.", "62", "hostage"),
@@ -459,7 +459,7 @@ def test_people_in_their_homes_are_not_displaced(rules):
         ),
         # Every stated count of a revised toll is a figure, the old and the new (guidelines §2.4).
         ("The toll rose to more than 80 on Sunday, up from 62.", "62", "killed"),
-        ("The toll was later raised to 73 from an initial 51.", "51", "killed"),
+        ("Officials later raised the toll to 73 from an initial 51.", "51", "killed"),
         ("The death toll was revised to 31 from 28.", "28", "killed"),
         ("The death toll, initially given as 20, was revised upward to 34.", "34", "killed"),
         ("Abductions in the province fell from 410 in May to 260 in June.", "410", "hostage"),
@@ -479,7 +479,7 @@ def test_revised_tolls(rules, text, figure, category):
         ("Victims ranged in age from 3 to 70, the hospital said after 25 were killed.", "3 to 70"),
         # Numerals used as pronouns (guidelines §2.4).
         ("The two were killed in a drone strike on Tuesday.", "two"),
-        ("The army said all 307 freed on Saturday were civilians.", "307"),
+        ("The army said all 52 freed on Friday were civilians.", "52"),
         # People interviewed are the sources of a report (guidelines §2.4).
         ("The commission interviewed 48 survivors of the raid on Tolmar, where 30 people were killed.", "48"),
         # Calibres, a population after a possessive, and a fraction the value reader does not take.
@@ -527,7 +527,7 @@ def test_a_numeral_with_its_noun_after_all_is_a_figure(rules):
         ("The rebels handed over 3 men to the Red Cross on Friday.", "3", "detained"),
         # Those still sought are missing.
         ("Of the 90 abducted, 40 have come home and 50 are still being sought.", "50", "missing"),
-        ("Police said 12 fishermen were yet to be found after the raid.", "12", "missing"),
+        ("Police said 12 fishermen had yet to be found after the raid.", "12", "missing"),
     ],
 )
 def test_captives_handed_over_and_sought(rules, text, figure, category):
@@ -535,10 +535,10 @@ def test_captives_handed_over_and_sought(rules, text, figure, category):
 
 
 def test_a_count_after_the_ages_of_is_kept_when_it_has_its_noun(rules):
-    found = figures(rules, "Four of the dead were boys, and the ages of ten others were not known.")
-    assert found.get("ten") == "killed", found
+    found = figures(rules, "Four of the dead were boys; the ages of 9 victims were not known.")
+    assert found.get("9") == "killed", found
 
 
 def test_a_counted_noun_after_a_hyphenated_compound(rules):
-    found = figures(rules, "That week, troops ran 115 search-and-arrest operations in which 40 people were detained.")
-    assert found.get("115") == "other", found
+    found = figures(rules, "Police conducted 64 cordon-and-search operations in which 30 people were detained.")
+    assert found.get("64") == "other", found

@@ -205,9 +205,9 @@ class FigureFinder:
             if lowers[k] in self.clause_breaks:
                 break
             if k > end and lowers[k] == "of" and lowers[k - 1] in self.kin:
-                break  # "nine relatives of the dead": whose kin they are
+                break  # "six kinsmen of the slain": whose kin they are
             if k > end and lowers[k] in self.tally and "and" in lowers[end:k]:
-                break  # "the number of dead at 19 and the number of injured at 50": a tally opens another count
+                break  # "put the dead at 19 and the count of injured at 50": a tally opens another count
             hit = self._match_at(lowers, k, self.after_at)
             if hit and hit[0] == "other" and lowers[k] in self.things and self._names_people(lowers, end, k):
                 hit = None  # "900 people were forced out of their villages": a thing past the people counted
@@ -352,7 +352,7 @@ class FigureFinder:
             return True
         if nxt is not None and nxt.text in ("-", "–") and end + 1 < len(doc) and doc[end + 1].lower_ in self.not_after:
             return True  # "25-year-old", "10-day"
-        # "above the age of 70", "between the ages of 12 and 16"; not "the ages of ten others".
+        # "above the age of 70", "between the ages of 12 and 16"; not "the ages of 4 other victims".
         aged = start > 1 and prev is not None and prev.lower_ == "of" and doc[start - 2].lower_ in ("age", "ages")
         if aged and (nxt is None or nxt.lower_ not in self.people):
             return True
@@ -398,7 +398,7 @@ class FigureFinder:
         return any(lowers[k] in self.growth and lowers[k - 1] in self.modals for k in range(max(1, start - 3), start))
 
     def _numeral_pronoun(self, lowers: list[str], start: int, end: int) -> bool:
-        """ "the two were killed", "all 30 were freed", "all 307 freed on Friday were men": a numeral
+        """ "the two were killed", "all 30 were freed", "all 52 freed on Friday were men": a numeral
         standing for people counted before (guidelines §2.4)."""
         if start == 0 or end >= len(lowers) or lowers[start - 1] not in self.pronoun_determiners:
             return False
@@ -471,7 +471,7 @@ class FigureFinder:
                 if cat := (prior[-1] if prior else self._sentence_category(view, lowers, num, start, end)):
                     runs[i] = (start, end, (cat, f"figures.revision.{cat}"))
             elif cue is None and kind == "noun" and (listed := self._listed_with(view, lowers, runs, i)):
-                runs[i] = (start, end, listed)  # "three women and ten children died": the list shares its cue
+                runs[i] = (start, end, listed)  # "two nurses and six boys died": the list shares its cue
             elif cue is None and kind:
                 # "the death toll from the bombing rose to 31, with 70 wounded": a tally word naming a
                 # category says what its value counts, before any nearer word of the sentence.
@@ -528,7 +528,7 @@ class FigureFinder:
             and (lowers[end + 1] in self.bare_followers or not lowers[end + 1][0].isalpha())
         ):
             return "tally"
-        # "up from an estimated 26,000 cited by the agency": a revision marker of more than "from" says it
+        # "up from some 8,000 counted by the agency": a revision marker of more than "from" says it
         # whatever follows.
         if any(
             len(p) > 1 and start >= len(p) and tuple(lowers[start - len(p) : start]) == p for p in self.revision_before
@@ -560,7 +560,7 @@ class FigureFinder:
 
     def _tally_names(self, view, lowers: list[str], start: int) -> str | None:
         """The category the nearest tally word before a count names itself ("toll") or by the word after
-        its "of" ("the number of dead at 19"), None when it names none ("the figure", "the total")."""
+        its "of" ("put the count of dead at 19"), None when it names none ("the figure", "the total")."""
         for k in range(start - 1, max(view.sent_starts[start], start - TALLY_WINDOW) - 1, -1):
             if lowers[k] in self.tally:
                 if k + 2 < start and lowers[k + 1] == "of":
@@ -581,7 +581,7 @@ class FigureFinder:
             elif lowers[k] in self.people:
                 kind = "noun"
             elif k > first and lowers[k - 1] in ("-", "–"):
-                continue  # "115 search-and-arrest operations": inside a hyphenated compound
+                continue  # "70 hit-and-run raids": inside a hyphenated compound
             elif lowers[k] in self.np_breaks or not (lowers[k][0].isalpha() or lowers[k] in ("-", "–")):
                 break
         return kind
@@ -690,7 +690,7 @@ class FigureFinder:
         return last.category, f"figures.gapped.{last.category}"
 
     def _listed_with(self, view, lowers: list[str], runs: list, i: int) -> tuple[str, str] | None:
-        """The cue of a count joined to this one in a list of people ("three women and ten children had
+        """The cue of a count joined to this one in a list of people ("two nurses and six boys had
         died", "killed 84 guards and 47 soldiers"), when that count has a cue word of its own and no word
         between the two names another category."""
         start, end, _ = runs[i]
