@@ -494,6 +494,9 @@ def test_revised_tolls(rules, text, figure, category):
         ("In one case, a family of 6 was killed in their car.", "one"),
         ("Boys between the ages of 12 and 16 were abducted from the school.", "12 and 16"),
         ("Some 30 children, ages 6 to 14, were kidnapped.", "6 to 14"),
+        # Money in the currencies of many conflicts.
+        ("The families paid 30,000 dinars for each of the hostages.", "30,000"),
+        ("The families paid USD 30,000 for each of the hostages.", "30,000"),
         # Durations.
         ("Over three decades, the war killed 50,000 people.", "Over three"),
         # A rise with no casualty word in its sentence counts nothing known.
