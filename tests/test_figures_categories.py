@@ -355,6 +355,9 @@ def test_the_three_systems_leave_out_expected_counts(rules, spacy_system, hybrid
         # A verb right before another count is that count's cue, not a word naming what this one counts.
         ("The militia has about 3,000 fighters and killed 40 people last week.", "about 3,000", "other"),
         ("The sect, with 500 members, abducted 20 students.", "500", "other"),
+        # A number of days or kilometres after the verb opens no count.
+        ("Twelve people were killed 3 days ago in Tolo.", "Twelve", "killed"),
+        ("Nine soldiers were wounded 2 km from the border.", "Nine", "injured"),
         # ... while a count of the same clause still takes it.
         ("Gunmen killed 12 villagers and 3 soldiers near the ford.", "3", "killed"),
         # Troop strengths are other (guidelines §2.4).

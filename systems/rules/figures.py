@@ -269,13 +269,24 @@ class FigureFinder:
 
     def _governs_next_words(self, lowers: list[str], k: int) -> bool:
         """_governs_next on words alone: a digit or a number word opens the count."""
-        k = self._skip_qualifier(lowers, k)
-        return k < len(lowers) and lowers[k] != "one" and (lowers[k][:1].isdigit() or lowers[k] in NUMBER_WORDS)
+        return self._opens_count(lowers, [w[:1].isdigit() or w in NUMBER_WORDS for w in lowers[k : k + 6]], k)
 
     def _governs_next(self, lowers: list[str], num: list[bool], k: int) -> bool:
         """Whether the words from token k open another count ("killed 40", "wounded at least 9")."""
+        return self._opens_count(lowers, num[k : k + 6], k)
+
+    def _opens_count(self, lowers: list[str], num: list[bool], k: int) -> bool:
+        """``num`` flags the number words from token k on; "killed 3 days ago" opens no count."""
+        first = k
         k = self._skip_qualifier(lowers, k)
-        return k < len(lowers) and num[k] and lowers[k] != "one"
+        if k >= len(lowers) or k - first >= len(num) or not num[k - first] or lowers[k] == "one":
+            return False
+        while k - first < len(num) and num[k - first]:
+            k += 1
+        after = (
+            lowers[k + 1] if k < len(lowers) - 1 and lowers[k] in ("-", "–") else (lowers[k] if k < len(lowers) else "")
+        )
+        return after not in self.not_after
 
     def _skip_qualifier(self, lowers: list[str], k: int) -> int:
         for phrase in self.qualifiers:
