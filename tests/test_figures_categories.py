@@ -548,3 +548,7 @@ def test_a_count_after_the_ages_of_is_kept_when_it_has_its_noun(rules):
 def test_a_counted_noun_after_a_hyphenated_compound(rules):
     found = figures(rules, "Police conducted 64 cordon-and-search operations in which 30 people were detained.")
     assert found.get("64") == "other", found
+
+
+def test_all_with_a_participle_before_its_noun_is_a_figure(rules):
+    assert figures(rules, "Police said all 30 abducted pupils were freed on Sunday.") == {"30": "hostage"}

@@ -414,7 +414,12 @@ class FigureFinder:
         if start == 0 or end >= len(lowers) or lowers[start - 1] not in self.pronoun_determiners:
             return False
         nxt = lowers[end]
-        return nxt in self.auxiliaries or (lowers[start - 1] == "all" and nxt in self.weak | self.participles)
+        if nxt in self.auxiliaries:
+            return True
+        # "all 52 freed on Friday were men", but not "all 30 abducted pupils" (a participle before its noun)
+        after = lowers[end + 1] if end + 1 < len(lowers) else "."
+        participle = nxt in self.weak or nxt in self.participles
+        return lowers[start - 1] == "all" and participle and (after in self.np_breaks or not after[0].isalpha())
 
     def _possessed_population(self, lowers: list[str], start: int, end: int) -> bool:
         """ "the region's 4 million people", "Gaza's 2.3 million residents": a whole population."""
