@@ -529,8 +529,10 @@ def test_a_numeral_with_its_noun_after_all_is_a_figure(rules):
             "detained",
         ),
         ("Bandits kidnapped 40 villagers near Olo. On Sunday 12 captives were freed.", "12", "hostage"),
-        # People handed over are prisoners.
+        # People handed over are prisoners; bodies handed over or taken are the dead.
         ("The rebels handed over 3 men to the Red Cross on Friday.", "3", "detained"),
+        ("The rebels handed over 12 bodies to the Red Cross.", "12", "killed"),
+        ("The militia took 9 bodies from the morgue.", "9", "killed"),
         # Those still sought are missing.
         ("Of the 90 abducted, 40 have come home and 50 are still being sought.", "50", "missing"),
         ("Police said 12 fishermen had yet to be found after the raid.", "12", "missing"),

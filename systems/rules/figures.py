@@ -108,6 +108,7 @@ class FigureFinder:
         self.gap_prepositions = set(cues["gap_prepositions"])
         self.ambiguous_captives = set(cues["ambiguous_captives"])
         self.one_idioms = set(cues["one_idioms"])
+        self.remains = set(cues["remains_nouns"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -320,6 +321,8 @@ class FigureFinder:
         """The category of a status noun ("prisoners", "hostages") heading the phrase after a count."""
         for k in range(end, min(sent_end, end + 4)):
             # "freed 90 prisoners", "rescued 30 abducted pupils": a status noun or a participle of captivity.
+            if lowers[k] in self.remains:
+                return "killed"  # "handed over 12 bodies"
             if lowers[k] in self.held and (lowers[k] in self.status or lowers[k] in self.participles):
                 return self.held[lowers[k]]
             if lowers[k] in self.np_breaks or not lowers[k][0].isalpha():
