@@ -358,6 +358,14 @@ def test_the_three_systems_leave_out_expected_counts(rules, spacy_system, hybrid
         # A number of days or kilometres after the verb opens no count.
         ("Twelve people were killed 3 days ago in Tolo.", "Twelve", "killed"),
         ("Nine soldiers were wounded 2 km from the border.", "Nine", "injured"),
+        # A casualty word told of another count in an earlier clause names nothing for this one.
+        (
+            "Police said 3 officers were hurt when about 2,000 protesters clashed with security forces.",
+            "about 2,000",
+            "other",
+        ),
+        # "The number of people killed ... has risen to 57, with 112 injured": the tally names its category.
+        ("The number of people killed in the past day has risen to 57, with 112 injured.", "57", "killed"),
         # ... while a count of the same clause still takes it.
         ("Gunmen killed 12 villagers and 3 soldiers near the ford.", "3", "killed"),
         # Troop strengths are other (guidelines §2.4).
@@ -497,6 +505,8 @@ def test_revised_tolls(rules, text, figure, category):
         ("In one case, a family of 6 was killed in their car.", "one"),
         ("Boys between the ages of 12 and 16 were abducted from the school.", "12 and 16"),
         ("Some 30 children, ages 6 to 14, were kidnapped.", "6 to 14"),
+        # Ratios.
+        ("The agency said 1 in 3 families was skipping meals after 40 people fled.", "3"),
         # Money in the currencies of many conflicts.
         ("The families paid 30,000 dinars for each of the hostages.", "30,000"),
         ("The families paid USD 30,000 for each of the hostages.", "30,000"),

@@ -109,6 +109,7 @@ class FigureFinder:
         self.ambiguous_captives = set(cues["ambiguous_captives"])
         self.one_idioms = set(cues["one_idioms"])
         self.remains = set(cues["remains_nouns"])
+        self.ratio_ones = set(cues["ratio_ones"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -358,6 +359,12 @@ class FigureFinder:
         nxt = doc[end] if end < len(doc) else None
         if prev is not None and prev.text.lower() in self.not_before:
             return True
+        # "1 in 3 families": a ratio
+        if nxt is not None and nxt.lower_ == "in" and doc[start:end].text.lower() in self.ratio_ones:
+            if end + 1 < len(doc) and doc[end + 1].like_num:
+                return True
+        if start > 1 and prev is not None and prev.lower_ == "in" and doc[start - 2].lower_ in self.ratio_ones:
+            return True
         if doc[start:end].text.lower() == "one" and nxt is not None and nxt.lower_ in self.one_idioms:
             return True  # "in one case", "at one point"
         if prev is not None and prev.lower_ in self.designators and prev.text[0].isupper():
@@ -495,7 +502,7 @@ class FigureFinder:
                 # "the death toll from the bombing rose to 31, with 70 wounded": a tally word naming a
                 # category says what its value counts, before any nearer word of the sentence.
                 named = self._tally_names(view, lowers, start) if kind == "tally" else None
-                cat = named or self._sentence_category(view, lowers, num, start, end)
+                cat = named or self._sentence_category(view, lowers, num, start, end, own=kind == "noun")
                 runs[i] = (start, end, (cat or UNNAMED, f"figures.{kind}"))
         figures: list[Figure] = []
         for i, (start, end, cue) in enumerate(runs):
@@ -569,7 +576,9 @@ class FigureFinder:
                 if lowers[k] in self.tally:
                     # "set the number of gunmen at 60": the noun after the tally word is what it counts.
                     if k + 1 < start and lowers[k + 1] == "of":
-                        return self._head_kind(lowers, k + 2, start) or "tally"
+                        # people named after the tally word are counted by the tally's own category
+                        kind = self._head_kind(lowers, k + 2, start)
+                        return kind if kind in ("thing", "actor") else "tally"
                     return "tally"
                 if view.like_num[k] and k > 0 and lowers[k - 1] == "from":
                     return "revision"  # "from 182 in May to 138 in June"
@@ -583,7 +592,11 @@ class FigureFinder:
         for k in range(start - 1, max(view.sent_starts[start], start - TALLY_WINDOW) - 1, -1):
             if lowers[k] in self.tally:
                 if k + 2 < start and lowers[k + 1] == "of":
-                    return self.context.get(lowers[k + 2])
+                    # "the number of dead", "the number of people killed"
+                    for m in range(k + 2, min(start, k + 6)):
+                        if cat := self.context.get(lowers[m]):
+                            return cat
+                    return None
                 return self.context.get(lowers[k])
         return None
 
@@ -654,7 +667,9 @@ class FigureFinder:
             return last.category, f"figures.previous.{last.category}"
         return "other", f"{rule}.other"
 
-    def _sentence_category(self, view, lowers: list[str], num: list[bool], start: int, end: int) -> str | None:
+    def _sentence_category(
+        self, view, lowers: list[str], num: list[bool], start: int, end: int, own: bool = False
+    ) -> str | None:
         """The category named nearest to the number in its sentence, None when none is."""
         best, best_distance, at = None, len(lowers), -1
         sent_start, sent_end = view.sent_starts[start], view.sent_ends[start]
@@ -666,8 +681,15 @@ class FigureFinder:
             if lowers[k] in self.clause_breaks:
                 last = k
                 break
+        # ... unless what it says there is told of another count: "3 officers were hurt when about 2,000
+        # protesters clashed with police" names no category for the protesters.
+        opened = next((k for k in range(start - 1, sent_start - 1, -1) if lowers[k] in self.clause_breaks), -1)
+        told_of_another = False
         for k in range(sent_start, last):
             cat = self.context.get(lowers[k])
+            if cat is not None and k < opened and any(num[max(sent_start, k - WINDOW_AFTER) : k]):
+                told_of_another = True
+                continue
             # "has 3,000 fighters and killed 40": a verb right before another count is that count's cue.
             if (
                 cat is not None
@@ -680,7 +702,9 @@ class FigureFinder:
                     best, best_distance, at = cat, distance, k
         if best in ("hostage", "detained") and lowers[at] in self.weak:
             return self._held_as(lowers, at, sent_start, sent_end)  # "were released": released from what?
-        return best
+        # People counted in a clause of their own are other when what the sentence says is told of
+        # another count; a tally still refers back to the figure before it.
+        return "other" if own and best is None and told_of_another else best
 
     def _subset(self, view, lowers: list[str], start: int, end: int, figures: list[Figure]) -> tuple[str, str] | None:
         """ "90 dead. Twelve were women: four were over sixty": a bare number opening a clause before
@@ -722,6 +746,7 @@ class FigureFinder:
                 view.sent_starts[runs[j][0]] == view.sent_starts[start]
                 and 0 < right - left <= 4
                 and any(w in ("and", ",") for w in between)
+                and not any(w in self.np_breaks and w != "and" for w in between)  # "57, with 112 injured"
                 and not any(
                     w in STOP or w in self.context or self._before_cue(lowers, k, left)
                     for k, w in enumerate(between, left)
