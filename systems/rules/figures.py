@@ -360,9 +360,9 @@ class FigureFinder:
         if prev is not None and prev.text.lower() in self.not_before:
             return True
         # "1 in 3 families": a ratio
-        if nxt is not None and nxt.lower_ == "in" and doc[start:end].text.lower() in self.ratio_ones:
-            if end + 1 < len(doc) and doc[end + 1].like_num:
-                return True
+        one_in = nxt is not None and nxt.lower_ == "in" and doc[start:end].text.lower() in self.ratio_ones
+        if one_in and end + 1 < len(doc) and doc[end + 1].like_num:
+            return True
         if start > 1 and prev is not None and prev.lower_ == "in" and doc[start - 2].lower_ in self.ratio_ones:
             return True
         if doc[start:end].text.lower() == "one" and nxt is not None and nxt.lower_ in self.one_idioms:
