@@ -9,6 +9,13 @@ A number with no cue next to it is still a count when what follows is a counted 
 2,000 newly displaced families", "two of its fighters"), when a tally word stands before it ("put
 the toll at 28") or when it opens a clause that counts part of the figure before it ("Twelve were
 women"). Such a figure takes the category of the nearest cue in its sentence, else ``other``.
+
+Which word governs a count when several are near: a cue is not sought in a clause opened after the
+count ("... after militants killed 12"), nor in a verb that opens the next count ("has 3,000 fighters
+and killed 40"); a sequence befalling the same people takes its last event ("abducted and later
+killed"), a list of people shares its counts' cue, a bare count after "and" before a preposition
+repeats the verb of the figure before it ("12 in Alda and 8 near Berro"), and a revised toll's old
+count ("up from 62", "from 182 in May to 138 in June") counts what the new one counts.
 """
 
 from __future__ import annotations
