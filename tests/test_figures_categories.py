@@ -364,8 +364,8 @@ def test_the_three_systems_leave_out_expected_counts(rules, spacy_system, hybrid
             "about 2,000",
             "other",
         ),
-        # "The number of people killed ... has risen to 57, with 112 injured": the tally names its category.
-        ("The number of people killed in the past day has risen to 57, with 112 injured.", "57", "killed"),
+        # "the count of civilians killed has risen to 57, with 112 injured": the tally names its category.
+        ("The count of civilians killed over the past day has risen to 57, with 112 injured.", "57", "killed"),
         # ... while a count of the same clause still takes it.
         ("Gunmen killed 12 villagers and 3 soldiers near the ford.", "3", "killed"),
         # Troop strengths are other (guidelines §2.4).

@@ -599,7 +599,7 @@ class FigureFinder:
         for k in range(start - 1, max(view.sent_starts[start], start - TALLY_WINDOW) - 1, -1):
             if lowers[k] in self.tally:
                 if k + 2 < start and lowers[k + 1] == "of":
-                    # "the number of dead", "the number of people killed"
+                    # "the number of dead", "the count of civilians slain"
                     for m in range(k + 2, min(start, k + 6)):
                         if cat := self.context.get(lowers[m]):
                             return cat
