@@ -427,6 +427,8 @@ def test_which_casualty_word_governs_a_count(rules, text, figure, category):
         ("More than 300 people were taken into custody.", "More than 300", "detained"),
         ("The agency said 2,400 IDPs arrived in Kela last week.", "2,400", "displaced"),
         ("About 900 people have been forced to leave their villages.", "About 900", "displaced"),
+        ("About 3,000 people have sought asylum in the neighbouring country.", "About 3,000", "displaced"),
+        ("Up to 400 people are sleeping in the open after the shelling.", "Up to 400", "displaced"),
         # Deaths told by how they came.
         ("The army said it had captured 5 fighters near the border, losing 2 soldiers.", "2", "killed"),
         ("Relatives said 7 soldiers were buried in Kamo on Friday.", "7", "killed"),
