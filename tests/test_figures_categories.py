@@ -429,6 +429,8 @@ def test_which_casualty_word_governs_a_count(rules, text, figure, category):
         ("About 900 people have been forced to leave their villages.", "About 900", "displaced"),
         ("About 3,000 people have sought asylum in the neighbouring country.", "About 3,000", "displaced"),
         ("Up to 400 people are sleeping in the open after the shelling.", "Up to 400", "displaced"),
+        ("Doctors said 35 people were treated for burns after the strike.", "35", "injured"),
+        ("Some 60 people were receiving treatment in Kava hospital.", "Some 60", "injured"),
         # Deaths told by how they came.
         ("The army said it had captured 5 fighters near the border, losing 2 soldiers.", "2", "killed"),
         ("Relatives said 7 soldiers were buried in Kamo on Friday.", "7", "killed"),
