@@ -9,6 +9,13 @@ A number with no cue next to it is still a count when what follows is a counted 
 2,000 newly displaced families", "two of its fighters"), when a tally word stands before it ("put
 the toll at 28") or when it opens a clause that counts part of the figure before it ("Twelve were
 women"). Such a figure takes the category of the nearest cue in its sentence, else ``other``.
+
+Which word governs a count when several are near: a cue is not sought in a clause opened after the
+count ("... after militants killed 12"), nor in a verb that opens the next count ("has 3,000 fighters
+and killed 40"); a sequence befalling the same people takes its last event ("abducted and later
+killed"), a list of people shares its counts' cue, a bare count after "and" before a preposition
+repeats the verb of the figure before it ("12 in Alda and 8 near Berro"), and a revised toll's old
+count ("up from 62", "from 182 in May to 138 in June") counts what the new one counts.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ FATE_WINDOW = 14  # "three porters injured in the raid late on 2 June succumbed"
 TALLY_WINDOW = 16  # "the death toll of civilians who died in the fighting around the port has risen to 2,400"
 LIST_GAP = 6  # tokens between two counts of one list: "40 soldiers and 25"
 STOP = {".", ";", ":", "?", "!", "(", ")"}
+OWN_CUES = ("figures.after.", "figures.before.", "figures.fate.", "figures.sequence.")  # a cue word next to the count
 UNNAMED = ""  # a count whose sentence names no category: it takes the category of the one before it
 
 
@@ -93,6 +101,22 @@ class FigureFinder:
         self.held = {w: cat for cat, words in cues["held_as"].items() for w in words}
         self.participles = set(cues["participle_cues"])
         self.auxiliaries = set(cues["auxiliaries"])
+        self.clause_breaks = set(cues["clause_breaks"])
+        self.age_nouns = set(cues["age_apposition_nouns"])
+        self.sequence_adverbs = set(cues["sequence_adverbs"])
+        self.rescue = set(cues["rescue_cues"])
+        self.revision_before = _phrases(cues["revision_before"])
+        self.revision_verbs = set(cues["revision_verbs"])
+        self.interview = _phrases(cues["interview_before"])
+        self.kin = set(cues["kin_nouns"])
+        self.population_nouns = set(cues["population_nouns"])
+        self.pronoun_determiners = set(cues["pronoun_determiners"])
+        self.designators = set(cues["designator_nouns"])
+        self.gap_prepositions = set(cues["gap_prepositions"])
+        self.ambiguous_captives = set(cues["ambiguous_captives"])
+        self.one_idioms = set(cues["one_idioms"])
+        self.remains = set(cues["remains_nouns"])
+        self.ratio_ones = set(cues["ratio_ones"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -174,16 +198,30 @@ class FigureFinder:
             # "shot or injured some 15": the first category named (guidelines §2.4).
             if start - 3 >= sent_start and lowers[start - 2] in ("or", "and"):
                 adjacent = self._before_cue(lowers, start - 3, sent_start) or adjacent
-            elif adjacent in ("hostage", "detained") and (held := self._status_after(lowers, end, ends[start])):
+            elif (adjacent in ("hostage", "detained") or lowers[start - 1] in self.rescue) and (
+                held := self._status_after(lowers, end, ends[start])
+            ):
                 adjacent = held  # "took 11 prisoners", "freed 90 prisoners": what they were, not the verb
             elif lowers[start - 1] in self.weak and adjacent in ("hostage", "detained"):
                 adjacent = self._held_as(lowers, start - 1, sent_start, ends[start])
             return adjacent, f"figures.before.{adjacent}"
         k = end
         while k < min(ends[end - 1], end + WINDOW_AFTER):
-            if doc[k].text in STOP or (k > end and num[k] and lowers[k] != "one"):
+            # "Eight of the 20 abducted were found dead": the whole a part is taken from is no other count.
+            partitive = k == end + 2 and lowers[end : end + 2] == ["of", "the"]
+            if doc[k].text in STOP or (k > end and num[k] and lowers[k] != "one" and not partitive):
                 break
+            if lowers[k] in self.clause_breaks:
+                break
+            if k > end and lowers[k] == "of" and lowers[k - 1] in self.kin:
+                break  # "six kinsmen of the slain": whose kin they are
+            if k > end and lowers[k] in self.tally and "and" in lowers[end:k]:
+                break  # "put the dead at 19 and the count of injured at 50": a tally opens another count
             hit = self._match_at(lowers, k, self.after_at)
+            if hit and hit[0] == "other" and lowers[k] in self.things and self._names_people(lowers, end, k):
+                hit = None  # "900 people were forced out of their villages": a thing past the people counted
+            if hit and k > end and self._governs_next(lowers, num, k + hit[1]):
+                break  # "has 3,000 fighters and killed 40": the verb is the cue of the count after it
             if hit:
                 if fate := self._fate(doc, lowers, num, k, ends[end - 1], k > end):
                     return fate, f"figures.fate.{fate}"
@@ -196,6 +234,11 @@ class FigureFinder:
                 if lowers[k] in self.weak and hit[0] in ("hostage", "detained"):
                     held = self._held_as(lowers, k, starts[k], ends[k])
                     return held, f"figures.after.{held}"
+                if (last := self._last_event(lowers, k + hit[1], hit[0])) != hit[0]:
+                    return last, f"figures.sequence.{last}"
+                if hit[0] == "hostage" and lowers[k + hit[1] - 1] in self.ambiguous_captives:
+                    held = self._captivity(lowers)  # "869 captives freed" in an article about a prisoner swap
+                    return held, f"figures.after.{held}"
                 return hit[0], f"figures.after.{hit[0]}"
             k += 1
         for k in range(start - 1, max(sent_start, start - WINDOW_BEFORE) - 1, -1):
@@ -204,6 +247,61 @@ class FigureFinder:
             if doc[k].text in STOP:
                 break
         return None
+
+    def _skip_auxiliaries(self, lowers: list[str], k: int) -> int:
+        """The first token from k that is not an auxiliary or an adverb of sequence ("were later")."""
+        stop = min(len(lowers), k + 3)
+        while k < stop and (lowers[k] in self.auxiliaries or lowers[k] in self.sequence_adverbs):
+            k += 1
+        return k
+
+    def _last_event(self, lowers: list[str], k: int, category: str) -> str:
+        """ "were abducted and later killed": a sequence that befalls the same people takes the category of
+        its last event (guidelines §2.4); "killed or wounded" names alternatives and keeps the first."""
+        if category == "killed" or k >= len(lowers) or lowers[k] != "and":
+            return category
+        m = self._skip_auxiliaries(lowers, k + 1)
+        then = self._match_at(lowers, m, self.after_at) if m < len(lowers) else None
+        if then is None or then[0] != "killed" or self._governs_next_words(lowers, m + then[1]):
+            return category  # "seized 40 hostages and killed 4": the verb of another count
+        return "killed"
+
+    def _names_people(self, lowers: list[str], first: int, last: int) -> bool:
+        return any(lowers[m] in self.people or lowers[m] in self.actors for m in range(first, last))
+
+    def _kin_of(self, lowers: list[str], k: int, floor: int) -> bool:
+        """Whether word k follows "relatives of (the)", naming whose kin they are."""
+        m = k - 1
+        if m > floor and lowers[m] in ("the", "their", "those"):
+            m -= 1
+        return m > floor and lowers[m] == "of" and lowers[m - 1] in self.kin
+
+    def _governs_next_words(self, lowers: list[str], k: int) -> bool:
+        """_governs_next on words alone: a digit or a number word opens the count."""
+        return self._opens_count(lowers, [w[:1].isdigit() or w in NUMBER_WORDS for w in lowers[k : k + 6]], k)
+
+    def _governs_next(self, lowers: list[str], num: list[bool], k: int) -> bool:
+        """Whether the words from token k open another count ("killed 40", "wounded at least 9")."""
+        return self._opens_count(lowers, num[k : k + 6], k)
+
+    def _opens_count(self, lowers: list[str], num: list[bool], k: int) -> bool:
+        """``num`` flags the number words from token k on; "killed 3 days ago" opens no count."""
+        first = k
+        k = self._skip_qualifier(lowers, k)
+        if k >= len(lowers) or k - first >= len(num) or not num[k - first] or lowers[k] == "one":
+            return False
+        while k - first < len(num) and num[k - first]:
+            k += 1
+        after = (
+            lowers[k + 1] if k < len(lowers) - 1 and lowers[k] in ("-", "–") else (lowers[k] if k < len(lowers) else "")
+        )
+        return after not in self.not_after
+
+    def _skip_qualifier(self, lowers: list[str], k: int) -> int:
+        for phrase in self.qualifiers:
+            if tuple(lowers[k : k + len(phrase)]) == phrase:
+                return k + len(phrase)
+        return k
 
     def _fate(self, doc: Doc, lowers: list[str], num: list[bool], k: int, sent_end: int, on_noun: bool) -> str | None:
         """What happened to people named by what they were or by a participle on their noun, told later in
@@ -221,6 +319,8 @@ class FigureFinder:
             if doc[m].text in STOP or doc[m].text == "," or (num[m] and lowers[m - 1] in ("and", "or", "but")):
                 return None
             fate = self._match_at(lowers, m, self.after_at)
+            if fate and self._governs_next(lowers, num, m + fate[1]):
+                return None  # "seized 40 hostages and killed 4": the verb of another count
             if fate and fate[0] in fates:
                 return fate[0]
         return None
@@ -228,7 +328,10 @@ class FigureFinder:
     def _status_after(self, lowers: list[str], end: int, sent_end: int) -> str | None:
         """The category of a status noun ("prisoners", "hostages") heading the phrase after a count."""
         for k in range(end, min(sent_end, end + 4)):
-            if lowers[k] in self.status and lowers[k] in self.held:
+            # "freed 90 prisoners", "rescued 30 abducted pupils": a status noun or a participle of captivity.
+            if lowers[k] in self.remains:
+                return "killed"  # "handed over 12 bodies"
+            if lowers[k] in self.held and (lowers[k] in self.status or lowers[k] in self.participles):
                 return self.held[lowers[k]]
             if lowers[k] in self.np_breaks or not lowers[k][0].isalpha():
                 return None
@@ -239,34 +342,68 @@ class FigureFinder:
         hostages or prisoners in the sentence, else the last one before it in the article, else hostage."""
         near = [k for k in range(sent_start, sent_end) if lowers[k] in self.held]
         if near:
-            return self.held[lowers[min(near, key=lambda k: abs(k - i))]]
+            return self._held_word(lowers, min(near, key=lambda k: abs(k - i)))
         for k in range(sent_start - 1, -1, -1):
             if lowers[k] in self.held:
-                return self.held[lowers[k]]
+                return self._held_word(lowers, k)
         return "hostage"
+
+    def _held_word(self, lowers: list[str], k: int) -> str:
+        return self._captivity(lowers) if lowers[k] in self.ambiguous_captives else self.held[lowers[k]]
+
+    def _captivity(self, lowers: list[str]) -> str:
+        """What people held are in this article: detained where its words of arrest and imprisonment
+        outnumber those of hostage-taking, else hostage."""
+        told = [
+            self.held[w]
+            for w in lowers
+            if w in self.held and (w in self.status or w in self.participles) and w not in self.ambiguous_captives
+        ]
+        return "detained" if told.count("detained") > told.count("hostage") else "hostage"
 
     def _excluded(self, doc: Doc, start: int, end: int, person_ends: Set[int]) -> bool:
         prev = doc[start - 1] if start > 0 else None
         nxt = doc[end] if end < len(doc) else None
         if prev is not None and prev.text.lower() in self.not_before:
             return True
+        # "1 in 3 families": a ratio
+        one_in = nxt is not None and nxt.lower_ == "in" and doc[start:end].text.lower() in self.ratio_ones
+        if one_in and end + 1 < len(doc) and doc[end + 1].like_num:
+            return True
+        if start > 1 and prev is not None and prev.lower_ == "in" and doc[start - 2].lower_ in self.ratio_ones:
+            return True
+        if doc[start:end].text.lower() == "one" and nxt is not None and nxt.lower_ in self.one_idioms:
+            return True  # "in one case", "at one point"
+        if prev is not None and prev.lower_ in self.designators and prev.text[0].isupper():
+            return True  # "Camp 2", "Flight 752": part of a name
         if nxt is not None and nxt.lower_ in self.not_after:
             return True
         if nxt is not None and nxt.text in ("-", "–") and end + 1 < len(doc) and doc[end + 1].lower_ in self.not_after:
             return True  # "25-year-old", "10-day"
-        if start > 1 and prev is not None and prev.lower_ == "of" and doc[start - 2].lower_ == "age":
-            return True  # "above the age of 70"
+        # "above the age of 70", "between the ages of 12 and 16"; not "the ages of 4 other victims".
+        aged = start > 1 and prev is not None and prev.lower_ == "of" and doc[start - 2].lower_ in ("age", "ages")
+        if aged and (nxt is None or nxt.lower_ not in self.people):
+            return True
+        if (
+            start > 1
+            and prev is not None
+            and prev.lower_ in ("from", "between")
+            and doc[start - 2].lower_ in self.not_before
+        ):
+            return True  # "ranged in age from 3 to 70"
         if prev is not None and prev.lower_ == "the" and self._participants_follow(doc, end):
             return True
         text = doc[start:end].text
         if ":" in text or text.endswith("%"):
             return True
+        if end - start == 1 and doc[start].lower_ in ("dozen", "hundred", "thousand", "million"):
+            return True  # "a couple of dozen": a multiplier the value reader does not take, not "12"
         # A bare four-digit year ("in 2023") is a date, not a count.
         if end - start == 1 and doc[start].shape_ == "dddd" and 1900 <= int(doc[start].text) <= 2100:
             return True
-        # Ages in apposition: "Omar Haddad, 37, ..."
+        # Ages in apposition: "Omar Haddad, 37, ...", "a shepherd, 62, ..."
         in_commas = prev is not None and prev.text == "," and nxt is not None and nxt.text == ","
-        return in_commas and start - 1 in person_ends
+        return in_commas and (start - 1 in person_ends or (start > 1 and doc[start - 2].lower_ in self.age_nouns))
 
     def _counts_sources(self, lowers: list[str], end: int) -> bool:
         """ "two US officials said", "three witnesses told AFP": the sources are not in the events (guidelines
@@ -287,6 +424,28 @@ class FigureFinder:
             if start >= len(phrase) and tuple(lowers[start - len(phrase) : start]) == phrase:
                 return True
         return any(lowers[k] in self.growth and lowers[k - 1] in self.modals for k in range(max(1, start - 3), start))
+
+    def _numeral_pronoun(self, lowers: list[str], start: int, end: int) -> bool:
+        """ "the two were killed", "all 30 were freed", "all 52 freed on Friday were men": a numeral
+        standing for people counted before (guidelines §2.4)."""
+        if start == 0 or end >= len(lowers) or lowers[start - 1] not in self.pronoun_determiners:
+            return False
+        nxt = lowers[end]
+        if nxt in self.auxiliaries:
+            return True
+        # "all 52 freed on Friday were men", but not "all 30 abducted pupils" (a participle before its noun)
+        after = lowers[end + 1] if end + 1 < len(lowers) else "."
+        participle = nxt in self.weak or nxt in self.participles
+        return lowers[start - 1] == "all" and participle and (after in self.np_breaks or not after[0].isalpha())
+
+    def _possessed_population(self, lowers: list[str], start: int, end: int) -> bool:
+        """ "the region's 4 million people", "Gaza's 2.3 million residents": a whole population."""
+        return (
+            start > 0
+            and lowers[start - 1] in ("'s", "’s")
+            and end < len(lowers)
+            and lowers[end] in self.population_nouns
+        )
 
     def _participants_follow(self, doc: Doc, end: int) -> bool:
         """ "the two sides", "the two foreign ministers": a count of named parties (guidelines §2.4)."""
@@ -319,9 +478,16 @@ class FigureFinder:
             qstart = self._with_qualifier(lowers, start)
             if self._population_or_projection(lowers, qstart) or self._counts_sources(lowers, end):
                 continue
+            if self._numeral_pronoun(lowers, qstart, end):
+                continue
+            if any(qstart >= len(p) and tuple(lowers[qstart - len(p) : qstart]) == p for p in self.interview):
+                continue  # "the team interviewed 36 people": the sources, not people in the events
             if expected_count(lowers, qstart, end, self.expected):
                 continue
-            runs.append((qstart, self._with_trailing(lowers, end), self._category(doc, lowers, num, qstart, end)))
+            cue = self._category(doc, lowers, num, qstart, end)
+            if cue is None and self._possessed_population(lowers, qstart, end):
+                continue
+            runs.append((qstart, self._with_trailing(lowers, end), cue))
         # A count with no cue of its own: what follows or stands before it shows it counts something.
         for i, (start, end, cue) in enumerate(runs):
             kind = self._counted_by(view, lowers, start, end)
@@ -331,12 +497,28 @@ class FigureFinder:
                 # "some 300 gunmen", "four suspects": those who act in the events are counted, not
                 # victims; a casualty word elsewhere in the sentence is about someone else.
                 runs[i] = (start, end, ("other", "figures.actor.other"))
+            elif cue is None and kind == "revision":
+                # "rose to 80, up from 62": the old count of the figure it revises, else of what the sentence names.
+                same = view.sent_starts[start]
+                prior = [r[2][0] for r in runs[:i] if r[2] and r[2][0] != UNNAMED and view.sent_starts[r[0]] == same]
+                if cat := (prior[-1] if prior else self._sentence_category(view, lowers, num, start, end)):
+                    runs[i] = (start, end, (cat, f"figures.revision.{cat}"))
+            elif cue is None and kind == "noun" and (listed := self._listed_with(view, lowers, runs, i)):
+                runs[i] = (start, end, listed)  # "two nurses and six boys died": the list shares its cue
             elif cue is None and kind:
-                cat = self._sentence_category(view, lowers, start, end)
+                # "the death toll from the bombing rose to 31, with 70 wounded": a tally word naming a
+                # category says what its value counts, before any nearer word of the sentence.
+                named = self._tally_names(view, lowers, start) if kind == "tally" else None
+                cat = named or self._sentence_category(view, lowers, num, start, end, own=kind == "noun")
                 runs[i] = (start, end, (cat or UNNAMED, f"figures.{kind}"))
         figures: list[Figure] = []
         for i, (start, end, cue) in enumerate(runs):
-            cue = cue or self._from_list(doc, lowers, runs, i) or self._subset(view, lowers, start, end, figures)
+            cue = (
+                cue
+                or self._from_list(doc, lowers, runs, i)
+                or self._gapped(view, lowers, start, end, figures)
+                or self._subset(view, lowers, start, end, figures)
+            )
             if cue is None:
                 continue
             if cue[0] == UNNAMED:
@@ -366,6 +548,8 @@ class FigureFinder:
                 return "noun"
             if k < n and lowers[k] in self.partitive:
                 k += 1
+                if k < n and view.like_num[k]:
+                    k += 1  # "8 of the 30 hostages": a part of a group counted by its noun
         elif k < n and lowers[k] in ("-", "–"):
             return None  # "a two-state solution", "a 51-page report"
         if kind := self._head_kind(lowers, k, sent_end):
@@ -377,32 +561,67 @@ class FigureFinder:
             and (lowers[end + 1] in self.bare_followers or not lowers[end + 1][0].isalpha())
         ):
             return "tally"
+        # "up from some 8,000 counted by the agency": a revision marker of more than "from" says it
+        # whatever follows.
+        if any(
+            len(p) > 1 and start >= len(p) and tuple(lowers[start - len(p) : start]) == p for p in self.revision_before
+        ):
+            return "revision"
         if end < n and (lowers[end] in self.bare_followers or not lowers[end][0].isalpha()):
             # "villagers spoke of over 70", "the station reported 25": a reported count is a tally.
             if any(start >= len(p) and tuple(lowers[start - len(p) : start]) == p for p in self.reporting):
                 return "tally"
+            if any(start >= len(p) and tuple(lowers[start - len(p) : start]) == p for p in self.revision_before):
+                return "revision"  # "up from 62", "to 31 from 28"
+            # "was revised upward to 34": the tally word stands before the old count.
+            revising = (
+                start > 1
+                and lowers[start - 1] == "to"
+                and any(w in self.revision_verbs for w in lowers[max(0, start - 4) : start - 1])
+            )
             for k in range(start - 1, max(view.sent_starts[start], start - TALLY_WINDOW) - 1, -1):
                 if lowers[k] in self.tally:
                     # "set the number of gunmen at 60": the noun after the tally word is what it counts.
                     if k + 1 < start and lowers[k + 1] == "of":
-                        return self._head_kind(lowers, k + 2, start) or "tally"
+                        # people named after the tally word are counted by the tally's own category
+                        kind = self._head_kind(lowers, k + 2, start)
+                        return kind if kind in ("thing", "actor") else "tally"
                     return "tally"
-                if view.like_num[k]:
+                if view.like_num[k] and k > 0 and lowers[k - 1] == "from":
+                    return "revision"  # "from 182 in May to 138 in June"
+                if view.like_num[k] and not revising:
                     break
+        return None
+
+    def _tally_names(self, view, lowers: list[str], start: int) -> str | None:
+        """The category the nearest tally word before a count names itself ("toll") or by the word after
+        its "of" ("put the count of dead at 19"), None when it names none ("the figure", "the total")."""
+        for k in range(start - 1, max(view.sent_starts[start], start - TALLY_WINDOW) - 1, -1):
+            if lowers[k] in self.tally:
+                if k + 2 < start and lowers[k + 1] == "of":
+                    # "the number of dead", "the count of civilians slain"
+                    for m in range(k + 2, min(start, k + 6)):
+                        if cat := self.context.get(lowers[m]):
+                            return cat
+                    return None
+                return self.context.get(lowers[k])
         return None
 
     def _head_kind(self, lowers: list[str], first: int, limit: int) -> str | None:
         """What the noun phrase from token ``first`` counts, by its last counted noun ("about 40 cargo-plane
         flights" counts flights): ``thing``, ``actor``, ``noun`` (people) or None."""
         kind = None
-        for k in range(first, min(limit, first + 5)):
+        hyphens = sum(1 for w in lowers[first : min(limit, first + 9)] if w in ("-", "–"))
+        for k in range(first, min(limit, first + 5 + hyphens)):  # a hyphen is no word of the phrase
             if lowers[k] in self.things:
                 kind = "thing"
             elif lowers[k] in self.actors:
                 kind = "actor"
             elif lowers[k] in self.people:
                 kind = "noun"
-            elif lowers[k] in self.np_breaks or not (lowers[k][0].isalpha() or lowers[k] == "-"):
+            elif k > first and lowers[k - 1] in ("-", "–"):
+                continue  # "70 hit-and-run raids": inside a hyphenated compound
+            elif lowers[k] in self.np_breaks or not (lowers[k][0].isalpha() or lowers[k] in ("-", "–")):
                 break
         return kind
 
@@ -415,8 +634,12 @@ class FigureFinder:
         # After the number and its noun: "24 women among them", "109 of them"; not past a comma or a number.
         after = False
         for k in range(end, min(len(lowers), end + 3)):
-            if any(tuple(lowers[k : k + len(p)]) == p for p in self.part_after):
-                after = True
+            marker = next((p for p in self.part_after if tuple(lowers[k : k + len(p)]) == p), None)
+            if marker:
+                # "two of them were later killed": a fate of their own, not a part of the figure before.
+                m = k + len(marker)
+                m = self._skip_auxiliaries(lowers, k + len(marker))
+                after = m >= len(lowers) or not self._match_at(lowers, m, self.after_at)
                 break
             if not view.texts[k][0].isalpha() or view.like_num[k]:
                 break
@@ -451,19 +674,44 @@ class FigureFinder:
             return last.category, f"figures.previous.{last.category}"
         return "other", f"{rule}.other"
 
-    def _sentence_category(self, view, lowers: list[str], start: int, end: int) -> str | None:
+    def _sentence_category(
+        self, view, lowers: list[str], num: list[bool], start: int, end: int, own: bool = False
+    ) -> str | None:
         """The category named nearest to the number in its sentence, None when none is."""
         best, best_distance, at = None, len(lowers), -1
         sent_start, sent_end = view.sent_starts[start], view.sent_ends[start]
-        for k in range(sent_start, sent_end):
+        # Not into a clause opened after the count: "thousands of residents remain without water after
+        # 11 were killed" names no category for the thousands. A clause before it may set the scene for
+        # it ("the swap took place on Friday, when 20 soldiers came home").
+        last = sent_end
+        for k in range(end, sent_end):
+            if lowers[k] in self.clause_breaks:
+                last = k
+                break
+        # ... unless what it says there is told of another count: "3 officers were hurt when about 2,000
+        # protesters clashed with police" names no category for the protesters.
+        opened = next((k for k in range(start - 1, sent_start - 1, -1) if lowers[k] in self.clause_breaks), -1)
+        told_of_another = False
+        for k in range(sent_start, last):
             cat = self.context.get(lowers[k])
-            if cat is not None and not start <= k < end:
+            if cat is not None and k < opened and any(num[max(sent_start, k - WINDOW_AFTER) : k]):
+                told_of_another = True
+                continue
+            # "has 3,000 fighters and killed 40": a verb right before another count is that count's cue.
+            if (
+                cat is not None
+                and not start <= k < end
+                and not self._governs_next(lowers, num, k + 1)
+                and not self._kin_of(lowers, k, sent_start)
+            ):
                 distance = start - k if k < start else k - end
                 if distance < best_distance:
                     best, best_distance, at = cat, distance, k
         if best in ("hostage", "detained") and lowers[at] in self.weak:
             return self._held_as(lowers, at, sent_start, sent_end)  # "were released": released from what?
-        return best
+        # People counted in a clause of their own are other when what the sentence says is told of
+        # another count; a tally still refers back to the figure before it.
+        return "other" if own and best is None and told_of_another else best
 
     def _subset(self, view, lowers: list[str], start: int, end: int, figures: list[Figure]) -> tuple[str, str] | None:
         """ "90 dead. Twelve were women: four were over sixty": a bare number opening a clause before
@@ -478,6 +726,41 @@ class FigureFinder:
         if last.span.start < previous_start:
             return None
         return last.category, f"figures.subset.{last.category}"
+
+    def _gapped(self, view, lowers: list[str], start: int, end: int, figures: list[Figure]) -> tuple[str, str] | None:
+        """ "killed 12 in Alda and 8 near Berro": a bare count after "and" or a comma and before a
+        preposition repeats the verb of the figure before it in its sentence."""
+        if not figures or start == 0 or end >= len(lowers):
+            return None
+        if lowers[start - 1] not in ("and", ",") or lowers[end] not in self.gap_prepositions:
+            return None
+        last = figures[-1]
+        if view.sent_starts[last.span.start] != view.sent_starts[start]:
+            return None
+        return last.category, f"figures.gapped.{last.category}"
+
+    def _listed_with(self, view, lowers: list[str], runs: list, i: int) -> tuple[str, str] | None:
+        """The cue of a count joined to this one in a list of people ("two nurses and six boys had
+        died", "killed 84 guards and 47 soldiers"), when that count has a cue word of its own and no word
+        between the two names another category."""
+        start, end, _ = runs[i]
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(runs) or runs[j][2] is None or not runs[j][2][1].startswith(OWN_CUES):
+                continue
+            left, right = (end, runs[j][0]) if j > i else (runs[j][1], start)
+            between = lowers[left:right]
+            if (
+                view.sent_starts[runs[j][0]] == view.sent_starts[start]
+                and 0 < right - left <= 4
+                and any(w in ("and", ",") for w in between)
+                and not any(w in self.np_breaks and w != "and" for w in between)  # "57, with 112 injured"
+                and not any(
+                    w in STOP or w in self.context or self._before_cue(lowers, k, left)
+                    for k, w in enumerate(between, left)
+                )
+            ):
+                return runs[j][2][0], f"figures.list.{runs[j][2][0]}"
+        return None
 
     def _from_list(self, doc: Doc, lowers: list[str], runs: list, i: int) -> tuple[str, str] | None:
         """A count with no cue of its own inside a list of counts takes its neighbour's category:
@@ -497,5 +780,6 @@ class FigureFinder:
                 and any(w in self.list_joiners for w in between)
                 and not any(doc[k].text in STOP for k in range(left, right))
             ):
-                return runs[j][2][0], f"figures.list.{runs[j][2][0]}"
+                cat = runs[j][2][0]
+                return cat, "figures.list" if cat == UNNAMED else f"figures.list.{cat}"
         return None
