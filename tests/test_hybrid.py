@@ -686,3 +686,163 @@ def test_he_refers_to_the_person_subject_of_its_own_sentence_first(system):
     )
     assert ("REPORTED_BY", "12", "Omar Tessel") in rels, rels
     assert ("REPORTED_BY", "12", "Ilse Varga") not in rels, rels
+
+
+# --- guards of the dependency patterns (round of 2026-11-25) -----------------------------------
+
+
+def test_a_semicolon_ends_the_reach_of_a_reporting_verb(system):
+    _, rels = run(system, "Omar Tessel said that 12 soldiers died; the toll was later raised to 19.")
+    assert ("REPORTED_BY", "12", "Omar Tessel") in rels, rels
+    assert ("REPORTED_BY", "19", "Omar Tessel") not in rels, rels
+
+
+def test_another_sources_reporting_verb_ends_the_walk_from_the_listener(system):
+    text = "An officer told Reuters that about 30 had died and Radio Varno reported between 20 and 40."
+    _, rels = run(system, text)
+    assert ("REPORTED_BY", "about 30", "Reuters") in rels, rels
+    assert ("REPORTED_BY", "between 20 and 40", "Reuters") not in rels, rels
+
+
+def test_he_after_an_object_pronoun_is_not_the_subject(system):
+    text = "Foreign Minister Anna Lindqvist received him in Varno, weeks after he held talks with Boris Kalnin."
+    _, rels = run(system, text)
+    assert not [r for r in rels if r[0] == "MET_WITH"], rels
+
+
+PTB_TAGS = {
+    "DET": "DT",
+    "PROPN": "NNP",
+    "NOUN": "NN",
+    "VERB": "VBD",
+    "AUX": "VBD",
+    "ADP": "IN",
+    "NUM": "CD",
+    "PART": "POS",
+    "PRON": "PRP",
+    "PUNCT": ".",
+}
+
+
+def parsed(system: HybridSystem, rows: list[tuple[str, str, int, str, str]], names: list[tuple[int, int, str]]):
+    """A Doc with a parse written by hand (word, lemma, head index, dependency, part of speech) and its
+    named mentions: the dependency patterns' guards tested on a fixed parse, not the model's."""
+    from spacy.tokens import Doc, Span
+
+    words, lemmas, heads, deps, pos = (list(column) for column in zip(*rows, strict=True))
+    tags = [PTB_TAGS[p] for p in pos]  # the Matcher refuses a Doc with no tags
+    doc = Doc(system.nlp.vocab, words=words, lemmas=lemmas, heads=heads, deps=deps, pos=pos, tags=tags)
+    return doc, [Span(doc, start, end, label=label) for start, end, label in names]
+
+
+def verb_relations(system: HybridSystem, doc, mentions) -> set[tuple[str, str, str, str]]:
+    found = system.nlp.get_pipe("hybrid_relations").verbs.find(doc, mentions)
+    return {(kind, head.text, tail.text, rule) for kind, head, tail, rule in found}
+
+
+def test_a_relative_named_by_a_possessive_is_not_the_leader_but_a_family_name_is(system):
+    rows = [
+        ("The", "the", 2, "det", "DET"),
+        ("Orvan", "Orvan", 2, "compound", "PROPN"),
+        ("Cartel", "Cartel", 10, "nsubj", "PROPN"),
+        (",", ",", 2, "punct", "PUNCT"),
+        ("led", "lead", 2, "acl", "VERB"),
+        ("by", "by", 4, "agent", "ADP"),
+        ("Pablo", "Pablo", 7, "compound", "PROPN"),
+        ("Ferro", "Ferro", 9, "poss", "PROPN"),
+        ("'s", "'s", 7, "case", "PART"),
+        ("sons", "son", 5, "pobj", "NOUN"),
+        ("attacked", "attack", 10, "ROOT", "VERB"),
+        ("the", "the", 12, "det", "DET"),
+        ("port", "port", 10, "dobj", "NOUN"),
+        (".", ".", 10, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(1, 3, "ORG"), (6, 8, "PERSON")])
+    assert not [r for r in verb_relations(system, doc, mentions) if r[0] == "LEADER_OF"]
+    # "run by the Ferro brothers": the family is named by its surname, the leaders (§2.3).
+    rows[6:10] = [
+        ("the", "the", 9, "det", "DET"),
+        ("Dossa", "Dossa", 9, "compound", "PROPN"),
+        ("Ferro", "Ferro", 9, "compound", "PROPN"),
+        ("brothers", "brother", 5, "pobj", "NOUN"),
+    ]
+    doc, mentions = parsed(system, rows, [(1, 3, "ORG"), (7, 9, "PERSON")])
+    assert ("LEADER_OF", "Dossa Ferro", "Orvan Cartel", "dependency.lead.participle-agent") in verb_relations(
+        system, doc, mentions
+    )
+
+
+def test_a_count_in_the_speakers_own_phrase_is_not_what_the_speaker_reports(system):
+    rows = [
+        ("Mirel", "Mirel", 7, "nsubj", "PROPN"),
+        (",", ",", 0, "punct", "PUNCT"),
+        ("one", "one", 0, "appos", "NUM"),
+        ("of", "of", 2, "prep", "ADP"),
+        ("six", "six", 5, "nummod", "NUM"),
+        ("suspects", "suspect", 3, "pobj", "NOUN"),
+        (",", ",", 0, "punct", "PUNCT"),
+        ("said", "say", 7, "ROOT", "VERB"),
+        ("nine", "nine", 9, "nummod", "NUM"),
+        ("bombs", "bomb", 11, "nsubjpass", "NOUN"),
+        ("were", "be", 11, "auxpass", "AUX"),
+        ("built", "build", 7, "ccomp", "VERB"),
+        (".", ".", 7, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 1, "PERSON"), (4, 5, "FIGURE"), (8, 9, "FIGURE")])
+    found = verb_relations(system, doc, mentions)
+    assert ("REPORTED_BY", "nine", "Mirel", "dependency.report.subject-verb-clause") in found
+    assert not [r for r in found if r[1] == "six"], found
+
+
+def test_an_offshoot_is_no_part_of_the_group_it_split_from(system):
+    rows = [
+        ("The", "the", 2, "det", "DET"),
+        ("Kanem", "Kanem", 2, "compound", "PROPN"),
+        ("Brigade", "Brigade", 11, "nsubj", "PROPN"),
+        (",", ",", 2, "punct", "PUNCT"),
+        ("an", "an", 5, "det", "DET"),
+        ("offshoot", "offshoot", 2, "appos", "NOUN"),
+        ("of", "of", 5, "prep", "ADP"),
+        ("the", "the", 9, "det", "DET"),
+        ("Delta", "Delta", 9, "compound", "PROPN"),
+        ("Front", "Front", 6, "pobj", "PROPN"),
+        (",", ",", 2, "punct", "PUNCT"),
+        ("claimed", "claim", 11, "ROOT", "VERB"),
+        ("it", "it", 11, "dobj", "PRON"),
+        (".", ".", 11, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(1, 3, "ORG"), (8, 10, "ORG")])
+    assert not [r for r in verb_relations(system, doc, mentions) if r[0] == "PART_OF"]
+    rows[5] = ("wing", "wing", 2, "appos", "NOUN")  # a wing is a part (§2.5)
+    doc, mentions = parsed(system, rows, [(1, 3, "ORG"), (8, 10, "ORG")])
+    assert ("PART_OF", "Kanem Brigade", "Delta Front", "dependency.part.apposition-of") in verb_relations(
+        system, doc, mentions
+    )
+
+
+def test_fighting_with_a_group_is_no_alliance(system):
+    _, rels = run(system, "The Varno Liberation Army fought with the Kanem Movement near the river.")
+    assert not [r for r in rels if r[0] == "ALLIED_WITH"], rels
+
+
+def test_a_with_phrase_set_off_by_a_comma_is_no_opponent(system):
+    rows = [
+        ("Orvan", "Orvan", 1, "compound", "PROPN"),
+        ("Cartel", "Cartel", 2, "nsubj", "PROPN"),
+        ("battled", "battle", 2, "ROOT", "VERB"),
+        ("rivals", "rival", 2, "dobj", "NOUN"),
+        (",", ",", 2, "punct", "PUNCT"),
+        ("with", "with", 2, "prep", "ADP"),
+        ("Varno", "Varno", 5, "pobj", "PROPN"),
+        ("bearing", "bear", 6, "acl", "VERB"),
+        ("losses", "loss", 7, "dobj", "NOUN"),
+        (".", ".", 2, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 2, "ORG"), (6, 7, "GPE")])
+    assert not verb_relations(system, doc, mentions)
+    del rows[4]  # "battled with Varno": the opponent
+    rows = [(w, lem, h - 1 if h > 4 else h, dep, pos) for w, lem, h, dep, pos in rows]
+    doc, mentions = parsed(system, rows, [(0, 2, "ORG"), (5, 6, "GPE")])
+    assert ("IN_CONFLICT_WITH", "Orvan Cartel", "Varno", "dependency.conflict.verb-with-against") in verb_relations(
+        system, doc, mentions
+    )

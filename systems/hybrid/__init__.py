@@ -76,6 +76,7 @@ RULE_FIGURE = f"{STATISTICAL}.FIGURE"
 PREMODIFIERS = ("compound", "poss", "nmod")
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them"})
 SPEAKERS = frozenset({"he", "she"})  # a pronoun subject of a reporting verb may stand for a person
+OBJECT_PRONOUNS = frozenset({"him", "her"})
 BODY_LABELS = frozenset({"ORG", "GPE"})  # what "it" and "they" refer back to as a source
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
@@ -99,11 +100,13 @@ def load_dependency_patterns(path: Path = DATA / "dependency_patterns.json") -> 
         pattern = [dict(node) for node in entry["pattern"]]
         # A pattern with no trigger list is carried by its structure alone ("Varnia's X").
         words = lemmas[entry["lemmas"]] if "lemmas" in entry else []
+        # Verbs of other lists that also end a figure's walk up to its verb ("X told AFP 30 died and Y reported 40").
+        stop = frozenset(words).union(*(lemmas[name] for name in entry.get("stop_lemmas", ())))
         if words:
             # Titles before a name are proper nouns, whose lemma keeps its capital: those match the lower form.
             attr = "LOWER" if entry.get("match") == "lower" else "LEMMA"
             pattern[0] = {**pattern[0], "RIGHT_ATTRS": {**pattern[0]["RIGHT_ATTRS"], attr: {"IN": words}}}
-        out.append({**entry, "pattern": pattern, "lemma_set": frozenset(words)})
+        out.append({**entry, "pattern": pattern, "lemma_set": frozenset(words), "stop_set": stop})
     return out
 
 
@@ -133,10 +136,12 @@ class VerbRelations:
         patterns: list[dict[str, Any]],
         place_nouns: frozenset[str] = frozenset(),
         body_nouns: dict[str, frozenset[str]] | None = None,
+        kin_nouns: frozenset[str] = frozenset(),
     ):
         from spacy.matcher import DependencyMatcher
 
         self.place_nouns = place_nouns
+        self.kin_nouns = kin_nouns
         self.body_nouns = body_nouns or {}
         self.premodifiers = load_premodifiers()
         self.matcher = DependencyMatcher(vocab, validate=True)
@@ -152,7 +157,9 @@ class VerbRelations:
         noun introduces ("the town of X"), or, for a relative pronoun, its antecedent's ("X, who leads …")."""
         if token.i in at_token:
             return at_token[token.i]
-        for deps in (("appos",), PREMODIFIERS):
+        # "X's sons": a relative of the owner is not the owner; "the X brothers" are the family X (§2.3).
+        kin = token.lemma_.lower() in self.kin_nouns
+        for deps in (("appos",), tuple(d for d in PREMODIFIERS if not (kin and d == "poss"))):
             found = next((at_token[c.i] for c in token.children if c.dep_ in deps and c.i in at_token), None)
             if found is not None:
                 return found
@@ -184,6 +191,9 @@ class VerbRelations:
             mention = self._own_mention(t, at_token)
             if mention is None and mentions and t.lower_ in SPEAKERS:
                 # "X says he fled …; he could count …": a person subject of the same sentence first.
+                # Not after an object pronoun ("X received him … after he held talks"): "he" is that other man.
+                if any(o.lower_ in OBJECT_PRONOUNS for o in t.doc[t.sent.start : t.i]):
+                    continue
                 same = [m for m in mentions if t.sent.start <= m.start and m.end <= t.i and m.label_ == "PERSON"]
                 same = [m for m in same if _subject_token(m) is not None]
                 mention = same[-1] if same else _previous_subject(t, mentions, frozenset({"PERSON"}))
@@ -232,8 +242,14 @@ class VerbRelations:
             nodes = dict(zip(node_ids, tokens, strict=True))
             rtype, rule = RELATION_TYPES[entry["type"]], f"dependency.{entry['id']}"
             if "nearest" in entry and not _nearest(
-                doc[nodes[FIGURE_NODE]], doc[nodes[entry["nearest"]]], entry["lemma_set"]
+                doc[nodes[FIGURE_NODE]], doc[nodes[entry["nearest"]]], entry["stop_set"]
             ):
+                continue
+            if entry["head"] == FIGURE_NODE and _inside(doc[nodes[FIGURE_NODE]], doc[nodes[entry["tail"]]]):
+                continue
+            # "X battled Y, with Z bearing the brunt": a phrase set off by a comma is no argument of the verb.
+            loose = entry.get("not_after_comma")
+            if loose and nodes[loose] > 0 and doc[nodes[loose] - 1].text == ",":
                 continue
             unless = entry.get("unless_child")
             if unless and any(_excluded(c, unless) for c in doc[nodes[unless["node"]]].children):
@@ -321,7 +337,12 @@ def _governing_subject(token):
 
 def _nearest(figure, verb, lemmas: frozenset[str]) -> bool:
     """No verb of the same kind stands between the figure and ``verb`` ("X said Y reported 5" gives
-    Y alone), and the figure is not the verb's recipient ("X gave medals to 4 soldiers")."""
+    Y alone), no semicolon parts them (it closes an independent clause, which the parse often hangs
+    under the verb all the same: "…; the toll was later raised to 9"), and the figure is not the
+    verb's recipient ("X gave medals to 4 soldiers")."""
+    low, high = sorted((figure.i, verb.i))
+    if any(t.text == ";" for t in figure.doc[low:high]):
+        return False
     token = figure.head if figure.head.i != verb.i else figure
     while token.i != verb.i and token.head.i != token.i:
         if token.pos_ == "VERB" and token.lemma_.lower() in lemmas:
@@ -330,6 +351,12 @@ def _nearest(figure, verb, lemmas: frozenset[str]) -> bool:
             return False
         token = token.head
     return True
+
+
+def _inside(figure, source) -> bool:
+    """Whether the figure stands in its source's own phrase ("A, one of four suspects, said to have
+    …"): a count describing the speaker is not what the speaker reports."""
+    return source.left_edge.i <= figure.i <= source.right_edge.i and figure.i != source.i
 
 
 def _figure_of(token, at_token: dict[int, Any]) -> list:
@@ -610,9 +637,15 @@ class HybridFigures:
 class HybridRelations:
     """Each relation type from the sources ``data/hybrid.json`` names for it, in that order, without repeats."""
 
-    def __init__(self, nlp: Language, rules_data: Path, relation_sources: dict[str, list[str]]):
+    def __init__(
+        self,
+        nlp: Language,
+        rules_data: Path,
+        relation_sources: dict[str, list[str]],
+        kin_nouns: frozenset[str] = frozenset(),
+    ):
         self.rules = RelationFinder(nlp, rules_data)
-        self.verbs = VerbRelations(nlp.vocab, load_dependency_patterns(), *load_nouns())
+        self.verbs = VerbRelations(nlp.vocab, load_dependency_patterns(), *load_nouns(), kin_nouns=kin_nouns)
         self.relation_sources = relation_sources
 
     def __call__(self, doc: Doc) -> Doc:
@@ -689,7 +722,9 @@ def make_hybrid_figures(nlp: Language, name: str, data_dir: str) -> HybridFigure
 
 @Language.factory("hybrid_relations", default_config={"data_dir": ""})
 def make_hybrid_relations(nlp: Language, name: str, data_dir: str) -> HybridRelations:
-    return HybridRelations(nlp, data_path(data_dir), load_settings()["relation_sources"])
+    settings = load_settings()
+    kin = frozenset(settings["person_cues"]["kin_nouns"])
+    return HybridRelations(nlp, data_path(data_dir), settings["relation_sources"], kin)
 
 
 class HybridSystem(RulesSystem):
