@@ -846,3 +846,38 @@ def test_a_with_phrase_set_off_by_a_comma_is_no_opponent(system):
     assert ("IN_CONFLICT_WITH", "Orvan Cartel", "Varno", "dependency.conflict.verb-with-against") in verb_relations(
         system, doc, mentions
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said 40 soldiers died at Kasso, where the borders of Varnia and Dorland meet.",
+        "Officials said 40 soldiers were killed near Kasso, a town that lies between Varnia and Dorland.",
+    ],
+)
+def test_places_in_a_clause_describing_the_place_are_not_where_the_count_is(system, text):
+    _, rels = run(system, text)
+    assert ("LOCATED_IN", "40", "Kasso") in rels, rels
+    assert [r for r in rels if r[0] == "LOCATED_IN"] == [("LOCATED_IN", "40", "Kasso")], rels
+
+
+def test_a_place_after_with_is_a_party_not_where_the_count_is(system):
+    from systems.hybrid import _set_apart
+
+    rows = [
+        ("Varno", "Varno", 1, "nsubj", "PROPN"),
+        ("lost", "lose", 1, "ROOT", "VERB"),
+        ("13", "13", 3, "nummod", "NUM"),
+        ("soldiers", "soldier", 1, "dobj", "NOUN"),
+        ("in", "in", 1, "prep", "ADP"),
+        ("fighting", "fighting", 4, "pobj", "NOUN"),
+        ("with", "with", 5, "prep", "ADP"),
+        ("Dorland", "Dorland", 6, "pobj", "PROPN"),
+        ("near", "near", 5, "prep", "ADP"),
+        ("Kasso", "Kasso", 8, "pobj", "PROPN"),
+        (".", ".", 1, "punct", "PUNCT"),
+    ]
+    _, (dorland, kasso) = parsed(system, rows, [(7, 8, "GPE"), (9, 10, "GPE")])
+    places = {7, 9}
+    assert _set_apart(dorland, places, frozenset({"with", "against"}))
+    assert not _set_apart(kasso, places, frozenset({"with", "against"}))

@@ -79,6 +79,7 @@ SPEAKERS = frozenset({"he", "she"})  # a pronoun subject of a reporting verb may
 OBJECT_PRONOUNS = frozenset({"him", "her"})
 BODY_LABELS = frozenset({"ORG", "GPE"})  # what "it" and "they" refer back to as a source
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 POSSESSIVE_MARKERS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # The dependencies from a place up to the phrase it completes: "4 in the district of B".
@@ -643,10 +644,12 @@ class HybridRelations:
         rules_data: Path,
         relation_sources: dict[str, list[str]],
         kin_nouns: frozenset[str] = frozenset(),
+        party_preps: frozenset[str] = frozenset(),
     ):
         self.rules = RelationFinder(nlp, rules_data)
         self.verbs = VerbRelations(nlp.vocab, load_dependency_patterns(), *load_nouns(), kin_nouns=kin_nouns)
         self.relation_sources = relation_sources
+        self.party_preps = party_preps
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = mentions_of(doc)
@@ -662,6 +665,7 @@ class HybridRelations:
             ],
         }
         at_figure = {k: m for m in mentions if m.label_ == "FIGURE" for k in range(m.start, m.end)}
+        at_place = {k for m in mentions if m.label_ in PLACE_LABELS for k in range(m.start, m.end)}
         seen, out = set(), []
         for rtype, sources in self.relation_sources.items():
             for source in sources:
@@ -671,12 +675,35 @@ class HybridRelations:
                     led = kind == "MEMBER_OF" and ("LEADER_OF", head.start, tail.start) in seen
                     # The model's sentence-wide place links read lists wrongly; the parse says whose place it is.
                     listed = kind == "LOCATED_IN" and _another_figures_place(head, tail, at_figure)
-                    other = source == STATISTICAL and listed
+                    aside = kind == "LOCATED_IN" and _set_apart(tail, at_place, self.party_preps)
+                    other = source == STATISTICAL and (listed or aside)
                     if kind == rtype and key not in seen and not led and not other:
                         seen.add(key)
                         out.append((kind, head, tail, rule))
         doc._.relations = out
         return doc
+
+
+def _set_apart(place, at_place: set[int], party_preps: frozenset[str]) -> bool:
+    """Whether a place the model links to a figure stands apart from the figure's location phrase:
+    as a party's name ("in the fighting with B"), or in a clause describing another place ("at A,
+    where the borders of B and C meet"; "near D, a town that lies between E and F"). A place named
+    inside another's apposition stays ("in A, a town in B": nested places, guidelines §2.5)."""
+    token = place.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in party_preps:
+        return True
+    token = place.root
+    while token.head.i != token.i:
+        head = token.head
+        where = any(c.lower_ == "where" for c in token.children)
+        of_place = head.i in at_place or (head.dep_ == "appos" and head.head.i in at_place)
+        clause = token.dep_ in ("relcl", "acl") and of_place
+        if head.i not in range(place.start, place.end) and (clause or (where and token.dep_ in ("relcl", "appos"))):
+            return True
+        token = head
+    return False
 
 
 def _another_figures_place(figure, place, at_figure: dict[int, Any]) -> bool:
@@ -724,7 +751,8 @@ def make_hybrid_figures(nlp: Language, name: str, data_dir: str) -> HybridFigure
 def make_hybrid_relations(nlp: Language, name: str, data_dir: str) -> HybridRelations:
     settings = load_settings()
     kin = frozenset(settings["person_cues"]["kin_nouns"])
-    return HybridRelations(nlp, data_path(data_dir), settings["relation_sources"], kin)
+    party = frozenset(settings["party_preps"])
+    return HybridRelations(nlp, data_path(data_dir), settings["relation_sources"], kin, party)
 
 
 class HybridSystem(RulesSystem):
