@@ -881,3 +881,50 @@ def test_a_place_after_with_is_a_party_not_where_the_count_is(system):
     places = {7, 9}
     assert _set_apart(dorland, places, frozenset({"with", "against"}))
     assert not _set_apart(kasso, places, frozenset({"with", "against"}))
+
+
+def test_fill_names_drops_equipment_and_portfolios_and_labels_aliases_and_bodies():
+    """The component alone, statistical names set by hand: a weapon or a ship before its kind and a
+    portfolio before a title are no names; a name in brackets after a name is that entity; a name
+    ending in a body's head word is an organisation."""
+    import spacy
+    from spacy.tokens import Span
+
+    from systems.hybrid import STATISTICAL, FillNames, load_settings
+    from systems.rules.entities import DATA
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(
+        "Varnia fired one Kastor missile. The Aurora Star tanker was hit. Petroleum Minister Adam Vosk said "
+        "the Rights Council (Komisi Hakam) and the Dawla-Korvan Group met near Nordvik (Sankt Ivo)."
+    )
+
+    def span(text: str, label: str) -> Span:
+        start = doc.text.index(text)
+        found = doc.char_span(start, start + len(text), label=label, span_id=f"{STATISTICAL}.{label}")
+        assert found is not None
+        return found
+
+    doc.spans[STATISTICAL] = [
+        span("Kastor", "ORG"),
+        span("Aurora Star", "GPE"),
+        span("Petroleum", "NORP"),
+        span("Adam Vosk", "PERSON"),
+        span("Rights Council", "ORG"),
+        span("Komisi Hakam", "PERSON"),
+        span("Dawla-Korvan Group", "LOC"),
+        span("Nordvik", "GPE"),
+        span("Sankt Ivo", "PERSON"),
+    ]
+    settings = load_settings()
+    FillNames(DATA, cues=settings["person_cues"], name_cues=settings["name_cues"])(doc)
+    names = {(s.text, s.label_) for s in doc.spans["names"]}
+    assert names == {
+        ("Adam Vosk", "PERSON"),
+        ("Rights Council", "ORG"),
+        ("Komisi Hakam", "ORG"),
+        ("Dawla-Korvan Group", "ORG"),
+        ("Nordvik", "GPE"),
+        ("Sankt Ivo", "GPE"),
+    }

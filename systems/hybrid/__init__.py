@@ -491,9 +491,16 @@ class FillNames:
     "the <name> district", "<name> State", "<name>, a village near …"), the name is a GPE
     (``statistical_place.LABEL``)."""
 
-    def __init__(self, rules_data: Path, place_nouns: frozenset[str] = frozenset(), cues: dict | None = None):
+    def __init__(
+        self,
+        rules_data: Path,
+        place_nouns: frozenset[str] = frozenset(),
+        cues: dict | None = None,
+        name_cues: dict | None = None,
+    ):
         self.roles = role_words(rules_data)
         self.place_nouns = place_nouns
+        self.equipment = frozenset((name_cues or {}).get("equipment_nouns", ()))
         cues = cues or {}
         self.relative = frozenset(cues.get("relative", ()))
         self.kin = frozenset(cues.get("kin_nouns", ()))
@@ -503,6 +510,9 @@ class FillNames:
         self.before = frozenset(vocab["place_preps"])
         self.after = frozenset(vocab["place_designators"])
         self.last_words = frozenset(vocab["place_suffixes"] + vocab["place_name_designators"])
+        # A name ending in a body's head word is an organisation whatever the model says ("X Group",
+        # "X Forces"); a place's head word ("X Camp", "X Hospital") is the rules' to judge.
+        self.body_heads = frozenset(vocab["institution_heads"]) - frozenset(vocab["place_heads"])
 
     def _place_context(self, doc: Doc, span: Span) -> bool:
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -531,6 +541,27 @@ class FillNames:
         )
         return relative or kin or role or titled
 
+    def _equipment(self, doc: Doc, span: Span) -> bool:
+        """A ship, a weapon or an aircraft, which no label covers (guidelines §2.3): the name before its
+        kind ("the X-9 missile") or with its kind in apposition ("the Aurora, a container ship")."""
+        after = doc[span.end] if span.end < len(doc) else None
+        appos = [c for c in span.root.children if c.dep_ == "appos"]
+        kind = span.root.head if span.root.dep_ in ("compound", "nmod", "amod") else None  # "X ballistic missile"
+        return (
+            (after is not None and after.lower_ in self.equipment)
+            or (kind is not None and kind.i >= span.end and kind.lower_ in self.equipment)
+        ) or any(c.lower_ in self.equipment for a in appos for c in (a, *a.children) if c.dep_ in ("appos", "compound"))
+
+    @staticmethod
+    def _alias_of(doc: Doc, span: Span, named: dict[int, Span]):
+        """The mention a name in brackets right after it stands for ("A (B)": one entity, two names, §3.2).
+        Not an acronym ("the X Foundation of Varnia (XFV)"), whose expansion the rules' acronym finder reads."""
+        if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+            return None
+        if span.text.isupper():
+            return None
+        return named.get(span.start - 2)
+
     def _title(self, doc: Doc, span: Span) -> bool:
         """A title, not a name: "Humanitarian Coordinator", "External Affairs" before "Minister",
         "State" after "Secretary of"."""
@@ -555,6 +586,7 @@ class FillNames:
             if m.label_ in NAME_LABELS:
                 labels.setdefault(m.text, set()).add(m.label_)
         labels.update({name: {"PERSON"} for name in surnames})
+        by_end = {m.end - 1: m for m in named if m.label_ in NAME_LABELS}  # and each kept name, as it is labelled
         free = []
         for s in doc.spans[STATISTICAL]:
             # "Kelmor State Governor": a name with a place's last word before a title is the place, not the title.
@@ -563,8 +595,18 @@ class FillNames:
                 s.label_ in ("ORG", "PERSON") and not place_name and self._title(doc, s)
             ):
                 continue
+            if s.label_ in NAME_LABELS and self._equipment(doc, s):
+                continue
             known = labels.get(s.text, set())
-            if s.label_ in NAME_LABELS and len(known) == 1 and s.label_ not in known:
+            alias = self._alias_of(doc, s, by_end) if s.label_ in NAME_LABELS else None
+            if s.label_ == "NORP" and s.end < len(doc) and doc[s.end].is_title and doc[s.end].lower_ in self.roles:
+                continue  # "Petroleum Minister": a portfolio before a title, no people
+            if alias is not None and alias.label_ != s.label_:
+                rule = f"statistical_alias.{s.label_}"
+                s = Span(doc, s.start, s.end, label=alias.label_, kb_id=s.kb_id_, span_id=rule)
+            elif s.label_ in ("PERSON", "GPE", "LOC", "NORP") and len(s) > 1 and s[-1].text in self.body_heads:
+                s = Span(doc, s.start, s.end, label="ORG", kb_id=s.kb_id_, span_id=f"statistical_body.{s.label_}")
+            elif s.label_ in NAME_LABELS and len(known) == 1 and s.label_ not in known:
                 label = next(iter(known))
                 s = Span(doc, s.start, s.end, label=label, kb_id=s.kb_id_, span_id=f"statistical_same_name.{s.label_}")
             elif s.label_ in ("ORG", "GPE", "LOC", "NORP") and self._person_context(doc, s):
@@ -574,6 +616,7 @@ class FillNames:
             elif s.label_ == "PERSON" and len(s) == 1 and s.text not in surnames and not self._person_context(doc, s):
                 continue
             free.append(s)
+            by_end[s.end - 1] = s
         free += self._surnames(doc, claimed, free, [*named, *doc.spans[STATISTICAL]])
         set_names(doc, named + free, new=free)
         return doc
@@ -739,7 +782,8 @@ def make_hybrid_names(nlp: Language, name: str, data_dir: str) -> HybridNames:
 
 @Language.factory("hybrid_fill_names", default_config={"data_dir": ""})
 def make_fill_names(nlp: Language, name: str, data_dir: str) -> FillNames:
-    return FillNames(data_path(data_dir), load_nouns()[0], load_settings()["person_cues"])
+    settings = load_settings()
+    return FillNames(data_path(data_dir), load_nouns()[0], settings["person_cues"], settings["name_cues"])
 
 
 @Language.factory("hybrid_figures", default_config={"data_dir": ""})
