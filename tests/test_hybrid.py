@@ -928,3 +928,35 @@ def test_fill_names_drops_equipment_and_portfolios_and_labels_aliases_and_bodies
         ("Nordvik", "GPE"),
         ("Sankt Ivo", "GPE"),
     }
+
+
+def test_a_party_verb_with_subject_and_object_states_an_alliance(system):
+    rows = [
+        ("Dorland", "Dorland", 1, "nsubj", "PROPN"),
+        ("finances", "finance", 1, "ROOT", "VERB"),
+        ("the", "the", 4, "det", "DET"),
+        ("Kivu", "Kivu", 4, "compound", "PROPN"),
+        ("Front", "Front", 1, "dobj", "PROPN"),
+        (".", ".", 1, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 1, "GPE"), (3, 5, "ORG")])
+    assert ("ALLIED_WITH", "Dorland", "Kivu Front", "dependency.alliance.subject-verb-object") in verb_relations(
+        system, doc, mentions
+    )
+
+
+def test_a_state_possessive_before_a_persons_name_is_its_leader_but_not_a_groups(system):
+    rows = [
+        ("Varnia", "Varnia", 3, "poss", "PROPN"),
+        ("'s", "'s", 0, "case", "PART"),
+        ("Omar", "Omar", 3, "compound", "PROPN"),
+        ("Tessel", "Tessel", 4, "nsubj", "PROPN"),
+        ("spoke", "speak", 4, "ROOT", "VERB"),
+        (".", ".", 4, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 1, "GPE"), (2, 4, "PERSON")])
+    found = verb_relations(system, doc, mentions)
+    assert ("LEADER_OF", "Omar Tessel", "Varnia", "dependency.lead.state-possessive-person") in found
+    # A group's possessive before a person states no leadership of the group ("tail_labels": GPE only).
+    doc, mentions = parsed(system, rows, [(0, 1, "ORG"), (2, 4, "PERSON")])
+    assert not verb_relations(system, doc, mentions)
