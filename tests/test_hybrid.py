@@ -721,6 +721,7 @@ PTB_TAGS = {
     "PART": "POS",
     "PRON": "PRP",
     "PUNCT": ".",
+    "CCONJ": "CC",
 }
 
 
@@ -960,3 +961,61 @@ def test_a_state_possessive_before_a_persons_name_is_its_leader_but_not_a_groups
     # A group's possessive before a person states no leadership of the group ("tail_labels": GPE only).
     doc, mentions = parsed(system, rows, [(0, 1, "ORG"), (2, 4, "PERSON")])
     assert not verb_relations(system, doc, mentions)
+
+
+def test_fill_names_reads_offices_place_nouns_and_coordination(system):
+    """Statistical names set by hand on a hand-written parse: a name before "Governor" is the place
+    governed, a name after "the area of" a place, a name coordinated with a person's name a person."""
+    from spacy.tokens import Span
+
+    from systems.hybrid import STATISTICAL
+
+    rows = [
+        ("Kasso", "Kasso", 3, "compound", "PROPN"),
+        ("Governor", "Governor", 3, "compound", "PROPN"),
+        ("Ivo", "Ivo", 3, "compound", "PROPN"),
+        ("Brandt", "Brandt", 4, "nsubj", "PROPN"),
+        ("met", "meet", 4, "ROOT", "VERB"),
+        ("Adam", "Adam", 6, "compound", "PROPN"),
+        ("Vosk", "Vosk", 4, "dobj", "PROPN"),
+        ("and", "and", 6, "cc", "CCONJ"),
+        ("Nisar", "Nisar", 6, "conj", "PROPN"),
+        ("in", "in", 4, "prep", "ADP"),
+        ("the", "the", 11, "det", "DET"),
+        ("area", "area", 9, "pobj", "NOUN"),
+        ("of", "of", 11, "prep", "ADP"),
+        ("Dukari", "Dukari", 12, "pobj", "PROPN"),
+        (".", ".", 4, "punct", "PUNCT"),
+    ]
+    spans = [(0, 1, "LOC"), (2, 4, "PERSON"), (5, 7, "PERSON"), (8, 9, "GPE"), (13, 14, "NORP")]
+    doc, statistical = parsed(system, rows, spans)
+    doc.spans[STATISTICAL] = [
+        Span(doc, s.start, s.end, label=s.label_, span_id=f"{STATISTICAL}.{s.label_}") for s in statistical
+    ]
+    system.nlp.get_pipe("hybrid_fill_names")(doc)
+    assert {(s.text, s.label_) for s in doc.spans["names"]} == {
+        ("Kasso", "GPE"),
+        ("Ivo Brandt", "PERSON"),
+        ("Adam Vosk", "PERSON"),
+        ("Nisar", "PERSON"),
+        ("Dukari", "GPE"),
+    }
+
+
+def test_a_statistical_name_ending_in_a_bodys_head_word_is_an_organisation(system):
+    from systems.hybrid import as_body, body_heads
+    from systems.rules.entities import DATA
+
+    rows = [
+        ("the", "the", 3, "det", "DET"),
+        ("Varno", "Varno", 3, "compound", "PROPN"),
+        ("Defence", "Defence", 3, "compound", "PROPN"),
+        ("Forces", "Forces", 3, "ROOT", "PROPN"),
+        ("near", "near", 3, "prep", "ADP"),
+        ("Kasso", "Kasso", 6, "compound", "PROPN"),
+        ("Camp", "Camp", 4, "pobj", "PROPN"),
+    ]
+    _, (forces, camp) = parsed(system, rows, [(1, 4, "LOC"), (5, 7, "GPE")])
+    heads = body_heads(DATA)
+    assert (as_body(forces, heads).label_, as_body(forces, heads).id_) == ("ORG", "statistical_body.LOC")
+    assert as_body(camp, heads) is camp  # a place's head word: the rules judge it

@@ -445,6 +445,22 @@ def list_items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return [(a + 1, b) for a, b in pairwise(bounds) if b > a + 1]
 
 
+def body_heads(rules_data: Path) -> frozenset[str]:
+    """Head words that make a name an organisation whatever the model says ("X Group", "X Forces"); a
+    place's head word ("X Camp", "X Hospital") is the rules' to judge."""
+    vocab = load_json("entities.json", rules_data)
+    return frozenset(vocab["institution_heads"]) - frozenset(vocab["place_heads"])
+
+
+def as_body(span: Span, heads: frozenset[str]) -> Span:
+    """A statistical name ending in a body's head word as ORG (``statistical_body.LABEL``)."""
+    if span.label_ in ("PERSON", "GPE", "LOC", "NORP") and len(span) > 1 and span[-1].text in heads:
+        return Span(
+            span.doc, span.start, span.end, label="ORG", kb_id=span.kb_id_, span_id=f"statistical_body.{span.label_}"
+        )
+    return span
+
+
 def role_words(rules_data: Path) -> frozenset[str]:
     """The rules' one-word leader and member roles, lower case: titles, not names."""
     roles = load_json("roles.json", rules_data)
@@ -462,6 +478,7 @@ class HybridNames:
         self.ruler.add_patterns(ruler_patterns(rules_data, FlagCompiler(nlp.vocab)))
         self.ruler_labels = ruler_labels
         self.roles = role_words(rules_data)
+        self.body_heads = body_heads(rules_data)
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[STATISTICAL] = [
@@ -478,9 +495,10 @@ class HybridNames:
         doc.spans[FIGURES] = figure_spans
         doc.ents = []
         self.ruler(doc)
-        doc.ents = wider_names_win(
+        won = wider_names_win(
             [e for e in doc.ents if e.label_ in self.ruler_labels], doc.spans[STATISTICAL], self.roles
         )
+        doc.ents = [as_body(e, self.body_heads) if e.id_.startswith(f"{STATISTICAL}.") else e for e in won]
         return doc
 
 
@@ -510,9 +528,8 @@ class FillNames:
         self.before = frozenset(vocab["place_preps"])
         self.after = frozenset(vocab["place_designators"])
         self.last_words = frozenset(vocab["place_suffixes"] + vocab["place_name_designators"])
-        # A name ending in a body's head word is an organisation whatever the model says ("X Group",
-        # "X Forces"); a place's head word ("X Camp", "X Hospital") is the rules' to judge.
-        self.body_heads = frozenset(vocab["institution_heads"]) - frozenset(vocab["place_heads"])
+        self.offices = frozenset(vocab["place_offices"])  # "<name> Governor": the name is the place governed
+        self.body_heads = body_heads(rules_data)
 
     def _place_context(self, doc: Doc, span: Span) -> bool:
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -522,6 +539,24 @@ class FillNames:
             or (after in self.after and doc[span.end].is_lower)
             or (len(span) > 1 and span[-1].text in self.last_words)
             or any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in span.root.children)
+            or self._named_place(doc, span)
+            or after in self.offices
+        )
+
+    def _named_place(self, doc: Doc, span: Span) -> bool:
+        """ "the area of X", "the town of X": a place noun introduces the name."""
+        return (
+            span.start > 1
+            and doc[span.start - 1].lower_ == "of"
+            and doc[span.start - 2].lemma_.lower() in self.place_nouns
+        )
+
+    @staticmethod
+    def _with_a_person(span: Span, people: set[int]) -> bool:
+        """A name coordinated with a person's name ("A and B" where A is a person): one more person."""
+        root = span.root
+        return (root.dep_ == "conj" and root.head.i in people) or any(
+            c.dep_ == "conj" and c.i in people for c in root.children
         )
 
     def _person_context(self, doc: Doc, span: Span) -> bool:
@@ -587,10 +622,12 @@ class FillNames:
                 labels.setdefault(m.text, set()).add(m.label_)
         labels.update({name: {"PERSON"} for name in surnames})
         by_end = {m.end - 1: m for m in named if m.label_ in NAME_LABELS}  # and each kept name, as it is labelled
+        people = {t for m in [*named, *doc.spans[STATISTICAL]] if m.label_ == "PERSON" for t in range(m.start, m.end)}
         free = []
         for s in doc.spans[STATISTICAL]:
             # "Kelmor State Governor": a name with a place's last word before a title is the place, not the title.
-            place_name = len(s) > 1 and s[-1].text in self.last_words
+            office = s.end < len(doc) and doc[s.end].lower_ in self.offices
+            place_name = (len(s) > 1 and s[-1].text in self.last_words) or office
             if any(claimed[s.start : s.end]) or (
                 s.label_ in ("ORG", "PERSON") and not place_name and self._title(doc, s)
             ):
@@ -604,14 +641,18 @@ class FillNames:
             if alias is not None and alias.label_ != s.label_:
                 rule = f"statistical_alias.{s.label_}"
                 s = Span(doc, s.start, s.end, label=alias.label_, kb_id=s.kb_id_, span_id=rule)
-            elif s.label_ in ("PERSON", "GPE", "LOC", "NORP") and len(s) > 1 and s[-1].text in self.body_heads:
-                s = Span(doc, s.start, s.end, label="ORG", kb_id=s.kb_id_, span_id=f"statistical_body.{s.label_}")
+            elif as_body(s, self.body_heads) is not s:
+                s = as_body(s, self.body_heads)
             elif s.label_ in NAME_LABELS and len(known) == 1 and s.label_ not in known:
                 label = next(iter(known))
                 s = Span(doc, s.start, s.end, label=label, kb_id=s.kb_id_, span_id=f"statistical_same_name.{s.label_}")
-            elif s.label_ in ("ORG", "GPE", "LOC", "NORP") and self._person_context(doc, s):
+            elif s.label_ in ("ORG", "GPE", "LOC", "NORP") and (
+                self._person_context(doc, s) or (not known and self._with_a_person(s, people))
+            ):
                 s = Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_, span_id=f"statistical_person.{s.label_}")
-            elif s.label_ in ("PERSON", "ORG", "LOC") and self._place_context(doc, s):
+            elif (s.label_ in ("PERSON", "ORG", "LOC") and self._place_context(doc, s)) or (
+                s.label_ == "NORP" and self._named_place(doc, s)
+            ):
                 s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id=f"statistical_place.{s.label_}")
             elif s.label_ == "PERSON" and len(s) == 1 and s.text not in surnames and not self._person_context(doc, s):
                 continue
