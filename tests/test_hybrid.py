@@ -1019,3 +1019,25 @@ def test_a_statistical_name_ending_in_a_bodys_head_word_is_an_organisation(syste
     heads = body_heads(DATA)
     assert (as_body(forces, heads).label_, as_body(forces, heads).id_) == ("ORG", "statistical_body.LOC")
     assert as_body(camp, heads) is camp  # a place's head word: the rules judge it
+
+
+def test_a_verbs_particle_is_no_qualifier_of_the_count(system):
+    from systems.hybrid import _without_particle
+    from systems.rules.figures import Figure
+
+    rows = [
+        ("They", "they", 1, "nsubj", "PRON"),
+        ("handed", "hand", 1, "ROOT", "VERB"),
+        ("over", "over", 1, "prt", "ADP"),
+        ("three", "three", 4, "nummod", "NUM"),
+        ("men", "man", 1, "dobj", "NOUN"),
+        (".", ".", 1, "punct", "PUNCT"),
+    ]
+    doc, _ = parsed(system, rows, [])
+    read = _without_particle(Figure(doc[2:4], 3, "more_than", "detained", "statistical.FIGURE"))
+    assert (read.span.text, read.value, read.qualifier, read.category) == ("three", 3, "exact", "detained")
+    # "over" as the count's own qualifier stays ("they held over three men": more than three).
+    rows[2] = ("over", "over", 3, "quantmod", "ADP")
+    doc, _ = parsed(system, rows, [])
+    kept = Figure(doc[2:4], 3, "more_than", "other", "statistical.FIGURE")
+    assert _without_particle(kept) is kept

@@ -46,6 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from bench.core.annotation import Annotation
+from bench.core.numbers import normalise_figure
 from bench.core.schema import RELATION_TYPES, SECTIONS
 from bench.formats.corpus import Document
 from systems.rules import RulesSystem
@@ -698,7 +699,7 @@ class HybridFigures:
 
     def __call__(self, doc: Doc) -> Doc:
         claimed = claimed_tokens(doc)
-        kept = [figure(s) for s in doc.spans[FIGURES] if not any(claimed[s.start : s.end])]
+        kept = [_without_particle(figure(s)) for s in doc.spans[FIGURES] if not any(claimed[s.start : s.end])]
         covered = [False] * len(doc)
         for f in kept:
             covered[f.span.start : f.span.end] = [True] * len(f.span)
@@ -717,6 +718,19 @@ class HybridFigures:
         if rules.rule.rsplit(".", 1)[0] not in self.rules_category_from:
             return parsed
         return Figure(parsed.span, parsed.value, parsed.qualifier, rules.category, rules.rule)
+
+
+def _without_particle(found: Figure) -> Figure:
+    """The figure without a verb's particle the parse read as its qualifier ("handed over three men":
+    "over" belongs to "handed over", the count is "three", exact)."""
+    span = found.span
+    if len(span) < 2 or span[0].dep_ != "prt":
+        return found
+    rest = span[1:]
+    read = normalise_figure(rest.text)
+    if read is None:
+        return found
+    return Figure(rest, read[0], read[1], found.category, found.rule)
 
 
 class HybridRelations:
