@@ -1041,3 +1041,18 @@ def test_a_verbs_particle_is_no_qualifier_of_the_count(system):
     doc, _ = parsed(system, rows, [])
     kept = Figure(doc[2:4], 3, "more_than", "other", "statistical.FIGURE")
     assert _without_particle(kept) is kept
+
+
+def test_a_word_joined_to_a_title_by_and_is_part_of_the_title():
+    import spacy
+    from spacy.tokens import Span
+
+    from systems.hybrid import wider_names_win
+
+    doc = spacy.blank("en")(
+        "The UN Resident and Humanitarian Coordinator in Varnia spoke. The UN Mission and the Kelmor Front met."
+    )
+    ruled = [Span(doc, 1, 2, "ORG"), Span(doc, 11, 12, "ORG"), Span(doc, 15, 17, "ORG")]
+    wide = [Span(doc, 1, 3, "ORG"), Span(doc, 11, 13, "ORG")]
+    kept = [s.text for s in wider_names_win(ruled, wide, frozenset({"coordinator"}))]
+    assert kept == ["UN", "UN Mission", "Kelmor Front"]

@@ -429,8 +429,17 @@ def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str]) -> bool:
     edges = [wide[0]] if first > wide.start else []
     edges += [wide[-1]] if last < wide.end else []
     ends = {e.end for e in inside}
+    # "UN Resident and Humanitarian Coordinator": a word joined by "and" to a title is part of the title.
+    doc, after = wide.doc, wide.end
+    titled = (
+        last < wide.end
+        and after + 1 < len(doc)
+        and doc[after].lower_ == "and"
+        and any(t.is_title and t.lower_ in roles for t in doc[after + 1 : after + 4])
+    )
     return not (
-        any(t.is_lower or t.lower_ in roles for t in edges)
+        titled
+        or any(t.is_lower or t.lower_ in roles for t in edges)
         or any(t.i in ends and (t.tag_ == "POS" or t.lower_ in POSSESSIVE_MARKERS) for t in wide[1:-1])
     )
 
