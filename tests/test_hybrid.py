@@ -1056,3 +1056,24 @@ def test_a_word_joined_to_a_title_by_and_is_part_of_the_title():
     wide = [Span(doc, 1, 3, "ORG"), Span(doc, 11, 13, "ORG")]
     kept = [s.text for s in wider_names_win(ruled, wide, frozenset({"coordinator"}))]
     assert kept == ["UN", "UN Mission", "Kelmor Front"]
+
+
+def test_the_name_after_a_title_ending_in_a_place_is_the_speaker(system):
+    rows = [
+        ("Varnia", "Varnia", 2, "poss", "PROPN"),
+        ("'s", "'s", 0, "case", "PART"),
+        ("envoy", "envoy", 9, "nsubj", "NOUN"),
+        ("to", "to", 2, "prep", "ADP"),
+        ("Dorland", "Dorland", 3, "pobj", "PROPN"),
+        (",", ",", 4, "punct", "PUNCT"),
+        ("Ivo", "Ivo", 7, "compound", "PROPN"),
+        ("Brandt", "Brandt", 4, "appos", "PROPN"),
+        (",", ",", 4, "punct", "PUNCT"),
+        ("said", "say", 9, "ROOT", "VERB"),
+        ("12", "12", 11, "nsubj", "NUM"),
+        ("died", "die", 9, "ccomp", "VERB"),
+        (".", ".", 9, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 1, "GPE"), (4, 5, "GPE"), (6, 8, "PERSON"), (10, 11, "FIGURE")])
+    found = {r[:3] for r in verb_relations(system, doc, mentions) if r[0] == "REPORTED_BY"}
+    assert found == {("REPORTED_BY", "12", "Ivo Brandt")}

@@ -165,6 +165,8 @@ class VerbRelations:
             found = next((at_token[c.i] for c in token.children if c.dep_ in deps and c.i in at_token), None)
             if found is not None:
                 return found
+            if deps == ("appos",) and (person := _appos_of_object(token, at_token)) is not None:
+                return person
         if token.dep_ == "appos" and token.head.i in at_token:
             return at_token[token.head.i]
         if token.lemma_.lower() in self.place_nouns:
@@ -280,6 +282,18 @@ class VerbRelations:
                 if head is not tail and rtype.allows(head.label_, tail.label_):
                     found.append((entry["type"], head, tail, rule))
         return found
+
+
+def _appos_of_object(token, at_token: dict[int, Any]):
+    """ "Varnia's envoy to Dorland, Ivo Brandt, said": the parse hangs the name on the place that ends
+    the title, but a person is no apposition of a place or a body; the name is the role's holder."""
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.i in at_token):
+            if at_token[obj.i].label_ in ("GPE", "ORG", "LOC"):
+                for appos in (c for c in obj.children if c.dep_ == "appos" and c.i in at_token):
+                    if at_token[appos.i].label_ == "PERSON":
+                        return at_token[appos.i]
+    return None
 
 
 def _title_holder(token, at_token: dict[int, Any]):
