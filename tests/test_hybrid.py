@@ -1077,3 +1077,27 @@ def test_the_name_after_a_title_ending_in_a_place_is_the_speaker(system):
     doc, mentions = parsed(system, rows, [(0, 1, "GPE"), (4, 5, "GPE"), (6, 8, "PERSON"), (10, 11, "FIGURE")])
     found = {r[:3] for r in verb_relations(system, doc, mentions) if r[0] == "REPORTED_BY"}
     assert found == {("REPORTED_BY", "12", "Ivo Brandt")}
+
+
+def test_group_names_the_model_cuts_or_takes_for_a_person_are_joined(system):
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")(
+        "The Jama’at Nusrat al-Tawhid wal-Mujahidin and Harakat Daoud Sharif met Daoud Sharif in Varno."
+    )
+    words = [t.text for t in doc]
+    start = words.index("Nusrat")
+    statistical = [
+        Span(doc, start, start + 4, label="PERSON"),  # "Nusrat al-Tawhid"
+        Span(doc, words.index("Harakat") + 1, words.index("Harakat") + 3, label="PERSON"),
+        Span(doc, words.index("met") + 1, words.index("met") + 3, label="PERSON"),
+        Span(doc, words.index("Varno"), words.index("Varno") + 1, label="GPE"),
+    ]
+    joined = system.nlp.get_pipe("hybrid_names").joined(statistical)
+    assert [(s.text, s.label_) for s in joined] == [
+        ("Jama’at Nusrat al-Tawhid wal-Mujahidin", "ORG"),
+        ("Harakat Daoud Sharif", "ORG"),
+        ("Daoud Sharif", "PERSON"),
+        ("Varno", "GPE"),
+    ]

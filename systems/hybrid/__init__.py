@@ -503,13 +503,46 @@ class HybridNames:
         self.ruler_labels = ruler_labels
         self.roles = role_words(rules_data)
         self.body_heads = body_heads(rules_data)
+        vocab = load_json("entities.json", rules_data)
+        self.connectors = frozenset(vocab["name_connectors"])
+        self.group_openers = frozenset(vocab["not_person_first_words"])
+
+    def joined(self, spans: list[Span]) -> list[Span]:
+        """Arabic-style group names the model cuts or takes for a person: "<Jama'at> Nusrat al-Islam
+        <wal-Muslimin>". A name is carried over a following "wal-X" (a connector, a hyphen and a
+        capitalised word, with any name the model found there) and back over an opener no person's
+        name starts with ("Jama'at", "Harakat", "Jaish"); such a name is an organisation."""
+        out: list[Span] = []
+        for span in spans:
+            if span.label_ not in NAME_LABELS:
+                out.append(span)
+                continue
+            doc, start, end = span.doc, span.start, span.end
+            while end + 2 < len(doc) and doc[end].lower_ in self.connectors and doc[end + 1].text == "-":
+                if not doc[end + 2].is_title:
+                    break
+                end += 3
+            if start > 0 and doc[start - 1].text in self.group_openers and not doc[start - 1].ent_type_:
+                start -= 1
+            opener = doc[start].text in self.group_openers and len(span) > 1
+            if (start, end) == (span.start, span.end) and not (opener and span.label_ == "PERSON"):
+                out.append(span)
+                continue
+            out = [o for o in out if o.end <= start]
+            label = (
+                "ORG" if span.label_ == "PERSON" and (opener or start < span.start or end > span.end) else span.label_
+            )
+            out.append(Span(doc, start, end, label=label, span_id=f"{STATISTICAL}.{label}", kb_id=span.kb_id_))
+        return [s for s in out if not any(o is not s and o.start <= s.start and s.end <= o.end for o in out)]
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[STATISTICAL] = [
-            Span(doc, start, end, label=m.label, span_id=f"{STATISTICAL}.{m.label}", kb_id=m.ref or "")
-            for m in named_mentions(doc)
-            for start, end in (list_items(doc, m.start, m.end) if m.label in NAME_LABELS else [(m.start, m.end)])
-        ]
+        doc.spans[STATISTICAL] = self.joined(
+            [
+                Span(doc, start, end, label=m.label, span_id=f"{STATISTICAL}.{m.label}", kb_id=m.ref or "")
+                for m in named_mentions(doc)
+                for start, end in (list_items(doc, m.start, m.end) if m.label in NAME_LABELS else [(m.start, m.end)])
+            ]
+        )
         # Read from the statistical entities (CARDINAL) before the ruler replaces them.
         figure_spans = []
         for start, end, a in figures(doc):
