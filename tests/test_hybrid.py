@@ -722,6 +722,7 @@ PTB_TAGS = {
     "PRON": "PRP",
     "PUNCT": ".",
     "CCONJ": "CC",
+    "ADJ": "JJ",
 }
 
 
@@ -1101,3 +1102,44 @@ def test_group_names_the_model_cuts_or_takes_for_a_person_are_joined(system):
         ("Daoud Sharif", "PERSON"),
         ("Varno", "GPE"),
     ]
+
+
+def test_a_role_with_its_bodys_possessive_in_apposition_is_membership(system):
+    rows = [
+        ("Ivo", "Ivo", 1, "compound", "PROPN"),
+        ("Brandt", "Brandt", 10, "nsubj", "PROPN"),
+        (",", ",", 1, "punct", "PUNCT"),
+        ("the", "the", 5, "det", "DET"),
+        ("Kelmor", "Kelmor", 5, "compound", "PROPN"),
+        ("Agency", "Agency", 8, "poss", "PROPN"),
+        ("'s", "'s", 5, "case", "PART"),
+        ("regional", "regional", 8, "amod", "ADJ"),
+        ("director", "director", 1, "appos", "NOUN"),
+        (",", ",", 1, "punct", "PUNCT"),
+        ("spoke", "speak", 10, "ROOT", "VERB"),
+        (".", ".", 10, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 2, "PERSON"), (4, 6, "ORG")])
+    found = verb_relations(system, doc, mentions)
+    assert ("MEMBER_OF", "Ivo Brandt", "Kelmor Agency", "dependency.member.apposition-possessive-role") in found
+
+
+def test_the_government_never_refers_back_to_an_armed_group(system):
+    rows = [
+        ("Kelmor", "Kelmor", 1, "compound", "PROPN"),
+        ("Front", "Front", 2, "nsubj", "PROPN"),
+        ("fled", "flee", 2, "ROOT", "VERB"),
+        (".", ".", 2, "punct", "PUNCT"),
+        ("The", "the", 5, "det", "DET"),
+        ("government", "government", 6, "nsubj", "NOUN"),
+        ("said", "say", 6, "ROOT", "VERB"),
+        ("12", "12", 8, "nsubj", "NUM"),
+        ("died", "die", 6, "ccomp", "VERB"),
+        (".", ".", 6, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 2, "ORG"), (7, 8, "FIGURE")])
+    assert not verb_relations(system, doc, mentions)
+    # A state named before stands for its government (§2.3).
+    rows[0:2] = [("The", "the", 1, "det", "DET"), ("Varnia", "Varnia", 2, "nsubj", "PROPN")]
+    doc, mentions = parsed(system, rows, [(1, 2, "GPE"), (7, 8, "FIGURE")])
+    assert {r[:3] for r in verb_relations(system, doc, mentions)} == {("REPORTED_BY", "12", "Varnia")}

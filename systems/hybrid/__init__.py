@@ -211,18 +211,28 @@ class VerbRelations:
                 elif subject is not None:  # "X said its monitors found …": X, named or not
                     mention = self._own_mention(subject, at_token)
                     if mention is None and mentions and self._body_noun(subject):
-                        labels = self.body_nouns[subject.lemma_.lower()]
-                        mention = _previous_subject(subject, mentions, labels)
+                        mention = self._previous_body_subject(subject, mentions)
                 else:  # "it", "they": a body or a state, never a person
                     mention = _previous_subject(t, mentions, BODY_LABELS)
             elif mention is None and mentions and self._body_noun(t):
-                labels = self.body_nouns[t.lemma_.lower()]
-                mention = _previous_subject(t, mentions, labels)
+                mention = self._previous_body_subject(t, mentions)
             elif mention is None and mentions and t.dep_ == "compound" and t.lower_ in self.premodifiers:
                 mention = _previous_body(t, mentions, self.premodifiers[t.lower_])
             if mention is not None:
                 out.append(mention)
         return out
+
+    def _previous_body_subject(self, token, mentions: Sequence):
+        """The body a bare noun refers back to (§3.1): the last named subject of the noun's labels. A
+        noun that may stand for a state ("the government", "the presidency") stands for a state or for
+        an organisation named with that noun ("the Varnian government"), never for an armed group or
+        an agency that happened to be the last subject."""
+        noun = token.lemma_.lower()
+        labels = self.body_nouns[noun]
+        if "GPE" not in labels:
+            return _previous_subject(token, mentions, labels)
+        named = [m for m in mentions if m.label_ != "ORG" or any(w.lemma_.lower() == noun for w in m)]
+        return _previous_subject(token, named, labels)
 
     def _body_noun(self, token) -> bool:
         """ "The agency said", "the agency's chief", "told the group": a definite bare noun for a body
