@@ -1143,3 +1143,37 @@ def test_the_government_never_refers_back_to_an_armed_group(system):
     rows[0:2] = [("The", "the", 1, "det", "DET"), ("Varnia", "Varnia", 2, "nsubj", "PROPN")]
     doc, mentions = parsed(system, rows, [(1, 2, "GPE"), (7, 8, "FIGURE")])
     assert {r[:3] for r in verb_relations(system, doc, mentions)} == {("REPORTED_BY", "12", "Varnia")}
+
+
+def test_helping_a_party_do_something_is_an_alliance(system):
+    rows = [
+        ("Dorland", "Dorland", 2, "nsubj", "PROPN"),
+        ("would", "would", 2, "aux", "AUX"),
+        ("help", "help", 2, "ROOT", "VERB"),
+        ("Varnia", "Varnia", 4, "nsubj", "PROPN"),
+        ("retake", "retake", 2, "ccomp", "VERB"),
+        ("Kasso", "Kasso", 4, "dobj", "PROPN"),
+        (".", ".", 2, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 1, "GPE"), (3, 4, "GPE"), (5, 6, "GPE")])
+    allied = {r[:3] for r in verb_relations(system, doc, mentions) if r[0] == "ALLIED_WITH"}
+    assert allied == {("ALLIED_WITH", "Dorland", "Varnia")}
+
+
+def test_accused_of_arming_and_funding_a_group_states_the_alliance(system):
+    rows = [
+        ("Varnia", "Varnia", 1, "nsubj", "PROPN"),
+        ("accuses", "accuse", 1, "ROOT", "VERB"),
+        ("Dorland", "Dorland", 1, "dobj", "PROPN"),
+        ("of", "of", 1, "prep", "ADP"),
+        ("arming", "arm", 3, "pcomp", "VERB"),
+        ("and", "and", 4, "cc", "CCONJ"),
+        ("funding", "fund", 4, "conj", "VERB"),
+        ("the", "the", 9, "det", "DET"),
+        ("Kivu", "Kivu", 9, "compound", "PROPN"),
+        ("Front", "Front", 6, "dobj", "PROPN"),
+        (".", ".", 1, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 1, "GPE"), (2, 3, "GPE"), (8, 10, "ORG")])
+    found = verb_relations(system, doc, mentions)
+    assert ("ALLIED_WITH", "Dorland", "Kivu Front", "dependency.alliance.accused-of-coordinated") in found
