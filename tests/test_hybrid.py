@@ -687,3 +687,494 @@ def test_he_refers_to_the_person_subject_of_its_own_sentence_first(system):
     )
     assert ("REPORTED_BY", "12", "Omar Tessel") in rels, rels
     assert ("REPORTED_BY", "12", "Ilse Varga") not in rels, rels
+
+
+# --- guards of the dependency patterns (round of 2026-11-25) -----------------------------------
+
+
+def test_a_semicolon_ends_the_reach_of_a_reporting_verb(system):
+    _, rels = run(system, "Omar Tessel said that 12 soldiers died; the toll was later raised to 19.")
+    assert ("REPORTED_BY", "12", "Omar Tessel") in rels, rels
+    assert ("REPORTED_BY", "19", "Omar Tessel") not in rels, rels
+
+
+def test_another_sources_reporting_verb_ends_the_walk_from_the_listener(system):
+    text = "An officer told Reuters that about 30 had died and Radio Varno reported between 20 and 40."
+    _, rels = run(system, text)
+    assert ("REPORTED_BY", "about 30", "Reuters") in rels, rels
+    assert ("REPORTED_BY", "between 20 and 40", "Reuters") not in rels, rels
+
+
+def test_he_after_an_object_pronoun_is_not_the_subject(system):
+    text = "Foreign Minister Anna Lindqvist received him in Varno, weeks after he held talks with Boris Kalnin."
+    _, rels = run(system, text)
+    assert not [r for r in rels if r[0] == "MET_WITH"], rels
+
+
+PTB_TAGS = {
+    "DET": "DT",
+    "PROPN": "NNP",
+    "NOUN": "NN",
+    "VERB": "VBD",
+    "AUX": "VBD",
+    "ADP": "IN",
+    "NUM": "CD",
+    "PART": "POS",
+    "PRON": "PRP",
+    "PUNCT": ".",
+    "CCONJ": "CC",
+    "ADJ": "JJ",
+}
+
+
+def parsed(system: HybridSystem, rows: list[tuple[str, str, int, str, str]], names: list[tuple[int, int, str]]):
+    """A Doc with a parse written by hand (word, lemma, head index, dependency, part of speech) and its
+    named mentions: the dependency patterns' guards tested on a fixed parse, not the model's."""
+    from spacy.tokens import Doc, Span
+
+    words, lemmas, heads, deps, pos = (list(column) for column in zip(*rows, strict=True))
+    tags = [PTB_TAGS[p] for p in pos]  # the Matcher refuses a Doc with no tags
+    doc = Doc(system.nlp.vocab, words=words, lemmas=lemmas, heads=heads, deps=deps, pos=pos, tags=tags)
+    return doc, [Span(doc, start, end, label=label) for start, end, label in names]
+
+
+def verb_relations(system: HybridSystem, doc, mentions) -> set[tuple[str, str, str, str]]:
+    found = system.nlp.get_pipe("hybrid_relations").verbs.find(doc, mentions)
+    return {(kind, head.text, tail.text, rule) for kind, head, tail, rule in found}
+
+
+def test_a_relative_named_by_a_possessive_is_not_the_leader_but_a_family_name_is(system):
+    rows = [
+        ("The", "the", 2, "det", "DET"),
+        ("Orvan", "Orvan", 2, "compound", "PROPN"),
+        ("Cartel", "Cartel", 10, "nsubj", "PROPN"),
+        (",", ",", 2, "punct", "PUNCT"),
+        ("led", "lead", 2, "acl", "VERB"),
+        ("by", "by", 4, "agent", "ADP"),
+        ("Pablo", "Pablo", 7, "compound", "PROPN"),
+        ("Ferro", "Ferro", 9, "poss", "PROPN"),
+        ("'s", "'s", 7, "case", "PART"),
+        ("sons", "son", 5, "pobj", "NOUN"),
+        ("attacked", "attack", 10, "ROOT", "VERB"),
+        ("the", "the", 12, "det", "DET"),
+        ("port", "port", 10, "dobj", "NOUN"),
+        (".", ".", 10, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(1, 3, "ORG"), (6, 8, "PERSON")])
+    assert not [r for r in verb_relations(system, doc, mentions) if r[0] == "LEADER_OF"]
+    # "run by the Ferro brothers": the family is named by its surname, the leaders (§2.3).
+    rows[6:10] = [
+        ("the", "the", 9, "det", "DET"),
+        ("Dossa", "Dossa", 9, "compound", "PROPN"),
+        ("Ferro", "Ferro", 9, "compound", "PROPN"),
+        ("brothers", "brother", 5, "pobj", "NOUN"),
+    ]
+    doc, mentions = parsed(system, rows, [(1, 3, "ORG"), (7, 9, "PERSON")])
+    assert ("LEADER_OF", "Dossa Ferro", "Orvan Cartel", "dependency.lead.participle-agent") in verb_relations(
+        system, doc, mentions
+    )
+
+
+def test_a_count_in_the_speakers_own_phrase_is_not_what_the_speaker_reports(system):
+    rows = [
+        ("Mirel", "Mirel", 7, "nsubj", "PROPN"),
+        (",", ",", 0, "punct", "PUNCT"),
+        ("one", "one", 0, "appos", "NUM"),
+        ("of", "of", 2, "prep", "ADP"),
+        ("six", "six", 5, "nummod", "NUM"),
+        ("suspects", "suspect", 3, "pobj", "NOUN"),
+        (",", ",", 0, "punct", "PUNCT"),
+        ("said", "say", 7, "ROOT", "VERB"),
+        ("nine", "nine", 9, "nummod", "NUM"),
+        ("bombs", "bomb", 11, "nsubjpass", "NOUN"),
+        ("were", "be", 11, "auxpass", "AUX"),
+        ("built", "build", 7, "ccomp", "VERB"),
+        (".", ".", 7, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 1, "PERSON"), (4, 5, "FIGURE"), (8, 9, "FIGURE")])
+    found = verb_relations(system, doc, mentions)
+    assert ("REPORTED_BY", "nine", "Mirel", "dependency.report.subject-verb-clause") in found
+    assert not [r for r in found if r[1] == "six"], found
+
+
+def test_an_offshoot_is_no_part_of_the_group_it_split_from(system):
+    rows = [
+        ("The", "the", 2, "det", "DET"),
+        ("Kanem", "Kanem", 2, "compound", "PROPN"),
+        ("Brigade", "Brigade", 11, "nsubj", "PROPN"),
+        (",", ",", 2, "punct", "PUNCT"),
+        ("an", "an", 5, "det", "DET"),
+        ("offshoot", "offshoot", 2, "appos", "NOUN"),
+        ("of", "of", 5, "prep", "ADP"),
+        ("the", "the", 9, "det", "DET"),
+        ("Delta", "Delta", 9, "compound", "PROPN"),
+        ("Front", "Front", 6, "pobj", "PROPN"),
+        (",", ",", 2, "punct", "PUNCT"),
+        ("claimed", "claim", 11, "ROOT", "VERB"),
+        ("it", "it", 11, "dobj", "PRON"),
+        (".", ".", 11, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(1, 3, "ORG"), (8, 10, "ORG")])
+    assert not [r for r in verb_relations(system, doc, mentions) if r[0] == "PART_OF"]
+    rows[5] = ("wing", "wing", 2, "appos", "NOUN")  # a wing is a part (§2.5)
+    doc, mentions = parsed(system, rows, [(1, 3, "ORG"), (8, 10, "ORG")])
+    assert ("PART_OF", "Kanem Brigade", "Delta Front", "dependency.part.apposition-of") in verb_relations(
+        system, doc, mentions
+    )
+
+
+def test_fighting_with_a_group_is_no_alliance(system):
+    _, rels = run(system, "The Varno Liberation Army fought with the Kanem Movement near the river.")
+    assert not [r for r in rels if r[0] == "ALLIED_WITH"], rels
+
+
+def test_a_with_phrase_set_off_by_a_comma_is_no_opponent(system):
+    rows = [
+        ("Orvan", "Orvan", 1, "compound", "PROPN"),
+        ("Cartel", "Cartel", 2, "nsubj", "PROPN"),
+        ("battled", "battle", 2, "ROOT", "VERB"),
+        ("rivals", "rival", 2, "dobj", "NOUN"),
+        (",", ",", 2, "punct", "PUNCT"),
+        ("with", "with", 2, "prep", "ADP"),
+        ("Varno", "Varno", 5, "pobj", "PROPN"),
+        ("bearing", "bear", 6, "acl", "VERB"),
+        ("losses", "loss", 7, "dobj", "NOUN"),
+        (".", ".", 2, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 2, "ORG"), (6, 7, "GPE")])
+    assert not verb_relations(system, doc, mentions)
+    del rows[4]  # "battled with Varno": the opponent
+    rows = [(w, lem, h - 1 if h > 4 else h, dep, pos) for w, lem, h, dep, pos in rows]
+    doc, mentions = parsed(system, rows, [(0, 2, "ORG"), (5, 6, "GPE")])
+    assert ("IN_CONFLICT_WITH", "Orvan Cartel", "Varno", "dependency.conflict.verb-with-against") in verb_relations(
+        system, doc, mentions
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said 40 soldiers died at Kasso, where the borders of Varnia and Dorland meet.",
+        "Officials said 40 soldiers were killed near Kasso, a town that lies between Varnia and Dorland.",
+    ],
+)
+def test_places_in_a_clause_describing_the_place_are_not_where_the_count_is(system, text):
+    _, rels = run(system, text)
+    assert ("LOCATED_IN", "40", "Kasso") in rels, rels
+    assert [r for r in rels if r[0] == "LOCATED_IN"] == [("LOCATED_IN", "40", "Kasso")], rels
+
+
+def test_a_place_after_with_is_a_party_not_where_the_count_is(system):
+    from systems.hybrid import _set_apart
+
+    rows = [
+        ("Varno", "Varno", 1, "nsubj", "PROPN"),
+        ("lost", "lose", 1, "ROOT", "VERB"),
+        ("13", "13", 3, "nummod", "NUM"),
+        ("soldiers", "soldier", 1, "dobj", "NOUN"),
+        ("in", "in", 1, "prep", "ADP"),
+        ("fighting", "fighting", 4, "pobj", "NOUN"),
+        ("with", "with", 5, "prep", "ADP"),
+        ("Dorland", "Dorland", 6, "pobj", "PROPN"),
+        ("near", "near", 5, "prep", "ADP"),
+        ("Kasso", "Kasso", 8, "pobj", "PROPN"),
+        (".", ".", 1, "punct", "PUNCT"),
+    ]
+    _, (dorland, kasso) = parsed(system, rows, [(7, 8, "GPE"), (9, 10, "GPE")])
+    places = {7, 9}
+    assert _set_apart(dorland, places, frozenset({"with", "against"}))
+    assert not _set_apart(kasso, places, frozenset({"with", "against"}))
+
+
+def test_fill_names_drops_equipment_and_portfolios_and_labels_aliases_and_bodies():
+    """The component alone, statistical names set by hand: a weapon or a ship before its kind and a
+    portfolio before a title are no names; a name in brackets after a name is that entity; a name
+    ending in a body's head word is an organisation."""
+    import spacy
+    from spacy.tokens import Span
+
+    from systems.hybrid import STATISTICAL, FillNames, load_settings
+    from systems.rules.entities import DATA
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp(
+        "Varnia fired one Kastor missile. The Aurora Star tanker was hit. Petroleum Minister Adam Vosk said "
+        "the Rights Council (Komisi Hakam) and the Dawla-Korvan Group met near Nordvik (Sankt Ivo)."
+    )
+
+    def span(text: str, label: str) -> Span:
+        start = doc.text.index(text)
+        found = doc.char_span(start, start + len(text), label=label, span_id=f"{STATISTICAL}.{label}")
+        assert found is not None
+        return found
+
+    doc.spans[STATISTICAL] = [
+        span("Kastor", "ORG"),
+        span("Aurora Star", "GPE"),
+        span("Petroleum", "NORP"),
+        span("Adam Vosk", "PERSON"),
+        span("Rights Council", "ORG"),
+        span("Komisi Hakam", "PERSON"),
+        span("Dawla-Korvan Group", "LOC"),
+        span("Nordvik", "GPE"),
+        span("Sankt Ivo", "PERSON"),
+    ]
+    settings = load_settings()
+    FillNames(DATA, cues=settings["person_cues"], name_cues=settings["name_cues"])(doc)
+    names = {(s.text, s.label_) for s in doc.spans["names"]}
+    assert names == {
+        ("Adam Vosk", "PERSON"),
+        ("Rights Council", "ORG"),
+        ("Komisi Hakam", "ORG"),
+        ("Dawla-Korvan Group", "ORG"),
+        ("Nordvik", "GPE"),
+        ("Sankt Ivo", "GPE"),
+    }
+
+
+def test_a_party_verb_with_subject_and_object_states_an_alliance(system):
+    rows = [
+        ("Dorland", "Dorland", 1, "nsubj", "PROPN"),
+        ("finances", "finance", 1, "ROOT", "VERB"),
+        ("the", "the", 4, "det", "DET"),
+        ("Kivu", "Kivu", 4, "compound", "PROPN"),
+        ("Front", "Front", 1, "dobj", "PROPN"),
+        (".", ".", 1, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 1, "GPE"), (3, 5, "ORG")])
+    assert ("ALLIED_WITH", "Dorland", "Kivu Front", "dependency.alliance.subject-verb-object") in verb_relations(
+        system, doc, mentions
+    )
+
+
+def test_a_state_possessive_before_a_persons_name_is_its_leader_but_not_a_groups(system):
+    rows = [
+        ("Varnia", "Varnia", 3, "poss", "PROPN"),
+        ("'s", "'s", 0, "case", "PART"),
+        ("Omar", "Omar", 3, "compound", "PROPN"),
+        ("Tessel", "Tessel", 4, "nsubj", "PROPN"),
+        ("spoke", "speak", 4, "ROOT", "VERB"),
+        (".", ".", 4, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 1, "GPE"), (2, 4, "PERSON")])
+    found = verb_relations(system, doc, mentions)
+    assert ("LEADER_OF", "Omar Tessel", "Varnia", "dependency.lead.state-possessive-person") in found
+    # A group's possessive before a person states no leadership of the group ("tail_labels": GPE only).
+    doc, mentions = parsed(system, rows, [(0, 1, "ORG"), (2, 4, "PERSON")])
+    assert not verb_relations(system, doc, mentions)
+
+
+def test_fill_names_reads_offices_place_nouns_and_coordination(system):
+    """Statistical names set by hand on a hand-written parse: a name before "Governor" is the place
+    governed, a name after "the area of" a place, a name coordinated with a person's name a person."""
+    from spacy.tokens import Span
+
+    from systems.hybrid import STATISTICAL
+
+    rows = [
+        ("Kasso", "Kasso", 3, "compound", "PROPN"),
+        ("Governor", "Governor", 3, "compound", "PROPN"),
+        ("Ivo", "Ivo", 3, "compound", "PROPN"),
+        ("Brandt", "Brandt", 4, "nsubj", "PROPN"),
+        ("met", "meet", 4, "ROOT", "VERB"),
+        ("Adam", "Adam", 6, "compound", "PROPN"),
+        ("Vosk", "Vosk", 4, "dobj", "PROPN"),
+        ("and", "and", 6, "cc", "CCONJ"),
+        ("Nisar", "Nisar", 6, "conj", "PROPN"),
+        ("in", "in", 4, "prep", "ADP"),
+        ("the", "the", 11, "det", "DET"),
+        ("area", "area", 9, "pobj", "NOUN"),
+        ("of", "of", 11, "prep", "ADP"),
+        ("Dukari", "Dukari", 12, "pobj", "PROPN"),
+        (".", ".", 4, "punct", "PUNCT"),
+    ]
+    spans = [(0, 1, "LOC"), (2, 4, "PERSON"), (5, 7, "PERSON"), (8, 9, "GPE"), (13, 14, "NORP")]
+    doc, statistical = parsed(system, rows, spans)
+    doc.spans[STATISTICAL] = [
+        Span(doc, s.start, s.end, label=s.label_, span_id=f"{STATISTICAL}.{s.label_}") for s in statistical
+    ]
+    system.nlp.get_pipe("hybrid_fill_names")(doc)
+    assert {(s.text, s.label_) for s in doc.spans["names"]} == {
+        ("Kasso", "GPE"),
+        ("Ivo Brandt", "PERSON"),
+        ("Adam Vosk", "PERSON"),
+        ("Nisar", "PERSON"),
+        ("Dukari", "GPE"),
+    }
+
+
+def test_a_statistical_name_ending_in_a_bodys_head_word_is_an_organisation(system):
+    from systems.hybrid import as_body, body_heads
+    from systems.rules.entities import DATA
+
+    rows = [
+        ("the", "the", 3, "det", "DET"),
+        ("Varno", "Varno", 3, "compound", "PROPN"),
+        ("Defence", "Defence", 3, "compound", "PROPN"),
+        ("Forces", "Forces", 3, "ROOT", "PROPN"),
+        ("near", "near", 3, "prep", "ADP"),
+        ("Kasso", "Kasso", 6, "compound", "PROPN"),
+        ("Camp", "Camp", 4, "pobj", "PROPN"),
+    ]
+    _, (forces, camp) = parsed(system, rows, [(1, 4, "LOC"), (5, 7, "GPE")])
+    heads = body_heads(DATA)
+    assert (as_body(forces, heads).label_, as_body(forces, heads).id_) == ("ORG", "statistical_body.LOC")
+    assert as_body(camp, heads) is camp  # a place's head word: the rules judge it
+
+
+def test_a_verbs_particle_is_no_qualifier_of_the_count(system):
+    from systems.hybrid import _without_particle
+    from systems.rules.figures import Figure
+
+    rows = [
+        ("They", "they", 1, "nsubj", "PRON"),
+        ("handed", "hand", 1, "ROOT", "VERB"),
+        ("over", "over", 1, "prt", "ADP"),
+        ("three", "three", 4, "nummod", "NUM"),
+        ("men", "man", 1, "dobj", "NOUN"),
+        (".", ".", 1, "punct", "PUNCT"),
+    ]
+    doc, _ = parsed(system, rows, [])
+    read = _without_particle(Figure(doc[2:4], 3, "more_than", "detained", "statistical.FIGURE"))
+    assert (read.span.text, read.value, read.qualifier, read.category) == ("three", 3, "exact", "detained")
+    # "over" as the count's own qualifier stays ("they held over three men": more than three).
+    rows[2] = ("over", "over", 3, "quantmod", "ADP")
+    doc, _ = parsed(system, rows, [])
+    kept = Figure(doc[2:4], 3, "more_than", "other", "statistical.FIGURE")
+    assert _without_particle(kept) is kept
+
+
+def test_a_word_joined_to_a_title_by_and_is_part_of_the_title():
+    import spacy
+    from spacy.tokens import Span
+
+    from systems.hybrid import wider_names_win
+
+    doc = spacy.blank("en")(
+        "The UN Resident and Humanitarian Coordinator in Varnia spoke. The UN Mission and the Kelmor Front met."
+    )
+    ruled = [Span(doc, 1, 2, "ORG"), Span(doc, 11, 12, "ORG"), Span(doc, 15, 17, "ORG")]
+    wide = [Span(doc, 1, 3, "ORG"), Span(doc, 11, 13, "ORG")]
+    kept = [s.text for s in wider_names_win(ruled, wide, frozenset({"coordinator"}))]
+    assert kept == ["UN", "UN Mission", "Kelmor Front"]
+
+
+def test_the_name_after_a_title_ending_in_a_place_is_the_speaker(system):
+    rows = [
+        ("Varnia", "Varnia", 2, "poss", "PROPN"),
+        ("'s", "'s", 0, "case", "PART"),
+        ("envoy", "envoy", 9, "nsubj", "NOUN"),
+        ("to", "to", 2, "prep", "ADP"),
+        ("Dorland", "Dorland", 3, "pobj", "PROPN"),
+        (",", ",", 4, "punct", "PUNCT"),
+        ("Ivo", "Ivo", 7, "compound", "PROPN"),
+        ("Brandt", "Brandt", 4, "appos", "PROPN"),
+        (",", ",", 4, "punct", "PUNCT"),
+        ("said", "say", 9, "ROOT", "VERB"),
+        ("12", "12", 11, "nsubj", "NUM"),
+        ("died", "die", 9, "ccomp", "VERB"),
+        (".", ".", 9, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 1, "GPE"), (4, 5, "GPE"), (6, 8, "PERSON"), (10, 11, "FIGURE")])
+    found = {r[:3] for r in verb_relations(system, doc, mentions) if r[0] == "REPORTED_BY"}
+    assert found == {("REPORTED_BY", "12", "Ivo Brandt")}
+
+
+def test_group_names_the_model_cuts_or_takes_for_a_person_are_joined(system):
+    import spacy
+    from spacy.tokens import Span
+
+    doc = spacy.blank("en")(
+        "The Jama’at Nusrat al-Tawhid wal-Mujahidin and Harakat Daoud Sharif met Daoud Sharif in Varno."
+    )
+    words = [t.text for t in doc]
+    start = words.index("Nusrat")
+    statistical = [
+        Span(doc, start, start + 4, label="PERSON"),  # "Nusrat al-Tawhid"
+        Span(doc, words.index("Harakat") + 1, words.index("Harakat") + 3, label="PERSON"),
+        Span(doc, words.index("met") + 1, words.index("met") + 3, label="PERSON"),
+        Span(doc, words.index("Varno"), words.index("Varno") + 1, label="GPE"),
+    ]
+    joined = system.nlp.get_pipe("hybrid_names").joined(statistical)
+    assert [(s.text, s.label_) for s in joined] == [
+        ("Jama’at Nusrat al-Tawhid wal-Mujahidin", "ORG"),
+        ("Harakat Daoud Sharif", "ORG"),
+        ("Daoud Sharif", "PERSON"),
+        ("Varno", "GPE"),
+    ]
+
+
+def test_a_role_with_its_bodys_possessive_in_apposition_is_membership(system):
+    rows = [
+        ("Ivo", "Ivo", 1, "compound", "PROPN"),
+        ("Brandt", "Brandt", 10, "nsubj", "PROPN"),
+        (",", ",", 1, "punct", "PUNCT"),
+        ("the", "the", 5, "det", "DET"),
+        ("Kelmor", "Kelmor", 5, "compound", "PROPN"),
+        ("Agency", "Agency", 8, "poss", "PROPN"),
+        ("'s", "'s", 5, "case", "PART"),
+        ("regional", "regional", 8, "amod", "ADJ"),
+        ("director", "director", 1, "appos", "NOUN"),
+        (",", ",", 1, "punct", "PUNCT"),
+        ("spoke", "speak", 10, "ROOT", "VERB"),
+        (".", ".", 10, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 2, "PERSON"), (4, 6, "ORG")])
+    found = verb_relations(system, doc, mentions)
+    assert ("MEMBER_OF", "Ivo Brandt", "Kelmor Agency", "dependency.member.apposition-possessive-role") in found
+
+
+def test_the_government_never_refers_back_to_an_armed_group(system):
+    rows = [
+        ("Kelmor", "Kelmor", 1, "compound", "PROPN"),
+        ("Front", "Front", 2, "nsubj", "PROPN"),
+        ("fled", "flee", 2, "ROOT", "VERB"),
+        (".", ".", 2, "punct", "PUNCT"),
+        ("The", "the", 5, "det", "DET"),
+        ("government", "government", 6, "nsubj", "NOUN"),
+        ("said", "say", 6, "ROOT", "VERB"),
+        ("12", "12", 8, "nsubj", "NUM"),
+        ("died", "die", 6, "ccomp", "VERB"),
+        (".", ".", 6, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 2, "ORG"), (7, 8, "FIGURE")])
+    assert not verb_relations(system, doc, mentions)
+    # A state named before stands for its government (§2.3).
+    rows[0:2] = [("The", "the", 1, "det", "DET"), ("Varnia", "Varnia", 2, "nsubj", "PROPN")]
+    doc, mentions = parsed(system, rows, [(1, 2, "GPE"), (7, 8, "FIGURE")])
+    assert {r[:3] for r in verb_relations(system, doc, mentions)} == {("REPORTED_BY", "12", "Varnia")}
+
+
+def test_helping_a_party_do_something_is_an_alliance(system):
+    rows = [
+        ("Dorland", "Dorland", 2, "nsubj", "PROPN"),
+        ("would", "would", 2, "aux", "AUX"),
+        ("help", "help", 2, "ROOT", "VERB"),
+        ("Varnia", "Varnia", 4, "nsubj", "PROPN"),
+        ("retake", "retake", 2, "ccomp", "VERB"),
+        ("Kasso", "Kasso", 4, "dobj", "PROPN"),
+        (".", ".", 2, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 1, "GPE"), (3, 4, "GPE"), (5, 6, "GPE")])
+    allied = {r[:3] for r in verb_relations(system, doc, mentions) if r[0] == "ALLIED_WITH"}
+    assert allied == {("ALLIED_WITH", "Dorland", "Varnia")}
+
+
+def test_accused_of_arming_and_funding_a_group_states_the_alliance(system):
+    rows = [
+        ("Varnia", "Varnia", 1, "nsubj", "PROPN"),
+        ("accuses", "accuse", 1, "ROOT", "VERB"),
+        ("Dorland", "Dorland", 1, "dobj", "PROPN"),
+        ("of", "of", 1, "prep", "ADP"),
+        ("arming", "arm", 3, "pcomp", "VERB"),
+        ("and", "and", 4, "cc", "CCONJ"),
+        ("funding", "fund", 4, "conj", "VERB"),
+        ("the", "the", 9, "det", "DET"),
+        ("Kivu", "Kivu", 9, "compound", "PROPN"),
+        ("Front", "Front", 6, "dobj", "PROPN"),
+        (".", ".", 1, "punct", "PUNCT"),
+    ]
+    doc, mentions = parsed(system, rows, [(0, 1, "GPE"), (2, 3, "GPE"), (8, 10, "ORG")])
+    found = verb_relations(system, doc, mentions)
+    assert ("ALLIED_WITH", "Dorland", "Kivu Front", "dependency.alliance.accused-of-coordinated") in found

@@ -46,6 +46,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from bench.core.annotation import Annotation
+from bench.core.numbers import normalise_figure
 from bench.core.schema import RELATION_TYPES, SECTIONS
 from bench.formats.corpus import Document
 from systems.rules import RulesSystem
@@ -76,8 +77,10 @@ RULE_FIGURE = f"{STATISTICAL}.FIGURE"
 PREMODIFIERS = ("compound", "poss", "nmod")
 THIRD_PERSON = frozenset({"it", "its", "they", "their", "them"})
 SPEAKERS = frozenset({"he", "she"})  # a pronoun subject of a reporting verb may stand for a person
+OBJECT_PRONOUNS = frozenset({"him", "her"})
 BODY_LABELS = frozenset({"ORG", "GPE"})  # what "it" and "they" refer back to as a source
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 POSSESSIVE_MARKERS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # The dependencies from a place up to the phrase it completes: "4 in the district of B".
@@ -99,11 +102,13 @@ def load_dependency_patterns(path: Path = DATA / "dependency_patterns.json") -> 
         pattern = [dict(node) for node in entry["pattern"]]
         # A pattern with no trigger list is carried by its structure alone ("Varnia's X").
         words = lemmas[entry["lemmas"]] if "lemmas" in entry else []
+        # Verbs of other lists that also end a figure's walk up to its verb ("X told AFP 30 died and Y reported 40").
+        stop = frozenset(words).union(*(lemmas[name] for name in entry.get("stop_lemmas", ())))
         if words:
             # Titles before a name are proper nouns, whose lemma keeps its capital: those match the lower form.
             attr = "LOWER" if entry.get("match") == "lower" else "LEMMA"
             pattern[0] = {**pattern[0], "RIGHT_ATTRS": {**pattern[0]["RIGHT_ATTRS"], attr: {"IN": words}}}
-        out.append({**entry, "pattern": pattern, "lemma_set": frozenset(words)})
+        out.append({**entry, "pattern": pattern, "lemma_set": frozenset(words), "stop_set": stop})
     return out
 
 
@@ -133,10 +138,12 @@ class VerbRelations:
         patterns: list[dict[str, Any]],
         place_nouns: frozenset[str] = frozenset(),
         body_nouns: dict[str, frozenset[str]] | None = None,
+        kin_nouns: frozenset[str] = frozenset(),
     ):
         from spacy.matcher import DependencyMatcher
 
         self.place_nouns = place_nouns
+        self.kin_nouns = kin_nouns
         self.body_nouns = body_nouns or {}
         self.premodifiers = load_premodifiers()
         self.matcher = DependencyMatcher(vocab, validate=True)
@@ -152,10 +159,14 @@ class VerbRelations:
         noun introduces ("the town of X"), or, for a relative pronoun, its antecedent's ("X, who leads …")."""
         if token.i in at_token:
             return at_token[token.i]
-        for deps in (("appos",), PREMODIFIERS):
+        # "X's sons": a relative of the owner is not the owner; "the X brothers" are the family X (§2.3).
+        kin = token.lemma_.lower() in self.kin_nouns
+        for deps in (("appos",), tuple(d for d in PREMODIFIERS if not (kin and d == "poss"))):
             found = next((at_token[c.i] for c in token.children if c.dep_ in deps and c.i in at_token), None)
             if found is not None:
                 return found
+            if deps == ("appos",) and (person := _appos_of_object(token, at_token)) is not None:
+                return person
         if token.dep_ == "appos" and token.head.i in at_token:
             return at_token[token.head.i]
         if token.lemma_.lower() in self.place_nouns:
@@ -184,6 +195,9 @@ class VerbRelations:
             mention = self._own_mention(t, at_token)
             if mention is None and mentions and t.lower_ in SPEAKERS:
                 # "X says he fled …; he could count …": a person subject of the same sentence first.
+                # Not after an object pronoun ("X received him … after he held talks"): "he" is that other man.
+                if any(o.lower_ in OBJECT_PRONOUNS for o in t.doc[t.sent.start : t.i]):
+                    continue
                 same = [m for m in mentions if t.sent.start <= m.start and m.end <= t.i and m.label_ == "PERSON"]
                 same = [m for m in same if _subject_token(m) is not None]
                 mention = same[-1] if same else _previous_subject(t, mentions, frozenset({"PERSON"}))
@@ -197,18 +211,28 @@ class VerbRelations:
                 elif subject is not None:  # "X said its monitors found …": X, named or not
                     mention = self._own_mention(subject, at_token)
                     if mention is None and mentions and self._body_noun(subject):
-                        labels = self.body_nouns[subject.lemma_.lower()]
-                        mention = _previous_subject(subject, mentions, labels)
+                        mention = self._previous_body_subject(subject, mentions)
                 else:  # "it", "they": a body or a state, never a person
                     mention = _previous_subject(t, mentions, BODY_LABELS)
             elif mention is None and mentions and self._body_noun(t):
-                labels = self.body_nouns[t.lemma_.lower()]
-                mention = _previous_subject(t, mentions, labels)
+                mention = self._previous_body_subject(t, mentions)
             elif mention is None and mentions and t.dep_ == "compound" and t.lower_ in self.premodifiers:
                 mention = _previous_body(t, mentions, self.premodifiers[t.lower_])
             if mention is not None:
                 out.append(mention)
         return out
+
+    def _previous_body_subject(self, token, mentions: Sequence):
+        """The body a bare noun refers back to (§3.1): the last named subject of the noun's labels. A
+        noun that may stand for a state ("the government", "the presidency") stands for a state or for
+        an organisation named with that noun ("the Varnian government"), never for an armed group or
+        an agency that happened to be the last subject."""
+        noun = token.lemma_.lower()
+        labels = self.body_nouns[noun]
+        if "GPE" not in labels:
+            return _previous_subject(token, mentions, labels)
+        named = [m for m in mentions if m.label_ != "ORG" or any(w.lemma_.lower() == noun for w in m)]
+        return _previous_subject(token, named, labels)
 
     def _body_noun(self, token) -> bool:
         """ "The agency said", "the agency's chief", "told the group": a definite bare noun for a body
@@ -232,8 +256,14 @@ class VerbRelations:
             nodes = dict(zip(node_ids, tokens, strict=True))
             rtype, rule = RELATION_TYPES[entry["type"]], f"dependency.{entry['id']}"
             if "nearest" in entry and not _nearest(
-                doc[nodes[FIGURE_NODE]], doc[nodes[entry["nearest"]]], entry["lemma_set"]
+                doc[nodes[FIGURE_NODE]], doc[nodes[entry["nearest"]]], entry["stop_set"]
             ):
+                continue
+            if entry["head"] == FIGURE_NODE and _inside(doc[nodes[FIGURE_NODE]], doc[nodes[entry["tail"]]]):
+                continue
+            # "X battled Y, with Z bearing the brunt": a phrase set off by a comma is no argument of the verb.
+            loose = entry.get("not_after_comma")
+            if loose and nodes[loose] > 0 and doc[nodes[loose] - 1].text == ",":
                 continue
             unless = entry.get("unless_child")
             if unless and any(_excluded(c, unless) for c in doc[nodes[unless["node"]]].children):
@@ -262,6 +292,18 @@ class VerbRelations:
                 if head is not tail and rtype.allows(head.label_, tail.label_):
                     found.append((entry["type"], head, tail, rule))
         return found
+
+
+def _appos_of_object(token, at_token: dict[int, Any]):
+    """ "Varnia's envoy to Dorland, Ivo Brandt, said": the parse hangs the name on the place that ends
+    the title, but a person is no apposition of a place or a body; the name is the role's holder."""
+    for prep in (c for c in token.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj" and c.i in at_token):
+            if at_token[obj.i].label_ in ("GPE", "ORG", "LOC"):
+                for appos in (c for c in obj.children if c.dep_ == "appos" and c.i in at_token):
+                    if at_token[appos.i].label_ == "PERSON":
+                        return at_token[appos.i]
+    return None
 
 
 def _title_holder(token, at_token: dict[int, Any]):
@@ -321,7 +363,12 @@ def _governing_subject(token):
 
 def _nearest(figure, verb, lemmas: frozenset[str]) -> bool:
     """No verb of the same kind stands between the figure and ``verb`` ("X said Y reported 5" gives
-    Y alone), and the figure is not the verb's recipient ("X gave medals to 4 soldiers")."""
+    Y alone), no semicolon parts them (it closes an independent clause, which the parse often hangs
+    under the verb all the same: "…; the toll was later raised to 9"), and the figure is not the
+    verb's recipient ("X gave medals to 4 soldiers")."""
+    low, high = sorted((figure.i, verb.i))
+    if any(t.text == ";" for t in figure.doc[low:high]):
+        return False
     token = figure.head if figure.head.i != verb.i else figure
     while token.i != verb.i and token.head.i != token.i:
         if token.pos_ == "VERB" and token.lemma_.lower() in lemmas:
@@ -330,6 +377,12 @@ def _nearest(figure, verb, lemmas: frozenset[str]) -> bool:
             return False
         token = token.head
     return True
+
+
+def _inside(figure, source) -> bool:
+    """Whether the figure stands in its source's own phrase ("A, one of four suspects, said to have
+    …"): a count describing the speaker is not what the speaker reports."""
+    return source.left_edge.i <= figure.i <= source.right_edge.i and figure.i != source.i
 
 
 def _figure_of(token, at_token: dict[int, Any]) -> list:
@@ -400,8 +453,17 @@ def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str]) -> bool:
     edges = [wide[0]] if first > wide.start else []
     edges += [wide[-1]] if last < wide.end else []
     ends = {e.end for e in inside}
+    # "UN Resident and Humanitarian Coordinator": a word joined by "and" to a title is part of the title.
+    doc, after = wide.doc, wide.end
+    titled = (
+        last < wide.end
+        and after + 1 < len(doc)
+        and doc[after].lower_ == "and"
+        and any(t.is_title and t.lower_ in roles for t in doc[after + 1 : after + 4])
+    )
     return not (
-        any(t.is_lower or t.lower_ in roles for t in edges)
+        titled
+        or any(t.is_lower or t.lower_ in roles for t in edges)
         or any(t.i in ends and (t.tag_ == "POS" or t.lower_ in POSSESSIVE_MARKERS) for t in wide[1:-1])
     )
 
@@ -415,6 +477,22 @@ def list_items(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     bounds = [start - 1, *commas, end]
     return [(a + 1, b) for a, b in pairwise(bounds) if b > a + 1]
+
+
+def body_heads(rules_data: Path) -> frozenset[str]:
+    """Head words that make a name an organisation whatever the model says ("X Group", "X Forces"); a
+    place's head word ("X Camp", "X Hospital") is the rules' to judge."""
+    vocab = load_json("entities.json", rules_data)
+    return frozenset(vocab["institution_heads"]) - frozenset(vocab["place_heads"])
+
+
+def as_body(span: Span, heads: frozenset[str]) -> Span:
+    """A statistical name ending in a body's head word as ORG (``statistical_body.LABEL``)."""
+    if span.label_ in ("PERSON", "GPE", "LOC", "NORP") and len(span) > 1 and span[-1].text in heads:
+        return Span(
+            span.doc, span.start, span.end, label="ORG", kb_id=span.kb_id_, span_id=f"statistical_body.{span.label_}"
+        )
+    return span
 
 
 def role_words(rules_data: Path) -> frozenset[str]:
@@ -434,13 +512,47 @@ class HybridNames:
         self.ruler.add_patterns(ruler_patterns(rules_data, FlagCompiler(nlp.vocab)))
         self.ruler_labels = ruler_labels
         self.roles = role_words(rules_data)
+        self.body_heads = body_heads(rules_data)
+        vocab = load_json("entities.json", rules_data)
+        self.connectors = frozenset(vocab["name_connectors"])
+        self.group_openers = frozenset(vocab["not_person_first_words"])
+
+    def joined(self, spans: list[Span]) -> list[Span]:
+        """Arabic-style group names the model cuts or takes for a person: "<Jama'at> Nusrat al-Islam
+        <wal-Muslimin>". A name is carried over a following "wal-X" (a connector, a hyphen and a
+        capitalised word, with any name the model found there) and back over an opener no person's
+        name starts with ("Jama'at", "Harakat", "Jaish"); such a name is an organisation."""
+        out: list[Span] = []
+        for span in spans:
+            if span.label_ not in NAME_LABELS:
+                out.append(span)
+                continue
+            doc, start, end = span.doc, span.start, span.end
+            while end + 2 < len(doc) and doc[end].lower_ in self.connectors and doc[end + 1].text == "-":
+                if not doc[end + 2].is_title:
+                    break
+                end += 3
+            if start > 0 and doc[start - 1].text in self.group_openers and not doc[start - 1].ent_type_:
+                start -= 1
+            opener = doc[start].text in self.group_openers and len(span) > 1
+            if (start, end) == (span.start, span.end) and not (opener and span.label_ == "PERSON"):
+                out.append(span)
+                continue
+            out = [o for o in out if o.end <= start]
+            label = (
+                "ORG" if span.label_ == "PERSON" and (opener or start < span.start or end > span.end) else span.label_
+            )
+            out.append(Span(doc, start, end, label=label, span_id=f"{STATISTICAL}.{label}", kb_id=span.kb_id_))
+        return [s for s in out if not any(o is not s and o.start <= s.start and s.end <= o.end for o in out)]
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[STATISTICAL] = [
-            Span(doc, start, end, label=m.label, span_id=f"{STATISTICAL}.{m.label}", kb_id=m.ref or "")
-            for m in named_mentions(doc)
-            for start, end in (list_items(doc, m.start, m.end) if m.label in NAME_LABELS else [(m.start, m.end)])
-        ]
+        doc.spans[STATISTICAL] = self.joined(
+            [
+                Span(doc, start, end, label=m.label, span_id=f"{STATISTICAL}.{m.label}", kb_id=m.ref or "")
+                for m in named_mentions(doc)
+                for start, end in (list_items(doc, m.start, m.end) if m.label in NAME_LABELS else [(m.start, m.end)])
+            ]
+        )
         # Read from the statistical entities (CARDINAL) before the ruler replaces them.
         figure_spans = []
         for start, end, a in figures(doc):
@@ -450,9 +562,10 @@ class HybridNames:
         doc.spans[FIGURES] = figure_spans
         doc.ents = []
         self.ruler(doc)
-        doc.ents = wider_names_win(
+        won = wider_names_win(
             [e for e in doc.ents if e.label_ in self.ruler_labels], doc.spans[STATISTICAL], self.roles
         )
+        doc.ents = [as_body(e, self.body_heads) if e.id_.startswith(f"{STATISTICAL}.") else e for e in won]
         return doc
 
 
@@ -463,9 +576,16 @@ class FillNames:
     "the <name> district", "<name> State", "<name>, a village near …"), the name is a GPE
     (``statistical_place.LABEL``)."""
 
-    def __init__(self, rules_data: Path, place_nouns: frozenset[str] = frozenset(), cues: dict | None = None):
+    def __init__(
+        self,
+        rules_data: Path,
+        place_nouns: frozenset[str] = frozenset(),
+        cues: dict | None = None,
+        name_cues: dict | None = None,
+    ):
         self.roles = role_words(rules_data)
         self.place_nouns = place_nouns
+        self.equipment = frozenset((name_cues or {}).get("equipment_nouns", ()))
         cues = cues or {}
         self.relative = frozenset(cues.get("relative", ()))
         self.kin = frozenset(cues.get("kin_nouns", ()))
@@ -475,6 +595,8 @@ class FillNames:
         self.before = frozenset(vocab["place_preps"])
         self.after = frozenset(vocab["place_designators"])
         self.last_words = frozenset(vocab["place_suffixes"] + vocab["place_name_designators"])
+        self.offices = frozenset(vocab["place_offices"])  # "<name> Governor": the name is the place governed
+        self.body_heads = body_heads(rules_data)
 
     def _place_context(self, doc: Doc, span: Span) -> bool:
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -484,6 +606,24 @@ class FillNames:
             or (after in self.after and doc[span.end].is_lower)
             or (len(span) > 1 and span[-1].text in self.last_words)
             or any(c.dep_ == "appos" and c.lemma_.lower() in self.place_nouns for c in span.root.children)
+            or self._named_place(doc, span)
+            or after in self.offices
+        )
+
+    def _named_place(self, doc: Doc, span: Span) -> bool:
+        """ "the area of X", "the town of X": a place noun introduces the name."""
+        return (
+            span.start > 1
+            and doc[span.start - 1].lower_ == "of"
+            and doc[span.start - 2].lemma_.lower() in self.place_nouns
+        )
+
+    @staticmethod
+    def _with_a_person(span: Span, people: set[int]) -> bool:
+        """A name coordinated with a person's name ("A and B" where A is a person): one more person."""
+        root = span.root
+        return (root.dep_ == "conj" and root.head.i in people) or any(
+            c.dep_ == "conj" and c.i in people for c in root.children
         )
 
     def _person_context(self, doc: Doc, span: Span) -> bool:
@@ -502,6 +642,27 @@ class FillNames:
             span.start > 0 and doc[span.start - 1].lower_ in self.person_words
         )
         return relative or kin or role or titled
+
+    def _equipment(self, doc: Doc, span: Span) -> bool:
+        """A ship, a weapon or an aircraft, which no label covers (guidelines §2.3): the name before its
+        kind ("the X-9 missile") or with its kind in apposition ("the Aurora, a container ship")."""
+        after = doc[span.end] if span.end < len(doc) else None
+        appos = [c for c in span.root.children if c.dep_ == "appos"]
+        kind = span.root.head if span.root.dep_ in ("compound", "nmod", "amod") else None  # "X ballistic missile"
+        return (
+            (after is not None and after.lower_ in self.equipment)
+            or (kind is not None and kind.i >= span.end and kind.lower_ in self.equipment)
+        ) or any(c.lower_ in self.equipment for a in appos for c in (a, *a.children) if c.dep_ in ("appos", "compound"))
+
+    @staticmethod
+    def _alias_of(doc: Doc, span: Span, named: dict[int, Span]):
+        """The mention a name in brackets right after it stands for ("A (B)": one entity, two names, §3.2).
+        Not an acronym ("the X Foundation of Varnia (XFV)"), whose expansion the rules' acronym finder reads."""
+        if span.start < 2 or span.end >= len(doc) or doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+            return None
+        if span.text.isupper():
+            return None
+        return named.get(span.start - 2)
 
     def _title(self, doc: Doc, span: Span) -> bool:
         """A title, not a name: "Humanitarian Coordinator", "External Affairs" before "Minister",
@@ -527,25 +688,43 @@ class FillNames:
             if m.label_ in NAME_LABELS:
                 labels.setdefault(m.text, set()).add(m.label_)
         labels.update({name: {"PERSON"} for name in surnames})
+        by_end = {m.end - 1: m for m in named if m.label_ in NAME_LABELS}  # and each kept name, as it is labelled
+        people = {t for m in [*named, *doc.spans[STATISTICAL]] if m.label_ == "PERSON" for t in range(m.start, m.end)}
         free = []
         for s in doc.spans[STATISTICAL]:
             # "Kelmor State Governor": a name with a place's last word before a title is the place, not the title.
-            place_name = len(s) > 1 and s[-1].text in self.last_words
+            office = s.end < len(doc) and doc[s.end].lower_ in self.offices
+            place_name = (len(s) > 1 and s[-1].text in self.last_words) or office
             if any(claimed[s.start : s.end]) or (
                 s.label_ in ("ORG", "PERSON") and not place_name and self._title(doc, s)
             ):
                 continue
+            if s.label_ in NAME_LABELS and self._equipment(doc, s):
+                continue
             known = labels.get(s.text, set())
-            if s.label_ in NAME_LABELS and len(known) == 1 and s.label_ not in known:
+            alias = self._alias_of(doc, s, by_end) if s.label_ in NAME_LABELS else None
+            if s.label_ == "NORP" and s.end < len(doc) and doc[s.end].is_title and doc[s.end].lower_ in self.roles:
+                continue  # "Petroleum Minister": a portfolio before a title, no people
+            if alias is not None and alias.label_ != s.label_:
+                rule = f"statistical_alias.{s.label_}"
+                s = Span(doc, s.start, s.end, label=alias.label_, kb_id=s.kb_id_, span_id=rule)
+            elif as_body(s, self.body_heads) is not s:
+                s = as_body(s, self.body_heads)
+            elif s.label_ in NAME_LABELS and len(known) == 1 and s.label_ not in known:
                 label = next(iter(known))
                 s = Span(doc, s.start, s.end, label=label, kb_id=s.kb_id_, span_id=f"statistical_same_name.{s.label_}")
-            elif s.label_ in ("ORG", "GPE", "LOC", "NORP") and self._person_context(doc, s):
+            elif s.label_ in ("ORG", "GPE", "LOC", "NORP") and (
+                self._person_context(doc, s) or (not known and self._with_a_person(s, people))
+            ):
                 s = Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_, span_id=f"statistical_person.{s.label_}")
-            elif s.label_ in ("PERSON", "ORG", "LOC") and self._place_context(doc, s):
+            elif (s.label_ in ("PERSON", "ORG", "LOC") and self._place_context(doc, s)) or (
+                s.label_ == "NORP" and self._named_place(doc, s)
+            ):
                 s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id=f"statistical_place.{s.label_}")
             elif s.label_ == "PERSON" and len(s) == 1 and s.text not in surnames and not self._person_context(doc, s):
                 continue
             free.append(s)
+            by_end[s.end - 1] = s
         free += self._surnames(doc, claimed, free, [*named, *doc.spans[STATISTICAL]])
         set_names(doc, named + free, new=free)
         return doc
@@ -586,7 +765,7 @@ class HybridFigures:
 
     def __call__(self, doc: Doc) -> Doc:
         claimed = claimed_tokens(doc)
-        kept = [figure(s) for s in doc.spans[FIGURES] if not any(claimed[s.start : s.end])]
+        kept = [_without_particle(figure(s)) for s in doc.spans[FIGURES] if not any(claimed[s.start : s.end])]
         covered = [False] * len(doc)
         for f in kept:
             covered[f.span.start : f.span.end] = [True] * len(f.span)
@@ -607,13 +786,34 @@ class HybridFigures:
         return Figure(parsed.span, parsed.value, parsed.qualifier, rules.category, rules.rule)
 
 
+def _without_particle(found: Figure) -> Figure:
+    """The figure without a verb's particle the parse read as its qualifier ("handed over three men":
+    "over" belongs to "handed over", the count is "three", exact)."""
+    span = found.span
+    if len(span) < 2 or span[0].dep_ != "prt":
+        return found
+    rest = span[1:]
+    read = normalise_figure(rest.text)
+    if read is None:
+        return found
+    return Figure(rest, read[0], read[1], found.category, found.rule)
+
+
 class HybridRelations:
     """Each relation type from the sources ``data/hybrid.json`` names for it, in that order, without repeats."""
 
-    def __init__(self, nlp: Language, rules_data: Path, relation_sources: dict[str, list[str]]):
+    def __init__(
+        self,
+        nlp: Language,
+        rules_data: Path,
+        relation_sources: dict[str, list[str]],
+        kin_nouns: frozenset[str] = frozenset(),
+        party_preps: frozenset[str] = frozenset(),
+    ):
         self.rules = RelationFinder(nlp, rules_data)
-        self.verbs = VerbRelations(nlp.vocab, load_dependency_patterns(), *load_nouns())
+        self.verbs = VerbRelations(nlp.vocab, load_dependency_patterns(), *load_nouns(), kin_nouns=kin_nouns)
         self.relation_sources = relation_sources
+        self.party_preps = party_preps
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = mentions_of(doc)
@@ -629,6 +829,7 @@ class HybridRelations:
             ],
         }
         at_figure = {k: m for m in mentions if m.label_ == "FIGURE" for k in range(m.start, m.end)}
+        at_place = {k for m in mentions if m.label_ in PLACE_LABELS for k in range(m.start, m.end)}
         seen, out = set(), []
         for rtype, sources in self.relation_sources.items():
             for source in sources:
@@ -638,12 +839,35 @@ class HybridRelations:
                     led = kind == "MEMBER_OF" and ("LEADER_OF", head.start, tail.start) in seen
                     # The model's sentence-wide place links read lists wrongly; the parse says whose place it is.
                     listed = kind == "LOCATED_IN" and _another_figures_place(head, tail, at_figure)
-                    other = source == STATISTICAL and listed
+                    aside = kind == "LOCATED_IN" and _set_apart(tail, at_place, self.party_preps)
+                    other = source == STATISTICAL and (listed or aside)
                     if kind == rtype and key not in seen and not led and not other:
                         seen.add(key)
                         out.append((kind, head, tail, rule))
         doc._.relations = out
         return doc
+
+
+def _set_apart(place, at_place: set[int], party_preps: frozenset[str]) -> bool:
+    """Whether a place the model links to a figure stands apart from the figure's location phrase:
+    as a party's name ("in the fighting with B"), or in a clause describing another place ("at A,
+    where the borders of B and C meet"; "near D, a town that lies between E and F"). A place named
+    inside another's apposition stays ("in A, a town in B": nested places, guidelines §2.5)."""
+    token = place.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in party_preps:
+        return True
+    token = place.root
+    while token.head.i != token.i:
+        head = token.head
+        where = any(c.lower_ == "where" for c in token.children)
+        of_place = head.i in at_place or (head.dep_ == "appos" and head.head.i in at_place)
+        clause = token.dep_ in ("relcl", "acl") and of_place
+        if head.i not in range(place.start, place.end) and (clause or (where and token.dep_ in ("relcl", "appos"))):
+            return True
+        token = head
+    return False
 
 
 def _another_figures_place(figure, place, at_figure: dict[int, Any]) -> bool:
@@ -679,7 +903,8 @@ def make_hybrid_names(nlp: Language, name: str, data_dir: str) -> HybridNames:
 
 @Language.factory("hybrid_fill_names", default_config={"data_dir": ""})
 def make_fill_names(nlp: Language, name: str, data_dir: str) -> FillNames:
-    return FillNames(data_path(data_dir), load_nouns()[0], load_settings()["person_cues"])
+    settings = load_settings()
+    return FillNames(data_path(data_dir), load_nouns()[0], settings["person_cues"], settings["name_cues"])
 
 
 @Language.factory("hybrid_figures", default_config={"data_dir": ""})
@@ -689,7 +914,10 @@ def make_hybrid_figures(nlp: Language, name: str, data_dir: str) -> HybridFigure
 
 @Language.factory("hybrid_relations", default_config={"data_dir": ""})
 def make_hybrid_relations(nlp: Language, name: str, data_dir: str) -> HybridRelations:
-    return HybridRelations(nlp, data_path(data_dir), load_settings()["relation_sources"])
+    settings = load_settings()
+    kin = frozenset(settings["person_cues"]["kin_nouns"])
+    party = frozenset(settings["party_preps"])
+    return HybridRelations(nlp, data_path(data_dir), settings["relation_sources"], kin, party)
 
 
 class HybridSystem(RulesSystem):
