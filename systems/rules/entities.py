@@ -171,8 +171,8 @@ def token_flags(doc: Doc) -> TokenFlags:
         from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_QUOTE, IS_SPACE, IS_TITLE
 
         attrs = [IS_LOWER, IS_ALPHA, IS_TITLE, IS_PUNCT, IS_QUOTE, IS_SPACE]
-        columns = doc.to_array(attrs).T.tolist() if len(doc) else [[]] * len(attrs)
-        flags = TokenFlags(*([bool(v) for v in column] for column in columns))
+        columns = (doc.to_array(attrs) != 0).T.tolist() if len(doc) else [[]] * len(attrs)
+        flags = TokenFlags(*columns)
         doc.user_data["bench_token_flags"] = flags
     return flags
 

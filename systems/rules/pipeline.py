@@ -25,6 +25,8 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, cast
 
+import numpy
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
@@ -108,13 +110,29 @@ def _view(doc: Doc, key: str):
     return None
 
 
+# The entity ruler's (or the statistical model's) entities as Spans, with the token marks they were read
+# from: ``doc.ents`` builds them anew at each read, and every finder before the first to write the
+# groups reads them; a doc whose entities were set again is read afresh.
+_ENTS: tuple[Any, Any, list[Span]] | None = None
+
+
+def _ents(doc: Doc) -> list[Span]:
+    global _ENTS
+    marks = doc.to_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID])
+    if _ENTS is not None and _ENTS[0] is doc and numpy.array_equal(_ENTS[1], marks):
+        return _ENTS[2]
+    ents = list(doc.ents)
+    _ENTS = (doc, marks, ents)
+    return ents
+
+
 def claimed_tokens(doc: Doc) -> Sequence[bool]:
     """Per token: whether some finder before this one has used it (read-only). Before any finder,
     the entity ruler's entities hold their tokens."""
     mask = _view(doc, CLAIMED)
     if mask is None:
         mask = [False] * len(doc)
-        for span in doc.spans[CLAIMED] if CLAIMED in doc.spans else doc.ents:  # noqa: SIM401 (ents are costly to build)
+        for span in doc.spans[CLAIMED] if CLAIMED in doc.spans else _ents(doc):
             mask[span.start : span.end] = [True] * (span.end - span.start)
     return mask
 
@@ -124,7 +142,7 @@ def names(doc: Doc) -> list[Span]:
     view = _view(doc, NAMES)
     if view is not None:
         return list(view)
-    return list(doc.spans[NAMES] if NAMES in doc.spans else doc.ents)  # noqa: SIM401 (ents are costly to build)
+    return list(doc.spans[NAMES] if NAMES in doc.spans else _ents(doc))
 
 
 def set_names(doc: Doc, mentions: Iterable[Span], new: Sequence[Span] = ()) -> None:
@@ -133,7 +151,7 @@ def set_names(doc: Doc, mentions: Iterable[Span], new: Sequence[Span] = ()) -> N
     for span in new:
         mask[span.start : span.end] = [True] * (span.end - span.start)
     if CLAIMED not in doc.spans:
-        doc.spans[CLAIMED] = list(doc.ents)
+        doc.spans[CLAIMED] = list(_ents(doc))
     mentions = list(mentions)
     doc.spans[NAMES] = mentions
     claimed = doc.spans[CLAIMED]
@@ -194,6 +212,7 @@ def annotation_from_doc(doc_id: str, doc: Doc) -> Annotation:
     """The finished Doc as the benchmark's annotation: mentions E1…, relations R1… in order."""
     ids: dict[tuple[int, int], str] = {}
     entities = []
+    text = doc.text  # a span's text is its slice of the doc's: no Token objects built to join
     for i, span in enumerate(mentions_of(doc), start=1):
         ids[(span.start, span.end)] = f"E{i}"
         value, qualifier, category = span._.figure if span.label_ == "FIGURE" else (None, None, None)
@@ -203,7 +222,7 @@ def annotation_from_doc(doc_id: str, doc: Doc) -> Annotation:
                 label=span.label_,
                 start=span.start_char,
                 end=span.end_char,
-                text=span.text,
+                text=text[span.start_char : span.end_char],
                 ref=span.kb_id_ or None,
                 value=value,
                 qualifier=qualifier,
