@@ -18,20 +18,42 @@ said", "The agency said", "according to the mayor") names the nearest earlier re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .arguments import ArgumentGrammar
-from .entities import DATA, FlagCompiler, sentence_bounds, token_flags, token_view
+from .entities import DATA, sentence_bounds, token_flags, token_view
 from .figures import Figure
 
 SOURCE_LABELS = {"ORG", "PERSON"}
 
 
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "’", "'"})
+
+
+def toll_reports(
+    lowers: Sequence[str],
+    is_alpha: Sequence[bool],
+    is_lower: Sequence[bool],
+    verbs: frozenset[str],
+    nouns: frozenset[str],
+    gap: int,
+) -> list[tuple[int, int]]:
+    """(start, end) of each "<verb> <up to gap lower-case words> <noun>" ("put the death toll"), in
+    the order spaCy's Matcher gives them for that pattern: by end, then the later start first."""
+    found = []
+    for s, word in enumerate(lowers):
+        if word not in verbs:
+            continue
+        for j in range(s + 1, min(len(lowers), s + gap + 2)):
+            if lowers[j] in nouns:
+                found.append((s, j + 1))
+            if not (is_alpha[j] and is_lower[j]):
+                break
+    return sorted(found, key=lambda m: (m[1], -m[0]))
 
 
 class Words:
@@ -58,15 +80,9 @@ class FigureRelations(ArgumentGrammar):
         super().__init__(nlp, data_dir)
         # "X gave a fresh tally:", "X put the count of refugees at", "X issued the names of":
         # a verb of giving with a count noun as its object reports like "said".
+        # As the Matcher pattern [verb] [lower-case word]{0,gap} [noun] would, read from the doc's lists.
         tolls = self.words["toll_report"]
-        self.toll_matcher = Matcher(nlp.vocab, validate=False)
-        pattern: list[dict] = [
-            {"LOWER": {"IN": tolls["verbs"]}},
-            {"IS_ALPHA": True, "IS_LOWER": True, "OP": f"{{0,{self.gaps['toll_report']}}}"},
-            {"LOWER": {"IN": tolls["nouns"]}},
-        ]
-        # The first token is tried at every token: a lexeme flag keeps that test in C.
-        self.toll_matcher.add("report_verbs", [FlagCompiler(nlp.vocab)(pattern)])
+        self.toll_verbs, self.toll_nouns = frozenset(tolls["verbs"]), frozenset(tolls["nouns"])
         back = self.words["reporter_back_reference"]
         self.back_pronouns: dict[str, set[str]] = {w: set(labels) for w, labels in back["pronouns"].items()}
         self.back_nominals = frozenset(back["nominals"])
@@ -129,7 +145,9 @@ class FigureRelations(ArgumentGrammar):
         ends = {f.span.start: f.span.end for f in figures}
         # "cited by X" is a relay, not X's subject citing.
         reports = [m for m in matches if m[0] == "report_verbs" and not (m[2] < len(doc) and w.lower[m[2]] == "by")]
-        reports += [("report_verbs", s, e) for _, s, e in self.toll_matcher(doc)]
+        gap = self.gaps["toll_report"]
+        tolls = toll_reports(w.lower, w.is_alpha, w.is_lower, self.toll_verbs, self.toll_nouns, gap)
+        reports += [("report_verbs", s, e) for s, e in tolls]
         relays = [(s, e) for name, s, e in matches if name == "relay"]
         reporters = self._reporters(doc, reports, at_start, at_end)
         places: dict[int, tuple[list[Span], str]] = {}
