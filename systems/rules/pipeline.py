@@ -208,11 +208,12 @@ def mentions_of(doc: Doc) -> list[Span]:
     return sorted(names(doc) + list(doc.spans.get(FIGURES, ())), key=lambda s: (s.start, s.end))
 
 
-def annotation_from_doc(doc_id: str, doc: Doc) -> Annotation:
-    """The finished Doc as the benchmark's annotation: mentions E1…, relations R1… in order."""
+def annotation_from_doc(doc_id: str, doc: Doc, text: str | None = None) -> Annotation:
+    """The finished Doc as the benchmark's annotation: mentions E1…, relations R1… in order. ``text``
+    is the text the doc was made from, when the caller has it: a mention's text is then its slice, as
+    the tokenizer keeps every character, and no Token objects are built to join."""
     ids: dict[tuple[int, int], str] = {}
     entities = []
-    text = doc.text  # a span's text is its slice of the doc's: no Token objects built to join
     for i, span in enumerate(mentions_of(doc), start=1):
         ids[(span.start, span.end)] = f"E{i}"
         value, qualifier, category = span._.figure if span.label_ == "FIGURE" else (None, None, None)
@@ -222,7 +223,7 @@ def annotation_from_doc(doc_id: str, doc: Doc) -> Annotation:
                 label=span.label_,
                 start=span.start_char,
                 end=span.end_char,
-                text=text[span.start_char : span.end_char],
+                text=span.text if text is None else text[span.start_char : span.end_char],
                 ref=span.kb_id_ or None,
                 value=value,
                 qualifier=qualifier,
