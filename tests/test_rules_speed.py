@@ -54,3 +54,35 @@ def test_names_follow_entities_set_again():
     assert [(m.start, m.end) for m in names(doc)] == [(0, 2)]
     doc.ents = [Span(doc, 3, 5, label="PERSON"), Span(doc, 6, 7, label="GPE")]
     assert [(m.start, m.end, m.label_) for m in names(doc)] == [(3, 5, "PERSON"), (6, 7, "GPE")]
+
+
+def test_first_longest_is_filter_spans():
+    import random
+
+    from spacy.util import filter_spans
+
+    from systems.rules.pipeline import first_longest
+
+    doc = spacy.blank("en")(" ".join(f"w{i}" for i in range(40)))
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = []
+        for _ in range(rng.randrange(0, 25)):
+            start = rng.randrange(0, 40)
+            spans.append(Span(doc, start, min(40, start + rng.randrange(0, 5)), label=rng.choice(["A", "B"])))
+        spans += spans[: rng.randrange(0, 3)]  # duplicates keep their first
+        want = filter_spans(spans)
+        got = first_longest(spans)
+        assert [(s.start, s.end, s.label_) for s in got] == [(s.start, s.end, s.label_) for s in want]
+        assert all(a is b for a, b in zip(got, want, strict=True))
+
+
+def test_phrase_is_the_span_text_lowered():
+    from systems.rules.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    finder = nlp.get_pipe("rules_relations").finder
+    doc = nlp.make_doc("Officials  Said, “according to\tthe Relief Agency”, that 12 died.\n\nThen")
+    for s in range(len(doc) + 1):
+        for e in range(s, len(doc) + 2):
+            assert finder._phrase(doc, s, e) == doc[s:e].text.lower(), (s, e)

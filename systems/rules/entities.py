@@ -163,14 +163,15 @@ class TokenFlags:
     is_punct: list[bool]
     is_quote: list[bool]
     is_space: list[bool]
+    spacy: list[bool]  # a space follows the token
 
 
 def token_flags(doc: Doc) -> TokenFlags:
     flags = doc.user_data.get("bench_token_flags")
     if flags is None:
-        from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_QUOTE, IS_SPACE, IS_TITLE
+        from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_QUOTE, IS_SPACE, IS_TITLE, SPACY
 
-        attrs = [IS_LOWER, IS_ALPHA, IS_TITLE, IS_PUNCT, IS_QUOTE, IS_SPACE]
+        attrs = [IS_LOWER, IS_ALPHA, IS_TITLE, IS_PUNCT, IS_QUOTE, IS_SPACE, SPACY]
         columns = (doc.to_array(attrs) != 0).T.tolist() if len(doc) else [[]] * len(attrs)
         flags = TokenFlags(*columns)
         doc.user_data["bench_token_flags"] = flags

@@ -59,7 +59,7 @@ def toll_reports(
 class Words:
     """A doc's token texts and flags as plain lists (``token_view``, ``token_flags``), read by index."""
 
-    __slots__ = ("is_alpha", "is_lower", "is_punct", "is_quote", "is_space", "is_title", "lower", "text")
+    __slots__ = ("is_alpha", "is_lower", "is_punct", "is_quote", "is_space", "is_title", "lower", "spacy", "text")
 
     def __init__(self, doc: Doc):
         view, flags = token_view(doc), token_flags(doc)
@@ -71,6 +71,7 @@ class Words:
         self.is_punct: list[bool] = flags.is_punct
         self.is_quote: list[bool] = flags.is_quote
         self.is_space: list[bool] = flags.is_space
+        self.spacy: list[bool] = flags.spacy
 
 
 class FigureRelations(ArgumentGrammar):
@@ -136,7 +137,11 @@ class FigureRelations(ArgumentGrammar):
         self._words(doc)
         text = self._phrases.get((s, e))
         if text is None:
-            text = self._phrases[(s, e)] = doc[s:e].text.lower()
+            # A Span's text: each token's text and the space after it, but the last one's.
+            w = self._words(doc)
+            texts, spaces = w.text[s:e], w.spacy[s:e]
+            text = "".join([t + " " if sp else t for t, sp in zip(texts[:-1], spaces, strict=False)] + texts[-1:])
+            text = self._phrases[(s, e)] = text.lower()
         return text
 
     def _figures(self, doc: Doc, figures: list[Figure], matches: list, at_start: dict, at_end: dict, add) -> None:

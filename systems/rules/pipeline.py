@@ -30,7 +30,6 @@ from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from bench.core.annotation import Annotation, Entity, Relation
 
@@ -160,6 +159,22 @@ def set_names(doc: Doc, mentions: Iterable[Span], new: Sequence[Span] = ()) -> N
     _VIEWS[CLAIMED] = (claimed, len(claimed), mask)
 
 
+def first_longest(spans: Sequence[Span]) -> list[Span]:
+    """spaCy's ``filter_spans``: of overlapping spans the (first) longest stays, in text order; each
+    span's bounds are read once, as the finders call it on every mention of the doc."""
+    bounds = [(span.start, span.end) for span in spans]
+    order = sorted(range(len(bounds)), key=lambda i: (bounds[i][1] - bounds[i][0], -bounds[i][0]), reverse=True)
+    kept: list[int] = []
+    seen: set[int] = set()
+    for i in order:
+        start, end = bounds[i]
+        if start not in seen and end - 1 not in seen:
+            kept.append(i)
+            seen.update(range(start, end))
+    kept.sort(key=lambda i: bounds[i][0])
+    return [spans[i] for i in kept]
+
+
 def with_ref(span: Span, ref: str | None) -> Span:
     return Span(span.doc, span.start, span.end, label=span.label_, kb_id=ref or "", span_id=span.id_)
 
@@ -258,7 +273,7 @@ class PeopleComponent:
             if link is not None:
                 person._.role = (link.kind, (link.org.start, link.org.end) if link.org is not None else None)
         doc.spans[PEOPLE] = people
-        set_names(doc, filter_spans(named + people), new=people)
+        set_names(doc, first_longest(named + people), new=people)
         return doc
 
 
@@ -280,7 +295,7 @@ class AliasComponent:
         if not aliases:
             return doc
         aliases = [with_ref(a, refs[(a.start, a.end)]) for a in aliases]
-        set_names(doc, filter_spans(names(doc) + aliases), new=aliases)
+        set_names(doc, first_longest(names(doc) + aliases), new=aliases)
         return doc
 
 
@@ -297,7 +312,7 @@ class AcronymComponent:
         if not found:
             return doc
         found = [with_ref(a, refs.get((a.start, a.end))) for a in found]
-        set_names(doc, filter_spans(names(doc) + found), new=found)
+        set_names(doc, first_longest(names(doc) + found), new=found)
         return doc
 
 
@@ -320,7 +335,7 @@ class NameFinderComponent:
         if replaced:
             repoint_roles(doc, replaced)
             named = [m for m in named if m not in replaced]
-        set_names(doc, filter_spans(named + found), new=found)
+        set_names(doc, first_longest(named + found), new=found)
         return doc
 
 
