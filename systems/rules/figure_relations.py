@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .arguments import ArgumentGrammar
-from .entities import DATA, sentence_bounds, token_flags, token_view
+from .entities import DATA, token_flags, token_view
 from .figures import Figure
 
 SOURCE_LABELS = {"ORG", "PERSON"}
@@ -59,7 +59,19 @@ def toll_reports(
 class Words:
     """A doc's token texts and flags as plain lists (``token_view``, ``token_flags``), read by index."""
 
-    __slots__ = ("is_alpha", "is_lower", "is_punct", "is_quote", "is_space", "is_title", "lower", "spacy", "text")
+    __slots__ = (
+        "is_alpha",
+        "is_lower",
+        "is_punct",
+        "is_quote",
+        "is_space",
+        "is_title",
+        "lower",
+        "sent_ends",
+        "sent_starts",
+        "spacy",
+        "text",
+    )
 
     def __init__(self, doc: Doc):
         view, flags = token_view(doc), token_flags(doc)
@@ -72,6 +84,8 @@ class Words:
         self.is_quote: list[bool] = flags.is_quote
         self.is_space: list[bool] = flags.is_space
         self.spacy: list[bool] = flags.spacy
+        self.sent_starts: list[int] = view.sent_starts
+        self.sent_ends: list[int] = view.sent_ends
 
 
 class FigureRelations(ArgumentGrammar):
@@ -121,8 +135,8 @@ class FigureRelations(ArgumentGrammar):
         # The document in hand: its places in text order and where its figures start.
         self._place_mentions: list[Span] = []
         self._figure_starts: set[int] = set()
-        # The document's tokens as a list and its phrases' lower-cased texts, made once per document:
-        # indexing a Doc builds a new Token object at every access.
+        # The document's words and flags as plain lists, and its phrases' lower-cased texts, made once
+        # per document: indexing a Doc builds a new Token object at every access.
         self._words_of: Doc | None = None
         self._doc_words: Words | None = None
         self._phrases: dict[tuple[int, int], str] = {}
@@ -134,11 +148,10 @@ class FigureRelations(ArgumentGrammar):
 
     def _phrase(self, doc: Doc, s: int, e: int) -> str:
         """The lower-cased text of doc[s:e] (the same reporting verbs are read for every figure)."""
-        self._words(doc)
+        w = self._words(doc)
         text = self._phrases.get((s, e))
         if text is None:
             # A Span's text: each token's text and the space after it, but the last one's.
-            w = self._words(doc)
             texts, spaces = w.text[s:e], w.spacy[s:e]
             text = "".join([t + " " if sp else t for t, sp in zip(texts[:-1], spaces, strict=False)] + texts[-1:])
             text = self._phrases[(s, e)] = text.lower()
@@ -240,7 +253,7 @@ class FigureRelations(ArgumentGrammar):
         """The source named after a relay phrase, past a determiner and lower-case words that say what
         kind of source it is ("compiled by the monitoring group X")."""
         w = self._words(doc)
-        ceiling = min(sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc), k + 6)
+        ceiling = min(w.sent_ends[k - 1] if k > 0 else len(doc), k + 6)
         while k < ceiling:
             m = at_start.get(k)
             if m is not None and m.end < len(doc) and w.text[m.end] == "-":
@@ -263,7 +276,7 @@ class FigureRelations(ArgumentGrammar):
         """Whether the relay at s..e brings the figure: "citing X" every figure after it in its sentence,
         "cited by X" the figure of its own clause (no clause break and no other figure between)."""
         w = self._words(doc)
-        sent_starts = sentence_bounds(doc)[0]
+        sent_starts = w.sent_starts
         if sent_starts[s] != sent_starts[span.start]:
             return False
         if w.lower[e - 1] != "by":
@@ -309,7 +322,7 @@ class FigureRelations(ArgumentGrammar):
         """The place phrase of a figure: after it in its clause, opening its sentence, or before it;
         for one before it, also the place that phrase names when an earlier one heads its chain."""
         w = self._words(doc)
-        sent_starts, sent_ends = sentence_bounds(doc)
+        sent_starts, sent_ends = w.sent_starts, w.sent_ends
         lowers = token_view(doc).lowers
         sent_start, sent_end = sent_starts[span.start], sent_ends[span.start]
         # "14 villagers, six of them boys, in X": the parts of a figure, up to their closing
@@ -416,7 +429,7 @@ class FigureRelations(ArgumentGrammar):
             return None
         if j + 1 < len(doc) and (w.lower[j + 1] == "of" or w.is_title[j + 1]):
             return None  # "the city of X", "the camp Y": a name follows, not a reference back
-        sent_starts = sentence_bounds(doc)[0]
+        sent_starts = w.sent_starts
         floor = sent_starts[k]
         for _ in range(2):
             if floor > 0:
@@ -466,7 +479,7 @@ class FigureRelations(ArgumentGrammar):
         """ "the eastern Chadian town of X", "the northern edge of X": past nationality
         adjectives and the words of a part of a place, to a place after "of"."""
         w = self._words(doc)
-        ceiling = min(sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc), k + self.figure_place_gap + 1)
+        ceiling = min(w.sent_ends[k - 1] if k > 0 else len(doc), k + self.figure_place_gap + 1)
         while k < ceiling:
             m = at_start.get(k)
             if m is not None:
@@ -495,7 +508,7 @@ class FigureRelations(ArgumentGrammar):
             return None
         if self._phrase(doc, ends[nxt], ends[nxt] + 2) in self.part_markers:
             return None
-        if sentence_bounds(doc)[1][span.start] <= nxt or any(span.end <= s < nxt for _, s, _ in reports):
+        if w.sent_ends[span.start] <= nxt or any(span.end <= s < nxt for _, s, _ in reports):
             return None
         for k in range(span.end, nxt):
             if w.lower[k] in self.place_preps or self._breaks_at(w, k):
@@ -511,7 +524,7 @@ class FigureRelations(ArgumentGrammar):
         out: list[Span] = []
         if place is None:
             return out
-        ceiling = sentence_bounds(doc)[1][place.start]
+        ceiling = w.sent_ends[place.start]
         k = place.end
         while k < ceiling:
             j, steps = k, 0
@@ -542,7 +555,7 @@ class FigureRelations(ArgumentGrammar):
         the nearest mention), "A WFP spokeswoman said" (the body, guidelines §2.5), "N, the agency's
         director, (had) said" (past an apposition)."""
         w = self._words(doc)
-        floor = sentence_bounds(doc)[0][min(s, len(doc) - 1)]
+        floor = w.sent_starts[min(s, len(doc) - 1)]
         k = s
         # "The Relief Front (RF) group now says": adverbs, auxiliaries and the kind of source.
         while (
@@ -606,7 +619,7 @@ class FigureRelations(ArgumentGrammar):
     def _relative_clause_before(self, doc: Doc, k: int) -> bool:
         """Whether the comma-closed phrase ending at k opens with "who"/"which" after a comma."""
         w = self._words(doc)
-        floor = max(sentence_bounds(doc)[0][min(k, len(doc) - 1)], k - self.gaps["apposition"])
+        floor = max(w.sent_starts[min(k, len(doc) - 1)], k - self.gaps["apposition"])
         for j in range(k - 1, floor, -1):
             if w.text[j] == ",":
                 return j + 1 < k and w.lower[j + 1] in self.relative_words
@@ -616,7 +629,7 @@ class FigureRelations(ArgumentGrammar):
         """Whether the comma-closed phrase ending at k describes a role or a kind of body: "a spokesman
         for X", "the head of X", "the group that runs X" (a list, "A, the B and the C", is none)."""
         w = self._words(doc)
-        floor = max(sentence_bounds(doc)[0][min(k, len(doc) - 1)], k - self.gaps["apposition"])
+        floor = max(w.sent_starts[min(k, len(doc) - 1)], k - self.gaps["apposition"])
         for j in range(k - 1, floor, -1):
             if w.text[j] == ",":
                 words = w.lower[j + 1 : k]
@@ -652,7 +665,7 @@ class FigureRelations(ArgumentGrammar):
     def _apposition_head(self, doc: Doc, k: int, at_end: dict) -> Span | None:
         """The person or organisation before the comma opening an apposition that ends at k."""
         w = self._words(doc)
-        floor = max(sentence_bounds(doc)[0][min(k, len(doc) - 1)], k - self.gaps["apposition"])
+        floor = max(w.sent_starts[min(k, len(doc) - 1)], k - self.gaps["apposition"])
         j = k - 1
         while j > floor:
             text = w.text[j]
@@ -676,7 +689,7 @@ class FigureRelations(ArgumentGrammar):
         self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict, reporters: list[Span]
     ) -> tuple[Span | None, str]:
         w = self._words(doc)
-        starts, ends = sentence_bounds(doc)
+        starts, ends = w.sent_starts, w.sent_ends
         # A semicolon ends the reported clause: "X said 9 died; officials revised that to 12 on Friday".
         before = [
             (s, e)
@@ -741,7 +754,7 @@ class FigureRelations(ArgumentGrammar):
         """ "X said … 30 …, the Y news agency reported": a tag closing the sentence after a comma relays
         what the earlier source said (guidelines §2.5, relayed figures)."""
         w = self._words(doc)
-        ends = sentence_bounds(doc)[1]
+        ends = w.sent_ends
         for _, s, e in sorted(reports, key=lambda r: r[1]):
             if s < span.end or e > ends[span.start] or self._phrase(doc, s, e) == "according to":
                 continue
@@ -756,7 +769,7 @@ class FigureRelations(ArgumentGrammar):
         """ "12 were killed, a police officer told Reuters.": the outlet told in a tag closing the
         figure's sentence relays it, whoever told it (guidelines §2.5, relayed figures)."""
         w = self._words(doc)
-        ends = sentence_bounds(doc)[1]
+        ends = w.sent_ends
         end = ends[span.start]
         for _, s, e in reports:
             if s < span.end or e > end or w.lower[s] not in ("told", "tells"):
@@ -804,7 +817,7 @@ class FigureRelations(ArgumentGrammar):
         of that run (the person, not the body that titles them)."""
         w = self._words(doc)
         found, k = None, e
-        ceiling = min(sentence_bounds(doc)[1][e - 1], e + self.gaps["role_phrase"] + 2)
+        ceiling = min(w.sent_ends[e - 1], e + self.gaps["role_phrase"] + 2)
         while k < ceiling:
             m = at_start.get(k)
             if m is not None:
@@ -826,7 +839,7 @@ class FigureRelations(ArgumentGrammar):
         s, e = max(before)
         if self._phrase(doc, s, e) != "according to":
             return None
-        floor = sentence_bounds(doc)[0][s]
+        floor = w.sent_starts[s]
         if any(not w.is_space[j] and w.lower[j] not in self.fronted_openers for j in range(floor, s)):
             return None  # "30 died, according to X, and ...": a mid-sentence attribution reaches back only
         source = self._attributed(doc, e, at_start, SOURCE_LABELS)
@@ -872,7 +885,7 @@ class FigureRelations(ArgumentGrammar):
             if source is not None:
                 out[source.start] = source
         seen: set[tuple[int, str]] = set()
-        sent_starts = sentence_bounds(doc)[0]
+        sent_starts = w.sent_starts
         for m in sorted(at_start.values(), key=lambda m: m.start):
             if m.label_ in SOURCE_LABELS and (sent_starts[m.start], m.label_) not in seen:
                 seen.add((sent_starts[m.start], m.label_))
@@ -915,7 +928,7 @@ class FigureRelations(ArgumentGrammar):
             labels = {"PERSON"}  # "according to the mayor": the person named earlier in that role
         else:
             return None
-        sent_starts = sentence_bounds(doc)[0]
+        sent_starts = w.sent_starts
         floor = sent_starts[k]
         for _ in range(2):
             if floor > 0:
@@ -929,7 +942,7 @@ class FigureRelations(ArgumentGrammar):
         """The source after "according to": the first person or organisation within a few words, past a
         place or a role ("according to Kherson region governor X", "according to data released by the WHO")."""
         w = self._words(doc)
-        ceiling = min(sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc), k + self.gaps["attribution"])
+        ceiling = min(w.sent_ends[k - 1] if k > 0 else len(doc), k + self.gaps["attribution"])
         while k < ceiling:
             m = at_start.get(k)
             if m is not None:
@@ -957,7 +970,7 @@ class FigureRelations(ArgumentGrammar):
     def _relay(self, doc: Doc, span: Span, reports, at_start: dict, reporters: list[Span]) -> Span | None:
         """ "X told AFP that 15 …": the agency told relays the figure too (guidelines §2.5, relayed figures)."""
         w = self._words(doc)
-        starts = sentence_bounds(doc)[0]
+        starts = w.sent_starts
         for _, s, e in reports:
             if starts[span.start] <= s and e <= span.start and w.lower[s] in ("told", "tells"):
                 if any(e < s2 and e2 <= span.start for _, s2, e2 in reports):
