@@ -36,4 +36,4 @@ class RulesSystem:
         # The blank pipeline's memory does not grow with length the way a parser's does: no piece-wise run needed.
         self.nlp.max_length = max([self.nlp.max_length] + [len(d.text) + 1 for d in docs])
         for doc, parsed in zip(docs, self.nlp.pipe(texts, batch_size=self.batch_size), strict=False):
-            yield annotation_from_doc(doc.doc_id, parsed)
+            yield annotation_from_doc(doc.doc_id, parsed, doc.text)

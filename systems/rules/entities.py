@@ -153,6 +153,31 @@ def token_view(doc: Doc) -> TokenView:
     return view
 
 
+@dataclass(frozen=True)
+class TokenFlags:
+    """The lexical flags of a doc's tokens as plain lists, built once (``token_view``'s companion)."""
+
+    is_lower: list[bool]
+    is_alpha: list[bool]
+    is_title: list[bool]
+    is_punct: list[bool]
+    is_quote: list[bool]
+    is_space: list[bool]
+    spacy: list[bool]  # a space follows the token
+
+
+def token_flags(doc: Doc) -> TokenFlags:
+    flags = doc.user_data.get("bench_token_flags")
+    if flags is None:
+        from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_QUOTE, IS_SPACE, IS_TITLE, SPACY
+
+        attrs = [IS_LOWER, IS_ALPHA, IS_TITLE, IS_PUNCT, IS_QUOTE, IS_SPACE, SPACY]
+        columns = (doc.to_array(attrs) != 0).T.tolist() if len(doc) else [[]] * len(attrs)
+        flags = TokenFlags(*columns)
+        doc.user_data["bench_token_flags"] = flags
+    return flags
+
+
 def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     view = token_view(doc)
     return view.sent_starts, view.sent_ends

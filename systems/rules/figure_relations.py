@@ -18,20 +18,74 @@ said", "The agency said", "according to the mayor") names the nearest earlier re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from .arguments import ArgumentGrammar
-from .entities import DATA, FlagCompiler, sentence_bounds, token_view
+from .entities import DATA, token_flags, token_view
 from .figures import Figure
 
 SOURCE_LABELS = {"ORG", "PERSON"}
 
 
 POSSESSIVE_MARKS = frozenset({"'s", "’s", "’", "'"})
+
+
+def toll_reports(
+    lowers: Sequence[str],
+    is_alpha: Sequence[bool],
+    is_lower: Sequence[bool],
+    verbs: frozenset[str],
+    nouns: frozenset[str],
+    gap: int,
+) -> list[tuple[int, int]]:
+    """(start, end) of each "<verb> <up to gap lower-case words> <noun>" ("put the death toll"), in
+    the order spaCy's Matcher gives them for that pattern: by end, then the later start first."""
+    found = []
+    for s, word in enumerate(lowers):
+        if word not in verbs:
+            continue
+        for j in range(s + 1, min(len(lowers), s + gap + 2)):
+            if lowers[j] in nouns:
+                found.append((s, j + 1))
+            if not (is_alpha[j] and is_lower[j]):
+                break
+    return sorted(found, key=lambda m: (m[1], -m[0]))
+
+
+class Words:
+    """A doc's token texts and flags as plain lists (``token_view``, ``token_flags``), read by index."""
+
+    __slots__ = (
+        "is_alpha",
+        "is_lower",
+        "is_punct",
+        "is_quote",
+        "is_space",
+        "is_title",
+        "lower",
+        "sent_ends",
+        "sent_starts",
+        "spacy",
+        "text",
+    )
+
+    def __init__(self, doc: Doc):
+        view, flags = token_view(doc), token_flags(doc)
+        self.text: list[str] = view.texts
+        self.lower: list[str] = view.lowers
+        self.is_lower: list[bool] = flags.is_lower
+        self.is_alpha: list[bool] = flags.is_alpha
+        self.is_title: list[bool] = flags.is_title
+        self.is_punct: list[bool] = flags.is_punct
+        self.is_quote: list[bool] = flags.is_quote
+        self.is_space: list[bool] = flags.is_space
+        self.spacy: list[bool] = flags.spacy
+        self.sent_starts: list[int] = view.sent_starts
+        self.sent_ends: list[int] = view.sent_ends
 
 
 class FigureRelations(ArgumentGrammar):
@@ -41,15 +95,9 @@ class FigureRelations(ArgumentGrammar):
         super().__init__(nlp, data_dir)
         # "X gave a fresh tally:", "X put the count of refugees at", "X issued the names of":
         # a verb of giving with a count noun as its object reports like "said".
+        # As the Matcher pattern [verb] [lower-case word]{0,gap} [noun] would, read from the doc's lists.
         tolls = self.words["toll_report"]
-        self.toll_matcher = Matcher(nlp.vocab, validate=False)
-        pattern: list[dict] = [
-            {"LOWER": {"IN": tolls["verbs"]}},
-            {"IS_ALPHA": True, "IS_LOWER": True, "OP": f"{{0,{self.gaps['toll_report']}}}"},
-            {"LOWER": {"IN": tolls["nouns"]}},
-        ]
-        # The first token is tried at every token: a lexeme flag keeps that test in C.
-        self.toll_matcher.add("report_verbs", [FlagCompiler(nlp.vocab)(pattern)])
+        self.toll_verbs, self.toll_nouns = frozenset(tolls["verbs"]), frozenset(tolls["nouns"])
         back = self.words["reporter_back_reference"]
         self.back_pronouns: dict[str, set[str]] = {w: set(labels) for w, labels in back["pronouns"].items()}
         self.back_nominals = frozenset(back["nominals"])
@@ -87,13 +135,37 @@ class FigureRelations(ArgumentGrammar):
         # The document in hand: its places in text order and where its figures start.
         self._place_mentions: list[Span] = []
         self._figure_starts: set[int] = set()
+        # The document's words and flags as plain lists, and its phrases' lower-cased texts, made once
+        # per document: indexing a Doc builds a new Token object at every access.
+        self._words_of: Doc | None = None
+        self._doc_words: Words | None = None
+        self._phrases: dict[tuple[int, int], str] = {}
+
+    def _words(self, doc: Doc) -> Words:
+        if self._words_of is not doc or self._doc_words is None:
+            self._words_of, self._doc_words, self._phrases = doc, Words(doc), {}
+        return self._doc_words
+
+    def _phrase(self, doc: Doc, s: int, e: int) -> str:
+        """The lower-cased text of doc[s:e] (the same reporting verbs are read for every figure)."""
+        w = self._words(doc)
+        text = self._phrases.get((s, e))
+        if text is None:
+            # A Span's text: each token's text and the space after it, but the last one's.
+            texts, spaces = w.text[s:e], w.spacy[s:e]
+            text = "".join([t + " " if sp else t for t, sp in zip(texts[:-1], spaces, strict=False)] + texts[-1:])
+            text = self._phrases[(s, e)] = text.lower()
+        return text
 
     def _figures(self, doc: Doc, figures: list[Figure], matches: list, at_start: dict, at_end: dict, add) -> None:
+        w = self._words(doc)
         starts = sorted(f.span.start for f in figures)
         ends = {f.span.start: f.span.end for f in figures}
         # "cited by X" is a relay, not X's subject citing.
-        reports = [m for m in matches if m[0] == "report_verbs" and not (m[2] < len(doc) and doc[m[2]].lower_ == "by")]
-        reports += [("report_verbs", s, e) for _, s, e in self.toll_matcher(doc)]
+        reports = [m for m in matches if m[0] == "report_verbs" and not (m[2] < len(doc) and w.lower[m[2]] == "by")]
+        gap = self.gaps["toll_report"]
+        tolls = toll_reports(w.lower, w.is_alpha, w.is_lower, self.toll_verbs, self.toll_nouns, gap)
+        reports += [("report_verbs", s, e) for s, e in tolls]
         relays = [(s, e) for name, s, e in matches if name == "relay"]
         reporters = self._reporters(doc, reports, at_start, at_end)
         places: dict[int, tuple[list[Span], str]] = {}
@@ -102,7 +174,7 @@ class FigureRelations(ArgumentGrammar):
             (m for m in at_start.values() if m.label_ in ("GPE", "LOC")), key=lambda m: m.start
         )
         wholes = self._wholes(doc, figures)
-        report_ends = {e for _, s, e in reports if doc[s:e].text.lower() in self.speech_verbs}
+        report_ends = {e for _, s, e in reports if self._phrase(doc, s, e) in self.speech_verbs}
         # Last figure first, so that "8 died and 40 were hurt in X" hands X back along the list.
         for fig in sorted(figures, key=lambda f: -f.span.start):
             span = fig.span
@@ -163,11 +235,12 @@ class FigureRelations(ArgumentGrammar):
     def _co_speakers(self, doc: Doc, source: Span, at_end: dict) -> list[Span]:
         """ "The Telegraph and X said", "A, B and C were reporting": each named speaker of a
         coordinated subject reports the figure; a list ends in "and", so the first link must be one."""
+        w = self._words(doc)
         out: list[Span] = []
         k, first = source.start, True
         while k >= 2:
-            j = k - 1 if doc[k - 1].lower_ != "the" else k - 2
-            if j < 1 or doc[j].lower_ not in ("and", ",") or (first and doc[j].lower_ != "and"):
+            j = k - 1 if w.lower[k - 1] != "the" else k - 2
+            if j < 1 or w.lower[j] not in ("and", ",") or (first and w.lower[j] != "and"):
                 break
             prev = at_end.get(j)
             if prev is None or prev.label_ not in SOURCE_LABELS:
@@ -179,21 +252,22 @@ class FigureRelations(ArgumentGrammar):
     def _relayed(self, doc: Doc, k: int, at_start: dict) -> Span | None:
         """The source named after a relay phrase, past a determiner and lower-case words that say what
         kind of source it is ("compiled by the monitoring group X")."""
-        ceiling = min(sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc), k + 6)
+        w = self._words(doc)
+        ceiling = min(w.sent_ends[k - 1] if k > 0 else len(doc), k + 6)
         while k < ceiling:
             m = at_start.get(k)
-            if m is not None and m.end < len(doc) and doc[m.end].text == "-":
+            if m is not None and m.end < len(doc) and w.text[m.end] == "-":
                 k = m.end + 1  # "the UN-funded Radio X": a modifier, not the source
                 continue
             if m is not None:
                 if m.label_ not in SOURCE_LABELS:
                     return None
                 # "citing the Relief Agency (RRA), ...": the acronym is the nearest mention (guidelines §3.1).
-                acronym = at_start.get(m.end + 1) if m.end + 2 < len(doc) and doc[m.end].text == "(" else None
-                if acronym is not None and acronym.label_ == m.label_ and doc[acronym.end].text == ")":
+                acronym = at_start.get(m.end + 1) if m.end + 2 < len(doc) and w.text[m.end] == "(" else None
+                if acronym is not None and acronym.label_ == m.label_ and w.text[acronym.end] == ")":
                     return acronym
                 return m
-            if not (doc[k].is_alpha and doc[k].is_lower):
+            if not (w.is_alpha[k] and w.is_lower[k]):
                 return None
             k += 1
         return None
@@ -201,24 +275,32 @@ class FigureRelations(ArgumentGrammar):
     def _relays(self, doc: Doc, span: Span, s: int, e: int, starts: list[int]) -> bool:
         """Whether the relay at s..e brings the figure: "citing X" every figure after it in its sentence,
         "cited by X" the figure of its own clause (no clause break and no other figure between)."""
-        sent_starts = sentence_bounds(doc)[0]
+        w = self._words(doc)
+        sent_starts = w.sent_starts
         if sent_starts[s] != sent_starts[span.start]:
             return False
-        if doc[e - 1].lower_ != "by":
+        if w.lower[e - 1] != "by":
             if s < span.start:
                 return True
             # "30 died, the agency reported, citing X": a relay after a closing tag relays the tag's figures.
             return (
                 s >= 2
-                and doc[s - 1].text == ","
-                and doc[s - 2].lower_ in self.tag_verbs
+                and w.text[s - 1] == ","
+                and w.lower[s - 2] in self.tag_verbs
                 and not any(span.end <= k < s for k in starts)
-                and not any(self._breaks(t) for t in doc[span.end : s])
+                and not any(self._breaks_at(w, k) for k in range(span.end, s))
             )
         lo, hi = (span.end, s) if span.end <= s else (e, span.start)
         if any(lo <= k < hi for k in starts):
             return False
-        return not any(self._breaks(t) for t in doc[lo:hi])
+        return not any(self._breaks_at(w, k) for k in range(lo, hi))
+
+    def _breaks_at(self, w: Words, k: int) -> bool:
+        """``_breaks`` of the token at k, read from the plain lists."""
+        low = w.lower[k]
+        if low == "among" and k + 1 < len(w.lower) and w.lower[k + 1] in ("them", "whom"):
+            return False
+        return w.is_lower[k] and low in self.clause_breaks
 
     def _breaks(self, t: Token) -> bool:
         """Whether a token begins a clause: a lower-case "who", never the acronym WHO; "among them"
@@ -239,7 +321,8 @@ class FigureRelations(ArgumentGrammar):
     ) -> tuple[Span | None, str, Span | None]:
         """The place phrase of a figure: after it in its clause, opening its sentence, or before it;
         for one before it, also the place that phrase names when an earlier one heads its chain."""
-        sent_starts, sent_ends = sentence_bounds(doc)
+        w = self._words(doc)
+        sent_starts, sent_ends = w.sent_starts, w.sent_ends
         lowers = token_view(doc).lowers
         sent_start, sent_end = sent_starts[span.start], sent_ends[span.start]
         # "14 villagers, six of them boys, in X": the parts of a figure, up to their closing
@@ -247,15 +330,15 @@ class FigureRelations(ArgumentGrammar):
         nxt_fig = min((s for s in starts if s > span.start and s not in parts), default=len(doc))
         k, limit, in_part = span.end, span.end + 16, False
         while k < min(sent_end, nxt_fig, limit):
-            if self._breaks(doc[k]) and k - span.end >= 12:
+            if self._breaks_at(w, k) and k - span.end >= 12:
                 break  # a long clause ends at the next clause of its own
-            if lowers[k] in self.speech_verbs and k + 1 < len(doc) and doc[k + 1].text == ",":
+            if lowers[k] in self.speech_verbs and k + 1 < len(doc) and w.text[k + 1] == ",":
                 break  # "…, the governor said, and in X …": the tag closes the figure's clause
-            if doc[k].text == "," and k + 2 < len(doc) and lowers[k + 1] == "and" and doc[k + 2].is_lower:
+            if w.text[k] == "," and k + 2 < len(doc) and lowers[k + 1] == "and" and w.is_lower[k + 2]:
                 break  # "… killed 22, and sought talks in X": a new verb phrase, not the figure's
             if k in parts:
                 in_part = True
-            elif doc[k].text == ",":
+            elif w.text[k] == ",":
                 in_part = False
             if in_part:
                 limit += 1
@@ -265,7 +348,7 @@ class FigureRelations(ArgumentGrammar):
                     return place, "relations.place_preps", None
             k += 1
         for k in range(sent_start, span.start):
-            if lowers[k] in self.place_triggers and (k == sent_start or doc[k - 1].is_punct or k == sent_start + 1):
+            if lowers[k] in self.place_triggers and (k == sent_start or w.is_punct[k - 1] or k == sent_start + 1):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return place, "relations.place_preps.sentence_start", None
@@ -276,7 +359,7 @@ class FigureRelations(ArgumentGrammar):
         for k in range(span.start - 1, max(sent_start, prev_fig, span.start - reach) - 1, -1):
             if k + 1 in report_ends:
                 break  # "the envoy in X said 40 …": a place before the reporting verb describes the source
-            if doc[k].lower_ in self.place_before_breaks and k > 0 and doc[k - 1].lower_ in (",", "and", "but"):
+            if w.lower[k] in self.place_before_breaks and k > 0 and w.lower[k - 1] in (",", "and", "but"):
                 break  # "talks in X and that 30 were freed", "a base near X, which housed 200": a new clause
             if lowers[k] in self.place_triggers:
                 place = self._place_phrase(doc, k + 1, at_start)
@@ -290,40 +373,39 @@ class FigureRelations(ArgumentGrammar):
     def _passive_place(self, doc: Doc, sent_start: int, k: int, at_start: dict) -> Span | None:
         """ "X was hit by shelling that killed 12": the place opening the sentence as the subject of a
         passive verb of attack, before the figure."""
+        w = self._words(doc)
         j = sent_start
-        while j < k and (doc[j].is_space or doc[j].lower_ == "the"):
+        while j < k and (w.is_space[j] or w.lower[j] == "the"):
             j += 1
         place = at_start.get(j)
         if place is None or place.label_ not in ("GPE", "LOC"):
             return None
         for aux in self.passive_auxiliaries:
             e = place.end + len(aux)
-            if (
-                e < k
-                and tuple(t.lower_ for t in doc[place.end : e]) == aux
-                and doc[e].lower_ in self.attack_participles
-            ):
+            if e < k and tuple(w.lower[place.end : e]) == aux and w.lower[e] in self.attack_participles:
                 return place
         return None
 
     def _result_clause(self, doc: Doc, k: int) -> bool:
         """Whether the figure at k opens a participle clause of result: "…, killing 12", "…, leaving at least 30"."""
+        w = self._words(doc)
         j = k - 1
-        while j > 0 and doc[j].is_lower and doc[j].lower_ not in self.result_participles and k - j <= 2:
+        while j > 0 and w.is_lower[j] and w.lower[j] not in self.result_participles and k - j <= 2:
             j -= 1  # "killing at least", "leaving more than"
-        return j > 0 and doc[j].lower_ in self.result_participles and doc[j - 1].text == ","
+        return j > 0 and w.lower[j] in self.result_participles and w.text[j - 1] == ","
 
     def _chain_head(self, doc: Doc, k: int, place: Span, at_end: dict) -> Span:
         """The first place of the phrase that "in Y" at k continues: "into X in Y, killing 6" gives X
         (and the chain from X gives Y back)."""
+        w = self._words(doc)
         while k > 0:
-            prev = at_end.get(k) or (at_end.get(k - 1) if doc[k - 1].text == "," else None)
+            prev = at_end.get(k) or (at_end.get(k - 1) if w.text[k - 1] == "," else None)
             if prev is None or prev.label_ not in ("GPE", "LOC"):
                 return place
             j = prev.start - 1
-            while j >= 0 and prev.start - j <= self.gaps["place"] and doc[j].lower_ in self.place_skip:
+            while j >= 0 and prev.start - j <= self.gaps["place"] and w.lower[j] in self.place_skip:
                 j -= 1
-            if j < 0 or doc[j].lower_ not in self.place_triggers:
+            if j < 0 or w.lower[j] not in self.place_triggers:
                 return place
             place, k = prev, j
         return place
@@ -331,22 +413,23 @@ class FigureRelations(ArgumentGrammar):
     def _place_phrase(self, doc: Doc, k: int, at_start: dict) -> Span | None:
         """The place named after a location preposition ending at k, or the earlier place a definite
         place noun there refers back to ("in the enclave" after "Gaza Strip", guidelines §3.1)."""
+        w = self._words(doc)
         place = self._right(doc, k, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
         if place is None:
             place = self._longer_place_phrase(doc, k, at_start)
         if place is not None and self._owner_only(doc, place, at_start):
             return None  # "in Russia's attack on X", "on Turkey's A News": the place only owns the noun
-        if place is not None or k >= len(doc) or doc[k].lower_ != "the":
+        if place is not None or k >= len(doc) or w.lower[k] != "the":
             return place
         j = k + 1
-        while j < len(doc) and doc[j].lower_ in self.place_nominal_modifiers:
+        while j < len(doc) and w.lower[j] in self.place_nominal_modifiers:
             j += 1
-        noun = doc[j].lower_ if j < len(doc) else ""
+        noun = w.lower[j] if j < len(doc) else ""
         if noun not in self.place_settlements and noun not in self.place_facilities:
             return None
-        if j + 1 < len(doc) and (doc[j + 1].lower_ == "of" or doc[j + 1].is_title):
+        if j + 1 < len(doc) and (w.lower[j + 1] == "of" or w.is_title[j + 1]):
             return None  # "the city of X", "the camp Y": a name follows, not a reference back
-        sent_starts = sentence_bounds(doc)[0]
+        sent_starts = w.sent_starts
         floor = sent_starts[k]
         for _ in range(2):
             if floor > 0:
@@ -362,13 +445,14 @@ class FigureRelations(ArgumentGrammar):
     def _owner_only(self, doc: Doc, place: Span, at_start: dict) -> bool:
         """Whether a place is only the possessor of what the phrase names: "Russia's attack", "Turkey's
         A News" (not "Syria's Idlib province", where a place follows, nor "the state's north")."""
+        w = self._words(doc)
         k = place.end
-        if k + 1 >= len(doc) or doc[k].lower_ not in POSSESSIVE_MARKS:
+        if k + 1 >= len(doc) or w.lower[k] not in POSSESSIVE_MARKS:
             return False
         nxt = at_start.get(k + 1)
         if nxt is not None:
             return nxt.label_ not in ("GPE", "LOC")
-        return doc[k + 1].lower_ in self.owned_nouns
+        return w.lower[k + 1] in self.owned_nouns
 
     def _wholes(self, doc: Doc, figures: list[Figure]) -> dict[int, int]:
         """The start of each part figure ("six of them boys") -> the start of its whole, the figure
@@ -376,7 +460,7 @@ class FigureRelations(ArgumentGrammar):
         spans = sorted((f.span for f in figures), key=lambda s: s.start)
         out: dict[int, int] = {}
         for i, span in enumerate(spans):
-            if doc[span.end : span.end + 2].text.lower() not in self.part_markers:
+            if self._phrase(doc, span.end, span.end + 2) not in self.part_markers:
                 continue
             # Coordinated parts ("six of them boys and two of them girls") share one whole.
             j = i - 1
@@ -394,20 +478,21 @@ class FigureRelations(ArgumentGrammar):
     def _longer_place_phrase(self, doc: Doc, k: int, at_start: dict) -> Span | None:
         """ "the eastern Chadian town of X", "the northern edge of X": past nationality
         adjectives and the words of a part of a place, to a place after "of"."""
-        ceiling = min(sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc), k + self.figure_place_gap + 1)
+        w = self._words(doc)
+        ceiling = min(w.sent_ends[k - 1] if k > 0 else len(doc), k + self.figure_place_gap + 1)
         while k < ceiling:
             m = at_start.get(k)
             if m is not None:
-                if m.label_ in ("GPE", "LOC") and doc[m.start - 1].lower_ in ("of", ","):
+                if m.label_ in ("GPE", "LOC") and w.lower[m.start - 1] in ("of", ","):
                     return m
-                if m.label_ != "NORP" and not (m.end < len(doc) and doc[m.end].text == "-"):
+                if m.label_ != "NORP" and not (m.end < len(doc) and w.text[m.end] == "-"):
                     return None
                 k = m.end
                 continue
-            word = doc[k].lower_
-            if word in self.place_settlements and k + 1 < len(doc) and doc[k + 1].text == ",":
+            word = w.lower[k]
+            if word in self.place_settlements and k + 1 < len(doc) and w.text[k + 1] == ",":
                 k += 1  # "the rebel-held capital, X": the place named in apposition
-            elif word not in self.figure_place_skip and not (k + 1 < len(doc) and doc[k + 1].text == "-"):
+            elif word not in self.figure_place_skip and not (k + 1 < len(doc) and w.text[k + 1] == "-"):
                 return None
             k += 1
         return None
@@ -416,47 +501,49 @@ class FigureRelations(ArgumentGrammar):
         """The start of the next figure of the same clause ("8 died and 40 were hurt"): only
         lower-case words, commas, "and" and quotes between, no place phrase, no reporting verb; a
         part of the figure ("100, 69 of them in X") does not give the whole its place."""
+        w = self._words(doc)
         nxt = min((s for s in starts if s > span.start), default=None)
         # Quote marks around a word ('had “neutralised” 200') are not words of the clause.
-        if nxt is None or sum(not t.is_quote for t in doc[span.end : nxt]) > self.gaps["figure_coordination"]:
+        if nxt is None or sum(not q for q in w.is_quote[span.end : nxt]) > self.gaps["figure_coordination"]:
             return None
-        if doc[ends[nxt] : ends[nxt] + 2].text.lower() in self.part_markers:
+        if self._phrase(doc, ends[nxt], ends[nxt] + 2) in self.part_markers:
             return None
-        if sentence_bounds(doc)[1][span.start] <= nxt or any(span.end <= s < nxt for _, s, _ in reports):
+        if w.sent_ends[span.start] <= nxt or any(span.end <= s < nxt for _, s, _ in reports):
             return None
-        for t in doc[span.end : nxt]:
-            if t.lower_ in self.place_preps or self._breaks(t):
+        for k in range(span.end, nxt):
+            if w.lower[k] in self.place_preps or self._breaks_at(w, k):
                 return None
-            if not ((t.is_alpha and t.is_lower) or t.text == "," or t.is_quote):
+            if not ((w.is_alpha[k] and w.is_lower[k]) or w.text[k] == "," or w.is_quote[k]):
                 return None
         return nxt
 
     def _place_chain(self, doc: Doc, place: Span | None, at_start: dict) -> list[Span]:
         """Further places one location phrase names: "in A, B and C provinces", "in A, in northern B",
         "near A (B)", "in A, including B" (guidelines §2.5, nested places)."""
+        w = self._words(doc)
         out: list[Span] = []
         if place is None:
             return out
-        ceiling = sentence_bounds(doc)[1][place.start]
+        ceiling = w.sent_ends[place.start]
         k = place.end
         while k < ceiling:
             j, steps = k, 0
             while j < ceiling and steps <= self.gaps["place_chain"] and j not in at_start:
-                if doc[j].lower_ not in self.place_chain_words:
+                if w.lower[j] not in self.place_chain_words:
                     return out
                 j, steps = j + 1, steps + 1
             nxt = at_start.get(j)
             if nxt is None or nxt.label_ not in ("GPE", "LOC") or j == k:
                 return out
             # "in Kharkiv, and Russia said ...": a name followed by a verb starts a clause, not a place list.
-            after = doc[nxt.end] if nxt.end < ceiling else None
-            bare_and = [t.lower_ for t in doc[k:j]] == ["and"]
+            after = nxt.end if nxt.end < ceiling else None
+            bare_and = w.lower[k:j] == ["and"]
             if (
                 not bare_and
                 and after is not None
-                and after.is_alpha
-                and after.is_lower
-                and after.lower_ not in self.place_chain_after
+                and w.is_alpha[after]
+                and w.is_lower[after]
+                and w.lower[after] not in self.place_chain_after
             ):
                 return out  # "attacks in A and B killed 12": a bare "and" still lists places
             out.append(nxt)
@@ -467,30 +554,31 @@ class FigureRelations(ArgumentGrammar):
         """The source left of a reporting verb at s: "The Relief Agency (RRA) (now) says" (the acronym,
         the nearest mention), "A WFP spokeswoman said" (the body, guidelines §2.5), "N, the agency's
         director, (had) said" (past an apposition)."""
-        floor = sentence_bounds(doc)[0][min(s, len(doc) - 1)]
+        w = self._words(doc)
+        floor = w.sent_starts[min(s, len(doc) - 1)]
         k = s
         # "The Relief Front (RF) group now says": adverbs, auxiliaries and the kind of source.
         while (
             k - 1 > floor
             and at_end.get(k) is None  # "the Northern Relief Agency said": the name's last word is no kind
-            and (doc[k - 1].lower_ in self.back_skip or doc[k - 1].lower_ in self.source_nouns)
+            and (w.lower[k - 1] in self.back_skip or w.lower[k - 1] in self.source_nouns)
         ):
             k -= 1
-        if k - 2 > floor and at_end.get(k) is None and doc[k - 1].lower_ in POSSESSIVE_MARKS:
+        if k - 2 > floor and at_end.get(k) is None and w.lower[k - 1] in POSSESSIVE_MARKS:
             k -= 1  # "the agency's spokesman said": the body speaks (guidelines §2.5)
-        comma = k - 1 > floor and doc[k - 1].text == ","
+        comma = k - 1 > floor and w.text[k - 1] == ","
         if comma:
             k -= 1
         acronym = None
-        if k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "(":
+        if k >= 3 and w.text[k - 1] == ")" and w.text[k - 3] == "(":
             acronym = at_end.get(k - 1)
             k -= 3
         source = self._left(doc, k, at_end, labels, skip=self.source_skip)
         if source is not None:
-            j = source.start - 2 if doc[source.start - 1].lower_ == "the" else source.start - 1
-            if j > floor and doc[j].lower_ == "of" and getattr(at_end.get(j), "label_", None) == "PERSON":
+            j = source.start - 2 if w.lower[source.start - 1] == "the" else source.start - 1
+            if j > floor and w.lower[j] == "of" and getattr(at_end.get(j), "label_", None) == "PERSON":
                 return at_end[j]  # "N of the X party said", "President N of Y said": the person speaks
-        if source is not None and source.label_ == "GPE" and doc[source.start - 1].lower_ in self.place_preps:
+        if source is not None and source.label_ == "GPE" and w.lower[source.start - 1] in self.place_preps:
             source = None  # "the UN office in X has recorded", "N, speaking in X, said": a place
         if acronym is not None and acronym.label_ in labels and (source is None or source.end == k):
             source = acronym  # the nearest mention of the source (guidelines §3.1)
@@ -510,39 +598,41 @@ class FigureRelations(ArgumentGrammar):
         # opening comma is the speaker; the body the apposition names is not.
         return self._apposition_head(doc, k, at_end) or source
 
-    @staticmethod
-    def _clause_ends(doc: Doc, lo: int, hi: int) -> bool:
+    def _clause_ends(self, doc: Doc, lo: int, hi: int) -> bool:
         """Whether the reported clause ends between lo and hi: a semicolon ("X said 9 died; officials
         revised that to 12 on Friday") or ", as" opening the writer's own clause ("X said, as details of
         killings emerge"), but not "as of" or "as many as"."""
+        w = self._words(doc)
         for k in range(lo, hi):
-            if doc[k].text == ";":
+            if w.text[k] == ";":
                 return True
             if (
-                doc[k].lower_ == "as"
+                w.lower[k] == "as"
                 and k > lo
-                and doc[k - 1].text == ","
+                and w.text[k - 1] == ","
                 and k + 1 < len(doc)
-                and doc[k + 1].lower_ not in ("of", "many", "much", "well", "a", "the")
+                and w.lower[k + 1] not in ("of", "many", "much", "well", "a", "the")
             ):
                 return True
         return False
 
     def _relative_clause_before(self, doc: Doc, k: int) -> bool:
         """Whether the comma-closed phrase ending at k opens with "who"/"which" after a comma."""
-        floor = max(sentence_bounds(doc)[0][min(k, len(doc) - 1)], k - self.gaps["apposition"])
+        w = self._words(doc)
+        floor = max(w.sent_starts[min(k, len(doc) - 1)], k - self.gaps["apposition"])
         for j in range(k - 1, floor, -1):
-            if doc[j].text == ",":
-                return j + 1 < k and doc[j + 1].lower_ in self.relative_words
+            if w.text[j] == ",":
+                return j + 1 < k and w.lower[j + 1] in self.relative_words
         return False
 
     def _role_apposition(self, doc: Doc, k: int) -> bool:
         """Whether the comma-closed phrase ending at k describes a role or a kind of body: "a spokesman
         for X", "the head of X", "the group that runs X" (a list, "A, the B and the C", is none)."""
-        floor = max(sentence_bounds(doc)[0][min(k, len(doc) - 1)], k - self.gaps["apposition"])
+        w = self._words(doc)
+        floor = max(w.sent_starts[min(k, len(doc) - 1)], k - self.gaps["apposition"])
         for j in range(k - 1, floor, -1):
-            if doc[j].text == ",":
-                words = [t.lower_ for t in doc[j + 1 : k]]
+            if w.text[j] == ",":
+                words = w.lower[j + 1 : k]
                 return (
                     bool(words)
                     and (words[0] in ("a", "an", "the") or words[0] in self.role_nouns)  # "N, head of X,"
@@ -555,17 +645,18 @@ class FigureRelations(ArgumentGrammar):
         """Whether the reporting verb at s has an indefinite common-noun subject ("an aid group said",
         "…, while first reports put"): the figure is that speaker's, not an earlier named source's. A
         definite one ("the ministry said") may refer back to the named source."""
+        w = self._words(doc)
         k = s
-        while k - 1 >= 0 and doc[k - 1].lower_ in self.back_skip:
+        while k - 1 >= 0 and w.lower[k - 1] in self.back_skip:
             k -= 1
         words = 0
         while k - 1 >= 0 and words < 4:
-            t = doc[k - 1]
-            if t.lower_ in ("a", "an"):
+            low = w.lower[k - 1]
+            if low in ("a", "an"):
                 return words > 0
-            if t.lower_ in self.clause_openers:
+            if low in self.clause_openers:
                 return words >= 2
-            if not (t.is_alpha and t.is_lower) or t.lower_ in self.skip_left or t.lower_ in self.back_pronouns:
+            if not (w.is_alpha[k - 1] and w.is_lower[k - 1]) or low in self.skip_left or low in self.back_pronouns:
                 return False
             k -= 1
             words += 1
@@ -573,22 +664,23 @@ class FigureRelations(ArgumentGrammar):
 
     def _apposition_head(self, doc: Doc, k: int, at_end: dict) -> Span | None:
         """The person or organisation before the comma opening an apposition that ends at k."""
-        floor = max(sentence_bounds(doc)[0][min(k, len(doc) - 1)], k - self.gaps["apposition"])
+        w = self._words(doc)
+        floor = max(w.sent_starts[min(k, len(doc) - 1)], k - self.gaps["apposition"])
         j = k - 1
         while j > floor:
-            t = doc[j]
-            if t.text == ")":
+            text = w.text[j]
+            if text == ")":
                 # A parenthesised acronym inside the apposition ("mission in Congo (MONUSCO)").
-                opening = next((i for i in range(j - 1, max(floor, j - 4), -1) if doc[i].text == "("), None)
+                opening = next((i for i in range(j - 1, max(floor, j - 4), -1) if w.text[i] == "("), None)
                 if opening is None:
                     return None
                 j = opening - 1
                 continue
-            if t.text == ",":
+            if text == ",":
                 # "N (ACR), its armed wing, said": the acronym, the nearest mention of N.
-                m = at_end.get(j) or (at_end.get(j - 1) if doc[j - 1].text == ")" else None)
+                m = at_end.get(j) or (at_end.get(j - 1) if w.text[j - 1] == ")" else None)
                 return m if m is not None and m.label_ in SOURCE_LABELS else None
-            if t.text in ("said", "says", "(") or t.is_quote:
+            if text in ("said", "says", "(") or w.is_quote[j]:
                 return None
             j -= 1
         return None
@@ -596,7 +688,8 @@ class FigureRelations(ArgumentGrammar):
     def _source(
         self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict, reporters: list[Span]
     ) -> tuple[Span | None, str]:
-        starts, ends = sentence_bounds(doc)
+        w = self._words(doc)
+        starts, ends = w.sent_starts, w.sent_ends
         # A semicolon ends the reported clause: "X said 9 died; officials revised that to 12 on Friday".
         before = [
             (s, e)
@@ -607,7 +700,7 @@ class FigureRelations(ArgumentGrammar):
         labels = SOURCE_LABELS
         for s, e in sorted(after):
             # An explicit attribution wins over a reporting verb earlier in the sentence.
-            if doc[s:e].text.lower() == "according to":
+            if self._phrase(doc, s, e) == "according to":
                 source = self._attributed(doc, e, at_start, labels)
                 if source is None:
                     back = self._back_reference(doc, e, reporters, forward=True)
@@ -621,19 +714,19 @@ class FigureRelations(ArgumentGrammar):
         if source is not None:
             return source, "relations.report_verbs.before"
         for s, e in sorted(before, reverse=True):
-            forward = doc[s:e].text.lower() == "according to"
+            forward = self._phrase(doc, s, e) == "according to"
             back = self._back_reference(doc, e if forward else s, reporters, forward=forward)
             if back is not None:
                 return back, "relations.report_verbs.back_reference"
         for s, e in sorted(after):
-            if any(self._breaks(t) for t in doc[span.end : s]):
+            if any(self._breaks_at(w, k) for k in range(span.end, s)):
                 break  # "30 died, while a source told Reuters 45 had": the later verb has its own figure
             source = self._after_tag(doc, span, s, e, at_start, at_end)
             if source is not None:
                 return source, "relations.report_verbs.after"
             # "…, he said" / "…, the agency said": only a tag closing the figure's clause refers back.
-            lead = s - 2 if doc[s - 1].lower_ in self.back_pronouns else s - 3
-            if lead >= 0 and (doc[lead].text == "," or doc[lead].is_quote):
+            lead = s - 2 if w.lower[s - 1] in self.back_pronouns else s - 3
+            if lead >= 0 and (w.text[lead] == "," or w.is_quote[lead]):
                 back = self._back_reference(doc, s, reporters)
                 if back is not None:
                     return back, "relations.report_verbs.back_reference"
@@ -642,50 +735,51 @@ class FigureRelations(ArgumentGrammar):
     def _after_tag(self, doc: Doc, span: Span, s: int, e: int, at_start: dict, at_end: dict) -> Span | None:
         """The named source of a reporting verb at s..e after the figure ("…, the agency said"), unless
         the verb opens a complement of its own ("…, and the ministry said two more had died")."""
-        if e < len(doc) and (doc[e].lower_ in self.complement_starts or e in self._figure_starts):
-            tag = self._inverted_subject(doc, e, at_start, SOURCE_LABELS) if doc[s - 1].text == "," else None
-            if tag is not None and (tag.end >= len(doc) or doc[tag.end].text in (".", ",", ";")):
+        w = self._words(doc)
+        if e < len(doc) and (w.lower[e] in self.complement_starts or e in self._figure_starts):
+            tag = self._inverted_subject(doc, e, at_start, SOURCE_LABELS) if w.text[s - 1] == "," else None
+            if tag is not None and (tag.end >= len(doc) or w.text[tag.end] in (".", ",", ";")):
                 return tag if tag.start >= span.end else None  # "…, said the relief agency.": a closing tag
             return None
         source = self._tag_subject(doc, s, at_end, SOURCE_LABELS)
         if source is not None:
-            j = source.start - 2 if source.start >= 2 and doc[source.start - 1].lower_ == "the" else source.start - 1
-            if j >= 0 and doc[j].lower_ in self.object_relatives:
+            j = source.start - 2 if source.start >= 2 and w.lower[source.start - 1] == "the" else source.start - 1
+            if j >= 0 and w.lower[j] in self.object_relatives:
                 return None  # "in an attack that X also claimed": X claims the attack, not the figure
-        if source is None and (doc[s - 1].text == "," or doc[s - 1].is_quote):
+        if source is None and (w.text[s - 1] == "," or w.is_quote[s - 1]):
             source = self._inverted_subject(doc, e, at_start, SOURCE_LABELS)
         return source if source is not None and source.start >= span.end else None
 
     def _relaying_tag(self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict) -> Span | None:
         """ "X said … 30 …, the Y news agency reported": a tag closing the sentence after a comma relays
         what the earlier source said (guidelines §2.5, relayed figures)."""
-        ends = sentence_bounds(doc)[1]
+        w = self._words(doc)
+        ends = w.sent_ends
         for _, s, e in sorted(reports, key=lambda r: r[1]):
-            if s < span.end or e > ends[span.start] or doc[s:e].text.lower() == "according to":
+            if s < span.end or e > ends[span.start] or self._phrase(doc, s, e) == "according to":
                 continue
-            if any(self._breaks(t) for t in doc[span.end : s]):
+            if any(self._breaks_at(w, k) for k in range(span.end, s)):
                 return None
             source = self._after_tag(doc, span, s, e, at_start, at_end)
-            if source is not None and any(t.text == "," for t in doc[max(span.end, source.start - 3) : source.start]):
+            if source is not None and "," in w.text[max(span.end, source.start - 3) : source.start]:
                 return source
         return None
 
     def _told_after(self, doc: Doc, span: Span, reports, at_start: dict) -> Span | None:
         """ "12 were killed, a police officer told Reuters.": the outlet told in a tag closing the
         figure's sentence relays it, whoever told it (guidelines §2.5, relayed figures)."""
-        ends = sentence_bounds(doc)[1]
+        w = self._words(doc)
+        ends = w.sent_ends
         end = ends[span.start]
         for _, s, e in reports:
-            if s < span.end or e > end or doc[s].lower_ not in ("told", "tells"):
+            if s < span.end or e > end or w.lower[s] not in ("told", "tells"):
                 continue
-            between = doc[span.end : s]
-            if not any(t.text == "," for t in between) or any(self._breaks(t) for t in between):
+            if "," not in w.text[span.end : s] or any(self._breaks_at(w, k) for k in range(span.end, s)):
                 return None  # the tag closes the figure's clause after a comma
-            m = at_start.get(e) or (self._relayed(doc, e, at_start) if doc[e].lower_ == "the" else None)
+            m = at_start.get(e) or (self._relayed(doc, e, at_start) if w.lower[e] == "the" else None)
             if m is None or m.label_ != "ORG":
                 return None
-            rest = doc[m.end : end]
-            if (rest and rest[0].lower_ in self.complement_starts) or any(
+            if (m.end < end and w.lower[m.end] in self.complement_starts) or any(
                 k in self._figure_starts for k in range(m.end, end)
             ):
                 return None  # "…, X told Reuters that 40 more died": the tag opens a figure of its own
@@ -696,10 +790,11 @@ class FigureRelations(ArgumentGrammar):
         """The source of a reporting tag after the figure: "…, the Relief Agency (RRA) said" (the
         name, else the acronym), "…, United Nations agencies said", "…, the mayor, N, said",
         "…, X's delegation said"."""
+        w = self._words(doc)
         k = s
-        while k - 1 > 0 and doc[k - 1].lower_ in self.back_skip:
+        while k - 1 > 0 and w.lower[k - 1] in self.back_skip:
             k -= 1
-        if k >= 3 and doc[k - 1].text == ")" and doc[k - 3].text == "(":
+        if k >= 3 and w.text[k - 1] == ")" and w.text[k - 3] == "(":
             # "…, the Relief Agency (RRA) said": the name, the mention nearest the figure (§3.1).
             named = at_end.get(k - 3)
             acronym = at_end.get(k - 1)
@@ -707,9 +802,9 @@ class FigureRelations(ArgumentGrammar):
                 if m is not None and m.label_ in labels:
                     return m
             k -= 3
-        if doc[k - 1].text == ",":
+        if w.text[k - 1] == ",":
             named = at_end.get(k - 1)  # "…, the city's mayor, N, said": the name closing an apposition
-            if named is not None and named.label_ in labels and doc[named.start - 1].text == ",":
+            if named is not None and named.label_ in labels and w.text[named.start - 1] == ",":
                 return named
             return None
         source = self._left(doc, k, at_end, labels, skip=self.source_skip, gap=3)
@@ -720,8 +815,9 @@ class FigureRelations(ArgumentGrammar):
     def _inverted_subject(self, doc: Doc, e: int, at_start: dict, labels: set[str]) -> Span | None:
         """ "…, said agency chief N": the subject after the verb, past role words, and the last name
         of that run (the person, not the body that titles them)."""
+        w = self._words(doc)
         found, k = None, e
-        ceiling = min(sentence_bounds(doc)[1][e - 1], e + self.gaps["role_phrase"] + 2)
+        ceiling = min(w.sent_ends[e - 1], e + self.gaps["role_phrase"] + 2)
         while k < ceiling:
             m = at_start.get(k)
             if m is not None:
@@ -729,7 +825,7 @@ class FigureRelations(ArgumentGrammar):
                     break
                 found, k = m, m.end
                 continue
-            if doc[k].lower_ not in self.role_words and doc[k].lower_ not in ("the", "a", "an", "'s", "’s"):
+            if w.lower[k] not in self.role_words and w.lower[k] not in ("the", "a", "an", "'s", "’s"):
                 break
             k += 1
         return found
@@ -737,26 +833,28 @@ class FigureRelations(ArgumentGrammar):
     def _fronted_attribution(self, doc: Doc, span: Span, before: list[tuple[int, int]], at_start: dict) -> Span | None:
         """ "According to X, 300 people fled …": an attribution opening its sentence reaches the whole
         main clause after its comma, when no nearer reporting verb stands before the figure."""
+        w = self._words(doc)
         if not before:
             return None
         s, e = max(before)
-        if doc[s:e].text.lower() != "according to":
+        if self._phrase(doc, s, e) != "according to":
             return None
-        floor = sentence_bounds(doc)[0][s]
-        if any(not doc[j].is_space and doc[j].lower_ not in self.fronted_openers for j in range(floor, s)):
+        floor = w.sent_starts[s]
+        if any(not w.is_space[j] and w.lower[j] not in self.fronted_openers for j in range(floor, s)):
             return None  # "30 died, according to X, and ...": a mid-sentence attribution reaches back only
         source = self._attributed(doc, e, at_start, SOURCE_LABELS)
         if source is None:
             return None
-        comma = next((j for j in range(source.end, span.start) if doc[j].text == ","), None)
+        comma = next((j for j in range(source.end, span.start) if w.text[j] == ","), None)
         return source if comma is not None else None
 
     def _speaker_before(
         self, doc: Doc, before: list[tuple[int, int]], at_end: dict, labels: set[str] = SOURCE_LABELS
     ) -> Span | None:
         """The named subject of the nearest reporting verb before the figure in its sentence."""
+        w = self._words(doc)
         for s, e in sorted(before, reverse=True):
-            if doc[s:e].text.lower() == "according to":
+            if self._phrase(doc, s, e) == "according to":
                 continue  # "according to" reaches only what follows it in its clause
             source = self._subject(doc, s, at_end, labels)
             if source is None and self._unnamed_speaker(doc, s):
@@ -764,11 +862,11 @@ class FigureRelations(ArgumentGrammar):
             if source is not None:
                 # "The ministry run by the Houthis said ...": the reporter is the head noun, not the agent.
                 j = source.start - 1
-                if j > 0 and doc[j].lower_ in ("the", "a", "an"):
+                if j > 0 and w.lower[j] in ("the", "a", "an"):
                     j -= 1
-                if j >= 1 and doc[j].lower_ == "by":
+                if j >= 1 and w.lower[j] == "by":
                     head = self._left(doc, j - 1, at_end, SOURCE_LABELS, gap=0)
-                    if head is None and doc[j - 1].lower_ in self.ruling_participles:
+                    if head is None and w.lower[j - 1] in self.ruling_participles:
                         return None  # "the ministry of health in X, run by Y, put the toll at": not Y
                     source = head or source
                 return source
@@ -777,47 +875,49 @@ class FigureRelations(ArgumentGrammar):
     def _reporters(self, doc: Doc, reports, at_start: dict, at_end: dict) -> list[Span]:
         """Who a pronoun or a definite nominal can refer back to: the named subjects of reporting verbs
         and the first person and organisation of each sentence, in text order (guidelines §3.1)."""
+        w = self._words(doc)
         out: dict[int, Span] = {}
         for _, s, e in reports:
-            if doc[s:e].text.lower() == "according to":
+            if self._phrase(doc, s, e) == "according to":
                 source = self._attributed(doc, e, at_start, SOURCE_LABELS)
             else:
                 source = self._subject(doc, s, at_end, SOURCE_LABELS)
             if source is not None:
                 out[source.start] = source
         seen: set[tuple[int, str]] = set()
-        sent_starts = sentence_bounds(doc)[0]
+        sent_starts = w.sent_starts
         for m in sorted(at_start.values(), key=lambda m: m.start):
             if m.label_ in SOURCE_LABELS and (sent_starts[m.start], m.label_) not in seen:
                 seen.add((sent_starts[m.start], m.label_))
                 # A subject stands before its verb ("the agency revised its count"), a headline name does not.
-                if m.end < len(doc) and doc[m.end].is_lower and doc[m.end].is_alpha and doc[m.end].lower_ != "and":
+                if m.end < len(doc) and w.is_lower[m.end] and w.is_alpha[m.end] and w.lower[m.end] != "and":
                     out.setdefault(m.start, m)
         return [out[k] for k in sorted(out)]
 
     def _back_reference(self, doc: Doc, k: int, reporters: list[Span], forward: bool = False) -> Span | None:
         """ "Later it said …", "The agency said …", "according to the group": the nearest earlier
         reporter the pronoun or nominal can name, within the two sentences before (guidelines §2.5)."""
+        w = self._words(doc)
         if forward:  # the words after "according to"
             j = k
-            if j < len(doc) and doc[j].lower_ in self.back_determiners:
+            if j < len(doc) and w.lower[j] in self.back_determiners:
                 j += 1
-                while j < len(doc) and doc[j].lower_ == "same":
+                while j < len(doc) and w.lower[j] == "same":
                     j += 1
-            word = doc[j].lower_ if j < len(doc) else ""
+            word = w.lower[j] if j < len(doc) else ""
             head = j > k or word in self.back_pronouns
         else:  # the words before a reporting verb
             j = k - 1
-            while j > 0 and doc[j].lower_ in self.back_skip:
+            while j > 0 and w.lower[j] in self.back_skip:
                 j -= 1
-            word = doc[j].lower_ if j >= 0 else ""
+            word = w.lower[j] if j >= 0 else ""
             # "The London-based group said": a few modifiers between the determiner and the nominal.
             i = j - 1
-            while i > 0 and j - i <= 4 and doc[i].lower_ not in self.back_determiners:
-                if not (doc[i].is_lower or doc[i].text == "-" or doc[i + 1].text == "-"):
+            while i > 0 and j - i <= 4 and w.lower[i] not in self.back_determiners:
+                if not (w.is_lower[i] or w.text[i] == "-" or w.text[i + 1] == "-"):
                     break
                 i -= 1
-            head = word in self.back_pronouns or (i >= 0 and doc[i].lower_ in self.back_determiners)
+            head = word in self.back_pronouns or (i >= 0 and w.lower[i] in self.back_determiners)
         if not head:
             return None
         if word in self.back_pronouns:
@@ -828,7 +928,7 @@ class FigureRelations(ArgumentGrammar):
             labels = {"PERSON"}  # "according to the mayor": the person named earlier in that role
         else:
             return None
-        sent_starts = sentence_bounds(doc)[0]
+        sent_starts = w.sent_starts
         floor = sent_starts[k]
         for _ in range(2):
             if floor > 0:
@@ -841,7 +941,8 @@ class FigureRelations(ArgumentGrammar):
     def _attributed(self, doc: Doc, k: int, at_start: dict, labels: set[str]) -> Span | None:
         """The source after "according to": the first person or organisation within a few words, past a
         place or a role ("according to Kherson region governor X", "according to data released by the WHO")."""
-        ceiling = min(sentence_bounds(doc)[1][k - 1] if k > 0 else len(doc), k + self.gaps["attribution"])
+        w = self._words(doc)
+        ceiling = min(w.sent_ends[k - 1] if k > 0 else len(doc), k + self.gaps["attribution"])
         while k < ceiling:
             m = at_start.get(k)
             if m is not None:
@@ -849,7 +950,7 @@ class FigureRelations(ArgumentGrammar):
                     return self._titled_person(doc, m, at_start) or m
                 k = m.end
                 continue
-            if doc[k].is_punct:
+            if w.is_punct[k]:
                 return None
             k += 1
         return None
@@ -857,23 +958,25 @@ class FigureRelations(ArgumentGrammar):
     def _titled_person(self, doc: Doc, body: Span, at_start: dict) -> Span | None:
         """ "according to Hamas spokesman N": the person the body's role words introduce (§3.1,
         the nearest named source), not the body that premodifies the role."""
+        w = self._words(doc)
         if body.label_ != "ORG":
             return None
         k = body.end
-        while k < len(doc) and k - body.end <= self.gaps["role_phrase"] and doc[k].lower_ in self.role_words:
+        while k < len(doc) and k - body.end <= self.gaps["role_phrase"] and w.lower[k] in self.role_words:
             k += 1
         person = at_start.get(k)
         return person if k > body.end and person is not None and person.label_ == "PERSON" else None
 
     def _relay(self, doc: Doc, span: Span, reports, at_start: dict, reporters: list[Span]) -> Span | None:
         """ "X told AFP that 15 …": the agency told relays the figure too (guidelines §2.5, relayed figures)."""
-        starts = sentence_bounds(doc)[0]
+        w = self._words(doc)
+        starts = w.sent_starts
         for _, s, e in reports:
-            if starts[span.start] <= s and e <= span.start and doc[s].lower_ in ("told", "tells"):
+            if starts[span.start] <= s and e <= span.start and w.lower[s] in ("told", "tells"):
                 if any(e < s2 and e2 <= span.start for _, s2, e2 in reports):
                     continue  # "told AFP that 30 died and RFI reported 40": the later verb has its own source
                 m = at_start.get(e)
-                if m is None and e < len(doc) and doc[e].lower_ == "the":
+                if m is None and e < len(doc) and w.lower[e] == "the":
                     # "told the UN-funded Radio X that", "told the group that" (the group named before)
                     m = self._relayed(doc, e, at_start) or self._back_reference(doc, e, reporters, forward=True)
                 if m is not None and m.label_ == "ORG":

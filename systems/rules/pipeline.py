@@ -25,10 +25,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, cast
 
+import numpy
+from spacy.attrs import ENT_ID, ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from bench.core.annotation import Annotation, Entity, Relation
 
@@ -108,13 +109,29 @@ def _view(doc: Doc, key: str):
     return None
 
 
+# The entity ruler's (or the statistical model's) entities as Spans, with the token marks they were read
+# from: ``doc.ents`` builds them anew at each read, and every finder before the first to write the
+# groups reads them; a doc whose entities were set again is read afresh.
+_ENTS: tuple[Any, Any, list[Span]] | None = None
+
+
+def _ents(doc: Doc) -> list[Span]:
+    global _ENTS
+    marks = doc.to_array([ENT_IOB, ENT_TYPE, ENT_KB_ID, ENT_ID])
+    if _ENTS is not None and _ENTS[0] is doc and numpy.array_equal(_ENTS[1], marks):
+        return _ENTS[2]
+    ents = list(doc.ents)
+    _ENTS = (doc, marks, ents)
+    return ents
+
+
 def claimed_tokens(doc: Doc) -> Sequence[bool]:
     """Per token: whether some finder before this one has used it (read-only). Before any finder,
     the entity ruler's entities hold their tokens."""
     mask = _view(doc, CLAIMED)
     if mask is None:
         mask = [False] * len(doc)
-        for span in doc.spans[CLAIMED] if CLAIMED in doc.spans else doc.ents:  # noqa: SIM401 (ents are costly to build)
+        for span in doc.spans[CLAIMED] if CLAIMED in doc.spans else _ents(doc):
             mask[span.start : span.end] = [True] * (span.end - span.start)
     return mask
 
@@ -124,7 +141,7 @@ def names(doc: Doc) -> list[Span]:
     view = _view(doc, NAMES)
     if view is not None:
         return list(view)
-    return list(doc.spans[NAMES] if NAMES in doc.spans else doc.ents)  # noqa: SIM401 (ents are costly to build)
+    return list(doc.spans[NAMES] if NAMES in doc.spans else _ents(doc))
 
 
 def set_names(doc: Doc, mentions: Iterable[Span], new: Sequence[Span] = ()) -> None:
@@ -133,13 +150,29 @@ def set_names(doc: Doc, mentions: Iterable[Span], new: Sequence[Span] = ()) -> N
     for span in new:
         mask[span.start : span.end] = [True] * (span.end - span.start)
     if CLAIMED not in doc.spans:
-        doc.spans[CLAIMED] = list(doc.ents)
+        doc.spans[CLAIMED] = list(_ents(doc))
     mentions = list(mentions)
     doc.spans[NAMES] = mentions
     claimed = doc.spans[CLAIMED]
     claimed.extend(list(new))
     _VIEWS[NAMES] = (doc.spans[NAMES], len(mentions), mentions)
     _VIEWS[CLAIMED] = (claimed, len(claimed), mask)
+
+
+def first_longest(spans: Sequence[Span]) -> list[Span]:
+    """spaCy's ``filter_spans``: of overlapping spans the (first) longest stays, in text order; each
+    span's bounds are read once, as the finders call it on every mention of the doc."""
+    bounds = [(span.start, span.end) for span in spans]
+    order = sorted(range(len(bounds)), key=lambda i: (bounds[i][1] - bounds[i][0], -bounds[i][0]), reverse=True)
+    kept: list[int] = []
+    seen: set[int] = set()
+    for i in order:
+        start, end = bounds[i]
+        if start not in seen and end - 1 not in seen:
+            kept.append(i)
+            seen.update(range(start, end))
+    kept.sort(key=lambda i: bounds[i][0])
+    return [spans[i] for i in kept]
 
 
 def with_ref(span: Span, ref: str | None) -> Span:
@@ -190,8 +223,10 @@ def mentions_of(doc: Doc) -> list[Span]:
     return sorted(names(doc) + list(doc.spans.get(FIGURES, ())), key=lambda s: (s.start, s.end))
 
 
-def annotation_from_doc(doc_id: str, doc: Doc) -> Annotation:
-    """The finished Doc as the benchmark's annotation: mentions E1…, relations R1… in order."""
+def annotation_from_doc(doc_id: str, doc: Doc, text: str | None = None) -> Annotation:
+    """The finished Doc as the benchmark's annotation: mentions E1…, relations R1… in order. ``text``
+    is the text the doc was made from, when the caller has it: a mention's text is then its slice, as
+    the tokenizer keeps every character, and no Token objects are built to join."""
     ids: dict[tuple[int, int], str] = {}
     entities = []
     for i, span in enumerate(mentions_of(doc), start=1):
@@ -203,7 +238,7 @@ def annotation_from_doc(doc_id: str, doc: Doc) -> Annotation:
                 label=span.label_,
                 start=span.start_char,
                 end=span.end_char,
-                text=span.text,
+                text=span.text if text is None else text[span.start_char : span.end_char],
                 ref=span.kb_id_ or None,
                 value=value,
                 qualifier=qualifier,
@@ -238,7 +273,7 @@ class PeopleComponent:
             if link is not None:
                 person._.role = (link.kind, (link.org.start, link.org.end) if link.org is not None else None)
         doc.spans[PEOPLE] = people
-        set_names(doc, filter_spans(named + people), new=people)
+        set_names(doc, first_longest(named + people), new=people)
         return doc
 
 
@@ -260,7 +295,7 @@ class AliasComponent:
         if not aliases:
             return doc
         aliases = [with_ref(a, refs[(a.start, a.end)]) for a in aliases]
-        set_names(doc, filter_spans(names(doc) + aliases), new=aliases)
+        set_names(doc, first_longest(names(doc) + aliases), new=aliases)
         return doc
 
 
@@ -277,7 +312,7 @@ class AcronymComponent:
         if not found:
             return doc
         found = [with_ref(a, refs.get((a.start, a.end))) for a in found]
-        set_names(doc, filter_spans(names(doc) + found), new=found)
+        set_names(doc, first_longest(names(doc) + found), new=found)
         return doc
 
 
@@ -300,7 +335,7 @@ class NameFinderComponent:
         if replaced:
             repoint_roles(doc, replaced)
             named = [m for m in named if m not in replaced]
-        set_names(doc, filter_spans(named + found), new=found)
+        set_names(doc, first_longest(named + found), new=found)
         return doc
 
 
