@@ -79,6 +79,9 @@ class PartyRelations(ArgumentGrammar):
             "under": p["under_control"]["triggers"],
             "claim": p["claim"]["verbs"],
             "supply": p["supply"]["verbs"],
+            "alliance": p["alliance_members"]["triggers"],
+            "led_by": p["alliance_members"]["led_by"],
+            "joint_action": p["joint_action"]["triggers"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
@@ -138,6 +141,12 @@ class PartyRelations(ArgumentGrammar):
         self.party_supply = p["supply"]
         self.party_arms = frozenset(p["supply"]["arms"])
         self.party_military_aid = frozenset(p["supply"]["military"])
+        self.party_pp_preps = frozenset(p["pp_subject_preps"])
+        self.party_alliance = p["alliance_members"]
+        self.party_alliance_skip = frozenset(p["alliance_members"]["subject_skip"])
+        self.party_alliance_nouns = frozenset(p["alliance_members"]["alliance_nouns"])
+        self.party_joint_action = p["joint_action"]
+        self.party_joint_skip = frozenset(p["joint_action"]["verb_skip"])
 
     # -- the finder ------------------------------------------------------------------------
     def _parties(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add: Add) -> None:
@@ -168,6 +177,9 @@ class PartyRelations(ArgumentGrammar):
             "under": self._party_under,
             "claim": self._party_claim,
             "supply": self._party_supply,
+            "alliance": self._party_alliance_members,
+            "led_by": self._party_alliance_leader,
+            "joint_action": self._party_joint_action,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -346,6 +358,9 @@ class PartyRelations(ArgumentGrammar):
     def _party_hostile(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         if end < len(doc) and doc[end].lower_ == "by":
             return  # passive voice: the agent follows, the subject is the target
+        if end - start == 1 and end < len(doc) and doc[start].lower_ in self.conflict_nouns:
+            if doc[end].lower_ in self.conflict_noun_reading:
+                return  # "X claimed attacks on Y": the noun, whose attacker is not X
         # "X, the group fighting Y": a participle in a noun apposition is said of the apposition's head
         participle = doc[end - 1].lower_.endswith("ing")
         subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=participle)
@@ -384,9 +399,22 @@ class PartyRelations(ArgumentGrammar):
         if self._right(doc, end, at_start, ORG_OR_GPE | PLACES | PEOPLE, skip=self.party_object_skip) is not None:
             return
         group = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+        if group and self._inside_phrase(doc, min(m.start for m in group)):
+            return  # "separatists in A and B have fought": A and B are where, not who (guidelines §2.5)
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 add("IN_CONFLICT_WITH", b, a, "party_relations.reciprocal_verbs")
+
+    def _inside_phrase(self, doc: Doc, k: int) -> bool:
+        """Whether the mention at token k is the object of a preposition, past its modifiers
+        ("in the English-speaking A")."""
+        j = k - 1
+        while j >= max(0, k - 6) and doc[j].lower_ not in self.party_pp_preps:
+            hyphenated = doc[j].text == "-" or (j + 1 < len(doc) and doc[j + 1].text == "-")
+            if not (hyphenated or (doc[j].is_alpha and doc[j].is_lower)) or doc[j].lower_ in ("and", "or"):
+                return False
+            j -= 1
+        return j >= 0 and doc[j].lower_ in self.party_pp_preps
 
     def _party_reciprocal_allies(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X and Y are close allies"."""
@@ -649,6 +677,58 @@ class PartyRelations(ArgumentGrammar):
             reduced = True  # "X, in coordination with Y, struck Z": a parenthetical about X
         subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=True, reduced=reduced)
         self._party_pairs("ALLIED_WITH", subjects, objects, add, "party_relations.ally_verbs")
+
+    def _party_alliance_members(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "A and B are both members of the Z": states in a standing alliance are each allied with it,
+        not with one another (guidelines §2.5); member groups are the part_nouns pattern's PART_OF."""
+        whole = self._right(doc, end, at_start, {"ORG"}, skip={"the"}, gap=1)
+        if whole is None:
+            return
+        k = start
+        while k > 0 and doc[k - 1].lower_ in self.party_alliance_skip:
+            k -= 1
+        last = at_end.get(k)
+        if last is None or last.label_ != "GPE":
+            return
+        members = [m for m in self._party_coordination(doc, last, at_end, ORG_OR_GPE) if m.label_ == "GPE"]
+        self._party_pairs("ALLIED_WITH", members, [whole], add, "party_relations.alliance_members")
+
+    def _party_alliance_leader(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "the Z (ZA), a military alliance led by W": the state that leads a standing alliance is allied
+        with it (guidelines §2.5); the acronym is the name nearer the leader (§3.1)."""
+        k, floor = start - 1, max(0, start - self.party_alliance["apposition_gap"] - 1)
+        noun = False
+        while k > floor and doc[k].text != ",":
+            if not (doc[k].is_alpha and doc[k].is_lower) and doc[k].text != "-":
+                return
+            noun = noun or doc[k].lower_ in self.party_alliance_nouns
+            k -= 1
+        if not noun or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the"):
+            return
+        alliance = at_end.get(k)
+        if alliance is None and doc[k - 1].text == ")":
+            alliance = at_end.get(k - 1)
+        if alliance is None or alliance.label_ != "ORG":
+            return
+        leader = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        add("ALLIED_WITH", alliance, leader, "party_relations.alliance_leader")
+
+    def _party_joint_action(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "A and B launched a joint offensive against Z": the two act together (ALLIED_WITH, a joint
+        act of the events, guidelines §2.5) against Z (IN_CONFLICT_WITH)."""
+        k = start
+        while k > 0 and start - k < self.party_joint_action["gap"] and doc[k - 1].lower_ in self.party_joint_skip:
+            k -= 1
+        last = at_end.get(k)
+        if last is None or last.label_ not in ORG_OR_GPE:
+            return
+        group = self._party_coordination(doc, last, at_end, ORG_OR_GPE)
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                add("ALLIED_WITH", b, a, "party_relations.joint_action")
+        if end < len(doc) and doc[end].lower_ in self.party_joint_action["targets"]:
+            targets = self._party_objects(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+            self._party_pairs("IN_CONFLICT_WITH", group, targets, add, "party_relations.joint_action")
 
     def _party_support(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X's support for Y", "Iran's alliance with the Houthis"."""

@@ -107,6 +107,13 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 ]
                 if end < len(doc) and doc[end].lower_ == "by":
                     continue  # passive voice: "controlled by" is the control_passive pattern's
+                if (
+                    end - start == 1
+                    and end < len(doc)
+                    and doc[start].lower_ in self.conflict_nouns
+                    and doc[end].lower_ in self.conflict_noun_reading
+                ):
+                    continue  # "X said attacks on Y rose": the noun, whose attacker is not X
                 subject = self._left(doc, start, at_end, ORG_OR_GPE)
                 obj = self._right(doc, end, at_start, ORG_OR_GPE | ({"LOC"} if rtype == "CONTROLS" else set()))
                 if obj is not None and self._backer_modifier(doc, obj):
