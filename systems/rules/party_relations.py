@@ -142,6 +142,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_arms = frozenset(p["supply"]["arms"])
         self.party_military_aid = frozenset(p["supply"]["military"])
         self.party_pp_preps = frozenset(p["pp_subject_preps"])
+        self.party_presence = [tuple(x.split()) for x in meeting["presence"]]
         self.party_alliance = p["alliance_members"]
         self.party_alliance_skip = frozenset(p["alliance_members"]["subject_skip"])
         self.party_alliance_nouns = frozenset(p["alliance_members"]["alliance_nouns"])
@@ -676,6 +677,14 @@ class PartyRelations(ArgumentGrammar):
         if start > 0 and doc[start - 1].text == "," and last < len(doc) and doc[last].text == ",":
             reduced = True  # "X, in coordination with Y, struck Z": a parenthetical about X
         subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=True, reduced=reduced)
+        if not subjects and start == sentence_bounds(doc)[0][start]:
+            # "With the backing of Y, X took the town": a fronted phrase is said of the clause's subject,
+            # which the object search took for a list ("Y, X") when no "and" joins them
+            if len(objects) > 1 and not any(t.lower_ == "and" for t in doc[objects[0].start : last]):
+                objects, subjects = objects[:1], objects[1:2]
+            elif last < len(doc) and doc[last].text == ",":
+                fronted = self._right(doc, last + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+                subjects = [fronted] if fronted is not None else []
         self._party_pairs("ALLIED_WITH", subjects, objects, add, "party_relations.ally_verbs")
 
     def _party_alliance_members(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
@@ -807,6 +816,17 @@ class PartyRelations(ArgumentGrammar):
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 add("MET_WITH", a, b, "party_relations.meet_between")
+        if len(group) < 2:
+            return
+        # "talks between A and B in the presence of C": C took part, with A and B (guidelines §2.5)
+        k, ceiling = group[-1].end, sentence_bounds(doc)[1][start]
+        while k < ceiling:
+            phrase = next((p for p in self.party_presence if tuple(t.lower_ for t in doc[k : k + len(p)]) == p), None)
+            if phrase is not None:
+                present = self._party_people(doc, k + len(phrase), at_start)
+                self._party_meet_pairs(present, group, add, "party_relations.meet_presence")
+                return
+            k += 1
 
     def _party_attack_by(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "an attack by X on Y", "strikes by X against Y"."""
