@@ -170,6 +170,8 @@ class RoleRelations(ArgumentGrammar):
             state_only = word in self.body_synonyms and not (doc[m.end - 1].is_lower or m.id_ in self.state_body_rules)
             if doc[m.end - 1].lower_ in names and not state_only:
                 return m
+        if word in self.owner_pronouns and doc[k].is_sent_start:
+            return self._previous_subject(doc, k, mentions)
         if word in self.org_nouns or word in self.place_nouns or word in self.owner_pronouns:
             labels = {"GPE"} if word in self.place_nouns else {"ORG"}
             starts = sentence_bounds(doc)[0]
@@ -197,6 +199,26 @@ class RoleRelations(ArgumentGrammar):
         name = re.split(r" (?:of|for) ", m.kb_id_ or m.text)[0]
         last = name.split()[-1].lower()
         return last in self.kind_heads and last != word and last not in self.body_synonyms.get(word, ())
+
+    @staticmethod
+    def _previous_subject(doc: Doc, k: int, mentions: list[Span]) -> Span | None:
+        """ "The X Front (XF) claimed it. Its spokesman, N, said ...": a sentence's first "Its" takes up
+        the last sentence's subject, here only when that subject is a named organisation that opens
+        the sentence; of a name and its bracketed acronym, the acronym, nearer (guidelines §3.1)."""
+        starts = sentence_bounds(doc)[0]
+        if k == 0:
+            return None
+        first = starts[k - 1]
+        if doc[first].lower_ == "the":
+            first += 1
+        subject = next((m for m in mentions if m.start == first), None)
+        if subject is None or subject.label_ != "ORG":
+            return None
+        e = subject.end
+        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+            acronym = next((m for m in mentions if m.start == e + 1 and m.end == e + 2), None)
+            return acronym if acronym is not None else subject
+        return subject
 
     @staticmethod
     def _clear_pronoun(doc: Doc, m: Span, k: int, mentions: list[Span]) -> bool:
