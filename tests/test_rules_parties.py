@@ -599,3 +599,96 @@ def test_calls_and_delegations_are_meetings(system, text, pair):
 def test_members_and_backers_in_relative_clauses(system, text, expected):
     found = pairs(system, text)
     assert expected <= found, found
+
+
+# -- round 2 of 2026-11-25: alliances, joint acts, presence at talks, and precision guards --
+
+
+@pytest.mark.parametrize(
+    "text, expected, rule",
+    [
+        # states stated to be members of a standing alliance are each allied with it (§2.5)
+        (
+            "Albania and Andorra are both members of the Shield Pact (SP), a military alliance led by Moscow.",
+            {("ALLIED_WITH", "Albania", "Shield Pact"), ("ALLIED_WITH", "Andorra", "Shield Pact")},
+            "party_relations.alliance_members",
+        ),
+        # the state that leads the alliance, linked to the acronym, the name nearer it (§3.1)
+        (
+            "Albania and Andorra are both members of the Shield Pact (SP), a military alliance led by Moscow.",
+            {("ALLIED_WITH", "SP", "Moscow")},
+            "party_relations.alliance_leader",
+        ),
+        # a joint offensive: the two act together against a third party
+        (
+            "Albania and Andorra launched a joint offensive against the Kovar Front in March.",
+            {("ALLIED_WITH", "Albania", "Andorra")},
+            "party_relations.joint_action",
+        ),
+        # a fronted and a parenthetical phrase of support
+        (
+            "With the support of Iran, Hezbollah seized the town.",
+            {("ALLIED_WITH", "Hezbollah", "Iran")},
+            "party_relations.ally_verbs",
+        ),
+        # "fighting each other": the reciprocal object names no third party
+        (
+            "The Taliban and the Islamic State have been fighting each other.",
+            {("IN_CONFLICT_WITH", "Taliban", "Islamic State")},
+            "party_relations.reciprocal_verbs",
+        ),
+        # people present at talks between named people took part in them, with the parties (§2.5)
+        (
+            "Talks between Vladimir Putin and Emmanuel Macron, attended by Recep Tayyip Erdogan and Antonio Guterres,"
+            " began on Monday.",
+            {
+                ("MET_WITH", "Recep Tayyip Erdogan", "Vladimir Putin"),
+                ("MET_WITH", "Recep Tayyip Erdogan", "Emmanuel Macron"),
+                ("MET_WITH", "Antonio Guterres", "Emmanuel Macron"),
+            },
+            "party_relations.meet_presence",
+        ),
+    ],
+)
+def test_alliances_joint_acts_and_presence(system, text, expected, rule):
+    found = relations(system, text)
+    assert {(t, h, tail, rule) for t, h, tail in expected} <= found, found
+
+
+def test_members_of_an_alliance_are_not_allied_with_one_another(system):
+    found = pairs(system, "Albania and Andorra are both members of the Shield Pact (SP), a military alliance.")
+    assert ("ALLIED_WITH", "Albania", "Andorra") not in found
+    assert ("ALLIED_WITH", "Andorra", "Albania") not in found
+
+
+def test_those_present_are_not_met_with_one_another(system):
+    found = pairs(
+        system,
+        "Talks between Vladimir Putin and Emmanuel Macron, attended by Recep Tayyip Erdogan and Antonio Guterres,"
+        " began on Monday.",
+    )
+    assert ("MET_WITH", "Recep Tayyip Erdogan", "Antonio Guterres") not in found
+    assert ("MET_WITH", "Antonio Guterres", "Recep Tayyip Erdogan") not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "attacks on Y" after a reporting verb is the noun: the speaker is not the attacker
+        "The Kovar Front claimed that attacks on Ruritania were carried out by the Dalmian army.",
+        "Hamas said strikes against Lebanon had doubled since May.",
+    ],
+)
+def test_an_attack_noun_after_a_speaker_is_not_the_speakers_attack(system, text):
+    found = {r for r in pairs(system, text) if r[0] == "IN_CONFLICT_WITH"}
+    assert not found, found
+
+
+def test_places_in_a_phrase_before_a_reciprocal_verb_are_not_parties(system):
+    # coordinated places that say where the fighters are state nothing between them (§2.5)
+    found = pairs(system, "Rebels in the English-speaking Amhara and Tigray have fought since 2020.")
+    assert not {r for r in found if r[0] == "IN_CONFLICT_WITH"}, found
+    # the subjects themselves still fought each other
+    assert ("IN_CONFLICT_WITH", "Armenia", "Azerbaijan") in pairs(
+        system, "Armenia and Azerbaijan fought along the frontier."
+    )
