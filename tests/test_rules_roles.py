@@ -314,3 +314,12 @@ def test_a_sentence_opening_its_takes_up_the_named_subject_before(system):
     # a previous sentence that opens with no named organisation gives nothing
     text = "Gunmen claimed the raid on Tuesday in Dorvo. Its spokesman, Dano Verik, said fighters had withdrawn."
     assert not roles(system, text)
+
+
+def test_a_bare_title_leads_the_one_state_its_sentence_ties_it_to(system):
+    # "his country" ties a bare title to the state the sentence names (guidelines §2.5, bare titles)
+    text = "President Akin Doru said his country felt let down and that Niger would quit the bloc."
+    assert ("LEADER_OF", "Akin Doru", "Niger") in roles(system, text)
+    # a state only talked about, or two states, give nothing
+    assert not roles(system, "President Akin Doru called the warships a threat to Niger.")
+    assert not roles(system, "President Akin Doru said his country would never forgive Mali or Niger.")

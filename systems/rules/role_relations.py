@@ -67,6 +67,7 @@ class RoleRelations(ArgumentGrammar):
         self.role_verbs: dict[str, str] = grammar["role_verbs"]
         self.relative_skip = frozenset(grammar["relative_skip"])
         self.led_by = frozenset(grammar["led_by"])
+        self.bare_title_ties = frozenset(tuple(p.split()) for p in roles["bare_title_ties"])
         self.led_by_skip = frozenset(grammar["led_by_skip"]) | self.group_nouns
         self.body_synonyms = {w: frozenset(group) for group in grammar["body_synonyms"] for w in group}
         self.body_heads = frozenset(grammar["body_heads"]) | frozenset(self.body_synonyms)
@@ -606,10 +607,31 @@ class RoleRelations(ArgumentGrammar):
             self._of_body(doc, person, at_start),
             self._led_by(doc, person, at_end, mentions),
             self._state_list(doc, person, at_start, at_end),
+            self._bare_title(doc, person, at_end, mentions),
         ):
             if one is not None:
                 return [one]
         return []
+
+    def _bare_title(self, doc: Doc, person: Span, at_end: dict, mentions: list[Span]):
+        """ "President N said his country would quit the bloc and that Niger ...": a bare title that
+        leads a place is tied to the one state its sentence names, only through "his country" and the
+        like (guidelines §2.5); a sentence that names no such tie, or more than one state, gives none."""
+        title = self._title_before(doc, person)
+        if title == person.start or at_end.get(title) is not None or doc[title - 1].lower_ in POSSESSIVE:
+            return None
+        kind = self._kind(doc, title, person.start, definite=True)
+        if kind is None or not kind.startswith("leader") or not kind.endswith("+place"):
+            return None
+        hi = sentence_bounds(doc)[1][person.start]
+        words = [t.lower_ for t in doc[person.end : hi]]
+        if not any(tuple(words[i : i + len(tie)]) == tie for tie in self.bare_title_ties for i in range(len(words))):
+            return None
+        # the states named after the person: a dateline or a place of the scene before the name ties nothing
+        places = [m for m in mentions if m.label_ == "GPE" and person.end <= m.start < hi]
+        if len({m.text for m in places}) != 1:
+            return None
+        return kind, places[0], "roles.bare_title"
 
     def _state_possessor(self, doc: Doc, person: Span, at_end: dict) -> Span | None:
         if person.start < 2 or doc[person.start - 1].lower_ not in ("'s", "’s"):
