@@ -692,3 +692,22 @@ def test_places_in_a_phrase_before_a_reciprocal_verb_are_not_parties(system):
     assert ("IN_CONFLICT_WITH", "Armenia", "Azerbaijan") in pairs(
         system, "Armenia and Azerbaijan fought along the frontier."
     )
+
+
+def test_a_fronted_call_makes_the_subject_meet_its_verbs_objects(system):
+    # a call stated in a fronted phrase: the subject spoke with the people its verb takes (§2.5, calls)
+    found = relations(
+        system,
+        "In separate phone calls on Sunday, Russian President Vladimir Putin pressed Emmanuel Macron and Olaf Scholz"
+        " to hold back.",
+    )
+    assert {
+        ("MET_WITH", "Vladimir Putin", "Emmanuel Macron", "party_relations.fronted_meeting"),
+        ("MET_WITH", "Vladimir Putin", "Olaf Scholz", "party_relations.fronted_meeting"),
+    } <= found, found
+    # a statement is no meeting
+    assert not pairs(system, "In a statement on Sunday, Emmanuel Macron urged Vladimir Putin to hold back.")
+    # a fronted paragraph-opening phrase of support, after a paragraph break
+    assert ("ALLIED_WITH", "Hezbollah", "Iran") in pairs(
+        system, "Fighting went on.\n\nWith the backing of Iran, Hezbollah seized the town."
+    )

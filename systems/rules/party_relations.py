@@ -142,6 +142,8 @@ class PartyRelations(ArgumentGrammar):
         self.party_arms = frozenset(p["supply"]["arms"])
         self.party_military_aid = frozenset(p["supply"]["military"])
         self.party_pp_preps = frozenset(p["pp_subject_preps"])
+        self.party_fronted = p["fronted_meeting"]
+        self.party_fronted_nouns = frozenset(p["fronted_meeting"]["nouns"])
         self.party_presence = [tuple(x.split()) for x in meeting["presence"]]
         self.party_alliance = p["alliance_members"]
         self.party_alliance_skip = frozenset(p["alliance_members"]["subject_skip"])
@@ -186,6 +188,7 @@ class PartyRelations(ArgumentGrammar):
             name = doc.vocab.strings[key]
             handlers[name](doc, start, end, mentions, at_start, at_end, add)
         self._party_held_suffix(doc, mentions, at_start, add)
+        self._party_fronted_meeting(doc, at_start, add)
 
     # -- arguments -------------------------------------------------------------------------
     def _party_subject(
@@ -677,7 +680,7 @@ class PartyRelations(ArgumentGrammar):
         if start > 0 and doc[start - 1].text == "," and last < len(doc) and doc[last].text == ",":
             reduced = True  # "X, in coordination with Y, struck Z": a parenthetical about X
         subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=True, reduced=reduced)
-        if not subjects and start == sentence_bounds(doc)[0][start]:
+        if not subjects and all(t.is_space for t in doc[sentence_bounds(doc)[0][start] : start]):
             # "With the backing of Y, X took the town": a fronted phrase is said of the clause's subject,
             # which the object search took for a list ("Y, X") when no "and" joins them
             if len(objects) > 1 and not any(t.lower_ == "and" for t in doc[objects[0].start : last]):
@@ -686,6 +689,32 @@ class PartyRelations(ArgumentGrammar):
                 fronted = self._right(doc, last + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
                 subjects = [fronted] if fronted is not None else []
         self._party_pairs("ALLIED_WITH", subjects, objects, add, "party_relations.ally_verbs")
+
+    def _party_fronted_meeting(self, doc: Doc, at_start: dict, add: Add) -> None:
+        """ "In separate phone calls on Sunday, A urged B and C to ...": the subject spoke with the
+        people its verb takes (guidelines §2.5, calls)."""
+        for sent in doc.sents:
+            k = sent.start
+            while k < sent.end - 1 and doc[k].is_space:
+                k += 1  # a paragraph break opens the sentence
+            if doc[k].lower_ not in self.party_fronted["openers"]:
+                continue
+            window = doc[k + 1 : min(sent.end, k + 1 + self.party_fronted["gap"])]
+            if not any(t.lower_ in self.party_fronted_nouns for t in window):
+                continue
+            comma = next((t.i for t in doc[k : sent.end] if t.text == ","), None)
+            if comma is None or any(at_start.get(i) is not None and at_start[i].label_ == "PERSON" for i in range(k, comma)):
+                continue  # "In a call with B, A said": the meeting verbs' pattern reads "call with"
+            people = self._party_people(doc, comma + 1, at_start)
+            if not people:
+                continue
+            subject = people[0]
+            verb = subject.end
+            if verb >= sent.end or not (doc[verb].is_alpha and doc[verb].is_lower):
+                continue
+            met = [p for p in self._party_people(doc, verb + 1, at_start) if p.start > verb]
+            if met and met[0].start - verb <= self.party_gaps["object"]:
+                self._party_meet_pairs([subject], met, add, "party_relations.fronted_meeting")
 
     def _party_alliance_members(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "A and B are both members of the Z": states in a standing alliance are each allied with it,
