@@ -711,3 +711,12 @@ def test_a_fronted_call_makes_the_subject_meet_its_verbs_objects(system):
     assert ("ALLIED_WITH", "Hezbollah", "Iran") in pairs(
         system, "Fighting went on.\n\nWith the backing of Iran, Hezbollah seized the town."
     )
+
+
+def test_a_killing_participle_is_said_of_its_clauses_subject(system):
+    # ", killing 20 Y fighters" after a clause: its subject's act killed Y's members
+    found = relations(system, "Hamas said Israel had struck a camp near the border, killing 20 Hamas fighters.")
+    assert ("IN_CONFLICT_WITH", "Israel", "Hamas", "party_relations.kill") in found, found
+    # a clause whose subject is no named party says nothing of who killed them
+    found = pairs(system, "Fighters struck a camp near the border in Lebanon, killing 20 Hezbollah fighters.")
+    assert not {r for r in found if r[0] == "IN_CONFLICT_WITH"}, found

@@ -142,6 +142,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_arms = frozenset(p["supply"]["arms"])
         self.party_military_aid = frozenset(p["supply"]["military"])
         self.party_pp_preps = frozenset(p["pp_subject_preps"])
+        self.party_clause_openers = frozenset(p["kill"]["clause_openers"])
         self.party_fronted = p["fronted_meeting"]
         self.party_fronted_nouns = frozenset(p["fronted_meeting"]["nouns"])
         self.party_presence = [tuple(x.split()) for x in meeting["presence"]]
@@ -481,7 +482,24 @@ class PartyRelations(ArgumentGrammar):
                 targets = [member] if noun in self.party_kill_forces or noun in self.role_nouns else []
         if not targets:
             return
+        if start > 0 and doc[start - 1].text == "," and doc[start].lower_.endswith("ing"):
+            # "X had struck a boat, killing 11 members of Y": the participle is said of the clause's subject
+            subject = self._clause_subject(doc, start - 1, at_start)
+            self._party_pairs("IN_CONFLICT_WITH", [subject] if subject else [], targets, add, "party_relations.kill")
+            return
         self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, targets, add, "party_relations.kill")
+
+    def _clause_subject(self, doc: Doc, comma: int, at_start: dict) -> Span | None:
+        """The named party that opens the clause ending at ``comma``, followed by its verb; the clause
+        starts after the last reporting word ("Y said that X had ...") or at the sentence start."""
+        floor = sentence_bounds(doc)[0][comma]
+        k = max([i + 1 for i in range(floor, comma) if doc[i].lower_ in self.party_clause_openers] or [floor])
+        while k < comma and (doc[k].is_space or doc[k].lower_ == "the"):
+            k += 1
+        m = at_start.get(k)
+        if m is None or m.label_ not in ORG_OR_GPE or m.end >= comma:
+            return None
+        return m if doc[m.end].is_alpha and doc[m.end].is_lower else None
 
     def _party_targets(self, doc: Doc, k: int, at_start: dict) -> list[Span]:
         """The parties a list of counts names from token k: "40 Y fighters", "12 soldiers of Z",
