@@ -720,3 +720,23 @@ def test_a_killing_participle_is_said_of_its_clauses_subject(system):
     # a clause whose subject is no named party says nothing of who killed them
     found = pairs(system, "Fighters struck a camp near the border in Lebanon, killing 20 Hezbollah fighters.")
     assert not {r for r in found if r[0] == "IN_CONFLICT_WITH"}, found
+
+
+@pytest.mark.parametrize(
+    "text, expected, rule",
+    [
+        # a hostile verb in the passive: the agent after "by" attacked the subject
+        ("Israel was attacked by Hezbollah overnight.", ("IN_CONFLICT_WITH", "Hezbollah", "Israel"), "passive_attack"),
+        ("Israel was struck by Hezbollah rockets.", ("IN_CONFLICT_WITH", "Hezbollah", "Israel"), "passive_attack"),
+        ("Israel came under fire from Hezbollah.", ("IN_CONFLICT_WITH", "Hezbollah", "Israel"), "under_attack"),
+        ("The fighting pitting Hamas against Fatah has killed dozens.", ("IN_CONFLICT_WITH", "Hamas", "Fatah"), "pitting"),
+    ],
+)
+def test_passive_attacks_and_sides_pitted(system, text, expected, rule):
+    found = relations(system, text)
+    assert (*expected, f"party_relations.{rule}") in found, found
+
+
+def test_a_place_in_the_passive_subject_is_not_attacked(system):
+    found = pairs(system, "Peacekeepers in Mali were attacked by Hezbollah on Monday.")
+    assert not {r for r in found if r[0] == "IN_CONFLICT_WITH"}, found

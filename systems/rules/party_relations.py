@@ -82,6 +82,8 @@ class PartyRelations(ArgumentGrammar):
             "alliance": p["alliance_members"]["triggers"],
             "led_by": p["alliance_members"]["led_by"],
             "joint_action": p["joint_action"]["triggers"],
+            "under_attack": p["under_attack"],
+            "pitting": p["pitting"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
@@ -142,6 +144,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_arms = frozenset(p["supply"]["arms"])
         self.party_military_aid = frozenset(p["supply"]["military"])
         self.party_pp_preps = frozenset(p["pp_subject_preps"])
+        self.party_passive_aux = frozenset(p["passive_attack"]["auxiliaries"])
         self.party_clause_openers = frozenset(p["kill"]["clause_openers"])
         self.party_fronted = p["fronted_meeting"]
         self.party_fronted_nouns = frozenset(p["fronted_meeting"]["nouns"])
@@ -184,6 +187,8 @@ class PartyRelations(ArgumentGrammar):
             "alliance": self._party_alliance_members,
             "led_by": self._party_alliance_leader,
             "joint_action": self._party_joint_action,
+            "under_attack": self._party_under_attack,
+            "pitting": self._party_pitting,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -362,7 +367,8 @@ class PartyRelations(ArgumentGrammar):
     # -- conflict --------------------------------------------------------------------------
     def _party_hostile(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         if end < len(doc) and doc[end].lower_ == "by":
-            return  # passive voice: the agent follows, the subject is the target
+            self._party_passive_attack(doc, start, end, at_start, at_end, add)
+            return
         if end - start == 1 and end < len(doc) and doc[start].lower_ in self.conflict_nouns:
             if doc[end].lower_ in self.conflict_noun_reading:
                 return  # "X claimed attacks on Y": the noun, whose attacker is not X
@@ -377,6 +383,42 @@ class PartyRelations(ArgumentGrammar):
             objects = [nominal] if nominal is not None else self._party_targets(doc, end, at_start)
         objects = [o for o in objects if not self._settlement(doc, o)]
         self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.hostile_verbs")
+
+    def _party_passive_attack(self, doc: Doc, start: int, end: int, at_start: dict, at_end: dict, add: Add) -> None:
+        """ "Y was attacked by X", "Y had been struck by X rockets": the agent attacked the subject."""
+        k = start
+        while k > 0 and doc[k - 1].lower_ in self.party_passive_aux:
+            k -= 1
+        if k == start:
+            return  # "the town, struck by X": a reduced clause may describe a place, not a party
+        target = at_end.get(k)
+        agent = self._right(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if target is None or agent is None or target.label_ not in ORG_OR_GPE or self._settlement(doc, target):
+            return
+        if self._inside_phrase(doc, target.start):
+            return  # "peacekeepers in Y were attacked by X": Y says where, the peacekeepers were attacked
+        add("IN_CONFLICT_WITH", agent, target, "party_relations.passive_attack")
+
+    def _party_under_attack(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "Y came under attack from X"."""
+        agent = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if agent is None:
+            return
+        targets = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+        self._party_pairs("IN_CONFLICT_WITH", [agent], targets, add, "party_relations.under_attack")
+
+    def _party_pitting(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "fighting pitting X against Y"."""
+        side = self._party_objects(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if not side:
+            return
+        k = side[-1].end
+        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+            k += 3
+        if k >= len(doc) or doc[k].lower_ != "against":
+            return
+        other = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        self._party_pairs("IN_CONFLICT_WITH", side, other, add, "party_relations.pitting")
 
     def _party_expel(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X drove Y out of the city": the object must be followed by out/from/back."""
