@@ -740,3 +740,14 @@ def test_passive_attacks_and_sides_pitted(system, text, expected, rule):
 def test_a_place_in_the_passive_subject_is_not_attacked(system):
     found = pairs(system, "Peacekeepers in Mali were attacked by Hezbollah on Monday.")
     assert not {r for r in found if r[0] == "IN_CONFLICT_WITH"}, found
+
+
+def test_forces_sent_to_support_a_party_ally_with_it(system):
+    assert ("ALLIED_WITH", "Russia", "Mali", "party_relations.troop_support") in relations(
+        system, "Russia sent troops to support Mali."
+    )
+    assert ("ALLIED_WITH", "Chad", "Malian army", "party_relations.troop_support") in relations(
+        system, "Chad sent soldiers in support of the Malian army."
+    )
+    # a destination alone states nothing (guidelines §2.5)
+    assert not {r for r in pairs(system, "Russia sent troops to Mali.") if r[0] == "ALLIED_WITH"}

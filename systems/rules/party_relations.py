@@ -84,6 +84,7 @@ class PartyRelations(ArgumentGrammar):
             "joint_action": p["joint_action"]["triggers"],
             "under_attack": p["under_attack"],
             "pitting": p["pitting"],
+            "troop_support": p["troop_support"]["verbs"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
@@ -144,6 +145,10 @@ class PartyRelations(ArgumentGrammar):
         self.party_arms = frozenset(p["supply"]["arms"])
         self.party_military_aid = frozenset(p["supply"]["military"])
         self.party_pp_preps = frozenset(p["pp_subject_preps"])
+        troops = p["troop_support"]
+        self.party_troop_gap: int = troops["gap"]
+        self.party_troop_forces = frozenset(w for f in troops["forces"] for w in f.split())
+        self.party_troop_purposes = [tuple(x.split()) for x in troops["purposes"]]
         self.party_passive_aux = frozenset(p["passive_attack"]["auxiliaries"])
         self.party_clause_openers = frozenset(p["kill"]["clause_openers"])
         self.party_fronted = p["fronted_meeting"]
@@ -189,6 +194,7 @@ class PartyRelations(ArgumentGrammar):
             "joint_action": self._party_joint_action,
             "under_attack": self._party_under_attack,
             "pitting": self._party_pitting,
+            "troop_support": self._party_troop_support,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -406,6 +412,32 @@ class PartyRelations(ArgumentGrammar):
             return
         targets = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
         self._party_pairs("IN_CONFLICT_WITH", [agent], targets, add, "party_relations.under_attack")
+
+    def _party_troop_support(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X sent 1,000 troops to support Y": the forces' purpose names the party X backs."""
+        k, ceiling, forces = end, min(sentence_bounds(doc)[1][start], end + self.party_troop_gap), False
+        while k < ceiling:
+            fig = at_start.get(k)
+            if fig is not None and fig.label_ == "FIGURE":
+                k = fig.end
+                continue
+            t = doc[k]
+            if t.lower_ in self.party_troop_forces:
+                forces = True
+            elif forces and t.lower_ in ("to", "in"):
+                break
+            elif not ((t.is_alpha and t.is_lower) or t.like_num or t.text in (",", "-")):
+                return  # a name between the verb and its forces is another reading
+            k += 1
+        if not forces or k >= ceiling:
+            return
+        purpose = next((p for p in self.party_troop_purposes if tuple(x.lower_ for x in doc[k : k + len(p)]) == p), None)
+        if purpose is None:
+            return
+        objects = self._party_objects(doc, k + len(purpose), at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if objects and objects[0].end < len(doc) and doc[objects[0].end].lower_ in POSSESSIVE:
+            return  # "to support Y's displaced": Y only owns what is supported
+        self._party_relate("ALLIED_WITH", doc, start, at_end, mentions, objects, add, "party_relations.troop_support")
 
     def _party_pitting(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "fighting pitting X against Y"."""
