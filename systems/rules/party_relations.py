@@ -226,10 +226,9 @@ class PartyRelations(ArgumentGrammar):
             t = doc[j - 1].lower_
             acronym = at_end.get(j - 1) if t == ")" else None
             if acronym is not None and doc[acronym.start - 1].text == "(":
-                # "the Air Force (AF) had hit": the name before its acronym
-                named = at_end.get(acronym.start - 1)
-                head = named if named is not None and named.label_ in labels else acronym
-                return head if head.label_ in labels else None
+                # "the Air Force (AF) had hit Y": of a name and its acronym, the acronym, nearer the
+                # other argument (guidelines §3.1)
+                return acronym if acronym.label_ in labels else None
             if t == ",":
                 if reduced and j == k and at_end.get(j - 1) is not None:
                     before = at_end[j - 1]  # "X, loyal to Y": a reduced relative says it of X
