@@ -730,7 +730,11 @@ def test_a_killing_participle_is_said_of_its_clauses_subject(system):
         ("Israel was attacked by Hezbollah overnight.", ("IN_CONFLICT_WITH", "Hezbollah", "Israel"), "passive_attack"),
         ("Israel was struck by Hezbollah rockets.", ("IN_CONFLICT_WITH", "Hezbollah", "Israel"), "passive_attack"),
         ("Israel came under fire from Hezbollah.", ("IN_CONFLICT_WITH", "Hezbollah", "Israel"), "under_attack"),
-        ("The fighting pitting Hamas against Fatah has killed dozens.", ("IN_CONFLICT_WITH", "Hamas", "Fatah"), "pitting"),
+        (
+            "The fighting pitting Hamas against Fatah has killed dozens.",
+            ("IN_CONFLICT_WITH", "Hamas", "Fatah"),
+            "pitting",
+        ),
     ],
 )
 def test_passive_attacks_and_sides_pitted(system, text, expected, rule):

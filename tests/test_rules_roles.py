@@ -309,7 +309,10 @@ def test_leading_a_bodys_fighters_is_membership(system):
 def test_a_sentence_opening_its_takes_up_the_named_subject_before(system):
     # "Its spokesman, N" opening a sentence: the organisation that opened the sentence before, by
     # the acronym, the name nearer the person (guidelines §3.1)
-    text = "The Kovar Liberation Front (KLF), a separatist group, claimed the raid on Tuesday. Its spokesman, Dano Verik, said fighters had withdrawn."
+    text = (
+        "The Kovar Liberation Front (KLF), a separatist group, claimed the raid on Tuesday."
+        " Its spokesman, Dano Verik, said fighters had withdrawn."
+    )
     assert ("MEMBER_OF", "Dano Verik", "KLF") in roles(system, text)
     # a previous sentence that opens with no named organisation gives nothing
     text = "Gunmen claimed the raid on Tuesday in Dorvo. Its spokesman, Dano Verik, said fighters had withdrawn."

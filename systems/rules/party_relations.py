@@ -374,9 +374,9 @@ class PartyRelations(ArgumentGrammar):
         if end < len(doc) and doc[end].lower_ == "by":
             self._party_passive_attack(doc, start, end, at_start, at_end, add)
             return
-        if end - start == 1 and end < len(doc) and doc[start].lower_ in self.conflict_nouns:
-            if doc[end].lower_ in self.conflict_noun_reading:
-                return  # "X claimed attacks on Y": the noun, whose attacker is not X
+        noun = end - start == 1 and end < len(doc) and doc[start].lower_ in self.conflict_nouns
+        if noun and doc[end].lower_ in self.conflict_noun_reading:
+            return  # "X claimed attacks on Y": the noun, whose attacker is not X
         # "X, the group fighting Y": a participle in a noun apposition is said of the apposition's head
         participle = doc[end - 1].lower_.endswith("ing")
         subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=participle)
@@ -430,7 +430,8 @@ class PartyRelations(ArgumentGrammar):
             k += 1
         if not forces or k >= ceiling:
             return
-        purpose = next((p for p in self.party_troop_purposes if tuple(x.lower_ for x in doc[k : k + len(p)]) == p), None)
+        words = tuple(x.lower_ for x in doc[k : k + 4])
+        purpose = next((p for p in self.party_troop_purposes if words[: len(p)] == p), None)
         if purpose is None:
             return
         objects = self._party_objects(doc, k + len(purpose), at_start, ORG_OR_GPE, skip={"the"}, gap=1)
@@ -794,7 +795,9 @@ class PartyRelations(ArgumentGrammar):
             if not any(t.lower_ in self.party_fronted_nouns for t in window):
                 continue
             comma = next((t.i for t in doc[k : sent.end] if t.text == ","), None)
-            if comma is None or any(at_start.get(i) is not None and at_start[i].label_ == "PERSON" for i in range(k, comma)):
+            if comma is None or any(
+                m.label_ == "PERSON" for i in range(k, comma) if (m := at_start.get(i)) is not None
+            ):
                 continue  # "In a call with B, A said": the meeting verbs' pattern reads "call with"
             people = self._party_people(doc, comma + 1, at_start)
             if not people:
