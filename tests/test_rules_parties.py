@@ -756,3 +756,8 @@ def test_forces_sent_to_support_a_party_ally_with_it(system):
     )
     # a destination alone states nothing (guidelines §2.5)
     assert not {r for r in pairs(system, "Russia sent troops to Mali.") if r[0] == "ALLIED_WITH"}
+
+
+def test_a_pronoun_after_a_verb_of_saying_is_the_speaker(system):
+    # "X has signalled that it will stand by Y": "it" is X
+    assert ("ALLIED_WITH", "Russia", "Mali") in pairs(system, "Russia has signalled that it will stand by Mali.")
