@@ -761,3 +761,8 @@ def test_forces_sent_to_support_a_party_ally_with_it(system):
 def test_a_pronoun_after_a_verb_of_saying_is_the_speaker(system):
     # "X has signalled that it will stand by Y": "it" is X
     assert ("ALLIED_WITH", "Russia", "Mali") in pairs(system, "Russia has signalled that it will stand by Mali.")
+
+
+def test_a_state_in_apposition_as_a_member_of_an_alliance(system):
+    for text in ("Albania, a member of NATO, sent troops.", "Albania, which is a founding member of NATO, sent troops."):
+        assert ("ALLIED_WITH", "Albania", "NATO", "party_relations.alliance_members") in relations(system, text)
