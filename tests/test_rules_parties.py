@@ -766,3 +766,12 @@ def test_a_pronoun_after_a_verb_of_saying_is_the_speaker(system):
 def test_a_state_in_apposition_as_a_member_of_an_alliance(system):
     for text in ("Albania, a member of NATO, sent troops.", "Albania, which is a founding member of NATO, sent troops."):
         assert ("ALLIED_WITH", "Albania", "NATO", "party_relations.alliance_members") in relations(system, text)
+
+
+def test_holding_a_partys_people_captive_is_conflict(system):
+    # guidelines §2.5, captives
+    found = relations(system, "Hamas is holding 30 soldiers of the Israeli army.")
+    assert ("IN_CONFLICT_WITH", "Hamas", "Israeli army", "party_relations.kill") in found, found
+    # talks held with a party's officials are no captivity
+    found = pairs(system, "Hezbollah held talks with 30 Hamas officials.")
+    assert not {r for r in found if r[0] == "IN_CONFLICT_WITH"}, found
