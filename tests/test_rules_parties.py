@@ -775,3 +775,11 @@ def test_holding_a_partys_people_captive_is_conflict(system):
     # talks held with a party's officials are no captivity
     found = pairs(system, "Hezbollah held talks with 30 Hamas officials.")
     assert not {r for r in found if r[0] == "IN_CONFLICT_WITH"}, found
+
+
+def test_a_compass_word_between_a_states_possessive_and_its_province(system):
+    found = relations(system, "Shelling hit Syria's northwestern Idlib province.")
+    assert ("CONTROLS", "Syria", "Idlib", "relations.possessive.territory") in found, found
+    # a committee of a state is one of its bodies (guidelines §2.5)
+    found = relations(system, "The claim came from Russia's Investigative Committee.")
+    assert ("CONTROLS", "Russia", "Investigative Committee", "relations.possessive.state_body") in found, found

@@ -31,6 +31,7 @@ class ArgumentGrammar:
         }
         self.group_nouns = {w for p in vocab["group_nouns"] for w in p.split()}
         self.settlement_nouns = frozenset(vocab["settlement_nouns"]) - {"state"}
+        self.compass_adjectives = frozenset(vocab["place_compass_adjectives"])
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key in (
             "meet",

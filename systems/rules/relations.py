@@ -58,6 +58,11 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             if doc[k].lower_ in ("’", "'") and not m.text.endswith("s"):
                 continue  # a closing quote, not a plural possessive
             body = at_start.get(k + 1)
+            compass = body is None and doc[k + 1].lower_ in self.compass_adjectives
+            if compass:
+                body = at_start.get(k + 2)  # "Syria's northwestern Idlib province": a compass word between
+                if body is None or body.label_ not in ("GPE", "LOC"):
+                    continue
             if body is None:
                 continue
             # "Russia's Ministry for Emergencies": the head noun stands before "for"/"of" in the name
