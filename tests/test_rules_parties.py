@@ -610,19 +610,19 @@ def test_members_and_backers_in_relative_clauses(system, text, expected):
     [
         # states stated to be members of a standing alliance are each allied with it (§2.5)
         (
-            "Albania and Andorra are both members of the Shield Pact (SP), a military alliance led by Moscow.",
+            "Albania and Andorra are now full members of the Shield Pact (SP), a defence bloc headed by Moscow.",
             {("ALLIED_WITH", "Albania", "Shield Pact"), ("ALLIED_WITH", "Andorra", "Shield Pact")},
             "party_relations.alliance_members",
         ),
         # the state that leads the alliance, linked to the acronym, the name nearer it (§3.1)
         (
-            "Albania and Andorra are both members of the Shield Pact (SP), a military alliance led by Moscow.",
+            "Albania and Andorra are now full members of the Shield Pact (SP), a defence bloc headed by Moscow.",
             {("ALLIED_WITH", "SP", "Moscow")},
             "party_relations.alliance_leader",
         ),
         # a joint offensive: the two act together against a third party
         (
-            "Albania and Andorra launched a joint offensive against the Kovar Front in March.",
+            "Albania and Andorra mounted a joint offensive on the Kovar Front last spring.",
             {("ALLIED_WITH", "Albania", "Andorra")},
             "party_relations.joint_action",
         ),
@@ -657,7 +657,7 @@ def test_alliances_joint_acts_and_presence(system, text, expected, rule):
 
 
 def test_members_of_an_alliance_are_not_allied_with_one_another(system):
-    found = pairs(system, "Albania and Andorra are both members of the Shield Pact (SP), a military alliance.")
+    found = pairs(system, "Albania and Andorra are now full members of the Shield Pact (SP), a defence bloc.")
     assert ("ALLIED_WITH", "Albania", "Andorra") not in found
     assert ("ALLIED_WITH", "Andorra", "Albania") not in found
 
@@ -699,8 +699,7 @@ def test_a_fronted_call_makes_the_subject_meet_its_verbs_objects(system):
     # a call stated in a fronted phrase: the subject spoke with the people its verb takes (§2.5, calls)
     found = relations(
         system,
-        "In separate phone calls on Sunday, Russian President Vladimir Putin pressed Emmanuel Macron and Olaf Scholz"
-        " to hold back.",
+        "During phone calls on Friday, Vladimir Putin urged Emmanuel Macron and Olaf Scholz to hold back.",
     )
     assert {
         ("MET_WITH", "Vladimir Putin", "Emmanuel Macron", "party_relations.fronted_meeting"),
@@ -759,12 +758,17 @@ def test_forces_sent_to_support_a_party_ally_with_it(system):
 
 
 def test_a_pronoun_after_a_verb_of_saying_is_the_speaker(system):
-    # "X has signalled that it will stand by Y": "it" is X
-    assert ("ALLIED_WITH", "Russia", "Mali") in pairs(system, "Russia has signalled that it will stand by Mali.")
+    # "X has indicated that it would stand by Y": "it" is X
+    assert ("ALLIED_WITH", "Albania", "Andorra") in pairs(
+        system, "Albania has indicated that it would stand by Andorra."
+    )
 
 
 def test_a_state_in_apposition_as_a_member_of_an_alliance(system):
-    for text in ("Albania, a member of NATO, sent troops.", "Albania, which is a founding member of NATO, sent troops."):
+    for text in (
+        "Albania, a member of NATO, sent troops.",
+        "Albania, which is a founding member of NATO, sent troops.",
+    ):
         assert ("ALLIED_WITH", "Albania", "NATO", "party_relations.alliance_members") in relations(system, text)
 
 

@@ -310,7 +310,7 @@ def test_a_sentence_opening_its_takes_up_the_named_subject_before(system):
     # "Its spokesman, N" opening a sentence: the organisation that opened the sentence before, by
     # the acronym, the name nearer the person (guidelines §3.1)
     text = (
-        "The Kovar Liberation Front (KLF), a separatist group, claimed the raid on Tuesday."
+        "The Kovar Liberation Front (KLF), an armed movement, said it staged the raid."
         " Its spokesman, Dano Verik, said fighters had withdrawn."
     )
     assert ("MEMBER_OF", "Dano Verik", "KLF") in roles(system, text)

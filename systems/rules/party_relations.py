@@ -783,7 +783,7 @@ class PartyRelations(ArgumentGrammar):
         self._party_pairs("ALLIED_WITH", subjects, objects, add, "party_relations.ally_verbs")
 
     def _party_fronted_meeting(self, doc: Doc, at_start: dict, add: Add) -> None:
-        """ "In separate phone calls on Sunday, A urged B and C to ...": the subject spoke with the
+        """ "During calls on Friday, A urged B and C to ...": the subject spoke with the
         people its verb takes (guidelines §2.5, calls)."""
         for sent in doc.sents:
             k = sent.start
@@ -811,7 +811,7 @@ class PartyRelations(ArgumentGrammar):
                 self._party_meet_pairs([subject], met, add, "party_relations.fronted_meeting")
 
     def _party_alliance_members(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "A and B are both members of the Z": states in a standing alliance are each allied with it,
+        """ "A and B are full members of Z": states in a standing alliance are each allied with it,
         not with one another (guidelines §2.5); member groups are the part_nouns pattern's PART_OF."""
         whole = self._right(doc, end, at_start, {"ORG"}, skip={"the"}, gap=1)
         if whole is None:
@@ -826,7 +826,7 @@ class PartyRelations(ArgumentGrammar):
         self._party_pairs("ALLIED_WITH", members, [whole], add, "party_relations.alliance_members")
 
     def _party_alliance_leader(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "the Z (ZA), a military alliance led by W": the state that leads a standing alliance is allied
+        """ "the Z (ZA), the defence bloc headed by W": the state that leads a standing alliance is allied
         with it (guidelines §2.5); the acronym is the name nearer the leader (§3.1)."""
         k, floor = start - 1, max(0, start - self.party_alliance["apposition_gap"] - 1)
         noun = False
@@ -846,7 +846,7 @@ class PartyRelations(ArgumentGrammar):
         add("ALLIED_WITH", alliance, leader, "party_relations.alliance_leader")
 
     def _party_joint_action(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "A and B launched a joint offensive against Z": the two act together (ALLIED_WITH, a joint
+        """ "A and B began joint operations on Z": the two act together (ALLIED_WITH, a joint
         act of the events, guidelines §2.5) against Z (IN_CONFLICT_WITH)."""
         k = start
         while k > 0 and start - k < self.party_joint_action["gap"] and doc[k - 1].lower_ in self.party_joint_skip:
