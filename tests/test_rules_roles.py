@@ -326,3 +326,10 @@ def test_a_bare_title_leads_the_one_state_its_sentence_ties_it_to(system):
     # a state only talked about, or two states, give nothing
     assert not roles(system, "President Akin Doru called the warships a threat to Niger.")
     assert not roles(system, "President Akin Doru said his country would never forgive Mali or Niger.")
+
+
+def test_a_part_named_with_its_acronym_relates_through_the_acronym(system):
+    # of a name and its bracketed acronym, the one nearer the other argument (guidelines §3.1)
+    ann = relations(system, "The Popular Guard (PG), the Kovar Front's armed wing, struck at dawn.")
+    assert ("PART_OF", "PG", "Kovar Front") in ann, ann
+    assert ("PART_OF", "Popular Guard", "Kovar Front") not in ann, ann

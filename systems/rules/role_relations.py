@@ -674,11 +674,11 @@ class RoleRelations(ArgumentGrammar):
             if owner is not None:
                 add("PART_OF", m, owner, "roles.part_pronoun")
             bracketed = m.start > 0 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
-            if bracketed and at_end.get(m.start - 1) is not None:
-                continue  # "Popular Front (PF)": the name before the bracket speaks for both
             k = m.end + 1 if bracketed else m.end
             if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-                k += 3  # "Popular Guard (PG), the Council's armed wing"
+                if at_start.get(k + 1) is not None:
+                    continue  # "Popular Guard (PG), the Council's armed wing": the acronym, nearer (§3.1)
+                k += 3
             if k + 3 >= len(doc) or doc[k].text != ",":
                 continue
             j = k + 2 if doc[k + 1].lower_ == "the" else k + 1
