@@ -333,3 +333,13 @@ def test_a_part_named_with_its_acronym_relates_through_the_acronym(system):
     ann = relations(system, "The Popular Guard (PG), the Kovar Front's armed wing, struck at dawn.")
     assert ("PART_OF", "PG", "Kovar Front") in ann, ann
     assert ("PART_OF", "Popular Guard", "Kovar Front") not in ann, ann
+
+
+def test_an_acronym_before_a_role_and_people_coordinated_after_a_plural_role(system):
+    # "Popular Front (PF) leader N": the acronym, nearer the name (guidelines §3.1)
+    assert ("LEADER_OF", "Dano Verik", "KLF") in roles(
+        system, "Kovar Liberation Front (KLF) leader Dano Verik spoke on Monday."
+    )
+    # a plural role in apposition covers every person coordinated after it
+    found = roles(system, "The Varo Guard (VG) said three of its officers, Dano Verik and Akin Doru, were hurt.")
+    assert {("MEMBER_OF", "Dano Verik", "VG"), ("MEMBER_OF", "Akin Doru", "VG")} <= found, found

@@ -268,6 +268,9 @@ class RoleRelations(ArgumentGrammar):
         kind = self._kind(doc, k, end, definite=False)
         if kind is None:
             return None
+        acronym = at_end.get(k - 1) if k - 1 > floor and doc[k - 1].text == ")" else None
+        if at_end.get(k) is None and acronym is not None and doc[acronym.start - 1].text == "(":
+            k = acronym.end  # "Popular Front (PF) leader N": the acronym, nearer the name (guidelines §3.1)
         m = at_end.get(k)
         rule = "roles.before"
         if m is None:
@@ -577,10 +580,14 @@ class RoleRelations(ArgumentGrammar):
     def _roles(self, doc: Doc, mentions: list[Span], links: list[RoleLink], at_start: dict, at_end: dict, add) -> None:
         """Role relations of every person mention; a role link's own body where nothing else is found."""
         linked = {(link.person.start, link.person.end): link for link in links}
+        previous: tuple[Span, list] | None = None
         for person in mentions:
             if person.label_ != "PERSON":
                 continue
             found = self._role_of(doc, person, mentions, at_start, at_end)
+            if not found and previous is not None and self._shares_plural_role(doc, previous, person):
+                found = previous[1]  # "two of its officers, A and B": B holds the role too
+            previous = (person, found)
             link = linked.get((person.start, person.end))
             if not found and link is not None and link.org is not None and link.kind in ("leader", "member"):
                 found = [(link.kind, self._chain(doc, link.org, at_start), f"roles.{link.kind}")]
@@ -590,6 +597,21 @@ class RoleRelations(ArgumentGrammar):
                 if body.label_ == "GPE" and not place:
                     continue  # "Sinaloa's secretary general", "Turkey's intelligence chief": no tie to the state
                 add("LEADER_OF" if kind == "leader" or body.label_ == "GPE" else "MEMBER_OF", person, body, rule)
+
+    @staticmethod
+    def _shares_plural_role(doc: Doc, previous: tuple[Span, list], person: Span) -> bool:
+        """Whether ``person`` is coordinated with the previous person ("A and B", "A, B") after a
+        plural role phrase in apposition before the first ("its officers, A and B")."""
+        first, found = previous
+        if not found or not all(rule.startswith("roles.before_comma") for _, _, rule in found):
+            return False
+        if person.start != first.end + 1 or doc[first.end].lower_ not in ("and", ","):
+            return False
+        k = first.start
+        while k > 0 and not doc[k - 1].is_punct:
+            k -= 1  # past the first person's honorifics to the comma that closes the role phrase
+        role = doc[k - 2] if k >= 2 else None
+        return role is not None and doc[k - 1].text == "," and role.is_lower and role.lower_.endswith("s")
 
     def _role_of(self, doc: Doc, person: Span, mentions: list[Span], at_start: dict, at_end: dict) -> list:
         """(kind, body, rule) of the first place where a role of the person stands."""
