@@ -343,3 +343,9 @@ def test_an_acronym_before_a_role_and_people_coordinated_after_a_plural_role(sys
     # a plural role in apposition covers every person coordinated after it
     found = roles(system, "The Varo Guard (VG) said three of its officers, Dano Verik and Akin Doru, were hurt.")
     assert {("MEMBER_OF", "Dano Verik", "VG"), ("MEMBER_OF", "Akin Doru", "VG")} <= found, found
+
+
+def test_a_relative_clause_of_being_before_a_possessive_role(system):
+    # "N, who is also the army's supreme commander": the army named before (guidelines §3.1, §2.5)
+    text = "Fighting hit Chad's army hard. Mahamat Deby, who is also the army's supreme commander, vowed revenge."
+    assert ("LEADER_OF", "Mahamat Deby", "army") in roles(system, text)

@@ -381,7 +381,11 @@ class RoleRelations(ArgumentGrammar):
         if person.end >= len(doc) or doc[person.end].text != ",":
             return []
         ceiling = min(sentence_bounds(doc)[1][person.start], person.end + 1 + self.gaps["apposition"])
-        back = self._after_back_reference(doc, person.end + 1, ceiling, mentions)
+        start = person.end + 1
+        if start < ceiling and doc[start].lower_ == "who":
+            while start < ceiling and doc[start].lower_ in self.relative_skip:
+                start += 1  # "N, who is also the army's commander": a relative clause of being
+        back = self._after_back_reference(doc, start, ceiling, mentions)
         if back is not None:
             return [back]
         found = []
