@@ -346,6 +346,6 @@ def test_an_acronym_before_a_role_and_people_coordinated_after_a_plural_role(sys
 
 
 def test_a_relative_clause_of_being_before_a_possessive_role(system):
-    # "N, who is also the army's supreme commander": the army named before (guidelines §3.1, §2.5)
-    text = "Fighting hit Chad's army hard. Mahamat Deby, who is also the army's supreme commander, vowed revenge."
+    # "N, who is now the army's top general": the army named before (guidelines §3.1, §2.5)
+    text = "Rebels routed Chad's army at dawn. Mahamat Deby, who is now the army's chief, vowed revenge."
     assert ("LEADER_OF", "Mahamat Deby", "army") in roles(system, text)

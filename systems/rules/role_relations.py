@@ -384,7 +384,7 @@ class RoleRelations(ArgumentGrammar):
         start = person.end + 1
         if start < ceiling and doc[start].lower_ == "who":
             while start < ceiling and doc[start].lower_ in self.relative_skip:
-                start += 1  # "N, who is also the army's commander": a relative clause of being
+                start += 1  # "N, who is now the brigade's chief": a relative clause of being
         back = self._after_back_reference(doc, start, ceiling, mentions)
         if back is not None:
             return [back]
