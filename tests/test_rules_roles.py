@@ -304,3 +304,48 @@ def test_leading_a_bodys_fighters_is_membership(system):
     found = roles(system, "Gen. Omar Bako, who leads Kivu Liberation Front fighters in the town, spoke.")
     assert ("MEMBER_OF", "Omar Bako", "Kivu Liberation Front") in found, found
     assert ("LEADER_OF", "Omar Bako", "Kivu Liberation Front") not in found, found
+
+
+def test_a_sentence_opening_its_takes_up_the_named_subject_before(system):
+    # "Its spokesman, N" opening a sentence: the organisation that opened the sentence before, by
+    # the acronym, the name nearer the person (guidelines §3.1)
+    text = (
+        "The Kovar Liberation Front (KLF), an armed movement, said it staged the raid."
+        " Its spokesman, Dano Verik, said fighters had withdrawn."
+    )
+    assert ("MEMBER_OF", "Dano Verik", "KLF") in roles(system, text)
+    # a previous sentence that opens with no named organisation gives nothing
+    text = "Gunmen claimed the raid on Tuesday in Dorvo. Its spokesman, Dano Verik, said fighters had withdrawn."
+    assert not roles(system, text)
+
+
+def test_a_bare_title_leads_the_one_state_its_sentence_ties_it_to(system):
+    # "his country" ties a bare title to the state the sentence names (guidelines §2.5, bare titles)
+    text = "President Akin Doru said his country felt let down and that Niger would quit the bloc."
+    assert ("LEADER_OF", "Akin Doru", "Niger") in roles(system, text)
+    # a state only talked about, or two states, give nothing
+    assert not roles(system, "President Akin Doru called the warships a threat to Niger.")
+    assert not roles(system, "President Akin Doru said his country would never forgive Mali or Niger.")
+
+
+def test_a_part_named_with_its_acronym_relates_through_the_acronym(system):
+    # of a name and its bracketed acronym, the one nearer the other argument (guidelines §3.1)
+    ann = relations(system, "The Popular Guard (PG), the Kovar Front's armed wing, struck at dawn.")
+    assert ("PART_OF", "PG", "Kovar Front") in ann, ann
+    assert ("PART_OF", "Popular Guard", "Kovar Front") not in ann, ann
+
+
+def test_an_acronym_before_a_role_and_people_coordinated_after_a_plural_role(system):
+    # "Popular Front (PF) leader N": the acronym, nearer the name (guidelines §3.1)
+    assert ("LEADER_OF", "Dano Verik", "KLF") in roles(
+        system, "Kovar Liberation Front (KLF) leader Dano Verik spoke on Monday."
+    )
+    # a plural role in apposition covers every person coordinated after it
+    found = roles(system, "The Varo Guard (VG) said three of its officers, Dano Verik and Akin Doru, were hurt.")
+    assert {("MEMBER_OF", "Dano Verik", "VG"), ("MEMBER_OF", "Akin Doru", "VG")} <= found, found
+
+
+def test_a_relative_clause_of_being_before_a_possessive_role(system):
+    # "N, who is now the army's top general": the army named before (guidelines §3.1, §2.5)
+    text = "Rebels routed Chad's army at dawn. Mahamat Deby, who is now the army's chief, vowed revenge."
+    assert ("LEADER_OF", "Mahamat Deby", "army") in roles(system, text)

@@ -31,6 +31,7 @@ class ArgumentGrammar:
         }
         self.group_nouns = {w for p in vocab["group_nouns"] for w in p.split()}
         self.settlement_nouns = frozenset(vocab["settlement_nouns"]) - {"state"}
+        self.compass_adjectives = frozenset(vocab["place_compass_adjectives"])
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key in (
             "meet",
@@ -66,6 +67,8 @@ class ArgumentGrammar:
         self.gap_finite = frozenset(self.words["gap_finite"])
         self.control_object_stops = frozenset(self.words["control_object_stops"])
         self.conflict_noun_preps = frozenset(self.words["conflict_noun_preps"])
+        self.conflict_noun_reading = frozenset(self.words["conflict_noun_reading"])
+        self.conflict_nouns = frozenset(n for n in self.words["conflict_noun"] if " " not in n)
         self.ceasefire_verbs = frozenset(self.words["ceasefire_verbs"])
         self.state_body_heads = frozenset(self.words["state_body_heads"])
         self.territory_designators = frozenset(self.words["territory_designators"])

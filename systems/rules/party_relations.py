@@ -79,6 +79,12 @@ class PartyRelations(ArgumentGrammar):
             "under": p["under_control"]["triggers"],
             "claim": p["claim"]["verbs"],
             "supply": p["supply"]["verbs"],
+            "alliance": p["alliance_members"]["triggers"],
+            "led_by": p["alliance_members"]["led_by"],
+            "joint_action": p["joint_action"]["triggers"],
+            "under_attack": p["under_attack"],
+            "pitting": p["pitting"],
+            "troop_support": p["troop_support"]["verbs"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
@@ -138,6 +144,21 @@ class PartyRelations(ArgumentGrammar):
         self.party_supply = p["supply"]
         self.party_arms = frozenset(p["supply"]["arms"])
         self.party_military_aid = frozenset(p["supply"]["military"])
+        self.party_pp_preps = frozenset(p["pp_subject_preps"])
+        troops = p["troop_support"]
+        self.party_troop_gap: int = troops["gap"]
+        self.party_troop_forces = frozenset(w for f in troops["forces"] for w in f.split())
+        self.party_troop_purposes = [tuple(x.split()) for x in troops["purposes"]]
+        self.party_passive_aux = frozenset(p["passive_attack"]["auxiliaries"])
+        self.party_clause_openers = frozenset(p["kill"]["clause_openers"])
+        self.party_fronted = p["fronted_meeting"]
+        self.party_fronted_nouns = frozenset(p["fronted_meeting"]["nouns"])
+        self.party_presence = [tuple(x.split()) for x in meeting["presence"]]
+        self.party_alliance = p["alliance_members"]
+        self.party_alliance_skip = frozenset(p["alliance_members"]["subject_skip"])
+        self.party_alliance_nouns = frozenset(p["alliance_members"]["alliance_nouns"])
+        self.party_joint_action = p["joint_action"]
+        self.party_joint_skip = frozenset(p["joint_action"]["verb_skip"])
 
     # -- the finder ------------------------------------------------------------------------
     def _parties(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add: Add) -> None:
@@ -168,11 +189,18 @@ class PartyRelations(ArgumentGrammar):
             "under": self._party_under,
             "claim": self._party_claim,
             "supply": self._party_supply,
+            "alliance": self._party_alliance_members,
+            "led_by": self._party_alliance_leader,
+            "joint_action": self._party_joint_action,
+            "under_attack": self._party_under_attack,
+            "pitting": self._party_pitting,
+            "troop_support": self._party_troop_support,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
             handlers[name](doc, start, end, mentions, at_start, at_end, add)
         self._party_held_suffix(doc, mentions, at_start, add)
+        self._party_fronted_meeting(doc, at_start, add)
 
     # -- arguments -------------------------------------------------------------------------
     def _party_subject(
@@ -198,10 +226,9 @@ class PartyRelations(ArgumentGrammar):
             t = doc[j - 1].lower_
             acronym = at_end.get(j - 1) if t == ")" else None
             if acronym is not None and doc[acronym.start - 1].text == "(":
-                # "the Air Force (AF) had hit": the name before its acronym
-                named = at_end.get(acronym.start - 1)
-                head = named if named is not None and named.label_ in labels else acronym
-                return head if head.label_ in labels else None
+                # "the Air Force (AF) had hit Y": of a name and its acronym, the acronym, nearer the
+                # other argument (guidelines §3.1)
+                return acronym if acronym.label_ in labels else None
             if t == ",":
                 if reduced and j == k and at_end.get(j - 1) is not None:
                     before = at_end[j - 1]  # "X, loyal to Y": a reduced relative says it of X
@@ -345,7 +372,11 @@ class PartyRelations(ArgumentGrammar):
     # -- conflict --------------------------------------------------------------------------
     def _party_hostile(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         if end < len(doc) and doc[end].lower_ == "by":
-            return  # passive voice: the agent follows, the subject is the target
+            self._party_passive_attack(doc, start, end, at_start, at_end, add)
+            return
+        noun = end - start == 1 and end < len(doc) and doc[start].lower_ in self.conflict_nouns
+        if noun and doc[end].lower_ in self.conflict_noun_reading:
+            return  # "X claimed attacks on Y": the noun, whose attacker is not X
         # "X, the group fighting Y": a participle in a noun apposition is said of the apposition's head
         participle = doc[end - 1].lower_.endswith("ing")
         subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=participle)
@@ -357,6 +388,69 @@ class PartyRelations(ArgumentGrammar):
             objects = [nominal] if nominal is not None else self._party_targets(doc, end, at_start)
         objects = [o for o in objects if not self._settlement(doc, o)]
         self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.hostile_verbs")
+
+    def _party_passive_attack(self, doc: Doc, start: int, end: int, at_start: dict, at_end: dict, add: Add) -> None:
+        """ "Y was attacked by X", "Y had been struck by X rockets": the agent attacked the subject."""
+        k = start
+        while k > 0 and doc[k - 1].lower_ in self.party_passive_aux:
+            k -= 1
+        if k == start:
+            return  # "the town, struck by X": a reduced clause may describe a place, not a party
+        target = at_end.get(k)
+        agent = self._right(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if target is None or agent is None or target.label_ not in ORG_OR_GPE or self._settlement(doc, target):
+            return
+        if self._inside_phrase(doc, target.start):
+            return  # "peacekeepers in Y were attacked by X": Y says where, the peacekeepers were attacked
+        add("IN_CONFLICT_WITH", agent, target, "party_relations.passive_attack")
+
+    def _party_under_attack(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "Y came under attack from X"."""
+        agent = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if agent is None:
+            return
+        targets = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+        self._party_pairs("IN_CONFLICT_WITH", [agent], targets, add, "party_relations.under_attack")
+
+    def _party_troop_support(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X sent 1,000 troops to support Y": the forces' purpose names the party X backs."""
+        k, ceiling, forces = end, min(sentence_bounds(doc)[1][start], end + self.party_troop_gap), False
+        while k < ceiling:
+            fig = at_start.get(k)
+            if fig is not None and fig.label_ == "FIGURE":
+                k = fig.end
+                continue
+            t = doc[k]
+            if t.lower_ in self.party_troop_forces:
+                forces = True
+            elif forces and t.lower_ in ("to", "in"):
+                break
+            elif not ((t.is_alpha and t.is_lower) or t.like_num or t.text in (",", "-")):
+                return  # a name between the verb and its forces is another reading
+            k += 1
+        if not forces or k >= ceiling:
+            return
+        words = tuple(x.lower_ for x in doc[k : k + 4])
+        purpose = next((p for p in self.party_troop_purposes if words[: len(p)] == p), None)
+        if purpose is None:
+            return
+        objects = self._party_objects(doc, k + len(purpose), at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if objects and objects[0].end < len(doc) and doc[objects[0].end].lower_ in POSSESSIVE:
+            return  # "to support Y's displaced": Y only owns what is supported
+        self._party_relate("ALLIED_WITH", doc, start, at_end, mentions, objects, add, "party_relations.troop_support")
+
+    def _party_pitting(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "fighting pitting X against Y"."""
+        side = self._party_objects(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if not side:
+            return
+        k = side[-1].end
+        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
+            k += 3
+        if k >= len(doc) or doc[k].lower_ != "against":
+            return
+        other = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        self._party_pairs("IN_CONFLICT_WITH", side, other, add, "party_relations.pitting")
 
     def _party_expel(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X drove Y out of the city": the object must be followed by out/from/back."""
@@ -384,9 +478,22 @@ class PartyRelations(ArgumentGrammar):
         if self._right(doc, end, at_start, ORG_OR_GPE | PLACES | PEOPLE, skip=self.party_object_skip) is not None:
             return
         group = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+        if group and self._inside_phrase(doc, min(m.start for m in group)):
+            return  # "separatists in A and B have fought": A and B are where, not who (guidelines §2.5)
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 add("IN_CONFLICT_WITH", b, a, "party_relations.reciprocal_verbs")
+
+    def _inside_phrase(self, doc: Doc, k: int) -> bool:
+        """Whether the mention at token k is the object of a preposition, past its modifiers
+        ("in the English-speaking A")."""
+        j = k - 1
+        while j >= max(0, k - 6) and doc[j].lower_ not in self.party_pp_preps:
+            hyphenated = doc[j].text == "-" or (j + 1 < len(doc) and doc[j + 1].text == "-")
+            if not (hyphenated or (doc[j].is_alpha and doc[j].is_lower)) or doc[j].lower_ in ("and", "or"):
+                return False
+            j -= 1
+        return j >= 0 and doc[j].lower_ in self.party_pp_preps
 
     def _party_reciprocal_allies(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X and Y are close allies"."""
@@ -449,7 +556,24 @@ class PartyRelations(ArgumentGrammar):
                 targets = [member] if noun in self.party_kill_forces or noun in self.role_nouns else []
         if not targets:
             return
+        if start > 0 and doc[start - 1].text == "," and doc[start].lower_.endswith("ing"):
+            # "X had struck a boat, killing 11 members of Y": the participle is said of the clause's subject
+            subject = self._clause_subject(doc, start - 1, at_start)
+            self._party_pairs("IN_CONFLICT_WITH", [subject] if subject else [], targets, add, "party_relations.kill")
+            return
         self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, targets, add, "party_relations.kill")
+
+    def _clause_subject(self, doc: Doc, comma: int, at_start: dict) -> Span | None:
+        """The named party that opens the clause ending at ``comma``, followed by its verb; the clause
+        starts after the last reporting word ("Y said that X had ...") or at the sentence start."""
+        floor = sentence_bounds(doc)[0][comma]
+        k = max([i + 1 for i in range(floor, comma) if doc[i].lower_ in self.party_clause_openers] or [floor])
+        while k < comma and (doc[k].is_space or doc[k].lower_ == "the"):
+            k += 1
+        m = at_start.get(k)
+        if m is None or m.label_ not in ORG_OR_GPE or m.end >= comma:
+            return None
+        return m if doc[m.end].is_alpha and doc[m.end].is_lower else None
 
     def _party_targets(self, doc: Doc, k: int, at_start: dict) -> list[Span]:
         """The parties a list of counts names from token k: "40 Y fighters", "12 soldiers of Z",
@@ -648,7 +772,95 @@ class PartyRelations(ArgumentGrammar):
         if start > 0 and doc[start - 1].text == "," and last < len(doc) and doc[last].text == ",":
             reduced = True  # "X, in coordination with Y, struck Z": a parenthetical about X
         subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=True, reduced=reduced)
+        if not subjects and all(t.is_space for t in doc[sentence_bounds(doc)[0][start] : start]):
+            # "With the backing of Y, X took the town": a fronted phrase is said of the clause's subject,
+            # which the object search took for a list ("Y, X") when no "and" joins them
+            if len(objects) > 1 and not any(t.lower_ == "and" for t in doc[objects[0].start : last]):
+                objects, subjects = objects[:1], objects[1:2]
+            elif last < len(doc) and doc[last].text == ",":
+                fronted = self._right(doc, last + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+                subjects = [fronted] if fronted is not None else []
         self._party_pairs("ALLIED_WITH", subjects, objects, add, "party_relations.ally_verbs")
+
+    def _party_fronted_meeting(self, doc: Doc, at_start: dict, add: Add) -> None:
+        """ "During calls on Friday, A urged B and C to ...": the subject spoke with the
+        people its verb takes (guidelines §2.5, calls)."""
+        for sent in doc.sents:
+            k = sent.start
+            while k < sent.end - 1 and doc[k].is_space:
+                k += 1  # a paragraph break opens the sentence
+            if doc[k].lower_ not in self.party_fronted["openers"]:
+                continue
+            window = doc[k + 1 : min(sent.end, k + 1 + self.party_fronted["gap"])]
+            if not any(t.lower_ in self.party_fronted_nouns for t in window):
+                continue
+            comma = next((t.i for t in doc[k : sent.end] if t.text == ","), None)
+            if comma is None or any(
+                m.label_ == "PERSON" for i in range(k, comma) if (m := at_start.get(i)) is not None
+            ):
+                continue  # "In a call with B, A said": the meeting verbs' pattern reads "call with"
+            people = self._party_people(doc, comma + 1, at_start)
+            if not people:
+                continue
+            subject = people[0]
+            verb = subject.end
+            if verb >= sent.end or not (doc[verb].is_alpha and doc[verb].is_lower):
+                continue
+            met = [p for p in self._party_people(doc, verb + 1, at_start) if p.start > verb]
+            if met and met[0].start - verb <= self.party_gaps["object"]:
+                self._party_meet_pairs([subject], met, add, "party_relations.fronted_meeting")
+
+    def _party_alliance_members(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "A and B are full members of Z": states in a standing alliance are each allied with it,
+        not with one another (guidelines §2.5); member groups are the part_nouns pattern's PART_OF."""
+        whole = self._right(doc, end, at_start, {"ORG"}, skip={"the"}, gap=1)
+        if whole is None:
+            return
+        k = start
+        while k > 0 and doc[k - 1].lower_ in self.party_alliance_skip:
+            k -= 1
+        last = at_end.get(k)
+        if last is None or last.label_ != "GPE":
+            return
+        members = [m for m in self._party_coordination(doc, last, at_end, ORG_OR_GPE) if m.label_ == "GPE"]
+        self._party_pairs("ALLIED_WITH", members, [whole], add, "party_relations.alliance_members")
+
+    def _party_alliance_leader(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "the Z (ZA), the defence bloc headed by W": the state that leads a standing alliance is allied
+        with it (guidelines §2.5); the acronym is the name nearer the leader (§3.1)."""
+        k, floor = start - 1, max(0, start - self.party_alliance["apposition_gap"] - 1)
+        noun = False
+        while k > floor and doc[k].text != ",":
+            if not (doc[k].is_alpha and doc[k].is_lower) and doc[k].text != "-":
+                return
+            noun = noun or doc[k].lower_ in self.party_alliance_nouns
+            k -= 1
+        if not noun or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the"):
+            return
+        alliance = at_end.get(k)
+        if alliance is None and doc[k - 1].text == ")":
+            alliance = at_end.get(k - 1)
+        if alliance is None or alliance.label_ != "ORG":
+            return
+        leader = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        add("ALLIED_WITH", alliance, leader, "party_relations.alliance_leader")
+
+    def _party_joint_action(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "A and B began joint operations on Z": the two act together (ALLIED_WITH, a joint
+        act of the events, guidelines §2.5) against Z (IN_CONFLICT_WITH)."""
+        k = start
+        while k > 0 and start - k < self.party_joint_action["gap"] and doc[k - 1].lower_ in self.party_joint_skip:
+            k -= 1
+        last = at_end.get(k)
+        if last is None or last.label_ not in ORG_OR_GPE:
+            return
+        group = self._party_coordination(doc, last, at_end, ORG_OR_GPE)
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                add("ALLIED_WITH", b, a, "party_relations.joint_action")
+        if end < len(doc) and doc[end].lower_ in self.party_joint_action["targets"]:
+            targets = self._party_objects(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+            self._party_pairs("IN_CONFLICT_WITH", group, targets, add, "party_relations.joint_action")
 
     def _party_support(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X's support for Y", "Iran's alliance with the Houthis"."""
@@ -727,6 +939,17 @@ class PartyRelations(ArgumentGrammar):
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 add("MET_WITH", a, b, "party_relations.meet_between")
+        if len(group) < 2:
+            return
+        # "talks between A and B in the presence of C": C took part, with A and B (guidelines §2.5)
+        k, ceiling = group[-1].end, sentence_bounds(doc)[1][start]
+        while k < ceiling:
+            phrase = next((p for p in self.party_presence if tuple(t.lower_ for t in doc[k : k + len(p)]) == p), None)
+            if phrase is not None:
+                present = self._party_people(doc, k + len(phrase), at_start)
+                self._party_meet_pairs(present, group, add, "party_relations.meet_presence")
+                return
+            k += 1
 
     def _party_attack_by(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "an attack by X on Y", "strikes by X against Y"."""

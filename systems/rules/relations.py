@@ -58,6 +58,11 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             if doc[k].lower_ in ("’", "'") and not m.text.endswith("s"):
                 continue  # a closing quote, not a plural possessive
             body = at_start.get(k + 1)
+            compass = body is None and doc[k + 1].lower_ in self.compass_adjectives
+            if compass:
+                body = at_start.get(k + 2)  # "Syria's northwestern Idlib province": a compass word between
+                if body is None or body.label_ not in ("GPE", "LOC"):
+                    continue
             if body is None:
                 continue
             # "Russia's Ministry for Emergencies": the head noun stands before "for"/"of" in the name
@@ -107,6 +112,13 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 ]
                 if end < len(doc) and doc[end].lower_ == "by":
                     continue  # passive voice: "controlled by" is the control_passive pattern's
+                if (
+                    end - start == 1
+                    and end < len(doc)
+                    and doc[start].lower_ in self.conflict_nouns
+                    and doc[end].lower_ in self.conflict_noun_reading
+                ):
+                    continue  # "X said attacks on Y rose": the noun, whose attacker is not X
                 subject = self._left(doc, start, at_end, ORG_OR_GPE)
                 obj = self._right(doc, end, at_start, ORG_OR_GPE | ({"LOC"} if rtype == "CONTROLS" else set()))
                 if obj is not None and self._backer_modifier(doc, obj):

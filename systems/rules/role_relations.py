@@ -67,6 +67,7 @@ class RoleRelations(ArgumentGrammar):
         self.role_verbs: dict[str, str] = grammar["role_verbs"]
         self.relative_skip = frozenset(grammar["relative_skip"])
         self.led_by = frozenset(grammar["led_by"])
+        self.bare_title_ties = frozenset(tuple(p.split()) for p in roles["bare_title_ties"])
         self.led_by_skip = frozenset(grammar["led_by_skip"]) | self.group_nouns
         self.body_synonyms = {w: frozenset(group) for group in grammar["body_synonyms"] for w in group}
         self.body_heads = frozenset(grammar["body_heads"]) | frozenset(self.body_synonyms)
@@ -170,6 +171,8 @@ class RoleRelations(ArgumentGrammar):
             state_only = word in self.body_synonyms and not (doc[m.end - 1].is_lower or m.id_ in self.state_body_rules)
             if doc[m.end - 1].lower_ in names and not state_only:
                 return m
+        if word in self.owner_pronouns and doc[k].is_sent_start:
+            return self._previous_subject(doc, k, mentions)
         if word in self.org_nouns or word in self.place_nouns or word in self.owner_pronouns:
             labels = {"GPE"} if word in self.place_nouns else {"ORG"}
             starts = sentence_bounds(doc)[0]
@@ -197,6 +200,26 @@ class RoleRelations(ArgumentGrammar):
         name = re.split(r" (?:of|for) ", m.kb_id_ or m.text)[0]
         last = name.split()[-1].lower()
         return last in self.kind_heads and last != word and last not in self.body_synonyms.get(word, ())
+
+    @staticmethod
+    def _previous_subject(doc: Doc, k: int, mentions: list[Span]) -> Span | None:
+        """ "The X Front (XF) claimed it. Its spokesman, N, said ...": a sentence's first "Its" takes up
+        the last sentence's subject, here only when that subject is a named organisation that opens
+        the sentence; of a name and its bracketed acronym, the acronym, nearer (guidelines §3.1)."""
+        starts = sentence_bounds(doc)[0]
+        if k == 0:
+            return None
+        first = starts[k - 1]
+        if doc[first].lower_ == "the":
+            first += 1
+        subject = next((m for m in mentions if m.start == first), None)
+        if subject is None or subject.label_ != "ORG":
+            return None
+        e = subject.end
+        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
+            acronym = next((m for m in mentions if m.start == e + 1 and m.end == e + 2), None)
+            return acronym if acronym is not None else subject
+        return subject
 
     @staticmethod
     def _clear_pronoun(doc: Doc, m: Span, k: int, mentions: list[Span]) -> bool:
@@ -245,6 +268,9 @@ class RoleRelations(ArgumentGrammar):
         kind = self._kind(doc, k, end, definite=False)
         if kind is None:
             return None
+        acronym = at_end.get(k - 1) if k - 1 > floor and doc[k - 1].text == ")" else None
+        if at_end.get(k) is None and acronym is not None and doc[acronym.start - 1].text == "(":
+            k = acronym.end  # "Popular Front (PF) leader N": the acronym, nearer the name (guidelines §3.1)
         m = at_end.get(k)
         rule = "roles.before"
         if m is None:
@@ -355,7 +381,11 @@ class RoleRelations(ArgumentGrammar):
         if person.end >= len(doc) or doc[person.end].text != ",":
             return []
         ceiling = min(sentence_bounds(doc)[1][person.start], person.end + 1 + self.gaps["apposition"])
-        back = self._after_back_reference(doc, person.end + 1, ceiling, mentions)
+        start = person.end + 1
+        if start < ceiling and doc[start].lower_ == "who":
+            while start < ceiling and doc[start].lower_ in self.relative_skip:
+                start += 1  # "N, who is now the brigade's chief": a relative clause of being
+        back = self._after_back_reference(doc, start, ceiling, mentions)
         if back is not None:
             return [back]
         found = []
@@ -554,10 +584,14 @@ class RoleRelations(ArgumentGrammar):
     def _roles(self, doc: Doc, mentions: list[Span], links: list[RoleLink], at_start: dict, at_end: dict, add) -> None:
         """Role relations of every person mention; a role link's own body where nothing else is found."""
         linked = {(link.person.start, link.person.end): link for link in links}
+        previous: tuple[Span, list] | None = None
         for person in mentions:
             if person.label_ != "PERSON":
                 continue
             found = self._role_of(doc, person, mentions, at_start, at_end)
+            if not found and previous is not None and self._shares_plural_role(doc, previous, person):
+                found = previous[1]  # "two of its officers, A and B": B holds the role too
+            previous = (person, found)
             link = linked.get((person.start, person.end))
             if not found and link is not None and link.org is not None and link.kind in ("leader", "member"):
                 found = [(link.kind, self._chain(doc, link.org, at_start), f"roles.{link.kind}")]
@@ -567,6 +601,21 @@ class RoleRelations(ArgumentGrammar):
                 if body.label_ == "GPE" and not place:
                     continue  # "Sinaloa's secretary general", "Turkey's intelligence chief": no tie to the state
                 add("LEADER_OF" if kind == "leader" or body.label_ == "GPE" else "MEMBER_OF", person, body, rule)
+
+    @staticmethod
+    def _shares_plural_role(doc: Doc, previous: tuple[Span, list], person: Span) -> bool:
+        """Whether ``person`` is coordinated with the previous person ("A and B", "A, B") after a
+        plural role phrase in apposition before the first ("its officers, A and B")."""
+        first, found = previous
+        if not found or not all(rule.startswith("roles.before_comma") for _, _, rule in found):
+            return False
+        if person.start != first.end + 1 or doc[first.end].lower_ not in ("and", ","):
+            return False
+        k = first.start
+        while k > 0 and not doc[k - 1].is_punct:
+            k -= 1  # past the first person's honorifics to the comma that closes the role phrase
+        role = doc[k - 2] if k >= 2 else None
+        return role is not None and doc[k - 1].text == "," and role.is_lower and role.lower_.endswith("s")
 
     def _role_of(self, doc: Doc, person: Span, mentions: list[Span], at_start: dict, at_end: dict) -> list:
         """(kind, body, rule) of the first place where a role of the person stands."""
@@ -584,10 +633,31 @@ class RoleRelations(ArgumentGrammar):
             self._of_body(doc, person, at_start),
             self._led_by(doc, person, at_end, mentions),
             self._state_list(doc, person, at_start, at_end),
+            self._bare_title(doc, person, at_end, mentions),
         ):
             if one is not None:
                 return [one]
         return []
+
+    def _bare_title(self, doc: Doc, person: Span, at_end: dict, mentions: list[Span]):
+        """ "President N said his country would quit the bloc and that Niger ...": a bare title that
+        leads a place is tied to the one state its sentence names, only through "his country" and the
+        like (guidelines §2.5); a sentence that names no such tie, or more than one state, gives none."""
+        title = self._title_before(doc, person)
+        if title == person.start or at_end.get(title) is not None or doc[title - 1].lower_ in POSSESSIVE:
+            return None
+        kind = self._kind(doc, title, person.start, definite=True)
+        if kind is None or not kind.startswith("leader") or not kind.endswith("+place"):
+            return None
+        hi = sentence_bounds(doc)[1][person.start]
+        words = [t.lower_ for t in doc[person.end : hi]]
+        if not any(tuple(words[i : i + len(tie)]) == tie for tie in self.bare_title_ties for i in range(len(words))):
+            return None
+        # the states named after the person: a dateline or a place of the scene before the name ties nothing
+        places = [m for m in mentions if m.label_ == "GPE" and person.end <= m.start < hi]
+        if len({m.text for m in places}) != 1:
+            return None
+        return kind, places[0], "roles.bare_title"
 
     def _state_possessor(self, doc: Doc, person: Span, at_end: dict) -> Span | None:
         if person.start < 2 or doc[person.start - 1].lower_ not in ("'s", "’s"):
@@ -630,11 +700,11 @@ class RoleRelations(ArgumentGrammar):
             if owner is not None:
                 add("PART_OF", m, owner, "roles.part_pronoun")
             bracketed = m.start > 0 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
-            if bracketed and at_end.get(m.start - 1) is not None:
-                continue  # "Popular Front (PF)": the name before the bracket speaks for both
             k = m.end + 1 if bracketed else m.end
             if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-                k += 3  # "Popular Guard (PG), the Council's armed wing"
+                if at_start.get(k + 1) is not None:
+                    continue  # "Popular Guard (PG), the Council's armed wing": the acronym, nearer (§3.1)
+                k += 3
             if k + 3 >= len(doc) or doc[k].text != ",":
                 continue
             j = k + 2 if doc[k + 1].lower_ == "the" else k + 1
