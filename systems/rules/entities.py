@@ -1177,7 +1177,8 @@ def institution_mentions(
     (guidelines §2.3: the longest official name). A head followed by more capitalised words is no
     head ("Chief of Army Staff"). Returns (new mentions, {replaced mention: its replacement})."""
     taken = list(claimed)
-    heads = set(vocab["institution_heads"])
+    event_heads = frozenset(vocab["event_name_heads"])
+    heads = set(vocab["institution_heads"]) | event_heads
     in_heads = set(vocab["institution_in_heads"])
     people_of = frozenset(vocab["people_nouns_after"]) | frozenset(vocab["people_words"])
     starting_at = {m.start: m for m in named if m.label_ in OWNER_LABELS}
@@ -1191,6 +1192,7 @@ def institution_mentions(
         if (
             (i not in starting_at and (not word[i] or taken[i]))
             or lowers[i] in article
+            or doc[i].like_num  # "Six Navy ships": a count opens no name
             or (i > 0 and word[i - 1] and lowers[i - 1] not in article)
             or (i > 0 and texts[i - 1] in ("-", "–") and not doc[i - 1].whitespace_)  # "al-Karib": a name's end
             # "Troops of the …": a sentence's first word before "of" is a common noun unless it is a head.
@@ -1200,7 +1202,7 @@ def institution_mentions(
         ):
             i += 1
             continue
-        j, last_head, tail, inside, titles = i, None, False, [], 0
+        j, last_head, first_head, tail, inside, titles = i, None, None, False, [], 0
         while j < n and j - i < 14:
             mention = starting_at.get(j)
             if mention is not None:
@@ -1216,6 +1218,7 @@ def institution_mentions(
                 titles += 1
                 if texts[j] in heads:
                     last_head = j + 1
+                    first_head = first_head or texts[j]
                 j += 1
             elif low in ("'s", "’s") and j > i and texts[j - 1] == "People" and j + 1 < n and word[j + 1]:
                 j += 1  # "Norland People's Freedom Front": the possessive belongs to the name
@@ -1233,30 +1236,46 @@ def institution_mentions(
             elif (
                 (
                     low in ("of", "for", "and", "on")
-                    or (low == "the" and lowers[j - 1] in ("of", "for"))
+                    or (low == "the" and lowers[j - 1] in ("of", "for", "on"))
                     or (low == "in" and last_head == j and texts[j - 1] in in_heads)
                 )
                 and j + 1 < n
                 and (word[j + 1] or lowers[j + 1] == "the" or j + 1 in starting_at)
             ):
-                tail = tail or (last_head is not None and low in ("of", "for", "in"))
+                tail = tail or (last_head is not None and low in ("of", "for", "on", "in"))
                 j += 1
             else:
                 break
         while j > i and lowers[j - 1] in ("of", "for", "and", "on", "the", "in"):
             j -= 1  # "Saudi Initiative of <date>": the name ends before its connector
-        whole = last_head is not None and (last_head == j or lowers[last_head] in ("of", "for", "in"))
+        whole = last_head is not None and (last_head == j or lowers[last_head] in ("of", "for", "on", "in"))
         # One name found already, and nothing more, is no new name.
         new = whole and not (len(inside) == 1 and (inside[0].start, inside[0].end) == (i, j))
         # A head opens a name when an "of/for" phrase follows it ("Centre for Information Resilience").
-        opens = texts[i] in heads and i + 1 < n and lowers[i + 1] in ("of", "for")
-        if new and titles + len(inside) >= 2 and (texts[i] not in vocab["not_name"] or opens):
-            span = Span(doc, i, j, label="ORG", span_id="entities.institution_heads")
+        opens = texts[i] in heads and i + 1 < n and lowers[i + 1] in ("of", "for", "on")
+        # After "the" or an owner's possessive, a word that opens no name alone ("State", "National")
+        # opens one whose head an "of/for/on" phrase follows ("Norland's State Committee for Defence").
+        introduced = (
+            tail and i > 0 and lowers[i - 1] in ("the", "'s", "’s") and texts[i] not in vocab["not_name_opener"]
+        )
+        if new and titles + len(inside) >= 2 and (texts[i] not in vocab["not_name"] or opens or introduced):
+            # A name whose first head is an agreement's ("Political Agreement for Peace") is an event.
+            label = "EVENT" if first_head in event_heads else "ORG"
+            span = Span(doc, i, j, label=label, span_id="entities.institution_heads" if label == "ORG" else "entities.institution_heads.event")
             found.append(span)
             replaced.update((m, span) for m in inside)
             taken[i:j] = [True] * (j - i)
         i = max(j, i + 1)
     return found, replaced
+
+
+def _body_alone(doc: Doc, start: int, end: int, starting_at: dict[int, Span]) -> bool:
+    """The words before an event head are one organisation's name or acronym ("the ACU summit")."""
+    mention = starting_at.get(start)
+    if mention is not None:
+        return mention.label_ == "ORG" and mention.end == end
+    text = doc[start].text
+    return end - start == 1 and len(text) > 1 and text.isupper() and text.isalpha()
 
 
 def headed_mentions(
@@ -1274,6 +1293,7 @@ def headed_mentions(
     taken = list(claimed)
     kinds = {w: "LOC" for w in vocab["facility_heads"]} | {w: "EVENT" for w in vocab["event_heads"]}
     modifiers = set(vocab["facility_modifiers"])
+    body_heads = frozenset(vocab["institution_heads"]) - frozenset(vocab["event_name_heads"])
     view = token_view(doc)
     texts, lowers, word = view.texts, view.lowers, _capitalised_words(doc)
     starting_at = {m.start: m for m in named}
@@ -1327,6 +1347,8 @@ def headed_mentions(
         )
         if start == j or generic or not named_part or (not doc[k].is_lower and continued):
             continue
+        if label == "EVENT" and (_body_alone(doc, start, j, starting_at) or texts[j - 1] in body_heads):
+            continue  # "the SCO summit": a body's meeting is named by no venue; the body is the name
         span = Span(doc, start, k + 1, label=label, span_id=f"entities.{label.lower()}_heads")
         found.append(span)
         for t in range(start, k + 1):
