@@ -978,11 +978,45 @@ def _expansion_start(doc: Doc, end: int, acronym: str) -> int | None:
     return start
 
 
-def _name_label(doc: Doc, start: int, end: int, place_heads: Set[str], event_heads: Set[str] = frozenset()) -> str:
-    """ORG; LOC when the name's head noun (its last word before "of/on/for") is a kind of place;
-    EVENT when it is a kind of agreement or talks ("Coastal Accord on the Ending of …")."""
+def target_site(doc: Doc, start: int, end: int, sites: Set[str], attack_words: Set[str]) -> bool:
+    """A school or university named as the place of an attack ("gunmen stormed the Kavira Technical
+    Institute", "a bombing at Dorvo State University") is a place, LOC; where it acts or employs ("a
+    lecturer at the University of Dorvo") it stays ORG (guidelines §2.3). The attack is the word
+    before the name, or a word of the same clause before the preposition that places it there."""
+    if not sites or not any(t.text in sites for t in doc[start:end]):
+        return False
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+        k -= 1
+    if k < 0:
+        return False
+    if doc[k].lower_ in attack_words:
+        return True
+    if doc[k].lower_ not in ("at", "in", "inside", "near", "outside", "into", "on", "of"):
+        return False
+    for j in range(k - 1, max(k - 8, -1), -1):
+        token = doc[j]
+        if token.is_punct or token.is_sent_start:
+            return token.is_sent_start and token.lower_ in attack_words
+        if token.lower_ in attack_words:
+            return True
+    return False
+
+
+def _name_label(
+    doc: Doc,
+    start: int,
+    end: int,
+    place_heads: Set[str],
+    event_heads: Set[str] = frozenset(),
+    sites: Set[str] = frozenset(),
+    attack_words: Set[str] = frozenset(),
+) -> str:
+    """ORG; LOC when the name's head noun (its last word before "of/on/for") is a kind of place,
+    or when it names a school attacked (``target_site``); EVENT when it is a kind of agreement or
+    talks ("Coastal Accord on the Ending of …")."""
     head = next((doc[k - 1] for k in range(start + 1, end) if doc[k].lower_ in ("of", "on", "for")), doc[end - 1])
-    if head.text in place_heads:
+    if head.text in place_heads or target_site(doc, start, end, sites, attack_words):
         return "LOC"
     return "EVENT" if head.lower_ in event_heads else "ORG"
 
@@ -993,6 +1027,8 @@ def acronym_mentions(
     claimed: Sequence[bool],
     place_heads: Set[str] = frozenset(),
     event_heads: Set[str] = frozenset(),
+    sites: Set[str] = frozenset(),
+    attack_words: Set[str] = frozenset(),
 ) -> tuple[list[Span], dict[tuple[int, int], str]]:
     """A bracketed acronym after a name defines it: "the Popular Resistance Front (PRF)".
 
@@ -1022,7 +1058,7 @@ def acronym_mentions(
         if before is not None and (start is None or start >= before.start or before.label_ == "ORG"):
             label, full = before.label_, before.text
         elif start is not None:
-            label = _name_label(doc, start, i, place_heads, event_heads)
+            label = _name_label(doc, start, i, place_heads, event_heads, sites, attack_words)
             full = doc[start:i].text
             found.append(Span(doc, start, i, label=label, span_id="acronyms.expansion"))
             for k in range(start, i):
@@ -1180,6 +1216,7 @@ def institution_mentions(
     event_heads = frozenset(vocab["event_name_heads"])
     heads = set(vocab["institution_heads"]) | event_heads
     in_heads = set(vocab["institution_in_heads"])
+    sites, attack_words = frozenset(vocab["site_heads"]), frozenset(vocab["site_attack_words"])
     people_of = frozenset(vocab["people_nouns_after"]) | frozenset(vocab["people_words"])
     starting_at = {m.start: m for m in named if m.label_ in OWNER_LABELS}
     found: list[Span] = []
@@ -1261,7 +1298,9 @@ def institution_mentions(
         if new and titles + len(inside) >= 2 and (texts[i] not in vocab["not_name"] or opens or introduced):
             # A name whose first head is an agreement's ("Political Agreement for Peace") is an event.
             label = "EVENT" if first_head in event_heads else "ORG"
-            span = Span(doc, i, j, label=label, span_id="entities.institution_heads" if label == "ORG" else "entities.institution_heads.event")
+            if label == "ORG" and target_site(doc, i, j, sites, attack_words):
+                label = "LOC"
+            span = Span(doc, i, j, label=label, span_id="entities.institution_heads" if label == "ORG" else f"entities.institution_heads.{label.lower()}")
             found.append(span)
             replaced.update((m, span) for m in inside)
             taken[i:j] = [True] * (j - i)

@@ -271,9 +271,13 @@ class AcronymComponent:
         vocab = load_json("entities.json", data_dir)
         self.place_heads = frozenset(vocab["place_heads"])
         self.event_heads = frozenset(vocab["event_heads"])
+        self.sites = frozenset(vocab["site_heads"])
+        self.attack_words = frozenset(vocab["site_attack_words"])
 
     def __call__(self, doc: Doc) -> Doc:
-        found, refs = acronym_mentions(doc, names(doc), claimed_tokens(doc), self.place_heads, self.event_heads)
+        found, refs = acronym_mentions(
+            doc, names(doc), claimed_tokens(doc), self.place_heads, self.event_heads, self.sites, self.attack_words
+        )
         if not found:
             return doc
         found = [with_ref(a, refs.get((a.start, a.end))) for a in found]
