@@ -176,18 +176,27 @@ def speaking_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozense
 def place_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[str]) -> list[Span]:
     """A town's police named by a place no gazetteer holds: one ORG span, place included
     (guidelines §2.3: "a Korvan police officer" -> ``Korvan police``). The name is one to three
-    capitalised words that no longer name continues ("the Korvan Police Command" is another body)."""
+    capitalised words that no longer name continues ("the Korvan Police Command" is another body).
+    A level of government may stand between: "the Korvan regional administration", "the Korvan
+    city council" (org_place_body_levels before org_place_level_nouns)."""
     nouns = frozenset(vocab["org_place_body_nouns"])
+    levels = frozenset(vocab["org_place_body_levels"])
+    level_nouns = frozenset(vocab["org_place_level_nouns"])
     facilities = frozenset(vocab["facility_heads"])
     lowers = token_view(doc).lowers
     found = []
     for k in range(1, len(doc)):
-        if lowers[k] not in nouns or taken[k] or taken[k - 1] or not doc[k].is_lower:
+        if taken[k] or taken[k - 1] or not doc[k].is_lower:
             continue
-        start = k
-        while start > 0 and k - start < 3 and not taken[start - 1] and _name_word(doc, start - 1, not_name):
+        name_end = k
+        if lowers[k] in level_nouns and lowers[k - 1] in levels and doc[k - 1].is_lower:
+            name_end = k - 1
+        elif lowers[k] not in nouns:
+            continue
+        start = name_end
+        while start > 0 and name_end - start < 3 and not taken[start - 1] and _name_word(doc, start - 1, not_name):
             start -= 1
-        if start == k or not all(t.is_alpha for t in doc[start:k]):
+        if start == name_end or not all(t.is_alpha for t in doc[start:name_end]):
             continue
         before = doc[start - 1] if start > 0 else None
         if before is not None and (before.is_title or before.is_upper or before.text in ("-", "'s", "’s")):
