@@ -957,7 +957,7 @@ def _joins_name(doc: Doc, k: int) -> bool:
     return k > 0 and k + 1 < len(doc) and doc[k - 1].text == "-" and doc[k + 1].text == "-"
 
 
-def _expansion_start(doc: Doc, end: int, acronym: str) -> int | None:
+def _expansion_start(doc: Doc, end: int, acronym: str, heads: Set[str] = frozenset()) -> int | None:
     """Start of the capitalised name that ends at token ``end`` and that ``acronym`` abbreviates.
 
     The whole capitalised run (names translated from another language keep no letter order: "Armed
@@ -975,6 +975,13 @@ def _expansion_start(doc: Doc, end: int, acronym: str) -> int | None:
     words = [t for t in doc[start:end] if t.is_title]
     if len(words) < 2 or acronym[0] not in {t.text[0] for t in words}:
         return None
+    # "Task Force Delta and Norland Naval Command (NNC)": after "and", a whole institution name of its
+    # own (two capitalised words or more, ending in a head) is what the acronym names.
+    last_and = max((k for k in range(start + 1, end - 2) if doc[k].lower_ == "and"), default=None)
+    if last_and is not None and doc[end - 1].text in heads:
+        rest = [t for t in doc[last_and + 1 : end] if t.is_title]
+        if len(rest) >= 2 and acronym[0] in {t.text[0] for t in rest}:
+            return last_and + 1
     return start
 
 
@@ -1029,6 +1036,7 @@ def acronym_mentions(
     event_heads: Set[str] = frozenset(),
     sites: Set[str] = frozenset(),
     attack_words: Set[str] = frozenset(),
+    heads: Set[str] = frozenset(),
 ) -> tuple[list[Span], dict[tuple[int, int], str]]:
     """A bracketed acronym after a name defines it: "the Popular Resistance Front (PRF)".
 
@@ -1052,7 +1060,7 @@ def acronym_mentions(
         if close is None or any(taken[i + 1 : close]):
             continue
         acronym = doc[i + 1 : close].text
-        start = _expansion_start(doc, i, acronym)
+        start = _expansion_start(doc, i, acronym, heads)
         before = ending_at.get(i)
         # A known organisation is what the acronym names; a place may end a longer name ("... of Rwanda").
         if before is not None and (start is None or start >= before.start or before.label_ == "ORG"):
@@ -1271,6 +1279,16 @@ def institution_mentions(
             ):
                 j += 1  # "Kelmar Farmers’ Union": a plural possessive inside the name
             elif (
+                low == "and"
+                and last_head is not None
+                and j + 1 in starting_at
+                and (
+                    starting_at[j + 1].label_ == "ORG"
+                    or (starting_at[j + 1].end < n and word[starting_at[j + 1].end] and not taken[starting_at[j + 1].end])
+                )
+            ):
+                break  # "Task Force Delta and U.S. Naval Command": a name or owner after "and" opens a second name
+            elif (
                 (
                     low in ("of", "for", "and", "on")
                     or (low == "the" and lowers[j - 1] in ("of", "for", "on"))
@@ -1286,6 +1304,11 @@ def institution_mentions(
         while j > i and lowers[j - 1] in ("of", "for", "and", "on", "the", "in"):
             j -= 1  # "Saudi Initiative of <date>": the name ends before its connector
         whole = last_head is not None and (last_head == j or lowers[last_head] in ("of", "for", "on", "in"))
+        # "Joint Task Force Red Harbor", "Task Force 88": a task force's own name follows its head.
+        named_after = last_head is not None and last_head >= i + 2 and j > last_head and " ".join(
+            texts[last_head - 2 : last_head]
+        ) in vocab["institution_named_heads"]
+        whole = whole or named_after
         # One name found already, and nothing more, is no new name.
         new = whole and not (len(inside) == 1 and (inside[0].start, inside[0].end) == (i, j))
         # A head opens a name when an "of/for" phrase follows it ("Centre for Information Resilience").

@@ -273,10 +273,11 @@ class AcronymComponent:
         self.event_heads = frozenset(vocab["event_heads"])
         self.sites = frozenset(vocab["site_heads"])
         self.attack_words = frozenset(vocab["site_attack_words"])
+        self.heads = frozenset(vocab["institution_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
         found, refs = acronym_mentions(
-            doc, names(doc), claimed_tokens(doc), self.place_heads, self.event_heads, self.sites, self.attack_words
+            doc, names(doc), claimed_tokens(doc), self.place_heads, self.event_heads, self.sites, self.attack_words, self.heads
         )
         if not found:
             return doc
