@@ -65,16 +65,25 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
         # "Jaish Ansar al-Dorvo wal-Kelmar", "Clan del Norte": a particle between name words.
         return lowers[j] in connectors and j + 1 < n and (doc[j + 1].text == "-" or _name_word(doc, j + 1, not_name))
 
-    def run_forward(i: int, opened: bool = False) -> int:
+    def phrase_connector(j: int) -> bool:
+        # "the rights group Friends of the Kelmar Coast": a name after its kind may read as a phrase.
+        if lowers[j] == "the":
+            return lowers[j - 1] in ("of", "for") and j + 1 < n and _name_word(doc, j + 1, not_name)
+        return lowers[j] in ("and", "of", "for") and j + 1 < n and (
+            _name_word(doc, j + 1, not_name) or lowers[j + 1] == "the"
+        )
+
+    def run_forward(i: int, opened: bool = False, phrase: bool = False) -> int:
         j = i
         while (
             j < n
-            and j - i < 7
+            and j - i < 9
             and not taken[j]
             and (
                 _name_word(doc, j, not_name)
                 or ((j > i or opened) and inner_connector(j))
                 or (j > i and _joined(doc, j))
+                or (phrase and j > i and phrase_connector(j))
             )
         ):
             j += 1
@@ -124,7 +133,9 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             # "another outlet, Kivu Matin, put the toll at 34": the name in apposition, closed by a comma.
             apposed = lowers[begin] == "," and begin + 1 < n and not taken[begin]
             begin += apposed
-            end = run_forward(begin)
+            end = run_forward(begin, phrase=True)
+            while end > begin and lowers[end - 1] in ("and", "of", "for", "the"):
+                end -= 1
             closed = end < n and lowers[end] in (",", ".") if apposed else True
             if _named(doc, begin, end) and closed and (end >= n or not (doc[end].is_title or doc[end].is_upper)):
                 add(begin, end, "organisations.after_kind")
