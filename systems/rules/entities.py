@@ -1004,7 +1004,7 @@ def target_site(doc: Doc, start: int, end: int, sites: Set[str], attack_words: S
     for j in range(k - 1, max(k - 8, -1), -1):
         token = doc[j]
         if token.is_punct or token.is_sent_start:
-            return token.is_sent_start and token.lower_ in attack_words
+            return bool(token.is_sent_start) and token.lower_ in attack_words
         if token.lower_ in attack_words:
             return True
     return False
@@ -1210,6 +1210,11 @@ def _capitalised_words(doc: Doc) -> list[bool]:
 OWNER_LABELS = ("ORG", "GPE", "NORP", "LOC")
 
 
+def _name_follows(k: int, n: int, word: Sequence[bool], taken: Sequence[bool]) -> bool:
+    """A free capitalised word at k: a mention before it owns a longer name ("U.S. Naval Command")."""
+    return k < n and word[k] and not taken[k]
+
+
 def institution_mentions(
     doc: Doc, named: list[Span], claimed: Sequence[bool], vocab: dict
 ) -> tuple[list[Span], dict[Span, Span]]:
@@ -1282,10 +1287,7 @@ def institution_mentions(
                 low == "and"
                 and last_head is not None
                 and j + 1 in starting_at
-                and (
-                    starting_at[j + 1].label_ == "ORG"
-                    or (starting_at[j + 1].end < n and word[starting_at[j + 1].end] and not taken[starting_at[j + 1].end])
-                )
+                and (starting_at[j + 1].label_ == "ORG" or _name_follows(starting_at[j + 1].end, n, word, taken))
             ):
                 break  # "Task Force Delta and U.S. Naval Command": a name or owner after "and" opens a second name
             elif (
@@ -1305,9 +1307,12 @@ def institution_mentions(
             j -= 1  # "Saudi Initiative of <date>": the name ends before its connector
         whole = last_head is not None and (last_head == j or lowers[last_head] in ("of", "for", "on", "in"))
         # "Joint Task Force Red Harbor", "Task Force 88": a task force's own name follows its head.
-        named_after = last_head is not None and last_head >= i + 2 and j > last_head and " ".join(
-            texts[last_head - 2 : last_head]
-        ) in vocab["institution_named_heads"]
+        named_after = (
+            last_head is not None
+            and last_head >= i + 2
+            and j > last_head
+            and " ".join(texts[last_head - 2 : last_head]) in vocab["institution_named_heads"]
+        )
         whole = whole or named_after
         # One name found already, and nothing more, is no new name.
         new = whole and not (len(inside) == 1 and (inside[0].start, inside[0].end) == (i, j))
@@ -1323,7 +1328,8 @@ def institution_mentions(
             label = "EVENT" if first_head in event_heads else "ORG"
             if label == "ORG" and target_site(doc, i, j, sites, attack_words):
                 label = "LOC"
-            span = Span(doc, i, j, label=label, span_id="entities.institution_heads" if label == "ORG" else f"entities.institution_heads.{label.lower()}")
+            rule = "entities.institution_heads" if label == "ORG" else f"entities.institution_heads.{label.lower()}"
+            span = Span(doc, i, j, label=label, span_id=rule)
             found.append(span)
             replaced.update((m, span) for m in inside)
             taken[i:j] = [True] * (j - i)

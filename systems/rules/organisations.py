@@ -69,8 +69,10 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
         # "the rights group Friends of the Kelmar Coast": a name after its kind may read as a phrase.
         if lowers[j] == "the":
             return lowers[j - 1] in ("of", "for") and j + 1 < n and _name_word(doc, j + 1, not_name)
-        return lowers[j] in ("and", "of", "for") and j + 1 < n and (
-            _name_word(doc, j + 1, not_name) or lowers[j + 1] == "the"
+        return (
+            lowers[j] in ("and", "of", "for")
+            and j + 1 < n
+            and (_name_word(doc, j + 1, not_name) or lowers[j + 1] == "the")
         )
 
     def run_forward(i: int, opened: bool = False, phrase: bool = False) -> int:

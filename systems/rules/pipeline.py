@@ -277,7 +277,14 @@ class AcronymComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         found, refs = acronym_mentions(
-            doc, names(doc), claimed_tokens(doc), self.place_heads, self.event_heads, self.sites, self.attack_words, self.heads
+            doc,
+            names(doc),
+            claimed_tokens(doc),
+            self.place_heads,
+            self.event_heads,
+            self.sites,
+            self.attack_words,
+            self.heads,
         )
         if not found:
             return doc

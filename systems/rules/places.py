@@ -247,7 +247,8 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
         if rule == "places.natural" and k >= 4 and lowers[k - 1] == ")" and lowers[k - 3] == "(":
             # "the Bazu (Bazo) cave": the name in another spelling is the feature too.
             for begin, end in ((k - 2, k - 1), (name_before(k - 3), k - 3)):
-                if begin < end and not any(taken[begin:end]) and all(_name_word(doc, t, words) for t in range(begin, end)):
+                free = begin < end and not any(taken[begin:end])
+                if free and all(_name_word(doc, t, words) for t in range(begin, end)):
                     found.append(Span(doc, begin, end, label="LOC", span_id=rule))
                     taken[begin:end] = [True] * (end - begin)
             continue
