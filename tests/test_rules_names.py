@@ -1362,3 +1362,10 @@ def test_a_bodys_name_after_its_kind_may_be_a_phrase(system):
 )
 def test_falls_and_caves_are_natural_features(system, text, places):
     assert places <= ents_of(system, text)
+
+
+def test_a_place_or_people_name_may_end_a_persons_name(system):
+    ents = ents_of(system, "The group claimed the attack. Its spokesman, Tarek Sudani, said fighters had cut the line.")
+    assert ("Tarek Sudani", "PERSON") in ents, ents
+    # Alone after a role's preposition the place stays a place.
+    assert ("Kenya", "GPE") in ents_of(system, "A spokesman for Kenya said Nairobi would respond.")

@@ -195,6 +195,7 @@ class PeopleFinder:
     def __init__(self, nlp: Language, data_dir: Path = DATA):
         roles = load_json("roles.json", data_dir)
         vocab = load_json("entities.json", data_dir)
+        self._surnames: frozenset[int] = frozenset()
         self.kind_of: dict[str, str] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         # Words for a person ("teacher", "businessman") mark a name the way an honorific does.
@@ -262,8 +263,16 @@ class PeopleFinder:
         j, last_name_end = i, i
         if self._abbreviation(doc, j):
             return i  # "spokesman Brig. Gen. …": a rank, not the name
-        while j < len(doc) and j - i < 7 and not taken[j]:
+        soft = self._surnames
+        while j < len(doc) and j - i < 7 and (not taken[j] or j in soft):
             t = doc[j]
+            if taken[j]:
+                # "spokesman Tarek Sudani, said": a place's or people's name may be a surname; it ends
+                # the person's name when name words open it and no capitalised word follows.
+                if last_name_end == j > i and (j + 1 >= len(doc) or not (doc[j + 1].is_title or doc[j + 1].is_upper)):
+                    j += 1
+                    last_name_end = j
+                break
             if self._is_name(t):
                 j += 1
                 last_name_end = j
@@ -352,6 +361,7 @@ class PeopleFinder:
         return k if ok else 0
 
     def find(self, doc: Doc, ents: list[Span]) -> tuple[list[Span], list[RoleLink]]:
+        self._surnames = frozenset(e.start for e in ents if len(e) == 1 and e.label_ in ("GPE", "NORP"))
         taken = [False] * len(doc)
         for e in ents:
             for k in range(e.start, e.end):
