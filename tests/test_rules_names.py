@@ -1369,3 +1369,19 @@ def test_a_place_or_people_name_may_end_a_persons_name(system):
     assert ("Tarek Sudani", "PERSON") in ents, ents
     # Alone after a role's preposition the place stays a place.
     assert ("Kenya", "GPE") in ents_of(system, "A spokesman for Kenya said Nairobi would respond.")
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Six Navy frigates are already operating there.", ("Navy", "ORG"), ("Six Navy", "ORG")),
+        ("The ferry sank after a Marine Corps drill, officials said.", ("Marine Corps", "ORG"), None),
+        ("The Chief of Navy Staff said the fleet was ready.", None, ("Navy", "ORG")),
+    ],
+)
+def test_a_capitalised_branch_with_no_owner_is_a_body(system, text, present, absent):
+    ents = ents_of(system, text)
+    if present:
+        assert present in ents, ents
+    if absent:
+        assert absent not in ents, ents

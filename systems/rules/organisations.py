@@ -158,6 +158,7 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
                 add(start, k, "organisations.before_members")
     found += bare_acronyms(doc, taken, vocab)
     found += place_bodies(doc, taken, vocab, not_name)
+    found += branch_bodies(doc, taken, vocab)
     found += speaking_bodies(doc, taken, vocab, not_name)
     return found
 
@@ -218,6 +219,31 @@ def place_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[s
             continue  # "the Korvan police station" is a building, a place
         found.append(Span(doc, start, k + 1, label="ORG", span_id="organisations.place_body"))
         taken[start : k + 1] = [True] * (k + 1 - start)
+    return found
+
+
+def branch_bodies(doc: Doc, taken: list[bool], vocab: dict) -> list[Span]:
+    """A service branch capitalised as its own name with no owner before it ("six Navy ships", "a
+    Coast Guard cutter"): ORG (guidelines §2.3). A capitalised word before it is an owner or a longer
+    name, and one after it continues a name or a title ("Navy Staff")."""
+    branches = _phrases(vocab["org_branch_names"])
+    texts = token_view(doc).texts
+    firsts = {p[0] for p in branches}
+    found = []
+    for k, text in enumerate(texts):
+        if text not in firsts or taken[k] or k == 0:
+            continue
+        size = next((len(p) for p in branches if tuple(texts[k : k + len(p)]) == p), 0)
+        end = k + size
+        if not size or any(taken[k:end]):
+            continue
+        before, after = doc[k - 1], doc[end] if end < len(doc) else None
+        if (before.is_title or before.is_upper) and not before.like_num or before.lower_ == "of" or before.is_punct:
+            continue
+        if after is not None and (after.is_title or after.is_upper or after.text in ("-", "–")):
+            continue
+        found.append(Span(doc, k, end, label="ORG", span_id="organisations.branch"))
+        taken[k:end] = [True] * size
     return found
 
 
