@@ -238,7 +238,7 @@ def branch_bodies(doc: Doc, taken: list[bool], vocab: dict) -> list[Span]:
         if not size or any(taken[k:end]):
             continue
         before, after = doc[k - 1], doc[end] if end < len(doc) else None
-        if (before.is_title or before.is_upper) and not before.like_num or before.lower_ == "of" or before.is_punct:
+        if ((before.is_title or before.is_upper) and not before.like_num) or before.lower_ == "of" or before.is_punct:
             continue
         if after is not None and (after.is_title or after.is_upper or after.text in ("-", "–")):
             continue
