@@ -1385,3 +1385,15 @@ def test_a_capitalised_branch_with_no_owner_is_a_body(system, text, present, abs
         assert present in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        ("The clash near the Vat Lume temple left two soldiers dead.", "Vat Lume temple"),
+        ("Troops shelled the ancient Preah Sarvo Temple on Monday.", "Preah Sarvo Temple"),
+        ("Pilgrims gathered at the Kelmar shrine before the attack.", "Kelmar shrine"),
+    ],
+)
+def test_places_of_worship_are_places_with_their_designator(system, text, site):
+    assert (site, "LOC") in ents_of(system, text)
