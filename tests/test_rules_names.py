@@ -1397,3 +1397,15 @@ def test_a_capitalised_branch_with_no_owner_is_a_body(system, text, present, abs
 )
 def test_places_of_worship_are_places_with_their_designator(system, text, site):
     assert (site, "LOC") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The force, known as Opération Tessaro, withdrew in 2014.", "Opération Tessaro"),
+        ("He fought in the Battle of Tessaro before the truce.", "Battle of Tessaro"),
+        ("Veterans of the Second Kelmar War marched on Monday.", "Second Kelmar War"),
+    ],
+)
+def test_named_battles_wars_and_operations_in_other_languages_are_events(system, text, event):
+    assert (event, "EVENT") in ents_of(system, text)
