@@ -1409,3 +1409,8 @@ def test_places_of_worship_are_places_with_their_designator(system, text, site):
 )
 def test_named_battles_wars_and_operations_in_other_languages_are_events(system, text, event):
     assert (event, "EVENT") in ents_of(system, text)
+
+
+def test_more_institution_heads_name_bodies(system):
+    ents = ents_of(system, "The Kelmar Cartel has fought the Tessa Squad for the port since 2019.")
+    assert {("Kelmar Cartel", "ORG"), ("Tessa Squad", "ORG")} <= ents, ents
