@@ -1414,3 +1414,28 @@ def test_named_battles_wars_and_operations_in_other_languages_are_events(system,
 def test_more_institution_heads_name_bodies(system):
     ents = ents_of(system, "The Kelmar Cartel has fought the Tessa Squad for the port since 2019.")
     assert {("Kelmar Cartel", "ORG"), ("Tessa Squad", "ORG")} <= ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        (
+            "Fighters of Jamaat Sarvo, an armed group linked to the Islamic State, raided the village.",
+            ("Jamaat Sarvo", "ORG"),
+            None,
+        ),
+        ("The attack was claimed by Kelmar Vanguard, a separatist militia.", ("Kelmar Vanguard", "ORG"), None),
+        (
+            "The strike killed 11 members of Tren de Kelmar, a gang the government calls terrorist.",
+            ("Tren de Kelmar", "ORG"),
+            None,
+        ),
+        # The kind must end the noun phrase: "a militia commander" is a person.
+        ("Ahmed Sarvo, a militia commander, was killed.", ("Ahmed Sarvo", "PERSON"), ("Ahmed Sarvo", "ORG")),
+    ],
+)
+def test_a_name_followed_by_its_kind_in_apposition_is_a_body(system, text, present, absent):
+    ents = ents_of(system, text)
+    assert present in ents, ents
+    if absent:
+        assert absent not in ents, ents

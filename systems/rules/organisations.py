@@ -156,6 +156,7 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             demonym = k - start == 1 and lowers[start].endswith(demonym_endings)
             if _named(doc, start, k) and opener in OPENERS and not demonym:
                 add(start, k, "organisations.before_members")
+    found += apposed_bodies(doc, taken, vocab, not_name, before)
     found += bare_acronyms(doc, taken, vocab)
     found += place_bodies(doc, taken, vocab, not_name)
     found += branch_bodies(doc, taken, vocab)
@@ -219,6 +220,49 @@ def place_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[s
             continue  # "the Korvan police station" is a building, a place
         found.append(Span(doc, start, k + 1, label="ORG", span_id="organisations.place_body"))
         taken[start : k + 1] = [True] * (k + 1 - start)
+    return found
+
+
+def apposed_bodies(
+    doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[str], kinds: Sequence[tuple[str, ...]]
+) -> list[Span]:
+    """A name followed by what kind of body it is, in apposition: "Tren de Kelmar, a Dorvan gang
+    that ...", "Kelmar Vanguard, a separatist militia." News introduces a group no reader knows
+    this way. The kind (org_kinds_before) comes after "a/an" and at most three modifiers, and ends
+    the noun phrase (punctuation or a word of org_apposition_followers next): "a militia commander"
+    describes a person. The name is capitalised words, with particles between them ("de", "al")."""
+    lowers = token_view(doc).lowers
+    followers = frozenset(vocab["org_apposition_followers"])
+    connectors = frozenset(vocab["name_connectors"]) | frozenset(vocab["place_connectors"])
+    n = len(doc)
+    found = []
+    for c in range(1, n - 2):
+        if lowers[c] != "," or lowers[c + 1] not in ("a", "an") or taken[c - 1]:
+            continue
+        kind_end = 0
+        for m in range(c + 2, min(c + 6, n)):
+            size = next((len(p) for p in kinds if tuple(lowers[m : m + len(p)]) == p), 0)
+            if size:
+                kind_end = m + size
+                break
+            if doc[m].is_punct:
+                break
+        if not kind_end or (kind_end < n and not doc[kind_end].is_punct and lowers[kind_end] not in followers):
+            continue
+        start = c
+        while start > 0 and c - start < 6 and not taken[start - 1]:
+            if _name_word(doc, start - 1, not_name) and not doc[start - 1].like_num:
+                start -= 1
+            elif start < c and start > 1 and lowers[start - 1] in connectors and _name_word(doc, start - 2, not_name):
+                start -= 1
+            else:
+                break
+        if start == c or not _named(doc, start, c) or doc[start].is_sent_start and c - start == 1:
+            continue
+        if start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper):
+            continue  # part of a longer name found otherwise
+        found.append(Span(doc, start, c, label="ORG", span_id="organisations.apposed_kind"))
+        taken[start:c] = [True] * (c - start)
     return found
 
 
