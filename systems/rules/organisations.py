@@ -251,13 +251,15 @@ def apposed_bodies(
             continue
         start = c
         while start > 0 and c - start < 6 and not taken[start - 1]:
-            if _name_word(doc, start - 1, not_name) and not doc[start - 1].like_num:
-                start -= 1
-            elif start < c and start > 1 and lowers[start - 1] in connectors and _name_word(doc, start - 2, not_name):
-                start -= 1
-            else:
+            word = _name_word(doc, start - 1, not_name) and not doc[start - 1].like_num
+            # "Tren de Kelmar": a particle between name words.
+            particle = (
+                start < c and start > 1 and lowers[start - 1] in connectors and _name_word(doc, start - 2, not_name)
+            )
+            if not (word or particle):
                 break
-        if start == c or not _named(doc, start, c) or doc[start].is_sent_start and c - start == 1:
+            start -= 1
+        if start == c or not _named(doc, start, c) or (doc[start].is_sent_start and c - start == 1):
             continue
         if start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper):
             continue  # part of a longer name found otherwise
