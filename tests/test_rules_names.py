@@ -1439,3 +1439,24 @@ def test_a_name_followed_by_its_kind_in_apposition_is_a_body(system, text, prese
     assert present in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Troops moved along the Kelmar Corridor toward the Green Line.", "Green Line"),
+        ("Shelling continued along the Line of Contact near Dorvo.", "Line of Contact"),
+        ("The rebels crossed the Tessa River into the Sarvo Triangle.", "Sarvo Triangle"),
+    ],
+)
+def test_lines_and_triangles_are_places(system, text, place):
+    assert (place, "LOC") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Troops freed the hijacked Kelmar Express near Dorvo.", "The Kelmar Express train was stopped near Dorvo."]
+)
+def test_a_trains_name_is_no_body(system, text):
+    assert ("Kelmar Express", "ORG") not in ents_of(system, text)
+    # The same name that reports is a newspaper.
+    assert ("Kelmar Express", "ORG") in ents_of(system, "The Kelmar Express reported that 20 died.")

@@ -1240,6 +1240,7 @@ def institution_mentions(
     heads = set(vocab["institution_heads"]) | event_heads
     in_heads = set(vocab["institution_in_heads"])
     sites, attack_words = frozenset(vocab["site_heads"]), frozenset(vocab["site_attack_words"])
+    vehicle_before, vehicle_after = frozenset(vocab["vehicle_before"]), frozenset(vocab["vehicle_after"])
     people_of = frozenset(vocab["people_nouns_after"]) | frozenset(vocab["people_words"])
     starting_at = {m.start: m for m in named if m.label_ in OWNER_LABELS}
     found: list[Span] = []
@@ -1333,7 +1334,14 @@ def institution_mentions(
         introduced = (
             tail and i > 0 and lowers[i - 1] in ("the", "'s", "’s") and texts[i] not in vocab["not_name_opener"]
         )
-        if new and titles + len(inside) >= 2 and (texts[i] not in vocab["not_name"] or opens or introduced):
+        # "the hijacked Kelmar Express", "the Kelmar Express train": a vehicle's name, not annotated.
+        vehicle = (i > 0 and lowers[i - 1] in vehicle_before) or (j < n and lowers[j] in vehicle_after)
+        if (
+            not vehicle
+            and new
+            and titles + len(inside) >= 2
+            and (texts[i] not in vocab["not_name"] or opens or introduced)
+        ):
             # A name whose first head is an agreement's ("Political Agreement for Peace") is an event.
             label = "EVENT" if first_head in event_heads else "ORG"
             if label == "ORG" and target_site(doc, i, j, sites, attack_words):
