@@ -1460,3 +1460,19 @@ def test_a_trains_name_is_no_body(system, text):
     assert ("Kelmar Express", "ORG") not in ents_of(system, text)
     # The same name that reports is a newspaper.
     assert ("Kelmar Express", "ORG") in ents_of(system, "The Kelmar Express reported that 20 died.")
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Residents told Kelmarinfo.cd on Saturday that 132 women were freed.", ("Kelmarinfo.cd", "ORG"), None),
+        ("KelmarPost identified the man as a former soldier.", ("KelmarPost", "ORG"), None),
+        ("Senator McKay said the toll was rising.", None, ("McKay", "ORG")),
+    ],
+)
+def test_outlets_named_by_a_web_address_or_run_together_words(system, text, present, absent):
+    ents = ents_of(system, text)
+    if present:
+        assert present in ents, ents
+    if absent:
+        assert absent not in ents, ents

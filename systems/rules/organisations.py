@@ -22,6 +22,11 @@ from .entities import token_view
 
 # Any script's capitals ("ÖHD").
 ACRONYM = re.compile(r"^[^\W\d_a-z]{2,6}$")
+# "Actualite.cd", "Kelmar-news.com": an outlet named by its web address (a top-level domain of two
+# to four letters, or a common generic one).
+WEB_NAME = re.compile(r"^[A-Z0-9][\w-]*\.(?:com|net|org|info|news|[a-z]{2})$")
+# "KelmarPost", "SunTimes": two capitalised parts run together.
+CAMEL_NAME = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
 
 OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "'s", "’s"})
 # "the rebel-run Delmar agency": a hyphened modifier before the name opens it too.
@@ -158,6 +163,7 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
                 add(start, k, "organisations.before_members")
     found += apposed_bodies(doc, taken, vocab, not_name, before)
     found += bare_acronyms(doc, taken, vocab)
+    found += outlet_names(doc, taken, vocab)
     found += place_bodies(doc, taken, vocab, not_name)
     found += branch_bodies(doc, taken, vocab)
     found += speaking_bodies(doc, taken, vocab, not_name)
@@ -265,6 +271,31 @@ def apposed_bodies(
             continue  # part of a longer name found otherwise
         found.append(Span(doc, start, c, label="ORG", span_id="organisations.apposed_kind"))
         taken[start:c] = [True] * (c - start)
+    return found
+
+
+def outlet_names(doc: Doc, taken: list[bool], vocab: dict) -> list[Span]:
+    """News outlets written as one word of their own shape: a web address ("Kelmarnews.com",
+    "Actualite.cd") anywhere, or a word with a capital inside ("KelmarPost") before a verb outlets
+    use ("KelmarPost reported"). People's names with a capital inside ("McKay", "DeLuca") open
+    with a particle of outlet_not_prefixes."""
+    verbs = frozenset(vocab["acronym_verbs_after"]) | frozenset(vocab["outlet_verbs_after"])
+    not_prefixes = tuple(vocab["outlet_not_prefixes"])
+    texts, lowers = token_view(doc).texts, token_view(doc).lowers
+    found = []
+    for k, text in enumerate(texts):
+        if taken[k] or not text[:1].isupper():
+            continue
+        web = WEB_NAME.match(text) is not None
+        camel = (
+            CAMEL_NAME.match(text) is not None
+            and not text.startswith(not_prefixes)
+            and k + 1 < len(doc)
+            and lowers[k + 1] in verbs
+        )
+        if web or camel:
+            found.append(Span(doc, k, k + 1, label="ORG", span_id="organisations.outlet_shape"))
+            taken[k] = True
     return found
 
 
