@@ -1476,3 +1476,16 @@ def test_outlets_named_by_a_web_address_or_run_together_words(system, text, pres
         assert present in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+def test_an_owners_possessive_after_of_opens_another_name(system):
+    ents = ents_of(system, "Crossings will reopen, with the Border Service of Kelmar's Federal Guard overseeing them.")
+    assert ("Border Service", "ORG") in ents, ents
+    assert not any(text.startswith("Border Service of") for text, _ in ents), ents
+
+
+def test_an_acronym_after_and_names_the_second_body_without_its_article(system):
+    ents = ents_of(
+        system, "Officials of Norland's Intelligence Service and the Kelmar Regional Government (KRG) looked on."
+    )
+    assert ("Kelmar Regional Government", "ORG") in ents, ents

@@ -991,7 +991,10 @@ def _expansion_start(doc: Doc, end: int, acronym: str, heads: Set[str] = frozens
     if last_and is not None and doc[end - 1].text in heads:
         rest = [t for t in doc[last_and + 1 : end] if t.is_title]
         if len(rest) >= 2 and acronym[0] in {t.text[0] for t in rest}:
-            return last_and + 1
+            start = last_and + 1
+            while doc[start].lower_ in ("the", "a", "an"):
+                start += 1
+            return start
     return start
 
 
@@ -1314,6 +1317,15 @@ def institution_mentions(
                 j += 1
             else:
                 break
+        if (
+            inside
+            and inside[-1].end == j
+            and j < n
+            and texts[j] in ("'s", "’s")
+            and lowers[inside[-1].start - 1] == "of"
+        ):
+            # "the Border Service of Norland's Security Service": an owner's possessive opens another name.
+            j = inside.pop().start
         while j > i and lowers[j - 1] in ("of", "for", "and", "on", "the", "in"):
             j -= 1  # "Saudi Initiative of <date>": the name ends before its connector
         whole = last_head is not None and (last_head == j or lowers[last_head] in ("of", "for", "on", "in"))
