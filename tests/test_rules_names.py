@@ -1482,6 +1482,9 @@ def test_an_owners_possessive_after_of_opens_another_name(system):
     ents = ents_of(system, "Crossings will reopen, with the Border Service of Kelmar's Federal Guard overseeing them.")
     assert ("Border Service", "ORG") in ents, ents
     assert not any(text.startswith("Border Service of") for text, _ in ents), ents
+    # A possessive before a common noun leaves the name whole.
+    ents = ents_of(system, "The Ministry of Coastal Affairs's spokesman said 20 died.")
+    assert ("Ministry of Coastal Affairs", "ORG") in ents, ents
 
 
 def test_an_acronym_after_and_names_the_second_body_without_its_article(system):

@@ -1317,15 +1317,12 @@ def institution_mentions(
                 j += 1
             else:
                 break
-        if (
-            inside
-            and inside[-1].end == j
-            and j < n
-            and texts[j] in ("'s", "’s")
-            and lowers[inside[-1].start - 1] == "of"
-        ):
-            # "the Border Service of Norland's Security Service": an owner's possessive opens another name.
-            j = inside.pop().start
+        last_of = max((k for k in range(i + 1, j) if lowers[k] == "of"), default=None)
+        if last_of is not None and j + 1 < n and texts[j] in ("'s", "’s") and word[j + 1]:
+            # "the Border Service of Norland's Security Service": an owner's possessive opens another
+            # name ("the Ministry of Defence's spokesman" keeps its name whole).
+            j = last_of
+            inside = [m for m in inside if m.end <= j]
         while j > i and lowers[j - 1] in ("of", "for", "and", "on", "the", "in"):
             j -= 1  # "Saudi Initiative of <date>": the name ends before its connector
         whole = last_head is not None and (last_head == j or lowers[last_head] in ("of", "for", "on", "in"))
