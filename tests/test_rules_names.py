@@ -1492,3 +1492,22 @@ def test_an_acronym_after_and_names_the_second_body_without_its_article(system):
         system, "Officials of Norland's Intelligence Service and the Kelmar Regional Government (KRG) looked on."
     )
     assert ("Kelmar Regional Government", "ORG") in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("Detainees held by the Kelmari-led coalition were freed.", None, None),
+        ("Strikes by the US-led coalition killed 12.", ("US-led coalition", "ORG"), ("US", "GPE")),
+        ("The Kenyan-led security mission patrolled the port.", ("Kenyan-led security mission", "ORG"), None),
+        # Backed groups with no name, and operations, are not bodies named by a leader.
+        ("Iran-backed militias fired rockets.", ("Iran", "GPE"), None),
+        ("A Kenyan-led offensive retook the town.", ("Kenyan", "NORP"), ("Kenyan-led offensive", "ORG")),
+    ],
+)
+def test_a_body_named_by_who_leads_it_is_one_span(system, text, present, absent):
+    ents = ents_of(system, text)
+    if present:
+        assert present in ents, ents
+    if absent:
+        assert absent not in ents, ents

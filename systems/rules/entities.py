@@ -1191,6 +1191,38 @@ def body_mentions(
 CAMEL_NAME = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Du|La|Le)[A-Z][a-z]{2,}$")
 
 
+def led_bodies(
+    doc: Doc, named: list[Span], claimed: Sequence[bool], vocab: dict
+) -> tuple[list[Span], dict[Span, Span]]:
+    """ "The Saudi-led coalition", "the Kenyan-led security mission": a body named by who leads it,
+    before a common noun, is one ORG span, the leader's name inside (guidelines §2.3). Up to two
+    lower-case modifiers stand before the noun (led_body_nouns). Returns (new mentions, {replaced
+    mention: its replacement})."""
+    nouns = frozenset(vocab["led_body_nouns"])
+    lowers = token_view(doc).lowers
+    ending_at = {m.end: m for m in named if m.label_ in ("GPE", "NORP", "ORG")}
+    taken = list(claimed)
+    found: list[Span] = []
+    replaced: dict[Span, Span] = {}
+    n = len(doc)
+    for k in range(1, n - 2):
+        if lowers[k] != "led" or lowers[k - 1] != "-" or doc[k - 2].whitespace_ or doc[k - 1].whitespace_:
+            continue
+        leader = ending_at.get(k - 1)
+        if leader is None or taken[k]:
+            continue
+        end = k + 1
+        while end < n and end - k <= 3 and doc[end].is_lower and doc[end].is_alpha and lowers[end] not in nouns:
+            end += 1
+        if end >= n or lowers[end] not in nouns or not doc[end].is_lower or any(taken[k : end + 1]):
+            continue
+        span = Span(doc, leader.start, end + 1, label="ORG", span_id="entities.led_body")
+        found.append(span)
+        replaced[leader] = span
+        taken[leader.start : end + 1] = [True] * (end + 1 - leader.start)
+    return found, replaced
+
+
 def apostrophe_title(text: str) -> bool:
     """A capitalised word with an apostrophe inside ("Ta’ang", "Jama'at", "Mus'ab"), which
     ``str.istitle`` reads as two words."""

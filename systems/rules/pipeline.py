@@ -43,6 +43,7 @@ from .entities import (
     headed_mentions,
     institution_mentions,
     language_mentions,
+    led_bodies,
     load_json,
     person_ref,
     repeated_mentions,
@@ -320,7 +321,13 @@ class BodyComponent(NameFinderComponent):
     """State and UN bodies named through their owner; the owner's mention gives way."""
 
     def find(self, doc, named, claimed):
-        return body_mentions(doc, named, claimed, self.vocab)
+        found, replaced = body_mentions(doc, named, claimed, self.vocab)
+        # "the Saudi-led coalition": a body named by who leads it.
+        taken = list(claimed)
+        for m in found:
+            taken[m.start : m.end] = [True] * len(m)
+        led, led_replaced = led_bodies(doc, [m for m in named if m not in replaced], taken, self.vocab)
+        return found + led, replaced | led_replaced
 
 
 class HeadedComponent(NameFinderComponent):
