@@ -1414,6 +1414,8 @@ def test_named_battles_wars_and_operations_in_other_languages_are_events(system,
 def test_more_institution_heads_name_bodies(system):
     ents = ents_of(system, "The Kelmar Cartel has fought the Tessa Squad for the port since 2019.")
     assert {("Kelmar Cartel", "ORG"), ("Tessa Squad", "ORG")} <= ents, ents
+    ents = ents_of(system, "The Dorvo People's League and the Sarvo Cooperative for Peace boycotted the vote.")
+    assert {("Dorvo People's League", "ORG"), ("Sarvo Cooperative for Peace", "ORG")} <= ents, ents
 
 
 @pytest.mark.parametrize(
