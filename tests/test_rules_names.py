@@ -1512,3 +1512,8 @@ def test_a_body_named_by_who_leads_it_is_one_span(system, text, present, absent)
         assert present in ents, ents
     if absent:
         assert absent not in ents, ents
+
+
+def test_an_owners_initials_with_dots_stand_in_an_apposed_role(system):
+    ents = ents_of(system, "Marta Velo, the U.N. refugee chief, has called for an inquiry.")
+    assert ("Marta Velo", "PERSON") in ents, ents

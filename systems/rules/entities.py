@@ -644,6 +644,10 @@ class PeopleFinder:
         return (
             (t.is_alpha and (t.is_lower or t.is_title or t.is_upper))
             or t.lower_ in ("'s", "’s")
+            # "the U.N. refugee chief": an owner's initials with their dots.
+            or (
+                "." in t.text and len(t) > 2 and t.text.replace(".", "").isalpha() and t.text.replace(".", "").isupper()
+            )
             # "co-chair", "the African Union (AU) envoy": a tight hyphen, an acronym's brackets.
             or (t.text == "-" and not t.whitespace_ and k > 0 and not doc[k - 1].whitespace_)
             or (t.text == "(" and k + 2 < len(doc) and doc[k + 1].is_upper and doc[k + 2].text == ")")
