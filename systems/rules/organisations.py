@@ -207,7 +207,8 @@ def place_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[s
     lowers = token_view(doc).lowers
     found = []
     for k in range(1, len(doc)):
-        if taken[k] or taken[k - 1] or not doc[k].is_lower:
+        # Plain strings first: a Token is built only where a body noun stands.
+        if (lowers[k] not in nouns and lowers[k] not in level_nouns) or taken[k] or taken[k - 1] or not doc[k].is_lower:
             continue
         name_end = k
         if lowers[k] in level_nouns and lowers[k - 1] in levels and doc[k - 1].is_lower:
