@@ -1517,3 +1517,20 @@ def test_a_body_named_by_who_leads_it_is_one_span(system, text, present, absent)
 def test_an_owners_initials_with_dots_stand_in_an_apposed_role(system):
     ents = ents_of(system, "Marta Velo, the U.N. refugee chief, has called for an inquiry.")
     assert ("Marta Velo", "PERSON") in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "half", "ref"),
+    [
+        (
+            "The command covers 31 countries in Central and South America and the Caribbean.",
+            ("Central", "LOC"),
+            "Central America",
+        ),
+        ("Herders moved between East and West Africa.", ("East", "LOC"), "East Africa"),
+    ],
+)
+def test_a_compass_half_before_and_takes_the_second_places_kind(system, text, half, ref):
+    ents, refs = run(system, text)
+    assert half in ents, ents
+    assert refs[(text.index(half[0] + " and"), half[0])] == ref

@@ -53,6 +53,7 @@ from .figures import Figure, FigureFinder
 from .organisations import kind_mentions
 from .places import (
     apposed_places,
+    compass_halves,
     dateline_mentions,
     designated_places,
     named_designator_places,
@@ -404,7 +405,11 @@ class PlaceComponent(NameFinderComponent):
         self.vocab = {**self.vocab, "report_verbs": load_json("roles.json", data_dir)["name_report_verbs"]}
 
     def find(self, doc, named, claimed):
-        return place_mentions(doc, named, claimed, self.vocab), {}
+        found = place_mentions(doc, named, claimed, self.vocab)
+        # "Central and South America": the first half takes the second place's kind.
+        halves, replaced = compass_halves(doc, named + found, self.vocab)
+        found = [m for m in found if m not in replaced] + halves
+        return found, {old: new for old, new in replaced.items() if old in named}
 
 
 class RepeatComponent(NameFinderComponent):
