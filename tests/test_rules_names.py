@@ -1534,3 +1534,8 @@ def test_a_compass_half_before_and_takes_the_second_places_kind(system, text, ha
     ents, refs = run(system, text)
     assert half in ents, ents
     assert refs[(text.index(half[0] + " and"), half[0])] == ref
+
+
+def test_an_ordinal_congress_is_an_event(system):
+    ents = ents_of(system, "The fighters followed the decisions of the party's 9th Congress, the text said.")
+    assert ("9th Congress", "EVENT") in ents, ents
