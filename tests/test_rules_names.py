@@ -1539,3 +1539,18 @@ def test_a_compass_half_before_and_takes_the_second_places_kind(system, text, ha
 def test_an_ordinal_congress_is_an_event(system):
     ents = ents_of(system, "The fighters followed the decisions of the party's 9th Congress, the text said.")
     assert ("9th Congress", "EVENT") in ents, ents
+
+
+def test_on_before_a_date_ends_an_institution_name():
+    # The finder alone, with no date found before it (as in the hybrid, where dates come later).
+    import spacy
+
+    from systems.rules.entities import institution_mentions, load_json
+
+    nlp, vocab = spacy.blank("en"), load_json("entities.json")
+    doc = nlp("Officials said the Kelmar Guards on Saturday seized a tanker.")
+    found, _ = institution_mentions(doc, [], [False] * len(doc), vocab)
+    assert [s.text for s in found] == ["Kelmar Guards"]
+    doc = nlp("Officials said the Kelmar Commission on Border Affairs seized a tanker.")
+    found, _ = institution_mentions(doc, [], [False] * len(doc), vocab)
+    assert [s.text for s in found] == ["Kelmar Commission on Border Affairs"]

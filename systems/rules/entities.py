@@ -1280,6 +1280,7 @@ def institution_mentions(
     in_heads = set(vocab["institution_in_heads"])
     sites, attack_words = frozenset(vocab["site_heads"]), frozenset(vocab["site_attack_words"])
     vehicle_before, vehicle_after = frozenset(vocab["vehicle_before"]), frozenset(vocab["vehicle_after"])
+    calendar = frozenset(vocab["calendar_words"])
     people_of = frozenset(vocab["people_nouns_after"]) | frozenset(vocab["people_words"])
     starting_at = {m.start: m for m in named if m.label_ in OWNER_LABELS}
     found: list[Span] = []
@@ -1340,6 +1341,8 @@ def institution_mentions(
                 and (starting_at[j + 1].label_ == "ORG" or _name_follows(starting_at[j + 1].end, n, word, taken))
             ):
                 break  # "Task Force Delta and U.S. Naval Command": a name or owner after "and" opens a second name
+            elif low == "on" and j + 1 < n and texts[j + 1] in calendar:
+                break  # "the Kelmar Guards on Saturday": a date, not the rest of the name
             elif (
                 (
                     low in ("of", "for", "and", "on")
