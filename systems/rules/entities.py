@@ -220,6 +220,7 @@ class PeopleFinder:
     def __init__(self, nlp: Language, data_dir: Path = DATA):
         roles = load_json("roles.json", data_dir)
         vocab = load_json("entities.json", data_dir)
+        self._surnames: frozenset[int] = frozenset()
         self.kind_of: dict[str, str] = {}
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         # Words for a person ("teacher", "businessman") mark a name the way an honorific does.
@@ -287,8 +288,16 @@ class PeopleFinder:
         j, last_name_end = i, i
         if self._abbreviation(doc, j):
             return i  # "spokesman Brig. Gen. …": a rank, not the name
-        while j < len(doc) and j - i < 7 and not taken[j]:
+        soft = self._surnames
+        while j < len(doc) and j - i < 7 and (not taken[j] or j in soft):
             t = doc[j]
+            if taken[j]:
+                # "spokesman Tarek Sudani, said": a place's or people's name may be a surname; it ends
+                # the person's name when name words open it and no capitalised word follows.
+                if last_name_end == j > i and (j + 1 >= len(doc) or not (doc[j + 1].is_title or doc[j + 1].is_upper)):
+                    j += 1
+                    last_name_end = j
+                break
             if self._is_name(t):
                 j += 1
                 last_name_end = j
@@ -377,6 +386,7 @@ class PeopleFinder:
         return k if ok else 0
 
     def find(self, doc: Doc, ents: list[Span]) -> tuple[list[Span], list[RoleLink]]:
+        self._surnames = frozenset(e.start for e in ents if len(e) == 1 and e.label_ in ("GPE", "NORP"))
         taken = [False] * len(doc)
         for e in ents:
             for k in range(e.start, e.end):
@@ -659,6 +669,10 @@ class PeopleFinder:
         return (
             (t.is_alpha and (t.is_lower or t.is_title or t.is_upper))
             or t.lower_ in ("'s", "’s")
+            # "the U.N. refugee chief": an owner's initials with their dots.
+            or (
+                "." in t.text and len(t) > 2 and t.text.replace(".", "").isalpha() and t.text.replace(".", "").isupper()
+            )
             # "co-chair", "the African Union (AU) envoy": a tight hyphen, an acronym's brackets.
             or (t.text == "-" and not t.whitespace_ and k > 0 and not doc[k - 1].whitespace_)
             or (t.text == "(" and k + 2 < len(doc) and doc[k + 1].is_upper and doc[k + 2].text == ")")
@@ -982,7 +996,7 @@ def _joins_name(doc: Doc, k: int) -> bool:
     return k > 0 and k + 1 < len(doc) and doc[k - 1].text == "-" and doc[k + 1].text == "-"
 
 
-def _expansion_start(doc: Doc, end: int, acronym: str) -> int | None:
+def _expansion_start(doc: Doc, end: int, acronym: str, heads: Set[str] = frozenset()) -> int | None:
     """Start of the capitalised name that ends at token ``end`` and that ``acronym`` abbreviates.
 
     The whole capitalised run (names translated from another language keep no letter order: "Armed
@@ -1000,14 +1014,58 @@ def _expansion_start(doc: Doc, end: int, acronym: str) -> int | None:
     words = [t for t in doc[start:end] if t.is_title]
     if len(words) < 2 or acronym[0] not in {t.text[0] for t in words}:
         return None
+    # "Task Force Delta and Norland Naval Command (NNC)": after "and", a whole institution name of its
+    # own (two capitalised words or more, ending in a head) is what the acronym names.
+    last_and = max((k for k in range(start + 1, end - 2) if doc[k].lower_ == "and"), default=None)
+    if last_and is not None and doc[end - 1].text in heads:
+        rest = [t for t in doc[last_and + 1 : end] if t.is_title]
+        if len(rest) >= 2 and acronym[0] in {t.text[0] for t in rest}:
+            start = last_and + 1
+            while doc[start].lower_ in ("the", "a", "an"):
+                start += 1
+            return start
     return start
 
 
-def _name_label(doc: Doc, start: int, end: int, place_heads: Set[str], event_heads: Set[str] = frozenset()) -> str:
-    """ORG; LOC when the name's head noun (its last word before "of/on/for") is a kind of place;
-    EVENT when it is a kind of agreement or talks ("Coastal Accord on the Ending of …")."""
+def target_site(doc: Doc, start: int, end: int, sites: Set[str], attack_words: Set[str]) -> bool:
+    """A school or university named as the place of an attack ("gunmen stormed the Kavira Technical
+    Institute", "a bombing at Dorvo State University") is a place, LOC; where it acts or employs ("a
+    lecturer at the University of Dorvo") it stays ORG (guidelines §2.3). The attack is the word
+    before the name, or a word of the same clause before the preposition that places it there."""
+    if not sites or not any(t.text in sites for t in doc[start:end]):
+        return False
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in ("the", "a", "an"):
+        k -= 1
+    if k < 0:
+        return False
+    if doc[k].lower_ in attack_words:
+        return True
+    if doc[k].lower_ not in ("at", "in", "inside", "near", "outside", "into", "on", "of"):
+        return False
+    for j in range(k - 1, max(k - 8, -1), -1):
+        token = doc[j]
+        if token.is_punct or token.is_sent_start:
+            return bool(token.is_sent_start) and token.lower_ in attack_words
+        if token.lower_ in attack_words:
+            return True
+    return False
+
+
+def _name_label(
+    doc: Doc,
+    start: int,
+    end: int,
+    place_heads: Set[str],
+    event_heads: Set[str] = frozenset(),
+    sites: Set[str] = frozenset(),
+    attack_words: Set[str] = frozenset(),
+) -> str:
+    """ORG; LOC when the name's head noun (its last word before "of/on/for") is a kind of place,
+    or when it names a school attacked (``target_site``); EVENT when it is a kind of agreement or
+    talks ("Coastal Accord on the Ending of …")."""
     head = next((doc[k - 1] for k in range(start + 1, end) if doc[k].lower_ in ("of", "on", "for")), doc[end - 1])
-    if head.text in place_heads:
+    if head.text in place_heads or target_site(doc, start, end, sites, attack_words):
         return "LOC"
     return "EVENT" if head.lower_ in event_heads else "ORG"
 
@@ -1018,6 +1076,9 @@ def acronym_mentions(
     claimed: Sequence[bool],
     place_heads: Set[str] = frozenset(),
     event_heads: Set[str] = frozenset(),
+    sites: Set[str] = frozenset(),
+    attack_words: Set[str] = frozenset(),
+    heads: Set[str] = frozenset(),
 ) -> tuple[list[Span], dict[tuple[int, int], str]]:
     """A bracketed acronym after a name defines it: "the Popular Resistance Front (PRF)".
 
@@ -1041,13 +1102,13 @@ def acronym_mentions(
         if close is None or any(taken[i + 1 : close]):
             continue
         acronym = doc[i + 1 : close].text
-        start = _expansion_start(doc, i, acronym)
+        start = _expansion_start(doc, i, acronym, heads)
         before = ending_at.get(i)
         # A known organisation is what the acronym names; a place may end a longer name ("... of Rwanda").
         if before is not None and (start is None or start >= before.start or before.label_ == "ORG"):
             label, full = before.label_, before.text
         elif start is not None:
-            label = _name_label(doc, start, i, place_heads, event_heads)
+            label = _name_label(doc, start, i, place_heads, event_heads, sites, attack_words)
             full = doc[start:i].text
             found.append(Span(doc, start, i, label=label, span_id="acronyms.expansion"))
             for k in range(start, i):
@@ -1159,6 +1220,38 @@ def body_mentions(
 CAMEL_NAME = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Du|La|Le)[A-Z][a-z]{2,}$")
 
 
+def led_bodies(
+    doc: Doc, named: list[Span], claimed: Sequence[bool], vocab: dict
+) -> tuple[list[Span], dict[Span, Span]]:
+    """ "The Saudi-led coalition", "the Kenyan-led security mission": a body named by who leads it,
+    before a common noun, is one ORG span, the leader's name inside (guidelines §2.3). Up to two
+    lower-case modifiers stand before the noun (led_body_nouns). Returns (new mentions, {replaced
+    mention: its replacement})."""
+    nouns = frozenset(vocab["led_body_nouns"])
+    lowers = token_view(doc).lowers
+    ending_at = {m.end: m for m in named if m.label_ in ("GPE", "NORP", "ORG")}
+    taken = list(claimed)
+    found: list[Span] = []
+    replaced: dict[Span, Span] = {}
+    n = len(doc)
+    for k in range(1, n - 2):
+        if lowers[k] != "led" or lowers[k - 1] != "-" or doc[k - 2].whitespace_ or doc[k - 1].whitespace_:
+            continue
+        leader = ending_at.get(k - 1)
+        if leader is None or taken[k]:
+            continue
+        end = k + 1
+        while end < n and end - k <= 3 and doc[end].is_lower and doc[end].is_alpha and lowers[end] not in nouns:
+            end += 1
+        if end >= n or lowers[end] not in nouns or not doc[end].is_lower or any(taken[k : end + 1]):
+            continue
+        span = Span(doc, leader.start, end + 1, label="ORG", span_id="entities.led_body")
+        found.append(span)
+        replaced[leader] = span
+        taken[leader.start : end + 1] = [True] * (end + 1 - leader.start)
+    return found, replaced
+
+
 def apostrophe_title(text: str) -> bool:
     """A capitalised word with an apostrophe inside ("Ta’ang", "Jama'at", "Mus'ab"), which
     ``str.istitle`` reads as two words."""
@@ -1191,6 +1284,11 @@ def _capitalised_words(doc: Doc) -> list[bool]:
 OWNER_LABELS = ("ORG", "GPE", "NORP", "LOC")
 
 
+def _name_follows(k: int, n: int, word: Sequence[bool], taken: Sequence[bool]) -> bool:
+    """A free capitalised word at k: a mention before it owns a longer name ("U.S. Naval Command")."""
+    return k < n and word[k] and not taken[k]
+
+
 def institution_mentions(
     doc: Doc, named: list[Span], claimed: Sequence[bool], vocab: dict
 ) -> tuple[list[Span], dict[Span, Span]]:
@@ -1202,8 +1300,12 @@ def institution_mentions(
     (guidelines §2.3: the longest official name). A head followed by more capitalised words is no
     head ("Chief of Army Staff"). Returns (new mentions, {replaced mention: its replacement})."""
     taken = list(claimed)
-    heads = set(vocab["institution_heads"])
+    event_heads = frozenset(vocab["event_name_heads"])
+    heads = set(vocab["institution_heads"]) | event_heads
     in_heads = set(vocab["institution_in_heads"])
+    sites, attack_words = frozenset(vocab["site_heads"]), frozenset(vocab["site_attack_words"])
+    vehicle_before, vehicle_after = frozenset(vocab["vehicle_before"]), frozenset(vocab["vehicle_after"])
+    calendar = frozenset(vocab["calendar_words"])
     people_of = frozenset(vocab["people_nouns_after"]) | frozenset(vocab["people_words"])
     starting_at = {m.start: m for m in named if m.label_ in OWNER_LABELS}
     found: list[Span] = []
@@ -1216,6 +1318,7 @@ def institution_mentions(
         if (
             (i not in starting_at and (not word[i] or taken[i]))
             or lowers[i] in article
+            or doc[i].like_num  # "Six Navy ships": a count opens no name
             or (i > 0 and word[i - 1] and lowers[i - 1] not in article)
             or (i > 0 and texts[i - 1] in ("-", "–") and not doc[i - 1].whitespace_)  # "al-Karib": a name's end
             # "Troops of the …": a sentence's first word before "of" is a common noun unless it is a head.
@@ -1225,7 +1328,7 @@ def institution_mentions(
         ):
             i += 1
             continue
-        j, last_head, tail, inside, titles = i, None, False, [], 0
+        j, last_head, first_head, tail, inside, titles = i, None, None, False, [], 0
         while j < n and j - i < 14:
             mention = starting_at.get(j)
             if mention is not None:
@@ -1241,6 +1344,7 @@ def institution_mentions(
                 titles += 1
                 if texts[j] in heads:
                     last_head = j + 1
+                    first_head = first_head or texts[j]
                 j += 1
             elif low in ("'s", "’s") and j > i and texts[j - 1] == "People" and j + 1 < n and word[j + 1]:
                 j += 1  # "Norland People's Freedom Front": the possessive belongs to the name
@@ -1256,32 +1360,81 @@ def institution_mentions(
             ):
                 j += 1  # "Kelmar Farmers’ Union": a plural possessive inside the name
             elif (
+                low == "and"
+                and last_head is not None
+                and j + 1 in starting_at
+                and (starting_at[j + 1].label_ == "ORG" or _name_follows(starting_at[j + 1].end, n, word, taken))
+            ):
+                break  # "Task Force Delta and U.S. Naval Command": a name or owner after "and" opens a second name
+            elif low == "on" and j + 1 < n and texts[j + 1] in calendar:
+                break  # "the Kelmar Guards on Saturday": a date, not the rest of the name
+            elif (
                 (
                     low in ("of", "for", "and", "on")
-                    or (low == "the" and lowers[j - 1] in ("of", "for"))
+                    or (low == "the" and lowers[j - 1] in ("of", "for", "on"))
                     or (low == "in" and last_head == j and texts[j - 1] in in_heads)
                 )
                 and j + 1 < n
                 and (word[j + 1] or lowers[j + 1] == "the" or j + 1 in starting_at)
             ):
-                tail = tail or (last_head is not None and low in ("of", "for", "in"))
+                tail = tail or (last_head is not None and low in ("of", "for", "on", "in"))
                 j += 1
             else:
                 break
+        last_of = max((k for k in range(i + 1, j) if lowers[k] == "of"), default=None)
+        if last_of is not None and j + 1 < n and texts[j] in ("'s", "’s") and word[j + 1]:
+            # "the Border Service of Norland's Security Service": an owner's possessive opens another
+            # name ("the Ministry of Defence's spokesman" keeps its name whole).
+            j = last_of
+            inside = [m for m in inside if m.end <= j]
         while j > i and lowers[j - 1] in ("of", "for", "and", "on", "the", "in"):
             j -= 1  # "Saudi Initiative of <date>": the name ends before its connector
-        whole = last_head is not None and (last_head == j or lowers[last_head] in ("of", "for", "in"))
+        whole = last_head is not None and (last_head == j or lowers[last_head] in ("of", "for", "on", "in"))
+        # "Joint Task Force Red Harbor", "Task Force 88": a task force's own name follows its head.
+        named_after = (
+            last_head is not None
+            and last_head >= i + 2
+            and j > last_head
+            and " ".join(texts[last_head - 2 : last_head]) in vocab["institution_named_heads"]
+        )
+        whole = whole or named_after
         # One name found already, and nothing more, is no new name.
         new = whole and not (len(inside) == 1 and (inside[0].start, inside[0].end) == (i, j))
         # A head opens a name when an "of/for" phrase follows it ("Centre for Information Resilience").
-        opens = texts[i] in heads and i + 1 < n and lowers[i + 1] in ("of", "for")
-        if new and titles + len(inside) >= 2 and (texts[i] not in vocab["not_name"] or opens):
-            span = Span(doc, i, j, label="ORG", span_id="entities.institution_heads")
+        opens = texts[i] in heads and i + 1 < n and lowers[i + 1] in ("of", "for", "on")
+        # After "the" or an owner's possessive, a word that opens no name alone ("State", "National")
+        # opens one whose head an "of/for/on" phrase follows ("Norland's State Committee for Defence").
+        introduced = (
+            tail and i > 0 and lowers[i - 1] in ("the", "'s", "’s") and texts[i] not in vocab["not_name_opener"]
+        )
+        # "the hijacked Kelmar Express", "the Kelmar Express train": a vehicle's name, not annotated.
+        vehicle = (i > 0 and lowers[i - 1] in vehicle_before) or (j < n and lowers[j] in vehicle_after)
+        if (
+            not vehicle
+            and new
+            and titles + len(inside) >= 2
+            and (texts[i] not in vocab["not_name"] or opens or introduced)
+        ):
+            # A name whose first head is an agreement's ("Political Agreement for Peace") is an event.
+            label = "EVENT" if first_head in event_heads else "ORG"
+            if label == "ORG" and target_site(doc, i, j, sites, attack_words):
+                label = "LOC"
+            rule = "entities.institution_heads" if label == "ORG" else f"entities.institution_heads.{label.lower()}"
+            span = Span(doc, i, j, label=label, span_id=rule)
             found.append(span)
             replaced.update((m, span) for m in inside)
             taken[i:j] = [True] * (j - i)
         i = max(j, i + 1)
     return found, replaced
+
+
+def _body_alone(doc: Doc, start: int, end: int, starting_at: dict[int, Span]) -> bool:
+    """The words before an event head are one organisation's name or acronym ("the ACU summit")."""
+    mention = starting_at.get(start)
+    if mention is not None:
+        return mention.label_ == "ORG" and mention.end == end
+    text = doc[start].text
+    return end - start == 1 and len(text) > 1 and text.isupper() and text.isalpha()
 
 
 def headed_mentions(
@@ -1299,6 +1452,7 @@ def headed_mentions(
     taken = list(claimed)
     kinds = {w: "LOC" for w in vocab["facility_heads"]} | {w: "EVENT" for w in vocab["event_heads"]}
     modifiers = set(vocab["facility_modifiers"])
+    body_heads = frozenset(vocab["institution_heads"]) - frozenset(vocab["event_name_heads"])
     view = token_view(doc)
     texts, lowers, word = view.texts, view.lowers, _capitalised_words(doc)
     starting_at = {m.start: m for m in named}
@@ -1352,6 +1506,8 @@ def headed_mentions(
         )
         if start == j or generic or not named_part or (not doc[k].is_lower and continued):
             continue
+        if label == "EVENT" and (_body_alone(doc, start, j, starting_at) or texts[j - 1] in body_heads):
+            continue  # "the SCO summit": a body's meeting is named by no venue; the body is the name
         span = Span(doc, start, k + 1, label=label, span_id=f"entities.{label.lower()}_heads")
         found.append(span)
         for t in range(start, k + 1):

@@ -22,6 +22,11 @@ from .entities import token_view
 
 # Any script's capitals ("ÖHD").
 ACRONYM = re.compile(r"^[^\W\d_a-z]{2,6}$")
+# "Actualite.cd", "Kelmar-news.com": an outlet named by its web address (a top-level domain of two
+# to four letters, or a common generic one).
+WEB_NAME = re.compile(r"^[A-Z0-9][\w-]*\.(?:com|net|org|info|news|[a-z]{2})$")
+# "KelmarPost", "SunTimes": two capitalised parts run together.
+CAMEL_NAME = re.compile(r"^[A-Z][a-z]+[A-Z][a-z]+$")
 
 OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "'s", "’s"})
 # "the rebel-run Delmar agency": a hyphened modifier before the name opens it too.
@@ -65,16 +70,27 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
         # "Jaish Ansar al-Dorvo wal-Kelmar", "Clan del Norte": a particle between name words.
         return lowers[j] in connectors and j + 1 < n and (doc[j + 1].text == "-" or _name_word(doc, j + 1, not_name))
 
-    def run_forward(i: int, opened: bool = False) -> int:
+    def phrase_connector(j: int) -> bool:
+        # "the rights group Friends of the Kelmar Coast": a name after its kind may read as a phrase.
+        if lowers[j] == "the":
+            return lowers[j - 1] in ("of", "for") and j + 1 < n and _name_word(doc, j + 1, not_name)
+        return (
+            lowers[j] in ("and", "of", "for")
+            and j + 1 < n
+            and (_name_word(doc, j + 1, not_name) or lowers[j + 1] == "the")
+        )
+
+    def run_forward(i: int, opened: bool = False, phrase: bool = False) -> int:
         j = i
         while (
             j < n
-            and j - i < 7
+            and j - i < 9
             and not taken[j]
             and (
                 _name_word(doc, j, not_name)
                 or ((j > i or opened) and inner_connector(j))
                 or (j > i and _joined(doc, j))
+                or (phrase and j > i and phrase_connector(j))
             )
         ):
             j += 1
@@ -124,7 +140,9 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             # "another outlet, Kivu Matin, put the toll at 34": the name in apposition, closed by a comma.
             apposed = lowers[begin] == "," and begin + 1 < n and not taken[begin]
             begin += apposed
-            end = run_forward(begin)
+            end = run_forward(begin, phrase=True)
+            while end > begin and lowers[end - 1] in ("and", "of", "for", "the"):
+                end -= 1
             closed = end < n and lowers[end] in (",", ".") if apposed else True
             if _named(doc, begin, end) and closed and (end >= n or not (doc[end].is_title or doc[end].is_upper)):
                 add(begin, end, "organisations.after_kind")
@@ -143,8 +161,11 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             demonym = k - start == 1 and lowers[start].endswith(demonym_endings)
             if _named(doc, start, k) and opener in OPENERS and not demonym:
                 add(start, k, "organisations.before_members")
+    found += apposed_bodies(doc, taken, vocab, not_name, before)
     found += bare_acronyms(doc, taken, vocab)
+    found += outlet_names(doc, taken, vocab)
     found += place_bodies(doc, taken, vocab, not_name)
+    found += branch_bodies(doc, taken, vocab)
     found += speaking_bodies(doc, taken, vocab, not_name)
     return found
 
@@ -176,18 +197,28 @@ def speaking_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozense
 def place_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[str]) -> list[Span]:
     """A town's police named by a place no gazetteer holds: one ORG span, place included
     (guidelines §2.3: "a Korvan police officer" -> ``Korvan police``). The name is one to three
-    capitalised words that no longer name continues ("the Korvan Police Command" is another body)."""
+    capitalised words that no longer name continues ("the Korvan Police Command" is another body).
+    A level of government may stand between: "the Korvan regional administration", "the Korvan
+    city council" (org_place_body_levels before org_place_level_nouns)."""
     nouns = frozenset(vocab["org_place_body_nouns"])
+    levels = frozenset(vocab["org_place_body_levels"])
+    level_nouns = frozenset(vocab["org_place_level_nouns"])
     facilities = frozenset(vocab["facility_heads"])
     lowers = token_view(doc).lowers
     found = []
     for k in range(1, len(doc)):
-        if lowers[k] not in nouns or taken[k] or taken[k - 1] or not doc[k].is_lower:
+        # Plain strings first: a Token is built only where a body noun stands.
+        if (lowers[k] not in nouns and lowers[k] not in level_nouns) or taken[k] or taken[k - 1] or not doc[k].is_lower:
             continue
-        start = k
-        while start > 0 and k - start < 3 and not taken[start - 1] and _name_word(doc, start - 1, not_name):
+        name_end = k
+        if lowers[k] in level_nouns and lowers[k - 1] in levels and doc[k - 1].is_lower:
+            name_end = k - 1
+        elif lowers[k] not in nouns:
+            continue
+        start = name_end
+        while start > 0 and name_end - start < 3 and not taken[start - 1] and _name_word(doc, start - 1, not_name):
             start -= 1
-        if start == k or not all(t.is_alpha for t in doc[start:k]):
+        if start == name_end or not all(t.is_alpha for t in doc[start:name_end]):
             continue
         before = doc[start - 1] if start > 0 else None
         if before is not None and (before.is_title or before.is_upper or before.text in ("-", "'s", "’s")):
@@ -196,6 +227,101 @@ def place_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[s
             continue  # "the Korvan police station" is a building, a place
         found.append(Span(doc, start, k + 1, label="ORG", span_id="organisations.place_body"))
         taken[start : k + 1] = [True] * (k + 1 - start)
+    return found
+
+
+def apposed_bodies(
+    doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[str], kinds: Sequence[tuple[str, ...]]
+) -> list[Span]:
+    """A name followed by what kind of body it is, in apposition: "Tren de Kelmar, a Dorvan gang
+    that ...", "Kelmar Vanguard, a separatist militia." News introduces a group no reader knows
+    this way. The kind (org_kinds_before) comes after "a/an" and at most three modifiers, and ends
+    the noun phrase (punctuation or a word of org_apposition_followers next): "a militia commander"
+    describes a person. The name is capitalised words, with particles between them ("de", "al")."""
+    lowers = token_view(doc).lowers
+    followers = frozenset(vocab["org_apposition_followers"])
+    connectors = frozenset(vocab["name_connectors"]) | frozenset(vocab["place_connectors"])
+    n = len(doc)
+    found = []
+    for c in range(1, n - 2):
+        if lowers[c] != "," or lowers[c + 1] not in ("a", "an") or taken[c - 1]:
+            continue
+        kind_end = 0
+        for m in range(c + 2, min(c + 6, n)):
+            size = next((len(p) for p in kinds if tuple(lowers[m : m + len(p)]) == p), 0)
+            if size:
+                kind_end = m + size
+                break
+            if doc[m].is_punct:
+                break
+        if not kind_end or (kind_end < n and not doc[kind_end].is_punct and lowers[kind_end] not in followers):
+            continue
+        start = c
+        while start > 0 and c - start < 6 and not taken[start - 1]:
+            word = _name_word(doc, start - 1, not_name) and not doc[start - 1].like_num
+            # "Tren de Kelmar": a particle between name words.
+            particle = (
+                start < c and start > 1 and lowers[start - 1] in connectors and _name_word(doc, start - 2, not_name)
+            )
+            if not (word or particle):
+                break
+            start -= 1
+        if start == c or not _named(doc, start, c) or (doc[start].is_sent_start and c - start == 1):
+            continue
+        if start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper):
+            continue  # part of a longer name found otherwise
+        found.append(Span(doc, start, c, label="ORG", span_id="organisations.apposed_kind"))
+        taken[start:c] = [True] * (c - start)
+    return found
+
+
+def outlet_names(doc: Doc, taken: list[bool], vocab: dict) -> list[Span]:
+    """News outlets written as one word of their own shape: a web address ("Kelmarnews.com",
+    "Actualite.cd") anywhere, or a word with a capital inside ("KelmarPost") before a verb outlets
+    use ("KelmarPost reported"). People's names with a capital inside ("McKay", "DeLuca") open
+    with a particle of outlet_not_prefixes."""
+    verbs = frozenset(vocab["acronym_verbs_after"]) | frozenset(vocab["outlet_verbs_after"])
+    not_prefixes = tuple(vocab["outlet_not_prefixes"])
+    texts, lowers = token_view(doc).texts, token_view(doc).lowers
+    found = []
+    for k, text in enumerate(texts):
+        if taken[k] or not text[:1].isupper():
+            continue
+        web = WEB_NAME.match(text) is not None
+        camel = (
+            CAMEL_NAME.match(text) is not None
+            and not text.startswith(not_prefixes)
+            and k + 1 < len(doc)
+            and lowers[k + 1] in verbs
+        )
+        if web or camel:
+            found.append(Span(doc, k, k + 1, label="ORG", span_id="organisations.outlet_shape"))
+            taken[k] = True
+    return found
+
+
+def branch_bodies(doc: Doc, taken: list[bool], vocab: dict) -> list[Span]:
+    """A service branch capitalised as its own name with no owner before it ("six Navy ships", "a
+    Coast Guard cutter"): ORG (guidelines §2.3). A capitalised word before it is an owner or a longer
+    name, and one after it continues a name or a title ("Navy Staff")."""
+    branches = _phrases(vocab["org_branch_names"])
+    texts = token_view(doc).texts
+    firsts = {p[0] for p in branches}
+    found = []
+    for k, text in enumerate(texts):
+        if text not in firsts or taken[k] or k == 0:
+            continue
+        size = next((len(p) for p in branches if tuple(texts[k : k + len(p)]) == p), 0)
+        end = k + size
+        if not size or any(taken[k:end]):
+            continue
+        before, after = doc[k - 1], doc[end] if end < len(doc) else None
+        if ((before.is_title or before.is_upper) and not before.like_num) or before.lower_ == "of" or before.is_punct:
+            continue
+        if after is not None and (after.is_title or after.is_upper or after.text in ("-", "–")):
+            continue
+        found.append(Span(doc, k, end, label="ORG", span_id="organisations.branch"))
+        taken[k:end] = [True] * size
     return found
 
 

@@ -44,6 +44,7 @@ from .entities import (
     headed_mentions,
     institution_mentions,
     language_mentions,
+    led_bodies,
     load_json,
     person_ref,
     repeated_mentions,
@@ -53,6 +54,7 @@ from .figures import Figure, FigureFinder
 from .organisations import kind_mentions
 from .places import (
     apposed_places,
+    compass_halves,
     dateline_mentions,
     designated_places,
     named_designator_places,
@@ -306,9 +308,21 @@ class AcronymComponent:
         vocab = load_json("entities.json", data_dir)
         self.place_heads = frozenset(vocab["place_heads"])
         self.event_heads = frozenset(vocab["event_heads"])
+        self.sites = frozenset(vocab["site_heads"])
+        self.attack_words = frozenset(vocab["site_attack_words"])
+        self.heads = frozenset(vocab["institution_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
-        found, refs = acronym_mentions(doc, names(doc), claimed_tokens(doc), self.place_heads, self.event_heads)
+        found, refs = acronym_mentions(
+            doc,
+            names(doc),
+            claimed_tokens(doc),
+            self.place_heads,
+            self.event_heads,
+            self.sites,
+            self.attack_words,
+            self.heads,
+        )
         if not found:
             return doc
         found = [with_ref(a, refs.get((a.start, a.end))) for a in found]
@@ -343,7 +357,13 @@ class BodyComponent(NameFinderComponent):
     """State and UN bodies named through their owner; the owner's mention gives way."""
 
     def find(self, doc, named, claimed):
-        return body_mentions(doc, named, claimed, self.vocab)
+        found, replaced = body_mentions(doc, named, claimed, self.vocab)
+        # "the Saudi-led coalition": a body named by who leads it.
+        taken = list(claimed)
+        for m in found:
+            taken[m.start : m.end] = [True] * len(m)
+        led, led_replaced = led_bodies(doc, [m for m in named if m not in replaced], taken, self.vocab)
+        return found + led, replaced | led_replaced
 
 
 class HeadedComponent(NameFinderComponent):
@@ -420,7 +440,11 @@ class PlaceComponent(NameFinderComponent):
         self.vocab = {**self.vocab, "report_verbs": load_json("roles.json", data_dir)["name_report_verbs"]}
 
     def find(self, doc, named, claimed):
-        return place_mentions(doc, named, claimed, self.vocab), {}
+        found = place_mentions(doc, named, claimed, self.vocab)
+        # "Central and South America": the first half takes the second place's kind.
+        halves, replaced = compass_halves(doc, named + found, self.vocab)
+        found = [m for m in found if m not in replaced] + halves
+        return found, {old: new for old, new in replaced.items() if old in named}
 
 
 class RepeatComponent(NameFinderComponent):

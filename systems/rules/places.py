@@ -242,7 +242,17 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
             if lower in words.offices
             else None
         )
-        if rule is None or k == 0 or not doc[k].is_lower or taken[k - 1]:
+        if rule is None or k == 0 or not doc[k].is_lower:
+            continue
+        if rule == "places.natural" and k >= 4 and lowers[k - 1] == ")" and lowers[k - 3] == "(":
+            # "the Bazu (Bazo) cave": the name in another spelling is the feature too.
+            for begin, end in ((k - 2, k - 1), (name_before(k - 3), k - 3)):
+                free = begin < end and not any(taken[begin:end])
+                if free and all(_name_word(doc, t, words) for t in range(begin, end)):
+                    found.append(Span(doc, begin, end, label="LOC", span_id=rule))
+                    taken[begin:end] = [True] * (end - begin)
+            continue
+        if taken[k - 1]:
             continue
         start = name_before(k)
         if start == k:
@@ -586,3 +596,31 @@ def opened_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             found.append(Span(doc, k, j, label="LOC", span_id="places.opener"))
             taken[k:j] = [True] * (j - k)
     return found
+
+
+def compass_halves(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[Span], dict[Span, Span]]:
+    """ "Central and South America", "North and South Kivu": a compass word before "and" and a place
+    named with another compass word is the first half of a second place of the same kind; it takes
+    that place's label and the full name as ``ref`` ("Central America"). Returns (new mentions,
+    {replaced mention: its replacement})."""
+    compass = frozenset(vocab["place_compass_words"])
+    starting_at = {m.start: m for m in named}
+    found: list[Span] = []
+    replaced: dict[Span, Span] = {}
+    texts = token_view(doc).texts
+    for m in named:
+        k = m.start
+        if m.label_ not in ("GPE", "LOC") or len(m) < 2 or texts[k] not in compass or k < 2 or texts[k - 1] != "and":
+            continue
+        half = k - 2
+        if texts[half] not in compass or texts[half] == texts[k]:
+            continue
+        rest = doc[k + 1 : m.end].text
+        span = Span(doc, half, half + 1, label=m.label_, kb_id=f"{texts[half]} {rest}", span_id="places.compass_half")
+        old = starting_at.get(half)
+        if old is not None:
+            if len(old) != 1 or old.label_ not in ("GPE", "LOC"):
+                continue
+            replaced[old] = span
+        found.append(span)
+    return found, replaced
