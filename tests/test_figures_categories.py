@@ -568,3 +568,27 @@ def test_a_counted_noun_after_a_hyphenated_compound(rules):
 
 def test_all_with_a_participle_before_its_noun_is_a_figure(rules):
     assert figures(rules, "Police said all 30 abducted pupils were freed on Sunday.") == {"30": "hostage"}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A word of fate between two counts closes the first one's clause: the second has its own.
+        ("Nine sailors drowned and one survived, the coastguard at Pell said.", "one", "other"),
+        # ... but "of whom" goes on counting the same people.
+        ("At least 30 were hurt, 21 of whom were flown to Varo.", "21", "injured"),
+        # A verb after a count and before "and" belongs to that count, not to the list after it.
+        ("The raid left four guards killed and seven militiamen and two porters wounded.", "seven", "injured"),
+        # ... while "the 90 people freed, 50 women and 40 men" breaks the whole into parts after a comma.
+        ("The 90 people freed, 50 women and 40 men, reached Tolmo on Friday.", "50", "hostage"),
+        # The whole a part is taken from may carry a qualifier.
+        ("Monitors said women made up 12 of the more than 60 dead in Karsi.", "12", "killed"),
+        # An acronym in brackets does not cut a count from its fate.
+        ("Two of the five Border Guard Service (BGS) officers who died were from Ulm.", "five", "killed"),
+        ("Two of the five Border Guard Service (BGS) officers who died were from Ulm.", "Two", "killed"),
+        # Vessels are things.
+        ("Coastguards said three boats sank off Pell on Monday.", "three", "other"),
+    ],
+)
+def test_clauses_lists_and_brackets(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)

@@ -205,10 +205,15 @@ class FigureFinder:
             elif lowers[start - 1] in self.weak and adjacent in ("hostage", "detained"):
                 adjacent = self._held_as(lowers, start - 1, sent_start, ends[start])
             return adjacent, f"figures.before.{adjacent}"
-        k = end
-        while k < min(ends[end - 1], end + WINDOW_AFTER):
-            # "Eight of the 20 abducted were found dead": the whole a part is taken from is no other count.
-            partitive = k == end + 2 and lowers[end : end + 2] == ["of", "the"]
+        # "Eight of the 20 abducted were found dead": the whole a part is taken from is no other count,
+        # and its words do not use up the window; "37 of the more than 100 dead": it may carry a qualifier.
+        whole = self._skip_qualifier(lowers, end + 2) if lowers[end : end + 2] == ["of", "the"] else -1
+        k, window = end, WINDOW_AFTER + (whole + 1 - end if whole > 0 else 0)
+        while k < min(ends[end - 1], end + window):
+            partitive = k == whole
+            if doc[k].text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and doc[k + 1].text.isupper():
+                k, window = k + 3, window + 3  # "four Frontier Corps (FC) men who died": an acronym in brackets
+                continue
             if doc[k].text in STOP or (k > end and num[k] and lowers[k] != "one" and not partitive):
                 break
             if lowers[k] in self.clause_breaks:
@@ -243,6 +248,8 @@ class FigureFinder:
             k += 1
         for k in range(start - 1, max(sent_start, start - WINDOW_BEFORE) - 1, -1):
             if cat := self._before_cue(lowers, k, sent_start):
+                if lowers[k + 1] == "and" and any(num[max(sent_start, k - 3) : k]):
+                    break  # "two soldiers killed and six troops ... wounded": the word closes the count before
                 return cat, f"figures.before.{cat}"
             if doc[k].text in STOP:
                 break
@@ -493,6 +500,14 @@ class FigureFinder:
             kind = self._counted_by(view, lowers, start, end)
             if kind == "thing":
                 runs[i] = (start, end, ("other", "figures.noun.other"))  # "25 posts were seized"
+            elif (
+                cue is None
+                and kind == "actor"
+                and end < len(lowers)
+                and lowers[end] in self.actors
+                and (listed := self._listed_with(view, lowers, runs, i))
+            ):
+                runs[i] = (start, end, listed)  # "six troops and five civilians wounded": victims in a list
             elif cue is None and kind == "actor":
                 # "some 300 gunmen", "four suspects": those who act in the events are counted, not
                 # victims; a casualty word elsewhere in the sentence is about someone else.
@@ -779,6 +794,9 @@ class FigureFinder:
                 and 0 < right - left <= LIST_GAP
                 and any(w in self.list_joiners for w in between)
                 and not any(doc[k].text in STOP for k in range(left, right))
+                # "14 died and one survived": a word of fate between the two closes the first count's clause
+                # ("50 were hurt, 42 of whom ..." goes on counting them)
+                and (lowers[end] == "of" or not any(w in self.context for w in between))
             ):
                 cat = runs[j][2][0]
                 return cat, "figures.list" if cat == UNNAMED else f"figures.list.{cat}"
