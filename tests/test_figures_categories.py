@@ -259,12 +259,20 @@ def test_hybrid_keeps_the_parse_category_where_the_rules_only_guessed():
     parsed = Figure(span, 70, "about", "displaced", "statistical.FIGURE")
     step = HybridFigures(DATA)
     # A category the rules guessed from the sentence or the figure before leaves the parse's standing ...
-    for guess in ("figures.noun.other", "figures.previous.killed", "figures.tally.killed"):
+    for guess in ("figures.noun.other", "figures.previous.killed"):
         guessed = Figure(span, 70, "about", guess.rsplit(".", 1)[1], guess)
         assert step.category(parsed, guessed).category == "displaced"
-    # ... a cue of the count's own replaces it.
-    cued = Figure(span, 70, "about", "injured", "figures.after.injured")
-    assert step.category(parsed, cued).category == "injured"
+    # ... a cue of the count's own, a list or gap beside one, a revised toll or a tally word's value replaces it.
+    for cue in (
+        "figures.after",
+        "figures.list",
+        "figures.gapped",
+        "figures.revision",
+        "figures.sequence",
+        "figures.tally",
+    ):
+        cued = Figure(span, 70, "about", "injured", f"{cue}.injured")
+        assert step.category(parsed, cued).category == "injured", cue
 
 
 @pytest.mark.parametrize(
@@ -592,3 +600,20 @@ def test_all_with_a_participle_before_its_noun_is_a_figure(rules):
 )
 def test_clauses_lists_and_brackets(rules, text, figure, category):
     assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said helicopters would join the hunt, and two of its most senior officers, Gen. Ado Bemba, "
+        "the army chief, and Col. Iru Kato, flew to Lumo.",
+        "The junta has since held the five generals, including Brig-Gen Tel Naw Oo, at a base near Pakto.",
+    ],
+)
+def test_a_count_of_people_named_after_it_is_no_figure(rules, text):
+    assert figures(rules, text) == {}
+
+
+def test_a_count_of_things_before_a_named_source_is_kept(rules):
+    found = figures(rules, "Troops recovered six rifles and a radio, Col. Iru Kato said.")
+    assert found.get("six") == "other", found

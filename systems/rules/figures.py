@@ -117,6 +117,7 @@ class FigureFinder:
         self.one_idioms = set(cues["one_idioms"])
         self.remains = set(cues["remains_nouns"])
         self.ratio_ones = set(cues["ratio_ones"])
+        self.name_openers = set(cues["name_openers"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -454,6 +455,26 @@ class FigureFinder:
             and lowers[end] in self.population_nouns
         )
 
+    def _names_follow(self, doc: Doc, end: int, person_ends: Set[int]) -> bool:
+        """ "two of its commanders, Col. A and Maj. B, flew in": people the text names are participants,
+        not a count of people in the events (guidelines §2.4, counts of named participants)."""
+        lowers = [t.lower_ for t in doc[end : min(len(doc), end + 16)]]
+        comma = next((k for k, w in enumerate(lowers[:7]) if not w[0].isalpha()), -1)
+        phrase = lowers[:comma] if comma > 0 else []
+        if not phrase or lowers[comma] != "," or not any(w in self.people or w in self.actors for w in phrase):
+            return False
+        if any(w in self.auxiliaries or w in self.reporting_verbs or w in ("and", "or") for w in phrase):
+            return False  # "four radios and a phone, Lt. A said": no one phrase of people
+        k = end + comma + 1
+        if k < len(doc) and doc[k].lower_ in self.name_openers:
+            k += 1
+        for m in range(k, min(len(doc), k + 7)):  # "Brig - Gen Tel Naw Oo"
+            if not (doc[m].text[0].isupper() or doc[m].text in (".", "-")):
+                return False
+            if m + 1 in person_ends:
+                return True
+        return False
+
     def _participants_follow(self, doc: Doc, end: int) -> bool:
         """ "the two sides", "the two foreign ministers": a count of named parties (guidelines §2.4)."""
         return any(doc[k].lower_ in self.participants for k in range(end, min(len(doc), end + 2)))
@@ -493,6 +514,8 @@ class FigureFinder:
                 continue
             cue = self._category(doc, lowers, num, qstart, end)
             if cue is None and self._possessed_population(lowers, qstart, end):
+                continue
+            if cue is None and self._names_follow(doc, end, person_ends):
                 continue
             runs.append((qstart, self._with_trailing(lowers, end), cue))
         # A count with no cue of its own: what follows or stands before it shows it counts something.
