@@ -500,6 +500,7 @@ class FigureFinder:
         lowers = view.lowers
         num = self._numberish(view)
         runs: list[tuple[int, int, tuple[str, str] | None]] = []
+        interviewed: set[int] = set()  # sentences that count the people a report's authors spoke to
         for start, end in list(self._number_runs(lowers, num, taken)):
             if self._excluded(doc, start, end, person_ends):
                 continue
@@ -509,10 +510,13 @@ class FigureFinder:
             if self._numeral_pronoun(lowers, qstart, end):
                 continue
             if any(qstart >= len(p) and tuple(lowers[qstart - len(p) : qstart]) == p for p in self.interview):
+                interviewed.add(view.sent_starts[qstart])
                 continue  # "the team interviewed 36 people": the sources, not people in the events
             if expected_count(lowers, qstart, end, self.expected):
                 continue
             cue = self._category(doc, lowers, num, qstart, end)
+            if cue is None and view.sent_starts[qstart] in interviewed:
+                continue  # "interviewed 36 people, among them 12 witnesses": parts of the sources
             if cue is None and self._possessed_population(lowers, qstart, end):
                 continue
             if cue is None and self._names_follow(doc, end, person_ends):
