@@ -594,8 +594,8 @@ def test_all_with_a_participle_before_its_noun_is_a_figure(rules):
         # An acronym in brackets does not cut a count from its fate.
         ("Two of the five Border Guard Service (BGS) officers who died were from Ulm.", "five", "killed"),
         ("Two of the five Border Guard Service (BGS) officers who died were from Ulm.", "Two", "killed"),
-        # Vessels are things.
-        ("Coastguards said three boats sank off Pell on Monday.", "three", "other"),
+        # A semicolon closes a clause: a casualty word past it is about others.
+        ("The ferry carried 40 migrants to Olo; later 12 bodies were found at Pell.", "40", "other"),
     ],
 )
 def test_clauses_lists_and_brackets(rules, text, figure, category):
@@ -617,3 +617,14 @@ def test_a_count_of_people_named_after_it_is_no_figure(rules, text):
 def test_a_count_of_things_before_a_named_source_is_kept(rules):
     found = figures(rules, "Troops recovered six rifles and a radio, Col. Iru Kato said.")
     assert found.get("six") == "other", found
+
+
+def test_parts_of_the_people_interviewed_are_no_figures(rules):
+    found = figures(rules, "Monitors interviewed 48 people in Olo, among them 20 traders and six teachers.")
+    assert found == {}, found
+
+
+def test_a_casualty_word_after_the_names_other_people(rules):
+    # "the injured" is the object of a verb: it says nothing of what the lorries count.
+    found = figures(rules, "Five lorries took the injured to Varo after the blast.")
+    assert "Five" not in found, found

@@ -224,6 +224,8 @@ class FigureFinder:
             if k > end and lowers[k] in self.tally and "and" in lowers[end:k]:
                 break  # "put the dead at 19 and the count of injured at 50": a tally opens another count
             hit = self._match_at(lowers, k, self.after_at)
+            if hit and k > end + 1 and lowers[k - 1] == "the" and lowers[k - 2] not in ("of", "among"):
+                break  # "five ambulances took the injured": "the" makes the cue a noun for other people
             if hit and hit[0] == "other" and lowers[k] in self.things and self._names_people(lowers, end, k):
                 hit = None  # "900 people were forced out of their villages": a thing past the people counted
             if hit and k > end and self._governs_next(lowers, num, k + hit[1]):
@@ -722,6 +724,9 @@ class FigureFinder:
         """The category named nearest to the number in its sentence, None when none is."""
         best, best_distance, at = None, len(lowers), -1
         sent_start, sent_end = view.sent_starts[start], view.sent_ends[start]
+        # A semicolon joins sentences of their own: "the boat carried 40 migrants; 12 bodies were found".
+        sent_start = next((k + 1 for k in range(start - 1, sent_start - 1, -1) if lowers[k] == ";"), sent_start)
+        sent_end = next((k for k in range(end, sent_end) if lowers[k] == ";"), sent_end)
         # Not into a clause opened after the count: "thousands of residents remain without water after
         # 11 were killed" names no category for the thousands. A clause before it may set the scene for
         # it ("the swap took place on Friday, when 20 soldiers came home").
