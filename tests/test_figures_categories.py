@@ -628,3 +628,20 @@ def test_a_casualty_word_after_the_names_other_people(rules):
     # "the injured" is the object of a verb: it says nothing of what the lorries count.
     found = figures(rules, "Five lorries took the injured to Varo after the blast.")
     assert "Five" not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said 62 deaths were logged at the Tarn clinic and four other health posts.",
+        "The ministry said 40 deaths were registered in 12 hospitals across the province.",
+    ],
+)
+def test_places_where_a_toll_was_recorded_are_no_figures(rules, text):
+    found = figures(rules, text)
+    assert len(found) == 1 and set(found.values()) == {"killed"}, found
+
+
+def test_places_hit_in_the_events_stay_figures(rules):
+    found = figures(rules, "Shells hit four hospitals in Tarn, where 12 people were killed.")
+    assert found.get("four") == "other", found

@@ -118,6 +118,8 @@ class FigureFinder:
         self.remains = set(cues["remains_nouns"])
         self.ratio_ones = set(cues["ratio_ones"])
         self.name_openers = set(cues["name_openers"])
+        self.record_verbs = set(cues["recording_places"]["verbs"])
+        self.record_places = set(cues["recording_places"]["places"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -457,6 +459,17 @@ class FigureFinder:
             and lowers[end] in self.population_nouns
         )
 
+    def _record_places(self, lowers: list[str], start: int, end: int, sent_start: int) -> bool:
+        """ "62 deaths logged at the Dorn clinic and four other health posts": the places where a toll was
+        recorded are its sources, not places in the events (guidelines §2.4)."""
+        noun = end + 1 if end < len(lowers) and lowers[end] in ("other", "more") else end
+        if not any(w in self.record_places for w in lowers[noun : noun + 2]):
+            return False
+        for k in range(start - 1, max(sent_start, start - 12) - 1, -1):
+            if lowers[k] in self.record_verbs:
+                return any(w in ("at", "in", "by", "across") for w in lowers[k + 1 : start])
+        return False
+
     def _names_follow(self, doc: Doc, end: int, person_ends: Set[int]) -> bool:
         """ "two of its commanders, Col. A and Maj. B, flew in": people the text names are participants,
         not a count of people in the events (guidelines §2.4, counts of named participants)."""
@@ -522,6 +535,8 @@ class FigureFinder:
             if cue is None and self._possessed_population(lowers, qstart, end):
                 continue
             if cue is None and self._names_follow(doc, end, person_ends):
+                continue
+            if self._record_places(lowers, qstart, end, view.sent_starts[qstart]):
                 continue
             runs.append((qstart, self._with_trailing(lowers, end), cue))
         # A count with no cue of its own: what follows or stands before it shows it counts something.
