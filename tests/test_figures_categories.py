@@ -645,3 +645,18 @@ def test_places_where_a_toll_was_recorded_are_no_figures(rules, text):
 def test_places_hit_in_the_events_stay_figures(rules):
     found = figures(rules, "Shells hit four hospitals in Tarn, where 12 people were killed.")
     assert found.get("four") == "other", found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count of members in a compound counts the people of its noun; a strength is a troop strength.
+        ("A 25-member crew was taken off the tanker by the militia at Pell.", {"25": "other"}),
+        ("A 3,000-strong force was sent to Olo after the raid.", {"3,000": "other"}),
+        # Other compounds describe an object's make-up or size.
+        ("Gunmen stopped a nine-coach train near Tarvo on Monday.", {}),
+        ("The 15-member delegation met in Varo.", {}),
+    ],
+)
+def test_compounds_of_a_number(rules, text, expected):
+    assert figures(rules, text) == expected

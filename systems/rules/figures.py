@@ -118,6 +118,8 @@ class FigureFinder:
         self.remains = set(cues["remains_nouns"])
         self.ratio_ones = set(cues["ratio_ones"])
         self.name_openers = set(cues["name_openers"])
+        self.member_compounds = set(cues["group_compounds"]["members"])
+        self.strength_compounds = set(cues["group_compounds"]["strength"])
         self.record_verbs = set(cues["recording_places"]["verbs"])
         self.record_places = set(cues["recording_places"]["places"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
@@ -610,7 +612,13 @@ class FigureFinder:
                 if k < n and view.like_num[k]:
                     k += 1  # "8 of the 30 hostages": a part of a group counted by its noun
         elif k < n and lowers[k] in ("-", "–"):
-            return None  # "a two-state solution", "a 51-page report"
+            # "a 25-member crew" counts the crew, "a 3,000-strong force" is a troop strength (guidelines
+            # §2.4); other compounds describe an object's make-up or size: "a nine-coach train", "a 51-page report".
+            if k + 1 < n and lowers[k + 1] in self.strength_compounds:
+                return "actor"
+            if k + 1 < n and lowers[k + 1] in self.member_compounds:
+                return self._head_kind(lowers, k + 2, sent_end)
+            return None
         if kind := self._head_kind(lowers, k, sent_end):
             return kind
         # "two were freed on Monday and three more on Friday": the rest of a group counted before.
