@@ -660,3 +660,23 @@ def test_places_hit_in_the_events_stay_figures(rules):
 )
 def test_compounds_of_a_number(rules, text, expected):
     assert figures(rules, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # Crowds that take part in the events or their aftermath are 'other' (guidelines §2.4).
+        ("Thousands took to the streets of Olo to protest the killings.", "Thousands", "other"),
+        ("Hundreds of mourners attended the funerals in Varo on Sunday.", "Hundreds", "other"),
+        ("About 2,000 rallied outside the governor's office in Kesh.", "About 2,000", "other"),
+        # People left without shelter are displaced.
+        ("An estimated 1,200 families were left without shelter after the raid.", "An estimated 1,200", "displaced"),
+    ],
+)
+def test_crowds_and_shelter(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+def test_a_name_between_a_count_and_its_participants(rules):
+    found = figures(rules, "The leaders of the four Varo Basin states gathered in Olo on Sunday.")
+    assert found == {}, found

@@ -494,7 +494,8 @@ class FigureFinder:
 
     def _participants_follow(self, doc: Doc, end: int) -> bool:
         """ "the two sides", "the two foreign ministers": a count of named parties (guidelines §2.4)."""
-        return any(doc[k].lower_ in self.participants for k in range(end, min(len(doc), end + 2)))
+        # "the five G5 Sahel countries": a name may stand between the count and the participants' noun
+        return any(doc[k].lower_ in self.participants for k in range(end, min(len(doc), end + 3)))
 
     def _with_trailing(self, lowers: list[str], end: int) -> int:
         """ "76 at least", "40 or more": a qualifier after the number belongs to the span (guidelines §2.4)."""
