@@ -680,3 +680,21 @@ def test_crowds_and_shelter(rules, text, figure, category):
 def test_a_name_between_a_count_and_its_participants(rules):
     found = figures(rules, "The leaders of the four Varo Basin states gathered in Olo on Sunday.")
     assert found == {}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A verb right before a count tells its own fate, even with "of them" after it.
+        ("The gunmen stopped the bus, which had 60 people aboard, and killed 10 of them.", "10", "killed"),
+        # People aboard are 'other' unless held or freed (guidelines §2.4).
+        ("The gunmen stopped the bus, which had 60 people aboard, and killed 10 of them.", "60", "other"),
+    ],
+)
+def test_own_verb_and_people_aboard(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+def test_a_count_after_a_preposition_is_not_the_verb_s_object(rules):
+    found = figures(rules, "In all, 17 people were killed across three provinces of Tarn.")
+    assert found.get("17") == "killed" and found.get("three") != "killed", found

@@ -253,6 +253,8 @@ class FigureFinder:
                     return held, f"figures.after.{held}"
                 return hit[0], f"figures.after.{hit[0]}"
             k += 1
+        if start > sent_start and lowers[start - 1] in self.gap_prepositions:
+            return None  # "were killed across three provinces": the object of a preposition, not of the verb
         for k in range(start - 1, max(sent_start, start - WINDOW_BEFORE) - 1, -1):
             if cat := self._before_cue(lowers, k, sent_start):
                 if lowers[k + 1] == "and" and any(num[max(sent_start, k - 3) : k]):
@@ -588,7 +590,9 @@ class FigureFinder:
             elif cue[1] in ("figures.noun", "figures.tally"):
                 cue = (cue[0], f"{cue[1]}.{cue[0]}")
             runs[i] = (start, end, cue)  # "6 in A, 4 in B, 3 in C and 2 in D": the list carries on
-            if figures and (part := self._part_of(view, lowers, start, end, figures[-1])):
+            # "killed 10 of them": a verb right before the count tells its own fate, not a part's
+            adjacent = start > 0 and cue[1].startswith("figures.before.") and self._before_cue(lowers, start - 1, 0)
+            if figures and not adjacent and (part := self._part_of(view, lowers, start, end, figures[-1])):
                 cue = part
             span = Span(doc, start, end, label="FIGURE")
             parsed = normalise_figure(span.text)
