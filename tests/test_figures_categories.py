@@ -698,3 +698,19 @@ def test_own_verb_and_people_aboard(rules, text, figure, category):
 def test_a_count_after_a_preposition_is_not_the_verb_s_object(rules):
     found = figures(rules, "In all, 17 people were killed across three provinces of Tarn.")
     assert found.get("17") == "killed" and found.get("three") != "killed", found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # People aboard a vehicle that was seized are 'other' unless their sentence says they were held or freed.
+        ("Gunmen seized the train near Tarvo with about 400 passengers on board.", "about 400", "other"),
+        ("Gunmen seized the train near Tarvo and held the 400 passengers on board.", "400", "hostage"),
+        ("Kesh urged the rebels to free the 12 sailors aboard the seized tanker.", "12", "hostage"),
+        # A part of a group named by what it was: "rescued 18 of the kidnapped pupils".
+        ("Troops rescued 18 of the kidnapped pupils near Olo on Friday.", "18", "hostage"),
+        ("More than 30 villagers remain in the hands of the kidnappers.", "More than 30", "hostage"),
+    ],
+)
+def test_people_aboard_and_in_captivity(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)

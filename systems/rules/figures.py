@@ -118,6 +118,8 @@ class FigureFinder:
         self.remains = set(cues["remains_nouns"])
         self.ratio_ones = set(cues["ratio_ones"])
         self.name_openers = set(cues["name_openers"])
+        self.aboard_words = _phrases(cues["aboard_words"]["words"])
+        self.holding = set(cues["aboard_words"]["held"])
         self.member_compounds = set(cues["group_compounds"]["members"])
         self.strength_compounds = set(cues["group_compounds"]["strength"])
         self.record_verbs = set(cues["recording_places"]["verbs"])
@@ -168,6 +170,18 @@ class FigureFinder:
                 begin = i - 2 if lowers[i - 1] == "few" and i > 1 and lowers[i - 2] == "a" else i - 1
             yield begin, j
             i = j
+
+    def _aboard(self, lowers: list[str], sent_start: int, end: int, sent_end: int) -> bool:
+        """Whether the phrase of a count ends in a word of being aboard ("60 people aboard", "on board") in a
+        sentence that does not say people were held or freed ("to free the 17 crew aboard")."""
+        if any(w in self.weak or w in self.held or w in self.holding for w in lowers[sent_start:sent_end]):
+            return False
+        for k in range(end, min(sent_end, end + 4)):
+            if any(tuple(lowers[k : k + len(p)]) == p for p in self.aboard_words):
+                return True
+            if lowers[k] in self.np_breaks and lowers[k] != "on":
+                return False
+        return False
 
     @staticmethod
     def _pronoun_one(lowers: list[str], i: int) -> bool:
@@ -343,6 +357,8 @@ class FigureFinder:
 
     def _status_after(self, lowers: list[str], end: int, sent_end: int) -> str | None:
         """The category of a status noun ("prisoners", "hostages") heading the phrase after a count."""
+        if lowers[end : end + 1] == ["of"] and end + 1 < len(lowers) and lowers[end + 1] in self.partitive:
+            end += 2  # "rescued 18 of the kidnapped pupils": a part of a group named by what it was
         for k in range(end, min(sent_end, end + 4)):
             # "freed 90 prisoners", "rescued 30 abducted pupils": a status noun or a participle of captivity.
             if lowers[k] in self.remains:
@@ -567,6 +583,14 @@ class FigureFinder:
                 prior = [r[2][0] for r in runs[:i] if r[2] and r[2][0] != UNNAMED and view.sent_starts[r[0]] == same]
                 if cat := (prior[-1] if prior else self._sentence_category(view, lowers, num, start, end)):
                     runs[i] = (start, end, (cat, f"figures.revision.{cat}"))
+            elif (
+                cue is None
+                and kind == "noun"
+                and self._aboard(lowers, view.sent_starts[start], end, view.sent_ends[start])
+            ):
+                # "seized the train with 400 passengers on board": people aboard a vehicle taken are
+                # hostages only where a word of their own says so (guidelines §2.4)
+                runs[i] = (start, end, ("other", "figures.noun.other"))
             elif cue is None and kind == "noun" and (listed := self._listed_with(view, lowers, runs, i)):
                 runs[i] = (start, end, listed)  # "two nurses and six boys died": the list shares its cue
             elif cue is None and kind:
