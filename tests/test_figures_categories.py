@@ -605,7 +605,7 @@ def test_clauses_lists_and_brackets(rules, text, figure, category):
 @pytest.mark.parametrize(
     "text",
     [
-        "The army said helicopters would join the hunt, and two of its most senior officers, Gen. Ado Bemba, "
+        "The army said helicopters would join the hunt, and two of its top commanders, Gen. Ado Bemba, "
         "the army chief, and Col. Iru Kato, flew to Lumo.",
         "The junta has since held the five generals, including Brig-Gen Tel Naw Oo, at a base near Pakto.",
     ],

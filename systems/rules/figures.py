@@ -225,13 +225,13 @@ class FigureFinder:
                 adjacent = self._held_as(lowers, start - 1, sent_start, ends[start])
             return adjacent, f"figures.before.{adjacent}"
         # "Eight of the 20 abducted were found dead": the whole a part is taken from is no other count,
-        # and its words do not use up the window; "37 of the more than 100 dead": it may carry a qualifier.
+        # and its words do not use up the window; "9 of the over 40 slain": it may carry a qualifier.
         whole = self._skip_qualifier(lowers, end + 2) if lowers[end : end + 2] == ["of", "the"] else -1
         k, window = end, WINDOW_AFTER + (whole + 1 - end if whole > 0 else 0)
         while k < min(ends[end - 1], end + window):
             partitive = k == whole
             if doc[k].text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and doc[k + 1].text.isupper():
-                k, window = k + 3, window + 3  # "four Frontier Corps (FC) men who died": an acronym in brackets
+                k, window = k + 3, window + 3  # "three Border Guard (BG) officers who died": an acronym in brackets
                 continue
             if doc[k].text in STOP or (k > end and num[k] and lowers[k] != "one" and not partitive):
                 break
@@ -272,7 +272,7 @@ class FigureFinder:
         for k in range(start - 1, max(sent_start, start - WINDOW_BEFORE) - 1, -1):
             if cat := self._before_cue(lowers, k, sent_start):
                 if lowers[k + 1] == "and" and any(num[max(sent_start, k - 3) : k]):
-                    break  # "two soldiers killed and six troops ... wounded": the word closes the count before
+                    break  # "a guard killed and four porters ... hurt": the word closes the count before
                 return cat, f"figures.before.{cat}"
             if doc[k].text in STOP:
                 break
@@ -512,7 +512,7 @@ class FigureFinder:
 
     def _participants_follow(self, doc: Doc, end: int) -> bool:
         """ "the two sides", "the two foreign ministers": a count of named parties (guidelines §2.4)."""
-        # "the five G5 Sahel countries": a name may stand between the count and the participants' noun
+        # "the four Lake Basin states": a name may stand between the count and the participants' noun
         return any(doc[k].lower_ in self.participants for k in range(end, min(len(doc), end + 3)))
 
     def _with_trailing(self, lowers: list[str], end: int) -> int:
@@ -572,7 +572,7 @@ class FigureFinder:
                 and lowers[end] in self.actors
                 and (listed := self._listed_with(view, lowers, runs, i))
             ):
-                runs[i] = (start, end, listed)  # "six troops and five civilians wounded": victims in a list
+                runs[i] = (start, end, listed)  # "seven militiamen and two porters hurt": victims in a list
             elif cue is None and kind == "actor":
                 # "some 300 gunmen", "four suspects": those who act in the events are counted, not
                 # victims; a casualty word elsewhere in the sentence is about someone else.
@@ -879,7 +879,7 @@ class FigureFinder:
                 and any(w in self.list_joiners for w in between)
                 and not any(doc[k].text in STOP for k in range(left, right))
                 # "14 died and one survived": a word of fate between the two closes the first count's clause
-                # ("50 were hurt, 42 of whom ..." goes on counting them)
+                # ("30 were hurt, 21 of whom ..." goes on counting them)
                 and (lowers[end] == "of" or not any(w in self.context for w in between))
             ):
                 cat = runs[j][2][0]
