@@ -259,12 +259,20 @@ def test_hybrid_keeps_the_parse_category_where_the_rules_only_guessed():
     parsed = Figure(span, 70, "about", "displaced", "statistical.FIGURE")
     step = HybridFigures(DATA)
     # A category the rules guessed from the sentence or the figure before leaves the parse's standing ...
-    for guess in ("figures.noun.other", "figures.previous.killed", "figures.tally.killed"):
+    for guess in ("figures.noun.other", "figures.previous.killed"):
         guessed = Figure(span, 70, "about", guess.rsplit(".", 1)[1], guess)
         assert step.category(parsed, guessed).category == "displaced"
-    # ... a cue of the count's own replaces it.
-    cued = Figure(span, 70, "about", "injured", "figures.after.injured")
-    assert step.category(parsed, cued).category == "injured"
+    # ... a cue of the count's own, a list or gap beside one, a revised toll or a tally word's value replaces it.
+    for cue in (
+        "figures.after",
+        "figures.list",
+        "figures.gapped",
+        "figures.revision",
+        "figures.sequence",
+        "figures.tally",
+    ):
+        cued = Figure(span, 70, "about", "injured", f"{cue}.injured")
+        assert step.category(parsed, cued).category == "injured", cue
 
 
 @pytest.mark.parametrize(
@@ -568,3 +576,141 @@ def test_a_counted_noun_after_a_hyphenated_compound(rules):
 
 def test_all_with_a_participle_before_its_noun_is_a_figure(rules):
     assert figures(rules, "Police said all 30 abducted pupils were freed on Sunday.") == {"30": "hostage"}
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A word of fate between two counts closes the first one's clause: the second has its own.
+        ("Nine sailors drowned and one survived, the coastguard at Pell said.", "one", "other"),
+        # ... but "of whom" goes on counting the same people.
+        ("At least 30 were hurt, 21 of whom were flown to Varo.", "21", "injured"),
+        # A verb after a count and before "and" belongs to that count, not to the list after it.
+        ("The raid left four guards killed and seven militiamen and two porters wounded.", "seven", "injured"),
+        # ... while "the 90 people freed, 50 women and 40 men" breaks the whole into parts after a comma.
+        ("The 90 people freed, 50 women and 40 men, reached Tolmo on Friday.", "50", "hostage"),
+        # The whole a part is taken from may carry a qualifier.
+        ("Monitors said women made up 12 of the more than 60 dead in Karsi.", "12", "killed"),
+        # An acronym in brackets does not cut a count from its fate.
+        ("Two of the five Border Guard Service (BGS) officers who died were from Ulm.", "five", "killed"),
+        ("Two of the five Border Guard Service (BGS) officers who died were from Ulm.", "Two", "killed"),
+        # A semicolon closes a clause: a casualty word past it is about others.
+        ("The ferry carried 40 migrants to Olo; later 12 bodies were found at Pell.", "40", "other"),
+    ],
+)
+def test_clauses_lists_and_brackets(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said helicopters would join the hunt, and two of its top commanders, Gen. Ado Bemba, "
+        "the army chief, and Col. Iru Kato, flew to Lumo.",
+        "The junta has since held the five generals, including Brig-Gen Tel Naw Oo, at a base near Pakto.",
+    ],
+)
+def test_a_count_of_people_named_after_it_is_no_figure(rules, text):
+    assert figures(rules, text) == {}
+
+
+def test_a_count_of_things_before_a_named_source_is_kept(rules):
+    found = figures(rules, "Troops recovered six rifles and a radio, Col. Iru Kato said.")
+    assert found.get("six") == "other", found
+
+
+def test_parts_of_the_people_interviewed_are_no_figures(rules):
+    found = figures(rules, "Monitors interviewed 48 people in Olo, among them 20 traders and six teachers.")
+    assert found == {}, found
+
+
+def test_a_casualty_word_after_the_names_other_people(rules):
+    # "the injured" is the object of a verb: it says nothing of what the lorries count.
+    found = figures(rules, "Five lorries took the injured to Varo after the blast.")
+    assert "Five" not in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said 62 deaths were logged at the Tarn clinic and four other health posts.",
+        "The ministry said 40 deaths were registered in 12 hospitals across the province.",
+    ],
+)
+def test_places_where_a_toll_was_recorded_are_no_figures(rules, text):
+    found = figures(rules, text)
+    assert len(found) == 1 and set(found.values()) == {"killed"}, found
+
+
+def test_places_hit_in_the_events_stay_figures(rules):
+    found = figures(rules, "Shells hit four hospitals in Tarn, where 12 people were killed.")
+    assert found.get("four") == "other", found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count of members in a compound counts the people of its noun; a strength is a troop strength.
+        ("A 25-member crew was taken off the tanker by the militia at Pell.", {"25": "other"}),
+        ("A 3,000-strong force was sent to Olo after the raid.", {"3,000": "other"}),
+        # Other compounds describe an object's make-up or size.
+        ("Gunmen stopped a nine-coach train near Tarvo on Monday.", {}),
+        ("The 15-member delegation met in Varo.", {}),
+    ],
+)
+def test_compounds_of_a_number(rules, text, expected):
+    assert figures(rules, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # Crowds that take part in the events or their aftermath are 'other' (guidelines §2.4).
+        ("Thousands took to the streets of Olo to protest the killings.", "Thousands", "other"),
+        ("Hundreds of mourners attended the funerals in Varo on Sunday.", "Hundreds", "other"),
+        ("About 2,000 rallied outside the governor's office in Kesh.", "About 2,000", "other"),
+        # People left without shelter are displaced.
+        ("An estimated 1,200 families were left without shelter after the raid.", "An estimated 1,200", "displaced"),
+    ],
+)
+def test_crowds_and_shelter(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+def test_a_name_between_a_count_and_its_participants(rules):
+    found = figures(rules, "The leaders of the four Varo Basin states gathered in Olo on Sunday.")
+    assert found == {}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A verb right before a count tells its own fate, even with "of them" after it.
+        ("The gunmen stopped the bus, which had 60 people aboard, and killed 10 of them.", "10", "killed"),
+        # People aboard are 'other' unless held or freed (guidelines §2.4).
+        ("The gunmen stopped the bus, which had 60 people aboard, and killed 10 of them.", "60", "other"),
+    ],
+)
+def test_own_verb_and_people_aboard(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+def test_a_count_after_a_preposition_is_not_the_verb_s_object(rules):
+    found = figures(rules, "In all, 17 people were killed across three provinces of Tarn.")
+    assert found.get("17") == "killed" and found.get("three") != "killed", found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # People aboard a vehicle that was seized are 'other' unless their sentence says they were held or freed.
+        ("Gunmen seized the train near Tarvo with about 400 passengers on board.", "about 400", "other"),
+        ("Gunmen seized the train near Tarvo and held the 400 passengers on board.", "400", "hostage"),
+        ("Kesh urged the rebels to free the 12 sailors aboard the seized tanker.", "12", "hostage"),
+        # A part of a group named by what it was: "rescued 18 of the kidnapped pupils".
+        ("Troops rescued 18 of the kidnapped pupils near Olo on Friday.", "18", "hostage"),
+        ("More than 30 villagers remain in the hands of the kidnappers.", "More than 30", "hostage"),
+    ],
+)
+def test_people_aboard_and_in_captivity(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)

@@ -117,6 +117,13 @@ class FigureFinder:
         self.one_idioms = set(cues["one_idioms"])
         self.remains = set(cues["remains_nouns"])
         self.ratio_ones = set(cues["ratio_ones"])
+        self.name_openers = set(cues["name_openers"])
+        self.aboard_words = _phrases(cues["aboard_words"]["words"])
+        self.holding = set(cues["aboard_words"]["held"])
+        self.member_compounds = set(cues["group_compounds"]["members"])
+        self.strength_compounds = set(cues["group_compounds"]["strength"])
+        self.record_verbs = set(cues["recording_places"]["verbs"])
+        self.record_places = set(cues["recording_places"]["places"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -164,6 +171,18 @@ class FigureFinder:
             yield begin, j
             i = j
 
+    def _aboard(self, lowers: list[str], sent_start: int, end: int, sent_end: int) -> bool:
+        """Whether the phrase of a count ends in a word of being aboard ("60 people aboard", "on board") in a
+        sentence that does not say people were held or freed ("to free the 17 crew aboard")."""
+        if any(w in self.weak or w in self.held or w in self.holding for w in lowers[sent_start:sent_end]):
+            return False
+        for k in range(end, min(sent_end, end + 4)):
+            if any(tuple(lowers[k : k + len(p)]) == p for p in self.aboard_words):
+                return True
+            if lowers[k] in self.np_breaks and lowers[k] != "on":
+                return False
+        return False
+
     @staticmethod
     def _pronoun_one(lowers: list[str], i: int) -> bool:
         # "one of the ...", "one such casualty", "no one": a pronoun, not a count.
@@ -205,10 +224,15 @@ class FigureFinder:
             elif lowers[start - 1] in self.weak and adjacent in ("hostage", "detained"):
                 adjacent = self._held_as(lowers, start - 1, sent_start, ends[start])
             return adjacent, f"figures.before.{adjacent}"
-        k = end
-        while k < min(ends[end - 1], end + WINDOW_AFTER):
-            # "Eight of the 20 abducted were found dead": the whole a part is taken from is no other count.
-            partitive = k == end + 2 and lowers[end : end + 2] == ["of", "the"]
+        # "Eight of the 20 abducted were found dead": the whole a part is taken from is no other count,
+        # and its words do not use up the window; "9 of the over 40 slain": it may carry a qualifier.
+        whole = self._skip_qualifier(lowers, end + 2) if lowers[end : end + 2] == ["of", "the"] else -1
+        k, window = end, WINDOW_AFTER + (whole + 1 - end if whole > 0 else 0)
+        while k < min(ends[end - 1], end + window):
+            partitive = k == whole
+            if doc[k].text == "(" and k + 2 < len(doc) and doc[k + 2].text == ")" and doc[k + 1].text.isupper():
+                k, window = k + 3, window + 3  # "three Border Guard (BG) officers who died": an acronym in brackets
+                continue
             if doc[k].text in STOP or (k > end and num[k] and lowers[k] != "one" and not partitive):
                 break
             if lowers[k] in self.clause_breaks:
@@ -218,6 +242,8 @@ class FigureFinder:
             if k > end and lowers[k] in self.tally and "and" in lowers[end:k]:
                 break  # "put the dead at 19 and the count of injured at 50": a tally opens another count
             hit = self._match_at(lowers, k, self.after_at)
+            if hit and k > end + 1 and lowers[k - 1] == "the" and lowers[k - 2] not in ("of", "among"):
+                break  # "five ambulances took the injured": "the" makes the cue a noun for other people
             if hit and hit[0] == "other" and lowers[k] in self.things and self._names_people(lowers, end, k):
                 hit = None  # "900 people were forced out of their villages": a thing past the people counted
             if hit and k > end and self._governs_next(lowers, num, k + hit[1]):
@@ -241,8 +267,12 @@ class FigureFinder:
                     return held, f"figures.after.{held}"
                 return hit[0], f"figures.after.{hit[0]}"
             k += 1
+        if start > sent_start and lowers[start - 1] in self.gap_prepositions:
+            return None  # "were killed across three provinces": the object of a preposition, not of the verb
         for k in range(start - 1, max(sent_start, start - WINDOW_BEFORE) - 1, -1):
             if cat := self._before_cue(lowers, k, sent_start):
+                if lowers[k + 1] == "and" and any(num[max(sent_start, k - 3) : k]):
+                    break  # "a guard killed and four porters ... hurt": the word closes the count before
                 return cat, f"figures.before.{cat}"
             if doc[k].text in STOP:
                 break
@@ -327,6 +357,8 @@ class FigureFinder:
 
     def _status_after(self, lowers: list[str], end: int, sent_end: int) -> str | None:
         """The category of a status noun ("prisoners", "hostages") heading the phrase after a count."""
+        if lowers[end : end + 1] == ["of"] and end + 1 < len(lowers) and lowers[end + 1] in self.partitive:
+            end += 2  # "rescued 18 of the kidnapped pupils": a part of a group named by what it was
         for k in range(end, min(sent_end, end + 4)):
             # "freed 90 prisoners", "rescued 30 abducted pupils": a status noun or a participle of captivity.
             if lowers[k] in self.remains:
@@ -447,9 +479,41 @@ class FigureFinder:
             and lowers[end] in self.population_nouns
         )
 
+    def _record_places(self, lowers: list[str], start: int, end: int, sent_start: int) -> bool:
+        """ "62 deaths logged at the Dorn clinic and four other health posts": the places where a toll was
+        recorded are its sources, not places in the events (guidelines §2.4)."""
+        noun = end + 1 if end < len(lowers) and lowers[end] in ("other", "more") else end
+        if not any(w in self.record_places for w in lowers[noun : noun + 2]):
+            return False
+        for k in range(start - 1, max(sent_start, start - 12) - 1, -1):
+            if lowers[k] in self.record_verbs:
+                return any(w in ("at", "in", "by", "across") for w in lowers[k + 1 : start])
+        return False
+
+    def _names_follow(self, doc: Doc, end: int, person_ends: Set[int]) -> bool:
+        """ "two of its commanders, Col. A and Maj. B, flew in": people the text names are participants,
+        not a count of people in the events (guidelines §2.4, counts of named participants)."""
+        lowers = [t.lower_ for t in doc[end : min(len(doc), end + 16)]]
+        comma = next((k for k, w in enumerate(lowers[:7]) if not w[0].isalpha()), -1)
+        phrase = lowers[:comma] if comma > 0 else []
+        if not phrase or lowers[comma] != "," or not any(w in self.people or w in self.actors for w in phrase):
+            return False
+        if any(w in self.auxiliaries or w in self.reporting_verbs or w in ("and", "or") for w in phrase):
+            return False  # "four radios and a phone, Lt. A said": no one phrase of people
+        k = end + comma + 1
+        if k < len(doc) and doc[k].lower_ in self.name_openers:
+            k += 1
+        for m in range(k, min(len(doc), k + 7)):  # "Brig - Gen Tel Naw Oo"
+            if not (doc[m].text[0].isupper() or doc[m].text in (".", "-")):
+                return False
+            if m + 1 in person_ends:
+                return True
+        return False
+
     def _participants_follow(self, doc: Doc, end: int) -> bool:
         """ "the two sides", "the two foreign ministers": a count of named parties (guidelines §2.4)."""
-        return any(doc[k].lower_ in self.participants for k in range(end, min(len(doc), end + 2)))
+        # "the four Lake Basin states": a name may stand between the count and the participants' noun
+        return any(doc[k].lower_ in self.participants for k in range(end, min(len(doc), end + 3)))
 
     def _with_trailing(self, lowers: list[str], end: int) -> int:
         """ "76 at least", "40 or more": a qualifier after the number belongs to the span (guidelines §2.4)."""
@@ -472,6 +536,7 @@ class FigureFinder:
         lowers = view.lowers
         num = self._numberish(view)
         runs: list[tuple[int, int, tuple[str, str] | None]] = []
+        interviewed: set[int] = set()  # sentences that count the people a report's authors spoke to
         for start, end in list(self._number_runs(lowers, num, taken)):
             if self._excluded(doc, start, end, person_ends):
                 continue
@@ -481,11 +546,18 @@ class FigureFinder:
             if self._numeral_pronoun(lowers, qstart, end):
                 continue
             if any(qstart >= len(p) and tuple(lowers[qstart - len(p) : qstart]) == p for p in self.interview):
+                interviewed.add(view.sent_starts[qstart])
                 continue  # "the team interviewed 36 people": the sources, not people in the events
             if expected_count(lowers, qstart, end, self.expected):
                 continue
             cue = self._category(doc, lowers, num, qstart, end)
+            if cue is None and view.sent_starts[qstart] in interviewed:
+                continue  # "interviewed 36 people, among them 12 witnesses": parts of the sources
             if cue is None and self._possessed_population(lowers, qstart, end):
+                continue
+            if cue is None and self._names_follow(doc, end, person_ends):
+                continue
+            if self._record_places(lowers, qstart, end, view.sent_starts[qstart]):
                 continue
             runs.append((qstart, self._with_trailing(lowers, end), cue))
         # A count with no cue of its own: what follows or stands before it shows it counts something.
@@ -493,6 +565,14 @@ class FigureFinder:
             kind = self._counted_by(view, lowers, start, end)
             if kind == "thing":
                 runs[i] = (start, end, ("other", "figures.noun.other"))  # "25 posts were seized"
+            elif (
+                cue is None
+                and kind == "actor"
+                and end < len(lowers)
+                and lowers[end] in self.actors
+                and (listed := self._listed_with(view, lowers, runs, i))
+            ):
+                runs[i] = (start, end, listed)  # "seven militiamen and two porters hurt": victims in a list
             elif cue is None and kind == "actor":
                 # "some 300 gunmen", "four suspects": those who act in the events are counted, not
                 # victims; a casualty word elsewhere in the sentence is about someone else.
@@ -503,6 +583,14 @@ class FigureFinder:
                 prior = [r[2][0] for r in runs[:i] if r[2] and r[2][0] != UNNAMED and view.sent_starts[r[0]] == same]
                 if cat := (prior[-1] if prior else self._sentence_category(view, lowers, num, start, end)):
                     runs[i] = (start, end, (cat, f"figures.revision.{cat}"))
+            elif (
+                cue is None
+                and kind == "noun"
+                and self._aboard(lowers, view.sent_starts[start], end, view.sent_ends[start])
+            ):
+                # "seized the train with 400 passengers on board": people aboard a vehicle taken are
+                # hostages only where a word of their own says so (guidelines §2.4)
+                runs[i] = (start, end, ("other", "figures.noun.other"))
             elif cue is None and kind == "noun" and (listed := self._listed_with(view, lowers, runs, i)):
                 runs[i] = (start, end, listed)  # "two nurses and six boys died": the list shares its cue
             elif cue is None and kind:
@@ -526,7 +614,9 @@ class FigureFinder:
             elif cue[1] in ("figures.noun", "figures.tally"):
                 cue = (cue[0], f"{cue[1]}.{cue[0]}")
             runs[i] = (start, end, cue)  # "6 in A, 4 in B, 3 in C and 2 in D": the list carries on
-            if figures and (part := self._part_of(view, lowers, start, end, figures[-1])):
+            # "killed 10 of them": a verb right before the count tells its own fate, not a part's
+            adjacent = start > 0 and cue[1].startswith("figures.before.") and self._before_cue(lowers, start - 1, 0)
+            if figures and not adjacent and (part := self._part_of(view, lowers, start, end, figures[-1])):
                 cue = part
             span = Span(doc, start, end, label="FIGURE")
             parsed = normalise_figure(span.text)
@@ -551,7 +641,13 @@ class FigureFinder:
                 if k < n and view.like_num[k]:
                     k += 1  # "8 of the 30 hostages": a part of a group counted by its noun
         elif k < n and lowers[k] in ("-", "–"):
-            return None  # "a two-state solution", "a 51-page report"
+            # "a 25-member crew" counts the crew, "a 3,000-strong force" is a troop strength (guidelines
+            # §2.4); other compounds describe an object's make-up or size: "a nine-coach train", "a 51-page report".
+            if k + 1 < n and lowers[k + 1] in self.strength_compounds:
+                return "actor"
+            if k + 1 < n and lowers[k + 1] in self.member_compounds:
+                return self._head_kind(lowers, k + 2, sent_end)
+            return None
         if kind := self._head_kind(lowers, k, sent_end):
             return kind
         # "two were freed on Monday and three more on Friday": the rest of a group counted before.
@@ -680,6 +776,9 @@ class FigureFinder:
         """The category named nearest to the number in its sentence, None when none is."""
         best, best_distance, at = None, len(lowers), -1
         sent_start, sent_end = view.sent_starts[start], view.sent_ends[start]
+        # A semicolon joins sentences of their own: "the boat carried 40 migrants; 12 bodies were found".
+        sent_start = next((k + 1 for k in range(start - 1, sent_start - 1, -1) if lowers[k] == ";"), sent_start)
+        sent_end = next((k for k in range(end, sent_end) if lowers[k] == ";"), sent_end)
         # Not into a clause opened after the count: "thousands of residents remain without water after
         # 11 were killed" names no category for the thousands. A clause before it may set the scene for
         # it ("the swap took place on Friday, when 20 soldiers came home").
@@ -779,6 +878,9 @@ class FigureFinder:
                 and 0 < right - left <= LIST_GAP
                 and any(w in self.list_joiners for w in between)
                 and not any(doc[k].text in STOP for k in range(left, right))
+                # "14 died and one survived": a word of fate between the two closes the first count's clause
+                # ("30 were hurt, 21 of whom ..." goes on counting them)
+                and (lowers[end] == "of" or not any(w in self.context for w in between))
             ):
                 cat = runs[j][2][0]
                 return cat, "figures.list" if cat == UNNAMED else f"figures.list.{cat}"
