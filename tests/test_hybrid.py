@@ -1287,3 +1287,28 @@ def test_a_statistical_name_with_a_group_in_apposition_is_an_organisation():
     names = {(s.text, s.label_) for s in doc.spans["names"]}
     assert ("Ruben Salcedo", "ORG") in names, names
     assert ("Marta Quintero", "PERSON") in names, names
+
+
+def test_its_spokesman_in_apposition_is_a_member_of_the_body_named_before(system):
+    text = "The Tuareg Front claimed the attack. Its spokesman, Musa Ag Ibrahim, said fighters had cut the road."
+    found = dependency_relations(system, text)
+    assert found.get(("MEMBER_OF", "Musa Ag Ibrahim", "Tuareg Front")) == "dependency.member.possessive-role-apposition"
+    # An unnamed subject between them ("the junta") is what "its" stands for: no named body.
+    text = "The Tuareg Front said the road was cut. The junta denied it. Its spokesman, Musa Ag Ibrahim, said so."
+    assert not any(k[0] == "MEMBER_OF" for k in dependency_relations(system, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Gunmen stormed the Dorvan Technical Institute on Monday.", "Dorvan Technical Institute", "LOC"),
+        ("A bomb exploded at Korvel State University (KSU) in the north.", "Korvel State University", "LOC"),
+        ("A bomb exploded at Korvel State University (KSU) in the north.", "KSU", "LOC"),
+        # Where it acts or employs, it is an organisation (guidelines §2.3).
+        ("Korvel State University said classes would resume.", "Korvel State University", "ORG"),
+        ("A lecturer at Korvel State University was hurt.", "Korvel State University", "ORG"),
+    ],
+)
+def test_a_school_or_university_where_events_happen_is_a_place(system, text, name, label):
+    ents, _ = run(system, text)
+    assert (name, label) in ents, ents

@@ -326,6 +326,8 @@ class VerbRelations:
                 beside = entry.get("tail_before")
                 if beside and tail.end + 1 != doc[nodes[beside]].left_edge.i:
                     continue
+                if entry.get("clear_antecedent") and not _clear_antecedent(doc[nodes[entry["tail"]]], tail, at_token):
+                    continue
                 if entry.get("adjacent") and tail.end + 1 != head.start:  # "<tail>'s <head>", nothing between
                     continue
                 if entry.get("adjacent_owner") and head.end + 1 != tail.start:  # "<head>'s <tail>"
@@ -333,6 +335,17 @@ class VerbRelations:
                 if head is not tail and rtype.allows(head.label_, tail.label_):
                     found.append((entry["type"], head, tail, rule))
         return found
+
+
+def _clear_antecedent(token, mention, at_token: dict[int, Any]) -> bool:
+    """Whether a pronoun's antecedent is plain: no other body named, and no unnamed subject ("The
+    junta said … Its spokesman"), between the named mention and the pronoun (§3.1). A name is clear."""
+    if token.pos_ != "PRON":
+        return True
+    between = token.doc[mention.end : token.i]
+    others = {id(m) for t in between if (m := at_token.get(t.i)) is not None and m.label_ in BODY_LABELS}
+    unnamed = any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.i not in at_token for t in between)
+    return not others and not unnamed
 
 
 def _denied(tokens: Sequence, denials: frozenset[str]) -> bool:
@@ -659,11 +672,17 @@ class FillNames:
         self.place_nouns = place_nouns
         self.equipment = frozenset((name_cues or {}).get("equipment_nouns", ()))
         self.group_nouns = frozenset((name_cues or {}).get("group_nouns", ()))
+        facility = (name_cues or {}).get("facility", {})
+        self.facility_heads = frozenset(facility.get("heads", ()))
+        self.facility_preps = frozenset(facility.get("place_preps", ()))
+        self.facility_verbs = frozenset(facility.get("attack_verbs", ()))
+        self.facility_employees = frozenset(facility.get("employees", ()))
         cues = cues or {}
         self.relative = frozenset(cues.get("relative", ()))
         self.kin = frozenset(cues.get("kin_nouns", ()))
         people = load_json("roles.json", rules_data)
         self.person_words = self.roles | {w.lower() for w in people["person_nouns"] if " " not in w}
+        self.employees = self.person_words | self.facility_employees
         vocab = load_json("entities.json", rules_data)
         self.before = frozenset(vocab["place_preps"])
         self.after = frozenset(vocab["place_designators"])
@@ -715,6 +734,35 @@ class FillNames:
             span.start > 0 and doc[span.start - 1].lower_ in self.person_words
         )
         return relative or kin or role or titled
+
+    def _as_place(self, span: Span) -> Span:
+        """A school, university or hospital where the events happen ("gunmen stormed the X Institute",
+        "a bombing at X University (XU)") is a LOC; where it acts or employs ("X University said", "a
+        lecturer at X University") it stays an organisation (guidelines §2.3)."""
+        if span.label_ not in ("ORG", "GPE") or span[-1].lemma_.lower() not in self.facility_heads:
+            return span
+        root = span.root
+        while root.dep_ == "appos" and root.head.i != root.i:  # "X University (XU)": the acronym follows its name
+            root = root.head
+        head = root.head
+        at = root.dep_ == "pobj" and head.lower_ in self.facility_preps
+        before = span.doc[head.i - 1] if head.i > 0 else head
+        employer = at and (head.head.lemma_.lower() in self.employees or before.lemma_.lower() in self.employees)
+        hit = root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.facility_verbs
+        if not ((at and not employer) or hit):
+            return span
+        return Span(
+            span.doc, span.start, span.end, label="LOC", kb_id=span.kb_id_, span_id=f"facility_place.{span.label_}"
+        )
+
+    @staticmethod
+    def _acronym_place(span: Span, places: set[int]) -> Span:
+        """ "X University (XU)": the acronym in brackets right after a facility made a place is the place too."""
+        if span.label_ != "ORG" or span.start < 1 or span.doc[span.start - 1].text != "(":
+            return span
+        if span.start - 1 not in places:
+            return span
+        return Span(span.doc, span.start, span.end, label="LOC", kb_id=span.kb_id_, span_id="facility_place.ORG")
 
     def _group_context(self, span: Span) -> bool:
         """ "X, a rebel group", "X, the gang that …": a name with a group noun in apposition, set off by
@@ -808,6 +856,9 @@ class FillNames:
             free.append(s)
             by_end[s.end - 1] = s
         free += self._surnames(doc, claimed, free, [*named, *doc.spans[STATISTICAL]])
+        named, free = [self._as_place(s) for s in named], [self._as_place(s) for s in free]
+        places = {s.end for s in [*named, *free] if s.id_.startswith("facility_place.")}
+        named, free = [self._acronym_place(s, places) for s in named], [self._acronym_place(s, places) for s in free]
         set_names(doc, named + free, new=free)
         return doc
 
