@@ -1249,6 +1249,8 @@ def test_general_party_constructions_come_from_the_parse(system, text, relation,
         # A negated or a denied act states no tie.
         "Mali did not attack the MNLA on Friday.",
         "Ghana denied arming the MNLA.",
+        "Ghana denied that it had armed the MNLA.",
+        "Chad rejected claims that its troops attacked Boko Haram.",
         # A school stormed is where the attack happened, not a party.
         "Al-Shabaab fighters stormed the Kismayo Technical Institute, killing 40 students.",
         # The appositive names the alliance the parse hangs it on, not the member named before.
@@ -1312,3 +1314,10 @@ def test_its_spokesman_in_apposition_is_a_member_of_the_body_named_before(system
 def test_a_school_or_university_where_events_happen_is_a_place(system, text, name, label):
     ents, _ = run(system, text)
     assert (name, label) in ents, ents
+
+
+def test_time_spent_with_a_person_is_a_meeting(system):
+    text = "On Monday, Ivo Brandt and Lena Kovac spent three hours with Omar Haddad in the capital."
+    found = dependency_relations(system, text)
+    assert found.get(("MET_WITH", "Ivo Brandt", "Omar Haddad")) == "dependency.meet.spent-time-with"
+    assert found.get(("MET_WITH", "Lena Kovac", "Omar Haddad")) == "dependency.meet.spent-time-with"

@@ -357,6 +357,9 @@ def _denied(tokens: Sequence, denials: frozenset[str]) -> bool:
             return True
         if token.dep_ in ("xcomp", "ccomp", "pcomp", "dobj") and token.head.lemma_.lower() in denials:
             return True
+        # "X rejected claims that its troops attacked Y": the content of a denied claim.
+        if token.dep_ == "acl" and token.head.dep_ == "dobj" and token.head.head.lemma_.lower() in denials:
+            return True
     return False
 
 
