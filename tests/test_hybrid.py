@@ -1321,3 +1321,11 @@ def test_time_spent_with_a_person_is_a_meeting(system):
     found = dependency_relations(system, text)
     assert found.get(("MET_WITH", "Ivo Brandt", "Omar Haddad")) == "dependency.meet.spent-time-with"
     assert found.get(("MET_WITH", "Lena Kovac", "Omar Haddad")) == "dependency.meet.spent-time-with"
+
+
+def test_a_states_possessive_before_its_territory_reaches_past_an_adjective(system):
+    text = "Troops moved into Varnia's remote Korvan region on Monday."
+    found = dependency_relations(system, text)
+    assert found.get(("CONTROLS", "Varnia", "Korvan")) == "dependency.control.state-possessive-territory"
+    _, merged = run(system, text)
+    assert ("CONTROLS", "Varnia", "Korvan") in merged
