@@ -1329,3 +1329,10 @@ def test_a_states_possessive_before_its_territory_reaches_past_an_adjective(syst
     assert found.get(("CONTROLS", "Varnia", "Korvan")) == "dependency.control.state-possessive-territory"
     _, merged = run(system, text)
     assert ("CONTROLS", "Varnia", "Korvan") in merged
+
+
+def test_named_units_after_a_count_of_the_groups_units_are_its_parts(system):
+    text = "The Tuareg Front said the raid was carried out by two of its units: the Red Brigade and the Hawk Squad."
+    found = dependency_relations(system, text)
+    assert found.get(("PART_OF", "Red Brigade", "Tuareg Front")) == "dependency.part.count-of-its-parts"
+    assert found.get(("PART_OF", "Hawk Squad", "Tuareg Front")) == "dependency.part.count-of-its-parts"
