@@ -1336,3 +1336,11 @@ def test_named_units_after_a_count_of_the_groups_units_are_its_parts(system):
     found = dependency_relations(system, text)
     assert found.get(("PART_OF", "Red Brigade", "Tuareg Front")) == "dependency.part.count-of-its-parts"
     assert found.get(("PART_OF", "Hawk Squad", "Tuareg Front")) == "dependency.part.count-of-its-parts"
+
+
+def test_a_negated_act_gives_no_party_relation_whichever_finder_reads_it(system):
+    _, rels = run(system, "Israel said it had not struck Hezbollah targets on Monday.")
+    assert not any(k[0] == "IN_CONFLICT_WITH" for k in rels), rels
+    # The negation of another clause leaves the stated act alone.
+    _, rels = run(system, "Israel struck Hezbollah targets on Monday, but did not hit Beirut.")
+    assert ("IN_CONFLICT_WITH", "Israel", "Hezbollah") in rels

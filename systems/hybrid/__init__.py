@@ -984,11 +984,33 @@ class HybridRelations:
                     listed = kind == "LOCATED_IN" and _another_figures_place(head, tail, at_figure)
                     aside = kind == "LOCATED_IN" and _set_apart(tail, at_place, self.party_preps)
                     other = source == STATISTICAL and (listed or aside)
-                    if kind == rtype and key not in seen and not led and not other:
+                    negated = kind in PARTY_TYPES and _negated_between(head, tail)
+                    if kind == rtype and key not in seen and not led and not other and not negated:
                         seen.add(key)
                         out.append((kind, head, tail, rule))
         doc._.relations = out
         return doc
+
+
+def _negated_between(head, tail) -> bool:
+    """Whether a negated verb stands on the parse path that joins two parties of one sentence ("X said
+    it had not struck Y"): whichever finder read the pair, a negated act states no tie (§2.5)."""
+    if head.sent.start != tail.sent.start:
+        return False
+    up = {}
+    for side in (head.root, tail.root):
+        token = side
+        path = [token]
+        while token.head.i != token.i:
+            token = token.head
+            path.append(token)
+        up[side.i] = path
+    first = {t.i for t in up[head.root.i]}
+    joint = next((t for t in up[tail.root.i] if t.i in first), None)
+    if joint is None:
+        return False
+    on_path = [t for path in up.values() for t in path[: next(i for i, t in enumerate(path) if t.i == joint.i) + 1]]
+    return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in t.children) for t in on_path)
 
 
 def _set_apart(place, at_place: set[int], party_preps: frozenset[str]) -> bool:
