@@ -1344,3 +1344,11 @@ def test_a_negated_act_gives_no_party_relation_whichever_finder_reads_it(system)
     # The negation of another clause leaves the stated act alone.
     _, rels = run(system, "Israel struck Hezbollah targets on Monday, but did not hit Beirut.")
     assert ("IN_CONFLICT_WITH", "Israel", "Hezbollah") in rels
+
+
+def test_people_named_in_apposition_to_the_subject_met_each_other(system):
+    text = "The two negotiators, Varnia's Ivo Brandt and Kenya's Omar Haddad, held their first talks on Monday."
+    found = dependency_relations(system, text)
+    assert found.get(("MET_WITH", "Ivo Brandt", "Omar Haddad")) == "dependency.meet.appositive-subjects-held-talks"
+    _, merged = run(system, text)
+    assert ("MET_WITH", "Ivo Brandt", "Omar Haddad") in merged
