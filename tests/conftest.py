@@ -127,3 +127,28 @@ def corpus_dirs(tmp_path: Path):
     shutil.copytree(REPO / "seeds", arts)
     shutil.copytree(REPO / "gold", gold, ignore=shutil.ignore_patterns("*.md", "agreement"))
     return arts, gold
+
+
+# -- one rules pipeline for every test file that runs invented sentences through it -------------
+
+
+@pytest.fixture(scope="session")
+def rules_system():
+    """The rules system, built once per test session (building the pipeline costs about a second)."""
+    from systems.rules import RulesSystem
+
+    return RulesSystem()
+
+
+def predict_text(system, text: str) -> Annotation:
+    """One invented sentence through a system; every predicted offset is checked against the text."""
+    ann = next(iter(system.predict([Document("t", "2024-01-01", text)])))
+    for e in ann.entities:
+        assert text[e.start : e.end] == e.text  # offsets are str indices into the body
+    return ann
+
+
+def relation_texts(ann: Annotation) -> set[tuple[str, str, str]]:
+    """(type, head text, tail text) of every predicted relation."""
+    by_id = {e.id: e for e in ann.entities}
+    return {(r.type, by_id[r.head].text, by_id[r.tail].text) for r in ann.relations}

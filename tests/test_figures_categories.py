@@ -7,19 +7,17 @@ the words of its clause, the noun it counts, or, when neither names one, the cou
 from __future__ import annotations
 
 import pytest
-
-from bench.formats.corpus import Document
-from systems.rules import RulesSystem
+from conftest import predict_text
 
 
 @pytest.fixture(scope="module")
-def rules() -> RulesSystem:
-    return RulesSystem()
+def rules(rules_system):
+    return rules_system
 
 
 def figures(system, text: str) -> dict[str, str]:
     """Figure text -> category (the texts of one test sentence are distinct)."""
-    ann = next(system.predict([Document("t", "2024-01-01", text)]))
+    ann = predict_text(system, text)
     return {e.text: e.category for e in ann.entities if e.label == "FIGURE"}
 
 

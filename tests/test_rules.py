@@ -6,26 +6,22 @@ Each pattern family has positive cases and negative ones it must not fire on.
 from __future__ import annotations
 
 import pytest
+from conftest import predict_text, relation_texts
 
 from bench.formats.corpus import Document
-from systems.rules import RulesSystem
 
 
 @pytest.fixture(scope="module")
-def system() -> RulesSystem:
-    return RulesSystem()
+def system(rules_system):
+    return rules_system
 
 
 def run(system, text):
-    ann = next(system.predict([Document("t", "2024-01-01", text)]))
-    by_id = {e.id: e for e in ann.entities}
+    ann = predict_text(system, text)
     ents = {(e.text, e.label) for e in ann.entities}
     figs = {(e.text, e.value, e.qualifier, e.category) for e in ann.entities if e.label == "FIGURE"}
-    rels = {(r.type, by_id[r.head].text, by_id[r.tail].text) for r in ann.relations}
     refs = {e.text: e.ref for e in ann.entities if e.ref}
-    for e in ann.entities:
-        assert text[e.start : e.end] == e.text  # offsets are str indices into the body
-    return ents, figs, rels, refs
+    return ents, figs, relation_texts(ann), refs
 
 
 def assert_entities(system, text, present, absent):

@@ -6,20 +6,18 @@ None is taken from an article; names are invented. Guidelines §3, §3.1 and §2
 from __future__ import annotations
 
 import pytest
+from conftest import predict_text, relation_texts
 
-from bench.formats.corpus import Document
 from systems.rules import RulesSystem
 
 
 @pytest.fixture(scope="module")
-def system() -> RulesSystem:
-    return RulesSystem()
+def system(rules_system):
+    return rules_system
 
 
 def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
-    ann = next(system.predict([Document("t", "2024-01-01", text)]))
-    by_id = {e.id: e for e in ann.entities}
-    return {(r.type, by_id[r.head].text, by_id[r.tail].text) for r in ann.relations}
+    return relation_texts(predict_text(system, text))
 
 
 @pytest.mark.parametrize(

@@ -7,20 +7,16 @@ Every sentence and name here is invented for the tests (none is taken from an ar
 from __future__ import annotations
 
 import pytest
-
-from bench.formats.corpus import Document
-from systems.rules import RulesSystem
+from conftest import predict_text
 
 
 @pytest.fixture(scope="module")
-def system() -> RulesSystem:
-    return RulesSystem()
+def system(rules_system):
+    return rules_system
 
 
 def run(system, text):
-    ann = next(system.predict([Document("t", "2024-01-01", text)]))
-    for e in ann.entities:
-        assert text[e.start : e.end] == e.text  # offsets are str indices into the body
+    ann = predict_text(system, text)
     ents = {(e.text, e.label) for e in ann.entities}
     refs = {(e.start, e.text): e.ref for e in ann.entities}
     return ents, refs
@@ -76,7 +72,7 @@ def test_a_place_found_by_context_is_a_place_at_every_use(system):
     ],
 )
 def test_a_repeated_place_stops_at_a_longer_name(system, text):
-    ann = next(system.predict([Document("t", "2024-01-01", text)]))
+    ann = predict_text(system, text)
     found = [e for e in ann.entities if e.text == "Korvani"]
     assert len(found) == 1, ann.entities
 

@@ -4,18 +4,18 @@
 from __future__ import annotations
 
 import pytest
+from conftest import predict_text
 
-from bench.formats.corpus import Document
 from systems.rules import RulesSystem
 
 
 @pytest.fixture(scope="module")
-def system() -> RulesSystem:
-    return RulesSystem()
+def system(rules_system):
+    return rules_system
 
 
 def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str, str]]:
-    ann = next(system.predict([Document("t", "2024-01-01", text)]))
+    ann = predict_text(system, text)
     by_id = {e.id: e for e in ann.entities}
     return {(r.type, by_id[r.head].text, by_id[r.tail].text, r.rule) for r in ann.relations}
 

@@ -7,20 +7,16 @@ guidelines (§2.5) say a shape states no tie, or another type, a case that must 
 from __future__ import annotations
 
 import pytest
-
-from bench.formats.corpus import Document
-from systems.rules import RulesSystem
+from conftest import predict_text, relation_texts
 
 
 @pytest.fixture(scope="module")
-def system() -> RulesSystem:
-    return RulesSystem()
+def system(rules_system):
+    return rules_system
 
 
 def relations(system, text: str) -> set[tuple[str, str, str]]:
-    ann = next(system.predict([Document("t", "2024-01-01", text)]))
-    by_id = {e.id: e for e in ann.entities}
-    return {(r.type, by_id[r.head].text, by_id[r.tail].text) for r in ann.relations}
+    return relation_texts(predict_text(system, text))
 
 
 def roles(system, text: str) -> set[tuple[str, str, str]]:
