@@ -49,6 +49,17 @@ class PlaceVocabulary:
         self.party_nouns = frozenset(vocab["body_modified_nouns"]) | self.people_after
 
 
+_VOCABULARIES: dict[int, tuple[dict, PlaceVocabulary]] = {}
+
+
+def place_vocabulary(vocab: dict) -> PlaceVocabulary:
+    """The sets of one vocabulary dict, made once: five place finders run on every document."""
+    entry = _VOCABULARIES.get(id(vocab))
+    if entry is None or entry[0] is not vocab:  # holding the dict keeps its id from being reused
+        entry = _VOCABULARIES[id(vocab)] = (vocab, PlaceVocabulary(vocab))
+    return entry[1]
+
+
 def _name_word(doc: Doc, k: int, words: PlaceVocabulary) -> bool:
     w = doc[k]
     return w.is_title and w.is_alpha and len(w) > 1 and w.text not in words.not_place
@@ -126,7 +137,7 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
     Ade Bello, the governor, said" is no list; an item followed by a reporting verb is a speaker
     and ends the list. A name whose last word is a kind of place ("Tayaran Square") is LOC.
     """
-    words = PlaceVocabulary(vocab)
+    words = place_vocabulary(vocab)
     taken = list(claimed)
     place_end = {m.start: m.end for m in named if m.label_ in ("GPE", "LOC")}
     lowers = token_view(doc).lowers
@@ -202,7 +213,7 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
     """A capitalised name before a lower-case designator or office ("the Kalinov district", "Marsk
     region", "Dravnik governor") is a GPE without the designator (guidelines §2.3); before a plural
     designator, a name joined by "and" is one too ("the Marsk and Tovar regions")."""
-    words = PlaceVocabulary(vocab)
+    words = place_vocabulary(vocab)
     view = token_view(doc)
     lowers = view.lowers
     taken = list(claimed)
@@ -287,7 +298,7 @@ def dateline_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
     """Upper-case places opening a line and closed by a dash, directly or after a comma and a few
     words ("ARDAN —", "ARDAN/BELMONT —", "ARDAN, Norland —"; guidelines §2.3, datelines). Live-blog
     labels ("LATEST —") are no places."""
-    words = PlaceVocabulary(vocab)
+    words = place_vocabulary(vocab)
     texts = token_view(doc).texts
     found: list[Span] = []
     for line_start in _line_starts(doc):
@@ -358,7 +369,7 @@ def named_designator_places(
     A designator that opens an institution's name ("Kaduna State Government") is left to it.
     A natural feature's capitalised prefix makes a LOC ("Lake Chad", "Mount Elgon").
     Returns (new mentions, {replaced mention: its replacement})."""
-    words = PlaceVocabulary(vocab)
+    words = place_vocabulary(vocab)
     natural_names = {tuple(_split_words(p)) for p in vocab["place_natural_names"]}
     designators = sorted(
         {tuple(_split_words(p)) for p in vocab["place_name_designators"] + vocab["place_suffixes"]} | natural_names,
@@ -447,7 +458,7 @@ def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]
     farming village near the border", "Marsk, the regional capital". Up to three modifiers stand
     between the article and the noun ("the strategic hilltop town"). A name followed by ", where"
     is a place too ("Dorvo, where the convoy stopped")."""
-    words = PlaceVocabulary(vocab)
+    words = place_vocabulary(vocab)
     nouns = frozenset(vocab["place_apposition_nouns"])
     lowers = token_view(doc).lowers
     taken = list(claimed)
