@@ -606,8 +606,8 @@ class HybridNames:
         self.group_openers = frozenset(vocab["not_person_first_words"])
 
     def joined(self, spans: list[Span]) -> list[Span]:
-        """Arabic-style group names the model cuts or takes for a person: "<Jama'at> Nusrat al-Islam
-        <wal-Muslimin>". A name is carried over a following "wal-X" (a connector, a hyphen and a
+        """Arabic-style group names the model cuts or takes for a person: "<Jama'at> Nasr al-Din
+        <wal-Ansar>". A name is carried over a following "wal-X" (a connector, a hyphen and a
         capitalised word, with any name the model found there) and back over an opener no person's
         name starts with ("Jama'at", "Harakat", "Jaish"); such a name is an organisation."""
         out: list[Span] = []

@@ -1223,7 +1223,7 @@ CAMEL_NAME = re.compile(r"^(?:Mc|Mac|Fitz|De|Di|Du|La|Le)[A-Z][a-z]{2,}$")
 def led_bodies(
     doc: Doc, named: list[Span], claimed: Sequence[bool], vocab: dict
 ) -> tuple[list[Span], dict[Span, Span]]:
-    """ "The Saudi-led coalition", "the Kenyan-led security mission": a body named by who leads it,
+    """ "The Saudi-led coalition", "the Ruritanian-led police mission": a body named by who leads it,
     before a common noun, is one ORG span, the leader's name inside (guidelines §2.3). Up to two
     lower-case modifiers stand before the noun (led_body_nouns). Returns (new mentions, {replaced
     mention: its replacement})."""

@@ -282,7 +282,7 @@ class PartyRelations(ArgumentGrammar):
                     return head if head is not None and head.label_ in labels else None
                 return None
             if not (t.is_lower or t.text == "-" or (c + 1 < j and doc[c + 1].text == "-")):
-                return None  # a name inside a compound modifier ("the al-Qaeda-linked group") is passed over
+                return None  # a name inside a compound modifier ("the Velmar-linked faction") is passed over
         return None
 
     def _party_person_before(

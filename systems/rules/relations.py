@@ -65,7 +65,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     continue
             if body is None:
                 continue
-            # "Russia's Ministry for Emergencies": the head noun stands before "for"/"of" in the name
+            # "Varnia's Ministry for Civil Defence": the head noun stands before "for"/"of" in the name
             head = next((t for t in body if t.lower_ in ("for", "of")), None)
             head_word = doc[head.i - 1].lower_ if head is not None and head.i > body.start else doc[body.end - 1].lower_
             if m.label_ == "GPE" and body.label_ == "ORG" and head_word in self.state_body_heads:
