@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import TOY_TEXT
 
 from bench.cli.main import main
@@ -135,3 +136,37 @@ def test_rule_survives_the_round_trip_through_the_prediction_format():
     ent = Entity("a", "PERSON", 0, 3, "Ali", rule="roles.leader")
     ann = annotation_from_dict(Annotation("d", (ent,), (rel,)).to_dict())
     assert ann.entities[0].rule == "roles.leader" and ann.relations[0].rule == "roles.leader"
+
+
+def test_theatres_say_how_far_a_rules_true_positives_spread():
+    def doc(doc_id: str, names: list[tuple[str, str]]) -> tuple[Annotation, Annotation]:
+        text = " ".join(n for n, _ in names)
+        gold, pred, at = [], [], 0
+        for i, (name, rule) in enumerate(names):
+            gold.append(Entity(f"T{i}", "ORG", at, at + len(name), name))
+            pred.append(Entity(f"P{i}", "ORG", at, at + len(name), name, rule=rule))
+            at += len(name) + 1
+        assert text[gold[-1].start : gold[-1].end] == names[-1][0]
+        return Annotation(doc_id, tuple(gold)), Annotation(doc_id, tuple(pred))
+
+    docs = {
+        "a1": doc("a1", [("Hamas", "broad"), ("Fatah", "narrow"), ("Amal", "narrow")]),
+        "a2": doc("a2", [("Hamas", "broad"), ("Fatah", "narrow")]),
+        "b1": doc("b1", [("Wagner", "broad")]),
+    }
+    gold = {d: g for d, (g, _) in docs.items()}
+    preds = {d: p for d, (_, p) in docs.items()}
+    rows = {r["rule"]: r for r in rule_ledger(gold, preds, "strict", ["entities"], {"a1": "x", "a2": "x", "b1": "y"})}
+    assert (rows["broad"]["theatres"], rows["broad"]["tp_beyond_best_theatre"], rows["broad"]["one_theatre"]) == (
+        2,
+        1,
+        False,
+    )
+    assert (rows["narrow"]["theatres"], rows["narrow"]["tp_beyond_best_theatre"], rows["narrow"]["one_theatre"]) == (
+        1,
+        0,
+        True,
+    )
+    assert "theatres" not in rule_ledger(gold, preds, "strict", ["entities"])[0]
+    with pytest.raises(ValueError, match="no theatre for document"):
+        rule_ledger(gold, preds, "strict", ["entities"], {"a1": "x"})

@@ -213,7 +213,8 @@ def cmd_errors(args: argparse.Namespace) -> int:
             f"unknown --label {args.label!r} (entity labels, figure categories and relation types: "
             f"{', '.join(KNOWN_LABELS)})"
         )
-    corpus = _corpus(args)
+    # The ledger spreads rules over theatres when the corpus has an index; a bare gold dir still works.
+    corpus = _corpus(args, need_index=args.by_rule and index_path(args.gold).exists())
     name, kind = _source_of(args)
     cache_for = None if args.no_cache else gold_sha256(corpus.gold)
     source = load_source(name, corpus.docs, args.gold, kind, args.allow_empty, args.strict, cache_for, args.format_in)
@@ -245,7 +246,8 @@ def _errors_by_rule(args: argparse.Namespace, corpus: Corpus, source: Source) ->
         )
     sections = [s for s in source.sections if not args.section or s == args.section]
     gold = {d.doc_id: corpus.gold[d.doc_id] for d in corpus.docs if d.doc_id in corpus.gold}
-    rows = rule_ledger(gold, source.predictions, args.match, sections)
+    theatres = {d: m.theatre for d, m in corpus.index.items()} if corpus.index is not None else None
+    rows = rule_ledger(gold, source.predictions, args.match, sections, theatres)
     if args.format == "json":
         sys.stdout.write(json.dumps(rows, indent=2) + "\n")
     else:

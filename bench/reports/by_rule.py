@@ -14,6 +14,12 @@ So a rule's true positives are exactly the ones it adds to the scores' ``tp`` co
 false positives the ones it adds to ``fp`` (under ``partial`` a partial match is neither: it is
 listed as ``partial``). A rule with no true positive on the split brings nothing there: it is a
 candidate for removal.
+
+Given each document's theatre (the corpus index), the ledger also says how far a rule's true
+positives spread: ``theatres`` counts the theatres it is right in, and ``tp_beyond_best_theatre``
+is what it would still bring if the theatre it helps most were left out, a leave-one-theatre-out
+reading of the same counts. A rule right in one theatre only is written for that conflict's wording
+as far as the corpus can tell: the systems are judged on conflicts the corpus lacks.
 """
 
 from __future__ import annotations
@@ -66,35 +72,49 @@ def rule_ledger(
     preds: Mapping[str, Annotation],
     scheme: str,
     sections: Iterable[str],
+    theatres: Mapping[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """One flat row per (section, rule), worst first: most false positives, then fewest true positives.
 
     ``precision`` is tp / (tp + fp + partial), ``None`` for a rule that predicted nothing scored
-    (zero division stated, not hidden); ``documents`` counts the documents it fired in.
+    (zero division stated, not hidden); ``documents`` counts the documents it fired in. With
+    ``theatres`` (doc_id -> theatre, every scored document) each row adds ``theatres``,
+    ``tp_beyond_best_theatre`` and ``one_theatre`` (right in exactly one theatre).
     """
     sections = list(sections)
+    if theatres is not None:
+        unplaced = sorted(set(gold) - set(theatres))
+        if unplaced:
+            raise ValueError(f"no theatre for document(s): {', '.join(unplaced[:5])}")
     totals: dict[tuple[str, str], Counter] = {}
     documents: Counter = Counter()
+    right_in: dict[tuple[str, str], Counter] = {}
     for doc_id, gold_doc in gold.items():
         cmp = Comparison(gold_doc, preds.get(doc_id) or Annotation(doc_id), scheme)
         for key, counts in rule_counts(cmp, sections).items():
             totals.setdefault(key, Counter()).update(counts)
             documents[key] += 1
+            if theatres is not None and counts["tp"]:
+                right_in.setdefault(key, Counter())[theatres[doc_id]] += counts["tp"]
     rows = []
     for (section, rule), c in totals.items():
         predicted = c["tp"] + c["fp"] + c["partial"]
-        rows.append(
-            {
-                "section": section,
-                "rule": rule,
-                "tp": c["tp"],
-                "fp": c["fp"],
-                "partial": c["partial"],
-                "precision": c["tp"] / predicted if predicted else None,
-                "documents": documents[(section, rule)],
-                "brings_nothing": c["tp"] == 0,
-            }
-        )
+        row = {
+            "section": section,
+            "rule": rule,
+            "tp": c["tp"],
+            "fp": c["fp"],
+            "partial": c["partial"],
+            "precision": c["tp"] / predicted if predicted else None,
+            "documents": documents[(section, rule)],
+            "brings_nothing": c["tp"] == 0,
+        }
+        if theatres is not None:
+            spread = right_in.get((section, rule), Counter())
+            row["theatres"] = len(spread)
+            row["tp_beyond_best_theatre"] = c["tp"] - max(spread.values(), default=0)
+            row["one_theatre"] = len(spread) == 1
+        rows.append(row)
     order = {s: i for i, s in enumerate(("entities", "figures", "relations"))}
     return sorted(rows, key=lambda r: (order[r["section"]], -r["fp"], r["tp"], r["rule"]))
 
@@ -109,6 +129,7 @@ def named_rules(preds: Mapping[str, Annotation]) -> bool:
 def render_ledger(rows: list[dict[str, Any]], split: str, fmt: str = "table") -> str:
     from tabulate import tabulate
 
+    placed = bool(rows) and "theatres" in rows[0]
     out = []
     for section in dict.fromkeys(r["section"] for r in rows):
         group = [r for r in rows if r["section"] == section]
@@ -121,14 +142,16 @@ def render_ledger(rows: list[dict[str, Any]], split: str, fmt: str = "table") ->
                 r["partial"],
                 "n/a" if r["precision"] is None else f"{r['precision']:.3f}",
                 r["documents"],
-                "brings nothing: candidate for removal" if r["brings_nothing"] else "",
+                *([r["theatres"], r["tp_beyond_best_theatre"]] if placed else []),
+                _note(r),
             ]
             for r in group
         ]
+        spread = ["theatres", "tp beyond best"] if placed else []
         out.append(
             tabulate(
                 table,
-                headers=["rule", "tp", "fp", "partial", "precision", "docs", "note"],
+                headers=["rule", "tp", "fp", "partial", "precision", "docs", *spread, "note"],
                 tablefmt="github" if fmt == "markdown" else "simple",
                 disable_numparse=True,
             )
@@ -139,4 +162,17 @@ def render_ledger(rows: list[dict[str, Any]], split: str, fmt: str = "table") ->
         f"{len(idle)} of {len(rows)} rule(s) bring no true positive on split {split}"
         + (": candidates for removal (a rule earns its place on dev or by a unit-test sentence)." if idle else ".")
     )
+    if placed:
+        narrow = [r for r in rows if r["one_theatre"]]
+        out.append(
+            f"{len(narrow)} of {len(rows)} rule(s) are right in one theatre only "
+            f"({sum(r['tp'] for r in narrow)} of {sum(r['tp'] for r in rows)} true positives): "
+            "left out with that theatre, they bring nothing."
+        )
     return "\n".join(out) + "\n"
+
+
+def _note(row: Mapping[str, Any]) -> str:
+    if row["brings_nothing"]:
+        return "brings nothing: candidate for removal"
+    return "one theatre only" if row.get("one_theatre") else ""
