@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .entities import DATA, load_json, sentence_bounds
+from .entities import DATA, load_json, sentence_bounds, state_names
 
 ORG_OR_GPE = {"ORG", "GPE"}
 
@@ -72,6 +72,7 @@ class ArgumentGrammar:
         self.ceasefire_verbs = frozenset(self.words["ceasefire_verbs"])
         self.state_body_heads = frozenset(self.words["state_body_heads"])
         self.territory_designators = frozenset(self.words["territory_designators"])
+        self.states = state_names(data_dir)
         self.place_chain_words = (
             frozenset(self.words["place_chain"])
             | self.settlement_nouns  # "X, a community just outside Y": a place described by another

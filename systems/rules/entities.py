@@ -81,8 +81,14 @@ class FlagCompiler:
         return None
 
 
+def state_names(data_dir: Path = DATA) -> frozenset[str]:
+    """Every form of every sovereign state's name in ``data/states.json`` ("DR Congo", "Burma")."""
+    states = load_json("states.json", data_dir)
+    return frozenset(form for forms in states.values() for names in forms for form in names)
+
+
 def ruler_patterns(data_dir: Path = DATA, compile_pattern=lambda p: p) -> list[dict]:
-    """EntityRuler patterns: gazetteer names, the hand-written token patterns, and compounds."""
+    """EntityRuler patterns: gazetteer names, the sovereign states, the hand-written token patterns, and compounds."""
     gazetteer = load_json("gazetteer.json", data_dir)
     vocab = load_json("entities.json", data_dir)
     # A pattern's id names the data it came from; it becomes the predicted mention's ``rule``.
@@ -90,6 +96,11 @@ def ruler_patterns(data_dir: Path = DATA, compile_pattern=lambda p: p) -> list[d
         {"label": label, "pattern": name, "id": f"gazetteer.{label}"}
         for label, names in gazetteer.items()
         for name in names
+    ]
+    # Every state is a GPE; forms the gazetteer already holds keep its id.
+    patterns += [
+        {"label": "GPE", "pattern": name, "id": "states.GPE"}
+        for name in sorted(state_names(data_dir) - set(gazetteer["GPE"]))
     ]
     for line in (data_dir / "patterns.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():

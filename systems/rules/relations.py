@@ -70,19 +70,26 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             head_word = doc[head.i - 1].lower_ if head is not None and head.i > body.start else doc[body.end - 1].lower_
             if m.label_ == "GPE" and body.label_ == "ORG" and head_word in self.state_body_heads:
                 add("CONTROLS", m, body, "relations.possessive.state_body")
-            elif (
-                m.label_ == "GPE"
-                and body.label_ in ("GPE", "LOC")
-                and (
-                    (body.end < len(doc) and doc[body.end].lower_ in self.territory_designators)
-                    or (len(body) > 1 and doc[body.end - 1].lower_ in self.territory_designators)
-                )
-            ):
+            elif m.label_ == "GPE" and body.label_ in ("GPE", "LOC") and self._state_territory(doc, m, body):
                 add("CONTROLS", m, body, "relations.possessive.territory")
             elif m.label_ == "ORG" and body.label_ == "ORG":
                 add("PART_OF", body, m, "relations.possessive.body")
             elif m.label_ == "PERSON" and body.label_ == "ORG":
                 add("LEADER_OF", m, body, "relations.possessive.person")  # "Kabila's party" (§2.5)
+
+    def _state_territory(self, doc: Doc, owner: Span, place: Span) -> bool:
+        """ "Ruritania's Kessa province", "Ruritania's Tarn coast": only a sovereign state's possessive
+        before a place states that it controls it; a city's or a province's states nothing ("Marsk's
+        Dorvo district", guidelines §2.5). The place is one when a designator closes it or nothing
+        but a function word or punctuation follows: in "Ruritania's Kessa offensive" it modifies a noun."""
+        if owner.text not in self.states:
+            return False
+        if len(place) > 1 and doc[place.end - 1].lower_ in self.territory_designators:
+            return True
+        if place.end >= len(doc):
+            return True
+        after = doc[place.end]
+        return after.lower_ in self.territory_designators or not after.is_alpha or after.is_stop or not after.is_lower
 
     # -- patterns -------------------------------------------------------------------------
     def find(
