@@ -73,6 +73,11 @@ class ArgumentGrammar:
         self.state_body_heads = frozenset(self.words["state_body_heads"])
         self.territory_designators = frozenset(self.words["territory_designators"])
         self.states = state_names(data_dir)
+        states = load_json("states.json", data_dir)
+        self.incursion_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.incursion_cues.add("incursion", [nlp.make_doc(p) for p in states["incursion_verbs"]])
+        self.incursion_preps = frozenset(states["incursion_preps"])
+        self.armed_words = frozenset(states["incursion_armed_words"])
         self.place_chain_words = (
             frozenset(self.words["place_chain"])
             | self.settlement_nouns  # "X, a community just outside Y": a place described by another

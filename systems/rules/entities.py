@@ -84,7 +84,8 @@ class FlagCompiler:
 def state_names(data_dir: Path = DATA) -> frozenset[str]:
     """Every form of every sovereign state's name in ``data/states.json`` ("DR Congo", "Burma")."""
     states = load_json("states.json", data_dir)
-    return frozenset(form for forms in states.values() for names in forms for form in names)
+    groups = ("un_members", "un_observers", "de_facto_states")
+    return frozenset(form for group in groups for names in states[group] for form in names)
 
 
 def ruler_patterns(data_dir: Path = DATA, compile_pattern=lambda p: p) -> list[dict]:

@@ -91,6 +91,58 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         after = doc[place.end]
         return after.lower_ in self.territory_designators or not after.is_alpha or after.is_stop or not after.is_lower
 
+    def _incursions(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:
+        """ "Valdonian troops seized a customs post inside Ruritania", "Valdonia's incursion into
+        Ruritania": a named armed party from outside that takes ground in a state or pushes into it
+        is in conflict with it (guidelines §2.3). The cue stands at most six tokens before "inside" /
+        "into" with no punctuation and no other party between ("strikes on the Front inside Ruritania"
+        strike the Front); the party is the possessor of the cue or the nearest mention left of it
+        in the clause."""
+        cues = [(start, end) for _, start, end in self.incursion_cues(doc)]
+        if not cues:
+            return
+        for state in mentions:
+            if state.label_ != "GPE" or state.text not in self.states or state.start < 2:
+                continue
+            prep = state.start - 1
+            if doc[prep].lower_ not in self.incursion_preps:
+                continue
+            cue = next((c for c in reversed(cues) if c[1] <= prep and prep - c[1] <= 6), None)
+            if cue is None or any(t.is_punct for t in doc[cue[1] : prep]):
+                continue
+            if any(at_start.get(k) is not None and at_start[k].label_ in ORG_OR_GPE for k in range(cue[1], prep)):
+                continue
+            party = (
+                self._possessor(doc, cue[0] + 1, at_end)
+                if doc[cue[0]].lower_.startswith("incursion") or doc[cue[0]].lower_ == "invasion"
+                else None
+            )
+            if party is None:
+                party = self._incursion_party(doc, cue[0], at_end)
+            if party is not None and self._armed_outsider(doc, party, state):
+                add("IN_CONFLICT_WITH", party, state, "relations.incursion")
+
+    def _incursion_party(self, doc: Doc, k: int, at_end: dict) -> Span | None:
+        """The nearest ORG/GPE mention ending at most ten tokens left of k, with no punctuation between."""
+        floor = max(sentence_bounds(doc)[0][k], k - 10)
+        for j in range(k, floor, -1):
+            m = at_end.get(j)
+            if m is not None:
+                return m if m.label_ in ORG_OR_GPE else None
+            if doc[j - 1].is_punct:
+                return None
+        return None
+
+    def _armed_outsider(self, doc: Doc, party: Span, state: Span) -> bool:
+        """A state other than ``state``, or a body named as armed men ("Valdonian troops", "Front
+        fighters") whose name does not start like the state's ("Ruritanian forces" are at home)."""
+        if party.text == state.text or party[0].lower_[:4] == state[0].lower_[:4]:
+            return False
+        if party.text in self.states:
+            return True
+        after = doc[party.end].lower_ if party.end < len(doc) else ""
+        return party[-1].lower_ in self.armed_words or after in self.armed_words
+
     # -- patterns -------------------------------------------------------------------------
     def find(
         self, doc: Doc, mentions: list[Span], figures: list[Figure], links: list[RoleLink]
@@ -213,6 +265,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
 
         self._compounds(doc, mentions, at_start, add)
         self._possessives(doc, mentions, at_start, add)
+        self._incursions(doc, mentions, at_start, at_end, add)
         self._figures(doc, figures, matches, at_start, at_end, add)
         self._parties(doc, mentions, at_start, at_end, add)
         return _dedupe(found)
