@@ -1463,6 +1463,8 @@ def headed_mentions(
     """
     taken = list(claimed)
     kinds = {w: "LOC" for w in vocab["facility_heads"]} | {w: "EVENT" for w in vocab["event_heads"]}
+    lower_only = frozenset(vocab["facility_heads_lower_only"])
+    kinds |= {w: "LOC" for w in lower_only}
     modifiers = set(vocab["facility_modifiers"])
     body_heads = frozenset(vocab["institution_heads"]) - frozenset(vocab["event_name_heads"])
     view = token_view(doc)
@@ -1473,7 +1475,7 @@ def headed_mentions(
     replaced: dict[Span, Span] = {}
     for k, lower in enumerate(lowers):
         label = kinds.get(lower)
-        if label is None or taken[k] or k == 0:
+        if label is None or taken[k] or k == 0 or (lower in lower_only and not doc[k].is_lower):
             continue
         j = k
         while j > 0 and k - j < 2 and doc[j - 1].is_lower and lowers[j - 1] in modifiers and not taken[j - 1]:
