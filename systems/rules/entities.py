@@ -98,10 +98,13 @@ def ruler_patterns(data_dir: Path = DATA, compile_pattern=lambda p: p) -> list[d
         for label, names in gazetteer.items()
         for name in names
     ]
-    # Every state is a GPE; forms the gazetteer already holds keep its id.
+    # Every state is a GPE, also in capitals as datelines and headline labels write it ("LIBYA:");
+    # forms the gazetteer already holds keep its id. Short capitals ("CAR") are common words.
+    states = state_names(data_dir)
+    capitals = {name.upper() for name in states if len(name) > 3}
     patterns += [
         {"label": "GPE", "pattern": name, "id": "states.GPE"}
-        for name in sorted(state_names(data_dir) - set(gazetteer["GPE"]))
+        for name in sorted((states | capitals) - set(gazetteer["GPE"]))
     ]
     for line in (data_dir / "patterns.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
