@@ -51,7 +51,7 @@ from bench.core.schema import RELATION_TYPES, SECTIONS
 from bench.formats.corpus import Document
 from systems.rules import RulesSystem
 from systems.rules.entities import DATA as RULES_DATA
-from systems.rules.entities import FlagCompiler, load_json, ruler_patterns
+from systems.rules.entities import FlagCompiler, load_json, ruler_patterns, state_names
 from systems.rules.figures import Figure, FigureFinder
 from systems.rules.pipeline import (
     FIGURES,
@@ -156,9 +156,11 @@ class VerbRelations:
         kin_nouns: frozenset[str] = frozenset(),
         party_nouns: frozenset[str] = frozenset(),
         guards: dict[str, frozenset[str]] | None = None,
+        states: frozenset[str] = frozenset(),
     ):
         from spacy.matcher import DependencyMatcher
 
+        self.states = states
         guards = guards or {}
         self.denials = guards.get("denials", frozenset())
         self.non_parties = guards.get("non_party_heads", frozenset())
@@ -318,6 +320,8 @@ class VerbRelations:
                 if tail_labels and tail.label_ not in tail_labels:
                     continue
                 if head_labels and head.label_ not in head_labels:
+                    continue
+                if entry.get("head_states") and head.text not in self.states:
                     continue
                 # A school, hospital or hotel stormed is where an attack happened, not a party to a war.
                 if entry["type"] in PARTY_TYPES and any(m[-1].lemma_.lower() in self.non_parties for m in (head, tail)):
@@ -1010,6 +1014,7 @@ class HybridRelations:
             kin_nouns=kin_nouns,
             party_nouns=load_party_nouns(),
             guards=load_guards(),
+            states=state_names(rules_data),
         )
         self.relation_sources = relation_sources
         self.party_preps = party_preps

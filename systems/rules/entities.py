@@ -237,6 +237,14 @@ class PeopleFinder:
         vocab = load_json("entities.json", data_dir)
         self._surnames: frozenset[int] = frozenset()
         self.kind_of: dict[str, str] = {}
+        # "Chad's Tumbo Hills", "Kenya's Dorvo County": a state's possessive before a name closed by a
+        # place's word owns a place, not a person.
+        self.place_last_words = frozenset(
+            vocab["place_natural_names"]
+            + vocab["place_heads"]
+            + vocab["place_name_designators"]
+            + vocab["place_suffixes"]
+        )
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         # Words for a person ("teacher", "businessman") mark a name the way an honorific does.
         lists = {
@@ -856,7 +864,8 @@ class PeopleFinder:
             elif lower in ("'s", "’s") and i in gpe_ending_at:
                 stop = self._name_forward(doc, i + 1, taken)
                 names = sum(1 for t in doc[i + 1 : stop] if self._is_name(t))
-                if names >= 2 and not (stop < len(doc) and doc[stop].is_title):
+                place = doc[stop - 1].text in self.place_last_words
+                if names >= 2 and not place and not (stop < len(doc) and doc[stop].is_title):
                     found.append((i + 1, stop, "people.possessive_name"))
         for e in ents:
             # "South African Ana Ruiz was killed": a nationality before a full name describes a person.
