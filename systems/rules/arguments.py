@@ -78,6 +78,7 @@ class ArgumentGrammar:
         self.incursion_cues.add("incursion", [nlp.make_doc(p) for p in states["incursion_verbs"]])
         self.incursion_preps = frozenset(states["incursion_preps"])
         self.armed_words = frozenset(states["incursion_armed_words"])
+        self.place_adverbs = frozenset(states["possessive_place_adverbs"])
         self.place_chain_words = (
             frozenset(self.words["place_chain"])
             | self.settlement_nouns  # "X, a community just outside Y": a place described by another

@@ -80,8 +80,9 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
     def _state_territory(self, doc: Doc, owner: Span, place: Span) -> bool:
         """ "Ruritania's Kessa province", "Ruritania's Tarn coast": only a sovereign state's possessive
         before a place states that it controls it; a city's or a province's states nothing ("Marsk's
-        Dorvo district", guidelines §2.5). The place is one when a designator closes it or nothing
-        but a function word or punctuation follows: in "Ruritania's Kessa offensive" it modifies a noun."""
+        Dorvo district", guidelines §2.5). The place is one when a designator closes it or no noun
+        follows (punctuation, a function word, an adverb): in "Ruritania's Kessa offensive" it
+        modifies a noun."""
         if owner.text not in self.states:
             return False
         if len(place) > 1 and doc[place.end - 1].lower_ in self.territory_designators:
@@ -89,7 +90,9 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         if place.end >= len(doc):
             return True
         after = doc[place.end]
-        return after.lower_ in self.territory_designators or not after.is_alpha or after.is_stop or not after.is_lower
+        if after.lower_ in self.territory_designators or not after.is_alpha or after.is_stop or not after.is_lower:
+            return True
+        return after.lower_ in self.place_adverbs or after.lower_.endswith("ly")
 
     def _incursions(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:
         """ "Valdonian troops seized a customs post inside Ruritania", "Valdonia's incursion into

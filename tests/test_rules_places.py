@@ -1,0 +1,173 @@
+"""The rules' geography: sovereign states as data, what a state's possessive or an incursion into
+a state says, and the shapes of named places that are LOC (natural features, facilities).
+
+Every sentence is invented for the tests (none is taken from an article). The places, groups and
+conflicts are imaginary; a state is real where the construction is about being a state.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import predict_text, relation_texts
+
+from systems.rules.entities import state_names
+
+
+@pytest.fixture(scope="module")
+def system(rules_system):
+    return rules_system
+
+
+def ents_of(system, text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in predict_text(system, text).entities}
+
+
+def rels_of(system, text: str) -> set[tuple[str, str, str]]:
+    return relation_texts(predict_text(system, text))
+
+
+# -- states as data ---------------------------------------------------------------------------
+
+
+def test_the_state_list_holds_every_un_member_and_the_forms_news_uses():
+    from systems.rules.entities import load_json
+
+    states = load_json("states.json")
+    assert len(states["un_members"]) == 193
+    names = state_names()
+    for form in ("DR Congo", "Democratic Republic of the Congo", "Ivory Coast", "Côte d'Ivoire", "Burma", "Myanmar"):
+        assert form in names
+    # A town is no state.
+    assert "Nairobi" not in names and "Goma" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("The Russian Federation recalled its envoy from Dorvo.", "Russian Federation"),
+        ("Talks between the Syrian Arab Republic and the Kessa Front stalled.", "Syrian Arab Republic"),
+        ("Flooding displaced 3,000 people in the Lao PDR last week.", "Lao PDR"),
+        ("Aid from the Republic of Korea reached Tumbo camp.", "Republic of Korea"),
+        # Headline labels and datelines write states in capitals.
+        ("MALI: curfew extended in Dorvo after attack", "MALI"),
+        ("CHAD: 12 killed as gunmen raid Kessa market", "CHAD"),
+    ],
+)
+def test_every_form_of_a_state_is_a_gpe(system, text, state):
+    assert (state, "GPE") in ents_of(system, text)
+
+
+# -- a state's possessive before a place ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "place"),
+    [
+        ("Shelling resumed in Kenya's Tamba county on Monday.", "Kenya", "Tamba"),
+        # A natural feature needs no designator; nothing but punctuation or a function word follows it.
+        ("Shells fell on Mali's Kessa Valley overnight.", "Mali", "Kessa Valley"),
+        ("Troops massed near Chad's Tumbo Hills, officials said.", "Chad", "Tumbo Hills"),
+    ],
+)
+def test_a_states_possessive_before_a_place_states_control(system, text, owner, place):
+    assert (owner, "GPE") in ents_of(system, text)
+    assert ("CONTROLS", owner, place) in rels_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "place"),
+    [
+        # A city's or a province's possessive states nothing (guidelines §2.5).
+        ("At the Tarsi Center in Marsk's Melba district, the envoy said talks would resume.", "Marsk", "Melba"),
+        ("Residents of Dorvo's Kamba neighbourhood fled the shelling.", "Dorvo", "Kamba"),
+    ],
+)
+def test_a_towns_possessive_before_its_district_states_no_control(system, text, owner, place):
+    ents = ents_of(system, text)
+    assert (owner, "GPE") in ents and (place, "GPE") in ents
+    assert not any(r[0] == "CONTROLS" for r in rels_of(system, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sudan's Dorvo offensive stalled on Friday.", "Niger's Tarsa Valley campaign ended in March."],
+)
+def test_a_place_that_modifies_a_noun_after_a_states_possessive_is_not_controlled(system, text):
+    assert not any(r[0] == "CONTROLS" for r in rels_of(system, text))
+
+
+# -- incursions --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "state"),
+    [
+        ("Malian troops seized a customs post inside Niger on Monday.", "Malian troops", "Niger"),
+        ("Togolese forces had occupied two villages inside Ghana by Friday.", "Togolese forces", "Ghana"),
+        ("Kessa Liberation Army rebels pushed 20 km into Benin overnight.", "Kessa Liberation Army", "Benin"),
+        (
+            "Kessa Liberation Front fighters were reported that day to have taken over a police station inside Benin.",
+            "Kessa Liberation Front",
+            "Benin",
+        ),
+    ],
+)
+def test_an_armed_party_taking_ground_inside_a_state_is_in_conflict_with_it(system, text, party, state):
+    assert ("IN_CONFLICT_WITH", party, state) in rels_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        # The state's own forces are at home.
+        ("Chadian troops seized a village inside Chad.", "Chad"),
+        # An aid convoy is no armed party.
+        ("A WFP convoy crossed into Sudan on Friday.", "Sudan"),
+        # A party named between the strike and the state is its target; the state is where it lies.
+        ("US strikes on the Kessa Front inside Yemen continued.", "Yemen"),
+    ],
+)
+def test_no_incursion_without_an_armed_outsider_taking_ground(system, text, state):
+    assert not any(r[0] == "IN_CONFLICT_WITH" and state in r[1:] for r in rels_of(system, text))
+
+
+# -- named places that are LOC ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Boats capsized in the Kessa Lagoon before dawn.", "Kessa Lagoon"),
+        ("Fishermen were seized along Tumbo Creek on Sunday.", "Tumbo Creek"),
+        ("Fighters hid in the Marsk Marshes near the Tarsa Oasis.", "Marsk Marshes"),
+        ("Fighters hid in the Marsk Marshes near the Tarsa Oasis.", "Tarsa Oasis"),
+        ("Displaced families sheltered in the Kessa Ravine.", "Kessa Ravine"),
+        ("A tanker was struck in the Ortan Ocean.", "Ortan Ocean"),
+        ("Herders fled across the Dorvo Steppe.", "Dorvo Steppe"),
+        ("The army retook the Tumbo Gap after a week.", "Tumbo Gap"),
+        ("The militia retreated to Jebel Dorvo, residents said.", "Jebel Dorvo"),
+        # Lower-case designators of natural features stay outside the span (guidelines §2.3).
+        ("Rebels hold the Dorvo massif, the army said.", "Dorvo"),
+        ("Gunmen crossed the Kessa creek at night.", "Kessa"),
+    ],
+)
+def test_natural_features_are_loc(system, text, place):
+    assert (place, "LOC") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Refugees arrived at the Kessa transit centre on Monday.", "Kessa transit centre"),
+        ("Two guards died at the Dorvo border post.", "Dorvo border post"),
+        ("A drone hit the Tumbo airbase overnight.", "Tumbo airbase"),
+        ("Engineers repaired the Dorvo water treatment plant.", "Dorvo water treatment plant"),
+    ],
+)
+def test_facilities_keep_their_designator_as_loc(system, text, place):
+    assert (place, "LOC") in ents_of(system, text)
+
+
+def test_a_capitalised_post_closes_a_newspapers_name_not_a_place(system):
+    ents = ents_of(system, "The Marsk Post reported the attack on Friday.")
+    assert ("Marsk Post", "LOC") not in ents
