@@ -171,3 +171,36 @@ def test_facilities_keep_their_designator_as_loc(system, text, place):
 def test_a_capitalised_post_closes_a_newspapers_name_not_a_place(system):
     ents = ents_of(system, "The Marsk Post reported the attack on Friday.")
     assert ("Marsk Post", "LOC") not in ents
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The convoy was ambushed on Route 7 near Dorvo.", "Route 7"),
+        ("Rebels cut National Highway 4 south of Kessa.", "National Highway 4"),
+        ("Bodies were pulled from the River Dorvo on Sunday.", "River Dorvo"),
+        ("The rebels control the Dorvo Plain.", "Dorvo Plain"),
+    ],
+)
+def test_numbered_roads_and_named_rivers_and_plains_are_loc(system, text, place):
+    assert (place, "LOC") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "label"),
+    [
+        # A seat of power is the building after "at" / "outside" (guidelines §2.3) ...
+        ("The two presidents held talks at the Kremlin on Friday.", "Kremlin", "LOC"),
+        ("Protesters gathered outside the White House on Sunday.", "White House", "LOC"),
+        # ... and the government it houses elsewhere.
+        ("The Kremlin said the talks would continue.", "Kremlin", "ORG"),
+        ("Questions about the Kessa raid were passed to the Pentagon.", "Pentagon", "ORG"),
+    ],
+)
+def test_a_seat_of_power_is_a_place_where_something_happens_at_it(system, text, place, label):
+    assert (place, label) in ents_of(system, text)
+
+
+def test_a_front_axis_names_the_place_it_runs_by(system):
+    # guidelines §2.3: the lower-case designator stays outside; the town is a GPE.
+    assert ("Dorvo", "GPE") in ents_of(system, "Fighting continued along the Dorvo axis on Monday.")

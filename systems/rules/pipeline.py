@@ -61,6 +61,7 @@ from .places import (
     numbered_places,
     opened_places,
     place_mentions,
+    seat_places,
 )
 from .relations import RelationFinder
 
@@ -443,7 +444,9 @@ class PlaceComponent(NameFinderComponent):
         found = place_mentions(doc, named, claimed, self.vocab)
         # "Central and South America": the first half takes the second place's kind.
         halves, replaced = compass_halves(doc, named + found, self.vocab)
-        found = [m for m in found if m not in replaced] + halves
+        seats, as_place = seat_places(doc, named, self.vocab)  # "talks at the Kremlin"
+        replaced |= as_place
+        found = [m for m in found if m not in replaced] + halves + seats
         return found, {old: new for old, new in replaced.items() if old in named}
 
 

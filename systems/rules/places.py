@@ -635,3 +635,24 @@ def compass_halves(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[S
             replaced[old] = span
         found.append(span)
     return found, replaced
+
+
+def seat_places(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[Span], dict[Span, Span]]:
+    """A seat of power named for its government ("the Kremlin said", ORG) is the building where
+    something happens after "at", "inside", "outside" ("talks at the Kremlin", "protesters outside
+    the White House"): a LOC (guidelines §2.3). Returns (new mentions, {replaced mention: its replacement})."""
+    seats = frozenset(vocab["place_seats"])
+    preps = frozenset(vocab["place_seat_preps"])
+    found: list[Span] = []
+    replaced: dict[Span, Span] = {}
+    for m in named:
+        if m.label_ != "ORG" or m.text not in seats or m.start == 0:
+            continue
+        k = m.start - 1
+        if doc[k].lower_ == "the" and k > 0:
+            k -= 1
+        if doc[k].lower_ in preps:
+            span = Span(doc, m.start, m.end, label="LOC", kb_id=m.kb_id_, span_id="places.seat")
+            found.append(span)
+            replaced[m] = span
+    return found, replaced
