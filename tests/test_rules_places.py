@@ -204,3 +204,21 @@ def test_a_seat_of_power_is_a_place_where_something_happens_at_it(system, text, 
 def test_a_front_axis_names_the_place_it_runs_by(system):
     # guidelines §2.3: the lower-case designator stays outside; the town is a GPE.
     assert ("Dorvo", "GPE") in ents_of(system, "Fighting continued along the Dorvo axis on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Fighting flared on the border between Kessa and Dorvo on Monday.", {"Kessa", "Dorvo"}),
+        ("Troops massed along the frontier with Tumbo last week.", {"Tumbo"}),
+        ("Thousands fled Marsk overnight, aid workers said.", {"Marsk"}),
+    ],
+)
+def test_a_border_between_or_with_names_places_and_so_does_fleeing(system, text, places):
+    ents = ents_of(system, text)
+    assert {(p, "GPE") for p in places} <= ents, ents
+
+
+def test_a_border_with_a_groups_fighters_names_no_place(system):
+    ents = ents_of(system, "Clashes broke out on the border with Dorvo fighters on Monday.")
+    assert ("Dorvo", "GPE") not in ents
