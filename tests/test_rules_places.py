@@ -222,3 +222,15 @@ def test_a_border_between_or_with_names_places_and_so_does_fleeing(system, text,
 def test_a_border_with_a_groups_fighters_names_no_place(system):
     ents = ents_of(system, "Clashes broke out on the border with Dorvo fighters on Monday.")
     assert ("Dorvo", "GPE") not in ents
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Police said 12 died in the Kessa-des-Monts commune.", "Kessa-des-Monts"),
+        ("Residents of Dorvo-la-Ville fled, officials said.", "Dorvo-la-Ville"),
+        ("Gangs torched homes in Marsk-du-Nord on Monday.", "Marsk-du-Nord"),
+    ],
+)
+def test_a_particle_between_hyphens_stays_inside_a_place_name(system, text, place):
+    assert (place, "GPE") in ents_of(system, text)

@@ -31,6 +31,7 @@ class PlaceVocabulary:
         self.not_place = frozenset(vocab["not_name"])
         self.particles = frozenset(vocab["place_particles"])
         self.connectors = frozenset(vocab["place_connectors"])
+        self.hyphen_particles = frozenset(vocab["place_hyphen_particles"])
         self.natural = frozenset(vocab["place_natural_designators"])
         self.heads = frozenset(vocab["place_heads"])
         self.designators = frozenset(vocab["place_designators"])
@@ -67,7 +68,18 @@ def _name_word(doc: Doc, k: int, words: PlaceVocabulary) -> bool:
 
 def _joins(doc: Doc, k: int, words: PlaceVocabulary) -> int:
     """How many tokens from k join two words of one place name: a tight hyphen ("Ouham-Pende",
-    "North-West"), an article with its hyphen ("Ayta ash-Shab") or a particle ("Lanao del Sur")."""
+    "North-West"), an article with its hyphen ("Ayta ash-Shab"), a particle ("Lanao del Sur") or a
+    particle between tight hyphens ("Croix-des-Bouquets")."""
+    if (
+        k + 3 < len(doc)
+        and k > 0
+        and doc[k].text == "-"
+        and doc[k + 1].lower_ in words.hyphen_particles
+        and doc[k + 2].text == "-"
+        and not any(t.whitespace_ for t in doc[k - 1 : k + 3])
+        and _name_word(doc, k + 3, words)
+    ):
+        return 3
     if k + 1 >= len(doc) or not _name_word(doc, k + 1, words):
         if k + 2 < len(doc) and doc[k].lower_ in words.particles and doc[k + 1].text == "-" and doc[k + 2].is_title:
             return 3
@@ -226,6 +238,8 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
                 start -= 1
             elif start < end and start > 1 and _joins(doc, start - 1, words) == 2 and _name_word(doc, start - 2, words):
                 start -= 2  # "Ouham-Pende", "Lanao del Sur"
+            elif start < end and start > 3 and _joins(doc, start - 3, words) == 3 and _name_word(doc, start - 4, words):
+                start -= 4  # "Croix-des-Bouquets"
             else:
                 break
         # "Visiting Lac province": a sentence's opening participle is no part of the name.
