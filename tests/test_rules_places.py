@@ -234,3 +234,15 @@ def test_a_border_with_a_groups_fighters_names_no_place(system):
 )
 def test_a_particle_between_hyphens_stays_inside_a_place_name(system, text, place):
     assert (place, "GPE") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Gunmen killed four people in Kessa sub-county on Monday.", "Kessa"),
+        ("The attack happened in the Dorvo sub-prefecture overnight.", "Dorvo"),
+        ("Police sealed off the Tessa tehsil after the blast.", "Tessa"),
+    ],
+)
+def test_lower_case_designators_of_local_units_leave_the_name_a_gpe(system, text, place):
+    assert (place, "GPE") in ents_of(system, text)

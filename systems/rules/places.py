@@ -249,6 +249,7 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
         return start
 
     compounds = frozenset(vocab["place_compound_words"])
+    prefixes = frozenset(vocab["place_designator_prefixes"])
     for k, lower in enumerate(lowers):
         if lower in compounds and k > 1 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_:
             # "the Dorvo-based group", "a Kelmar-born commander": the place alone is annotated.
@@ -277,14 +278,22 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
                     found.append(Span(doc, begin, end, label="LOC", span_id=rule))
                     taken[begin:end] = [True] * (end - begin)
             continue
-        if taken[k - 1]:
+        end = k
+        if (
+            k >= 3
+            and lowers[k - 1] == "-"
+            and lowers[k - 2] in prefixes
+            and not any(t.whitespace_ for t in doc[k - 2 : k])
+        ):
+            end = k - 2  # "Karambi sub-county", "the Tessa sub-prefecture"
+        if taken[end - 1]:
             continue
-        start = name_before(k)
-        if start == k:
+        start = name_before(end)
+        if start == end:
             continue
         label = "LOC" if rule == "places.natural" else "GPE"
-        found.append(Span(doc, start, k, label=label, span_id=rule))
-        taken[start:k] = [True] * (k - start)
+        found.append(Span(doc, start, end, label=label, span_id=rule))
+        taken[start:end] = [True] * (end - start)
         if rule == "places.designator" and start >= 2 and lowers[start - 1] in POSSESSIVE and not taken[start - 2]:
             # "Dorvo's Kamba district": a district's owner is a place too.
             owner = name_before(start - 1)
