@@ -246,3 +246,27 @@ def test_a_particle_between_hyphens_stays_inside_a_place_name(system, text, plac
 )
 def test_lower_case_designators_of_local_units_leave_the_name_a_gpe(system, text, place):
     assert (place, "GPE") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A car bomb exploded in the Suq al-Tessa commercial district.", "Suq al-Tessa"),
+        ("Shelling hit the Dorvo residential area on Sunday.", "Dorvo"),
+        ("Troops were sent to the Kessa border area after the raid.", "Kessa"),
+        ("Fighters gathered in the Wad al-Marsk district, residents said.", "Wad al-Marsk"),
+    ],
+)
+def test_a_modifier_or_an_article_inside_a_designated_place_keeps_the_whole_name(system, text, place):
+    assert (place, "GPE") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The cave lies in the Tessa area of Dorvo, officials said.", "Dorvo"),
+        ("Rebels took a base on the edge of Kessa on Friday.", "Kessa"),
+    ],
+)
+def test_the_area_or_edge_of_a_name_is_a_place(system, text, place):
+    assert (place, "GPE") in ents_of(system, text)

@@ -240,6 +240,13 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
                 start -= 2  # "Ouham-Pende", "Lanao del Sur"
             elif start < end and start > 3 and _joins(doc, start - 3, words) == 3 and _name_word(doc, start - 4, words):
                 start -= 4  # "Croix-des-Bouquets"
+            elif (
+                start < end
+                and start > 2
+                and lowers[start - 2] in words.particles
+                and _joins(doc, start - 2, words) == 3
+            ):
+                start -= 2  # "Bab al-Sharqi": an article with its hyphen, the name before it goes on
             else:
                 break
         # "Visiting Lac province": a sentence's opening participle is no part of the name.
@@ -250,6 +257,7 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
 
     compounds = frozenset(vocab["place_compound_words"])
     prefixes = frozenset(vocab["place_designator_prefixes"])
+    modifiers = frozenset(vocab["place_designator_modifiers"])
     for k, lower in enumerate(lowers):
         if lower in compounds and k > 1 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_:
             # "the Dorvo-based group", "a Kelmar-born commander": the place alone is annotated.
@@ -286,6 +294,8 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
             and not any(t.whitespace_ for t in doc[k - 2 : k])
         ):
             end = k - 2  # "Karambi sub-county", "the Tessa sub-prefecture"
+        elif rule == "places.designator" and k >= 2 and lowers[k - 1] in modifiers and doc[k - 1].is_lower:
+            end = k - 1  # "the Dorvo commercial district", "the Kessa border area"
         if taken[end - 1]:
             continue
         start = name_before(end)
