@@ -270,3 +270,15 @@ def test_a_modifier_or_an_article_inside_a_designated_place_keeps_the_whole_name
 )
 def test_the_area_or_edge_of_a_name_is_a_place(system, text, place):
     assert (place, "GPE") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Police raided the Kessa favela before dawn.", "Kessa"),
+        ("Shells fell on the Dorvo section of the frontier.", "Dorvo"),
+        ("Fire swept through the Tumbo slum overnight.", "Tumbo"),
+    ],
+)
+def test_neighbourhood_and_frontier_words_leave_the_name_a_gpe(system, text, place):
+    assert (place, "GPE") in ents_of(system, text)
