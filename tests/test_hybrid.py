@@ -1403,3 +1403,15 @@ def test_a_statistical_place_name_takes_the_label_its_own_words_give():
 def test_a_towns_possessive_before_its_district_states_no_control_in_the_parse_either(system, text):
     _, rels = run(system, text)
     assert not any(r[0] == "CONTROLS" for r in rels), rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy for the Great Lakes Peace Process arrived in Dorvo on Monday.",
+        "Delegates of the Middle East Peace Process met in Kessa last week.",
+    ],
+)
+def test_a_place_the_model_runs_into_an_events_head_is_not_a_wider_place(system, text):
+    ents, _ = run(system, text)
+    assert not any(label in ("GPE", "LOC") and name.endswith("Process") for name, label in ents), ents

@@ -652,6 +652,7 @@ class HybridNames:
         self.connectors = frozenset(vocab["name_connectors"])
         self.group_openers = frozenset(vocab["not_person_first_words"])
         self.shape = PlaceShape(rules_data)
+        self.events = frozenset(vocab["event_heads"]) | {w.lower() for w in vocab["event_name_heads"]}
 
     def joined(self, spans: list[Span]) -> list[Span]:
         """Arabic-style group names the model cuts or takes for a person: "<Jama'at> Nasr al-Din
@@ -698,9 +699,9 @@ class HybridNames:
         doc.spans[FIGURES] = figure_spans
         doc.ents = []
         self.ruler(doc)
-        won = wider_names_win(
-            [e for e in doc.ents if e.label_ in self.ruler_labels], doc.spans[STATISTICAL], self.roles
-        )
+        # "the Middle East Peace Process": a place the model runs on into an event's head word is no wider place.
+        wider = [s for s in doc.spans[STATISTICAL] if s.label_ not in ("GPE", "LOC") or s[-1].lower_ not in self.events]
+        won = wider_names_win([e for e in doc.ents if e.label_ in self.ruler_labels], wider, self.roles)
         doc.ents = [
             self.shape.relabel(as_body(e, self.body_heads)) if e.id_.startswith(f"{STATISTICAL}.") else e for e in won
         ]
