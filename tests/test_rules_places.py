@@ -282,3 +282,8 @@ def test_the_area_or_edge_of_a_name_is_a_place(system, text, place):
 )
 def test_neighbourhood_and_frontier_words_leave_the_name_a_gpe(system, text, place):
     assert (place, "GPE") in ents_of(system, text)
+
+
+def test_a_state_after_a_states_possessive_is_not_its_territory(system):
+    rels = rels_of(system, "Critics of what they call Rwanda's Congo were arrested in Kigali on Monday.")
+    assert ("CONTROLS", "Rwanda", "Congo") not in rels

@@ -83,8 +83,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         Dorvo district", guidelines §2.5). The place is one when a designator closes it or no noun
         follows (punctuation, a function word, an adverb): in "Ruritania's Kessa offensive" it
         modifies a noun."""
-        if owner.text not in self.states:
-            return False
+        if owner.text not in self.states or place.text in self.states:
+            return False  # "Rwanda's Congo, ...": a state is no other state's territory
         if len(place) > 1 and doc[place.end - 1].lower_ in self.territory_designators:
             return True
         if place.end >= len(doc):
