@@ -287,3 +287,14 @@ def test_neighbourhood_and_frontier_words_leave_the_name_a_gpe(system, text, pla
 def test_a_state_after_a_states_possessive_is_not_its_territory(system):
     rels = rels_of(system, "Critics of what they call Rwanda's Congo were arrested in Kigali on Monday.")
     assert ("CONTROLS", "Rwanda", "Congo") not in rels
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Boats carrying fighters were seen on the Rovuma near the border.", "Rovuma"),
+        ("The militants fled into the Zagros after the raid.", "Zagros"),
+    ],
+)
+def test_major_rivers_and_ranges_with_one_word_names_are_in_the_gazetteer(system, text, place):
+    assert (place, "LOC") in ents_of(system, text)
