@@ -298,3 +298,14 @@ def test_a_state_after_a_states_possessive_is_not_its_territory(system):
 )
 def test_major_rivers_and_ranges_with_one_word_names_are_in_the_gazetteer(system, text, place):
     assert (place, "LOC") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Fishermen drowned in Dorvo Lake on Sunday.", "Dorvo Lake"),
+        ("Bodies floated down the Kessa River overnight.", "Kessa River"),
+    ],
+)
+def test_a_word_that_may_open_a_natural_name_may_close_one_too(system, text, place):
+    assert (place, "LOC") in ents_of(system, text)

@@ -448,7 +448,8 @@ def named_designator_places(
                 if inner is not None:
                     replaced[inner] = span
                 taken[k:end] = [True] * (end - k)
-            continue
+                continue
+            # "the Mbari River", "Dorvo Lake": the word closes a name instead
         if text not in firsts or k == 0 or taken[k]:
             continue
         size = _phrase_at(texts, k, designators)
