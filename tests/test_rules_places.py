@@ -309,3 +309,14 @@ def test_major_rivers_and_ranges_with_one_word_names_are_in_the_gazetteer(system
 )
 def test_a_word_that_may_open_a_natural_name_may_close_one_too(system, text, place):
     assert (place, "LOC") in ents_of(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of refugees fled Sudan and crossed into Chad last month.",
+        "Traders left Niger and pushed on into Benin with their herds.",
+    ],
+)
+def test_a_place_left_behind_is_no_party_to_an_incursion(system, text):
+    assert not any(r[0] == "IN_CONFLICT_WITH" for r in rels_of(system, text))

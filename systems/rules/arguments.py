@@ -78,6 +78,7 @@ class ArgumentGrammar:
         self.incursion_cues.add("incursion", [nlp.make_doc(p) for p in states["incursion_verbs"]])
         self.incursion_preps = frozenset(states["incursion_preps"])
         self.armed_words = frozenset(states["incursion_armed_words"])
+        self.incursion_skip = self.skip_left | self.armed_words | frozenset(states["incursion_subject_skip"])
         self.place_adverbs = frozenset(states["possessive_place_adverbs"])
         self.place_chain_words = (
             frozenset(self.words["place_chain"])

@@ -126,13 +126,15 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 add("IN_CONFLICT_WITH", party, state, "relations.incursion")
 
     def _incursion_party(self, doc: Doc, k: int, at_end: dict) -> Span | None:
-        """The nearest ORG/GPE mention ending at most ten tokens left of k, with no punctuation between."""
+        """The subject of the cue at k: the nearest ORG/GPE mention ending at most ten tokens left of
+        it, past auxiliaries, adverbs, a reporting frame and armed men's words only ("X troops were
+        reported that day to have seized"); in "refugees fled X and crossed into Y", X is no subject."""
         floor = max(sentence_bounds(doc)[0][k], k - 10)
         for j in range(k, floor, -1):
             m = at_end.get(j)
             if m is not None:
                 return m if m.label_ in ORG_OR_GPE else None
-            if doc[j - 1].is_punct:
+            if doc[j - 1].lower_ not in self.incursion_skip:
                 return None
         return None
 
