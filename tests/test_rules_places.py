@@ -320,3 +320,8 @@ def test_a_word_that_may_open_a_natural_name_may_close_one_too(system, text, pla
 )
 def test_a_place_left_behind_is_no_party_to_an_incursion(system, text):
     assert not any(r[0] == "IN_CONFLICT_WITH" for r in rels_of(system, text))
+
+
+def test_a_deployment_is_no_incursion(system):
+    rels = rels_of(system, "The Kessa Union deployed forces into Mali under the peace deal.")
+    assert not any(r[0] == "IN_CONFLICT_WITH" for r in rels), rels
