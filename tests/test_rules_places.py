@@ -325,3 +325,14 @@ def test_a_place_left_behind_is_no_party_to_an_incursion(system, text):
 def test_a_deployment_is_no_incursion(system):
     rels = rels_of(system, "The Kessa Union deployed forces into Mali under the peace deal.")
     assert not any(r[0] == "IN_CONFLICT_WITH" for r in rels), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "state"),
+    [
+        ("Kenya's ground offensive into Somalia entered its second week.", "Kenya", "Somalia"),
+        ("Ghana's incursion into Togo drew protests in Lome.", "Ghana", "Togo"),
+    ],
+)
+def test_the_owner_of_an_incursion_is_its_party(system, text, party, state):
+    assert ("IN_CONFLICT_WITH", party, state) in rels_of(system, text)

@@ -115,13 +115,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 continue
             if any(at_start.get(k) is not None and at_start[k].label_ in ORG_OR_GPE for k in range(cue[1], prep)):
                 continue
-            party = (
-                self._possessor(doc, cue[0] + 1, at_end)
-                if doc[cue[0]].lower_.startswith("incursion") or doc[cue[0]].lower_ == "invasion"
-                else None
-            )
-            if party is None:
-                party = self._incursion_party(doc, cue[0], at_end)
+            # "Valdonia's incursion into", "Valdonia's ground offensive into": the owner of the act.
+            party = self._possessor(doc, cue[0], at_end) or self._incursion_party(doc, cue[0], at_end)
             if party is not None and self._armed_outsider(doc, party, state):
                 add("IN_CONFLICT_WITH", party, state, "relations.incursion")
 
