@@ -336,3 +336,17 @@ def test_a_deployment_is_no_incursion(system):
 )
 def test_the_owner_of_an_incursion_is_its_party(system, text, party, state):
     assert ("IN_CONFLICT_WITH", party, state) in rels_of(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("A car bomb exploded on Kessa Street near the Dorvo Gate.", {"Kessa Street", "Dorvo Gate"}, set()),
+        ("Snipers fired from the Tumbo Towers onto Marsk Avenue.", {"Tumbo Towers", "Marsk Avenue"}, set()),
+        # In lower case a street is figurative.
+        ("Anger is rising on the Kessan street, officials said.", set(), {"Kessan street"}),
+    ],
+)
+def test_streets_gates_and_towers_are_loc_when_capitalised(system, text, present, absent):
+    locs = {name for name, label in ents_of(system, text) if label == "LOC"}
+    assert present <= locs and not (absent & locs), locs

@@ -1476,7 +1476,8 @@ def headed_mentions(
     taken = list(claimed)
     kinds = {w: "LOC" for w in vocab["facility_heads"]} | {w: "EVENT" for w in vocab["event_heads"]}
     lower_only = frozenset(vocab["facility_heads_lower_only"])
-    kinds |= {w: "LOC" for w in lower_only}
+    title_only = frozenset(vocab["facility_heads_title_only"])
+    kinds |= {w: "LOC" for w in lower_only | title_only}
     modifiers = set(vocab["facility_modifiers"])
     body_heads = frozenset(vocab["institution_heads"]) - frozenset(vocab["event_name_heads"])
     view = token_view(doc)
@@ -1488,6 +1489,8 @@ def headed_mentions(
     for k, lower in enumerate(lowers):
         label = kinds.get(lower)
         if label is None or taken[k] or k == 0 or (lower in lower_only and not doc[k].is_lower):
+            continue
+        if lower in title_only and not doc[k].is_title:
             continue
         j = k
         while j > 0 and k - j < 2 and doc[j - 1].is_lower and lowers[j - 1] in modifiers and not taken[j - 1]:
