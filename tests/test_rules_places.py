@@ -350,3 +350,21 @@ def test_the_owner_of_an_incursion_is_its_party(system, text, party, state):
 def test_streets_gates_and_towers_are_loc_when_capitalised(system, text, present, absent):
     locs = {name for name, label in ents_of(system, text) if label == "LOC"}
     assert present <= locs and not (absent & locs), locs
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("Gunmen stormed the Kessa Hotel on Friday. The Kessa is popular with officials.", "Kessa"),
+        ("Shells hit the Dorvo Stadium, where families sheltered. By Monday the Dorvo was empty.", "Dorvo"),
+    ],
+)
+def test_a_facility_called_later_by_its_name_alone_is_the_same_place(system, text, short):
+    ann = predict_text(system, text)
+    later = [e for e in ann.entities if e.text == short]
+    assert later and all(e.label == "LOC" and e.ref and e.ref.startswith(short + " ") for e in later), later
+
+
+def test_a_town_sharing_a_facilitys_name_is_left_alone(system):
+    ents = ents_of(system, "Gunmen stormed the Kessa Hotel on Friday. Troops later reached Kessa.")
+    assert ("Kessa", "GPE") in ents

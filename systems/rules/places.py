@@ -690,3 +690,35 @@ def seat_places(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[Span
             found.append(span)
             replaced[m] = span
     return found, replaced
+
+
+def facility_short_forms(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], vocab: dict) -> list[Span]:
+    """A facility named with its capitalised head ("the Kessa Hotel", "Dorvo Stadium") is later
+    called by its name alone ("The Kessa is popular with officials"): the same place, a LOC with the
+    full name as ``ref`` (guidelines §3.2). Only after "the" and where no capitalised word follows,
+    so that a town's name ("in Kessa") or a longer name is left alone."""
+    heads = frozenset(vocab["place_heads"])
+    texts = token_view(doc).texts
+    forms: dict[tuple[str, ...], str] = {}
+    for m in named:
+        if m.label_ == "LOC" and len(m) > 1 and texts[m.end - 1] in heads:
+            name = tuple(texts[m.start : m.end - 1])
+            if all(doc[t].is_title for t in range(m.start, m.end - 1)):
+                forms.setdefault(name, m.text)
+    found: list[Span] = []
+    if not forms:
+        return found
+    taken = list(claimed)
+    for k in range(1, len(doc)):
+        if texts[k - 1].lower() != "the" or taken[k]:
+            continue
+        for name, full in forms.items():
+            end = k + len(name)
+            if tuple(texts[k:end]) != name or any(taken[k:end]):
+                continue
+            if end < len(doc) and (doc[end].is_title or doc[end].text in ("-", "'s", "’s")):
+                continue
+            found.append(Span(doc, k, end, label="LOC", kb_id=full, span_id="places.facility_short_form"))
+            taken[k:end] = [True] * (end - k)
+            break
+    return found
