@@ -51,7 +51,7 @@ from bench.core.schema import RELATION_TYPES, SECTIONS
 from bench.formats.corpus import Document
 from systems.rules import RulesSystem
 from systems.rules.entities import DATA as RULES_DATA
-from systems.rules.entities import FlagCompiler, load_json, ruler_patterns
+from systems.rules.entities import FlagCompiler, load_json, ruler_patterns, state_names
 from systems.rules.figures import Figure, FigureFinder
 from systems.rules.pipeline import (
     FIGURES,
@@ -156,9 +156,11 @@ class VerbRelations:
         kin_nouns: frozenset[str] = frozenset(),
         party_nouns: frozenset[str] = frozenset(),
         guards: dict[str, frozenset[str]] | None = None,
+        states: frozenset[str] = frozenset(),
     ):
         from spacy.matcher import DependencyMatcher
 
+        self.states = states
         guards = guards or {}
         self.denials = guards.get("denials", frozenset())
         self.non_parties = guards.get("non_party_heads", frozenset())
@@ -318,6 +320,8 @@ class VerbRelations:
                 if tail_labels and tail.label_ not in tail_labels:
                     continue
                 if head_labels and head.label_ not in head_labels:
+                    continue
+                if entry.get("head_states") and head.text not in self.states:
                     continue
                 # A school, hospital or hotel stormed is where an attack happened, not a party to a war.
                 if entry["type"] in PARTY_TYPES and any(m[-1].lemma_.lower() in self.non_parties for m in (head, tail)):
@@ -549,8 +553,16 @@ def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str]) -> bool:
         and doc[after].lower_ == "and"
         and any(t.is_title and t.lower_ in roles for t in doc[after + 1 : after + 4])
     )
+    # "Central and South America", "North and South Kivu": places joined by "and" are a list, each its own name.
+    places = [e for e in inside if e.label_ in ("GPE", "LOC")]
+    listed = (
+        wide.label_ in ("GPE", "LOC")
+        and len(places) == len(inside)
+        and any(t.lower_ in ("and", "or") and not any(e.start <= t.i < e.end for e in inside) for t in wide)
+    )
     return not (
         titled
+        or listed
         or any(t.is_lower or t.lower_ in roles for t in edges)
         or any(t.i in ends and (t.tag_ == "POS" or t.lower_ in POSSESSIVE_MARKERS) for t in wide[1:-1])
     )
@@ -583,6 +595,41 @@ def as_body(span: Span, heads: frozenset[str]) -> Span:
     return span
 
 
+class PlaceShape:
+    """The kind of place a statistical name's own words say it is, by the rules' place vocabulary:
+    an administrative designator at its end makes a GPE ("Dorvo Region", "Kessa State"); a natural
+    feature's or a facility's word at its end ("Kessa Ravine", "Dorvo Camp") or a natural prefix
+    ("Lake Dorvo", "Gulf of Kessa") makes a LOC (guidelines §2.3). en_core_web_sm calls such
+    names LOC, GPE or ORG whatever their words say."""
+
+    def __init__(self, rules_data: Path):
+        vocab = load_json("entities.json", rules_data)
+        self.admin = frozenset(vocab["place_suffixes"] + vocab["place_name_designators"])
+        self.natural_last = frozenset(vocab["place_natural_names"]) | frozenset(vocab["place_heads"])
+        self.natural_first = frozenset(vocab["place_natural_prefixes"])
+        self.natural_of = frozenset(vocab["place_natural_of_prefixes"])
+
+    def label(self, span: Span) -> str | None:
+        if len(span) < 2 or not span[-1].is_title:
+            return None
+        if span[-1].text in self.admin:
+            return "GPE"
+        if span[-1].text in self.natural_last or span[0].text in self.natural_first:
+            return "LOC"
+        if span[0].text in self.natural_of and span[1].lower_ == "of":
+            return "LOC"
+        return None
+
+    def relabel(self, span: Span) -> Span:
+        """A statistical place name labelled by its shape where its words decide (``statistical_shape.LABEL``)."""
+        label = self.label(span) if span.label_ in ("GPE", "LOC") else None
+        if label is None or label == span.label_:
+            return span
+        return Span(
+            span.doc, span.start, span.end, label=label, kb_id=span.kb_id_, span_id=f"statistical_shape.{span.label_}"
+        )
+
+
 def role_words(rules_data: Path) -> frozenset[str]:
     """The rules' one-word leader and member roles, lower case: titles, not names."""
     roles = load_json("roles.json", rules_data)
@@ -604,6 +651,8 @@ class HybridNames:
         vocab = load_json("entities.json", rules_data)
         self.connectors = frozenset(vocab["name_connectors"])
         self.group_openers = frozenset(vocab["not_person_first_words"])
+        self.shape = PlaceShape(rules_data)
+        self.events = frozenset(vocab["event_heads"]) | {w.lower() for w in vocab["event_name_heads"]}
 
     def joined(self, spans: list[Span]) -> list[Span]:
         """Arabic-style group names the model cuts or takes for a person: "<Jama'at> Nasr al-Din
@@ -650,10 +699,12 @@ class HybridNames:
         doc.spans[FIGURES] = figure_spans
         doc.ents = []
         self.ruler(doc)
-        won = wider_names_win(
-            [e for e in doc.ents if e.label_ in self.ruler_labels], doc.spans[STATISTICAL], self.roles
-        )
-        doc.ents = [as_body(e, self.body_heads) if e.id_.startswith(f"{STATISTICAL}.") else e for e in won]
+        # "the Middle East Peace Process": a place the model runs on into an event's head word is no wider place.
+        wider = [s for s in doc.spans[STATISTICAL] if s.label_ not in ("GPE", "LOC") or s[-1].lower_ not in self.events]
+        won = wider_names_win([e for e in doc.ents if e.label_ in self.ruler_labels], wider, self.roles)
+        doc.ents = [
+            self.shape.relabel(as_body(e, self.body_heads)) if e.id_.startswith(f"{STATISTICAL}.") else e for e in won
+        ]
         return doc
 
 
@@ -692,6 +743,16 @@ class FillNames:
         self.last_words = frozenset(vocab["place_suffixes"] + vocab["place_name_designators"])
         self.offices = frozenset(vocab["place_offices"])  # "<name> Governor": the name is the place governed
         self.body_heads = body_heads(rules_data)
+        self.shape = PlaceShape(rules_data)
+
+    def _statistical_place(self, doc: Doc, span: Span) -> bool:
+        """A person's, an organisation's or a place's statistical name in a place's context is a GPE;
+        a LOC whose own words make it a natural feature or a facility stays one."""
+        if span.label_ == "NORP":
+            return self._named_place(doc, span)
+        if span.label_ == "LOC" and self.shape.label(span) is not None:
+            return False
+        return span.label_ in ("PERSON", "ORG", "LOC") and self._place_context(doc, span)
 
     def _place_context(self, doc: Doc, span: Span) -> bool:
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
@@ -850,9 +911,9 @@ class FillNames:
                 self._person_context(doc, s) or (not known and self._with_a_person(s, people))
             ):
                 s = Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_, span_id=f"statistical_person.{s.label_}")
-            elif (s.label_ in ("PERSON", "ORG", "LOC") and self._place_context(doc, s)) or (
-                s.label_ == "NORP" and self._named_place(doc, s)
-            ):
+            elif s.label_ in ("GPE", "LOC") and self.shape.label(s) not in (None, s.label_):
+                s = self.shape.relabel(s)
+            elif self._statistical_place(doc, s):
                 s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id=f"statistical_place.{s.label_}")
             elif s.label_ == "PERSON" and len(s) == 1 and s.text not in surnames and not self._person_context(doc, s):
                 continue
@@ -954,6 +1015,7 @@ class HybridRelations:
             kin_nouns=kin_nouns,
             party_nouns=load_party_nouns(),
             guards=load_guards(),
+            states=state_names(rules_data),
         )
         self.relation_sources = relation_sources
         self.party_preps = party_preps

@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .entities import DATA, load_json, sentence_bounds
+from .entities import DATA, load_json, sentence_bounds, state_names
 
 ORG_OR_GPE = {"ORG", "GPE"}
 
@@ -72,6 +72,14 @@ class ArgumentGrammar:
         self.ceasefire_verbs = frozenset(self.words["ceasefire_verbs"])
         self.state_body_heads = frozenset(self.words["state_body_heads"])
         self.territory_designators = frozenset(self.words["territory_designators"])
+        self.states = state_names(data_dir)
+        states = load_json("states.json", data_dir)
+        self.incursion_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.incursion_cues.add("incursion", [nlp.make_doc(p) for p in states["incursion_verbs"]])
+        self.incursion_preps = frozenset(states["incursion_preps"])
+        self.armed_words = frozenset(states["incursion_armed_words"])
+        self.incursion_skip = self.skip_left | self.armed_words | frozenset(states["incursion_subject_skip"])
+        self.place_adverbs = frozenset(states["possessive_place_adverbs"])
         self.place_chain_words = (
             frozenset(self.words["place_chain"])
             | self.settlement_nouns  # "X, a community just outside Y": a place described by another

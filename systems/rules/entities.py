@@ -81,8 +81,15 @@ class FlagCompiler:
         return None
 
 
+def state_names(data_dir: Path = DATA) -> frozenset[str]:
+    """Every form of every sovereign state's name in ``data/states.json`` ("DR Congo", "Burma")."""
+    states = load_json("states.json", data_dir)
+    groups = ("un_members", "un_observers", "de_facto_states")
+    return frozenset(form for group in groups for names in states[group] for form in names)
+
+
 def ruler_patterns(data_dir: Path = DATA, compile_pattern=lambda p: p) -> list[dict]:
-    """EntityRuler patterns: gazetteer names, the hand-written token patterns, and compounds."""
+    """EntityRuler patterns: gazetteer names, the sovereign states, the hand-written token patterns, and compounds."""
     gazetteer = load_json("gazetteer.json", data_dir)
     vocab = load_json("entities.json", data_dir)
     # A pattern's id names the data it came from; it becomes the predicted mention's ``rule``.
@@ -90,6 +97,14 @@ def ruler_patterns(data_dir: Path = DATA, compile_pattern=lambda p: p) -> list[d
         {"label": label, "pattern": name, "id": f"gazetteer.{label}"}
         for label, names in gazetteer.items()
         for name in names
+    ]
+    # Every state is a GPE, also in capitals as datelines and headline labels write it ("LIBYA:");
+    # forms the gazetteer already holds keep its id. Short capitals ("CAR") are common words.
+    states = state_names(data_dir)
+    capitals = {name.upper() for name in states if len(name) > 3}
+    patterns += [
+        {"label": "GPE", "pattern": name, "id": "states.GPE"}
+        for name in sorted((states | capitals) - set(gazetteer["GPE"]))
     ]
     for line in (data_dir / "patterns.jsonl").read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -222,6 +237,14 @@ class PeopleFinder:
         vocab = load_json("entities.json", data_dir)
         self._surnames: frozenset[int] = frozenset()
         self.kind_of: dict[str, str] = {}
+        # "Chad's Tumbo Hills", "Kenya's Dorvo County": a state's possessive before a name closed by a
+        # place's word owns a place, not a person.
+        self.place_last_words = frozenset(
+            vocab["place_natural_names"]
+            + vocab["place_heads"]
+            + vocab["place_name_designators"]
+            + vocab["place_suffixes"]
+        )
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         # Words for a person ("teacher", "businessman") mark a name the way an honorific does.
         lists = {
@@ -841,7 +864,8 @@ class PeopleFinder:
             elif lower in ("'s", "’s") and i in gpe_ending_at:
                 stop = self._name_forward(doc, i + 1, taken)
                 names = sum(1 for t in doc[i + 1 : stop] if self._is_name(t))
-                if names >= 2 and not (stop < len(doc) and doc[stop].is_title):
+                place = doc[stop - 1].text in self.place_last_words
+                if names >= 2 and not place and not (stop < len(doc) and doc[stop].is_title):
                     found.append((i + 1, stop, "people.possessive_name"))
         for e in ents:
             # "South African Ana Ruiz was killed": a nationality before a full name describes a person.
@@ -1451,6 +1475,9 @@ def headed_mentions(
     """
     taken = list(claimed)
     kinds = {w: "LOC" for w in vocab["facility_heads"]} | {w: "EVENT" for w in vocab["event_heads"]}
+    lower_only = frozenset(vocab["facility_heads_lower_only"])
+    title_only = frozenset(vocab["facility_heads_title_only"])
+    kinds |= {w: "LOC" for w in lower_only | title_only}
     modifiers = set(vocab["facility_modifiers"])
     body_heads = frozenset(vocab["institution_heads"]) - frozenset(vocab["event_name_heads"])
     view = token_view(doc)
@@ -1461,7 +1488,9 @@ def headed_mentions(
     replaced: dict[Span, Span] = {}
     for k, lower in enumerate(lowers):
         label = kinds.get(lower)
-        if label is None or taken[k] or k == 0:
+        if label is None or taken[k] or k == 0 or (lower in lower_only and not doc[k].is_lower):
+            continue
+        if lower in title_only and not doc[k].is_title:
             continue
         j = k
         while j > 0 and k - j < 2 and doc[j - 1].is_lower and lowers[j - 1] in modifiers and not taken[j - 1]:

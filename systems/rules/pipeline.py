@@ -57,10 +57,12 @@ from .places import (
     compass_halves,
     dateline_mentions,
     designated_places,
+    facility_short_forms,
     named_designator_places,
     numbered_places,
     opened_places,
     place_mentions,
+    seat_places,
 )
 from .relations import RelationFinder
 
@@ -443,7 +445,13 @@ class PlaceComponent(NameFinderComponent):
         found = place_mentions(doc, named, claimed, self.vocab)
         # "Central and South America": the first half takes the second place's kind.
         halves, replaced = compass_halves(doc, named + found, self.vocab)
-        found = [m for m in found if m not in replaced] + halves
+        seats, as_place = seat_places(doc, named, self.vocab)  # "talks at the Kremlin"
+        replaced |= as_place
+        found = [m for m in found if m not in replaced] + halves + seats
+        mask = list(claimed)
+        for span in found:
+            mask[span.start : span.end] = [True] * (span.end - span.start)
+        found += facility_short_forms(doc, named, mask, self.vocab)  # "the Kessa Hotel ... The Kessa"
         return found, {old: new for old, new in replaced.items() if old in named}
 
 

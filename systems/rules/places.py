@@ -31,6 +31,7 @@ class PlaceVocabulary:
         self.not_place = frozenset(vocab["not_name"])
         self.particles = frozenset(vocab["place_particles"])
         self.connectors = frozenset(vocab["place_connectors"])
+        self.hyphen_particles = frozenset(vocab["place_hyphen_particles"])
         self.natural = frozenset(vocab["place_natural_designators"])
         self.heads = frozenset(vocab["place_heads"])
         self.designators = frozenset(vocab["place_designators"])
@@ -67,7 +68,18 @@ def _name_word(doc: Doc, k: int, words: PlaceVocabulary) -> bool:
 
 def _joins(doc: Doc, k: int, words: PlaceVocabulary) -> int:
     """How many tokens from k join two words of one place name: a tight hyphen ("Ouham-Pende",
-    "North-West"), an article with its hyphen ("Ayta ash-Shab") or a particle ("Lanao del Sur")."""
+    "North-West"), an article with its hyphen ("Ayta ash-Shab"), a particle ("Lanao del Sur") or a
+    particle between tight hyphens ("Croix-des-Bouquets")."""
+    if (
+        k + 3 < len(doc)
+        and k > 0
+        and doc[k].text == "-"
+        and doc[k + 1].lower_ in words.hyphen_particles
+        and doc[k + 2].text == "-"
+        and not any(t.whitespace_ for t in doc[k - 1 : k + 3])
+        and _name_word(doc, k + 3, words)
+    ):
+        return 3
     if k + 1 >= len(doc) or not _name_word(doc, k + 1, words):
         if k + 2 < len(doc) and doc[k].lower_ in words.particles and doc[k + 1].text == "-" and doc[k + 2].is_title:
             return 3
@@ -226,6 +238,15 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
                 start -= 1
             elif start < end and start > 1 and _joins(doc, start - 1, words) == 2 and _name_word(doc, start - 2, words):
                 start -= 2  # "Ouham-Pende", "Lanao del Sur"
+            elif start < end and start > 3 and _joins(doc, start - 3, words) == 3 and _name_word(doc, start - 4, words):
+                start -= 4  # "Croix-des-Bouquets"
+            elif (
+                start < end
+                and start > 2
+                and lowers[start - 2] in words.particles
+                and _joins(doc, start - 2, words) == 3
+            ):
+                start -= 2  # "Bab al-Sharqi": an article with its hyphen, the name before it goes on
             else:
                 break
         # "Visiting Lac province": a sentence's opening participle is no part of the name.
@@ -235,6 +256,8 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
         return start
 
     compounds = frozenset(vocab["place_compound_words"])
+    prefixes = frozenset(vocab["place_designator_prefixes"])
+    modifiers = frozenset(vocab["place_designator_modifiers"])
     for k, lower in enumerate(lowers):
         if lower in compounds and k > 1 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_:
             # "the Dorvo-based group", "a Kelmar-born commander": the place alone is annotated.
@@ -263,14 +286,24 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
                     found.append(Span(doc, begin, end, label="LOC", span_id=rule))
                     taken[begin:end] = [True] * (end - begin)
             continue
-        if taken[k - 1]:
+        end = k
+        if (
+            k >= 3
+            and lowers[k - 1] == "-"
+            and lowers[k - 2] in prefixes
+            and not any(t.whitespace_ for t in doc[k - 2 : k])
+        ):
+            end = k - 2  # "Karambi sub-county", "the Tessa sub-prefecture"
+        elif rule == "places.designator" and k >= 2 and lowers[k - 1] in modifiers and doc[k - 1].is_lower:
+            end = k - 1  # "the Dorvo commercial district", "the Kessa border area"
+        if taken[end - 1]:
             continue
-        start = name_before(k)
-        if start == k:
+        start = name_before(end)
+        if start == end:
             continue
         label = "LOC" if rule == "places.natural" else "GPE"
-        found.append(Span(doc, start, k, label=label, span_id=rule))
-        taken[start:k] = [True] * (k - start)
+        found.append(Span(doc, start, end, label=label, span_id=rule))
+        taken[start:end] = [True] * (end - start)
         if rule == "places.designator" and start >= 2 and lowers[start - 1] in POSSESSIVE and not taken[start - 2]:
             # "Dorvo's Kamba district": a district's owner is a place too.
             owner = name_before(start - 1)
@@ -415,7 +448,8 @@ def named_designator_places(
                 if inner is not None:
                     replaced[inner] = span
                 taken[k:end] = [True] * (end - k)
-            continue
+                continue
+            # "the Mbari River", "Dorvo Lake": the word closes a name instead
         if text not in firsts or k == 0 or taken[k]:
             continue
         size = _phrase_at(texts, k, designators)
@@ -635,3 +669,56 @@ def compass_halves(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[S
             replaced[old] = span
         found.append(span)
     return found, replaced
+
+
+def seat_places(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[Span], dict[Span, Span]]:
+    """A seat of power named for its government ("the Kremlin said", ORG) is the building where
+    something happens after "at", "inside", "outside" ("talks at the Kremlin", "protesters outside
+    the White House"): a LOC (guidelines §2.3). Returns (new mentions, {replaced mention: its replacement})."""
+    seats = frozenset(vocab["place_seats"])
+    preps = frozenset(vocab["place_seat_preps"])
+    found: list[Span] = []
+    replaced: dict[Span, Span] = {}
+    for m in named:
+        if m.label_ != "ORG" or m.text not in seats or m.start == 0:
+            continue
+        k = m.start - 1
+        if doc[k].lower_ == "the" and k > 0:
+            k -= 1
+        if doc[k].lower_ in preps:
+            span = Span(doc, m.start, m.end, label="LOC", kb_id=m.kb_id_, span_id="places.seat")
+            found.append(span)
+            replaced[m] = span
+    return found, replaced
+
+
+def facility_short_forms(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], vocab: dict) -> list[Span]:
+    """A facility named with its capitalised head ("the Kessa Hotel", "Dorvo Stadium") is later
+    called by its name alone ("The Kessa is popular with officials"): the same place, a LOC with the
+    full name as ``ref`` (guidelines §3.2). Only after "the" and where no capitalised word follows,
+    so that a town's name ("in Kessa") or a longer name is left alone."""
+    heads = frozenset(vocab["place_heads"])
+    texts = token_view(doc).texts
+    forms: dict[tuple[str, ...], str] = {}
+    for m in named:
+        if m.label_ == "LOC" and len(m) > 1 and texts[m.end - 1] in heads:
+            name = tuple(texts[m.start : m.end - 1])
+            if all(doc[t].is_title for t in range(m.start, m.end - 1)):
+                forms.setdefault(name, m.text)
+    found: list[Span] = []
+    if not forms:
+        return found
+    taken = list(claimed)
+    for k in range(1, len(doc)):
+        if texts[k - 1].lower() != "the" or taken[k]:
+            continue
+        for name, full in forms.items():
+            end = k + len(name)
+            if tuple(texts[k:end]) != name or any(taken[k:end]):
+                continue
+            if end < len(doc) and (doc[end].is_title or doc[end].text in ("-", "'s", "’s")):
+                continue
+            found.append(Span(doc, k, end, label="LOC", kb_id=full, span_id="places.facility_short_form"))
+            taken[k:end] = [True] * (end - k)
+            break
+    return found

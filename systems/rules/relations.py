@@ -70,19 +70,78 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             head_word = doc[head.i - 1].lower_ if head is not None and head.i > body.start else doc[body.end - 1].lower_
             if m.label_ == "GPE" and body.label_ == "ORG" and head_word in self.state_body_heads:
                 add("CONTROLS", m, body, "relations.possessive.state_body")
-            elif (
-                m.label_ == "GPE"
-                and body.label_ in ("GPE", "LOC")
-                and (
-                    (body.end < len(doc) and doc[body.end].lower_ in self.territory_designators)
-                    or (len(body) > 1 and doc[body.end - 1].lower_ in self.territory_designators)
-                )
-            ):
+            elif m.label_ == "GPE" and body.label_ in ("GPE", "LOC") and self._state_territory(doc, m, body):
                 add("CONTROLS", m, body, "relations.possessive.territory")
             elif m.label_ == "ORG" and body.label_ == "ORG":
                 add("PART_OF", body, m, "relations.possessive.body")
             elif m.label_ == "PERSON" and body.label_ == "ORG":
                 add("LEADER_OF", m, body, "relations.possessive.person")  # "Kabila's party" (§2.5)
+
+    def _state_territory(self, doc: Doc, owner: Span, place: Span) -> bool:
+        """ "Ruritania's Kessa province", "Ruritania's Tarn coast": only a sovereign state's possessive
+        before a place states that it controls it; a city's or a province's states nothing ("Marsk's
+        Dorvo district", guidelines §2.5). The place is one when a designator closes it or no noun
+        follows (punctuation, a function word, an adverb): in "Ruritania's Kessa offensive" it
+        modifies a noun."""
+        if owner.text not in self.states or place.text in self.states:
+            return False  # "Rwanda's Congo, ...": a state is no other state's territory
+        if len(place) > 1 and doc[place.end - 1].lower_ in self.territory_designators:
+            return True
+        if place.end >= len(doc):
+            return True
+        after = doc[place.end]
+        if after.lower_ in self.territory_designators or not after.is_alpha or after.is_stop or not after.is_lower:
+            return True
+        return after.lower_ in self.place_adverbs or after.lower_.endswith("ly")
+
+    def _incursions(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:
+        """ "Valdonian troops seized a customs post inside Ruritania", "Valdonia's incursion into
+        Ruritania": a named armed party from outside that takes ground in a state or pushes into it
+        is in conflict with it (guidelines §2.3). The cue stands at most six tokens before "inside" /
+        "into" with no punctuation and no other party between ("strikes on the Front inside Ruritania"
+        strike the Front); the party is the possessor of the cue or the nearest mention left of it
+        in the clause."""
+        cues = [(start, end) for _, start, end in self.incursion_cues(doc)]
+        if not cues:
+            return
+        for state in mentions:
+            if state.label_ != "GPE" or state.text not in self.states or state.start < 2:
+                continue
+            prep = state.start - 1
+            if doc[prep].lower_ not in self.incursion_preps:
+                continue
+            cue = next((c for c in reversed(cues) if c[1] <= prep and prep - c[1] <= 6), None)
+            if cue is None or any(t.is_punct for t in doc[cue[1] : prep]):
+                continue
+            if any(at_start.get(k) is not None and at_start[k].label_ in ORG_OR_GPE for k in range(cue[1], prep)):
+                continue
+            # "Valdonia's incursion into", "Valdonia's ground offensive into": the owner of the act.
+            party = self._possessor(doc, cue[0], at_end) or self._incursion_party(doc, cue[0], at_end)
+            if party is not None and self._armed_outsider(doc, party, state):
+                add("IN_CONFLICT_WITH", party, state, "relations.incursion")
+
+    def _incursion_party(self, doc: Doc, k: int, at_end: dict) -> Span | None:
+        """The subject of the cue at k: the nearest ORG/GPE mention ending at most ten tokens left of
+        it, past auxiliaries, adverbs, a reporting frame and armed men's words only ("X troops were
+        reported that day to have seized"); in "refugees fled X and crossed into Y", X is no subject."""
+        floor = max(sentence_bounds(doc)[0][k], k - 10)
+        for j in range(k, floor, -1):
+            m = at_end.get(j)
+            if m is not None:
+                return m if m.label_ in ORG_OR_GPE else None
+            if doc[j - 1].lower_ not in self.incursion_skip:
+                return None
+        return None
+
+    def _armed_outsider(self, doc: Doc, party: Span, state: Span) -> bool:
+        """A state other than ``state``, or a body named as armed men ("Valdonian troops", "Front
+        fighters") whose name does not start like the state's ("Ruritanian forces" are at home)."""
+        if party.text == state.text or party[0].lower_[:4] == state[0].lower_[:4]:
+            return False
+        if party.text in self.states:
+            return True
+        after = doc[party.end].lower_ if party.end < len(doc) else ""
+        return party[-1].lower_ in self.armed_words or after in self.armed_words
 
     # -- patterns -------------------------------------------------------------------------
     def find(
@@ -206,6 +265,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
 
         self._compounds(doc, mentions, at_start, add)
         self._possessives(doc, mentions, at_start, add)
+        self._incursions(doc, mentions, at_start, at_end, add)
         self._figures(doc, figures, matches, at_start, at_end, add)
         self._parties(doc, mentions, at_start, at_end, add)
         return _dedupe(found)
