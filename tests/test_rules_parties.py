@@ -787,3 +787,66 @@ def test_a_compass_word_between_a_states_possessive_and_its_province(system):
     # a committee of a state is one of its bodies (guidelines §2.5)
     found = relations(system, "The claim came from Russia's Investigative Committee.")
     assert ("CONTROLS", "Russia", "Investigative Committee", "relations.possessive.state_body") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, backer, backed",
+    [
+        ("The Ostrel Tribal Council, an Iceland-backed militia, shelled the port.", "Iceland", "Ostrel Tribal Council"),
+        (
+            "The Korvan Liberation Army (KLA), a powerful Albania-backed group, seized the port.",
+            "Albania",
+            "KLA",
+        ),
+    ],
+)
+def test_a_backed_compound_in_an_apposition_names_its_head(system, text, backer, backed):
+    # "Y, an X-backed militia": the apposition describes Y (guidelines §2.5, "X-backed")
+    assert ("ALLIED_WITH", backer, backed, "relations.backed_suffix") in relations(system, text)
+
+
+def test_a_backed_compound_describing_a_place_allies_nothing(system):
+    found = pairs(system, "Fighting near Corvo, an Albania-backed town, went on.")
+    assert not {r for r in found if r[0] == "ALLIED_WITH"}, found
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        # a state's possessive and ranks before the second of two coordinated people
+        (
+            "Iceland's Col. Pia Lunde and Norway's Maj. Jonas Reck held their first hotline talks on Monday.",
+            "Pia Lunde",
+            "Jonas Reck",
+        ),
+        # the people in apposition to a plural noun before the verb
+        (
+            "The two army chiefs, Albania's Maj. Gen. Arvel Mendo and Andorra's "
+            "Lt. Gen. Ilse Darrow, held a long meeting on Friday.",
+            "Arvel Mendo",
+            "Ilse Darrow",
+        ),
+        # a body's name premodifying the role of the second
+        (
+            "Brenmoor Defence Front envoy Pia Lunde and Ostrel Tribal "
+            "Council negotiator Jonas Reck held talks in Halvik.",
+            "Pia Lunde",
+            "Jonas Reck",
+        ),
+        (
+            "Sable Front envoy Arvel Mendo and Korvan Liberation Army negotiator Ilse Darrow met in Corvo.",
+            "Arvel Mendo",
+            "Ilse Darrow",
+        ),
+    ],
+)
+def test_coordinated_people_past_their_premodifiers_met(system, text, a, b):
+    found = pairs(system, text)
+    assert ("MET_WITH", a, b) in found or ("MET_WITH", b, a) in found, found
+
+
+def test_coordinated_people_meeting_a_third_each_met_them(system):
+    found = pairs(system, "Iceland's Col. Pia Lunde and Norway's Maj. Jonas Reck met Gen. Arvel Mendo in Corvo.")
+    assert {("MET_WITH", "Pia Lunde", "Arvel Mendo"), ("MET_WITH", "Jonas Reck", "Arvel Mendo")} <= found, found
+    # the state of a possessive meets nobody
+    assert not {r for r in found if r[0] == "MET_WITH" and {"Iceland", "Norway"} & set(r[1:])}, found

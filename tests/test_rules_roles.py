@@ -345,3 +345,92 @@ def test_a_relative_clause_of_being_before_a_possessive_role(system):
     # "N, who is now the army's top general": the army named before (guidelines §3.1, §2.5)
     text = "Rebels routed Chad's army at dawn. Mahamat Deby, who is now the army's chief, vowed revenge."
     assert ("LEADER_OF", "Mahamat Deby", "army") in roles(system, text)
+
+
+# -- parts named around a part noun (guidelines §2.5, "a group's possessive before one of its bodies") --
+
+
+@pytest.mark.parametrize(
+    "text, part, whole",
+    [
+        # a compound modifier between the owner's possessive and the part noun
+        (
+            "The Marren Popular Front (MPF), the Ostrel Tribal Council's Halvik-based affiliate, claimed the blast.",
+            "MPF",
+            "Ostrel Tribal Council",
+        ),
+        (
+            "The Sable Front (SF), the Dorn Movement's Korvan-based offshoot, claimed the raid.",
+            "SF",
+            "Dorn Movement",
+        ),
+    ],
+)
+def test_part_apposition_past_a_compound_modifier(system, text, part, whole):
+    assert ("PART_OF", part, whole) in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, part, whole",
+    [
+        # the part phrase as an apposition before the part's name
+        (
+            "The Sable Front's northern branch, the Korvan Liberation Army, claimed the attack.",
+            "Korvan Liberation Army",
+            "Sable Front",
+        ),
+        # a nominal owner names the nearest earlier body of its kind (§3.1)
+        (
+            "The Brenmoor Defence Front said the group's Icelandic branch, "
+            "the Ostrel Tribal Council, carried out the raid.",
+            "Ostrel Tribal Council",
+            "Brenmoor Defence Front",
+        ),
+        # the whole as the premodifier of the part noun
+        (
+            "Lt. Col. Pia Lunde, head of the Brenmoor Defence Front faction Ostrel Tribal Council, denied the report.",
+            "Ostrel Tribal Council",
+            "Brenmoor Defence Front",
+        ),
+        (
+            "Gen. Arvel Mendo, leader of the Sable Front faction Korvan Liberation Army, claimed it.",
+            "Korvan Liberation Army",
+            "Sable Front",
+        ),
+    ],
+)
+def test_part_phrase_before_the_parts_name(system, text, part, whole):
+    assert ("PART_OF", part, whole) in relations(system, text)
+
+
+def test_part_phrase_before_a_name_needs_a_part_noun_and_an_owner(system):
+    # a comma list of bodies, no part noun: nothing is part of anything
+    found = relations(system, "The Sable Front's fighters, the Korvan Liberation Army and the Dorn Movement clashed.")
+    assert not {r for r in found if r[0] == "PART_OF"}, found
+    # a part noun with no owner named before it states no whole
+    found = relations(system, "A northern branch, the Korvan Liberation Army, claimed the attack.")
+    assert not {r for r in found if r[0] == "PART_OF"}, found
+
+
+@pytest.mark.parametrize(
+    "text, part, owner",
+    [
+        (
+            "The Sable Front (SF), an offshoot of the Dorn Movement, claimed "
+            "the raid on Thursday through its Amlar news agency.",
+            "Amlar",
+            "SF",
+        ),
+        (
+            "The Ostrel Tribal Council (OTC), a splinter of the Brenmoor "
+            "Defence Front, spoke through its Radio Halvik outlet.",
+            "Radio Halvik",
+            "OTC",
+        ),
+    ],
+)
+def test_owner_pronoun_names_the_acronym_nearer_the_part(system, text, part, owner):
+    # "its" names the sentence's subject; of a name and its bracketed acronym, the nearer one (§3.1)
+    found = relations(system, text)
+    assert ("PART_OF", part, owner) in found, found
+    assert not {r for r in found if r[0] == "PART_OF" and r[1] == part and r[2] != owner}, found

@@ -265,7 +265,11 @@ class PartyRelations(ArgumentGrammar):
             head = at_end.get(c)
             if head is None and doc[c - 1].text == ")":
                 head = at_end.get(c - 1)  # "X (ACR), the group's ..."
-            return head if head is not None and head.label_ in labels else None
+            if head is not None and head.label_ in labels:
+                return head
+            if labels != PEOPLE:
+                return None
+            break  # "the two envoys, Y's Gen. A and Z's Gen. B, held talks": the people in apposition
         if before is not None and labels == PEOPLE and before.label_ == "PERSON":
             return before  # "Gen. A, had met B": a stray comma after the person (as in relations._meet)
         return None
@@ -334,7 +338,8 @@ class PartyRelations(ArgumentGrammar):
         """ "A, B and (the) C" ending at ``first``: every conjunct whose label is in ``labels``."""
         out, cur = [first], first
         while cur.start >= 2:
-            j = cur.start - 1 if doc[cur.start - 1].lower_ != "the" else cur.start - 2
+            s = self._party_person_modifiers(doc, cur.start, at_end) if labels == PEOPLE else cur.start
+            j = s - 1 if doc[s - 1].lower_ != "the" else s - 2
             if j < 1 or doc[j].lower_ not in ("and", ",") or (cur is first and doc[j].lower_ != "and"):
                 break  # "in Rafah, Israel struck": a list ends in "and" before its last conjunct
             if doc[j].lower_ == "and" and doc[j - 1].text == ",":
@@ -348,6 +353,26 @@ class PartyRelations(ArgumentGrammar):
             out.append(prev)
             cur = prev
         return out
+
+    def _party_person_modifiers(self, doc: Doc, k: int, at_end: dict) -> int:
+        """Where the premodifiers of a person starting at token k start: ranks and titles, and a state's
+        possessive before them ("A and Andorra's Lt. Gen. B held talks": B is coordinated with A), or a
+        body's name before a role ("A and Y envoy B")."""
+        titled = k
+        while (
+            k > 0
+            and doc[k - 1].lower_ != "and"
+            and (doc[k - 1].lower_ in self.role_words or doc[k - 1].text in (".", "-"))
+        ):
+            k -= 1
+        body = at_end.get(k) if k < titled else None
+        if body is not None and body.label_ in ORG_OR_GPE:
+            return body.start  # "A and Y envoy B": a body premodifying a role
+        if k > 1 and doc[k - 1].lower_ in POSSESSIVE:
+            state = at_end.get(k - 1)
+            if state is not None and state.label_ == "GPE":
+                k = state.start
+        return k
 
     def _party_pairs(self, rtype: str, subjects: list[Span], objects: list[Span], add: Add, rule: str) -> None:
         for s in subjects:

@@ -204,7 +204,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 for each in self._party_coordination(doc, part, at_end, {"ORG"}) if part is not None else []:
                     add("PART_OF", each, whole, "relations.part_nouns")
 
-        self._compounds(doc, mentions, at_start, add)
+        self._compounds(doc, mentions, at_start, at_end, add)
         self._possessives(doc, mentions, at_start, add)
         self._figures(doc, figures, matches, at_start, at_end, add)
         self._parties(doc, mentions, at_start, at_end, add)
@@ -231,9 +231,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         """ "President A and Prime Minister B": coordinated people, each past the titles before it."""
         out, cur = [first], first
         while True:
-            k = cur.start
-            while k > 0 and (doc[k - 1].lower_ in self.role_words and doc[k - 1].lower_ != "and"):
-                k -= 1  # the titles of the later conjunct ("Prime Minister")
+            # the titles of the later conjunct ("Prime Minister"), a state's possessive or a body before them
+            k = self._party_person_modifiers(doc, cur.start, at_end)
             if k < 2 or doc[k - 1].lower_ != "and":
                 return out
             prev = at_end.get(k - 1)
@@ -267,7 +266,28 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             return None
         return party if doc[party.end].lower_ in self.target_nouns else None
 
-    def _compounds(self, doc: Doc, mentions: list[Span], at_start: dict, add) -> None:
+    def _backed_apposition_head(self, doc: Doc, m: Span, at_end: dict) -> Span | None:
+        """ "Y, an X-backed militia, ...": the party an apposition opened by a determiner (and at most
+        two adjectives) before the compound describes, when a group noun follows the compound."""
+        if m.end + 2 >= len(doc) or doc[m.end + 2].lower_ not in self.group_nouns:
+            return None
+        k = m.start - 1
+        while (
+            k > 0
+            and m.start - k <= 2
+            and doc[k].is_lower
+            and doc[k].is_alpha
+            and doc[k].lower_ not in ("a", "an", "the")
+        ):
+            k -= 1
+        if k < 2 or doc[k].lower_ not in ("a", "an", "the") or doc[k - 1].text != ",":
+            return None
+        head = at_end.get(k - 1)
+        if head is None and doc[k - 2].text == ")":
+            head = at_end.get(k - 2)  # "Y (YA), an X-backed group": the acronym, nearer (§3.1)
+        return head if head is not None and head.label_ in ORG_OR_GPE else None
+
+    def _compounds(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:
         """ "Israel-Hamas war", "Hamas-run ministry", "Iran-backed Hezbollah"."""
         for m in mentions:
             if m.end + 1 >= len(doc) or doc[m.end].text not in ("-", "–") or doc[m.end - 1].whitespace_:
@@ -289,6 +309,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 ):
                     # "the Iran-backed group" names the group mentioned before it (guidelines §2.5).
                     ally = self._referent(doc, m.start - 1, mentions, m)
+                if ally is None:
+                    ally = self._backed_apposition_head(doc, m, at_end)
                 add("ALLIED_WITH", m, ally, "relations.backed_suffix")
 
 

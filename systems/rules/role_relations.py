@@ -699,6 +699,7 @@ class RoleRelations(ArgumentGrammar):
             owner = self._part_of_pronoun(doc, m, mentions)
             if owner is not None:
                 add("PART_OF", m, owner, "roles.part_pronoun")
+            add("PART_OF", m, self._named_part_before(doc, m, at_start, at_end, mentions), "roles.part_before")
             bracketed = m.start > 0 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
             k = m.end + 1 if bracketed else m.end
             if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
@@ -717,7 +718,7 @@ class RoleRelations(ArgumentGrammar):
             ):
                 continue
             e = whole.end + 1
-            while e < len(doc) and e - whole.end <= 4 and doc[e].is_lower and doc[e].is_alpha:
+            while e < len(doc) and e - whole.end <= 6 and self._part_modifier(doc, e, at_start):
                 if doc[e].lower_ in self.part_apposition:
                     add("PART_OF", m, whole, "roles.part_apposition")
                     break
@@ -736,6 +737,64 @@ class RoleRelations(ArgumentGrammar):
                 if doc[k].lower_ not in (",", "and", "the"):
                     break
                 k += 1
+
+    def _part_modifier(self, doc: Doc, e: int, at_start: dict) -> bool:
+        """A word of the noun phrase between a possessive and its part noun: a lower-case word, or a
+        compound modifier ("Mali-based", "the group's Korvan-based affiliate") or a nationality
+        or a place ("its Egyptian branch", "the group's Korvan branch": a NORP mention or a capitalised
+        word no mention starts), which name no other party."""
+        t = doc[e]
+        if t.is_lower and t.is_alpha:
+            return True
+        if t.text in ("-", "–"):
+            return True
+        if e + 1 < len(doc) and doc[e + 1].text in ("-", "–") and not t.whitespace_:
+            return True  # the first word of a hyphenated modifier
+        nationality = at_start.get(e)
+        if nationality is not None:
+            return nationality.label_ == "NORP"
+        return t.is_title and t.is_alpha
+
+    def _named_part_before(self, doc: Doc, m: Span, at_start: dict, at_end: dict, mentions: list[Span]) -> Span | None:
+        """The body a part phrase just before m names as its whole (guidelines §2.5): "the group's
+        Egyptian branch, M" (an apposition before the name: the owner of the possessive, a nominal
+        owner naming the nearest earlier body of its kind) and "the X faction M", "an X affiliate, M"
+        (the whole named as the premodifier of the part noun)."""
+        k = m.start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        comma = k >= 0 and doc[k].text == ","
+        if comma:
+            k -= 1
+        if k < 1 or doc[k].lower_ not in self.part_apposition:
+            return None
+        e = k - 1
+        while e >= 0 and k - e <= 4 and doc[e].lower_ not in POSSESSIVE:
+            named = at_end.get(e + 1)
+            if named is not None and named.label_ != "NORP":
+                break
+            if named is not None:
+                e = named.start - 1  # "its Egyptian branch": a nationality is a modifier
+                continue
+            if not self._part_modifier(doc, e, at_start) or doc[e].lower_ in ("the", "a", "an"):
+                return None
+            e -= 1
+        whole = at_end.get(e + 1)
+        if whole is not None and whole.label_ == "ORG":
+            # "the X faction M": a premodifying name, the whole of the part; "the X's branch" below
+            det = whole.start - 1
+            return whole if det >= 0 and doc[det].lower_ in ("the", "a", "an") and whole != m else None
+        if e < 1 or doc[e].lower_ not in POSSESSIVE or not comma:
+            return None
+        owner = at_end.get(e)
+        if owner is not None:
+            return owner if owner.label_ == "ORG" and owner != m else None
+        if e >= 2 and doc[e - 2].lower_ == "the" and doc[e - 1].is_lower:
+            noun = doc[e - 1].lower_
+            if noun in self.org_nouns or noun in self.body_synonyms:
+                found = self._by_head(doc, e - 2, noun, mentions)
+                return found if found is not None and found != m else None
+        return None
 
     def _part_of_pronoun(self, doc: Doc, m: Span, mentions: list[Span]) -> Span | None:
         """ "X spoke via its Z news outlet", "its armed wing, the Y Brigades": a body an
@@ -757,6 +816,15 @@ class RoleRelations(ArgumentGrammar):
         while j < p and (doc[j].is_space or doc[j].lower_ == "the"):
             j += 1
         owner = next((o for o in mentions if o.start == j and o.label_ == "ORG"), None)
+        if (
+            owner is not None
+            and owner.end + 2 < len(doc)
+            and doc[owner.end].text == "("
+            and doc[owner.end + 2].text == ")"
+        ):
+            # "X (XA), ..., through its outlet Z": of a name and its acronym, the one nearer Z (§3.1)
+            acronym = next((o for o in mentions if o.start == owner.end + 1 and o.label_ == "ORG"), None)
+            owner = acronym or owner
         return owner if owner is not None and owner != m else None
 
     def _made_of(self, doc: Doc):
