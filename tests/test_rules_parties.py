@@ -850,3 +850,81 @@ def test_coordinated_people_meeting_a_third_each_met_them(system):
     assert {("MET_WITH", "Pia Lunde", "Arvel Mendo"), ("MET_WITH", "Jonas Reck", "Arvel Mendo")} <= found, found
     # the state of a possessive meets nobody
     assert not {r for r in found if r[0] == "MET_WITH" and {"Iceland", "Norway"} & set(r[1:])}, found
+
+
+@pytest.mark.parametrize(
+    "text, owner, rival",
+    [
+        (
+            "The Sable Front fought on for years. Its rival, the Dorn Movement's Korvan Brigade (KB), also grew.",
+            "Sable Front",
+            "Korvan Brigade",
+        ),
+        (
+            "The Ostrel Tribal Council held the hills. Its rival, the Brenmoor Defence Front's Halvik Battalion, "
+            "took the plain.",
+            "Ostrel Tribal Council",
+            "Halvik Battalion",
+        ),
+    ],
+)
+def test_a_rival_named_after_its_owners_possessive(system, text, owner, rival):
+    # "its rival, the Y's Z": the rival is Z, the part named after the possessive
+    found = relations(system, text)
+    assert ("IN_CONFLICT_WITH", owner, rival, "party_relations.rival") in found, found
+    assert not {r for r in found if r[0] == "IN_CONFLICT_WITH" and r[2] != rival}, found
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("Gen. Arvel Mendo held talks in Corvo with Col. Ilse Darrow on Monday.", "Arvel Mendo", "Ilse Darrow"),
+        ("Col. Pia Lunde held a meeting on Friday with Maj. Jonas Reck.", "Pia Lunde", "Jonas Reck"),
+    ],
+)
+def test_a_place_or_date_between_talks_and_with(system, text, a, b):
+    assert ("MET_WITH", a, b, "party_relations.meet_hold") in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a state joining or leaving a coalition is allied with it (guidelines §2.5, coalition forces)
+        (
+            "Albania could pull out of the Lake Basin Joint Task Force, officials said.",
+            {("ALLIED_WITH", "Albania", "Lake Basin Joint Task Force")},
+        ),
+        ("Iceland joined the Northern Sea Alliance in 2019.", {("ALLIED_WITH", "Iceland", "Northern Sea Alliance")}),
+        # a group joining one is part of it
+        (
+            "The Sable Front joined the Sahel Defence Alliance in May.",
+            {("PART_OF", "Sable Front", "Sahel Defence Alliance")},
+        ),
+        # the states that make up a force, with "along with", and "the force" naming the one named before
+        (
+            "Albania, Andorra and Iceland, which make up the Lake Basin "
+            "Joint Task Force along with Norway, sent troops.",
+            {("ALLIED_WITH", s, "Lake Basin Joint Task Force") for s in ("Albania", "Andorra", "Iceland", "Norway")},
+        ),
+        (
+            "Norway could quit the Northern Sea Alliance (NSA). There was no word from Albania, Andorra or Iceland, "
+            "which make up the alliance along with Norway.",
+            {("ALLIED_WITH", s, "NSA") for s in ("Albania", "Andorra", "Iceland")}
+            | {("ALLIED_WITH", "Norway", "Northern Sea Alliance")},
+        ),
+    ],
+)
+def test_joining_leaving_or_making_up_a_coalition(system, text, expected):
+    found = pairs(system, text)
+    assert expected <= found, found
+
+
+def test_leaving_a_place_or_a_body_that_is_no_coalition_states_no_membership(system):
+    for text in (
+        "Albania left the Sable Front talks early.",
+        "Andorra left the Northern Sea Alliance talks after an hour.",
+        "The Sable Front left Corvo on Monday.",
+        "Andorra withdrew from the Korvan Liberation Army talks.",
+    ):
+        found = pairs(system, text)
+        assert not {r for r in found if r[0] in ("ALLIED_WITH", "PART_OF")}, (text, found)

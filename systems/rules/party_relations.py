@@ -85,6 +85,8 @@ class PartyRelations(ArgumentGrammar):
             "under_attack": p["under_attack"],
             "pitting": p["pitting"],
             "troop_support": p["troop_support"]["verbs"],
+            "membership": p["membership"]["verbs"],
+            "make_up": p["membership"]["make_up"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
@@ -154,6 +156,11 @@ class PartyRelations(ArgumentGrammar):
         self.party_fronted = p["fronted_meeting"]
         self.party_fronted_nouns = frozenset(p["fronted_meeting"]["nouns"])
         self.party_presence = [tuple(x.split()) for x in meeting["presence"]]
+        self.party_setting_preps = frozenset(meeting["setting"]["preps"])
+        self.party_setting_labels = frozenset(meeting["setting"]["labels"])
+        membership = p["membership"]
+        self.party_membership_heads = frozenset(membership["bloc_heads"])
+        self.party_membership_premodified = frozenset(membership["premodified"])
         self.party_alliance = p["alliance_members"]
         self.party_alliance_skip = frozenset(p["alliance_members"]["subject_skip"])
         self.party_alliance_nouns = frozenset(p["alliance_members"]["alliance_nouns"])
@@ -195,6 +202,8 @@ class PartyRelations(ArgumentGrammar):
             "under_attack": self._party_under_attack,
             "pitting": self._party_pitting,
             "troop_support": self._party_troop_support,
+            "membership": self._party_membership,
+            "make_up": self._party_make_up,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -664,8 +673,13 @@ class PartyRelations(ArgumentGrammar):
     def _party_rival(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X's rival Y", "its arch-rival, the Y" (a group's enemy; guidelines §3 conflict)."""
         other = self._right(doc, end, at_start, {"ORG"}, skip={",", "the"}, gap=2)
-        if other is None or (other.end < len(doc) and doc[other.end].lower_ in POSSESSIVE):
-            return  # "its rival, the Y's Z": the rival is Z, which the text may not name
+        if other is not None and other.end < len(doc) and doc[other.end].lower_ in POSSESSIVE:
+            # "its rival, the Y's Z": the rival is Z, named or not
+            other = at_start.get(other.end + 1)
+            if other is None or other.label_ != "ORG":
+                return
+        if other is None:
+            return
         owner = None
         if start > 0 and doc[start - 1].lower_ in self.party_rival_owners:
             owner = self._referent(doc, start - 1, mentions, other)
@@ -850,6 +864,71 @@ class PartyRelations(ArgumentGrammar):
         members = [m for m in self._party_coordination(doc, last, at_end, ORG_OR_GPE) if m.label_ == "GPE"]
         self._party_pairs("ALLIED_WITH", members, [whole], add, "party_relations.alliance_members")
 
+    def _party_bloc(self, doc: Doc, k: int, at_start: dict, mentions: list[Span]) -> Span | None:
+        """The named coalition, bloc or joint force after token k (past "the"): an ORG whose name ends
+        in one of the membership bloc heads ("the Lake Basin Joint Task Force", "the X Alliance"), or
+        "the force" naming the nearest such body of this sentence or the few before (gaps.bloc_sentences)."""
+        bloc = self._right(doc, k, at_start, {"ORG"}, skip={"the"}, gap=1)
+        if bloc is None and k + 1 < len(doc) and doc[k].lower_ == "the":
+            noun = doc[k + 1].lower_
+            if noun in self.party_membership_heads and not (k + 2 < len(doc) and doc[k + 2].is_title):
+                # "the force": the nearest earlier coalition whose name ends in the noun (§3.1)
+                floor = sentence_bounds(doc)[0][k]
+                for _ in range(self.party_gaps["bloc_sentences"]):
+                    floor = sentence_bounds(doc)[0][floor - 1] if floor > 0 else 0
+                named = [
+                    m
+                    for m in mentions
+                    if m.label_ == "ORG"
+                    and floor <= m.start
+                    and m.end <= k
+                    and (m.kb_id_ or m.text).split()[-1].lower() == noun
+                ]
+                return named[-1] if named else None
+        if bloc is None or doc[bloc.end - 1].lower_ not in self.party_membership_heads:
+            return None
+        if bloc.end < len(doc) and doc[bloc.end].lower_ in self.party_membership_premodified:
+            return None  # "left the X Alliance talks": the talks, not the alliance
+        return bloc
+
+    def _party_members(self, whole: Span | None, members: list[Span], add: Add, rule: str) -> None:
+        """States in a coalition are allied with it; member groups are part of it (guidelines §2.5)."""
+        for m in members:
+            add("ALLIED_WITH" if m.label_ == "GPE" else "PART_OF", m, whole, rule)
+
+    def _party_membership(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X joined the Y Alliance", "X could pull out of the Y Joint Task Force": joining or leaving
+        a named coalition states membership of it."""
+        bloc = self._party_bloc(doc, end, at_start, mentions)
+        if bloc is None:
+            return
+        members = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+        self._party_members(bloc, [m for m in members if m != bloc], add, "party_relations.membership")
+
+    def _party_make_up(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "A, B and C, which make up the Y Force (along with D)": each named state or group is a member."""
+        bloc = self._party_bloc(doc, end, at_start, mentions)
+        if bloc is None:
+            return
+        k = start
+        if k > 1 and doc[k - 1].lower_ in ("which", "that", "who"):
+            k -= 1
+        if k > 1 and doc[k - 1].text == ",":
+            k -= 1
+        members: list[Span] = []
+        while (last := at_end.get(k)) is not None and last.label_ in ORG_OR_GPE:
+            members.append(last)  # "A, B or C, which make up": each conjunct
+            k = last.start - 1 if doc[last.start - 1].lower_ != "the" else last.start - 2
+            if k < 1 or doc[k].lower_ not in (",", "and", "or"):
+                break
+            if doc[k].lower_ in ("and", "or") and doc[k - 1].text == ",":
+                k -= 1
+        j = bloc.end if bloc.start >= end else end + 2  # past "the force" when it names an earlier body
+        if j + 2 < len(doc) and doc[j].lower_ == "along" and doc[j + 1].lower_ == "with":
+            other = self._right(doc, j + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+            members += self._party_coordination(doc, other, at_end, ORG_OR_GPE) if other is not None else []
+        self._party_members(bloc, members, add, "party_relations.make_up")
+
     def _party_alliance_leader(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "the Z (ZA), the defence bloc headed by W": the state that leads a standing alliance is allied
         with it (guidelines §2.5); the acronym is the name nearer the leader (§3.1)."""
@@ -938,12 +1017,26 @@ class PartyRelations(ArgumentGrammar):
         if any(doc[j].lower_ in self.meet_unreal for j in range(end, k)):
             return  # "held a possible meeting" has not taken place
         group = self._party_subjects(doc, start, at_end, PEOPLE, mentions)
-        if k + 1 < len(doc) and doc[k + 1].lower_ == "with":
-            self._party_meet_pairs(group, self._party_people(doc, k + 2, at_start), add, "party_relations.meet_hold")
+        w = self._party_past_setting(doc, k + 1, at_start)
+        if w < len(doc) and doc[w].lower_ == "with":
+            self._party_meet_pairs(group, self._party_people(doc, w + 1, at_start), add, "party_relations.meet_hold")
         else:
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     add("MET_WITH", b, a, "party_relations.meet_hold")
+
+    def _party_past_setting(self, doc: Doc, k: int, at_start: dict) -> int:
+        """Past a place or a date phrase at token k ("held talks in Z with Y", "talks on Monday with
+        Y"): the token after it, or k when none stands there."""
+        if k + 1 >= len(doc) or doc[k].lower_ not in self.party_setting_preps:
+            return k
+        j = k + 1
+        if doc[j].lower_ == "the":
+            j += 1
+        m = at_start.get(j)
+        if m is None or m.label_ not in self.party_setting_labels:
+            return k
+        return m.end + 1 if m.end < len(doc) and doc[m.end].text == "," else m.end
 
     def _party_meet_between(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "talks in Z lasting two days between A and B"."""
