@@ -928,3 +928,53 @@ def test_leaving_a_place_or_a_body_that_is_no_coalition_states_no_membership(sys
     ):
         found = pairs(system, text)
         assert not {r for r in found if r[0] in ("ALLIED_WITH", "PART_OF")}, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Col. Arvel Mendo, a spokesman for the Sable Front (SF), said its fighters had killed 84 Korvan Liberation "
+            "Army mercenaries.",
+            ("IN_CONFLICT_WITH", "SF", "Korvan Liberation Army"),
+        ),
+        (
+            "Pia Lunde, who speaks for the Ostrel Tribal Council, said their forces had shelled the Brenmoor Defence "
+            "Front.",
+            ("IN_CONFLICT_WITH", "Ostrel Tribal Council", "Brenmoor Defence Front"),
+        ),
+    ],
+)
+def test_an_owner_pronoun_before_a_force_noun_names_the_organisation(system, text, expected):
+    # "X's spokesman said its fighters killed Y": "its" is the organisation named before it (§3.1)
+    assert expected in pairs(system, text)
+
+
+def test_an_owner_pronoun_with_no_organisation_before_it_names_nobody(system):
+    found = pairs(system, "Gen. Ilse Darrow said its fighters had killed 20 Sable Front militants.")
+    assert not {r for r in found if r[0] == "IN_CONFLICT_WITH"}, found
+
+
+@pytest.mark.parametrize(
+    "text, taker, place, pushed",
+    [
+        (
+            "The Sable Front said on Monday it had driven the Korvan Liberation Army out of two districts and that "
+            "its troops had recaptured Corvo.",
+            "Sable Front",
+            "Corvo",
+            "Korvan Liberation Army",
+        ),
+        (
+            "The Ostrel Tribal Council said it had pushed the Brenmoor Defence Front back and its fighters had "
+            "retaken Halvik.",
+            "Ostrel Tribal Council",
+            "Halvik",
+            "Brenmoor Defence Front",
+        ),
+    ],
+)
+def test_an_owner_pronoun_in_reported_speech_names_the_speaker_not_the_nearest(system, text, taker, place, pushed):
+    found = pairs(system, text)
+    assert ("CONTROLS", taker, place) in found, found
+    assert ("CONTROLS", pushed, place) not in found, found

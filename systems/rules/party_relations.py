@@ -94,6 +94,10 @@ class PartyRelations(ArgumentGrammar):
         self.party_gaps: dict[str, int] = p["gaps"]
         self.party_subject_skip = self.skip_left | frozenset(p["subject_skip"])
         self.party_force_subjects = frozenset(p["force_subjects"])
+        self.party_owner_pronouns = frozenset(p["rival"]["owners"])
+        self.party_speech_verbs = frozenset(self.words["speech_verbs"]["verbs"]) | frozenset(
+            p["meeting"]["reporting"]
+        ) - {"that"}
         self.party_object_skip = self.skip_right | frozenset(p["object_skip"])
         self.party_control_skip = (
             self.party_object_skip | frozenset(p["control_object_skip"]) | self.place_skip | self.territory_designators
@@ -223,6 +227,48 @@ class PartyRelations(ArgumentGrammar):
         reduced: bool = False,
     ) -> Span | None:
         """The mention a verb at token k is said of (see the module docstring)."""
+        found = self._party_subject_walk(doc, k, at_end, labels, mentions, noun_phrase, reduced)
+        if found is None and labels != PEOPLE:
+            found = self._party_force_owner(doc, k, mentions, labels)
+        return found
+
+    def _party_force_owner(self, doc: Doc, k: int, mentions: list[Span], labels: set[str]) -> Span | None:
+        """ "A spokesman for X said its fighters had killed Y": the owner pronoun of a force noun
+        before the verb, in what a reporting verb reports, names the speaker's organisation."""
+        floor = sentence_bounds(doc)[0][min(k, len(doc) - 1)]
+        j = k - 1
+        while j > floor and doc[j].lower_ in self.party_subject_skip and doc[j].lower_ not in self.party_owner_pronouns:
+            j -= 1
+        if j - 1 < floor or doc[j].lower_ not in self.party_force_subjects:
+            return None
+        if doc[j - 1].lower_ not in self.party_owner_pronouns:
+            return None
+        # the speaker's organisation: the first one named before the reporting verb ("A, a spokesman for
+        # X, said its fighters ..."; "X said it had driven Y out and its troops took Z": X, not Y)
+        verb = next((i for i in range(j - 2, floor - 1, -1) if doc[i].lower_ in self.party_speech_verbs), None)
+        if verb is None:
+            return None
+        owner = next((m for m in mentions if floor <= m.start and m.end <= verb and m.label_ == "ORG"), None)
+        if owner is None or owner.label_ not in labels:
+            return None
+        e = owner.end
+        if e + 1 < len(doc) and doc[e].text == "(":
+            # of a name and its acronym, the one nearer the other argument (§3.1)
+            acronym = next((m for m in mentions if m.start == e + 1 and m.label_ == "ORG"), None)
+            if acronym is not None and acronym.end < len(doc) and doc[acronym.end].text == ")":
+                owner = acronym
+        return owner
+
+    def _party_subject_walk(
+        self,
+        doc: Doc,
+        k: int,
+        at_end: dict,
+        labels: set[str],
+        mentions: list[Span],
+        noun_phrase: bool = False,
+        reduced: bool = False,
+    ) -> Span | None:
         floor = sentence_bounds(doc)[0][min(k, len(doc) - 1)]
         j, steps = k, 0
         while j > floor and steps <= self.party_gaps["subject"]:
