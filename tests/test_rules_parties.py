@@ -978,3 +978,23 @@ def test_an_owner_pronoun_in_reported_speech_names_the_speaker_not_the_nearest(s
     found = pairs(system, text)
     assert ("CONTROLS", taker, place) in found, found
     assert ("CONTROLS", pushed, place) not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, part, whole",
+    [
+        (
+            "The Korvan Liberation Army (KLA), the armed wing of the Dorn Movement (DM), claimed the attack.",
+            "KLA",
+            "Dorn Movement",
+        ),
+        (
+            "The Ostrel Tribal Council (OTC), a breakaway faction of the Brenmoor Defence Front, held the pass.",
+            "OTC",
+            "Brenmoor Defence Front",
+        ),
+    ],
+)
+def test_a_part_noun_apposition_after_a_bracketed_acronym(system, text, part, whole):
+    # of a name and its acronym, the acronym, nearer the part noun (guidelines §3.1)
+    assert ("PART_OF", part, whole, "relations.part_nouns") in relations(system, text)

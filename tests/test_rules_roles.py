@@ -434,3 +434,53 @@ def test_owner_pronoun_names_the_acronym_nearer_the_part(system, text, part, own
     found = relations(system, text)
     assert ("PART_OF", part, owner) in found, found
     assert not {r for r in found if r[0] == "PART_OF" and r[1] == part and r[2] != owner}, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Hostages were freed.\n\nThe Sable Front (SF), a separatist group, claimed the attack on Tuesday. "
+            "Its spokesman, Arvel Mendo, said fighters had destroyed the line.",
+            ("MEMBER_OF", "Arvel Mendo", "SF"),
+        ),
+        (
+            "Two died.\n\nThe Ostrel Tribal Council (OTC) denied the report on Monday. Its commander, Gen. Pia Lunde, "
+            "said the town held.",
+            ("LEADER_OF", "Pia Lunde", "OTC"),
+        ),
+    ],
+)
+def test_a_sentence_opening_its_after_a_paragraph_break_takes_up_the_last_subject(system, text, expected):
+    # the paragraph break is a whitespace token at the sentence's start, not its first word
+    assert expected in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, part, whole",
+    [
+        (
+            "Gen. Arvel Mendo, commander of the 7th Division of the Korvan Liberation Army, freed 30 children.",
+            "7th Division",
+            "Korvan Liberation Army",
+        ),
+        (
+            "Traffic is overseen by the Border Service of Albania's Federal Security Service (FSS).",
+            "Border Service",
+            "Federal Security Service",
+        ),
+        ("The 2nd Battalion of the Ostrel Tribal Council held the pass.", "2nd Battalion", "Ostrel Tribal Council"),
+    ],
+)
+def test_a_named_unit_of_a_named_body_is_part_of_it(system, text, part, whole):
+    assert ("PART_OF", part, whole) in relations(system, text)
+
+
+def test_a_body_of_a_state_or_of_something_not_a_unit_is_no_part(system):
+    # "of" a place is the unit's remit; a name that is not a unit states nothing
+    for text in (
+        "The 2nd Battalion of Albania crossed the river.",
+        "The Sable Front of the Dorn Movement era is gone.",
+    ):
+        found = relations(system, text)
+        assert not {r for r in found if r[0] == "PART_OF"}, (text, found)

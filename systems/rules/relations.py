@@ -200,6 +200,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     t.lower_ for t in doc[max(0, start - 4) : start] if t.is_lower and t.is_alpha
                 }
                 part = self._left(doc, start, at_end, {"ORG"}, skip=skip, gap=self.gaps["part_left"])
+                if part is None:
+                    part = self._bracketed_before(doc, start, at_end, skip)
                 # "A, B and C are members of X": each conjunct is a part
                 for each in self._party_coordination(doc, part, at_end, {"ORG"}) if part is not None else []:
                     add("PART_OF", each, whole, "relations.part_nouns")
@@ -265,6 +267,19 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         if party is None or party.label_ not in ORG_OR_GPE or party.end >= len(doc):
             return None
         return party if doc[party.end].lower_ in self.target_nouns else None
+
+    def _bracketed_before(self, doc: Doc, k: int, at_end: dict, skip: set[str]) -> Span | None:
+        """ "X (XA), the armed wing of Y": the acronym in brackets before an apposition that opens at
+        token k, the name nearer the other argument (guidelines §3.1)."""
+        j = k
+        while j > 0 and k - j <= self.gaps["part_left"] and doc[j - 1].lower_ in skip and doc[j - 1].text != ",":
+            j -= 1
+        if j < 3 or doc[j - 1].text != "," or doc[j - 2].text != ")":
+            return None
+        acronym = at_end.get(j - 2)
+        if acronym is None or acronym.label_ != "ORG" or doc[acronym.start - 1].text != "(":
+            return None
+        return acronym
 
     def _backed_apposition_head(self, doc: Doc, m: Span, at_end: dict) -> Span | None:
         """ "Y, an X-backed militia, ...": the party an apposition opened by a determiner (and at most

@@ -86,6 +86,7 @@ class RoleRelations(ArgumentGrammar):
         self.appointed_skip = frozenset(appointed["skip"])
         parts = load_json("relations.json", data_dir)
         self.part_apposition = frozenset(parts["part_apposition_nouns"]) | frozenset(parts["part_nouns"])
+        self.unit_heads = frozenset(grammar["unit_heads"])
         self.made_of = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in parts["made_of"]]
 
     # -- role words ------------------------------------------------------------------------
@@ -210,6 +211,8 @@ class RoleRelations(ArgumentGrammar):
         if k == 0:
             return None
         first = starts[k - 1]
+        while first < k and doc[first].is_space:
+            first += 1  # a paragraph break opens the sentence
         if doc[first].lower_ == "the":
             first += 1
         subject = next((m for m in mentions if m.start == first), None)
@@ -700,6 +703,7 @@ class RoleRelations(ArgumentGrammar):
             if owner is not None:
                 add("PART_OF", m, owner, "roles.part_pronoun")
             add("PART_OF", m, self._named_part_before(doc, m, at_start, at_end, mentions), "roles.part_before")
+            add("PART_OF", m, self._unit_of(doc, m, at_start, at_end), "roles.unit_of")
             bracketed = m.start > 0 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
             k = m.end + 1 if bracketed else m.end
             if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
@@ -754,6 +758,19 @@ class RoleRelations(ArgumentGrammar):
         if nationality is not None:
             return nationality.label_ == "NORP"
         return t.is_title and t.is_alpha
+
+    def _unit_of(self, doc: Doc, m: Span, at_start: dict, at_end: dict) -> Span | None:
+        """ "the 7th Division of the X Army", "the Border Service of Y's Security Service": a named unit
+        followed by "of" and a named body (past a state's possessive) is part of that body."""
+        if doc[m.end - 1].lower_ not in self.unit_heads or m.end + 1 >= len(doc) or doc[m.end].lower_ != "of":
+            return None
+        k = m.end + 1
+        if doc[k].lower_ == "the":
+            k += 1
+        whole = at_start.get(k)
+        if whole is not None and whole.label_ == "GPE" and whole.end < len(doc) and doc[whole.end].lower_ in POSSESSIVE:
+            whole = at_start.get(whole.end + 1)  # "of Y's Security Service": the state owns the whole
+        return whole if whole is not None and whole.label_ == "ORG" else None
 
     def _named_part_before(self, doc: Doc, m: Span, at_start: dict, at_end: dict, mentions: list[Span]) -> Span | None:
         """The body a part phrase just before m names as its whole (guidelines §2.5): "the group's
