@@ -998,3 +998,86 @@ def test_an_owner_pronoun_in_reported_speech_names_the_speaker_not_the_nearest(s
 def test_a_part_noun_apposition_after_a_bracketed_acronym(system, text, part, whole):
     # of a name and its acronym, the acronym, nearer the part noun (guidelines §3.1)
     assert ("PART_OF", part, whole, "relations.part_nouns") in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, attacker, target",
+    [
+        (
+            "A Sable Front drone strike on Korvan Liberation Army positions killed four.",
+            "Sable Front",
+            "Korvan Liberation Army",
+        ),
+        (
+            "An Ostrel Tribal Council artillery bombardment of the Brenmoor Defence Front killed nine.",
+            "Ostrel Tribal Council",
+            "Brenmoor Defence Front",
+        ),
+    ],
+)
+def test_a_party_premodifying_an_attack_noun_is_the_attacker(system, text, attacker, target):
+    assert ("IN_CONFLICT_WITH", attacker, target, "relations.conflict_noun") in relations(system, text)
+
+
+def test_a_strike_named_after_a_reporting_verb_has_no_attacker(system):
+    # "X said the strike on Y was lawful": X speaks of the strike, no modifier ties it to X
+    found = pairs(system, "The Korvan Liberation Army said the strike on the Sable Front was lawful.")
+    assert not {r for r in found if r[0] == "IN_CONFLICT_WITH"}, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a person's possessive before a meeting noun and "with"
+        (
+            "Gen. Arvel Mendo's meeting with Col. Ilse Darrow lasted an hour.",
+            {("MET_WITH", "Arvel Mendo", "Ilse Darrow")},
+        ),
+        (
+            "Col. Pia Lunde's first phone call with Maj. Jonas Reck came on Monday.",
+            {("MET_WITH", "Pia Lunde", "Jonas Reck")},
+        ),
+        # a meeting verb in the passive: the agent after "by" met the subject
+        ("Gen. Arvel Mendo was received by Col. Ilse Darrow in Corvo.", {("MET_WITH", "Arvel Mendo", "Ilse Darrow")}),
+        (
+            "Col. Pia Lunde and Maj. Jonas Reck were hosted by President Tomas Velko on Friday.",
+            {("MET_WITH", "Pia Lunde", "Tomas Velko"), ("MET_WITH", "Jonas Reck", "Tomas Velko")},
+        ),
+    ],
+)
+def test_possessive_and_passive_meetings(system, text, expected):
+    found = pairs(system, text)
+    assert expected <= found, found
+
+
+def test_guests_received_together_did_not_meet_each_other(system):
+    # "A and B were hosted by C": one side of the meeting (guidelines §2.5, joining a meeting)
+    found = pairs(system, "Col. Pia Lunde and Maj. Jonas Reck were hosted by President Tomas Velko on Friday.")
+    assert not {r for r in found if {"Pia Lunde", "Jonas Reck"} == set(r[1:])}, found
+    # an unreal meeting and a thing hosted state nothing
+    for text in (
+        "Gen. Arvel Mendo's possible meeting with Col. Ilse Darrow was called off.",
+        "A dinner hosted by Col. Ilse Darrow drew Gen. Arvel Mendo.",
+    ):
+        assert not {r for r in pairs(system, text) if r[0] == "MET_WITH"}, text
+
+
+@pytest.mark.parametrize(
+    "text, backed, backer",
+    [
+        ("The Sable Front received weapons and ammunition from Albania.", "Sable Front", "Albania"),
+        (
+            "The Ostrel Tribal Council has obtained drones from the Brenmoor Defence Front.",
+            "Ostrel Tribal Council",
+            "Brenmoor Defence Front",
+        ),
+    ],
+)
+def test_receiving_arms_from_a_party(system, text, backed, backer):
+    assert ("ALLIED_WITH", backed, backer, "party_relations.supply") in relations(system, text)
+    # a thing received that is not military states nothing
+    assert not {
+        r
+        for r in pairs(system, text.replace("weapons and ammunition", "a letter").replace("drones", "a letter"))
+        if r[0] == "ALLIED_WITH"
+    }

@@ -47,7 +47,8 @@ class ArgumentGrammar:
             "ceasefire_nouns",
             "relay",
         ):
-            self.matcher.add(key, [nlp.make_doc(p) for p in self.words[key]])
+            extra = self.words["attack_nouns"] if key == "conflict_noun" else []
+            self.matcher.add(key, [nlp.make_doc(p) for p in self.words[key] + extra])
         self.suffix = {
             "ALLIED_WITH": set(self.words["backed_suffix"]),
             "CONTROLS": set(self.words["control_suffix"]),
@@ -67,6 +68,7 @@ class ArgumentGrammar:
         self.gap_finite = frozenset(self.words["gap_finite"])
         self.control_object_stops = frozenset(self.words["control_object_stops"])
         self.conflict_noun_preps = frozenset(self.words["conflict_noun_preps"])
+        self.attack_modifiers = frozenset(self.words["attack_modifiers"])
         self.conflict_noun_reading = frozenset(self.words["conflict_noun_reading"])
         self.conflict_nouns = frozenset(n for n in self.words["conflict_noun"] if " " not in n)
         self.ceasefire_verbs = frozenset(self.words["ceasefire_verbs"])

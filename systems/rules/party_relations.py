@@ -78,7 +78,7 @@ class PartyRelations(ArgumentGrammar):
             "reciprocal_allies": p["reciprocal_allies"],
             "under": p["under_control"]["triggers"],
             "claim": p["claim"]["verbs"],
-            "supply": p["supply"]["verbs"],
+            "supply": p["supply"]["verbs"] + p["supply"]["receive_verbs"],
             "alliance": p["alliance_members"]["triggers"],
             "led_by": p["alliance_members"]["led_by"],
             "joint_action": p["joint_action"]["triggers"],
@@ -150,6 +150,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_supply = p["supply"]
         self.party_arms = frozenset(p["supply"]["arms"])
         self.party_military_aid = frozenset(p["supply"]["military"])
+        self.party_receive = frozenset(p["supply"]["receive_verbs"])
         self.party_pp_preps = frozenset(p["pp_subject_preps"])
         troops = p["troop_support"]
         self.party_troop_gap: int = troops["gap"]
@@ -1037,7 +1038,9 @@ class PartyRelations(ArgumentGrammar):
         if doc[start].lower_ in ("told", "tells", "called", "call"):
             return  # "told" and "called" take people who were not met
         subjects = self._party_subjects(doc, start, at_end, PEOPLE, mentions)
-        people = self._party_people(doc, end, at_start)
+        passive = end + 1 < len(doc) and doc[end].lower_ == "by" and doc[start - 1].lower_ in self.party_passive_aux
+        # "A was received by B": the agent met the subject
+        people = self._party_people(doc, end + 1 if passive else end, at_start)
         if subjects and not people and self._party_object_pronoun(doc, end):
             # "N received him": the person the pronoun names, never the subject itself
             met = self._party_person_before(doc, start, mentions, exclude=subjects[0])
@@ -1071,6 +1074,23 @@ class PartyRelations(ArgumentGrammar):
                 for b in group[i + 1 :]:
                     add("MET_WITH", b, a, "party_relations.meet_hold")
 
+    def _party_meet_possessive(self, doc: Doc, start: int, end: int, at_start: dict, at_end: dict, add: Add) -> None:
+        """ "A's (first) meeting with B", "A's phone call on Monday with B": the owner of the meeting
+        noun met the people after "with"."""
+        k = start
+        while k > 0 and start - k < self.party_meeting_gap and doc[k - 1].is_lower and doc[k - 1].is_alpha:
+            k -= 1  # "A's first phone call"
+        if k < 2 or doc[k - 1].lower_ not in POSSESSIVE:
+            return
+        owner = at_end.get(k - 1)
+        if owner is None or owner.label_ != "PERSON":
+            return
+        w = self._party_past_setting(doc, end, at_start)
+        if w < len(doc) and doc[w].lower_ == "with":
+            self._party_meet_pairs(
+                [owner], self._party_people(doc, w + 1, at_start), add, "party_relations.meet_possessive"
+            )
+
     def _party_past_setting(self, doc: Doc, k: int, at_start: dict) -> int:
         """Past a place or a date phrase at token k ("held talks in Z with Y", "talks on Monday with
         Y"): the token after it, or k when none stands there."""
@@ -1085,9 +1105,10 @@ class PartyRelations(ArgumentGrammar):
         return m.end + 1 if m.end < len(doc) and doc[m.end].text == "," else m.end
 
     def _party_meet_between(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "talks in Z lasting two days between A and B"."""
+        """ "talks in Z lasting two days between A and B"; "A's meeting with B"."""
         if any(t.lower_ in self.meet_unreal for t in doc[max(0, start - 2) : start]):
             return
+        self._party_meet_possessive(doc, start, end, at_start, at_end, add)
         ceiling = min(sentence_bounds(doc)[1][start], end + self.party_between_gap + 1)
         k = end
         while k < ceiling and doc[k].lower_ != "between":
@@ -1149,10 +1170,12 @@ class PartyRelations(ArgumentGrammar):
         self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, targets, add, "party_relations.claim")
 
     def _party_supply(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "X supplied drones and ammunition to Y", "X sends military aid to Y": X backs Y."""
+        """ "X supplied drones and ammunition to Y", "X sends military aid to Y": X backs Y; "Y received
+        weapons from X": the same alliance."""
         ceiling = min(sentence_bounds(doc)[1][start], end + self.party_supply["gap"] + 1)
+        prep = "from" if doc[start].lower_ in self.party_receive else "to"
         armed, k = False, end
-        while k < ceiling and doc[k].lower_ != "to":
+        while k < ceiling and doc[k].lower_ != prep:
             t = doc[k].lower_
             if t in self.party_arms or (t in self.party_military_aid and doc[k - 1].lower_ == "military"):
                 armed = True

@@ -160,7 +160,9 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     governed = None  # "the ministry in X, run by Y": the clause may describe the head noun
                 add("CONTROLS", self._right(doc, end, at_start, ORG_OR_GPE), governed, "relations.control_passive")
             elif name == "conflict_noun":
-                attacker = at_end.get(start) or self._possessor(doc, start, at_end)
+                attacker = (
+                    at_end.get(start) or self._possessor(doc, start, at_end) or self._premodifier(doc, start, at_end)
+                )
                 target = self._right(doc, end, at_start, ORG_OR_GPE, skip=self.conflict_noun_preps | {"the"}, gap=2)
                 if target is not None and end < len(doc) and doc[end].lower_ in self.conflict_noun_preps:
                     add("IN_CONFLICT_WITH", attacker, target, "relations.conflict_noun")
@@ -222,7 +224,11 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             for s in subjects:
                 for o in objects:
                     add("MET_WITH", s, o, "relations.meet")
-        elif not both and not any(t.lower_ in self.meet_unreal for t in doc[max(0, start - 2) : start]):
+        elif (
+            not both
+            and not (end < len(doc) and doc[end].lower_ == "by")  # "A and B were received by C": one side
+            and not any(t.lower_ in self.meet_unreal for t in doc[max(0, start - 2) : start])
+        ):
             # "a possible meeting between A and B" has not taken place; a held one has.
             group = subjects if len(subjects) > 1 else objects if len(objects) > 1 else []
             for i, a in enumerate(group):
@@ -267,6 +273,13 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         if party is None or party.label_ not in ORG_OR_GPE or party.end >= len(doc):
             return None
         return party if doc[party.end].lower_ in self.target_nouns else None
+
+    def _premodifier(self, doc: Doc, k: int, at_end: dict) -> Span | None:
+        """ "an X drone strike on Y": the party named before the modifiers of the attack noun at k."""
+        j = k
+        while j > 0 and k - j < 2 and doc[j - 1].lower_ in self.attack_modifiers:
+            j -= 1
+        return at_end.get(j) if j < k else None
 
     def _bracketed_before(self, doc: Doc, k: int, at_end: dict, skip: set[str]) -> Span | None:
         """ "X (XA), the armed wing of Y": the acronym in brackets before an apposition that opens at
