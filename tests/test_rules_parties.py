@@ -1081,3 +1081,41 @@ def test_receiving_arms_from_a_party(system, text, backed, backer):
         for r in pairs(system, text.replace("weapons and ammunition", "a letter").replace("drones", "a letter"))
         if r[0] == "ALLIED_WITH"
     }
+
+
+@pytest.mark.parametrize(
+    "text, expected, not_expected",
+    [
+        # joiners with no state named joined the host: they met the people received (guidelines §2.5)
+        (
+            "President Tomas Velko received the Ostrel Tribal Council's delegation, Col. Pia Lunde and Maj. Jonas "
+            "Reck, at the palace in Halvik. Intelligence chief Ivo Brand and Lena Hart, deputy leader of the "
+            "Brenmoor Defence Front, joined the talks.",
+            {(j, o) for j in ("Ivo Brand", "Lena Hart") for o in ("Pia Lunde", "Jonas Reck")},
+            {("Ivo Brand", "Tomas Velko"), ("Lena Hart", "Tomas Velko")},
+        ),
+        # joiners of the guest's state met the host
+        (
+            "Gen. Arvel Mendo met Andorran Vice Foreign Minister Tomas Velko in Corvo. Andorra's ambassador Ilse "
+            "Darrow and its special envoy Jonas Reck, who had brokered earlier talks, also took part.",
+            {("Ilse Darrow", "Arvel Mendo"), ("Jonas Reck", "Arvel Mendo")},
+            {("Ilse Darrow", "Tomas Velko"), ("Jonas Reck", "Tomas Velko")},
+        ),
+        (
+            "The governor, Col. Pia Lunde, received the envoys Arvel Mendo and Ilse Darrow. Her deputy, Jonas "
+            "Reck, joined the talks.",
+            {("Jonas Reck", "Arvel Mendo"), ("Jonas Reck", "Ilse Darrow")},
+            {("Jonas Reck", "Pia Lunde")},
+        ),
+    ],
+)
+def test_people_joining_a_meeting_stated_before_met_the_other_side(system, text, expected, not_expected):
+    found = {(h, t) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
+    found |= {(t, h) for h, t in found}
+    assert expected <= found, found
+    assert not (not_expected & found), found
+
+
+def test_joining_with_no_meeting_before_meets_nobody(system):
+    text = "Gen. Arvel Mendo visited Corvo on Monday. Col. Ilse Darrow and Maj. Jonas Reck also took part."
+    assert not {r for r in pairs(system, text) if r[0] == "MET_WITH"}

@@ -484,3 +484,54 @@ def test_a_body_of_a_state_or_of_something_not_a_unit_is_no_part(system):
     ):
         found = relations(system, text)
         assert not {r for r in found if r[0] == "PART_OF"}, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # modifiers with the determiner before a body named ahead of its role (guidelines §2.5)
+        ("Col. Ilse Darrow, a senior Sable Front commander, was killed.", ("MEMBER_OF", "Ilse Darrow", "Sable Front")),
+        (
+            "Col. Ilse Darrow, one of the Sable Front's top commanders, was killed.",
+            ("MEMBER_OF", "Ilse Darrow", "Sable Front"),
+        ),
+        (
+            "Col. Pia Lunde, a veteran Ostrel Tribal Council negotiator, was freed.",
+            ("MEMBER_OF", "Pia Lunde", "Ostrel Tribal Council"),
+        ),
+        # a definite role keeps leading, a former one included
+        (
+            "Col. Pia Lunde, the former Ostrel Tribal Council commander, was freed.",
+            ("LEADER_OF", "Pia Lunde", "Ostrel Tribal Council"),
+        ),
+    ],
+)
+def test_modifiers_before_a_body_named_ahead_of_its_role(system, text, expected):
+    found = roles(system, text)
+    assert expected in found, found
+    assert len(found) == 1, found
+
+
+@pytest.mark.parametrize(
+    "text, body, people",
+    [
+        (
+            "The Dorn Movement's delegation, Arvel Mendo and Ilse Darrow, arrived.",
+            "Dorn Movement",
+            ("Arvel Mendo", "Ilse Darrow"),
+        ),
+        (
+            "President Tomas Velko received the Ostrel Tribal Council's peace delegation, Col. Pia Lunde and Maj. "
+            "Jonas Reck, in Halvik.",
+            "Ostrel Tribal Council",
+            ("Pia Lunde", "Jonas Reck"),
+        ),
+    ],
+)
+def test_people_in_apposition_to_a_bodys_delegation_are_members(system, text, body, people):
+    found = roles(system, text)
+    assert {("MEMBER_OF", p, body) for p in people} <= found, found
+
+
+def test_a_delegation_of_no_named_body_has_no_members(system):
+    assert not roles(system, "The delegation, Arvel Mendo and Ilse Darrow, arrived.")

@@ -97,7 +97,9 @@ class ArgumentGrammar:
         self.meet_skip = self.comma_skip | frozenset(self.words["meet_skip"])
         self.role_nouns = frozenset(w for kind in ("leader", "member") for p in roles[kind] for w in p.lower().split())
         self.role_skip = frozenset({"'s", "’s", "-"}) | {h.lower() for h in roles["honorific"]}
-        self.people_links = frozenset(self.role_words) | frozenset(self.words["people_links"])
+        # "received the envoys A and B": a plural role word links the people it names, like the singular
+        plurals = frozenset(w + "s" for w in self.role_words if w.isalpha() and not w.endswith("s"))
+        self.people_links = frozenset(self.role_words) | plurals | frozenset(self.words["people_links"])
         self.meet_links = self.people_links | frozenset(self.words["meet_links"])
         self.delegation_nouns = frozenset(self.words["delegation_nouns"])
         self.delegation_heads = frozenset(self.words["delegation_heads"])

@@ -212,7 +212,70 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         self._possessives(doc, mentions, at_start, add)
         self._figures(doc, figures, matches, at_start, at_end, add)
         self._parties(doc, mentions, at_start, at_end, add)
+        self._joined_meeting(doc, mentions, at_end, found, add)
         return _dedupe(found)
+
+    def _joined_meeting(self, doc: Doc, mentions: list[Span], at_end: dict, found: list, add) -> None:
+        """ "The governor received the envoys A and B. Her deputy, C, joined the talks.": C met the side
+        of the meeting she did not come with (guidelines §2.5; see data/relations.json joined_meeting)."""
+        joined = self.words["joined_meeting"]
+        lowers = [t.lower_ for t in doc]
+        triggers = [tuple(p.split()) for p in joined["triggers"]]
+        starts, _ = sentence_bounds(doc)
+        for k in range(len(doc)):
+            phrase = next((p for p in triggers if tuple(lowers[k : k + len(p)]) == p), None)
+            if phrase is None:
+                continue
+            floor = starts[k]
+            joiners = [m for m in mentions if m.label_ == "PERSON" and floor <= m.start and m.end <= k]
+            if not joiners or floor == 0:
+                continue
+            previous = starts[floor - 1]
+            meetings = [
+                (rule, head, tail)
+                for rtype, head, tail, rule in found
+                if rtype == "MET_WITH" and previous <= min(head.start, tail.start) and max(head.end, tail.end) <= floor
+            ]
+            if not meetings:
+                continue
+            sided = [(h, t) for rule, h, t in meetings if rule in joined["side_rules"]]
+            if len(sided) < len(meetings):  # talks with no sides: every party
+                others = {m for _, h, t in meetings for m in (h, t)}
+            else:
+                subjects = {h for h, _ in sided}
+                objects = {t for _, t in sided}
+                ours = {self._state_stem(doc, j, at_end, joined["state_stem"]) for j in joiners} - {None}
+                theirs = {self._state_stem(doc, o, at_end, joined["state_stem"]) for o in objects} - {None}
+                others = subjects if ours & theirs else objects
+            for j in joiners:
+                for o in sorted(others, key=lambda m: m.start):
+                    if j.text != o.text:
+                        add("MET_WITH", j, o, "relations.joined_meeting")
+
+    def _state_stem(self, doc: Doc, person: Span, at_end: dict, n: int) -> str | None:
+        """The first letters of the state a person is named with: "X's ambassador N", "X-ian minister N",
+        "its envoy N" (the state of the person named just before), past titles and role words."""
+        k = person.start
+        while k > 0 and (doc[k - 1].lower_ in self.role_words or doc[k - 1].text in (".", "-") or doc[k - 1].is_lower):
+            m = at_end.get(k)
+            if m is not None and m.label_ == "NORP":
+                return m.text[:n].lower()
+            if doc[k - 1].lower_ == "its":
+                prior = next(
+                    (m for e, m in sorted(at_end.items(), reverse=True) if e < k - 1 and m.label_ == "GPE"), None
+                )
+                return prior.text[:n].lower() if prior is not None else None
+            k -= 1
+            if k < person.start - 6:
+                return None
+        m = at_end.get(k)
+        if m is None and k > 1 and doc[k - 1].lower_ in ("'s", "’s"):
+            m = at_end.get(k - 1)
+        if m is not None and m.label_ in ("NORP", "GPE"):
+            return m.text[:n].lower()
+        if m is None and k > 0 and doc[k - 1].is_title and doc[k - 1].is_alpha and not doc[k - 1].is_sent_start:
+            return doc[k - 1].lower_[:n]  # a nationality no mention holds ("Valdonian Vice Minister N")
+        return None
 
     def _meet(self, doc, start, end, at_start, at_end, add, both: bool = False) -> None:
         subject = self._left(doc, start, at_end, {"PERSON"}, skip=self.meet_skip, gap=3)

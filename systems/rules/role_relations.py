@@ -87,6 +87,7 @@ class RoleRelations(ArgumentGrammar):
         parts = load_json("relations.json", data_dir)
         self.part_apposition = frozenset(parts["part_apposition_nouns"]) | frozenset(parts["part_nouns"])
         self.unit_heads = frozenset(grammar["unit_heads"])
+        self.owner_modifiers = frozenset(grammar["owner_modifiers"]) | {"the", "a", "an"}
         self.made_of = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in parts["made_of"]]
 
     # -- role words ------------------------------------------------------------------------
@@ -406,7 +407,7 @@ class RoleRelations(ArgumentGrammar):
                 after = m.end
                 if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
                     after += 3  # "the Coastal League (CL) special representative"
-                owner_first = all(t.lower_ in ("the", "a", "an") for t in doc[phrase : m.start])
+                owner_first = all(t.lower_ in self.owner_modifiers for t in doc[phrase : m.start])
                 if owner_first:
                     # "N, the UN envoy", "N, HRW's senior researcher": the role follows the body.
                     stop = after
@@ -637,10 +638,35 @@ class RoleRelations(ArgumentGrammar):
             self._led_by(doc, person, at_end, mentions),
             self._state_list(doc, person, at_start, at_end),
             self._bare_title(doc, person, at_end, mentions),
+            self._delegation_member(doc, person, at_end),
         ):
             if one is not None:
                 return [one]
         return []
+
+    def _delegation_member(self, doc: Doc, person: Span, at_end: dict):
+        """ "the X's (peace) delegation, A and B": the people named in apposition to a body's delegation
+        are its members (guidelines §2.5, implied membership: a possessive states the tie)."""
+        k = person.start
+        floor = sentence_bounds(doc)[0][person.start]
+        while k > floor and person.start - k <= self.gaps["meet_people"]:
+            prev = at_end.get(k)
+            if prev is not None and prev.label_ == "PERSON":
+                k = prev.start
+                continue
+            t = doc[k - 1]
+            if t.lower_ in self.delegation_nouns and k < person.start and doc[k].text == ",":
+                break
+            if not (t.lower_ in ("and", ",") or t.lower_ in self.honorifics or t.lower_ in self.title_role_words):
+                return None
+            k -= 1
+        else:
+            return None
+        e = k - 2  # the word before the delegation noun
+        while e > floor and k - 1 - e <= 2 and doc[e].lower_ not in POSSESSIVE and doc[e].is_alpha:
+            e -= 1  # "the X's peace delegation"
+        body = at_end.get(e) if doc[e].lower_ in POSSESSIVE else None
+        return ("member", body, "roles.delegation") if body is not None and body.label_ == "ORG" else None
 
     def _bare_title(self, doc: Doc, person: Span, at_end: dict, mentions: list[Span]):
         """ "President N said his country would quit the bloc and that Niger ...": a bare title that
