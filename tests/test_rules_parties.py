@@ -1119,3 +1119,68 @@ def test_people_joining_a_meeting_stated_before_met_the_other_side(system, text,
 def test_joining_with_no_meeting_before_meets_nobody(system):
     text = "Gen. Arvel Mendo visited Corvo on Monday. Col. Ilse Darrow and Maj. Jonas Reck also took part."
     assert not {r for r in pairs(system, text) if r[0] == "MET_WITH"}
+
+
+@pytest.mark.parametrize(
+    "text, attacker, target",
+    [
+        (
+            "The Korvan Liberation Army, which Albania has been fighting since 2012, seized Corvo.",
+            "Albania",
+            "Korvan Liberation Army",
+        ),
+        (
+            "The Ostrel Tribal Council (OTC), which the Brenmoor Defence Front battled for years, held Halvik.",
+            "Brenmoor Defence Front",
+            "OTC",
+        ),
+    ],
+)
+def test_a_hostile_verb_in_an_object_relative_clause(system, text, attacker, target):
+    # "X, which Y has been fighting": the relative pronoun stands for the object
+    assert ("IN_CONFLICT_WITH", attacker, target, "party_relations.object_relative") in relations(system, text)
+
+
+def test_a_place_in_an_object_relative_clause_is_no_party(system):
+    found = pairs(system, "The town of Corvo, which the Sable Front shelled, lost power.")
+    assert not {r for r in found if r[0] == "IN_CONFLICT_WITH"}, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Sable Front's counteroffensive against the Korvan Liberation Army stalled.",
+            ("Sable Front", "Korvan Liberation Army"),
+        ),
+        (
+            "Albania's crackdown on the Ostrel Tribal Council has left hundreds dead.",
+            ("Albania", "Ostrel Tribal Council"),
+        ),
+        ("The Sable Front has waged an insurgency against Albania since 2015.", ("Sable Front", "Albania")),
+        (
+            "The Ostrel Tribal Council vowed to retaliate against the Brenmoor Defence Front.",
+            ("Ostrel Tribal Council", "Brenmoor Defence Front"),
+        ),
+    ],
+)
+def test_more_nouns_and_verbs_of_attack(system, text, expected):
+    assert ("IN_CONFLICT_WITH", *expected) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, state, alliance",
+    [
+        ("The Albania-led Northern Sea Alliance sent ships.", "Albania", "Northern Sea Alliance"),
+        (
+            "Troops of the Iceland-led Lake Basin Joint Task Force crossed the river.",
+            "Iceland",
+            "Lake Basin Joint Task Force",
+        ),
+    ],
+)
+def test_a_state_leading_an_alliance_is_allied_with_it(system, text, state, alliance):
+    # guidelines §2.5: a state that leads a standing alliance is ALLIED_WITH it; CONTROLS is for its own bodies
+    found = pairs(system, text)
+    assert ("ALLIED_WITH", state, alliance) in found, found
+    assert ("CONTROLS", state, alliance) not in found, found

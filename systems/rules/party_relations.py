@@ -146,7 +146,10 @@ class PartyRelations(ArgumentGrammar):
         self.party_stop_after_object = self.skip_left | frozenset(self.words["report_verbs"])
         self.party_claim = p["claim"]
         self.party_claim_determiners = frozenset(p["claim"]["determiners"])
-        self.party_attack_nouns = frozenset(n for n in self.words["conflict_noun"] if " " not in n)
+        self.party_attack_nouns = frozenset(
+            n for n in self.words["conflict_noun"] + self.words["attack_nouns"] if " " not in n
+        )
+        self.party_object_relatives = frozenset(p["object_relative"]["pronouns"])
         self.party_supply = p["supply"]
         self.party_arms = frozenset(p["supply"]["arms"])
         self.party_military_aid = frozenset(p["supply"]["military"])
@@ -166,6 +169,7 @@ class PartyRelations(ArgumentGrammar):
         membership = p["membership"]
         self.party_membership_heads = frozenset(membership["bloc_heads"])
         self.party_membership_premodified = frozenset(membership["premodified"])
+        self.led_suffix = frozenset(membership["led_suffix"])
         self.party_alliance = p["alliance_members"]
         self.party_alliance_skip = frozenset(p["alliance_members"]["subject_skip"])
         self.party_alliance_nouns = frozenset(p["alliance_members"]["alliance_nouns"])
@@ -467,8 +471,28 @@ class PartyRelations(ArgumentGrammar):
         if not objects:
             nominal = self._nominal(doc, end, mentions, subjects[0])
             objects = [nominal] if nominal is not None else self._party_targets(doc, end, at_start)
+        if not objects:
+            antecedent = self._party_relative_antecedent(doc, subjects[-1], at_end)
+            if antecedent is not None:
+                self._party_pairs("IN_CONFLICT_WITH", subjects, [antecedent], add, "party_relations.object_relative")
         objects = [o for o in objects if not self._settlement(doc, o)]
         self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.hostile_verbs")
+
+    def _party_relative_antecedent(self, doc: Doc, subject: Span, at_end: dict) -> Span | None:
+        """ "X, which Y has been fighting since 2012, ...": the verb's object is the mention the relative
+        pronoun before its subject stands for."""
+        k = subject.start
+        if k >= 1 and doc[k - 1].lower_ == "the":
+            k -= 1
+        if k < 2 or doc[k - 1].lower_ not in self.party_object_relatives:
+            return None
+        j = k - 2 if doc[k - 2].text == "," else k - 1
+        before = at_end.get(j)
+        if before is None and j > 0 and doc[j - 1].text == ")":
+            before = at_end.get(j - 1)  # "X (XA), which Y fought"
+        # an organisation only: "Corvo, which X shelled" is a place attacked, which a name alone cannot tell
+        # from a warring state (guidelines §2.3)
+        return before if before is not None and before.label_ == "ORG" else None
 
     def _party_passive_attack(self, doc: Doc, start: int, end: int, at_start: dict, at_end: dict, add: Add) -> None:
         """ "Y was attacked by X", "Y had been struck by X rockets": the agent attacked the subject."""

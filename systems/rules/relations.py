@@ -387,6 +387,9 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             other = at_start.get(m.end + 1)
             if other is not None and other.end < len(doc) and doc[other.end].lower_ in self.suffix["IN_CONFLICT_WITH"]:
                 add("IN_CONFLICT_WITH", m, other, "relations.conflict_compound")
+            elif nxt.lower_ in self.led_suffix and self._party_bloc(doc, m.end + 2, at_start, mentions) is not None:
+                # "the X-led Y Alliance": a state leading a standing alliance is allied with it (§2.5)
+                add("ALLIED_WITH", m, at_start.get(m.end + 2), "relations.led_alliance")
             elif nxt.lower_ in self.suffix["CONTROLS"]:
                 add("CONTROLS", m, at_start.get(m.end + 2), "relations.control_suffix")
             elif nxt.lower_ in self.suffix["ALLIED_WITH"]:
