@@ -1184,3 +1184,28 @@ def test_a_state_leading_an_alliance_is_allied_with_it(system, text, state, alli
     found = pairs(system, text)
     assert ("ALLIED_WITH", state, alliance) in found, found
     assert ("CONTROLS", state, alliance) not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, people, met",
+    [
+        (
+            "On July 6, Col. Pia Lunde and Maj. Jonas Reck had spent two and a half hours with Gen. Arvel Mendo, "
+            "who is held in Corvo.",
+            ("Pia Lunde", "Jonas Reck"),
+            "Arvel Mendo",
+        ),
+        ("Gen. Ilse Darrow spent the night with Col. Tomas Velko in Halvik.", ("Ilse Darrow",), "Tomas Velko"),
+    ],
+)
+def test_time_spent_with_a_person_is_a_meeting(system, text, people, met):
+    found = pairs(system, text)
+    assert {("MET_WITH", p, met) for p in people} <= found, found
+
+
+def test_time_spent_with_no_named_person_or_money_spent_is_no_meeting(system):
+    for text in (
+        "Gen. Ilse Darrow spent weeks with her family.",
+        "Gen. Ilse Darrow spent $2m with Col. Tomas Velko's firm.",
+    ):
+        assert not {r for r in pairs(system, text) if r[0] == "MET_WITH"}, text

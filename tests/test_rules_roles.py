@@ -535,3 +535,22 @@ def test_people_in_apposition_to_a_bodys_delegation_are_members(system, text, bo
 
 def test_a_delegation_of_no_named_body_has_no_members(system):
     assert not roles(system, "The delegation, Arvel Mendo and Ilse Darrow, arrived.")
+
+
+@pytest.mark.parametrize(
+    "text, part, whole",
+    [
+        (
+            "The Relief Desk (RD), the Dorn Movement's humanitarian coordination office, said 40 were killed.",
+            "RD",
+            "Dorn Movement",
+        ),
+        (
+            "The Ostrel Press Directorate, the Brenmoor Defence Front's media directorate, denied it.",
+            "Ostrel Press Directorate",
+            "Brenmoor Defence Front",
+        ),
+    ],
+)
+def test_an_office_in_apposition_is_part_of_its_owner(system, text, part, whole):
+    assert ("PART_OF", part, whole) in relations(system, text)

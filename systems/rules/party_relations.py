@@ -87,6 +87,7 @@ class PartyRelations(ArgumentGrammar):
             "troop_support": p["troop_support"]["verbs"],
             "membership": p["membership"]["verbs"],
             "make_up": p["membership"]["make_up"],
+            "spent_with": p["meeting"]["spent_with"]["verbs"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
@@ -115,6 +116,7 @@ class PartyRelations(ArgumentGrammar):
             **{g: "IN_CONFLICT_WITH" for g in accusation["hostile_gerunds"]},
         }
         meeting = p["meeting"]
+        self.party_meeting = meeting
         self.party_meeting_nouns = frozenset(meeting["nouns"])
         self.party_meeting_gap: int = meeting["modifier_gap"]
         self.party_between_gap: int = meeting["between_gap"]
@@ -213,6 +215,7 @@ class PartyRelations(ArgumentGrammar):
             "troop_support": self._party_troop_support,
             "membership": self._party_membership,
             "make_up": self._party_make_up,
+            "spent_with": self._party_spent_with,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -1097,6 +1100,19 @@ class PartyRelations(ArgumentGrammar):
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     add("MET_WITH", b, a, "party_relations.meet_hold")
+
+    def _party_spent_with(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "A and B had spent two and a half hours with C": the people who spent the time met C."""
+        ceiling = min(sentence_bounds(doc)[1][start], end + self.party_meeting["spent_with"]["gap"] + 1)
+        k = end
+        while k < ceiling and doc[k].lower_ != "with":
+            if not ((doc[k].is_lower and doc[k].is_alpha) or doc[k].like_num or doc[k].text == "-"):
+                return  # "spent $2m with ...", a name between: no span of time
+            k += 1
+        if k == end or k >= ceiling:
+            return
+        subjects = self._party_subjects(doc, start, at_end, PEOPLE, mentions)
+        self._party_meet_pairs(subjects, self._party_people(doc, k + 1, at_start), add, "party_relations.spent_with")
 
     def _party_meet_possessive(self, doc: Doc, start: int, end: int, at_start: dict, at_end: dict, add: Add) -> None:
         """ "A's (first) meeting with B", "A's phone call on Monday with B": the owner of the meeting
