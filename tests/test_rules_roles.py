@@ -554,3 +554,51 @@ def test_a_delegation_of_no_named_body_has_no_members(system):
 )
 def test_an_office_in_apposition_is_part_of_its_owner(system, text, part, whole):
     assert ("PART_OF", part, whole) in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A source said the strike was aimed at Arvel Mendo, whom the Sable Front describes as its "
+            "third-in-command; the group denied it.",
+            ("MEMBER_OF", "Arvel Mendo", "Sable Front"),
+        ),
+        (
+            "Police named the dead man as Ilse Darrow, whom the military describes as the amir of the Ostrel "
+            "Tribal Council (OTC), a local faction.",
+            ("LEADER_OF", "Ilse Darrow", "Ostrel Tribal Council"),
+        ),
+    ],
+)
+def test_a_role_given_in_an_object_relative_clause(system, text, expected):
+    assert expected in roles(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a nationality between "of the" and the body
+        (
+            "Ivo Brand of the Albanian group Friends of the Sea said two of the dead were fishermen.",
+            ("MEMBER_OF", "Ivo Brand", "Friends of the Sea"),
+        ),
+        (
+            "Ivo Brand of the Icelandic charity Halvik Relief Fund said so.",
+            ("MEMBER_OF", "Ivo Brand", "Halvik Relief Fund"),
+        ),
+        # people of an institution or a company (guidelines §3, MEMBER_OF)
+        (
+            "Arvel Mendo, a conflict specialist at the University of Corvo in Albania, said the lake was vast.",
+            ("MEMBER_OF", "Arvel Mendo", "University of Corvo"),
+        ),
+        ("Susi Airways pilot Ilse Darrow was seized in February.", ("MEMBER_OF", "Ilse Darrow", "Susi Airways")),
+        # a regent leads the place named with the role (guidelines §2.5, governors and administrators)
+        (
+            "Fighters handed the pilot over to Tomas Velko, a former regent of Albania, at the helipad.",
+            ("LEADER_OF", "Tomas Velko", "Albania"),
+        ),
+    ],
+)
+def test_more_role_words_and_a_nationality_before_the_body(system, text, expected):
+    assert expected in roles(system, text)

@@ -87,6 +87,8 @@ class RoleRelations(ArgumentGrammar):
         parts = load_json("relations.json", data_dir)
         self.part_apposition = frozenset(parts["part_apposition_nouns"]) | frozenset(parts["part_nouns"])
         self.unit_heads = frozenset(grammar["unit_heads"])
+        self.described = grammar["described_as"]
+        self.described_verbs = frozenset(self.described["verbs"])
         self.owner_modifiers = frozenset(grammar["owner_modifiers"]) | {"the", "a", "an"}
         self.made_of = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in parts["made_of"]]
 
@@ -506,8 +508,15 @@ class RoleRelations(ArgumentGrammar):
         if k + 1 >= len(doc) or doc[k].lower_ != "of":
             return None
         k += 1
-        while k < len(doc) and k - person.end <= 4 and at_start.get(k) is None:
-            if not (doc[k].is_lower and doc[k].is_alpha) and doc[k].lower_ not in POSSESSIVE:
+        while k < len(doc) and k - person.end <= 5:
+            nationality = at_start.get(k)
+            if nationality is not None and nationality.label_ == "NORP":
+                k = nationality.end  # "N of the Trinidadian group X": a nationality describes the body
+                continue
+            if nationality is not None:
+                break
+            adjective = doc[k].is_title and k + 1 < len(doc) and doc[k + 1].is_lower and doc[k + 1].is_alpha
+            if not (doc[k].is_lower and doc[k].is_alpha) and doc[k].lower_ not in POSSESSIVE and not adjective:
                 return None
             k += 1
         m = at_start.get(k)
@@ -639,10 +648,45 @@ class RoleRelations(ArgumentGrammar):
             self._state_list(doc, person, at_start, at_end),
             self._bare_title(doc, person, at_end, mentions),
             self._delegation_member(doc, person, at_end),
+            self._described_as(doc, person, at_start, mentions),
         ):
             if one is not None:
                 return [one]
         return []
+
+    def _described_as(self, doc: Doc, person: Span, at_start: dict, mentions: list[Span]):
+        """ "N, whom X describes as its third-in-command" (X's member), "N, whom the military describes as
+        the amir of Y" (Y's leader): the role a speaker gives the person (see roles.json described_as)."""
+        k = person.end + 1 if person.end < len(doc) and doc[person.end].text == "," else person.end
+        if k >= len(doc) or doc[k].lower_ not in self.described["pronouns"]:
+            return None
+        ceiling = min(sentence_bounds(doc)[1][person.start], k + 1 + self.described["gap"])
+        verb = next((i for i in range(k + 1, ceiling) if doc[i].lower_ in self.described_verbs), None)
+        if verb is None or verb + 2 >= len(doc) or doc[verb + 1].lower_ != "as":
+            return None
+        speaker = next((m for m in mentions if k < m.start and m.end <= verb and m.label_ == "ORG"), None)
+        start = verb + 2
+        end = start
+        while (
+            end < len(doc) and end - start <= self.gaps["role_phrase"] and (doc[end].is_alpha or doc[end].text == "-")
+        ):
+            if doc[end].lower_ == "of" or at_start.get(end) is not None:
+                break
+            end += 1
+        owner = doc[start].lower_ in self.owner_pronouns
+        kind = self._kind(doc, start + 1 if owner else start, end, definite=doc[start].lower_ != "a")
+        if kind is None:
+            return None
+        if owner:
+            body = speaker
+        elif end + 1 < len(doc) and doc[end].lower_ == "of":
+            named = at_start.get(end + 2 if doc[end + 1].lower_ == "the" else end + 1)
+            body = self._chain(doc, named, at_start) if named is not None else None
+        else:
+            body = None
+        if body is None or body.label_ not in BODY_LABELS:
+            return None
+        return kind.split("+")[0], body, "roles.described_as"
 
     def _delegation_member(self, doc: Doc, person: Span, at_end: dict):
         """ "the X's (peace) delegation, A and B": the people named in apposition to a body's delegation
