@@ -1209,3 +1209,41 @@ def test_time_spent_with_no_named_person_or_money_spent_is_no_meeting(system):
         "Gen. Ilse Darrow spent $2m with Col. Tomas Velko's firm.",
     ):
         assert not {r for r in pairs(system, text) if r[0] == "MET_WITH"}, text
+
+
+@pytest.mark.parametrize(
+    "text, rule, expected",
+    [
+        # releasing a party's people: they were held captive (guidelines §2.5, captives)
+        (
+            "The Sable Front released 12 Korvan Liberation Army soldiers on Monday.",
+            "kill",
+            ("Sable Front", "Korvan Liberation Army"),
+        ),
+        (
+            "The Ostrel Tribal Council freed 30 Brenmoor Defence Front fighters.",
+            "kill",
+            ("Ostrel Tribal Council", "Brenmoor Defence Front"),
+        ),
+        # prisoner exchanges and surrenders between named parties (guidelines §2.5)
+        ("Albania and the Sable Front exchanged prisoners on Friday.", "prisoner_exchange", ("Albania", "Sable Front")),
+        (
+            "The Korvan Liberation Army and Andorra swapped 40 prisoners each.",
+            "prisoner_exchange",
+            ("Korvan Liberation Army", "Andorra"),
+        ),
+        ("The Sable Front surrendered to Albania on Monday.", "hostile_verbs", ("Sable Front", "Albania")),
+        (
+            "Hundreds of Ostrel Tribal Council fighters surrendered to the Brenmoor Defence Front.",
+            "hostile_verbs",
+            ("Ostrel Tribal Council", "Brenmoor Defence Front"),
+        ),
+    ],
+)
+def test_releases_exchanges_and_surrenders_state_conflict(system, text, rule, expected):
+    assert ("IN_CONFLICT_WITH", *expected, f"party_relations.{rule}") in relations(system, text)
+
+
+def test_releasing_unaffiliated_people_or_exchanging_views_is_no_conflict(system):
+    for text in ("The Sable Front freed 30 hostages on Monday.", "Albania and Andorra exchanged views on Friday."):
+        assert not {r for r in pairs(system, text) if r[0] == "IN_CONFLICT_WITH"}, text

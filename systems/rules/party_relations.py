@@ -88,6 +88,7 @@ class PartyRelations(ArgumentGrammar):
             "membership": p["membership"]["verbs"],
             "make_up": p["membership"]["make_up"],
             "spent_with": p["meeting"]["spent_with"]["verbs"],
+            "prisoner_exchange": p["prisoner_exchange"]["verbs"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
@@ -117,6 +118,7 @@ class PartyRelations(ArgumentGrammar):
         }
         meeting = p["meeting"]
         self.party_meeting = meeting
+        self.party_prisoner_exchange = p["prisoner_exchange"]
         self.party_meeting_nouns = frozenset(meeting["nouns"])
         self.party_meeting_gap: int = meeting["modifier_gap"]
         self.party_between_gap: int = meeting["between_gap"]
@@ -216,6 +218,7 @@ class PartyRelations(ArgumentGrammar):
             "membership": self._party_membership,
             "make_up": self._party_make_up,
             "spent_with": self._party_spent_with,
+            "prisoner_exchange": self._party_prisoner_exchange,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -591,6 +594,28 @@ class PartyRelations(ArgumentGrammar):
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 add("IN_CONFLICT_WITH", b, a, "party_relations.reciprocal_verbs")
+
+    def _party_prisoner_exchange(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "A and B exchanged 40 prisoners": the parties that swap captives fought each other."""
+        swap = self.party_prisoner_exchange
+        k = end
+        while k < len(doc) and k - end < swap["gap"] and doc[k].lower_ not in swap["nouns"]:
+            fig = at_start.get(k)
+            if fig is not None and fig.label_ == "FIGURE":
+                if doc[fig.end - 1].lower_ in swap["nouns"]:
+                    k = fig.end - 1  # "swapped 40 prisoners": the figure ends in the noun
+                    break
+                k = fig.end
+                continue
+            if not (doc[k].is_lower or doc[k].like_num):
+                return
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in swap["nouns"]:
+            return
+        group = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                add("IN_CONFLICT_WITH", b, a, "party_relations.prisoner_exchange")
 
     def _inside_phrase(self, doc: Doc, k: int) -> bool:
         """Whether the mention at token k is the object of a preposition, past its modifiers
