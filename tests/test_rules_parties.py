@@ -1247,3 +1247,56 @@ def test_releases_exchanges_and_surrenders_state_conflict(system, text, rule, ex
 def test_releasing_unaffiliated_people_or_exchanging_views_is_no_conflict(system):
     for text in ("The Sable Front freed 30 hostages on Monday.", "Albania and Andorra exchanged views on Friday."):
         assert not {r for r in pairs(system, text) if r[0] == "IN_CONFLICT_WITH"}, text
+
+
+@pytest.mark.parametrize(
+    "text, expected, rule",
+    [
+        ("Albania and Andorra signed a defence pact on Monday.", ("Albania", "Andorra"), "pact"),
+        (
+            "The Sable Front formed a military alliance with the Dorn Movement in 2019.",
+            ("Sable Front", "Dorn Movement"),
+            "pact",
+        ),
+        (
+            "The alliance between the Sable Front and the Dorn Movement has held since 2019.",
+            ("Sable Front", "Dorn Movement"),
+            "ally_between",
+        ),
+        (
+            "There was close coordination between the Sable Front and Iceland.",
+            ("Sable Front", "Iceland"),
+            "ally_between",
+        ),
+        ("Albania pledged its support for the Sable Front.", ("Albania", "Sable Front"), "support_nouns"),
+        (
+            "Iceland voiced support for the Ostrel Tribal Council on Monday.",
+            ("Iceland", "Ostrel Tribal Council"),
+            "support_nouns",
+        ),
+    ],
+)
+def test_pacts_alliances_between_and_support_stated_by_a_verb(system, text, expected, rule):
+    assert ("ALLIED_WITH", *expected, f"party_relations.{rule}") in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Albania and Andorra signed a trade deal.",
+        "Albania voiced support for the strikes.",  # support for an action, not a party (guidelines §2.5)
+    ],
+)
+def test_a_trade_deal_or_support_for_an_action_allies_nobody(system, text):
+    assert not {r for r in pairs(system, text) if r[0] == "ALLIED_WITH"}, text
+
+
+@pytest.mark.parametrize(
+    "text, backer, backed",
+    [
+        ("Albania is the main backer of the Sable Front.", "Albania", "Sable Front"),
+        ("Iceland, a longtime sponsor of the Ostrel Tribal Council, denied it.", "Iceland", "Ostrel Tribal Council"),
+    ],
+)
+def test_backers_and_sponsors_are_allies(system, text, backer, backed):
+    assert ("ALLIED_WITH", backer, backed) in pairs(system, text)

@@ -89,6 +89,8 @@ class PartyRelations(ArgumentGrammar):
             "make_up": p["membership"]["make_up"],
             "spent_with": p["meeting"]["spent_with"]["verbs"],
             "prisoner_exchange": p["prisoner_exchange"]["verbs"],
+            "pact": p["support_verbs"]["pact"]["verbs"],
+            "ally_between": p["support_verbs"]["between"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
@@ -119,6 +121,9 @@ class PartyRelations(ArgumentGrammar):
         meeting = p["meeting"]
         self.party_meeting = meeting
         self.party_prisoner_exchange = p["prisoner_exchange"]
+        self.party_support = p["support_verbs"]
+        self.party_ally_phrases = frozenset(p["ally_verbs"])
+        self.party_support_verbs = frozenset(p["support_verbs"]["verbs"])
         self.party_meeting_nouns = frozenset(meeting["nouns"])
         self.party_meeting_gap: int = meeting["modifier_gap"]
         self.party_between_gap: int = meeting["between_gap"]
@@ -219,6 +224,8 @@ class PartyRelations(ArgumentGrammar):
             "make_up": self._party_make_up,
             "spent_with": self._party_spent_with,
             "prisoner_exchange": self._party_prisoner_exchange,
+            "pact": self._party_pact,
+            "ally_between": self._party_ally_between,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -1068,12 +1075,49 @@ class PartyRelations(ArgumentGrammar):
     def _party_support(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X's support for Y", "Iran's alliance with the Houthis"."""
         owner = at_end.get(start - 1) if start > 1 and doc[start - 1].lower_ in POSSESSIVE else None
+        if owner is None:
+            # "X pledged (its) support for Y": a verb of giving or stating support, said of its subject
+            k = start - 1 if start > 0 and doc[start - 1].lower_ in self.party_support["owners"] else start
+            if k > 0 and doc[k - 1].lower_ in self.party_support_verbs:
+                owner = self._party_subject(doc, k - 1, at_end, ORG_OR_GPE, mentions)
         if owner is None or owner.label_ not in ORG_OR_GPE:
             return
         objects = self._party_objects(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         if objects and objects[0].end < len(doc) and doc[objects[0].end].lower_ in POSSESSIVE:
             return  # "support for Sudan's refugees" supports the refugees
         self._party_pairs("ALLIED_WITH", [owner], objects, add, "party_relations.support_nouns")
+
+    def _party_pact(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "A and B signed a mutual defence pact", "A forged an alliance with B": parties allied by a pact."""
+        pact = self.party_support["pact"]
+        k, words = end, []
+        while k < len(doc) and k - end <= pact["gap"] and doc[k].is_alpha and doc[k].is_lower:
+            words.append(doc[k].lower_)
+            if doc[k].lower_ in pact["heads"] or (
+                doc[k].lower_ in pact["agreements"] and any(w in pact["military"] for w in words)
+            ):
+                break
+            k += 1
+        else:
+            return
+        if not words or set(words) & set(pact["not"]) or words[-1] not in pact["heads"] + pact["agreements"]:
+            return
+        subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+        if k + 1 < len(doc) and doc[k + 1].lower_ == "with":
+            if doc[start : k + 2].text.lower() in self.party_ally_phrases:
+                return  # "signed a defence pact with": the ally verbs' phrase, read there
+            others = self._party_objects(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+            self._party_pairs("ALLIED_WITH", subjects, others, add, "party_relations.pact")
+            return
+        for i, a in enumerate(subjects):
+            for b in subjects[i + 1 :]:
+                add("ALLIED_WITH", b, a, "party_relations.pact")
+
+    def _party_ally_between(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "the alliance between A and B", "coordination between A and B"."""
+        if end + 2 < len(doc) and doc[end].lower_ == "between":
+            a, b = self._between(doc, end, at_start)
+            add("ALLIED_WITH", a, b, "party_relations.ally_between")
 
     # -- meetings --------------------------------------------------------------------------
     def _party_people(self, doc: Doc, k: int, at_start: dict) -> list[Span]:
