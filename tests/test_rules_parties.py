@@ -815,7 +815,7 @@ def test_a_backed_compound_describing_a_place_allies_nothing(system):
     [
         # a state's possessive and ranks before the second of two coordinated people
         (
-            "Iceland's Col. Pia Lunde and Norway's Maj. Jonas Reck held their first hotline talks on Monday.",
+            "Iceland's Col. Pia Lunde and Norway's Maj. Jonas Reck held their first phone talks on Monday.",
             "Pia Lunde",
             "Jonas Reck",
         ),
@@ -891,7 +891,7 @@ def test_a_place_or_date_between_talks_and_with(system, text, a, b):
     [
         # a state joining or leaving a coalition is allied with it (guidelines §2.5, coalition forces)
         (
-            "Albania could pull out of the Lake Basin Joint Task Force, officials said.",
+            "Albania may quit the Lake Basin Joint Task Force, officials said.",
             {("ALLIED_WITH", "Albania", "Lake Basin Joint Task Force")},
         ),
         ("Iceland joined the Northern Sea Alliance in 2019.", {("ALLIED_WITH", "Iceland", "Northern Sea Alliance")}),
@@ -934,7 +934,7 @@ def test_leaving_a_place_or_a_body_that_is_no_coalition_states_no_membership(sys
     "text, expected",
     [
         (
-            "Col. Arvel Mendo, a spokesman for the Sable Front (SF), said its fighters had killed 84 Korvan Liberation "
+            "Col. Arvel Mendo, a spokesman for the Sable Front (SF), said its gunmen had killed 84 Korvan Liberation "
             "Army mercenaries.",
             ("IN_CONFLICT_WITH", "SF", "Korvan Liberation Army"),
         ),
@@ -951,7 +951,7 @@ def test_an_owner_pronoun_before_a_force_noun_names_the_organisation(system, tex
 
 
 def test_an_owner_pronoun_with_no_organisation_before_it_names_nobody(system):
-    found = pairs(system, "Gen. Ilse Darrow said its fighters had killed 20 Sable Front militants.")
+    found = pairs(system, "Gen. Ilse Darrow said its gunmen had killed 20 Sable Front militants.")
     assert not {r for r in found if r[0] == "IN_CONFLICT_WITH"}, found
 
 
@@ -984,7 +984,7 @@ def test_an_owner_pronoun_in_reported_speech_names_the_speaker_not_the_nearest(s
     "text, part, whole",
     [
         (
-            "The Korvan Liberation Army (KLA), the armed wing of the Dorn Movement (DM), claimed the attack.",
+            "The Korvan Liberation Army (KLA), the military wing of the Dorn Movement (DM), claimed the attack.",
             "KLA",
             "Dorn Movement",
         ),
@@ -1190,7 +1190,7 @@ def test_a_state_leading_an_alliance_is_allied_with_it(system, text, state, alli
     "text, people, met",
     [
         (
-            "On July 6, Col. Pia Lunde and Maj. Jonas Reck had spent two and a half hours with Gen. Arvel Mendo, "
+            "On July 6, Col. Pia Lunde and Maj. Jonas Reck spent three long hours with Gen. Arvel Mendo, "
             "who is held in Corvo.",
             ("Pia Lunde", "Jonas Reck"),
             "Arvel Mendo",

@@ -417,7 +417,7 @@ def test_part_phrase_before_a_name_needs_a_part_noun_and_an_owner(system):
     [
         (
             "The Sable Front (SF), an offshoot of the Dorn Movement, claimed "
-            "the raid on Thursday through its Amlar news agency.",
+            "the ambush late on Friday via its Amlar news agency.",
             "Amlar",
             "SF",
         ),
@@ -440,8 +440,8 @@ def test_owner_pronoun_names_the_acronym_nearer_the_part(system, text, part, own
     "text, expected",
     [
         (
-            "Hostages were freed.\n\nThe Sable Front (SF), a separatist group, claimed the attack on Tuesday. "
-            "Its spokesman, Arvel Mendo, said fighters had destroyed the line.",
+            "Hostages were freed.\n\nThe Sable Front (SF), an armed movement, took credit for the blast on Tuesday. "
+            "Its spokesman, Arvel Mendo, said the bridge was gone.",
             ("MEMBER_OF", "Arvel Mendo", "SF"),
         ),
         (
@@ -565,7 +565,7 @@ def test_an_office_in_apposition_is_part_of_its_owner(system, text, part, whole)
             ("MEMBER_OF", "Arvel Mendo", "Sable Front"),
         ),
         (
-            "Police named the dead man as Ilse Darrow, whom the military describes as the amir of the Ostrel "
+            "Police named the dead man as Ilse Darrow, whom the army names as overall amir of the Ostrel "
             "Tribal Council (OTC), a local faction.",
             ("LEADER_OF", "Ilse Darrow", "Ostrel Tribal Council"),
         ),
@@ -580,8 +580,8 @@ def test_a_role_given_in_an_object_relative_clause(system, text, expected):
     [
         # a nationality between "of the" and the body
         (
-            "Ivo Brand of the Albanian group Friends of the Sea said two of the dead were fishermen.",
-            ("MEMBER_OF", "Ivo Brand", "Friends of the Sea"),
+            "Ivo Brand of the Albanian group Friends of the Coast said three victims were divers.",
+            ("MEMBER_OF", "Ivo Brand", "Friends of the Coast"),
         ),
         (
             "Ivo Brand of the Icelandic charity Halvik Relief Fund said so.",
@@ -589,13 +589,13 @@ def test_a_role_given_in_an_object_relative_clause(system, text, expected):
         ),
         # people of an institution or a company (guidelines §3, MEMBER_OF)
         (
-            "Arvel Mendo, a conflict specialist at the University of Corvo in Albania, said the lake was vast.",
-            ("MEMBER_OF", "Arvel Mendo", "University of Corvo"),
+            "Arvel Mendo, a security specialist at the Corvo University in Albania, said the hills were vast.",
+            ("MEMBER_OF", "Arvel Mendo", "Corvo University"),
         ),
         ("Susi Airways pilot Ilse Darrow was seized in February.", ("MEMBER_OF", "Ilse Darrow", "Susi Airways")),
         # a regent leads the place named with the role (guidelines §2.5, governors and administrators)
         (
-            "Fighters handed the pilot over to Tomas Velko, a former regent of Albania, at the helipad.",
+            "The rebels gave the captive to Tomas Velko, a former regent of Albania, near the airstrip.",
             ("LEADER_OF", "Tomas Velko", "Albania"),
         ),
     ],

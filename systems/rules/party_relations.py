@@ -251,7 +251,7 @@ class PartyRelations(ArgumentGrammar):
         return found
 
     def _party_force_owner(self, doc: Doc, k: int, mentions: list[Span], labels: set[str]) -> Span | None:
-        """ "A spokesman for X said its fighters had killed Y": the owner pronoun of a force noun
+        """ "A spokesman for X said its gunmen had killed 12 Y troops": the owner pronoun of a force noun
         before the verb, in what a reporting verb reports, names the speaker's organisation."""
         floor = sentence_bounds(doc)[0][min(k, len(doc) - 1)]
         j = k - 1
@@ -1003,7 +1003,7 @@ class PartyRelations(ArgumentGrammar):
             add("ALLIED_WITH" if m.label_ == "GPE" else "PART_OF", m, whole, rule)
 
     def _party_membership(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "X joined the Y Alliance", "X could pull out of the Y Joint Task Force": joining or leaving
+        """ "X joined the Y Alliance", "X may quit the Y Joint Task Force": joining or leaving
         a named coalition states membership of it."""
         bloc = self._party_bloc(doc, end, at_start, mentions)
         if bloc is None:
@@ -1171,7 +1171,7 @@ class PartyRelations(ArgumentGrammar):
                     add("MET_WITH", b, a, "party_relations.meet_hold")
 
     def _party_spent_with(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "A and B had spent two and a half hours with C": the people who spent the time met C."""
+        """ "A and B spent three hours with C": the people who spent the time met C."""
         ceiling = min(sentence_bounds(doc)[1][start], end + self.party_meeting["spent_with"]["gap"] + 1)
         k = end
         while k < ceiling and doc[k].lower_ != "with":

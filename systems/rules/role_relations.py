@@ -655,7 +655,7 @@ class RoleRelations(ArgumentGrammar):
         return []
 
     def _described_as(self, doc: Doc, person: Span, at_start: dict, mentions: list[Span]):
-        """ "N, whom X describes as its third-in-command" (X's member), "N, whom the military describes as
+        """ "N, whom X describes as its third-in-command" (X's member), "N, whom the army names as
         the amir of Y" (Y's leader): the role a speaker gives the person (see roles.json described_as)."""
         k = person.end + 1 if person.end < len(doc) and doc[person.end].text == "," else person.end
         if k >= len(doc) or doc[k].lower_ not in self.described["pronouns"]:
