@@ -1415,3 +1415,55 @@ def test_a_towns_possessive_before_its_district_states_no_control_in_the_parse_e
 def test_a_place_the_model_runs_into_an_events_head_is_not_a_wider_place(system, text):
     ents, _ = run(system, text)
     assert not any(label in ("GPE", "LOC") and name.endswith("Process") for name, label in ents), ents
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "rule"),
+    [
+        # a passive meeting verb with words between it and its agent, which the rules' grammar does not pass
+        (
+            "Gen. Arvel Mendo was received on Monday in Corvo by Col. Ilse Darrow.",
+            ("MET_WITH", "Ilse Darrow", "Arvel Mendo"),
+            "dependency.meet.passive-agent",
+        ),
+        (
+            "Col. Pia Lunde was welcomed at the airport by President Tomas Velko.",
+            ("MET_WITH", "Tomas Velko", "Pia Lunde"),
+            "dependency.meet.passive-agent",
+        ),
+        # a surrender to a party (guidelines §2.5), past a date
+        (
+            "The Sable Front surrendered on Monday to Albania.",
+            ("IN_CONFLICT_WITH", "Sable Front", "Albania"),
+            "dependency.conflict.surrender-to",
+        ),
+        (
+            "The Ostrel Tribal Council surrendered last week to the Brenmoor Defence Front.",
+            ("IN_CONFLICT_WITH", "Ostrel Tribal Council", "Brenmoor Defence Front"),
+            "dependency.conflict.surrender-to",
+        ),
+        # arms received from a party, in a list longer than the rules' gap
+        (
+            "The Sable Front has received armoured vehicles, rifles and anti-tank missiles from Albania.",
+            ("ALLIED_WITH", "Sable Front", "Albania"),
+            "dependency.alliance.received-arms-list-from",
+        ),
+        (
+            "The Ostrel Tribal Council obtained weapons last year from the Brenmoor Defence Front.",
+            ("ALLIED_WITH", "Ostrel Tribal Council", "Brenmoor Defence Front"),
+            "dependency.alliance.received-arms-from",
+        ),
+    ],
+)
+def test_passive_meetings_surrenders_and_arms_received_from_the_parse(system, text, relation, rule):
+    rels = dependency_relations(system, text)
+    assert rels.get(relation) == rule, rels
+
+
+def test_things_received_that_are_not_military_or_hosted_are_no_relation(system):
+    for text in (
+        "The Sable Front received a letter from Albania.",
+        "A dinner was hosted by Col. Ilse Darrow for Gen. Arvel Mendo.",
+    ):
+        rels = dependency_relations(system, text)
+        assert not {r for r in rels if r[0] in ("ALLIED_WITH", "MET_WITH")}, (text, rels)

@@ -787,3 +787,516 @@ def test_a_compass_word_between_a_states_possessive_and_its_province(system):
     # a committee of a state is one of its bodies (guidelines §2.5)
     found = relations(system, "The claim came from Russia's Investigative Committee.")
     assert ("CONTROLS", "Russia", "Investigative Committee", "relations.possessive.state_body") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, backer, backed",
+    [
+        ("The Ostrel Tribal Council, an Iceland-backed militia, shelled the port.", "Iceland", "Ostrel Tribal Council"),
+        (
+            "The Korvan Liberation Army (KLA), a powerful Albania-backed group, seized the port.",
+            "Albania",
+            "KLA",
+        ),
+    ],
+)
+def test_a_backed_compound_in_an_apposition_names_its_head(system, text, backer, backed):
+    # "Y, an X-backed militia": the apposition describes Y (guidelines §2.5, "X-backed")
+    assert ("ALLIED_WITH", backer, backed, "relations.backed_suffix") in relations(system, text)
+
+
+def test_a_backed_compound_describing_a_place_allies_nothing(system):
+    found = pairs(system, "Fighting near Corvo, an Albania-backed town, went on.")
+    assert not {r for r in found if r[0] == "ALLIED_WITH"}, found
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        # a state's possessive and ranks before the second of two coordinated people
+        (
+            "Iceland's Col. Pia Lunde and Norway's Maj. Jonas Reck held their first phone talks on Monday.",
+            "Pia Lunde",
+            "Jonas Reck",
+        ),
+        # the people in apposition to a plural noun before the verb
+        (
+            "The two army chiefs, Albania's Maj. Gen. Arvel Mendo and Andorra's "
+            "Lt. Gen. Ilse Darrow, held a long meeting on Friday.",
+            "Arvel Mendo",
+            "Ilse Darrow",
+        ),
+        # a body's name premodifying the role of the second
+        (
+            "Brenmoor Defence Front envoy Pia Lunde and Ostrel Tribal "
+            "Council negotiator Jonas Reck held talks in Halvik.",
+            "Pia Lunde",
+            "Jonas Reck",
+        ),
+        (
+            "Sable Front envoy Arvel Mendo and Korvan Liberation Army negotiator Ilse Darrow met in Corvo.",
+            "Arvel Mendo",
+            "Ilse Darrow",
+        ),
+    ],
+)
+def test_coordinated_people_past_their_premodifiers_met(system, text, a, b):
+    found = pairs(system, text)
+    assert ("MET_WITH", a, b) in found or ("MET_WITH", b, a) in found, found
+
+
+def test_coordinated_people_meeting_a_third_each_met_them(system):
+    found = pairs(system, "Iceland's Col. Pia Lunde and Norway's Maj. Jonas Reck met Gen. Arvel Mendo in Corvo.")
+    assert {("MET_WITH", "Pia Lunde", "Arvel Mendo"), ("MET_WITH", "Jonas Reck", "Arvel Mendo")} <= found, found
+    # the state of a possessive meets nobody
+    assert not {r for r in found if r[0] == "MET_WITH" and {"Iceland", "Norway"} & set(r[1:])}, found
+
+
+@pytest.mark.parametrize(
+    "text, owner, rival",
+    [
+        (
+            "The Sable Front fought on for years. Its rival, the Dorn Movement's Korvan Brigade (KB), also grew.",
+            "Sable Front",
+            "Korvan Brigade",
+        ),
+        (
+            "The Ostrel Tribal Council held the hills. Its rival, the Brenmoor Defence Front's Halvik Battalion, "
+            "took the plain.",
+            "Ostrel Tribal Council",
+            "Halvik Battalion",
+        ),
+    ],
+)
+def test_a_rival_named_after_its_owners_possessive(system, text, owner, rival):
+    # "its rival, the Y's Z": the rival is Z, the part named after the possessive
+    found = relations(system, text)
+    assert ("IN_CONFLICT_WITH", owner, rival, "party_relations.rival") in found, found
+    assert not {r for r in found if r[0] == "IN_CONFLICT_WITH" and r[2] != rival}, found
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("Gen. Arvel Mendo held talks in Corvo with Col. Ilse Darrow on Monday.", "Arvel Mendo", "Ilse Darrow"),
+        ("Col. Pia Lunde held a meeting on Friday with Maj. Jonas Reck.", "Pia Lunde", "Jonas Reck"),
+    ],
+)
+def test_a_place_or_date_between_talks_and_with(system, text, a, b):
+    assert ("MET_WITH", a, b, "party_relations.meet_hold") in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a state joining or leaving a coalition is allied with it (guidelines §2.5, coalition forces)
+        (
+            "Albania may quit the Lake Basin Joint Task Force, officials said.",
+            {("ALLIED_WITH", "Albania", "Lake Basin Joint Task Force")},
+        ),
+        ("Iceland joined the Northern Sea Alliance in 2019.", {("ALLIED_WITH", "Iceland", "Northern Sea Alliance")}),
+        # a group joining one is part of it
+        (
+            "The Sable Front joined the Sahel Defence Alliance in May.",
+            {("PART_OF", "Sable Front", "Sahel Defence Alliance")},
+        ),
+        # the states that make up a force, with "along with", and "the force" naming the one named before
+        (
+            "Albania, Andorra and Iceland, which make up the Lake Basin "
+            "Joint Task Force along with Norway, sent troops.",
+            {("ALLIED_WITH", s, "Lake Basin Joint Task Force") for s in ("Albania", "Andorra", "Iceland", "Norway")},
+        ),
+        (
+            "Norway could quit the Northern Sea Alliance (NSA). There was no word from Albania, Andorra or Iceland, "
+            "which make up the alliance along with Norway.",
+            {("ALLIED_WITH", s, "NSA") for s in ("Albania", "Andorra", "Iceland")}
+            | {("ALLIED_WITH", "Norway", "Northern Sea Alliance")},
+        ),
+    ],
+)
+def test_joining_leaving_or_making_up_a_coalition(system, text, expected):
+    found = pairs(system, text)
+    assert expected <= found, found
+
+
+def test_leaving_a_place_or_a_body_that_is_no_coalition_states_no_membership(system):
+    for text in (
+        "Albania left the Sable Front talks early.",
+        "Andorra left the Northern Sea Alliance talks after an hour.",
+        "The Sable Front left Corvo on Monday.",
+        "Andorra withdrew from the Korvan Liberation Army talks.",
+    ):
+        found = pairs(system, text)
+        assert not {r for r in found if r[0] in ("ALLIED_WITH", "PART_OF")}, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Col. Arvel Mendo, a spokesman for the Sable Front (SF), said its gunmen had killed 84 Korvan Liberation "
+            "Army mercenaries.",
+            ("IN_CONFLICT_WITH", "SF", "Korvan Liberation Army"),
+        ),
+        (
+            "Pia Lunde, who speaks for the Ostrel Tribal Council, said their forces had shelled the Brenmoor Defence "
+            "Front.",
+            ("IN_CONFLICT_WITH", "Ostrel Tribal Council", "Brenmoor Defence Front"),
+        ),
+    ],
+)
+def test_an_owner_pronoun_before_a_force_noun_names_the_organisation(system, text, expected):
+    # "X's spokesman said its fighters killed Y": "its" is the organisation named before it (§3.1)
+    assert expected in pairs(system, text)
+
+
+def test_an_owner_pronoun_with_no_organisation_before_it_names_nobody(system):
+    found = pairs(system, "Gen. Ilse Darrow said its gunmen had killed 20 Sable Front militants.")
+    assert not {r for r in found if r[0] == "IN_CONFLICT_WITH"}, found
+
+
+@pytest.mark.parametrize(
+    "text, taker, place, pushed",
+    [
+        (
+            "The Sable Front said on Monday it had driven the Korvan Liberation Army out of two districts and that "
+            "its troops had recaptured Corvo.",
+            "Sable Front",
+            "Corvo",
+            "Korvan Liberation Army",
+        ),
+        (
+            "The Ostrel Tribal Council said it had pushed the Brenmoor Defence Front back and its fighters had "
+            "retaken Halvik.",
+            "Ostrel Tribal Council",
+            "Halvik",
+            "Brenmoor Defence Front",
+        ),
+    ],
+)
+def test_an_owner_pronoun_in_reported_speech_names_the_speaker_not_the_nearest(system, text, taker, place, pushed):
+    found = pairs(system, text)
+    assert ("CONTROLS", taker, place) in found, found
+    assert ("CONTROLS", pushed, place) not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, part, whole",
+    [
+        (
+            "The Korvan Liberation Army (KLA), the military wing of the Dorn Movement (DM), claimed the attack.",
+            "KLA",
+            "Dorn Movement",
+        ),
+        (
+            "The Ostrel Tribal Council (OTC), a breakaway faction of the Brenmoor Defence Front, held the pass.",
+            "OTC",
+            "Brenmoor Defence Front",
+        ),
+    ],
+)
+def test_a_part_noun_apposition_after_a_bracketed_acronym(system, text, part, whole):
+    # of a name and its acronym, the acronym, nearer the part noun (guidelines §3.1)
+    assert ("PART_OF", part, whole, "relations.part_nouns") in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, attacker, target",
+    [
+        (
+            "A Sable Front drone strike on Korvan Liberation Army positions killed four.",
+            "Sable Front",
+            "Korvan Liberation Army",
+        ),
+        (
+            "An Ostrel Tribal Council artillery bombardment of the Brenmoor Defence Front killed nine.",
+            "Ostrel Tribal Council",
+            "Brenmoor Defence Front",
+        ),
+    ],
+)
+def test_a_party_premodifying_an_attack_noun_is_the_attacker(system, text, attacker, target):
+    assert ("IN_CONFLICT_WITH", attacker, target, "relations.conflict_noun") in relations(system, text)
+
+
+def test_a_strike_named_after_a_reporting_verb_has_no_attacker(system):
+    # "X said the strike on Y was lawful": X speaks of the strike, no modifier ties it to X
+    found = pairs(system, "The Korvan Liberation Army said the strike on the Sable Front was lawful.")
+    assert not {r for r in found if r[0] == "IN_CONFLICT_WITH"}, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a person's possessive before a meeting noun and "with"
+        (
+            "Gen. Arvel Mendo's meeting with Col. Ilse Darrow lasted an hour.",
+            {("MET_WITH", "Arvel Mendo", "Ilse Darrow")},
+        ),
+        (
+            "Col. Pia Lunde's first phone call with Maj. Jonas Reck came on Monday.",
+            {("MET_WITH", "Pia Lunde", "Jonas Reck")},
+        ),
+        # a meeting verb in the passive: the agent after "by" met the subject
+        ("Gen. Arvel Mendo was received by Col. Ilse Darrow in Corvo.", {("MET_WITH", "Arvel Mendo", "Ilse Darrow")}),
+        (
+            "Col. Pia Lunde and Maj. Jonas Reck were hosted by President Tomas Velko on Friday.",
+            {("MET_WITH", "Pia Lunde", "Tomas Velko"), ("MET_WITH", "Jonas Reck", "Tomas Velko")},
+        ),
+    ],
+)
+def test_possessive_and_passive_meetings(system, text, expected):
+    found = pairs(system, text)
+    assert expected <= found, found
+
+
+def test_guests_received_together_did_not_meet_each_other(system):
+    # "A and B were hosted by C": one side of the meeting (guidelines §2.5, joining a meeting)
+    found = pairs(system, "Col. Pia Lunde and Maj. Jonas Reck were hosted by President Tomas Velko on Friday.")
+    assert not {r for r in found if {"Pia Lunde", "Jonas Reck"} == set(r[1:])}, found
+    # an unreal meeting and a thing hosted state nothing
+    for text in (
+        "Gen. Arvel Mendo's possible meeting with Col. Ilse Darrow was called off.",
+        "A dinner hosted by Col. Ilse Darrow drew Gen. Arvel Mendo.",
+    ):
+        assert not {r for r in pairs(system, text) if r[0] == "MET_WITH"}, text
+
+
+@pytest.mark.parametrize(
+    "text, backed, backer",
+    [
+        ("The Sable Front received weapons and ammunition from Albania.", "Sable Front", "Albania"),
+        (
+            "The Ostrel Tribal Council has obtained drones from the Brenmoor Defence Front.",
+            "Ostrel Tribal Council",
+            "Brenmoor Defence Front",
+        ),
+    ],
+)
+def test_receiving_arms_from_a_party(system, text, backed, backer):
+    assert ("ALLIED_WITH", backed, backer, "party_relations.supply") in relations(system, text)
+    # a thing received that is not military states nothing
+    assert not {
+        r
+        for r in pairs(system, text.replace("weapons and ammunition", "a letter").replace("drones", "a letter"))
+        if r[0] == "ALLIED_WITH"
+    }
+
+
+@pytest.mark.parametrize(
+    "text, expected, not_expected",
+    [
+        # joiners with no state named joined the host: they met the people received (guidelines §2.5)
+        (
+            "President Tomas Velko received the Ostrel Tribal Council's delegation, Col. Pia Lunde and Maj. Jonas "
+            "Reck, at the palace in Halvik. Intelligence chief Ivo Brand and Lena Hart, deputy leader of the "
+            "Brenmoor Defence Front, joined the talks.",
+            {(j, o) for j in ("Ivo Brand", "Lena Hart") for o in ("Pia Lunde", "Jonas Reck")},
+            {("Ivo Brand", "Tomas Velko"), ("Lena Hart", "Tomas Velko")},
+        ),
+        # joiners of the guest's state met the host
+        (
+            "Gen. Arvel Mendo met Andorran Vice Foreign Minister Tomas Velko in Corvo. Andorra's ambassador Ilse "
+            "Darrow and its special envoy Jonas Reck, who had brokered earlier talks, also took part.",
+            {("Ilse Darrow", "Arvel Mendo"), ("Jonas Reck", "Arvel Mendo")},
+            {("Ilse Darrow", "Tomas Velko"), ("Jonas Reck", "Tomas Velko")},
+        ),
+        (
+            "The governor, Col. Pia Lunde, received the envoys Arvel Mendo and Ilse Darrow. Her deputy, Jonas "
+            "Reck, joined the talks.",
+            {("Jonas Reck", "Arvel Mendo"), ("Jonas Reck", "Ilse Darrow")},
+            {("Jonas Reck", "Pia Lunde")},
+        ),
+    ],
+)
+def test_people_joining_a_meeting_stated_before_met_the_other_side(system, text, expected, not_expected):
+    found = {(h, t) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
+    found |= {(t, h) for h, t in found}
+    assert expected <= found, found
+    assert not (not_expected & found), found
+
+
+def test_joining_with_no_meeting_before_meets_nobody(system):
+    text = "Gen. Arvel Mendo visited Corvo on Monday. Col. Ilse Darrow and Maj. Jonas Reck also took part."
+    assert not {r for r in pairs(system, text) if r[0] == "MET_WITH"}
+
+
+@pytest.mark.parametrize(
+    "text, attacker, target",
+    [
+        (
+            "The Korvan Liberation Army, which Albania has been fighting since 2012, seized Corvo.",
+            "Albania",
+            "Korvan Liberation Army",
+        ),
+        (
+            "The Ostrel Tribal Council (OTC), which the Brenmoor Defence Front battled for years, held Halvik.",
+            "Brenmoor Defence Front",
+            "OTC",
+        ),
+    ],
+)
+def test_a_hostile_verb_in_an_object_relative_clause(system, text, attacker, target):
+    # "X, which Y has been fighting": the relative pronoun stands for the object
+    assert ("IN_CONFLICT_WITH", attacker, target, "party_relations.object_relative") in relations(system, text)
+
+
+def test_a_place_in_an_object_relative_clause_is_no_party(system):
+    found = pairs(system, "The town of Corvo, which the Sable Front shelled, lost power.")
+    assert not {r for r in found if r[0] == "IN_CONFLICT_WITH"}, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Sable Front's counteroffensive against the Korvan Liberation Army stalled.",
+            ("Sable Front", "Korvan Liberation Army"),
+        ),
+        (
+            "Albania's crackdown on the Ostrel Tribal Council has left hundreds dead.",
+            ("Albania", "Ostrel Tribal Council"),
+        ),
+        ("The Sable Front has waged an insurgency against Albania since 2015.", ("Sable Front", "Albania")),
+        (
+            "The Ostrel Tribal Council vowed to retaliate against the Brenmoor Defence Front.",
+            ("Ostrel Tribal Council", "Brenmoor Defence Front"),
+        ),
+    ],
+)
+def test_more_nouns_and_verbs_of_attack(system, text, expected):
+    assert ("IN_CONFLICT_WITH", *expected) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, state, alliance",
+    [
+        ("The Albania-led Northern Sea Alliance sent ships.", "Albania", "Northern Sea Alliance"),
+        (
+            "Troops of the Iceland-led Lake Basin Joint Task Force crossed the river.",
+            "Iceland",
+            "Lake Basin Joint Task Force",
+        ),
+    ],
+)
+def test_a_state_leading_an_alliance_is_allied_with_it(system, text, state, alliance):
+    # guidelines §2.5: a state that leads a standing alliance is ALLIED_WITH it; CONTROLS is for its own bodies
+    found = pairs(system, text)
+    assert ("ALLIED_WITH", state, alliance) in found, found
+    assert ("CONTROLS", state, alliance) not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, people, met",
+    [
+        (
+            "On July 6, Col. Pia Lunde and Maj. Jonas Reck spent three long hours with Gen. Arvel Mendo, "
+            "who is held in Corvo.",
+            ("Pia Lunde", "Jonas Reck"),
+            "Arvel Mendo",
+        ),
+        ("Gen. Ilse Darrow spent the night with Col. Tomas Velko in Halvik.", ("Ilse Darrow",), "Tomas Velko"),
+    ],
+)
+def test_time_spent_with_a_person_is_a_meeting(system, text, people, met):
+    found = pairs(system, text)
+    assert {("MET_WITH", p, met) for p in people} <= found, found
+
+
+def test_time_spent_with_no_named_person_or_money_spent_is_no_meeting(system):
+    for text in (
+        "Gen. Ilse Darrow spent weeks with her family.",
+        "Gen. Ilse Darrow spent $2m with Col. Tomas Velko's firm.",
+    ):
+        assert not {r for r in pairs(system, text) if r[0] == "MET_WITH"}, text
+
+
+@pytest.mark.parametrize(
+    "text, rule, expected",
+    [
+        # releasing a party's people: they were held captive (guidelines §2.5, captives)
+        (
+            "The Sable Front released 12 Korvan Liberation Army soldiers on Monday.",
+            "kill",
+            ("Sable Front", "Korvan Liberation Army"),
+        ),
+        (
+            "The Ostrel Tribal Council freed 30 Brenmoor Defence Front fighters.",
+            "kill",
+            ("Ostrel Tribal Council", "Brenmoor Defence Front"),
+        ),
+        # prisoner exchanges and surrenders between named parties (guidelines §2.5)
+        ("Albania and the Sable Front exchanged prisoners on Friday.", "prisoner_exchange", ("Albania", "Sable Front")),
+        (
+            "The Korvan Liberation Army and Andorra swapped 40 prisoners each.",
+            "prisoner_exchange",
+            ("Korvan Liberation Army", "Andorra"),
+        ),
+        ("The Sable Front surrendered to Albania on Monday.", "hostile_verbs", ("Sable Front", "Albania")),
+        (
+            "Hundreds of Ostrel Tribal Council fighters surrendered to the Brenmoor Defence Front.",
+            "hostile_verbs",
+            ("Ostrel Tribal Council", "Brenmoor Defence Front"),
+        ),
+    ],
+)
+def test_releases_exchanges_and_surrenders_state_conflict(system, text, rule, expected):
+    assert ("IN_CONFLICT_WITH", *expected, f"party_relations.{rule}") in relations(system, text)
+
+
+def test_releasing_unaffiliated_people_or_exchanging_views_is_no_conflict(system):
+    for text in ("The Sable Front freed 30 hostages on Monday.", "Albania and Andorra exchanged views on Friday."):
+        assert not {r for r in pairs(system, text) if r[0] == "IN_CONFLICT_WITH"}, text
+
+
+@pytest.mark.parametrize(
+    "text, expected, rule",
+    [
+        ("Albania and Andorra signed a defence pact on Monday.", ("Albania", "Andorra"), "pact"),
+        (
+            "The Sable Front formed a military alliance with the Dorn Movement in 2019.",
+            ("Sable Front", "Dorn Movement"),
+            "pact",
+        ),
+        (
+            "The alliance between the Sable Front and the Dorn Movement has held since 2019.",
+            ("Sable Front", "Dorn Movement"),
+            "ally_between",
+        ),
+        (
+            "There was close coordination between the Sable Front and Iceland.",
+            ("Sable Front", "Iceland"),
+            "ally_between",
+        ),
+        ("Albania pledged its support for the Sable Front.", ("Albania", "Sable Front"), "support_nouns"),
+        (
+            "Iceland voiced support for the Ostrel Tribal Council on Monday.",
+            ("Iceland", "Ostrel Tribal Council"),
+            "support_nouns",
+        ),
+    ],
+)
+def test_pacts_alliances_between_and_support_stated_by_a_verb(system, text, expected, rule):
+    assert ("ALLIED_WITH", *expected, f"party_relations.{rule}") in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Albania and Andorra signed a trade deal.",
+        "Albania voiced support for the strikes.",  # support for an action, not a party (guidelines §2.5)
+    ],
+)
+def test_a_trade_deal_or_support_for_an_action_allies_nobody(system, text):
+    assert not {r for r in pairs(system, text) if r[0] == "ALLIED_WITH"}, text
+
+
+@pytest.mark.parametrize(
+    "text, backer, backed",
+    [
+        ("Albania is the main backer of the Sable Front.", "Albania", "Sable Front"),
+        ("Iceland, a longtime sponsor of the Ostrel Tribal Council, denied it.", "Iceland", "Ostrel Tribal Council"),
+    ],
+)
+def test_backers_and_sponsors_are_allies(system, text, backer, backed):
+    assert ("ALLIED_WITH", backer, backed) in pairs(system, text)

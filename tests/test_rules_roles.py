@@ -345,3 +345,260 @@ def test_a_relative_clause_of_being_before_a_possessive_role(system):
     # "N, who is now the army's top general": the army named before (guidelines §3.1, §2.5)
     text = "Rebels routed Chad's army at dawn. Mahamat Deby, who is now the army's chief, vowed revenge."
     assert ("LEADER_OF", "Mahamat Deby", "army") in roles(system, text)
+
+
+# -- parts named around a part noun (guidelines §2.5, "a group's possessive before one of its bodies") --
+
+
+@pytest.mark.parametrize(
+    "text, part, whole",
+    [
+        # a compound modifier between the owner's possessive and the part noun
+        (
+            "The Marren Popular Front (MPF), the Ostrel Tribal Council's Halvik-based affiliate, claimed the blast.",
+            "MPF",
+            "Ostrel Tribal Council",
+        ),
+        (
+            "The Sable Front (SF), the Dorn Movement's Korvan-based offshoot, claimed the raid.",
+            "SF",
+            "Dorn Movement",
+        ),
+    ],
+)
+def test_part_apposition_past_a_compound_modifier(system, text, part, whole):
+    assert ("PART_OF", part, whole) in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, part, whole",
+    [
+        # the part phrase as an apposition before the part's name
+        (
+            "The Sable Front's northern branch, the Korvan Liberation Army, claimed the attack.",
+            "Korvan Liberation Army",
+            "Sable Front",
+        ),
+        # a nominal owner names the nearest earlier body of its kind (§3.1)
+        (
+            "The Brenmoor Defence Front said the group's Icelandic branch, "
+            "the Ostrel Tribal Council, carried out the raid.",
+            "Ostrel Tribal Council",
+            "Brenmoor Defence Front",
+        ),
+        # the whole as the premodifier of the part noun
+        (
+            "Lt. Col. Pia Lunde, head of the Brenmoor Defence Front faction Ostrel Tribal Council, denied the report.",
+            "Ostrel Tribal Council",
+            "Brenmoor Defence Front",
+        ),
+        (
+            "Gen. Arvel Mendo, leader of the Sable Front faction Korvan Liberation Army, claimed it.",
+            "Korvan Liberation Army",
+            "Sable Front",
+        ),
+    ],
+)
+def test_part_phrase_before_the_parts_name(system, text, part, whole):
+    assert ("PART_OF", part, whole) in relations(system, text)
+
+
+def test_part_phrase_before_a_name_needs_a_part_noun_and_an_owner(system):
+    # a comma list of bodies, no part noun: nothing is part of anything
+    found = relations(system, "The Sable Front's fighters, the Korvan Liberation Army and the Dorn Movement clashed.")
+    assert not {r for r in found if r[0] == "PART_OF"}, found
+    # a part noun with no owner named before it states no whole
+    found = relations(system, "A northern branch, the Korvan Liberation Army, claimed the attack.")
+    assert not {r for r in found if r[0] == "PART_OF"}, found
+
+
+@pytest.mark.parametrize(
+    "text, part, owner",
+    [
+        (
+            "The Sable Front (SF), an offshoot of the Dorn Movement, claimed "
+            "the ambush late on Friday via its Amlar news agency.",
+            "Amlar",
+            "SF",
+        ),
+        (
+            "The Ostrel Tribal Council (OTC), a splinter of the Brenmoor "
+            "Defence Front, spoke through its Radio Halvik outlet.",
+            "Radio Halvik",
+            "OTC",
+        ),
+    ],
+)
+def test_owner_pronoun_names_the_acronym_nearer_the_part(system, text, part, owner):
+    # "its" names the sentence's subject; of a name and its bracketed acronym, the nearer one (§3.1)
+    found = relations(system, text)
+    assert ("PART_OF", part, owner) in found, found
+    assert not {r for r in found if r[0] == "PART_OF" and r[1] == part and r[2] != owner}, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Hostages were freed.\n\nThe Sable Front (SF), an armed movement, took credit for the blast on Tuesday. "
+            "Its spokesman, Arvel Mendo, said the bridge was gone.",
+            ("MEMBER_OF", "Arvel Mendo", "SF"),
+        ),
+        (
+            "Two died.\n\nThe Ostrel Tribal Council (OTC) denied the report on Monday. Its commander, Gen. Pia Lunde, "
+            "said the town held.",
+            ("LEADER_OF", "Pia Lunde", "OTC"),
+        ),
+    ],
+)
+def test_a_sentence_opening_its_after_a_paragraph_break_takes_up_the_last_subject(system, text, expected):
+    # the paragraph break is a whitespace token at the sentence's start, not its first word
+    assert expected in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, part, whole",
+    [
+        (
+            "Gen. Arvel Mendo, commander of the 7th Division of the Korvan Liberation Army, freed 30 children.",
+            "7th Division",
+            "Korvan Liberation Army",
+        ),
+        (
+            "Traffic is overseen by the Border Service of Albania's Federal Security Service (FSS).",
+            "Border Service",
+            "Federal Security Service",
+        ),
+        ("The 2nd Battalion of the Ostrel Tribal Council held the pass.", "2nd Battalion", "Ostrel Tribal Council"),
+    ],
+)
+def test_a_named_unit_of_a_named_body_is_part_of_it(system, text, part, whole):
+    assert ("PART_OF", part, whole) in relations(system, text)
+
+
+def test_a_body_of_a_state_or_of_something_not_a_unit_is_no_part(system):
+    # "of" a place is the unit's remit; a name that is not a unit states nothing
+    for text in (
+        "The 2nd Battalion of Albania crossed the river.",
+        "The Sable Front of the Dorn Movement era is gone.",
+    ):
+        found = relations(system, text)
+        assert not {r for r in found if r[0] == "PART_OF"}, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # modifiers with the determiner before a body named ahead of its role (guidelines §2.5)
+        ("Col. Ilse Darrow, a senior Sable Front commander, was killed.", ("MEMBER_OF", "Ilse Darrow", "Sable Front")),
+        (
+            "Col. Ilse Darrow, one of the Sable Front's top commanders, was killed.",
+            ("MEMBER_OF", "Ilse Darrow", "Sable Front"),
+        ),
+        (
+            "Col. Pia Lunde, a veteran Ostrel Tribal Council negotiator, was freed.",
+            ("MEMBER_OF", "Pia Lunde", "Ostrel Tribal Council"),
+        ),
+        # a definite role keeps leading, a former one included
+        (
+            "Col. Pia Lunde, the former Ostrel Tribal Council commander, was freed.",
+            ("LEADER_OF", "Pia Lunde", "Ostrel Tribal Council"),
+        ),
+    ],
+)
+def test_modifiers_before_a_body_named_ahead_of_its_role(system, text, expected):
+    found = roles(system, text)
+    assert expected in found, found
+    assert len(found) == 1, found
+
+
+@pytest.mark.parametrize(
+    "text, body, people",
+    [
+        (
+            "The Dorn Movement's delegation, Arvel Mendo and Ilse Darrow, arrived.",
+            "Dorn Movement",
+            ("Arvel Mendo", "Ilse Darrow"),
+        ),
+        (
+            "President Tomas Velko received the Ostrel Tribal Council's peace delegation, Col. Pia Lunde and Maj. "
+            "Jonas Reck, in Halvik.",
+            "Ostrel Tribal Council",
+            ("Pia Lunde", "Jonas Reck"),
+        ),
+    ],
+)
+def test_people_in_apposition_to_a_bodys_delegation_are_members(system, text, body, people):
+    found = roles(system, text)
+    assert {("MEMBER_OF", p, body) for p in people} <= found, found
+
+
+def test_a_delegation_of_no_named_body_has_no_members(system):
+    assert not roles(system, "The delegation, Arvel Mendo and Ilse Darrow, arrived.")
+
+
+@pytest.mark.parametrize(
+    "text, part, whole",
+    [
+        (
+            "The Relief Desk (RD), the Dorn Movement's humanitarian coordination office, said 40 were killed.",
+            "RD",
+            "Dorn Movement",
+        ),
+        (
+            "The Ostrel Press Directorate, the Brenmoor Defence Front's media directorate, denied it.",
+            "Ostrel Press Directorate",
+            "Brenmoor Defence Front",
+        ),
+    ],
+)
+def test_an_office_in_apposition_is_part_of_its_owner(system, text, part, whole):
+    assert ("PART_OF", part, whole) in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "A source said the strike was aimed at Arvel Mendo, whom the Sable Front describes as its "
+            "third-in-command; the group denied it.",
+            ("MEMBER_OF", "Arvel Mendo", "Sable Front"),
+        ),
+        (
+            "Police named the dead man as Ilse Darrow, whom the army names as overall amir of the Ostrel "
+            "Tribal Council (OTC), a local faction.",
+            ("LEADER_OF", "Ilse Darrow", "Ostrel Tribal Council"),
+        ),
+    ],
+)
+def test_a_role_given_in_an_object_relative_clause(system, text, expected):
+    assert expected in roles(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a nationality between "of the" and the body
+        (
+            "Ivo Brand of the Albanian group Friends of the Coast said three victims were divers.",
+            ("MEMBER_OF", "Ivo Brand", "Friends of the Coast"),
+        ),
+        (
+            "Ivo Brand of the Icelandic charity Halvik Relief Fund said so.",
+            ("MEMBER_OF", "Ivo Brand", "Halvik Relief Fund"),
+        ),
+        # people of an institution or a company (guidelines §3, MEMBER_OF)
+        (
+            "Arvel Mendo, a security specialist at the Corvo University in Albania, said the hills were vast.",
+            ("MEMBER_OF", "Arvel Mendo", "Corvo University"),
+        ),
+        ("Susi Airways pilot Ilse Darrow was seized in February.", ("MEMBER_OF", "Ilse Darrow", "Susi Airways")),
+        # a regent leads the place named with the role (guidelines §2.5, governors and administrators)
+        (
+            "The rebels gave the captive to Tomas Velko, a former regent of Albania, near the airstrip.",
+            ("LEADER_OF", "Tomas Velko", "Albania"),
+        ),
+    ],
+)
+def test_more_role_words_and_a_nationality_before_the_body(system, text, expected):
+    assert expected in roles(system, text)

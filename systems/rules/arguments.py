@@ -47,7 +47,8 @@ class ArgumentGrammar:
             "ceasefire_nouns",
             "relay",
         ):
-            self.matcher.add(key, [nlp.make_doc(p) for p in self.words[key]])
+            extra = self.words["attack_nouns"] if key == "conflict_noun" else []
+            self.matcher.add(key, [nlp.make_doc(p) for p in self.words[key] + extra])
         self.suffix = {
             "ALLIED_WITH": set(self.words["backed_suffix"]),
             "CONTROLS": set(self.words["control_suffix"]),
@@ -67,6 +68,7 @@ class ArgumentGrammar:
         self.gap_finite = frozenset(self.words["gap_finite"])
         self.control_object_stops = frozenset(self.words["control_object_stops"])
         self.conflict_noun_preps = frozenset(self.words["conflict_noun_preps"])
+        self.attack_modifiers = frozenset(self.words["attack_modifiers"])
         self.conflict_noun_reading = frozenset(self.words["conflict_noun_reading"])
         self.conflict_nouns = frozenset(n for n in self.words["conflict_noun"] if " " not in n)
         self.ceasefire_verbs = frozenset(self.words["ceasefire_verbs"])
@@ -103,7 +105,9 @@ class ArgumentGrammar:
         self.meet_skip = self.comma_skip | frozenset(self.words["meet_skip"])
         self.role_nouns = frozenset(w for kind in ("leader", "member") for p in roles[kind] for w in p.lower().split())
         self.role_skip = frozenset({"'s", "’s", "-"}) | {h.lower() for h in roles["honorific"]}
-        self.people_links = frozenset(self.role_words) | frozenset(self.words["people_links"])
+        # "received the envoys A and B": a plural role word links the people it names, like the singular
+        plurals = frozenset(w + "s" for w in self.role_words if w.isalpha() and not w.endswith("s"))
+        self.people_links = frozenset(self.role_words) | plurals | frozenset(self.words["people_links"])
         self.meet_links = self.people_links | frozenset(self.words["meet_links"])
         self.delegation_nouns = frozenset(self.words["delegation_nouns"])
         self.delegation_heads = frozenset(self.words["delegation_heads"])

@@ -78,13 +78,19 @@ class PartyRelations(ArgumentGrammar):
             "reciprocal_allies": p["reciprocal_allies"],
             "under": p["under_control"]["triggers"],
             "claim": p["claim"]["verbs"],
-            "supply": p["supply"]["verbs"],
+            "supply": p["supply"]["verbs"] + p["supply"]["receive_verbs"],
             "alliance": p["alliance_members"]["triggers"],
             "led_by": p["alliance_members"]["led_by"],
             "joint_action": p["joint_action"]["triggers"],
             "under_attack": p["under_attack"],
             "pitting": p["pitting"],
             "troop_support": p["troop_support"]["verbs"],
+            "membership": p["membership"]["verbs"],
+            "make_up": p["membership"]["make_up"],
+            "spent_with": p["meeting"]["spent_with"]["verbs"],
+            "prisoner_exchange": p["prisoner_exchange"]["verbs"],
+            "pact": p["support_verbs"]["pact"]["verbs"],
+            "ally_between": p["support_verbs"]["between"],
         }
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
@@ -92,6 +98,10 @@ class PartyRelations(ArgumentGrammar):
         self.party_gaps: dict[str, int] = p["gaps"]
         self.party_subject_skip = self.skip_left | frozenset(p["subject_skip"])
         self.party_force_subjects = frozenset(p["force_subjects"])
+        self.party_owner_pronouns = frozenset(p["rival"]["owners"])
+        self.party_speech_verbs = frozenset(self.words["speech_verbs"]["verbs"]) | frozenset(
+            p["meeting"]["reporting"]
+        ) - {"that"}
         self.party_object_skip = self.skip_right | frozenset(p["object_skip"])
         self.party_control_skip = (
             self.party_object_skip | frozenset(p["control_object_skip"]) | self.place_skip | self.territory_designators
@@ -109,6 +119,11 @@ class PartyRelations(ArgumentGrammar):
             **{g: "IN_CONFLICT_WITH" for g in accusation["hostile_gerunds"]},
         }
         meeting = p["meeting"]
+        self.party_meeting = meeting
+        self.party_prisoner_exchange = p["prisoner_exchange"]
+        self.party_support = p["support_verbs"]
+        self.party_ally_phrases = frozenset(p["ally_verbs"])
+        self.party_support_verbs = frozenset(p["support_verbs"]["verbs"])
         self.party_meeting_nouns = frozenset(meeting["nouns"])
         self.party_meeting_gap: int = meeting["modifier_gap"]
         self.party_between_gap: int = meeting["between_gap"]
@@ -140,10 +155,14 @@ class PartyRelations(ArgumentGrammar):
         self.party_stop_after_object = self.skip_left | frozenset(self.words["report_verbs"])
         self.party_claim = p["claim"]
         self.party_claim_determiners = frozenset(p["claim"]["determiners"])
-        self.party_attack_nouns = frozenset(n for n in self.words["conflict_noun"] if " " not in n)
+        self.party_attack_nouns = frozenset(
+            n for n in self.words["conflict_noun"] + self.words["attack_nouns"] if " " not in n
+        )
+        self.party_object_relatives = frozenset(p["object_relative"]["pronouns"])
         self.party_supply = p["supply"]
         self.party_arms = frozenset(p["supply"]["arms"])
         self.party_military_aid = frozenset(p["supply"]["military"])
+        self.party_receive = frozenset(p["supply"]["receive_verbs"])
         self.party_pp_preps = frozenset(p["pp_subject_preps"])
         troops = p["troop_support"]
         self.party_troop_gap: int = troops["gap"]
@@ -154,6 +173,12 @@ class PartyRelations(ArgumentGrammar):
         self.party_fronted = p["fronted_meeting"]
         self.party_fronted_nouns = frozenset(p["fronted_meeting"]["nouns"])
         self.party_presence = [tuple(x.split()) for x in meeting["presence"]]
+        self.party_setting_preps = frozenset(meeting["setting"]["preps"])
+        self.party_setting_labels = frozenset(meeting["setting"]["labels"])
+        membership = p["membership"]
+        self.party_membership_heads = frozenset(membership["bloc_heads"])
+        self.party_membership_premodified = frozenset(membership["premodified"])
+        self.led_suffix = frozenset(membership["led_suffix"])
         self.party_alliance = p["alliance_members"]
         self.party_alliance_skip = frozenset(p["alliance_members"]["subject_skip"])
         self.party_alliance_nouns = frozenset(p["alliance_members"]["alliance_nouns"])
@@ -195,6 +220,12 @@ class PartyRelations(ArgumentGrammar):
             "under_attack": self._party_under_attack,
             "pitting": self._party_pitting,
             "troop_support": self._party_troop_support,
+            "membership": self._party_membership,
+            "make_up": self._party_make_up,
+            "spent_with": self._party_spent_with,
+            "prisoner_exchange": self._party_prisoner_exchange,
+            "pact": self._party_pact,
+            "ally_between": self._party_ally_between,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -214,6 +245,48 @@ class PartyRelations(ArgumentGrammar):
         reduced: bool = False,
     ) -> Span | None:
         """The mention a verb at token k is said of (see the module docstring)."""
+        found = self._party_subject_walk(doc, k, at_end, labels, mentions, noun_phrase, reduced)
+        if found is None and labels != PEOPLE:
+            found = self._party_force_owner(doc, k, mentions, labels)
+        return found
+
+    def _party_force_owner(self, doc: Doc, k: int, mentions: list[Span], labels: set[str]) -> Span | None:
+        """ "A spokesman for X said its gunmen had killed 12 Y troops": the owner pronoun of a force noun
+        before the verb, in what a reporting verb reports, names the speaker's organisation."""
+        floor = sentence_bounds(doc)[0][min(k, len(doc) - 1)]
+        j = k - 1
+        while j > floor and doc[j].lower_ in self.party_subject_skip and doc[j].lower_ not in self.party_owner_pronouns:
+            j -= 1
+        if j - 1 < floor or doc[j].lower_ not in self.party_force_subjects:
+            return None
+        if doc[j - 1].lower_ not in self.party_owner_pronouns:
+            return None
+        # the speaker's organisation: the first one named before the reporting verb ("A, a spokesman for
+        # X, said its fighters ..."; "X said it had driven Y out and its troops took Z": X, not Y)
+        verb = next((i for i in range(j - 2, floor - 1, -1) if doc[i].lower_ in self.party_speech_verbs), None)
+        if verb is None:
+            return None
+        owner = next((m for m in mentions if floor <= m.start and m.end <= verb and m.label_ == "ORG"), None)
+        if owner is None or owner.label_ not in labels:
+            return None
+        e = owner.end
+        if e + 1 < len(doc) and doc[e].text == "(":
+            # of a name and its acronym, the one nearer the other argument (§3.1)
+            acronym = next((m for m in mentions if m.start == e + 1 and m.label_ == "ORG"), None)
+            if acronym is not None and acronym.end < len(doc) and doc[acronym.end].text == ")":
+                owner = acronym
+        return owner
+
+    def _party_subject_walk(
+        self,
+        doc: Doc,
+        k: int,
+        at_end: dict,
+        labels: set[str],
+        mentions: list[Span],
+        noun_phrase: bool = False,
+        reduced: bool = False,
+    ) -> Span | None:
         floor = sentence_bounds(doc)[0][min(k, len(doc) - 1)]
         j, steps = k, 0
         while j > floor and steps <= self.party_gaps["subject"]:
@@ -265,7 +338,11 @@ class PartyRelations(ArgumentGrammar):
             head = at_end.get(c)
             if head is None and doc[c - 1].text == ")":
                 head = at_end.get(c - 1)  # "X (ACR), the group's ..."
-            return head if head is not None and head.label_ in labels else None
+            if head is not None and head.label_ in labels:
+                return head
+            if labels != PEOPLE:
+                return None
+            break  # "the two envoys, Y's Gen. A and Z's Gen. B, held talks": the people in apposition
         if before is not None and labels == PEOPLE and before.label_ == "PERSON":
             return before  # "Gen. A, had met B": a stray comma after the person (as in relations._meet)
         return None
@@ -334,7 +411,8 @@ class PartyRelations(ArgumentGrammar):
         """ "A, B and (the) C" ending at ``first``: every conjunct whose label is in ``labels``."""
         out, cur = [first], first
         while cur.start >= 2:
-            j = cur.start - 1 if doc[cur.start - 1].lower_ != "the" else cur.start - 2
+            s = self._party_person_modifiers(doc, cur.start, at_end) if labels == PEOPLE else cur.start
+            j = s - 1 if doc[s - 1].lower_ != "the" else s - 2
             if j < 1 or doc[j].lower_ not in ("and", ",") or (cur is first and doc[j].lower_ != "and"):
                 break  # "in Rafah, Israel struck": a list ends in "and" before its last conjunct
             if doc[j].lower_ == "and" and doc[j - 1].text == ",":
@@ -348,6 +426,26 @@ class PartyRelations(ArgumentGrammar):
             out.append(prev)
             cur = prev
         return out
+
+    def _party_person_modifiers(self, doc: Doc, k: int, at_end: dict) -> int:
+        """Where the premodifiers of a person starting at token k start: ranks and titles, and a state's
+        possessive before them ("A and Andorra's Lt. Gen. B held talks": B is coordinated with A), or a
+        body's name before a role ("A and Y envoy B")."""
+        titled = k
+        while (
+            k > 0
+            and doc[k - 1].lower_ != "and"
+            and (doc[k - 1].lower_ in self.role_words or doc[k - 1].text in (".", "-"))
+        ):
+            k -= 1
+        body = at_end.get(k) if k < titled else None
+        if body is not None and body.label_ in ORG_OR_GPE:
+            return body.start  # "A and Y envoy B": a body premodifying a role
+        if k > 1 and doc[k - 1].lower_ in POSSESSIVE:
+            state = at_end.get(k - 1)
+            if state is not None and state.label_ == "GPE":
+                k = state.start
+        return k
 
     def _party_pairs(self, rtype: str, subjects: list[Span], objects: list[Span], add: Add, rule: str) -> None:
         for s in subjects:
@@ -386,8 +484,28 @@ class PartyRelations(ArgumentGrammar):
         if not objects:
             nominal = self._nominal(doc, end, mentions, subjects[0])
             objects = [nominal] if nominal is not None else self._party_targets(doc, end, at_start)
+        if not objects:
+            antecedent = self._party_relative_antecedent(doc, subjects[-1], at_end)
+            if antecedent is not None:
+                self._party_pairs("IN_CONFLICT_WITH", subjects, [antecedent], add, "party_relations.object_relative")
         objects = [o for o in objects if not self._settlement(doc, o)]
         self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.hostile_verbs")
+
+    def _party_relative_antecedent(self, doc: Doc, subject: Span, at_end: dict) -> Span | None:
+        """ "X, which Y has been fighting since 2012, ...": the verb's object is the mention the relative
+        pronoun before its subject stands for."""
+        k = subject.start
+        if k >= 1 and doc[k - 1].lower_ == "the":
+            k -= 1
+        if k < 2 or doc[k - 1].lower_ not in self.party_object_relatives:
+            return None
+        j = k - 2 if doc[k - 2].text == "," else k - 1
+        before = at_end.get(j)
+        if before is None and j > 0 and doc[j - 1].text == ")":
+            before = at_end.get(j - 1)  # "X (XA), which Y fought"
+        # an organisation only: "Corvo, which X shelled" is a place attacked, which a name alone cannot tell
+        # from a warring state (guidelines §2.3)
+        return before if before is not None and before.label_ == "ORG" else None
 
     def _party_passive_attack(self, doc: Doc, start: int, end: int, at_start: dict, at_end: dict, add: Add) -> None:
         """ "Y was attacked by X", "Y had been struck by X rockets": the agent attacked the subject."""
@@ -483,6 +601,28 @@ class PartyRelations(ArgumentGrammar):
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 add("IN_CONFLICT_WITH", b, a, "party_relations.reciprocal_verbs")
+
+    def _party_prisoner_exchange(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "A and B exchanged 40 prisoners": the parties that swap captives fought each other."""
+        swap = self.party_prisoner_exchange
+        k = end
+        while k < len(doc) and k - end < swap["gap"] and doc[k].lower_ not in swap["nouns"]:
+            fig = at_start.get(k)
+            if fig is not None and fig.label_ == "FIGURE":
+                if doc[fig.end - 1].lower_ in swap["nouns"]:
+                    k = fig.end - 1  # "swapped 40 prisoners": the figure ends in the noun
+                    break
+                k = fig.end
+                continue
+            if not (doc[k].is_lower or doc[k].like_num):
+                return
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in swap["nouns"]:
+            return
+        group = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                add("IN_CONFLICT_WITH", b, a, "party_relations.prisoner_exchange")
 
     def _inside_phrase(self, doc: Doc, k: int) -> bool:
         """Whether the mention at token k is the object of a preposition, past its modifiers
@@ -639,8 +779,13 @@ class PartyRelations(ArgumentGrammar):
     def _party_rival(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X's rival Y", "its arch-rival, the Y" (a group's enemy; guidelines §3 conflict)."""
         other = self._right(doc, end, at_start, {"ORG"}, skip={",", "the"}, gap=2)
-        if other is None or (other.end < len(doc) and doc[other.end].lower_ in POSSESSIVE):
-            return  # "its rival, the Y's Z": the rival is Z, which the text may not name
+        if other is not None and other.end < len(doc) and doc[other.end].lower_ in POSSESSIVE:
+            # "its rival, the Y's Z": the rival is Z, named or not
+            other = at_start.get(other.end + 1)
+            if other is None or other.label_ != "ORG":
+                return
+        if other is None:
+            return
         owner = None
         if start > 0 and doc[start - 1].lower_ in self.party_rival_owners:
             owner = self._referent(doc, start - 1, mentions, other)
@@ -825,6 +970,71 @@ class PartyRelations(ArgumentGrammar):
         members = [m for m in self._party_coordination(doc, last, at_end, ORG_OR_GPE) if m.label_ == "GPE"]
         self._party_pairs("ALLIED_WITH", members, [whole], add, "party_relations.alliance_members")
 
+    def _party_bloc(self, doc: Doc, k: int, at_start: dict, mentions: list[Span]) -> Span | None:
+        """The named coalition, bloc or joint force after token k (past "the"): an ORG whose name ends
+        in one of the membership bloc heads ("the Lake Basin Joint Task Force", "the X Alliance"), or
+        "the force" naming the nearest such body of this sentence or the few before (gaps.bloc_sentences)."""
+        bloc = self._right(doc, k, at_start, {"ORG"}, skip={"the"}, gap=1)
+        if bloc is None and k + 1 < len(doc) and doc[k].lower_ == "the":
+            noun = doc[k + 1].lower_
+            if noun in self.party_membership_heads and not (k + 2 < len(doc) and doc[k + 2].is_title):
+                # "the force": the nearest earlier coalition whose name ends in the noun (§3.1)
+                floor = sentence_bounds(doc)[0][k]
+                for _ in range(self.party_gaps["bloc_sentences"]):
+                    floor = sentence_bounds(doc)[0][floor - 1] if floor > 0 else 0
+                named = [
+                    m
+                    for m in mentions
+                    if m.label_ == "ORG"
+                    and floor <= m.start
+                    and m.end <= k
+                    and (m.kb_id_ or m.text).split()[-1].lower() == noun
+                ]
+                return named[-1] if named else None
+        if bloc is None or doc[bloc.end - 1].lower_ not in self.party_membership_heads:
+            return None
+        if bloc.end < len(doc) and doc[bloc.end].lower_ in self.party_membership_premodified:
+            return None  # "left the X Alliance talks": the talks, not the alliance
+        return bloc
+
+    def _party_members(self, whole: Span | None, members: list[Span], add: Add, rule: str) -> None:
+        """States in a coalition are allied with it; member groups are part of it (guidelines §2.5)."""
+        for m in members:
+            add("ALLIED_WITH" if m.label_ == "GPE" else "PART_OF", m, whole, rule)
+
+    def _party_membership(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X joined the Y Alliance", "X may quit the Y Joint Task Force": joining or leaving
+        a named coalition states membership of it."""
+        bloc = self._party_bloc(doc, end, at_start, mentions)
+        if bloc is None:
+            return
+        members = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+        self._party_members(bloc, [m for m in members if m != bloc], add, "party_relations.membership")
+
+    def _party_make_up(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "A, B and C, which make up the Y Force (along with D)": each named state or group is a member."""
+        bloc = self._party_bloc(doc, end, at_start, mentions)
+        if bloc is None:
+            return
+        k = start
+        if k > 1 and doc[k - 1].lower_ in ("which", "that", "who"):
+            k -= 1
+        if k > 1 and doc[k - 1].text == ",":
+            k -= 1
+        members: list[Span] = []
+        while (last := at_end.get(k)) is not None and last.label_ in ORG_OR_GPE:
+            members.append(last)  # "A, B or C, which make up": each conjunct
+            k = last.start - 1 if doc[last.start - 1].lower_ != "the" else last.start - 2
+            if k < 1 or doc[k].lower_ not in (",", "and", "or"):
+                break
+            if doc[k].lower_ in ("and", "or") and doc[k - 1].text == ",":
+                k -= 1
+        j = bloc.end if bloc.start >= end else end + 2  # past "the force" when it names an earlier body
+        if j + 2 < len(doc) and doc[j].lower_ == "along" and doc[j + 1].lower_ == "with":
+            other = self._right(doc, j + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+            members += self._party_coordination(doc, other, at_end, ORG_OR_GPE) if other is not None else []
+        self._party_members(bloc, members, add, "party_relations.make_up")
+
     def _party_alliance_leader(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "the Z (ZA), the defence bloc headed by W": the state that leads a standing alliance is allied
         with it (guidelines §2.5); the acronym is the name nearer the leader (§3.1)."""
@@ -865,12 +1075,49 @@ class PartyRelations(ArgumentGrammar):
     def _party_support(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X's support for Y", "Iran's alliance with the Houthis"."""
         owner = at_end.get(start - 1) if start > 1 and doc[start - 1].lower_ in POSSESSIVE else None
+        if owner is None:
+            # "X pledged (its) support for Y": a verb of giving or stating support, said of its subject
+            k = start - 1 if start > 0 and doc[start - 1].lower_ in self.party_support["owners"] else start
+            if k > 0 and doc[k - 1].lower_ in self.party_support_verbs:
+                owner = self._party_subject(doc, k - 1, at_end, ORG_OR_GPE, mentions)
         if owner is None or owner.label_ not in ORG_OR_GPE:
             return
         objects = self._party_objects(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         if objects and objects[0].end < len(doc) and doc[objects[0].end].lower_ in POSSESSIVE:
             return  # "support for Sudan's refugees" supports the refugees
         self._party_pairs("ALLIED_WITH", [owner], objects, add, "party_relations.support_nouns")
+
+    def _party_pact(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "A and B signed a mutual defence pact", "A forged an alliance with B": parties allied by a pact."""
+        pact = self.party_support["pact"]
+        k, words = end, []
+        while k < len(doc) and k - end <= pact["gap"] and doc[k].is_alpha and doc[k].is_lower:
+            words.append(doc[k].lower_)
+            if doc[k].lower_ in pact["heads"] or (
+                doc[k].lower_ in pact["agreements"] and any(w in pact["military"] for w in words)
+            ):
+                break
+            k += 1
+        else:
+            return
+        if not words or set(words) & set(pact["not"]) or words[-1] not in pact["heads"] + pact["agreements"]:
+            return
+        subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+        if k + 1 < len(doc) and doc[k + 1].lower_ == "with":
+            if doc[start : k + 2].text.lower() in self.party_ally_phrases:
+                return  # "signed a defence pact with": the ally verbs' phrase, read there
+            others = self._party_objects(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+            self._party_pairs("ALLIED_WITH", subjects, others, add, "party_relations.pact")
+            return
+        for i, a in enumerate(subjects):
+            for b in subjects[i + 1 :]:
+                add("ALLIED_WITH", b, a, "party_relations.pact")
+
+    def _party_ally_between(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "the alliance between A and B", "coordination between A and B"."""
+        if end + 2 < len(doc) and doc[end].lower_ == "between":
+            a, b = self._between(doc, end, at_start)
+            add("ALLIED_WITH", a, b, "party_relations.ally_between")
 
     # -- meetings --------------------------------------------------------------------------
     def _party_people(self, doc: Doc, k: int, at_start: dict) -> list[Span]:
@@ -887,7 +1134,9 @@ class PartyRelations(ArgumentGrammar):
         if doc[start].lower_ in ("told", "tells", "called", "call"):
             return  # "told" and "called" take people who were not met
         subjects = self._party_subjects(doc, start, at_end, PEOPLE, mentions)
-        people = self._party_people(doc, end, at_start)
+        passive = end + 1 < len(doc) and doc[end].lower_ == "by" and doc[start - 1].lower_ in self.party_passive_aux
+        # "A was received by B": the agent met the subject
+        people = self._party_people(doc, end + 1 if passive else end, at_start)
         if subjects and not people and self._party_object_pronoun(doc, end):
             # "N received him": the person the pronoun names, never the subject itself
             met = self._party_person_before(doc, start, mentions, exclude=subjects[0])
@@ -913,17 +1162,62 @@ class PartyRelations(ArgumentGrammar):
         if any(doc[j].lower_ in self.meet_unreal for j in range(end, k)):
             return  # "held a possible meeting" has not taken place
         group = self._party_subjects(doc, start, at_end, PEOPLE, mentions)
-        if k + 1 < len(doc) and doc[k + 1].lower_ == "with":
-            self._party_meet_pairs(group, self._party_people(doc, k + 2, at_start), add, "party_relations.meet_hold")
+        w = self._party_past_setting(doc, k + 1, at_start)
+        if w < len(doc) and doc[w].lower_ == "with":
+            self._party_meet_pairs(group, self._party_people(doc, w + 1, at_start), add, "party_relations.meet_hold")
         else:
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     add("MET_WITH", b, a, "party_relations.meet_hold")
 
+    def _party_spent_with(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "A and B spent three hours with C": the people who spent the time met C."""
+        ceiling = min(sentence_bounds(doc)[1][start], end + self.party_meeting["spent_with"]["gap"] + 1)
+        k = end
+        while k < ceiling and doc[k].lower_ != "with":
+            if not ((doc[k].is_lower and doc[k].is_alpha) or doc[k].like_num or doc[k].text == "-"):
+                return  # "spent $2m with ...", a name between: no span of time
+            k += 1
+        if k == end or k >= ceiling:
+            return
+        subjects = self._party_subjects(doc, start, at_end, PEOPLE, mentions)
+        self._party_meet_pairs(subjects, self._party_people(doc, k + 1, at_start), add, "party_relations.spent_with")
+
+    def _party_meet_possessive(self, doc: Doc, start: int, end: int, at_start: dict, at_end: dict, add: Add) -> None:
+        """ "A's (first) meeting with B", "A's phone call on Monday with B": the owner of the meeting
+        noun met the people after "with"."""
+        k = start
+        while k > 0 and start - k < self.party_meeting_gap and doc[k - 1].is_lower and doc[k - 1].is_alpha:
+            k -= 1  # "A's first phone call"
+        if k < 2 or doc[k - 1].lower_ not in POSSESSIVE:
+            return
+        owner = at_end.get(k - 1)
+        if owner is None or owner.label_ != "PERSON":
+            return
+        w = self._party_past_setting(doc, end, at_start)
+        if w < len(doc) and doc[w].lower_ == "with":
+            self._party_meet_pairs(
+                [owner], self._party_people(doc, w + 1, at_start), add, "party_relations.meet_possessive"
+            )
+
+    def _party_past_setting(self, doc: Doc, k: int, at_start: dict) -> int:
+        """Past a place or a date phrase at token k ("held talks in Z with Y", "talks on Monday with
+        Y"): the token after it, or k when none stands there."""
+        if k + 1 >= len(doc) or doc[k].lower_ not in self.party_setting_preps:
+            return k
+        j = k + 1
+        if doc[j].lower_ == "the":
+            j += 1
+        m = at_start.get(j)
+        if m is None or m.label_ not in self.party_setting_labels:
+            return k
+        return m.end + 1 if m.end < len(doc) and doc[m.end].text == "," else m.end
+
     def _party_meet_between(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "talks in Z lasting two days between A and B"."""
+        """ "talks in Z lasting two days between A and B"; "A's meeting with B"."""
         if any(t.lower_ in self.meet_unreal for t in doc[max(0, start - 2) : start]):
             return
+        self._party_meet_possessive(doc, start, end, at_start, at_end, add)
         ceiling = min(sentence_bounds(doc)[1][start], end + self.party_between_gap + 1)
         k = end
         while k < ceiling and doc[k].lower_ != "between":
@@ -985,10 +1279,12 @@ class PartyRelations(ArgumentGrammar):
         self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, targets, add, "party_relations.claim")
 
     def _party_supply(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "X supplied drones and ammunition to Y", "X sends military aid to Y": X backs Y."""
+        """ "X supplied drones and ammunition to Y", "X sends military aid to Y": X backs Y; "Y received
+        weapons from X": the same alliance."""
         ceiling = min(sentence_bounds(doc)[1][start], end + self.party_supply["gap"] + 1)
+        prep = "from" if doc[start].lower_ in self.party_receive else "to"
         armed, k = False, end
-        while k < ceiling and doc[k].lower_ != "to":
+        while k < ceiling and doc[k].lower_ != prep:
             t = doc[k].lower_
             if t in self.party_arms or (t in self.party_military_aid and doc[k - 1].lower_ == "military"):
                 armed = True

@@ -219,7 +219,9 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     governed = None  # "the ministry in X, run by Y": the clause may describe the head noun
                 add("CONTROLS", self._right(doc, end, at_start, ORG_OR_GPE), governed, "relations.control_passive")
             elif name == "conflict_noun":
-                attacker = at_end.get(start) or self._possessor(doc, start, at_end)
+                attacker = (
+                    at_end.get(start) or self._possessor(doc, start, at_end) or self._premodifier(doc, start, at_end)
+                )
                 target = self._right(doc, end, at_start, ORG_OR_GPE, skip=self.conflict_noun_preps | {"the"}, gap=2)
                 if target is not None and end < len(doc) and doc[end].lower_ in self.conflict_noun_preps:
                     add("IN_CONFLICT_WITH", attacker, target, "relations.conflict_noun")
@@ -259,16 +261,81 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     t.lower_ for t in doc[max(0, start - 4) : start] if t.is_lower and t.is_alpha
                 }
                 part = self._left(doc, start, at_end, {"ORG"}, skip=skip, gap=self.gaps["part_left"])
+                if part is None:
+                    part = self._bracketed_before(doc, start, at_end, skip)
                 # "A, B and C are members of X": each conjunct is a part
                 for each in self._party_coordination(doc, part, at_end, {"ORG"}) if part is not None else []:
                     add("PART_OF", each, whole, "relations.part_nouns")
 
-        self._compounds(doc, mentions, at_start, add)
+        self._compounds(doc, mentions, at_start, at_end, add)
         self._possessives(doc, mentions, at_start, add)
         self._incursions(doc, mentions, at_start, at_end, add)
         self._figures(doc, figures, matches, at_start, at_end, add)
         self._parties(doc, mentions, at_start, at_end, add)
+        self._joined_meeting(doc, mentions, at_end, found, add)
         return _dedupe(found)
+
+    def _joined_meeting(self, doc: Doc, mentions: list[Span], at_end: dict, found: list, add) -> None:
+        """ "The governor received the envoys A and B. Her deputy, C, joined the talks.": C met the side
+        of the meeting she did not come with (guidelines §2.5; see data/relations.json joined_meeting)."""
+        joined = self.words["joined_meeting"]
+        lowers = [t.lower_ for t in doc]
+        triggers = [tuple(p.split()) for p in joined["triggers"]]
+        starts, _ = sentence_bounds(doc)
+        for k in range(len(doc)):
+            phrase = next((p for p in triggers if tuple(lowers[k : k + len(p)]) == p), None)
+            if phrase is None:
+                continue
+            floor = starts[k]
+            joiners = [m for m in mentions if m.label_ == "PERSON" and floor <= m.start and m.end <= k]
+            if not joiners or floor == 0:
+                continue
+            previous = starts[floor - 1]
+            meetings = [
+                (rule, head, tail)
+                for rtype, head, tail, rule in found
+                if rtype == "MET_WITH" and previous <= min(head.start, tail.start) and max(head.end, tail.end) <= floor
+            ]
+            if not meetings:
+                continue
+            sided = [(h, t) for rule, h, t in meetings if rule in joined["side_rules"]]
+            if len(sided) < len(meetings):  # talks with no sides: every party
+                others = {m for _, h, t in meetings for m in (h, t)}
+            else:
+                subjects = {h for h, _ in sided}
+                objects = {t for _, t in sided}
+                ours = {self._state_stem(doc, j, at_end, joined["state_stem"]) for j in joiners} - {None}
+                theirs = {self._state_stem(doc, o, at_end, joined["state_stem"]) for o in objects} - {None}
+                others = subjects if ours & theirs else objects
+            for j in joiners:
+                for o in sorted(others, key=lambda m: m.start):
+                    if j.text != o.text:
+                        add("MET_WITH", j, o, "relations.joined_meeting")
+
+    def _state_stem(self, doc: Doc, person: Span, at_end: dict, n: int) -> str | None:
+        """The first letters of the state a person is named with: "X's ambassador N", "X-ian minister N",
+        "its envoy N" (the state of the person named just before), past titles and role words."""
+        k = person.start
+        while k > 0 and (doc[k - 1].lower_ in self.role_words or doc[k - 1].text in (".", "-") or doc[k - 1].is_lower):
+            m = at_end.get(k)
+            if m is not None and m.label_ == "NORP":
+                return m.text[:n].lower()
+            if doc[k - 1].lower_ == "its":
+                prior = next(
+                    (m for e, m in sorted(at_end.items(), reverse=True) if e < k - 1 and m.label_ == "GPE"), None
+                )
+                return prior.text[:n].lower() if prior is not None else None
+            k -= 1
+            if k < person.start - 6:
+                return None
+        m = at_end.get(k)
+        if m is None and k > 1 and doc[k - 1].lower_ in ("'s", "’s"):
+            m = at_end.get(k - 1)
+        if m is not None and m.label_ in ("NORP", "GPE"):
+            return m.text[:n].lower()
+        if m is None and k > 0 and doc[k - 1].is_title and doc[k - 1].is_alpha and not doc[k - 1].is_sent_start:
+            return doc[k - 1].lower_[:n]  # a nationality no mention holds ("Valdonian Vice Minister N")
+        return None
 
     def _meet(self, doc, start, end, at_start, at_end, add, both: bool = False) -> None:
         subject = self._left(doc, start, at_end, {"PERSON"}, skip=self.meet_skip, gap=3)
@@ -280,7 +347,11 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             for s in subjects:
                 for o in objects:
                     add("MET_WITH", s, o, "relations.meet")
-        elif not both and not any(t.lower_ in self.meet_unreal for t in doc[max(0, start - 2) : start]):
+        elif (
+            not both
+            and not (end < len(doc) and doc[end].lower_ == "by")  # "A and B were received by C": one side
+            and not any(t.lower_ in self.meet_unreal for t in doc[max(0, start - 2) : start])
+        ):
             # "a possible meeting between A and B" has not taken place; a held one has.
             group = subjects if len(subjects) > 1 else objects if len(objects) > 1 else []
             for i, a in enumerate(group):
@@ -291,9 +362,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         """ "President A and Prime Minister B": coordinated people, each past the titles before it."""
         out, cur = [first], first
         while True:
-            k = cur.start
-            while k > 0 and (doc[k - 1].lower_ in self.role_words and doc[k - 1].lower_ != "and"):
-                k -= 1  # the titles of the later conjunct ("Prime Minister")
+            # the titles of the later conjunct ("Prime Minister"), a state's possessive or a body before them
+            k = self._party_person_modifiers(doc, cur.start, at_end)
             if k < 2 or doc[k - 1].lower_ != "and":
                 return out
             prev = at_end.get(k - 1)
@@ -327,7 +397,48 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             return None
         return party if doc[party.end].lower_ in self.target_nouns else None
 
-    def _compounds(self, doc: Doc, mentions: list[Span], at_start: dict, add) -> None:
+    def _premodifier(self, doc: Doc, k: int, at_end: dict) -> Span | None:
+        """ "an X drone strike on Y": the party named before the modifiers of the attack noun at k."""
+        j = k
+        while j > 0 and k - j < 2 and doc[j - 1].lower_ in self.attack_modifiers:
+            j -= 1
+        return at_end.get(j) if j < k else None
+
+    def _bracketed_before(self, doc: Doc, k: int, at_end: dict, skip: set[str]) -> Span | None:
+        """ "X (XA), the armed wing of Y": the acronym in brackets before an apposition that opens at
+        token k, the name nearer the other argument (guidelines §3.1)."""
+        j = k
+        while j > 0 and k - j <= self.gaps["part_left"] and doc[j - 1].lower_ in skip and doc[j - 1].text != ",":
+            j -= 1
+        if j < 3 or doc[j - 1].text != "," or doc[j - 2].text != ")":
+            return None
+        acronym = at_end.get(j - 2)
+        if acronym is None or acronym.label_ != "ORG" or doc[acronym.start - 1].text != "(":
+            return None
+        return acronym
+
+    def _backed_apposition_head(self, doc: Doc, m: Span, at_end: dict) -> Span | None:
+        """ "Y, an X-backed militia, ...": the party an apposition opened by a determiner (and at most
+        two adjectives) before the compound describes, when a group noun follows the compound."""
+        if m.end + 2 >= len(doc) or doc[m.end + 2].lower_ not in self.group_nouns:
+            return None
+        k = m.start - 1
+        while (
+            k > 0
+            and m.start - k <= 2
+            and doc[k].is_lower
+            and doc[k].is_alpha
+            and doc[k].lower_ not in ("a", "an", "the")
+        ):
+            k -= 1
+        if k < 2 or doc[k].lower_ not in ("a", "an", "the") or doc[k - 1].text != ",":
+            return None
+        head = at_end.get(k - 1)
+        if head is None and doc[k - 2].text == ")":
+            head = at_end.get(k - 2)  # "Y (YA), an X-backed group": the acronym, nearer (§3.1)
+        return head if head is not None and head.label_ in ORG_OR_GPE else None
+
+    def _compounds(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:
         """ "Israel-Hamas war", "Hamas-run ministry", "Iran-backed Hezbollah"."""
         for m in mentions:
             if m.end + 1 >= len(doc) or doc[m.end].text not in ("-", "–") or doc[m.end - 1].whitespace_:
@@ -336,6 +447,9 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             other = at_start.get(m.end + 1)
             if other is not None and other.end < len(doc) and doc[other.end].lower_ in self.suffix["IN_CONFLICT_WITH"]:
                 add("IN_CONFLICT_WITH", m, other, "relations.conflict_compound")
+            elif nxt.lower_ in self.led_suffix and self._party_bloc(doc, m.end + 2, at_start, mentions) is not None:
+                # "the X-led Y Alliance": a state leading a standing alliance is allied with it (§2.5)
+                add("ALLIED_WITH", m, at_start.get(m.end + 2), "relations.led_alliance")
             elif nxt.lower_ in self.suffix["CONTROLS"]:
                 add("CONTROLS", m, at_start.get(m.end + 2), "relations.control_suffix")
             elif nxt.lower_ in self.suffix["ALLIED_WITH"]:
@@ -349,6 +463,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 ):
                     # "the Iran-backed group" names the group mentioned before it (guidelines §2.5).
                     ally = self._referent(doc, m.start - 1, mentions, m)
+                if ally is None:
+                    ally = self._backed_apposition_head(doc, m, at_end)
                 add("ALLIED_WITH", m, ally, "relations.backed_suffix")
 
 

@@ -86,6 +86,10 @@ class RoleRelations(ArgumentGrammar):
         self.appointed_skip = frozenset(appointed["skip"])
         parts = load_json("relations.json", data_dir)
         self.part_apposition = frozenset(parts["part_apposition_nouns"]) | frozenset(parts["part_nouns"])
+        self.unit_heads = frozenset(grammar["unit_heads"])
+        self.described = grammar["described_as"]
+        self.described_verbs = frozenset(self.described["verbs"])
+        self.owner_modifiers = frozenset(grammar["owner_modifiers"]) | {"the", "a", "an"}
         self.made_of = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in parts["made_of"]]
 
     # -- role words ------------------------------------------------------------------------
@@ -210,6 +214,8 @@ class RoleRelations(ArgumentGrammar):
         if k == 0:
             return None
         first = starts[k - 1]
+        while first < k and doc[first].is_space:
+            first += 1  # a paragraph break opens the sentence
         if doc[first].lower_ == "the":
             first += 1
         subject = next((m for m in mentions if m.start == first), None)
@@ -403,7 +409,7 @@ class RoleRelations(ArgumentGrammar):
                 after = m.end
                 if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
                     after += 3  # "the Coastal League (CL) special representative"
-                owner_first = all(t.lower_ in ("the", "a", "an") for t in doc[phrase : m.start])
+                owner_first = all(t.lower_ in self.owner_modifiers for t in doc[phrase : m.start])
                 if owner_first:
                     # "N, the UN envoy", "N, HRW's senior researcher": the role follows the body.
                     stop = after
@@ -502,8 +508,15 @@ class RoleRelations(ArgumentGrammar):
         if k + 1 >= len(doc) or doc[k].lower_ != "of":
             return None
         k += 1
-        while k < len(doc) and k - person.end <= 4 and at_start.get(k) is None:
-            if not (doc[k].is_lower and doc[k].is_alpha) and doc[k].lower_ not in POSSESSIVE:
+        while k < len(doc) and k - person.end <= 5:
+            nationality = at_start.get(k)
+            if nationality is not None and nationality.label_ == "NORP":
+                k = nationality.end  # "N of the Trinidadian group X": a nationality describes the body
+                continue
+            if nationality is not None:
+                break
+            adjective = doc[k].is_title and k + 1 < len(doc) and doc[k + 1].is_lower and doc[k + 1].is_alpha
+            if not (doc[k].is_lower and doc[k].is_alpha) and doc[k].lower_ not in POSSESSIVE and not adjective:
                 return None
             k += 1
         m = at_start.get(k)
@@ -634,10 +647,70 @@ class RoleRelations(ArgumentGrammar):
             self._led_by(doc, person, at_end, mentions),
             self._state_list(doc, person, at_start, at_end),
             self._bare_title(doc, person, at_end, mentions),
+            self._delegation_member(doc, person, at_end),
+            self._described_as(doc, person, at_start, mentions),
         ):
             if one is not None:
                 return [one]
         return []
+
+    def _described_as(self, doc: Doc, person: Span, at_start: dict, mentions: list[Span]):
+        """ "N, whom X describes as its third-in-command" (X's member), "N, whom the army names as
+        the amir of Y" (Y's leader): the role a speaker gives the person (see roles.json described_as)."""
+        k = person.end + 1 if person.end < len(doc) and doc[person.end].text == "," else person.end
+        if k >= len(doc) or doc[k].lower_ not in self.described["pronouns"]:
+            return None
+        ceiling = min(sentence_bounds(doc)[1][person.start], k + 1 + self.described["gap"])
+        verb = next((i for i in range(k + 1, ceiling) if doc[i].lower_ in self.described_verbs), None)
+        if verb is None or verb + 2 >= len(doc) or doc[verb + 1].lower_ != "as":
+            return None
+        speaker = next((m for m in mentions if k < m.start and m.end <= verb and m.label_ == "ORG"), None)
+        start = verb + 2
+        end = start
+        while (
+            end < len(doc) and end - start <= self.gaps["role_phrase"] and (doc[end].is_alpha or doc[end].text == "-")
+        ):
+            if doc[end].lower_ == "of" or at_start.get(end) is not None:
+                break
+            end += 1
+        owner = doc[start].lower_ in self.owner_pronouns
+        kind = self._kind(doc, start + 1 if owner else start, end, definite=doc[start].lower_ != "a")
+        if kind is None:
+            return None
+        if owner:
+            body = speaker
+        elif end + 1 < len(doc) and doc[end].lower_ == "of":
+            named = at_start.get(end + 2 if doc[end + 1].lower_ == "the" else end + 1)
+            body = self._chain(doc, named, at_start) if named is not None else None
+        else:
+            body = None
+        if body is None or body.label_ not in BODY_LABELS:
+            return None
+        return kind.split("+")[0], body, "roles.described_as"
+
+    def _delegation_member(self, doc: Doc, person: Span, at_end: dict):
+        """ "the X's (peace) delegation, A and B": the people named in apposition to a body's delegation
+        are its members (guidelines §2.5, implied membership: a possessive states the tie)."""
+        k = person.start
+        floor = sentence_bounds(doc)[0][person.start]
+        while k > floor and person.start - k <= self.gaps["meet_people"]:
+            prev = at_end.get(k)
+            if prev is not None and prev.label_ == "PERSON":
+                k = prev.start
+                continue
+            t = doc[k - 1]
+            if t.lower_ in self.delegation_nouns and k < person.start and doc[k].text == ",":
+                break
+            if not (t.lower_ in ("and", ",") or t.lower_ in self.honorifics or t.lower_ in self.title_role_words):
+                return None
+            k -= 1
+        else:
+            return None
+        e = k - 2  # the word before the delegation noun
+        while e > floor and k - 1 - e <= 2 and doc[e].lower_ not in POSSESSIVE and doc[e].is_alpha:
+            e -= 1  # "the X's peace delegation"
+        body = at_end.get(e) if doc[e].lower_ in POSSESSIVE else None
+        return ("member", body, "roles.delegation") if body is not None and body.label_ == "ORG" else None
 
     def _bare_title(self, doc: Doc, person: Span, at_end: dict, mentions: list[Span]):
         """ "President N said his country would quit the bloc and that Niger ...": a bare title that
@@ -699,6 +772,8 @@ class RoleRelations(ArgumentGrammar):
             owner = self._part_of_pronoun(doc, m, mentions)
             if owner is not None:
                 add("PART_OF", m, owner, "roles.part_pronoun")
+            add("PART_OF", m, self._named_part_before(doc, m, at_start, at_end, mentions), "roles.part_before")
+            add("PART_OF", m, self._unit_of(doc, m, at_start, at_end), "roles.unit_of")
             bracketed = m.start > 0 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
             k = m.end + 1 if bracketed else m.end
             if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
@@ -717,7 +792,7 @@ class RoleRelations(ArgumentGrammar):
             ):
                 continue
             e = whole.end + 1
-            while e < len(doc) and e - whole.end <= 4 and doc[e].is_lower and doc[e].is_alpha:
+            while e < len(doc) and e - whole.end <= 6 and self._part_modifier(doc, e, at_start):
                 if doc[e].lower_ in self.part_apposition:
                     add("PART_OF", m, whole, "roles.part_apposition")
                     break
@@ -736,6 +811,77 @@ class RoleRelations(ArgumentGrammar):
                 if doc[k].lower_ not in (",", "and", "the"):
                     break
                 k += 1
+
+    def _part_modifier(self, doc: Doc, e: int, at_start: dict) -> bool:
+        """A word of the noun phrase between a possessive and its part noun: a lower-case word, or a
+        compound modifier ("Mali-based", "the group's Korvan-based affiliate") or a nationality
+        or a place ("its Egyptian branch", "the group's Korvan branch": a NORP mention or a capitalised
+        word no mention starts), which name no other party."""
+        t = doc[e]
+        if t.is_lower and t.is_alpha:
+            return True
+        if t.text in ("-", "–"):
+            return True
+        if e + 1 < len(doc) and doc[e + 1].text in ("-", "–") and not t.whitespace_:
+            return True  # the first word of a hyphenated modifier
+        nationality = at_start.get(e)
+        if nationality is not None:
+            return nationality.label_ == "NORP"
+        return t.is_title and t.is_alpha
+
+    def _unit_of(self, doc: Doc, m: Span, at_start: dict, at_end: dict) -> Span | None:
+        """ "the 7th Division of the X Army", "the Border Service of Y's Security Service": a named unit
+        followed by "of" and a named body (past a state's possessive) is part of that body."""
+        if doc[m.end - 1].lower_ not in self.unit_heads or m.end + 1 >= len(doc) or doc[m.end].lower_ != "of":
+            return None
+        k = m.end + 1
+        if doc[k].lower_ == "the":
+            k += 1
+        whole = at_start.get(k)
+        if whole is not None and whole.label_ == "GPE" and whole.end < len(doc) and doc[whole.end].lower_ in POSSESSIVE:
+            whole = at_start.get(whole.end + 1)  # "of Y's Security Service": the state owns the whole
+        return whole if whole is not None and whole.label_ == "ORG" else None
+
+    def _named_part_before(self, doc: Doc, m: Span, at_start: dict, at_end: dict, mentions: list[Span]) -> Span | None:
+        """The body a part phrase just before m names as its whole (guidelines §2.5): "the group's
+        Egyptian branch, M" (an apposition before the name: the owner of the possessive, a nominal
+        owner naming the nearest earlier body of its kind) and "the X faction M", "an X affiliate, M"
+        (the whole named as the premodifier of the part noun)."""
+        k = m.start - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        comma = k >= 0 and doc[k].text == ","
+        if comma:
+            k -= 1
+        if k < 1 or doc[k].lower_ not in self.part_apposition:
+            return None
+        e = k - 1
+        while e >= 0 and k - e <= 4 and doc[e].lower_ not in POSSESSIVE:
+            named = at_end.get(e + 1)
+            if named is not None and named.label_ != "NORP":
+                break
+            if named is not None:
+                e = named.start - 1  # "its Egyptian branch": a nationality is a modifier
+                continue
+            if not self._part_modifier(doc, e, at_start) or doc[e].lower_ in ("the", "a", "an"):
+                return None
+            e -= 1
+        whole = at_end.get(e + 1)
+        if whole is not None and whole.label_ == "ORG":
+            # "the X faction M": a premodifying name, the whole of the part; "the X's branch" below
+            det = whole.start - 1
+            return whole if det >= 0 and doc[det].lower_ in ("the", "a", "an") and whole != m else None
+        if e < 1 or doc[e].lower_ not in POSSESSIVE or not comma:
+            return None
+        owner = at_end.get(e)
+        if owner is not None:
+            return owner if owner.label_ == "ORG" and owner != m else None
+        if e >= 2 and doc[e - 2].lower_ == "the" and doc[e - 1].is_lower:
+            noun = doc[e - 1].lower_
+            if noun in self.org_nouns or noun in self.body_synonyms:
+                found = self._by_head(doc, e - 2, noun, mentions)
+                return found if found is not None and found != m else None
+        return None
 
     def _part_of_pronoun(self, doc: Doc, m: Span, mentions: list[Span]) -> Span | None:
         """ "X spoke via its Z news outlet", "its armed wing, the Y Brigades": a body an
@@ -757,6 +903,15 @@ class RoleRelations(ArgumentGrammar):
         while j < p and (doc[j].is_space or doc[j].lower_ == "the"):
             j += 1
         owner = next((o for o in mentions if o.start == j and o.label_ == "ORG"), None)
+        if (
+            owner is not None
+            and owner.end + 2 < len(doc)
+            and doc[owner.end].text == "("
+            and doc[owner.end + 2].text == ")"
+        ):
+            # "X (XA), ..., through its outlet Z": of a name and its acronym, the one nearer Z (§3.1)
+            acronym = next((o for o in mentions if o.start == owner.end + 1 and o.label_ == "ORG"), None)
+            owner = acronym or owner
         return owner if owner is not None and owner != m else None
 
     def _made_of(self, doc: Doc):
