@@ -124,13 +124,16 @@ class FigureFinder:
         self.strength_compounds = set(cues["group_compounds"]["strength"])
         self.record_verbs = set(cues["recording_places"]["verbs"])
         self.record_places = set(cues["recording_places"]["places"])
+        self.people_cues = set(cues["people_cues"]["words"])
+        self.people_followers = set(cues["people_cues"]["followers"])
+        self.people_fillers = set(cues["people_cues"]["fillers"]) | self.auxiliaries | self.sequence_adverbs
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
             for w in words:
                 self.context.setdefault(w, cat)
         for cat, phrase in self.after:  # not the verbs before a count: "took place", "holding talks"
-            if len(phrase) == 1 and cat != "other":
+            if len(phrase) == 1 and cat != "other" and phrase[0] not in self.people_cues:
                 self.context.setdefault(phrase[0], cat)
 
     @staticmethod
@@ -200,20 +203,44 @@ class FigureFinder:
                 return cat, len(phrase)
         return None
 
-    def _before_cue(self, lowers: list[str], k: int, floor: int) -> str | None:
-        """The category of a 'before' cue phrase ending at token k (not crossing ``floor``)."""
+    def _before_cue(self, lowers: list[str], k: int, floor: int, people: bool = True) -> str | None:
+        """The category of a 'before' cue phrase ending at token k (not crossing ``floor``); a verb of
+        ``people_cues`` only when the count it governs counts ``people``."""
         for cat, phrase in self.before_at.get(lowers[k], ()):
             n = len(phrase)
             if k - n + 1 >= floor and tuple(lowers[k - n + 1 : k + 1]) == phrase:
-                return cat
+                return cat if people or phrase[-1] not in self.people_cues else None
         return None
+
+    def _counts_people(self, lowers: list[str], end: int, sent_end: int) -> bool:
+        """Whether the noun phrase after a count names people ("released 9 farmers", "held 12 of them"),
+        not things or events ("released two videos", "held three meetings")."""
+        if lowers[end : end + 2] in (["of", "them"], ["of", "those"]):
+            return True
+        if lowers[end : end + 1] == ["of"] and end + 1 < len(lowers) and lowers[end + 1] in self.partitive:
+            end += 2  # "released 6 of the 20 passengers": a part of a group counted by its noun
+            while end < sent_end and (lowers[end][:1].isdigit() or lowers[end] in NUMBER_WORDS):
+                end += 1
+        return self._head_kind(lowers, end, sent_end) in ("noun", "actor")
+
+    def _people_cue(self, lowers: list[str], end: int, k: int, n: int) -> bool:
+        """Whether an after-cue of ``people_cues`` at token k tells what befell the count ending at ``end``:
+        the words between name people or only join a bare count to its verb ("30 pupils were taken", "20
+        are still held"), and the word after the verb is one of ``followers`` ("held by", "taken from"), not
+        an object or a destination ("held talks", "taken to hospital")."""
+        nxt = lowers[k + n] if k + n < len(lowers) else "."
+        if nxt not in self.people_followers and nxt[0].isalpha():
+            return False
+        between = lowers[end:k]
+        return self._names_people(lowers, end, k) or all(w in self.people_fillers for w in between)
 
     def _category(self, doc: Doc, lowers: list[str], num: list[bool], start: int, end: int) -> tuple[str, str] | None:
         starts, ends = sentence_bounds(doc)
         sent_start = starts[start]
         # A verb right before the number is the strongest cue: "has killed more than 14,000 people
         # and displaced nearly 8 million" -- the first count is of the killed.
-        if start > sent_start and (adjacent := self._before_cue(lowers, start - 1, sent_start)):
+        people = self._counts_people(lowers, end, ends[start])
+        if start > sent_start and (adjacent := self._before_cue(lowers, start - 1, sent_start, people)):
             # "shot or injured some 15": the first category named (guidelines §2.4).
             if start - 3 >= sent_start and lowers[start - 2] in ("or", "and"):
                 adjacent = self._before_cue(lowers, start - 3, sent_start) or adjacent
@@ -242,6 +269,8 @@ class FigureFinder:
             if k > end and lowers[k] in self.tally and "and" in lowers[end:k]:
                 break  # "put the dead at 19 and the count of injured at 50": a tally opens another count
             hit = self._match_at(lowers, k, self.after_at)
+            if hit and lowers[k + hit[1] - 1] in self.people_cues and not self._people_cue(lowers, end, k, hit[1]):
+                hit = None  # "three rounds of talks held in Doha", "40 people taken to hospital"
             if hit and k > end + 1 and lowers[k - 1] == "the" and lowers[k - 2] not in ("of", "among"):
                 break  # "five ambulances took the injured": "the" makes the cue a noun for other people
             if hit and hit[0] == "other" and lowers[k] in self.things and self._names_people(lowers, end, k):
@@ -270,7 +299,7 @@ class FigureFinder:
         if start > sent_start and lowers[start - 1] in self.gap_prepositions:
             return None  # "were killed across three provinces": the object of a preposition, not of the verb
         for k in range(start - 1, max(sent_start, start - WINDOW_BEFORE) - 1, -1):
-            if cat := self._before_cue(lowers, k, sent_start):
+            if cat := self._before_cue(lowers, k, sent_start, people):
                 if lowers[k + 1] == "and" and any(num[max(sent_start, k - 3) : k]):
                     break  # "a guard killed and four porters ... hurt": the word closes the count before
                 return cat, f"figures.before.{cat}"
@@ -375,10 +404,13 @@ class FigureFinder:
         near = [k for k in range(sent_start, sent_end) if lowers[k] in self.held]
         if near:
             return self._held_word(lowers, min(near, key=lambda k: abs(k - i)))
-        for k in range(sent_start - 1, -1, -1):
-            if lowers[k] in self.held:
-                return self._held_word(lowers, k)
-        return "hostage"
+        # What the article has called people held so far, by the most words, the latest of equals: one
+        # "arrested" in a hostage story ("police arrested two kidnappers") does not make the pupils prisoners.
+        told = [self._held_word(lowers, k) for k in range(sent_start) if lowers[k] in self.held]
+        hostage, detained = told.count("hostage"), told.count("detained")
+        if hostage != detained:
+            return "hostage" if hostage > detained else "detained"
+        return told[-1] if told else "hostage"
 
     def _held_word(self, lowers: list[str], k: int) -> str:
         return self._captivity(lowers) if lowers[k] in self.ambiguous_captives else self.held[lowers[k]]
@@ -564,7 +596,7 @@ class FigureFinder:
         for i, (start, end, cue) in enumerate(runs):
             kind = self._counted_by(view, lowers, start, end)
             if kind == "thing":
-                runs[i] = (start, end, ("other", "figures.noun.other"))  # "25 posts were seized"
+                runs[i] = (start, end, ("other", "figures.thing.other"))  # "25 posts were seized"
             elif (
                 cue is None
                 and kind == "actor"
