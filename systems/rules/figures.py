@@ -37,6 +37,7 @@ FATE_WINDOW = 14  # "three porters injured in the raid late on 2 June succumbed"
 TALLY_WINDOW = 16  # "the death toll of civilians who died in the fighting around the port has risen to 2,400"
 LIST_GAP = 6  # tokens between two counts of one list: "40 soldiers and 25"
 STOP = {".", ";", ":", "?", "!", "(", ")"}
+QUOTES = {'"', "“", "”", "'", "‘", "’"}
 OWN_CUES = ("figures.after.", "figures.before.", "figures.fate.", "figures.sequence.")  # a cue word next to the count
 UNNAMED = ""  # a count whose sentence names no category: it takes the category of the one before it
 
@@ -124,6 +125,7 @@ class FigureFinder:
         self.strength_compounds = set(cues["group_compounds"]["strength"])
         self.record_verbs = set(cues["recording_places"]["verbs"])
         self.record_places = set(cues["recording_places"]["places"])
+        self.group_parts = _phrases(cues["group_parts"])
         self.people_cues = set(cues["people_cues"]["words"])
         self.people_followers = set(cues["people_cues"]["followers"])
         self.people_fillers = set(cues["people_cues"]["fillers"]) | self.auxiliaries | self.sequence_adverbs
@@ -393,7 +395,7 @@ class FigureFinder:
             if lowers[k] in self.remains:
                 return "killed"  # "handed over 12 bodies"
             if lowers[k] in self.held and (lowers[k] in self.status or lowers[k] in self.participles):
-                return self.held[lowers[k]]
+                return self._held_word(lowers, k)
             if lowers[k] in self.np_breaks or not lowers[k][0].isalpha():
                 return None
         return None
@@ -749,6 +751,8 @@ class FigureFinder:
                 kind = "noun"
             elif k > first and lowers[k - 1] in ("-", "–"):
                 continue  # "70 hit-and-run raids": inside a hyphenated compound
+            elif lowers[k] in QUOTES:
+                continue  # 'three new "massacres"': a word the writer quotes is still the noun
             elif lowers[k] in self.np_breaks or not (lowers[k][0].isalpha() or lowers[k] in ("-", "–")):
                 break
         return kind
@@ -800,7 +804,25 @@ class FigureFinder:
         )
         if same_sentence or (paragraph and (rule == "figures.tally" or rest)):
             return last.category, f"figures.previous.{last.category}"
+        if rule == "figures.noun" and (group := self._named_group(lowers, end)):
+            # "four seafarers were among the crew": counted like the figure before that counted the crew
+            for before in reversed(figures):
+                if group in lowers[before.span.end : before.span.end + 4] and before.category != "other":
+                    return before.category, f"figures.group.{before.category}"
         return "other", f"{rule}.other"
+
+    def _named_group(self, lowers: list[str], end: int) -> str | None:
+        """The noun of a group the article has named before, when one of ``group_parts`` makes the count a
+        part of it ("131 of the pupils were handed over", "four seafarers were among the crew")."""
+        for k in range(end, min(len(lowers), end + 5)):
+            phrase = next((p for p in self.group_parts if tuple(lowers[k : k + len(p)]) == p), None)
+            if phrase is not None:
+                # "the crew", "the abducted pupils": a counted noun within three words, else the first word
+                after = lowers[k + len(phrase) : k + len(phrase) + 3]
+                return next((w for w in after if w in self.people or w in self.actors), after[0] if after else None)
+            if (lowers[k] in self.np_breaks and lowers[k] not in self.auxiliaries) or not lowers[k].isalpha():
+                return None
+        return None
 
     def _sentence_category(
         self, view, lowers: list[str], num: list[bool], start: int, end: int, own: bool = False
