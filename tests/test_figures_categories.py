@@ -882,3 +882,36 @@ def test_a_part_of_a_group_named_before(rules, text, figure, category):
 )
 def test_more_constructions_of_what_befell_people(rules, text, figure, category):
     assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # People captured in the fighting are prisoners, whoever holds them (guidelines §2.4).
+        ("The Ulmo rebels said they were holding 9 Tovian soldiers captured in the fighting.", "9", "detained"),
+        ("The Korran Front is holding 14 policemen captured at the Dorra checkpoint.", "14", "detained"),
+        # Displacement told by where people live now.
+        ("More than 30,000 are living in tents outside Ormo.", "More than 30,000", "displaced"),
+        ("Some 4,500 villagers from the Tarsk valley are sheltering in tents near Lusk.", "Some 4,500", "displaced"),
+        # People under the rubble or vanished are missing.
+        ("Rescuers are searching for 25 people believed buried under the rubble in Zarit.", "25", "missing"),
+        ("Relatives of 40 men who vanished in Korvan marched on Friday.", "40", "missing"),
+        ("Seven fishermen vanished off the Tessaly coast during the raid.", "Seven", "missing"),
+    ],
+)
+def test_captured_sheltering_and_vanished(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Sappers cleared 40 landmines from the road to Vesk after the shelling killed two.", "40"),
+        ("The Brevik militia torched 12 shops and three warehouses, and five guards died.", "12"),
+        ("Drones hit two depots near Orvo, where four soldiers were wounded.", "two"),
+        ("Raiders looted four ambulances in Pelon and wounded a driver.", "four"),
+    ],
+)
+def test_more_counted_things_are_other(rules, spacy_system, hybrid, text, figure):
+    for system in (rules, spacy_system, hybrid):
+        assert figures(system, text).get(figure) == "other", figures(system, text)
