@@ -915,3 +915,23 @@ def test_captured_sheltering_and_vanished(rules, text, figure, category):
 def test_more_counted_things_are_other(rules, spacy_system, hybrid, text, figure):
     for system in (rules, spacy_system, hybrid):
         assert figures(system, text).get(figure) == "other", figures(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A tally names its category by a cue phrase of what befell the people it counts.
+        ("Officials put the number of people taken out of the Vesk district at 12,000.", "12,000", "displaced"),
+        ("The agency put the number of civilians moved out of Ormo at about 3,500.", "about 3,500", "displaced"),
+        ("Medics in Lusk put the number of men shot dead at the Tarsk gate at 14.", "14", "killed"),
+        # ... and a second figure given for the same tally counts the same.
+        (
+            "Officials put the number of people taken out of the Vesk district at 12,000; "
+            "other reports gave a figure above 15,000.",
+            "above 15,000",
+            "displaced",
+        ),
+    ],
+)
+def test_a_tally_names_its_category_by_a_cue_phrase(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)

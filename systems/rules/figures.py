@@ -729,10 +729,15 @@ class FigureFinder:
         for k in range(start - 1, max(view.sent_starts[start], start - TALLY_WINDOW) - 1, -1):
             if lowers[k] in self.tally:
                 if k + 2 < start and lowers[k + 1] == "of":
-                    # "the number of dead", "the count of civilians slain"
+                    # "the number of dead", "the count of civilians slain", "the number of people taken
+                    # out of the zone": a word naming a category, or a cue phrase of what befell them (its
+                    # single words are in the context already; a verb of people_cues alone is weak)
                     for m in range(k + 2, min(start, k + 6)):
                         if cat := self.context.get(lowers[m]):
                             return cat
+                        hit = self._match_at(lowers, m, self.after_at)
+                        if hit and hit[1] > 1 and hit[0] != "other":
+                            return hit[0]
                     return None
                 return self.context.get(lowers[k])
         return None
