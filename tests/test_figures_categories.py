@@ -937,3 +937,28 @@ def test_more_counted_things_are_other(rules, spacy_system, hybrid, text, figure
 )
 def test_a_tally_names_its_category_by_a_cue_phrase(rules, text, figure, category):
     assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # People rescued in a story of hostages are freed hostages (guidelines §2.4) ...
+        (
+            "Gunmen hijacked a bus near Korvan and held the passengers hostage. "
+            "Troops later said 40 passengers had been rescued.",
+            "40",
+            "hostage",
+        ),
+        (
+            "Pirates seized the Ulmo ferry and kidnapped its crew. The Tessaly navy rescued 12 sailors on Sunday.",
+            "12",
+            "hostage",
+        ),
+        # ... elsewhere people brought out of danger, other.
+        ("Shelling hit Brevik overnight. Medics said 30 people had been rescued from the rubble.", "30", "other"),
+        ("Boats of the Vardan coast guard rescued 85 villagers from the flooded valley.", "85", "other"),
+    ],
+)
+def test_people_rescued_in_a_story_of_hostages(rules, hybrid, text, figure, category):
+    for system in (rules, hybrid):
+        assert figures(system, text).get(figure) == category, figures(system, text)

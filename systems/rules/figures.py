@@ -252,6 +252,8 @@ class FigureFinder:
                 adjacent = held  # "took 11 prisoners", "freed 90 prisoners": what they were, not the verb
             elif lowers[start - 1] in self.weak and adjacent in ("hostage", "detained"):
                 adjacent = self._held_as(lowers, start - 1, sent_start, ends[start])
+            elif lowers[start - 1] in self.rescue and self._hostage_story(lowers, ends[start]):
+                return "hostage", "figures.rescue.hostage"
             return adjacent, f"figures.before.{adjacent}"
         # "Eight of the 20 abducted were found dead": the whole a part is taken from is no other count,
         # and its words do not use up the window; "9 of the over 40 slain": it may carry a qualifier.
@@ -296,6 +298,8 @@ class FigureFinder:
                 if hit[0] == "hostage" and lowers[k + hit[1] - 1] in self.ambiguous_captives:
                     held = self._captivity(lowers)  # "869 captives freed" in an article about a prisoner swap
                     return held, f"figures.after.{held}"
+                if lowers[k] in self.rescue and self._hostage_story(lowers, ends[k]):
+                    return "hostage", "figures.rescue.hostage"  # "155 passengers were rescued" from a hijacking
                 return hit[0], f"figures.after.{hit[0]}"
             k += 1
         if start > sent_start and lowers[start - 1] in self.gap_prepositions:
@@ -413,6 +417,11 @@ class FigureFinder:
         if hostage != detained:
             return "hostage" if hostage > detained else "detained"
         return told[-1] if told else "hostage"
+
+    def _hostage_story(self, lowers: list[str], sent_end: int) -> bool:
+        """Whether the article up to the end of this sentence has told of people held hostage: people
+        rescued there are freed hostages (guidelines §2.4), elsewhere people brought out of danger, other."""
+        return any(self.held.get(w) == "hostage" for w in lowers[:sent_end])
 
     def _held_word(self, lowers: list[str], k: int) -> str:
         return self._captivity(lowers) if lowers[k] in self.ambiguous_captives else self.held[lowers[k]]
