@@ -748,6 +748,8 @@ def test_verbs_of_captivity_on_counts_of_people(rules, text, figure, category):
         ("Forty people were taken to hospital in Orvo after the blast.", "Forty", "injured"),
         ("Thirty people were taken by ambulance to the Vesk clinic after the blast.", "Thirty", "injured"),
         ("Twelve people were taken to the hospital in Ormo after the shelling.", "Twelve", "injured"),
+        ("About 300 people were taken by bus to camps outside Lusk.", "About 300", "displaced"),
+        ("Some 1,200 villagers were taken by boat to Pemo after the raid on Varn.", "Some 1,200", "displaced"),
         ("Some 200 fighters have taken part in the Vardan offensive.", "Some 200", "other"),
         ("The Tovian army said 12 soldiers were taken prisoner near Korvan.", "12", "detained"),
         ("Twenty protesters were taken into custody in Mareno.", "Twenty", "detained"),

@@ -16,6 +16,12 @@ and killed 40"); a sequence befalling the same people takes its last event ("abd
 killed"), a list of people shares its counts' cue, a bare count after "and" before a preposition
 repeats the verb of the figure before it ("12 in Alda and 8 near Berro"), and a revised toll's old
 count ("up from 62", "from 182 in May to 138 in June") counts what the new one counts.
+
+Verbs that say what befell people only when they count people ("held", "taken", "released") are cues
+only on counts of people and, after the count, only before a preposition of captivity ("held by",
+"taken from"; not "held talks", "taken to hospital"); like "freed", they count people as what they
+were. A count of people that names no category and is a part of a group named before ("four
+seafarers were among the crew") counts what the figure that counted that group counts.
 """
 
 from __future__ import annotations
