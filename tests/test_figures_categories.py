@@ -964,3 +964,16 @@ def test_a_tally_names_its_category_by_a_cue_phrase(rules, text, figure, categor
 def test_people_rescued_in_a_story_of_hostages(rules, hybrid, text, figure, category):
     for system in (rules, hybrid):
         assert figures(system, text).get(figure) == category, figures(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # A possessive between "of the" and the noun does not hide what is counted.
+        ("Soldiers of the Varn guard moved into two of the country's prisons on Monday.", "two"),
+        ("Ostrel gunners shelled three of the region's hospitals, and four nurses were hurt.", "three"),
+    ],
+)
+def test_a_possessive_before_the_counted_thing(rules, hybrid, text, figure):
+    for system in (rules, hybrid):
+        assert figures(system, text).get(figure) == "other", figures(system, text)

@@ -773,6 +773,8 @@ class FigureFinder:
                 continue  # "70 hit-and-run raids": inside a hyphenated compound
             elif lowers[k] in QUOTES:
                 continue  # 'three new "massacres"': a word the writer quotes is still the noun
+            elif lowers[k] in ("'s", "’s"):
+                continue  # "two of the country's prisons": a possessive before the noun counted
             elif lowers[k] in self.np_breaks or not (lowers[k][0].isalpha() or lowers[k] in ("-", "–")):
                 break
         return kind
