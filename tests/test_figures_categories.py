@@ -977,3 +977,21 @@ def test_people_rescued_in_a_story_of_hostages(rules, hybrid, text, figure, cate
 def test_a_possessive_before_the_counted_thing(rules, hybrid, text, figure):
     for system in (rules, hybrid):
         assert figures(system, text).get(figure) == "other", figures(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # More ways news tells a fate after the people counted, or as the verb before them.
+        ("Nine herders were gunned down near the Tarsk wells.", "Nine", "killed"),
+        ("Raiders gunned down 14 traders on the Ulmo road.", "14", "killed"),
+        ("At least 30 villagers were hacked to death in Korvan.", "At least 30", "killed"),
+        ("Two local leaders were assassinated in Balsek last month.", "Two", "killed"),
+        ("Four soldiers suffered shrapnel wounds in the Dorra shelling.", "Four", "injured"),
+        ("Seven crew members have not been heard from since the attack on the Lusk trawler.", "Seven", "missing"),
+        ("About 40 migrants were lost at sea off Tessaly.", "About 40", "missing"),
+        ("Some 6,000 people left their villages in the Vardan hills.", "Some 6,000", "displaced"),
+    ],
+)
+def test_more_fates_told_by_a_verb(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
