@@ -995,3 +995,16 @@ def test_a_possessive_before_the_counted_thing(rules, hybrid, text, figure):
 )
 def test_more_fates_told_by_a_verb(rules, text, figure, category):
     assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # "X of them" in the next sentence refers back to the people the figure before counted.
+        ("Police in Tiravo arrested 40 people on Monday. Twelve of them are minors.", "Twelve", "detained"),
+        ("Gunmen abducted 30 pupils in Balsek. Eight of them are girls, the school said.", "Eight", "hostage"),
+        ("Some 5,000 people fled Korma last week. About 2,000 of them are children.", "About 2,000", "displaced"),
+    ],
+)
+def test_x_of_them_in_the_next_sentence(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)

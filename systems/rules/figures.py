@@ -821,8 +821,11 @@ class FigureFinder:
         last = figures[-1]
         same_sentence = view.sent_starts[last.span.start] == view.sent_starts[start]
         paragraph = "\n" not in "".join(view.texts[last.span.end : start])
-        rest = (end < len(lowers) and lowers[end] in self.rest_after) or (
-            start > 0 and lowers[start - 1] in self.rest_before
+        # "Twelve of them are minors": "of them" refers back to the people the figure before counted.
+        rest = (
+            (end < len(lowers) and lowers[end] in self.rest_after)
+            or (start > 0 and lowers[start - 1] in self.rest_before)
+            or any(tuple(lowers[end : end + len(p)]) == p for p in self.part_after)
         )
         if same_sentence or (paragraph and (rule == "figures.tally" or rest)):
             return last.category, f"figures.previous.{last.category}"
