@@ -1004,6 +1004,17 @@ def test_more_fates_told_by_a_verb(rules, text, figure, category):
         ("Police in Tiravo arrested 40 people on Monday. Twelve of them are minors.", "Twelve", "detained"),
         ("Gunmen abducted 30 pupils in Balsek. Eight of them are girls, the school said.", "Eight", "hostage"),
         ("Some 5,000 people fled Korma last week. About 2,000 of them are children.", "About 2,000", "displaced"),
+        # "another N", "an additional N": more of the same people.
+        (
+            "The Red Hand freed 30 hostages in Dorra on Friday. Another 12 children are in a camp near Pelon.",
+            "12",
+            "hostage",
+        ),
+        (
+            "Rebels abducted 15 engineers near Ostrel. An additional 4 engineers are in a camp in the hills.",
+            "4",
+            "hostage",
+        ),
     ],
 )
 def test_x_of_them_in_the_next_sentence(rules, text, figure, category):
