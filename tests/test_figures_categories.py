@@ -1019,3 +1019,29 @@ def test_more_fates_told_by_a_verb(rules, text, figure, category):
 )
 def test_x_of_them_in_the_next_sentence(rules, text, figure, category):
     assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+def _categories_at(system, text: str) -> dict[int, str]:
+    """Figure start -> category, for texts that repeat a count."""
+    return {e.start: e.category for e in predict_text(system, text).entities if e.label == "FIGURE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # A count repeated with "the" or "all" counts the people counted before (guidelines §2.4: every stated
+        # count is a figure), in their category.
+        (
+            "The Sable Army freed 25 sailors of the Dorra freighter. The 25 sailors were flown to Lusk on Sunday.",
+            "hostage",
+        ),
+        (
+            "Gunmen kidnapped 14 engineers near Ostrel. A week later the 14 engineers walked into a post in Vesk.",
+            "hostage",
+        ),
+        ("Police arrested 30 protesters in Ulmo. All 30 protesters appeared in court on Tuesday.", "detained"),
+    ],
+)
+def test_a_repeated_count_keeps_its_category(rules, text, category):
+    found = _categories_at(rules, text)
+    assert len(found) == 2 and set(found.values()) == {category}, found

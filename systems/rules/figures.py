@@ -829,6 +829,12 @@ class FigureFinder:
         )
         if same_sentence or (paragraph and (rule == "figures.tally" or rest)):
             return last.category, f"figures.previous.{last.category}"
+        if rule == "figures.noun" and start > 0 and lowers[start - 1] in self.pronoun_determiners:
+            # "the 25 crew were flown home": a count repeated with "the" counts the people counted before
+            value = normalise_figure(" ".join(view.texts[start:end]))
+            for before in reversed(figures):
+                if value is not None and before.value == value[0] and before.category != "other":
+                    return before.category, f"figures.repeat.{before.category}"
         if rule == "figures.noun" and (group := self._named_group(lowers, end)):
             # "four seafarers were among the crew": counted like the figure before that counted the crew
             for before in reversed(figures):
