@@ -1045,3 +1045,29 @@ def _categories_at(system, text: str) -> dict[int, str]:
 def test_a_repeated_count_keeps_its_category(rules, text, category):
     found = _categories_at(rules, text)
     assert len(found) == 2 and set(found.values()) == {category}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A cue in a relative clause on the people counted tells what befell them before; a fate told by
+        # the main clause after it decides (guidelines §2.4: the last event of a sequence).
+        (
+            "At least 25 activists who were seized during the Vesk protests in May remain missing.",
+            "At least 25",
+            "missing",
+        ),
+        ("Some 30 villagers who fled the raid on Korvan were killed by mines on the road.", "Some 30", "killed"),
+        (
+            "Twelve students, who were abducted from a school in Balsek in March, are still missing.",
+            "Twelve",
+            "missing",
+        ),
+        # ... and with no fate after it the relative clause's cue stands.
+        ("Forty people who fled the fighting in Brevik sheltered in the Lusk cathedral.", "Forty", "displaced"),
+        ("Nine workers who were abducted near Ostrel were freed on Friday.", "Nine", "hostage"),
+    ],
+)
+def test_a_fate_after_a_relative_clause(rules, hybrid, text, figure, category):
+    for system in (rules, hybrid):
+        assert figures(system, text).get(figure) == category, figures(system, text)

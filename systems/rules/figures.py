@@ -132,6 +132,7 @@ class FigureFinder:
         self.record_verbs = set(cues["recording_places"]["verbs"])
         self.record_places = set(cues["recording_places"]["places"])
         self.group_parts = _phrases(cues["group_parts"])
+        self.relatives = set(cues["relative_pronouns"])
         self.people_cues = set(cues["people_cues"]["words"])
         self.people_followers = set(cues["people_cues"]["followers"])
         self.people_fillers = set(cues["people_cues"]["fillers"]) | self.auxiliaries | self.sequence_adverbs
@@ -288,7 +289,8 @@ class FigureFinder:
             if hit and k > end and self._governs_next(lowers, num, k + hit[1]):
                 break  # "has 3,000 fighters and killed 40": the verb is the cue of the count after it
             if hit:
-                if fate := self._fate(doc, lowers, num, k, ends[end - 1], k > end):
+                relative = k > end and any(w in self.relatives for w in lowers[end:k])
+                if fate := self._fate(doc, lowers, num, k, ends[end - 1], k > end, relative):
                     return fate, f"figures.fate.{fate}"
                 if lowers[k] in self.killed_and_wounded:
                     # "Casualties" counts the killed and the wounded: injured beside a count of the
@@ -374,20 +376,28 @@ class FigureFinder:
                 return k + len(phrase)
         return k
 
-    def _fate(self, doc: Doc, lowers: list[str], num: list[bool], k: int, sent_end: int, on_noun: bool) -> str | None:
+    def _fate(
+        self, doc: Doc, lowers: list[str], num: list[bool], k: int, sent_end: int, on_noun: bool, relative: bool = False
+    ) -> str | None:
         """What happened to people named by what they were or by a participle on their noun, told later in
-        their clause: "30 detainees died", "two guards wounded in May succumbed" -> killed; not "29 wounded"."""
+        their clause: "30 detainees died", "two guards wounded in May succumbed" -> killed; not "29 wounded".
+        A cue inside a relative clause on the people counted ("25 activists who were seized in May remain
+        missing") is what befell them before; the verb of the main clause after it tells their fate."""
         fates: tuple[str, ...]
         if lowers[k] in self.status:
             fates, limit = ("killed", "injured", "missing"), min(sent_end, k + WINDOW_AFTER)
         elif on_noun and lowers[k] in self.participles and lowers[k - 1] not in self.auxiliaries:
             fates, limit = ("killed",), min(sent_end, k + FATE_WINDOW)  # a reduced relative: "a guard wounded in May"
+        elif relative:
+            fates, limit = ("killed", "injured", "missing"), min(sent_end, k + TALLY_WINDOW)
         else:
             return None
         for m in range(k + 1, limit):
             # "captured 7 fighters, at a cost of 9 dead", "5 wounded and 3 dead": a fate past a comma or
-            # after another count is another's ("over the weekend of 3-4 June" is a date, not a count).
-            if doc[m].text in STOP or doc[m].text == "," or (num[m] and lowers[m - 1] in ("and", "or", "but")):
+            # after another count is another's ("over the weekend of 3-4 June" is a date, not a count); a
+            # relative clause may close with a comma ("who were seized in May, remain missing").
+            another = num[m] and lowers[m - 1] in ("and", "or", "but")
+            if doc[m].text in STOP or (doc[m].text == "," and not relative) or another:
                 return None
             fate = self._match_at(lowers, m, self.after_at)
             if fate and self._governs_next(lowers, num, m + fate[1]):
