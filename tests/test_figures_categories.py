@@ -1071,3 +1071,44 @@ def test_a_repeated_count_keeps_its_category(rules, text, category):
 def test_a_fate_after_a_relative_clause(rules, hybrid, text, figure, category):
     for system in (rules, hybrid):
         assert figures(system, text).get(figure) == category, figures(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # Verbs of release after people counted, in an article that told of people held: what they were.
+        (
+            "The Red Hand abducted 16 aid workers in Balsek. Six others would be handed over on Monday.",
+            "Six",
+            "hostage",
+        ),
+        (
+            "Police in Tiravo said 200 protesters were arrested. Officials said 150 walked free on Tuesday.",
+            "150",
+            "detained",
+        ),
+    ],
+)
+def test_verbs_of_release_in_a_story_of_people_held(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+def test_verbs_of_release_elsewhere_are_no_cue(rules):
+    assert "Some 40" not in figures(rules, "Some 40 youths walked free from the Ulmo stadium after the match.")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # "the remaining 12" restating a count already given is a numeral used as a pronoun (guidelines §2.4) ...
+        (
+            "The last 12 members of a Tovian convoy were held by the Red Hand. Police said the remaining 12 were free.",
+            1,
+        ),
+        ("Rebels in Kessar kidnapped 9 nurses in May. Police said the remaining 9 walked free a week later.", 1),
+        # ... a new part of a toll is a figure.
+        ("The Ormo strike killed 171 people, among them 43 children. The remaining 128 were adults.", 3),
+    ],
+)
+def test_the_remaining_n_restating_a_count(rules, text, count):
+    assert len(_categories_at(rules, text)) == count, _categories_at(rules, text)

@@ -133,6 +133,7 @@ class FigureFinder:
         self.record_places = set(cues["recording_places"]["places"])
         self.group_parts = _phrases(cues["group_parts"])
         self.relatives = set(cues["relative_pronouns"])
+        self.releases = _phrases(cues["release_cues"])
         self.people_cues = set(cues["people_cues"]["words"])
         self.people_followers = set(cues["people_cues"]["followers"])
         self.people_fillers = set(cues["people_cues"]["fillers"]) | self.auxiliaries | self.sequence_adverbs
@@ -282,6 +283,8 @@ class FigureFinder:
             hit = self._match_at(lowers, k, self.after_at)
             if hit and lowers[k + hit[1] - 1] in self.people_cues and not self._people_cue(lowers, end, k, hit[1]):
                 hit = None  # "three rounds of talks held in Doha", "40 people taken to hospital"
+            if hit and self._release_at(lowers, k) and not any(w in self.held for w in lowers[: ends[k]]):
+                hit = None  # "walked free", "handed over": a release only where the article tells of people held
             if hit and k > end + 1 and lowers[k - 1] == "the" and lowers[k - 2] not in ("of", "among"):
                 break  # "five ambulances took the injured": "the" makes the cue a noun for other people
             if hit and hit[0] == "other" and lowers[k] in self.things and self._names_people(lowers, end, k):
@@ -298,7 +301,7 @@ class FigureFinder:
                     both = any(self.context.get(w) == "killed" for w in lowers[starts[k] : ends[k]])
                     mixed = "injured" if both else "other"
                     return mixed, f"figures.after.{mixed}"
-                if lowers[k] in self.weak and hit[0] in ("hostage", "detained"):
+                if (lowers[k] in self.weak or self._release_at(lowers, k)) and hit[0] in ("hostage", "detained"):
                     held = self._held_as(lowers, k, starts[k], ends[k])
                     return held, f"figures.after.{held}"
                 if (last := self._last_event(lowers, k + hit[1], hit[0])) != hit[0]:
@@ -516,18 +519,29 @@ class FigureFinder:
                 return True
         return any(lowers[k] in self.growth and lowers[k - 1] in self.modals for k in range(max(1, start - 3), start))
 
-    def _numeral_pronoun(self, lowers: list[str], start: int, end: int) -> bool:
+    def _numeral_pronoun(self, lowers: list[str], start: int, end: int, counted: bool = False) -> bool:
         """ "the two were killed", "all 30 were freed", "all 52 freed on Friday were men": a numeral
-        standing for people counted before (guidelines §2.4)."""
-        if start == 0 or end >= len(lowers) or lowers[start - 1] not in self.pronoun_determiners:
+        standing for people counted before (guidelines §2.4); ``counted`` when its value was stated before."""
+        if start == 0 or end >= len(lowers):
             return False
         nxt = lowers[end]
+        # "the last 12 members were held ... the remaining 12 were free": the people counted before, not a
+        # new part of them ("the remaining 128 were adults" after a count of 171 is a figure)
+        rest = start > 1 and lowers[start - 1] in self.rest_before and lowers[start - 2] in self.pronoun_determiners
+        if counted and rest and (nxt in self.auxiliaries or self._release_at(lowers, end)):
+            return True
+        if lowers[start - 1] not in self.pronoun_determiners:
+            return False
         if nxt in self.auxiliaries:
             return True
         # "all 52 freed on Friday were men", but not "all 30 abducted pupils" (a participle before its noun)
         after = lowers[end + 1] if end + 1 < len(lowers) else "."
         participle = nxt in self.weak or nxt in self.participles
         return lowers[start - 1] == "all" and participle and (after in self.np_breaks or not after[0].isalpha())
+
+    def _release_at(self, lowers: list[str], k: int) -> bool:
+        """Whether a phrase of ``release_cues`` ("walked free", "handed over") starts at token k."""
+        return any(tuple(lowers[k : k + len(p)]) == p for p in self.releases)
 
     def _possessed_population(self, lowers: list[str], start: int, end: int) -> bool:
         """ "the region's 4 million people", "Gaza's 2.3 million residents": a whole population."""
@@ -596,13 +610,15 @@ class FigureFinder:
         num = self._numberish(view)
         runs: list[tuple[int, int, tuple[str, str] | None]] = []
         interviewed: set[int] = set()  # sentences that count the people a report's authors spoke to
+        stated: set[float] = set()  # values of the counts kept so far
         for start, end in list(self._number_runs(lowers, num, taken)):
             if self._excluded(doc, start, end, person_ends):
                 continue
             qstart = self._with_qualifier(lowers, start)
             if self._population_or_projection(lowers, qstart) or self._counts_sources(lowers, end):
                 continue
-            if self._numeral_pronoun(lowers, qstart, end):
+            read = normalise_figure(" ".join(view.texts[qstart:end]))
+            if self._numeral_pronoun(lowers, qstart, end, read is not None and read[0] in stated):
                 continue
             if any(qstart >= len(p) and tuple(lowers[qstart - len(p) : qstart]) == p for p in self.interview):
                 interviewed.add(view.sent_starts[qstart])
@@ -619,6 +635,8 @@ class FigureFinder:
             if self._record_places(lowers, qstart, end, view.sent_starts[qstart]):
                 continue
             runs.append((qstart, self._with_trailing(lowers, end), cue))
+            if read is not None:
+                stated.add(read[0])
         # A count with no cue of its own: what follows or stands before it shows it counts something.
         for i, (start, end, cue) in enumerate(runs):
             kind = self._counted_by(view, lowers, start, end)
