@@ -604,35 +604,48 @@ class FigureFinder:
                 return start - n
         return start
 
-    def find(self, doc: Doc, taken: list[bool], person_ends: Set[int] = frozenset()) -> list[Figure]:
+    def find(
+        self, doc: Doc, taken: list[bool], person_ends: Set[int] = frozenset(), vetoed: set[int] | None = None
+    ) -> list[Figure]:
+        """The figures of a Doc; ``vetoed``, when given, gets the first token of every number the guidelines
+        say is no figure (a date, an age, a population, a source, a numeral used as a pronoun, an expected
+        count ...), for a system that finds figures another way to leave them out."""
         view = token_view(doc)
         lowers = view.lowers
         num = self._numberish(view)
         runs: list[tuple[int, int, tuple[str, str] | None]] = []
         interviewed: set[int] = set()  # sentences that count the people a report's authors spoke to
         stated: set[float] = set()  # values of the counts kept so far
+        refused = vetoed if vetoed is not None else set()
         for start, end in list(self._number_runs(lowers, num, taken)):
             if self._excluded(doc, start, end, person_ends):
+                refused.add(start)
                 continue
             qstart = self._with_qualifier(lowers, start)
             if self._population_or_projection(lowers, qstart) or self._counts_sources(lowers, end):
+                refused.add(start)
                 continue
             read = normalise_figure(" ".join(view.texts[qstart:end]))
             if self._numeral_pronoun(lowers, qstart, end, read is not None and read[0] in stated):
+                refused.add(start)
                 continue
             if any(qstart >= len(p) and tuple(lowers[qstart - len(p) : qstart]) == p for p in self.interview):
                 interviewed.add(view.sent_starts[qstart])
+                refused.add(start)
                 continue  # "the team interviewed 36 people": the sources, not people in the events
             if expected_count(lowers, qstart, end, self.expected):
+                refused.add(start)
                 continue
             cue = self._category(doc, lowers, num, qstart, end)
-            if cue is None and view.sent_starts[qstart] in interviewed:
-                continue  # "interviewed 36 people, among them 12 witnesses": parts of the sources
-            if cue is None and self._possessed_population(lowers, qstart, end):
-                continue
-            if cue is None and self._names_follow(doc, end, person_ends):
+            if cue is None and (
+                view.sent_starts[qstart] in interviewed  # "interviewed 36 people, among them 12 witnesses"
+                or self._possessed_population(lowers, qstart, end)
+                or self._names_follow(doc, end, person_ends)
+            ):
+                refused.add(start)
                 continue
             if self._record_places(lowers, qstart, end, view.sent_starts[qstart]):
+                refused.add(start)
                 continue
             runs.append((qstart, self._with_trailing(lowers, end), cue))
             if read is not None:
