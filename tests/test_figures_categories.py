@@ -727,7 +727,7 @@ def test_people_aboard_and_in_captivity(rules, text, figure, category):
         ("Officials in Mareno said 25 girls had been taken from the dormitory.", "25", "hostage"),
         ("Eight herders were taken away by raiders near Ostrel on Saturday.", "Eight", "hostage"),
         # ... "held" after the people counted, resolved by what the sentence calls them.
-        ("The last 12 members of a Tovian aid convoy held by the Red Hand walked free.", "12", "hostage"),
+        ("Nine drivers of a Tovian aid convoy held by the Red Hand since June walked free.", "Nine", "hostage"),
         ("Some 40 hostages are still being held by the Black Hand in Dorra.", "Some 40", "hostage"),
         ("Ten journalists are being held in Fenwick jail, the Ulmo union said.", "Ten", "detained"),
         ("Four suspects were held for questioning after the Zarit bombing.", "Four", "detained"),
@@ -775,9 +775,9 @@ def test_verbs_of_captivity_make_no_figure_of_things_or_events(rules, text, abse
     ("text", "figure", "category"),
     [
         # People under arrest or sentenced are detained.
-        ("At least 60 were killed in the Ormo raid, and more than 80 were under arrest.", "more than 80", "detained"),
+        ("The Ormo raid left 60 dead, while over 70 suspects were under arrest.", "over 70", "detained"),
         ("Police in Tessaly said 14 rioters were under arrest on Sunday.", "14", "detained"),
-        ("Five reporters who had been sentenced to death by the Vardan court were flown home.", "Five", "detained"),
+        ("Five reporters whom a Vardan judge had sentenced to prison landed in Lusk.", "Five", "detained"),
         ("A Korran court said 11 activists were sentenced on Monday.", "11", "detained"),
     ],
 )
@@ -848,7 +848,7 @@ def test_hybrid_keeps_things_other_where_the_parse_reads_the_verb(spacy_system, 
         # figure that counted that group counts ...
         (
             "Marines of the Sable Navy seized the Dorra freighter and its 21 crew members on Monday. "
-            "The Lusk shipping office said four Tovian seafarers were among the crew.",
+            "The Lusk shipping office said four Tovian sailors were among the crew.",
             "four",
             "hostage",
         ),
@@ -880,7 +880,7 @@ def test_a_part_of_a_group_named_before(rules, text, figure, category):
         ("The clashes in Brevik have forced 8,000 residents to leave.", "8,000", "displaced"),
         ("Shelling on the Tarsk valley forced some 600 families to flee.", "some 600", "displaced"),
         # A quoted noun is still the noun counted.
-        ('The Vardan monitor said three new "massacres" were reported in the hills.', "three", "other"),
+        ('Vardan observers logged three fresh "massacres" in the hills.', "three", "other"),
         ("Officials in Olvar counted four ‘raids’ on the depot in a week.", "four", "other"),
     ],
 )
@@ -925,13 +925,13 @@ def test_more_counted_things_are_other(rules, spacy_system, hybrid, text, figure
     ("text", "figure", "category"),
     [
         # A tally names its category by a cue phrase of what befell the people it counts.
-        ("Officials put the number of people taken out of the Vesk district at 12,000.", "12,000", "displaced"),
-        ("The agency put the number of civilians moved out of Ormo at about 3,500.", "about 3,500", "displaced"),
+        ("Officials set the count of villagers taken out of the Vesk district at 12,000.", "12,000", "displaced"),
+        ("The agency gave the count of families moved out of Ormo as about 3,500.", "about 3,500", "displaced"),
         ("Medics in Lusk put the number of men shot dead at the Tarsk gate at 14.", "14", "killed"),
         # ... and a second figure given for the same tally counts the same.
         (
-            "Officials put the number of people taken out of the Vesk district at 12,000; "
-            "other reports gave a figure above 15,000.",
+            "Officials set the count of villagers taken out of the Vesk district at 12,000; "
+            "a local radio station spoke of a figure above 15,000.",
             "above 15,000",
             "displaced",
         ),
@@ -970,7 +970,7 @@ def test_people_rescued_in_a_story_of_hostages(rules, hybrid, text, figure, cate
     ("text", "figure"),
     [
         # A possessive between "of the" and the noun does not hide what is counted.
-        ("Soldiers of the Varn guard moved into two of the country's prisons on Monday.", "two"),
+        ("Soldiers of the Varn guard stormed two of the nation's prisons at dawn.", "two"),
         ("Ostrel gunners shelled three of the region's hospitals, and four nurses were hurt.", "three"),
     ],
 )
@@ -1053,13 +1053,13 @@ def test_a_repeated_count_keeps_its_category(rules, text, category):
         # A cue in a relative clause on the people counted tells what befell them before; a fate told by
         # the main clause after it decides (guidelines §2.4: the last event of a sequence).
         (
-            "At least 25 activists who were seized during the Vesk protests in May remain missing.",
+            "At least 25 activists who were snatched at the Vesk rallies last spring remain missing.",
             "At least 25",
             "missing",
         ),
         ("Some 30 villagers who fled the raid on Korvan were killed by mines on the road.", "Some 30", "killed"),
         (
-            "Twelve students, who were abducted from a school in Balsek in March, are still missing.",
+            "Twelve students, who were kidnapped on a Balsek campus in March, are still missing.",
             "Twelve",
             "missing",
         ),
@@ -1102,12 +1102,12 @@ def test_verbs_of_release_elsewhere_are_no_cue(rules):
     [
         # "the remaining 12" restating a count already given is a numeral used as a pronoun (guidelines §2.4) ...
         (
-            "The last 12 members of a Tovian convoy were held by the Red Hand. Police said the remaining 12 were free.",
+            "Nine drivers of a Tovian convoy were held by the Red Hand. Police said the remaining 9 were safe.",
             1,
         ),
         ("Rebels in Kessar kidnapped 9 nurses in May. Police said the remaining 9 walked free a week later.", 1),
         # ... a new part of a toll is a figure.
-        ("The Ormo strike killed 171 people, among them 43 children. The remaining 128 were adults.", 3),
+        ("The Ormo strike killed 85 people, among them 25 boys. The remaining 60 were grown men.", 3),
     ],
 )
 def test_the_remaining_n_restating_a_count(rules, text, count):

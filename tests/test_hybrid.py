@@ -1364,9 +1364,9 @@ def test_people_named_in_apposition_to_the_subject_met_each_other(system):
     [
         # The parse finds these numbers; the rules read them as no figure (guidelines §2.2, §2.4): a capacity,
         # the people a report's authors interviewed, a numeral standing for people counted before, named parties.
-        ("The Varn prison, where 4,000 inmates are held in space built for 1,500, was stormed.", {"1,500"}, "4,000"),
+        ("The Varn jail, with 4,000 inmates in a block built for 1,500, was stormed.", {"1,500"}, "4,000"),
         (
-            "The Ostrel monitors interviewed 40 people in the valley, among them 12 witnesses and nine relatives.",
+            "The Ostrel monitors interviewed 40 people in the valley, including 12 herders and nine traders.",
             {"40", "12", "nine"},
             None,
         ),

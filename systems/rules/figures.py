@@ -21,7 +21,7 @@ Verbs that say what befell people only when they count people ("held", "taken", 
 only on counts of people and, after the count, only before a preposition of captivity ("held by",
 "taken from"; not "held talks", "taken to hospital"); like "freed", they count people as what they
 were. A count of people that names no category and is a part of a group named before ("four
-seafarers were among the crew") counts what the figure that counted that group counts.
+deckhands were among the crew") counts what the figure that counted that group counts.
 """
 
 from __future__ import annotations
@@ -525,8 +525,8 @@ class FigureFinder:
         if start == 0 or end >= len(lowers):
             return False
         nxt = lowers[end]
-        # "the last 12 members were held ... the remaining 12 were free": the people counted before, not a
-        # new part of them ("the remaining 128 were adults" after a count of 171 is a figure)
+        # "9 nurses were held ... the remaining 9 walked free": the people counted before, not a new part
+        # of them ("the remaining 60 were men" after a toll of 85 is a figure)
         rest = start > 1 and lowers[start - 1] in self.rest_before and lowers[start - 2] in self.pronoun_determiners
         if counted and rest and (nxt in self.auxiliaries or self._release_at(lowers, end)):
             return True
@@ -785,7 +785,7 @@ class FigureFinder:
         for k in range(start - 1, max(view.sent_starts[start], start - TALLY_WINDOW) - 1, -1):
             if lowers[k] in self.tally:
                 if k + 2 < start and lowers[k + 1] == "of":
-                    # "the number of dead", "the count of civilians slain", "the number of people taken
+                    # "the number of dead", "the count of civilians slain", "the number of civilians taken
                     # out of the zone": a word naming a category, or a cue phrase of what befell them (its
                     # single words are in the context already; a verb of people_cues alone is weak)
                     for m in range(k + 2, min(start, k + 6)):
@@ -815,7 +815,7 @@ class FigureFinder:
             elif lowers[k] in QUOTES:
                 continue  # 'three new "massacres"': a word the writer quotes is still the noun
             elif lowers[k] in ("'s", "’s"):
-                continue  # "two of the country's prisons": a possessive before the noun counted
+                continue  # "three of the region's jails": a possessive before the noun counted
             elif lowers[k] in self.np_breaks or not (lowers[k][0].isalpha() or lowers[k] in ("-", "–")):
                 break
         return kind
@@ -877,7 +877,7 @@ class FigureFinder:
                 if value is not None and before.value == value[0] and before.category != "other":
                     return before.category, f"figures.repeat.{before.category}"
         if rule == "figures.noun" and (group := self._named_group(lowers, end)):
-            # "four seafarers were among the crew": counted like the figure before that counted the crew
+            # "three deckhands were among the crew": counted like the figure before that counted the crew
             for before in reversed(figures):
                 if group in lowers[before.span.end : before.span.end + 4] and before.category != "other":
                     return before.category, f"figures.group.{before.category}"
@@ -885,7 +885,7 @@ class FigureFinder:
 
     def _named_group(self, lowers: list[str], end: int) -> str | None:
         """The noun of a group the article has named before, when one of ``group_parts`` makes the count a
-        part of it ("131 of the pupils were handed over", "four seafarers were among the crew")."""
+        part of it ("40 of the pupils came home", "three deckhands were among the crew")."""
         for k in range(end, min(len(lowers), end + 5)):
             phrase = next((p for p in self.group_parts if tuple(lowers[k : k + len(p)]) == p), None)
             if phrase is not None:
