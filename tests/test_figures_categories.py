@@ -260,7 +260,8 @@ def test_hybrid_keeps_the_parse_category_where_the_rules_only_guessed():
     for guess in ("figures.noun.other", "figures.previous.killed"):
         guessed = Figure(span, 70, "about", guess.rsplit(".", 1)[1], guess)
         assert step.category(parsed, guessed).category == "displaced"
-    # ... a cue of the count's own, a list or gap beside one, a revised toll or a tally word's value replaces it.
+    # ... a cue of the count's own, a list or gap beside one, a revised toll, a tally word's value or a
+    # counted thing replaces it.
     for cue in (
         "figures.after",
         "figures.list",
@@ -268,6 +269,7 @@ def test_hybrid_keeps_the_parse_category_where_the_rules_only_guessed():
         "figures.revision",
         "figures.sequence",
         "figures.tally",
+        "figures.thing",
     ):
         cued = Figure(span, 70, "about", "injured", f"{cue}.injured")
         assert step.category(parsed, cued).category == "injured", cue
@@ -712,3 +714,401 @@ def test_a_count_after_a_preposition_is_not_the_verb_s_object(rules):
 )
 def test_people_aboard_and_in_captivity(rules, text, figure, category):
     assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+# --- round 20: verbs of captivity that count only people, the article's word for people held, things ---
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A passive "were taken" with no destination tells a capture (guidelines §2.4: abducted people are hostages).
+        ("Gunmen stormed the school in Balsek, and 30 pupils were taken.", "30", "hostage"),
+        ("Officials in Mareno said 25 girls had been taken from the dormitory.", "25", "hostage"),
+        ("Eight herders were taken away by raiders near Ostrel on Saturday.", "Eight", "hostage"),
+        # ... "held" after the people counted, resolved by what the sentence calls them.
+        ("Nine drivers of a Tovian aid convoy held by the Red Hand since June walked free.", "Nine", "hostage"),
+        ("Some 40 hostages are still being held by the Black Hand in Dorra.", "Some 40", "hostage"),
+        ("Ten journalists are being held in Fenwick jail, the Ulmo union said.", "Ten", "detained"),
+        ("Four suspects were held for questioning after the Zarit bombing.", "Four", "detained"),
+        # "released" or "held" before people counts them as what they were.
+        ("The kidnappers released 9 farmers near Zarit on Friday.", "9", "hostage"),
+        ("Captors in the Kessar hills held 23 aid workers for three weeks.", "23", "hostage"),
+        ("The Sable Army released 6 of the 20 passengers of the seized bus.", "6", "hostage"),
+    ],
+)
+def test_verbs_of_captivity_on_counts_of_people(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # The same verbs before a destination, an object or a count of things say nothing of captivity.
+        ("Forty people were taken to hospital in Orvo after the blast.", "Forty", "injured"),
+        ("Thirty people were taken by ambulance to the Vesk clinic after the blast.", "Thirty", "injured"),
+        ("Twelve people were taken to the hospital in Ormo after the shelling.", "Twelve", "injured"),
+        ("About 300 people were taken by bus to camps outside Lusk.", "About 300", "displaced"),
+        ("Some 1,200 villagers were taken by boat to Pemo after the raid on Varn.", "Some 1,200", "displaced"),
+        ("Some 200 fighters have taken part in the Vardan offensive.", "Some 200", "other"),
+        ("The Tovian army said 12 soldiers were taken prisoner near Korvan.", "12", "detained"),
+        ("Twenty protesters were taken into custody in Mareno.", "Twenty", "detained"),
+    ],
+)
+def test_verbs_of_captivity_before_a_destination_or_an_object(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("The Ulmo rebels released two videos of the attack on Dorra.", "two"),
+        ("Delegates of the Tarsk council held three meetings in Lusk before the truce.", "three"),
+        ("Two rounds of talks held in Vesk ended without a deal.", "Two"),
+    ],
+)
+def test_verbs_of_captivity_make_no_figure_of_things_or_events(rules, text, absent):
+    assert absent not in figures(rules, text), figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # People under arrest or sentenced are detained.
+        ("The Ormo raid left 60 dead, while over 70 suspects were under arrest.", "over 70", "detained"),
+        ("Police in Tessaly said 14 rioters were under arrest on Sunday.", "14", "detained"),
+        ("Five reporters whom a Vardan judge had sentenced to prison landed in Lusk.", "Five", "detained"),
+        ("A Korran court said 11 activists were sentenced on Monday.", "11", "detained"),
+    ],
+)
+def test_arrest_and_sentence_are_detention(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # With no word for them in their sentence, people taken or freed are what the article has called
+        # people held most often: one arrest of kidnappers does not make the pupils prisoners.
+        (
+            "Bandits abducted 80 pupils in Dorra, and the kidnappers asked a ransom for the hostages. "
+            "Police arrested two men. Officials later said 64 children had been taken.",
+            "64",
+            "hostage",
+        ),
+        (
+            "Gunmen kidnapped 12 engineers on the Tarsk road and held them hostage for a week. "
+            "The army arrested one suspect. The firm said 9 employees had been taken.",
+            "9",
+            "hostage",
+        ),
+        (
+            "Varn and Ostrel swapped prisoners on Friday, and more detainees were exchanged on Sunday. "
+            "The kidnapping of a mayor was also discussed. Officials said 300 soldiers had been freed.",
+            "300",
+            "detained",
+        ),
+    ],
+)
+def test_people_held_are_what_the_article_calls_them_most(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # Weapons and prisons attacked are things, 'other' (guidelines §2.4).
+        ("Police in Tessaly found two grenades and 18 handguns after the riot that left 5 inmates dead.", "two"),
+        ("Police in Tessaly found two grenades and 18 handguns after the riot that left 5 inmates dead.", "18"),
+        ("Raiders in Olvar seized four pistols, and three guards were wounded.", "four"),
+        ("The Korran Front attacked two prisons on Monday, freeing 300 inmates.", "two"),
+    ],
+)
+def test_weapons_and_prisons_are_counted_things(rules, spacy_system, hybrid, text, figure):
+    for system in (rules, spacy_system, hybrid):
+        assert figures(system, text).get(figure) == "other", figures(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("The Varn ministry said two strikes on Sunday killed eleven fishermen.", "two"),
+        ("A week later, three airstrikes on the port of Ulmo killed 20 dockers.", "three"),
+    ],
+)
+def test_hybrid_keeps_things_other_where_the_parse_reads_the_verb(spacy_system, hybrid, text, count):
+    assert figures(spacy_system, text).get(count) == "killed"  # the parse walks up to "killed"
+    assert figures(hybrid, text).get(count) == "other", figures(hybrid, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A part of a group the article named before ("among the crew", "of the pupils") counts what the
+        # figure that counted that group counts ...
+        (
+            "Marines of the Sable Navy seized the Dorra freighter and its 21 crew members on Monday. "
+            "The Lusk shipping office said four Tovian sailors were among the crew.",
+            "four",
+            "hostage",
+        ),
+        (
+            "Police in Varn arrested 60 students after the march. "
+            "A lawyer for the union said 14 of the students went on hunger strike.",
+            "14",
+            "detained",
+        ),
+        # ... not a group no figure counted.
+        (
+            "Gunmen kidnapped 30 travellers near Ostrel. Later, 14 of the soldiers joined the search.",
+            "14",
+            "other",
+        ),
+    ],
+)
+def test_a_part_of_a_group_named_before(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # "holding" is a weak cue: people held are what their sentence calls them (guidelines §2.4).
+        ("The Ulmo rebels are holding 35 soldiers as prisoners of war.", "35", "detained"),
+        ("The Kessar militia is holding 17 truck drivers hostage.", "17", "hostage"),
+        # "forced N to leave": a displacement told after the people counted.
+        ("The clashes in Brevik have forced 8,000 residents to leave.", "8,000", "displaced"),
+        ("Shelling on the Tarsk valley forced some 600 families to flee.", "some 600", "displaced"),
+        # A quoted noun is still the noun counted.
+        ('Vardan observers logged three fresh "massacres" in the hills.', "three", "other"),
+        ("Officials in Olvar counted four ‘raids’ on the depot in a week.", "four", "other"),
+    ],
+)
+def test_more_constructions_of_what_befell_people(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # People captured in the fighting are prisoners, whoever holds them (guidelines §2.4).
+        ("The Ulmo rebels said they were holding 9 Tovian soldiers captured in the fighting.", "9", "detained"),
+        ("The Korran Front is holding 14 policemen captured at the Dorra checkpoint.", "14", "detained"),
+        # Displacement told by where people live now.
+        ("More than 30,000 are living in tents outside Ormo.", "More than 30,000", "displaced"),
+        ("Some 4,500 villagers from the Tarsk valley are sheltering in tents near Lusk.", "Some 4,500", "displaced"),
+        # People under the rubble or vanished are missing.
+        ("Rescuers are searching for 25 people believed buried under the rubble in Zarit.", "25", "missing"),
+        ("Relatives of 40 men who vanished in Korvan marched on Friday.", "40", "missing"),
+        ("Seven fishermen vanished off the Tessaly coast during the raid.", "Seven", "missing"),
+    ],
+)
+def test_captured_sheltering_and_vanished(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Sappers cleared 40 landmines from the road to Vesk after the shelling killed two.", "40"),
+        ("The Brevik militia torched 12 shops and three warehouses, and five guards died.", "12"),
+        ("Drones hit two depots near Orvo, where four soldiers were wounded.", "two"),
+        ("Raiders looted four warehouses in Pelon and wounded a guard.", "four"),
+    ],
+)
+def test_more_counted_things_are_other(rules, spacy_system, hybrid, text, figure):
+    for system in (rules, spacy_system, hybrid):
+        assert figures(system, text).get(figure) == "other", figures(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A tally names its category by a cue phrase of what befell the people it counts.
+        ("Officials set the count of villagers taken out of the Vesk district at 12,000.", "12,000", "displaced"),
+        ("The agency gave the count of families moved out of Ormo as about 3,500.", "about 3,500", "displaced"),
+        ("Medics in Lusk put the number of men shot dead at the Tarsk gate at 14.", "14", "killed"),
+        # ... and a second figure given for the same tally counts the same.
+        (
+            "Officials set the count of villagers taken out of the Vesk district at 12,000; "
+            "a local radio station spoke of a figure above 15,000.",
+            "above 15,000",
+            "displaced",
+        ),
+    ],
+)
+def test_a_tally_names_its_category_by_a_cue_phrase(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # People rescued in a story of hostages are freed hostages (guidelines §2.4) ...
+        (
+            "Gunmen hijacked a bus near Korvan and held the passengers hostage. "
+            "Troops later said 40 passengers had been rescued.",
+            "40",
+            "hostage",
+        ),
+        (
+            "Pirates seized the Ulmo ferry and kidnapped its crew. The Tessaly navy rescued 12 sailors on Sunday.",
+            "12",
+            "hostage",
+        ),
+        # ... elsewhere people brought out of danger, other.
+        ("Shelling hit Brevik overnight. Medics said 30 people had been rescued from the rubble.", "30", "other"),
+        ("Boats of the Vardan coast guard rescued 85 villagers from the flooded valley.", "85", "other"),
+    ],
+)
+def test_people_rescued_in_a_story_of_hostages(rules, hybrid, text, figure, category):
+    for system in (rules, hybrid):
+        assert figures(system, text).get(figure) == category, figures(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # A possessive between "of the" and the noun does not hide what is counted.
+        ("Soldiers of the Varn guard stormed two of the nation's prisons at dawn.", "two"),
+        ("Ostrel gunners shelled three of the region's hospitals, and four nurses were hurt.", "three"),
+    ],
+)
+def test_a_possessive_before_the_counted_thing(rules, hybrid, text, figure):
+    for system in (rules, hybrid):
+        assert figures(system, text).get(figure) == "other", figures(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # More ways news tells a fate after the people counted, or as the verb before them.
+        ("Nine herders were gunned down near the Tarsk wells.", "Nine", "killed"),
+        ("Raiders gunned down 14 traders on the Ulmo road.", "14", "killed"),
+        ("At least 30 villagers were hacked to death in Korvan.", "At least 30", "killed"),
+        ("Two local leaders were assassinated in Balsek last month.", "Two", "killed"),
+        ("Four soldiers suffered shrapnel wounds in the Dorra shelling.", "Four", "injured"),
+        ("Seven crew members have not been heard from since the attack on the Lusk trawler.", "Seven", "missing"),
+        ("About 40 migrants were lost at sea off Tessaly.", "About 40", "missing"),
+        ("Some 6,000 people left their villages in the Vardan hills.", "Some 6,000", "displaced"),
+    ],
+)
+def test_more_fates_told_by_a_verb(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # "X of them" in the next sentence refers back to the people the figure before counted.
+        ("Police in Tiravo arrested 40 people on Monday. Twelve of them are minors.", "Twelve", "detained"),
+        ("Gunmen abducted 30 pupils in Balsek. Eight of them are girls, the school said.", "Eight", "hostage"),
+        ("Some 5,000 people fled Korma last week. About 2,000 of them are children.", "About 2,000", "displaced"),
+        # "another N", "an additional N": more of the same people.
+        (
+            "The Red Hand freed 30 hostages in Dorra on Friday. Another 12 children are in a camp near Pelon.",
+            "12",
+            "hostage",
+        ),
+        (
+            "Rebels abducted 15 engineers near Ostrel. An additional 4 engineers are in a camp in the hills.",
+            "4",
+            "hostage",
+        ),
+    ],
+)
+def test_x_of_them_in_the_next_sentence(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+def _categories_at(system, text: str) -> dict[int, str]:
+    """Figure start -> category, for texts that repeat a count."""
+    return {e.start: e.category for e in predict_text(system, text).entities if e.label == "FIGURE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # A count repeated with "the" or "all" counts the people counted before (guidelines §2.4: every stated
+        # count is a figure), in their category.
+        (
+            "The Sable Army freed 25 sailors of the Dorra freighter. The 25 sailors were flown to Lusk on Sunday.",
+            "hostage",
+        ),
+        (
+            "Gunmen kidnapped 14 engineers near Ostrel. A week later the 14 engineers walked into a post in Vesk.",
+            "hostage",
+        ),
+        ("Police arrested 30 protesters in Ulmo. All 30 protesters appeared in court on Tuesday.", "detained"),
+    ],
+)
+def test_a_repeated_count_keeps_its_category(rules, text, category):
+    found = _categories_at(rules, text)
+    assert len(found) == 2 and set(found.values()) == {category}, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # A cue in a relative clause on the people counted tells what befell them before; a fate told by
+        # the main clause after it decides (guidelines §2.4: the last event of a sequence).
+        (
+            "At least 25 activists who were snatched at the Vesk rallies last spring remain missing.",
+            "At least 25",
+            "missing",
+        ),
+        ("Some 30 villagers who fled the raid on Korvan were killed by mines on the road.", "Some 30", "killed"),
+        (
+            "Twelve students, who were kidnapped on a Balsek campus in March, are still missing.",
+            "Twelve",
+            "missing",
+        ),
+        # ... and with no fate after it the relative clause's cue stands.
+        ("Forty people who fled the fighting in Brevik sheltered in the Lusk cathedral.", "Forty", "displaced"),
+        ("Nine workers who were abducted near Ostrel were freed on Friday.", "Nine", "hostage"),
+    ],
+)
+def test_a_fate_after_a_relative_clause(rules, hybrid, text, figure, category):
+    for system in (rules, hybrid):
+        assert figures(system, text).get(figure) == category, figures(system, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # Verbs of release after people counted, in an article that told of people held: what they were.
+        (
+            "The Red Hand abducted 16 aid workers in Balsek. Six others would be handed over on Monday.",
+            "Six",
+            "hostage",
+        ),
+        (
+            "Police in Tiravo said 200 protesters were arrested. Officials said 150 walked free on Tuesday.",
+            "150",
+            "detained",
+        ),
+    ],
+)
+def test_verbs_of_release_in_a_story_of_people_held(rules, text, figure, category):
+    assert figures(rules, text).get(figure) == category, figures(rules, text)
+
+
+def test_verbs_of_release_elsewhere_are_no_cue(rules):
+    assert "Some 40" not in figures(rules, "Some 40 youths walked free from the Ulmo stadium after the match.")
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # "the remaining 12" restating a count already given is a numeral used as a pronoun (guidelines §2.4) ...
+        (
+            "Nine drivers of a Tovian convoy were held by the Red Hand. Police said the remaining 9 were safe.",
+            1,
+        ),
+        ("Rebels in Kessar kidnapped 9 nurses in May. Police said the remaining 9 walked free a week later.", 1),
+        # ... a new part of a toll is a figure.
+        ("The Ormo strike killed 85 people, among them 25 boys. The remaining 60 were grown men.", 3),
+    ],
+)
+def test_the_remaining_n_restating_a_count(rules, text, count):
+    assert len(_categories_at(rules, text)) == count, _categories_at(rules, text)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import predict_text
 
 from bench.core.schema import RELATION_TYPES
 from bench.formats.corpus import Document
@@ -1467,3 +1468,23 @@ def test_things_received_that_are_not_military_or_hosted_are_no_relation(system)
     ):
         rels = dependency_relations(system, text)
         assert not {r for r in rels if r[0] in ("ALLIED_WITH", "MET_WITH")}, (text, rels)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "kept"),
+    [
+        # The parse finds these numbers; the rules read them as no figure (guidelines §2.2, §2.4): a capacity,
+        # the people a report's authors interviewed, a numeral standing for people counted before, named parties.
+        ("The Varn jail, with 4,000 inmates in a block built for 1,500, was stormed.", {"1,500"}, "4,000"),
+        (
+            "The Ostrel monitors interviewed 40 people in the valley, including 12 herders and nine traders.",
+            {"40", "12", "nine"},
+            None,
+        ),
+        ("The Tessaly bureau said all 210 freed on Sunday were men.", {"210"}, None),
+        ("The leaders of the four Lake Dorra states met in Lusk after the raid that killed 30.", {"four"}, "30"),
+    ],
+)
+def test_hybrid_leaves_out_parse_figures_the_rules_read_as_none(system, text, absent, kept):
+    found = {e.text for e in predict_text(system, text).entities if e.label == "FIGURE"}
+    assert not found & absent and (kept is None or kept in found), found

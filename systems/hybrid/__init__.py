@@ -13,9 +13,9 @@ rules' components do (``systems/rules/pipeline.py``):
   model's label gives way to the article and the context: a name the rules labelled elsewhere
   keeps their label, a full name's surname standing alone later is the person, place cues make a
   GPE ("X, a village near …"), person cues a PERSON ("X, who …", "X's brother");
-* ``hybrid_figures``: the ``spacy`` system's figures, read from the parse, and the rules' figures
-  where the parse found none; on a span both find, the rules' category where a cue of the count's
-  own gave it (``data/figures.json``);
+* ``hybrid_figures``: the ``spacy`` system's figures, read from the parse, but for numbers the rules
+  read as no figure, and the rules' figures where the parse found none; on a span both find, the
+  rules' category where a cue of the count's own gave it (``data/figures.json``);
 * ``hybrid_relations``: per relation type, the sources ``data/hybrid.json`` names, in order: the
   rules' trigger finder, DependencyMatcher patterns in ``data/dependency_patterns.json`` ("X
   attacked Y", "Y was shelled by X", "X fought alongside Y"; coordinated subjects and objects
@@ -950,10 +950,12 @@ class FillNames:
 
 
 class HybridFigures:
-    """The ``spacy`` system's figures (read from the parse) on tokens no name holds, and the rules'
-    figures where the parse found none. Where both find the same span, the rules' category wins
-    when a cue of the count's own gave it (``data/figures.json``): a word next to the number says
-    more than the parse's walk to the nearest casualty word of the sentence."""
+    """The ``spacy`` system's figures (read from the parse) on tokens no name holds and on numbers the
+    rules do not read as no figure (a date, a capacity, a source, a numeral used as a pronoun: the
+    guidelines' exclusions), and the rules' figures where the parse found none. Where both find the
+    same span, the rules' category wins when a cue of the count's own gave it (``data/figures.json``):
+    a word next to the number says more than the parse's walk to the nearest casualty word of the
+    sentence."""
 
     def __init__(self, rules_data: Path, settings_path: Path = DATA / "figures.json"):
         self.rules = FigureFinder(rules_data)
@@ -962,12 +964,17 @@ class HybridFigures:
 
     def __call__(self, doc: Doc) -> Doc:
         claimed = claimed_tokens(doc)
-        kept = [_without_particle(figure(s)) for s in doc.spans[FIGURES] if not any(claimed[s.start : s.end])]
+        person_ends = {s.end for s in names(doc) if s.label_ == "PERSON"}
+        vetoed: set[int] = set()  # numbers the rules read as no figure: "all 307 freed were men", "built for 2,500"
+        found = self.rules.find(doc, list(claimed), person_ends, vetoed)
+        kept = [
+            _without_particle(figure(s))
+            for s in doc.spans[FIGURES]
+            if not any(claimed[s.start : s.end]) and not any(k in vetoed for k in range(s.start, s.end))
+        ]
         covered = [False] * len(doc)
         for f in kept:
             covered[f.span.start : f.span.end] = [True] * len(f.span)
-        person_ends = {s.end for s in names(doc) if s.label_ == "PERSON"}
-        found = self.rules.find(doc, list(claimed), person_ends)
         by_span = {(f.span.start, f.span.end): f for f in found}
         kept = [self.category(f, by_span.get((f.span.start, f.span.end))) for f in kept]
         extra = [f for f in found if not any(covered[f.span.start : f.span.end])]

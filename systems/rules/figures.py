@@ -16,6 +16,12 @@ and killed 40"); a sequence befalling the same people takes its last event ("abd
 killed"), a list of people shares its counts' cue, a bare count after "and" before a preposition
 repeats the verb of the figure before it ("12 in Alda and 8 near Berro"), and a revised toll's old
 count ("up from 62", "from 182 in May to 138 in June") counts what the new one counts.
+
+Verbs that say what befell people only when they count people ("held", "taken", "released") are cues
+only on counts of people and, after the count, only before a preposition of captivity ("held by",
+"taken from"; not "held talks", "taken to hospital"); like "freed", they count people as what they
+were. A count of people that names no category and is a part of a group named before ("four
+deckhands were among the crew") counts what the figure that counted that group counts.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ FATE_WINDOW = 14  # "three porters injured in the raid late on 2 June succumbed"
 TALLY_WINDOW = 16  # "the death toll of civilians who died in the fighting around the port has risen to 2,400"
 LIST_GAP = 6  # tokens between two counts of one list: "40 soldiers and 25"
 STOP = {".", ";", ":", "?", "!", "(", ")"}
+QUOTES = {'"', "“", "”", "'", "‘", "’"}
 OWN_CUES = ("figures.after.", "figures.before.", "figures.fate.", "figures.sequence.")  # a cue word next to the count
 UNNAMED = ""  # a count whose sentence names no category: it takes the category of the one before it
 
@@ -124,13 +131,19 @@ class FigureFinder:
         self.strength_compounds = set(cues["group_compounds"]["strength"])
         self.record_verbs = set(cues["recording_places"]["verbs"])
         self.record_places = set(cues["recording_places"]["places"])
+        self.group_parts = _phrases(cues["group_parts"])
+        self.relatives = set(cues["relative_pronouns"])
+        self.releases = _phrases(cues["release_cues"])
+        self.people_cues = set(cues["people_cues"]["words"])
+        self.people_followers = set(cues["people_cues"]["followers"])
+        self.people_fillers = set(cues["people_cues"]["fillers"]) | self.auxiliaries | self.sequence_adverbs
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
             for w in words:
                 self.context.setdefault(w, cat)
         for cat, phrase in self.after:  # not the verbs before a count: "took place", "holding talks"
-            if len(phrase) == 1 and cat != "other":
+            if len(phrase) == 1 and cat != "other" and phrase[0] not in self.people_cues:
                 self.context.setdefault(phrase[0], cat)
 
     @staticmethod
@@ -200,20 +213,44 @@ class FigureFinder:
                 return cat, len(phrase)
         return None
 
-    def _before_cue(self, lowers: list[str], k: int, floor: int) -> str | None:
-        """The category of a 'before' cue phrase ending at token k (not crossing ``floor``)."""
+    def _before_cue(self, lowers: list[str], k: int, floor: int, people: bool = True) -> str | None:
+        """The category of a 'before' cue phrase ending at token k (not crossing ``floor``); a verb of
+        ``people_cues`` only when the count it governs counts ``people``."""
         for cat, phrase in self.before_at.get(lowers[k], ()):
             n = len(phrase)
             if k - n + 1 >= floor and tuple(lowers[k - n + 1 : k + 1]) == phrase:
-                return cat
+                return cat if people or phrase[-1] not in self.people_cues else None
         return None
+
+    def _counts_people(self, lowers: list[str], end: int, sent_end: int) -> bool:
+        """Whether the noun phrase after a count names people ("released 9 farmers", "held 12 of them"),
+        not things or events ("released two videos", "held three meetings")."""
+        if lowers[end : end + 2] in (["of", "them"], ["of", "those"]):
+            return True
+        if lowers[end : end + 1] == ["of"] and end + 1 < len(lowers) and lowers[end + 1] in self.partitive:
+            end += 2  # "released 6 of the 20 passengers": a part of a group counted by its noun
+            while end < sent_end and (lowers[end][:1].isdigit() or lowers[end] in NUMBER_WORDS):
+                end += 1
+        return self._head_kind(lowers, end, sent_end) in ("noun", "actor")
+
+    def _people_cue(self, lowers: list[str], end: int, k: int, n: int) -> bool:
+        """Whether an after-cue of ``people_cues`` at token k tells what befell the count ending at ``end``:
+        the words between name people or only join a bare count to its verb ("30 pupils were taken", "20
+        are still held"), and the word after the verb is one of ``followers`` ("held by", "taken from"), not
+        an object or a destination ("held talks", "taken to hospital")."""
+        nxt = lowers[k + n] if k + n < len(lowers) else "."
+        if nxt not in self.people_followers and nxt[0].isalpha():
+            return False
+        between = lowers[end:k]
+        return self._names_people(lowers, end, k) or all(w in self.people_fillers for w in between)
 
     def _category(self, doc: Doc, lowers: list[str], num: list[bool], start: int, end: int) -> tuple[str, str] | None:
         starts, ends = sentence_bounds(doc)
         sent_start = starts[start]
         # A verb right before the number is the strongest cue: "has killed more than 14,000 people
         # and displaced nearly 8 million" -- the first count is of the killed.
-        if start > sent_start and (adjacent := self._before_cue(lowers, start - 1, sent_start)):
+        people = self._counts_people(lowers, end, ends[start])
+        if start > sent_start and (adjacent := self._before_cue(lowers, start - 1, sent_start, people)):
             # "shot or injured some 15": the first category named (guidelines §2.4).
             if start - 3 >= sent_start and lowers[start - 2] in ("or", "and"):
                 adjacent = self._before_cue(lowers, start - 3, sent_start) or adjacent
@@ -223,6 +260,8 @@ class FigureFinder:
                 adjacent = held  # "took 11 prisoners", "freed 90 prisoners": what they were, not the verb
             elif lowers[start - 1] in self.weak and adjacent in ("hostage", "detained"):
                 adjacent = self._held_as(lowers, start - 1, sent_start, ends[start])
+            elif lowers[start - 1] in self.rescue and self._hostage_story(lowers, ends[start]):
+                return "hostage", "figures.rescue.hostage"
             return adjacent, f"figures.before.{adjacent}"
         # "Eight of the 20 abducted were found dead": the whole a part is taken from is no other count,
         # and its words do not use up the window; "9 of the over 40 slain": it may carry a qualifier.
@@ -242,6 +281,10 @@ class FigureFinder:
             if k > end and lowers[k] in self.tally and "and" in lowers[end:k]:
                 break  # "put the dead at 19 and the count of injured at 50": a tally opens another count
             hit = self._match_at(lowers, k, self.after_at)
+            if hit and lowers[k + hit[1] - 1] in self.people_cues and not self._people_cue(lowers, end, k, hit[1]):
+                hit = None  # "three rounds of talks held in Doha", "40 people taken to hospital"
+            if hit and self._release_at(lowers, k) and not any(w in self.held for w in lowers[: ends[k]]):
+                hit = None  # "walked free", "handed over": a release only where the article tells of people held
             if hit and k > end + 1 and lowers[k - 1] == "the" and lowers[k - 2] not in ("of", "among"):
                 break  # "five ambulances took the injured": "the" makes the cue a noun for other people
             if hit and hit[0] == "other" and lowers[k] in self.things and self._names_people(lowers, end, k):
@@ -249,7 +292,8 @@ class FigureFinder:
             if hit and k > end and self._governs_next(lowers, num, k + hit[1]):
                 break  # "has 3,000 fighters and killed 40": the verb is the cue of the count after it
             if hit:
-                if fate := self._fate(doc, lowers, num, k, ends[end - 1], k > end):
+                relative = k > end and any(w in self.relatives for w in lowers[end:k])
+                if fate := self._fate(doc, lowers, num, k, ends[end - 1], k > end, relative):
                     return fate, f"figures.fate.{fate}"
                 if lowers[k] in self.killed_and_wounded:
                     # "Casualties" counts the killed and the wounded: injured beside a count of the
@@ -257,7 +301,7 @@ class FigureFinder:
                     both = any(self.context.get(w) == "killed" for w in lowers[starts[k] : ends[k]])
                     mixed = "injured" if both else "other"
                     return mixed, f"figures.after.{mixed}"
-                if lowers[k] in self.weak and hit[0] in ("hostage", "detained"):
+                if (lowers[k] in self.weak or self._release_at(lowers, k)) and hit[0] in ("hostage", "detained"):
                     held = self._held_as(lowers, k, starts[k], ends[k])
                     return held, f"figures.after.{held}"
                 if (last := self._last_event(lowers, k + hit[1], hit[0])) != hit[0]:
@@ -265,12 +309,14 @@ class FigureFinder:
                 if hit[0] == "hostage" and lowers[k + hit[1] - 1] in self.ambiguous_captives:
                     held = self._captivity(lowers)  # "869 captives freed" in an article about a prisoner swap
                     return held, f"figures.after.{held}"
+                if lowers[k] in self.rescue and self._hostage_story(lowers, ends[k]):
+                    return "hostage", "figures.rescue.hostage"  # "155 passengers were rescued" from a hijacking
                 return hit[0], f"figures.after.{hit[0]}"
             k += 1
         if start > sent_start and lowers[start - 1] in self.gap_prepositions:
             return None  # "were killed across three provinces": the object of a preposition, not of the verb
         for k in range(start - 1, max(sent_start, start - WINDOW_BEFORE) - 1, -1):
-            if cat := self._before_cue(lowers, k, sent_start):
+            if cat := self._before_cue(lowers, k, sent_start, people):
                 if lowers[k + 1] == "and" and any(num[max(sent_start, k - 3) : k]):
                     break  # "a guard killed and four porters ... hurt": the word closes the count before
                 return cat, f"figures.before.{cat}"
@@ -333,20 +379,28 @@ class FigureFinder:
                 return k + len(phrase)
         return k
 
-    def _fate(self, doc: Doc, lowers: list[str], num: list[bool], k: int, sent_end: int, on_noun: bool) -> str | None:
+    def _fate(
+        self, doc: Doc, lowers: list[str], num: list[bool], k: int, sent_end: int, on_noun: bool, relative: bool = False
+    ) -> str | None:
         """What happened to people named by what they were or by a participle on their noun, told later in
-        their clause: "30 detainees died", "two guards wounded in May succumbed" -> killed; not "29 wounded"."""
+        their clause: "30 detainees died", "two guards wounded in May succumbed" -> killed; not "29 wounded".
+        A cue inside a relative clause on the people counted ("25 activists who were seized in May remain
+        missing") is what befell them before; the verb of the main clause after it tells their fate."""
         fates: tuple[str, ...]
         if lowers[k] in self.status:
             fates, limit = ("killed", "injured", "missing"), min(sent_end, k + WINDOW_AFTER)
         elif on_noun and lowers[k] in self.participles and lowers[k - 1] not in self.auxiliaries:
             fates, limit = ("killed",), min(sent_end, k + FATE_WINDOW)  # a reduced relative: "a guard wounded in May"
+        elif relative:
+            fates, limit = ("killed", "injured", "missing"), min(sent_end, k + TALLY_WINDOW)
         else:
             return None
         for m in range(k + 1, limit):
             # "captured 7 fighters, at a cost of 9 dead", "5 wounded and 3 dead": a fate past a comma or
-            # after another count is another's ("over the weekend of 3-4 June" is a date, not a count).
-            if doc[m].text in STOP or doc[m].text == "," or (num[m] and lowers[m - 1] in ("and", "or", "but")):
+            # after another count is another's ("over the weekend of 3-4 June" is a date, not a count); a
+            # relative clause may close with a comma ("who were seized in May, remain missing").
+            another = num[m] and lowers[m - 1] in ("and", "or", "but")
+            if doc[m].text in STOP or (doc[m].text == "," and not relative) or another:
                 return None
             fate = self._match_at(lowers, m, self.after_at)
             if fate and self._governs_next(lowers, num, m + fate[1]):
@@ -364,7 +418,7 @@ class FigureFinder:
             if lowers[k] in self.remains:
                 return "killed"  # "handed over 12 bodies"
             if lowers[k] in self.held and (lowers[k] in self.status or lowers[k] in self.participles):
-                return self.held[lowers[k]]
+                return self._held_word(lowers, k)
             if lowers[k] in self.np_breaks or not lowers[k][0].isalpha():
                 return None
         return None
@@ -375,10 +429,18 @@ class FigureFinder:
         near = [k for k in range(sent_start, sent_end) if lowers[k] in self.held]
         if near:
             return self._held_word(lowers, min(near, key=lambda k: abs(k - i)))
-        for k in range(sent_start - 1, -1, -1):
-            if lowers[k] in self.held:
-                return self._held_word(lowers, k)
-        return "hostage"
+        # What the article has called people held so far, by the most words, the latest of equals: one
+        # "arrested" in a hostage story ("police arrested two kidnappers") does not make the pupils prisoners.
+        told = [self._held_word(lowers, k) for k in range(sent_start) if lowers[k] in self.held]
+        hostage, detained = told.count("hostage"), told.count("detained")
+        if hostage != detained:
+            return "hostage" if hostage > detained else "detained"
+        return told[-1] if told else "hostage"
+
+    def _hostage_story(self, lowers: list[str], sent_end: int) -> bool:
+        """Whether the article up to the end of this sentence has told of people held hostage: people
+        rescued there are freed hostages (guidelines §2.4), elsewhere people brought out of danger, other."""
+        return any(self.held.get(w) == "hostage" for w in lowers[:sent_end])
 
     def _held_word(self, lowers: list[str], k: int) -> str:
         return self._captivity(lowers) if lowers[k] in self.ambiguous_captives else self.held[lowers[k]]
@@ -457,18 +519,29 @@ class FigureFinder:
                 return True
         return any(lowers[k] in self.growth and lowers[k - 1] in self.modals for k in range(max(1, start - 3), start))
 
-    def _numeral_pronoun(self, lowers: list[str], start: int, end: int) -> bool:
+    def _numeral_pronoun(self, lowers: list[str], start: int, end: int, counted: bool = False) -> bool:
         """ "the two were killed", "all 30 were freed", "all 52 freed on Friday were men": a numeral
-        standing for people counted before (guidelines §2.4)."""
-        if start == 0 or end >= len(lowers) or lowers[start - 1] not in self.pronoun_determiners:
+        standing for people counted before (guidelines §2.4); ``counted`` when its value was stated before."""
+        if start == 0 or end >= len(lowers):
             return False
         nxt = lowers[end]
+        # "9 nurses were held ... the remaining 9 walked free": the people counted before, not a new part
+        # of them ("the remaining 60 were men" after a toll of 85 is a figure)
+        rest = start > 1 and lowers[start - 1] in self.rest_before and lowers[start - 2] in self.pronoun_determiners
+        if counted and rest and (nxt in self.auxiliaries or self._release_at(lowers, end)):
+            return True
+        if lowers[start - 1] not in self.pronoun_determiners:
+            return False
         if nxt in self.auxiliaries:
             return True
         # "all 52 freed on Friday were men", but not "all 30 abducted pupils" (a participle before its noun)
         after = lowers[end + 1] if end + 1 < len(lowers) else "."
         participle = nxt in self.weak or nxt in self.participles
         return lowers[start - 1] == "all" and participle and (after in self.np_breaks or not after[0].isalpha())
+
+    def _release_at(self, lowers: list[str], k: int) -> bool:
+        """Whether a phrase of ``release_cues`` ("walked free", "handed over") starts at token k."""
+        return any(tuple(lowers[k : k + len(p)]) == p for p in self.releases)
 
     def _possessed_population(self, lowers: list[str], start: int, end: int) -> bool:
         """ "the region's 4 million people", "Gaza's 2.3 million residents": a whole population."""
@@ -531,40 +604,57 @@ class FigureFinder:
                 return start - n
         return start
 
-    def find(self, doc: Doc, taken: list[bool], person_ends: Set[int] = frozenset()) -> list[Figure]:
+    def find(
+        self, doc: Doc, taken: list[bool], person_ends: Set[int] = frozenset(), vetoed: set[int] | None = None
+    ) -> list[Figure]:
+        """The figures of a Doc; ``vetoed``, when given, gets the first token of every number the guidelines
+        say is no figure (a date, an age, a population, a source, a numeral used as a pronoun, an expected
+        count ...), for a system that finds figures another way to leave them out."""
         view = token_view(doc)
         lowers = view.lowers
         num = self._numberish(view)
         runs: list[tuple[int, int, tuple[str, str] | None]] = []
         interviewed: set[int] = set()  # sentences that count the people a report's authors spoke to
+        stated: set[float] = set()  # values of the counts kept so far
+        refused = vetoed if vetoed is not None else set()
         for start, end in list(self._number_runs(lowers, num, taken)):
             if self._excluded(doc, start, end, person_ends):
+                refused.add(start)
                 continue
             qstart = self._with_qualifier(lowers, start)
             if self._population_or_projection(lowers, qstart) or self._counts_sources(lowers, end):
+                refused.add(start)
                 continue
-            if self._numeral_pronoun(lowers, qstart, end):
+            read = normalise_figure(" ".join(view.texts[qstart:end]))
+            if self._numeral_pronoun(lowers, qstart, end, read is not None and read[0] in stated):
+                refused.add(start)
                 continue
             if any(qstart >= len(p) and tuple(lowers[qstart - len(p) : qstart]) == p for p in self.interview):
                 interviewed.add(view.sent_starts[qstart])
+                refused.add(start)
                 continue  # "the team interviewed 36 people": the sources, not people in the events
             if expected_count(lowers, qstart, end, self.expected):
+                refused.add(start)
                 continue
             cue = self._category(doc, lowers, num, qstart, end)
-            if cue is None and view.sent_starts[qstart] in interviewed:
-                continue  # "interviewed 36 people, among them 12 witnesses": parts of the sources
-            if cue is None and self._possessed_population(lowers, qstart, end):
-                continue
-            if cue is None and self._names_follow(doc, end, person_ends):
+            if cue is None and (
+                view.sent_starts[qstart] in interviewed  # "interviewed 36 people, among them 12 witnesses"
+                or self._possessed_population(lowers, qstart, end)
+                or self._names_follow(doc, end, person_ends)
+            ):
+                refused.add(start)
                 continue
             if self._record_places(lowers, qstart, end, view.sent_starts[qstart]):
+                refused.add(start)
                 continue
             runs.append((qstart, self._with_trailing(lowers, end), cue))
+            if read is not None:
+                stated.add(read[0])
         # A count with no cue of its own: what follows or stands before it shows it counts something.
         for i, (start, end, cue) in enumerate(runs):
             kind = self._counted_by(view, lowers, start, end)
             if kind == "thing":
-                runs[i] = (start, end, ("other", "figures.noun.other"))  # "25 posts were seized"
+                runs[i] = (start, end, ("other", "figures.thing.other"))  # "25 posts were seized"
             elif (
                 cue is None
                 and kind == "actor"
@@ -695,10 +785,15 @@ class FigureFinder:
         for k in range(start - 1, max(view.sent_starts[start], start - TALLY_WINDOW) - 1, -1):
             if lowers[k] in self.tally:
                 if k + 2 < start and lowers[k + 1] == "of":
-                    # "the number of dead", "the count of civilians slain"
+                    # "the number of dead", "the count of civilians slain", "the number of civilians taken
+                    # out of the zone": a word naming a category, or a cue phrase of what befell them (its
+                    # single words are in the context already; a verb of people_cues alone is weak)
                     for m in range(k + 2, min(start, k + 6)):
                         if cat := self.context.get(lowers[m]):
                             return cat
+                        hit = self._match_at(lowers, m, self.after_at)
+                        if hit and hit[1] > 1 and hit[0] != "other":
+                            return hit[0]
                     return None
                 return self.context.get(lowers[k])
         return None
@@ -717,6 +812,10 @@ class FigureFinder:
                 kind = "noun"
             elif k > first and lowers[k - 1] in ("-", "–"):
                 continue  # "70 hit-and-run raids": inside a hyphenated compound
+            elif lowers[k] in QUOTES:
+                continue  # 'three new "massacres"': a word the writer quotes is still the noun
+            elif lowers[k] in ("'s", "’s"):
+                continue  # "three of the region's jails": a possessive before the noun counted
             elif lowers[k] in self.np_breaks or not (lowers[k][0].isalpha() or lowers[k] in ("-", "–")):
                 break
         return kind
@@ -763,12 +862,39 @@ class FigureFinder:
         last = figures[-1]
         same_sentence = view.sent_starts[last.span.start] == view.sent_starts[start]
         paragraph = "\n" not in "".join(view.texts[last.span.end : start])
-        rest = (end < len(lowers) and lowers[end] in self.rest_after) or (
-            start > 0 and lowers[start - 1] in self.rest_before
+        # "Twelve of them are minors": "of them" refers back to the people the figure before counted.
+        rest = (
+            (end < len(lowers) and lowers[end] in self.rest_after)
+            or (start > 0 and lowers[start - 1] in self.rest_before)
+            or any(tuple(lowers[end : end + len(p)]) == p for p in self.part_after)
         )
         if same_sentence or (paragraph and (rule == "figures.tally" or rest)):
             return last.category, f"figures.previous.{last.category}"
+        if rule == "figures.noun" and start > 0 and lowers[start - 1] in self.pronoun_determiners:
+            # "the 25 crew were flown home": a count repeated with "the" counts the people counted before
+            value = normalise_figure(" ".join(view.texts[start:end]))
+            for before in reversed(figures):
+                if value is not None and before.value == value[0] and before.category != "other":
+                    return before.category, f"figures.repeat.{before.category}"
+        if rule == "figures.noun" and (group := self._named_group(lowers, end)):
+            # "three deckhands were among the crew": counted like the figure before that counted the crew
+            for before in reversed(figures):
+                if group in lowers[before.span.end : before.span.end + 4] and before.category != "other":
+                    return before.category, f"figures.group.{before.category}"
         return "other", f"{rule}.other"
+
+    def _named_group(self, lowers: list[str], end: int) -> str | None:
+        """The noun of a group the article has named before, when one of ``group_parts`` makes the count a
+        part of it ("40 of the pupils came home", "three deckhands were among the crew")."""
+        for k in range(end, min(len(lowers), end + 5)):
+            phrase = next((p for p in self.group_parts if tuple(lowers[k : k + len(p)]) == p), None)
+            if phrase is not None:
+                # "the crew", "the abducted pupils": a counted noun within three words, else the first word
+                after = lowers[k + len(phrase) : k + len(phrase) + 3]
+                return next((w for w in after if w in self.people or w in self.actors), after[0] if after else None)
+            if (lowers[k] in self.np_breaks and lowers[k] not in self.auxiliaries) or not lowers[k].isalpha():
+                return None
+        return None
 
     def _sentence_category(
         self, view, lowers: list[str], num: list[bool], start: int, end: int, own: bool = False
