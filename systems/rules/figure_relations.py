@@ -135,6 +135,8 @@ class FigureRelations(ArgumentGrammar):
         # The document in hand: its places in text order and where its figures start.
         self._place_mentions: list[Span] = []
         self._figure_starts: set[int] = set()
+        self._figure_tokens: set[int] = set()
+        self._report_tokens: set[int] = set()
         # The document's words and flags as plain lists, and its phrases' lower-cased texts, made once
         # per document: indexing a Doc builds a new Token object at every access.
         self._words_of: Doc | None = None
@@ -170,6 +172,8 @@ class FigureRelations(ArgumentGrammar):
         reporters = self._reporters(doc, reports, at_start, at_end)
         places: dict[int, tuple[list[Span], str]] = {}
         self._figure_starts = set(starts)
+        self._figure_tokens = {k for f in figures for k in range(f.span.start, f.span.end)}
+        self._report_tokens = {k for _, s, e in reports for k in range(s, e)}
         self._place_mentions = sorted(
             (m for m in at_start.values() if m.label_ in ("GPE", "LOC")), key=lambda m: m.start
         )
@@ -259,6 +263,9 @@ class FigureRelations(ArgumentGrammar):
             if m is not None and m.end < len(doc) and w.text[m.end] == "-":
                 k = m.end + 1  # "the UN-funded Radio X": a modifier, not the source
                 continue
+            if m is not None and m.label_ == "GPE" and m.end + 1 < len(doc) and w.lower[m.end] in POSSESSIVE_MARKS:
+                k = m.end + 1  # "counted by Valdonia's health ministry": the state owns the source
+                continue
             if m is not None:
                 if m.label_ not in SOURCE_LABELS:
                     return None
@@ -291,9 +298,23 @@ class FigureRelations(ArgumentGrammar):
                 and not any(self._breaks_at(w, k) for k in range(span.end, s))
             )
         lo, hi = (span.end, s) if span.end <= s else (e, span.start)
-        if any(lo <= k < hi for k in starts):
-            return False
+        between = [k for k in starts if lo <= k < hi]
+        if between and not self._figure_list(w, min(between + [span.start]), max(between + [span.start])):
+            return False  # another clause's figure stands between
         return not any(self._breaks_at(w, k) for k in range(lo, hi))
+
+    def _figure_list(self, w: Words, lo: int, hi: int) -> bool:
+        """Whether the figures starting from lo to hi are one coordinated list ("36 dead and 134
+        injured were counted by X", "a study by X recorded 70 dead and 20 hurt"): only their own
+        words, lower-case words and commas between, no clause break and no reporting verb."""
+        for k in range(lo, hi):
+            if k in self._figure_tokens:
+                continue
+            if self._breaks_at(w, k) or k in self._report_tokens:
+                return False
+            if not ((w.is_alpha[k] and w.is_lower[k]) or w.text[k] == "," or w.is_quote[k]):
+                return False
+        return True
 
     def _breaks_at(self, w: Words, k: int) -> bool:
         """``_breaks`` of the token at k, read from the plain lists."""
@@ -889,8 +910,12 @@ class FigureRelations(ArgumentGrammar):
         for m in sorted(at_start.values(), key=lambda m: m.start):
             if m.label_ in SOURCE_LABELS and (sent_starts[m.start], m.label_) not in seen:
                 seen.add((sent_starts[m.start], m.label_))
+                verb = m.end
+                acronym = at_start.get(m.end + 1) if m.end + 1 < len(doc) and w.text[m.end] == "(" else None
+                if acronym is not None and acronym.label_ == m.label_ and w.text[acronym.end] == ")":
+                    m, verb = acronym, acronym.end + 1  # "The Relief Agency (RA) named them": the nearest mention
                 # A subject stands before its verb ("the agency revised its count"), a headline name does not.
-                if m.end < len(doc) and w.is_lower[m.end] and w.is_alpha[m.end] and w.lower[m.end] != "and":
+                if verb < len(doc) and w.is_lower[verb] and w.is_alpha[verb] and w.lower[verb] != "and":
                     out.setdefault(m.start, m)
         return [out[k] for k in sorted(out)]
 
