@@ -106,6 +106,10 @@ class FigureRelations(ArgumentGrammar):
         self.back_skip = frozenset(back["skip"])
         self.part_markers = frozenset(self.words["figure_part_markers"])
         self.source_nouns = frozenset(self.words["source_nouns"])
+        owned = self.words["possessive_count"]
+        self.count_nouns = frozenset(owned["nouns"])
+        self.state_count_nouns = frozenset(owned["state_nouns"])
+        self.count_owner_gap: int = owned["gap"]
         nominal = self.words["place_back_reference"]
         self.place_settlements = frozenset(nominal["settlements"])
         self.place_facilities: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in nominal["facilities"].items()}
@@ -288,7 +292,7 @@ class FigureRelations(ArgumentGrammar):
             return False
         if w.lower[e - 1] != "by":
             if s < span.start:
-                return True
+                return not self._clause_ends(doc, e, span.start)  # "citing X, 30 died; Y gives 40": not Y's
             # "30 died, the agency reported, citing X": a relay after a closing tag relays the tag's figures.
             return (
                 s >= 2
@@ -734,13 +738,16 @@ class FigureRelations(ArgumentGrammar):
         source = self._speaker_before(doc, before, at_end, SOURCE_LABELS | {"GPE"})
         if source is not None:
             return source, "relations.report_verbs.before"
+        source = self._count_owner(doc, span, at_end)
+        if source is not None:
+            return source, "relations.report_verbs.possessive_count"
         for s, e in sorted(before, reverse=True):
             forward = self._phrase(doc, s, e) == "according to"
             back = self._back_reference(doc, e if forward else s, reporters, forward=forward)
             if back is not None:
                 return back, "relations.report_verbs.back_reference"
         for s, e in sorted(after):
-            if any(self._breaks_at(w, k) for k in range(span.end, s)):
+            if any(self._breaks_at(w, k) for k in range(span.end, s)) or self._clause_ends(doc, span.end, s):
                 break  # "30 died, while a source told Reuters 45 had": the later verb has its own figure
             source = self._after_tag(doc, span, s, e, at_start, at_end)
             if source is not None:
@@ -752,6 +759,28 @@ class FigureRelations(ArgumentGrammar):
                 if back is not None:
                     return back, "relations.report_verbs.back_reference"
         return None, ""
+
+    def _count_owner(self, doc: Doc, span: Span, at_end: dict) -> Span | None:
+        """ "By X's first count, 64 were dead", "X's tally of 30 killed", "Y's figures had been two
+        soldiers killed and six wounded": the owner of a count noun before the figure in its sentence
+        gives it, when no reporting verb or semicolon stands between (a state only with a noun that
+        cannot name its own dead: "Y's death toll" is a place's)."""
+        w = self._words(doc)
+        for k in range(span.start - 1, w.sent_starts[span.start] - 1, -1):
+            if k in self._report_tokens or w.text[k] == ";":
+                return None
+            if w.lower[k] not in self.count_nouns:
+                continue
+            j = k - 1
+            while j > 0 and k - j <= self.count_owner_gap and w.is_lower[j] and w.is_alpha[j]:
+                j -= 1
+            owner = at_end.get(j) if j > 0 and w.lower[j] in POSSESSIVE_MARKS else None
+            if owner is None:
+                continue
+            if owner.label_ in SOURCE_LABELS or (owner.label_ == "GPE" and w.lower[k] in self.state_count_nouns):
+                return owner
+            return None
+        return None
 
     def _after_tag(self, doc: Doc, span: Span, s: int, e: int, at_start: dict, at_end: dict) -> Span | None:
         """The named source of a reporting verb at s..e after the figure ("…, the agency said"), unless
