@@ -106,6 +106,7 @@ class FigureRelations(ArgumentGrammar):
         self.back_skip = frozenset(back["skip"])
         self.part_markers = frozenset(self.words["figure_part_markers"])
         self.source_nouns = frozenset(self.words["source_nouns"])
+        self.branch_nouns = frozenset(self.words["branch_nouns"])
         owned = self.words["possessive_count"]
         self.count_nouns = frozenset(owned["nouns"])
         self.state_count_nouns = frozenset(owned["state_nouns"])
@@ -604,7 +605,13 @@ class FigureRelations(ArgumentGrammar):
             if j > floor and w.lower[j] == "of" and getattr(at_end.get(j), "label_", None) == "PERSON":
                 return at_end[j]  # "N of the X party said", "President N of Y said": the person speaks
         if source is not None and source.label_ == "GPE" and w.lower[source.start - 1] in self.place_preps:
-            source = None  # "the UN office in X has recorded", "N, speaking in X, said": a place
+            # "N, speaking in X, said": a place; "the UN office in X has recorded": the body whose
+            # branch stands in X (guidelines §2.5, an unnamed part of a named body).
+            j = source.start - 1
+            while j - 1 > floor and source.start - j <= 2 and j not in at_end and w.lower[j - 1] in self.branch_nouns:
+                j -= 1
+            owner = at_end.get(j) if j < source.start - 1 else None
+            source = owner if owner is not None and owner.label_ == "ORG" else None
         if acronym is not None and acronym.label_ in labels and (source is None or source.end == k):
             source = acronym  # the nearest mention of the source (guidelines §3.1)
         if comma and source is not None and acronym is None and self._relative_clause_before(doc, k):
