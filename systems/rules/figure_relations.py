@@ -227,6 +227,10 @@ class FigureRelations(ArgumentGrammar):
             if source is not None and source_rule == "relations.report_verbs.before":
                 for other in self._co_speakers(doc, source, at_end):
                     add("REPORTED_BY", span, other, "relations.report_verbs.coordinated")
+            if source_rule == "relations.report_verbs.according_to":
+                # "X said its fighters killed 70, according to Y": Y relays what X said (§2.5, relayed figures).
+                origin = self._speaker_before(doc, self._reports_before(doc, span, reports), at_end)
+                add("REPORTED_BY", span, origin, "relations.report_verbs.relayed_speaker")
             if source_rule in ("relations.report_verbs.before", "relations.report_verbs.back_reference"):
                 relaying = self._relaying_tag(doc, span, reports, at_start, at_end)
                 add("REPORTED_BY", span, relaying, "relations.report_verbs.relaying_tag")
@@ -601,7 +605,18 @@ class FigureRelations(ArgumentGrammar):
             k -= 3
         source = self._left(doc, k, at_end, labels, skip=self.source_skip)
         if source is not None:
-            j = source.start - 2 if w.lower[source.start - 1] == "the" else source.start - 1
+            # "N of the (Valdonian) group X said": past the determiner, a nationality and the kind of body.
+            j = source.start - 1
+            while j > floor and source.start - j <= 4:
+                m = at_end.get(j + 1)
+                if m is not None and m.end == j + 1 and m.label_ in ("NORP", "GPE") and m is not source:
+                    j = m.start - 1
+                elif w.lower[j] in ("the", "a", "an") or (w.is_lower[j] and w.lower[j] in self.group_nouns):
+                    j -= 1
+                elif w.is_title[j] and w.lower[j + 1] in self.group_nouns:
+                    j -= 1  # a nationality the rules do not name ("the Valdonian group")
+                else:
+                    break
             if j > floor and w.lower[j] == "of" and getattr(at_end.get(j), "label_", None) == "PERSON":
                 return at_end[j]  # "N of the X party said", "President N of Y said": the person speaks
         if source is not None and source.label_ == "GPE" and w.lower[source.start - 1] in self.place_preps:
@@ -722,12 +737,7 @@ class FigureRelations(ArgumentGrammar):
     ) -> tuple[Span | None, str]:
         w = self._words(doc)
         starts, ends = w.sent_starts, w.sent_ends
-        # A semicolon ends the reported clause: "X said 9 died; officials revised that to 12 on Friday".
-        before = [
-            (s, e)
-            for _, s, e in reports
-            if starts[span.start] <= s and e <= span.start and not self._clause_ends(doc, e, span.start)
-        ]
+        before = self._reports_before(doc, span, reports)
         after = [(s, e) for _, s, e in reports if s >= span.end and e <= ends[span.start]]
         labels = SOURCE_LABELS
         for s, e in sorted(after):
@@ -788,6 +798,16 @@ class FigureRelations(ArgumentGrammar):
                 return owner
             return None
         return None
+
+    def _reports_before(self, doc: Doc, span: Span, reports) -> list[tuple[int, int]]:
+        """The reporting verbs before the figure in its sentence whose clause reaches it: a semicolon
+        ends the reported clause ("X said 9 died; officials revised that to 12 on Friday")."""
+        starts = self._words(doc).sent_starts
+        return [
+            (s, e)
+            for _, s, e in reports
+            if starts[span.start] <= s and e <= span.start and not self._clause_ends(doc, e, span.start)
+        ]
 
     def _after_tag(self, doc: Doc, span: Span, s: int, e: int, at_start: dict, at_end: dict) -> Span | None:
         """The named source of a reporting verb at s..e after the figure ("…, the agency said"), unless
