@@ -115,6 +115,11 @@ class FigureRelations(ArgumentGrammar):
         self.place_settlements = frozenset(nominal["settlements"])
         self.place_facilities: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in nominal["facilities"].items()}
         self.place_nominal_modifiers = frozenset(nominal["modifiers"])
+        pro_forms = self.words["place_pro_forms"]
+        self.place_pro_forms: dict[str, tuple[frozenset[str], int]] = {
+            word: (frozenset(v["labels"]), v["sentences"]) for word, v in pro_forms["words"].items()
+        }
+        self.pro_form_followers = frozenset(pro_forms["followers"])
         self.speech_verbs = frozenset(self.words["speech_verbs"]["verbs"])
         self.relative_words = frozenset(self.words["relative_words"])
         self.object_relatives = self.relative_words | {"that"}
@@ -376,6 +381,13 @@ class FigureRelations(ArgumentGrammar):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return place, "relations.place_preps", None
+                place = self._pro_form_place(k)
+                if place is not None:
+                    return place, "relations.place_preps.pro_form", None
+            elif lowers[k] in self.place_pro_forms:
+                place = self._pro_form_place(k)
+                if place is not None:
+                    return place, "relations.place_preps.pro_form", None
             k += 1
         for k in range(sent_start, span.start):
             if lowers[k] in self.place_triggers and (k == sent_start or w.is_punct[k - 1] or k == sent_start + 1):
@@ -399,6 +411,27 @@ class FigureRelations(ArgumentGrammar):
         if subject is not None:
             return subject, "relations.place_preps.passive_subject", None
         return None, "", None
+
+    def _pro_form_place(self, k: int) -> Span | None:
+        """ "30 died there", "18 rifles were found inside": a locative pro-form that closes its
+        phrase (no noun follows it) refers back like a pronoun to the nearest earlier named place
+        of its kind, within its reach in sentences (guidelines §3.1)."""
+        w = self._words(self._words_of)  # type: ignore[arg-type]
+        pro = self.place_pro_forms.get(w.lower[k])
+        nxt = k + 1
+        if pro is None or nxt >= len(w.lower):
+            return None
+        if not (w.is_punct[nxt] or (w.is_lower[nxt] and w.lower[nxt] in self.pro_form_followers)):
+            return None  # "inside the camp", "there were": not a pro-form of place
+        labels, reach = pro
+        floor = w.sent_starts[k]
+        for _ in range(reach):
+            if floor > 0:
+                floor = w.sent_starts[floor - 1]
+        for m in reversed(self._place_mentions):
+            if m.end <= k and m.start >= floor and m.label_ in labels:
+                return m
+        return None
 
     def _passive_place(self, doc: Doc, sent_start: int, k: int, at_start: dict) -> Span | None:
         """ "X was hit by shelling that killed 12": the place opening the sentence as the subject of a
