@@ -120,6 +120,8 @@ class FigureRelations(ArgumentGrammar):
             word: (frozenset(v["labels"]), v["sentences"]) for word, v in pro_forms["words"].items()
         }
         self.pro_form_followers = frozenset(pro_forms["followers"])
+        self.place_relatives = frozenset(self.words["place_relatives"])
+        self.transfer_verbs = frozenset(self.words["transfer_verbs"])
         self.speech_verbs = frozenset(self.words["speech_verbs"]["verbs"])
         self.relative_words = frozenset(self.words["relative_words"])
         self.object_relatives = self.relative_words | {"that"}
@@ -377,7 +379,11 @@ class FigureRelations(ArgumentGrammar):
                 in_part = False
             if in_part:
                 limit += 1
-            elif lowers[k] in self.place_triggers and not (lowers[k] == "from" and lowers[k - 1] in self.origin_verbs):
+            elif (
+                lowers[k] in self.place_triggers
+                and not (lowers[k] == "from" and lowers[k - 1] in self.origin_verbs)
+                and not self._in_transfer(k)
+            ):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return place, "relations.place_preps", None
@@ -401,9 +407,15 @@ class FigureRelations(ArgumentGrammar):
         for k in range(span.start - 1, max(sent_start, prev_fig, span.start - reach) - 1, -1):
             if k + 1 in report_ends:
                 break  # "the envoy in X said 40 …": a place before the reporting verb describes the source
+            if w.lower[k] in self.place_relatives and k > 0 and w.text[k - 1] == ",":
+                named = at_end.get(k - 1)
+                if named is not None and named.label_ in ("GPE", "LOC"):
+                    # "Dorn Hospital, where eight were in a critical condition", "the X prison, which held
+                    # 4,400 detainees": the clause says what is in the place it describes (guidelines §2.5).
+                    return named, "relations.place_preps.relative", None
             if w.lower[k] in self.place_before_breaks and k > 0 and w.lower[k - 1] in (",", "and", "but"):
                 break  # "talks in X and that 30 were freed", "a base near X, which housed 200": a new clause
-            if lowers[k] in self.place_triggers:
+            if lowers[k] in self.place_triggers and not self._in_transfer(k):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return self._chain_head(doc, k, place, at_end), "relations.place_preps.before", place
@@ -411,6 +423,17 @@ class FigureRelations(ArgumentGrammar):
         if subject is not None:
             return subject, "relations.place_preps.passive_subject", None
         return None, "", None
+
+    def _in_transfer(self, k: int) -> bool:
+        """Whether the location word at k ends the destination of a transfer ("bodies delivered to
+        clinics in X", "taken to hospitals in Y"): not where the counted are (guidelines §2.5, arrivals)."""
+        w = self._words(self._words_of)  # type: ignore[arg-type]
+        j = k - 1
+        while j > 0 and k - j <= 4 and (w.is_lower[j] or w.lower[j] == "to"):
+            if w.lower[j] == "to" and w.lower[j - 1] in self.transfer_verbs:
+                return True
+            j -= 1
+        return False
 
     def _pro_form_place(self, k: int) -> Span | None:
         """ "30 died there", "18 rifles were found inside": a locative pro-form that closes its
