@@ -115,6 +115,9 @@ class FigureRelations(ArgumentGrammar):
         self.place_settlements = frozenset(nominal["settlements"])
         self.place_facilities: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in nominal["facilities"].items()}
         self.place_nominal_modifiers = frozenset(nominal["modifiers"])
+        self.settlement_labels: dict[str, tuple[str, ...]] = {
+            k: tuple(v) for k, v in nominal["settlement_labels"].items()
+        }
         pro_forms = self.words["place_pro_forms"]
         self.place_pro_forms: dict[str, tuple[frozenset[str], int]] = {
             word: (frozenset(v["labels"]), v["sentences"]) for word, v in pro_forms["words"].items()
@@ -131,6 +134,8 @@ class FigureRelations(ArgumentGrammar):
         self.place_triggers = frozenset(self.place_preps) | frozenset(self.words["place_verbs"]["verbs"])
         phrase = self.words["figure_place_skip"]
         self.figure_place_skip = self.place_skip | frozenset(phrase["words"])
+        # "at a Dorn police academy": an indefinite article before a place that premodifies the noun.
+        self.place_phrase_skip = self.place_skip | frozenset(phrase["determiners"])
         self.figure_place_gap: int = phrase["gap"]
         self.complement_starts = frozenset(self.words["tag_complement_starts"]["words"])
         self.fronted_openers = frozenset(self.words["fronted_attribution_openers"])
@@ -149,6 +154,7 @@ class FigureRelations(ArgumentGrammar):
         self._figure_starts: set[int] = set()
         self._figure_tokens: set[int] = set()
         self._report_tokens: set[int] = set()
+        self._nationality_tokens: set[int] = set()
         # The document's words and flags as plain lists, and its phrases' lower-cased texts, made once
         # per document: indexing a Doc builds a new Token object at every access.
         self._words_of: Doc | None = None
@@ -186,6 +192,7 @@ class FigureRelations(ArgumentGrammar):
         self._figure_starts = set(starts)
         self._figure_tokens = {k for f in figures for k in range(f.span.start, f.span.end)}
         self._report_tokens = {k for _, s, e in reports for k in range(s, e)}
+        self._nationality_tokens = {k for m in at_start.values() if m.label_ == "NORP" for k in range(m.start, m.end)}
         self._place_mentions = sorted(
             (m for m in at_start.values() if m.label_ in ("GPE", "LOC")), key=lambda m: m.start
         )
@@ -500,7 +507,7 @@ class FigureRelations(ArgumentGrammar):
         """The place named after a location preposition ending at k, or the earlier place a definite
         place noun there refers back to ("in the enclave" after "Gaza Strip", guidelines §3.1)."""
         w = self._words(doc)
-        place = self._right(doc, k, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+        place = self._right(doc, k, at_start, {"GPE", "LOC"}, skip=self.place_phrase_skip, gap=self.gaps["figure_place"])
         if place is None:
             place = self._longer_place_phrase(doc, k, at_start)
         if place is not None and self._owner_only(doc, place, at_start):
@@ -524,6 +531,8 @@ class FigureRelations(ArgumentGrammar):
         for m in reversed(self._place_mentions):
             if m.end > k or m.start < floor:
                 continue
+            if heads is None and m.label_ not in self.settlement_labels.get(noun, ("GPE", "LOC")):
+                continue  # "the capital", "the town": a settlement, not the hotel or the road named last
             if heads is None or (m.label_ == "LOC" and any(h in m.text.lower() for h in heads)):
                 return m
         return None
@@ -597,6 +606,8 @@ class FigureRelations(ArgumentGrammar):
         if w.sent_ends[span.start] <= nxt or any(span.end <= s < nxt for _, s, _ in reports):
             return None
         for k in range(span.end, nxt):
+            if k in self._nationality_tokens:
+                continue  # "16 Valdonian and three Korvan prisoners"
             if w.lower[k] in self.place_preps or self._breaks_at(w, k):
                 return None
             if not ((w.is_alpha[k] and w.is_lower[k]) or w.text[k] == "," or w.is_quote[k]):
