@@ -124,6 +124,10 @@ class FigureRelations(ArgumentGrammar):
         }
         self.pro_form_followers = frozenset(pro_forms["followers"])
         self.place_relatives = frozenset(self.words["place_relatives"])
+        # "at X Hospital, the only hospital in Y": an apposition that places a facility in a settlement.
+        self.figure_chain_words = self.place_chain_words | frozenset(self.words["facility_apposition"]) | frozenset(
+            self.place_facilities
+        )
         self.transfer_verbs = frozenset(self.words["transfer_verbs"])
         self.speech_verbs = frozenset(self.words["speech_verbs"]["verbs"])
         self.relative_words = frozenset(self.words["relative_words"])
@@ -626,7 +630,7 @@ class FigureRelations(ArgumentGrammar):
         while k < ceiling:
             j, steps = k, 0
             while j < ceiling and steps <= self.gaps["place_chain"] and j not in at_start:
-                if w.lower[j] not in self.place_chain_words:
+                if w.lower[j] not in self.figure_chain_words:
                     return out
                 j, steps = j + 1, steps + 1
             nxt = at_start.get(j)
@@ -635,8 +639,10 @@ class FigureRelations(ArgumentGrammar):
             # "in Kharkiv, and Russia said ...": a name followed by a verb starts a clause, not a place list.
             after = nxt.end if nxt.end < ceiling else None
             bare_and = w.lower[k:j] == ["and"]
+            governed = j - k > 1 and w.lower[j - 1] in self.place_preps  # ", the only hospital in B": no subject
             if (
                 not bare_and
+                and not governed
                 and after is not None
                 and w.is_alpha[after]
                 and w.is_lower[after]
