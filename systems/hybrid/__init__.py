@@ -945,6 +945,7 @@ class HybridRelations:
         relation_sources: dict[str, list[str]],
         kin_nouns: frozenset[str] = frozenset(),
         party_preps: frozenset[str] = frozenset(),
+        fill_only: frozenset[str] = frozenset(),
     ):
         self.rules = RelationFinder(nlp, rules_data)
         self.verbs = VerbRelations(
@@ -957,6 +958,7 @@ class HybridRelations:
         )
         self.relation_sources = relation_sources
         self.party_preps = party_preps
+        self.fill_only = fill_only
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = mentions_of(doc)
@@ -975,8 +977,12 @@ class HybridRelations:
         at_place = {k for m in mentions if m.label_ in PLACE_LABELS for k in range(m.start, m.end)}
         seen, out = set(), []
         for rtype, sources in self.relation_sources.items():
+            linked: set[int] = set()  # heads an earlier source gave this type
             for source in sources:
+                earlier = set(linked)
                 for kind, head, tail, rule in found[source]:
+                    if kind == rtype and rtype in self.fill_only and head.start in earlier:
+                        continue
                     key = RELATION_TYPES[kind].key(head.start, tail.start)
                     # One person leads or belongs to a body, not both (guidelines §2.5): the leader wins.
                     led = kind == "MEMBER_OF" and ("LEADER_OF", head.start, tail.start) in seen
@@ -987,6 +993,7 @@ class HybridRelations:
                     negated = kind in PARTY_TYPES and _negated_between(head, tail)
                     if kind == rtype and key not in seen and not led and not other and not negated:
                         seen.add(key)
+                        linked.add(head.start)
                         out.append((kind, head, tail, rule))
         doc._.relations = out
         return doc
@@ -1082,7 +1089,8 @@ def make_hybrid_relations(nlp: Language, name: str, data_dir: str) -> HybridRela
     settings = load_settings()
     kin = frozenset(settings["person_cues"]["kin_nouns"])
     party = frozenset(settings["party_preps"])
-    return HybridRelations(nlp, data_path(data_dir), settings["relation_sources"], kin, party)
+    fill_only = frozenset(settings.get("fill_only", []))
+    return HybridRelations(nlp, data_path(data_dir), settings["relation_sources"], kin, party, fill_only)
 
 
 class HybridSystem(RulesSystem):
