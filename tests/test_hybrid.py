@@ -1356,3 +1356,19 @@ def test_people_named_in_apposition_to_the_subject_met_each_other(system):
     assert found.get(("MET_WITH", "Ivo Brandt", "Omar Haddad")) == "dependency.meet.appositive-subjects-held-talks"
     _, merged = run(system, text)
     assert ("MET_WITH", "Ivo Brandt", "Omar Haddad") in merged
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "parse_only"),
+    [
+        ("The Dorn Relief Agency (DRA) said 30 people died in the raid.", "DRA", "Dorn Relief Agency"),
+        ("The Sahel Liberation Front (SLF) reported that 14 fighters were captured.", "SLF", "Sahel Liberation Front"),
+    ],
+)
+def test_the_parse_adds_no_second_source_to_a_figure_the_rules_gave_one(system, text, source, parse_only):
+    # The parse's reporting subject is the full name; the rules take the acronym, the nearest mention
+    # (guidelines §3.1): with fill_only the parse only fills figures the rules left without a source.
+    _, rels = run(system, text)
+    figure = next(h for t, h, _ in rels if t == "REPORTED_BY")
+    assert ("REPORTED_BY", figure, source) in rels, rels
+    assert ("REPORTED_BY", figure, parse_only) not in rels, rels

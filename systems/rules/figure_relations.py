@@ -7,13 +7,18 @@ before the figure gives its first place ("into X in Y, killing 6"). A place phra
 location preposition or a verb of flight, attack or arrival ("fled X", "hit X"), passes nationality
 adjectives and the parts of a place ("the northern N town of X", "the edge of X"), and a definite place
 noun ("in the enclave") names the nearest earlier place of its kind (guidelines §2.5, §3.1). Parts take
-their whole's place and figures coordinated in one clause share one.
+their whole's place and figures coordinated in one clause share one. A locative pro-form closing the
+figure's phrase ("killed there", "found inside") names the nearest earlier place of its kind; ", where" or
+", which" after a named place puts the figures of its clause there; a location word inside a transfer's
+destination ("delivered to clinics in X") gives no place.
 
 Its source is the subject of a reporting verb before it (past an apposition or a bracketed acronym, the
 acronym being the nearest mention), an "according to" phrase, the subject of a reporting tag after it
-("…, the agency said", "…, said N"), and every relay ("X told AFP", "citing X", "cited by X", a tag
-closing the sentence after an earlier source). A pronoun or a definite nominal as the reporter ("It
-said", "The agency said", "according to the mayor") names the nearest earlier reporter (§3.1).
+("…, the agency said", "…, said N"), the owner of a count noun before it ("By X's count, …", "Y's
+figures had been …"), and every relay ("X told AFP", "citing X", "cited by X", "counted by X", "by the
+count of X", a tag closing the sentence after an earlier source, "X said …, according to Y": X and Y).
+A pronoun or a definite nominal as the reporter ("It said", "The agency said", "according to the
+mayor") names the nearest earlier reporter (§3.1).
 """
 
 from __future__ import annotations
@@ -125,8 +130,8 @@ class FigureRelations(ArgumentGrammar):
         self.pro_form_followers = frozenset(pro_forms["followers"])
         self.place_relatives = frozenset(self.words["place_relatives"])
         # "at X Hospital, the only hospital in Y": an apposition that places a facility in a settlement.
-        self.figure_chain_words = self.place_chain_words | frozenset(self.words["facility_apposition"]) | frozenset(
-            self.place_facilities
+        self.figure_chain_words = (
+            self.place_chain_words | frozenset(self.words["facility_apposition"]) | frozenset(self.place_facilities)
         )
         self.transfer_verbs = frozenset(self.words["transfer_verbs"])
         self.speech_verbs = frozenset(self.words["speech_verbs"]["verbs"])
@@ -393,16 +398,16 @@ class FigureRelations(ArgumentGrammar):
             elif (
                 lowers[k] in self.place_triggers
                 and not (lowers[k] == "from" and lowers[k - 1] in self.origin_verbs)
-                and not self._in_transfer(k)
+                and not self._in_transfer(doc, k)
             ):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return place, "relations.place_preps", None
-                place = self._pro_form_place(k)
+                place = self._pro_form_place(doc, k)
                 if place is not None:
                     return place, "relations.place_preps.pro_form", None
             elif lowers[k] in self.place_pro_forms:
-                place = self._pro_form_place(k)
+                place = self._pro_form_place(doc, k)
                 if place is not None:
                     return place, "relations.place_preps.pro_form", None
             k += 1
@@ -426,7 +431,7 @@ class FigureRelations(ArgumentGrammar):
                     return named, "relations.place_preps.relative", None
             if w.lower[k] in self.place_before_breaks and k > 0 and w.lower[k - 1] in (",", "and", "but"):
                 break  # "talks in X and that 30 were freed", "a base near X, which housed 200": a new clause
-            if lowers[k] in self.place_triggers and not self._in_transfer(k):
+            if lowers[k] in self.place_triggers and not self._in_transfer(doc, k):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return self._chain_head(doc, k, place, at_end), "relations.place_preps.before", place
@@ -435,10 +440,10 @@ class FigureRelations(ArgumentGrammar):
             return subject, "relations.place_preps.passive_subject", None
         return None, "", None
 
-    def _in_transfer(self, k: int) -> bool:
+    def _in_transfer(self, doc: Doc, k: int) -> bool:
         """Whether the location word at k ends the destination of a transfer ("bodies delivered to
         clinics in X", "taken to hospitals in Y"): not where the counted are (guidelines §2.5, arrivals)."""
-        w = self._words(self._words_of)  # type: ignore[arg-type]
+        w = self._words(doc)
         j = k - 1
         while j > 0 and k - j <= 4 and (w.is_lower[j] or w.lower[j] == "to"):
             if w.lower[j] == "to" and w.lower[j - 1] in self.transfer_verbs:
@@ -446,11 +451,11 @@ class FigureRelations(ArgumentGrammar):
             j -= 1
         return False
 
-    def _pro_form_place(self, k: int) -> Span | None:
+    def _pro_form_place(self, doc: Doc, k: int) -> Span | None:
         """ "30 died there", "18 rifles were found inside": a locative pro-form that closes its
         phrase (no noun follows it) refers back like a pronoun to the nearest earlier named place
         of its kind, within its reach in sentences (guidelines §3.1)."""
-        w = self._words(self._words_of)  # type: ignore[arg-type]
+        w = self._words(doc)
         pro = self.place_pro_forms.get(w.lower[k])
         nxt = k + 1
         if pro is None or nxt >= len(w.lower):
@@ -511,7 +516,9 @@ class FigureRelations(ArgumentGrammar):
         """The place named after a location preposition ending at k, or the earlier place a definite
         place noun there refers back to ("in the enclave" after "Gaza Strip", guidelines §3.1)."""
         w = self._words(doc)
-        place = self._right(doc, k, at_start, {"GPE", "LOC"}, skip=self.place_phrase_skip, gap=self.gaps["figure_place"])
+        place = self._right(
+            doc, k, at_start, {"GPE", "LOC"}, skip=self.place_phrase_skip, gap=self.gaps["figure_place"]
+        )
         if place is None:
             place = self._longer_place_phrase(doc, k, at_start)
         if place is not None and self._owner_only(doc, place, at_start):
@@ -809,7 +816,7 @@ class FigureRelations(ArgumentGrammar):
         self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict, reporters: list[Span]
     ) -> tuple[Span | None, str]:
         w = self._words(doc)
-        starts, ends = w.sent_starts, w.sent_ends
+        ends = w.sent_ends
         before = self._reports_before(doc, span, reports)
         after = [(s, e) for _, s, e in reports if s >= span.end and e <= ends[span.start]]
         labels = SOURCE_LABELS
