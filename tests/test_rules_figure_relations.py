@@ -610,6 +610,35 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
             {("REPORTED_BY", "40", "Arvel Monitoring Group"), ("REPORTED_BY", "40", "Dorn Radio")},
             set(),
         ),
+        # ", who said" / ", which said": the antecedent speaks.
+        (
+            "The arrests were confirmed by police spokesperson Omar Kessel, who said investigators wanted the two "
+            "officials in custody.",
+            {("REPORTED_BY", "two", "Omar Kessel")},
+            set(),
+        ),
+        (
+            "The raid was condemned by the Kivu Relief Front, which said 12 villagers had died.",
+            {("REPORTED_BY", "12", "Kivu Relief Front")},
+            set(),
+        ),
+        # A reporting verb coordinated after another verb shares the subject opening the sentence.
+        (
+            'Col. Omar Kessel, chief of staff of the Valdonian Guard, called it "a very hard blow" and said 40 '
+            "attackers had been killed.",
+            {("REPORTED_BY", "40", "Omar Kessel")},
+            {("REPORTED_BY", "40", "Valdonian Guard")},
+        ),
+        (
+            "The Kivu Relief Front attacked the Valdonian Guard and said 30 soldiers died.",
+            {("REPORTED_BY", "30", "Kivu Relief Front")},
+            {("REPORTED_BY", "30", "Valdonian Guard")},
+        ),
+        (
+            "Rebels attacked the Kivu Relief Front and said 30 soldiers died.",
+            set(),
+            {("REPORTED_BY", "30", "Kivu Relief Front")},
+        ),
     ],
 )
 def test_sources_of_news_constructions(system, text, present, absent):

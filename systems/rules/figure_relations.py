@@ -683,6 +683,10 @@ class FigureRelations(ArgumentGrammar):
         if k >= 3 and w.text[k - 1] == ")" and w.text[k - 3] == "(":
             acronym = at_end.get(k - 1)
             k -= 3
+        if k >= 3 and w.lower[k - 1] in self.relative_words and w.text[k - 2] == ",":
+            named = at_end.get(k - 2)  # "…, X, who said 30 …": the antecedent speaks
+            if named is not None and named.label_ in labels:
+                return named
         source = self._left(doc, k, at_end, labels, skip=self.source_skip)
         if source is not None:
             # "N of the (Valdonian) group X said": past the determiner, a nationality and the kind of body.
@@ -1013,7 +1017,7 @@ class FigureRelations(ArgumentGrammar):
         for s, e in sorted(before, reverse=True):
             if self._phrase(doc, s, e) == "according to":
                 continue  # "according to" reaches only what follows it in its clause
-            source = self._subject(doc, s, at_end, labels)
+            source = self._subject(doc, s, at_end, labels) or self._coordinated_subject(doc, s, at_end, labels)
             if source is None and self._unnamed_speaker(doc, s):
                 return None
             if source is not None:
@@ -1028,6 +1032,29 @@ class FigureRelations(ArgumentGrammar):
                     source = head or source
                 return source
         return None
+
+    def _coordinated_subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
+        """ "Col. N, chief of staff of the X, called it a blow and said 40 …": a reporting verb after
+        "and" shares the subject that opens its sentence (past a title), when no clause break or
+        relative word stands between."""
+        w = self._words(doc)
+        k = s
+        while k - 1 > 0 and w.lower[k - 1] in self.back_skip:
+            k -= 1
+        if k < 1 or w.lower[k - 1] != "and":
+            return None
+        floor = w.sent_starts[s]
+        j = floor
+        while j < k and (w.is_space[j] or w.lower[j] == "the" or w.lower[j] in self.role_words):
+            j += 1
+        first = next((at_end[e] for e in range(j + 1, min(k, j + 8)) if e in at_end and at_end[e].start == j), None)
+        if first is None or first.label_ not in labels or first.end >= k - 1:
+            return None
+        if not (w.text[first.end] == "," or (w.is_lower[first.end] and w.is_alpha[first.end])):
+            return None  # a name the sentence opens with but is not the subject of
+        if any(self._breaks_at(w, i) or w.text[i] in (";", ":") for i in range(first.end, k)):
+            return None
+        return first
 
     def _reporters(self, doc: Doc, reports, at_start: dict, at_end: dict) -> list[Span]:
         """Who a pronoun or a definite nominal can refer back to: the named subjects of reporting verbs
