@@ -525,6 +525,17 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
             set(),
             {("REPORTED_BY", "12", "Kivu Liberation Front")},
         ),
+        # "the count kept by X": a relay to the figure of its own clause.
+        (
+            "Three days later the count kept by the Kivu Relief Front had passed 160.",
+            {("REPORTED_BY", "passed 160", "Kivu Relief Front")},
+            set(),
+        ),
+        (
+            "In May the tally kept by the Dorn Relief Agency reached 75 deaths.",
+            {("REPORTED_BY", "75", "Dorn Relief Agency")},
+            set(),
+        ),
         # "spoke of" reports like "said".
         ("Governor Lina Farah has spoken of 58 dead in the raids.", {("REPORTED_BY", "58", "Lina Farah")}, set()),
         (
