@@ -525,6 +525,17 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
             set(),
             {("REPORTED_BY", "12", "Kivu Liberation Front")},
         ),
+        # A pronoun reporter refers back to the owner of a count named before.
+        (
+            "The Dorn Relief Agency's own numbers have shifted: it has spoken of 58 dead.",
+            {("REPORTED_BY", "58", "Dorn Relief Agency")},
+            set(),
+        ),
+        (
+            "Governor Lina Farah's count has changed. She has spoken of 40 dead.",
+            {("REPORTED_BY", "40", "Lina Farah")},
+            set(),
+        ),
         # "the count kept by X": a relay to the figure of its own clause.
         (
             "Three days later the count kept by the Kivu Relief Front had passed 160.",

@@ -1068,6 +1068,15 @@ class FigureRelations(ArgumentGrammar):
                 source = self._subject(doc, s, at_end, SOURCE_LABELS)
             if source is not None:
                 out[source.start] = source
+        for k, word in enumerate(w.lower):
+            # "X's own numbers have shifted: he has spoken of 58": the owner of a count reports.
+            if word in self.count_nouns and k < len(doc) - 1:
+                j = k - 1
+                while j > 0 and k - j <= self.count_owner_gap and w.is_lower[j] and w.is_alpha[j]:
+                    j -= 1
+                owner = at_end.get(j) if j > 0 and w.lower[j] in POSSESSIVE_MARKS else None
+                if owner is not None and owner.label_ in SOURCE_LABELS:
+                    out.setdefault(owner.start, owner)
         seen: set[tuple[int, str]] = set()
         sent_starts = w.sent_starts
         for m in sorted(at_start.values(), key=lambda m: m.start):
