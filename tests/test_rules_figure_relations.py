@@ -737,6 +737,42 @@ def test_sources_of_news_constructions(system, text, present, absent):
             {("LOCATED_IN", "12", "Kivu Central Prison"), ("LOCATED_IN", "12", "Goma")},
             set(),
         ),
+        # ", in which" after a named place, like ", where".
+        (
+            "Rebels attacked a post on the far side of Goma, in which 14 soldiers were killed.",
+            {("LOCATED_IN", "14", "Goma")},
+            set(),
+        ),
+        (
+            "Gunmen stormed the gates of Kivu Central Prison, in which 300 people were held.",
+            {("LOCATED_IN", "300", "Kivu Central Prison")},
+            set(),
+        ),
+        # A place before a noun of inhabitants is where the counted people are.
+        ("At least 338 Goma residents had been reported missing.", {("LOCATED_IN", "At least 338", "Goma")}, set()),
+        ("Gunmen abducted 40 Kidal villagers on Monday.", {("LOCATED_IN", "40", "Kidal")}, set()),
+        # A count inside the figure's prepositional phrase does not end the phrase.
+        (
+            "The group claimed to have killed at least 40 people in 30 operations across Moldova.",
+            {("LOCATED_IN", "at least 40", "Moldova"), ("LOCATED_IN", "30", "Moldova")},
+            set(),
+        ),
+        (
+            "Drones killed 12 soldiers in three raids near Kidal.",
+            {("LOCATED_IN", "12", "Kidal"), ("LOCATED_IN", "three", "Kidal")},
+            set(),
+        ),
+        # A state's possessive before a named outlet (past its hyphenated modifiers) only owns it.
+        (
+            "A report on Moldova's state-run Dorn Radio gave a different count, of around 40 fighters.",
+            {("REPORTED_BY", "around 40", "Dorn Radio")},
+            {("LOCATED_IN", "around 40", "Moldova")},
+        ),
+        (
+            "A report on Sudan's pro-government Arvel Post gave a count of 40 dead.",
+            {("REPORTED_BY", "40", "Arvel Post")},
+            {("LOCATED_IN", "40", "Sudan")},
+        ),
     ],
 )
 def test_places_of_news_constructions(system, text, present, absent):

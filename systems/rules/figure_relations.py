@@ -134,6 +134,7 @@ class FigureRelations(ArgumentGrammar):
             self.place_chain_words | frozenset(self.words["facility_apposition"]) | frozenset(self.place_facilities)
         )
         self.transfer_verbs = frozenset(self.words["transfer_verbs"])
+        self.resident_nouns = frozenset(self.words["resident_nouns"])
         self.speech_verbs = frozenset(self.words["speech_verbs"]["verbs"])
         self.relative_words = frozenset(self.words["relative_words"])
         self.object_relatives = self.relative_words | {"that"}
@@ -380,7 +381,14 @@ class FigureRelations(ArgumentGrammar):
         sent_start, sent_end = sent_starts[span.start], sent_ends[span.start]
         # "14 villagers, six of them boys, in X": the parts of a figure, up to their closing
         # comma, neither end its clause nor give it their place.
-        nxt_fig = min((s for s in starts if s > span.start and s not in parts), default=len(doc))
+        # "40 people in 30 raids across X": a count in the figure's own prepositional phrase does not end it.
+        nxt_fig = min(
+            (s for s in starts if s > span.start and s not in parts and lowers[s - 1] not in self.place_preps),
+            default=len(doc),
+        )
+        resident = self._resident_place(doc, span, at_start)
+        if resident is not None:
+            return resident, "relations.place_preps.residents", None
         k, limit, in_part = span.end, span.end + 16, False
         while k < min(sent_end, nxt_fig, limit):
             if self._breaks_at(w, k) and k - span.end >= 12:
@@ -423,8 +431,10 @@ class FigureRelations(ArgumentGrammar):
         for k in range(span.start - 1, max(sent_start, prev_fig, span.start - reach) - 1, -1):
             if k + 1 in report_ends:
                 break  # "the envoy in X said 40 …": a place before the reporting verb describes the source
-            if w.lower[k] in self.place_relatives and k > 0 and w.text[k - 1] == ",":
-                named = at_end.get(k - 1)
+            # ", in which": a preposition may open the relative clause.
+            comma = k - 2 if k > 1 and w.lower[k - 1] in self.place_preps else k - 1
+            if w.lower[k] in self.place_relatives and comma > 0 and w.text[comma] == ",":
+                named = at_end.get(comma)
                 if named is not None and named.label_ in ("GPE", "LOC"):
                     # "Dorn Hospital, where eight were in a critical condition", "the X prison, which held
                     # 4,400 detainees": the clause says what is in the place it describes (guidelines §2.5).
@@ -439,6 +449,15 @@ class FigureRelations(ArgumentGrammar):
         if subject is not None:
             return subject, "relations.place_preps.passive_subject", None
         return None, "", None
+
+    def _resident_place(self, doc: Doc, span: Span, at_start: dict) -> Span | None:
+        """ "338 Dorn residents", "40 Goma villagers": a place naming the counted people's home, right
+        after the figure and before a noun of inhabitants (guidelines §2.5: where the counted are)."""
+        w = self._words(doc)
+        place = at_start.get(span.end)
+        if place is None or place.label_ not in ("GPE", "LOC") or place.end >= len(doc):
+            return None
+        return place if w.lower[place.end] in self.resident_nouns else None
 
     def _in_transfer(self, doc: Doc, k: int) -> bool:
         """Whether the location word at k ends the destination of a transfer ("bodies delivered to
@@ -555,7 +574,11 @@ class FigureRelations(ArgumentGrammar):
         k = place.end
         if k + 1 >= len(doc) or w.lower[k] not in POSSESSIVE_MARKS:
             return False
-        nxt = at_start.get(k + 1)
+        j = k + 1
+        # "Turkey's pro-government A News", "X's state-run Y": past the hyphenated modifiers of the name.
+        while j + 2 < len(doc) and w.is_lower[j] and w.text[j + 1] == "-" and w.is_lower[j + 2]:
+            j += 3
+        nxt = at_start.get(j)
         if nxt is not None:
             return nxt.label_ not in ("GPE", "LOC")
         return w.lower[k + 1] in self.owned_nouns
