@@ -547,6 +547,9 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
             {("REPORTED_BY", "75", "Dorn Relief Agency")},
             set(),
         ),
+        # An unnamed journalist of a named outlet: the outlet reports (guidelines §2.5).
+        ("An AFP correspondent said 14 soldiers died in Kidal.", {("REPORTED_BY", "14", "AFP")}, set()),
+        ("A Dorn Radio journalist said 12 villagers were abducted.", {("REPORTED_BY", "12", "Dorn Radio")}, set()),
         # "spoke of" reports like "said".
         ("Governor Lina Farah has spoken of 58 dead in the raids.", {("REPORTED_BY", "58", "Lina Farah")}, set()),
         (
