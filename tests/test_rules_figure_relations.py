@@ -776,6 +776,19 @@ def test_sources_of_news_constructions(system, text, present, absent):
             {("REPORTED_BY", "40", "Arvel Post")},
             {("LOCATED_IN", "40", "Sudan")},
         ),
+        # A place before an event noun names where the event happened; a running total after
+        # "bringing the toll to" is not placed by it, nor shares the place of the count before it.
+        (
+            "A Kidal strike on Monday killed three more, bringing the toll to 64.",
+            {("LOCATED_IN", "three", "Kidal")},
+            {("LOCATED_IN", "64", "Kidal")},
+        ),
+        ("The Goma massacre left 40 villagers dead.", {("LOCATED_IN", "40", "Goma")}, set()),
+        (
+            "Two strikes in Moldova on Sunday killed six, raising the toll to at least 75.",
+            {("LOCATED_IN", "six", "Moldova")},
+            {("LOCATED_IN", "at least 75", "Moldova")},
+        ),
     ],
 )
 def test_places_of_news_constructions(system, text, present, absent):

@@ -135,6 +135,8 @@ class FigureRelations(ArgumentGrammar):
         )
         self.transfer_verbs = frozenset(self.words["transfer_verbs"])
         self.resident_nouns = frozenset(self.words["resident_nouns"])
+        self.event_nouns = frozenset(self.words["event_nouns"])
+        self.total_participles = frozenset(self.words["total_participles"])
         self.speech_verbs = frozenset(self.words["speech_verbs"]["verbs"])
         self.relative_words = frozenset(self.words["relative_words"])
         self.object_relatives = self.relative_words | {"that"}
@@ -445,6 +447,16 @@ class FigureRelations(ArgumentGrammar):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return self._chain_head(doc, k, place, at_end), "relations.place_preps.before", place
+            named = at_end.get(k) if lowers[k] in self.event_nouns else None
+            if (
+                named is not None
+                and named.label_ in ("GPE", "LOC")
+                and w.lower[named.start - 1] in ("a", "an", "the")
+                and not any(w.lower[j] in self.total_participles for j in range(k, span.start))
+            ):
+                # "A Dorn strike on Monday killed three": the place names where the event happened (not
+                # where a running total is: "…, bringing the toll to 64").
+                return named, "relations.place_preps.event_premodifier", None
         subject = self._passive_place(doc, sent_start, span.start, at_start)
         if subject is not None:
             return subject, "relations.place_preps.passive_subject", None
@@ -642,8 +654,8 @@ class FigureRelations(ArgumentGrammar):
         for k in range(span.end, nxt):
             if k in self._nationality_tokens:
                 continue  # "16 Valdonian and three Korvan prisoners"
-            if w.lower[k] in self.place_preps or self._breaks_at(w, k):
-                return None
+            if w.lower[k] in self.place_preps or self._breaks_at(w, k) or w.lower[k] in self.total_participles:
+                return None  # "killed six, bringing the toll to 75": a running total is no list member
             if not ((w.is_alpha[k] and w.is_lower[k]) or w.text[k] == "," or w.is_quote[k]):
                 return None
         return nxt
