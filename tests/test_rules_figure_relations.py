@@ -500,13 +500,13 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
     [
         # The passive agent of a verb of counting gives the figure, and a list of figures before it.
         (
-            "On Sunday, 36 dead and 134 injured were counted by the Dorn Health Ministry.",
-            {("REPORTED_BY", "36", "Dorn Health Ministry"), ("REPORTED_BY", "134", "Dorn Health Ministry")},
+            "By Tuesday, 52 dead and 210 hurt had been counted by the Dorn Health Ministry.",
+            {("REPORTED_BY", "52", "Dorn Health Ministry"), ("REPORTED_BY", "210", "Dorn Health Ministry")},
             set(),
         ),
         (
-            "Over the weekend, 45 students reported by the Arvel Post were still missing.",
-            {("REPORTED_BY", "45", "Arvel Post")},
+            "Late on Friday, 61 pupils reported by the Arvel Post remained unaccounted for.",
+            {("REPORTED_BY", "61", "Arvel Post")},
             set(),
         ),
         (
@@ -527,8 +527,8 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
         ),
         # A pronoun reporter refers back to the owner of a count named before.
         (
-            "The Dorn Relief Agency's own numbers have shifted: it has spoken of 58 dead.",
-            {("REPORTED_BY", "58", "Dorn Relief Agency")},
+            "The Dorn Relief Agency's figures keep changing; it now speaks of 73 killed.",
+            {("REPORTED_BY", "73", "Dorn Relief Agency")},
             set(),
         ),
         (
@@ -538,8 +538,8 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
         ),
         # "the count kept by X": a relay to the figure of its own clause.
         (
-            "Three days later the count kept by the Kivu Relief Front had passed 160.",
-            {("REPORTED_BY", "passed 160", "Kivu Relief Front")},
+            "By June a count kept by the Kivu Relief Front stood at 240.",
+            {("REPORTED_BY", "240", "Kivu Relief Front")},
             set(),
         ),
         (
@@ -551,19 +551,18 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
         ("An AFP correspondent said 14 soldiers died in Kidal.", {("REPORTED_BY", "14", "AFP")}, set()),
         ("A Dorn Radio journalist said 12 villagers were abducted.", {("REPORTED_BY", "12", "Dorn Radio")}, set()),
         # "spoke of" reports like "said".
-        ("Governor Lina Farah has spoken of 58 dead in the raids.", {("REPORTED_BY", "58", "Lina Farah")}, set()),
+        ("Governor Lina Farah has spoken of 93 victims of the raids.", {("REPORTED_BY", "93", "Lina Farah")}, set()),
         (
-            "Health Minister Omar Kessel spoke of thousands of families driven from their homes.",
+            "Health Minister Omar Kessel spoke of thousands of displaced herders.",
             {("REPORTED_BY", "thousands", "Omar Kessel")},
             set(),
         ),
         # The owner of a count noun before the figure is its source; a state only with a noun of counting.
         (
-            "By the Dorn Relief Agency's first count, at least 64 people were dead, and more than 80 were "
-            "under arrest.",
+            "By the Dorn Relief Agency's latest count, at least 71 villagers had died, and more than 90 were detained.",
             {
-                ("REPORTED_BY", "at least 64", "Dorn Relief Agency"),
-                ("REPORTED_BY", "more than 80", "Dorn Relief Agency"),
+                ("REPORTED_BY", "at least 71", "Dorn Relief Agency"),
+                ("REPORTED_BY", "more than 90", "Dorn Relief Agency"),
             },
             set(),
         ),
@@ -573,8 +572,8 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
             set(),
         ),
         (
-            "Moldova's first figures had been two soldiers killed and six wounded.",
-            {("REPORTED_BY", "two", "Moldova"), ("REPORTED_BY", "six", "Moldova")},
+            "Moldova's early figures showed three guards dead and nine hurt.",
+            {("REPORTED_BY", "three", "Moldova"), ("REPORTED_BY", "nine", "Moldova")},
             set(),
         ),
         ("Sudan's death toll rose to 40 on Monday.", set(), {("REPORTED_BY", "40", "Sudan")}),
@@ -590,16 +589,15 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
             set(),
         ),
         (
-            "By the count of the Dorn Relief Agency, 150 people have died; the Arvel Monitoring Group gives a higher "
-            "estimate of 200 dead.",
-            {("REPORTED_BY", "150", "Dorn Relief Agency"), ("REPORTED_BY", "200", "Arvel Monitoring Group")},
-            {("REPORTED_BY", "200", "Dorn Relief Agency"), ("REPORTED_BY", "150", "Arvel Monitoring Group")},
+            "By the tally of the Dorn Relief Agency, 120 civilians have been killed; the Arvel Monitoring Group puts "
+            "the figure at 170.",
+            {("REPORTED_BY", "120", "Dorn Relief Agency"), ("REPORTED_BY", "170", "Arvel Monitoring Group")},
+            {("REPORTED_BY", "170", "Dorn Relief Agency"), ("REPORTED_BY", "120", "Arvel Monitoring Group")},
         ),
         # "It" refers back to the acronym of a body that opened the sentence before (the nearest mention).
         (
-            "The Inter-Services Relief Agency (IRA) named them on Monday. It repeated that 78 soldiers had "
-            "been wounded.",
-            {("REPORTED_BY", "78", "IRA")},
+            "The Northern Relief Agency (NRA) buried them on Monday. It repeated that 44 guards had been injured.",
+            {("REPORTED_BY", "44", "NRA")},
             set(),
         ),
         (
@@ -637,9 +635,8 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
         ),
         # ", who said" / ", which said": the antecedent speaks.
         (
-            "The arrests were confirmed by police spokesperson Omar Kessel, who said investigators wanted the two "
-            "officials in custody.",
-            {("REPORTED_BY", "two", "Omar Kessel")},
+            "The raid was described by army spokesman Omar Kessel, who said troops had freed the four captives.",
+            {("REPORTED_BY", "four", "Omar Kessel")},
             set(),
         ),
         (
@@ -649,10 +646,10 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
         ),
         # A reporting verb coordinated after another verb shares the subject opening the sentence.
         (
-            'Col. Omar Kessel, chief of staff of the Valdonian Guard, called it "a very hard blow" and said 40 '
+            'Col. Omar Kessel, commander of the Valdonian Guard, called the raid "a disgrace" and said 35 '
             "attackers had been killed.",
-            {("REPORTED_BY", "40", "Omar Kessel")},
-            {("REPORTED_BY", "40", "Valdonian Guard")},
+            {("REPORTED_BY", "35", "Omar Kessel")},
+            {("REPORTED_BY", "35", "Valdonian Guard")},
         ),
         (
             "The Kivu Relief Front attacked the Valdonian Guard and said 30 soldiers died.",
@@ -694,27 +691,26 @@ def test_sources_of_news_constructions(system, text, present, absent):
         # ", where" / ", which" after a named place: the clause's figures are in it; a transfer's
         # destination is not where the counted are.
         (
-            "Officials said 25 bodies were taken to Dorn Hospital, where eight wounded victims were in "
-            "critical condition.",
-            {("LOCATED_IN", "eight", "Dorn Hospital")},
-            {("LOCATED_IN", "25", "Dorn Hospital")},
+            "Medics said 19 bodies were brought to Dorn Hospital, where six injured children were being treated.",
+            {("LOCATED_IN", "six", "Dorn Hospital")},
+            {("LOCATED_IN", "19", "Dorn Hospital")},
         ),
         (
-            "The fire spread through the Arvel Central Prison, which held roughly 4,400 detainees.",
-            {("LOCATED_IN", "roughly 4,400", "Arvel Central Prison")},
+            "The fire spread through the Arvel Central Prison, which housed some 2,700 inmates.",
+            {("LOCATED_IN", "some 2,700", "Arvel Central Prison")},
             set(),
         ),
         (
-            "With 13 more bodies delivered to clinics in Kharkiv, the ministry revised its count.",
+            "After 11 more bodies were delivered to clinics in Kharkiv, officials updated the count.",
             set(),
-            {("LOCATED_IN", "13", "Kharkiv")},
+            {("LOCATED_IN", "11", "Kharkiv")},
         ),
         ("Forty wounded were taken to hospitals in Idlib.", set(), {("LOCATED_IN", "Forty", "Idlib")}),
         # An indefinite article or a naming phrase between the preposition and the place.
-        ("A car bomb at a Kidal police academy killed 22 people.", {("LOCATED_IN", "22", "Kidal")}, set()),
+        ("A suicide bomber at a Kidal police academy wounded 17 recruits.", {("LOCATED_IN", "17", "Kidal")}, set()),
         (
-            "Officials said 46 soldiers died at the so-called Korvan Point.",
-            {("LOCATED_IN", "46", "Korvan Point")},
+            "Nine herders were shot dead at the so-called Korvan Point.",
+            {("LOCATED_IN", "Nine", "Korvan Point")},
             set(),
         ),
         # Nationality adjectives between coordinated figures keep them one list sharing one place.
@@ -725,13 +721,13 @@ def test_sources_of_news_constructions(system, text, present, absent):
         ),
         # "the capital" names the settlement named before, not a hotel named after it.
         (
-            "Rebels in Khartoum held the Dorn Hotel. Hundreds of fighters died trying to escape from the capital.",
-            {("LOCATED_IN", "Hundreds", "Khartoum")},
-            {("LOCATED_IN", "Hundreds", "Dorn Hotel")},
+            "Rebels in Khartoum held the Dorn Hotel. Dozens of gunmen were killed fleeing from the capital.",
+            {("LOCATED_IN", "Dozens", "Khartoum")},
+            {("LOCATED_IN", "Dozens", "Dorn Hotel")},
         ),
         # An apposition placing a facility in a settlement: both places (guidelines §2.5, nested places).
         (
-            "Gunmen shot dead 60 patients at the Dorn Maternity Hospital, the only hospital in Arvel still working.",
+            "Gunmen shot dead 60 patients at the Dorn Maternity Hospital, the last hospital in Arvel still open.",
             {("LOCATED_IN", "60", "Dorn Maternity Hospital"), ("LOCATED_IN", "60", "Arvel")},
             set(),
         ),
@@ -742,7 +738,7 @@ def test_sources_of_news_constructions(system, text, present, absent):
         ),
         # ", in which" after a named place, like ", where".
         (
-            "Rebels attacked a post on the far side of Goma, in which 14 soldiers were killed.",
+            "Militants raided a checkpoint on the northern fringe of Goma, in which 14 guards died.",
             {("LOCATED_IN", "14", "Goma")},
             set(),
         ),
@@ -752,12 +748,12 @@ def test_sources_of_news_constructions(system, text, present, absent):
             set(),
         ),
         # A place before a noun of inhabitants is where the counted people are.
-        ("At least 338 Goma residents had been reported missing.", {("LOCATED_IN", "At least 338", "Goma")}, set()),
+        ("Some 150 Goma residents were abducted in May.", {("LOCATED_IN", "Some 150", "Goma")}, set()),
         ("Gunmen abducted 40 Kidal villagers on Monday.", {("LOCATED_IN", "40", "Kidal")}, set()),
         # A count inside the figure's prepositional phrase does not end the phrase.
         (
-            "The group claimed to have killed at least 40 people in 30 operations across Moldova.",
-            {("LOCATED_IN", "at least 40", "Moldova"), ("LOCATED_IN", "30", "Moldova")},
+            "The front said it had killed 60 soldiers in 12 ambushes across Moldova.",
+            {("LOCATED_IN", "60", "Moldova"), ("LOCATED_IN", "12", "Moldova")},
             set(),
         ),
         (
@@ -767,9 +763,9 @@ def test_sources_of_news_constructions(system, text, present, absent):
         ),
         # A state's possessive before a named outlet (past its hyphenated modifiers) only owns it.
         (
-            "A report on Moldova's state-run Dorn Radio gave a different count, of around 40 fighters.",
-            {("REPORTED_BY", "around 40", "Dorn Radio")},
-            {("LOCATED_IN", "around 40", "Moldova")},
+            "A bulletin on Moldova's state-run Dorn Radio gave another count, of about 55 rebels.",
+            {("REPORTED_BY", "about 55", "Dorn Radio")},
+            {("LOCATED_IN", "about 55", "Moldova")},
         ),
         (
             "A report on Sudan's pro-government Arvel Post gave a count of 40 dead.",
@@ -779,15 +775,15 @@ def test_sources_of_news_constructions(system, text, present, absent):
         # A place before an event noun names where the event happened; a running total after
         # "bringing the toll to" is not placed by it, nor shares the place of the count before it.
         (
-            "A Kidal strike on Monday killed three more, bringing the toll to 64.",
-            {("LOCATED_IN", "three", "Kidal")},
-            {("LOCATED_IN", "64", "Kidal")},
+            "A Kidal airstrike on Friday killed four more, taking the total to 51.",
+            {("LOCATED_IN", "four", "Kidal")},
+            {("LOCATED_IN", "51", "Kidal")},
         ),
         ("The Goma massacre left 40 villagers dead.", {("LOCATED_IN", "40", "Goma")}, set()),
         (
-            "Two strikes in Moldova on Sunday killed six, raising the toll to at least 75.",
-            {("LOCATED_IN", "six", "Moldova")},
-            {("LOCATED_IN", "at least 75", "Moldova")},
+            "Two raids in Moldova on Sunday left five dead, pushing the total to 90.",
+            {("LOCATED_IN", "five", "Moldova")},
+            {("LOCATED_IN", "90", "Moldova")},
         ),
     ],
 )

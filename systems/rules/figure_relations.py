@@ -129,7 +129,7 @@ class FigureRelations(ArgumentGrammar):
         }
         self.pro_form_followers = frozenset(pro_forms["followers"])
         self.place_relatives = frozenset(self.words["place_relatives"])
-        # "at X Hospital, the only hospital in Y": an apposition that places a facility in a settlement.
+        # "at X Hospital, the sole clinic in Y": an apposition that places a facility in a settlement.
         self.figure_chain_words = (
             self.place_chain_words | frozenset(self.words["facility_apposition"]) | frozenset(self.place_facilities)
         )
@@ -455,7 +455,7 @@ class FigureRelations(ArgumentGrammar):
                 and not any(w.lower[j] in self.total_participles for j in range(k, span.start))
             ):
                 # "A Dorn strike on Monday killed three": the place names where the event happened (not
-                # where a running total is: "…, bringing the toll to 64").
+                # where a running total is: "…, taking the total to 80").
                 return named, "relations.place_preps.event_premodifier", None
         subject = self._passive_place(doc, sent_start, span.start, at_start)
         if subject is not None:
@@ -655,7 +655,7 @@ class FigureRelations(ArgumentGrammar):
             if k in self._nationality_tokens:
                 continue  # "16 Valdonian and three Korvan prisoners"
             if w.lower[k] in self.place_preps or self._breaks_at(w, k) or w.lower[k] in self.total_participles:
-                return None  # "killed six, bringing the toll to 75": a running total is no list member
+                return None  # "left 4 dead, taking the total to 80": a running total is no list member
             if not ((w.is_alpha[k] and w.is_lower[k]) or w.text[k] == "," or w.is_quote[k]):
                 return None
         return nxt
@@ -1069,7 +1069,7 @@ class FigureRelations(ArgumentGrammar):
         return None
 
     def _coordinated_subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
-        """ "Col. N, chief of staff of the X, called it a blow and said 40 …": a reporting verb after
+        """ "Col. N, head of the X, called it a blow and said 40 …": a reporting verb after
         "and" shares the subject that opens its sentence (past a title), when no clause break or
         relative word stands between."""
         w = self._words(doc)
@@ -1104,7 +1104,7 @@ class FigureRelations(ArgumentGrammar):
             if source is not None:
                 out[source.start] = source
         for k, word in enumerate(w.lower):
-            # "X's own numbers have shifted: he has spoken of 58": the owner of a count reports.
+            # "X's tally changed; he now speaks of 58": the owner of a count reports.
             if word in self.count_nouns and k < len(doc) - 1:
                 j = k - 1
                 while j > 0 and k - j <= self.count_owner_gap and w.is_lower[j] and w.is_alpha[j]:
