@@ -785,6 +785,19 @@ def test_sources_of_news_constructions(system, text, present, absent):
             {("LOCATED_IN", "five", "Moldova")},
             {("LOCATED_IN", "90", "Moldova")},
         ),
+        # A place captured or fallen, opening the sentence, is where its figures are; past an apposition
+        # that names the larger place too.
+        (
+            "Dorn, the capital of Arvel province, fell on Monday, when 400 soldiers surrendered to the rebels.",
+            {("LOCATED_IN", "400", "Dorn"), ("LOCATED_IN", "400", "Arvel")},
+            set(),
+        ),
+        (
+            "Kidal was captured by the rebels on Sunday after a battle that left 35 soldiers dead.",
+            {("LOCATED_IN", "35", "Kidal")},
+            set(),
+        ),
+        ("Goma fell to the rebels in January, and 300 prisoners escaped.", {("LOCATED_IN", "300", "Goma")}, set()),
     ],
 )
 def test_places_of_news_constructions(system, text, present, absent):

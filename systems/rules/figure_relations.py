@@ -155,6 +155,7 @@ class FigureRelations(ArgumentGrammar):
         self.origin_verbs = frozenset(self.words["origin_verbs"])
         self.passive_auxiliaries = [tuple(a.split()) for a in self.words["passive_place_auxiliaries"]]
         self.attack_participles = frozenset(self.words["passive_place_verbs"])
+        self.fallen_verbs = frozenset(self.words["fallen_place_verbs"])
         # "Russia's attack", "Chad's army": nouns a place's possessive owns without being their place
         self.owned_nouns = frozenset(n for n in self.words["conflict_noun"] if " " not in n) | self.state_body_heads
         # "run by X", "backed by X": an agent who governs or backs the speaker is not the speaker (§3.1).
@@ -513,9 +514,18 @@ class FigureRelations(ArgumentGrammar):
         place = at_start.get(j)
         if place is None or place.label_ not in ("GPE", "LOC"):
             return None
+        verb = place.end
+        if verb < k and w.text[verb] == ",":
+            # "X, the capital of Y, fell on Monday, when 40 soldiers surrendered": past the apposition.
+            close = next((i for i in range(verb + 1, min(k, verb + self.gaps["apposition"])) if w.text[i] == ","), None)
+            if close is None:
+                return None
+            verb = close + 1
+        if verb < k and w.lower[verb] in self.fallen_verbs:
+            return place
         for aux in self.passive_auxiliaries:
-            e = place.end + len(aux)
-            if e < k and tuple(w.lower[place.end : e]) == aux and w.lower[e] in self.attack_participles:
+            e = verb + len(aux)
+            if e < k and tuple(w.lower[verb:e]) == aux and w.lower[e] in self.attack_participles:
                 return place
         return None
 
