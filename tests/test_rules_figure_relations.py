@@ -798,6 +798,13 @@ def test_sources_of_news_constructions(system, text, present, absent):
             set(),
         ),
         ("Goma fell to the rebels in January, and 300 prisoners escaped.", {("LOCATED_IN", "300", "Goma")}, set()),
+        # The place fought over in "the battle for X" is where the dead are.
+        (
+            "Officials said 2,500 people had died in the battle for Kharkiv.",
+            {("LOCATED_IN", "2,500", "Kharkiv")},
+            set(),
+        ),
+        ("In the struggle for Kidal, 70 fighters died.", {("LOCATED_IN", "70", "Kidal")}, set()),
     ],
 )
 def test_places_of_news_constructions(system, text, present, absent):

@@ -149,6 +149,9 @@ class FigureRelations(ArgumentGrammar):
         # "at a Dorn police academy": an indefinite article before a place that premodifies the noun.
         self.place_phrase_skip = self.place_skip | frozenset(phrase["determiners"])
         self.figure_place_gap: int = phrase["gap"]
+        # "died during the battle for X": the place fought over is where the dead are.
+        self.contest_nouns = frozenset(phrase["contests"])
+        self.figure_place_skip |= self.contest_nouns | {"for"}
         self.complement_starts = frozenset(self.words["tag_complement_starts"]["words"])
         self.fronted_openers = frozenset(self.words["fronted_attribution_openers"])
         self.result_participles = frozenset(self.words["result_participles"])
@@ -634,7 +637,8 @@ class FigureRelations(ArgumentGrammar):
         while k < ceiling:
             m = at_start.get(k)
             if m is not None:
-                if m.label_ in ("GPE", "LOC") and w.lower[m.start - 1] in ("of", ","):
+                battle = w.lower[m.start - 1] == "for" and w.lower[m.start - 2] in self.contest_nouns
+                if m.label_ in ("GPE", "LOC") and (w.lower[m.start - 1] in ("of", ",") or battle):
                     return m
                 if m.label_ != "NORP" and not (m.end < len(doc) and w.text[m.end] == "-"):
                     return None
