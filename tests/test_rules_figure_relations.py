@@ -547,6 +547,17 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
             {("REPORTED_BY", "75", "Dorn Relief Agency")},
             set(),
         ),
+        # A count noun as the object of a verb of giving in a relative clause: its subject reports the count.
+        (
+            "The Dorn Relief Agency raised its toll again. The figure it gave on Friday was 212 dead.",
+            {("REPORTED_BY", "212", "Dorn Relief Agency")},
+            set(),
+        ),
+        (
+            "The toll the Kivu Relief Front released on Sunday was 48 killed.",
+            {("REPORTED_BY", "48", "Kivu Relief Front")},
+            set(),
+        ),
         # An unnamed journalist of a named outlet: the outlet reports (guidelines §2.5).
         ("An AFP correspondent said 14 soldiers died in Kidal.", {("REPORTED_BY", "14", "AFP")}, set()),
         ("A Dorn Radio journalist said 12 villagers were abducted.", {("REPORTED_BY", "12", "Dorn Radio")}, set()),

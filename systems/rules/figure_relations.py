@@ -202,6 +202,7 @@ class FigureRelations(ArgumentGrammar):
         gap = self.gaps["toll_report"]
         tolls = toll_reports(w.lower, w.is_alpha, w.is_lower, self.toll_verbs, self.toll_nouns, gap)
         reports += [("report_verbs", s, e) for s, e in tolls]
+        reports += [("report_verbs", s, s + 1) for s in self._relative_tolls(doc, at_end)]
         relays = [(s, e) for name, s, e in matches if name == "relay"]
         reporters = self._reporters(doc, reports, at_start, at_end)
         places: dict[int, tuple[list[Span], str]] = {}
@@ -274,6 +275,28 @@ class FigureRelations(ArgumentGrammar):
                     # "Citing the IOM, the agency said …", "… a report cited by the FT": the relay reports too.
                     relayed = self._relayed(doc, e, at_start)
                     add("REPORTED_BY", span, relayed, "relations.relay")
+
+    def _relative_tolls(self, doc: Doc, at_end: dict) -> list[int]:
+        """ "The figure it gave on Monday was 356", "the toll the ministry released was 40": a verb of
+        giving whose object is a count noun before it, in a relative clause, reports what the count is."""
+        w = self._words(doc)
+        found = []
+        for s, word in enumerate(w.lower):
+            if word not in self.toll_verbs or s < 2:
+                continue
+            k = s - 1
+            subject = at_end.get(s)
+            if subject is not None:
+                k = subject.start - 2 if w.lower[subject.start - 1] == "the" else subject.start - 1
+            elif w.lower[k] in self.back_pronouns:
+                k -= 1
+            else:
+                continue
+            if k >= 0 and w.lower[k] == "that":
+                k -= 1
+            if k >= 0 and w.lower[k] in self.toll_nouns:
+                found.append(s)
+        return found
 
     def _co_speakers(self, doc: Doc, source: Span, at_end: dict) -> list[Span]:
         """ "The Telegraph and X said", "A, B and C were reporting": each named speaker of a
