@@ -9,13 +9,17 @@ adjectives and the parts of a place ("the northern N town of X", "the edge of X"
 noun ("in the enclave") names the nearest earlier place of its kind (guidelines §2.5, §3.1). Parts take
 their whole's place and figures coordinated in one clause share one. A locative pro-form closing the
 figure's phrase ("killed there", "found inside") names the nearest earlier place of its kind; ", where" or
-", which" after a named place puts the figures of its clause there; a location word inside a transfer's
-destination ("delivered to clinics in X") gives no place.
+", (in) which" after a named place puts the figures of its clause there; so do a place before a noun of
+inhabitants ("40 X residents") or before an event noun ("a X strike killed 3"), and a place opening the
+sentence that was captured or fell. A location word inside a transfer's destination ("delivered to
+clinics in X") gives no place, and a running total ("taking the total to 80") takes no event's place.
 
 Its source is the subject of a reporting verb before it (past an apposition or a bracketed acronym, the
 acronym being the nearest mention), an "according to" phrase, the subject of a reporting tag after it
 ("…, the agency said", "…, said N"), the owner of a count noun before it ("By X's count, …", "Y's
-figures had been …"), and every relay ("X told AFP", "citing X", "cited by X", "counted by X", "by the
+figures showed …"), the subject of a verb of giving whose count noun stands before it ("the figure it
+gave was …"), the subject a reporting verb after "and" shares ("X called it a blow and said …"), the
+antecedent of ", who said", and every relay ("X told AFP", "citing X", "cited by X", "counted by X", "by the
 count of X", a tag closing the sentence after an earlier source, "X said …, according to Y": X and Y).
 A pronoun or a definite nominal as the reporter ("It said", "The agency said", "according to the
 mayor") names the nearest earlier reporter (§3.1).
