@@ -558,6 +558,17 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
             {("REPORTED_BY", "48", "Kivu Relief Front")},
             set(),
         ),
+        # A count inside the speaker's own phrase is not what the speaker reports.
+        (
+            "Thirty fighters of the Kivu Relief Front said in a statement that they had laid down their arms.",
+            set(),
+            {("REPORTED_BY", "Thirty", "Kivu Relief Front")},
+        ),
+        (
+            "Twelve members of the Dorn Relief Agency said they had been threatened.",
+            set(),
+            {("REPORTED_BY", "Twelve", "Dorn Relief Agency")},
+        ),
         # An unnamed journalist of a named outlet: the outlet reports (guidelines §2.5).
         ("An AFP correspondent said 14 soldiers died in Kidal.", {("REPORTED_BY", "14", "AFP")}, set()),
         ("A Dorn Radio journalist said 12 villagers were abducted.", {("REPORTED_BY", "12", "Dorn Radio")}, set()),

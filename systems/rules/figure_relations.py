@@ -985,7 +985,11 @@ class FigureRelations(ArgumentGrammar):
                 return None  # "in an attack that X also claimed": X claims the attack, not the figure
         if source is None and (w.text[s - 1] == "," or w.is_quote[s - 1]):
             source = self._inverted_subject(doc, e, at_start, SOURCE_LABELS)
-        return source if source is not None and source.start >= span.end else None
+        if source is None or source.start < span.end:
+            return None
+        if not any(w.text[j] in (",", "—", "–", ";", ":") or w.is_quote[j] for j in range(span.end, source.start)):
+            return None  # "Thirty fighters of the X said …": the count is in the speaker's own phrase
+        return source
 
     def _relaying_tag(self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict) -> Span | None:
         """ "X said … 30 …, the Y news agency reported": a tag closing the sentence after a comma relays
