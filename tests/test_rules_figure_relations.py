@@ -569,6 +569,18 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
             set(),
             {("REPORTED_BY", "Twelve", "Dorn Relief Agency")},
         ),
+        # "put" reports a count only as "put X at N".
+        (
+            "Defense Minister Omar Kessel has put a name to the campaign, in which 70 people have died.",
+            set(),
+            {("REPORTED_BY", "70", "Omar Kessel")},
+        ),
+        (
+            "General Lina Farah put an end to the siege, and 30 hostages walked free.",
+            set(),
+            {("REPORTED_BY", "30", "Lina Farah")},
+        ),
+        ("General Lina Farah put the death toll at 30.", {("REPORTED_BY", "30", "Lina Farah")}, set()),
         # An unnamed journalist of a named outlet: the outlet reports (guidelines §2.5).
         ("An AFP correspondent said 14 soldiers died in Kidal.", {("REPORTED_BY", "14", "AFP")}, set()),
         ("A Dorn Radio journalist said 12 villagers were abducted.", {("REPORTED_BY", "12", "Dorn Radio")}, set()),

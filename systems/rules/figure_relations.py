@@ -107,6 +107,8 @@ class FigureRelations(ArgumentGrammar):
         # As the Matcher pattern [verb] [lower-case word]{0,gap} [noun] would, read from the doc's lists.
         tolls = self.words["toll_report"]
         self.toll_verbs, self.toll_nouns = frozenset(tolls["verbs"]), frozenset(tolls["nouns"])
+        complements = self.words["report_verb_complements"]
+        self.report_complements = {verb: frozenset(words) for verb, words in complements["verbs"].items()}
         back = self.words["reporter_back_reference"]
         self.back_pronouns: dict[str, set[str]] = {w: set(labels) for w, labels in back["pronouns"].items()}
         self.back_nominals = frozenset(back["nominals"])
@@ -202,7 +204,13 @@ class FigureRelations(ArgumentGrammar):
         starts = sorted(f.span.start for f in figures)
         ends = {f.span.start: f.span.end for f in figures}
         # "cited by X" is a relay, not X's subject citing.
-        reports = [m for m in matches if m[0] == "report_verbs" and not (m[2] < len(doc) and w.lower[m[2]] == "by")]
+        reports = [
+            m
+            for m in matches
+            if m[0] == "report_verbs"
+            and not (m[2] < len(doc) and w.lower[m[2]] == "by")
+            and self._reports_a_count(w, m)
+        ]
         gap = self.gaps["toll_report"]
         tolls = toll_reports(w.lower, w.is_alpha, w.is_lower, self.toll_verbs, self.toll_nouns, gap)
         reports += [("report_verbs", s, e) for s, e in tolls]
@@ -279,6 +287,16 @@ class FigureRelations(ArgumentGrammar):
                     # "Citing the IOM, the agency said …", "… a report cited by the FT": the relay reports too.
                     relayed = self._relayed(doc, e, at_start)
                     add("REPORTED_BY", span, relayed, "relations.relay")
+
+    def _reports_a_count(self, w: Words, match: tuple) -> bool:
+        """Whether a verb that reports only with a complement has it: "put the toll at 40", not "put a
+        name to the campaign" (report_verb_complements)."""
+        _, s, e = match
+        needs = self.report_complements.get(w.lower[s])
+        if needs is None:
+            return True
+        end = min(w.sent_ends[s], e + self.gaps["toll_report"] + 6)
+        return any(w.lower[k] in needs for k in range(e, end))
 
     def _relative_tolls(self, doc: Doc, at_end: dict) -> list[int]:
         """ "The figure it gave on Monday was 356", "the toll the ministry released was 40": a verb of
