@@ -581,6 +581,24 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
             {("REPORTED_BY", "30", "Lina Farah")},
         ),
         ("General Lina Farah put the death toll at 30.", {("REPORTED_BY", "30", "Lina Farah")}, set()),
+        # A group that claims an attack claims the event, not the count of its relative clause (§3.1);
+        # one that claims it and says how many it killed reports that count.
+        (
+            "The Kivu Liberation Front has claimed Saturday's attack on a water station, in which 10 soldiers "
+            "were killed.",
+            set(),
+            {("REPORTED_BY", "10", "Kivu Liberation Front")},
+        ),
+        (
+            "The Arvel Freedom Army claimed the bombing that killed 12 people in Goma.",
+            set(),
+            {("REPORTED_BY", "12", "Arvel Freedom Army")},
+        ),
+        (
+            "The Arvel Freedom Army claimed the attack and said its fighters had killed 12 soldiers.",
+            {("REPORTED_BY", "12", "Arvel Freedom Army")},
+            set(),
+        ),
         # An unnamed journalist of a named outlet: the outlet reports (guidelines §2.5).
         ("An AFP correspondent said 14 soldiers died in Kidal.", {("REPORTED_BY", "14", "AFP")}, set()),
         ("A Dorn Radio journalist said 12 villagers were abducted.", {("REPORTED_BY", "12", "Dorn Radio")}, set()),

@@ -109,6 +109,7 @@ class FigureRelations(ArgumentGrammar):
         self.toll_verbs, self.toll_nouns = frozenset(tolls["verbs"]), frozenset(tolls["nouns"])
         complements = self.words["report_verb_complements"]
         self.report_complements = {verb: frozenset(words) for verb, words in complements["verbs"].items()}
+        self.claim_verbs = frozenset(complements["claims"])
         back = self.words["reporter_back_reference"]
         self.back_pronouns: dict[str, set[str]] = {w: set(labels) for w, labels in back["pronouns"].items()}
         self.back_nominals = frozenset(back["nominals"])
@@ -297,6 +298,24 @@ class FigureRelations(ArgumentGrammar):
             return True
         end = min(w.sent_ends[s], e + self.gaps["toll_report"] + 6)
         return any(w.lower[k] in needs for k in range(e, end))
+
+    def _claims_event(self, w: Words, s: int, e: int, figure: int) -> bool:
+        """ "X claimed the attack, in which 10 died", "X claimed Saturday's bombing that killed 12": a
+        verb of claiming whose object is an event noun, with the figure in a relative clause on that
+        event, claims the event, not the count (guidelines §3.1)."""
+        if w.lower[s] not in self.claim_verbs:
+            return False
+        j = e
+        while j < min(figure, e + 5) and w.lower[j] not in self.event_nouns:
+            if w.text[j] in (",", ";") or w.lower[j] in ("that", "to"):
+                return False
+            j += 1
+        if j >= figure or w.lower[j] not in self.event_nouns:
+            return False
+        between = w.lower[j + 1 : figure]
+        return any(word in self.relative_words or word in ("that", "when") for word in between) and not any(
+            k in self._report_tokens for k in range(j + 1, figure)
+        )
 
     def _relative_tolls(self, doc: Doc, at_end: dict) -> list[int]:
         """ "The figure it gave on Monday was 356", "the toll the ministry released was 40": a verb of
@@ -930,13 +949,15 @@ class FigureRelations(ArgumentGrammar):
         if fronted is not None:
             return fronted, "relations.report_verbs.according_to_fronted"
         # "Egypt said 14 …", "Kyiv told AFP …": a state or its capital reports too (guidelines §2.3).
-        source = self._speaker_before(doc, before, at_end, SOURCE_LABELS | {"GPE"})
+        source = self._speaker_before(doc, before, at_end, SOURCE_LABELS | {"GPE"}, span.start)
         if source is not None:
             return source, "relations.report_verbs.before"
         source = self._count_owner(doc, span, at_end)
         if source is not None:
             return source, "relations.report_verbs.possessive_count"
         for s, e in sorted(before, reverse=True):
+            if self._claims_event(w, s, e, span.start):
+                continue
             forward = self._phrase(doc, s, e) == "according to"
             back = self._back_reference(doc, e if forward else s, reporters, forward=forward)
             if back is not None:
@@ -1108,13 +1129,20 @@ class FigureRelations(ArgumentGrammar):
         return source if comma is not None else None
 
     def _speaker_before(
-        self, doc: Doc, before: list[tuple[int, int]], at_end: dict, labels: set[str] = SOURCE_LABELS
+        self,
+        doc: Doc,
+        before: list[tuple[int, int]],
+        at_end: dict,
+        labels: set[str] = SOURCE_LABELS,
+        figure: int | None = None,
     ) -> Span | None:
         """The named subject of the nearest reporting verb before the figure in its sentence."""
         w = self._words(doc)
         for s, e in sorted(before, reverse=True):
             if self._phrase(doc, s, e) == "according to":
                 continue  # "according to" reaches only what follows it in its clause
+            if figure is not None and self._claims_event(w, s, e, figure):
+                continue
             source = self._subject(doc, s, at_end, labels) or self._coordinated_subject(doc, s, at_end, labels)
             if source is None and self._unnamed_speaker(doc, s):
                 return None
