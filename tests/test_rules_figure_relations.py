@@ -549,7 +549,7 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
         ),
         # A count noun as the object of a verb of giving in a relative clause: its subject reports the count.
         (
-            "The Dorn Relief Agency raised its toll again. The figure it gave on Friday was 212 dead.",
+            "The Dorn Relief Agency raised its toll again. The tally it issued late on Friday was 212 dead.",
             {("REPORTED_BY", "212", "Dorn Relief Agency")},
             set(),
         ),
@@ -560,7 +560,7 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
         ),
         # A count inside the speaker's own phrase is not what the speaker reports.
         (
-            "Thirty fighters of the Kivu Relief Front said in a statement that they had laid down their arms.",
+            "Thirty fighters of the Kivu Relief Front announced in a video that they had laid down their arms.",
             set(),
             {("REPORTED_BY", "Thirty", "Kivu Relief Front")},
         ),
@@ -571,7 +571,7 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
         ),
         # "put" reports a count only as "put X at N".
         (
-            "Defense Minister Omar Kessel has put a name to the campaign, in which 70 people have died.",
+            "Defense Minister Omar Kessel put his signature to the decree, under which 70 prisoners were freed.",
             set(),
             {("REPORTED_BY", "70", "Omar Kessel")},
         ),
@@ -584,8 +584,7 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
         # A group that claims an attack claims the event, not the count of its relative clause (§3.1);
         # one that claims it and says how many it killed reports that count.
         (
-            "The Kivu Liberation Front has claimed Saturday's attack on a water station, in which 10 soldiers "
-            "were killed.",
+            "The Kivu Liberation Front claimed Sunday's raid on a pumping station, in which 10 soldiers were killed.",
             set(),
             {("REPORTED_BY", "10", "Kivu Liberation Front")},
         ),
@@ -595,7 +594,7 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
             {("REPORTED_BY", "12", "Arvel Freedom Army")},
         ),
         (
-            "The Arvel Freedom Army claimed the attack and said its fighters had killed 12 soldiers.",
+            "The Arvel Freedom Army claimed the attack and said it had killed 12 soldiers.",
             {("REPORTED_BY", "12", "Arvel Freedom Army")},
             set(),
         ),

@@ -17,8 +17,8 @@ clinics in X") gives no place, and a running total ("taking the total to 80") ta
 Its source is the subject of a reporting verb before it (past an apposition or a bracketed acronym, the
 acronym being the nearest mention), an "according to" phrase, the subject of a reporting tag after it
 ("…, the agency said", "…, said N"), the owner of a count noun before it ("By X's count, …", "Y's
-figures showed …"), the subject of a verb of giving whose count noun stands before it ("the figure it
-gave was …"), the subject a reporting verb after "and" shares ("X called it a blow and said …"), the
+figures showed …"), the subject of a verb of giving whose count noun stands before it ("the count it
+issued was …"), the subject a reporting verb after "and" shares ("X called it a blow and said …"), the
 antecedent of ", who said", and every relay ("X told AFP", "citing X", "cited by X", "counted by X", "by the
 count of X", a tag closing the sentence after an earlier source, "X said …, according to Y": X and Y).
 A pronoun or a definite nominal as the reporter ("It said", "The agency said", "according to the
@@ -290,8 +290,8 @@ class FigureRelations(ArgumentGrammar):
                     add("REPORTED_BY", span, relayed, "relations.relay")
 
     def _reports_a_count(self, w: Words, match: tuple) -> bool:
-        """Whether a verb that reports only with a complement has it: "put the toll at 40", not "put a
-        name to the campaign" (report_verb_complements)."""
+        """Whether a verb that reports only with a complement has it: "put the toll at 40", not "put his
+        signature to a decree" (report_verb_complements)."""
         _, s, e = match
         needs = self.report_complements.get(w.lower[s])
         if needs is None:
@@ -318,7 +318,7 @@ class FigureRelations(ArgumentGrammar):
         )
 
     def _relative_tolls(self, doc: Doc, at_end: dict) -> list[int]:
-        """ "The figure it gave on Monday was 356", "the toll the ministry released was 40": a verb of
+        """ "The count it issued on Friday was 90", "the toll the ministry released was 40": a verb of
         giving whose object is a count noun before it, in a relative clause, reports what the count is."""
         w = self._words(doc)
         found = []
@@ -407,8 +407,8 @@ class FigureRelations(ArgumentGrammar):
         return not any(self._breaks_at(w, k) for k in range(lo, hi))
 
     def _figure_list(self, w: Words, lo: int, hi: int) -> bool:
-        """Whether the figures starting from lo to hi are one coordinated list ("36 dead and 134
-        injured were counted by X", "a study by X recorded 70 dead and 20 hurt"): only their own
+        """Whether the figures starting from lo to hi are one coordinated list ("52 dead and 210
+        hurt were counted by X", "a study by X recorded 70 dead and 20 hurt"): only their own
         words, lower-case words and commas between, no clause break and no reporting verb."""
         for k in range(lo, hi):
             if k in self._figure_tokens:
@@ -977,8 +977,8 @@ class FigureRelations(ArgumentGrammar):
         return None, ""
 
     def _count_owner(self, doc: Doc, span: Span, at_end: dict) -> Span | None:
-        """ "By X's first count, 64 were dead", "X's tally of 30 killed", "Y's figures had been two
-        soldiers killed and six wounded": the owner of a count noun before the figure in its sentence
+        """ "By X's first count, 64 were dead", "X's tally of 30 killed", "Y's figures showed three
+        guards dead and nine hurt": the owner of a count noun before the figure in its sentence
         gives it, when no reporting verb or semicolon stands between (a state only with a noun that
         cannot name its own dead: "Y's death toll" is a place's)."""
         w = self._words(doc)
