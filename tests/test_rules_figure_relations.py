@@ -856,6 +856,20 @@ def test_sources_of_news_constructions(system, text, present, absent):
             set(),
         ),
         ("In the struggle for Kidal, 70 fighters died.", {("LOCATED_IN", "70", "Kidal")}, set()),
+        # A clause after a semicolon whose speaker has no place of its own takes the place of the clause
+        # before it; a place inside the speaker's own phrase still describes the speaker.
+        (
+            "Rebel jets later struck Moldova's Arvel province; a local hospital official said 10 people were "
+            "killed and 12 wounded.",
+            {("LOCATED_IN", "10", "Moldova"), ("LOCATED_IN", "10", "Arvel"), ("LOCATED_IN", "12", "Arvel")},
+            set(),
+        ),
+        (
+            "Artillery fire then hit Kidal overnight; a doctor said 14 civilians died.",
+            {("LOCATED_IN", "14", "Kidal")},
+            set(),
+        ),
+        ("The envoy in Goma said 40 families had fled.", set(), {("LOCATED_IN", "40", "Goma")}),
     ],
 )
 def test_places_of_news_constructions(system, text, present, absent):

@@ -498,9 +498,19 @@ class FigureRelations(ArgumentGrammar):
         # clause before the figure, when no other figure stands between.
         prev_fig = max((s for s in starts if s < span.start), default=-1)
         reach = self.gaps["result_clause"] if self._result_clause(doc, span.start) else 15
+        jump: int | None = None
         for k in range(span.start - 1, max(sent_start, prev_fig, span.start - reach) - 1, -1):
+            if jump is not None and k > jump:
+                continue
             if k + 1 in report_ends:
-                break  # "the envoy in X said 40 …": a place before the reporting verb describes the source
+                # "the envoy in X said 40 …": a place before the reporting verb describes the source; but
+                # "struck X's Y province; a hospital official said 10 died": the speaker's phrase opens
+                # after the semicolon, and the clause before it gives the place.
+                semi = next((j for j in range(k, max(sent_start, k - 8) - 1, -1) if w.text[j] == ";"), None)
+                if semi is None or any(lowers[j] in self.place_triggers for j in range(semi + 1, k + 1)):
+                    break
+                jump = semi - 1
+                continue
             # ", in which": a preposition may open the relative clause.
             comma = k - 2 if k > 1 and w.lower[k - 1] in self.place_preps else k - 1
             if w.lower[k] in self.place_relatives and comma > 0 and w.text[comma] == ",":
