@@ -598,6 +598,17 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
             {("REPORTED_BY", "12", "Arvel Freedom Army")},
             set(),
         ),
+        # A bracketed acronym of several tokens is still the nearest mention of the speaker (§3.1).
+        (
+            "The Dorn Liberation Front (DLF-R) said 40 soldiers had been killed.",
+            {("REPORTED_BY", "40", "DLF-R")},
+            set(),
+        ),
+        (
+            "Rebels killed 12 villagers, the Arvel Patriotic Movement (APM-K) said.",
+            {("REPORTED_BY", "12", "Arvel Patriotic Movement")},
+            set(),
+        ),
         # An unnamed journalist of a named outlet: the outlet reports (guidelines §2.5).
         ("An AFP correspondent said 14 soldiers died in Kidal.", {("REPORTED_BY", "14", "AFP")}, set()),
         ("A Dorn Radio journalist said 12 villagers were abducted.", {("REPORTED_BY", "12", "Dorn Radio")}, set()),

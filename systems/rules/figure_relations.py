@@ -803,9 +803,10 @@ class FigureRelations(ArgumentGrammar):
         if comma:
             k -= 1
         acronym = None
-        if k >= 3 and w.text[k - 1] == ")" and w.text[k - 3] == "(":
+        opening = self._bracket_open(doc, k, at_end)
+        if opening is not None:
             acronym = at_end.get(k - 1)
-            k -= 3
+            k = opening
         if k >= 3 and w.lower[k - 1] in self.relative_words and w.text[k - 2] == ",":
             named = at_end.get(k - 2)  # "…, X, who said 30 …": the antecedent speaks
             if named is not None and named.label_ in labels:
@@ -1076,6 +1077,19 @@ class FigureRelations(ArgumentGrammar):
             return m
         return None
 
+    def _bracket_open(self, doc: Doc, k: int, at_end: dict) -> int | None:
+        """Where "(" opens the bracketed acronym that closes at k ("(RRA)", or one of several tokens,
+        "(CSP-DPA)"), else None."""
+        w = self._words(doc)
+        if k < 3 or w.text[k - 1] != ")":
+            return None
+        if w.text[k - 3] == "(":
+            return k - 3
+        acronym = at_end.get(k - 1)
+        if acronym is not None and acronym.start >= 1 and w.text[acronym.start - 1] == "(":
+            return acronym.start - 1
+        return None
+
     def _tag_subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
         """The source of a reporting tag after the figure: "…, the Relief Agency (RRA) said" (the
         name, else the acronym), "…, United Nations agencies said", "…, the mayor, N, said",
@@ -1084,14 +1098,15 @@ class FigureRelations(ArgumentGrammar):
         k = s
         while k - 1 > 0 and w.lower[k - 1] in self.back_skip:
             k -= 1
-        if k >= 3 and w.text[k - 1] == ")" and w.text[k - 3] == "(":
+        opening = self._bracket_open(doc, k, at_end)
+        if opening is not None:
             # "…, the Relief Agency (RRA) said": the name, the mention nearest the figure (§3.1).
-            named = at_end.get(k - 3)
+            named = at_end.get(opening)
             acronym = at_end.get(k - 1)
             for m in (named, acronym):
                 if m is not None and m.label_ in labels:
                     return m
-            k -= 3
+            k = opening
         if w.text[k - 1] == ",":
             named = at_end.get(k - 1)  # "…, the city's mayor, N, said": the name closing an apposition
             if named is not None and named.label_ in labels and w.text[named.start - 1] == ",":
