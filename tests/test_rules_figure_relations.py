@@ -609,6 +609,22 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
             {("REPORTED_BY", "12", "Arvel Patriotic Movement")},
             set(),
         ),
+        # Of a relayed name and its acronym, the one nearer the figure (§3.1).
+        (
+            "At least 40 detainees had died, in figures cited by the Dorn Relief Agency (DRA).",
+            {("REPORTED_BY", "At least 40", "Dorn Relief Agency")},
+            {("REPORTED_BY", "At least 40", "DRA")},
+        ),
+        (
+            "Some 90 villagers were abducted in May, a tally compiled by the Arvel Monitoring Group (AMG) shows.",
+            {("REPORTED_BY", "Some 90", "Arvel Monitoring Group")},
+            {("REPORTED_BY", "Some 90", "AMG")},
+        ),
+        (
+            "Citing the Arvel Monitoring Group (AMG), the radio said 90 villagers were abducted.",
+            {("REPORTED_BY", "90", "AMG")},
+            set(),
+        ),
         # An unnamed journalist of a named outlet: the outlet reports (guidelines §2.5).
         ("An AFP correspondent said 14 soldiers died in Kidal.", {("REPORTED_BY", "14", "AFP")}, set()),
         ("A Dorn Radio journalist said 12 villagers were abducted.", {("REPORTED_BY", "12", "Dorn Radio")}, set()),

@@ -286,7 +286,7 @@ class FigureRelations(ArgumentGrammar):
             for s, e in relays:
                 if self._relays(doc, span, s, e, starts):
                     # "Citing the IOM, the agency said …", "… a report cited by the FT": the relay reports too.
-                    relayed = self._relayed(doc, e, at_start)
+                    relayed = self._relayed(doc, e, at_start, name_first=span.start < s)
                     add("REPORTED_BY", span, relayed, "relations.relay")
 
     def _reports_a_count(self, w: Words, match: tuple) -> bool:
@@ -356,9 +356,11 @@ class FigureRelations(ArgumentGrammar):
             k, first = prev.start, False
         return out
 
-    def _relayed(self, doc: Doc, k: int, at_start: dict) -> Span | None:
+    def _relayed(self, doc: Doc, k: int, at_start: dict, name_first: bool = False) -> Span | None:
         """The source named after a relay phrase, past a determiner and lower-case words that say what
-        kind of source it is ("compiled by the monitoring group X")."""
+        kind of source it is ("compiled by the monitoring group X"). Of a name and its bracketed
+        acronym, the one nearer the figure: the acronym for a figure after them, the name with
+        ``name_first`` ("30 died, a count cited by the Relief Agency (RA)", guidelines §3.1)."""
         w = self._words(doc)
         ceiling = min(w.sent_ends[k - 1] if k > 0 else len(doc), k + 6)
         while k < ceiling:
@@ -374,7 +376,7 @@ class FigureRelations(ArgumentGrammar):
                     return None
                 # "citing the Relief Agency (RRA), ...": the acronym is the nearest mention (guidelines §3.1).
                 acronym = at_start.get(m.end + 1) if m.end + 2 < len(doc) and w.text[m.end] == "(" else None
-                if acronym is not None and acronym.label_ == m.label_ and w.text[acronym.end] == ")":
+                if acronym is not None and acronym.label_ == m.label_ and w.text[acronym.end] == ")" and not name_first:
                     return acronym
                 return m
             if not (w.is_alpha[k] and w.is_lower[k]):
