@@ -1060,7 +1060,7 @@ def _another_figures_place(figure, place, at_figure: dict[int, Any]) -> bool:
 def load_settings(path: Path = DATA / "hybrid.json") -> dict[str, Any]:
     settings = json.loads(path.read_text(encoding="utf-8"))
     sources: dict[str, list[str]] = settings["relation_sources"]
-    unknown = {t for t in sources if t not in RELATION_TYPES} | {
+    unknown = {t for t in [*sources, *settings.get("fill_only", [])] if t not in RELATION_TYPES} | {
         s for listed in sources.values() for s in listed if s not in ("rules", "dependency", STATISTICAL)
     }
     if unknown:
