@@ -30,7 +30,8 @@ rules' components do (``systems/rules/pipeline.py``):
   argument; the holder named after a long title is the source, not the body the title names; a
   leader is not also a member. The model's place links are dropped where the parse gives the place
   to another figure of a list ("6 in A, 4 in B"), and its names split where a comma with no closing
-  "and" shows a list ("The X, Y and Z reported").
+  "and" shows a list ("The X, Y and Z reported"). A source from the parse only fills a figure the
+  rules gave none (``fill_only`` in ``data/hybrid.json``).
 
 Every prediction names its rule, as in ``rules``; parse relations are ``dependency.<pattern id>``.
 """

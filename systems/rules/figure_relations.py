@@ -22,7 +22,9 @@ issued was …"), the subject a reporting verb after "and" shares ("X called it 
 antecedent of ", who said", and every relay ("X told AFP", "citing X", "cited by X", "counted by X", "by the
 count of X", a tag closing the sentence after an earlier source, "X said …, according to Y": X and Y).
 A pronoun or a definite nominal as the reporter ("It said", "The agency said", "according to the
-mayor") names the nearest earlier reporter (§3.1).
+mayor") names the nearest earlier reporter (§3.1). Not a source: the speaker whose own phrase holds the
+count ("Thirty fighters of X said"), "put" without "at", a group claiming an attack whose relative
+clause holds the count ("X claimed the raid, in which 10 died").
 """
 
 from __future__ import annotations
