@@ -30,7 +30,8 @@ rules' components do (``systems/rules/pipeline.py``):
   argument; the holder named after a long title is the source, not the body the title names; a
   leader is not also a member. The model's place links are dropped where the parse gives the place
   to another figure of a list ("6 in A, 4 in B"), and its names split where a comma with no closing
-  "and" shows a list ("The X, Y and Z reported").
+  "and" shows a list ("The X, Y and Z reported"). A source from the parse only fills a figure the
+  rules gave none (``fill_only`` in ``data/hybrid.json``).
 
 Every prediction names its rule, as in ``rules``; parse relations are ``dependency.<pattern id>``.
 """
@@ -1013,6 +1014,7 @@ class HybridRelations:
         relation_sources: dict[str, list[str]],
         kin_nouns: frozenset[str] = frozenset(),
         party_preps: frozenset[str] = frozenset(),
+        fill_only: frozenset[str] = frozenset(),
     ):
         self.rules = RelationFinder(nlp, rules_data)
         self.verbs = VerbRelations(
@@ -1026,6 +1028,7 @@ class HybridRelations:
         )
         self.relation_sources = relation_sources
         self.party_preps = party_preps
+        self.fill_only = fill_only
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = mentions_of(doc)
@@ -1044,8 +1047,12 @@ class HybridRelations:
         at_place = {k for m in mentions if m.label_ in PLACE_LABELS for k in range(m.start, m.end)}
         seen, out = set(), []
         for rtype, sources in self.relation_sources.items():
+            linked: set[int] = set()  # heads an earlier source gave this type
             for source in sources:
+                earlier = set(linked)
                 for kind, head, tail, rule in found[source]:
+                    if kind == rtype and rtype in self.fill_only and head.start in earlier:
+                        continue
                     key = RELATION_TYPES[kind].key(head.start, tail.start)
                     # One person leads or belongs to a body, not both (guidelines §2.5): the leader wins.
                     led = kind == "MEMBER_OF" and ("LEADER_OF", head.start, tail.start) in seen
@@ -1056,6 +1063,7 @@ class HybridRelations:
                     negated = kind in PARTY_TYPES and _negated_between(head, tail)
                     if kind == rtype and key not in seen and not led and not other and not negated:
                         seen.add(key)
+                        linked.add(head.start)
                         out.append((kind, head, tail, rule))
         doc._.relations = out
         return doc
@@ -1122,7 +1130,7 @@ def _another_figures_place(figure, place, at_figure: dict[int, Any]) -> bool:
 def load_settings(path: Path = DATA / "hybrid.json") -> dict[str, Any]:
     settings = json.loads(path.read_text(encoding="utf-8"))
     sources: dict[str, list[str]] = settings["relation_sources"]
-    unknown = {t for t in sources if t not in RELATION_TYPES} | {
+    unknown = {t for t in [*sources, *settings.get("fill_only", [])] if t not in RELATION_TYPES} | {
         s for listed in sources.values() for s in listed if s not in ("rules", "dependency", STATISTICAL)
     }
     if unknown:
@@ -1151,7 +1159,8 @@ def make_hybrid_relations(nlp: Language, name: str, data_dir: str) -> HybridRela
     settings = load_settings()
     kin = frozenset(settings["person_cues"]["kin_nouns"])
     party = frozenset(settings["party_preps"])
-    return HybridRelations(nlp, data_path(data_dir), settings["relation_sources"], kin, party)
+    fill_only = frozenset(settings.get("fill_only", []))
+    return HybridRelations(nlp, data_path(data_dir), settings["relation_sources"], kin, party, fill_only)
 
 
 class HybridSystem(RulesSystem):

@@ -7,13 +7,24 @@ before the figure gives its first place ("into X in Y, killing 6"). A place phra
 location preposition or a verb of flight, attack or arrival ("fled X", "hit X"), passes nationality
 adjectives and the parts of a place ("the northern N town of X", "the edge of X"), and a definite place
 noun ("in the enclave") names the nearest earlier place of its kind (guidelines §2.5, §3.1). Parts take
-their whole's place and figures coordinated in one clause share one.
+their whole's place and figures coordinated in one clause share one. A locative pro-form closing the
+figure's phrase ("killed there", "found inside") names the nearest earlier place of its kind; ", where" or
+", (in) which" after a named place puts the figures of its clause there; so do a place before a noun of
+inhabitants ("40 X residents") or before an event noun ("a X strike killed 3"), and a place opening the
+sentence that was captured or fell. A location word inside a transfer's destination ("delivered to
+clinics in X") gives no place, and a running total ("taking the total to 80") takes no event's place.
 
 Its source is the subject of a reporting verb before it (past an apposition or a bracketed acronym, the
 acronym being the nearest mention), an "according to" phrase, the subject of a reporting tag after it
-("…, the agency said", "…, said N"), and every relay ("X told AFP", "citing X", "cited by X", a tag
-closing the sentence after an earlier source). A pronoun or a definite nominal as the reporter ("It
-said", "The agency said", "according to the mayor") names the nearest earlier reporter (§3.1).
+("…, the agency said", "…, said N"), the owner of a count noun before it ("By X's count, …", "Y's
+figures showed …"), the subject of a verb of giving whose count noun stands before it ("the count it
+issued was …"), the subject a reporting verb after "and" shares ("X called it a blow and said …"), the
+antecedent of ", who said", and every relay ("X told AFP", "citing X", "cited by X", "counted by X", "by the
+count of X", a tag closing the sentence after an earlier source, "X said …, according to Y": X and Y).
+A pronoun or a definite nominal as the reporter ("It said", "The agency said", "according to the
+mayor") names the nearest earlier reporter (§3.1). Not a source: the speaker whose own phrase holds the
+count ("Thirty fighters of X said"), "put" without "at", a group claiming an attack whose relative
+clause holds the count ("X claimed the raid, in which 10 died").
 """
 
 from __future__ import annotations
@@ -98,6 +109,9 @@ class FigureRelations(ArgumentGrammar):
         # As the Matcher pattern [verb] [lower-case word]{0,gap} [noun] would, read from the doc's lists.
         tolls = self.words["toll_report"]
         self.toll_verbs, self.toll_nouns = frozenset(tolls["verbs"]), frozenset(tolls["nouns"])
+        complements = self.words["report_verb_complements"]
+        self.report_complements = {verb: frozenset(words) for verb, words in complements["verbs"].items()}
+        self.claim_verbs = frozenset(complements["claims"])
         back = self.words["reporter_back_reference"]
         self.back_pronouns: dict[str, set[str]] = {w: set(labels) for w, labels in back["pronouns"].items()}
         self.back_nominals = frozenset(back["nominals"])
@@ -106,10 +120,32 @@ class FigureRelations(ArgumentGrammar):
         self.back_skip = frozenset(back["skip"])
         self.part_markers = frozenset(self.words["figure_part_markers"])
         self.source_nouns = frozenset(self.words["source_nouns"])
+        self.branch_nouns = frozenset(self.words["branch_nouns"])
+        owned = self.words["possessive_count"]
+        self.count_nouns = frozenset(owned["nouns"])
+        self.state_count_nouns = frozenset(owned["state_nouns"])
+        self.count_owner_gap: int = owned["gap"]
         nominal = self.words["place_back_reference"]
         self.place_settlements = frozenset(nominal["settlements"])
         self.place_facilities: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in nominal["facilities"].items()}
         self.place_nominal_modifiers = frozenset(nominal["modifiers"])
+        self.settlement_labels: dict[str, tuple[str, ...]] = {
+            k: tuple(v) for k, v in nominal["settlement_labels"].items()
+        }
+        pro_forms = self.words["place_pro_forms"]
+        self.place_pro_forms: dict[str, tuple[frozenset[str], int]] = {
+            word: (frozenset(v["labels"]), v["sentences"]) for word, v in pro_forms["words"].items()
+        }
+        self.pro_form_followers = frozenset(pro_forms["followers"])
+        self.place_relatives = frozenset(self.words["place_relatives"])
+        # "at X Hospital, the sole clinic in Y": an apposition that places a facility in a settlement.
+        self.figure_chain_words = (
+            self.place_chain_words | frozenset(self.words["facility_apposition"]) | frozenset(self.place_facilities)
+        )
+        self.transfer_verbs = frozenset(self.words["transfer_verbs"])
+        self.resident_nouns = frozenset(self.words["resident_nouns"])
+        self.event_nouns = frozenset(self.words["event_nouns"])
+        self.total_participles = frozenset(self.words["total_participles"])
         self.speech_verbs = frozenset(self.words["speech_verbs"]["verbs"])
         self.relative_words = frozenset(self.words["relative_words"])
         self.object_relatives = self.relative_words | {"that"}
@@ -119,13 +155,19 @@ class FigureRelations(ArgumentGrammar):
         self.place_triggers = frozenset(self.place_preps) | frozenset(self.words["place_verbs"]["verbs"])
         phrase = self.words["figure_place_skip"]
         self.figure_place_skip = self.place_skip | frozenset(phrase["words"])
+        # "at a Dorn police academy": an indefinite article before a place that premodifies the noun.
+        self.place_phrase_skip = self.place_skip | frozenset(phrase["determiners"])
         self.figure_place_gap: int = phrase["gap"]
+        # "died during the battle for X": the place fought over is where the dead are.
+        self.contest_nouns = frozenset(phrase["contests"])
+        self.figure_place_skip |= self.contest_nouns | {"for"}
         self.complement_starts = frozenset(self.words["tag_complement_starts"]["words"])
         self.fronted_openers = frozenset(self.words["fronted_attribution_openers"])
         self.result_participles = frozenset(self.words["result_participles"])
         self.origin_verbs = frozenset(self.words["origin_verbs"])
         self.passive_auxiliaries = [tuple(a.split()) for a in self.words["passive_place_auxiliaries"]]
         self.attack_participles = frozenset(self.words["passive_place_verbs"])
+        self.fallen_verbs = frozenset(self.words["fallen_place_verbs"])
         # "Russia's attack", "Chad's army": nouns a place's possessive owns without being their place
         self.owned_nouns = frozenset(n for n in self.words["conflict_noun"] if " " not in n) | self.state_body_heads
         # "run by X", "backed by X": an agent who governs or backs the speaker is not the speaker (§3.1).
@@ -135,6 +177,9 @@ class FigureRelations(ArgumentGrammar):
         # The document in hand: its places in text order and where its figures start.
         self._place_mentions: list[Span] = []
         self._figure_starts: set[int] = set()
+        self._figure_tokens: set[int] = set()
+        self._report_tokens: set[int] = set()
+        self._nationality_tokens: set[int] = set()
         # The document's words and flags as plain lists, and its phrases' lower-cased texts, made once
         # per document: indexing a Doc builds a new Token object at every access.
         self._words_of: Doc | None = None
@@ -162,14 +207,24 @@ class FigureRelations(ArgumentGrammar):
         starts = sorted(f.span.start for f in figures)
         ends = {f.span.start: f.span.end for f in figures}
         # "cited by X" is a relay, not X's subject citing.
-        reports = [m for m in matches if m[0] == "report_verbs" and not (m[2] < len(doc) and w.lower[m[2]] == "by")]
+        reports = [
+            m
+            for m in matches
+            if m[0] == "report_verbs"
+            and not (m[2] < len(doc) and w.lower[m[2]] == "by")
+            and self._reports_a_count(w, m)
+        ]
         gap = self.gaps["toll_report"]
         tolls = toll_reports(w.lower, w.is_alpha, w.is_lower, self.toll_verbs, self.toll_nouns, gap)
         reports += [("report_verbs", s, e) for s, e in tolls]
+        reports += [("report_verbs", s, s + 1) for s in self._relative_tolls(doc, at_end)]
         relays = [(s, e) for name, s, e in matches if name == "relay"]
         reporters = self._reporters(doc, reports, at_start, at_end)
         places: dict[int, tuple[list[Span], str]] = {}
         self._figure_starts = set(starts)
+        self._figure_tokens = {k for f in figures for k in range(f.span.start, f.span.end)}
+        self._report_tokens = {k for _, s, e in reports for k in range(s, e)}
+        self._nationality_tokens = {k for m in at_start.values() if m.label_ == "NORP" for k in range(m.start, m.end)}
         self._place_mentions = sorted(
             (m for m in at_start.values() if m.label_ in ("GPE", "LOC")), key=lambda m: m.start
         )
@@ -218,6 +273,10 @@ class FigureRelations(ArgumentGrammar):
             if source is not None and source_rule == "relations.report_verbs.before":
                 for other in self._co_speakers(doc, source, at_end):
                     add("REPORTED_BY", span, other, "relations.report_verbs.coordinated")
+            if source_rule == "relations.report_verbs.according_to":
+                # "X said its fighters killed 70, according to Y": Y relays what X said (§2.5, relayed figures).
+                origin = self._speaker_before(doc, self._reports_before(doc, span, reports), at_end)
+                add("REPORTED_BY", span, origin, "relations.report_verbs.relayed_speaker")
             if source_rule in ("relations.report_verbs.before", "relations.report_verbs.back_reference"):
                 relaying = self._relaying_tag(doc, span, reports, at_start, at_end)
                 add("REPORTED_BY", span, relaying, "relations.report_verbs.relaying_tag")
@@ -229,8 +288,58 @@ class FigureRelations(ArgumentGrammar):
             for s, e in relays:
                 if self._relays(doc, span, s, e, starts):
                     # "Citing the IOM, the agency said …", "… a report cited by the FT": the relay reports too.
-                    relayed = self._relayed(doc, e, at_start)
+                    relayed = self._relayed(doc, e, at_start, name_first=span.start < s)
                     add("REPORTED_BY", span, relayed, "relations.relay")
+
+    def _reports_a_count(self, w: Words, match: tuple) -> bool:
+        """Whether a verb that reports only with a complement has it: "put the toll at 40", not "put his
+        signature to a decree" (report_verb_complements)."""
+        _, s, e = match
+        needs = self.report_complements.get(w.lower[s])
+        if needs is None:
+            return True
+        end = min(w.sent_ends[s], e + self.gaps["toll_report"] + 6)
+        return any(w.lower[k] in needs for k in range(e, end))
+
+    def _claims_event(self, w: Words, s: int, e: int, figure: int) -> bool:
+        """ "X claimed the attack, in which 10 died", "X claimed Saturday's bombing that killed 12": a
+        verb of claiming whose object is an event noun, with the figure in a relative clause on that
+        event, claims the event, not the count (guidelines §3.1)."""
+        if w.lower[s] not in self.claim_verbs:
+            return False
+        j = e
+        while j < min(figure, e + 5) and w.lower[j] not in self.event_nouns:
+            if w.text[j] in (",", ";") or w.lower[j] in ("that", "to"):
+                return False
+            j += 1
+        if j >= figure or w.lower[j] not in self.event_nouns:
+            return False
+        between = w.lower[j + 1 : figure]
+        return any(word in self.relative_words or word in ("that", "when") for word in between) and not any(
+            k in self._report_tokens for k in range(j + 1, figure)
+        )
+
+    def _relative_tolls(self, doc: Doc, at_end: dict) -> list[int]:
+        """ "The count it issued on Friday was 90", "the toll the ministry released was 40": a verb of
+        giving whose object is a count noun before it, in a relative clause, reports what the count is."""
+        w = self._words(doc)
+        found = []
+        for s, word in enumerate(w.lower):
+            if word not in self.toll_verbs or s < 2:
+                continue
+            k = s - 1
+            subject = at_end.get(s)
+            if subject is not None:
+                k = subject.start - 2 if w.lower[subject.start - 1] == "the" else subject.start - 1
+            elif w.lower[k] in self.back_pronouns:
+                k -= 1
+            else:
+                continue
+            if k >= 0 and w.lower[k] == "that":
+                k -= 1
+            if k >= 0 and w.lower[k] in self.toll_nouns:
+                found.append(s)
+        return found
 
     def _co_speakers(self, doc: Doc, source: Span, at_end: dict) -> list[Span]:
         """ "The Telegraph and X said", "A, B and C were reporting": each named speaker of a
@@ -249,9 +358,11 @@ class FigureRelations(ArgumentGrammar):
             k, first = prev.start, False
         return out
 
-    def _relayed(self, doc: Doc, k: int, at_start: dict) -> Span | None:
+    def _relayed(self, doc: Doc, k: int, at_start: dict, name_first: bool = False) -> Span | None:
         """The source named after a relay phrase, past a determiner and lower-case words that say what
-        kind of source it is ("compiled by the monitoring group X")."""
+        kind of source it is ("compiled by the monitoring group X"). Of a name and its bracketed
+        acronym, the one nearer the figure: the acronym for a figure after them, the name with
+        ``name_first`` ("30 died, a count cited by the Relief Agency (RA)", guidelines §3.1)."""
         w = self._words(doc)
         ceiling = min(w.sent_ends[k - 1] if k > 0 else len(doc), k + 6)
         while k < ceiling:
@@ -259,12 +370,15 @@ class FigureRelations(ArgumentGrammar):
             if m is not None and m.end < len(doc) and w.text[m.end] == "-":
                 k = m.end + 1  # "the UN-funded Radio X": a modifier, not the source
                 continue
+            if m is not None and m.label_ == "GPE" and m.end + 1 < len(doc) and w.lower[m.end] in POSSESSIVE_MARKS:
+                k = m.end + 1  # "counted by Valdonia's health ministry": the state owns the source
+                continue
             if m is not None:
                 if m.label_ not in SOURCE_LABELS:
                     return None
                 # "citing the Relief Agency (RRA), ...": the acronym is the nearest mention (guidelines §3.1).
                 acronym = at_start.get(m.end + 1) if m.end + 2 < len(doc) and w.text[m.end] == "(" else None
-                if acronym is not None and acronym.label_ == m.label_ and w.text[acronym.end] == ")":
+                if acronym is not None and acronym.label_ == m.label_ and w.text[acronym.end] == ")" and not name_first:
                     return acronym
                 return m
             if not (w.is_alpha[k] and w.is_lower[k]):
@@ -281,7 +395,7 @@ class FigureRelations(ArgumentGrammar):
             return False
         if w.lower[e - 1] != "by":
             if s < span.start:
-                return True
+                return not self._clause_ends(doc, e, span.start)  # "citing X, 30 died; Y gives 40": not Y's
             # "30 died, the agency reported, citing X": a relay after a closing tag relays the tag's figures.
             return (
                 s >= 2
@@ -291,9 +405,23 @@ class FigureRelations(ArgumentGrammar):
                 and not any(self._breaks_at(w, k) for k in range(span.end, s))
             )
         lo, hi = (span.end, s) if span.end <= s else (e, span.start)
-        if any(lo <= k < hi for k in starts):
-            return False
+        between = [k for k in starts if lo <= k < hi]
+        if between and not self._figure_list(w, min(between + [span.start]), max(between + [span.start])):
+            return False  # another clause's figure stands between
         return not any(self._breaks_at(w, k) for k in range(lo, hi))
+
+    def _figure_list(self, w: Words, lo: int, hi: int) -> bool:
+        """Whether the figures starting from lo to hi are one coordinated list ("52 dead and 210
+        hurt were counted by X", "a study by X recorded 70 dead and 20 hurt"): only their own
+        words, lower-case words and commas between, no clause break and no reporting verb."""
+        for k in range(lo, hi):
+            if k in self._figure_tokens:
+                continue
+            if self._breaks_at(w, k) or k in self._report_tokens:
+                return False
+            if not ((w.is_alpha[k] and w.is_lower[k]) or w.text[k] == "," or w.is_quote[k]):
+                return False
+        return True
 
     def _breaks_at(self, w: Words, k: int) -> bool:
         """``_breaks`` of the token at k, read from the plain lists."""
@@ -327,7 +455,14 @@ class FigureRelations(ArgumentGrammar):
         sent_start, sent_end = sent_starts[span.start], sent_ends[span.start]
         # "14 villagers, six of them boys, in X": the parts of a figure, up to their closing
         # comma, neither end its clause nor give it their place.
-        nxt_fig = min((s for s in starts if s > span.start and s not in parts), default=len(doc))
+        # "40 people in 30 raids across X": a count in the figure's own prepositional phrase does not end it.
+        nxt_fig = min(
+            (s for s in starts if s > span.start and s not in parts and lowers[s - 1] not in self.place_preps),
+            default=len(doc),
+        )
+        resident = self._resident_place(doc, span, at_start)
+        if resident is not None:
+            return resident, "relations.place_preps.residents", None
         k, limit, in_part = span.end, span.end + 16, False
         while k < min(sent_end, nxt_fig, limit):
             if self._breaks_at(w, k) and k - span.end >= 12:
@@ -342,10 +477,21 @@ class FigureRelations(ArgumentGrammar):
                 in_part = False
             if in_part:
                 limit += 1
-            elif lowers[k] in self.place_triggers and not (lowers[k] == "from" and lowers[k - 1] in self.origin_verbs):
+            elif (
+                lowers[k] in self.place_triggers
+                and not (lowers[k] == "from" and lowers[k - 1] in self.origin_verbs)
+                and not self._in_transfer(doc, k)
+            ):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return place, "relations.place_preps", None
+                place = self._pro_form_place(doc, k)
+                if place is not None:
+                    return place, "relations.place_preps.pro_form", None
+            elif lowers[k] in self.place_pro_forms:
+                place = self._pro_form_place(doc, k)
+                if place is not None:
+                    return place, "relations.place_preps.pro_form", None
             k += 1
         for k in range(sent_start, span.start):
             if lowers[k] in self.place_triggers and (k == sent_start or w.is_punct[k - 1] or k == sent_start + 1):
@@ -356,19 +502,88 @@ class FigureRelations(ArgumentGrammar):
         # clause before the figure, when no other figure stands between.
         prev_fig = max((s for s in starts if s < span.start), default=-1)
         reach = self.gaps["result_clause"] if self._result_clause(doc, span.start) else 15
+        jump: int | None = None
         for k in range(span.start - 1, max(sent_start, prev_fig, span.start - reach) - 1, -1):
+            if jump is not None and k > jump:
+                continue
             if k + 1 in report_ends:
-                break  # "the envoy in X said 40 …": a place before the reporting verb describes the source
+                # "the envoy in X said 40 …": a place before the reporting verb describes the source; but
+                # "struck X's Y province; a hospital official said 10 died": the speaker's phrase opens
+                # after the semicolon, and the clause before it gives the place.
+                semi = next((j for j in range(k, max(sent_start, k - 8) - 1, -1) if w.text[j] == ";"), None)
+                if semi is None or any(lowers[j] in self.place_triggers for j in range(semi + 1, k + 1)):
+                    break
+                jump = semi - 1
+                continue
+            # ", in which": a preposition may open the relative clause.
+            comma = k - 2 if k > 1 and w.lower[k - 1] in self.place_preps else k - 1
+            if w.lower[k] in self.place_relatives and comma > 0 and w.text[comma] == ",":
+                named = at_end.get(comma)
+                if named is not None and named.label_ in ("GPE", "LOC"):
+                    # "Dorn Hospital, where eight were in a critical condition", "the X prison, which held
+                    # 4,400 detainees": the clause says what is in the place it describes (guidelines §2.5).
+                    return named, "relations.place_preps.relative", None
             if w.lower[k] in self.place_before_breaks and k > 0 and w.lower[k - 1] in (",", "and", "but"):
                 break  # "talks in X and that 30 were freed", "a base near X, which housed 200": a new clause
-            if lowers[k] in self.place_triggers:
+            if lowers[k] in self.place_triggers and not self._in_transfer(doc, k):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return self._chain_head(doc, k, place, at_end), "relations.place_preps.before", place
+            named = at_end.get(k) if lowers[k] in self.event_nouns else None
+            if (
+                named is not None
+                and named.label_ in ("GPE", "LOC")
+                and w.lower[named.start - 1] in ("a", "an", "the")
+                and not any(w.lower[j] in self.total_participles for j in range(k, span.start))
+            ):
+                # "A Dorn strike on Monday killed three": the place names where the event happened (not
+                # where a running total is: "…, taking the total to 80").
+                return named, "relations.place_preps.event_premodifier", None
         subject = self._passive_place(doc, sent_start, span.start, at_start)
         if subject is not None:
             return subject, "relations.place_preps.passive_subject", None
         return None, "", None
+
+    def _resident_place(self, doc: Doc, span: Span, at_start: dict) -> Span | None:
+        """ "338 Dorn residents", "40 Goma villagers": a place naming the counted people's home, right
+        after the figure and before a noun of inhabitants (guidelines §2.5: where the counted are)."""
+        w = self._words(doc)
+        place = at_start.get(span.end)
+        if place is None or place.label_ not in ("GPE", "LOC") or place.end >= len(doc):
+            return None
+        return place if w.lower[place.end] in self.resident_nouns else None
+
+    def _in_transfer(self, doc: Doc, k: int) -> bool:
+        """Whether the location word at k ends the destination of a transfer ("bodies delivered to
+        clinics in X", "taken to hospitals in Y"): not where the counted are (guidelines §2.5, arrivals)."""
+        w = self._words(doc)
+        j = k - 1
+        while j > 0 and k - j <= 4 and (w.is_lower[j] or w.lower[j] == "to"):
+            if w.lower[j] == "to" and w.lower[j - 1] in self.transfer_verbs:
+                return True
+            j -= 1
+        return False
+
+    def _pro_form_place(self, doc: Doc, k: int) -> Span | None:
+        """ "30 died there", "18 rifles were found inside": a locative pro-form that closes its
+        phrase (no noun follows it) refers back like a pronoun to the nearest earlier named place
+        of its kind, within its reach in sentences (guidelines §3.1)."""
+        w = self._words(doc)
+        pro = self.place_pro_forms.get(w.lower[k])
+        nxt = k + 1
+        if pro is None or nxt >= len(w.lower):
+            return None
+        if not (w.is_punct[nxt] or (w.is_lower[nxt] and w.lower[nxt] in self.pro_form_followers)):
+            return None  # "inside the camp", "there were": not a pro-form of place
+        labels, reach = pro
+        floor = w.sent_starts[k]
+        for _ in range(reach):
+            if floor > 0:
+                floor = w.sent_starts[floor - 1]
+        for m in reversed(self._place_mentions):
+            if m.end <= k and m.start >= floor and m.label_ in labels:
+                return m
+        return None
 
     def _passive_place(self, doc: Doc, sent_start: int, k: int, at_start: dict) -> Span | None:
         """ "X was hit by shelling that killed 12": the place opening the sentence as the subject of a
@@ -380,9 +595,18 @@ class FigureRelations(ArgumentGrammar):
         place = at_start.get(j)
         if place is None or place.label_ not in ("GPE", "LOC"):
             return None
+        verb = place.end
+        if verb < k and w.text[verb] == ",":
+            # "X, the capital of Y, fell on Monday, when 40 soldiers surrendered": past the apposition.
+            close = next((i for i in range(verb + 1, min(k, verb + self.gaps["apposition"])) if w.text[i] == ","), None)
+            if close is None:
+                return None
+            verb = close + 1
+        if verb < k and w.lower[verb] in self.fallen_verbs:
+            return place
         for aux in self.passive_auxiliaries:
-            e = place.end + len(aux)
-            if e < k and tuple(w.lower[place.end : e]) == aux and w.lower[e] in self.attack_participles:
+            e = verb + len(aux)
+            if e < k and tuple(w.lower[verb:e]) == aux and w.lower[e] in self.attack_participles:
                 return place
         return None
 
@@ -414,7 +638,9 @@ class FigureRelations(ArgumentGrammar):
         """The place named after a location preposition ending at k, or the earlier place a definite
         place noun there refers back to ("in the enclave" after "Gaza Strip", guidelines §3.1)."""
         w = self._words(doc)
-        place = self._right(doc, k, at_start, {"GPE", "LOC"}, skip=self.place_skip, gap=self.gaps["place"])
+        place = self._right(
+            doc, k, at_start, {"GPE", "LOC"}, skip=self.place_phrase_skip, gap=self.gaps["figure_place"]
+        )
         if place is None:
             place = self._longer_place_phrase(doc, k, at_start)
         if place is not None and self._owner_only(doc, place, at_start):
@@ -438,6 +664,8 @@ class FigureRelations(ArgumentGrammar):
         for m in reversed(self._place_mentions):
             if m.end > k or m.start < floor:
                 continue
+            if heads is None and m.label_ not in self.settlement_labels.get(noun, ("GPE", "LOC")):
+                continue  # "the capital", "the town": a settlement, not the hotel or the road named last
             if heads is None or (m.label_ == "LOC" and any(h in m.text.lower() for h in heads)):
                 return m
         return None
@@ -449,7 +677,11 @@ class FigureRelations(ArgumentGrammar):
         k = place.end
         if k + 1 >= len(doc) or w.lower[k] not in POSSESSIVE_MARKS:
             return False
-        nxt = at_start.get(k + 1)
+        j = k + 1
+        # "Turkey's pro-government A News", "X's state-run Y": past the hyphenated modifiers of the name.
+        while j + 2 < len(doc) and w.is_lower[j] and w.text[j + 1] == "-" and w.is_lower[j + 2]:
+            j += 3
+        nxt = at_start.get(j)
         if nxt is not None:
             return nxt.label_ not in ("GPE", "LOC")
         return w.lower[k + 1] in self.owned_nouns
@@ -483,7 +715,8 @@ class FigureRelations(ArgumentGrammar):
         while k < ceiling:
             m = at_start.get(k)
             if m is not None:
-                if m.label_ in ("GPE", "LOC") and w.lower[m.start - 1] in ("of", ","):
+                battle = w.lower[m.start - 1] == "for" and w.lower[m.start - 2] in self.contest_nouns
+                if m.label_ in ("GPE", "LOC") and (w.lower[m.start - 1] in ("of", ",") or battle):
                     return m
                 if m.label_ != "NORP" and not (m.end < len(doc) and w.text[m.end] == "-"):
                     return None
@@ -511,8 +744,10 @@ class FigureRelations(ArgumentGrammar):
         if w.sent_ends[span.start] <= nxt or any(span.end <= s < nxt for _, s, _ in reports):
             return None
         for k in range(span.end, nxt):
-            if w.lower[k] in self.place_preps or self._breaks_at(w, k):
-                return None
+            if k in self._nationality_tokens:
+                continue  # "16 Valdonian and three Korvan prisoners"
+            if w.lower[k] in self.place_preps or self._breaks_at(w, k) or w.lower[k] in self.total_participles:
+                return None  # "left 4 dead, taking the total to 80": a running total is no list member
             if not ((w.is_alpha[k] and w.is_lower[k]) or w.text[k] == "," or w.is_quote[k]):
                 return None
         return nxt
@@ -529,7 +764,7 @@ class FigureRelations(ArgumentGrammar):
         while k < ceiling:
             j, steps = k, 0
             while j < ceiling and steps <= self.gaps["place_chain"] and j not in at_start:
-                if w.lower[j] not in self.place_chain_words:
+                if w.lower[j] not in self.figure_chain_words:
                     return out
                 j, steps = j + 1, steps + 1
             nxt = at_start.get(j)
@@ -538,8 +773,10 @@ class FigureRelations(ArgumentGrammar):
             # "in Kharkiv, and Russia said ...": a name followed by a verb starts a clause, not a place list.
             after = nxt.end if nxt.end < ceiling else None
             bare_and = w.lower[k:j] == ["and"]
+            governed = j - k > 1 and w.lower[j - 1] in self.place_preps  # ", the only hospital in B": no subject
             if (
                 not bare_and
+                and not governed
                 and after is not None
                 and w.is_alpha[after]
                 and w.is_lower[after]
@@ -570,16 +807,38 @@ class FigureRelations(ArgumentGrammar):
         if comma:
             k -= 1
         acronym = None
-        if k >= 3 and w.text[k - 1] == ")" and w.text[k - 3] == "(":
+        opening = self._bracket_open(doc, k, at_end)
+        if opening is not None:
             acronym = at_end.get(k - 1)
-            k -= 3
+            k = opening
+        if k >= 3 and w.lower[k - 1] in self.relative_words and w.text[k - 2] == ",":
+            named = at_end.get(k - 2)  # "…, X, who said 30 …": the antecedent speaks
+            if named is not None and named.label_ in labels:
+                return named
         source = self._left(doc, k, at_end, labels, skip=self.source_skip)
         if source is not None:
-            j = source.start - 2 if w.lower[source.start - 1] == "the" else source.start - 1
+            # "N of the (Valdonian) group X said": past the determiner, a nationality and the kind of body.
+            j = source.start - 1
+            while j > floor and source.start - j <= 4:
+                m = at_end.get(j + 1)
+                if m is not None and m.end == j + 1 and m.label_ in ("NORP", "GPE") and m is not source:
+                    j = m.start - 1
+                elif w.lower[j] in ("the", "a", "an") or (w.is_lower[j] and w.lower[j] in self.group_nouns):
+                    j -= 1
+                elif w.is_title[j] and w.lower[j + 1] in self.group_nouns:
+                    j -= 1  # a nationality the rules do not name ("the Valdonian group")
+                else:
+                    break
             if j > floor and w.lower[j] == "of" and getattr(at_end.get(j), "label_", None) == "PERSON":
                 return at_end[j]  # "N of the X party said", "President N of Y said": the person speaks
         if source is not None and source.label_ == "GPE" and w.lower[source.start - 1] in self.place_preps:
-            source = None  # "the UN office in X has recorded", "N, speaking in X, said": a place
+            # "N, speaking in X, said": a place; "the UN office in X has recorded": the body whose
+            # branch stands in X (guidelines §2.5, an unnamed part of a named body).
+            j = source.start - 1
+            while j - 1 > floor and source.start - j <= 2 and j not in at_end and w.lower[j - 1] in self.branch_nouns:
+                j -= 1
+            owner = at_end.get(j) if j < source.start - 1 else None
+            source = owner if owner is not None and owner.label_ == "ORG" else None
         if acronym is not None and acronym.label_ in labels and (source is None or source.end == k):
             source = acronym  # the nearest mention of the source (guidelines §3.1)
         if comma and source is not None and acronym is None and self._relative_clause_before(doc, k):
@@ -689,13 +948,8 @@ class FigureRelations(ArgumentGrammar):
         self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict, reporters: list[Span]
     ) -> tuple[Span | None, str]:
         w = self._words(doc)
-        starts, ends = w.sent_starts, w.sent_ends
-        # A semicolon ends the reported clause: "X said 9 died; officials revised that to 12 on Friday".
-        before = [
-            (s, e)
-            for _, s, e in reports
-            if starts[span.start] <= s and e <= span.start and not self._clause_ends(doc, e, span.start)
-        ]
+        ends = w.sent_ends
+        before = self._reports_before(doc, span, reports)
         after = [(s, e) for _, s, e in reports if s >= span.end and e <= ends[span.start]]
         labels = SOURCE_LABELS
         for s, e in sorted(after):
@@ -710,16 +964,21 @@ class FigureRelations(ArgumentGrammar):
         if fronted is not None:
             return fronted, "relations.report_verbs.according_to_fronted"
         # "Egypt said 14 …", "Kyiv told AFP …": a state or its capital reports too (guidelines §2.3).
-        source = self._speaker_before(doc, before, at_end, SOURCE_LABELS | {"GPE"})
+        source = self._speaker_before(doc, before, at_end, SOURCE_LABELS | {"GPE"}, span.start)
         if source is not None:
             return source, "relations.report_verbs.before"
+        source = self._count_owner(doc, span, at_end)
+        if source is not None:
+            return source, "relations.report_verbs.possessive_count"
         for s, e in sorted(before, reverse=True):
+            if self._claims_event(w, s, e, span.start):
+                continue
             forward = self._phrase(doc, s, e) == "according to"
             back = self._back_reference(doc, e if forward else s, reporters, forward=forward)
             if back is not None:
                 return back, "relations.report_verbs.back_reference"
         for s, e in sorted(after):
-            if any(self._breaks_at(w, k) for k in range(span.end, s)):
+            if any(self._breaks_at(w, k) for k in range(span.end, s)) or self._clause_ends(doc, span.end, s):
                 break  # "30 died, while a source told Reuters 45 had": the later verb has its own figure
             source = self._after_tag(doc, span, s, e, at_start, at_end)
             if source is not None:
@@ -731,6 +990,38 @@ class FigureRelations(ArgumentGrammar):
                 if back is not None:
                     return back, "relations.report_verbs.back_reference"
         return None, ""
+
+    def _count_owner(self, doc: Doc, span: Span, at_end: dict) -> Span | None:
+        """ "By X's first count, 64 were dead", "X's tally of 30 killed", "Y's figures showed three
+        guards dead and nine hurt": the owner of a count noun before the figure in its sentence
+        gives it, when no reporting verb or semicolon stands between (a state only with a noun that
+        cannot name its own dead: "Y's death toll" is a place's)."""
+        w = self._words(doc)
+        for k in range(span.start - 1, w.sent_starts[span.start] - 1, -1):
+            if k in self._report_tokens or w.text[k] == ";":
+                return None
+            if w.lower[k] not in self.count_nouns:
+                continue
+            j = k - 1
+            while j > 0 and k - j <= self.count_owner_gap and w.is_lower[j] and w.is_alpha[j]:
+                j -= 1
+            owner = at_end.get(j) if j > 0 and w.lower[j] in POSSESSIVE_MARKS else None
+            if owner is None:
+                continue
+            if owner.label_ in SOURCE_LABELS or (owner.label_ == "GPE" and w.lower[k] in self.state_count_nouns):
+                return owner
+            return None
+        return None
+
+    def _reports_before(self, doc: Doc, span: Span, reports) -> list[tuple[int, int]]:
+        """The reporting verbs before the figure in its sentence whose clause reaches it: a semicolon
+        ends the reported clause ("X said 9 died; officials revised that to 12 on Friday")."""
+        starts = self._words(doc).sent_starts
+        return [
+            (s, e)
+            for _, s, e in reports
+            if starts[span.start] <= s and e <= span.start and not self._clause_ends(doc, e, span.start)
+        ]
 
     def _after_tag(self, doc: Doc, span: Span, s: int, e: int, at_start: dict, at_end: dict) -> Span | None:
         """The named source of a reporting verb at s..e after the figure ("…, the agency said"), unless
@@ -748,7 +1039,11 @@ class FigureRelations(ArgumentGrammar):
                 return None  # "in an attack that X also claimed": X claims the attack, not the figure
         if source is None and (w.text[s - 1] == "," or w.is_quote[s - 1]):
             source = self._inverted_subject(doc, e, at_start, SOURCE_LABELS)
-        return source if source is not None and source.start >= span.end else None
+        if source is None or source.start < span.end:
+            return None
+        if not any(w.text[j] in (",", "—", "–", ";", ":") or w.is_quote[j] for j in range(span.end, source.start)):
+            return None  # "Thirty fighters of the X said …": the count is in the speaker's own phrase
+        return source
 
     def _relaying_tag(self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict) -> Span | None:
         """ "X said … 30 …, the Y news agency reported": a tag closing the sentence after a comma relays
@@ -786,6 +1081,19 @@ class FigureRelations(ArgumentGrammar):
             return m
         return None
 
+    def _bracket_open(self, doc: Doc, k: int, at_end: dict) -> int | None:
+        """Where "(" opens the bracketed acronym that closes at k ("(RRA)", or one of several tokens,
+        "(CSP-DPA)"), else None."""
+        w = self._words(doc)
+        if k < 3 or w.text[k - 1] != ")":
+            return None
+        if w.text[k - 3] == "(":
+            return k - 3
+        acronym = at_end.get(k - 1)
+        if acronym is not None and acronym.start >= 1 and w.text[acronym.start - 1] == "(":
+            return acronym.start - 1
+        return None
+
     def _tag_subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
         """The source of a reporting tag after the figure: "…, the Relief Agency (RRA) said" (the
         name, else the acronym), "…, United Nations agencies said", "…, the mayor, N, said",
@@ -794,14 +1102,15 @@ class FigureRelations(ArgumentGrammar):
         k = s
         while k - 1 > 0 and w.lower[k - 1] in self.back_skip:
             k -= 1
-        if k >= 3 and w.text[k - 1] == ")" and w.text[k - 3] == "(":
+        opening = self._bracket_open(doc, k, at_end)
+        if opening is not None:
             # "…, the Relief Agency (RRA) said": the name, the mention nearest the figure (§3.1).
-            named = at_end.get(k - 3)
+            named = at_end.get(opening)
             acronym = at_end.get(k - 1)
             for m in (named, acronym):
                 if m is not None and m.label_ in labels:
                     return m
-            k -= 3
+            k = opening
         if w.text[k - 1] == ",":
             named = at_end.get(k - 1)  # "…, the city's mayor, N, said": the name closing an apposition
             if named is not None and named.label_ in labels and w.text[named.start - 1] == ",":
@@ -849,14 +1158,21 @@ class FigureRelations(ArgumentGrammar):
         return source if comma is not None else None
 
     def _speaker_before(
-        self, doc: Doc, before: list[tuple[int, int]], at_end: dict, labels: set[str] = SOURCE_LABELS
+        self,
+        doc: Doc,
+        before: list[tuple[int, int]],
+        at_end: dict,
+        labels: set[str] = SOURCE_LABELS,
+        figure: int | None = None,
     ) -> Span | None:
         """The named subject of the nearest reporting verb before the figure in its sentence."""
         w = self._words(doc)
         for s, e in sorted(before, reverse=True):
             if self._phrase(doc, s, e) == "according to":
                 continue  # "according to" reaches only what follows it in its clause
-            source = self._subject(doc, s, at_end, labels)
+            if figure is not None and self._claims_event(w, s, e, figure):
+                continue
+            source = self._subject(doc, s, at_end, labels) or self._coordinated_subject(doc, s, at_end, labels)
             if source is None and self._unnamed_speaker(doc, s):
                 return None
             if source is not None:
@@ -872,6 +1188,29 @@ class FigureRelations(ArgumentGrammar):
                 return source
         return None
 
+    def _coordinated_subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
+        """ "Col. N, head of the X, called it a blow and said 40 …": a reporting verb after
+        "and" shares the subject that opens its sentence (past a title), when no clause break or
+        relative word stands between."""
+        w = self._words(doc)
+        k = s
+        while k - 1 > 0 and w.lower[k - 1] in self.back_skip:
+            k -= 1
+        if k < 1 or w.lower[k - 1] != "and":
+            return None
+        floor = w.sent_starts[s]
+        j = floor
+        while j < k and (w.is_space[j] or w.lower[j] == "the" or w.lower[j] in self.role_words):
+            j += 1
+        first = next((at_end[e] for e in range(j + 1, min(k, j + 8)) if e in at_end and at_end[e].start == j), None)
+        if first is None or first.label_ not in labels or first.end >= k - 1:
+            return None
+        if not (w.text[first.end] == "," or (w.is_lower[first.end] and w.is_alpha[first.end])):
+            return None  # a name the sentence opens with but is not the subject of
+        if any(self._breaks_at(w, i) or w.text[i] in (";", ":") for i in range(first.end, k)):
+            return None
+        return first
+
     def _reporters(self, doc: Doc, reports, at_start: dict, at_end: dict) -> list[Span]:
         """Who a pronoun or a definite nominal can refer back to: the named subjects of reporting verbs
         and the first person and organisation of each sentence, in text order (guidelines §3.1)."""
@@ -884,13 +1223,26 @@ class FigureRelations(ArgumentGrammar):
                 source = self._subject(doc, s, at_end, SOURCE_LABELS)
             if source is not None:
                 out[source.start] = source
+        for k, word in enumerate(w.lower):
+            # "X's tally changed; he now speaks of 58": the owner of a count reports.
+            if word in self.count_nouns and k < len(doc) - 1:
+                j = k - 1
+                while j > 0 and k - j <= self.count_owner_gap and w.is_lower[j] and w.is_alpha[j]:
+                    j -= 1
+                owner = at_end.get(j) if j > 0 and w.lower[j] in POSSESSIVE_MARKS else None
+                if owner is not None and owner.label_ in SOURCE_LABELS:
+                    out.setdefault(owner.start, owner)
         seen: set[tuple[int, str]] = set()
         sent_starts = w.sent_starts
         for m in sorted(at_start.values(), key=lambda m: m.start):
             if m.label_ in SOURCE_LABELS and (sent_starts[m.start], m.label_) not in seen:
                 seen.add((sent_starts[m.start], m.label_))
+                verb = m.end
+                acronym = at_start.get(m.end + 1) if m.end + 1 < len(doc) and w.text[m.end] == "(" else None
+                if acronym is not None and acronym.label_ == m.label_ and w.text[acronym.end] == ")":
+                    m, verb = acronym, acronym.end + 1  # "The Relief Agency (RA) named them": the nearest mention
                 # A subject stands before its verb ("the agency revised its count"), a headline name does not.
-                if m.end < len(doc) and w.is_lower[m.end] and w.is_alpha[m.end] and w.lower[m.end] != "and":
+                if verb < len(doc) and w.is_lower[verb] and w.is_alpha[verb] and w.lower[verb] != "and":
                     out.setdefault(m.start, m)
         return [out[k] for k in sorted(out)]
 
