@@ -281,8 +281,12 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         joined = self.words["joined_meeting"]
         lowers = [t.lower_ for t in doc]
         triggers = [tuple(p.split()) for p in joined["triggers"]]
+        openers = {p[0] for p in triggers}
         starts, _ = sentence_bounds(doc)
         for k in range(len(doc)):
+            # most words open no trigger: test the first word before building slices
+            if lowers[k] not in openers:
+                continue
             phrase = next((p for p in triggers if tuple(lowers[k : k + len(p)]) == p), None)
             if phrase is None:
                 continue
