@@ -1410,7 +1410,7 @@ def test_a_towns_possessive_before_its_district_states_no_control_in_the_parse_e
     "text",
     [
         "The envoy for the Great Lakes Peace Process arrived in Dorvo on Monday.",
-        "Delegates of the Middle East Peace Process met in Kessa last week.",
+        "Delegates of the Red Sea Peace Process met in Dorvo last week.",
     ],
 )
 def test_a_place_the_model_runs_into_an_events_head_is_not_a_wider_place(system, text):

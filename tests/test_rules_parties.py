@@ -960,7 +960,7 @@ def test_an_owner_pronoun_with_no_organisation_before_it_names_nobody(system):
     [
         (
             "The Sable Front said on Monday it had driven the Korvan Liberation Army out of two districts and that "
-            "its troops had recaptured Corvo.",
+            "its soldiers had recaptured Corvo.",
             "Sable Front",
             "Corvo",
             "Korvan Liberation Army",

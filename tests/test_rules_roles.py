@@ -560,8 +560,8 @@ def test_an_office_in_apposition_is_part_of_its_owner(system, text, part, whole)
     "text, expected",
     [
         (
-            "A source said the strike was aimed at Arvel Mendo, whom the Sable Front describes as its "
-            "third-in-command; the group denied it.",
+            "A source said the strike was aimed at Arvel Mendo, whom the Sable Front regards as its "
+            "second-in-command; the group denied it.",
             ("MEMBER_OF", "Arvel Mendo", "Sable Front"),
         ),
         (

@@ -508,7 +508,7 @@ class FigureRelations(ArgumentGrammar):
                 continue
             if k + 1 in report_ends:
                 # "the envoy in X said 40 …": a place before the reporting verb describes the source; but
-                # "struck X's Y province; a hospital official said 10 died": the speaker's phrase opens
+                # "shelled X's Y district; a nurse there said 10 died": the speaker's phrase opens
                 # after the semicolon, and the clause before it gives the place.
                 semi = next((j for j in range(k, max(sent_start, k - 8) - 1, -1) if w.text[j] == ";"), None)
                 if semi is None or any(lowers[j] in self.place_triggers for j in range(semi + 1, k + 1)):
@@ -678,7 +678,7 @@ class FigureRelations(ArgumentGrammar):
         if k + 1 >= len(doc) or w.lower[k] not in POSSESSIVE_MARKS:
             return False
         j = k + 1
-        # "Turkey's pro-government A News", "X's state-run Y": past the hyphenated modifiers of the name.
+        # "Valdonia's pro-army Kessa Radio", "X's state-run Y": past the hyphenated modifiers of the name.
         while j + 2 < len(doc) and w.is_lower[j] and w.text[j + 1] == "-" and w.is_lower[j + 2]:
             j += 3
         nxt = at_start.get(j)

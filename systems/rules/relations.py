@@ -123,7 +123,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
     def _incursion_party(self, doc: Doc, k: int, at_end: dict) -> Span | None:
         """The subject of the cue at k: the nearest ORG/GPE mention ending at most ten tokens left of
         it, past auxiliaries, adverbs, a reporting frame and armed men's words only ("X troops were
-        reported that day to have seized"); in "refugees fled X and crossed into Y", X is no subject."""
+        reported earlier to have seized"); in "refugees fled X and crossed into Y", X is no subject."""
         floor = max(sentence_bounds(doc)[0][k], k - 10)
         for j in range(k, floor, -1):
             m = at_end.get(j)

@@ -655,7 +655,7 @@ class RoleRelations(ArgumentGrammar):
         return []
 
     def _described_as(self, doc: Doc, person: Span, at_start: dict, mentions: list[Span]):
-        """ "N, whom X describes as its third-in-command" (X's member), "N, whom the army names as
+        """ "N, whom X regards as its second-in-command" (X's member), "N, whom the army names as
         the amir of Y" (Y's leader): the role a speaker gives the person (see roles.json described_as)."""
         k = person.end + 1 if person.end < len(doc) and doc[person.end].text == "," else person.end
         if k >= len(doc) or doc[k].lower_ not in self.described["pronouns"]:
@@ -815,7 +815,7 @@ class RoleRelations(ArgumentGrammar):
     def _part_modifier(self, doc: Doc, e: int, at_start: dict) -> bool:
         """A word of the noun phrase between a possessive and its part noun: a lower-case word, or a
         compound modifier ("Mali-based", "the group's Korvan-based affiliate") or a nationality
-        or a place ("its Egyptian branch", "the group's Korvan branch": a NORP mention or a capitalised
+        or a place ("its Tunisian branch", "the group's Korvan branch": a NORP mention or a capitalised
         word no mention starts), which name no other party."""
         t = doc[e]
         if t.is_lower and t.is_alpha:
@@ -844,7 +844,7 @@ class RoleRelations(ArgumentGrammar):
 
     def _named_part_before(self, doc: Doc, m: Span, at_start: dict, at_end: dict, mentions: list[Span]) -> Span | None:
         """The body a part phrase just before m names as its whole (guidelines §2.5): "the group's
-        Egyptian branch, M" (an apposition before the name: the owner of the possessive, a nominal
+        Tunisian branch, M" (an apposition before the name: the owner of the possessive, a nominal
         owner naming the nearest earlier body of its kind) and "the X faction M", "an X affiliate, M"
         (the whole named as the premodifier of the part noun)."""
         k = m.start - 1
@@ -861,7 +861,7 @@ class RoleRelations(ArgumentGrammar):
             if named is not None and named.label_ != "NORP":
                 break
             if named is not None:
-                e = named.start - 1  # "its Egyptian branch": a nationality is a modifier
+                e = named.start - 1  # "its Tunisian branch": a nationality is a modifier
                 continue
             if not self._part_modifier(doc, e, at_start) or doc[e].lower_ in ("the", "a", "an"):
                 return None
