@@ -886,8 +886,7 @@ def test_sources_of_news_constructions(system, text, present, absent):
         # A clause after a semicolon whose speaker has no place of its own takes the place of the clause
         # before it; a place inside the speaker's own phrase still describes the speaker.
         (
-            "Rebel jets later hit Moldova's Arvel province; a clinic doctor said 10 villagers were killed "
-            "and 12 hurt.",
+            "Rebel jets later hit Moldova's Arvel province; a clinic doctor said 10 villagers were killed and 12 hurt.",
             {("LOCATED_IN", "10", "Moldova"), ("LOCATED_IN", "10", "Arvel"), ("LOCATED_IN", "12", "Arvel")},
             set(),
         ),

@@ -83,7 +83,11 @@ class FlagCompiler:
 
 def state_names(data_dir: Path = DATA) -> frozenset[str]:
     """Every form of every sovereign state's name in ``data/states.json`` ("DR Congo", "Burma")."""
-    states = load_json("states.json", data_dir)
+    return state_forms(load_json("states.json", data_dir))
+
+
+def state_forms(states: dict) -> frozenset[str]:
+    """Every form of every state's name in the loaded ``states.json``."""
     groups = ("un_members", "un_observers", "de_facto_states")
     return frozenset(form for group in groups for names in states[group] for form in names)
 
