@@ -1465,6 +1465,29 @@ def _body_alone(doc: Doc, start: int, end: int, starting_at: dict[int, Span]) ->
     return end - start == 1 and len(text) > 1 and text.isupper() and text.isalpha()
 
 
+class FacilityHeads:
+    """The head words of facilities and events of one vocabulary dict (see headed_mentions)."""
+
+    def __init__(self, vocab: dict):
+        self.lower_only = frozenset(vocab["facility_heads_lower_only"])
+        self.title_only = frozenset(vocab["facility_heads_title_only"])
+        kinds = {w: "LOC" for w in vocab["facility_heads"]} | {w: "EVENT" for w in vocab["event_heads"]}
+        self.kinds = kinds | {w: "LOC" for w in self.lower_only | self.title_only}
+        self.modifiers = frozenset(vocab["facility_modifiers"])
+        self.body_heads = frozenset(vocab["institution_heads"]) - frozenset(vocab["event_name_heads"])
+
+
+_FACILITY_HEADS: dict[int, tuple[dict, FacilityHeads]] = {}
+
+
+def _facility_heads(vocab: dict) -> FacilityHeads:
+    """The sets of one vocabulary dict, made once: headed_mentions runs on every document."""
+    entry = _FACILITY_HEADS.get(id(vocab))
+    if entry is None or entry[0] is not vocab:  # holding the dict keeps its id from being reused
+        entry = _FACILITY_HEADS[id(vocab)] = (vocab, FacilityHeads(vocab))
+    return entry[1]
+
+
 def headed_mentions(
     doc: Doc, named: list[Span], claimed: Sequence[bool], vocab: dict
 ) -> tuple[list[Span], dict[Span, Span]]:
@@ -1478,12 +1501,9 @@ def headed_mentions(
     {replaced mention: its replacement}).
     """
     taken = list(claimed)
-    kinds = {w: "LOC" for w in vocab["facility_heads"]} | {w: "EVENT" for w in vocab["event_heads"]}
-    lower_only = frozenset(vocab["facility_heads_lower_only"])
-    title_only = frozenset(vocab["facility_heads_title_only"])
-    kinds |= {w: "LOC" for w in lower_only | title_only}
-    modifiers = set(vocab["facility_modifiers"])
-    body_heads = frozenset(vocab["institution_heads"]) - frozenset(vocab["event_name_heads"])
+    heads = _facility_heads(vocab)
+    kinds, lower_only, title_only = heads.kinds, heads.lower_only, heads.title_only
+    modifiers, body_heads = heads.modifiers, heads.body_heads
     view = token_view(doc)
     texts, lowers, word = view.texts, view.lowers, _capitalised_words(doc)
     starting_at = {m.start: m for m in named}
