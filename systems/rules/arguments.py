@@ -53,6 +53,7 @@ class ArgumentGrammar:
         states = load_json("states.json", data_dir)
         self.matcher.add("incursion", [nlp.make_doc(p) for p in states["incursion_verbs"]])
         self.matcher.add("joined_meeting", [nlp.make_doc(p) for p in self.words["joined_meeting"]["triggers"]])
+        self.joined_side_rules = frozenset(self.words["joined_meeting"]["side_rules"])
         self.suffix = {
             "ALLIED_WITH": set(self.words["backed_suffix"]),
             "CONTROLS": set(self.words["control_suffix"]),

@@ -310,7 +310,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             ]
             if not meetings:
                 continue
-            sided = [(h, t) for rule, h, t in meetings if rule in joined["side_rules"]]
+            sided = [(h, t) for rule, h, t in meetings if rule in self.joined_side_rules]
             if len(sided) < len(meetings):  # talks with no sides: every party
                 others = {m for _, h, t in meetings for m in (h, t)}
             else:

@@ -89,6 +89,7 @@ class RoleRelations(ArgumentGrammar):
         self.unit_heads = frozenset(grammar["unit_heads"])
         self.described = grammar["described_as"]
         self.described_verbs = frozenset(self.described["verbs"])
+        self.described_pronouns = frozenset(self.described["pronouns"])
         self.owner_modifiers = frozenset(grammar["owner_modifiers"]) | {"the", "a", "an"}
         self.made_of = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in parts["made_of"]]
 
@@ -654,11 +655,13 @@ class RoleRelations(ArgumentGrammar):
                 return [one]
         return []
 
-    def _described_as(self, doc: Doc, person: Span, at_start: dict, mentions: list[Span]):
+    def _described_as(
+        self, doc: Doc, person: Span, at_start: dict, mentions: list[Span]
+    ) -> tuple[str, Span, str] | None:
         """ "N, whom X regards as its second-in-command" (X's member), "N, whom the army names as
         the amir of Y" (Y's leader): the role a speaker gives the person (see roles.json described_as)."""
         k = person.end + 1 if person.end < len(doc) and doc[person.end].text == "," else person.end
-        if k >= len(doc) or doc[k].lower_ not in self.described["pronouns"]:
+        if k >= len(doc) or doc[k].lower_ not in self.described_pronouns:
             return None
         ceiling = min(sentence_bounds(doc)[1][person.start], k + 1 + self.described["gap"])
         verb = next((i for i in range(k + 1, ceiling) if doc[i].lower_ in self.described_verbs), None)
@@ -688,7 +691,7 @@ class RoleRelations(ArgumentGrammar):
             return None
         return kind.split("+")[0], body, "roles.described_as"
 
-    def _delegation_member(self, doc: Doc, person: Span, at_end: dict):
+    def _delegation_member(self, doc: Doc, person: Span, at_end: dict) -> tuple[str, Span, str] | None:
         """ "the X's (peace) delegation, A and B": the people named in apposition to a body's delegation
         are its members (guidelines §2.5, implied membership: a possessive states the tie)."""
         k = person.start
