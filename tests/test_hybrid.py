@@ -617,7 +617,9 @@ def test_a_place_the_parse_gives_to_another_figure_of_a_list_is_not_this_ones(sy
 
 
 def test_a_deputy_head_is_no_leader_from_the_statistical_parse(system):
-    _, rels = run(system, "Omar Tessel, deputy head of the Security Service of Varnia (SSV), said talks would go on.")
+    _, rels = run(
+        system, "Omar Tessel, deputy head of the Intelligence Service of Varnia (ISV), said talks would go on."
+    )
     assert not any(kind == "LEADER_OF" for kind, _, _ in rels), rels
 
 

@@ -490,7 +490,7 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
     assert ("LOCATED_IN", "Twelve", "Russia") not in rels, rels
     assert ("LOCATED_IN", "Twelve", "Kharkiv") in rels, rels
     # a place after the possessive is a nested place
-    assert ("LOCATED_IN", "Twelve", "Idlib") in relations(system, "Twelve people died in Syria's Idlib province.")
+    assert ("LOCATED_IN", "Twelve", "Arvel") in relations(system, "Twelve people died in Moldova's Arvel province.")
 
 
 # Constructions of news English added in round 20: each with sentences from at least two imaginary
