@@ -315,7 +315,7 @@ def test_names_the_gazetteer_lacks_come_from_the_statistical_model(system):
 
 
 def test_a_wider_statistical_name_wins_over_the_list_entry_inside_it(system):
-    ents, rels = run(system, "The Lebanese health ministry said 12 people were killed in Tyre.")
+    ents, rels = run(system, "The Lebanese health ministry reported that 12 people were killed in Tyre.")
     assert ents.get(("Lebanese health ministry", "ORG")) == "statistical.ORG"
     assert ("health ministry", "ORG") not in ents
     assert ("REPORTED_BY", "12", "Lebanese health ministry") in rels
@@ -617,7 +617,9 @@ def test_a_place_the_parse_gives_to_another_figure_of_a_list_is_not_this_ones(sy
 
 
 def test_a_deputy_head_is_no_leader_from_the_statistical_parse(system):
-    _, rels = run(system, "Omar Tessel, deputy head of the Security Service of Varnia (SSV), said talks would go on.")
+    _, rels = run(
+        system, "Omar Tessel, deputy head of the Intelligence Service of Varnia (ISV), said talks would go on."
+    )
     assert not any(kind == "LEADER_OF" for kind, _, _ in rels), rels
 
 
@@ -637,7 +639,7 @@ def test_a_one_word_statistical_person_stays_where_a_person_noun_introduces_it(s
 def test_the_country_beside_a_dateline_city_is_part_of_the_dateline(system):
     from systems.hybrid import _dateline_end
 
-    doc = system.nlp("ARDAN, Kenya — At least 40 people were killed in the province, police said.")
+    doc = system.nlp("ARDAN, Kenya — At least 40 people died in the province, police said.")
     mentions = mentions_of(doc)
     assert any(m.text == "ARDAN" and m.id_.endswith(".dateline") for m in mentions)
     # The cut falls on the dash: "Kenya" (before it) is no argument of the first sentence's verbs.
@@ -695,20 +697,20 @@ def test_he_refers_to_the_person_subject_of_its_own_sentence_first(system):
 
 
 def test_a_semicolon_ends_the_reach_of_a_reporting_verb(system):
-    _, rels = run(system, "Omar Tessel said that 12 soldiers died; the toll was later raised to 19.")
+    _, rels = run(system, "Omar Tessel said that 12 soldiers died; the count was revised to 19 that night.")
     assert ("REPORTED_BY", "12", "Omar Tessel") in rels, rels
     assert ("REPORTED_BY", "19", "Omar Tessel") not in rels, rels
 
 
 def test_another_sources_reporting_verb_ends_the_walk_from_the_listener(system):
-    text = "An officer told Reuters that about 30 had died and Radio Varno reported between 20 and 40."
+    text = "An officer told Reuters that about 30 were killed and Radio Varno reported between 25 and 45."
     _, rels = run(system, text)
     assert ("REPORTED_BY", "about 30", "Reuters") in rels, rels
-    assert ("REPORTED_BY", "between 20 and 40", "Reuters") not in rels, rels
+    assert ("REPORTED_BY", "between 25 and 45", "Reuters") not in rels, rels
 
 
 def test_he_after_an_object_pronoun_is_not_the_subject(system):
-    text = "Foreign Minister Anna Lindqvist received him in Varno, weeks after he held talks with Boris Kalnin."
+    text = "Foreign Minister Anna Lindqvist received him in Varno, days after he held talks with Boris Kalnin."
     _, rels = run(system, text)
     assert not [r for r in rels if r[0] == "MET_WITH"], rels
 
@@ -1196,7 +1198,7 @@ def test_accused_of_arming_and_funding_a_group_states_the_alliance(system):
         ),
         # Coordinated subjects of a joint act are allies (guidelines §2.5, joint acts).
         (
-            "Ghana and Togo launched a joint offensive against Boko Haram in March.",
+            "Ghana and Togo began a joint offensive against Boko Haram in March.",
             ("ALLIED_WITH", "Ghana", "Togo"),
             "dependency.alliance.joint-act",
         ),
@@ -1219,7 +1221,7 @@ def test_accused_of_arming_and_funding_a_group_states_the_alliance(system):
             "dependency.alliance.bloc-led-by-state",
         ),
         (
-            "The Houthis carried out the attack in coordination with Hamas, the group said.",
+            "The Houthis carried out the attack in coordination with Hamas, a spokesman said.",
             ("ALLIED_WITH", "Houthis", "Hamas"),
             "dependency.alliance.act-in-coordination-with",
         ),
@@ -1410,7 +1412,7 @@ def test_a_towns_possessive_before_its_district_states_no_control_in_the_parse_e
     "text",
     [
         "The envoy for the Great Lakes Peace Process arrived in Dorvo on Monday.",
-        "Delegates of the Middle East Peace Process met in Kessa last week.",
+        "Delegates of the Red Sea Peace Process met in Dorvo last week.",
     ],
 )
 def test_a_place_the_model_runs_into_an_events_head_is_not_a_wider_place(system, text):

@@ -117,12 +117,12 @@ def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
         ),
         # "among them" after a count names its part; it does not end the clause a closing tag reports.
         (
-            "The town fell on May 4, when almost 2,400 soldiers, six generals among them, surrendered to the "
-            "rebels along with 1,601 relatives, Radio Okapi reported.",
+            "The base fell on June 9, when almost 2,400 troops, four colonels among them, gave themselves up "
+            "to the rebels with 1,250 family members, Radio Okapi reported.",
             ("REPORTED_BY", "almost 2,400", "Radio Okapi"),
         ),
         # A name that ends in a word for a kind of source ("Agency") is the source itself.
-        ("The Northern Relief Agency said 35 people were killed.", ("REPORTED_BY", "35", "Northern Relief Agency")),
+        ("The Northern Relief Agency said 35 civilians were killed.", ("REPORTED_BY", "35", "Northern Relief Agency")),
         # A body's spokesman speaks for the body (guidelines §2.5).
         (
             "The Northern Relief Agency's spokesman said 40 people were killed.",
@@ -130,7 +130,7 @@ def relations(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
         ),
         # Each speaker of a coordinated subject reports the figure.
         (
-            "The Kivu Relief Front and the Northern Relief Agency said 35 people were killed.",
+            "The Kivu Relief Front and the Northern Relief Agency said 35 civilians were killed.",
             ("REPORTED_BY", "35", "Kivu Relief Front"),
         ),
     ],
@@ -172,8 +172,8 @@ def test_sources(system, text, relation):
             ("REPORTED_BY", "55", "Amina Dollo"),
         ),
         (
-            "Army spokesman Ardo Sidibe said the raid lasted two hours, and early accounts put the number of "
-            "gunmen at about 60.",
+            "Army spokesman Ardo Sidibe said the raid went on for three hours, and early estimates put the "
+            "count of gunmen at about 60.",
             ("REPORTED_BY", "about 60", "Ardo Sidibe"),
         ),
         # An outlet told relays only up to the next reporting verb, which has its own source.
@@ -188,7 +188,7 @@ def test_sources(system, text, relation):
         ),
         # A source inside a relative clause on another noun claims that noun, not the figure.
         (
-            "In July, 18 soldiers died at the same post in an attack that the Kivu Relief Front also claimed.",
+            "In July, 18 guards were killed at that depot in an attack that the Kivu Relief Front also claimed.",
             ("REPORTED_BY", "18", "Kivu Relief Front"),
         ),
         # ", as" after a tag opens the writer's own clause ("as details emerged").
@@ -198,7 +198,7 @@ def test_sources(system, text, relation):
         ),
         # A semicolon ends the reported clause.
         (
-            "Colonel Ardo Sidibe said 12 soldiers died; the toll was later raised to 19.",
+            "Colonel Ardo Sidibe said 12 soldiers died; the count was revised to 19 that night.",
             ("REPORTED_BY", "19", "Ardo Sidibe"),
         ),
     ],
@@ -490,7 +490,7 @@ def test_place_that_only_owns_the_noun_is_no_place(system):
     assert ("LOCATED_IN", "Twelve", "Russia") not in rels, rels
     assert ("LOCATED_IN", "Twelve", "Kharkiv") in rels, rels
     # a place after the possessive is a nested place
-    assert ("LOCATED_IN", "Twelve", "Idlib") in relations(system, "Twelve people died in Syria's Idlib province.")
+    assert ("LOCATED_IN", "Twelve", "Arvel") in relations(system, "Twelve people died in Moldova's Arvel province.")
 
 
 # Constructions of news English added in round 20: each with sentences from at least two imaginary
@@ -886,8 +886,7 @@ def test_sources_of_news_constructions(system, text, present, absent):
         # A clause after a semicolon whose speaker has no place of its own takes the place of the clause
         # before it; a place inside the speaker's own phrase still describes the speaker.
         (
-            "Rebel jets later struck Moldova's Arvel province; a local hospital official said 10 people were "
-            "killed and 12 wounded.",
+            "Rebel jets later hit Moldova's Arvel province; a clinic doctor said 10 villagers were killed and 12 hurt.",
             {("LOCATED_IN", "10", "Moldova"), ("LOCATED_IN", "10", "Arvel"), ("LOCATED_IN", "12", "Arvel")},
             set(),
         ),

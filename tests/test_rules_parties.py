@@ -74,7 +74,7 @@ def pairs(system: RulesSystem, text: str) -> set[tuple[str, str, str]]:
             "party_relations.kill",
         ),
         (
-            "Al-Shabaab said it had killed 14 Somali army soldiers.",
+            "Al-Shabaab said on Sunday it had killed 14 Somali army soldiers.",
             ("IN_CONFLICT_WITH", "Al-Shabaab", "Somali army"),
             "party_relations.kill",
         ),
@@ -424,8 +424,8 @@ def test_coordinated_objects_each_take_the_relation(system):
         ("The Taliban held Pakistan responsible for the blast.", ("CONTROLS", "Taliban", "Pakistan")),
         # a possessor of the place taken is not the place
         ("The Taliban took Pakistan's border post overnight.", ("CONTROLS", "Taliban", "Pakistan")),
-        # a place written as a settlement is attacked, not a party to the fighting (guidelines §2.3)
-        ("The M23 shelled Goma, along with the villages of Sake and Minova.", ("IN_CONFLICT_WITH", "M23", "Goma")),
+        # a place written as a settlement is attacked, not a side in the fighting (guidelines §2.3)
+        ("The M23 shelled Goma, together with the villages of Sake and Minova.", ("IN_CONFLICT_WITH", "M23", "Goma")),
         (
             "The Kivu Relief Front attacked Goma, a city near the border.",
             ("IN_CONFLICT_WITH", "Kivu Relief Front", "Goma"),
@@ -586,7 +586,7 @@ def test_calls_and_delegations_are_meetings(system, text, pair):
         ("Hezbollah, which is backed by Iran, fired rockets.", {("ALLIED_WITH", "Hezbollah", "Iran")}),
         # a state's possessive before its body, the head noun before "for"/"of" in the name (§2.5)
         (
-            "Niger's Ministry for Emergencies declared an emergency.",
+            "Niger's Ministry for Emergencies issued a warning.",
             {("CONTROLS", "Niger", "Ministry for Emergencies")},
         ),
         (
@@ -960,7 +960,7 @@ def test_an_owner_pronoun_with_no_organisation_before_it_names_nobody(system):
     [
         (
             "The Sable Front said on Monday it had driven the Korvan Liberation Army out of two districts and that "
-            "its troops had recaptured Corvo.",
+            "its soldiers had recaptured Corvo.",
             "Sable Front",
             "Corvo",
             "Korvan Liberation Army",

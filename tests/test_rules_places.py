@@ -106,7 +106,7 @@ def test_a_place_that_modifies_a_noun_after_a_states_possessive_is_not_controlle
         ("Togolese forces had occupied two villages inside Ghana by Friday.", "Togolese forces", "Ghana"),
         ("Kessa Liberation Army rebels pushed 20 km into Benin overnight.", "Kessa Liberation Army", "Benin"),
         (
-            "Kessa Liberation Front fighters were reported that day to have taken over a police station inside Benin.",
+            "Kessa Liberation Front fighters were reported earlier to have taken over a police station inside Benin.",
             "Kessa Liberation Front",
             "Benin",
         ),

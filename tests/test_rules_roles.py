@@ -87,7 +87,7 @@ def test_role_head_decides_the_kind(system):
 
 
 def test_coordinated_roles_and_relative_clause(system):
-    found = roles(system, "Lena Marsh, the UN envoy who heads UNAMI, called the attack appalling.")
+    found = roles(system, "Lena Marsh, the UN envoy who leads UNAMI, called the attack appalling.")
     assert ("MEMBER_OF", "Lena Marsh", "UN") in found
     assert ("LEADER_OF", "Lena Marsh", "UNAMI") in found
     found = roles(system, "Lena Marsh, a special adviser and head of UNAMI, called the attack appalling.")
@@ -95,7 +95,7 @@ def test_coordinated_roles_and_relative_clause(system):
 
 
 def test_regional_remit_heads_a_part(system):
-    # "HRW's director for Central Africa" heads part of HRW: a member, and no tie to the region.
+    # "HRW's director for Kenya" heads part of HRW: a member, and no tie to the region.
     found = roles(system, "Tomas Verhal, HRW's director for Kenya, said the timing was no accident.")
     assert ("MEMBER_OF", "Tomas Verhal", "HRW") in found
     assert not any(r[2] == "Kenya" for r in found)
@@ -126,7 +126,7 @@ def test_body_noun_premodifier_refers_back_to_the_state_body(system):
 
 
 def test_deputy_heads_nothing(system):
-    found = roles(system, "Tomas Verhal, who is deputy head of UNAMI, told reporters it was calm.")
+    found = roles(system, "Tomas Verhal, who serves as deputy head of UNAMI, told reporters it was calm.")
     assert ("MEMBER_OF", "Tomas Verhal", "UNAMI") in found
     assert ("LEADER_OF", "Tomas Verhal", "UNAMI") not in found
 
@@ -137,12 +137,12 @@ def test_head_office_is_no_role(system):
 
 
 def test_clause_between_body_and_title_is_no_premodifier(system):
-    found = roles(system, "Talks at the Kremlin lasted more than six hours between President Tomas Verhal and others.")
+    found = roles(system, "Talks at the Kremlin went on for five hours between President Tomas Verhal and others.")
     assert ("LEADER_OF", "Tomas Verhal", "Kremlin") not in found
 
 
 def test_possessor_noun_and_pronoun_refer_back(system):
-    text = "Talks with Hezbollah resumed on Monday, attended by the guerrilla group's top commander, Omar Saltani."
+    text = "Talks with Hezbollah resumed on Monday, attended by the armed group's top commander, Omar Saltani."
     assert ("LEADER_OF", "Omar Saltani", "Hezbollah") in roles(system, text)
     text = "Hezbollah released a video. Dr. Lena Marsh, the group's senior researcher, said it was real."
     assert ("MEMBER_OF", "Lena Marsh", "Hezbollah") in roles(system, text)
@@ -156,13 +156,14 @@ def test_pronoun_with_a_state_between_is_left_alone(system):
 
 def test_commanded_by_refers_back_to_the_state_army(system):
     text = (
-        "Chad's army retook the town. The war between the army, commanded by Gen. Idris Kallo, and the rebels goes on."
+        "Chad's army retook the town. The fighting that pits the army, commanded by General Idris Kallo, "
+        "against the rebels goes on."
     )
     assert ("LEADER_OF", "Idris Kallo", "army") in roles(system, text)
 
 
 def test_role_after_a_date_clause_is_still_an_apposition(system):
-    text = "Gunmen attacked Beni on Tuesday, the city's mayor, Dr. Ana Ruiz, said."
+    text = "Gunmen attacked Beni at dawn, the city's mayor, Dr. Ana Ruiz, said."
     assert ("LEADER_OF", "Ana Ruiz", "Beni") in roles(system, text)
 
 
@@ -193,18 +194,20 @@ def test_apposition_naming_a_part_of_a_body(system):
 
 
 def test_members_of_a_coalition(system):
-    text = "The Arakan Army joined the fight. The alliance is made up of Hezbollah, Hamas and the Houthis."
+    text = "The Arakan Army joined the fight. The alliance is composed of Hezbollah, Hamas and the Houthis."
     found = parts(system, text)
     assert {("PART_OF", "Hezbollah", "Arakan Army"), ("PART_OF", "Houthis", "Arakan Army")} <= found
 
 
 def test_body_possessive_of_a_noun_refers_back(system):
-    text = "UNAMI released a report on Monday, compiled by the mission's Human Rights Office, on the protests."
-    assert ("PART_OF", "Human Rights Office", "UNAMI") in parts(system, text)
+    text = "UNAMI issued a report on Friday, written by the mission's Civil Affairs Office, on the protests."
+    assert ("PART_OF", "Civil Affairs Office", "UNAMI") in parts(system, text)
 
 
 def test_of_the_group_noun_refers_back(system):
-    text = "The Hezbollah split in two. The war began after Dr. Omar Saltani, a co-founder of the movement, was seized."
+    text = (
+        "The Hezbollah split in two. The war began after Dr. Omar Saltani, one co-founder of the movement, was seized."
+    )
     assert ("LEADER_OF", "Omar Saltani", "Hezbollah") in roles(system, text)
 
 
@@ -219,7 +222,7 @@ def test_verb_between_body_and_rank_is_no_premodifier(system):
 
 def test_regional_director_is_a_member(system):
     # A regional director heads a part of the body, not the body, even when the region is not recognised.
-    found = roles(system, "Amadou Sow, the ICRC's regional director for the Near and Middle East, praised the swap.")
+    found = roles(system, "Amadou Sow, the ICRC's director for West Africa, praised the swap.")
     assert ("MEMBER_OF", "Amadou Sow", "ICRC") in found
     assert ("LEADER_OF", "Amadou Sow", "ICRC") not in found
 
@@ -560,8 +563,8 @@ def test_an_office_in_apposition_is_part_of_its_owner(system, text, part, whole)
     "text, expected",
     [
         (
-            "A source said the strike was aimed at Arvel Mendo, whom the Sable Front describes as its "
-            "third-in-command; the group denied it.",
+            "A source said the strike was aimed at Arvel Mendo, whom the Sable Front regards as its "
+            "second-in-command; the group denied it.",
             ("MEMBER_OF", "Arvel Mendo", "Sable Front"),
         ),
         (

@@ -452,7 +452,7 @@ def _own_clause(token):
 def _nearest(figure, verb, lemmas: frozenset[str]) -> bool:
     """No verb of the same kind stands between the figure and ``verb`` ("X said Y reported 5" gives
     Y alone), no semicolon parts them (it closes an independent clause, which the parse often hangs
-    under the verb all the same: "…; the toll was later raised to 9"), and the figure is not the
+    under the verb all the same: "…; the count was revised to 9"), and the figure is not the
     verb's recipient ("X gave medals to 4 soldiers")."""
     low, high = sorted((figure.i, verb.i))
     if any(t.text == ";" for t in figure.doc[low:high]):
@@ -546,7 +546,7 @@ def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str]) -> bool:
     edges = [wide[0]] if first > wide.start else []
     edges += [wide[-1]] if last < wide.end else []
     ends = {e.end for e in inside}
-    # "UN Resident and Humanitarian Coordinator": a word joined by "and" to a title is part of the title.
+    # "Resident and Humanitarian Coordinator": a word joined by "and" to a title is part of the title.
     doc, after = wide.doc, wide.end
     titled = (
         last < wide.end
@@ -700,7 +700,7 @@ class HybridNames:
         doc.spans[FIGURES] = figure_spans
         doc.ents = []
         self.ruler(doc)
-        # "the Middle East Peace Process": a place the model runs on into an event's head word is no wider place.
+        # "the Kessa Valley Peace Process": a place the model runs on into an event's head word is no wider place.
         wider = [s for s in doc.spans[STATISTICAL] if s.label_ not in ("GPE", "LOC") or s[-1].lower_ not in self.events]
         won = wider_names_win([e for e in doc.ents if e.label_ in self.ruler_labels], wider, self.roles)
         doc.ents = [

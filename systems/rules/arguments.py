@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from .entities import DATA, load_json, sentence_bounds, state_names
+from .entities import DATA, load_json, sentence_bounds, state_forms
 
 ORG_OR_GPE = {"ORG", "GPE"}
 
@@ -49,6 +49,11 @@ class ArgumentGrammar:
         ):
             extra = self.words["attack_nouns"] if key == "conflict_noun" else []
             self.matcher.add(key, [nlp.make_doc(p) for p in self.words[key] + extra])
+        # One matcher pass per document serves every trigger list, these two included.
+        states = load_json("states.json", data_dir)
+        self.matcher.add("incursion", [nlp.make_doc(p) for p in states["incursion_verbs"]])
+        self.matcher.add("joined_meeting", [nlp.make_doc(p) for p in self.words["joined_meeting"]["triggers"]])
+        self.joined_side_rules = frozenset(self.words["joined_meeting"]["side_rules"])
         self.suffix = {
             "ALLIED_WITH": set(self.words["backed_suffix"]),
             "CONTROLS": set(self.words["control_suffix"]),
@@ -74,10 +79,7 @@ class ArgumentGrammar:
         self.ceasefire_verbs = frozenset(self.words["ceasefire_verbs"])
         self.state_body_heads = frozenset(self.words["state_body_heads"])
         self.territory_designators = frozenset(self.words["territory_designators"])
-        self.states = state_names(data_dir)
-        states = load_json("states.json", data_dir)
-        self.incursion_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.incursion_cues.add("incursion", [nlp.make_doc(p) for p in states["incursion_verbs"]])
+        self.states = state_forms(states)
         self.incursion_preps = frozenset(states["incursion_preps"])
         self.armed_words = frozenset(states["incursion_armed_words"])
         self.incursion_skip = self.skip_left | self.armed_words | frozenset(states["incursion_subject_skip"])

@@ -83,7 +83,11 @@ class FlagCompiler:
 
 def state_names(data_dir: Path = DATA) -> frozenset[str]:
     """Every form of every sovereign state's name in ``data/states.json`` ("DR Congo", "Burma")."""
-    states = load_json("states.json", data_dir)
+    return state_forms(load_json("states.json", data_dir))
+
+
+def state_forms(states: dict) -> frozenset[str]:
+    """Every form of every state's name in the loaded ``states.json``."""
     groups = ("un_members", "un_observers", "de_facto_states")
     return frozenset(form for group in groups for names in states[group] for form in names)
 
@@ -1461,6 +1465,29 @@ def _body_alone(doc: Doc, start: int, end: int, starting_at: dict[int, Span]) ->
     return end - start == 1 and len(text) > 1 and text.isupper() and text.isalpha()
 
 
+class FacilityHeads:
+    """The head words of facilities and events of one vocabulary dict (see headed_mentions)."""
+
+    def __init__(self, vocab: dict):
+        self.lower_only = frozenset(vocab["facility_heads_lower_only"])
+        self.title_only = frozenset(vocab["facility_heads_title_only"])
+        kinds = {w: "LOC" for w in vocab["facility_heads"]} | {w: "EVENT" for w in vocab["event_heads"]}
+        self.kinds = kinds | {w: "LOC" for w in self.lower_only | self.title_only}
+        self.modifiers = frozenset(vocab["facility_modifiers"])
+        self.body_heads = frozenset(vocab["institution_heads"]) - frozenset(vocab["event_name_heads"])
+
+
+_FACILITY_HEADS: dict[int, tuple[dict, FacilityHeads]] = {}
+
+
+def _facility_heads(vocab: dict) -> FacilityHeads:
+    """The sets of one vocabulary dict, made once: headed_mentions runs on every document."""
+    entry = _FACILITY_HEADS.get(id(vocab))
+    if entry is None or entry[0] is not vocab:  # holding the dict keeps its id from being reused
+        entry = _FACILITY_HEADS[id(vocab)] = (vocab, FacilityHeads(vocab))
+    return entry[1]
+
+
 def headed_mentions(
     doc: Doc, named: list[Span], claimed: Sequence[bool], vocab: dict
 ) -> tuple[list[Span], dict[Span, Span]]:
@@ -1474,12 +1501,9 @@ def headed_mentions(
     {replaced mention: its replacement}).
     """
     taken = list(claimed)
-    kinds = {w: "LOC" for w in vocab["facility_heads"]} | {w: "EVENT" for w in vocab["event_heads"]}
-    lower_only = frozenset(vocab["facility_heads_lower_only"])
-    title_only = frozenset(vocab["facility_heads_title_only"])
-    kinds |= {w: "LOC" for w in lower_only | title_only}
-    modifiers = set(vocab["facility_modifiers"])
-    body_heads = frozenset(vocab["institution_heads"]) - frozenset(vocab["event_name_heads"])
+    heads = _facility_heads(vocab)
+    kinds, lower_only, title_only = heads.kinds, heads.lower_only, heads.title_only
+    modifiers, body_heads = heads.modifiers, heads.body_heads
     view = token_view(doc)
     texts, lowers, word = view.texts, view.lowers, _capitalised_words(doc)
     starting_at = {m.start: m for m in named}

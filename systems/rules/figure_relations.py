@@ -275,7 +275,7 @@ class FigureRelations(ArgumentGrammar):
                     add("REPORTED_BY", span, other, "relations.report_verbs.coordinated")
             if source_rule == "relations.report_verbs.according_to":
                 # "X said its fighters killed 70, according to Y": Y relays what X said (§2.5, relayed figures).
-                origin = self._speaker_before(doc, self._reports_before(doc, span, reports), at_end)
+                origin = self._speaker_before(doc, self._reports_before(doc, span, reports), at_start, at_end)
                 add("REPORTED_BY", span, origin, "relations.report_verbs.relayed_speaker")
             if source_rule in ("relations.report_verbs.before", "relations.report_verbs.back_reference"):
                 relaying = self._relaying_tag(doc, span, reports, at_start, at_end)
@@ -508,7 +508,7 @@ class FigureRelations(ArgumentGrammar):
                 continue
             if k + 1 in report_ends:
                 # "the envoy in X said 40 …": a place before the reporting verb describes the source; but
-                # "struck X's Y province; a hospital official said 10 died": the speaker's phrase opens
+                # "shelled X's Y district; a nurse there said 10 died": the speaker's phrase opens
                 # after the semicolon, and the clause before it gives the place.
                 semi = next((j for j in range(k, max(sent_start, k - 8) - 1, -1) if w.text[j] == ";"), None)
                 if semi is None or any(lowers[j] in self.place_triggers for j in range(semi + 1, k + 1)):
@@ -678,7 +678,7 @@ class FigureRelations(ArgumentGrammar):
         if k + 1 >= len(doc) or w.lower[k] not in POSSESSIVE_MARKS:
             return False
         j = k + 1
-        # "Turkey's pro-government A News", "X's state-run Y": past the hyphenated modifiers of the name.
+        # "Valdonia's pro-army Kessa Radio", "X's state-run Y": past the hyphenated modifiers of the name.
         while j + 2 < len(doc) and w.is_lower[j] and w.text[j + 1] == "-" and w.is_lower[j + 2]:
             j += 3
         nxt = at_start.get(j)
@@ -964,7 +964,7 @@ class FigureRelations(ArgumentGrammar):
         if fronted is not None:
             return fronted, "relations.report_verbs.according_to_fronted"
         # "Egypt said 14 …", "Kyiv told AFP …": a state or its capital reports too (guidelines §2.3).
-        source = self._speaker_before(doc, before, at_end, SOURCE_LABELS | {"GPE"}, span.start)
+        source = self._speaker_before(doc, before, at_start, at_end, SOURCE_LABELS | {"GPE"}, span.start)
         if source is not None:
             return source, "relations.report_verbs.before"
         source = self._count_owner(doc, span, at_end)
@@ -1161,6 +1161,7 @@ class FigureRelations(ArgumentGrammar):
         self,
         doc: Doc,
         before: list[tuple[int, int]],
+        at_start: dict,
         at_end: dict,
         labels: set[str] = SOURCE_LABELS,
         figure: int | None = None,
@@ -1172,7 +1173,7 @@ class FigureRelations(ArgumentGrammar):
                 continue  # "according to" reaches only what follows it in its clause
             if figure is not None and self._claims_event(w, s, e, figure):
                 continue
-            source = self._subject(doc, s, at_end, labels) or self._coordinated_subject(doc, s, at_end, labels)
+            source = self._subject(doc, s, at_end, labels) or self._coordinated_subject(doc, s, at_start, labels)
             if source is None and self._unnamed_speaker(doc, s):
                 return None
             if source is not None:
@@ -1188,7 +1189,7 @@ class FigureRelations(ArgumentGrammar):
                 return source
         return None
 
-    def _coordinated_subject(self, doc: Doc, s: int, at_end: dict, labels: set[str]) -> Span | None:
+    def _coordinated_subject(self, doc: Doc, s: int, at_start: dict, labels: set[str]) -> Span | None:
         """ "Col. N, head of the X, called it a blow and said 40 …": a reporting verb after
         "and" shares the subject that opens its sentence (past a title), when no clause break or
         relative word stands between."""
@@ -1202,8 +1203,8 @@ class FigureRelations(ArgumentGrammar):
         j = floor
         while j < k and (w.is_space[j] or w.lower[j] == "the" or w.lower[j] in self.role_words):
             j += 1
-        first = next((at_end[e] for e in range(j + 1, min(k, j + 8)) if e in at_end and at_end[e].start == j), None)
-        if first is None or first.label_ not in labels or first.end >= k - 1:
+        first = at_start.get(j)
+        if first is None or first.label_ not in labels or first.end >= min(k - 1, j + 8):
             return None
         if not (w.text[first.end] == "," or (w.is_lower[first.end] and w.is_alpha[first.end])):
             return None  # a name the sentence opens with but is not the subject of

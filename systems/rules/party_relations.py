@@ -122,6 +122,14 @@ class PartyRelations(ArgumentGrammar):
         self.party_meeting = meeting
         self.party_prisoner_exchange = p["prisoner_exchange"]
         self.party_support = p["support_verbs"]
+        self.party_swap_nouns = frozenset(p["prisoner_exchange"]["nouns"])
+        self.party_support_owners = frozenset(p["support_verbs"]["owners"])
+        pact = p["support_verbs"]["pact"]
+        self.party_pact_heads = frozenset(pact["heads"])
+        self.party_pact_agreements = frozenset(pact["agreements"])
+        self.party_pact_military = frozenset(pact["military"])
+        self.party_pact_not = frozenset(pact["not"])
+        self.party_pact_words = self.party_pact_heads | self.party_pact_agreements
         self.party_ally_phrases = frozenset(p["ally_verbs"])
         self.party_support_verbs = frozenset(p["support_verbs"]["verbs"])
         self.party_meeting_nouns = frozenset(meeting["nouns"])
@@ -606,10 +614,10 @@ class PartyRelations(ArgumentGrammar):
         """ "A and B exchanged 40 prisoners": the parties that swap captives fought each other."""
         swap = self.party_prisoner_exchange
         k = end
-        while k < len(doc) and k - end < swap["gap"] and doc[k].lower_ not in swap["nouns"]:
+        while k < len(doc) and k - end < swap["gap"] and doc[k].lower_ not in self.party_swap_nouns:
             fig = at_start.get(k)
             if fig is not None and fig.label_ == "FIGURE":
-                if doc[fig.end - 1].lower_ in swap["nouns"]:
+                if doc[fig.end - 1].lower_ in self.party_swap_nouns:
                     k = fig.end - 1  # "swapped 40 prisoners": the figure ends in the noun
                     break
                 k = fig.end
@@ -617,7 +625,7 @@ class PartyRelations(ArgumentGrammar):
             if not (doc[k].is_lower or doc[k].like_num):
                 return
             k += 1
-        if k >= len(doc) or doc[k].lower_ not in swap["nouns"]:
+        if k >= len(doc) or doc[k].lower_ not in self.party_swap_nouns:
             return
         group = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
         for i, a in enumerate(group):
@@ -1077,7 +1085,7 @@ class PartyRelations(ArgumentGrammar):
         owner = at_end.get(start - 1) if start > 1 and doc[start - 1].lower_ in POSSESSIVE else None
         if owner is None:
             # "X pledged (its) support for Y": a verb of giving or stating support, said of its subject
-            k = start - 1 if start > 0 and doc[start - 1].lower_ in self.party_support["owners"] else start
+            k = start - 1 if start > 0 and doc[start - 1].lower_ in self.party_support_owners else start
             if k > 0 and doc[k - 1].lower_ in self.party_support_verbs:
                 owner = self._party_subject(doc, k - 1, at_end, ORG_OR_GPE, mentions)
         if owner is None or owner.label_ not in ORG_OR_GPE:
@@ -1089,18 +1097,18 @@ class PartyRelations(ArgumentGrammar):
 
     def _party_pact(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "A and B signed a mutual defence pact", "A forged an alliance with B": parties allied by a pact."""
-        pact = self.party_support["pact"]
+        heads, agreements = self.party_pact_heads, self.party_pact_agreements
         k, words = end, []
-        while k < len(doc) and k - end <= pact["gap"] and doc[k].is_alpha and doc[k].is_lower:
+        while k < len(doc) and k - end <= self.party_support["pact"]["gap"] and doc[k].is_alpha and doc[k].is_lower:
             words.append(doc[k].lower_)
-            if doc[k].lower_ in pact["heads"] or (
-                doc[k].lower_ in pact["agreements"] and any(w in pact["military"] for w in words)
+            if doc[k].lower_ in heads or (
+                doc[k].lower_ in agreements and any(w in self.party_pact_military for w in words)
             ):
                 break
             k += 1
         else:
             return
-        if not words or set(words) & set(pact["not"]) or words[-1] not in pact["heads"] + pact["agreements"]:
+        if not words or not self.party_pact_not.isdisjoint(words) or words[-1] not in self.party_pact_words:
             return
         subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
         if k + 1 < len(doc) and doc[k + 1].lower_ == "with":

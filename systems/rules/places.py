@@ -48,6 +48,11 @@ class PlaceVocabulary:
         # Cues that take people as often: only a one-word name after them is a place ("captured Dorvo").
         self.one_word_cues = {tuple(p.split()) for p in vocab["place_cues_one_word"]}
         self.party_nouns = frozenset(vocab["body_modified_nouns"]) | self.people_after
+        self.compounds = frozenset(vocab["place_compound_words"])
+        self.designator_prefixes = frozenset(vocab["place_designator_prefixes"])
+        self.designator_modifiers = frozenset(vocab["place_designator_modifiers"])
+        self.seats = frozenset(vocab["place_seats"])
+        self.seat_preps = frozenset(vocab["place_seat_preps"])
 
 
 _VOCABULARIES: dict[int, tuple[dict, PlaceVocabulary]] = {}
@@ -255,9 +260,9 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
             start += 1
         return start
 
-    compounds = frozenset(vocab["place_compound_words"])
-    prefixes = frozenset(vocab["place_designator_prefixes"])
-    modifiers = frozenset(vocab["place_designator_modifiers"])
+    compounds = words.compounds
+    prefixes = words.designator_prefixes
+    modifiers = words.designator_modifiers
     for k, lower in enumerate(lowers):
         if lower in compounds and k > 1 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_:
             # "the Dorvo-based group", "a Kelmar-born commander": the place alone is annotated.
@@ -675,8 +680,8 @@ def seat_places(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[Span
     """A seat of power named for its government ("the Kremlin said", ORG) is the building where
     something happens after "at", "inside", "outside" ("talks at the Kremlin", "protesters outside
     the White House"): a LOC (guidelines §2.3). Returns (new mentions, {replaced mention: its replacement})."""
-    seats = frozenset(vocab["place_seats"])
-    preps = frozenset(vocab["place_seat_preps"])
+    words = place_vocabulary(vocab)
+    seats, preps = words.seats, words.seat_preps
     found: list[Span] = []
     replaced: dict[Span, Span] = {}
     for m in named:
@@ -697,7 +702,7 @@ def facility_short_forms(doc: Doc, named: Sequence[Span], claimed: Sequence[bool
     called by its name alone ("The Kessa is popular with officials"): the same place, a LOC with the
     full name as ``ref`` (guidelines §3.2). Only after "the" and where no capitalised word follows,
     so that a town's name ("in Kessa") or a longer name is left alone."""
-    heads = frozenset(vocab["place_heads"])
+    heads = place_vocabulary(vocab).heads
     texts = token_view(doc).texts
     forms: dict[tuple[str, ...], str] = {}
     for m in named:

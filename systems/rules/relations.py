@@ -26,7 +26,7 @@ from .arguments import ORG_OR_GPE
 from .entities import RoleLink, sentence_bounds
 from .figure_relations import FigureRelations
 from .figures import Figure
-from .party_relations import PartyRelations
+from .party_relations import Add, PartyRelations
 from .role_relations import RoleRelations
 
 
@@ -94,14 +94,22 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             return True
         return after.lower_ in self.place_adverbs or after.lower_.endswith("ly")
 
-    def _incursions(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:
+    def _incursions(
+        self,
+        doc: Doc,
+        matches: list[tuple[str, int, int]],
+        mentions: list[Span],
+        at_start: dict,
+        at_end: dict,
+        add: Add,
+    ) -> None:
         """ "Valdonian troops seized a customs post inside Ruritania", "Valdonia's incursion into
         Ruritania": a named armed party from outside that takes ground in a state or pushes into it
         is in conflict with it (guidelines §2.3). The cue stands at most six tokens before "inside" /
         "into" with no punctuation and no other party between ("strikes on the Front inside Ruritania"
         strike the Front); the party is the possessor of the cue or the nearest mention left of it
         in the clause."""
-        cues = [(start, end) for _, start, end in self.incursion_cues(doc)]
+        cues = [(start, end) for name, start, end in matches if name == "incursion"]
         if not cues:
             return
         for state in mentions:
@@ -123,7 +131,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
     def _incursion_party(self, doc: Doc, k: int, at_end: dict) -> Span | None:
         """The subject of the cue at k: the nearest ORG/GPE mention ending at most ten tokens left of
         it, past auxiliaries, adverbs, a reporting frame and armed men's words only ("X troops were
-        reported that day to have seized"); in "refugees fled X and crossed into Y", X is no subject."""
+        reported earlier to have seized"); in "refugees fled X and crossed into Y", X is no subject."""
         floor = max(sentence_bounds(doc)[0][k], k - 10)
         for j in range(k, floor, -1):
             m = at_end.get(j)
@@ -269,27 +277,27 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
 
         self._compounds(doc, mentions, at_start, at_end, add)
         self._possessives(doc, mentions, at_start, add)
-        self._incursions(doc, mentions, at_start, at_end, add)
+        self._incursions(doc, matches, mentions, at_start, at_end, add)
         self._figures(doc, figures, matches, at_start, at_end, add)
         self._parties(doc, mentions, at_start, at_end, add)
-        self._joined_meeting(doc, mentions, at_end, found, add)
+        self._joined_meeting(doc, matches, mentions, at_end, found, add)
         return _dedupe(found)
 
-    def _joined_meeting(self, doc: Doc, mentions: list[Span], at_end: dict, found: list, add) -> None:
+    def _joined_meeting(
+        self,
+        doc: Doc,
+        matches: list[tuple[str, int, int]],
+        mentions: list[Span],
+        at_end: dict,
+        found: list[tuple[str, Span, Span, str]],
+        add: Add,
+    ) -> None:
         """ "The governor received the envoys A and B. Her deputy, C, joined the talks.": C met the side
         of the meeting she did not come with (guidelines §2.5; see data/relations.json joined_meeting)."""
         joined = self.words["joined_meeting"]
-        lowers = [t.lower_ for t in doc]
-        triggers = [tuple(p.split()) for p in joined["triggers"]]
-        openers = {p[0] for p in triggers}
         starts, _ = sentence_bounds(doc)
-        for k in range(len(doc)):
-            # most words open no trigger: test the first word before building slices
-            if lowers[k] not in openers:
-                continue
-            phrase = next((p for p in triggers if tuple(lowers[k : k + len(p)]) == p), None)
-            if phrase is None:
-                continue
+        # a word where two triggers open is still one joining
+        for k in sorted({start for name, start, _ in matches if name == "joined_meeting"}):
             floor = starts[k]
             joiners = [m for m in mentions if m.label_ == "PERSON" and floor <= m.start and m.end <= k]
             if not joiners or floor == 0:
@@ -302,7 +310,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             ]
             if not meetings:
                 continue
-            sided = [(h, t) for rule, h, t in meetings if rule in joined["side_rules"]]
+            sided = [(h, t) for rule, h, t in meetings if rule in self.joined_side_rules]
             if len(sided) < len(meetings):  # talks with no sides: every party
                 others = {m for _, h, t in meetings for m in (h, t)}
             else:

@@ -89,6 +89,7 @@ class RoleRelations(ArgumentGrammar):
         self.unit_heads = frozenset(grammar["unit_heads"])
         self.described = grammar["described_as"]
         self.described_verbs = frozenset(self.described["verbs"])
+        self.described_pronouns = frozenset(self.described["pronouns"])
         self.owner_modifiers = frozenset(grammar["owner_modifiers"]) | {"the", "a", "an"}
         self.made_of = [tuple(t.lower_ for t in nlp.make_doc(p)) for p in parts["made_of"]]
 
@@ -654,11 +655,13 @@ class RoleRelations(ArgumentGrammar):
                 return [one]
         return []
 
-    def _described_as(self, doc: Doc, person: Span, at_start: dict, mentions: list[Span]):
-        """ "N, whom X describes as its third-in-command" (X's member), "N, whom the army names as
+    def _described_as(
+        self, doc: Doc, person: Span, at_start: dict, mentions: list[Span]
+    ) -> tuple[str, Span, str] | None:
+        """ "N, whom X regards as its second-in-command" (X's member), "N, whom the army names as
         the amir of Y" (Y's leader): the role a speaker gives the person (see roles.json described_as)."""
         k = person.end + 1 if person.end < len(doc) and doc[person.end].text == "," else person.end
-        if k >= len(doc) or doc[k].lower_ not in self.described["pronouns"]:
+        if k >= len(doc) or doc[k].lower_ not in self.described_pronouns:
             return None
         ceiling = min(sentence_bounds(doc)[1][person.start], k + 1 + self.described["gap"])
         verb = next((i for i in range(k + 1, ceiling) if doc[i].lower_ in self.described_verbs), None)
@@ -688,7 +691,7 @@ class RoleRelations(ArgumentGrammar):
             return None
         return kind.split("+")[0], body, "roles.described_as"
 
-    def _delegation_member(self, doc: Doc, person: Span, at_end: dict):
+    def _delegation_member(self, doc: Doc, person: Span, at_end: dict) -> tuple[str, Span, str] | None:
         """ "the X's (peace) delegation, A and B": the people named in apposition to a body's delegation
         are its members (guidelines §2.5, implied membership: a possessive states the tie)."""
         k = person.start
@@ -815,7 +818,7 @@ class RoleRelations(ArgumentGrammar):
     def _part_modifier(self, doc: Doc, e: int, at_start: dict) -> bool:
         """A word of the noun phrase between a possessive and its part noun: a lower-case word, or a
         compound modifier ("Mali-based", "the group's Korvan-based affiliate") or a nationality
-        or a place ("its Egyptian branch", "the group's Korvan branch": a NORP mention or a capitalised
+        or a place ("its Tunisian branch", "the group's Korvan branch": a NORP mention or a capitalised
         word no mention starts), which name no other party."""
         t = doc[e]
         if t.is_lower and t.is_alpha:
@@ -844,7 +847,7 @@ class RoleRelations(ArgumentGrammar):
 
     def _named_part_before(self, doc: Doc, m: Span, at_start: dict, at_end: dict, mentions: list[Span]) -> Span | None:
         """The body a part phrase just before m names as its whole (guidelines §2.5): "the group's
-        Egyptian branch, M" (an apposition before the name: the owner of the possessive, a nominal
+        Tunisian branch, M" (an apposition before the name: the owner of the possessive, a nominal
         owner naming the nearest earlier body of its kind) and "the X faction M", "an X affiliate, M"
         (the whole named as the premodifier of the part noun)."""
         k = m.start - 1
@@ -861,7 +864,7 @@ class RoleRelations(ArgumentGrammar):
             if named is not None and named.label_ != "NORP":
                 break
             if named is not None:
-                e = named.start - 1  # "its Egyptian branch": a nationality is a modifier
+                e = named.start - 1  # "its Tunisian branch": a nationality is a modifier
                 continue
             if not self._part_modifier(doc, e, at_start) or doc[e].lower_ in ("the", "a", "an"):
                 return None
