@@ -137,6 +137,15 @@ class FigureFinder:
         self.people_cues = set(cues["people_cues"]["words"])
         self.people_followers = set(cues["people_cues"]["followers"])
         self.people_fillers = set(cues["people_cues"]["fillers"]) | self.auxiliaries | self.sequence_adverbs
+        people_class = cues["people_class"]
+        self.more_people = set(people_class["nouns"]) - self.people
+        self.more_actors = set(people_class["actors"]) - self.actors
+        self.people_suffixes = tuple(people_class["suffixes"])
+        self.demonym_suffixes = tuple(people_class["demonym_suffixes"])
+        self.not_people = set(people_class["not_people"])
+        self.people_only = {tuple(p.split()) for p in cues["people_only_before"]}
+        self.seizing = set(cues["seizing_before"])
+        self.participants_before = _phrases(cues["participants_before"])
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -219,10 +228,18 @@ class FigureFinder:
         for cat, phrase in self.before_at.get(lowers[k], ()):
             n = len(phrase)
             if k - n + 1 >= floor and tuple(lowers[k - n + 1 : k + 1]) == phrase:
-                return cat if people or phrase[-1] not in self.people_cues else None
+                return cat if people or (phrase[-1] not in self.people_cues and phrase not in self.people_only) else None
         return None
 
-    def _counts_people(self, lowers: list[str], end: int, sent_end: int) -> bool:
+    def _before_cue_length(self, lowers: list[str], k: int) -> int:
+        """The number of words of the 'before' cue phrase ending at token k (0 when none does)."""
+        for _, phrase in self.before_at.get(lowers[k], ()):
+            n = len(phrase)
+            if k - n + 1 >= 0 and tuple(lowers[k - n + 1 : k + 1]) == phrase:
+                return n
+        return 0
+
+    def _counts_people(self, lowers: list[str], end: int, sent_end: int, texts: list[str] | None = None) -> bool:
         """Whether the noun phrase after a count names people ("released 9 farmers", "held 12 of them"),
         not things or events ("released two videos", "held three meetings")."""
         if lowers[end : end + 2] in (["of", "them"], ["of", "those"]):
@@ -231,7 +248,7 @@ class FigureFinder:
             end += 2  # "released 6 of the 20 passengers": a part of a group counted by its noun
             while end < sent_end and (lowers[end][:1].isdigit() or lowers[end] in NUMBER_WORDS):
                 end += 1
-        return self._head_kind(lowers, end, sent_end) in ("noun", "actor")
+        return self._head_kind(lowers, end, sent_end, texts) in ("noun", "people", "actor")
 
     def _people_cue(self, lowers: list[str], end: int, k: int, n: int) -> bool:
         """Whether an after-cue of ``people_cues`` at token k tells what befell the count ending at ``end``:
@@ -249,16 +266,25 @@ class FigureFinder:
         sent_start = starts[start]
         # A verb right before the number is the strongest cue: "has killed more than 14,000 people
         # and displaced nearly 8 million" -- the first count is of the killed.
-        people = self._counts_people(lowers, end, ends[start])
+        people = self._counts_people(lowers, end, ends[start], token_view(doc).texts)
         if start > sent_start and (adjacent := self._before_cue(lowers, start - 1, sent_start, people)):
             # "shot or injured some 15": the first category named (guidelines §2.4).
-            if start - 3 >= sent_start and lowers[start - 2] in ("or", "and"):
-                adjacent = self._before_cue(lowers, start - 3, sent_start) or adjacent
+            joined = start - 1 - self._before_cue_length(lowers, start - 1)
+            if joined - 1 >= sent_start and lowers[joined] in ("or", "and"):
+                # "the abduction or disappearance of 123 people": the first of alternatives named ("40,000
+                # dead and uprooted 2 million": "dead" closes the count before)
+                first = self._before_cue(lowers, joined - 1, sent_start)
+                if first is None and lowers[joined] == "or":
+                    first = self.context.get(lowers[joined - 1])
+                adjacent = first or adjacent
             elif (adjacent in ("hostage", "detained") or lowers[start - 1] in self.rescue) and (
                 held := self._status_after(lowers, end, ends[start])
             ):
                 adjacent = held  # "took 11 prisoners", "freed 90 prisoners": what they were, not the verb
-            elif lowers[start - 1] in self.weak and adjacent in ("hostage", "detained"):
+            elif (lowers[start - 1] in self.weak or lowers[start - 1] in self.seizing) and adjacent in (
+                "hostage",
+                "detained",
+            ):
                 adjacent = self._held_as(lowers, start - 1, sent_start, ends[start])
             elif lowers[start - 1] in self.rescue and self._hostage_story(lowers, ends[start]):
                 return "hostage", "figures.rescue.hostage"
@@ -343,7 +369,11 @@ class FigureFinder:
         return "killed"
 
     def _names_people(self, lowers: list[str], first: int, last: int) -> bool:
-        return any(lowers[m] in self.people or lowers[m] in self.actors for m in range(first, last))
+        return any(
+            lowers[m] in self.people or lowers[m] in self.actors or lowers[m] in self.more_actors
+            or self._people_word(lowers, None, m)
+            for m in range(first, last)
+        )
 
     def _kin_of(self, lowers: list[str], k: int, floor: int) -> bool:
         """Whether word k follows "relatives of (the)", naming whose kin they are."""
@@ -503,7 +533,8 @@ class FigureFinder:
         """ "two US officials said", "three witnesses told AFP": the sources are not in the events (guidelines
         §2.4); but "12 people reported killed" is a count, so a cue after the verb keeps it."""
         for k in range(end, min(len(lowers) - 1, end + 4)):
-            if lowers[k] in self.sources:
+            # "three clerics said": people of the general class are sources like source_nouns
+            if lowers[k] in self.sources or self._people_word(lowers, None, k):
                 verb = k + 1
                 return lowers[verb] in self.reporting_verbs and not (
                     verb + 1 < len(lowers) and self._match_at(lowers, verb + 1, self.after_at)
@@ -514,7 +545,7 @@ class FigureFinder:
 
     def _population_or_projection(self, lowers: list[str], start: int) -> bool:
         """ "a city of 1.5 million", "the count may exceed 300", "might climb to 40" (guidelines §2.4)."""
-        for phrase in self.population:
+        for phrase in self.population + self.participants_before:
             if start >= len(phrase) and tuple(lowers[start - len(phrase) : start]) == phrase:
                 return True
         return any(lowers[k] in self.growth and lowers[k - 1] in self.modals for k in range(max(1, start - 3), start))
@@ -532,8 +563,8 @@ class FigureFinder:
             return True
         if lowers[start - 1] not in self.pronoun_determiners:
             return False
-        if nxt in self.auxiliaries:
-            return True
+        if nxt in self.auxiliaries or nxt in self.relatives:
+            return True  # "the two were freed", "the 11 who were charged": no noun, the people counted before
         # "all 52 freed on Friday were men", but not "all 30 abducted pupils" (a participle before its noun)
         after = lowers[end + 1] if end + 1 < len(lowers) else "."
         participle = nxt in self.weak or nxt in self.participles
@@ -637,7 +668,9 @@ class FigureFinder:
                 refused.add(start)
                 continue
             cue = self._category(doc, lowers, num, qstart, end)
-            if cue is None and (
+            # "locked up the six officers, including Col. A": a group the text names, whatever befell it
+            named_group = qstart > 0 and lowers[qstart - 1] == "the" and self._names_follow(doc, end, person_ends)
+            if named_group or cue is None and (
                 view.sent_starts[qstart] in interviewed  # "interviewed 36 people, among them 12 witnesses"
                 or self._possessed_population(lowers, qstart, end)
                 or self._names_follow(doc, end, person_ends)
@@ -675,19 +708,19 @@ class FigureFinder:
                     runs[i] = (start, end, (cat, f"figures.revision.{cat}"))
             elif (
                 cue is None
-                and kind == "noun"
+                and kind in ("noun", "people")
                 and self._aboard(lowers, view.sent_starts[start], end, view.sent_ends[start])
             ):
                 # "seized the train with 400 passengers on board": people aboard a vehicle taken are
                 # hostages only where a word of their own says so (guidelines §2.4)
                 runs[i] = (start, end, ("other", "figures.noun.other"))
-            elif cue is None and kind == "noun" and (listed := self._listed_with(view, lowers, runs, i)):
+            elif cue is None and kind in ("noun", "people") and (listed := self._listed_with(view, lowers, runs, i)):
                 runs[i] = (start, end, listed)  # "two nurses and six boys died": the list shares its cue
             elif cue is None and kind:
                 # "the death toll from the bombing rose to 31, with 70 wounded": a tally word naming a
                 # category says what its value counts, before any nearer word of the sentence.
                 named = self._tally_names(view, lowers, start) if kind == "tally" else None
-                cat = named or self._sentence_category(view, lowers, num, start, end, own=kind == "noun")
+                cat = named or self._sentence_category(view, lowers, num, start, end, own=kind in ("noun", "people"))
                 runs[i] = (start, end, (cat or UNNAMED, f"figures.{kind}"))
         figures: list[Figure] = []
         for i, (start, end, cue) in enumerate(runs):
@@ -701,7 +734,7 @@ class FigureFinder:
                 continue
             if cue[0] == UNNAMED:
                 cue = self._previous_category(view, lowers, start, end, cue[1], figures)
-            elif cue[1] in ("figures.noun", "figures.tally"):
+            elif cue[1] in ("figures.noun", "figures.people", "figures.tally"):
                 cue = (cue[0], f"{cue[1]}.{cue[0]}")
             runs[i] = (start, end, cue)  # "6 in A, 4 in B, 3 in C and 2 in D": the list carries on
             # "killed 10 of them": a verb right before the count tells its own fate, not a part's
@@ -736,9 +769,9 @@ class FigureFinder:
             if k + 1 < n and lowers[k + 1] in self.strength_compounds:
                 return "actor"
             if k + 1 < n and lowers[k + 1] in self.member_compounds:
-                return self._head_kind(lowers, k + 2, sent_end)
+                return self._head_kind(lowers, k + 2, sent_end, view.texts)
             return None
-        if kind := self._head_kind(lowers, k, sent_end):
+        if kind := self._head_kind(lowers, k, sent_end, view.texts):
             return kind
         # "two were freed on Monday and three more on Friday": the rest of a group counted before.
         if (
@@ -798,18 +831,24 @@ class FigureFinder:
                 return self.context.get(lowers[k])
         return None
 
-    def _head_kind(self, lowers: list[str], first: int, limit: int) -> str | None:
+    def _head_kind(
+        self, lowers: list[str], first: int, limit: int, texts: list[str] | None = None
+    ) -> str | None:
         """What the noun phrase from token ``first`` counts, by its last counted noun ("about 40 cargo-plane
-        flights" counts flights): ``thing``, ``actor``, ``noun`` (people) or None."""
+        flights" counts flights): ``thing``, ``actor``, ``noun`` (people), ``people`` (people known by the
+        general class of people_class, not the shared list) or None. ``texts`` (the tokens as written)
+        lets a capitalised demonym count people ("12 Somalis")."""
         kind = None
         hyphens = sum(1 for w in lowers[first : min(limit, first + 9)] if w in ("-", "–"))
         for k in range(first, min(limit, first + 5 + hyphens)):  # a hyphen is no word of the phrase
             if lowers[k] in self.things:
                 kind = "thing"
-            elif lowers[k] in self.actors:
+            elif lowers[k] in self.actors or lowers[k] in self.more_actors:
                 kind = "actor"
             elif lowers[k] in self.people:
                 kind = "noun"
+            elif self._people_word(lowers, texts, k):
+                kind = "people"
             elif k > first and lowers[k - 1] in ("-", "–"):
                 continue  # "70 hit-and-run raids": inside a hyphenated compound
             elif lowers[k] in QUOTES:
@@ -819,6 +858,29 @@ class FigureFinder:
             elif lowers[k] in self.np_breaks or not (lowers[k][0].isalpha() or lowers[k] in ("-", "–")):
                 break
         return kind
+
+    def _people_word(self, lowers: list[str], texts: list[str] | None, k: int) -> bool:
+        """Whether token k names people by the general class: a word of people_class.nouns, or a plural
+        whose ending names people ("activists", "tribesmen"; "Nigerians" capitalised) that ends its
+        noun phrase ("12 Christians were", not "12 Christian schools", nor "two Tunis hotels")."""
+        word = lowers[k]
+        if word in self.more_people:
+            return True
+        if word in self.not_people or len(word) < 5:
+            return False
+        morph = word.endswith(self.people_suffixes) or (
+            texts is not None and texts[k][:1].isupper() and word.endswith(self.demonym_suffixes)
+        )
+        if not morph:
+            return False
+        nxt = lowers[k + 1] if k + 1 < len(lowers) else "."
+        return (
+            not nxt[:1].isalpha()
+            or nxt in self.np_breaks
+            or nxt in self.after_at
+            or nxt in self.sequence_adverbs
+            or nxt.endswith("ed")
+        )
 
     def _part_of(self, view, lowers: list[str], start: int, end: int, last: Figure) -> tuple[str, str] | None:
         """ "356 dead, 24 children among them", "including 8 women": a part of the figure before it in the
@@ -870,13 +932,13 @@ class FigureFinder:
         )
         if same_sentence or (paragraph and (rule == "figures.tally" or rest)):
             return last.category, f"figures.previous.{last.category}"
-        if rule == "figures.noun" and start > 0 and lowers[start - 1] in self.pronoun_determiners:
+        if rule in ("figures.noun", "figures.people") and start > 0 and lowers[start - 1] in self.pronoun_determiners:
             # "the 25 crew were flown home": a count repeated with "the" counts the people counted before
             value = normalise_figure(" ".join(view.texts[start:end]))
             for before in reversed(figures):
                 if value is not None and before.value == value[0] and before.category != "other":
                     return before.category, f"figures.repeat.{before.category}"
-        if rule == "figures.noun" and (group := self._named_group(lowers, end)):
+        if rule in ("figures.noun", "figures.people") and (group := self._named_group(lowers, end)):
             # "three deckhands were among the crew": counted like the figure before that counted the crew
             for before in reversed(figures):
                 if group in lowers[before.span.end : before.span.end + 4] and before.category != "other":
