@@ -26,6 +26,7 @@ deckhands were among the crew") counts what the figure that counted that group c
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,6 +56,22 @@ class Figure:
     qualifier: str
     category: str
     rule: str  # which cue list of data/figures.json made it a figure
+
+
+@dataclass(frozen=True)
+class HeldWords:
+    """The words of one article that name people held (data ``held_as``), read once and shared by the
+    questions the finder asks of them: what people freed were, whether the article tells of hostages, and
+    what its captives are."""
+
+    at: tuple[int, ...]  # the token of each word, in order
+    says: tuple[str, ...]  # what each names: hostage or detained ("captives" as the article's captivity)
+    captivity: str  # detained where words of arrest and imprisonment outnumber those of hostage-taking
+    first_hostage: int  # the first word of the hostage list (a captive too), len(lowers) when none
+
+    def told_before(self, limit: int) -> bool:
+        """Whether a word of people held stands before token ``limit``."""
+        return bool(self.at) and self.at[0] < limit
 
 
 def _phrases(items: list[str]) -> list[tuple[str, ...]]:
@@ -146,6 +163,9 @@ class FigureFinder:
         self.people_only = {tuple(p.split()) for p in cues["people_only_before"]}
         self.seizing = set(cues["seizing_before"])
         self.participants_before = _phrases(cues["participants_before"])
+        self.counted_nouns_after = set(cues["counted_nouns_after"])
+        # The held words of the article read last, keyed by its token list (one reading per article).
+        self._held_cache: tuple[list[str], HeldWords] | None = None
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -309,7 +329,9 @@ class FigureFinder:
             hit = self._match_at(lowers, k, self.after_at)
             if hit and lowers[k + hit[1] - 1] in self.people_cues and not self._people_cue(lowers, end, k, hit[1]):
                 hit = None  # "three rounds of talks held in Doha", "40 people taken to hospital"
-            if hit and self._release_at(lowers, k) and not any(w in self.held for w in lowers[: ends[k]]):
+            if hit and lowers[k] in self.counted_nouns_after and self._names_people(lowers, end, k):
+                hit = None  # "3,000 herders lives by the river": a verb of the people named, not "300 lives"
+            if hit and self._release_at(lowers, k) and not self._held_words(lowers).told_before(ends[k]):
                 hit = None  # "walked free", "handed over": a release only where the article tells of people held
             if hit and k > end + 1 and lowers[k - 1] == "the" and lowers[k - 2] not in ("of", "among"):
                 break  # "five ambulances took the injured": "the" makes the cue a noun for other people
@@ -453,15 +475,37 @@ class FigureFinder:
                 return None
         return None
 
+    def _held_words(self, lowers: list[str]) -> HeldWords:
+        """The held words of the article whose tokens are ``lowers``, read on the first question about it."""
+        cached = self._held_cache
+        if cached is None or cached[0] is not lowers:  # the list is kept alive here, so its id is not reused
+            cached = (lowers, self._read_held(lowers))
+            self._held_cache = cached
+        return cached[1]
+
+    def _read_held(self, lowers: list[str]) -> HeldWords:
+        at = [k for k, w in enumerate(lowers) if w in self.held]
+        # Status nouns and participles name what people are; "captives" names no side, "swap" no people.
+        status = [
+            self.held[lowers[k]]
+            for k in at
+            if (lowers[k] in self.status or lowers[k] in self.participles) and lowers[k] not in self.ambiguous_captives
+        ]
+        captivity = "detained" if status.count("detained") > status.count("hostage") else "hostage"
+        says = [captivity if lowers[k] in self.ambiguous_captives else self.held[lowers[k]] for k in at]
+        first_hostage = next((k for k in at if self.held[lowers[k]] == "hostage"), len(lowers))
+        return HeldWords(tuple(at), tuple(says), captivity, first_hostage)
+
     def _held_as(self, lowers: list[str], i: int, sent_start: int, sent_end: int) -> str:
         """People freed or released are counted as what they were (guidelines §2.4): the nearest word naming
         hostages or prisoners in the sentence, else the last one before it in the article, else hostage."""
-        near = [k for k in range(sent_start, sent_end) if lowers[k] in self.held]
-        if near:
-            return self._held_word(lowers, min(near, key=lambda k: abs(k - i)))
+        held = self._held_words(lowers)
+        first, last = bisect_left(held.at, sent_start), bisect_left(held.at, sent_end)
+        if first < last:
+            return held.says[min(range(first, last), key=lambda m: abs(held.at[m] - i))]
         # What the article has called people held so far, by the most words, the latest of equals: one
         # "arrested" in a hostage story ("police arrested two kidnappers") does not make the pupils prisoners.
-        told = [self._held_word(lowers, k) for k in range(sent_start) if lowers[k] in self.held]
+        told = held.says[:first]
         hostage, detained = told.count("hostage"), told.count("detained")
         if hostage != detained:
             return "hostage" if hostage > detained else "detained"
@@ -470,7 +514,7 @@ class FigureFinder:
     def _hostage_story(self, lowers: list[str], sent_end: int) -> bool:
         """Whether the article up to the end of this sentence has told of people held hostage: people
         rescued there are freed hostages (guidelines §2.4), elsewhere people brought out of danger, other."""
-        return any(self.held.get(w) == "hostage" for w in lowers[:sent_end])
+        return self._held_words(lowers).first_hostage < sent_end
 
     def _held_word(self, lowers: list[str], k: int) -> str:
         return self._captivity(lowers) if lowers[k] in self.ambiguous_captives else self.held[lowers[k]]
@@ -478,12 +522,7 @@ class FigureFinder:
     def _captivity(self, lowers: list[str]) -> str:
         """What people held are in this article: detained where its words of arrest and imprisonment
         outnumber those of hostage-taking, else hostage."""
-        told = [
-            self.held[w]
-            for w in lowers
-            if w in self.held and (w in self.status or w in self.participles) and w not in self.ambiguous_captives
-        ]
-        return "detained" if told.count("detained") > told.count("hostage") else "hostage"
+        return self._held_words(lowers).captivity
 
     def _excluded(self, doc: Doc, start: int, end: int, person_ends: Set[int]) -> bool:
         prev = doc[start - 1] if start > 0 else None
