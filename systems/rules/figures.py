@@ -160,6 +160,7 @@ class FigureFinder:
         self.people_suffixes = tuple(people_class["suffixes"])
         self.demonym_suffixes = tuple(people_class["demonym_suffixes"])
         self.not_people = set(people_class["not_people"])
+        self.phrase_ends = set(people_class["phrase_ends"]) | self.np_breaks
         self.people_only = {tuple(p.split()) for p in cues["people_only_before"]}
         self.seizing = set(cues["seizing_before"])
         self.participants_before = _phrases(cues["participants_before"])
@@ -248,7 +249,8 @@ class FigureFinder:
         for cat, phrase in self.before_at.get(lowers[k], ()):
             n = len(phrase)
             if k - n + 1 >= floor and tuple(lowers[k - n + 1 : k + 1]) == phrase:
-                return cat if people or (phrase[-1] not in self.people_cues and phrase not in self.people_only) else None
+                weak = phrase[-1] in self.people_cues or phrase in self.people_only
+                return cat if people or not weak else None
         return None
 
     def _before_cue_length(self, lowers: list[str], k: int) -> int:
@@ -287,6 +289,11 @@ class FigureFinder:
         # A verb right before the number is the strongest cue: "has killed more than 14,000 people
         # and displaced nearly 8 million" -- the first count is of the killed.
         people = self._counts_people(lowers, end, ends[start], token_view(doc).texts)
+        bare = end >= len(lowers) or lowers[end] in self.bare_followers or not lowers[end][:1].isalpha()
+        if not people and bare and lowers[end : end + 1] not in (["-"], ["–"]):  # not "seized the nine-coach train"
+            # "a judge released 150 on Tuesday": a bare count after a verb of release in an article that has
+            # told of people held counts those people (not "released 2 in May" of videos elsewhere)
+            people = self._held_words(lowers).told_before(start)
         if start > sent_start and (adjacent := self._before_cue(lowers, start - 1, sent_start, people)):
             # "shot or injured some 15": the first category named (guidelines §2.4).
             joined = start - 1 - self._before_cue_length(lowers, start - 1)
@@ -392,7 +399,9 @@ class FigureFinder:
 
     def _names_people(self, lowers: list[str], first: int, last: int) -> bool:
         return any(
-            lowers[m] in self.people or lowers[m] in self.actors or lowers[m] in self.more_actors
+            lowers[m] in self.people
+            or lowers[m] in self.actors
+            or lowers[m] in self.more_actors
             or self._people_word(lowers, None, m)
             for m in range(first, last)
         )
@@ -709,10 +718,13 @@ class FigureFinder:
             cue = self._category(doc, lowers, num, qstart, end)
             # "locked up the six officers, including Col. A": a group the text names, whatever befell it
             named_group = qstart > 0 and lowers[qstart - 1] == "the" and self._names_follow(doc, end, person_ends)
-            if named_group or cue is None and (
-                view.sent_starts[qstart] in interviewed  # "interviewed 36 people, among them 12 witnesses"
-                or self._possessed_population(lowers, qstart, end)
-                or self._names_follow(doc, end, person_ends)
+            if named_group or (
+                cue is None
+                and (
+                    view.sent_starts[qstart] in interviewed  # "interviewed 36 people, among them 12 witnesses"
+                    or self._possessed_population(lowers, qstart, end)
+                    or self._names_follow(doc, end, person_ends)
+                )
             ):
                 refused.add(start)
                 continue
@@ -870,9 +882,7 @@ class FigureFinder:
                 return self.context.get(lowers[k])
         return None
 
-    def _head_kind(
-        self, lowers: list[str], first: int, limit: int, texts: list[str] | None = None
-    ) -> str | None:
+    def _head_kind(self, lowers: list[str], first: int, limit: int, texts: list[str] | None = None) -> str | None:
         """What the noun phrase from token ``first`` counts, by its last counted noun ("about 40 cargo-plane
         flights" counts flights): ``thing``, ``actor``, ``noun`` (people), ``people`` (people known by the
         general class of people_class, not the shared list) or None. ``texts`` (the tokens as written)
@@ -915,7 +925,7 @@ class FigureFinder:
         nxt = lowers[k + 1] if k + 1 < len(lowers) else "."
         return (
             not nxt[:1].isalpha()
-            or nxt in self.np_breaks
+            or nxt in self.phrase_ends
             or nxt in self.after_at
             or nxt in self.sequence_adverbs
             or nxt.endswith("ed")
