@@ -99,7 +99,7 @@ class FigureFinder:
         self.trailing = _phrases(cues["trailing_qualifiers"])
         shared = figure_vocabulary()
         self.people = set(shared["counted_people"])
-        self.things = set(shared["counted_things"])
+        self.things = set(shared["counted_things"]) | set(cues["thing_class"])
         self.actors = set(shared["counted_actors"])
         self.sources = set(shared["source_nouns"])
         self.expected = shared["expected_counts"]
