@@ -126,6 +126,9 @@ def test_lives_is_no_cue_past_the_people_counted(rules):
         ("The militia expelled 800 fishermen from their camps near Mbaro.", "800", "displaced"),
         ("The evacuation of 1,200 patients from Ikeno began at dawn.", "1,200", "displaced"),
         ("Some 800 villagers sought safety in the hills above Tarvin.", "Some 800", "displaced"),
+        # a fate told later of people named by a participle on their noun: the last event decides
+        ("Families say 17 men taken by soldiers in March have not been seen since.", "17", "missing"),
+        ("Relatives said 8 traders snatched near Oko last year have never been seen again.", "8", "missing"),
         # fates told of held people by singular status nouns
         ("Officials said one hostage had died in captivity in the Ossa hills.", "one", "killed"),
         ("One prisoner was killed in the riot at the Mbaro jail.", "One", "killed"),

@@ -451,7 +451,8 @@ class FigureFinder:
         if lowers[k] in self.status:
             fates, limit = ("killed", "injured", "missing"), min(sent_end, k + WINDOW_AFTER)
         elif on_noun and lowers[k] in self.participles and lowers[k - 1] not in self.auxiliaries:
-            fates, limit = ("killed",), min(sent_end, k + FATE_WINDOW)  # a reduced relative: "a guard wounded in May"
+            # a reduced relative: "a guard wounded in May succumbed", "17 men taken in March have not been seen"
+            fates, limit = ("killed", "missing"), min(sent_end, k + FATE_WINDOW)
         elif relative:
             fates, limit = ("killed", "injured", "missing"), min(sent_end, k + TALLY_WINDOW)
         else:
