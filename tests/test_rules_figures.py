@@ -76,6 +76,11 @@ def test_the_fallback_has_a_rule_of_its_own(rules):
         ("A community of 3,000 herders lives along the Oru river.", "3,000"),
         ("The delta is home to 40,000 Christians and a small minority of others.", "40,000"),
         ("The 19-year-old recruits were sent to the front near Tarvin.", "19"),
+        # a vote, the make-up of a body, a capacity
+        ("In Varn's assembly, 210 lawmakers voted to extend the state of emergency.", "210"),
+        ("The Oru delta council's 31 councillors voted against the truce.", "31"),
+        ("The Supreme Court's nine judges upheld the ban on the Front.", "nine"),
+        ("The seminary in Mbaro enrols 400 seminarians.", "400"),
         ("In 2019 Kelmoris made up most of the arrivals in Varn.", "2019"),
     ],
 )

@@ -161,6 +161,7 @@ class FigureFinder:
         self.demonym_suffixes = tuple(people_class["demonym_suffixes"])
         self.not_people = set(people_class["not_people"])
         self.phrase_ends = set(people_class["phrase_ends"]) | self.np_breaks
+        self.vote_verbs = set(people_class["not_before"])
         self.people_only = {tuple(p.split()) for p in cues["people_only_before"]}
         self.seizing = set(cues["seizing_before"])
         self.participants_before = _phrases(cues["participants_before"])
@@ -585,6 +586,8 @@ class FigureFinder:
             # "three clerics said": people of the general class are sources like source_nouns
             if lowers[k] in self.sources or self._people_word(lowers, None, k):
                 verb = k + 1
+                if lowers[verb] in self.vote_verbs and lowers[k] not in self.sources:
+                    return True  # "210 lawmakers voted": a tally of votes
                 return lowers[verb] in self.reporting_verbs and not (
                     verb + 1 < len(lowers) and self._match_at(lowers, verb + 1, self.after_at)
                 )
@@ -624,12 +627,13 @@ class FigureFinder:
         return any(tuple(lowers[k : k + len(p)]) == p for p in self.releases)
 
     def _possessed_population(self, lowers: list[str], start: int, end: int) -> bool:
-        """ "the region's 4 million people", "Gaza's 2.3 million residents": a whole population."""
+        """ "the region's 4 million people", "Gaza's 2.3 million residents": a whole population; "the
+        court's nine judges": the make-up of a body (people of the general class only)."""
         return (
             start > 0
             and lowers[start - 1] in ("'s", "’s")
             and end < len(lowers)
-            and lowers[end] in self.population_nouns
+            and (lowers[end] in self.population_nouns or self._people_word(lowers, None, end))
         )
 
     def _record_places(self, lowers: list[str], start: int, end: int, sent_start: int) -> bool:
