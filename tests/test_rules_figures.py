@@ -205,6 +205,12 @@ def test_the_held_words_of_an_article_are_read_once(rules, monkeypatch):
         # freed people are counted as what the article called them (guidelines §2.4)
         ("Police in Dusa arrested 200 strikers on Monday. A judge released 150 on Tuesday.", "150", "detained"),
         ("The Sabe militia kidnapped 30 traders near Oko. It released 18 on Sunday.", "18", "hostage"),
+        # people freed by a court, a judge, a pardon or an amnesty were held by the state
+        ("A court in Mbaro released 40 protesters on bail on Monday.", "40", "detained"),
+        ("A judge in Kelmor freed 12 students for lack of evidence.", "12", "detained"),
+        ("The junta pardoned 300 dissidents to mark independence day in Varn.", "300", "detained"),
+        ("An amnesty freed 1,200 people in the Oru delta last year.", "1,200", "detained"),
+        ("Gunmen released 6 traders near Oko after their families paid.", "6", "hostage"),
         # captives are prisoners where words of arrest outnumber those of hostage-taking
         (
             "The Front and Varn swapped prisoners: 90 detainees held by the army and 40 prisoners of the Front "
