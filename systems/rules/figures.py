@@ -162,10 +162,12 @@ class FigureFinder:
         self.not_people = set(people_class["not_people"])
         self.phrase_ends = set(people_class["phrase_ends"]) | self.np_breaks
         self.vote_verbs = set(people_class["not_before"])
+        self.combatants = set(people_class["combatants"]) | self.actors | self.more_actors
         self.people_only = {tuple(p.split()) for p in cues["people_only_before"]}
         self.seizing = set(cues["seizing_before"])
         self.participants_before = _phrases(cues["participants_before"])
         self.counted_nouns_after = set(cues["counted_nouns_after"])
+        self.people_only_after = {tuple(p.split()) for p in cues["people_only_after"]}
         # The held words of the article read last, keyed by its token list (one reading per article).
         self._held_cache: tuple[list[str], HeldWords] | None = None
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
@@ -337,6 +339,8 @@ class FigureFinder:
             hit = self._match_at(lowers, k, self.after_at)
             if hit and lowers[k + hit[1] - 1] in self.people_cues and not self._people_cue(lowers, end, k, hit[1]):
                 hit = None  # "three rounds of talks held in Doha", "40 people taken to hospital"
+            if hit and tuple(lowers[k : k + hit[1]]) in self.people_only_after and not self._victims(doc, end, k):
+                hit = None  # "300 troops crossed into Oru": a move of those who act, not people displaced
             if hit and lowers[k] in self.counted_nouns_after and self._names_people(lowers, end, k):
                 hit = None  # "3,000 herders lives by the river": a verb of the people named, not "300 lives"
             if hit and self._release_at(lowers, k) and not self._held_words(lowers).told_before(ends[k]):
@@ -406,6 +410,14 @@ class FigureFinder:
             or self._people_word(lowers, None, m)
             for m in range(first, last)
         )
+
+    def _victims(self, doc: Doc, first: int, last: int) -> bool:
+        """Whether the words between tokens ``first`` and ``last`` name people who do not fight in the events."""
+        view = token_view(doc)
+        lowers = view.lowers
+        if any(lowers[m] in self.combatants for m in range(first, last)):
+            return False
+        return any(lowers[m] in self.people or self._people_word(lowers, view.texts, m) for m in range(first, last))
 
     def _kin_of(self, lowers: list[str], k: int, floor: int) -> bool:
         """Whether word k follows "relatives of (the)", naming whose kin they are."""
