@@ -125,7 +125,7 @@ def test_lives_is_no_cue_past_the_people_counted(rules):
         # missing: the first of alternatives named decides
         ("Monitors documented the disappearance or abduction of 60 people in Ikeno.", "60", "missing"),
         ("Relatives demanded answers over the disappearance of 40 activists in Kelmor.", "40", "missing"),
-        ("Families in Dusa reported the abduction or disappearance of 25 youths.", "25", "hostage"),
+        ("Families in Dusa reported the kidnapping or disappearance of 25 youths.", "25", "hostage"),
         # displaced: expelled, evacuated, sheltering
         ("The Front expelled 3,000 villagers from the Ossa valley.", "3,000", "displaced"),
         ("The militia expelled 800 fishermen from their camps near Mbaro.", "800", "displaced"),
@@ -176,8 +176,8 @@ def test_a_numeral_before_who_stands_for_people_counted_before(rules, text):
 
 
 def test_a_named_group_after_the_is_no_count(rules):
-    text = "The junta has since locked up the six colonels, including Col. Arno Vask, in Kelmor."
-    assert "six" not in figures(rules, text)
+    text = "The junta in Kelmor jailed the four colonels, including Col. Arno Vask, last week."
+    assert "four" not in figures(rules, text)
 
 
 # --- 3. one reading of the article for the people held ----------------------------------------------
@@ -277,7 +277,7 @@ def test_regions_are_no_things(rules, text, absent):
     "text",
     [
         "300 troops crossed into Oru on Tuesday.",
-        "The Front said 51 fighters crossed over from Kelmor at night.",
+        "The Front said 70 of its fighters crossed over from Kelmor at night.",
     ],
 )
 def test_fighters_crossing_are_not_displaced(rules, text):

@@ -8,7 +8,10 @@ excluded by their neighbours. Values and qualifiers come from ``bench.core.numbe
 A number with no cue next to it is still a count when what follows is a counted noun phrase ("some
 2,000 newly displaced families", "two of its fighters"), when a tally word stands before it ("put
 the toll at 28") or when it opens a clause that counts part of the figure before it ("Twelve were
-women"). Such a figure takes the category of the nearest cue in its sentence, else ``other``.
+women"). Such a figure takes the category of the nearest cue in its sentence, else ``other``. Counted
+nouns of people are the shared list and, as a general fallback (rule ``figures.people.*``), the rules'
+own class of people nouns and plurals whose ending names people ("tribesmen", "activists",
+"Kelmoris"), under the same guards (ages, years, money, populations, sources, named participants).
 
 Which word governs a count when several are near: a cue is not sought in a clause opened after the
 count ("... after militants killed 12"), nor in a verb that opens the next count ("has 3,000 fighters
@@ -293,7 +296,7 @@ class FigureFinder:
         # and displaced nearly 8 million" -- the first count is of the killed.
         people = self._counts_people(lowers, end, ends[start], token_view(doc).texts)
         bare = end >= len(lowers) or lowers[end] in self.bare_followers or not lowers[end][:1].isalpha()
-        if not people and bare and lowers[end : end + 1] not in (["-"], ["–"]):  # not "seized the nine-coach train"
+        if not people and bare and lowers[end : end + 1] not in (["-"], ["–"]):  # not "stormed the ten-wagon train"
             # "a judge released 150 on Tuesday": a bare count after a verb of release in an article that has
             # told of people held counts those people (not "released 2 in May" of videos elsewhere)
             people = self._held_words(lowers).told_before(start)
@@ -301,7 +304,7 @@ class FigureFinder:
             # "shot or injured some 15": the first category named (guidelines §2.4).
             joined = start - 1 - self._before_cue_length(lowers, start - 1)
             if joined - 1 >= sent_start and lowers[joined] in ("or", "and"):
-                # "the abduction or disappearance of 123 people": the first of alternatives named ("40,000
+                # "the disappearance or abduction of 60 traders": the first of alternatives named ("40,000
                 # dead and uprooted 2 million": "dead" closes the count before)
                 first = self._before_cue(lowers, joined - 1, sent_start)
                 if first is None and lowers[joined] == "or":
@@ -665,7 +668,8 @@ class FigureFinder:
         lowers = [t.lower_ for t in doc[end : min(len(doc), end + 16)]]
         comma = next((k for k, w in enumerate(lowers[:7]) if not w[0].isalpha()), -1)
         phrase = lowers[:comma] if comma > 0 else []
-        if not phrase or lowers[comma] != "," or not any(w in self.people or w in self.actors for w in phrase):
+        named = any(w in self.people or w in self.actors or w in self.more_people for w in phrase)
+        if not phrase or lowers[comma] != "," or not named:
             return False
         if any(w in self.auxiliaries or w in self.reporting_verbs or w in ("and", "or") for w in phrase):
             return False  # "four radios and a phone, Lt. A said": no one phrase of people
@@ -733,7 +737,7 @@ class FigureFinder:
                 refused.add(start)
                 continue
             cue = self._category(doc, lowers, num, qstart, end)
-            # "locked up the six officers, including Col. A": a group the text names, whatever befell it
+            # "jailed the four colonels, among them Col. A": a group the text names, whatever befell it
             named_group = qstart > 0 and lowers[qstart - 1] == "the" and self._names_follow(doc, end, person_ends)
             if named_group or (
                 cue is None
