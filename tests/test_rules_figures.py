@@ -156,6 +156,9 @@ def test_categories_read_as_general_constructions(rules, text, figure, category)
         ("The Front seized two bridges near Dusa.", "two"),
         ("Prosecutors in Mbaro charged two companies with fraud.", "two"),
         ("The army locked up 12 depots of fuel near Oko.", "12"),
+        # a charge without "with" is a baton charge
+        ("Riot police charged 300 protesters outside the Varn assembly.", "300"),
+        ("Sabe militiamen charged 40 fishermen on the Ikeno jetty.", "40"),
     ],
 )
 def test_people_only_verbs_do_not_take_things(rules, text, figure):

@@ -168,6 +168,7 @@ class FigureFinder:
         self.combatants = set(people_class["combatants"]) | self.actors | self.more_actors
         self.people_only = {tuple(p.split()) for p in cues["people_only_before"]}
         self.seizing = set(cues["seizing_before"])
+        self.charge_words: dict[str, str] = cues["charge_words"]
         self.participants_before = _phrases(cues["participants_before"])
         self.counted_nouns_after = set(cues["counted_nouns_after"])
         self.people_only_after = {tuple(p.split()) for p in cues["people_only_after"]}
@@ -256,8 +257,19 @@ class FigureFinder:
             n = len(phrase)
             if k - n + 1 >= floor and tuple(lowers[k - n + 1 : k + 1]) == phrase:
                 weak = phrase[-1] in self.people_cues or phrase in self.people_only
+                if phrase[-1] in self.charge_words and not self._charge_follows(lowers, k):
+                    return None  # "police charged 300 protesters": a baton charge
                 return cat if people or not weak else None
         return None
+
+    def _charge_follows(self, lowers: list[str], k: int) -> bool:
+        """Whether the word a charge needs ("with") follows verb k within its clause (12 words)."""
+        for w in lowers[k + 1 : k + 13]:
+            if w in STOP:
+                return False
+            if w == self.charge_words[lowers[k]]:
+                return True
+        return False
 
     def _before_cue_length(self, lowers: list[str], k: int) -> int:
         """The number of words of the 'before' cue phrase ending at token k (0 when none does)."""
