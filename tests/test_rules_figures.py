@@ -81,6 +81,7 @@ def test_the_fallback_has_a_rule_of_its_own(rules):
         ("The Oru delta council's 31 councillors voted against the truce.", "31"),
         ("The Supreme Court's nine judges upheld the ban on the Front.", "nine"),
         ("The seminary in Mbaro enrols 400 seminarians.", "400"),
+        ("The camp near Dusa was built to house 8,000 returnees.", "8,000"),
         ("In 2019 Kelmoris made up most of the arrivals in Varn.", "2019"),
     ],
 )
@@ -114,6 +115,8 @@ def test_lives_is_no_cue_past_the_people_counted(rules):
         ("The Red Pine Front said it had taken 40 government soldiers prisoner near Dusa.", "40", "detained"),
         ("The Sabe militia says it took 25 marines prisoner in the creeks near Oko.", "25", "detained"),
         ("Police in Varn announced the arrest of 40 people after the riot.", "40", "detained"),
+        ("Only 3 of the 40 activists arrested in Kelmor have been tried.", "3", "detained"),
+        ("Some 25 traders stood trial in Oko on Monday.", "Some 25", "detained"),
         ("Some 60 people were taken into custody in Mbaro overnight.", "Some 60", "detained"),
         # hostage: taken by force, carried off
         ("Kidnappers seized 22 schoolgirls from a dormitory in Ikeno.", "22", "hostage"),
