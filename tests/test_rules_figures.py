@@ -118,6 +118,13 @@ def test_lives_is_no_cue_past_the_people_counted(rules):
         ("Only 3 of the 40 activists arrested in Kelmor have been tried.", "3", "detained"),
         ("Some 25 traders stood trial in Oko on Monday.", "Some 25", "detained"),
         ("Some 60 people were taken into custody in Mbaro overnight.", "Some 60", "detained"),
+        # nouns of the event before the count
+        ("The trial of 12 activists opened in Kelmor on Monday.", "12", "detained"),
+        ("Rights groups condemned the jailing of 30 students in Ikeno.", "30", "detained"),
+        ("The capture of 40 government soldiers near Dusa was confirmed by the Front.", "40", "detained"),
+        ("The seizure of 18 fishermen by the Sabe militia angered Oko.", "18", "hostage"),
+        ("The exodus of 50,000 Varnese has emptied the border towns.", "50,000", "displaced"),
+        ("The relocation of 3,000 families from the Oru creeks began on Friday.", "3,000", "displaced"),
         # hostage: taken by force, carried off
         ("Kidnappers seized 22 schoolgirls from a dormitory in Ikeno.", "22", "hostage"),
         ("Front fighters seized 14 teachers from a school near Tarvin.", "14", "hostage"),
@@ -159,6 +166,8 @@ def test_categories_read_as_general_constructions(rules, text, figure, category)
         ("The Front seized two bridges near Dusa.", "two"),
         ("Prosecutors in Mbaro charged two companies with fraud.", "two"),
         ("The army locked up 12 depots of fuel near Oko.", "12"),
+        ("The seizure of 4 tankers by the Varn navy raised tensions.", "4"),
+        ("The trial of 2 cases was postponed in Mbaro.", "2"),
         # a charge without "with" is a baton charge
         ("Riot police charged 300 protesters outside the Varn assembly.", "300"),
         ("Sabe militiamen charged 40 fishermen on the Ikeno jetty.", "40"),
