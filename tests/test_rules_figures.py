@@ -83,6 +83,8 @@ def test_the_fallback_has_a_rule_of_its_own(rules):
         ("The seminary in Mbaro enrols 400 seminarians.", "400"),
         ("The camp near Dusa was built to house 8,000 returnees.", "8,000"),
         ("In 2019 Kelmoris made up most of the arrivals in Varn.", "2019"),
+        # a scale written onto the number, which the value reader does not read: no figure of value 1.2
+        ("The fighting has displaced 1.2m people in the Oru delta.", "1.2"),
     ],
 )
 def test_guards_of_the_fallback(rules, text, absent):
