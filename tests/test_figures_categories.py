@@ -1094,7 +1094,10 @@ def test_verbs_of_release_in_a_story_of_people_held(rules, text, figure, categor
 
 
 def test_verbs_of_release_elsewhere_are_no_cue(rules):
-    assert "Some 40" not in figures(rules, "Some 40 youths walked free from the Ulmo stadium after the match.")
+    # "youths" is a people noun of the general fallback (people_class), so the count may stand as `other`;
+    # what this pins is that "walked free" names no captivity outside a story of people held.
+    found = figures(rules, "Some 40 youths walked free from the Ulmo stadium after the match.")
+    assert found.get("Some 40") not in ("hostage", "detained"), found
 
 
 @pytest.mark.parametrize(

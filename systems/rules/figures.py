@@ -8,7 +8,10 @@ excluded by their neighbours. Values and qualifiers come from ``bench.core.numbe
 A number with no cue next to it is still a count when what follows is a counted noun phrase ("some
 2,000 newly displaced families", "two of its fighters"), when a tally word stands before it ("put
 the toll at 28") or when it opens a clause that counts part of the figure before it ("Twelve were
-women"). Such a figure takes the category of the nearest cue in its sentence, else ``other``.
+women"). Such a figure takes the category of the nearest cue in its sentence, else ``other``. Counted
+nouns of people are the shared list and, as a general fallback (rule ``figures.people.*``), the rules'
+own class of people nouns and plurals whose ending names people ("tribesmen", "activists",
+"Kelmoris"), under the same guards (ages, years, money, populations, sources, named participants).
 
 Which word governs a count when several are near: a cue is not sought in a clause opened after the
 count ("... after militants killed 12"), nor in a verb that opens the next count ("has 3,000 fighters
@@ -26,6 +29,7 @@ deckhands were among the crew") counts what the figure that counted that group c
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +61,22 @@ class Figure:
     rule: str  # which cue list of data/figures.json made it a figure
 
 
+@dataclass(frozen=True)
+class HeldWords:
+    """The words of one article that name people held (data ``held_as``), read once and shared by the
+    questions the finder asks of them: what people freed were, whether the article tells of hostages, and
+    what its captives are."""
+
+    at: tuple[int, ...]  # the token of each word, in order
+    says: tuple[str, ...]  # what each names: hostage or detained ("captives" as the article's captivity)
+    captivity: str  # detained where words of arrest and imprisonment outnumber those of hostage-taking
+    first_hostage: int  # the first word of the hostage list (a captive too), len(lowers) when none
+
+    def told_before(self, limit: int) -> bool:
+        """Whether a word of people held stands before token ``limit``."""
+        return bool(self.at) and self.at[0] < limit
+
+
 def _phrases(items: list[str]) -> list[tuple[str, ...]]:
     return sorted((tuple(p.lower().split()) for p in items), key=len, reverse=True)
 
@@ -82,7 +102,7 @@ class FigureFinder:
         self.trailing = _phrases(cues["trailing_qualifiers"])
         shared = figure_vocabulary()
         self.people = set(shared["counted_people"])
-        self.things = set(shared["counted_things"])
+        self.things = set(shared["counted_things"]) | set(cues["thing_class"])
         self.actors = set(shared["counted_actors"])
         self.sources = set(shared["source_nouns"])
         self.expected = shared["expected_counts"]
@@ -137,6 +157,23 @@ class FigureFinder:
         self.people_cues = set(cues["people_cues"]["words"])
         self.people_followers = set(cues["people_cues"]["followers"])
         self.people_fillers = set(cues["people_cues"]["fillers"]) | self.auxiliaries | self.sequence_adverbs
+        people_class = cues["people_class"]
+        self.more_people = set(people_class["nouns"]) - self.people
+        self.more_actors = set(people_class["actors"]) - self.actors
+        self.people_suffixes = tuple(people_class["suffixes"])
+        self.demonym_suffixes = tuple(people_class["demonym_suffixes"])
+        self.not_people = set(people_class["not_people"])
+        self.phrase_ends = set(people_class["phrase_ends"]) | self.np_breaks
+        self.vote_verbs = set(people_class["not_before"])
+        self.combatants = set(people_class["combatants"]) | self.actors | self.more_actors
+        self.people_only = {tuple(p.split()) for p in cues["people_only_before"]}
+        self.seizing = set(cues["seizing_before"])
+        self.charge_words: dict[str, str] = cues["charge_words"]
+        self.participants_before = _phrases(cues["participants_before"])
+        self.counted_nouns_after = set(cues["counted_nouns_after"])
+        self.people_only_after = {tuple(p.split()) for p in cues["people_only_after"]}
+        # The held words of the article read last, keyed by its token list (one reading per article).
+        self._held_cache: tuple[list[str], HeldWords] | None = None
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
         self.context: dict[str, str] = {}
         for cat, words in shared["category_words"].items():
@@ -219,10 +256,30 @@ class FigureFinder:
         for cat, phrase in self.before_at.get(lowers[k], ()):
             n = len(phrase)
             if k - n + 1 >= floor and tuple(lowers[k - n + 1 : k + 1]) == phrase:
-                return cat if people or phrase[-1] not in self.people_cues else None
+                weak = phrase[-1] in self.people_cues or phrase in self.people_only
+                if phrase[-1] in self.charge_words and not self._charge_follows(lowers, k):
+                    return None  # "police charged 300 protesters": a baton charge
+                return cat if people or not weak else None
         return None
 
-    def _counts_people(self, lowers: list[str], end: int, sent_end: int) -> bool:
+    def _charge_follows(self, lowers: list[str], k: int) -> bool:
+        """Whether the word a charge needs ("with") follows verb k within its clause (12 words)."""
+        for w in lowers[k + 1 : k + 13]:
+            if w in STOP:
+                return False
+            if w == self.charge_words[lowers[k]]:
+                return True
+        return False
+
+    def _before_cue_length(self, lowers: list[str], k: int) -> int:
+        """The number of words of the 'before' cue phrase ending at token k (0 when none does)."""
+        for _, phrase in self.before_at.get(lowers[k], ()):
+            n = len(phrase)
+            if k - n + 1 >= 0 and tuple(lowers[k - n + 1 : k + 1]) == phrase:
+                return n
+        return 0
+
+    def _counts_people(self, lowers: list[str], end: int, sent_end: int, texts: list[str] | None = None) -> bool:
         """Whether the noun phrase after a count names people ("released 9 farmers", "held 12 of them"),
         not things or events ("released two videos", "held three meetings")."""
         if lowers[end : end + 2] in (["of", "them"], ["of", "those"]):
@@ -231,7 +288,7 @@ class FigureFinder:
             end += 2  # "released 6 of the 20 passengers": a part of a group counted by its noun
             while end < sent_end and (lowers[end][:1].isdigit() or lowers[end] in NUMBER_WORDS):
                 end += 1
-        return self._head_kind(lowers, end, sent_end) in ("noun", "actor")
+        return self._head_kind(lowers, end, sent_end, texts) in ("noun", "people", "actor")
 
     def _people_cue(self, lowers: list[str], end: int, k: int, n: int) -> bool:
         """Whether an after-cue of ``people_cues`` at token k tells what befell the count ending at ``end``:
@@ -249,16 +306,30 @@ class FigureFinder:
         sent_start = starts[start]
         # A verb right before the number is the strongest cue: "has killed more than 14,000 people
         # and displaced nearly 8 million" -- the first count is of the killed.
-        people = self._counts_people(lowers, end, ends[start])
+        people = self._counts_people(lowers, end, ends[start], token_view(doc).texts)
+        bare = end >= len(lowers) or lowers[end] in self.bare_followers or not lowers[end][:1].isalpha()
+        if not people and bare and lowers[end : end + 1] not in (["-"], ["–"]):  # not "stormed the ten-wagon train"
+            # "a judge released 150 on Tuesday": a bare count after a verb of release in an article that has
+            # told of people held counts those people (not "released 2 in May" of videos elsewhere)
+            people = self._held_words(lowers).told_before(start)
         if start > sent_start and (adjacent := self._before_cue(lowers, start - 1, sent_start, people)):
             # "shot or injured some 15": the first category named (guidelines §2.4).
-            if start - 3 >= sent_start and lowers[start - 2] in ("or", "and"):
-                adjacent = self._before_cue(lowers, start - 3, sent_start) or adjacent
+            joined = start - 1 - self._before_cue_length(lowers, start - 1)
+            if joined - 1 >= sent_start and lowers[joined] in ("or", "and"):
+                # "the disappearance or abduction of 60 traders": the first of alternatives named ("40,000
+                # dead and uprooted 2 million": "dead" closes the count before)
+                first = self._before_cue(lowers, joined - 1, sent_start)
+                if first is None and lowers[joined] == "or":
+                    first = self.context.get(lowers[joined - 1])
+                adjacent = first or adjacent
             elif (adjacent in ("hostage", "detained") or lowers[start - 1] in self.rescue) and (
                 held := self._status_after(lowers, end, ends[start])
             ):
                 adjacent = held  # "took 11 prisoners", "freed 90 prisoners": what they were, not the verb
-            elif lowers[start - 1] in self.weak and adjacent in ("hostage", "detained"):
+            elif (lowers[start - 1] in self.weak or lowers[start - 1] in self.seizing) and adjacent in (
+                "hostage",
+                "detained",
+            ):
                 adjacent = self._held_as(lowers, start - 1, sent_start, ends[start])
             elif lowers[start - 1] in self.rescue and self._hostage_story(lowers, ends[start]):
                 return "hostage", "figures.rescue.hostage"
@@ -283,7 +354,11 @@ class FigureFinder:
             hit = self._match_at(lowers, k, self.after_at)
             if hit and lowers[k + hit[1] - 1] in self.people_cues and not self._people_cue(lowers, end, k, hit[1]):
                 hit = None  # "three rounds of talks held in Doha", "40 people taken to hospital"
-            if hit and self._release_at(lowers, k) and not any(w in self.held for w in lowers[: ends[k]]):
+            if hit and tuple(lowers[k : k + hit[1]]) in self.people_only_after and not self._victims(doc, end, k):
+                hit = None  # "300 troops crossed into Oru": a move of those who act, not people displaced
+            if hit and lowers[k] in self.counted_nouns_after and self._names_people(lowers, end, k):
+                hit = None  # "3,000 herders lives by the river": a verb of the people named, not "300 lives"
+            if hit and self._release_at(lowers, k) and not self._held_words(lowers).told_before(ends[k]):
                 hit = None  # "walked free", "handed over": a release only where the article tells of people held
             if hit and k > end + 1 and lowers[k - 1] == "the" and lowers[k - 2] not in ("of", "among"):
                 break  # "five ambulances took the injured": "the" makes the cue a noun for other people
@@ -343,7 +418,21 @@ class FigureFinder:
         return "killed"
 
     def _names_people(self, lowers: list[str], first: int, last: int) -> bool:
-        return any(lowers[m] in self.people or lowers[m] in self.actors for m in range(first, last))
+        return any(
+            lowers[m] in self.people
+            or lowers[m] in self.actors
+            or lowers[m] in self.more_actors
+            or self._people_word(lowers, None, m)
+            for m in range(first, last)
+        )
+
+    def _victims(self, doc: Doc, first: int, last: int) -> bool:
+        """Whether the words between tokens ``first`` and ``last`` name people who do not fight in the events."""
+        view = token_view(doc)
+        lowers = view.lowers
+        if any(lowers[m] in self.combatants for m in range(first, last)):
+            return False
+        return any(lowers[m] in self.people or self._people_word(lowers, view.texts, m) for m in range(first, last))
 
     def _kin_of(self, lowers: list[str], k: int, floor: int) -> bool:
         """Whether word k follows "relatives of (the)", naming whose kin they are."""
@@ -390,7 +479,8 @@ class FigureFinder:
         if lowers[k] in self.status:
             fates, limit = ("killed", "injured", "missing"), min(sent_end, k + WINDOW_AFTER)
         elif on_noun and lowers[k] in self.participles and lowers[k - 1] not in self.auxiliaries:
-            fates, limit = ("killed",), min(sent_end, k + FATE_WINDOW)  # a reduced relative: "a guard wounded in May"
+            # a reduced relative: "a guard wounded in May succumbed", "17 men taken in March have not been seen"
+            fates, limit = ("killed", "missing"), min(sent_end, k + FATE_WINDOW)
         elif relative:
             fates, limit = ("killed", "injured", "missing"), min(sent_end, k + TALLY_WINDOW)
         else:
@@ -423,15 +513,37 @@ class FigureFinder:
                 return None
         return None
 
+    def _held_words(self, lowers: list[str]) -> HeldWords:
+        """The held words of the article whose tokens are ``lowers``, read on the first question about it."""
+        cached = self._held_cache
+        if cached is None or cached[0] is not lowers:  # the list is kept alive here, so its id is not reused
+            cached = (lowers, self._read_held(lowers))
+            self._held_cache = cached
+        return cached[1]
+
+    def _read_held(self, lowers: list[str]) -> HeldWords:
+        at = [k for k, w in enumerate(lowers) if w in self.held]
+        # Status nouns and participles name what people are; "captives" names no side, "swap" no people.
+        status = [
+            self.held[lowers[k]]
+            for k in at
+            if (lowers[k] in self.status or lowers[k] in self.participles) and lowers[k] not in self.ambiguous_captives
+        ]
+        captivity = "detained" if status.count("detained") > status.count("hostage") else "hostage"
+        says = [captivity if lowers[k] in self.ambiguous_captives else self.held[lowers[k]] for k in at]
+        first_hostage = next((k for k in at if self.held[lowers[k]] == "hostage"), len(lowers))
+        return HeldWords(tuple(at), tuple(says), captivity, first_hostage)
+
     def _held_as(self, lowers: list[str], i: int, sent_start: int, sent_end: int) -> str:
         """People freed or released are counted as what they were (guidelines §2.4): the nearest word naming
         hostages or prisoners in the sentence, else the last one before it in the article, else hostage."""
-        near = [k for k in range(sent_start, sent_end) if lowers[k] in self.held]
-        if near:
-            return self._held_word(lowers, min(near, key=lambda k: abs(k - i)))
+        held = self._held_words(lowers)
+        first, last = bisect_left(held.at, sent_start), bisect_left(held.at, sent_end)
+        if first < last:
+            return held.says[min(range(first, last), key=lambda m: abs(held.at[m] - i))]
         # What the article has called people held so far, by the most words, the latest of equals: one
         # "arrested" in a hostage story ("police arrested two kidnappers") does not make the pupils prisoners.
-        told = [self._held_word(lowers, k) for k in range(sent_start) if lowers[k] in self.held]
+        told = held.says[:first]
         hostage, detained = told.count("hostage"), told.count("detained")
         if hostage != detained:
             return "hostage" if hostage > detained else "detained"
@@ -440,7 +552,7 @@ class FigureFinder:
     def _hostage_story(self, lowers: list[str], sent_end: int) -> bool:
         """Whether the article up to the end of this sentence has told of people held hostage: people
         rescued there are freed hostages (guidelines §2.4), elsewhere people brought out of danger, other."""
-        return any(self.held.get(w) == "hostage" for w in lowers[:sent_end])
+        return self._held_words(lowers).first_hostage < sent_end
 
     def _held_word(self, lowers: list[str], k: int) -> str:
         return self._captivity(lowers) if lowers[k] in self.ambiguous_captives else self.held[lowers[k]]
@@ -448,12 +560,7 @@ class FigureFinder:
     def _captivity(self, lowers: list[str]) -> str:
         """What people held are in this article: detained where its words of arrest and imprisonment
         outnumber those of hostage-taking, else hostage."""
-        told = [
-            self.held[w]
-            for w in lowers
-            if w in self.held and (w in self.status or w in self.participles) and w not in self.ambiguous_captives
-        ]
-        return "detained" if told.count("detained") > told.count("hostage") else "hostage"
+        return self._held_words(lowers).captivity
 
     def _excluded(self, doc: Doc, start: int, end: int, person_ends: Set[int]) -> bool:
         prev = doc[start - 1] if start > 0 else None
@@ -503,8 +610,11 @@ class FigureFinder:
         """ "two US officials said", "three witnesses told AFP": the sources are not in the events (guidelines
         §2.4); but "12 people reported killed" is a count, so a cue after the verb keeps it."""
         for k in range(end, min(len(lowers) - 1, end + 4)):
-            if lowers[k] in self.sources:
+            # "three clerics said": people of the general class are sources like source_nouns
+            if lowers[k] in self.sources or self._people_word(lowers, None, k):
                 verb = k + 1
+                if lowers[verb] in self.vote_verbs and lowers[k] not in self.sources:
+                    return True  # "210 lawmakers voted": a tally of votes
                 return lowers[verb] in self.reporting_verbs and not (
                     verb + 1 < len(lowers) and self._match_at(lowers, verb + 1, self.after_at)
                 )
@@ -514,7 +624,7 @@ class FigureFinder:
 
     def _population_or_projection(self, lowers: list[str], start: int) -> bool:
         """ "a city of 1.5 million", "the count may exceed 300", "might climb to 40" (guidelines §2.4)."""
-        for phrase in self.population:
+        for phrase in self.population + self.participants_before:
             if start >= len(phrase) and tuple(lowers[start - len(phrase) : start]) == phrase:
                 return True
         return any(lowers[k] in self.growth and lowers[k - 1] in self.modals for k in range(max(1, start - 3), start))
@@ -532,8 +642,8 @@ class FigureFinder:
             return True
         if lowers[start - 1] not in self.pronoun_determiners:
             return False
-        if nxt in self.auxiliaries:
-            return True
+        if nxt in self.auxiliaries or nxt in self.relatives:
+            return True  # "the two were freed", "the 11 who were charged": no noun, the people counted before
         # "all 52 freed on Friday were men", but not "all 30 abducted pupils" (a participle before its noun)
         after = lowers[end + 1] if end + 1 < len(lowers) else "."
         participle = nxt in self.weak or nxt in self.participles
@@ -544,12 +654,13 @@ class FigureFinder:
         return any(tuple(lowers[k : k + len(p)]) == p for p in self.releases)
 
     def _possessed_population(self, lowers: list[str], start: int, end: int) -> bool:
-        """ "the region's 4 million people", "Gaza's 2.3 million residents": a whole population."""
+        """ "the region's 4 million people", "Gaza's 2.3 million residents": a whole population; "the
+        court's nine judges": the make-up of a body (people of the general class only)."""
         return (
             start > 0
             and lowers[start - 1] in ("'s", "’s")
             and end < len(lowers)
-            and lowers[end] in self.population_nouns
+            and (lowers[end] in self.population_nouns or self._people_word(lowers, None, end))
         )
 
     def _record_places(self, lowers: list[str], start: int, end: int, sent_start: int) -> bool:
@@ -569,7 +680,8 @@ class FigureFinder:
         lowers = [t.lower_ for t in doc[end : min(len(doc), end + 16)]]
         comma = next((k for k, w in enumerate(lowers[:7]) if not w[0].isalpha()), -1)
         phrase = lowers[:comma] if comma > 0 else []
-        if not phrase or lowers[comma] != "," or not any(w in self.people or w in self.actors for w in phrase):
+        named = any(w in self.people or w in self.actors or w in self.more_people for w in phrase)
+        if not phrase or lowers[comma] != "," or not named:
             return False
         if any(w in self.auxiliaries or w in self.reporting_verbs or w in ("and", "or") for w in phrase):
             return False  # "four radios and a phone, Lt. A said": no one phrase of people
@@ -637,10 +749,15 @@ class FigureFinder:
                 refused.add(start)
                 continue
             cue = self._category(doc, lowers, num, qstart, end)
-            if cue is None and (
-                view.sent_starts[qstart] in interviewed  # "interviewed 36 people, among them 12 witnesses"
-                or self._possessed_population(lowers, qstart, end)
-                or self._names_follow(doc, end, person_ends)
+            # "jailed the four colonels, among them Col. A": a group the text names, whatever befell it
+            named_group = qstart > 0 and lowers[qstart - 1] == "the" and self._names_follow(doc, end, person_ends)
+            if named_group or (
+                cue is None
+                and (
+                    view.sent_starts[qstart] in interviewed  # "interviewed 36 people, among them 12 witnesses"
+                    or self._possessed_population(lowers, qstart, end)
+                    or self._names_follow(doc, end, person_ends)
+                )
             ):
                 refused.add(start)
                 continue
@@ -675,19 +792,19 @@ class FigureFinder:
                     runs[i] = (start, end, (cat, f"figures.revision.{cat}"))
             elif (
                 cue is None
-                and kind == "noun"
+                and kind in ("noun", "people")
                 and self._aboard(lowers, view.sent_starts[start], end, view.sent_ends[start])
             ):
                 # "seized the train with 400 passengers on board": people aboard a vehicle taken are
                 # hostages only where a word of their own says so (guidelines §2.4)
                 runs[i] = (start, end, ("other", "figures.noun.other"))
-            elif cue is None and kind == "noun" and (listed := self._listed_with(view, lowers, runs, i)):
+            elif cue is None and kind in ("noun", "people") and (listed := self._listed_with(view, lowers, runs, i)):
                 runs[i] = (start, end, listed)  # "two nurses and six boys died": the list shares its cue
             elif cue is None and kind:
                 # "the death toll from the bombing rose to 31, with 70 wounded": a tally word naming a
                 # category says what its value counts, before any nearer word of the sentence.
                 named = self._tally_names(view, lowers, start) if kind == "tally" else None
-                cat = named or self._sentence_category(view, lowers, num, start, end, own=kind == "noun")
+                cat = named or self._sentence_category(view, lowers, num, start, end, own=kind in ("noun", "people"))
                 runs[i] = (start, end, (cat or UNNAMED, f"figures.{kind}"))
         figures: list[Figure] = []
         for i, (start, end, cue) in enumerate(runs):
@@ -701,7 +818,7 @@ class FigureFinder:
                 continue
             if cue[0] == UNNAMED:
                 cue = self._previous_category(view, lowers, start, end, cue[1], figures)
-            elif cue[1] in ("figures.noun", "figures.tally"):
+            elif cue[1] in ("figures.noun", "figures.people", "figures.tally"):
                 cue = (cue[0], f"{cue[1]}.{cue[0]}")
             runs[i] = (start, end, cue)  # "6 in A, 4 in B, 3 in C and 2 in D": the list carries on
             # "killed 10 of them": a verb right before the count tells its own fate, not a part's
@@ -736,9 +853,9 @@ class FigureFinder:
             if k + 1 < n and lowers[k + 1] in self.strength_compounds:
                 return "actor"
             if k + 1 < n and lowers[k + 1] in self.member_compounds:
-                return self._head_kind(lowers, k + 2, sent_end)
+                return self._head_kind(lowers, k + 2, sent_end, view.texts)
             return None
-        if kind := self._head_kind(lowers, k, sent_end):
+        if kind := self._head_kind(lowers, k, sent_end, view.texts):
             return kind
         # "two were freed on Monday and three more on Friday": the rest of a group counted before.
         if (
@@ -798,18 +915,22 @@ class FigureFinder:
                 return self.context.get(lowers[k])
         return None
 
-    def _head_kind(self, lowers: list[str], first: int, limit: int) -> str | None:
+    def _head_kind(self, lowers: list[str], first: int, limit: int, texts: list[str] | None = None) -> str | None:
         """What the noun phrase from token ``first`` counts, by its last counted noun ("about 40 cargo-plane
-        flights" counts flights): ``thing``, ``actor``, ``noun`` (people) or None."""
+        flights" counts flights): ``thing``, ``actor``, ``noun`` (people), ``people`` (people known by the
+        general class of people_class, not the shared list) or None. ``texts`` (the tokens as written)
+        lets a capitalised demonym count people ("12 Somalis")."""
         kind = None
         hyphens = sum(1 for w in lowers[first : min(limit, first + 9)] if w in ("-", "–"))
         for k in range(first, min(limit, first + 5 + hyphens)):  # a hyphen is no word of the phrase
             if lowers[k] in self.things:
                 kind = "thing"
-            elif lowers[k] in self.actors:
+            elif lowers[k] in self.actors or lowers[k] in self.more_actors:
                 kind = "actor"
             elif lowers[k] in self.people:
                 kind = "noun"
+            elif self._people_word(lowers, texts, k):
+                kind = "people"
             elif k > first and lowers[k - 1] in ("-", "–"):
                 continue  # "70 hit-and-run raids": inside a hyphenated compound
             elif lowers[k] in QUOTES:
@@ -819,6 +940,29 @@ class FigureFinder:
             elif lowers[k] in self.np_breaks or not (lowers[k][0].isalpha() or lowers[k] in ("-", "–")):
                 break
         return kind
+
+    def _people_word(self, lowers: list[str], texts: list[str] | None, k: int) -> bool:
+        """Whether token k names people by the general class: a word of people_class.nouns, or a plural
+        whose ending names people ("activists", "tribesmen"; "Nigerians" capitalised) that ends its
+        noun phrase ("12 Christians were", not "12 Christian schools", nor "two Tunis hotels")."""
+        word = lowers[k]
+        if word in self.more_people:
+            return True
+        if word in self.not_people or len(word) < 5:
+            return False
+        morph = word.endswith(self.people_suffixes) or (
+            texts is not None and texts[k][:1].isupper() and word.endswith(self.demonym_suffixes)
+        )
+        if not morph:
+            return False
+        nxt = lowers[k + 1] if k + 1 < len(lowers) else "."
+        return (
+            not nxt[:1].isalpha()
+            or nxt in self.phrase_ends
+            or nxt in self.after_at
+            or nxt in self.sequence_adverbs
+            or nxt.endswith("ed")
+        )
 
     def _part_of(self, view, lowers: list[str], start: int, end: int, last: Figure) -> tuple[str, str] | None:
         """ "356 dead, 24 children among them", "including 8 women": a part of the figure before it in the
@@ -870,13 +1014,13 @@ class FigureFinder:
         )
         if same_sentence or (paragraph and (rule == "figures.tally" or rest)):
             return last.category, f"figures.previous.{last.category}"
-        if rule == "figures.noun" and start > 0 and lowers[start - 1] in self.pronoun_determiners:
+        if rule in ("figures.noun", "figures.people") and start > 0 and lowers[start - 1] in self.pronoun_determiners:
             # "the 25 crew were flown home": a count repeated with "the" counts the people counted before
             value = normalise_figure(" ".join(view.texts[start:end]))
             for before in reversed(figures):
                 if value is not None and before.value == value[0] and before.category != "other":
                     return before.category, f"figures.repeat.{before.category}"
-        if rule == "figures.noun" and (group := self._named_group(lowers, end)):
+        if rule in ("figures.noun", "figures.people") and (group := self._named_group(lowers, end)):
             # "three deckhands were among the crew": counted like the figure before that counted the crew
             for before in reversed(figures):
                 if group in lowers[before.span.end : before.span.end + 4] and before.category != "other":
