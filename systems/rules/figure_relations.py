@@ -955,6 +955,8 @@ class FigureRelations(ArgumentGrammar):
         for s, e in sorted(after):
             # An explicit attribution wins over a reporting verb earlier in the sentence.
             if self._phrase(doc, s, e) == "according to":
+                if self._inside_relative(w, span.end, s, e):
+                    continue
                 source = self._attributed(doc, e, at_start, labels)
                 if source is None:
                     back = self._back_reference(doc, e, reporters, forward=True)
@@ -990,6 +992,19 @@ class FigureRelations(ArgumentGrammar):
                 if back is not None:
                     return back, "relations.report_verbs.back_reference"
         return None, ""
+
+    def _inside_relative(self, w: Words, lo: int, s: int, e: int) -> bool:
+        """Whether the attribution at s..e is bracketed inside a relative clause opened after the
+        figure ("X said 30 died in the wing, whose doors, according to witnesses, were locked"): it
+        attributes what that clause says about its noun, not the figure."""
+        end = w.sent_ends[s]
+        if s < 1 or w.text[s - 1] != ",":
+            return False
+        opened = any(w.lower[j] in self.relative_words and w.text[j - 1] == "," for j in range(lo + 1, s))
+        if not opened:
+            return False
+        close = next((j for j in range(e, end) if w.text[j] == ","), None)
+        return close is not None and close + 1 < end and w.is_lower[close + 1] and w.is_alpha[close + 1]
 
     def _count_owner(self, doc: Doc, span: Span, at_end: dict) -> Span | None:
         """ "By X's first count, 64 were dead", "X's tally of 30 killed", "Y's figures showed three
