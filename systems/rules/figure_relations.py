@@ -109,6 +109,7 @@ class FigureRelations(ArgumentGrammar):
         # As the Matcher pattern [verb] [lower-case word]{0,gap} [noun] would, read from the doc's lists.
         tolls = self.words["toll_report"]
         self.toll_verbs, self.toll_nouns = frozenset(tolls["verbs"]), frozenset(tolls["nouns"])
+        self.inverted_toll_preps = frozenset(tolls["inverted_preps"])
         complements = self.words["report_verb_complements"]
         self.report_complements = {verb: frozenset(words) for verb, words in complements["verbs"].items()}
         self.claim_verbs = frozenset(complements["claims"])
@@ -179,6 +180,7 @@ class FigureRelations(ArgumentGrammar):
         self._figure_starts: set[int] = set()
         self._figure_tokens: set[int] = set()
         self._report_tokens: set[int] = set()
+        self._relayed_reporters: set[int] = set()
         self._nationality_tokens: set[int] = set()
         # The document's words and flags as plain lists, and its phrases' lower-cased texts, made once
         # per document: indexing a Doc builds a new Token object at every access.
@@ -219,10 +221,11 @@ class FigureRelations(ArgumentGrammar):
         reports += [("report_verbs", s, e) for s, e in tolls]
         reports += [("report_verbs", s, s + 1) for s in self._relative_tolls(doc, at_end)]
         relays = [(s, e) for name, s, e in matches if name == "relay"]
-        reporters = self._reporters(doc, reports, at_start, at_end)
+        self._figure_tokens = {k for f in figures for k in range(f.span.start, f.span.end)}
+        reports += [("report_verbs", s, s + 1) for s in self._inverted_tolls(doc)]
+        reporters = self._reporters(doc, reports, at_start, at_end, relays)
         places: dict[int, tuple[list[Span], str]] = {}
         self._figure_starts = set(starts)
-        self._figure_tokens = {k for f in figures for k in range(f.span.start, f.span.end)}
         self._report_tokens = {k for _, s, e in reports for k in range(s, e)}
         self._nationality_tokens = {k for m in at_start.values() if m.label_ == "NORP" for k in range(m.start, m.end)}
         self._place_mentions = sorted(
@@ -318,6 +321,24 @@ class FigureRelations(ArgumentGrammar):
         return any(word in self.relative_words or word in ("that", "when") for word in between) and not any(
             k in self._report_tokens for k in range(j + 1, figure)
         )
+
+    def _inverted_tolls(self, doc: Doc) -> list[int]:
+        """ "X has raised to 54 the number of soldiers killed", "Y lowered to 30 its count": a verb of
+        giving whose count noun follows the figure it is brought to reports that figure, as "put the
+        toll at 54" does."""
+        w = self._words(doc)
+        found = []
+        for s, word in enumerate(w.lower):
+            if word not in self.toll_verbs or s + 3 >= len(doc) or w.lower[s + 1] not in self.inverted_toll_preps:
+                continue
+            k = s + 2
+            while k < len(doc) and k in self._figure_tokens:
+                k += 1
+            if k == s + 2 or k + 1 >= len(doc) or w.lower[k] not in self.back_determiners:
+                continue
+            if w.lower[k + 1] in self.toll_nouns:
+                found.append(s)
+        return found
 
     def _relative_tolls(self, doc: Doc, at_end: dict) -> list[int]:
         """ "The count it issued on Friday was 90", "the toll the ministry released was 40": a verb of
@@ -987,7 +1008,9 @@ class FigureRelations(ArgumentGrammar):
                 return source, "relations.report_verbs.after"
             # "…, he said" / "…, the agency said": only a tag closing the figure's clause refers back.
             lead = s - 2 if w.lower[s - 1] in self.back_pronouns else s - 3
-            if lead >= 0 and (w.text[lead] == "," or w.is_quote[lead]):
+            # "…, the ministry revised its count to 59": a verb with a count of its own closes no clause.
+            own = e < len(doc) and (w.lower[e] in self.inverted_toll_preps or w.lower[e] == "at" or e in self._figure_starts)
+            if lead >= 0 and (w.text[lead] == "," or w.is_quote[lead]) and not own:
                 back = self._back_reference(doc, s, reporters)
                 if back is not None:
                     return back, "relations.report_verbs.back_reference"
@@ -1227,11 +1250,18 @@ class FigureRelations(ArgumentGrammar):
             return None
         return first
 
-    def _reporters(self, doc: Doc, reports, at_start: dict, at_end: dict) -> list[Span]:
-        """Who a pronoun or a definite nominal can refer back to: the named subjects of reporting verbs
-        and the first person and organisation of each sentence, in text order (guidelines §3.1)."""
+    def _reporters(self, doc: Doc, reports, at_start: dict, at_end: dict, relays=()) -> list[Span]:
+        """Who a pronoun or a definite nominal can refer back to: the named subjects of reporting verbs,
+        the sources a relay names ("36 dead were counted by X. The ministry later revised …"), and the
+        first person and organisation of each sentence, in text order (guidelines §3.1)."""
         w = self._words(doc)
         out: dict[int, Span] = {}
+        self._relayed_reporters = set()
+        for s, e in relays:
+            relayed = self._relayed(doc, e, at_start, name_first=True)
+            if relayed is not None:
+                out[relayed.start] = relayed
+                self._relayed_reporters.add(relayed.start)
         for _, s, e in reports:
             if self._phrase(doc, s, e) == "according to":
                 source = self._attributed(doc, e, at_start, SOURCE_LABELS)
@@ -1303,6 +1333,8 @@ class FigureRelations(ArgumentGrammar):
                 floor = sent_starts[floor - 1]
         for m in reversed(reporters):
             if m.end <= j and m.start >= floor and m.label_ in labels:
+                if m.start in self._relayed_reporters and word not in self.back_pronouns and word not in m.text.lower():
+                    continue  # "counted by X's Health Ministry … the ministry": a relay's agent is named by its kind
                 return m
         return None
 
