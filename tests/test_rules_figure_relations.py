@@ -902,3 +902,79 @@ def test_places_of_news_constructions(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not absent & rels, rels
+
+
+# Round 22 (E2): general constructions of wire copy, each with sentences from two invented conflicts.
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # An adverb of time between the source and its reporting verb, also after an apposition.
+        (
+            "The Korvan Relief Agency first reported that 25 bodies had been recovered.",
+            {("REPORTED_BY", "25", "Korvan Relief Agency")},
+            set(),
+        ),
+        (
+            "The Ostrava Front initially said 40 fighters were captured near the dam.",
+            {("REPORTED_BY", "40", "Ostrava Front")},
+            set(),
+        ),
+        (
+            "Marek Voss, head of the Tessar relief mission, has since confirmed those three deaths.",
+            {("REPORTED_BY", "three", "Marek Voss")},
+            set(),
+        ),
+        # An attribution bracketed inside a relative clause after the figure attributes that clause only.
+        (
+            "Radio Kessa reported on Saturday that 30 women died in the wing, whose doors, according to "
+            "witnesses, were locked.",
+            {("REPORTED_BY", "30", "Radio Kessa")},
+            set(),
+        ),
+        (
+            "The Ostrava Front said 14 fighters died in the raid, which, according to its commanders, lasted an hour.",
+            {("REPORTED_BY", "14", "Ostrava Front")},
+            set(),
+        ),
+        # An attribution closing the figure's own clause still wins: the witnesses are unnamed.
+        ("Radio Kessa said 12 villagers died, according to witnesses.", set(), {("REPORTED_BY", "12", "Radio Kessa")}),
+        # A verb of giving brought "to" the figure before its count noun reports it.
+        (
+            "The Dorn Army has raised to 54 the number of soldiers killed in the assault.",
+            {("REPORTED_BY", "54", "Dorn Army")},
+            set(),
+        ),
+        (
+            "The Korvan Relief Agency lowered to 30 its count of the dead.",
+            {("REPORTED_BY", "30", "Korvan Relief Agency")},
+            set(),
+        ),
+        # A relay's named source is a reporter a later nominal of its kind refers back to ...
+        (
+            "Twelve bodies were counted by the Velan Health Ministry. Later, the ministry revised its count to 59.",
+            {("REPORTED_BY", "59", "Velan Health Ministry")},
+            set(),
+        ),
+        (
+            "Forty bodies were recovered, a figure cited by the Ostrava Monitor. It later said 12 more bodies were found.",
+            {("REPORTED_BY", "12", "Ostrava Monitor")},
+            set(),
+        ),
+        # ... but not a nominal of another kind, and a verb with a count of its own closes no clause.
+        (
+            "Twelve bodies were counted by the Velan Health Ministry. The army has said the rebels took six people.",
+            set(),
+            {("REPORTED_BY", "six", "Velan Health Ministry")},
+        ),
+        (
+            "Twelve bodies were counted by the Velan Health Ministry. Later, with 13 more bodies delivered to "
+            "clinics, the ministry revised its count to 59.",
+            {("REPORTED_BY", "59", "Velan Health Ministry")},
+            {("REPORTED_BY", "13", "Velan Health Ministry")},
+        ),
+    ],
+)
+def test_sources_of_general_constructions(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not absent & rels, rels
