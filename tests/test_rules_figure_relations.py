@@ -978,3 +978,39 @@ def test_sources_of_general_constructions(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not absent & rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # The figure's phrase has closed: the verb after an apposition of a named party that holds the
+        # figure, the writer's own "as" clause, a participle of comment.
+        (
+            "The Sarn Liberation Army, believed to have 900 fighters, has operated from camps in Velmar.",
+            set(),
+            {("LOCATED_IN", "900", "Velmar")},
+        ),
+        (
+            "The toll rose to 46, as it emerged that the gunmen had trained in Korvania.",
+            set(),
+            {("LOCATED_IN", "46", "Korvania")},
+        ),
+        (
+            "The Ostrava Front had 5,000 fighters in 2020, making it the largest militia in Tessaria.",
+            set(),
+            {("LOCATED_IN", "5,000", "Tessaria")},
+        ),
+        # The figure's own verb after its parts, and "as many as" / "as of", keep the place.
+        (
+            "Some 137 pupils, 76 of them boys, were taken from a school in Dornel.",
+            {("LOCATED_IN", "Some 137", "Dornel"), ("LOCATED_IN", "76", "Dornel")},
+            set(),
+        ),
+        ("Forty people died in Arvel, as many as in the whole of last year.", {("LOCATED_IN", "Forty", "Arvel")}, set()),
+        ("Gunmen killed 12 people, as of Monday, in Velmar.", {("LOCATED_IN", "12", "Velmar")}, set()),
+    ],
+)
+def test_places_end_with_the_figures_clause(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not absent & rels, rels

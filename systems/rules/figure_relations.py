@@ -139,6 +139,8 @@ class FigureRelations(ArgumentGrammar):
         }
         self.pro_form_followers = frozenset(pro_forms["followers"])
         self.place_relatives = frozenset(self.words["place_relatives"])
+        self.place_clause_closers = frozenset(self.words["place_clause_closers"]["words"])
+        self.apposition_closers = frozenset(self.words["place_clause_closers"]["after_apposition"])
         # "at X Hospital, the sole clinic in Y": an apposition that places a facility in a settlement.
         self.figure_chain_words = (
             self.place_chain_words | frozenset(self.words["facility_apposition"]) | frozenset(self.place_facilities)
@@ -492,6 +494,14 @@ class FigureRelations(ArgumentGrammar):
                 break  # "…, the governor said, and in X …": the tag closes the figure's clause
             if w.text[k] == "," and k + 2 < len(doc) and lowers[k + 1] == "and" and w.is_lower[k + 2]:
                 break  # "… killed 22, and sought talks in X": a new verb phrase, not the figure's
+            if w.text[k] == "," and k + 1 < len(doc) and lowers[k + 1] in self.place_clause_closers and not in_part:
+                # "X, said to have 500 fighters, has waged war from bases in Y", "… 46, as it emerged that …
+                # in Y", "… 5,850 fighters, making it the largest force in Y": the figure's phrase has closed.
+                if lowers[k + 1] != "as" or self._clause_ends(doc, k, k + 2):
+                    break
+            if w.text[k] == "," and k + 1 < len(doc) and lowers[k + 1] in self.apposition_closers:
+                if self._in_name_apposition(doc, span, at_end):
+                    break  # "X, said to have 500 fighters, has waged war from bases in Y": X's verb, not the figure's
             if k in parts:
                 in_part = True
             elif w.text[k] == ",":
@@ -564,6 +574,16 @@ class FigureRelations(ArgumentGrammar):
         if subject is not None:
             return subject, "relations.place_preps.passive_subject", None
         return None, "", None
+
+    def _in_name_apposition(self, doc: Doc, span: Span, at_end: dict) -> bool:
+        """Whether the figure stands in an apposition opened by a comma right after a named party or
+        person ("RED-X, estimated to have 500 fighters, …"), not in the main clause."""
+        w = self._words(doc)
+        for j in range(span.start - 1, w.sent_starts[span.start], -1):
+            if w.text[j] == ",":
+                named = at_end.get(j)
+                return named is not None and named.label_ in ("ORG", "PERSON")
+        return False
 
     def _resident_place(self, doc: Doc, span: Span, at_start: dict) -> Span | None:
         """ "338 Dorn residents", "40 Goma villagers": a place naming the counted people's home, right
