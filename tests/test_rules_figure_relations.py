@@ -1014,3 +1014,40 @@ def test_places_end_with_the_figures_clause(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not absent & rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A rival count of the same kind, given by a reporting verb after a contrastive link, counts the
+        # same event and takes its place; rivals listed with "and" too.
+        (
+            "Local officials said 32 people had died in Lemvo and neighbouring Kosta, while another outlet, "
+            "the Dorn Courier, put the number at 34.",
+            {("LOCATED_IN", "34", "Lemvo"), ("LOCATED_IN", "34", "Kosta"), ("REPORTED_BY", "34", "Dorn Courier")},
+            set(),
+        ),
+        (
+            "Ten soldiers were killed on Kessa island, while an army officer told Radio Velo that 30 had died "
+            "and the Tessar Courier reported 40.",
+            {("LOCATED_IN", "30", "Kessa"), ("LOCATED_IN", "40", "Kessa")},
+            set(),
+        ),
+        # A count of another kind is another event's.
+        (
+            "Ten soldiers were killed in Arvel, while the Velan Relief Agency said 300 families had fled.",
+            {("REPORTED_BY", "300", "Velan Relief Agency")},
+            {("LOCATED_IN", "300", "Arvel")},
+        ),
+        # A verb that gives a count of its own opens its clause: it is no closing tag of the count before.
+        (
+            "Officials said 32 people had died in Lemvo, and the Dorn Courier put the number at 34.",
+            {("REPORTED_BY", "34", "Dorn Courier")},
+            {("REPORTED_BY", "32", "Dorn Courier")},
+        ),
+    ],
+)
+def test_rival_counts(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not absent & rels, rels

@@ -113,6 +113,8 @@ class FigureRelations(ArgumentGrammar):
         complements = self.words["report_verb_complements"]
         self.report_complements = {verb: frozenset(words) for verb, words in complements["verbs"].items()}
         self.claim_verbs = frozenset(complements["claims"])
+        # "put the toll at 40", "revised its count to 59": the words that give a verb of giving its count.
+        self.count_preps = self.inverted_toll_preps | frozenset(p for ps in complements["verbs"].values() for p in ps)
         back = self.words["reporter_back_reference"]
         self.back_pronouns: dict[str, set[str]] = {w: set(labels) for w, labels in back["pronouns"].items()}
         self.back_nominals = frozenset(back["nominals"])
@@ -139,6 +141,7 @@ class FigureRelations(ArgumentGrammar):
         }
         self.pro_form_followers = frozenset(pro_forms["followers"])
         self.place_relatives = frozenset(self.words["place_relatives"])
+        self.rival_links = frozenset(self.words["rival_count_links"]["words"])
         self.place_clause_closers = frozenset(self.words["place_clause_closers"]["words"])
         self.apposition_closers = frozenset(self.words["place_clause_closers"]["after_apposition"])
         # "at X Hospital, the sole clinic in Y": an apposition that places a facility in a settlement.
@@ -265,6 +268,10 @@ class FigureRelations(ArgumentGrammar):
                     == span.start
                 ):
                     found, place_rule = places[previous][0], "relations.place_preps.shared"
+                else:
+                    rival = self._rival_count(doc, fig, figures, places)
+                    if rival is not None:
+                        found, place_rule = places[rival][0], "relations.place_preps.rival_count"
                 places[span.start] = (found, place_rule)
             previous = span.start
             for i, where in enumerate(found):
@@ -1028,13 +1035,45 @@ class FigureRelations(ArgumentGrammar):
                 return source, "relations.report_verbs.after"
             # "…, he said" / "…, the agency said": only a tag closing the figure's clause refers back.
             lead = s - 2 if w.lower[s - 1] in self.back_pronouns else s - 3
-            # "…, the ministry revised its count to 59": a verb with a count of its own closes no clause.
-            own = e < len(doc) and (w.lower[e] in self.inverted_toll_preps or w.lower[e] == "at" or e in self._figure_starts)
-            if lead >= 0 and (w.text[lead] == "," or w.is_quote[lead]) and not own:
+            if lead >= 0 and (w.text[lead] == "," or w.is_quote[lead]) and not self._own_count(w, s, e):
                 back = self._back_reference(doc, s, reporters)
                 if back is not None:
                     return back, "relations.report_verbs.back_reference"
         return None, ""
+
+    def _own_count(self, w: Words, s: int, e: int) -> bool:
+        """Whether the reporting verb at s..e gives a count of its own ("…, and X put the number at 34",
+        "…, the ministry revised its count to 59"): it opens its own clause, it closes none before it."""
+        if e >= len(w.lower):
+            return False
+        giving = w.lower[e - 1] in self.toll_nouns or w.lower[s] in self.toll_verbs or w.lower[s] in self.report_complements
+        return e in self._figure_starts or (giving and w.lower[e] in self.count_preps)
+
+    def _rival_count(self, doc: Doc, fig: Figure, figures: list[Figure], places: dict) -> int | None:
+        """The start of the earlier count of the same sentence that this one rivals: "32 died in X and Y,
+        while another outlet put the number at 34", "10 were killed on X island, while an officer told
+        AFP that 30 had died". A count of the same kind, given by a reporting verb after a contrastive
+        link, counts the same event and takes its place (guidelines §2.5, the place of the event)."""
+        w = self._words(doc)
+        span = fig.span
+        floor = w.sent_starts[span.start]
+        for other in sorted(figures, key=lambda f: -f.span.start):
+            if other.span.start >= span.start or other.span.start < floor:
+                continue
+            if other.category != fig.category or not places[other.span.start][0]:
+                continue
+            # "…, while an officer said 30 had died and RFI reported 20 to 40": rival counts listed with "and".
+            listed = places[other.span.start][1].endswith("rival_count")
+            links = [
+                k
+                for k in range(other.span.end, span.start)
+                if (w.lower[k] in self.rival_links and w.text[k - 1] == "," and w.is_lower[k])
+                or (listed and w.lower[k] == "and")
+            ]
+            if links and any(k in self._report_tokens for k in range(links[-1], span.start)):
+                return other.span.start
+            return None
+        return None
 
     def _inside_relative(self, w: Words, lo: int, s: int, e: int) -> bool:
         """Whether the attribution at s..e is bracketed inside a relative clause opened after the
@@ -1085,6 +1124,8 @@ class FigureRelations(ArgumentGrammar):
         """The named source of a reporting verb at s..e after the figure ("…, the agency said"), unless
         the verb opens a complement of its own ("…, and the ministry said two more had died")."""
         w = self._words(doc)
+        if self._own_count(w, s, e):
+            return None
         if e < len(doc) and (w.lower[e] in self.complement_starts or e in self._figure_starts):
             tag = self._inverted_subject(doc, e, at_start, SOURCE_LABELS) if w.text[s - 1] == "," else None
             if tag is not None and (tag.end >= len(doc) or w.text[tag.end] in (".", ",", ";")):
