@@ -1051,3 +1051,27 @@ def test_rival_counts(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not absent & rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # A prefix hyphenated to a designator ("sub-county", "sub-prefecture", "sub-district") goes on
+        # naming the place: the list of nested places goes on past it.
+        (
+            "Forty people died in the raid in Ovaro Parish, Karambi sub-county, Tessel District.",
+            {("LOCATED_IN", "Forty", "Karambi"), ("LOCATED_IN", "Forty", "Tessel District")},
+        ),
+        (
+            "Gunmen killed 14 villagers near Bakoumi, Nzara sub-prefecture.",
+            {("LOCATED_IN", "14", "Bakoumi"), ("LOCATED_IN", "14", "Nzara")},
+        ),
+        (
+            "Floods and fighting displaced 3,000 people in Lumo sub-district, Arvel province.",
+            {("LOCATED_IN", "3,000", "Lumo"), ("LOCATED_IN", "3,000", "Arvel")},
+        ),
+    ],
+)
+def test_nested_places_past_a_prefixed_designator(system, text, present):
+    rels = relations(system, text)
+    assert present <= rels, rels

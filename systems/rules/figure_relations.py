@@ -145,9 +145,15 @@ class FigureRelations(ArgumentGrammar):
         self.place_clause_closers = frozenset(self.words["place_clause_closers"]["words"])
         self.apposition_closers = frozenset(self.words["place_clause_closers"]["after_apposition"])
         # "at X Hospital, the sole clinic in Y": an apposition that places a facility in a settlement.
+        # "X sub-county, Y District", "X sub-prefecture": a prefix hyphenated to a designator is part of it.
+        prefixes = frozenset(self.words["designator_prefixes"]["words"])
         self.figure_chain_words = (
-            self.place_chain_words | frozenset(self.words["facility_apposition"]) | frozenset(self.place_facilities)
+            self.place_chain_words
+            | frozenset(self.words["facility_apposition"])
+            | frozenset(self.place_facilities)
+            | prefixes
         )
+        self.figure_chain_after = self.place_chain_after | prefixes
         self.transfer_verbs = frozenset(self.words["transfer_verbs"])
         self.resident_nouns = frozenset(self.words["resident_nouns"])
         self.event_nouns = frozenset(self.words["event_nouns"])
@@ -828,7 +834,7 @@ class FigureRelations(ArgumentGrammar):
                 and after is not None
                 and w.is_alpha[after]
                 and w.is_lower[after]
-                and w.lower[after] not in self.place_chain_after
+                and w.lower[after] not in self.figure_chain_after
             ):
                 return out  # "attacks in A and B killed 12": a bare "and" still lists places
             out.append(nxt)
