@@ -1006,7 +1006,11 @@ def test_sources_of_general_constructions(system, text, present, absent):
             {("LOCATED_IN", "Some 137", "Dornel"), ("LOCATED_IN", "76", "Dornel")},
             set(),
         ),
-        ("Forty people died in Arvel, as many as in the whole of last year.", {("LOCATED_IN", "Forty", "Arvel")}, set()),
+        (
+            "Forty people died in Arvel, as many as in the whole of last year.",
+            {("LOCATED_IN", "Forty", "Arvel")},
+            set(),
+        ),
         ("Gunmen killed 12 people, as of Monday, in Velmar.", {("LOCATED_IN", "12", "Velmar")}, set()),
     ],
 )
@@ -1075,3 +1079,26 @@ def test_rival_counts(system, text, present, absent):
 def test_nested_places_past_a_prefixed_designator(system, text, present):
     rels = relations(system, text)
     assert present <= rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # Verbs of statement beyond "said": written posts, insistence, notes.
+        (
+            "Ines Varga, spokeswoman for the Velan Interior Ministry, wrote on Twitter that 14 guards had been killed.",
+            ("REPORTED_BY", "14", "Ines Varga"),
+        ),
+        (
+            "Governor Tomas Reyna insisted that the four officers killed were the only victims.",
+            ("REPORTED_BY", "four", "Tomas Reyna"),
+        ),
+        (
+            "The Korvan Relief Agency noted that 300 families had fled the valley.",
+            ("REPORTED_BY", "300", "Korvan Relief Agency"),
+        ),
+    ],
+)
+def test_verbs_of_statement(system, text, relation):
+    rels = relations(system, text)
+    assert relation in rels, rels
