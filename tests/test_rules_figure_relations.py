@@ -1102,3 +1102,31 @@ def test_nested_places_past_a_prefixed_designator(system, text, present):
 def test_verbs_of_statement(system, text, relation):
     rels = relations(system, text)
     assert relation in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A bare plural subject after a clause opener is an unnamed speaker of its own count.
+        (
+            "The Velan Relief Agency said 30 bodies were found, while residents spoke of more than 100.",
+            {("REPORTED_BY", "30", "Velan Relief Agency")},
+            {("REPORTED_BY", "more than 100", "Velan Relief Agency")},
+        ),
+        (
+            "The Ostrava Front said 12 fighters died, and witnesses said 40 civilians were killed.",
+            {("REPORTED_BY", "12", "Ostrava Front")},
+            {("REPORTED_BY", "40", "Ostrava Front")},
+        ),
+        # A reporting verb after "and" still shares the named subject.
+        (
+            "The Ostrava Front condemned the raid and said 40 civilians were killed.",
+            {("REPORTED_BY", "40", "Ostrava Front")},
+            set(),
+        ),
+    ],
+)
+def test_unnamed_speakers_after_a_clause_opener(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not absent & rels, rels

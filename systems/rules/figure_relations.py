@@ -956,8 +956,8 @@ class FigureRelations(ArgumentGrammar):
 
     def _unnamed_speaker(self, doc: Doc, s: int) -> bool:
         """Whether the reporting verb at s has an indefinite common-noun subject ("an aid group said",
-        "…, while first reports put"): the figure is that speaker's, not an earlier named source's. A
-        definite one ("the ministry said") may refer back to the named source."""
+        "…, while first reports put", "…, while residents spoke of"): the figure is that speaker's, not
+        an earlier named source's. A definite one ("the ministry said") may refer back to the named source."""
         w = self._words(doc)
         k = s
         while k - 1 >= 0 and w.lower[k - 1] in self.back_skip:
@@ -968,7 +968,7 @@ class FigureRelations(ArgumentGrammar):
             if low in ("a", "an"):
                 return words > 0
             if low in self.clause_openers:
-                return words >= 2
+                return words >= 1
             if not (w.is_alpha[k - 1] and w.is_lower[k - 1]) or low in self.skip_left or low in self.back_pronouns:
                 return False
             k -= 1
