@@ -1130,3 +1130,31 @@ def test_unnamed_speakers_after_a_clause_opener(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not absent & rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # "the same" before a noun of a place of any kind names the nearest earlier place mention.
+        (
+            "Rebels overran Tessim in May. In July, 18 soldiers died at the same post.",
+            {("LOCATED_IN", "18", "Tessim")},
+            set(),
+        ),
+        (
+            "Shelling hit Kaveri market on Monday. On Friday, 12 more people died in the same area.",
+            {("LOCATED_IN", "12", "Kaveri market")},
+            set(),
+        ),
+        # A time ("on the same day") is no place.
+        (
+            "Fighting began in Dorn on Monday. On Friday, 30 people were killed on the same day as the talks.",
+            set(),
+            {("LOCATED_IN", "30", "Dorn")},
+        ),
+    ],
+)
+def test_the_same_place(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not absent & rels, rels

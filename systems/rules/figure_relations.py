@@ -132,6 +132,7 @@ class FigureRelations(ArgumentGrammar):
         self.place_settlements = frozenset(nominal["settlements"])
         self.place_facilities: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in nominal["facilities"].items()}
         self.place_nominal_modifiers = frozenset(nominal["modifiers"])
+        self.same_place_nouns = frozenset(nominal["same_nouns"])
         self.settlement_labels: dict[str, tuple[str, ...]] = {
             k: tuple(v) for k, v in nominal["settlement_labels"].items()
         }
@@ -705,7 +706,9 @@ class FigureRelations(ArgumentGrammar):
         while j < len(doc) and w.lower[j] in self.place_nominal_modifiers:
             j += 1
         noun = w.lower[j] if j < len(doc) else ""
-        if noun not in self.place_settlements and noun not in self.place_facilities:
+        # "died at the same post", "in the same area": "same" says the place was named before.
+        same = "same" in w.lower[k + 1 : j] and noun in self.same_place_nouns
+        if noun not in self.place_settlements and noun not in self.place_facilities and not same:
             return None
         if j + 1 < len(doc) and (w.lower[j + 1] == "of" or w.is_title[j + 1]):
             return None  # "the city of X", "the camp Y": a name follows, not a reference back
