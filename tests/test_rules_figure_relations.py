@@ -1158,3 +1158,25 @@ def test_the_same_place(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not absent & rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # A closing tag whose subject is a name with a role apposition: the head of the apposition speaks.
+        (
+            '"At least 60 bodies have been recovered," Colonel Ivo Marek, the army spokesman, told reporters.',
+            ("REPORTED_BY", "At least 60", "Ivo Marek"),
+        ),
+        (
+            "Twelve villagers were abducted on Sunday, Lina Farah, a spokeswoman for the Korvan Relief Agency, said.",
+            ("REPORTED_BY", "Twelve", "Lina Farah"),
+        ),
+        # A kind of place with lower-case modifiers before "of" ("the border town of X").
+        ("Gunmen killed 27 people in the border town of Tessim.", ("LOCATED_IN", "27", "Tessim")),
+        ("Some 4,000 people fled the remote mining town of Ebo.", ("LOCATED_IN", "Some 4,000", "Ebo")),
+    ],
+)
+def test_apposed_tag_speakers_and_kinds_of_place(system, text, relation):
+    rels = relations(system, text)
+    assert relation in rels, rels

@@ -282,7 +282,7 @@ class FigureRelations(ArgumentGrammar):
                 places[span.start] = (found, place_rule)
             previous = span.start
             for i, where in enumerate(found):
-                shared = place_rule.endswith(("shared", "part"))
+                shared = place_rule.endswith(("shared", "part", "rival_count"))
                 rule = place_rule if i == 0 or shared else place_rule + ".chain"
                 add("LOCATED_IN", span, where, rule)
         for fig in figures:
@@ -783,8 +783,21 @@ class FigureRelations(ArgumentGrammar):
             if word in self.place_settlements and k + 1 < len(doc) and w.text[k + 1] == ",":
                 k += 1  # "the rebel-held capital, X": the place named in apposition
             elif word not in self.figure_place_skip and not (k + 1 < len(doc) and w.text[k + 1] == "-"):
-                return None
+                kind = self._kind_of_place(w, k, ceiling)
+                if kind is None:
+                    return None
+                k = kind  # "the border town of X", "the remote mining town of X": the kind of place, then "of"
             k += 1
+        return None
+
+    def _kind_of_place(self, w: Words, k: int, ceiling: int) -> int | None:
+        """Where a noun of a kind of place stands after lower-case modifiers from k, when "of" follows it
+        ("border town of", "mining town of", "remote farming village of"), else None."""
+        for j in range(k, min(ceiling - 1, k + self.gaps["place_kind_modifiers"] + 1)):
+            if not (w.is_alpha[j] and w.is_lower[j]):
+                return None
+            if w.lower[j] in self.settlement_nouns and j > k:
+                return j if w.lower[j + 1] == "of" else None
         return None
 
     def _coordinated_figure(self, doc: Doc, span: Span, starts: list[int], ends: dict[int, int], reports) -> int | None:
@@ -1223,6 +1236,10 @@ class FigureRelations(ArgumentGrammar):
             named = at_end.get(k - 1)  # "…, the city's mayor, N, said": the name closing an apposition
             if named is not None and named.label_ in labels and w.text[named.start - 1] == ",":
                 return named
+            if self._role_apposition(doc, k - 1):
+                # "…," Col. N, the army spokesman, told reporters": the head of the apposition speaks.
+                head = self._apposition_head(doc, k - 1, at_end)
+                return head if head is not None and head.label_ in labels else None
             return None
         source = self._left(doc, k, at_end, labels, skip=self.source_skip, gap=3)
         if source is None:
