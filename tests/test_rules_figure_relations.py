@@ -1180,3 +1180,29 @@ def test_the_same_place(system, text, present, absent):
 def test_apposed_tag_speakers_and_kinds_of_place(system, text, relation):
     rels = relations(system, text)
     assert relation in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A place after a cause phrase ("over the massacre", "in connection with the bombing") is the event's,
+        # not where the detained or charged are.
+        (
+            "Police said 20 people had been detained over Friday's massacre at a school in Ebo.",
+            set(),
+            {("LOCATED_IN", "20", "Ebo")},
+        ),
+        (
+            "Eleven men were charged in connection with the bombing in Tessim.",
+            set(),
+            {("LOCATED_IN", "Eleven", "Tessim")},
+        ),
+        # "over the course of", "over the weekend" are times.
+        ("Twelve civilians died over the course of the offensive in Dorn.", {("LOCATED_IN", "Twelve", "Dorn")}, set()),
+        ("Fighting over the weekend in Kessa killed 14 people.", {("LOCATED_IN", "14", "Kessa")}, set()),
+    ],
+)
+def test_places_after_a_cause_phrase(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not absent & rels, rels

@@ -143,6 +143,7 @@ class FigureRelations(ArgumentGrammar):
         self.pro_form_followers = frozenset(pro_forms["followers"])
         self.place_relatives = frozenset(self.words["place_relatives"])
         self.rival_links = frozenset(self.words["rival_count_links"]["words"])
+        self.cause_preps = frozenset(self.words["cause_preps"]["words"])
         self.place_clause_closers = frozenset(self.words["place_clause_closers"]["words"])
         self.apposition_closers = frozenset(self.words["place_clause_closers"]["after_apposition"])
         # "at X Hospital, the sole clinic in Y": an apposition that places a facility in a settlement.
@@ -516,6 +517,8 @@ class FigureRelations(ArgumentGrammar):
             if w.text[k] == "," and k + 1 < len(doc) and lowers[k + 1] in self.apposition_closers:
                 if self._in_name_apposition(doc, span, at_end):
                     break  # "X, said to have 500 fighters, has waged war from bases in Y": X's verb, not the figure's
+            if lowers[k] in self.cause_preps and self._event_ahead(w, k + 1, sent_end):
+                break  # "20 were detained over the massacre at X": the place of the event, not the detainees'
             if k in parts:
                 in_part = True
             elif w.text[k] == ",":
@@ -789,6 +792,16 @@ class FigureRelations(ArgumentGrammar):
                 k = kind  # "the border town of X", "the remote mining town of X": the kind of place, then "of"
             k += 1
         return None
+
+    def _event_ahead(self, w: Words, k: int, end: int) -> bool:
+        """Whether an event noun follows from k past a determiner, a possessor and its modifiers
+        ("over Friday night's massacre", "over the attack")."""
+        for j in range(k, min(end, k + 5)):
+            if w.lower[j] in self.event_nouns:
+                return True
+            if (w.is_punct[j] and w.lower[j] not in POSSESSIVE_MARKS) or w.lower[j] == "of":
+                return False  # "over the course of the offensive in X": a time, not a cause
+        return False
 
     def _kind_of_place(self, w: Words, k: int, ceiling: int) -> int | None:
         """Where a noun of a kind of place stands after lower-case modifiers from k, when "of" follows it
