@@ -1206,3 +1206,32 @@ def test_places_after_a_cause_phrase(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not absent & rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A state's possessive before a name of two or more words with no word of a place in it owns an
+        # outlet or a company; it places nothing.
+        (
+            "A report on Niger's pro-government Velo Star gave a different count, of around 40 fighters.",
+            set(),
+            {("LOCATED_IN", "around 40", "Niger")},
+        ),
+        (
+            "A report on Chad's state-run Morning Star gave a different count, of 25 soldiers.",
+            set(),
+            {("LOCATED_IN", "25", "Chad")},
+        ),
+        # Before a place it still places the figure, with the place.
+        (
+            "Shelling killed 40 people in Chad's Lumo district.",
+            {("LOCATED_IN", "40", "Chad"), ("LOCATED_IN", "40", "Lumo")},
+            set(),
+        ),
+    ],
+)
+def test_place_owning_an_untagged_name(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not absent & rels, rels

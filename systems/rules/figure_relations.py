@@ -144,6 +144,9 @@ class FigureRelations(ArgumentGrammar):
         self.place_relatives = frozenset(self.words["place_relatives"])
         self.rival_links = frozenset(self.words["rival_count_links"]["words"])
         self.cause_preps = frozenset(self.words["cause_preps"]["words"])
+        self.place_name_words = (
+            self.settlement_nouns | self.territory_designators | self.place_settlements | frozenset(self.place_facilities)
+        )
         self.place_clause_closers = frozenset(self.words["place_clause_closers"]["words"])
         self.apposition_closers = frozenset(self.words["place_clause_closers"]["after_apposition"])
         # "at X Hospital, the sole clinic in Y": an apposition that places a facility in a settlement.
@@ -744,6 +747,13 @@ class FigureRelations(ArgumentGrammar):
         nxt = at_start.get(j)
         if nxt is not None:
             return nxt.label_ not in ("GPE", "LOC")
+        # "on Turkey's pro-government A News": a name of two or more words the rules did not tag, with no
+        # word of a place in it, is what the place owns (an outlet, a company), not a part of the place.
+        run = j
+        while run < len(doc) and w.is_title[run] and run not in self._figure_tokens:
+            run += 1
+        if run - j >= 2 and not any(word in self.place_name_words for word in w.lower[j:run]):
+            return True
         return w.lower[k + 1] in self.owned_nouns
 
     def _wholes(self, doc: Doc, figures: list[Figure]) -> dict[int, int]:
