@@ -1235,3 +1235,34 @@ def test_place_owning_an_untagged_name(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not absent & rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A pronoun already resolved to a reporter stands for it where it is written: a later pronoun
+        # refers back through it (one speaker's report over several sentences).
+        (
+            "Governor Amos Ruto told a briefing that 120 people had been abducted. Of those, 40 had been freed, "
+            "he said. Other officials gave lower numbers. He also acknowledged 300 killings this year.",
+            {("REPORTED_BY", "300", "Amos Ruto")},
+            set(),
+        ),
+        (
+            "The Ostrava Front issued a statement on Monday. It said 12 of its fighters had died. Fighting went on "
+            "overnight. It later said 30 soldiers had been captured.",
+            {("REPORTED_BY", "30", "Ostrava Front")},
+            set(),
+        ),
+        # Without a resolved pronoun between, a reporter three sentences back is out of reach.
+        (
+            "Governor Amos Ruto spoke on Monday. Rebels shelled the town. Shops closed. He said 14 people died.",
+            set(),
+            {("REPORTED_BY", "14", "Amos Ruto")},
+        ),
+    ],
+)
+def test_pronoun_chains_of_one_speaker(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not absent & rels, rels
