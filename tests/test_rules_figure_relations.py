@@ -1266,3 +1266,31 @@ def test_pronoun_chains_of_one_speaker(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not absent & rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A person named after a word of the press relays what she is told, like an outlet told.
+        (
+            "Residents told the French journalist Marc Duval that 32 people had died in Lemvo.",
+            {("REPORTED_BY", "32", "Marc Duval")},
+            set(),
+        ),
+        (
+            "A nurse told reporter Ana Petrov that 14 patients were killed.",
+            {("REPORTED_BY", "14", "Ana Petrov")},
+            set(),
+        ),
+        # A person told without one is a party to the talk, not a relay.
+        (
+            "The spy chief told President Amos Ruto that 11 soldiers were held.",
+            set(),
+            {("REPORTED_BY", "11", "Amos Ruto")},
+        ),
+    ],
+)
+def test_journalist_told_relays(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not absent & rels, rels

@@ -144,6 +144,7 @@ class FigureRelations(ArgumentGrammar):
         self.place_relatives = frozenset(self.words["place_relatives"])
         self.rival_links = frozenset(self.words["rival_count_links"]["words"])
         self.cause_preps = frozenset(self.words["cause_preps"]["words"])
+        self.press_roles = frozenset(self.words["press_roles"]["words"])
         self.place_name_words = (
             self.settlement_nouns | self.territory_designators | self.place_settlements | frozenset(self.place_facilities)
         )
@@ -1512,4 +1513,28 @@ class FigureRelations(ArgumentGrammar):
                     m = self._relayed(doc, e, at_start) or self._back_reference(doc, e, reporters, forward=True)
                 if m is not None and m.label_ == "ORG":
                     return m
+                journalist = self._journalist(doc, e, at_start)
+                if journalist is not None:
+                    return journalist
+        return None
+
+    def _journalist(self, doc: Doc, k: int, at_start: dict) -> Span | None:
+        """ "told the French journalist N that 32 …", "told reporter N": a person named after a word of the
+        press relays what she is told, like an outlet (guidelines §2.5, relayed figures); a person told
+        without one ("told President N") is only a party to the talk."""
+        w = self._words(doc)
+        pressed = False
+        ceiling = min(len(doc), k + 5)
+        while k < ceiling:
+            m = at_start.get(k)
+            if m is not None and m.label_ == "NORP":
+                k = m.end
+                continue
+            if m is not None:
+                return m if pressed and m.label_ == "PERSON" else None
+            if w.lower[k] in self.press_roles:
+                pressed = True
+            elif w.lower[k] not in ("the", "a", "an") and not (w.is_lower[k] and w.is_alpha[k]):
+                return None
+            k += 1
         return None
