@@ -1294,3 +1294,32 @@ def test_journalist_told_relays(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not absent & rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # A closing "told" tag whose object is the outlet told ("The" opens its name): the speaker and
+        # the outlet report the quoted count.
+        (
+            '"We found 40 bodies," Ivo Marek told The Korvan Times.',
+            {("REPORTED_BY", "40", "Ivo Marek"), ("REPORTED_BY", "40", "Korvan Times")},
+        ),
+        (
+            '"Some 300 families have fled," Lina Farah told The Tessar Herald on Monday.',
+            {("REPORTED_BY", "Some 300", "Lina Farah")},
+        ),
+        # A closing tag whose subject is a body with an apposition naming its kind.
+        (
+            "At least 14 civilians were killed, the Ostrava Monitor, a war monitor, said.",
+            {("REPORTED_BY", "At least 14", "Ostrava Monitor")},
+        ),
+        (
+            "Some 200 homes burned, the Korvan Relief Agency, a local charity, said on Sunday.",
+            {("REPORTED_BY", "Some 200", "Korvan Relief Agency")},
+        ),
+    ],
+)
+def test_closing_tags_with_an_outlet_or_a_kind(system, text, present):
+    rels = relations(system, text)
+    assert present <= rels, rels

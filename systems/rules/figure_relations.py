@@ -425,8 +425,8 @@ class FigureRelations(ArgumentGrammar):
                 if acronym is not None and acronym.label_ == m.label_ and w.text[acronym.end] == ")" and not name_first:
                     return acronym
                 return m
-            if not (w.is_alpha[k] and w.is_lower[k]):
-                return None
+            if not (w.is_alpha[k] and (w.is_lower[k] or w.lower[k] == "the")):
+                return None  # "told The Korvan Times": a capitalised article of the name passes too
             k += 1
         return None
 
@@ -992,7 +992,7 @@ class FigureRelations(ArgumentGrammar):
                     bool(words)
                     and (words[0] in ("a", "an", "the") or words[0] in self.role_nouns)  # "N, head of X,"
                     and "and" not in words
-                    and any(w in self.role_nouns or w in self.group_nouns for w in words)
+                    and any(w in self.role_nouns or w in self.group_nouns or w in self.back_nominals for w in words)
                 )
         return False
 
@@ -1174,7 +1174,7 @@ class FigureRelations(ArgumentGrammar):
         w = self._words(doc)
         if self._own_count(w, s, e):
             return None
-        if e < len(doc) and (w.lower[e] in self.complement_starts or e in self._figure_starts):
+        if e < len(doc) and (w.lower[e] in self.complement_starts or e in self._figure_starts) and not self._told_outlet(doc, s, e, at_start):
             tag = self._inverted_subject(doc, e, at_start, SOURCE_LABELS) if w.text[s - 1] == "," else None
             if tag is not None and (tag.end >= len(doc) or w.text[tag.end] in (".", ",", ";")):
                 return tag if tag.start >= span.end else None  # "…, said the relief agency.": a closing tag
@@ -1191,6 +1191,18 @@ class FigureRelations(ArgumentGrammar):
         if not any(w.text[j] in (",", "—", "–", ";", ":") or w.is_quote[j] for j in range(span.end, source.start)):
             return None  # "Thirty fighters of the X said …": the count is in the speaker's own phrase
         return source
+
+    def _told_outlet(self, doc: Doc, s: int, e: int, at_start: dict) -> bool:
+        """Whether "told" at s closes its clause with the outlet told ('…," N told The Korvan Times.'):
+        "the" opens the addressee's name, not a complement of its own."""
+        w = self._words(doc)
+        if w.lower[s] not in ("told", "tells"):
+            return False
+        told = at_start.get(e) or (at_start.get(e + 1) if w.lower[e] == "the" else None)
+        if told is None:
+            return False
+        # "…, N told The X Times on Monday.": a time or place phrase may follow the outlet.
+        return told.end >= len(doc) or w.text[told.end] in (".", ",", ";") or w.lower[told.end] in self.place_preps
 
     def _relaying_tag(self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict) -> Span | None:
         """ "X said … 30 …, the Y news agency reported": a tag closing the sentence after a comma relays
