@@ -1323,3 +1323,32 @@ def test_journalist_told_relays(system, text, present, absent):
 def test_closing_tags_with_an_outlet_or_a_kind(system, text, present):
     rels = relations(system, text)
     assert present <= rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # A closing "told" tag to an audience ("told a briefing", "told a news conference") closes its clause.
+        (
+            "More than 76,000 residents have been moved to safety, an official of the Velan Relief Agency told a briefing.",
+            {("REPORTED_BY", "More than 76,000", "Velan Relief Agency")},
+        ),
+        (
+            "Some 40 fighters were captured, Ivo Marek told a news conference on Monday.",
+            {("REPORTED_BY", "Some 40", "Ivo Marek")},
+        ),
+        # A closing tag before an "according to" is the origin the attribution relays: both report.
+        (
+            "More than 76,000 residents have been moved to safety, an official of the Velan Relief Agency told a "
+            "briefing, according to the Korvan news agency Tass.",
+            {("REPORTED_BY", "More than 76,000", "Velan Relief Agency"), ("REPORTED_BY", "More than 76,000", "Tass")},
+        ),
+        (
+            "Some 40 fighters were captured, the Ostrava Front said, according to Radio Velo.",
+            {("REPORTED_BY", "Some 40", "Ostrava Front"), ("REPORTED_BY", "Some 40", "Radio Velo")},
+        ),
+    ],
+)
+def test_closing_tags_to_an_audience_and_before_an_attribution(system, text, present):
+    rels = relations(system, text)
+    assert present <= rels, rels

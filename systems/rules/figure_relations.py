@@ -145,8 +145,12 @@ class FigureRelations(ArgumentGrammar):
         self.rival_links = frozenset(self.words["rival_count_links"]["words"])
         self.cause_preps = frozenset(self.words["cause_preps"]["words"])
         self.press_roles = frozenset(self.words["press_roles"]["words"])
+        self.told_audiences = frozenset(self.words["press_roles"]["audiences"])
         self.place_name_words = (
-            self.settlement_nouns | self.territory_designators | self.place_settlements | frozenset(self.place_facilities)
+            self.settlement_nouns
+            | self.territory_designators
+            | self.place_settlements
+            | frozenset(self.place_facilities)
         )
         self.place_clause_closers = frozenset(self.words["place_clause_closers"]["words"])
         self.apposition_closers = frozenset(self.words["place_clause_closers"]["after_apposition"])
@@ -303,6 +307,14 @@ class FigureRelations(ArgumentGrammar):
                 # "X said its fighters killed 70, according to Y": Y relays what X said (§2.5, relayed figures).
                 origin = self._speaker_before(doc, self._reports_before(doc, span, reports), at_start, at_end)
                 add("REPORTED_BY", span, origin, "relations.report_verbs.relayed_speaker")
+                # "…, an official of X told a briefing, according to Y": the closing tag before the
+                # attribution is the origin Y relays.
+                add(
+                    "REPORTED_BY",
+                    span,
+                    self._tag_before_attribution(doc, span, reports, at_start, at_end),
+                    "relations.report_verbs.relayed_speaker",
+                )
             if source_rule in ("relations.report_verbs.before", "relations.report_verbs.back_reference"):
                 relaying = self._relaying_tag(doc, span, reports, at_start, at_end)
                 add("REPORTED_BY", span, relaying, "relations.report_verbs.relaying_tag")
@@ -1094,7 +1106,9 @@ class FigureRelations(ArgumentGrammar):
         "…, the ministry revised its count to 59"): it opens its own clause, it closes none before it."""
         if e >= len(w.lower):
             return False
-        giving = w.lower[e - 1] in self.toll_nouns or w.lower[s] in self.toll_verbs or w.lower[s] in self.report_complements
+        giving = (
+            w.lower[e - 1] in self.toll_nouns or w.lower[s] in self.toll_verbs or w.lower[s] in self.report_complements
+        )
         return e in self._figure_starts or (giving and w.lower[e] in self.count_preps)
 
     def _rival_count(self, doc: Doc, fig: Figure, figures: list[Figure], places: dict) -> int | None:
@@ -1174,7 +1188,11 @@ class FigureRelations(ArgumentGrammar):
         w = self._words(doc)
         if self._own_count(w, s, e):
             return None
-        if e < len(doc) and (w.lower[e] in self.complement_starts or e in self._figure_starts) and not self._told_outlet(doc, s, e, at_start):
+        if (
+            e < len(doc)
+            and (w.lower[e] in self.complement_starts or e in self._figure_starts)
+            and not self._told_outlet(doc, s, e, at_start)
+        ):
             tag = self._inverted_subject(doc, e, at_start, SOURCE_LABELS) if w.text[s - 1] == "," else None
             if tag is not None and (tag.end >= len(doc) or w.text[tag.end] in (".", ",", ";")):
                 return tag if tag.start >= span.end else None  # "…, said the relief agency.": a closing tag
@@ -1192,6 +1210,22 @@ class FigureRelations(ArgumentGrammar):
             return None  # "Thirty fighters of the X said …": the count is in the speaker's own phrase
         return source
 
+    def _tag_before_attribution(self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict) -> Span | None:
+        """The source of a closing tag between the figure and an "according to" after it."""
+        w = self._words(doc)
+        end = w.sent_ends[span.start]
+        tags = [(s, e) for _, s, e in reports if span.end <= s and e <= end]
+        attributions = [s for s, e in tags if self._phrase(doc, s, e) == "according to"]
+        if not attributions:
+            return None
+        for s, e in sorted(tags):
+            if s >= attributions[0] or any(self._breaks_at(w, k) for k in range(span.end, s)):
+                return None
+            source = self._after_tag(doc, span, s, e, at_start, at_end)
+            if source is not None:
+                return source
+        return None
+
     def _told_outlet(self, doc: Doc, s: int, e: int, at_start: dict) -> bool:
         """Whether "told" at s closes its clause with the outlet told ('…," N told The Korvan Times.'):
         "the" opens the addressee's name, not a complement of its own."""
@@ -1199,6 +1233,10 @@ class FigureRelations(ArgumentGrammar):
         if w.lower[s] not in ("told", "tells"):
             return False
         told = at_start.get(e) or (at_start.get(e + 1) if w.lower[e] == "the" else None)
+        if told is None and w.lower[e] in ("a", "an", "the"):
+            # "…, an official told a briefing.", "… told a news conference on Monday": an audience.
+            j = next((i for i in range(e + 1, min(len(doc), e + 4)) if w.lower[i] in self.told_audiences), None)
+            told = doc[e : j + 1] if j is not None else None
         if told is None:
             return False
         # "…, N told The X Times on Monday.": a time or place phrase may follow the outlet.
@@ -1474,7 +1512,9 @@ class FigureRelations(ArgumentGrammar):
             if floor > 0:
                 floor = sent_starts[floor - 1]
         # A pronoun already resolved stands for its reporter where it is written.
-        candidates = sorted([(m.start, m.end, m) for m in reporters] + [(p, p + 1, m) for p, m in self._pronoun_reporters])
+        candidates = sorted(
+            [(m.start, m.end, m) for m in reporters] + [(p, p + 1, m) for p, m in self._pronoun_reporters]
+        )
         for start, end, m in reversed(candidates):
             if end <= j and start >= floor and m.label_ in labels:
                 if m.start in self._relayed_reporters and word not in self.back_pronouns and word not in m.text.lower():
