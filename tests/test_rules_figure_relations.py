@@ -1352,3 +1352,23 @@ def test_closing_tags_with_an_outlet_or_a_kind(system, text, present):
 def test_closing_tags_to_an_audience_and_before_an_attribution(system, text, present):
     rels = relations(system, text)
     assert present <= rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # A count in a relative clause on the counted noun ("115 raids in which 145 were detained …")
+        # does not end the clause: the place after it is the raids' too.
+        (
+            "Over those seven days, troops ran 115 raids in which 145 people were detained throughout Arvel province.",
+            {("LOCATED_IN", "115", "Arvel"), ("LOCATED_IN", "145", "Arvel")},
+        ),
+        (
+            "Rebels staged 12 attacks in which 40 soldiers died in Kessa.",
+            {("LOCATED_IN", "12", "Kessa"), ("LOCATED_IN", "40", "Kessa")},
+        ),
+    ],
+)
+def test_places_past_a_relative_clause_on_the_counted_noun(system, text, present):
+    rels = relations(system, text)
+    assert present <= rels, rels

@@ -513,7 +513,15 @@ class FigureRelations(ArgumentGrammar):
         # comma, neither end its clause nor give it their place.
         # "40 people in 30 raids across X": a count in the figure's own prepositional phrase does not end it.
         nxt_fig = min(
-            (s for s in starts if s > span.start and s not in parts and lowers[s - 1] not in self.place_preps),
+            (
+                s
+                for s in starts
+                if s > span.start
+                and s not in parts
+                and lowers[s - 1] not in self.place_preps
+                # "115 raids in which 145 were detained throughout X": a relative clause on the counted noun.
+                and not (lowers[s - 1] in self.relative_words and lowers[s - 2] in self.place_preps)
+            ),
             default=len(doc),
         )
         resident = self._resident_place(doc, span, at_start)
