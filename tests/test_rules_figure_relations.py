@@ -1372,3 +1372,19 @@ def test_closing_tags_to_an_audience_and_before_an_attribution(system, text, pre
 def test_places_past_a_relative_clause_on_the_counted_noun(system, text, present):
     rels = relations(system, text)
     assert present <= rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # "one" before a place that premodifies the noun, like "a" ("in one Kessa village").
+        (
+            "Gunmen killed at least 45 people in one Kessa village, far to the west.",
+            ("LOCATED_IN", "at least 45", "Kessa"),
+        ),
+        ("The strike destroyed 30 homes in one Arvel district.", ("LOCATED_IN", "30", "Arvel")),
+    ],
+)
+def test_place_premodifying_after_one(system, text, relation):
+    rels = relations(system, text)
+    assert relation in rels, rels
