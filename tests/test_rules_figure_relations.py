@@ -1388,3 +1388,22 @@ def test_places_past_a_relative_clause_on_the_counted_noun(system, text, present
 def test_place_premodifying_after_one(system, text, relation):
     rels = relations(system, text)
     assert relation in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # "up from N", "down from N": an earlier value of the same count takes its place.
+        (
+            "The toll in Kessa rose to 61 on Monday, many of them children, up from 40 on Sunday.",
+            {("LOCATED_IN", "61", "Kessa"), ("LOCATED_IN", "40", "Kessa")},
+        ),
+        (
+            "The number of displaced in Tessar reached 9,000 on Friday, most of them women, down from 12,000 a week earlier.",
+            {("LOCATED_IN", "9,000", "Tessar"), ("LOCATED_IN", "12,000", "Tessar")},
+        ),
+    ],
+)
+def test_earlier_values_of_a_count(system, text, present):
+    rels = relations(system, text)
+    assert present <= rels, rels

@@ -143,6 +143,7 @@ class FigureRelations(ArgumentGrammar):
         self.pro_form_followers = frozenset(pro_forms["followers"])
         self.place_relatives = frozenset(self.words["place_relatives"])
         self.rival_links = frozenset(self.words["rival_count_links"]["words"])
+        self.comparison_links = frozenset(tuple(p.split()) for p in self.words["rival_count_links"]["comparisons"])
         self.cause_preps = frozenset(self.words["cause_preps"]["words"])
         self.press_roles = frozenset(self.words["press_roles"]["words"])
         self.told_audiences = frozenset(self.words["press_roles"]["audiences"])
@@ -1141,6 +1142,9 @@ class FigureRelations(ArgumentGrammar):
                 or (listed and w.lower[k] == "and")
             ]
             if links and any(k in self._report_tokens for k in range(links[-1], span.start)):
+                return other.span.start
+            # "36,000 had fled X since Sunday, up from 26,000": the earlier value of the same count.
+            if tuple(w.lower[max(0, span.start - 2) : span.start]) in self.comparison_links:
                 return other.span.start
             return None
         return None
