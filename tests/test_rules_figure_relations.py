@@ -1407,3 +1407,32 @@ def test_place_premodifying_after_one(system, text, relation):
 def test_earlier_values_of_a_count(system, text, present):
     rels = relations(system, text)
     assert present <= rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A participle of being somewhere coordinated after the figure's place phrase adds where the
+        # counted people are; a verb of direction does not.
+        (
+            "They add to almost 700,000 people already uprooted by violence in Arvel province and sheltering in "
+            "Arvel itself as well as in Dorn, Kessa and Ebo.",
+            {("LOCATED_IN", "almost 700,000", "Dorn"), ("LOCATED_IN", "almost 700,000", "Ebo")},
+            set(),
+        ),
+        (
+            "Some 4,000 people were displaced in Tessar and living in Velmar, officials said.",
+            {("LOCATED_IN", "Some 4,000", "Tessar"), ("LOCATED_IN", "Some 4,000", "Velmar")},
+            set(),
+        ),
+        (
+            "Some 4,000 people fled Kessa and headed to Ebo.",
+            {("LOCATED_IN", "Some 4,000", "Kessa")},
+            {("LOCATED_IN", "Some 4,000", "Ebo")},
+        ),
+    ],
+)
+def test_places_of_presence_after_the_place_phrase(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not absent & rels, rels

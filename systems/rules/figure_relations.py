@@ -146,6 +146,7 @@ class FigureRelations(ArgumentGrammar):
         self.comparison_links = frozenset(tuple(p.split()) for p in self.words["rival_count_links"]["comparisons"])
         self.cause_preps = frozenset(self.words["cause_preps"]["words"])
         self.press_roles = frozenset(self.words["press_roles"]["words"])
+        self.presence_participles = frozenset(self.words["presence_participles"]["words"])
         self.told_audiences = frozenset(self.words["press_roles"]["audiences"])
         self.place_name_words = (
             self.settlement_nouns
@@ -264,6 +265,8 @@ class FigureRelations(ArgumentGrammar):
             found = [place, *self._place_chain(doc, place, at_start)] if place is not None else []
             if named is not None and named not in found:
                 found.append(named)  # "at X on the edge of Y, killing 6": Y, too far on for the chain from X
+            if place_rule == "relations.place_preps":
+                found += [m for m in self._presence_places(doc, found, at_start) if m not in found]
             if not found:
                 shared = self._coordinated_figure(doc, span, starts, ends, reports)
                 if shared is not None and places.get(shared, ([], ""))[0]:
@@ -1119,6 +1122,23 @@ class FigureRelations(ArgumentGrammar):
             w.lower[e - 1] in self.toll_nouns or w.lower[s] in self.toll_verbs or w.lower[s] in self.report_complements
         )
         return e in self._figure_starts or (giving and w.lower[e] in self.count_preps)
+
+    def _presence_places(self, doc: Doc, found: list[Span], at_start: dict) -> list[Span]:
+        """ "uprooted in X province and sheltering in Y as well as in Z": a participle of being somewhere
+        coordinated after the figure's place phrase says where the counted people are too (guidelines
+        §2.5: a figure stated to be in a place is linked)."""
+        w = self._words(doc)
+        if not found:
+            return []
+        j, end = max(m.end for m in found), w.sent_ends[found[0].start]
+        while j < end and w.lower[j] in self.place_name_words:
+            j += 1  # "in X province and …"
+        if j + 2 >= end or w.lower[j] != "and" or w.lower[j + 1] not in self.presence_participles:
+            return []
+        if w.lower[j + 2] not in self.place_preps:
+            return []
+        place = self._place_phrase(doc, j + 3, at_start)
+        return [place, *self._place_chain(doc, place, at_start)] if place is not None else []
 
     def _rival_count(self, doc: Doc, fig: Figure, figures: list[Figure], places: dict) -> int | None:
         """The start of the earlier count of the same sentence that this one rivals: "32 died in X and Y,
