@@ -956,7 +956,8 @@ def test_places_of_news_constructions(system, text, present, absent):
             set(),
         ),
         (
-            "Forty bodies were recovered, a figure cited by the Ostrava Monitor. It later said 12 more bodies were found.",
+            "Forty bodies were recovered, a figure cited by the Ostrava Monitor. "
+            "It later said 12 more bodies were found.",
             {("REPORTED_BY", "12", "Ostrava Monitor")},
             set(),
         ),
@@ -1330,7 +1331,8 @@ def test_closing_tags_with_an_outlet_or_a_kind(system, text, present):
     [
         # A closing "told" tag to an audience ("told a briefing", "told a news conference") closes its clause.
         (
-            "More than 76,000 residents have been moved to safety, an official of the Velan Relief Agency told a briefing.",
+            "More than 76,000 residents have been moved to safety, an official of the Velan Relief Agency "
+            "told a briefing.",
             {("REPORTED_BY", "More than 76,000", "Velan Relief Agency")},
         ),
         (
@@ -1399,7 +1401,8 @@ def test_place_premodifying_after_one(system, text, relation):
             {("LOCATED_IN", "61", "Kessa"), ("LOCATED_IN", "40", "Kessa")},
         ),
         (
-            "The number of displaced in Tessar reached 9,000 on Friday, most of them women, down from 12,000 a week earlier.",
+            "The number of displaced in Tessar reached 9,000 on Friday, most of them women, "
+            "down from 12,000 a week earlier.",
             {("LOCATED_IN", "9,000", "Tessar"), ("LOCATED_IN", "12,000", "Tessar")},
         ),
     ],

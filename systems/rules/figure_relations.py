@@ -539,14 +539,15 @@ class FigureRelations(ArgumentGrammar):
                 break  # "…, the governor said, and in X …": the tag closes the figure's clause
             if w.text[k] == "," and k + 2 < len(doc) and lowers[k + 1] == "and" and w.is_lower[k + 2]:
                 break  # "… killed 22, and sought talks in X": a new verb phrase, not the figure's
-            if w.text[k] == "," and k + 1 < len(doc) and lowers[k + 1] in self.place_clause_closers and not in_part:
-                # "X, said to have 500 fighters, has waged war from bases in Y", "… 46, as it emerged that …
-                # in Y", "… 5,850 fighters, making it the largest force in Y": the figure's phrase has closed.
-                if lowers[k + 1] != "as" or self._clause_ends(doc, k, k + 2):
-                    break
-            if w.text[k] == "," and k + 1 < len(doc) and lowers[k + 1] in self.apposition_closers:
-                if self._in_name_apposition(doc, span, at_end):
-                    break  # "X, said to have 500 fighters, has waged war from bases in Y": X's verb, not the figure's
+            closer = lowers[k + 1] if w.text[k] == "," and k + 1 < len(doc) else ""
+            if (
+                closer in self.place_clause_closers
+                and not in_part
+                and (closer != "as" or self._clause_ends(doc, k, k + 2))
+            ):
+                break  # "… 46, as it emerged that … in Y", "… 5,850 fighters, making it the largest force in Y"
+            if closer in self.apposition_closers and self._in_name_apposition(doc, span, at_end):
+                break  # "X, said to have 500 fighters, has waged war from bases in Y": X's verb, not the figure's
             if lowers[k] in self.cause_preps and self._event_ahead(w, k + 1, sent_end):
                 break  # "20 were detained over the massacre at X": the place of the event, not the detainees'
             if k in parts:
@@ -1452,7 +1453,7 @@ class FigureRelations(ArgumentGrammar):
         w = self._words(doc)
         out: dict[int, Span] = {}
         self._relayed_reporters = set()
-        for s, e in relays:
+        for _, e in relays:
             relayed = self._relayed(doc, e, at_start, name_first=True)
             if relayed is not None:
                 out[relayed.start] = relayed
