@@ -1439,3 +1439,47 @@ def test_places_of_presence_after_the_place_phrase(system, text, present, absent
     rels = relations(system, text)
     assert present <= rels, rels
     assert not absent & rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A long relative clause or apposition between the speaker and the verb (up to
+        # gaps.speaker_apposition words); a place closing the bracket of the speaker's phrase is no place.
+        (
+            "Ali Vento, who commands the Ostrava Front's northern brigade and has fought for a decade, "
+            "said 30 soldiers died.",
+            {("REPORTED_BY", "30", "Ali Vento")},
+            set(),
+        ),
+        (
+            "Lina Farah, spokeswoman for the UN Office for the Coordination of Humanitarian Affairs (OCHA) in Dorn, "
+            "said 3,000 families fled.",
+            {("REPORTED_BY", "3,000", "Lina Farah")},
+            {("LOCATED_IN", "3,000", "Dorn")},
+        ),
+        # A date between the subject and its verb.
+        (
+            "The Velan Relief Agency on Monday raised its toll to 45.",
+            {("REPORTED_BY", "45", "Velan Relief Agency")},
+            set(),
+        ),
+        ("The Kessa Red Cross on Sunday said 18 people had drowned.", {("REPORTED_BY", "18", "Red Cross")}, set()),
+        # A verb after "but" shares the subject that opens the sentence.
+        (
+            "The Ostrava Front denied involvement but said 9 of its members had been arrested.",
+            {("REPORTED_BY", "9", "Ostrava Front")},
+            set(),
+        ),
+        # A statement "posted online" is no speaker of its own.
+        (
+            "The Velan Relief Agency said on Monday in a statement posted online that 45 people had died.",
+            {("REPORTED_BY", "45", "Velan Relief Agency")},
+            set(),
+        ),
+    ],
+)
+def test_speakers_far_from_their_verb(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not absent & rels, rels

@@ -573,7 +573,10 @@ class FigureRelations(ArgumentGrammar):
                     return place, "relations.place_preps.pro_form", None
             k += 1
         for k in range(sent_start, span.start):
-            if lowers[k] in self.place_triggers and (k == sent_start or w.is_punct[k - 1] or k == sent_start + 1):
+            # "— In X, …", "…; in X, …": a place phrase opening the sentence or a clause, not one closing a
+            # bracket inside the speaker's phrase ("N, spokeswoman for the Office (OCHA) in X, said …").
+            opens = k == sent_start or k == sent_start + 1 or (w.is_punct[k - 1] and w.text[k - 1] != ")")
+            if lowers[k] in self.place_triggers and opens:
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return place, "relations.place_preps.sentence_start", None
@@ -922,6 +925,12 @@ class FigureRelations(ArgumentGrammar):
             and (w.lower[k - 1] in self.back_skip or w.lower[k - 1] in self.source_nouns)
         ):
             k -= 1
+        # "The agency on Monday raised its toll": a date between the subject and its verb.
+        date = at_end.get(k)
+        if date is not None and date.label_ == "DATE" and date.start - 1 > floor and w.lower[date.start - 1] == "on":
+            k = date.start - 1
+            while k - 1 > floor and w.lower[k - 1] in self.back_skip:
+                k -= 1
         if k - 2 > floor and at_end.get(k) is None and w.lower[k - 1] in POSSESSIVE_MARKS:
             k -= 1  # "the agency's spokesman said": the body speaks (guidelines §2.5)
         comma = k - 1 > floor and w.text[k - 1] == ","
@@ -999,7 +1008,7 @@ class FigureRelations(ArgumentGrammar):
     def _relative_clause_before(self, doc: Doc, k: int) -> bool:
         """Whether the comma-closed phrase ending at k opens with "who"/"which" after a comma."""
         w = self._words(doc)
-        floor = max(w.sent_starts[min(k, len(doc) - 1)], k - self.gaps["apposition"])
+        floor = max(w.sent_starts[min(k, len(doc) - 1)], k - self.gaps["speaker_apposition"])
         for j in range(k - 1, floor, -1):
             if w.text[j] == ",":
                 return j + 1 < k and w.lower[j + 1] in self.relative_words
@@ -1009,7 +1018,7 @@ class FigureRelations(ArgumentGrammar):
         """Whether the comma-closed phrase ending at k describes a role or a kind of body: "a spokesman
         for X", "the head of X", "the group that runs X" (a list, "A, the B and the C", is none)."""
         w = self._words(doc)
-        floor = max(w.sent_starts[min(k, len(doc) - 1)], k - self.gaps["apposition"])
+        floor = max(w.sent_starts[min(k, len(doc) - 1)], k - self.gaps["speaker_apposition"])
         for j in range(k - 1, floor, -1):
             if w.text[j] == ",":
                 words = w.lower[j + 1 : k]
@@ -1045,7 +1054,7 @@ class FigureRelations(ArgumentGrammar):
     def _apposition_head(self, doc: Doc, k: int, at_end: dict) -> Span | None:
         """The person or organisation before the comma opening an apposition that ends at k."""
         w = self._words(doc)
-        floor = max(w.sent_starts[min(k, len(doc) - 1)], k - self.gaps["apposition"])
+        floor = max(w.sent_starts[min(k, len(doc) - 1)], k - self.gaps["speaker_apposition"])
         j = k - 1
         while j > floor:
             text = w.text[j]
@@ -1431,7 +1440,7 @@ class FigureRelations(ArgumentGrammar):
         k = s
         while k - 1 > 0 and w.lower[k - 1] in self.back_skip:
             k -= 1
-        if k < 1 or w.lower[k - 1] != "and":
+        if k < 1 or w.lower[k - 1] not in ("and", "but"):  # "X denied involvement but said 9 …"
             return None
         floor = w.sent_starts[s]
         j = floor
@@ -1442,7 +1451,7 @@ class FigureRelations(ArgumentGrammar):
             return None
         if not (w.text[first.end] == "," or (w.is_lower[first.end] and w.is_alpha[first.end])):
             return None  # a name the sentence opens with but is not the subject of
-        if any(self._breaks_at(w, i) or w.text[i] in (";", ":") for i in range(first.end, k)):
+        if any(self._breaks_at(w, i) or w.text[i] in (";", ":") for i in range(first.end, k - 1)):
             return None
         return first
 
