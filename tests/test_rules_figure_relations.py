@@ -1483,3 +1483,22 @@ def test_speakers_far_from_their_verb(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not absent & rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # A noun of a kind of place after the next name of a chain is no verb of a new clause.
+        (
+            "Soldiers killed 8 militants in a gunfight in Kessa's Ebo neighbourhood.",
+            {("LOCATED_IN", "8", "Kessa"), ("LOCATED_IN", "8", "Ebo")},
+        ),
+        (
+            "Shelling wounded 15 people in Tessar's Lumo village on Friday.",
+            {("LOCATED_IN", "15", "Tessar"), ("LOCATED_IN", "15", "Lumo")},
+        ),
+    ],
+)
+def test_nested_place_before_a_kind_of_place(system, text, present):
+    rels = relations(system, text)
+    assert present <= rels, rels

@@ -165,7 +165,8 @@ class FigureRelations(ArgumentGrammar):
             | frozenset(self.place_facilities)
             | prefixes
         )
-        self.figure_chain_after = self.place_chain_after | prefixes
+        # "in X's Y neighbourhood": a noun of a kind of place after a name is no verb of a new clause.
+        self.figure_chain_after = self.place_chain_after | prefixes | self.settlement_nouns
         self.transfer_verbs = frozenset(self.words["transfer_verbs"])
         self.resident_nouns = frozenset(self.words["resident_nouns"])
         self.event_nouns = frozenset(self.words["event_nouns"])
