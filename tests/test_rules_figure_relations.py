@@ -1502,3 +1502,25 @@ def test_speakers_far_from_their_verb(system, text, present, absent):
 def test_nested_place_before_a_kind_of_place(system, text, present):
     rels = relations(system, text)
     assert present <= rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # The issuer of a document in apposition ("published by", "issued by") relays its count.
+        (
+            "The report, published by the Velan Relief Agency on Monday, said 300 homes were destroyed.",
+            ("REPORTED_BY", "300", "Velan Relief Agency"),
+        ),
+        (
+            "The figures, issued by the Kessa Brigade on Friday, showed 40 fighters had died.",
+            ("REPORTED_BY", "40", "Kessa Brigade"),
+        ),
+        # The owner of a document with modifiers ("X's latest report", "X's weekly update") speaks.
+        ("The Ostrava Front's latest report said 12 fighters died.", ("REPORTED_BY", "12", "Ostrava Front")),
+        ("The Velan Relief Agency's weekly update put the toll at 45.", ("REPORTED_BY", "45", "Velan Relief Agency")),
+    ],
+)
+def test_issuers_and_owners_of_documents(system, text, relation):
+    rels = relations(system, text)
+    assert relation in rels, rels

@@ -932,6 +932,13 @@ class FigureRelations(ArgumentGrammar):
             k = date.start - 1
             while k - 1 > floor and w.lower[k - 1] in self.back_skip:
                 k -= 1
+        if k < s and at_end.get(k) is None:
+            # "the agency's latest report said": modifiers between the possessive and the kind of source.
+            j = k
+            while j - 1 > floor and k - j < 2 and w.is_lower[j - 1] and w.is_alpha[j - 1]:
+                j -= 1
+            if j < k and j - 2 > floor and w.lower[j - 1] in POSSESSIVE_MARKS:
+                k = j
         if k - 2 > floor and at_end.get(k) is None and w.lower[k - 1] in POSSESSIVE_MARKS:
             k -= 1  # "the agency's spokesman said": the body speaks (guidelines §2.5)
         comma = k - 1 > floor and w.text[k - 1] == ","
