@@ -1524,3 +1524,26 @@ def test_nested_place_before_a_kind_of_place(system, text, present):
 def test_issuers_and_owners_of_documents(system, text, relation):
     rels = relations(system, text)
     assert relation in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A contrastive clause after a comma ("…, while in X …", "…, but in Y …") has its own place.
+        (
+            "The toll in Ebo is 12 dead and 40 wounded, while in Kessa 30 were killed.",
+            {("LOCATED_IN", "40", "Ebo"), ("LOCATED_IN", "30", "Kessa")},
+            {("LOCATED_IN", "40", "Kessa")},
+        ),
+        ("Shelling wounded 25 people, but in Tessar the night was calm.", set(), {("LOCATED_IN", "25", "Tessar")}),
+        (
+            "Some 200 families fled, whereas in Velmar 40 homes burned.",
+            {("LOCATED_IN", "40", "Velmar")},
+            {("LOCATED_IN", "Some 200", "Velmar")},
+        ),
+    ],
+)
+def test_contrastive_clauses_keep_their_places(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not absent & rels, rels

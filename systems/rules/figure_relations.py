@@ -536,6 +536,8 @@ class FigureRelations(ArgumentGrammar):
         while k < min(sent_end, nxt_fig, limit):
             if self._breaks_at(w, k) and k - span.end >= 12:
                 break  # a long clause ends at the next clause of its own
+            if lowers[k] in self.rival_links and w.text[k - 1] == "," and w.is_lower[k] and not in_part:
+                break  # "12 dead and 40 wounded in Ebo, while in Kessa 30 died": the contrast has its own place
             if lowers[k] in self.speech_verbs and k + 1 < len(doc) and w.text[k + 1] == ",":
                 break  # "…, the governor said, and in X …": the tag closes the figure's clause
             if w.text[k] == "," and k + 2 < len(doc) and lowers[k + 1] == "and" and w.is_lower[k + 2]:
