@@ -1547,3 +1547,19 @@ def test_contrastive_clauses_keep_their_places(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not absent & rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # Verbs of counting in a log or a tally report like "recorded".
+        ("The Ostrava Monitor logged 57 deaths in Kessa last week.", ("REPORTED_BY", "57", "Ostrava Monitor")),
+        (
+            "The Velan Relief Agency tallies 4,000 displaced families across the valley.",
+            ("REPORTED_BY", "4,000", "Velan Relief Agency"),
+        ),
+    ],
+)
+def test_verbs_of_counting(system, text, relation):
+    rels = relations(system, text)
+    assert relation in rels, rels
