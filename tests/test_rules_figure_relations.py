@@ -1563,3 +1563,24 @@ def test_contrastive_clauses_keep_their_places(system, text, present, absent):
 def test_verbs_of_counting(system, text, relation):
     rels = relations(system, text)
     assert relation in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # The seat of an official who acts on the counted people is not their place.
+        (
+            "He was the first of 11 activists held last week to be charged by an investigating magistrate in Tessim.",
+            set(),
+            {("LOCATED_IN", "11", "Tessim")},
+        ),
+        ("Nine rebels were sentenced to death by a military court in Karsk.", set(), {("LOCATED_IN", "Nine", "Karsk")}),
+        # Any other agent keeps the place; so does a court that is the place itself.
+        ("Twelve people were killed by soldiers in Karsk.", {("LOCATED_IN", "Twelve", "Karsk")}, set()),
+        ("Nine prisoners escaped from the court in Karsk.", {("LOCATED_IN", "Nine", "Karsk")}, set()),
+    ],
+)
+def test_seat_of_an_acting_official(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not absent & rels, rels

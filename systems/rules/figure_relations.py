@@ -146,6 +146,7 @@ class FigureRelations(ArgumentGrammar):
         self.comparison_links = frozenset(tuple(p.split()) for p in self.words["rival_count_links"]["comparisons"])
         self.cause_preps = frozenset(self.words["cause_preps"]["words"])
         self.press_roles = frozenset(self.words["press_roles"]["words"])
+        self.official_seats = frozenset(self.words["official_seats"]["words"])
         self.presence_participles = frozenset(self.words["presence_participles"]["words"])
         self.told_audiences = frozenset(self.words["press_roles"]["audiences"])
         self.place_name_words = (
@@ -559,6 +560,8 @@ class FigureRelations(ArgumentGrammar):
                 in_part = False
             if in_part:
                 limit += 1
+            elif lowers[k] in self.place_triggers and self._seat_of_official(w, k):
+                break  # "charged by a judge in X": the seat of the official who acts, not the counted's place
             elif (
                 lowers[k] in self.place_triggers
                 and not (lowers[k] == "from" and lowers[k - 1] in self.origin_verbs)
@@ -647,6 +650,14 @@ class FigureRelations(ArgumentGrammar):
         if place is None or place.label_ not in ("GPE", "LOC") or place.end >= len(doc):
             return None
         return place if w.lower[place.end] in self.resident_nouns else None
+
+    def _seat_of_official(self, w: Words, k: int) -> bool:
+        """Whether the location word at k follows an official who acts on the counted people ("charged by an
+        investigating magistrate in X", "sentenced by a court in Y"): his seat (guidelines §2.5)."""
+        j = k - 1
+        while j > 0 and k - j <= 3 and w.is_lower[j] and w.is_alpha[j] and w.lower[j] not in self.official_seats:
+            j -= 1
+        return w.lower[j] in self.official_seats and "by" in w.lower[max(0, j - 4) : j]
 
     def _in_transfer(self, doc: Doc, k: int) -> bool:
         """Whether the location word at k ends the destination of a transfer ("bodies delivered to
