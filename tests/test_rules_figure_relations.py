@@ -1584,3 +1584,19 @@ def test_seat_of_an_acting_official(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not absent & rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # "quoted as saying", "cited as saying": the one quoted reports.
+        ("Ivo Marek was quoted as saying that 40 people had died.", ("REPORTED_BY", "40", "Ivo Marek")),
+        (
+            "The Ostrava Front was cited as saying 12 soldiers had been captured.",
+            ("REPORTED_BY", "12", "Ostrava Front"),
+        ),
+    ],
+)
+def test_quoted_as_saying(system, text, relation):
+    rels = relations(system, text)
+    assert relation in rels, rels
