@@ -1600,3 +1600,31 @@ def test_seat_of_an_acting_official(system, text, present, absent):
 def test_quoted_as_saying(system, text, relation):
     rels = relations(system, text)
     assert relation in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A participle of speech reports for the subject opening its sentence ...
+        (
+            "The Ostrava Front issued a statement saying 12 soldiers had been captured.",
+            {("REPORTED_BY", "12", "Ostrava Front")},
+            set(),
+        ),
+        (
+            "The Kessa Brigade denied the charge on Monday, saying only 3 of its fighters were held.",
+            {("REPORTED_BY", "3", "Kessa Brigade")},
+            set(),
+        ),
+        # ... not for a party named just before it.
+        (
+            "The army hit back at the Kessa Brigade, saying 40 militants were killed.",
+            set(),
+            {("REPORTED_BY", "40", "Kessa Brigade")},
+        ),
+    ],
+)
+def test_participles_of_speech(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not absent & rels, rels

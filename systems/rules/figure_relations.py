@@ -146,6 +146,7 @@ class FigureRelations(ArgumentGrammar):
         self.comparison_links = frozenset(tuple(p.split()) for p in self.words["rival_count_links"]["comparisons"])
         self.cause_preps = frozenset(self.words["cause_preps"]["words"])
         self.press_roles = frozenset(self.words["press_roles"]["words"])
+        self.speech_participles = frozenset(self.words["speech_participles"]["words"])
         self.official_seats = frozenset(self.words["official_seats"]["words"])
         self.presence_participles = frozenset(self.words["presence_participles"]["words"])
         self.told_audiences = frozenset(self.words["press_roles"]["audiences"])
@@ -1437,7 +1438,11 @@ class FigureRelations(ArgumentGrammar):
                 continue  # "according to" reaches only what follows it in its clause
             if figure is not None and self._claims_event(w, s, e, figure):
                 continue
-            source = self._subject(doc, s, at_end, labels) or self._coordinated_subject(doc, s, at_start, labels)
+            if w.lower[s] in self.speech_participles:
+                # "X hit back at Y, saying 40 …": the participle's subject opens the clause, not Y before it.
+                source = self._coordinated_subject(doc, s, at_start, labels)
+            else:
+                source = self._subject(doc, s, at_end, labels) or self._coordinated_subject(doc, s, at_start, labels)
             if source is None and self._unnamed_speaker(doc, s):
                 return None
             if source is not None:
@@ -1461,7 +1466,10 @@ class FigureRelations(ArgumentGrammar):
         k = s
         while k - 1 > 0 and w.lower[k - 1] in self.back_skip:
             k -= 1
-        if k < 1 or w.lower[k - 1] not in ("and", "but"):  # "X denied involvement but said 9 …"
+        # "X denied involvement but said 9 …"; "X issued a statement saying 12 …", "X hit back, saying 40 …":
+        # a participle of speech shares the subject of its clause too.
+        participle = w.lower[s] in self.speech_participles
+        if k < 1 or (w.lower[k - 1] not in ("and", "but") and not participle):
             return None
         floor = w.sent_starts[s]
         j = floor
@@ -1491,6 +1499,8 @@ class FigureRelations(ArgumentGrammar):
         for _, s, e in reports:
             if self._phrase(doc, s, e) == "according to":
                 source = self._attributed(doc, e, at_start, SOURCE_LABELS)
+            elif w.lower[s] in self.speech_participles:
+                source = self._coordinated_subject(doc, s, at_start, SOURCE_LABELS)
             else:
                 source = self._subject(doc, s, at_end, SOURCE_LABELS)
             if source is not None:
