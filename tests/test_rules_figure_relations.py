@@ -1628,3 +1628,18 @@ def test_participles_of_speech(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not absent & rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # "of"/"for" after a noun of an event done to a place opens a place phrase, after or before the figure.
+        ("400 civilians died during the siege of Tessim.", {("LOCATED_IN", "400", "Tessim")}),
+        ("Some 20,000 people have fled since the fall of Velmar.", {("LOCATED_IN", "Some 20,000", "Velmar")}),
+        ("During the siege of Tessim, 400 civilians died.", {("LOCATED_IN", "400", "Tessim")}),
+        ("Since the fall of Velmar in May, 20,000 people have fled.", {("LOCATED_IN", "20,000", "Velmar")}),
+    ],
+)
+def test_places_of_sieges_and_falls(system, text, present):
+    rels = relations(system, text)
+    assert present <= rels, rels

@@ -146,6 +146,7 @@ class FigureRelations(ArgumentGrammar):
         self.comparison_links = frozenset(tuple(p.split()) for p in self.words["rival_count_links"]["comparisons"])
         self.cause_preps = frozenset(self.words["cause_preps"]["words"])
         self.press_roles = frozenset(self.words["press_roles"]["words"])
+        self.siege_nouns = frozenset(self.words["figure_place_skip"]["sieges"])
         self.speech_participles = frozenset(self.words["speech_participles"]["words"])
         self.official_seats = frozenset(self.words["official_seats"]["words"])
         self.presence_participles = frozenset(self.words["presence_participles"]["words"])
@@ -563,6 +564,10 @@ class FigureRelations(ArgumentGrammar):
                 limit += 1
             elif lowers[k] in self.place_triggers and self._seat_of_official(w, k):
                 break  # "charged by a judge in X": the seat of the official who acts, not the counted's place
+            elif self._siege_of(lowers, k):
+                place = self._place_phrase(doc, k + 1, at_start)
+                if place is not None:
+                    return place, "relations.place_preps", None
             elif (
                 lowers[k] in self.place_triggers
                 and not (lowers[k] == "from" and lowers[k - 1] in self.origin_verbs)
@@ -614,7 +619,7 @@ class FigureRelations(ArgumentGrammar):
                     return named, "relations.place_preps.relative", None
             if w.lower[k] in self.place_before_breaks and k > 0 and w.lower[k - 1] in (",", "and", "but"):
                 break  # "talks in X and that 30 were freed", "a base near X, which housed 200": a new clause
-            if lowers[k] in self.place_triggers and not self._in_transfer(doc, k):
+            if (lowers[k] in self.place_triggers and not self._in_transfer(doc, k)) or self._siege_of(lowers, k):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return self._chain_head(doc, k, place, at_end), "relations.place_preps.before", place
@@ -651,6 +656,11 @@ class FigureRelations(ArgumentGrammar):
         if place is None or place.label_ not in ("GPE", "LOC") or place.end >= len(doc):
             return None
         return place if w.lower[place.end] in self.resident_nouns else None
+
+    def _siege_of(self, lowers: Sequence[str], k: int) -> bool:
+        """Whether "of"/"for" at k follows a noun of an event done to a place ("during the siege of X",
+        "since the fall of Y", "the battle for Z"): the place it names is where the counted were."""
+        return k > 0 and lowers[k] in ("of", "for") and lowers[k - 1] in self.siege_nouns
 
     def _seat_of_official(self, w: Words, k: int) -> bool:
         """Whether the location word at k follows an official who acts on the counted people ("charged by an
