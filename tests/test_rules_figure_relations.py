@@ -1643,3 +1643,16 @@ def test_participles_of_speech(system, text, present, absent):
 def test_places_of_sieges_and_falls(system, text, present):
     rels = relations(system, text)
     assert present <= rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # The owner of an account or a version of events gives its counts.
+        ("By the Ostrava Front's account, 40 soldiers surrendered.", ("REPORTED_BY", "40", "Ostrava Front")),
+        ("In Governor Amos Ruto's version, only 12 people died.", ("REPORTED_BY", "12", "Amos Ruto")),
+    ],
+)
+def test_owners_of_accounts(system, text, relation):
+    rels = relations(system, text)
+    assert relation in rels, rels
