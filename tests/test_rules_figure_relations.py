@@ -1656,3 +1656,22 @@ def test_places_of_sieges_and_falls(system, text, present):
 def test_owners_of_accounts(system, text, relation):
     rels = relations(system, text)
     assert relation in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # Each outlet told relays the count.
+        (
+            "Ivo Marek told Radio Velo and the Ostrava Monitor that 40 prisoners had escaped.",
+            {("REPORTED_BY", "40", "Radio Velo"), ("REPORTED_BY", "40", "Ostrava Monitor")},
+        ),
+        (
+            "A police officer told Radio Lumo and the Karsk Monitor that 25 soldiers were killed.",
+            {("REPORTED_BY", "25", "Radio Lumo"), ("REPORTED_BY", "25", "Karsk Monitor")},
+        ),
+    ],
+)
+def test_every_outlet_told_relays(system, text, present):
+    rels = relations(system, text)
+    assert present <= rels, rels

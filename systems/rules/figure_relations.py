@@ -328,6 +328,14 @@ class FigureRelations(ArgumentGrammar):
                 add("REPORTED_BY", span, relaying, "relations.report_verbs.relaying_tag")
             told = self._relay(doc, span, reports, at_start, reporters)
             add("REPORTED_BY", span, told, "relations.report_verbs.told")
+            if told is not None and told.label_ == "ORG":
+                # "told Radio X and the Y Monitor that 40 …": each outlet told relays the count.
+                j = told.end + 1 if told.end < len(doc) and w.lower[told.end] == "and" else None
+                if j is not None and j < len(doc) and w.lower[j] == "the":
+                    j += 1
+                also = at_start.get(j) if j is not None else None
+                if also is not None and also.label_ == "ORG":
+                    add("REPORTED_BY", span, also, "relations.report_verbs.told")
             add(
                 "REPORTED_BY", span, self._told_after(doc, span, reports, at_start), "relations.report_verbs.told_after"
             )
