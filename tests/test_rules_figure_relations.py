@@ -910,8 +910,8 @@ def test_places_of_news_constructions(system, text, present, absent):
     [
         # An adverb of time between the source and its reporting verb, also after an apposition.
         (
-            "The Korvan Relief Agency first reported that 25 bodies had been recovered.",
-            {("REPORTED_BY", "25", "Korvan Relief Agency")},
+            "The Korvan Relief Agency first reported that 19 civilians had been found dead.",
+            {("REPORTED_BY", "19", "Korvan Relief Agency")},
             set(),
         ),
         (
@@ -920,14 +920,14 @@ def test_places_of_news_constructions(system, text, present, absent):
             set(),
         ),
         (
-            "Marek Voss, head of the Tessar relief mission, has since confirmed those three deaths.",
-            {("REPORTED_BY", "three", "Marek Voss")},
+            "Marek Voss, head of the Tessar relief mission, has since confirmed the two deaths.",
+            {("REPORTED_BY", "two", "Marek Voss")},
             set(),
         ),
         # An attribution bracketed inside a relative clause after the figure attributes that clause only.
         (
-            "Radio Kessa reported on Saturday that 30 women died in the wing, whose doors, according to "
-            "witnesses, were locked.",
+            "Radio Kessa reported on Saturday that 30 women died in the barracks, whose gates, according to "
+            "neighbours, stayed shut.",
             {("REPORTED_BY", "30", "Radio Kessa")},
             set(),
         ),
@@ -940,8 +940,8 @@ def test_places_of_news_constructions(system, text, present, absent):
         ("Radio Kessa said 12 villagers died, according to witnesses.", set(), {("REPORTED_BY", "12", "Radio Kessa")}),
         # A verb of giving brought "to" the figure before its count noun reports it.
         (
-            "The Dorn Army has raised to 54 the number of soldiers killed in the assault.",
-            {("REPORTED_BY", "54", "Dorn Army")},
+            "The Dorn Army has brought to 61 the number of guards killed in the ambush.",
+            {("REPORTED_BY", "61", "Dorn Army")},
             set(),
         ),
         (
@@ -951,8 +951,8 @@ def test_places_of_news_constructions(system, text, present, absent):
         ),
         # A relay's named source is a reporter a later nominal of its kind refers back to ...
         (
-            "Twelve bodies were counted by the Velan Health Ministry. Later, the ministry revised its count to 59.",
-            {("REPORTED_BY", "59", "Velan Health Ministry")},
+            "Twelve bodies were counted by the Velan Health Ministry. Later, the ministry revised its tally to 70.",
+            {("REPORTED_BY", "70", "Velan Health Ministry")},
             set(),
         ),
         (
@@ -963,14 +963,15 @@ def test_places_of_news_constructions(system, text, present, absent):
         ),
         # ... but not a nominal of another kind, and a verb with a count of its own closes no clause.
         (
-            "Twelve bodies were counted by the Velan Health Ministry. The army has said the rebels took six people.",
+            "Twelve bodies were counted by the Velan Health Ministry. "
+            "The army later said that rebels seized six farmers.",
             set(),
             {("REPORTED_BY", "six", "Velan Health Ministry")},
         ),
         (
-            "Twelve bodies were counted by the Velan Health Ministry. Later, with 13 more bodies delivered to "
-            "clinics, the ministry revised its count to 59.",
-            {("REPORTED_BY", "59", "Velan Health Ministry")},
+            "Twelve bodies were counted by the Velan Health Ministry. Later, with 13 further corpses brought to "
+            "clinics, the ministry revised its tally to 70.",
+            {("REPORTED_BY", "70", "Velan Health Ministry")},
             {("REPORTED_BY", "13", "Velan Health Ministry")},
         ),
     ],
@@ -992,9 +993,9 @@ def test_sources_of_general_constructions(system, text, present, absent):
             {("LOCATED_IN", "900", "Velmar")},
         ),
         (
-            "The toll rose to 46, as it emerged that the gunmen had trained in Korvania.",
+            "The toll climbed to 31, as officials conceded that the gunmen had trained in Korvania.",
             set(),
-            {("LOCATED_IN", "46", "Korvania")},
+            {("LOCATED_IN", "31", "Korvania")},
         ),
         (
             "The Ostrava Front had 5,000 fighters in 2020, making it the largest militia in Tessaria.",
@@ -1027,13 +1028,13 @@ def test_places_end_with_the_figures_clause(system, text, present, absent):
         # A rival count of the same kind, given by a reporting verb after a contrastive link, counts the
         # same event and takes its place; rivals listed with "and" too.
         (
-            "Local officials said 32 people had died in Lemvo and neighbouring Kosta, while another outlet, "
-            "the Dorn Courier, put the number at 34.",
-            {("LOCATED_IN", "34", "Lemvo"), ("LOCATED_IN", "34", "Kosta"), ("REPORTED_BY", "34", "Dorn Courier")},
+            "Local officials said 29 villagers were killed in Lemvo and neighbouring Kosta, while a rival paper, "
+            "the Dorn Courier, put the toll at 35.",
+            {("LOCATED_IN", "35", "Lemvo"), ("LOCATED_IN", "35", "Kosta"), ("REPORTED_BY", "35", "Dorn Courier")},
             set(),
         ),
         (
-            "Ten soldiers were killed on Kessa island, while an army officer told Radio Velo that 30 had died "
+            "Ten soldiers were killed on Kessa island, while a colonel told Radio Velo that 30 had perished "
             "and the Tessar Courier reported 40.",
             {("LOCATED_IN", "30", "Kessa"), ("LOCATED_IN", "40", "Kessa")},
             set(),
@@ -1046,9 +1047,9 @@ def test_places_end_with_the_figures_clause(system, text, present, absent):
         ),
         # A verb that gives a count of its own opens its clause: it is no closing tag of the count before.
         (
-            "Officials said 32 people had died in Lemvo, and the Dorn Courier put the number at 34.",
-            {("REPORTED_BY", "34", "Dorn Courier")},
-            {("REPORTED_BY", "32", "Dorn Courier")},
+            "Officials said 29 villagers were killed in Lemvo, and the Dorn Courier put the toll at 35.",
+            {("REPORTED_BY", "35", "Dorn Courier")},
+            {("REPORTED_BY", "29", "Dorn Courier")},
         ),
     ],
 )
@@ -1064,7 +1065,7 @@ def test_rival_counts(system, text, present, absent):
         # A prefix hyphenated to a designator ("sub-county", "sub-prefecture", "sub-district") goes on
         # naming the place: the list of nested places goes on past it.
         (
-            "Forty people died in the raid in Ovaro Parish, Karambi sub-county, Tessel District.",
+            "Forty people were killed during a night raid in Ovaro Parish, Karambi sub-county, Tessel District.",
             {("LOCATED_IN", "Forty", "Karambi"), ("LOCATED_IN", "Forty", "Tessel District")},
         ),
         (
@@ -1087,12 +1088,12 @@ def test_nested_places_past_a_prefixed_designator(system, text, present):
     [
         # Verbs of statement beyond "said": written posts, insistence, notes.
         (
-            "Ines Varga, spokeswoman for the Velan Interior Ministry, wrote on Twitter that 14 guards had been killed.",
+            "Ines Varga, spokeswoman for the Velan Interior Ministry, wrote on Telegram that 14 guards were killed.",
             ("REPORTED_BY", "14", "Ines Varga"),
         ),
         (
-            "Governor Tomas Reyna insisted that the four officers killed were the only victims.",
-            ("REPORTED_BY", "four", "Tomas Reyna"),
+            "Governor Tomas Reyna insisted that the three guards killed were the sole casualties.",
+            ("REPORTED_BY", "three", "Tomas Reyna"),
         ),
         (
             "The Korvan Relief Agency noted that 300 families had fled the valley.",
@@ -1110,9 +1111,9 @@ def test_verbs_of_statement(system, text, relation):
     [
         # A bare plural subject after a clause opener is an unnamed speaker of its own count.
         (
-            "The Velan Relief Agency said 30 bodies were found, while residents spoke of more than 100.",
+            "The Velan Relief Agency said 30 bodies were found, while villagers spoke of over 100.",
             {("REPORTED_BY", "30", "Velan Relief Agency")},
-            {("REPORTED_BY", "more than 100", "Velan Relief Agency")},
+            {("REPORTED_BY", "over 100", "Velan Relief Agency")},
         ),
         (
             "The Ostrava Front said 12 fighters died, and witnesses said 40 civilians were killed.",
@@ -1138,8 +1139,8 @@ def test_unnamed_speakers_after_a_clause_opener(system, text, present, absent):
     [
         # "the same" before a noun of a place of any kind names the nearest earlier place mention.
         (
-            "Rebels overran Tessim in May. In July, 18 soldiers died at the same post.",
-            {("LOCATED_IN", "18", "Tessim")},
+            "Rebels overran Tessim in May. In July, 9 guards were killed at the same post.",
+            {("LOCATED_IN", "9", "Tessim")},
             set(),
         ),
         (
@@ -1189,7 +1190,7 @@ def test_apposed_tag_speakers_and_kinds_of_place(system, text, relation):
         # A place after a cause phrase ("over the massacre", "in connection with the bombing") is the event's,
         # not where the detained or charged are.
         (
-            "Police said 20 people had been detained over Friday's massacre at a school in Ebo.",
+            "Police said 20 suspects were arrested over Friday's massacre at a school in Ebo.",
             set(),
             {("LOCATED_IN", "20", "Ebo")},
         ),
@@ -1215,12 +1216,12 @@ def test_places_after_a_cause_phrase(system, text, present, absent):
         # A state's possessive before a name of two or more words with no word of a place in it owns an
         # outlet or a company; it places nothing.
         (
-            "A report on Niger's pro-government Velo Star gave a different count, of around 40 fighters.",
+            "A report on Niger's pro-government Velo Star offered another tally, of around 40 fighters.",
             set(),
             {("LOCATED_IN", "around 40", "Niger")},
         ),
         (
-            "A report on Chad's state-run Morning Star gave a different count, of 25 soldiers.",
+            "A report on Chad's state-run Morning Star offered another tally, of 25 soldiers.",
             set(),
             {("LOCATED_IN", "25", "Chad")},
         ),
@@ -1274,8 +1275,8 @@ def test_pronoun_chains_of_one_speaker(system, text, present, absent):
     [
         # A person named after a word of the press relays what she is told, like an outlet told.
         (
-            "Residents told the French journalist Marc Duval that 32 people had died in Lemvo.",
-            {("REPORTED_BY", "32", "Marc Duval")},
+            "Residents told the French journalist Marc Duval that 27 villagers were killed in Lemvo.",
+            {("REPORTED_BY", "27", "Marc Duval")},
             set(),
         ),
         (
@@ -1331,19 +1332,18 @@ def test_closing_tags_with_an_outlet_or_a_kind(system, text, present):
     [
         # A closing "told" tag to an audience ("told a briefing", "told a news conference") closes its clause.
         (
-            "More than 76,000 residents have been moved to safety, an official of the Velan Relief Agency "
-            "told a briefing.",
-            {("REPORTED_BY", "More than 76,000", "Velan Relief Agency")},
+            "Over 50,000 villagers have been evacuated, an official of the Velan Relief Agency told a briefing.",
+            {("REPORTED_BY", "Over 50,000", "Velan Relief Agency")},
         ),
         (
-            "Some 40 fighters were captured, Ivo Marek told a news conference on Monday.",
+            "Some 40 fighters were captured, Ivo Marek told a press conference on Friday.",
             {("REPORTED_BY", "Some 40", "Ivo Marek")},
         ),
         # A closing tag before an "according to" is the origin the attribution relays: both report.
         (
-            "More than 76,000 residents have been moved to safety, an official of the Velan Relief Agency told a "
+            "Over 50,000 villagers have been evacuated, an official of the Velan Relief Agency told a press "
             "briefing, according to the Korvan news agency Tass.",
-            {("REPORTED_BY", "More than 76,000", "Velan Relief Agency"), ("REPORTED_BY", "More than 76,000", "Tass")},
+            {("REPORTED_BY", "Over 50,000", "Velan Relief Agency"), ("REPORTED_BY", "Over 50,000", "Tass")},
         ),
         (
             "Some 40 fighters were captured, the Ostrava Front said, according to Radio Velo.",
@@ -1381,7 +1381,7 @@ def test_places_past_a_relative_clause_on_the_counted_noun(system, text, present
     [
         # "one" before a place that premodifies the noun, like "a" ("in one Kessa village").
         (
-            "Gunmen killed at least 45 people in one Kessa village, far to the west.",
+            "Gunmen shot dead at least 45 herders in one Kessa village.",
             ("LOCATED_IN", "at least 45", "Kessa"),
         ),
         ("The strike destroyed 30 homes in one Arvel district.", ("LOCATED_IN", "30", "Arvel")),
@@ -1418,9 +1418,9 @@ def test_earlier_values_of_a_count(system, text, present):
         # A participle of being somewhere coordinated after the figure's place phrase adds where the
         # counted people are; a verb of direction does not.
         (
-            "They add to almost 700,000 people already uprooted by violence in Arvel province and sheltering in "
-            "Arvel itself as well as in Dorn, Kessa and Ebo.",
-            {("LOCATED_IN", "almost 700,000", "Dorn"), ("LOCATED_IN", "almost 700,000", "Ebo")},
+            "The newcomers join nearly 90,000 families displaced by fighting in Arvel province and sheltering in "
+            "Dorn, Kessa and Ebo.",
+            {("LOCATED_IN", "nearly 90,000", "Dorn"), ("LOCATED_IN", "nearly 90,000", "Ebo")},
             set(),
         ),
         (
@@ -1453,7 +1453,7 @@ def test_places_of_presence_after_the_place_phrase(system, text, present, absent
             set(),
         ),
         (
-            "Lina Farah, spokeswoman for the UN Office for the Coordination of Humanitarian Affairs (OCHA) in Dorn, "
+            "Lina Farah, spokeswoman for the Velan Office for the Protection of Displaced Persons (VOPDP) in Dorn, "
             "said 3,000 families fled.",
             {("REPORTED_BY", "3,000", "Lina Farah")},
             {("LOCATED_IN", "3,000", "Dorn")},
@@ -1570,7 +1570,7 @@ def test_verbs_of_counting(system, text, relation):
     [
         # The seat of an official who acts on the counted people is not their place.
         (
-            "He was the first of 11 activists held last week to be charged by an investigating magistrate in Tessim.",
+            "She was among 11 activists held last week who were indicted by a magistrate in Tessim.",
             set(),
             {("LOCATED_IN", "11", "Tessim")},
         ),

@@ -25,6 +25,17 @@ A pronoun or a definite nominal as the reporter ("It said", "The agency said", "
 mayor") names the nearest earlier reporter (§3.1). Not a source: the speaker whose own phrase holds the
 count ("Thirty fighters of X said"), "put" without "at", a group claiming an attack whose relative
 clause holds the count ("X claimed the raid, in which 10 died").
+
+News constructions read the same way in any conflict: an adverb or a date between the source and its verb
+("X first reported", "X on Monday raised its toll to 45"), a verb brought "to" the figure before its count
+noun ("brought to 61 the number of"), a participle of speech ("issued a statement saying"), a pronoun chain
+of one speaker over several sentences, each outlet or journalist told, the origin of a closing tag that an
+"according to" relays. A rival count of the same kind after ", while" or an earlier value after "up from"
+takes the place of its count; a participle of being somewhere ("and sheltering in Y") adds a place; "the
+same post", "the siege of X", "the border town of X" name places. A figure's place phrase ends at a
+contrastive clause, the writer's ", as" clause, the verb after an apposition of a named party holding the
+figure, a cause phrase ("detained over the massacre at X"), and the seat of an acting official ("charged by
+a magistrate in X").
 """
 
 from __future__ import annotations
@@ -113,7 +124,7 @@ class FigureRelations(ArgumentGrammar):
         complements = self.words["report_verb_complements"]
         self.report_complements = {verb: frozenset(words) for verb, words in complements["verbs"].items()}
         self.claim_verbs = frozenset(complements["claims"])
-        # "put the toll at 40", "revised its count to 59": the words that give a verb of giving its count.
+        # "put the toll at 40", "revised its tally to 70": the words that give a verb of giving its count.
         self.count_preps = self.inverted_toll_preps | frozenset(p for ps in complements["verbs"].values() for p in ps)
         back = self.words["reporter_back_reference"]
         self.back_pronouns: dict[str, set[str]] = {w: set(labels) for w, labels in back["pronouns"].items()}
@@ -315,7 +326,7 @@ class FigureRelations(ArgumentGrammar):
                 # "X said its fighters killed 70, according to Y": Y relays what X said (§2.5, relayed figures).
                 origin = self._speaker_before(doc, self._reports_before(doc, span, reports), at_start, at_end)
                 add("REPORTED_BY", span, origin, "relations.report_verbs.relayed_speaker")
-                # "…, an official of X told a briefing, according to Y": the closing tag before the
+                # "…, an official of X told a press briefing, according to Y": the closing tag before the
                 # attribution is the origin Y relays.
                 add(
                     "REPORTED_BY",
@@ -374,7 +385,7 @@ class FigureRelations(ArgumentGrammar):
         )
 
     def _inverted_tolls(self, doc: Doc) -> list[int]:
-        """ "X has raised to 54 the number of soldiers killed", "Y lowered to 30 its count": a verb of
+        """ "X has brought to 61 the number of guards killed", "Y lowered to 30 its count": a verb of
         giving whose count noun follows the figure it is brought to reports that figure, as "put the
         toll at 54" does."""
         w = self._words(doc)
@@ -559,7 +570,7 @@ class FigureRelations(ArgumentGrammar):
                 and not in_part
                 and (closer != "as" or self._clause_ends(doc, k, k + 2))
             ):
-                break  # "… 46, as it emerged that … in Y", "… 5,850 fighters, making it the largest force in Y"
+                break  # "… 31, as officials conceded that … in Y", "… 5,850 fighters, making it the largest force in Y"
             if closer in self.apposition_closers and self._in_name_apposition(doc, span, at_end):
                 break  # "X, said to have 500 fighters, has waged war from bases in Y": X's verb, not the figure's
             if lowers[k] in self.cause_preps and self._event_ahead(w, k + 1, sent_end):
@@ -776,7 +787,7 @@ class FigureRelations(ArgumentGrammar):
         while j < len(doc) and w.lower[j] in self.place_nominal_modifiers:
             j += 1
         noun = w.lower[j] if j < len(doc) else ""
-        # "died at the same post", "in the same area": "same" says the place was named before.
+        # "were killed at the same post"; "within the same area": "same" says the place was named before.
         same = "same" in w.lower[k + 1 : j] and noun in self.same_place_nouns
         if noun not in self.place_settlements and noun not in self.place_facilities and not same:
             return None
@@ -1164,8 +1175,8 @@ class FigureRelations(ArgumentGrammar):
         return None, ""
 
     def _own_count(self, w: Words, s: int, e: int) -> bool:
-        """Whether the reporting verb at s..e gives a count of its own ("…, and X put the number at 34",
-        "…, the ministry revised its count to 59"): it opens its own clause, it closes none before it."""
+        """Whether the reporting verb at s..e gives a count of its own ("…, and X put the toll at 35",
+        "…, the agency revised its tally to 70"): it opens its own clause, it closes none before it."""
         if e >= len(w.lower):
             return False
         giving = (
@@ -1192,7 +1203,7 @@ class FigureRelations(ArgumentGrammar):
 
     def _rival_count(self, doc: Doc, fig: Figure, figures: list[Figure], places: dict) -> int | None:
         """The start of the earlier count of the same sentence that this one rivals: "32 died in X and Y,
-        while another outlet put the number at 34", "10 were killed on X island, while an officer told
+        while a rival paper put the toll at 35", "10 were killed on X island, while an officer told
         AFP that 30 had died". A count of the same kind, given by a reporting verb after a contrastive
         link, counts the same event and takes its place (guidelines §2.5, the place of the event)."""
         w = self._words(doc)
@@ -1221,7 +1232,7 @@ class FigureRelations(ArgumentGrammar):
 
     def _inside_relative(self, w: Words, lo: int, s: int, e: int) -> bool:
         """Whether the attribution at s..e is bracketed inside a relative clause opened after the
-        figure ("X said 30 died in the wing, whose doors, according to witnesses, were locked"): it
+        figure ("X said 30 died in the barracks, whose gates, according to neighbours, stayed shut"): it
         attributes what that clause says about its noun, not the figure."""
         end = w.sent_ends[s]
         if s < 1 or w.text[s - 1] != ",":
@@ -1316,7 +1327,7 @@ class FigureRelations(ArgumentGrammar):
             return False
         told = at_start.get(e) or (at_start.get(e + 1) if w.lower[e] == "the" else None)
         if told is None and w.lower[e] in ("a", "an", "the"):
-            # "…, an official told a briefing.", "… told a news conference on Monday": an audience.
+            # "…, an official told a briefing.", "… told a press conference on Friday": an audience.
             j = next((i for i in range(e + 1, min(len(doc), e + 4)) if w.lower[i] in self.told_audiences), None)
             told = doc[e : j + 1] if j is not None else None
         if told is None:
