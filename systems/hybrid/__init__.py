@@ -38,6 +38,7 @@ Every prediction names its rule, as in ``rules``; parse relations are ``dependen
 
 # No ``from __future__ import annotations``: spaCy reads the factories' signatures at run time.
 import json
+import re
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -129,6 +130,12 @@ def load_guards(path: Path = DATA / "dependency_patterns.json") -> dict[str, fro
     }
 
 
+def load_body_kinds(path: Path = DATA / "dependency_patterns.json") -> dict[str, frozenset[str]]:
+    """Bare nouns for a non-state body, and the head words of a state's forces they never refer back to."""
+    raw = json.loads(path.read_text(encoding="utf-8"))["_body_kinds"]
+    return {name: frozenset(words) for name, words in raw.items() if name != "_about"}
+
+
 def load_party_nouns(path: Path = DATA / "dependency_patterns.json") -> frozenset[str]:
     """Nouns for a party's people or a share of them that name the party with "of" ("members of X")."""
     return frozenset(json.loads(path.read_text(encoding="utf-8"))["_party_nouns"])
@@ -165,11 +172,15 @@ class VerbRelations:
         guards = guards or {}
         self.denials = guards.get("denials", frozenset())
         self.non_parties = guards.get("non_party_heads", frozenset())
+        self.joiners = guards.get("join_verbs", frozenset())
+        self.joint_acts = guards.get("joint_acts", frozenset())
         self.place_nouns = place_nouns
         self.party_nouns = party_nouns
         self.kin_nouns = kin_nouns
         self.body_nouns = body_nouns or {}
         self.premodifiers = load_premodifiers()
+        kinds = load_body_kinds()
+        self.non_state_nouns, self.state_force_heads = kinds["non_state_nouns"], kinds["state_force_heads"]
         self.matcher = DependencyMatcher(vocab, validate=True)
         self.entries = {}
         for entry in patterns:
@@ -261,6 +272,9 @@ class VerbRelations:
         an agency that happened to be the last subject."""
         noun = token.lemma_.lower()
         labels = self.body_nouns[noun]
+        if noun in self.non_state_nouns:
+            # "The army said it killed 30 X fighters. The group is backed by Y": a group is no state's force.
+            mentions = [m for m in mentions if m[-1].lemma_.lower() not in self.state_force_heads]
         if "GPE" not in labels:
             return _previous_subject(token, mentions, labels)
         named = [m for m in mentions if m.label_ != "ORG" or any(w.lemma_.lower() == noun for w in m)]
@@ -277,6 +291,17 @@ class VerbRelations:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             and not any(c.dep_ in (*PREMODIFIERS, "amod", "poss") for c in token.children)
         )
+
+    def _joined_in_stance(self, tokens: Sequence) -> bool:
+        """ "X joined Y in condemning the raid": joining a party in what it says or asks shares a stance,
+        no alliance (guidelines §2.5: coordinated subjects of one act state nothing); joining it in a
+        fight ("joined Y in an offensive on Z") does."""
+        for verb in (t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in self.joiners):
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+                acts = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
+                if acts and not any(a.lemma_.lower() in self.joint_acts for a in acts):
+                    return True
+        return False
 
     def find(self, doc, mentions: list) -> list[tuple[str, Any, Any, str]]:
         # A dateline ("ISLAMABAD —") is where the story was filed, no argument of the first sentence's verb.
@@ -302,6 +327,8 @@ class VerbRelations:
                 continue
             # A negated or denied act ("X did not attack Y", "X denied arming Y") states no tie between parties.
             if entry["head"] != FIGURE_NODE and _denied([doc[i] for i in tokens], self.denials):
+                continue
+            if entry["type"] in PARTY_TYPES and self._joined_in_stance([doc[i] for i in tokens]):
                 continue
             if entry["head"] == FIGURE_NODE:
                 heads = _figure_of(doc[nodes[FIGURE_NODE]], at_token)
@@ -354,8 +381,11 @@ def _clear_antecedent(token, mention, at_token: dict[int, Any]) -> bool:
 
 
 def _denied(tokens: Sequence, denials: frozenset[str]) -> bool:
-    """Whether a matched verb is negated, or is the act a denial verb governs ("denied attacking")."""
+    """Whether a matched verb is negated, or is the act a denial verb governs ("denied attacking"), or
+    a matched thing is denied by its determiner ("received no weapons from X")."""
     for token in tokens:
+        if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            return True
         if token.pos_ not in ("VERB", "AUX"):
             continue
         if any(c.dep_ == "neg" for c in token.children):
@@ -1029,6 +1059,9 @@ class HybridRelations:
         self.relation_sources = relation_sources
         self.party_preps = party_preps
         self.fill_only = fill_only
+        truce = load_settings()["truce_bodies"]
+        self.joint_rules = frozenset(truce["rules"])
+        self.truce_words = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in truce["words"]) + r")\b")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = mentions_of(doc)
@@ -1065,8 +1098,42 @@ class HybridRelations:
                         seen.add(key)
                         linked.add(head.start)
                         out.append((kind, head, tail, rule))
-        doc._.relations = out
+        doc._.relations = self._without_truce_bodies(_without_adversaries(out))
         return doc
+
+    def _without_truce_bodies(self, relations: list) -> list:
+        """The relations without the alliances a joint body or act gives ("a joint committee of A and
+        B", "A and B issued a joint statement") in a sentence about a truce: the two sides of a war
+        act jointly to keep a ceasefire, and its mediators monitor it jointly; neither makes them allies
+        (guidelines §2.5: ceasefires state the conflict, mediators nothing)."""
+        return [
+            r
+            for r in relations
+            if not (
+                r[0] == "ALLIED_WITH"
+                and r[3] in self.joint_rules
+                and self.truce_words.search(r[1].sent.text.lower()) is not None
+            )
+        ]
+
+
+def _party_key(mention) -> str:
+    return (mention.kb_id_ or mention.text).lower()
+
+
+def _without_adversaries(relations: list) -> list:
+    """The relations without an alliance between two parties the article sets against each other: a
+    joint statement, committee or patrol of the two sides of a war is the working of their truce
+    (guidelines §2.5, ceasefires), and a list read wrongly joins adversaries; the conflict the
+    article states wins."""
+    adversaries = {
+        frozenset((_party_key(h), _party_key(t))) for kind, h, t, _ in relations if kind == "IN_CONFLICT_WITH"
+    }
+    return [
+        r
+        for r in relations
+        if not (r[0] == "ALLIED_WITH" and frozenset((_party_key(r[1]), _party_key(r[2]))) in adversaries)
+    ]
 
 
 def _negated_between(head, tail) -> bool:
