@@ -542,7 +542,9 @@ def _is_pronoun(token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in THIRD_PERSON for c in token.children)
 
 
-def wider_names_win(ruled: list, statistical: Sequence, roles: frozenset[str] = frozenset()) -> list:
+def wider_names_win(
+    ruled: list, statistical: Sequence, roles: frozenset[str] = frozenset(), bodies: frozenset[str] = frozenset()
+) -> list:
     """The ruler's names, except where a statistical name strictly contains some of them and cuts none.
 
     The guidelines' names are often longer than a list entry: "Lebanese health ministry" (a state's
@@ -558,13 +560,13 @@ def wider_names_win(ruled: list, statistical: Sequence, roles: frozenset[str] = 
             inside
             and not cut
             and any((e.start, e.end) != (wide.start, wide.end) for e in inside)
-            and _adds_a_name(wide, inside, roles)
+            and _adds_a_name(wide, inside, roles, bodies)
         ):
             out = [e for e in out if e not in inside] + [wide]
     return sorted(out, key=lambda e: e.start)
 
 
-def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str]) -> bool:
+def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str], bodies: frozenset[str] = frozenset()) -> bool:
     """Whether the words a statistical span adds around the ruler's names belong to the name.
 
     Not so for a lower-case word at an edge the ruler's names do not reach ("UN office", "GNA
@@ -591,9 +593,12 @@ def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str]) -> bool:
         and len(places) == len(inside)
         and any(t.lower_ in ("and", "or") and not any(e.start <= t.i < e.end for e in inside) for t in wide)
     )
+    # "Ulvaria’s Interior Ministry": an owner's possessive before a body is two spans (§2.3).
+    owned = wide[-1].lower_ in bodies and any(t.tag_ == "POS" for t in wide[1:-1])
     return not (
         titled
         or listed
+        or owned
         or any(t.is_lower or t.lower_ in roles for t in edges)
         or any(t.i in ends and (t.tag_ == "POS" or t.lower_ in POSSESSIVE_MARKERS) for t in wide[1:-1])
     )
@@ -680,6 +685,9 @@ class HybridNames:
         self.roles = role_words(rules_data)
         self.body_heads = body_heads(rules_data)
         vocab = load_json("entities.json", rules_data)
+        # A title word at a wider name's edge ("Commanding 1 Division") is no part of the name (§2).
+        self.titles = self.roles | {w.lower() for w in set(vocab["not_name_opener"]) - set(vocab["calendar_words"])}
+        self.bodies = frozenset(vocab["body_nouns"])
         self.connectors = frozenset(vocab["name_connectors"])
         self.group_openers = frozenset(vocab["not_person_first_words"])
         self.shape = PlaceShape(rules_data)
@@ -732,7 +740,7 @@ class HybridNames:
         self.ruler(doc)
         # "the Kessa Valley Peace Process": a place the model runs on into an event's head word is no wider place.
         wider = [s for s in doc.spans[STATISTICAL] if s.label_ not in ("GPE", "LOC") or s[-1].lower_ not in self.events]
-        won = wider_names_win([e for e in doc.ents if e.label_ in self.ruler_labels], wider, self.roles)
+        won = wider_names_win([e for e in doc.ents if e.label_ in self.ruler_labels], wider, self.titles, self.bodies)
         doc.ents = [
             self.shape.relabel(as_body(e, self.body_heads)) if e.id_.startswith(f"{STATISTICAL}.") else e for e in won
         ]
@@ -775,6 +783,61 @@ class FillNames:
         self.offices = frozenset(vocab["place_offices"])  # "<name> Governor": the name is the place governed
         self.body_heads = body_heads(rules_data)
         self.shape = PlaceShape(rules_data)
+        self.openers = frozenset(vocab["not_name_opener"]) - frozenset(vocab["calendar_words"])
+        self.body_nouns = frozenset(vocab["body_nouns"])
+        # One capitalised word that is a bare nominal ("State officials", "Parliament passed"): no name (§2.3).
+        self.bare_nominals = self.body_nouns | {
+            w.lower()
+            for key in ("force_nouns", "group_nouns", "place_designators", "place_suffixes")
+            for w in vocab[key]
+            if " " not in w
+        }
+        shape = (name_cues or {}).get("shape", {})
+        self.kinds_before = frozenset(vocab["org_kinds_before"]) | frozenset(shape.get("kinds_before", ()))
+        self.states = state_names(rules_data)
+
+    def _name_shaped(self, doc: Doc, span: Span) -> Span | None:
+        """The statistical name cut to the guidelines' conventions, or None where its shape is no name's:
+        a title word at its start is left out ("Commanding 1 Division", §2), and a name with no
+        capital that no body noun ends ("were hosted, fed and funded"), or one capitalised bare nominal
+        ("State officials said", §2.3), is dropped."""
+        if span.label_ not in NAME_LABELS:
+            return span
+        start = span.start
+        while start < span.end and doc[start].text in self.openers:
+            start += 1
+        if start == span.end:
+            return None
+        if start > span.start:
+            span = Span(doc, start, span.end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+        capitalised = any(t.is_title or t.is_upper or any(c.isdigit() for c in t.text) for t in span)
+        if not capitalised and span[-1].lower_ not in self.bare_nominals:
+            return None  # lower case is a name only for a body ("Dorland's military", "health ministry")
+        owned = span.start > 0 and doc[span.start - 1].tag_ == "POS"  # "Dorland's military": the state's body
+        if len(span) == 1 and span[0].is_title and span[0].lower_ in self.bare_nominals and not owned:
+            return None
+        return span
+
+    def _possessive_parts(self, doc: Doc, span: Span, labels: dict[str, set[str]]) -> list[Span]:
+        """ "Ulvaria’s Interior Ministry" read as one name: a state's possessive before its body is two
+        spans, the state and the body (guidelines §2.3), where the owner is a state or a place the
+        article names, or the name ends in a body noun ("ministry"); "Norland People's Front" stays one."""
+        marks = [t.i for t in span[1:-1] if t.lower_ in POSSESSIVE_MARKERS and t.tag_ == "POS"]
+        if span.label_ not in NAME_LABELS or len(marks) != 1:
+            return []
+        owner, body = Span(doc, span.start, marks[0]), Span(doc, marks[0] + 1, span.end)
+        placed = owner.text in self.states or "GPE" in labels.get(owner.text, set())
+        if not (placed or body[-1].lower_ in self.body_nouns):
+            return []
+        return [
+            Span(doc, owner.start, owner.end, label="GPE", span_id="statistical_possessive.GPE"),
+            Span(doc, body.start, body.end, label="ORG", span_id="statistical_possessive.ORG"),
+        ]
+
+    def _kind_before(self, doc: Doc, span: Span) -> bool:
+        """ "the airline X", "the rival gang X": the kind of body named right before the name (§2.3)."""
+        words = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+        return bool(words) and (words[-1] in self.kinds_before or " ".join(words) in self.kinds_before)
 
     def _statistical_place(self, doc: Doc, span: Span) -> bool:
         """A person's, an organisation's or a place's statistical name in a place's context is a GPE;
@@ -918,12 +981,20 @@ class FillNames:
             # "Kelmor State Governor": a name with a place's last word before a title is the place, not the title.
             office = s.end < len(doc) and doc[s.end].lower_ in self.offices
             place_name = (len(s) > 1 and s[-1].text in self.last_words) or office
+            parts = self._possessive_parts(doc, s, labels)
+            if parts:
+                free += [p for p in parts if not any(claimed[p.start : p.end])]
+                continue
             if any(claimed[s.start : s.end]) or (
                 s.label_ in ("ORG", "PERSON") and not place_name and self._title(doc, s)
             ):
                 continue
             if s.label_ in NAME_LABELS and self._equipment(doc, s):
                 continue
+            shaped = self._name_shaped(doc, s)
+            if shaped is None:
+                continue
+            s = shaped
             known = labels.get(s.text, set())
             alias = self._alias_of(doc, s, by_end) if s.label_ in NAME_LABELS else None
             if s.label_ == "NORP" and s.end < len(doc) and doc[s.end].is_title and doc[s.end].lower_ in self.roles:
@@ -936,7 +1007,7 @@ class FillNames:
             elif s.label_ in NAME_LABELS and len(known) == 1 and s.label_ not in known:
                 label = next(iter(known))
                 s = Span(doc, s.start, s.end, label=label, kb_id=s.kb_id_, span_id=f"statistical_same_name.{s.label_}")
-            elif s.label_ in ("PERSON", "GPE", "LOC") and self._group_context(s):
+            elif s.label_ in ("PERSON", "GPE", "LOC") and (self._group_context(s) or self._kind_before(doc, s)):
                 s = Span(doc, s.start, s.end, label="ORG", kb_id=s.kb_id_, span_id=f"statistical_group.{s.label_}")
             elif s.label_ in ("ORG", "GPE", "LOC", "NORP") and (
                 self._person_context(doc, s) or (not known and self._with_a_person(s, people))
@@ -944,6 +1015,10 @@ class FillNames:
                 s = Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_, span_id=f"statistical_person.{s.label_}")
             elif s.label_ in ("GPE", "LOC") and self.shape.label(s) not in (None, s.label_):
                 s = self.shape.relabel(s)
+            elif s.label_ == "LOC" and len(s) == 1:
+                # One word the model calls a LOC, with no natural feature's or facility's word (a
+                # shape of its own), is a town or a district: GPE, the rules' default for a place (§2.3).
+                s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id="statistical_town.LOC")
             elif self._statistical_place(doc, s):
                 s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id=f"statistical_place.{s.label_}")
             elif s.label_ == "PERSON" and len(s) == 1 and s.text not in surnames and not self._person_context(doc, s):
