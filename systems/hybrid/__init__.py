@@ -810,12 +810,14 @@ class FillNames:
             return None
         if start > span.start:
             span = Span(doc, start, span.end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
-        capitalised = any(t.is_title or t.is_upper or any(c.isdigit() for c in t.text) for t in span)
+        capitalised = any(t.text[:1].isupper() or any(c.isdigit() for c in t.text) for t in span)
         if not capitalised and span[-1].lower_ not in self.bare_nominals:
             return None  # lower case is a name only for a body ("Dorland's military", "health ministry")
         owned = span.start > 0 and doc[span.start - 1].tag_ == "POS"  # "Dorland's military": the state's body
         if len(span) == 1 and span[0].is_title and span[0].lower_ in self.bare_nominals and not owned:
             return None
+        if len(span) == 1 and span[0].tag_ in ("NN", "NNS") and span.label_ != "NORP":
+            return None  # "Gunmen stormed …": one word the parser reads as a common noun
         return span
 
     def _possessive_parts(self, doc: Doc, span: Span, labels: dict[str, set[str]]) -> list[Span]:
@@ -1015,10 +1017,7 @@ class FillNames:
                 s = Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_, span_id=f"statistical_person.{s.label_}")
             elif s.label_ in ("GPE", "LOC") and self.shape.label(s) not in (None, s.label_):
                 s = self.shape.relabel(s)
-            elif s.label_ == "LOC" and len(s) == 1:
-                # One word the model calls a LOC, with no natural feature's or facility's word (a
-                # shape of its own), is a town or a district: GPE, the rules' default for a place (§2.3).
-                s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id="statistical_town.LOC")
+
             elif self._statistical_place(doc, s):
                 s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id=f"statistical_place.{s.label_}")
             elif s.label_ == "PERSON" and len(s) == 1 and s.text not in surnames and not self._person_context(doc, s):
@@ -1213,7 +1212,8 @@ def _without_adversaries(relations: list) -> list:
 
 def _negated_between(head, tail) -> bool:
     """Whether a negated verb stands on the parse path that joins two parties of one sentence ("X said
-    it had not struck Y"): whichever finder read the pair, a negated act states no tie (§2.5)."""
+    it had not struck Y"), or a thing denied by "no" ("X received no weapons from Y"): whichever finder
+    read the pair, a negated act states no tie (§2.5)."""
     if head.sent.start != tail.sent.start:
         return False
     up = {}
@@ -1229,7 +1229,15 @@ def _negated_between(head, tail) -> bool:
     if joint is None:
         return False
     on_path = [t for path in up.values() for t in path[: next(i for i, t in enumerate(path) if t.i == joint.i) + 1]]
-    return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in t.children) for t in on_path)
+    return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in t.children) for t in on_path) or any(
+        _no_object(t) for t in on_path
+    )
+
+
+def _no_object(token) -> bool:
+    """ "X received no weapons from Y", "X has no links to Y": the thing, or a verb's object, denied by "no"."""
+    things = [token] if token.pos_ == "NOUN" else [c for c in token.children if c.dep_ == "dobj"]
+    return any(c.dep_ == "det" and c.lower_ == "no" for t in things for c in t.children)
 
 
 def _set_apart(place, at_place: set[int], party_preps: frozenset[str]) -> bool:
