@@ -816,7 +816,7 @@ class FillNames:
         owned = span.start > 0 and doc[span.start - 1].tag_ == "POS"  # "Dorland's military": the state's body
         if len(span) == 1 and span[0].is_title and span[0].lower_ in self.bare_nominals and not owned:
             return None
-        if len(span) == 1 and span[0].tag_ in ("NN", "NNS") and span.label_ != "NORP":
+        if len(span) == 1 and span[0].tag_ in ("NN", "NNS") and span.label_ != "NORP" and not owned:
             return None  # "Gunmen stormed …": one word the parser reads as a common noun
         return span
 
