@@ -1645,3 +1645,56 @@ def test_a_lower_case_body_after_a_states_possessive_stays(system):
     # "Dorland's military": the body is lower case, and still a name (§2.3).
     ents, _ = run(system, "Dorland's military said 14 soldiers had died near Pelt.")
     assert ("Dorland", "GPE") in ents and ("military", "ORG") in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # §3.1: the reporter of a clause is no party to the tie the clause states.
+        (
+            "Varnia said fighters linked to the Kessa Liberation Front had attacked a base near Dorvo.",
+            {"Varnia", "Kessa Liberation Front"},
+        ),
+        (
+            "Ostria says militants loyal to the Red Dawn Movement were behind the bombing in Pelt.",
+            {"Ostria", "Red Dawn Movement"},
+        ),
+        (
+            "The Varnian army said gunmen affiliated with the Sable Brigades had ambushed a convoy.",
+            {"Varnian army", "Sable Brigades"},
+        ),
+        # The objects of two backing verbs, neither governing the other, are not allies of each other.
+        (
+            "Ostria, which supports the Varnian government, and Qerland, which backs the Kessa Liberation Front,"
+            " traded accusations on Sunday.",
+            {"Varnian government", "Kessa Liberation Front"},
+        ),
+    ],
+)
+def test_no_alliance_for_a_reporter_or_between_two_backed_parties(system, text, pair):
+    _, rels = run(system, text)
+    assert not any(kind == "ALLIED_WITH" and {head, tail} == pair for kind, head, tail in rels), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # A pronoun in the clause may stand for the reporter: the tie stays (§3.1).
+        (
+            "Varnia said its troops had attacked the Kessa Liberation Front near Dorvo.",
+            ("Varnia", "Kessa Liberation Front"),
+        ),
+        # "accuses X of harbouring Y" chains its verbs: X and Y stay allies (§2.5, accusations).
+        ("Ostria accuses Qerland of harbouring Red Dawn Movement fighters.", ("Qerland", "Red Dawn Movement")),
+        # Two backers, each with its own side, keep their own ties.
+        (
+            "Ostria backs the Kessa Liberation Front, while Qerland supports the Varnian army.",
+            ("Qerland", "Varnian army"),
+        ),
+    ],
+)
+def test_party_ties_the_reporter_guards_keep(system, text, relation):
+    _, rels = run(system, text)
+    assert any(
+        {head, tail} == set(relation) for kind, head, tail in rels if kind in ("ALLIED_WITH", "IN_CONFLICT_WITH")
+    ), rels

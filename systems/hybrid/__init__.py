@@ -1133,6 +1133,9 @@ class HybridRelations:
         self.relation_sources = relation_sources
         self.party_preps = party_preps
         self.fill_only = fill_only
+        reporters = load_settings()["reporters"]
+        self.reporting_verbs = frozenset(reporters["verbs"])
+        self.reporter_pronouns = frozenset(reporters["pronouns"])
         truce = load_settings()["truce_bodies"]
         self.joint_rules = frozenset(truce["rules"])
         self.truce_words = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in truce["words"]) + r")\b")
@@ -1172,8 +1175,37 @@ class HybridRelations:
                         seen.add(key)
                         linked.add(head.start)
                         out.append((kind, head, tail, rule))
-        doc._.relations = self._without_truce_bodies(_without_adversaries(out))
+        kept = self._without_truce_bodies(_without_adversaries(out))
+        doc._.relations = [r for r in kept if not self._untied(r[1], r[2], r[0])]
         return doc
+
+    def _untied(self, head, tail, kind: str) -> bool:
+        """Whether the parse shows two parties a finder tied are not tied: two objects of unrelated verbs
+        (below), or one party only the reporter of a clause that holds the other: "X said fighters linked to Y attacked Z" states nothing about X (§3.1: the reporting
+        body is no party to what it reports). A pronoun in the clause may stand for the reporter ("X
+        said its troops repelled Y"), which keeps the tie."""
+        if kind not in PARTY_TYPES or head.sent.start != tail.sent.start:
+            return False
+        # "A, which backs X, and B, which supports Y": the objects of two verbs, neither of which governs
+        # the other, are tied by neither ("accuses X of harbouring Y" chains its verbs: kept).
+        objects = [_clause_role(m) for m in (head, tail)]
+        if all(o.dep_ == "dobj" for o in objects):
+            verbs = [o.head for o in objects]
+            if not (verbs[0].is_ancestor(verbs[1]) or verbs[1].is_ancestor(verbs[0]) or verbs[0].i == verbs[1].i):
+                return True
+        for reporter, other in ((head, tail), (tail, head)):
+            subject = reporter.root
+            while subject.dep_ in ("appos", "conj", "compound") and subject.head.i != subject.i:
+                subject = subject.head
+            verb = subject.head
+            if subject.dep_ != "nsubj" or verb.lemma_.lower() not in self.reporting_verbs:
+                continue
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                inside = clause.left_edge.i <= other.root.i <= clause.right_edge.i
+                words = clause.doc[clause.left_edge.i : clause.right_edge.i + 1]
+                if inside and not any(t.lower_ in self.reporter_pronouns for t in words):
+                    return True
+        return False
 
     def _without_truce_bodies(self, relations: list) -> list:
         """The relations without the alliances a joint body or act gives ("a joint committee of A and
@@ -1189,6 +1221,14 @@ class HybridRelations:
                 and self.truce_words.search(r[1].sent.text.lower()) is not None
             )
         ]
+
+
+def _clause_role(mention):
+    """The token that carries a mention's role in its clause: its root, or the first of its conjuncts."""
+    token = mention.root
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+        token = token.head
+    return token
 
 
 def _party_key(mention) -> str:
