@@ -1181,9 +1181,10 @@ class HybridRelations:
 
     def _untied(self, head, tail, kind: str) -> bool:
         """Whether the parse shows two parties a finder tied are not tied: two objects of unrelated verbs
-        (below), or one party only the reporter of a clause that holds the other: "X said fighters linked to Y attacked Z" states nothing about X (§3.1: the reporting
-        body is no party to what it reports). A pronoun in the clause may stand for the reporter ("X
-        said its troops repelled Y"), which keeps the tie."""
+        (below), or one party only the reporter of a clause that holds the other: "X said fighters
+        linked to Y attacked Z" states nothing about X (§3.1: the reporting body is no party to what it
+        reports). A pronoun in the clause may stand for the reporter ("X said its troops repelled Y"),
+        which keeps the tie."""
         if kind not in PARTY_TYPES or head.sent.start != tail.sent.start:
             return False
         # "A, which backs X, and B, which supports Y": the objects of two verbs, neither of which governs
