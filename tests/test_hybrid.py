@@ -1663,6 +1663,10 @@ def test_a_lower_case_body_after_a_states_possessive_stays(system):
             "The Varnian army said gunmen affiliated with the Sable Brigades had ambushed a convoy.",
             {"Varnian army", "Sable Brigades"},
         ),
+        (
+            "A spokesman for Ostria said gunmen affiliated with the Sable Brigades had ambushed a convoy.",
+            {"Ostria", "Sable Brigades"},
+        ),
         # The objects of two backing verbs, neither governing the other, are not allies of each other.
         (
             "Ostria, which supports the Varnian government, and Qerland, which backs the Kessa Liberation Front,"

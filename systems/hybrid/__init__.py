@@ -1196,7 +1196,8 @@ class HybridRelations:
                 return True
         for reporter, other in ((head, tail), (tail, head)):
             subject = reporter.root
-            while subject.dep_ in ("appos", "conj", "compound") and subject.head.i != subject.i:
+            # "X's spokesman said", "a spokesman for X said": the body speaks through its member.
+            while subject.dep_ in ("appos", "conj", "compound", "poss", "pobj", "prep") and subject.head.i != subject.i:
                 subject = subject.head
             verb = subject.head
             if subject.dep_ != "nsubj" or verb.lemma_.lower() not in self.reporting_verbs:
