@@ -1702,3 +1702,17 @@ def test_party_ties_the_reporter_guards_keep(system, text, relation):
     assert any(
         {head, tail} == set(relation) for kind, head, tail in rels if kind in ("ALLIED_WITH", "IN_CONFLICT_WITH")
     ), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # One word the model calls a LOC, with no shape of its own and no article, is a town (§2.3).
+        ("The convoy was ambushed on the road between Dorvo and Pelt.", "Dorvo", "GPE"),
+        # With the article it is a region, as "the Sahel": the model's LOC stands.
+        ("The herders fled into the Karoo.", "Karoo", "LOC"),
+    ],
+)
+def test_a_one_word_statistical_loc_is_a_town_unless_named_with_the_article(system, text, name, label):
+    ents, _ = run(system, text)
+    assert (name, label) in ents, ents

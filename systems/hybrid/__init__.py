@@ -1017,6 +1017,10 @@ class FillNames:
                 s = Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_, span_id=f"statistical_person.{s.label_}")
             elif s.label_ in ("GPE", "LOC") and self.shape.label(s) not in (None, s.label_):
                 s = self.shape.relabel(s)
+            elif s.label_ == "LOC" and len(s) == 1 and not (s.start > 0 and doc[s.start - 1].lower_ == "the"):
+                # One word the model calls a LOC, with no natural feature's or facility's word and no
+                # article ("the Karoo", "the Sahel": regions), is a town: GPE, a place's default (§2.3).
+                s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id="statistical_town.LOC")
 
             elif self._statistical_place(doc, s):
                 s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id=f"statistical_place.{s.label_}")
