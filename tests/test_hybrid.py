@@ -1635,10 +1635,19 @@ def test_statistical_names_keep_only_a_names_shape(system, text, absent):
     assert not any(name == absent for name, _ in ents), ents
 
 
-def test_the_kind_of_body_before_a_name_makes_it_an_organisation(system):
-    # §2.3: "the airline X" names a body, whatever the model called the name.
-    ents, _ = run(system, "A pilot for the Varnian airline Sky Tessa was seized on Monday.")
-    assert ("Sky Tessa", "ORG") in ents, ents
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A pilot for the Varnian airline Sky Tessa was seized on Monday.", "Sky Tessa"),
+        # The rules' loose person cues ("X said", "X were abducted") give way to the kind named before.
+        ("The militia known as Kel Anvar said it had seized Dorvo.", "Kel Anvar"),
+        ("Three employees of the mining company Orvex Minerals were abducted near Tesk.", "Orvex Minerals"),
+    ],
+)
+def test_the_kind_of_body_before_a_name_makes_it_an_organisation(system, text, name):
+    # §2.3: "the airline X" names a body, whatever the model or a loose person cue called the name.
+    ents, _ = run(system, text)
+    assert (name, "ORG") in ents and (name, "PERSON") not in ents, ents
 
 
 def test_a_lower_case_body_after_a_states_possessive_stays(system):

@@ -837,9 +837,22 @@ class FillNames:
         ]
 
     def _kind_before(self, doc: Doc, span: Span) -> bool:
-        """ "the airline X", "the rival gang X": the kind of body named right before the name (§2.3)."""
-        words = [t.lower_ for t in doc[max(0, span.start - 2) : span.start]]
+        """ "the airline X", "the rival gang X", "the militia known as X": the kind of body named right
+        before the name (§2.3)."""
+        start = span.start
+        if start > 1 and doc[start - 2].lower_ in ("known", "called") and doc[start - 1].lower_ == "as":
+            start -= 2
+        elif start > 0 and doc[start - 1].lower_ in ("called", "named"):
+            start -= 1
+        words = [t.lower_ for t in doc[max(0, start - 2) : start]]
         return bool(words) and (words[-1] in self.kinds_before or " ".join(words) in self.kinds_before)
+
+    def _kind_named(self, doc: Doc, span: Span) -> Span:
+        """A person the rules found by a loose cue ("X said", "X was abducted") is the body whose kind
+        stands right before the name ("the mining company X", "the militia known as X", §2.3)."""
+        if span.label_ != "PERSON" or not self._kind_before(doc, span):
+            return span
+        return Span(doc, span.start, span.end, label="ORG", kb_id=span.kb_id_, span_id="kind_before.PERSON")
 
     def _statistical_place(self, doc: Doc, span: Span) -> bool:
         """A person's, an organisation's or a place's statistical name in a place's context is a GPE;
@@ -1029,6 +1042,7 @@ class FillNames:
             free.append(s)
             by_end[s.end - 1] = s
         free += self._surnames(doc, claimed, free, [*named, *doc.spans[STATISTICAL]])
+        named = [self._kind_named(doc, s) for s in named]
         named, free = [self._as_place(s) for s in named], [self._as_place(s) for s in free]
         places = {s.end for s in [*named, *free] if s.id_.startswith("facility_place.")}
         named, free = [self._acronym_place(s, places) for s in named], [self._acronym_place(s, places) for s in free]
