@@ -202,14 +202,15 @@ def run(system: HybridSystem, text: str):
             "dependency.meet.coordinated-subjects-held-talks",
         ),
         # Fire at a party, and an attack stated through "vowed to", "tried to" (§3: attacks, strikes).
+        # The target is a state: a town fired at is only where the act happened (§2.3).
         (
-            "Iran fires drones and rockets at Dorland.",
-            ("IN_CONFLICT_WITH", "Iran", "Dorland"),
+            "Iran fires drones and rockets at Kuwait.",
+            ("IN_CONFLICT_WITH", "Iran", "Kuwait"),
             "dependency.conflict.fire-weapons-at",
         ),
         (
-            "Varnia fired rockets at Dorland on Saturday.",
-            ("IN_CONFLICT_WITH", "Varnia", "Dorland"),
+            "Varnia fired rockets at Kuwait on Saturday.",
+            ("IN_CONFLICT_WITH", "Varnia", "Kuwait"),
             "dependency.conflict.fire-at",
         ),
         (
@@ -1725,3 +1726,22 @@ def test_party_ties_the_reporter_guards_keep(system, text, relation):
 def test_a_one_word_statistical_loc_is_a_town_unless_named_with_the_article(system, text, name, label):
     ents, _ = run(system, text)
     assert (name, label) in ents, ents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # §2.3: a town an act hits is where it happened, not a party to a conflict.
+        "Varnian forces shelled Dorvo while Kessa Liberation Front forces attacked a base near Melbo.",
+        "The Tessic Guard stormed Arlen on Friday, residents said.",
+    ],
+)
+def test_a_town_hit_is_no_party_to_a_conflict(system, text):
+    _, rels = run(system, text)
+    assert not any(kind == "IN_CONFLICT_WITH" and {"Dorvo", "Arlen"} & {head, tail} for kind, head, tail in rels), rels
+
+
+def test_a_capital_hit_stands_for_its_government(system):
+    # §2.3: a capital stands for its state's government, so an offensive on it names a party.
+    _, rels = run(system, "The Kessa Liberation Front shelled Bamako on Monday.")
+    assert ("IN_CONFLICT_WITH", "Kessa Liberation Front", "Bamako") in rels, rels

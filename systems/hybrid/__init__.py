@@ -1151,6 +1151,9 @@ class HybridRelations:
         self.relation_sources = relation_sources
         self.party_preps = party_preps
         self.fill_only = fill_only
+        capitals = json.loads((DATA / "capitals.json").read_text(encoding="utf-8"))["capitals"]
+        self.states = state_names(rules_data) | frozenset(capitals)
+        self.place_hit_preps = frozenset(load_settings()["place_hit_preps"])
         reporters = load_settings()["reporters"]
         self.reporting_verbs = frozenset(reporters["verbs"])
         self.reporter_pronouns = frozenset(reporters["pronouns"])
@@ -1197,6 +1200,15 @@ class HybridRelations:
         doc._.relations = [r for r in kept if not self._untied(r[1], r[2], r[0])]
         return doc
 
+    def _place_hit(self, mention) -> bool:
+        """A town or a province that an act hits ("X struck Dorvo", "attacks on Dorvo") is where it
+        happened, no party to a conflict; a state, or its capital standing for its government
+        (``data/capitals.json``), is one (guidelines §2.3, strikes and incursions)."""
+        if mention.label_ != "GPE" or mention.text in self.states or mention.kb_id_ in self.states:
+            return False
+        role = _clause_role(mention)
+        return role.dep_ == "dobj" or (role.dep_ == "pobj" and role.head.lower_ in self.place_hit_preps)
+
     def _untied(self, head, tail, kind: str) -> bool:
         """Whether the parse shows two parties a finder tied are not tied: two objects of unrelated verbs
         (below), or one party only the reporter of a clause that holds the other: "X said fighters
@@ -1205,6 +1217,8 @@ class HybridRelations:
         which keeps the tie."""
         if kind not in PARTY_TYPES or head.sent.start != tail.sent.start:
             return False
+        if kind == "IN_CONFLICT_WITH" and any(self._place_hit(m) for m in (head, tail)):
+            return True
         # "A, which backs X, and B, which supports Y": the objects of two verbs, neither of which governs
         # the other, are tied by neither ("accuses X of harbouring Y" chains its verbs: kept).
         objects = [_clause_role(m) for m in (head, tail)]
