@@ -1745,3 +1745,19 @@ def test_a_capital_hit_stands_for_its_government(system):
     # §2.3: a capital stands for its state's government, so an offensive on it names a party.
     _, rels = run(system, "The Kessa Liberation Front shelled Bamako on Monday.")
     assert ("IN_CONFLICT_WITH", "Kessa Liberation Front", "Bamako") in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # "X is an ally of Y" with an adjective or coordinated subjects (§3: allies, backing).
+        (
+            "The Sable Brigades are the closest allies of the Kessa Liberation Front.",
+            {"Sable Brigades", "Kessa Liberation Front"},
+        ),
+        ("Chad and Togo are allies of Niger.", {"Chad", "Niger"}),
+    ],
+)
+def test_being_an_ally_of_a_party_is_an_alliance(system, text, pair):
+    _, rels = run(system, text)
+    assert any(kind == "ALLIED_WITH" and {head, tail} == pair for kind, head, tail in rels), rels
