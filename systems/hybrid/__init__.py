@@ -38,6 +38,7 @@ Every prediction names its rule, as in ``rules``; parse relations are ``dependen
 
 # No ``from __future__ import annotations``: spaCy reads the factories' signatures at run time.
 import json
+import re
 from collections.abc import Iterator, Sequence
 from itertools import pairwise
 from pathlib import Path
@@ -129,6 +130,12 @@ def load_guards(path: Path = DATA / "dependency_patterns.json") -> dict[str, fro
     }
 
 
+def load_body_kinds(path: Path = DATA / "dependency_patterns.json") -> dict[str, frozenset[str]]:
+    """Bare nouns for a non-state body, and the head words of a state's forces they never refer back to."""
+    raw = json.loads(path.read_text(encoding="utf-8"))["_body_kinds"]
+    return {name: frozenset(words) for name, words in raw.items() if name != "_about"}
+
+
 def load_party_nouns(path: Path = DATA / "dependency_patterns.json") -> frozenset[str]:
     """Nouns for a party's people or a share of them that name the party with "of" ("members of X")."""
     return frozenset(json.loads(path.read_text(encoding="utf-8"))["_party_nouns"])
@@ -165,11 +172,15 @@ class VerbRelations:
         guards = guards or {}
         self.denials = guards.get("denials", frozenset())
         self.non_parties = guards.get("non_party_heads", frozenset())
+        self.joiners = guards.get("join_verbs", frozenset())
+        self.joint_acts = guards.get("joint_acts", frozenset())
         self.place_nouns = place_nouns
         self.party_nouns = party_nouns
         self.kin_nouns = kin_nouns
         self.body_nouns = body_nouns or {}
         self.premodifiers = load_premodifiers()
+        kinds = load_body_kinds()
+        self.non_state_nouns, self.state_force_heads = kinds["non_state_nouns"], kinds["state_force_heads"]
         self.matcher = DependencyMatcher(vocab, validate=True)
         self.entries = {}
         for entry in patterns:
@@ -261,6 +272,9 @@ class VerbRelations:
         an agency that happened to be the last subject."""
         noun = token.lemma_.lower()
         labels = self.body_nouns[noun]
+        if noun in self.non_state_nouns:
+            # "The army said it killed 30 X fighters. The group is backed by Y": a group is no state's force.
+            mentions = [m for m in mentions if m[-1].lemma_.lower() not in self.state_force_heads]
         if "GPE" not in labels:
             return _previous_subject(token, mentions, labels)
         named = [m for m in mentions if m.label_ != "ORG" or any(w.lemma_.lower() == noun for w in m)]
@@ -277,6 +291,17 @@ class VerbRelations:
             and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
             and not any(c.dep_ in (*PREMODIFIERS, "amod", "poss") for c in token.children)
         )
+
+    def _joined_in_stance(self, tokens: Sequence) -> bool:
+        """ "X joined Y in condemning the raid": joining a party in what it says or asks shares a stance,
+        no alliance (guidelines §2.5: coordinated subjects of one act state nothing); joining it in a
+        fight ("joined Y in an offensive on Z") does."""
+        for verb in (t for t in tokens if t.pos_ == "VERB" and t.lemma_.lower() in self.joiners):
+            for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+                acts = [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
+                if acts and not any(a.lemma_.lower() in self.joint_acts for a in acts):
+                    return True
+        return False
 
     def find(self, doc, mentions: list) -> list[tuple[str, Any, Any, str]]:
         # A dateline ("ISLAMABAD —") is where the story was filed, no argument of the first sentence's verb.
@@ -302,6 +327,8 @@ class VerbRelations:
                 continue
             # A negated or denied act ("X did not attack Y", "X denied arming Y") states no tie between parties.
             if entry["head"] != FIGURE_NODE and _denied([doc[i] for i in tokens], self.denials):
+                continue
+            if entry["type"] in PARTY_TYPES and self._joined_in_stance([doc[i] for i in tokens]):
                 continue
             if entry["head"] == FIGURE_NODE:
                 heads = _figure_of(doc[nodes[FIGURE_NODE]], at_token)
@@ -354,8 +381,11 @@ def _clear_antecedent(token, mention, at_token: dict[int, Any]) -> bool:
 
 
 def _denied(tokens: Sequence, denials: frozenset[str]) -> bool:
-    """Whether a matched verb is negated, or is the act a denial verb governs ("denied attacking")."""
+    """Whether a matched verb is negated, or is the act a denial verb governs ("denied attacking"), or
+    a matched thing is denied by its determiner ("received no weapons from X")."""
     for token in tokens:
+        if token.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in token.children):
+            return True
         if token.pos_ not in ("VERB", "AUX"):
             continue
         if any(c.dep_ == "neg" for c in token.children):
@@ -512,7 +542,9 @@ def _is_pronoun(token) -> bool:
     return any(c.dep_ == "poss" and c.lower_ in THIRD_PERSON for c in token.children)
 
 
-def wider_names_win(ruled: list, statistical: Sequence, roles: frozenset[str] = frozenset()) -> list:
+def wider_names_win(
+    ruled: list, statistical: Sequence, roles: frozenset[str] = frozenset(), bodies: frozenset[str] = frozenset()
+) -> list:
     """The ruler's names, except where a statistical name strictly contains some of them and cuts none.
 
     The guidelines' names are often longer than a list entry: "Lebanese health ministry" (a state's
@@ -528,13 +560,13 @@ def wider_names_win(ruled: list, statistical: Sequence, roles: frozenset[str] = 
             inside
             and not cut
             and any((e.start, e.end) != (wide.start, wide.end) for e in inside)
-            and _adds_a_name(wide, inside, roles)
+            and _adds_a_name(wide, inside, roles, bodies)
         ):
             out = [e for e in out if e not in inside] + [wide]
     return sorted(out, key=lambda e: e.start)
 
 
-def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str]) -> bool:
+def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str], bodies: frozenset[str] = frozenset()) -> bool:
     """Whether the words a statistical span adds around the ruler's names belong to the name.
 
     Not so for a lower-case word at an edge the ruler's names do not reach ("UN office", "GNA
@@ -561,9 +593,12 @@ def _adds_a_name(wide: Span, inside: Sequence, roles: frozenset[str]) -> bool:
         and len(places) == len(inside)
         and any(t.lower_ in ("and", "or") and not any(e.start <= t.i < e.end for e in inside) for t in wide)
     )
+    # "Ulvaria’s Interior Ministry": an owner's possessive before a body is two spans (§2.3).
+    owned = wide[-1].lower_ in bodies and any(t.tag_ == "POS" for t in wide[1:-1])
     return not (
         titled
         or listed
+        or owned
         or any(t.is_lower or t.lower_ in roles for t in edges)
         or any(t.i in ends and (t.tag_ == "POS" or t.lower_ in POSSESSIVE_MARKERS) for t in wide[1:-1])
     )
@@ -650,6 +685,9 @@ class HybridNames:
         self.roles = role_words(rules_data)
         self.body_heads = body_heads(rules_data)
         vocab = load_json("entities.json", rules_data)
+        # A title word at a wider name's edge ("Commanding 1 Division") is no part of the name (§2).
+        self.titles = self.roles | {w.lower() for w in set(vocab["not_name_opener"]) - set(vocab["calendar_words"])}
+        self.bodies = frozenset(vocab["body_nouns"])
         self.connectors = frozenset(vocab["name_connectors"])
         self.group_openers = frozenset(vocab["not_person_first_words"])
         self.shape = PlaceShape(rules_data)
@@ -702,7 +740,7 @@ class HybridNames:
         self.ruler(doc)
         # "the Kessa Valley Peace Process": a place the model runs on into an event's head word is no wider place.
         wider = [s for s in doc.spans[STATISTICAL] if s.label_ not in ("GPE", "LOC") or s[-1].lower_ not in self.events]
-        won = wider_names_win([e for e in doc.ents if e.label_ in self.ruler_labels], wider, self.roles)
+        won = wider_names_win([e for e in doc.ents if e.label_ in self.ruler_labels], wider, self.titles, self.bodies)
         doc.ents = [
             self.shape.relabel(as_body(e, self.body_heads)) if e.id_.startswith(f"{STATISTICAL}.") else e for e in won
         ]
@@ -745,6 +783,76 @@ class FillNames:
         self.offices = frozenset(vocab["place_offices"])  # "<name> Governor": the name is the place governed
         self.body_heads = body_heads(rules_data)
         self.shape = PlaceShape(rules_data)
+        self.openers = frozenset(vocab["not_name_opener"]) - frozenset(vocab["calendar_words"])
+        self.body_nouns = frozenset(vocab["body_nouns"])
+        # One capitalised word that is a bare nominal ("State officials", "Parliament passed"): no name (§2.3).
+        self.bare_nominals = self.body_nouns | {
+            w.lower()
+            for key in ("force_nouns", "group_nouns", "place_designators", "place_suffixes")
+            for w in vocab[key]
+            if " " not in w
+        }
+        shape = (name_cues or {}).get("shape", {})
+        self.kinds_before = frozenset(vocab["org_kinds_before"]) | frozenset(shape.get("kinds_before", ()))
+        self.states = state_names(rules_data)
+
+    def _name_shaped(self, doc: Doc, span: Span) -> Span | None:
+        """The statistical name cut to the guidelines' conventions, or None where its shape is no name's:
+        a title word at its start is left out ("Commanding 1 Division", §2), and a name with no
+        capital that no body noun ends ("were hosted, fed and funded"), or one capitalised bare nominal
+        ("State officials said", §2.3), is dropped."""
+        if span.label_ not in NAME_LABELS:
+            return span
+        start = span.start
+        while start < span.end and doc[start].text in self.openers:
+            start += 1
+        if start == span.end:
+            return None
+        if start > span.start:
+            span = Span(doc, start, span.end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+        capitalised = any(t.text[:1].isupper() or any(c.isdigit() for c in t.text) for t in span)
+        if not capitalised and span[-1].lower_ not in self.bare_nominals:
+            return None  # lower case is a name only for a body ("Dorland's military", "health ministry")
+        owned = span.start > 0 and doc[span.start - 1].tag_ == "POS"  # "Dorland's military": the state's body
+        if len(span) == 1 and span[0].is_title and span[0].lower_ in self.bare_nominals and not owned:
+            return None
+        if len(span) == 1 and span[0].tag_ in ("NN", "NNS") and span.label_ != "NORP" and not owned:
+            return None  # "Gunmen stormed …": one word the parser reads as a common noun
+        return span
+
+    def _possessive_parts(self, doc: Doc, span: Span, labels: dict[str, set[str]]) -> list[Span]:
+        """ "Ulvaria’s Interior Ministry" read as one name: a state's possessive before its body is two
+        spans, the state and the body (guidelines §2.3), where the owner is a state or a place the
+        article names, or the name ends in a body noun ("ministry"); "Norland People's Front" stays one."""
+        marks = [t.i for t in span[1:-1] if t.lower_ in POSSESSIVE_MARKERS and t.tag_ == "POS"]
+        if span.label_ not in NAME_LABELS or len(marks) != 1:
+            return []
+        owner, body = Span(doc, span.start, marks[0]), Span(doc, marks[0] + 1, span.end)
+        placed = owner.text in self.states or "GPE" in labels.get(owner.text, set())
+        if not (placed or body[-1].lower_ in self.body_nouns):
+            return []
+        return [
+            Span(doc, owner.start, owner.end, label="GPE", span_id="statistical_possessive.GPE"),
+            Span(doc, body.start, body.end, label="ORG", span_id="statistical_possessive.ORG"),
+        ]
+
+    def _kind_before(self, doc: Doc, span: Span) -> bool:
+        """ "the airline X", "the rival gang X", "the militia known as X": the kind of body named right
+        before the name (§2.3)."""
+        start = span.start
+        if start > 1 and doc[start - 2].lower_ in ("known", "called") and doc[start - 1].lower_ == "as":
+            start -= 2
+        elif start > 0 and doc[start - 1].lower_ in ("called", "named"):
+            start -= 1
+        words = [t.lower_ for t in doc[max(0, start - 2) : start]]
+        return bool(words) and (words[-1] in self.kinds_before or " ".join(words) in self.kinds_before)
+
+    def _kind_named(self, doc: Doc, span: Span) -> Span:
+        """A person the rules found by a loose cue ("X said", "X was abducted") is the body whose kind
+        stands right before the name ("the mining company X", "the militia known as X", §2.3)."""
+        if span.label_ != "PERSON" or not self._kind_before(doc, span):
+            return span
+        return Span(doc, span.start, span.end, label="ORG", kb_id=span.kb_id_, span_id="kind_before.PERSON")
 
     def _statistical_place(self, doc: Doc, span: Span) -> bool:
         """A person's, an organisation's or a place's statistical name in a place's context is a GPE;
@@ -888,12 +996,20 @@ class FillNames:
             # "Kelmor State Governor": a name with a place's last word before a title is the place, not the title.
             office = s.end < len(doc) and doc[s.end].lower_ in self.offices
             place_name = (len(s) > 1 and s[-1].text in self.last_words) or office
+            parts = self._possessive_parts(doc, s, labels)
+            if parts:
+                free += [p for p in parts if not any(claimed[p.start : p.end])]
+                continue
             if any(claimed[s.start : s.end]) or (
                 s.label_ in ("ORG", "PERSON") and not place_name and self._title(doc, s)
             ):
                 continue
             if s.label_ in NAME_LABELS and self._equipment(doc, s):
                 continue
+            shaped = self._name_shaped(doc, s)
+            if shaped is None:
+                continue
+            s = shaped
             known = labels.get(s.text, set())
             alias = self._alias_of(doc, s, by_end) if s.label_ in NAME_LABELS else None
             if s.label_ == "NORP" and s.end < len(doc) and doc[s.end].is_title and doc[s.end].lower_ in self.roles:
@@ -906,7 +1022,7 @@ class FillNames:
             elif s.label_ in NAME_LABELS and len(known) == 1 and s.label_ not in known:
                 label = next(iter(known))
                 s = Span(doc, s.start, s.end, label=label, kb_id=s.kb_id_, span_id=f"statistical_same_name.{s.label_}")
-            elif s.label_ in ("PERSON", "GPE", "LOC") and self._group_context(s):
+            elif s.label_ in ("PERSON", "GPE", "LOC") and (self._group_context(s) or self._kind_before(doc, s)):
                 s = Span(doc, s.start, s.end, label="ORG", kb_id=s.kb_id_, span_id=f"statistical_group.{s.label_}")
             elif s.label_ in ("ORG", "GPE", "LOC", "NORP") and (
                 self._person_context(doc, s) or (not known and self._with_a_person(s, people))
@@ -914,6 +1030,11 @@ class FillNames:
                 s = Span(doc, s.start, s.end, label="PERSON", kb_id=s.kb_id_, span_id=f"statistical_person.{s.label_}")
             elif s.label_ in ("GPE", "LOC") and self.shape.label(s) not in (None, s.label_):
                 s = self.shape.relabel(s)
+            elif s.label_ == "LOC" and len(s) == 1 and not (s.start > 0 and doc[s.start - 1].lower_ == "the"):
+                # One word the model calls a LOC, with no natural feature's or facility's word and no
+                # article ("the Karoo", "the Sahel": regions), is a town: GPE, a place's default (§2.3).
+                s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id="statistical_town.LOC")
+
             elif self._statistical_place(doc, s):
                 s = Span(doc, s.start, s.end, label="GPE", kb_id=s.kb_id_, span_id=f"statistical_place.{s.label_}")
             elif s.label_ == "PERSON" and len(s) == 1 and s.text not in surnames and not self._person_context(doc, s):
@@ -921,6 +1042,7 @@ class FillNames:
             free.append(s)
             by_end[s.end - 1] = s
         free += self._surnames(doc, claimed, free, [*named, *doc.spans[STATISTICAL]])
+        named = [self._kind_named(doc, s) for s in named]
         named, free = [self._as_place(s) for s in named], [self._as_place(s) for s in free]
         places = {s.end for s in [*named, *free] if s.id_.startswith("facility_place.")}
         named, free = [self._acronym_place(s, places) for s in named], [self._acronym_place(s, places) for s in free]
@@ -1029,6 +1151,15 @@ class HybridRelations:
         self.relation_sources = relation_sources
         self.party_preps = party_preps
         self.fill_only = fill_only
+        capitals = json.loads((DATA / "capitals.json").read_text(encoding="utf-8"))["capitals"]
+        self.states = state_names(rules_data) | frozenset(capitals)
+        self.place_hit_preps = frozenset(load_settings()["place_hit_preps"])
+        reporters = load_settings()["reporters"]
+        self.reporting_verbs = frozenset(reporters["verbs"])
+        self.reporter_pronouns = frozenset(reporters["pronouns"])
+        truce = load_settings()["truce_bodies"]
+        self.joint_rules = frozenset(truce["rules"])
+        self.truce_words = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in truce["words"]) + r")\b")
 
     def __call__(self, doc: Doc) -> Doc:
         mentions = mentions_of(doc)
@@ -1065,13 +1196,98 @@ class HybridRelations:
                         seen.add(key)
                         linked.add(head.start)
                         out.append((kind, head, tail, rule))
-        doc._.relations = out
+        kept = self._without_truce_bodies(_without_adversaries(out))
+        doc._.relations = [r for r in kept if not self._untied(r[1], r[2], r[0])]
         return doc
+
+    def _place_hit(self, mention) -> bool:
+        """A town or a province that an act hits ("X struck Dorvo", "attacks on Dorvo") is where it
+        happened, no party to a conflict; a state, or its capital standing for its government
+        (``data/capitals.json``), is one (guidelines §2.3, strikes and incursions)."""
+        if mention.label_ != "GPE" or mention.text in self.states or mention.kb_id_ in self.states:
+            return False
+        role = _clause_role(mention)
+        return role.dep_ == "dobj" or (role.dep_ == "pobj" and role.head.lower_ in self.place_hit_preps)
+
+    def _untied(self, head, tail, kind: str) -> bool:
+        """Whether the parse shows two parties a finder tied are not tied: two objects of unrelated verbs
+        (below), or one party only the reporter of a clause that holds the other: "X said fighters
+        linked to Y attacked Z" states nothing about X (§3.1: the reporting body is no party to what it
+        reports). A pronoun in the clause may stand for the reporter ("X said its troops repelled Y"),
+        which keeps the tie."""
+        if kind not in PARTY_TYPES or head.sent.start != tail.sent.start:
+            return False
+        if kind == "IN_CONFLICT_WITH" and any(self._place_hit(m) for m in (head, tail)):
+            return True
+        # "A, which backs X, and B, which supports Y": the objects of two verbs, neither of which governs
+        # the other, are tied by neither ("accuses X of harbouring Y" chains its verbs: kept).
+        objects = [_clause_role(m) for m in (head, tail)]
+        if all(o.dep_ == "dobj" for o in objects):
+            verbs = [o.head for o in objects]
+            if not (verbs[0].is_ancestor(verbs[1]) or verbs[1].is_ancestor(verbs[0]) or verbs[0].i == verbs[1].i):
+                return True
+        for reporter, other in ((head, tail), (tail, head)):
+            subject = reporter.root
+            # "X's spokesman said", "a spokesman for X said": the body speaks through its member.
+            while subject.dep_ in ("appos", "conj", "compound", "poss", "pobj", "prep") and subject.head.i != subject.i:
+                subject = subject.head
+            verb = subject.head
+            if subject.dep_ != "nsubj" or verb.lemma_.lower() not in self.reporting_verbs:
+                continue
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                inside = clause.left_edge.i <= other.root.i <= clause.right_edge.i
+                words = clause.doc[clause.left_edge.i : clause.right_edge.i + 1]
+                if inside and not any(t.lower_ in self.reporter_pronouns for t in words):
+                    return True
+        return False
+
+    def _without_truce_bodies(self, relations: list) -> list:
+        """The relations without the alliances a joint body or act gives ("a joint committee of A and
+        B", "A and B issued a joint statement") in a sentence about a truce: the two sides of a war
+        act jointly to keep a ceasefire, and its mediators monitor it jointly; neither makes them allies
+        (guidelines §2.5: ceasefires state the conflict, mediators nothing)."""
+        return [
+            r
+            for r in relations
+            if not (
+                r[0] == "ALLIED_WITH"
+                and r[3] in self.joint_rules
+                and self.truce_words.search(r[1].sent.text.lower()) is not None
+            )
+        ]
+
+
+def _clause_role(mention):
+    """The token that carries a mention's role in its clause: its root, or the first of its conjuncts."""
+    token = mention.root
+    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _party_key(mention) -> str:
+    return (mention.kb_id_ or mention.text).lower()
+
+
+def _without_adversaries(relations: list) -> list:
+    """The relations without an alliance between two parties the article sets against each other: a
+    joint statement, committee or patrol of the two sides of a war is the working of their truce
+    (guidelines §2.5, ceasefires), and a list read wrongly joins adversaries; the conflict the
+    article states wins."""
+    adversaries = {
+        frozenset((_party_key(h), _party_key(t))) for kind, h, t, _ in relations if kind == "IN_CONFLICT_WITH"
+    }
+    return [
+        r
+        for r in relations
+        if not (r[0] == "ALLIED_WITH" and frozenset((_party_key(r[1]), _party_key(r[2]))) in adversaries)
+    ]
 
 
 def _negated_between(head, tail) -> bool:
     """Whether a negated verb stands on the parse path that joins two parties of one sentence ("X said
-    it had not struck Y"): whichever finder read the pair, a negated act states no tie (§2.5)."""
+    it had not struck Y"), or a thing denied by "no" ("X received no weapons from Y"): whichever finder
+    read the pair, a negated act states no tie (§2.5)."""
     if head.sent.start != tail.sent.start:
         return False
     up = {}
@@ -1087,7 +1303,15 @@ def _negated_between(head, tail) -> bool:
     if joint is None:
         return False
     on_path = [t for path in up.values() for t in path[: next(i for i, t in enumerate(path) if t.i == joint.i) + 1]]
-    return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in t.children) for t in on_path)
+    return any(t.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in t.children) for t in on_path) or any(
+        _no_object(t) for t in on_path
+    )
+
+
+def _no_object(token) -> bool:
+    """ "X received no weapons from Y", "X has no links to Y": the thing, or a verb's object, denied by "no"."""
+    things = [token] if token.pos_ == "NOUN" else [c for c in token.children if c.dep_ == "dobj"]
+    return any(c.dep_ == "det" and c.lower_ == "no" for t in things for c in t.children)
 
 
 def _set_apart(place, at_place: set[int], party_preps: frozenset[str]) -> bool:
