@@ -1300,3 +1300,60 @@ def test_a_trade_deal_or_support_for_an_action_allies_nobody(system, text):
 )
 def test_backers_and_sponsors_are_allies(system, text, backer, backed):
     assert ("ALLIED_WITH", backer, backed) in pairs(system, text)
+
+
+# -- states and their nationalities, matched as whole words (data/states.json demonyms) -----------
+
+
+def test_a_nationality_is_at_home_only_in_its_own_state(system):
+    # "Nigerian" is Nigeria's: Nigerian troops inside Niger are outsiders (a shared prefix is no match)
+    assert ("IN_CONFLICT_WITH", "Nigerian troops", "Niger") in pairs(
+        system, "Nigerian troops seized a border post inside Niger on Tuesday."
+    )
+    assert not any(r[0] == "IN_CONFLICT_WITH" for r in pairs(system, "Nigerian troops seized a post inside Nigeria."))
+
+
+def test_the_nations_of_the_grammar_are_whole_words(system):
+    from systems.rules.arguments import ArgumentGrammar
+
+    grammar = ArgumentGrammar(system.nlp)
+    assert grammar._nation("Nigerian troops") == {"Nigeria"}
+    assert grammar._nation("Niger") == {"Niger"}
+    assert grammar._nation("Nigerien") == {"Niger"}
+    assert grammar._nation("South Sudanese forces") == {"South Sudan"}
+    assert grammar._nation("Sudanese forces") == {"Sudan"}
+    assert grammar._nation("Congolese army") == {"Democratic Republic of the Congo", "Republic of Congo"}
+    assert grammar._nation("Valdonian troops") == frozenset()
+
+
+def test_a_joiner_of_a_prefix_sharing_state_is_not_on_the_guests_side(system):
+    # the guest is Nigerien; Nigeria's ambassador is no compatriot, so she joined the host's side
+    text = (
+        "Gen. Arvel Mendo met Nigerien Foreign Minister Tomas Velko in Corvo. Nigeria's ambassador Ilse Darrow "
+        "also took part."
+    )
+    met = {(h, t) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
+    assert ("Ilse Darrow", "Tomas Velko") in met, met
+    assert ("Ilse Darrow", "Arvel Mendo") not in met, met
+    same = text.replace("Nigeria's", "Niger's")
+    met = {(h, t) for rtype, h, t in pairs(system, same) if rtype == "MET_WITH"}
+    assert ("Ilse Darrow", "Arvel Mendo") in met, met
+
+
+# -- one attack vocabulary (data/relations.json attack_nouns) and one acronym step ----------------
+
+
+def test_every_attack_noun_reads_an_attack_by_one_party_on_another(system):
+    # "shelling" and "ambush" were attack nouns of the conflict_noun pattern but not of attack_by
+    for noun in ("Renewed shelling", "An ambush"):
+        text = f"{noun} by the Ostrel Defence Force against the Brenmoor Popular Front continued."
+        found = relations(system, text)
+        assert ("IN_CONFLICT_WITH", "Ostrel Defence Force", "Brenmoor Popular Front", "party_relations.attack_by") in (
+            found
+        ), text
+
+
+def test_a_coordinated_name_with_an_acronym_attaches_by_the_acronym(system):
+    # guidelines §3.1: of a name and its bracketed acronym, the one nearer the other argument
+    found = pairs(system, "The Ostrel Defence Force (ODF) and the Brenmoor Popular Front clashed near Halvik.")
+    assert ("IN_CONFLICT_WITH", "ODF", "Brenmoor Popular Front") in found, found

@@ -24,6 +24,11 @@ class ArgumentGrammar:
 
     def __init__(self, nlp: Language, data_dir: Path = DATA):
         self.words = load_json("relations.json", data_dir)
+        # One vocabulary of attack nouns (data/relations.json attack_nouns) serves every pattern: the
+        # acts and the fighting are conflict nouns, and all of them are events a place can name.
+        attacks = self.words["attack_nouns"]
+        self.words["conflict_noun"] = attacks["acts"] + attacks["fighting"]
+        self.words["event_nouns"] = [n for n in self.words["conflict_noun"] + attacks["events"] if " " not in n]
         roles = load_json("roles.json", data_dir)
         vocab = load_json("entities.json", data_dir)
         self.role_words = {
@@ -47,8 +52,7 @@ class ArgumentGrammar:
             "ceasefire_nouns",
             "relay",
         ):
-            extra = self.words["attack_nouns"] if key == "conflict_noun" else []
-            self.matcher.add(key, [nlp.make_doc(p) for p in self.words[key] + extra])
+            self.matcher.add(key, [nlp.make_doc(p) for p in self.words[key]])
         # One matcher pass per document serves every trigger list, these two included.
         states = load_json("states.json", data_dir)
         self.matcher.add("incursion", [nlp.make_doc(p) for p in states["incursion_verbs"]])
@@ -80,6 +84,15 @@ class ArgumentGrammar:
         self.state_body_heads = frozenset(self.words["state_body_heads"])
         self.territory_designators = frozenset(self.words["territory_designators"])
         self.states = state_forms(states)
+        # A state's names and its nationality adjectives, lower-cased, each to the states it names:
+        # "Nigerien" is Niger's and "Nigerian" Nigeria's; "Congolese" names both Congos.
+        nations: dict[str, set[str]] = {}
+        for group in ("un_members", "un_observers", "de_facto_states"):
+            for names in states[group]:
+                for word in names + states["demonyms"][names[0]]:
+                    nations.setdefault(word.lower(), set()).add(names[0])
+        self.nations = {word: frozenset(owners) for word, owners in nations.items()}
+        self.nation_words = max(len(word.split()) for word in self.nations)
         self.incursion_preps = frozenset(states["incursion_preps"])
         self.armed_words = frozenset(states["incursion_armed_words"])
         self.incursion_skip = self.skip_left | self.armed_words | frozenset(states["incursion_subject_skip"])
@@ -116,6 +129,33 @@ class ArgumentGrammar:
         # The abbreviated ranks of roles.json without their full stop: a tokenizer that lacks them as
         # special cases (spaCy's trained pipelines) splits "Capt." and ends a sentence at its stop.
         self.split_ranks = frozenset(w[:-1] for h in roles["honorific"] for w in h.split() if w.endswith("."))
+
+    def _nation(self, text: str) -> frozenset[str]:
+        """The states a name or its leading words name, matched as whole words: "Malian troops" ->
+        {"Mali"}, "Nigeria" -> {"Nigeria"} (never Niger); empty when no state is named."""
+        words = text.lower().split()
+        for n in range(min(len(words), self.nation_words), 0, -1):
+            owners = self.nations.get(" ".join(words[:n]))
+            if owners is not None:
+                return owners
+        return frozenset()
+
+    def _acronym_after(self, doc: Doc, k: int, at_start: dict) -> Span | None:
+        """The acronym of "X (XA)" whose opening bracket stands at token k, where X ends. Of a name and
+        its bracketed acronym the acronym is the mention nearer what follows (guidelines §3.1); a search
+        to the right passes over it ("X (XA) and Y")."""
+        if k + 1 >= len(doc) or doc[k].text != "(":
+            return None
+        m = at_start.get(k + 1)
+        return m if m is not None and m.end < len(doc) and doc[m.end].text == ")" else None
+
+    def _acronym_before(self, doc: Doc, k: int, at_end: dict) -> Span | None:
+        """The acronym of "X (XA)" whose closing bracket ends just before token k: the mention nearer
+        what follows (guidelines §3.1). X, if a caller wants the name, ends at the acronym's start - 1."""
+        if k < 3 or doc[k - 1].text != ")":
+            return None
+        m = at_end.get(k - 1)
+        return m if m is not None and doc[m.start - 1].text == "(" else None
 
     def _left(self, doc: Doc, k: int, at_end: dict, labels: set[str], skip=None, gap: int | None = None) -> Span | None:
         skip = self.skip_left if skip is None else skip

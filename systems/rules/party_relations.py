@@ -163,9 +163,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_stop_after_object = self.skip_left | frozenset(self.words["report_verbs"])
         self.party_claim = p["claim"]
         self.party_claim_determiners = frozenset(p["claim"]["determiners"])
-        self.party_attack_nouns = frozenset(
-            n for n in self.words["conflict_noun"] + self.words["attack_nouns"] if " " not in n
-        )
+        self.party_attack_nouns = self.conflict_nouns
         self.party_object_relatives = frozenset(p["object_relative"]["pronouns"])
         self.party_supply = p["supply"]
         self.party_arms = frozenset(p["supply"]["arms"])
@@ -277,13 +275,8 @@ class PartyRelations(ArgumentGrammar):
         owner = next((m for m in mentions if floor <= m.start and m.end <= verb and m.label_ == "ORG"), None)
         if owner is None or owner.label_ not in labels:
             return None
-        e = owner.end
-        if e + 1 < len(doc) and doc[e].text == "(":
-            # of a name and its acronym, the one nearer the other argument (§3.1)
-            acronym = next((m for m in mentions if m.start == e + 1 and m.label_ == "ORG"), None)
-            if acronym is not None and acronym.end < len(doc) and doc[acronym.end].text == ")":
-                owner = acronym
-        return owner
+        acronym = self._acronym_after(doc, owner.end, {m.start: m for m in mentions})
+        return acronym if acronym is not None and acronym.label_ == "ORG" else owner
 
     def _party_subject_walk(
         self,
@@ -305,10 +298,8 @@ class PartyRelations(ArgumentGrammar):
                     continue
                 return m if m.label_ in labels else None
             t = doc[j - 1].lower_
-            acronym = at_end.get(j - 1) if t == ")" else None
-            if acronym is not None and doc[acronym.start - 1].text == "(":
-                # "the Air Force (AF) had hit Y": of a name and its acronym, the acronym, nearer the
-                # other argument (guidelines §3.1)
+            acronym = self._acronym_before(doc, j, at_end)  # "the Air Force (AF) had hit Y"
+            if acronym is not None:
                 return acronym if acronym.label_ in labels else None
             if t == ",":
                 if reduced and j == k and at_end.get(j - 1) is not None:
@@ -343,9 +334,7 @@ class PartyRelations(ArgumentGrammar):
             possessive = inner is not None and inner.end < len(doc) and doc[inner.end].lower_ in POSSESSIVE
             if doc[c + 1].lower_ not in self.party_apposition_openers and not possessive:
                 break
-            head = at_end.get(c)
-            if head is None and doc[c - 1].text == ")":
-                head = at_end.get(c - 1)  # "X (ACR), the group's ..."
+            head = at_end.get(c) or self._acronym_before(doc, c, at_end)  # "X (ACR), the group's ..."
             if head is not None and head.label_ in labels:
                 return head
             if labels != PEOPLE:
@@ -361,9 +350,7 @@ class PartyRelations(ArgumentGrammar):
             t = doc[c]
             if t.text == ",":
                 if c + 1 < j and doc[c + 1].lower_ in ("a", "an", "the"):
-                    head = at_end.get(c)
-                    if head is None and doc[c - 1].text == ")":
-                        head = at_end.get(c - 1)  # "X (XF), a faction loyal to Y": the acronym, nearest
+                    head = at_end.get(c) or self._acronym_before(doc, c, at_end)  # "X (XF), a faction loyal to Y"
                     return head if head is not None and head.label_ in labels else None
                 return None
             if not (t.is_lower or t.text == "-" or (c + 1 < j and doc[c + 1].text == "-")):
@@ -403,8 +390,9 @@ class PartyRelations(ArgumentGrammar):
         out, cur = [first], first
         while True:
             j = cur.end
-            if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and at_start.get(j + 1):
-                j += 3  # "Y (ACR) and Z"
+            acronym = self._acronym_after(doc, j, at_start)
+            if acronym is not None:
+                j = acronym.end + 1  # "Y (ACR) and Z"
             if j >= len(doc) or doc[j].lower_ not in ("and", ","):
                 break
             # "Y, the Z capital" is an apposition, not a list: only "and" takes a determiner
@@ -425,10 +413,7 @@ class PartyRelations(ArgumentGrammar):
                 break  # "in Rafah, Israel struck": a list ends in "and" before its last conjunct
             if doc[j].lower_ == "and" and doc[j - 1].text == ",":
                 j -= 1  # "A, B, and C"
-            prev = at_end.get(j)
-            if prev is None and doc[j - 1].text == ")":
-                acr = [m for m in at_end.values() if m.end == j - 1]
-                prev = at_end.get(acr[0].start - 1) if acr and doc[acr[0].start - 1].text == "(" else None
+            prev = at_end.get(j) or self._acronym_before(doc, j, at_end)  # "X (XA) and Y"
             if prev is None or prev.label_ not in labels:
                 break
             out.append(prev)
@@ -508,9 +493,7 @@ class PartyRelations(ArgumentGrammar):
         if k < 2 or doc[k - 1].lower_ not in self.party_object_relatives:
             return None
         j = k - 2 if doc[k - 2].text == "," else k - 1
-        before = at_end.get(j)
-        if before is None and j > 0 and doc[j - 1].text == ")":
-            before = at_end.get(j - 1)  # "X (XA), which Y fought"
+        before = at_end.get(j) or self._acronym_before(doc, j, at_end)  # "X (XA), which Y fought"
         # an organisation only: "Corvo, which X shelled" is a place attacked, which a name alone cannot tell
         # from a warring state (guidelines §2.3)
         return before if before is not None and before.label_ == "ORG" else None
@@ -570,9 +553,8 @@ class PartyRelations(ArgumentGrammar):
         side = self._party_objects(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         if not side:
             return
-        k = side[-1].end
-        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-            k += 3
+        acronym = self._acronym_after(doc, side[-1].end, at_start)
+        k = (acronym or side[-1]).end + (acronym is not None)
         if k >= len(doc) or doc[k].lower_ != "against":
             return
         other = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
@@ -583,9 +565,8 @@ class PartyRelations(ArgumentGrammar):
         objects = self._party_objects(doc, end, at_start, ORG_OR_GPE)
         if not objects:
             return
-        k = objects[-1].end
-        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-            k += 3
+        acronym = self._acronym_after(doc, objects[-1].end, at_start)
+        k = (acronym or objects[-1]).end + (acronym is not None)
         if k >= len(doc) or doc[k].lower_ not in self.party_expel_particles:
             return
         self._party_relate(
@@ -756,8 +737,9 @@ class PartyRelations(ArgumentGrammar):
             else:
                 # "30 Saudi soldiers and ...": a count of no named party; the list may go on
                 k = next((j for j in range(k, min(len(doc), k + 4)) if doc[j].lower_ == "and"), len(doc))
-            if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-                k += 3
+            acronym = self._acronym_after(doc, k, at_start)
+            if acronym is not None:
+                k = acronym.end + 1
             if k >= len(doc) or doc[k].lower_ != "and":
                 break
             k += 1
@@ -855,8 +837,9 @@ class PartyRelations(ArgumentGrammar):
         floor = max(sentence_bounds(doc)[0][k], k - self.party_truce["subject_gap"])
         j = k
         while j > floor:
-            if doc[j - 1].text == ")" and j - 3 > floor and doc[j - 3].text == "(" and at_end.get(j - 3) is not None:
-                j -= 3  # "the guerrillas of X (XF) signed": the name before its acronym
+            acronym = self._acronym_before(doc, j, at_end)
+            if acronym is not None and acronym.start - 1 > floor and at_end.get(acronym.start - 1) is not None:
+                j = acronym.start - 1  # "the guerrillas of X (XF) signed": the name before its acronym
             m = at_end.get(j)
             if m is not None:
                 if m.label_ == "DATE":
@@ -896,11 +879,10 @@ class PartyRelations(ArgumentGrammar):
             if m is not None and m.label_ in ORG_OR_GPE:
                 members.append(m)
                 k = m.end
-                if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-                    acronym = at_start.get(k + 1)
-                    if acronym is not None:
-                        last[len(members) - 1] = acronym
-                    k += 3
+                acronym = self._acronym_after(doc, k, at_start)
+                if acronym is not None:
+                    last[len(members) - 1] = acronym
+                    k = acronym.end + 1
             elif m is None and doc[k].is_lower and doc[k].is_alpha and doc[k - 1].lower_ == "the":
                 k += 1  # "the government" names no party here
             else:
@@ -1055,9 +1037,7 @@ class PartyRelations(ArgumentGrammar):
             k -= 1
         if not noun or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the"):
             return
-        alliance = at_end.get(k)
-        if alliance is None and doc[k - 1].text == ")":
-            alliance = at_end.get(k - 1)
+        alliance = at_end.get(k) or self._acronym_before(doc, k, at_end)
         if alliance is None or alliance.label_ != "ORG":
             return
         leader = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
@@ -1260,9 +1240,8 @@ class PartyRelations(ArgumentGrammar):
         attacker = self._right(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         if attacker is None:
             return
-        k = attacker.end
-        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-            k += 3
+        acronym = self._acronym_after(doc, attacker.end, at_start)
+        k = (acronym or attacker).end + (acronym is not None)
         if k >= len(doc) or doc[k].lower_ not in self.party_attack_by["links"]:
             return
         targets = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)

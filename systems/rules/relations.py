@@ -142,9 +142,10 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         return None
 
     def _armed_outsider(self, doc: Doc, party: Span, state: Span) -> bool:
-        """A state other than ``state``, or a body named as armed men ("Valdonian troops", "Front
-        fighters") whose name does not start like the state's ("Ruritanian forces" are at home)."""
-        if party.text == state.text or party[0].lower_[:4] == state[0].lower_[:4]:
+        """A state other than ``state``, or a body named as armed men ("Malian troops", "Front
+        fighters") whose name does not open with the state or its nationality ("Chadian forces" are at
+        home in Chad; "Nigerian troops" are not at home in Niger)."""
+        if party.text == state.text or self._nation(party.text) & self._nation(state.text):
             return False
         if party.text in self.states:
             return True
@@ -294,7 +295,6 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
     ) -> None:
         """ "The governor received the envoys A and B. Her deputy, C, joined the talks.": C met the side
         of the meeting she did not come with (guidelines §2.5; see data/relations.json joined_meeting)."""
-        joined = self.words["joined_meeting"]
         starts, _ = sentence_bounds(doc)
         # a word where two triggers open is still one joining
         for k in sorted({start for name, start, _ in matches if name == "joined_meeting"}):
@@ -316,38 +316,43 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             else:
                 subjects = {h for h, _ in sided}
                 objects = {t for _, t in sided}
-                ours = {self._state_stem(doc, j, at_end, joined["state_stem"]) for j in joiners} - {None}
-                theirs = {self._state_stem(doc, o, at_end, joined["state_stem"]) for o in objects} - {None}
+                ours = frozenset().union(*(self._person_state(doc, j, at_end) for j in joiners))
+                theirs = frozenset().union(*(self._person_state(doc, o, at_end) for o in objects))
                 others = subjects if ours & theirs else objects
             for j in joiners:
                 for o in sorted(others, key=lambda m: m.start):
                     if j.text != o.text:
                         add("MET_WITH", j, o, "relations.joined_meeting")
 
-    def _state_stem(self, doc: Doc, person: Span, at_end: dict, n: int) -> str | None:
-        """The first letters of the state a person is named with: "X's ambassador N", "X-ian minister N",
-        "its envoy N" (the state of the person named just before), past titles and role words."""
+    def _person_state(self, doc: Doc, person: Span, at_end: dict) -> frozenset[str]:
+        """The state a person is named with: "X's ambassador N", "X-ian minister N", "its envoy N" (the
+        state of the person named just before), past titles and role words. A nationality is read as the
+        state it names (data/states.json demonyms); one no state holds ("Valdonian Vice Minister N") is
+        kept as its own word, so it matches only itself."""
         k = person.start
         while k > 0 and (doc[k - 1].lower_ in self.role_words or doc[k - 1].text in (".", "-") or doc[k - 1].is_lower):
             m = at_end.get(k)
             if m is not None and m.label_ == "NORP":
-                return m.text[:n].lower()
+                return self._state_named(m.text)
             if doc[k - 1].lower_ == "its":
                 prior = next(
                     (m for e, m in sorted(at_end.items(), reverse=True) if e < k - 1 and m.label_ == "GPE"), None
                 )
-                return prior.text[:n].lower() if prior is not None else None
+                return self._state_named(prior.text) if prior is not None else frozenset()
             k -= 1
             if k < person.start - 6:
-                return None
+                return frozenset()
         m = at_end.get(k)
         if m is None and k > 1 and doc[k - 1].lower_ in ("'s", "’s"):
             m = at_end.get(k - 1)
         if m is not None and m.label_ in ("NORP", "GPE"):
-            return m.text[:n].lower()
+            return self._state_named(m.text)
         if m is None and k > 0 and doc[k - 1].is_title and doc[k - 1].is_alpha and not doc[k - 1].is_sent_start:
-            return doc[k - 1].lower_[:n]  # a nationality no mention holds ("Valdonian Vice Minister N")
-        return None
+            return self._state_named(doc[k - 1].text)  # a nationality no mention holds ("Andorran Vice Minister N")
+        return frozenset()
+
+    def _state_named(self, text: str) -> frozenset[str]:
+        return self._nation(text) or frozenset({text.lower()})
 
     def _meet(self, doc, start, end, at_start, at_end, add, both: bool = False) -> None:
         subject = self._left(doc, start, at_end, {"PERSON"}, skip=self.meet_skip, gap=3)
@@ -422,12 +427,10 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         j = k
         while j > 0 and k - j <= self.gaps["part_left"] and doc[j - 1].lower_ in skip and doc[j - 1].text != ",":
             j -= 1
-        if j < 3 or doc[j - 1].text != "," or doc[j - 2].text != ")":
+        if j < 3 or doc[j - 1].text != ",":
             return None
-        acronym = at_end.get(j - 2)
-        if acronym is None or acronym.label_ != "ORG" or doc[acronym.start - 1].text != "(":
-            return None
-        return acronym
+        acronym = self._acronym_before(doc, j - 1, at_end)
+        return acronym if acronym is not None and acronym.label_ == "ORG" else None
 
     def _backed_apposition_head(self, doc: Doc, m: Span, at_end: dict) -> Span | None:
         """ "Y, an X-backed militia, ...": the party an apposition opened by a determiner (and at most
@@ -445,9 +448,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             k -= 1
         if k < 2 or doc[k].lower_ not in ("a", "an", "the") or doc[k - 1].text != ",":
             return None
-        head = at_end.get(k - 1)
-        if head is None and doc[k - 2].text == ")":
-            head = at_end.get(k - 2)  # "Y (YA), an X-backed group": the acronym, nearer (§3.1)
+        head = at_end.get(k - 1) or self._acronym_before(doc, k - 1, at_end)  # "Y (YA), an X-backed group"
         return head if head is not None and head.label_ in ORG_OR_GPE else None
 
     def _compounds(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:

@@ -206,8 +206,7 @@ class RoleRelations(ArgumentGrammar):
         last = name.split()[-1].lower()
         return last in self.kind_heads and last != word and last not in self.body_synonyms.get(word, ())
 
-    @staticmethod
-    def _previous_subject(doc: Doc, k: int, mentions: list[Span]) -> Span | None:
+    def _previous_subject(self, doc: Doc, k: int, mentions: list[Span]) -> Span | None:
         """ "The X Front (XF) claimed it. Its spokesman, N, said ...": a sentence's first "Its" takes up
         the last sentence's subject, here only when that subject is a named organisation that opens
         the sentence; of a name and its bracketed acronym, the acronym, nearer (guidelines §3.1)."""
@@ -222,11 +221,7 @@ class RoleRelations(ArgumentGrammar):
         subject = next((m for m in mentions if m.start == first), None)
         if subject is None or subject.label_ != "ORG":
             return None
-        e = subject.end
-        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
-            acronym = next((m for m in mentions if m.start == e + 1 and m.end == e + 2), None)
-            return acronym if acronym is not None else subject
-        return subject
+        return self._acronym_after(doc, subject.end, {m.start: m for m in mentions}) or subject
 
     @staticmethod
     def _clear_pronoun(doc: Doc, m: Span, k: int, mentions: list[Span]) -> bool:
@@ -275,8 +270,8 @@ class RoleRelations(ArgumentGrammar):
         kind = self._kind(doc, k, end, definite=False)
         if kind is None:
             return None
-        acronym = at_end.get(k - 1) if k - 1 > floor and doc[k - 1].text == ")" else None
-        if at_end.get(k) is None and acronym is not None and doc[acronym.start - 1].text == "(":
+        acronym = self._acronym_before(doc, k, at_end) if k - 1 > floor else None
+        if at_end.get(k) is None and acronym is not None:
             k = acronym.end  # "Popular Front (PF) leader N": the acronym, nearer the name (guidelines §3.1)
         m = at_end.get(k)
         rule = "roles.before"
@@ -408,8 +403,9 @@ class RoleRelations(ArgumentGrammar):
                         continue
                     break
                 after = m.end
-                if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
-                    after += 3  # "the Coastal League (CL) special representative"
+                acronym = self._acronym_after(doc, after, at_start)
+                if acronym is not None:
+                    after = acronym.end + 1  # "the Coastal League (CL) special representative"
                 owner_first = all(t.lower_ in self.owner_modifiers for t in doc[phrase : m.start])
                 if owner_first:
                     # "N, the UN envoy", "N, HRW's senior researcher": the role follows the body.
@@ -587,8 +583,8 @@ class RoleRelations(ArgumentGrammar):
         while k > floor and at_end.get(k) is None and doc[k - 1].lower_ in self.led_by_skip | {",", ")", "("}:
             k -= 1
         m = at_end.get(k)
-        if m is None and k > floor and doc[k - 1].text == ")":
-            m = at_end.get(k - 1)
+        if m is None and k > floor:
+            m = self._acronym_before(doc, k, at_end)
         if m is None and k - 2 >= floor and doc[k - 1].lower_ in self.body_heads and doc[k - 2].lower_ == "the":
             m = self._by_head(doc, k - 2, doc[k - 1].lower_, mentions)  # "the brigade, commanded by Col. N"
         if m is None or m.label_ != "ORG":
@@ -779,10 +775,8 @@ class RoleRelations(ArgumentGrammar):
             add("PART_OF", m, self._unit_of(doc, m, at_start, at_end), "roles.unit_of")
             bracketed = m.start > 0 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
             k = m.end + 1 if bracketed else m.end
-            if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-                if at_start.get(k + 1) is not None:
-                    continue  # "Popular Guard (PG), the Council's armed wing": the acronym, nearer (§3.1)
-                k += 3
+            if self._acronym_after(doc, k, at_start) is not None:
+                continue  # "Popular Guard (PG), the Council's armed wing": the acronym, nearer (§3.1)
             if k + 3 >= len(doc) or doc[k].text != ",":
                 continue
             j = k + 2 if doc[k + 1].lower_ == "the" else k + 1
@@ -807,9 +801,8 @@ class RoleRelations(ArgumentGrammar):
                 part = at_start.get(k)
                 if part is not None and part.label_ == "ORG":
                     add("PART_OF", part, whole, "roles.made_of")
-                    k = part.end
-                    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-                        k += 3
+                    acronym = self._acronym_after(doc, part.end, at_start)
+                    k = acronym.end + 1 if acronym is not None else part.end
                     continue
                 if doc[k].lower_ not in (",", "and", "the"):
                     break
@@ -906,15 +899,10 @@ class RoleRelations(ArgumentGrammar):
         while j < p and (doc[j].is_space or doc[j].lower_ == "the"):
             j += 1
         owner = next((o for o in mentions if o.start == j and o.label_ == "ORG"), None)
-        if (
-            owner is not None
-            and owner.end + 2 < len(doc)
-            and doc[owner.end].text == "("
-            and doc[owner.end + 2].text == ")"
-        ):
+        if owner is not None:
             # "X (XA), ..., through its outlet Z": of a name and its acronym, the one nearer Z (§3.1)
-            acronym = next((o for o in mentions if o.start == owner.end + 1 and o.label_ == "ORG"), None)
-            owner = acronym or owner
+            acronym = self._acronym_after(doc, owner.end, {o.start: o for o in mentions})
+            owner = acronym if acronym is not None and acronym.label_ == "ORG" else owner
         return owner if owner is not None and owner != m else None
 
     def _made_of(self, doc: Doc):
