@@ -1357,3 +1357,112 @@ def test_a_coordinated_name_with_an_acronym_attaches_by_the_acronym(system):
     # guidelines §3.1: of a name and its bracketed acronym, the one nearer the other argument
     found = pairs(system, "The Ostrel Defence Force (ODF) and the Brenmoor Popular Front clashed near Halvik.")
     assert ("IN_CONFLICT_WITH", "ODF", "Brenmoor Popular Front") in found, found
+
+
+# -- general constructions of news English, each from two imaginary conflicts ----------------------
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "Clashes erupted between the Tarvic Liberation Movement and the Selmar National Guard near the dam.",
+            "Tarvic Liberation Movement",
+            "Selmar National Guard",
+        ),
+        (
+            "Heavy fighting broke out on Monday between the Ostrel Defence Force and the Brenmoor Popular Front.",
+            "Ostrel Defence Force",
+            "Brenmoor Popular Front",
+        ),
+        (
+            "The war that has raged since 2019 between the Tarvic Liberation Movement and the Selmar National Guard "
+            "has killed thousands.",
+            "Tarvic Liberation Movement",
+            "Selmar National Guard",
+        ),
+    ],
+)
+def test_fighting_that_broke_out_between_two_parties(system, text, a, b):
+    assert ("IN_CONFLICT_WITH", a, b, "relations.conflict_noun.between") in relations(system, text)
+
+
+def test_relations_between_two_parties_are_no_fighting(system):
+    found = pairs(system, "The conflict strained relations between Andorra and Monaco.")
+    assert not any(r[0] == "IN_CONFLICT_WITH" for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, accused, accuser",
+    [
+        (
+            "The Selmar National Guard accused the Tarvic Liberation Movement of shelling its border posts.",
+            "Tarvic Liberation Movement",
+            "Selmar National Guard",
+        ),
+        (
+            "The Ondo Highland Militia accused Monaco of bombing their bases in the valley.",
+            "Monaco",
+            "Ondo Highland Militia",
+        ),
+        (
+            "Andorra accused the Brenmoor Popular Front of shelling its troops near the border.",
+            "Brenmoor Popular Front",
+            "Andorra",
+        ),
+    ],
+)
+def test_an_accusation_of_attacking_the_accusers_own_forces(system, text, accused, accuser):
+    assert ("IN_CONFLICT_WITH", accused, accuser, "party_relations.accusation.own_forces") in relations(system, text)
+
+
+def test_an_accusation_of_attacking_unnamed_targets_states_nothing(system):
+    # guidelines §2.5: the accuser is a party only where the content names its forces as the target
+    found = pairs(system, "Monaco accused the Ondo Highland Militia of attacking aid convoys.")
+    assert not any(r[0] == "IN_CONFLICT_WITH" for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, head, tails",
+    [
+        (
+            "The Tarvic Liberation Movement, supported by Andorra and the Ondo Highland Militia, took the pass.",
+            "Tarvic Liberation Movement",
+            ("Andorra", "Ondo Highland Militia"),
+        ),
+        (
+            "The Selmar National Guard and its allies, the Ondo Highland Militia and the Kessa Unity Party, retreated.",
+            "Selmar National Guard",
+            ("Ondo Highland Militia", "Kessa Unity Party"),
+        ),
+        (
+            "The Brenmoor Popular Front, backed by Monaco, Andorra and the Halvik Guard, seized the town.",
+            "Brenmoor Popular Front",
+            ("Monaco", "Andorra", "Halvik Guard"),
+        ),
+    ],
+)
+def test_a_coordinated_backer_or_ally_gives_each_conjunct(system, text, head, tails):
+    found = pairs(system, text)
+    for tail in tails:
+        assert ("ALLIED_WITH", head, tail) in found, (tail, found)
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "Interior Minister Dana Krell and her Andorran counterpart Piet Osk spoke by phone on Friday.",
+            "Piet Osk",
+            "Dana Krell",
+        ),
+        (
+            "Foreign Minister Arvel Mendo and his Valdonian counterpart Ilse Darrow held talks in Corvo on Monday.",
+            "Ilse Darrow",
+            "Arvel Mendo",
+        ),
+    ],
+)
+def test_a_person_and_his_counterpart_who_spoke_or_met(system, text, a, b):
+    found = {(h, t) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
+    assert (a, b) in found or (b, a) in found, found

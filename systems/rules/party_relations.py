@@ -118,6 +118,10 @@ class PartyRelations(ArgumentGrammar):
             **{g: "ALLIED_WITH" for g in accusation["ally_gerunds"]},
             **{g: "IN_CONFLICT_WITH" for g in accusation["hostile_gerunds"]},
         }
+        self.party_own_forces = frozenset(accusation["own_forces"])
+        self.party_own_pronouns = frozenset(accusation["owner_pronouns"])
+        self.party_person_pronouns_of = frozenset(p["coordinated_person"]["pronouns"])
+        self.party_person_roles = self.role_words | frozenset(p["coordinated_person"]["roles"])
         meeting = p["meeting"]
         self.party_meeting = meeting
         self.party_prisoner_exchange = p["prisoner_exchange"]
@@ -385,8 +389,11 @@ class PartyRelations(ArgumentGrammar):
             first = at_start.get(first.end + 2)
             if first is not None and first.label_ not in labels:
                 first = None
-        if first is None:
-            return []
+        return [] if first is None else self._party_conjuncts(doc, first, at_start, labels)
+
+    def _party_conjuncts(self, doc: Doc, first: Span, at_start: dict, labels: set[str]) -> list[Span]:
+        """``first`` and the mentions coordinated after it ("Y and Z", "Y, Z and W", "Y (ACR) and Z"): an
+        argument that is a list names each conjunct ("backed by Y and Z" is backed by both)."""
         out, cur = [first], first
         while True:
             j = cur.end
@@ -428,12 +435,23 @@ class PartyRelations(ArgumentGrammar):
         while (
             k > 0
             and doc[k - 1].lower_ != "and"
-            and (doc[k - 1].lower_ in self.role_words or doc[k - 1].text in (".", "-"))
+            and (doc[k - 1].lower_ in self.party_person_roles or doc[k - 1].text in (".", "-"))
         ):
             k -= 1
         body = at_end.get(k) if k < titled else None
         if body is not None and body.label_ in ORG_OR_GPE:
             return body.start  # "A and Y envoy B": a body premodifying a role
+        if k < titled:
+            # "A and his (Valdonian) counterpart B": a possessive pronoun before the role and a nationality
+            j = k
+            nationality = at_end.get(j)
+            if nationality is not None and nationality.label_ == "NORP":
+                j = nationality.start
+            elif j > 1 and doc[j - 1].is_title and doc[j - 1].is_alpha:
+                j -= 1
+            for n in (j, k):
+                if n > 1 and doc[n - 1].lower_ in self.party_person_pronouns_of:
+                    return n - 1
         if k > 1 and doc[k - 1].lower_ in POSSESSIVE:
             state = at_end.get(k - 1)
             if state is not None and state.label_ == "GPE":
@@ -786,10 +804,12 @@ class PartyRelations(ArgumentGrammar):
 
     def _party_accuse(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X accuses Y of arming Z" (Y and Z allied); "Y is accused of attacking Z"."""
+        accuser = None
         if end < len(doc) and doc[end].lower_ == "of":
             accused = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
             k = end + 1
         else:
+            accuser = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
             accused = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
             if accused is None or accused.end >= len(doc) or doc[accused.end].lower_ != "of":
                 return
@@ -802,6 +822,20 @@ class PartyRelations(ArgumentGrammar):
             k += 2  # "of arming and reinforcing Z"
         objects = self._party_objects(doc, k, at_start, ORG_OR_GPE, gap=2)
         self._party_pairs(rtype, [accused], objects, add, "party_relations.accusation")
+        if not objects and rtype == "IN_CONFLICT_WITH" and self._party_own_forces_at(doc, k):
+            # "X accused Y of shelling its positions": the accuser's own forces are the target (§2.5)
+            add("IN_CONFLICT_WITH", accused, accuser, "party_relations.accusation.own_forces")
+
+    def _party_own_forces_at(self, doc: Doc, k: int) -> bool:
+        """Whether "its/their (modifiers) forces" opens at token k, at most two modifiers before the noun."""
+        if k >= len(doc) or doc[k].lower_ not in self.party_own_pronouns:
+            return False
+        for j in range(k + 1, min(len(doc), k + 4)):
+            if doc[j].lower_ in self.party_own_forces:
+                return True
+            if not (doc[j].is_alpha and doc[j].is_lower) and doc[j].text != "-":
+                return False
+        return False
 
     def _party_truce(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "A and the rebels of B have agreed to a ceasefire", "A signed a peace accord with B"."""

@@ -213,7 +213,9 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             elif name == "ally_passive":
                 # "Government troops backed by Chad": the alliance holds in either direction.
                 backed = self._left(doc, start, at_end, ORG_OR_GPE, skip=self.comma_skip, gap=3)  # ", which is"
-                add("ALLIED_WITH", backed, self._right(doc, end, at_start, ORG_OR_GPE), "relations.ally_passive")
+                backer = self._right(doc, end, at_start, ORG_OR_GPE)
+                for each in self._party_conjuncts(doc, backer, at_start, ORG_OR_GPE) if backer is not None else []:
+                    add("ALLIED_WITH", backed, each, "relations.ally_passive")
             elif name == "ceasefire_nouns":
                 self._ceasefire(doc, start, end, at_start, at_end, add)
             elif name == "control_passive":
@@ -234,8 +236,9 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 target = self._right(doc, end, at_start, ORG_OR_GPE, skip=self.conflict_noun_preps | {"the"}, gap=2)
                 if target is not None and end < len(doc) and doc[end].lower_ in self.conflict_noun_preps:
                     add("IN_CONFLICT_WITH", attacker, target, "relations.conflict_noun")
-                if end + 3 < len(doc) and doc[end].lower_ == "between":
-                    a, b = self._between(doc, end, at_start)
+                k = self._fighting_between(doc, end, at_start)
+                if k is not None and k + 3 < len(doc):
+                    a, b = self._between(doc, k, at_start)
                     add("IN_CONFLICT_WITH", a, b, "relations.conflict_noun.between")
             elif name == "ally_noun":
                 other = self._right(
@@ -249,7 +252,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     skip=self.ally_noun_skip,
                     gap=self.gaps["ally_noun_left"],
                 )
-                add("ALLIED_WITH", this, other, "relations.ally_noun")
+                for each in self._party_conjuncts(doc, other, at_start, ORG_OR_GPE) if other is not None else []:
+                    add("ALLIED_WITH", this, each, "relations.ally_noun")
                 owner = self._possessor(doc, start, at_end) if other is None else None
                 if (
                     owner is not None
@@ -323,6 +327,23 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 for o in sorted(others, key=lambda m: m.start):
                     if j.text != o.text:
                         add("MET_WITH", j, o, "relations.joined_meeting")
+
+    def _fighting_between(self, doc: Doc, k: int, at_start: dict) -> int | None:
+        """Where "between" stands after a conflict noun ending at k: right after it ("fighting between A
+        and B") or past the verb of the fighting and a date ("clashes erupted on Monday between A and
+        B"), passing only the words of data/relations.json fighting_between."""
+        ceiling = min(sentence_bounds(doc)[1][k - 1], k + self.gaps["fighting_between"] + 1)
+        while k < ceiling:
+            if doc[k].lower_ == "between":
+                return k
+            m = at_start.get(k)
+            if m is not None and m.label_ == "DATE":
+                k = m.end
+            elif doc[k].lower_ in self.fighting_between:
+                k += 1
+            else:
+                return None
+        return None
 
     def _person_state(self, doc: Doc, person: Span, at_end: dict) -> frozenset[str]:
         """The state a person is named with: "X's ambassador N", "X-ian minister N", "its envoy N" (the
