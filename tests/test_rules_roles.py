@@ -605,3 +605,66 @@ def test_a_role_given_in_an_object_relative_clause(system, text, expected):
 )
 def test_more_role_words_and_a_nationality_before_the_body(system, text, expected):
     assert expected in roles(system, text)
+
+
+# -- general constructions: verbs of leading, heads of a function, each from two imaginary conflicts --
+
+
+@pytest.mark.parametrize(
+    "text, person, body",
+    [
+        ("Piet Osk, 56, heads the Tarvic Liberation Movement.", "Piet Osk", "Tarvic Liberation Movement"),
+        ("Col. Mira Senn commands the Selmar National Guard in the east.", "Mira Senn", "Selmar National Guard"),
+        (
+            "Col. Mira Senn founded the Ondo Highland Militia in 2014 after the coup.",
+            "Mira Senn",
+            "Ondo Highland Militia",
+        ),
+    ],
+)
+def test_a_verb_of_leading_after_the_name_leads(system, text, person, body):
+    # read like "N, who heads X" (guidelines §2.5)
+    assert ("LEADER_OF", person, body) in roles(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Col. Mira Senn speaks to the Ondo Highland Militia every week.",
+        "Piet Osk, 56, visited the Tarvic Liberation Movement.",
+    ],
+)
+def test_other_verbs_after_a_name_state_no_role(system, text):
+    assert not roles(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, person, body",
+    [
+        (
+            "Piet Osk, the Selmar National Guard's head of communications, said the talks failed.",
+            "Piet Osk",
+            "Selmar National Guard",
+        ),
+        (
+            "Gen. Luc Ferro, the Tarvic Liberation Movement's chief of operations, was wounded.",
+            "Luc Ferro",
+            "Tarvic Liberation Movement",
+        ),
+        (
+            "Col. Mira Senn leads the Ondo Highland Militia delegation to the talks.",
+            "Mira Senn",
+            "Ondo Highland Militia",
+        ),
+    ],
+)
+def test_a_head_of_a_function_or_a_delegation_is_a_member(system, text, person, body):
+    # guidelines §2.5: someone who heads part of a body is a member of the whole
+    found = roles(system, text)
+    assert ("MEMBER_OF", person, body) in found, found
+    assert ("LEADER_OF", person, body) not in found, found
+
+
+def test_a_head_of_state_still_leads(system):
+    found = roles(system, "Gen. Luc Ferro, the Tarvic Liberation Movement's chief of staff, was wounded.")
+    assert ("LEADER_OF", "Luc Ferro", "Tarvic Liberation Movement") in found, found

@@ -61,6 +61,7 @@ class RoleRelations(ArgumentGrammar):
         self.command_roles = frozenset(tuple(p.split()) for p in grammar["command_roles"])
         self.subordinate = frozenset(grammar["subordinate_words"])
         self.branch_modifiers = frozenset(grammar["branch_modifiers"])
+        self.function_heads_whole = frozenset(grammar["function_heads_whole"])
         self.place_leader_roles = frozenset(
             tuple(t.lower_ for t in nlp.make_doc(p)) for p in grammar["place_leader_roles"]
         )
@@ -123,9 +124,22 @@ class RoleRelations(ArgumentGrammar):
             return "member"  # "deputy army chief", "vice president of"
         if kind == "leader" and before & self.branch_modifiers:
             return "member"  # "UN peacekeeping chief" heads a part of the UN
+        if kind == "leader" and self._function_head(doc, h_end):
+            return "member"  # "the agency's head of communications" heads a part named by its work
         if words in self.command_roles:
             kind = "leader" if definite else "member"
         return f"{kind}+place" if words in self.place_leader_roles else kind
+
+    def _function_head(self, doc: Doc, k: int) -> bool:
+        """Whether "of" and a lower-case noun follow a leader word ending at k ("head of communications",
+        "chief of operations"), other than the whole's own ("head of state")."""
+        return (
+            k + 1 < len(doc)
+            and doc[k].lower_ == "of"
+            and doc[k + 1].is_alpha
+            and doc[k + 1].is_lower
+            and doc[k + 1].lower_ not in self.function_heads_whole
+        )
 
     @staticmethod
     def _unnamed_part(doc: Doc, body: Span) -> bool:
@@ -380,10 +394,11 @@ class RoleRelations(ArgumentGrammar):
     def _after(self, doc: Doc, person: Span, at_start: dict, mentions: list[Span]) -> list:
         """ "N, head of the X's Y", "N, the AU envoy who heads X", "N, Rights Monitor's director for the Sahel",
         "N, who founded X"."""
-        if person.end >= len(doc) or doc[person.end].text != ",":
+        opens = self._role_clause_start(doc, person)
+        if opens is None:
             return []
-        ceiling = min(sentence_bounds(doc)[1][person.start], person.end + 1 + self.gaps["apposition"])
-        start = person.end + 1
+        ceiling = min(sentence_bounds(doc)[1][person.start], opens + self.gaps["apposition"])
+        start = opens
         if start < ceiling and doc[start].lower_ == "who":
             while start < ceiling and doc[start].lower_ in self.relative_skip:
                 start += 1  # "N, who is now the brigade's chief": a relative clause of being
@@ -391,7 +406,7 @@ class RoleRelations(ArgumentGrammar):
         if back is not None:
             return [back]
         found = []
-        k = phrase = person.end + 1
+        k = phrase = opens
         while k < ceiling:
             m = at_start.get(k)
             t = doc[k]
@@ -481,6 +496,21 @@ class RoleRelations(ArgumentGrammar):
                 break
             k += 1
         return found
+
+    def _role_clause_start(self, doc: Doc, person: Span) -> int | None:
+        """Where the role said of a person opens: after the comma of an apposition ("N, head of X"), or at
+        a verb of leading right after the name or past an age ("N heads X", "N, 56, founded X"), read
+        like the relative clause "N, who heads X" (guidelines §2.5)."""
+        k = person.end
+        if k >= len(doc):
+            return None
+        if self.role_verbs.get(doc[k].lower_) == "leader":
+            return k
+        if doc[k].text != ",":
+            return None
+        if k + 3 < len(doc) and doc[k + 1].like_num and doc[k + 2].text == ",":
+            return k + 3 if self.role_verbs.get(doc[k + 3].lower_) == "leader" else None
+        return k + 1
 
     def _after_back_reference(self, doc: Doc, k: int, ceiling: int, mentions: list[Span]):
         """ "N, the group's senior researcher", "N, its spokesman": the owner named earlier."""
