@@ -1466,3 +1466,62 @@ def test_a_coordinated_backer_or_ally_gives_each_conjunct(system, text, head, ta
 def test_a_person_and_his_counterpart_who_spoke_or_met(system, text, a, b):
     found = {(h, t) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
     assert (a, b) in found or (b, a) in found, found
+
+
+@pytest.mark.parametrize(
+    "text, attackers, target",
+    [
+        (
+            "Selmar National Guard troops were ambushed by the Tarvic Liberation Movement near Halvik.",
+            ("Tarvic Liberation Movement",),
+            "Selmar National Guard",
+        ),
+        (
+            "The Kessa Unity Party was attacked by Andorra and the Ondo Highland Militia.",
+            ("Andorra", "Ondo Highland Militia"),
+            "Kessa Unity Party",
+        ),
+    ],
+)
+def test_a_passive_attack_on_a_partys_troops_or_by_coordinated_agents(system, text, attackers, target):
+    found = pairs(system, text)
+    for attacker in attackers:
+        assert ("IN_CONFLICT_WITH", attacker, target) in found, (attacker, found)
+
+
+@pytest.mark.parametrize(
+    "text, attacker, owner",
+    [
+        (
+            "The Tarvic Liberation Movement attacked positions of the Selmar National Guard near Halvik.",
+            "Tarvic Liberation Movement",
+            "Selmar National Guard",
+        ),
+        ("Andorra shelled a base of the Brenmoor Popular Front near the border.", "Andorra", "Brenmoor Popular Front"),
+    ],
+)
+def test_an_attack_on_the_positions_of_a_party(system, text, attacker, owner):
+    assert ("IN_CONFLICT_WITH", attacker, owner) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, allies, opponent",
+    [
+        (
+            "The Tarvic Liberation Movement is fighting alongside the Ondo Highland Militia against the Selmar "
+            "National Guard.",
+            ("Tarvic Liberation Movement", "Ondo Highland Militia"),
+            "Selmar National Guard",
+        ),
+        (
+            "Andorra worked with the Kessa Unity Party against the Brenmoor Popular Front during the war.",
+            ("Andorra", "Kessa Unity Party"),
+            "Brenmoor Popular Front",
+        ),
+    ],
+)
+def test_allies_fighting_together_against_a_third_party(system, text, allies, opponent):
+    found = relations(system, text)
+    assert ("ALLIED_WITH", *allies, "party_relations.ally_verbs") in found, found
+    for ally in allies:
+        assert ("IN_CONFLICT_WITH", ally, opponent, "party_relations.joint_opponent") in found, (ally, found)

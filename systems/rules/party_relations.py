@@ -118,6 +118,7 @@ class PartyRelations(ArgumentGrammar):
             **{g: "ALLIED_WITH" for g in accusation["ally_gerunds"]},
             **{g: "IN_CONFLICT_WITH" for g in accusation["hostile_gerunds"]},
         }
+        self.party_joint_opponent = frozenset(p["joint_opponent"])
         self.party_own_forces = frozenset(accusation["own_forces"])
         self.party_own_pronouns = frozenset(accusation["owner_pronouns"])
         self.party_person_pronouns_of = frozenset(p["coordinated_person"]["pronouns"])
@@ -524,12 +525,15 @@ class PartyRelations(ArgumentGrammar):
         if k == start:
             return  # "the town, struck by X": a reduced clause may describe a place, not a party
         target = at_end.get(k)
+        if target is None and k > 1 and doc[k - 1].lower_ in self.armed_words | self.target_nouns:
+            target = at_end.get(k - 1)  # "Y troops were ambushed by X", "Y positions were shelled by X"
         agent = self._right(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         if target is None or agent is None or target.label_ not in ORG_OR_GPE or self._settlement(doc, target):
             return
         if self._inside_phrase(doc, target.start):
             return  # "peacekeepers in Y were attacked by X": Y says where, the peacekeepers were attacked
-        add("IN_CONFLICT_WITH", agent, target, "party_relations.passive_attack")
+        for each in self._party_conjuncts(doc, agent, at_start, ORG_OR_GPE):  # "attacked by X and Z"
+            add("IN_CONFLICT_WITH", each, target, "party_relations.passive_attack")
 
     def _party_under_attack(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "Y came under attack from X"."""
@@ -950,6 +954,12 @@ class PartyRelations(ArgumentGrammar):
                 fronted = self._right(doc, last + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
                 subjects = [fronted] if fronted is not None else []
         self._party_pairs("ALLIED_WITH", subjects, objects, add, "party_relations.ally_verbs")
+        acronym = self._acronym_after(doc, last, at_start)
+        k = acronym.end + 1 if acronym is not None else last
+        if subjects and k < len(doc) and doc[k].lower_ in self.party_joint_opponent:
+            # "X is fighting alongside Y against Z": both sides of the alliance fight Z
+            opponents = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+            self._party_pairs("IN_CONFLICT_WITH", subjects + objects, opponents, add, "party_relations.joint_opponent")
 
     def _party_fronted_meeting(self, doc: Doc, at_start: dict, add: Add) -> None:
         """ "During calls on Friday, A urged B and C to ...": the subject spoke with the

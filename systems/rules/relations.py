@@ -204,7 +204,11 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 ):
                     continue  # "seized X's post", "holds X responsible": X is not what is held
                 if obj is None and rtype == "IN_CONFLICT_WITH":
-                    obj = self._nominal(doc, end, mentions, subject) or self._target(doc, end, at_start)
+                    obj = (
+                        self._nominal(doc, end, mentions, subject)
+                        or self._target(doc, end, at_start)
+                        or self._target_owner(doc, end, at_start)
+                    )
                 if subject is None and obj is not None and rtype == "IN_CONFLICT_WITH":
                     subject = self._pronoun_subject(doc, start, mentions, obj)
                 if subject is not None:
@@ -434,6 +438,16 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         if party is None or party.label_ not in ORG_OR_GPE or party.end >= len(doc):
             return None
         return party if doc[party.end].lower_ in self.target_nouns else None
+
+    def _target_owner(self, doc: Doc, k: int, at_start: dict) -> Span | None:
+        """ "attacked positions of Y", "shelled a base of the Y": the party whose positions, bases or
+        troops the object at token k names (a determiner and one modifier before the noun)."""
+        j = k + 1 if k < len(doc) and doc[k].lower_ in ("the", "a", "an") else k
+        if j + 1 < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j + 1].lower_ in self.target_nouns:
+            j += 1  # "forward positions of Y"
+        if j + 2 >= len(doc) or doc[j].lower_ not in self.target_nouns or doc[j + 1].lower_ != "of":
+            return None
+        return self._right(doc, j + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
 
     def _premodifier(self, doc: Doc, k: int, at_end: dict) -> Span | None:
         """ "an X drone strike on Y": the party named before the modifiers of the attack noun at k."""
