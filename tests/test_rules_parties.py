@@ -1525,3 +1525,39 @@ def test_allies_fighting_together_against_a_third_party(system, text, allies, op
     assert ("ALLIED_WITH", *allies, "party_relations.ally_verbs") in found, found
     for ally in allies:
         assert ("IN_CONFLICT_WITH", ally, opponent, "party_relations.joint_opponent") in found, (ally, found)
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "Foreign Minister Dana Krell travelled to Corvo, where she met President Arvel Mendo.",
+            "Dana Krell",
+            "Arvel Mendo",
+        ),
+        ("Gen. Luc Ferro arrived in Halvik, where he was received by Col. Mira Senn.", "Luc Ferro", "Mira Senn"),
+        (
+            "Foreign Minister Dana Krell visited Corvo on Monday and met President Arvel Mendo.",
+            "Dana Krell",
+            "Arvel Mendo",
+        ),
+    ],
+)
+def test_a_meeting_in_a_where_clause_or_a_second_verb_has_the_first_subject(system, text, a, b):
+    found = {(h, t) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
+    assert (a, b) in found or (b, a) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people before "and": which one met is not said
+        "Gen. Luc Ferro praised Col. Mira Senn and met envoy Dana Krell.",
+        # "after he ...": the pronoun may take up the person received, not the host
+        "President Arvel Mendo received him in Corvo, weeks after he held talks with Gen. Luc Ferro.",
+    ],
+)
+def test_no_meeting_when_the_subject_of_the_second_verb_is_not_clear(system, text):
+    found = {(h, t) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
+    assert not any("Arvel Mendo" in pair and "Luc Ferro" in pair for pair in found), found
+    assert ("Luc Ferro", "Dana Krell") not in found and ("Dana Krell", "Luc Ferro") not in found, found

@@ -141,6 +141,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_meeting_gap: int = meeting["modifier_gap"]
         self.party_between_gap: int = meeting["between_gap"]
         self.party_person_pronouns = frozenset(meeting["pronouns"])
+        self.party_pronoun_clauses = frozenset(meeting["pronoun_clauses"])
         self.party_relatives = frozenset(meeting["apposition_relatives"])
         held = p["held_suffix"]
         self.party_held_suffixes = frozenset(held["suffixes"])
@@ -314,8 +315,13 @@ class PartyRelations(ArgumentGrammar):
                     return None  # ", killing 12": a participle after a comma says no subject
                 return self._party_apposition_head(doc, j - 1, floor, at_end, labels)
             if t in self.party_person_pronouns and labels == PEOPLE:
-                reported = j - 2 >= floor and doc[j - 2].lower_ in self.party_reporting
+                # "X said he met Y", "X travelled to Z, where she met Y": the person just named
+                reported = j - 2 >= floor and doc[j - 2].lower_ in self.party_reporting | self.party_pronoun_clauses
                 return self._party_person_before(doc, j - 1, mentions, reported=reported)
+            if t == "and" and labels == PEOPLE and j == k:
+                # "A visited Z on Monday and met B": the verbs share the one person named before
+                before = [m for m in mentions if m.label_ == "PERSON" and floor <= m.start and m.end < j]
+                return before[0] if len(before) == 1 else None
             if t in self.party_force_subjects:
                 if j - 2 >= floor and doc[j - 2].lower_ in POSSESSIVE:
                     j -= 1  # "Y's fighters attacked X"
