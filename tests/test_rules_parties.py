@@ -1561,3 +1561,30 @@ def test_no_meeting_when_the_subject_of_the_second_verb_is_not_clear(system, tex
     found = {(h, t) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
     assert not any("Arvel Mendo" in pair and "Luc Ferro" in pair for pair in found), found
     assert ("Luc Ferro", "Dana Krell") not in found and ("Dana Krell", "Luc Ferro") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, parts, whole",
+    [
+        ("The Halvik Brigade belongs to the Selmar National Guard.", ("Halvik Brigade",), "Selmar National Guard"),
+        (
+            "The Ostrel Rangers, which operate under the Kessa Unity Party, withdrew.",
+            ("Ostrel Rangers",),
+            "Kessa Unity Party",
+        ),
+        (
+            "The Halvik Brigade and the Marsk Battalion, both units of the Selmar National Guard, withdrew.",
+            ("Halvik Brigade", "Marsk Battalion"),
+            "Selmar National Guard",
+        ),
+        (
+            "The Unity Coalition, which includes the Tarvic Liberation Movement and the Kessa Unity Party, won.",
+            ("Tarvic Liberation Movement", "Kessa Unity Party"),
+            "Unity Coalition",
+        ),
+    ],
+)
+def test_parts_stated_by_a_verb_or_a_plural_part_noun(system, text, parts, whole):
+    found = pairs(system, text)
+    for part in parts:
+        assert ("PART_OF", part, whole) in found, (part, found)

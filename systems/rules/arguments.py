@@ -47,6 +47,7 @@ class ArgumentGrammar:
             "control_passive",
             "control_active",
             "part_nouns",
+            "part_verbs",
             "report_verbs",
             "ally_passive",
             "ceasefire_nouns",

@@ -274,7 +274,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     add("ALLIED_WITH", head if opens else None, owner, "relations.ally_noun.apposition")
             elif name == "part_nouns" and end < len(doc) and doc[end].lower_ == "of":
                 whole = self._right(doc, end + 1, at_start, {"ORG"}, skip={"the"}, gap=1)
-                skip = {",", "the", "a", "an", "is", "are", "was", "its"} | {
+                skip = {",", "the", "a", "an", "is", "are", "was", "its", "both", "all"} | {
                     t.lower_ for t in doc[max(0, start - 4) : start] if t.is_lower and t.is_alpha
                 }
                 part = self._left(doc, start, at_end, {"ORG"}, skip=skip, gap=self.gaps["part_left"])
@@ -283,6 +283,12 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 # "A, B and C are members of X": each conjunct is a part
                 for each in self._party_coordination(doc, part, at_end, {"ORG"}) if part is not None else []:
                     add("PART_OF", each, whole, "relations.part_nouns")
+
+            elif name == "part_verbs":
+                # "the X Brigade (, which) belongs to the Y": the subject is a part of the object
+                part = self._left(doc, start, at_end, {"ORG"}, skip=self.comma_skip, gap=3)
+                whole = self._right(doc, end, at_start, {"ORG"}, skip={"the"}, gap=1)
+                add("PART_OF", part, whole, "relations.part_verbs")
 
         self._compounds(doc, mentions, at_start, at_end, add)
         self._possessives(doc, mentions, at_start, add)
