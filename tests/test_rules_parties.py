@@ -1588,3 +1588,37 @@ def test_parts_stated_by_a_verb_or_a_plural_part_noun(system, text, parts, whole
     found = pairs(system, text)
     for part in parts:
         assert ("PART_OF", part, whole) in found, (part, found)
+
+
+@pytest.mark.parametrize(
+    "text, holder, place, rule",
+    [
+        ("Kidal fell to the Tarvic Liberation Movement on Monday.", "Tarvic Liberation Movement", "Kidal", "capture"),
+        ("The town of Gao fell to the Ondo Highland Militia at dawn.", "Ondo Highland Militia", "Gao", "capture"),
+        (
+            "Kidal, which the Tarvic Liberation Movement seized in 2019, was shelled.",
+            "Tarvic Liberation Movement",
+            "Kidal",
+            "control_relative",
+        ),
+        (
+            "Gao, which the Ondo Highland Militia has held since May, lies on the river.",
+            "Ondo Highland Militia",
+            "Gao",
+            "control_relative",
+        ),
+        (
+            "The Selmar National Guard regained control of Kidal on Monday.",
+            "Selmar National Guard",
+            "Kidal",
+            "control_verbs",
+        ),
+    ],
+)
+def test_a_place_that_fell_to_or_was_seized_by_a_party(system, text, holder, place, rule):
+    assert ("CONTROLS", holder, place, f"party_relations.{rule}") in relations(system, text)
+
+
+def test_a_count_that_fell_to_a_number_is_no_capture(system):
+    found = pairs(system, "In Kidal, the number of patients fell to 12, the Ondo Highland Militia said.")
+    assert not any(r[0] == "CONTROLS" for r in found), found

@@ -71,7 +71,7 @@ class PartyRelations(ArgumentGrammar):
             "joint": p["joint"]["nouns"],
             "attack_noun": self.words["conflict_noun"],
             "capture": p["capture"]["nouns"],
-            "fall": p["capture"]["fall"],
+            "fall": p["capture"]["fall"] + p["capture"]["fall_verbs"],
             "losses": p["losses"]["verbs"],
             "rival": p["rival"]["nouns"],
             "support": p["support_nouns"],
@@ -158,6 +158,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_member_skip = frozenset(p["kill"]["member_skip"])
         self.party_attack_by = p["attack_by"]
         self.party_capture = p["capture"]
+        self.party_fall_verbs = frozenset(p["capture"]["fall_verbs"])
         self.party_counts = frozenset(p["kill"]["counts"])
         self.party_truce = p["truce"]
         self.party_truce_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -508,6 +509,14 @@ class PartyRelations(ArgumentGrammar):
                 self._party_pairs("IN_CONFLICT_WITH", subjects, [antecedent], add, "party_relations.object_relative")
         objects = [o for o in objects if not self._settlement(doc, o)]
         self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.hostile_verbs")
+
+    def _relative_place(self, doc: Doc, subject: Span, at_end: dict) -> Span | None:
+        """ "Y, which X seized": the place before ", which" that opens right before the subject."""
+        k = subject.start - 1 if subject.start > 0 and doc[subject.start - 1].lower_ == "the" else subject.start
+        if k < 3 or doc[k - 1].lower_ not in self.party_object_relatives or doc[k - 2].text != ",":
+            return None
+        place = at_end.get(k - 2)
+        return place if place is not None and place.label_ in PLACES else None
 
     def _party_relative_antecedent(self, doc: Doc, subject: Span, at_end: dict) -> Span | None:
         """ "X, which Y has been fighting since 2012, ...": the verb's object is the mention the relative
@@ -1353,7 +1362,14 @@ class PartyRelations(ArgumentGrammar):
             add("CONTROLS", taker, place, "party_relations.capture")
 
     def _party_fall(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "the fall of Y to X"."""
+        """ "the fall of Y to X", "Y fell to X"."""
+        if doc[start].lower_ in self.party_fall_verbs:
+            if end + 1 >= len(doc) or doc[end].lower_ not in self.party_capture["fall_links"]:
+                return
+            place = self._left(doc, start, at_end, PLACES)  # "Y (has) fell to", "the town of Y fell to"
+            taker = self._right(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+            add("CONTROLS", taker, place, "party_relations.capture")
+            return
         if end + 1 >= len(doc) or doc[end].lower_ != "of":
             return
         place = self._right(doc, end + 1, at_start, PLACES, skip={"the"}, gap=1)
@@ -1374,6 +1390,10 @@ class PartyRelations(ArgumentGrammar):
         stops = POSSESSIVE | self.party_control_stop  # "Ukraine's plant", "holds Y responsible"
         objects = [o for o in objects if not (o.end < len(doc) and doc[o.end].lower_ in stops)]
         if not objects:
+            # "Y, which X seized in 2019": the place the relative pronoun before the subject stands for
+            subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+            place = self._relative_place(doc, subject, at_end) if subject is not None else None
+            add("CONTROLS", subject, place, "party_relations.control_relative")
             return
         subjects = self._party_relate(
             "CONTROLS", doc, start, at_end, mentions, objects, add, "party_relations.control_verbs"
