@@ -1622,3 +1622,58 @@ def test_a_place_that_fell_to_or_was_seized_by_a_party(system, text, holder, pla
 def test_a_count_that_fell_to_a_number_is_no_capture(system):
     found = pairs(system, "In Kidal, the number of patients fell to 12, the Ondo Highland Militia said.")
     assert not any(r[0] == "CONTROLS" for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, attacker, target",
+    [
+        (
+            "Andorra blamed the Tarvic Liberation Movement for the attack on its embassy.",
+            "Tarvic Liberation Movement",
+            "Andorra",
+        ),
+        (
+            "The Selmar National Guard blamed the Ondo Highland Militia for Sunday's rocket attack on Monaco.",
+            "Ondo Highland Militia",
+            "Monaco",
+        ),
+        ("Monaco held the Kessa Unity Party responsible for the strikes on its bases.", "Kessa Unity Party", "Monaco"),
+    ],
+)
+def test_blame_for_an_attack_on_a_named_or_own_target(system, text, attacker, target):
+    assert ("IN_CONFLICT_WITH", attacker, target, "party_relations.blame") in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andorra blamed the attack on the Tarvic Liberation Movement.",  # the attacker only, no target named
+        "The Selmar National Guard blamed the Ondo Highland Militia for the delays.",
+    ],
+)
+def test_blame_without_an_attack_on_a_target_states_no_conflict(system, text):
+    assert not any(r[3] == "party_relations.blame" for r in relations(system, text))
+
+
+@pytest.mark.parametrize(
+    "text, allies, opponent",
+    [
+        (
+            "The Tarvic Liberation Movement and the Ondo Highland Militia fought together against the Selmar "
+            "National Guard.",
+            ("Tarvic Liberation Movement", "Ondo Highland Militia"),
+            "Selmar National Guard",
+        ),
+        (
+            "Andorra and Monaco fought side by side against the Brenmoor Popular Front in 2019.",
+            ("Andorra", "Monaco"),
+            "Brenmoor Popular Front",
+        ),
+    ],
+)
+def test_parties_that_fought_together_are_one_side(system, text, allies, opponent):
+    found = pairs(system, text)
+    assert any(r[0] == "ALLIED_WITH" and set(r[1:]) == set(allies) for r in found), found
+    assert not any(r[0] == "IN_CONFLICT_WITH" and set(r[1:]) == set(allies) for r in found), found
+    for ally in allies:
+        assert ("IN_CONFLICT_WITH", ally, opponent) in found, (ally, found)

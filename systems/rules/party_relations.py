@@ -78,6 +78,7 @@ class PartyRelations(ArgumentGrammar):
             "reciprocal_allies": p["reciprocal_allies"],
             "under": p["under_control"]["triggers"],
             "claim": p["claim"]["verbs"],
+            "blame": p["blame"]["verbs"],
             "supply": p["supply"]["verbs"] + p["supply"]["receive_verbs"],
             "alliance": p["alliance_members"]["triggers"],
             "led_by": p["alliance_members"]["led_by"],
@@ -119,6 +120,7 @@ class PartyRelations(ArgumentGrammar):
             **{g: "IN_CONFLICT_WITH" for g in accusation["hostile_gerunds"]},
         }
         self.party_joint_opponent = frozenset(p["joint_opponent"])
+        self.party_together = [tuple(w.split()) for w in p["reciprocal_together"]]
         self.party_own_forces = frozenset(accusation["own_forces"])
         self.party_own_pronouns = frozenset(accusation["owner_pronouns"])
         self.party_person_pronouns_of = frozenset(p["coordinated_person"]["pronouns"])
@@ -169,6 +171,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_object_pronouns = frozenset(meeting["object_pronouns"])
         self.party_stop_after_object = self.skip_left | frozenset(self.words["report_verbs"])
         self.party_claim = p["claim"]
+        self.party_blame = p["blame"]
         self.party_claim_determiners = frozenset(p["claim"]["determiners"])
         self.party_attack_nouns = self.conflict_nouns
         self.party_object_relatives = frozenset(p["object_relative"]["pronouns"])
@@ -226,6 +229,7 @@ class PartyRelations(ArgumentGrammar):
             "reciprocal_allies": self._party_reciprocal_allies,
             "under": self._party_under,
             "claim": self._party_claim,
+            "blame": self._party_blame,
             "supply": self._party_supply,
             "alliance": self._party_alliance_members,
             "led_by": self._party_alliance_leader,
@@ -612,6 +616,18 @@ class PartyRelations(ArgumentGrammar):
 
     def _party_reciprocal(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X and Y clashed": with no object, coordinated subjects fought each other."""
+        together = next((n for n in self.party_together if tuple(t.lower_ for t in doc[end : end + len(n)]) == n), None)
+        if together is not None:
+            # "X and Y fought together against Z": one side, allied, fighting Z
+            group = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    add("ALLIED_WITH", b, a, "party_relations.reciprocal_together")
+            k = end + len(together)
+            if group and k < len(doc) and doc[k].lower_ in self.party_joint_opponent:
+                opponents = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+                self._party_pairs("IN_CONFLICT_WITH", group, opponents, add, "party_relations.joint_opponent")
+            return
         if end < len(doc) and doc[end].lower_ in self.party_reciprocal_stop:
             return
         if end < len(doc):
@@ -1323,6 +1339,39 @@ class PartyRelations(ArgumentGrammar):
         targets = self._party_objects(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         targets = [t for t in targets if not self._settlement(doc, t)]
         self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, targets, add, "party_relations.claim")
+
+    def _party_blame(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "A blamed B for the attack on C", "A held B responsible for strikes on its bases": B attacked C
+        (A where the target is A's own)."""
+        accused = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if accused is None:
+            return
+        k = accused.end
+        if doc[start].lower_ in ("held", "holds"):
+            if k >= len(doc) or doc[k].lower_ not in self.party_blame["held_words"]:
+                return
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in self.party_blame["links"]:
+            return
+        k, modifiers = k + 1, 0
+        while k < len(doc) and doc[k].lower_ not in self.party_attack_nouns:
+            date = at_start.get(k)
+            if date is not None and date.label_ == "DATE":
+                k = date.end  # "for Sunday's rocket attack on C"
+            elif doc[k].lower_ in self.party_claim_determiners or doc[k].lower_ in POSSESSIVE:
+                k += 1
+            elif doc[k].is_alpha and doc[k].is_lower and modifiers < self.party_claim["gap"]:
+                k, modifiers = k + 1, modifiers + 1
+            else:
+                return
+        if k + 1 >= len(doc) or doc[k + 1].lower_ not in self.party_attack_by["links"]:
+            return
+        targets = self._party_objects(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        targets = [t for t in targets if not self._settlement(doc, t)]
+        if not targets and k + 2 < len(doc) and doc[k + 2].lower_ in self.party_own_pronouns:
+            blamer = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+            targets = [blamer] if blamer is not None else []
+        self._party_pairs("IN_CONFLICT_WITH", [accused], targets, add, "party_relations.blame")
 
     def _party_supply(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X supplied drones and ammunition to Y", "X sends military aid to Y": X backs Y; "Y received
