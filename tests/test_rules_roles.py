@@ -668,3 +668,51 @@ def test_a_head_of_a_function_or_a_delegation_is_a_member(system, text, person, 
 def test_a_head_of_state_still_leads(system):
     found = roles(system, "Gen. Luc Ferro, the Tarvic Liberation Movement's chief of staff, was wounded.")
     assert ("LEADER_OF", "Luc Ferro", "Tarvic Liberation Movement") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, people, body, rtype",
+    [
+        (
+            "Col. Luc Ferro and Maj. Rafe Tull, two members of the Ondo Highland Militia, were captured.",
+            ("Luc Ferro", "Rafe Tull"),
+            "Ondo Highland Militia",
+            "MEMBER_OF",
+        ),
+        (
+            "Ondo Highland Militia commanders Col. Luc Ferro and Maj. Rafe Tull were captured.",
+            ("Luc Ferro", "Rafe Tull"),
+            "Ondo Highland Militia",
+            "MEMBER_OF",
+        ),
+        (
+            "Gen. Ivo Brand, Col. Pia Lunde and Maj. Jonas Reck of the Brenmoor Defence Front surrendered.",
+            ("Ivo Brand", "Pia Lunde", "Jonas Reck"),
+            "Brenmoor Defence Front",
+            "MEMBER_OF",
+        ),
+        (
+            "Col. Luc Ferro and Maj. Rafe Tull, both senior commanders of the Ondo Highland Militia, were captured.",
+            ("Luc Ferro", "Rafe Tull"),
+            "Ondo Highland Militia",
+            "MEMBER_OF",
+        ),
+        (
+            "The Brenmoor Defence Front's leaders, Gen. Ivo Brand and Col. Pia Lunde, fled.",
+            ("Ivo Brand", "Pia Lunde"),
+            "Brenmoor Defence Front",
+            "LEADER_OF",
+        ),
+    ],
+)
+def test_a_plural_role_or_an_of_phrase_is_shared_by_coordinated_people(system, text, people, body, rtype):
+    found = roles(system, text)
+    for person in people:
+        assert (rtype, person, body) in found, (person, found)
+    assert not any(r[0] == "LEADER_OF" for r in found) or rtype == "LEADER_OF", found
+
+
+def test_a_singular_role_after_the_second_person_is_not_shared(system):
+    found = roles(system, "Col. Luc Ferro met Maj. Rafe Tull, the commander of the Ondo Highland Militia.")
+    assert ("LEADER_OF", "Rafe Tull", "Ondo Highland Militia") in found, found
+    assert not any(r[1] == "Luc Ferro" for r in found), found

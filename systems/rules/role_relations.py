@@ -61,6 +61,13 @@ class RoleRelations(ArgumentGrammar):
         self.command_roles = frozenset(tuple(p.split()) for p in grammar["command_roles"])
         self.subordinate = frozenset(grammar["subordinate_words"])
         self.branch_modifiers = frozenset(grammar["branch_modifiers"])
+        self.indefinite_words = frozenset(grammar["indefinite"])
+        # "commanders", "spokesmen": the plural of each role noun
+        self.plural_roles = (
+            frozenset(w + "s" for w in self.role_nouns if w.isalpha() and not w.endswith("s"))
+            | frozenset(w[:-3] + "men" for w in self.role_nouns if w.endswith("man"))
+            | frozenset(w for w in self.role_nouns if w.endswith("s"))
+        )
         self.function_heads_whole = frozenset(grammar["function_heads_whole"])
         self.place_leader_roles = frozenset(
             tuple(t.lower_ for t in nlp.make_doc(p)) for p in grammar["place_leader_roles"]
@@ -129,6 +136,10 @@ class RoleRelations(ArgumentGrammar):
         if words in self.command_roles:
             kind = "leader" if definite else "member"
         return f"{kind}+place" if words in self.place_leader_roles else kind
+
+    def _indefinite(self, t) -> bool:
+        """ "a", "one", "two", "both" or a number before a role: one of several, a member."""
+        return t.lower_ in self.indefinite_words or (t.like_num and t.is_digit)
 
     def _function_head(self, doc: Doc, k: int) -> bool:
         """Whether "of" and a lower-case noun follow a leader word ending at k ("head of communications",
@@ -410,6 +421,9 @@ class RoleRelations(ArgumentGrammar):
         while k < ceiling:
             m = at_start.get(k)
             t = doc[k]
+            if m is not None and m.label_ == "FIGURE" and k == phrase and all(self._indefinite(t) for t in m):
+                k = m.end  # "A and B, two members of X": a count of the people named opens the phrase
+                continue
             if m is not None:
                 if m.label_ not in BODY_LABELS:
                     # "spokesman for Machar's X": a person's possessive is only on the way.
@@ -437,7 +451,7 @@ class RoleRelations(ArgumentGrammar):
                         else:
                             break
                     # "N, a Hamas commander" is one of its commanders; "N, the Hamas commander" leads (§2.5)
-                    indefinite = any(doc[i].lower_ in ("a", "an", "one") for i in range(phrase, m.start))
+                    indefinite = any(self._indefinite(doc[i]) for i in range(phrase, m.start))
                     kind = self._kind(doc, stop, role_end, definite=not indefinite)
                     if kind is None:
                         if stop < len(doc) and doc[stop - 1].lower_ in POSSESSIVE and at_start.get(stop) is not None:
@@ -457,7 +471,7 @@ class RoleRelations(ArgumentGrammar):
                 if m.start - phrase > self.gaps["role_phrase"] + 2:
                     break
                 body = self._chain(doc, m, at_start)
-                definite = not any(doc[i].lower_ in ("a", "an", "one") for i in range(phrase, m.start))
+                definite = not any(self._indefinite(doc[i]) for i in range(phrase, m.start))
                 kind = self._kind(doc, phrase, m.start, definite=definite)
                 if body is not None and kind is not None:
                     if kind.startswith("leader") and (
@@ -625,6 +639,7 @@ class RoleRelations(ArgumentGrammar):
         """Role relations of every person mention; a role link's own body where nothing else is found."""
         linked = {(link.person.start, link.person.end): link for link in links}
         previous: tuple[Span, list] | None = None
+        people: list[tuple[Span, list]] = []
         for person in mentions:
             if person.label_ != "PERSON":
                 continue
@@ -635,12 +650,56 @@ class RoleRelations(ArgumentGrammar):
             link = linked.get((person.start, person.end))
             if not found and link is not None and link.org is not None and link.kind in ("leader", "member"):
                 found = [(link.kind, self._chain(doc, link.org, at_start), f"roles.{link.kind}")]
-            found = [f for f in found if f[1] is not None]
+            people.append((person, [f for f in found if f[1] is not None]))
+        for person, found in self._coordinated_roles(doc, people, at_end):
             for kind, body, rule in found:
                 kind, _, place = kind.partition("+")
                 if body.label_ == "GPE" and not place:
                     continue  # "Sinaloa's secretary general", "Turkey's intelligence chief": no tie to the state
                 add("LEADER_OF" if kind == "leader" or body.label_ == "GPE" else "MEMBER_OF", person, body, rule)
+
+    def _coordinated_roles(self, doc: Doc, people: list[tuple[Span, list]], at_end: dict) -> list[tuple[Span, list]]:
+        """Each person with its roles, a role shared along coordinated people ("A and B", "A, B and C"):
+        forward from a plural role before the first ("X commanders A and B"), backward from a plural
+        role or an "of" phrase after the last ("A and B, two members of X", "A and B of X")."""
+        out = [(person, list(found)) for person, found in people]
+        pairs = [i for i in range(len(out) - 1) if self._coordinated_pair(doc, out[i][0], out[i + 1][0], at_end)]
+        for i in pairs:
+            (a, fa), (b, fb) = out[i], out[i + 1]
+            if fa and not fb and self._plural_before(doc, a, fa):
+                out[i + 1] = (b, fa)
+        for i in reversed(pairs):
+            (a, fa), (b, fb) = out[i], out[i + 1]
+            if fb and not fa and self._plural_after(doc, b, fb):
+                out[i] = (a, fb)
+        return out
+
+    def _coordinated_pair(self, doc: Doc, a: Span, b: Span, at_end: dict) -> bool:
+        """Whether b is coordinated right after a ("A and Maj. B", "A, B"), past b's titles."""
+        k = self._party_person_modifiers(doc, b.start, at_end)
+        if k >= 2 and doc[k - 1].lower_ == "and" and doc[k - 2].text == ",":
+            k -= 1  # "A, B, and C"
+        return k >= 1 and doc[k - 1].lower_ in ("and", ",") and at_end.get(k - 1) == a
+
+    def _plural_before(self, doc: Doc, first: Span, found: list) -> bool:
+        """ "X commanders Col. A and ...", "X's leaders, A and ...": a plural role word before the first
+        person, past its titles (and a comma)."""
+        if not all(rule.startswith("roles.before") for _, _, rule in found):
+            return False
+        k = first.start
+        while k > 0 and (doc[k - 1].lower_ in self.role_skip or doc[k - 1].text in (".", ",")):
+            k -= 1
+        return k > 0 and doc[k - 1].is_lower and doc[k - 1].lower_ in self.plural_roles
+
+    def _plural_after(self, doc: Doc, last: Span, found: list) -> bool:
+        """ "..., B of the X", "..., B, two (senior) members of X": an "of" phrase or a plural role
+        after the last person."""
+        if all(rule == "roles.of_body" for _, _, rule in found):
+            return True
+        if not all(rule.startswith("roles.after") for _, _, rule in found):
+            return False
+        ceiling = min(len(doc), last.end + 6)
+        return any(doc[k].lower_ in self.plural_roles for k in range(last.end + 1, ceiling))
 
     @staticmethod
     def _shares_plural_role(doc: Doc, previous: tuple[Span, list], person: Span) -> bool:
