@@ -676,7 +676,9 @@ class RoleRelations(ArgumentGrammar):
 
     def _coordinated_pair(self, doc: Doc, a: Span, b: Span, at_end: dict) -> bool:
         """Whether b is coordinated right after a ("A and Maj. B", "A, B"), past b's titles."""
-        k = self._party_person_modifiers(doc, b.start, at_end)
+        k = b.start
+        while k > a.end and (doc[k - 1].lower_ in self.role_words or doc[k - 1].text in (".", "-")):
+            k -= 1
         if k >= 2 and doc[k - 1].lower_ == "and" and doc[k - 2].text == ",":
             k -= 1  # "A, B, and C"
         return k >= 1 and doc[k - 1].lower_ in ("and", ",") and at_end.get(k - 1) == a
