@@ -1677,3 +1677,46 @@ def test_parties_that_fought_together_are_one_side(system, text, allies, opponen
     assert not any(r[0] == "IN_CONFLICT_WITH" and set(r[1:]) == set(allies) for r in found), found
     for ally in allies:
         assert ("IN_CONFLICT_WITH", ally, opponent) in found, (ally, found)
+
+
+@pytest.mark.parametrize(
+    "text, head, tail, rtype",
+    [
+        (
+            "Andorra has armed and trained the Tarvic Liberation Movement.",
+            "Andorra",
+            "Tarvic Liberation Movement",
+            "ALLIED_WITH",
+        ),
+        (
+            "Monaco funded and armed the Ondo Highland Militia for years.",
+            "Monaco",
+            "Ondo Highland Militia",
+            "ALLIED_WITH",
+        ),
+        (
+            "The Selmar National Guard shelled and bombed the Kessa Unity Party overnight.",
+            "Selmar National Guard",
+            "Kessa Unity Party",
+            "IN_CONFLICT_WITH",
+        ),
+    ],
+)
+def test_two_coordinated_verbs_share_their_object(system, text, head, tail, rtype):
+    assert (rtype, head, tail) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, backer, backed",
+    [
+        ("The pro-Andorra Tarvic Liberation Movement seized the dam.", "Andorra", "Tarvic Liberation Movement"),
+        (
+            "Andorra, a key supporter of the Tarvic Liberation Movement, denied it.",
+            "Andorra",
+            "Tarvic Liberation Movement",
+        ),
+        ("The pro-Monaco Kessa Unity Party won the vote in Gao.", "Monaco", "Kessa Unity Party"),
+    ],
+)
+def test_a_pro_compound_or_a_supporter_is_an_ally(system, text, backer, backed):
+    assert ("ALLIED_WITH", backer, backed) in pairs(system, text)

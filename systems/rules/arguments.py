@@ -79,6 +79,7 @@ class ArgumentGrammar:
         self.control_object_stops = frozenset(self.words["control_object_stops"])
         self.conflict_noun_preps = frozenset(self.words["conflict_noun_preps"])
         self.fighting_between = frozenset(self.words["fighting_between"])
+        self.pro_prefix = frozenset(self.words["pro_prefix"])
         self.attack_modifiers = frozenset(self.words["attack_modifiers"])
         self.conflict_noun_reading = frozenset(self.words["conflict_noun_reading"])
         self.conflict_nouns = frozenset(n for n in self.words["conflict_noun"] if " " not in n)

@@ -93,6 +93,8 @@ class PartyRelations(ArgumentGrammar):
             "pact": p["support_verbs"]["pact"]["verbs"],
             "ally_between": p["support_verbs"]["between"],
         }
+        self.party_ally_words = frozenset(w for w in lists["ally"] if " " not in w)
+        self.party_hostile_words = frozenset(w for w in lists["hostile"] if " " not in w)
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
             self.party_matcher.add(key, [nlp.make_doc(x) for x in sorted(set(phrases))])
@@ -503,6 +505,7 @@ class PartyRelations(ArgumentGrammar):
         subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=participle)
         if not subjects:
             return
+        end = self._verb_conjunct(doc, end, self.party_hostile_words)  # "shelled and bombed Y"
         objects = self._party_objects(doc, end, at_start, ORG_OR_GPE)
         if not objects:
             nominal = self._nominal(doc, end, mentions, subjects[0])
@@ -521,6 +524,14 @@ class PartyRelations(ArgumentGrammar):
             return None
         place = at_end.get(k - 2)
         return place if place is not None and place.label_ in PLACES else None
+
+    @staticmethod
+    def _verb_conjunct(doc: Doc, end: int, verbs: frozenset[str]) -> int:
+        """Past "and" and a second verb of the same kind after a verb ending at ``end`` ("X armed and
+        trained Y"): the object of both follows the second."""
+        if end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].lower_ in verbs:
+            return end + 2
+        return end
 
     def _party_relative_antecedent(self, doc: Doc, subject: Span, at_end: dict) -> Span | None:
         """ "X, which Y has been fighting since 2012, ...": the verb's object is the mention the relative
@@ -968,6 +979,7 @@ class PartyRelations(ArgumentGrammar):
     def _party_ally(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         if end < len(doc) and doc[end].lower_ == "by":
             return  # "backed by" is the older passive pattern's
+        end = self._verb_conjunct(doc, end, self.party_ally_words)  # "armed and trained Y"
         objects = self._party_objects(doc, end, at_start, ORG_OR_GPE)
         if not objects or (objects[0].end < len(doc) and doc[objects[0].end].lower_ in POSSESSIVE):
             return  # "helped Sudan's displaced families": the party only owns the object

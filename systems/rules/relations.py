@@ -495,6 +495,14 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
     def _compounds(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:
         """ "Israel-Hamas war", "Hamas-run ministry", "Iran-backed Hezbollah"."""
         for m in mentions:
+            if (
+                m.start >= 2
+                and doc[m.start - 1].text in ("-", "–")
+                and doc[m.start - 2].lower_ in self.pro_prefix
+                and not doc[m.start - 2].whitespace_
+            ):
+                # "the pro-X Y": X backs the party its compound premodifies
+                add("ALLIED_WITH", m, at_start.get(m.end), "relations.pro_prefix")
             if m.end + 1 >= len(doc) or doc[m.end].text not in ("-", "–") or doc[m.end - 1].whitespace_:
                 continue
             nxt = doc[m.end + 1]
