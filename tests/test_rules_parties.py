@@ -1720,3 +1720,35 @@ def test_two_coordinated_verbs_share_their_object(system, text, head, tail, rtyp
 )
 def test_a_pro_compound_or_a_supporter_is_an_ally(system, text, backer, backed):
     assert ("ALLIED_WITH", backer, backed) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "A peace deal between the Selmar National Guard and the Tarvic Liberation Movement was signed in Gao.",
+            "Selmar National Guard",
+            "Tarvic Liberation Movement",
+        ),
+        (
+            "Peace talks between Andorra and the Ondo Highland Militia resumed in Gao.",
+            "Andorra",
+            "Ondo Highland Militia",
+        ),
+    ],
+)
+def test_a_peace_deal_or_peace_talks_between_two_parties(system, text, a, b):
+    assert ("IN_CONFLICT_WITH", a, b) in pairs(system, text)
+
+
+def test_coordinated_signatories_of_a_peace_deal_with_a_third_are_one_side(system):
+    found = pairs(system, "Andorra and Monaco signed a peace deal with the Kessa Unity Party.")
+    assert ("IN_CONFLICT_WITH", "Andorra", "Kessa Unity Party") in found, found
+    assert ("IN_CONFLICT_WITH", "Monaco", "Kessa Unity Party") in found, found
+    assert not any(r[0] == "IN_CONFLICT_WITH" and {"Andorra", "Monaco"} == set(r[1:]) for r in found), found
+
+
+def test_a_drone_of_a_party_is_the_party_attacking(system):
+    assert ("IN_CONFLICT_WITH", "Selmar National Guard", "Tarvic Liberation Movement") in pairs(
+        system, "A Selmar National Guard drone struck a Tarvic Liberation Movement convoy."
+    )

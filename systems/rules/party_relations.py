@@ -896,9 +896,10 @@ class PartyRelations(ArgumentGrammar):
         noun_end = nouns[0][1]
         if noun_end + 1 < len(doc) and doc[noun_end].lower_ == "with":
             other = self._right(doc, noun_end + 1, at_start, ORG_OR_GPE, skip=self.party_object_skip)
-            subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
-            if subject is not None and other is not None:
-                add("IN_CONFLICT_WITH", subject, other, "party_relations.truce")
+            subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+            if subjects and other is not None:
+                # "A and B signed a peace deal with C": one side, each at war with C
+                self._party_pairs("IN_CONFLICT_WITH", subjects, [other], add, "party_relations.truce")
                 return
         second = self._party_truce_conjunct(doc, start, at_end)
         if second is None:

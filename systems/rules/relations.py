@@ -40,6 +40,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             a, b = self._between(doc, end, at_start)
             add("IN_CONFLICT_WITH", a, b, "relations.ceasefire.between")
             return
+        if end < len(doc) and doc[end].lower_ == "with":
+            return  # "A and B signed a truce with C": A and B are one side; the truce pattern reads C
         floor = max(sentence_bounds(doc)[0][start], start - self.gaps["ceasefire"])
         agreed = [k for k in range(floor, start) if doc[k].lower_ in self.ceasefire_verbs]
         if not agreed:
