@@ -1752,3 +1752,25 @@ def test_a_drone_of_a_party_is_the_party_attacking(system):
     assert ("IN_CONFLICT_WITH", "Selmar National Guard", "Tarvic Liberation Movement") in pairs(
         system, "A Selmar National Guard drone struck a Tarvic Liberation Movement convoy."
     )
+
+
+@pytest.mark.parametrize(
+    "text, attacker, state",
+    [
+        (
+            "The Tarvic Liberation Movement said it fired at five sites in Andorra.",
+            "Tarvic Liberation Movement",
+            "Andorra",
+        ),
+        ("The Ondo Highland Militia launched drones at targets in Monaco.", "Ondo Highland Militia", "Monaco"),
+        ("The Selmar National Guard struck positions inside Andorra overnight.", "Selmar National Guard", "Andorra"),
+    ],
+)
+def test_an_attack_on_unnamed_targets_in_a_state_is_a_conflict_with_it(system, text, attacker, state):
+    assert ("IN_CONFLICT_WITH", attacker, state) in pairs(system, text)
+
+
+def test_an_attack_on_targets_in_a_town_names_no_side(system):
+    # guidelines §2.3: a town attacked is ground, not a side
+    found = pairs(system, "The Selmar National Guard struck positions in Gao overnight.")
+    assert not any(r[0] == "IN_CONFLICT_WITH" for r in found), found

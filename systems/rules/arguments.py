@@ -133,6 +133,26 @@ class ArgumentGrammar:
         # special cases (spaCy's trained pipelines) splits "Capt." and ends a sentence at its stop.
         self.split_ranks = frozenset(w[:-1] for h in roles["honorific"] for w in h.split() if w.endswith("."))
 
+    def _targets_in_state(self, doc: Doc, k: int, at_start: dict) -> Span | None:
+        """ "fired at five sites in Y", "struck targets inside Y": the state the unnamed targets after
+        token k lie in is the side attacked (guidelines §2.3; a named town would be ground, not a side)."""
+        figure = at_start.get(k)
+        if figure is not None and figure.label_ == "FIGURE":
+            k = figure.end
+        steps = 0
+        while k < len(doc) and steps < 3 and doc[k].lower_ not in self.target_nouns:
+            if not (doc[k].is_alpha and doc[k].is_lower):
+                return None
+            k, steps = k + 1, steps + 1
+        if (
+            k + 2 >= len(doc)
+            or doc[k].lower_ not in self.target_nouns
+            or doc[k + 1].lower_ not in self.incursion_preps | {"in"}
+        ):
+            return None
+        state = at_start.get(k + 2)
+        return state if state is not None and state.label_ == "GPE" and state.text in self.states else None
+
     def _nation(self, text: str) -> frozenset[str]:
         """The states a name or its leading words name, matched as whole words: "Malian troops" ->
         {"Mali"}, "Nigeria" -> {"Nigeria"} (never Niger); empty when no state is named."""

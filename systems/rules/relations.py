@@ -210,6 +210,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                         self._nominal(doc, end, mentions, subject)
                         or self._target(doc, end, at_start)
                         or self._target_owner(doc, end, at_start)
+                        or self._targets_in_state(doc, end, at_start)
                     )
                 if subject is None and obj is not None and rtype == "IN_CONFLICT_WITH":
                     subject = self._pronoun_subject(doc, start, mentions, obj)
