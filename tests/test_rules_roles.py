@@ -716,3 +716,42 @@ def test_a_singular_role_after_the_second_person_is_not_shared(system):
     found = roles(system, "Col. Luc Ferro met Maj. Rafe Tull, the commander of the Ondo Highland Militia.")
     assert ("LEADER_OF", "Rafe Tull", "Ondo Highland Militia") in found, found
     assert not any(r[1] == "Luc Ferro" for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, person, body, rtype",
+    [
+        ("The Ondo Highland Militia's Col. Luc Ferro was captured.", "Luc Ferro", "Ondo Highland Militia", "MEMBER_OF"),
+        (
+            "The Brenmoor Defence Front's Maj. Jonas Reck surrendered.",
+            "Jonas Reck",
+            "Brenmoor Defence Front",
+            "MEMBER_OF",
+        ),
+        (
+            "Col. Luc Ferro, who commanded the Ondo Highland Militia until 2020, was captured.",
+            "Luc Ferro",
+            "Ondo Highland Militia",
+            "LEADER_OF",
+        ),
+        (
+            "Col. Luc Ferro, who serves as the Kessa Unity Party's spokesman, was captured.",
+            "Luc Ferro",
+            "Kessa Unity Party",
+            "MEMBER_OF",
+        ),
+        (
+            "Dr. Pia Lunde, a senior figure in the Brenmoor Defence Front, was arrested.",
+            "Pia Lunde",
+            "Brenmoor Defence Front",
+            "MEMBER_OF",
+        ),
+    ],
+)
+def test_a_rank_after_a_bodys_possessive_and_relative_roles(system, text, person, body, rtype):
+    assert (rtype, person, body) in roles(system, text)
+
+
+def test_a_rank_after_a_states_possessive_states_no_membership(system):
+    found = roles(system, "Andorra's Gen. Luc Ferro met the envoys.")
+    assert not any(r[1] == "Luc Ferro" and r[0] == "MEMBER_OF" for r in found), found

@@ -62,6 +62,7 @@ class RoleRelations(ArgumentGrammar):
         self.subordinate = frozenset(grammar["subordinate_words"])
         self.branch_modifiers = frozenset(grammar["branch_modifiers"])
         self.indefinite_words = frozenset(grammar["indefinite"])
+        self.ranks = frozenset(grammar["ranks"])
         # "commanders", "spokesmen": the plural of each role noun
         self.plural_roles = (
             frozenset(w + "s" for w in self.role_nouns if w.isalpha() and not w.endswith("s"))
@@ -282,6 +283,9 @@ class RoleRelations(ArgumentGrammar):
         while k > floor and doc[k - 1].lower_ in self.honorifics:
             k -= 1
         end = k
+        owner = at_end.get(k - 1) if k - 1 > floor and doc[k - 1].lower_ in POSSESSIVE else None
+        if owner is not None and owner.label_ == "ORG" and any(t.lower_ in self.ranks for t in doc[k : person.start]):
+            return "member", owner, "roles.before.rank"  # "the X's Col. N": one of its officers
         while k > floor and at_end.get(k) is None:
             t = doc[k - 1]
             if t.lower_ in self.premodifier_breaks or not (
@@ -417,7 +421,7 @@ class RoleRelations(ArgumentGrammar):
         if back is not None:
             return [back]
         found = []
-        k = phrase = opens
+        k = phrase = start  # past "who is (now)", "who serves as"
         while k < ceiling:
             m = at_start.get(k)
             t = doc[k]
