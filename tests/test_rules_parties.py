@@ -1774,3 +1774,23 @@ def test_an_attack_on_targets_in_a_town_names_no_side(system):
     # guidelines §2.3: a town attacked is ground, not a side
     found = pairs(system, "The Selmar National Guard struck positions in Gao overnight.")
     assert not any(r[0] == "IN_CONFLICT_WITH" for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, accused, backed",
+    [
+        (
+            "The Tarvic Liberation Movement seized Kidal. Andorra accuses Monaco of arming the group.",
+            "Monaco",
+            "Tarvic Liberation Movement",
+        ),
+        (
+            "The Ondo Highland Militia shelled Gao on Monday. Monaco accused Andorra of backing the militia.",
+            "Andorra",
+            "Ondo Highland Militia",
+        ),
+    ],
+)
+def test_an_accusation_of_arming_a_group_named_before(system, text, accused, backed):
+    # guidelines §3.1: "the group" refers back to the nearest named organisation
+    assert ("ALLIED_WITH", accused, backed, "party_relations.accusation") in relations(system, text)

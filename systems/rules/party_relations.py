@@ -870,6 +870,10 @@ class PartyRelations(ArgumentGrammar):
         if k + 1 < len(doc) and doc[k].lower_ == "and" and doc[k + 1].lower_ in self.party_gerunds:
             k += 2  # "of arming and reinforcing Z"
         objects = self._party_objects(doc, k, at_start, ORG_OR_GPE, gap=2)
+        if not objects:
+            # "accuses Y of arming the rebels": the group named before (guidelines §3.1)
+            nominal = self._nominal(doc, k, mentions, accused)
+            objects = [nominal] if nominal is not None and nominal != accuser else []
         self._party_pairs(rtype, [accused], objects, add, "party_relations.accusation")
         if not objects and rtype == "IN_CONFLICT_WITH" and self._party_own_forces_at(doc, k):
             # "X accused Y of shelling its positions": the accuser's own forces are the target (§2.5)
