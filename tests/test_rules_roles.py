@@ -755,3 +755,35 @@ def test_a_rank_after_a_bodys_possessive_and_relative_roles(system, text, person
 def test_a_rank_after_a_states_possessive_states_no_membership(system):
     found = roles(system, "Andorra's Gen. Luc Ferro met the envoys.")
     assert not any(r[1] == "Luc Ferro" and r[0] == "MEMBER_OF" for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, person, body",
+    [
+        (
+            "The Tarvic Liberation Movement seized Kidal. Col. Mira Senn, a former army officer, founded the group "
+            "in 2017.",
+            "Mira Senn",
+            "Tarvic Liberation Movement",
+        ),
+        (
+            "The Brenmoor Defence Front shelled Gao. Gen. Ivo Brand founded the movement in 2011.",
+            "Ivo Brand",
+            "Brenmoor Defence Front",
+        ),
+        (
+            "Col. Mira Senn, a former army officer, founded the Kessa Unity Party in 2017.",
+            "Mira Senn",
+            "Kessa Unity Party",
+        ),
+    ],
+)
+def test_a_founder_named_past_an_apposition_or_of_the_group_named_before(system, text, person, body):
+    assert ("LEADER_OF", person, body) in roles(system, text)
+
+
+def test_leading_the_groups_fighters_does_not_lead_the_group(system):
+    found = roles(
+        system, "The Tarvic Liberation Movement seized Kidal. Col. Mira Senn leads the group's fighters in the north."
+    )
+    assert ("LEADER_OF", "Mira Senn", "Tarvic Liberation Movement") not in found, found

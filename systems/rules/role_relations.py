@@ -420,6 +420,19 @@ class RoleRelations(ArgumentGrammar):
         back = self._after_back_reference(doc, start, ceiling, mentions)
         if back is not None:
             return [back]
+        if (
+            self.role_verbs.get(doc[start].lower_) == "leader"
+            and start + 3 < len(doc)
+            and doc[start + 1].lower_ == "the"
+            and doc[start + 2].lower_ in self.org_nouns
+            and doc[start + 3].lower_ not in POSSESSIVE  # "commands the group's III brigade" heads a part
+            and not (
+                doc[start + 3].is_alpha and doc[start + 3].is_lower and doc[start + 3].lower_ not in self.remit_preps
+            )
+        ):
+            # "N founded the group in 2017": the organisation named before (guidelines §3.1)
+            body = self._by_head(doc, start + 1, doc[start + 2].lower_, mentions)
+            return [] if body is None else [("leader", body, "roles.after.back_reference")]
         found = []
         k = phrase = start  # past "who is (now)", "who serves as"
         while k < ceiling:
@@ -528,6 +541,15 @@ class RoleRelations(ArgumentGrammar):
             return None
         if k + 3 < len(doc) and doc[k + 1].like_num and doc[k + 2].text == ",":
             return k + 3 if self.role_verbs.get(doc[k + 3].lower_) == "leader" else None
+        # "N, a former army officer, founded X": past an apposition that names no body
+        close = next((j for j in range(k + 2, min(len(doc), k + 10)) if doc[j].text == ","), None)
+        if (
+            close is not None
+            and close + 1 < len(doc)
+            and self.role_verbs.get(doc[close + 1].lower_) == "leader"
+            and all((t.is_alpha and t.is_lower) or t.text == "-" for t in doc[k + 1 : close])
+        ):
+            return close + 1
         return k + 1
 
     def _after_back_reference(self, doc: Doc, k: int, ceiling: int, mentions: list[Span]):
