@@ -1794,3 +1794,22 @@ def test_an_attack_on_targets_in_a_town_names_no_side(system):
 def test_an_accusation_of_arming_a_group_named_before(system, text, accused, backed):
     # guidelines §3.1: "the group" refers back to the nearest named organisation
     assert ("ALLIED_WITH", accused, backed, "party_relations.accusation") in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("President Arvel Mendo, after meeting Gen. Luc Ferro in Gao, flew home.", "Arvel Mendo", "Luc Ferro"),
+        ("President Arvel Mendo met with the rebel leader, Gen. Luc Ferro, in Gao.", "Arvel Mendo", "Luc Ferro"),
+        ("Gen. Luc Ferro was received in Gao by President Arvel Mendo.", "Luc Ferro", "Arvel Mendo"),
+        ("Col. Mira Senn was received on Monday by envoy Dana Krell.", "Mira Senn", "Dana Krell"),
+    ],
+)
+def test_meetings_past_a_participle_a_modified_role_or_a_setting(system, text, a, b):
+    found = {(h, t) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
+    assert (a, b) in found or (b, a) in found, found
+
+
+def test_a_meeting_expected_has_not_taken_place(system):
+    found = pairs(system, "President Arvel Mendo is expected to meet Gen. Luc Ferro next week.")
+    assert not any(r[0] == "MET_WITH" for r in found), found

@@ -146,6 +146,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_between_gap: int = meeting["between_gap"]
         self.party_person_pronouns = frozenset(meeting["pronouns"])
         self.party_pronoun_clauses = frozenset(meeting["pronoun_clauses"])
+        self.party_participle_openers = frozenset(meeting["participle_openers"])
         self.party_relatives = frozenset(meeting["apposition_relatives"])
         held = p["held_suffix"]
         self.party_held_suffixes = frozenset(held["suffixes"])
@@ -1217,9 +1218,15 @@ class PartyRelations(ArgumentGrammar):
         if doc[start].lower_ in ("told", "tells", "called", "call"):
             return  # "told" and "called" take people who were not met
         subjects = self._party_subjects(doc, start, at_end, PEOPLE, mentions)
-        passive = end + 1 < len(doc) and doc[end].lower_ == "by" and doc[start - 1].lower_ in self.party_passive_aux
+        if not subjects and start >= 3 and doc[start - 1].lower_ in self.party_participle_openers:
+            # "A, after meeting B in Z, flew home": the participle is said of the person before the comma
+            before = at_end.get(start - 2) if doc[start - 2].text == "," else None
+            subjects = [before] if before is not None and before.label_ == "PERSON" else []
+        after = self._party_past_setting(doc, end, at_start)  # "was received in Z by B"
+        passive = after + 1 < len(doc) and doc[after].lower_ == "by" and doc[start - 1].lower_ in self.party_passive_aux
         # "A was received by B": the agent met the subject
-        people = self._party_people(doc, end + 1 if passive else end, at_start)
+        k = after + 1 if passive else end + 1 if end < len(doc) and doc[end].lower_ == "with" else end
+        people = self._party_people(doc, k, at_start)  # "met with the rebel leader, Gen. B"
         if subjects and not people and self._party_object_pronoun(doc, end):
             # "N received him": the person the pronoun names, never the subject itself
             met = self._party_person_before(doc, start, mentions, exclude=subjects[0])
