@@ -1813,3 +1813,36 @@ def test_meetings_past_a_participle_a_modified_role_or_a_setting(system, text, a
 def test_a_meeting_expected_has_not_taken_place(system):
     found = pairs(system, "President Arvel Mendo is expected to meet Gen. Luc Ferro next week.")
     assert not any(r[0] == "MET_WITH" for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Tarvic Liberation Movement seized Kidal. The group, backed by Andorra, now controls the north.",
+            ("ALLIED_WITH", "Tarvic Liberation Movement", "Andorra"),
+        ),
+        (
+            "The Ondo Highland Militia shelled Gao. The militia, which is supported by Monaco, denied it.",
+            ("ALLIED_WITH", "Ondo Highland Militia", "Monaco"),
+        ),
+        (
+            "The Tarvic Liberation Movement seized Kidal. The group's fighters clashed with the Selmar National Guard.",
+            ("IN_CONFLICT_WITH", "Tarvic Liberation Movement", "Selmar National Guard"),
+        ),
+        (
+            "The Brenmoor Popular Front took Halvik. The movement has fought the Kessa Unity Party since 2019.",
+            ("IN_CONFLICT_WITH", "Brenmoor Popular Front", "Kessa Unity Party"),
+        ),
+    ],
+)
+def test_a_group_nominal_subject_refers_to_the_organisation_named_before(system, text, expected):
+    # guidelines §3.1: a nominal argument attaches to the nearest preceding named mention
+    assert expected in pairs(system, text)
+
+
+def test_a_group_nominal_inside_a_clause_is_no_subject(system):
+    found = pairs(
+        system, "The Tarvic Liberation Movement seized Kidal. Andorra said members of the group fought Monaco."
+    )
+    assert ("IN_CONFLICT_WITH", "Tarvic Liberation Movement", "Monaco") not in found, found

@@ -35,6 +35,7 @@ class ArgumentGrammar:
             w for kind in ("leader", "member", "honorific") for p in roles[kind] for w in p.lower().split()
         }
         self.group_nouns = {w for p in vocab["group_nouns"] for w in p.split()}
+        self.group_heads = frozenset(p.split()[-1] for p in vocab["group_nouns"])
         self.settlement_nouns = frozenset(vocab["settlement_nouns"]) - {"state"}
         self.compass_adjectives = frozenset(vocab["place_compass_adjectives"])
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -325,6 +326,24 @@ class ArgumentGrammar:
         if j >= len(doc) or doc[j].lower_ not in self.group_nouns:
             return None
         return self._referent(doc, k, mentions, exclude)
+
+    def _nominal_subject(self, doc: Doc, k: int, mentions: list[Span]) -> Span | None:
+        """ "The group has fought Y", "the militia, backed by Y,", "the group's fighters attacked Y": a
+        definite group nominal opening the clause before the verb at token k (past auxiliaries, a comma
+        and "which is") refers back to the nearest organisation named before it (guidelines §3.1)."""
+        floor = sentence_bounds(doc)[0][min(k, len(doc) - 1)]
+        j = k
+        while j > floor and doc[j - 1].lower_ in self.comma_skip:
+            j -= 1
+        if j - 2 > floor and doc[j - 1].lower_ in self.armed_words and doc[j - 2].lower_ in ("'s", "’s"):
+            j -= 2  # "the group's fighters"
+        if j - 2 < floor or doc[j - 1].lower_ not in self.group_heads:
+            return None
+        the = j - 2 if doc[j - 2].lower_ == "the" else j - 3  # one modifier: "the armed group"
+        if the < floor or doc[the].lower_ != "the" or not (doc[the + 1].is_lower or the + 1 == j - 1):
+            return None
+        opens = the == floor or doc[the - 1].is_space or doc[the - 1].text in (",", ";")
+        return self._referent(doc, the, mentions, None) if opens else None
 
     def _referent(self, doc: Doc, k: int, mentions: list[Span], exclude: Span | None) -> Span | None:
         """The nearest ORG mention before token k, in its sentence or the one before (guidelines §3.1)."""

@@ -267,7 +267,7 @@ class PartyRelations(ArgumentGrammar):
         """The mention a verb at token k is said of (see the module docstring)."""
         found = self._party_subject_walk(doc, k, at_end, labels, mentions, noun_phrase, reduced)
         if found is None and labels != PEOPLE:
-            found = self._party_force_owner(doc, k, mentions, labels)
+            found = self._party_force_owner(doc, k, mentions, labels) or self._nominal_subject(doc, k, mentions)
         return found
 
     def _party_force_owner(self, doc: Doc, k: int, mentions: list[Span], labels: set[str]) -> Span | None:

@@ -189,7 +189,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     and doc[end].lower_ in self.conflict_noun_reading
                 ):
                     continue  # "X said attacks on Y rose": the noun, whose attacker is not X
-                subject = self._left(doc, start, at_end, ORG_OR_GPE)
+                subject = self._left(doc, start, at_end, ORG_OR_GPE) or self._nominal_subject(doc, start, mentions)
                 obj = self._right(doc, end, at_start, ORG_OR_GPE | ({"LOC"} if rtype == "CONTROLS" else set()))
                 if obj is not None and self._backer_modifier(doc, obj):
                     # "struck Iran-backed militias": Iran backs the object; a named one follows the compound.
@@ -220,6 +220,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             elif name == "ally_passive":
                 # "Government troops backed by Chad": the alliance holds in either direction.
                 backed = self._left(doc, start, at_end, ORG_OR_GPE, skip=self.comma_skip, gap=3)  # ", which is"
+                backed = backed or self._nominal_subject(doc, start, mentions)  # "the group, backed by Y,"
                 backer = self._right(doc, end, at_start, ORG_OR_GPE)
                 for each in self._party_conjuncts(doc, backer, at_start, ORG_OR_GPE) if backer is not None else []:
                     add("ALLIED_WITH", backed, each, "relations.ally_passive")
