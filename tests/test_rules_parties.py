@@ -1748,10 +1748,23 @@ def test_coordinated_signatories_of_a_peace_deal_with_a_third_are_one_side(syste
     assert not any(r[0] == "IN_CONFLICT_WITH" and {"Andorra", "Monaco"} == set(r[1:]) for r in found), found
 
 
-def test_a_drone_of_a_party_is_the_party_attacking(system):
-    assert ("IN_CONFLICT_WITH", "Selmar National Guard", "Tarvic Liberation Movement") in pairs(
-        system, "A Selmar National Guard drone struck a Tarvic Liberation Movement convoy."
-    )
+@pytest.mark.parametrize(
+    "text, attacker, target",
+    [
+        (
+            "A Selmar National Guard drone struck a Tarvic Liberation Movement convoy.",
+            "Selmar National Guard",
+            "Tarvic Liberation Movement",
+        ),
+        (
+            "Two Brenmoor Popular Front tanks shelled the Ostrel Defence Force overnight.",
+            "Brenmoor Popular Front",
+            "Ostrel Defence Force",
+        ),
+    ],
+)
+def test_a_drone_or_tank_of_a_party_is_the_party_attacking(system, text, attacker, target):
+    assert ("IN_CONFLICT_WITH", attacker, target) in pairs(system, text)
 
 
 @pytest.mark.parametrize(
