@@ -1859,3 +1859,27 @@ def test_a_group_nominal_inside_a_clause_is_no_subject(system):
         system, "The Tarvic Liberation Movement seized Kidal. Andorra said members of the group fought Monaco."
     )
     assert ("IN_CONFLICT_WITH", "Tarvic Liberation Movement", "Monaco") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "The Tarvic Liberation Movement, a sworn enemy of Monaco, seized Kidal.",
+            "Tarvic Liberation Movement",
+            "Monaco",
+        ),
+        (
+            "The Ostrel Defence Force, an arch-foe of the Brenmoor Popular Front, shelled Halvik.",
+            "Ostrel Defence Force",
+            "Brenmoor Popular Front",
+        ),
+    ],
+)
+def test_an_enemy_in_apposition_is_in_conflict(system, text, a, b):
+    assert ("IN_CONFLICT_WITH", a, b) in pairs(system, text)
+
+
+def test_a_political_rival_in_apposition_is_no_war(system):
+    found = pairs(system, "Monaco, the main rival of the Kessa Unity Party, won the vote.")
+    assert not any(r[0] == "IN_CONFLICT_WITH" for r in found), found

@@ -158,6 +158,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_under_skip = frozenset(p["under_control"]["skip"])
         self.party_losses = p["losses"]
         self.party_rival_owners = frozenset(p["rival"]["owners"])
+        self.party_enemy_nouns = frozenset(p["rival"]["enemy_nouns"])
         self.party_reciprocal_followers = frozenset(p["reciprocal_followers"])
         self.party_control_stop = frozenset(p["control_object_stop"])
         self.party_member_skip = frozenset(p["kill"]["member_skip"])
@@ -835,7 +836,14 @@ class PartyRelations(ArgumentGrammar):
             add("IN_CONFLICT_WITH", subject, other, "party_relations.losses")
 
     def _party_rival(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "X's rival Y", "its arch-rival, the Y" (a group's enemy; guidelines §3 conflict)."""
+        """ "X's rival Y", "its arch-rival, the Y" (a group's enemy; guidelines §3 conflict); "X, a sworn
+        enemy of Y" (an apposition, like "X, a key ally of Y")."""
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end - 1].lower_ in self.party_enemy_nouns:
+            enemy = self._right(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+            head = self._party_noun_apposition(doc, start, sentence_bounds(doc)[0][start], at_end, ORG_OR_GPE)
+            if enemy is not None and head is not None:
+                add("IN_CONFLICT_WITH", head, enemy, "party_relations.rival")
+                return
         other = self._right(doc, end, at_start, {"ORG"}, skip={",", "the"}, gap=2)
         if other is not None and other.end < len(doc) and doc[other.end].lower_ in POSSESSIVE:
             # "its rival, the Y's Z": the rival is Z, named or not
