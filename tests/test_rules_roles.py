@@ -787,3 +787,32 @@ def test_leading_the_groups_fighters_does_not_lead_the_group(system):
         system, "The Tarvic Liberation Movement seized Kidal. Col. Mira Senn leads the group's fighters in the north."
     )
     assert ("LEADER_OF", "Mira Senn", "Tarvic Liberation Movement") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, person, body, rtype",
+    [
+        (
+            "A spokesman for the Selmar National Guard, Maj. Luc Ferro, said three soldiers died.",
+            "Luc Ferro",
+            "Selmar National Guard",
+            "MEMBER_OF",
+        ),
+        (
+            "A commander of the Brenmoor Defence Front, Col. Pia Lunde, was captured.",
+            "Pia Lunde",
+            "Brenmoor Defence Front",
+            "MEMBER_OF",
+        ),
+        (
+            "The commander of the Ondo Highland Militia, Col. Mira Senn, was captured.",
+            "Mira Senn",
+            "Ondo Highland Militia",
+            "LEADER_OF",
+        ),
+    ],
+)
+def test_an_indefinite_role_with_for_or_of_in_apposition_before_the_name(system, text, person, body, rtype):
+    found = roles(system, text)
+    assert (rtype, person, body) in found, found
+    assert len([r for r in found if r[1] == person]) == 1, found

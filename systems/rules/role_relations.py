@@ -343,20 +343,22 @@ class RoleRelations(ArgumentGrammar):
             o = m.start - 1
             if o > floor and doc[o].lower_ == "the":
                 o -= 1
-            if doc[o].lower_ != "of":
+            if doc[o].lower_ not in ("of", "for"):
                 return None
-            # Back to the article that opens the role phrase ("to the head of", "The leader of"), no further.
+            # Back to the article that opens the role phrase ("to the head of", "A spokesman for"), no further.
             s = o
             while (
                 s > floor
                 and o - s < 4
-                and doc[s].lower_ != "the"
-                and (doc[s - 1].lower_ == "the" or (doc[s - 1].is_alpha and doc[s - 1].is_lower))
+                and doc[s].lower_ not in ("the", "a", "an")
+                and (doc[s - 1].lower_ in ("the", "a", "an") or (doc[s - 1].is_alpha and doc[s - 1].is_lower))
             ):
                 s -= 1
-            if doc[s].lower_ != "the" or (s > floor and doc[s - 1].text == ","):
+            if doc[s].lower_ not in ("the", "a", "an") or (s > floor and doc[s - 1].text == ","):
                 return None
-            kind = self._kind(doc, s + 1, o, definite=True)
+            if doc[o].lower_ == "for" and doc[s].lower_ == "the":
+                return None  # "the envoy for the region, N": a remit, not the body
+            kind = self._kind(doc, s + 1, o, definite=doc[s].lower_ == "the")
             body = self._chain(doc, m, at_start)
             return None if kind is None or body is None else (kind, body, "roles.before_comma.of")
         # "[the] [X|X's|its|the agency's] [modifiers] ROLE ,"
