@@ -1554,7 +1554,7 @@ def test_a_meeting_in_a_where_clause_or_a_second_verb_has_the_first_subject(syst
         # two people before "and": which one met is not said
         "Gen. Luc Ferro praised Col. Mira Senn and met envoy Dana Krell.",
         # "after he ...": the pronoun may take up the person received, not the host
-        "President Arvel Mendo received him in Corvo, weeks after he held talks with Gen. Luc Ferro.",
+        "President Arvel Mendo hosted him in Corvo, a month after he sat down with Gen. Luc Ferro.",
     ],
 )
 def test_no_meeting_when_the_subject_of_the_second_verb_is_not_clear(system, text):
@@ -1771,7 +1771,7 @@ def test_a_drone_or_tank_of_a_party_is_the_party_attacking(system, text, attacke
     "text, attacker, state",
     [
         (
-            "The Tarvic Liberation Movement said it fired at five sites in Andorra.",
+            "The Tarvic Liberation Movement said it shelled three posts in Andorra.",
             "Tarvic Liberation Movement",
             "Andorra",
         ),

@@ -135,7 +135,7 @@ class ArgumentGrammar:
         self.split_ranks = frozenset(w[:-1] for h in roles["honorific"] for w in h.split() if w.endswith("."))
 
     def _targets_in_state(self, doc: Doc, k: int, at_start: dict) -> Span | None:
-        """ "fired at five sites in Y", "struck targets inside Y": the state the unnamed targets after
+        """ "shelled three posts in Y", "struck targets inside Y": the state the unnamed targets after
         token k lie in is the side attacked (guidelines §2.3; a named town would be ground, not a side)."""
         figure = at_start.get(k)
         if figure is not None and figure.label_ == "FIGURE":

@@ -719,7 +719,7 @@ class PartyRelations(ArgumentGrammar):
             return  # "carried out a survey on Y": no attack
         objects = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         if not objects:
-            state = self._targets_in_state(doc, k + 1, at_start)  # "launched drones at targets in Y"
+            state = self._targets_in_state(doc, k + 1, at_start)  # "launched drones at bases in Y"
             objects = [state] if state is not None else []
         self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, objects, add, "party_relations.fire")
 
