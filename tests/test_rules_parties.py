@@ -1883,3 +1883,24 @@ def test_an_enemy_in_apposition_is_in_conflict(system, text, a, b):
 def test_a_political_rival_in_apposition_is_no_war(system):
     found = pairs(system, "Monaco, the main rival of the Kessa Unity Party, won the vote.")
     assert not any(r[0] == "IN_CONFLICT_WITH" for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, attackers, target",
+    [
+        (
+            "The Selmar National Guard and the Kessa Unity Party's militia attacked the Tarvic Liberation Movement.",
+            ("Selmar National Guard", "Kessa Unity Party"),
+            "Tarvic Liberation Movement",
+        ),
+        (
+            "Andorra and the Ostrel Defence Force's army shelled the Brenmoor Popular Front.",
+            ("Andorra", "Ostrel Defence Force"),
+            "Brenmoor Popular Front",
+        ),
+    ],
+)
+def test_coordinated_subjects_one_through_its_militia_or_army(system, text, attackers, target):
+    found = pairs(system, text)
+    for attacker in attackers:
+        assert ("IN_CONFLICT_WITH", attacker, target) in found, (attacker, found)
