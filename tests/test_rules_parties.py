@@ -1300,3 +1300,607 @@ def test_a_trade_deal_or_support_for_an_action_allies_nobody(system, text):
 )
 def test_backers_and_sponsors_are_allies(system, text, backer, backed):
     assert ("ALLIED_WITH", backer, backed) in pairs(system, text)
+
+
+# -- states and their nationalities, matched as whole words (data/states.json demonyms) -----------
+
+
+def test_a_nationality_is_at_home_only_in_its_own_state(system):
+    # "Nigerian" is Nigeria's: Nigerian troops inside Niger are outsiders (a shared prefix is no match)
+    assert ("IN_CONFLICT_WITH", "Nigerian troops", "Niger") in pairs(
+        system, "Nigerian troops seized a border post inside Niger on Tuesday."
+    )
+    assert not any(r[0] == "IN_CONFLICT_WITH" for r in pairs(system, "Nigerian troops seized a post inside Nigeria."))
+
+
+def test_the_nations_of_the_grammar_are_whole_words(system):
+    from systems.rules.arguments import ArgumentGrammar
+
+    grammar = ArgumentGrammar(system.nlp)
+    assert grammar._nation("Nigerian troops") == {"Nigeria"}
+    assert grammar._nation("Niger") == {"Niger"}
+    assert grammar._nation("Nigerien") == {"Niger"}
+    assert grammar._nation("South Sudanese forces") == {"South Sudan"}
+    assert grammar._nation("Sudanese forces") == {"Sudan"}
+    assert grammar._nation("Congolese army") == {"Democratic Republic of the Congo", "Republic of Congo"}
+    assert grammar._nation("Valdonian troops") == frozenset()
+
+
+def test_a_joiner_of_a_prefix_sharing_state_is_not_on_the_guests_side(system):
+    # the guest is Nigerien; Nigeria's ambassador is no compatriot, so she joined the host's side
+    text = (
+        "Gen. Arvel Mendo met Nigerien Foreign Minister Tomas Velko in Corvo. Nigeria's ambassador Ilse Darrow "
+        "also took part."
+    )
+    met = {(h, t) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
+    assert ("Ilse Darrow", "Tomas Velko") in met, met
+    assert ("Ilse Darrow", "Arvel Mendo") not in met, met
+    same = text.replace("Nigeria's", "Niger's")
+    met = {(h, t) for rtype, h, t in pairs(system, same) if rtype == "MET_WITH"}
+    assert ("Ilse Darrow", "Arvel Mendo") in met, met
+
+
+# -- one attack vocabulary (data/relations.json attack_nouns) and one acronym step ----------------
+
+
+def test_every_attack_noun_reads_an_attack_by_one_party_on_another(system):
+    # "shelling" and "ambush" were attack nouns of the conflict_noun pattern but not of attack_by
+    for noun in ("Renewed shelling", "An ambush"):
+        text = f"{noun} by the Ostrel Defence Force against the Brenmoor Popular Front continued."
+        found = relations(system, text)
+        assert ("IN_CONFLICT_WITH", "Ostrel Defence Force", "Brenmoor Popular Front", "party_relations.attack_by") in (
+            found
+        ), text
+
+
+def test_a_coordinated_name_with_an_acronym_attaches_by_the_acronym(system):
+    # guidelines §3.1: of a name and its bracketed acronym, the one nearer the other argument
+    found = pairs(system, "The Ostrel Defence Force (ODF) and the Brenmoor Popular Front clashed near Halvik.")
+    assert ("IN_CONFLICT_WITH", "ODF", "Brenmoor Popular Front") in found, found
+
+
+# -- general constructions of news English, each from two imaginary conflicts ----------------------
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "Clashes erupted between the Tarvic Liberation Movement and the Selmar National Guard near the dam.",
+            "Tarvic Liberation Movement",
+            "Selmar National Guard",
+        ),
+        (
+            "Heavy fighting broke out on Monday between the Ostrel Defence Force and the Brenmoor Popular Front.",
+            "Ostrel Defence Force",
+            "Brenmoor Popular Front",
+        ),
+        (
+            "The war that has raged since 2019 between the Tarvic Liberation Movement and the Selmar National Guard "
+            "has killed thousands.",
+            "Tarvic Liberation Movement",
+            "Selmar National Guard",
+        ),
+    ],
+)
+def test_fighting_that_broke_out_between_two_parties(system, text, a, b):
+    assert ("IN_CONFLICT_WITH", a, b, "relations.conflict_noun.between") in relations(system, text)
+
+
+def test_relations_between_two_parties_are_no_fighting(system):
+    found = pairs(system, "The conflict strained relations between Andorra and Monaco.")
+    assert not any(r[0] == "IN_CONFLICT_WITH" for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, accused, accuser",
+    [
+        (
+            "The Selmar National Guard accused the Tarvic Liberation Movement of shelling its border posts.",
+            "Tarvic Liberation Movement",
+            "Selmar National Guard",
+        ),
+        (
+            "The Ondo Highland Militia accused Monaco of bombing their bases in the valley.",
+            "Monaco",
+            "Ondo Highland Militia",
+        ),
+        (
+            "Andorra accused the Brenmoor Popular Front of shelling its troops near the border.",
+            "Brenmoor Popular Front",
+            "Andorra",
+        ),
+    ],
+)
+def test_an_accusation_of_attacking_the_accusers_own_forces(system, text, accused, accuser):
+    assert ("IN_CONFLICT_WITH", accused, accuser, "party_relations.accusation.own_forces") in relations(system, text)
+
+
+def test_an_accusation_of_attacking_unnamed_targets_states_nothing(system):
+    # guidelines §2.5: the accuser is a party only where the content names its forces as the target
+    found = pairs(system, "Monaco accused the Ondo Highland Militia of attacking aid convoys.")
+    assert not any(r[0] == "IN_CONFLICT_WITH" for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, head, tails",
+    [
+        (
+            "The Tarvic Liberation Movement, supported by Andorra and the Ondo Highland Militia, took the pass.",
+            "Tarvic Liberation Movement",
+            ("Andorra", "Ondo Highland Militia"),
+        ),
+        (
+            "The Selmar National Guard and its allies, the Ondo Highland Militia and the Kessa Unity Party, retreated.",
+            "Selmar National Guard",
+            ("Ondo Highland Militia", "Kessa Unity Party"),
+        ),
+        (
+            "The Brenmoor Popular Front, backed by Monaco, Andorra and the Halvik Guard, seized the town.",
+            "Brenmoor Popular Front",
+            ("Monaco", "Andorra", "Halvik Guard"),
+        ),
+    ],
+)
+def test_a_coordinated_backer_or_ally_gives_each_conjunct(system, text, head, tails):
+    found = pairs(system, text)
+    for tail in tails:
+        assert ("ALLIED_WITH", head, tail) in found, (tail, found)
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "Interior Minister Dana Krell and her Andorran counterpart Piet Osk spoke by phone on Friday.",
+            "Piet Osk",
+            "Dana Krell",
+        ),
+        (
+            "Foreign Minister Arvel Mendo and his Valdonian counterpart Ilse Darrow held talks in Corvo on Monday.",
+            "Ilse Darrow",
+            "Arvel Mendo",
+        ),
+    ],
+)
+def test_a_person_and_his_counterpart_who_spoke_or_met(system, text, a, b):
+    found = {(h, t) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
+    assert (a, b) in found or (b, a) in found, found
+
+
+@pytest.mark.parametrize(
+    "text, attackers, target",
+    [
+        (
+            "Selmar National Guard troops were ambushed by the Tarvic Liberation Movement near Halvik.",
+            ("Tarvic Liberation Movement",),
+            "Selmar National Guard",
+        ),
+        (
+            "The Kessa Unity Party was attacked by Andorra and the Ondo Highland Militia.",
+            ("Andorra", "Ondo Highland Militia"),
+            "Kessa Unity Party",
+        ),
+    ],
+)
+def test_a_passive_attack_on_a_partys_troops_or_by_coordinated_agents(system, text, attackers, target):
+    found = pairs(system, text)
+    for attacker in attackers:
+        assert ("IN_CONFLICT_WITH", attacker, target) in found, (attacker, found)
+
+
+@pytest.mark.parametrize(
+    "text, attacker, owner",
+    [
+        (
+            "The Tarvic Liberation Movement attacked positions of the Selmar National Guard near Halvik.",
+            "Tarvic Liberation Movement",
+            "Selmar National Guard",
+        ),
+        ("Andorra shelled a base of the Brenmoor Popular Front near the border.", "Andorra", "Brenmoor Popular Front"),
+    ],
+)
+def test_an_attack_on_the_positions_of_a_party(system, text, attacker, owner):
+    assert ("IN_CONFLICT_WITH", attacker, owner) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, allies, opponent",
+    [
+        (
+            "The Tarvic Liberation Movement is fighting alongside the Ondo Highland Militia against the Selmar "
+            "National Guard.",
+            ("Tarvic Liberation Movement", "Ondo Highland Militia"),
+            "Selmar National Guard",
+        ),
+        (
+            "Andorra worked with the Kessa Unity Party against the Brenmoor Popular Front during the war.",
+            ("Andorra", "Kessa Unity Party"),
+            "Brenmoor Popular Front",
+        ),
+    ],
+)
+def test_allies_fighting_together_against_a_third_party(system, text, allies, opponent):
+    found = relations(system, text)
+    assert ("ALLIED_WITH", *allies, "party_relations.ally_verbs") in found, found
+    for ally in allies:
+        assert ("IN_CONFLICT_WITH", ally, opponent, "party_relations.joint_opponent") in found, (ally, found)
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "Foreign Minister Dana Krell travelled to Corvo, where she met President Arvel Mendo.",
+            "Dana Krell",
+            "Arvel Mendo",
+        ),
+        ("Gen. Luc Ferro arrived in Halvik, where he was received by Col. Mira Senn.", "Luc Ferro", "Mira Senn"),
+        (
+            "Foreign Minister Dana Krell visited Corvo on Monday and met President Arvel Mendo.",
+            "Dana Krell",
+            "Arvel Mendo",
+        ),
+    ],
+)
+def test_a_meeting_in_a_where_clause_or_a_second_verb_has_the_first_subject(system, text, a, b):
+    found = {(h, t) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
+    assert (a, b) in found or (b, a) in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two people before "and": which one met is not said
+        "Gen. Luc Ferro praised Col. Mira Senn and met envoy Dana Krell.",
+        # "after he ...": the pronoun may take up the person received, not the host
+        "President Arvel Mendo hosted him in Corvo, a month after he sat down with Gen. Luc Ferro.",
+    ],
+)
+def test_no_meeting_when_the_subject_of_the_second_verb_is_not_clear(system, text):
+    found = {(h, t) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
+    assert not any("Arvel Mendo" in pair and "Luc Ferro" in pair for pair in found), found
+    assert ("Luc Ferro", "Dana Krell") not in found and ("Dana Krell", "Luc Ferro") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, parts, whole",
+    [
+        ("The Halvik Brigade belongs to the Selmar National Guard.", ("Halvik Brigade",), "Selmar National Guard"),
+        (
+            "The Ostrel Rangers, which operate under the Kessa Unity Party, withdrew.",
+            ("Ostrel Rangers",),
+            "Kessa Unity Party",
+        ),
+        (
+            "The Halvik Brigade and the Marsk Battalion, both units of the Selmar National Guard, withdrew.",
+            ("Halvik Brigade", "Marsk Battalion"),
+            "Selmar National Guard",
+        ),
+        (
+            "The Unity Coalition, which includes the Tarvic Liberation Movement and the Kessa Unity Party, won.",
+            ("Tarvic Liberation Movement", "Kessa Unity Party"),
+            "Unity Coalition",
+        ),
+    ],
+)
+def test_parts_stated_by_a_verb_or_a_plural_part_noun(system, text, parts, whole):
+    found = pairs(system, text)
+    for part in parts:
+        assert ("PART_OF", part, whole) in found, (part, found)
+
+
+@pytest.mark.parametrize(
+    "text, holder, place, rule",
+    [
+        ("Kidal fell to the Tarvic Liberation Movement on Monday.", "Tarvic Liberation Movement", "Kidal", "capture"),
+        ("The town of Gao fell to the Ondo Highland Militia at dawn.", "Ondo Highland Militia", "Gao", "capture"),
+        (
+            "Kidal, which the Tarvic Liberation Movement seized in 2019, was shelled.",
+            "Tarvic Liberation Movement",
+            "Kidal",
+            "control_relative",
+        ),
+        (
+            "Gao, which the Ondo Highland Militia has held since May, lies on the river.",
+            "Ondo Highland Militia",
+            "Gao",
+            "control_relative",
+        ),
+        (
+            "The Selmar National Guard regained control of Kidal on Monday.",
+            "Selmar National Guard",
+            "Kidal",
+            "control_verbs",
+        ),
+    ],
+)
+def test_a_place_that_fell_to_or_was_seized_by_a_party(system, text, holder, place, rule):
+    assert ("CONTROLS", holder, place, f"party_relations.{rule}") in relations(system, text)
+
+
+def test_a_count_that_fell_to_a_number_is_no_capture(system):
+    found = pairs(system, "In Kidal, the number of patients fell to 12, the Ondo Highland Militia said.")
+    assert not any(r[0] == "CONTROLS" for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, attacker, target",
+    [
+        (
+            "Andorra blamed the Tarvic Liberation Movement for the attack on its embassy.",
+            "Tarvic Liberation Movement",
+            "Andorra",
+        ),
+        (
+            "The Selmar National Guard blamed the Ondo Highland Militia for Sunday's rocket attack on Monaco.",
+            "Ondo Highland Militia",
+            "Monaco",
+        ),
+        ("Monaco held the Kessa Unity Party responsible for the strikes on its bases.", "Kessa Unity Party", "Monaco"),
+    ],
+)
+def test_blame_for_an_attack_on_a_named_or_own_target(system, text, attacker, target):
+    assert ("IN_CONFLICT_WITH", attacker, target, "party_relations.blame") in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andorra blamed the attack on the Tarvic Liberation Movement.",  # the attacker only, no target named
+        "The Selmar National Guard blamed the Ondo Highland Militia for the delays.",
+    ],
+)
+def test_blame_without_an_attack_on_a_target_states_no_conflict(system, text):
+    assert not any(r[3] == "party_relations.blame" for r in relations(system, text))
+
+
+@pytest.mark.parametrize(
+    "text, allies, opponent",
+    [
+        (
+            "The Tarvic Liberation Movement and the Ondo Highland Militia fought together against the Selmar "
+            "National Guard.",
+            ("Tarvic Liberation Movement", "Ondo Highland Militia"),
+            "Selmar National Guard",
+        ),
+        (
+            "Andorra and Monaco fought side by side against the Brenmoor Popular Front in 2019.",
+            ("Andorra", "Monaco"),
+            "Brenmoor Popular Front",
+        ),
+    ],
+)
+def test_parties_that_fought_together_are_one_side(system, text, allies, opponent):
+    found = pairs(system, text)
+    assert any(r[0] == "ALLIED_WITH" and set(r[1:]) == set(allies) for r in found), found
+    assert not any(r[0] == "IN_CONFLICT_WITH" and set(r[1:]) == set(allies) for r in found), found
+    for ally in allies:
+        assert ("IN_CONFLICT_WITH", ally, opponent) in found, (ally, found)
+
+
+@pytest.mark.parametrize(
+    "text, head, tail, rtype",
+    [
+        (
+            "Andorra has armed and trained the Tarvic Liberation Movement.",
+            "Andorra",
+            "Tarvic Liberation Movement",
+            "ALLIED_WITH",
+        ),
+        (
+            "Monaco funded and armed the Ondo Highland Militia for years.",
+            "Monaco",
+            "Ondo Highland Militia",
+            "ALLIED_WITH",
+        ),
+        (
+            "The Selmar National Guard shelled and bombed the Kessa Unity Party overnight.",
+            "Selmar National Guard",
+            "Kessa Unity Party",
+            "IN_CONFLICT_WITH",
+        ),
+    ],
+)
+def test_two_coordinated_verbs_share_their_object(system, text, head, tail, rtype):
+    assert (rtype, head, tail) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, backer, backed",
+    [
+        ("The pro-Andorra Tarvic Liberation Movement seized the dam.", "Andorra", "Tarvic Liberation Movement"),
+        (
+            "Andorra, a key supporter of the Tarvic Liberation Movement, denied it.",
+            "Andorra",
+            "Tarvic Liberation Movement",
+        ),
+        ("The pro-Monaco Kessa Unity Party won the vote in Gao.", "Monaco", "Kessa Unity Party"),
+    ],
+)
+def test_a_pro_compound_or_a_supporter_is_an_ally(system, text, backer, backed):
+    assert ("ALLIED_WITH", backer, backed) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "A peace deal between the Selmar National Guard and the Tarvic Liberation Movement was signed in Gao.",
+            "Selmar National Guard",
+            "Tarvic Liberation Movement",
+        ),
+        (
+            "Peace talks between Andorra and the Ondo Highland Militia resumed in Gao.",
+            "Andorra",
+            "Ondo Highland Militia",
+        ),
+    ],
+)
+def test_a_peace_deal_or_peace_talks_between_two_parties(system, text, a, b):
+    assert ("IN_CONFLICT_WITH", a, b) in pairs(system, text)
+
+
+def test_coordinated_signatories_of_a_peace_deal_with_a_third_are_one_side(system):
+    found = pairs(system, "Andorra and Monaco signed a peace deal with the Kessa Unity Party.")
+    assert ("IN_CONFLICT_WITH", "Andorra", "Kessa Unity Party") in found, found
+    assert ("IN_CONFLICT_WITH", "Monaco", "Kessa Unity Party") in found, found
+    assert not any(r[0] == "IN_CONFLICT_WITH" and {"Andorra", "Monaco"} == set(r[1:]) for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, attacker, target",
+    [
+        (
+            "A Selmar National Guard drone struck a Tarvic Liberation Movement convoy.",
+            "Selmar National Guard",
+            "Tarvic Liberation Movement",
+        ),
+        (
+            "Two Brenmoor Popular Front tanks shelled the Ostrel Defence Force overnight.",
+            "Brenmoor Popular Front",
+            "Ostrel Defence Force",
+        ),
+    ],
+)
+def test_a_drone_or_tank_of_a_party_is_the_party_attacking(system, text, attacker, target):
+    assert ("IN_CONFLICT_WITH", attacker, target) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, attacker, state",
+    [
+        (
+            "The Tarvic Liberation Movement said it shelled three posts in Andorra.",
+            "Tarvic Liberation Movement",
+            "Andorra",
+        ),
+        ("The Ondo Highland Militia launched drones at targets in Monaco.", "Ondo Highland Militia", "Monaco"),
+        ("The Selmar National Guard struck positions inside Andorra overnight.", "Selmar National Guard", "Andorra"),
+    ],
+)
+def test_an_attack_on_unnamed_targets_in_a_state_is_a_conflict_with_it(system, text, attacker, state):
+    assert ("IN_CONFLICT_WITH", attacker, state) in pairs(system, text)
+
+
+def test_an_attack_on_targets_in_a_town_names_no_side(system):
+    # guidelines §2.3: a town attacked is ground, not a side
+    found = pairs(system, "The Selmar National Guard struck positions in Gao overnight.")
+    assert not any(r[0] == "IN_CONFLICT_WITH" for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, accused, backed",
+    [
+        (
+            "The Tarvic Liberation Movement seized Kidal. Andorra accuses Monaco of arming the group.",
+            "Monaco",
+            "Tarvic Liberation Movement",
+        ),
+        (
+            "The Ondo Highland Militia shelled Gao on Monday. Monaco accused Andorra of backing the militia.",
+            "Andorra",
+            "Ondo Highland Militia",
+        ),
+    ],
+)
+def test_an_accusation_of_arming_a_group_named_before(system, text, accused, backed):
+    # guidelines §3.1: "the group" refers back to the nearest named organisation
+    assert ("ALLIED_WITH", accused, backed, "party_relations.accusation") in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("President Arvel Mendo, after meeting Gen. Luc Ferro in Gao, flew home.", "Arvel Mendo", "Luc Ferro"),
+        ("President Arvel Mendo met with the rebel leader, Gen. Luc Ferro, in Gao.", "Arvel Mendo", "Luc Ferro"),
+        ("Gen. Luc Ferro was received in Gao by President Arvel Mendo.", "Luc Ferro", "Arvel Mendo"),
+        ("Col. Mira Senn was received on Monday by envoy Dana Krell.", "Mira Senn", "Dana Krell"),
+    ],
+)
+def test_meetings_past_a_participle_a_modified_role_or_a_setting(system, text, a, b):
+    found = {(h, t) for rtype, h, t in pairs(system, text) if rtype == "MET_WITH"}
+    assert (a, b) in found or (b, a) in found, found
+
+
+def test_a_meeting_expected_has_not_taken_place(system):
+    found = pairs(system, "President Arvel Mendo is expected to meet Gen. Luc Ferro next week.")
+    assert not any(r[0] == "MET_WITH" for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Tarvic Liberation Movement seized Kidal. The group, backed by Andorra, now controls the north.",
+            ("ALLIED_WITH", "Tarvic Liberation Movement", "Andorra"),
+        ),
+        (
+            "The Ondo Highland Militia shelled Gao. The militia, which is supported by Monaco, denied it.",
+            ("ALLIED_WITH", "Ondo Highland Militia", "Monaco"),
+        ),
+        (
+            "The Tarvic Liberation Movement seized Kidal. The group's fighters clashed with the Selmar National Guard.",
+            ("IN_CONFLICT_WITH", "Tarvic Liberation Movement", "Selmar National Guard"),
+        ),
+        (
+            "The Brenmoor Popular Front took Halvik. The movement has fought the Kessa Unity Party since 2019.",
+            ("IN_CONFLICT_WITH", "Brenmoor Popular Front", "Kessa Unity Party"),
+        ),
+    ],
+)
+def test_a_group_nominal_subject_refers_to_the_organisation_named_before(system, text, expected):
+    # guidelines §3.1: a nominal argument attaches to the nearest preceding named mention
+    assert expected in pairs(system, text)
+
+
+def test_a_group_nominal_inside_a_clause_is_no_subject(system):
+    found = pairs(
+        system, "The Tarvic Liberation Movement seized Kidal. Andorra said members of the group fought Monaco."
+    )
+    assert ("IN_CONFLICT_WITH", "Tarvic Liberation Movement", "Monaco") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "The Tarvic Liberation Movement, a sworn enemy of Monaco, seized Kidal.",
+            "Tarvic Liberation Movement",
+            "Monaco",
+        ),
+        (
+            "The Ostrel Defence Force, an arch-foe of the Brenmoor Popular Front, shelled Halvik.",
+            "Ostrel Defence Force",
+            "Brenmoor Popular Front",
+        ),
+    ],
+)
+def test_an_enemy_in_apposition_is_in_conflict(system, text, a, b):
+    assert ("IN_CONFLICT_WITH", a, b) in pairs(system, text)
+
+
+def test_a_political_rival_in_apposition_is_no_war(system):
+    found = pairs(system, "Monaco, the main rival of the Kessa Unity Party, won the vote.")
+    assert not any(r[0] == "IN_CONFLICT_WITH" for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, attackers, target",
+    [
+        (
+            "The Selmar National Guard and the Kessa Unity Party's militia attacked the Tarvic Liberation Movement.",
+            ("Selmar National Guard", "Kessa Unity Party"),
+            "Tarvic Liberation Movement",
+        ),
+        (
+            "Andorra and the Ostrel Defence Force's army shelled the Brenmoor Popular Front.",
+            ("Andorra", "Ostrel Defence Force"),
+            "Brenmoor Popular Front",
+        ),
+    ],
+)
+def test_coordinated_subjects_one_through_its_militia_or_army(system, text, attackers, target):
+    found = pairs(system, text)
+    for attacker in attackers:
+        assert ("IN_CONFLICT_WITH", attacker, target) in found, (attacker, found)

@@ -605,3 +605,214 @@ def test_a_role_given_in_an_object_relative_clause(system, text, expected):
 )
 def test_more_role_words_and_a_nationality_before_the_body(system, text, expected):
     assert expected in roles(system, text)
+
+
+# -- general constructions: verbs of leading, heads of a function, each from two imaginary conflicts --
+
+
+@pytest.mark.parametrize(
+    "text, person, body",
+    [
+        ("Piet Osk, 56, heads the Tarvic Liberation Movement.", "Piet Osk", "Tarvic Liberation Movement"),
+        ("Col. Mira Senn commands the Selmar National Guard in the east.", "Mira Senn", "Selmar National Guard"),
+        (
+            "Col. Mira Senn founded the Ondo Highland Militia in 2014 after the coup.",
+            "Mira Senn",
+            "Ondo Highland Militia",
+        ),
+    ],
+)
+def test_a_verb_of_leading_after_the_name_leads(system, text, person, body):
+    # read like "N, who heads X" (guidelines §2.5)
+    assert ("LEADER_OF", person, body) in roles(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Col. Mira Senn speaks to the Ondo Highland Militia every week.",
+        "Piet Osk, 56, visited the Tarvic Liberation Movement.",
+    ],
+)
+def test_other_verbs_after_a_name_state_no_role(system, text):
+    assert not roles(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, person, body",
+    [
+        (
+            "Piet Osk, the Selmar National Guard's head of communications, said the talks failed.",
+            "Piet Osk",
+            "Selmar National Guard",
+        ),
+        (
+            "Gen. Luc Ferro, the Tarvic Liberation Movement's chief of operations, was wounded.",
+            "Luc Ferro",
+            "Tarvic Liberation Movement",
+        ),
+        (
+            "Col. Mira Senn leads the Ondo Highland Militia delegation to the talks.",
+            "Mira Senn",
+            "Ondo Highland Militia",
+        ),
+    ],
+)
+def test_a_head_of_a_function_or_a_delegation_is_a_member(system, text, person, body):
+    # guidelines §2.5: someone who heads part of a body is a member of the whole
+    found = roles(system, text)
+    assert ("MEMBER_OF", person, body) in found, found
+    assert ("LEADER_OF", person, body) not in found, found
+
+
+def test_a_head_of_state_still_leads(system):
+    found = roles(system, "Gen. Luc Ferro, the Tarvic Liberation Movement's chief of staff, was wounded.")
+    assert ("LEADER_OF", "Luc Ferro", "Tarvic Liberation Movement") in found, found
+
+
+@pytest.mark.parametrize(
+    "text, people, body, rtype",
+    [
+        (
+            "Col. Luc Ferro and Maj. Rafe Tull, two members of the Ondo Highland Militia, were captured.",
+            ("Luc Ferro", "Rafe Tull"),
+            "Ondo Highland Militia",
+            "MEMBER_OF",
+        ),
+        (
+            "Ondo Highland Militia commanders Col. Luc Ferro and Maj. Rafe Tull were captured.",
+            ("Luc Ferro", "Rafe Tull"),
+            "Ondo Highland Militia",
+            "MEMBER_OF",
+        ),
+        (
+            "Gen. Ivo Brand, Col. Pia Lunde and Maj. Jonas Reck of the Brenmoor Defence Front surrendered.",
+            ("Ivo Brand", "Pia Lunde", "Jonas Reck"),
+            "Brenmoor Defence Front",
+            "MEMBER_OF",
+        ),
+        (
+            "Col. Luc Ferro and Maj. Rafe Tull, both senior commanders of the Ondo Highland Militia, were captured.",
+            ("Luc Ferro", "Rafe Tull"),
+            "Ondo Highland Militia",
+            "MEMBER_OF",
+        ),
+        (
+            "The Brenmoor Defence Front's leaders, Gen. Ivo Brand and Col. Pia Lunde, fled.",
+            ("Ivo Brand", "Pia Lunde"),
+            "Brenmoor Defence Front",
+            "LEADER_OF",
+        ),
+    ],
+)
+def test_a_plural_role_or_an_of_phrase_is_shared_by_coordinated_people(system, text, people, body, rtype):
+    found = roles(system, text)
+    for person in people:
+        assert (rtype, person, body) in found, (person, found)
+    assert not any(r[0] == "LEADER_OF" for r in found) or rtype == "LEADER_OF", found
+
+
+def test_a_singular_role_after_the_second_person_is_not_shared(system):
+    found = roles(system, "Col. Luc Ferro met Maj. Rafe Tull, the commander of the Ondo Highland Militia.")
+    assert ("LEADER_OF", "Rafe Tull", "Ondo Highland Militia") in found, found
+    assert not any(r[1] == "Luc Ferro" for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, person, body, rtype",
+    [
+        ("The Ondo Highland Militia's Col. Luc Ferro was captured.", "Luc Ferro", "Ondo Highland Militia", "MEMBER_OF"),
+        (
+            "The Brenmoor Defence Front's Maj. Jonas Reck surrendered.",
+            "Jonas Reck",
+            "Brenmoor Defence Front",
+            "MEMBER_OF",
+        ),
+        (
+            "Col. Luc Ferro, who commanded the Ondo Highland Militia until 2020, was captured.",
+            "Luc Ferro",
+            "Ondo Highland Militia",
+            "LEADER_OF",
+        ),
+        (
+            "Col. Luc Ferro, who serves as the Kessa Unity Party's spokesman, was captured.",
+            "Luc Ferro",
+            "Kessa Unity Party",
+            "MEMBER_OF",
+        ),
+        (
+            "Dr. Pia Lunde, a senior figure in the Brenmoor Defence Front, was arrested.",
+            "Pia Lunde",
+            "Brenmoor Defence Front",
+            "MEMBER_OF",
+        ),
+    ],
+)
+def test_a_rank_after_a_bodys_possessive_and_relative_roles(system, text, person, body, rtype):
+    assert (rtype, person, body) in roles(system, text)
+
+
+def test_a_rank_after_a_states_possessive_states_no_membership(system):
+    found = roles(system, "Andorra's Gen. Luc Ferro met the envoys.")
+    assert not any(r[1] == "Luc Ferro" and r[0] == "MEMBER_OF" for r in found), found
+
+
+@pytest.mark.parametrize(
+    "text, person, body",
+    [
+        (
+            "The Tarvic Liberation Movement seized Kidal. Col. Mira Senn, a former army officer, founded the group "
+            "in 2017.",
+            "Mira Senn",
+            "Tarvic Liberation Movement",
+        ),
+        (
+            "The Brenmoor Defence Front shelled Gao. Gen. Ivo Brand founded the movement in 2011.",
+            "Ivo Brand",
+            "Brenmoor Defence Front",
+        ),
+        (
+            "Col. Mira Senn, a former army officer, founded the Kessa Unity Party in 2017.",
+            "Mira Senn",
+            "Kessa Unity Party",
+        ),
+    ],
+)
+def test_a_founder_named_past_an_apposition_or_of_the_group_named_before(system, text, person, body):
+    assert ("LEADER_OF", person, body) in roles(system, text)
+
+
+def test_leading_the_groups_fighters_does_not_lead_the_group(system):
+    found = roles(
+        system, "The Tarvic Liberation Movement seized Kidal. Col. Mira Senn leads the group's fighters in the north."
+    )
+    assert ("LEADER_OF", "Mira Senn", "Tarvic Liberation Movement") not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, person, body, rtype",
+    [
+        (
+            "A spokesman for the Selmar National Guard, Maj. Luc Ferro, said three soldiers died.",
+            "Luc Ferro",
+            "Selmar National Guard",
+            "MEMBER_OF",
+        ),
+        (
+            "A commander of the Brenmoor Defence Front, Col. Pia Lunde, was captured.",
+            "Pia Lunde",
+            "Brenmoor Defence Front",
+            "MEMBER_OF",
+        ),
+        (
+            "The commander of the Ondo Highland Militia, Col. Mira Senn, was captured.",
+            "Mira Senn",
+            "Ondo Highland Militia",
+            "LEADER_OF",
+        ),
+    ],
+)
+def test_an_indefinite_role_with_for_or_of_in_apposition_before_the_name(system, text, person, body, rtype):
+    found = roles(system, text)
+    assert (rtype, person, body) in found, found
+    assert len([r for r in found if r[1] == person]) == 1, found

@@ -24,12 +24,18 @@ class ArgumentGrammar:
 
     def __init__(self, nlp: Language, data_dir: Path = DATA):
         self.words = load_json("relations.json", data_dir)
+        # One vocabulary of attack nouns (data/relations.json attack_nouns) serves every pattern: the
+        # acts and the fighting are conflict nouns, and all of them are events a place can name.
+        attacks = self.words["attack_nouns"]
+        self.words["conflict_noun"] = attacks["acts"] + attacks["fighting"]
+        self.words["event_nouns"] = [n for n in self.words["conflict_noun"] + attacks["events"] if " " not in n]
         roles = load_json("roles.json", data_dir)
         vocab = load_json("entities.json", data_dir)
         self.role_words = {
             w for kind in ("leader", "member", "honorific") for p in roles[kind] for w in p.lower().split()
         }
         self.group_nouns = {w for p in vocab["group_nouns"] for w in p.split()}
+        self.group_heads = frozenset(p.split()[-1] for p in vocab["group_nouns"])
         self.settlement_nouns = frozenset(vocab["settlement_nouns"]) - {"state"}
         self.compass_adjectives = frozenset(vocab["place_compass_adjectives"])
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -42,13 +48,13 @@ class ArgumentGrammar:
             "control_passive",
             "control_active",
             "part_nouns",
+            "part_verbs",
             "report_verbs",
             "ally_passive",
             "ceasefire_nouns",
             "relay",
         ):
-            extra = self.words["attack_nouns"] if key == "conflict_noun" else []
-            self.matcher.add(key, [nlp.make_doc(p) for p in self.words[key] + extra])
+            self.matcher.add(key, [nlp.make_doc(p) for p in self.words[key]])
         # One matcher pass per document serves every trigger list, these two included.
         states = load_json("states.json", data_dir)
         self.matcher.add("incursion", [nlp.make_doc(p) for p in states["incursion_verbs"]])
@@ -73,6 +79,8 @@ class ArgumentGrammar:
         self.gap_finite = frozenset(self.words["gap_finite"])
         self.control_object_stops = frozenset(self.words["control_object_stops"])
         self.conflict_noun_preps = frozenset(self.words["conflict_noun_preps"])
+        self.fighting_between = frozenset(self.words["fighting_between"])
+        self.pro_prefix = frozenset(self.words["pro_prefix"])
         self.attack_modifiers = frozenset(self.words["attack_modifiers"])
         self.conflict_noun_reading = frozenset(self.words["conflict_noun_reading"])
         self.conflict_nouns = frozenset(n for n in self.words["conflict_noun"] if " " not in n)
@@ -80,6 +88,15 @@ class ArgumentGrammar:
         self.state_body_heads = frozenset(self.words["state_body_heads"])
         self.territory_designators = frozenset(self.words["territory_designators"])
         self.states = state_forms(states)
+        # A state's names and its nationality adjectives, lower-cased, each to the states it names:
+        # "Nigerien" is Niger's and "Nigerian" Nigeria's; "Congolese" names both Congos.
+        nations: dict[str, set[str]] = {}
+        for group in ("un_members", "un_observers", "de_facto_states"):
+            for names in states[group]:
+                for word in names + states["demonyms"][names[0]]:
+                    nations.setdefault(word.lower(), set()).add(names[0])
+        self.nations = {word: frozenset(owners) for word, owners in nations.items()}
+        self.nation_words = max(len(word.split()) for word in self.nations)
         self.incursion_preps = frozenset(states["incursion_preps"])
         self.armed_words = frozenset(states["incursion_armed_words"])
         self.incursion_skip = self.skip_left | self.armed_words | frozenset(states["incursion_subject_skip"])
@@ -116,6 +133,53 @@ class ArgumentGrammar:
         # The abbreviated ranks of roles.json without their full stop: a tokenizer that lacks them as
         # special cases (spaCy's trained pipelines) splits "Capt." and ends a sentence at its stop.
         self.split_ranks = frozenset(w[:-1] for h in roles["honorific"] for w in h.split() if w.endswith("."))
+
+    def _targets_in_state(self, doc: Doc, k: int, at_start: dict) -> Span | None:
+        """ "shelled three posts in Y", "struck targets inside Y": the state the unnamed targets after
+        token k lie in is the side attacked (guidelines §2.3; a named town would be ground, not a side)."""
+        figure = at_start.get(k)
+        if figure is not None and figure.label_ == "FIGURE":
+            k = figure.end
+        steps = 0
+        while k < len(doc) and steps < 3 and doc[k].lower_ not in self.target_nouns:
+            if not (doc[k].is_alpha and doc[k].is_lower):
+                return None
+            k, steps = k + 1, steps + 1
+        if (
+            k + 2 >= len(doc)
+            or doc[k].lower_ not in self.target_nouns
+            or doc[k + 1].lower_ not in self.incursion_preps | {"in"}
+        ):
+            return None
+        state = at_start.get(k + 2)
+        return state if state is not None and state.label_ == "GPE" and state.text in self.states else None
+
+    def _nation(self, text: str) -> frozenset[str]:
+        """The states a name or its leading words name, matched as whole words: "Malian troops" ->
+        {"Mali"}, "Nigeria" -> {"Nigeria"} (never Niger); empty when no state is named."""
+        words = text.lower().split()
+        for n in range(min(len(words), self.nation_words), 0, -1):
+            owners = self.nations.get(" ".join(words[:n]))
+            if owners is not None:
+                return owners
+        return frozenset()
+
+    def _acronym_after(self, doc: Doc, k: int, at_start: dict) -> Span | None:
+        """The acronym of "X (XA)" whose opening bracket stands at token k, where X ends. Of a name and
+        its bracketed acronym the acronym is the mention nearer what follows (guidelines §3.1); a search
+        to the right passes over it ("X (XA) and Y")."""
+        if k + 1 >= len(doc) or doc[k].text != "(":
+            return None
+        m = at_start.get(k + 1)
+        return m if m is not None and m.end < len(doc) and doc[m.end].text == ")" else None
+
+    def _acronym_before(self, doc: Doc, k: int, at_end: dict) -> Span | None:
+        """The acronym of "X (XA)" whose closing bracket ends just before token k: the mention nearer
+        what follows (guidelines §3.1). X, if a caller wants the name, ends at the acronym's start - 1."""
+        if k < 3 or doc[k - 1].text != ")":
+            return None
+        m = at_end.get(k - 1)
+        return m if m is not None and doc[m.start - 1].text == "(" else None
 
     def _left(self, doc: Doc, k: int, at_end: dict, labels: set[str], skip=None, gap: int | None = None) -> Span | None:
         skip = self.skip_left if skip is None else skip
@@ -262,6 +326,24 @@ class ArgumentGrammar:
         if j >= len(doc) or doc[j].lower_ not in self.group_nouns:
             return None
         return self._referent(doc, k, mentions, exclude)
+
+    def _nominal_subject(self, doc: Doc, k: int, mentions: list[Span]) -> Span | None:
+        """ "The group has fought Y", "the militia, backed by Y,", "the group's fighters attacked Y": a
+        definite group nominal opening the clause before the verb at token k (past auxiliaries, a comma
+        and "which is") refers back to the nearest organisation named before it (guidelines §3.1)."""
+        floor = sentence_bounds(doc)[0][min(k, len(doc) - 1)]
+        j = k
+        while j > floor and doc[j - 1].lower_ in self.comma_skip:
+            j -= 1
+        if j - 2 > floor and doc[j - 1].lower_ in self.armed_words and doc[j - 2].lower_ in ("'s", "’s"):
+            j -= 2  # "the group's fighters"
+        if j - 2 < floor or doc[j - 1].lower_ not in self.group_heads:
+            return None
+        the = j - 2 if doc[j - 2].lower_ == "the" else j - 3  # one modifier: "the armed group"
+        if the < floor or doc[the].lower_ != "the" or not (doc[the + 1].is_lower or the + 1 == j - 1):
+            return None
+        opens = the == floor or doc[the - 1].is_space or doc[the - 1].text in (",", ";")
+        return self._referent(doc, the, mentions, None) if opens else None
 
     def _referent(self, doc: Doc, k: int, mentions: list[Span], exclude: Span | None) -> Span | None:
         """The nearest ORG mention before token k, in its sentence or the one before (guidelines §3.1)."""

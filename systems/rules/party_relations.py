@@ -71,13 +71,14 @@ class PartyRelations(ArgumentGrammar):
             "joint": p["joint"]["nouns"],
             "attack_noun": self.words["conflict_noun"],
             "capture": p["capture"]["nouns"],
-            "fall": p["capture"]["fall"],
+            "fall": p["capture"]["fall"] + p["capture"]["fall_verbs"],
             "losses": p["losses"]["verbs"],
             "rival": p["rival"]["nouns"],
             "support": p["support_nouns"],
             "reciprocal_allies": p["reciprocal_allies"],
             "under": p["under_control"]["triggers"],
             "claim": p["claim"]["verbs"],
+            "blame": p["blame"]["verbs"],
             "supply": p["supply"]["verbs"] + p["supply"]["receive_verbs"],
             "alliance": p["alliance_members"]["triggers"],
             "led_by": p["alliance_members"]["led_by"],
@@ -92,6 +93,8 @@ class PartyRelations(ArgumentGrammar):
             "pact": p["support_verbs"]["pact"]["verbs"],
             "ally_between": p["support_verbs"]["between"],
         }
+        self.party_ally_words = frozenset(w for w in lists["ally"] if " " not in w)
+        self.party_hostile_words = frozenset(w for w in lists["hostile"] if " " not in w)
         self.party_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         for key, phrases in lists.items():
             self.party_matcher.add(key, [nlp.make_doc(x) for x in sorted(set(phrases))])
@@ -118,6 +121,12 @@ class PartyRelations(ArgumentGrammar):
             **{g: "ALLIED_WITH" for g in accusation["ally_gerunds"]},
             **{g: "IN_CONFLICT_WITH" for g in accusation["hostile_gerunds"]},
         }
+        self.party_joint_opponent = frozenset(p["joint_opponent"])
+        self.party_together = [tuple(w.split()) for w in p["reciprocal_together"]]
+        self.party_own_forces = frozenset(accusation["own_forces"])
+        self.party_own_pronouns = frozenset(accusation["owner_pronouns"])
+        self.party_person_pronouns_of = frozenset(p["coordinated_person"]["pronouns"])
+        self.party_person_roles = self.role_words | frozenset(p["coordinated_person"]["roles"])
         meeting = p["meeting"]
         self.party_meeting = meeting
         self.party_prisoner_exchange = p["prisoner_exchange"]
@@ -136,6 +145,8 @@ class PartyRelations(ArgumentGrammar):
         self.party_meeting_gap: int = meeting["modifier_gap"]
         self.party_between_gap: int = meeting["between_gap"]
         self.party_person_pronouns = frozenset(meeting["pronouns"])
+        self.party_pronoun_clauses = frozenset(meeting["pronoun_clauses"])
+        self.party_participle_openers = frozenset(meeting["participle_openers"])
         self.party_relatives = frozenset(meeting["apposition_relatives"])
         held = p["held_suffix"]
         self.party_held_suffixes = frozenset(held["suffixes"])
@@ -147,11 +158,13 @@ class PartyRelations(ArgumentGrammar):
         self.party_under_skip = frozenset(p["under_control"]["skip"])
         self.party_losses = p["losses"]
         self.party_rival_owners = frozenset(p["rival"]["owners"])
+        self.party_enemy_nouns = frozenset(p["rival"]["enemy_nouns"])
         self.party_reciprocal_followers = frozenset(p["reciprocal_followers"])
         self.party_control_stop = frozenset(p["control_object_stop"])
         self.party_member_skip = frozenset(p["kill"]["member_skip"])
         self.party_attack_by = p["attack_by"]
         self.party_capture = p["capture"]
+        self.party_fall_verbs = frozenset(p["capture"]["fall_verbs"])
         self.party_counts = frozenset(p["kill"]["counts"])
         self.party_truce = p["truce"]
         self.party_truce_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -162,10 +175,9 @@ class PartyRelations(ArgumentGrammar):
         self.party_object_pronouns = frozenset(meeting["object_pronouns"])
         self.party_stop_after_object = self.skip_left | frozenset(self.words["report_verbs"])
         self.party_claim = p["claim"]
+        self.party_blame = p["blame"]
         self.party_claim_determiners = frozenset(p["claim"]["determiners"])
-        self.party_attack_nouns = frozenset(
-            n for n in self.words["conflict_noun"] + self.words["attack_nouns"] if " " not in n
-        )
+        self.party_attack_nouns = self.conflict_nouns
         self.party_object_relatives = frozenset(p["object_relative"]["pronouns"])
         self.party_supply = p["supply"]
         self.party_arms = frozenset(p["supply"]["arms"])
@@ -221,6 +233,7 @@ class PartyRelations(ArgumentGrammar):
             "reciprocal_allies": self._party_reciprocal_allies,
             "under": self._party_under,
             "claim": self._party_claim,
+            "blame": self._party_blame,
             "supply": self._party_supply,
             "alliance": self._party_alliance_members,
             "led_by": self._party_alliance_leader,
@@ -255,7 +268,7 @@ class PartyRelations(ArgumentGrammar):
         """The mention a verb at token k is said of (see the module docstring)."""
         found = self._party_subject_walk(doc, k, at_end, labels, mentions, noun_phrase, reduced)
         if found is None and labels != PEOPLE:
-            found = self._party_force_owner(doc, k, mentions, labels)
+            found = self._party_force_owner(doc, k, mentions, labels) or self._nominal_subject(doc, k, mentions)
         return found
 
     def _party_force_owner(self, doc: Doc, k: int, mentions: list[Span], labels: set[str]) -> Span | None:
@@ -277,13 +290,8 @@ class PartyRelations(ArgumentGrammar):
         owner = next((m for m in mentions if floor <= m.start and m.end <= verb and m.label_ == "ORG"), None)
         if owner is None or owner.label_ not in labels:
             return None
-        e = owner.end
-        if e + 1 < len(doc) and doc[e].text == "(":
-            # of a name and its acronym, the one nearer the other argument (§3.1)
-            acronym = next((m for m in mentions if m.start == e + 1 and m.label_ == "ORG"), None)
-            if acronym is not None and acronym.end < len(doc) and doc[acronym.end].text == ")":
-                owner = acronym
-        return owner
+        acronym = self._acronym_after(doc, owner.end, {m.start: m for m in mentions})
+        return acronym if acronym is not None and acronym.label_ == "ORG" else owner
 
     def _party_subject_walk(
         self,
@@ -305,10 +313,8 @@ class PartyRelations(ArgumentGrammar):
                     continue
                 return m if m.label_ in labels else None
             t = doc[j - 1].lower_
-            acronym = at_end.get(j - 1) if t == ")" else None
-            if acronym is not None and doc[acronym.start - 1].text == "(":
-                # "the Air Force (AF) had hit Y": of a name and its acronym, the acronym, nearer the
-                # other argument (guidelines §3.1)
+            acronym = self._acronym_before(doc, j, at_end)  # "the Air Force (AF) had hit Y"
+            if acronym is not None:
                 return acronym if acronym.label_ in labels else None
             if t == ",":
                 if reduced and j == k and at_end.get(j - 1) is not None:
@@ -318,8 +324,13 @@ class PartyRelations(ArgumentGrammar):
                     return None  # ", killing 12": a participle after a comma says no subject
                 return self._party_apposition_head(doc, j - 1, floor, at_end, labels)
             if t in self.party_person_pronouns and labels == PEOPLE:
-                reported = j - 2 >= floor and doc[j - 2].lower_ in self.party_reporting
+                # "X said he met Y", "X travelled to Z, where she met Y": the person just named
+                reported = j - 2 >= floor and doc[j - 2].lower_ in self.party_reporting | self.party_pronoun_clauses
                 return self._party_person_before(doc, j - 1, mentions, reported=reported)
+            if t == "and" and labels == PEOPLE and j == k:
+                # "A visited Z on Monday and met B": the verbs share the one person named before
+                before = [m for m in mentions if m.label_ == "PERSON" and floor <= m.start and m.end < j]
+                return before[0] if len(before) == 1 else None
             if t in self.party_force_subjects:
                 if j - 2 >= floor and doc[j - 2].lower_ in POSSESSIVE:
                     j -= 1  # "Y's fighters attacked X"
@@ -343,9 +354,7 @@ class PartyRelations(ArgumentGrammar):
             possessive = inner is not None and inner.end < len(doc) and doc[inner.end].lower_ in POSSESSIVE
             if doc[c + 1].lower_ not in self.party_apposition_openers and not possessive:
                 break
-            head = at_end.get(c)
-            if head is None and doc[c - 1].text == ")":
-                head = at_end.get(c - 1)  # "X (ACR), the group's ..."
+            head = at_end.get(c) or self._acronym_before(doc, c, at_end)  # "X (ACR), the group's ..."
             if head is not None and head.label_ in labels:
                 return head
             if labels != PEOPLE:
@@ -361,9 +370,7 @@ class PartyRelations(ArgumentGrammar):
             t = doc[c]
             if t.text == ",":
                 if c + 1 < j and doc[c + 1].lower_ in ("a", "an", "the"):
-                    head = at_end.get(c)
-                    if head is None and doc[c - 1].text == ")":
-                        head = at_end.get(c - 1)  # "X (XF), a faction loyal to Y": the acronym, nearest
+                    head = at_end.get(c) or self._acronym_before(doc, c, at_end)  # "X (XF), a faction loyal to Y"
                     return head if head is not None and head.label_ in labels else None
                 return None
             if not (t.is_lower or t.text == "-" or (c + 1 < j and doc[c + 1].text == "-")):
@@ -398,13 +405,17 @@ class PartyRelations(ArgumentGrammar):
             first = at_start.get(first.end + 2)
             if first is not None and first.label_ not in labels:
                 first = None
-        if first is None:
-            return []
+        return [] if first is None else self._party_conjuncts(doc, first, at_start, labels)
+
+    def _party_conjuncts(self, doc: Doc, first: Span, at_start: dict, labels: set[str]) -> list[Span]:
+        """``first`` and the mentions coordinated after it ("Y and Z", "Y, Z and W", "Y (ACR) and Z"): an
+        argument that is a list names each conjunct ("backed by Y and Z" is backed by both)."""
         out, cur = [first], first
         while True:
             j = cur.end
-            if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and at_start.get(j + 1):
-                j += 3  # "Y (ACR) and Z"
+            acronym = self._acronym_after(doc, j, at_start)
+            if acronym is not None:
+                j = acronym.end + 1  # "Y (ACR) and Z"
             if j >= len(doc) or doc[j].lower_ not in ("and", ","):
                 break
             # "Y, the Z capital" is an apposition, not a list: only "and" takes a determiner
@@ -425,10 +436,7 @@ class PartyRelations(ArgumentGrammar):
                 break  # "in Rafah, Israel struck": a list ends in "and" before its last conjunct
             if doc[j].lower_ == "and" and doc[j - 1].text == ",":
                 j -= 1  # "A, B, and C"
-            prev = at_end.get(j)
-            if prev is None and doc[j - 1].text == ")":
-                acr = [m for m in at_end.values() if m.end == j - 1]
-                prev = at_end.get(acr[0].start - 1) if acr and doc[acr[0].start - 1].text == "(" else None
+            prev = at_end.get(j) or self._acronym_before(doc, j, at_end)  # "X (XA) and Y"
             if prev is None or prev.label_ not in labels:
                 break
             out.append(prev)
@@ -443,12 +451,23 @@ class PartyRelations(ArgumentGrammar):
         while (
             k > 0
             and doc[k - 1].lower_ != "and"
-            and (doc[k - 1].lower_ in self.role_words or doc[k - 1].text in (".", "-"))
+            and (doc[k - 1].lower_ in self.party_person_roles or doc[k - 1].text in (".", "-"))
         ):
             k -= 1
         body = at_end.get(k) if k < titled else None
         if body is not None and body.label_ in ORG_OR_GPE:
             return body.start  # "A and Y envoy B": a body premodifying a role
+        if k < titled:
+            # "A and his (Valdonian) counterpart B": a possessive pronoun before the role and a nationality
+            j = k
+            nationality = at_end.get(j)
+            if nationality is not None and nationality.label_ == "NORP":
+                j = nationality.start
+            elif j > 1 and doc[j - 1].is_title and doc[j - 1].is_alpha:
+                j -= 1
+            for n in (j, k):
+                if n > 1 and doc[n - 1].lower_ in self.party_person_pronouns_of:
+                    return n - 1
         if k > 1 and doc[k - 1].lower_ in POSSESSIVE:
             state = at_end.get(k - 1)
             if state is not None and state.label_ == "GPE":
@@ -488,6 +507,7 @@ class PartyRelations(ArgumentGrammar):
         subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions, noun_phrase=participle)
         if not subjects:
             return
+        end = self._verb_conjunct(doc, end, self.party_hostile_words)  # "shelled and bombed Y"
         objects = self._party_objects(doc, end, at_start, ORG_OR_GPE)
         if not objects:
             nominal = self._nominal(doc, end, mentions, subjects[0])
@@ -499,6 +519,22 @@ class PartyRelations(ArgumentGrammar):
         objects = [o for o in objects if not self._settlement(doc, o)]
         self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.hostile_verbs")
 
+    def _relative_place(self, doc: Doc, subject: Span, at_end: dict) -> Span | None:
+        """ "Y, which X seized": the place before ", which" that opens right before the subject."""
+        k = subject.start - 1 if subject.start > 0 and doc[subject.start - 1].lower_ == "the" else subject.start
+        if k < 3 or doc[k - 1].lower_ not in self.party_object_relatives or doc[k - 2].text != ",":
+            return None
+        place = at_end.get(k - 2)
+        return place if place is not None and place.label_ in PLACES else None
+
+    @staticmethod
+    def _verb_conjunct(doc: Doc, end: int, verbs: frozenset[str]) -> int:
+        """Past "and" and a second verb of the same kind after a verb ending at ``end`` ("X armed and
+        trained Y"): the object of both follows the second."""
+        if end + 1 < len(doc) and doc[end].lower_ == "and" and doc[end + 1].lower_ in verbs:
+            return end + 2
+        return end
+
     def _party_relative_antecedent(self, doc: Doc, subject: Span, at_end: dict) -> Span | None:
         """ "X, which Y has been fighting since 2012, ...": the verb's object is the mention the relative
         pronoun before its subject stands for."""
@@ -508,9 +544,7 @@ class PartyRelations(ArgumentGrammar):
         if k < 2 or doc[k - 1].lower_ not in self.party_object_relatives:
             return None
         j = k - 2 if doc[k - 2].text == "," else k - 1
-        before = at_end.get(j)
-        if before is None and j > 0 and doc[j - 1].text == ")":
-            before = at_end.get(j - 1)  # "X (XA), which Y fought"
+        before = at_end.get(j) or self._acronym_before(doc, j, at_end)  # "X (XA), which Y fought"
         # an organisation only: "Corvo, which X shelled" is a place attacked, which a name alone cannot tell
         # from a warring state (guidelines §2.3)
         return before if before is not None and before.label_ == "ORG" else None
@@ -523,12 +557,15 @@ class PartyRelations(ArgumentGrammar):
         if k == start:
             return  # "the town, struck by X": a reduced clause may describe a place, not a party
         target = at_end.get(k)
+        if target is None and k > 1 and doc[k - 1].lower_ in self.armed_words | self.target_nouns:
+            target = at_end.get(k - 1)  # "Y troops were ambushed by X", "Y positions were shelled by X"
         agent = self._right(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         if target is None or agent is None or target.label_ not in ORG_OR_GPE or self._settlement(doc, target):
             return
         if self._inside_phrase(doc, target.start):
             return  # "peacekeepers in Y were attacked by X": Y says where, the peacekeepers were attacked
-        add("IN_CONFLICT_WITH", agent, target, "party_relations.passive_attack")
+        for each in self._party_conjuncts(doc, agent, at_start, ORG_OR_GPE):  # "attacked by X and Z"
+            add("IN_CONFLICT_WITH", each, target, "party_relations.passive_attack")
 
     def _party_under_attack(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "Y came under attack from X"."""
@@ -570,9 +607,8 @@ class PartyRelations(ArgumentGrammar):
         side = self._party_objects(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         if not side:
             return
-        k = side[-1].end
-        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-            k += 3
+        acronym = self._acronym_after(doc, side[-1].end, at_start)
+        k = (acronym or side[-1]).end + (acronym is not None)
         if k >= len(doc) or doc[k].lower_ != "against":
             return
         other = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
@@ -583,9 +619,8 @@ class PartyRelations(ArgumentGrammar):
         objects = self._party_objects(doc, end, at_start, ORG_OR_GPE)
         if not objects:
             return
-        k = objects[-1].end
-        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-            k += 3
+        acronym = self._acronym_after(doc, objects[-1].end, at_start)
+        k = (acronym or objects[-1]).end + (acronym is not None)
         if k >= len(doc) or doc[k].lower_ not in self.party_expel_particles:
             return
         self._party_relate(
@@ -594,6 +629,18 @@ class PartyRelations(ArgumentGrammar):
 
     def _party_reciprocal(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X and Y clashed": with no object, coordinated subjects fought each other."""
+        together = next((n for n in self.party_together if tuple(t.lower_ for t in doc[end : end + len(n)]) == n), None)
+        if together is not None:
+            # "X and Y fought together against Z": one side, allied, fighting Z
+            group = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    add("ALLIED_WITH", b, a, "party_relations.reciprocal_together")
+            k = end + len(together)
+            if group and k < len(doc) and doc[k].lower_ in self.party_joint_opponent:
+                opponents = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+                self._party_pairs("IN_CONFLICT_WITH", group, opponents, add, "party_relations.joint_opponent")
+            return
         if end < len(doc) and doc[end].lower_ in self.party_reciprocal_stop:
             return
         if end < len(doc):
@@ -671,6 +718,9 @@ class PartyRelations(ArgumentGrammar):
         ):
             return  # "carried out a survey on Y": no attack
         objects = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if not objects:
+            state = self._targets_in_state(doc, k + 1, at_start)  # "launched drones at bases in Y"
+            objects = [state] if state is not None else []
         self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, objects, add, "party_relations.fire")
 
     def _party_intercept(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
@@ -756,8 +806,9 @@ class PartyRelations(ArgumentGrammar):
             else:
                 # "30 Saudi soldiers and ...": a count of no named party; the list may go on
                 k = next((j for j in range(k, min(len(doc), k + 4)) if doc[j].lower_ == "and"), len(doc))
-            if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-                k += 3
+            acronym = self._acronym_after(doc, k, at_start)
+            if acronym is not None:
+                k = acronym.end + 1
             if k >= len(doc) or doc[k].lower_ != "and":
                 break
             k += 1
@@ -785,7 +836,14 @@ class PartyRelations(ArgumentGrammar):
             add("IN_CONFLICT_WITH", subject, other, "party_relations.losses")
 
     def _party_rival(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "X's rival Y", "its arch-rival, the Y" (a group's enemy; guidelines §3 conflict)."""
+        """ "X's rival Y", "its arch-rival, the Y" (a group's enemy; guidelines §3 conflict); "X, a sworn
+        enemy of Y" (an apposition, like "X, a key ally of Y")."""
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end - 1].lower_ in self.party_enemy_nouns:
+            enemy = self._right(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+            head = self._party_noun_apposition(doc, start, sentence_bounds(doc)[0][start], at_end, ORG_OR_GPE)
+            if enemy is not None and head is not None:
+                add("IN_CONFLICT_WITH", head, enemy, "party_relations.rival")
+                return
         other = self._right(doc, end, at_start, {"ORG"}, skip={",", "the"}, gap=2)
         if other is not None and other.end < len(doc) and doc[other.end].lower_ in POSSESSIVE:
             # "its rival, the Y's Z": the rival is Z, named or not
@@ -804,10 +862,12 @@ class PartyRelations(ArgumentGrammar):
 
     def _party_accuse(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X accuses Y of arming Z" (Y and Z allied); "Y is accused of attacking Z"."""
+        accuser = None
         if end < len(doc) and doc[end].lower_ == "of":
             accused = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
             k = end + 1
         else:
+            accuser = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
             accused = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
             if accused is None or accused.end >= len(doc) or doc[accused.end].lower_ != "of":
                 return
@@ -819,7 +879,25 @@ class PartyRelations(ArgumentGrammar):
         if k + 1 < len(doc) and doc[k].lower_ == "and" and doc[k + 1].lower_ in self.party_gerunds:
             k += 2  # "of arming and reinforcing Z"
         objects = self._party_objects(doc, k, at_start, ORG_OR_GPE, gap=2)
+        if not objects:
+            # "accuses Y of arming the rebels": the group named before (guidelines §3.1)
+            nominal = self._nominal(doc, k, mentions, accused)
+            objects = [nominal] if nominal is not None and nominal != accuser else []
         self._party_pairs(rtype, [accused], objects, add, "party_relations.accusation")
+        if not objects and rtype == "IN_CONFLICT_WITH" and self._party_own_forces_at(doc, k):
+            # "X accused Y of shelling its positions": the accuser's own forces are the target (§2.5)
+            add("IN_CONFLICT_WITH", accused, accuser, "party_relations.accusation.own_forces")
+
+    def _party_own_forces_at(self, doc: Doc, k: int) -> bool:
+        """Whether "its/their (modifiers) forces" opens at token k, at most two modifiers before the noun."""
+        if k >= len(doc) or doc[k].lower_ not in self.party_own_pronouns:
+            return False
+        for j in range(k + 1, min(len(doc), k + 4)):
+            if doc[j].lower_ in self.party_own_forces:
+                return True
+            if not (doc[j].is_alpha and doc[j].is_lower) and doc[j].text != "-":
+                return False
+        return False
 
     def _party_truce(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "A and the rebels of B have agreed to a ceasefire", "A signed a peace accord with B"."""
@@ -834,9 +912,10 @@ class PartyRelations(ArgumentGrammar):
         noun_end = nouns[0][1]
         if noun_end + 1 < len(doc) and doc[noun_end].lower_ == "with":
             other = self._right(doc, noun_end + 1, at_start, ORG_OR_GPE, skip=self.party_object_skip)
-            subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
-            if subject is not None and other is not None:
-                add("IN_CONFLICT_WITH", subject, other, "party_relations.truce")
+            subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+            if subjects and other is not None:
+                # "A and B signed a peace deal with C": one side, each at war with C
+                self._party_pairs("IN_CONFLICT_WITH", subjects, [other], add, "party_relations.truce")
                 return
         second = self._party_truce_conjunct(doc, start, at_end)
         if second is None:
@@ -855,8 +934,9 @@ class PartyRelations(ArgumentGrammar):
         floor = max(sentence_bounds(doc)[0][k], k - self.party_truce["subject_gap"])
         j = k
         while j > floor:
-            if doc[j - 1].text == ")" and j - 3 > floor and doc[j - 3].text == "(" and at_end.get(j - 3) is not None:
-                j -= 3  # "the guerrillas of X (XF) signed": the name before its acronym
+            acronym = self._acronym_before(doc, j, at_end)
+            if acronym is not None and acronym.start - 1 > floor and at_end.get(acronym.start - 1) is not None:
+                j = acronym.start - 1  # "the guerrillas of X (XF) signed": the name before its acronym
             m = at_end.get(j)
             if m is not None:
                 if m.label_ == "DATE":
@@ -896,11 +976,10 @@ class PartyRelations(ArgumentGrammar):
             if m is not None and m.label_ in ORG_OR_GPE:
                 members.append(m)
                 k = m.end
-                if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-                    acronym = at_start.get(k + 1)
-                    if acronym is not None:
-                        last[len(members) - 1] = acronym
-                    k += 3
+                acronym = self._acronym_after(doc, k, at_start)
+                if acronym is not None:
+                    last[len(members) - 1] = acronym
+                    k = acronym.end + 1
             elif m is None and doc[k].is_lower and doc[k].is_alpha and doc[k - 1].lower_ == "the":
                 k += 1  # "the government" names no party here
             else:
@@ -917,6 +996,7 @@ class PartyRelations(ArgumentGrammar):
     def _party_ally(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         if end < len(doc) and doc[end].lower_ == "by":
             return  # "backed by" is the older passive pattern's
+        end = self._verb_conjunct(doc, end, self.party_ally_words)  # "armed and trained Y"
         objects = self._party_objects(doc, end, at_start, ORG_OR_GPE)
         if not objects or (objects[0].end < len(doc) and doc[objects[0].end].lower_ in POSSESSIVE):
             return  # "helped Sudan's displaced families": the party only owns the object
@@ -934,6 +1014,12 @@ class PartyRelations(ArgumentGrammar):
                 fronted = self._right(doc, last + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
                 subjects = [fronted] if fronted is not None else []
         self._party_pairs("ALLIED_WITH", subjects, objects, add, "party_relations.ally_verbs")
+        acronym = self._acronym_after(doc, last, at_start)
+        k = acronym.end + 1 if acronym is not None else last
+        if subjects and k < len(doc) and doc[k].lower_ in self.party_joint_opponent:
+            # "X is fighting alongside Y against Z": both sides of the alliance fight Z
+            opponents = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+            self._party_pairs("IN_CONFLICT_WITH", subjects + objects, opponents, add, "party_relations.joint_opponent")
 
     def _party_fronted_meeting(self, doc: Doc, at_start: dict, add: Add) -> None:
         """ "During calls on Friday, A urged B and C to ...": the subject spoke with the
@@ -1055,9 +1141,7 @@ class PartyRelations(ArgumentGrammar):
             k -= 1
         if not noun or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the"):
             return
-        alliance = at_end.get(k)
-        if alliance is None and doc[k - 1].text == ")":
-            alliance = at_end.get(k - 1)
+        alliance = at_end.get(k) or self._acronym_before(doc, k, at_end)
         if alliance is None or alliance.label_ != "ORG":
             return
         leader = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
@@ -1142,9 +1226,15 @@ class PartyRelations(ArgumentGrammar):
         if doc[start].lower_ in ("told", "tells", "called", "call"):
             return  # "told" and "called" take people who were not met
         subjects = self._party_subjects(doc, start, at_end, PEOPLE, mentions)
-        passive = end + 1 < len(doc) and doc[end].lower_ == "by" and doc[start - 1].lower_ in self.party_passive_aux
+        if not subjects and start >= 3 and doc[start - 1].lower_ in self.party_participle_openers:
+            # "A, after meeting B in Z, flew home": the participle is said of the person before the comma
+            before = at_end.get(start - 2) if doc[start - 2].text == "," else None
+            subjects = [before] if before is not None and before.label_ == "PERSON" else []
+        after = self._party_past_setting(doc, end, at_start)  # "was received in Z by B"
+        passive = after + 1 < len(doc) and doc[after].lower_ == "by" and doc[start - 1].lower_ in self.party_passive_aux
         # "A was received by B": the agent met the subject
-        people = self._party_people(doc, end + 1 if passive else end, at_start)
+        k = after + 1 if passive else end + 1 if end < len(doc) and doc[end].lower_ == "with" else end
+        people = self._party_people(doc, k, at_start)  # "met with the rebel leader, Gen. B"
         if subjects and not people and self._party_object_pronoun(doc, end):
             # "N received him": the person the pronoun names, never the subject itself
             met = self._party_person_before(doc, start, mentions, exclude=subjects[0])
@@ -1260,9 +1350,8 @@ class PartyRelations(ArgumentGrammar):
         attacker = self._right(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         if attacker is None:
             return
-        k = attacker.end
-        if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-            k += 3
+        acronym = self._acronym_after(doc, attacker.end, at_start)
+        k = (acronym or attacker).end + (acronym is not None)
         if k >= len(doc) or doc[k].lower_ not in self.party_attack_by["links"]:
             return
         targets = self._party_objects(doc, k + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
@@ -1285,6 +1374,39 @@ class PartyRelations(ArgumentGrammar):
         targets = self._party_objects(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         targets = [t for t in targets if not self._settlement(doc, t)]
         self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, targets, add, "party_relations.claim")
+
+    def _party_blame(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "A blamed B for the attack on C", "A held B responsible for strikes on its bases": B attacked C
+        (A where the target is A's own)."""
+        accused = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if accused is None:
+            return
+        k = accused.end
+        if doc[start].lower_ in ("held", "holds"):
+            if k >= len(doc) or doc[k].lower_ not in self.party_blame["held_words"]:
+                return
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in self.party_blame["links"]:
+            return
+        k, modifiers = k + 1, 0
+        while k < len(doc) and doc[k].lower_ not in self.party_attack_nouns:
+            date = at_start.get(k)
+            if date is not None and date.label_ == "DATE":
+                k = date.end  # "for Sunday's rocket attack on C"
+            elif doc[k].lower_ in self.party_claim_determiners or doc[k].lower_ in POSSESSIVE:
+                k += 1
+            elif doc[k].is_alpha and doc[k].is_lower and modifiers < self.party_claim["gap"]:
+                k, modifiers = k + 1, modifiers + 1
+            else:
+                return
+        if k + 1 >= len(doc) or doc[k + 1].lower_ not in self.party_attack_by["links"]:
+            return
+        targets = self._party_objects(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        targets = [t for t in targets if not self._settlement(doc, t)]
+        if not targets and k + 2 < len(doc) and doc[k + 2].lower_ in self.party_own_pronouns:
+            blamer = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+            targets = [blamer] if blamer is not None else []
+        self._party_pairs("IN_CONFLICT_WITH", [accused], targets, add, "party_relations.blame")
 
     def _party_supply(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X supplied drones and ammunition to Y", "X sends military aid to Y": X backs Y; "Y received
@@ -1324,7 +1446,14 @@ class PartyRelations(ArgumentGrammar):
             add("CONTROLS", taker, place, "party_relations.capture")
 
     def _party_fall(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "the fall of Y to X"."""
+        """ "the fall of Y to X", "Y fell to X"."""
+        if doc[start].lower_ in self.party_fall_verbs:
+            if end + 1 >= len(doc) or doc[end].lower_ not in self.party_capture["fall_links"]:
+                return
+            place = self._left(doc, start, at_end, PLACES)  # "Y (has) fell to", "the town of Y fell to"
+            taker = self._right(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+            add("CONTROLS", taker, place, "party_relations.capture")
+            return
         if end + 1 >= len(doc) or doc[end].lower_ != "of":
             return
         place = self._right(doc, end + 1, at_start, PLACES, skip={"the"}, gap=1)
@@ -1345,6 +1474,10 @@ class PartyRelations(ArgumentGrammar):
         stops = POSSESSIVE | self.party_control_stop  # "Ukraine's plant", "holds Y responsible"
         objects = [o for o in objects if not (o.end < len(doc) and doc[o.end].lower_ in stops)]
         if not objects:
+            # "Y, which X seized in 2019": the place the relative pronoun before the subject stands for
+            subject = self._party_subject(doc, start, at_end, ORG_OR_GPE, mentions)
+            place = self._relative_place(doc, subject, at_end) if subject is not None else None
+            add("CONTROLS", subject, place, "party_relations.control_relative")
             return
         subjects = self._party_relate(
             "CONTROLS", doc, start, at_end, mentions, objects, add, "party_relations.control_verbs"

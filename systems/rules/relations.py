@@ -40,6 +40,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             a, b = self._between(doc, end, at_start)
             add("IN_CONFLICT_WITH", a, b, "relations.ceasefire.between")
             return
+        if end < len(doc) and doc[end].lower_ == "with":
+            return  # "A and B signed a truce with C": A and B are one side; the truce pattern reads C
         floor = max(sentence_bounds(doc)[0][start], start - self.gaps["ceasefire"])
         agreed = [k for k in range(floor, start) if doc[k].lower_ in self.ceasefire_verbs]
         if not agreed:
@@ -142,9 +144,10 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         return None
 
     def _armed_outsider(self, doc: Doc, party: Span, state: Span) -> bool:
-        """A state other than ``state``, or a body named as armed men ("Valdonian troops", "Front
-        fighters") whose name does not start like the state's ("Ruritanian forces" are at home)."""
-        if party.text == state.text or party[0].lower_[:4] == state[0].lower_[:4]:
+        """A state other than ``state``, or a body named as armed men ("Malian troops", "Front
+        fighters") whose name does not open with the state or its nationality ("Chadian forces" are at
+        home in Chad; "Nigerian troops" are not at home in Niger)."""
+        if party.text == state.text or self._nation(party.text) & self._nation(state.text):
             return False
         if party.text in self.states:
             return True
@@ -186,7 +189,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     and doc[end].lower_ in self.conflict_noun_reading
                 ):
                     continue  # "X said attacks on Y rose": the noun, whose attacker is not X
-                subject = self._left(doc, start, at_end, ORG_OR_GPE)
+                subject = self._left(doc, start, at_end, ORG_OR_GPE) or self._nominal_subject(doc, start, mentions)
                 obj = self._right(doc, end, at_start, ORG_OR_GPE | ({"LOC"} if rtype == "CONTROLS" else set()))
                 if obj is not None and self._backer_modifier(doc, obj):
                     # "struck Iran-backed militias": Iran backs the object; a named one follows the compound.
@@ -203,7 +206,12 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 ):
                     continue  # "seized X's post", "holds X responsible": X is not what is held
                 if obj is None and rtype == "IN_CONFLICT_WITH":
-                    obj = self._nominal(doc, end, mentions, subject) or self._target(doc, end, at_start)
+                    obj = (
+                        self._nominal(doc, end, mentions, subject)
+                        or self._target(doc, end, at_start)
+                        or self._target_owner(doc, end, at_start)
+                        or self._targets_in_state(doc, end, at_start)
+                    )
                 if subject is None and obj is not None and rtype == "IN_CONFLICT_WITH":
                     subject = self._pronoun_subject(doc, start, mentions, obj)
                 if subject is not None:
@@ -212,7 +220,10 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             elif name == "ally_passive":
                 # "Government troops backed by Chad": the alliance holds in either direction.
                 backed = self._left(doc, start, at_end, ORG_OR_GPE, skip=self.comma_skip, gap=3)  # ", which is"
-                add("ALLIED_WITH", backed, self._right(doc, end, at_start, ORG_OR_GPE), "relations.ally_passive")
+                backed = backed or self._nominal_subject(doc, start, mentions)  # "the group, backed by Y,"
+                backer = self._right(doc, end, at_start, ORG_OR_GPE)
+                for each in self._party_conjuncts(doc, backer, at_start, ORG_OR_GPE) if backer is not None else []:
+                    add("ALLIED_WITH", backed, each, "relations.ally_passive")
             elif name == "ceasefire_nouns":
                 self._ceasefire(doc, start, end, at_start, at_end, add)
             elif name == "control_passive":
@@ -233,8 +244,9 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 target = self._right(doc, end, at_start, ORG_OR_GPE, skip=self.conflict_noun_preps | {"the"}, gap=2)
                 if target is not None and end < len(doc) and doc[end].lower_ in self.conflict_noun_preps:
                     add("IN_CONFLICT_WITH", attacker, target, "relations.conflict_noun")
-                if end + 3 < len(doc) and doc[end].lower_ == "between":
-                    a, b = self._between(doc, end, at_start)
+                k = self._fighting_between(doc, end, at_start)
+                if k is not None and k + 3 < len(doc):
+                    a, b = self._between(doc, k, at_start)
                     add("IN_CONFLICT_WITH", a, b, "relations.conflict_noun.between")
             elif name == "ally_noun":
                 other = self._right(
@@ -248,7 +260,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     skip=self.ally_noun_skip,
                     gap=self.gaps["ally_noun_left"],
                 )
-                add("ALLIED_WITH", this, other, "relations.ally_noun")
+                for each in self._party_conjuncts(doc, other, at_start, ORG_OR_GPE) if other is not None else []:
+                    add("ALLIED_WITH", this, each, "relations.ally_noun")
                 owner = self._possessor(doc, start, at_end) if other is None else None
                 if (
                     owner is not None
@@ -265,7 +278,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     add("ALLIED_WITH", head if opens else None, owner, "relations.ally_noun.apposition")
             elif name == "part_nouns" and end < len(doc) and doc[end].lower_ == "of":
                 whole = self._right(doc, end + 1, at_start, {"ORG"}, skip={"the"}, gap=1)
-                skip = {",", "the", "a", "an", "is", "are", "was", "its"} | {
+                skip = {",", "the", "a", "an", "is", "are", "was", "its", "both", "all"} | {
                     t.lower_ for t in doc[max(0, start - 4) : start] if t.is_lower and t.is_alpha
                 }
                 part = self._left(doc, start, at_end, {"ORG"}, skip=skip, gap=self.gaps["part_left"])
@@ -274,6 +287,12 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 # "A, B and C are members of X": each conjunct is a part
                 for each in self._party_coordination(doc, part, at_end, {"ORG"}) if part is not None else []:
                     add("PART_OF", each, whole, "relations.part_nouns")
+
+            elif name == "part_verbs":
+                # "the X Brigade (, which) belongs to the Y": the subject is a part of the object
+                part = self._left(doc, start, at_end, {"ORG"}, skip=self.comma_skip, gap=3)
+                whole = self._right(doc, end, at_start, {"ORG"}, skip={"the"}, gap=1)
+                add("PART_OF", part, whole, "relations.part_verbs")
 
         self._compounds(doc, mentions, at_start, at_end, add)
         self._possessives(doc, mentions, at_start, add)
@@ -294,7 +313,6 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
     ) -> None:
         """ "The governor received the envoys A and B. Her deputy, C, joined the talks.": C met the side
         of the meeting she did not come with (guidelines §2.5; see data/relations.json joined_meeting)."""
-        joined = self.words["joined_meeting"]
         starts, _ = sentence_bounds(doc)
         # a word where two triggers open is still one joining
         for k in sorted({start for name, start, _ in matches if name == "joined_meeting"}):
@@ -316,38 +334,60 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             else:
                 subjects = {h for h, _ in sided}
                 objects = {t for _, t in sided}
-                ours = {self._state_stem(doc, j, at_end, joined["state_stem"]) for j in joiners} - {None}
-                theirs = {self._state_stem(doc, o, at_end, joined["state_stem"]) for o in objects} - {None}
+                ours = frozenset().union(*(self._person_state(doc, j, at_end) for j in joiners))
+                theirs = frozenset().union(*(self._person_state(doc, o, at_end) for o in objects))
                 others = subjects if ours & theirs else objects
             for j in joiners:
                 for o in sorted(others, key=lambda m: m.start):
                     if j.text != o.text:
                         add("MET_WITH", j, o, "relations.joined_meeting")
 
-    def _state_stem(self, doc: Doc, person: Span, at_end: dict, n: int) -> str | None:
-        """The first letters of the state a person is named with: "X's ambassador N", "X-ian minister N",
-        "its envoy N" (the state of the person named just before), past titles and role words."""
+    def _fighting_between(self, doc: Doc, k: int, at_start: dict) -> int | None:
+        """Where "between" stands after a conflict noun ending at k: right after it ("fighting between A
+        and B") or past the verb of the fighting and a date ("clashes erupted on Monday between A and
+        B"), passing only the words of data/relations.json fighting_between."""
+        ceiling = min(sentence_bounds(doc)[1][k - 1], k + self.gaps["fighting_between"] + 1)
+        while k < ceiling:
+            if doc[k].lower_ == "between":
+                return k
+            m = at_start.get(k)
+            if m is not None and m.label_ == "DATE":
+                k = m.end
+            elif doc[k].lower_ in self.fighting_between:
+                k += 1
+            else:
+                return None
+        return None
+
+    def _person_state(self, doc: Doc, person: Span, at_end: dict) -> frozenset[str]:
+        """The state a person is named with: "X's ambassador N", "X-ian minister N", "its envoy N" (the
+        state of the person named just before), past titles and role words. A nationality is read as the
+        state it names (data/states.json demonyms); one no state holds ("Valdonian Vice Minister N") is
+        kept as its own word, so it matches only itself."""
         k = person.start
         while k > 0 and (doc[k - 1].lower_ in self.role_words or doc[k - 1].text in (".", "-") or doc[k - 1].is_lower):
             m = at_end.get(k)
             if m is not None and m.label_ == "NORP":
-                return m.text[:n].lower()
+                return self._state_named(m.text)
             if doc[k - 1].lower_ == "its":
                 prior = next(
                     (m for e, m in sorted(at_end.items(), reverse=True) if e < k - 1 and m.label_ == "GPE"), None
                 )
-                return prior.text[:n].lower() if prior is not None else None
+                return self._state_named(prior.text) if prior is not None else frozenset()
             k -= 1
             if k < person.start - 6:
-                return None
+                return frozenset()
         m = at_end.get(k)
         if m is None and k > 1 and doc[k - 1].lower_ in ("'s", "’s"):
             m = at_end.get(k - 1)
         if m is not None and m.label_ in ("NORP", "GPE"):
-            return m.text[:n].lower()
+            return self._state_named(m.text)
         if m is None and k > 0 and doc[k - 1].is_title and doc[k - 1].is_alpha and not doc[k - 1].is_sent_start:
-            return doc[k - 1].lower_[:n]  # a nationality no mention holds ("Valdonian Vice Minister N")
-        return None
+            return self._state_named(doc[k - 1].text)  # a nationality no mention holds ("Andorran Vice Minister N")
+        return frozenset()
+
+    def _state_named(self, text: str) -> frozenset[str]:
+        return self._nation(text) or frozenset({text.lower()})
 
     def _meet(self, doc, start, end, at_start, at_end, add, both: bool = False) -> None:
         subject = self._left(doc, start, at_end, {"PERSON"}, skip=self.meet_skip, gap=3)
@@ -409,6 +449,16 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             return None
         return party if doc[party.end].lower_ in self.target_nouns else None
 
+    def _target_owner(self, doc: Doc, k: int, at_start: dict) -> Span | None:
+        """ "attacked positions of Y", "shelled a base of the Y": the party whose positions, bases or
+        troops the object at token k names (a determiner and one modifier before the noun)."""
+        j = k + 1 if k < len(doc) and doc[k].lower_ in ("the", "a", "an") else k
+        if j + 1 < len(doc) and doc[j].is_lower and doc[j].is_alpha and doc[j + 1].lower_ in self.target_nouns:
+            j += 1  # "forward positions of Y"
+        if j + 2 >= len(doc) or doc[j].lower_ not in self.target_nouns or doc[j + 1].lower_ != "of":
+            return None
+        return self._right(doc, j + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+
     def _premodifier(self, doc: Doc, k: int, at_end: dict) -> Span | None:
         """ "an X drone strike on Y": the party named before the modifiers of the attack noun at k."""
         j = k
@@ -422,12 +472,10 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         j = k
         while j > 0 and k - j <= self.gaps["part_left"] and doc[j - 1].lower_ in skip and doc[j - 1].text != ",":
             j -= 1
-        if j < 3 or doc[j - 1].text != "," or doc[j - 2].text != ")":
+        if j < 3 or doc[j - 1].text != ",":
             return None
-        acronym = at_end.get(j - 2)
-        if acronym is None or acronym.label_ != "ORG" or doc[acronym.start - 1].text != "(":
-            return None
-        return acronym
+        acronym = self._acronym_before(doc, j - 1, at_end)
+        return acronym if acronym is not None and acronym.label_ == "ORG" else None
 
     def _backed_apposition_head(self, doc: Doc, m: Span, at_end: dict) -> Span | None:
         """ "Y, an X-backed militia, ...": the party an apposition opened by a determiner (and at most
@@ -445,14 +493,20 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             k -= 1
         if k < 2 or doc[k].lower_ not in ("a", "an", "the") or doc[k - 1].text != ",":
             return None
-        head = at_end.get(k - 1)
-        if head is None and doc[k - 2].text == ")":
-            head = at_end.get(k - 2)  # "Y (YA), an X-backed group": the acronym, nearer (§3.1)
+        head = at_end.get(k - 1) or self._acronym_before(doc, k - 1, at_end)  # "Y (YA), an X-backed group"
         return head if head is not None and head.label_ in ORG_OR_GPE else None
 
     def _compounds(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:
         """ "Israel-Hamas war", "Hamas-run ministry", "Iran-backed Hezbollah"."""
         for m in mentions:
+            if (
+                m.start >= 2
+                and doc[m.start - 1].text in ("-", "–")
+                and doc[m.start - 2].lower_ in self.pro_prefix
+                and not doc[m.start - 2].whitespace_
+            ):
+                # "the pro-X Y": X backs the party its compound premodifies
+                add("ALLIED_WITH", m, at_start.get(m.end), "relations.pro_prefix")
             if m.end + 1 >= len(doc) or doc[m.end].text not in ("-", "–") or doc[m.end - 1].whitespace_:
                 continue
             nxt = doc[m.end + 1]

@@ -61,6 +61,15 @@ class RoleRelations(ArgumentGrammar):
         self.command_roles = frozenset(tuple(p.split()) for p in grammar["command_roles"])
         self.subordinate = frozenset(grammar["subordinate_words"])
         self.branch_modifiers = frozenset(grammar["branch_modifiers"])
+        self.indefinite_words = frozenset(grammar["indefinite"])
+        self.ranks = frozenset(grammar["ranks"])
+        # "commanders", "spokesmen": the plural of each role noun
+        self.plural_roles = (
+            frozenset(w + "s" for w in self.role_nouns if w.isalpha() and not w.endswith("s"))
+            | frozenset(w[:-3] + "men" for w in self.role_nouns if w.endswith("man"))
+            | frozenset(w for w in self.role_nouns if w.endswith("s"))
+        )
+        self.function_heads_whole = frozenset(grammar["function_heads_whole"])
         self.place_leader_roles = frozenset(
             tuple(t.lower_ for t in nlp.make_doc(p)) for p in grammar["place_leader_roles"]
         )
@@ -123,9 +132,26 @@ class RoleRelations(ArgumentGrammar):
             return "member"  # "deputy army chief", "vice president of"
         if kind == "leader" and before & self.branch_modifiers:
             return "member"  # "UN peacekeeping chief" heads a part of the UN
+        if kind == "leader" and self._function_head(doc, h_end):
+            return "member"  # "the agency's head of communications" heads a part named by its work
         if words in self.command_roles:
             kind = "leader" if definite else "member"
         return f"{kind}+place" if words in self.place_leader_roles else kind
+
+    def _indefinite(self, t) -> bool:
+        """ "a", "one", "two", "both" or a number before a role: one of several, a member."""
+        return t.lower_ in self.indefinite_words or (t.like_num and t.is_digit)
+
+    def _function_head(self, doc: Doc, k: int) -> bool:
+        """Whether "of" and a lower-case noun follow a leader word ending at k ("head of communications",
+        "chief of operations"), other than the whole's own ("head of state")."""
+        return (
+            k + 1 < len(doc)
+            and doc[k].lower_ == "of"
+            and doc[k + 1].is_alpha
+            and doc[k + 1].is_lower
+            and doc[k + 1].lower_ not in self.function_heads_whole
+        )
 
     @staticmethod
     def _unnamed_part(doc: Doc, body: Span) -> bool:
@@ -206,8 +232,7 @@ class RoleRelations(ArgumentGrammar):
         last = name.split()[-1].lower()
         return last in self.kind_heads and last != word and last not in self.body_synonyms.get(word, ())
 
-    @staticmethod
-    def _previous_subject(doc: Doc, k: int, mentions: list[Span]) -> Span | None:
+    def _previous_subject(self, doc: Doc, k: int, mentions: list[Span]) -> Span | None:
         """ "The X Front (XF) claimed it. Its spokesman, N, said ...": a sentence's first "Its" takes up
         the last sentence's subject, here only when that subject is a named organisation that opens
         the sentence; of a name and its bracketed acronym, the acronym, nearer (guidelines §3.1)."""
@@ -222,11 +247,7 @@ class RoleRelations(ArgumentGrammar):
         subject = next((m for m in mentions if m.start == first), None)
         if subject is None or subject.label_ != "ORG":
             return None
-        e = subject.end
-        if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")":
-            acronym = next((m for m in mentions if m.start == e + 1 and m.end == e + 2), None)
-            return acronym if acronym is not None else subject
-        return subject
+        return self._acronym_after(doc, subject.end, {m.start: m for m in mentions}) or subject
 
     @staticmethod
     def _clear_pronoun(doc: Doc, m: Span, k: int, mentions: list[Span]) -> bool:
@@ -262,6 +283,9 @@ class RoleRelations(ArgumentGrammar):
         while k > floor and doc[k - 1].lower_ in self.honorifics:
             k -= 1
         end = k
+        owner = at_end.get(k - 1) if k - 1 > floor and doc[k - 1].lower_ in POSSESSIVE else None
+        if owner is not None and owner.label_ == "ORG" and any(t.lower_ in self.ranks for t in doc[k : person.start]):
+            return "member", owner, "roles.before.rank"  # "the X's Col. N": one of its officers
         while k > floor and at_end.get(k) is None:
             t = doc[k - 1]
             if t.lower_ in self.premodifier_breaks or not (
@@ -275,8 +299,8 @@ class RoleRelations(ArgumentGrammar):
         kind = self._kind(doc, k, end, definite=False)
         if kind is None:
             return None
-        acronym = at_end.get(k - 1) if k - 1 > floor and doc[k - 1].text == ")" else None
-        if at_end.get(k) is None and acronym is not None and doc[acronym.start - 1].text == "(":
+        acronym = self._acronym_before(doc, k, at_end) if k - 1 > floor else None
+        if at_end.get(k) is None and acronym is not None:
             k = acronym.end  # "Popular Front (PF) leader N": the acronym, nearer the name (guidelines §3.1)
         m = at_end.get(k)
         rule = "roles.before"
@@ -319,20 +343,22 @@ class RoleRelations(ArgumentGrammar):
             o = m.start - 1
             if o > floor and doc[o].lower_ == "the":
                 o -= 1
-            if doc[o].lower_ != "of":
+            if doc[o].lower_ not in ("of", "for"):
                 return None
-            # Back to the article that opens the role phrase ("to the head of", "The leader of"), no further.
+            # Back to the article that opens the role phrase ("to the head of", "A spokesman for"), no further.
             s = o
             while (
                 s > floor
                 and o - s < 4
-                and doc[s].lower_ != "the"
-                and (doc[s - 1].lower_ == "the" or (doc[s - 1].is_alpha and doc[s - 1].is_lower))
+                and doc[s].lower_ not in ("the", "a", "an")
+                and (doc[s - 1].lower_ in ("the", "a", "an") or (doc[s - 1].is_alpha and doc[s - 1].is_lower))
             ):
                 s -= 1
-            if doc[s].lower_ != "the" or (s > floor and doc[s - 1].text == ","):
+            if doc[s].lower_ not in ("the", "a", "an") or (s > floor and doc[s - 1].text == ","):
                 return None
-            kind = self._kind(doc, s + 1, o, definite=True)
+            if doc[o].lower_ == "for" and doc[s].lower_ == "the":
+                return None  # "the envoy for the region, N": a remit, not the body
+            kind = self._kind(doc, s + 1, o, definite=doc[s].lower_ == "the")
             body = self._chain(doc, m, at_start)
             return None if kind is None or body is None else (kind, body, "roles.before_comma.of")
         # "[the] [X|X's|its|the agency's] [modifiers] ROLE ,"
@@ -385,21 +411,38 @@ class RoleRelations(ArgumentGrammar):
     def _after(self, doc: Doc, person: Span, at_start: dict, mentions: list[Span]) -> list:
         """ "N, head of the X's Y", "N, the AU envoy who heads X", "N, Rights Monitor's director for the Sahel",
         "N, who founded X"."""
-        if person.end >= len(doc) or doc[person.end].text != ",":
+        opens = self._role_clause_start(doc, person)
+        if opens is None:
             return []
-        ceiling = min(sentence_bounds(doc)[1][person.start], person.end + 1 + self.gaps["apposition"])
-        start = person.end + 1
+        ceiling = min(sentence_bounds(doc)[1][person.start], opens + self.gaps["apposition"])
+        start = opens
         if start < ceiling and doc[start].lower_ == "who":
             while start < ceiling and doc[start].lower_ in self.relative_skip:
                 start += 1  # "N, who is now the brigade's chief": a relative clause of being
         back = self._after_back_reference(doc, start, ceiling, mentions)
         if back is not None:
             return [back]
+        if (
+            self.role_verbs.get(doc[start].lower_) == "leader"
+            and start + 3 < len(doc)
+            and doc[start + 1].lower_ == "the"
+            and doc[start + 2].lower_ in self.org_nouns
+            and doc[start + 3].lower_ not in POSSESSIVE  # "commands the group's III brigade" heads a part
+            and not (
+                doc[start + 3].is_alpha and doc[start + 3].is_lower and doc[start + 3].lower_ not in self.remit_preps
+            )
+        ):
+            # "N founded the group in 2017": the organisation named before (guidelines §3.1)
+            body = self._by_head(doc, start + 1, doc[start + 2].lower_, mentions)
+            return [] if body is None else [("leader", body, "roles.after.back_reference")]
         found = []
-        k = phrase = person.end + 1
+        k = phrase = start  # past "who is (now)", "who serves as"
         while k < ceiling:
             m = at_start.get(k)
             t = doc[k]
+            if m is not None and m.label_ == "FIGURE" and k == phrase and all(self._indefinite(t) for t in m):
+                k = m.end  # "A and B, two members of X": a count of the people named opens the phrase
+                continue
             if m is not None:
                 if m.label_ not in BODY_LABELS:
                     # "spokesman for Machar's X": a person's possessive is only on the way.
@@ -408,8 +451,9 @@ class RoleRelations(ArgumentGrammar):
                         continue
                     break
                 after = m.end
-                if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")":
-                    after += 3  # "the Coastal League (CL) special representative"
+                acronym = self._acronym_after(doc, after, at_start)
+                if acronym is not None:
+                    after = acronym.end + 1  # "the Coastal League (CL) special representative"
                 owner_first = all(t.lower_ in self.owner_modifiers for t in doc[phrase : m.start])
                 if owner_first:
                     # "N, the UN envoy", "N, HRW's senior researcher": the role follows the body.
@@ -426,7 +470,7 @@ class RoleRelations(ArgumentGrammar):
                         else:
                             break
                     # "N, a Hamas commander" is one of its commanders; "N, the Hamas commander" leads (§2.5)
-                    indefinite = any(doc[i].lower_ in ("a", "an", "one") for i in range(phrase, m.start))
+                    indefinite = any(self._indefinite(doc[i]) for i in range(phrase, m.start))
                     kind = self._kind(doc, stop, role_end, definite=not indefinite)
                     if kind is None:
                         if stop < len(doc) and doc[stop - 1].lower_ in POSSESSIVE and at_start.get(stop) is not None:
@@ -446,7 +490,7 @@ class RoleRelations(ArgumentGrammar):
                 if m.start - phrase > self.gaps["role_phrase"] + 2:
                     break
                 body = self._chain(doc, m, at_start)
-                definite = not any(doc[i].lower_ in ("a", "an", "one") for i in range(phrase, m.start))
+                definite = not any(self._indefinite(doc[i]) for i in range(phrase, m.start))
                 kind = self._kind(doc, phrase, m.start, definite=definite)
                 if body is not None and kind is not None:
                     if kind.startswith("leader") and (
@@ -485,6 +529,30 @@ class RoleRelations(ArgumentGrammar):
                 break
             k += 1
         return found
+
+    def _role_clause_start(self, doc: Doc, person: Span) -> int | None:
+        """Where the role said of a person opens: after the comma of an apposition ("N, head of X"), or at
+        a verb of leading right after the name or past an age ("N heads X", "N, 56, founded X"), read
+        like the relative clause "N, who heads X" (guidelines §2.5)."""
+        k = person.end
+        if k >= len(doc):
+            return None
+        if self.role_verbs.get(doc[k].lower_) == "leader":
+            return k
+        if doc[k].text != ",":
+            return None
+        if k + 3 < len(doc) and doc[k + 1].like_num and doc[k + 2].text == ",":
+            return k + 3 if self.role_verbs.get(doc[k + 3].lower_) == "leader" else None
+        # "N, a former army officer, founded X": past an apposition that names no body
+        close = next((j for j in range(k + 2, min(len(doc), k + 10)) if doc[j].text == ","), None)
+        if (
+            close is not None
+            and close + 1 < len(doc)
+            and self.role_verbs.get(doc[close + 1].lower_) == "leader"
+            and all((t.is_alpha and t.is_lower) or t.text == "-" for t in doc[k + 1 : close])
+        ):
+            return close + 1
+        return k + 1
 
     def _after_back_reference(self, doc: Doc, k: int, ceiling: int, mentions: list[Span]):
         """ "N, the group's senior researcher", "N, its spokesman": the owner named earlier."""
@@ -587,8 +655,8 @@ class RoleRelations(ArgumentGrammar):
         while k > floor and at_end.get(k) is None and doc[k - 1].lower_ in self.led_by_skip | {",", ")", "("}:
             k -= 1
         m = at_end.get(k)
-        if m is None and k > floor and doc[k - 1].text == ")":
-            m = at_end.get(k - 1)
+        if m is None and k > floor:
+            m = self._acronym_before(doc, k, at_end)
         if m is None and k - 2 >= floor and doc[k - 1].lower_ in self.body_heads and doc[k - 2].lower_ == "the":
             m = self._by_head(doc, k - 2, doc[k - 1].lower_, mentions)  # "the brigade, commanded by Col. N"
         if m is None or m.label_ != "ORG":
@@ -599,6 +667,7 @@ class RoleRelations(ArgumentGrammar):
         """Role relations of every person mention; a role link's own body where nothing else is found."""
         linked = {(link.person.start, link.person.end): link for link in links}
         previous: tuple[Span, list] | None = None
+        people: list[tuple[Span, list]] = []
         for person in mentions:
             if person.label_ != "PERSON":
                 continue
@@ -609,12 +678,58 @@ class RoleRelations(ArgumentGrammar):
             link = linked.get((person.start, person.end))
             if not found and link is not None and link.org is not None and link.kind in ("leader", "member"):
                 found = [(link.kind, self._chain(doc, link.org, at_start), f"roles.{link.kind}")]
-            found = [f for f in found if f[1] is not None]
+            people.append((person, [f for f in found if f[1] is not None]))
+        for person, found in self._coordinated_roles(doc, people, at_end):
             for kind, body, rule in found:
                 kind, _, place = kind.partition("+")
                 if body.label_ == "GPE" and not place:
                     continue  # "Sinaloa's secretary general", "Turkey's intelligence chief": no tie to the state
                 add("LEADER_OF" if kind == "leader" or body.label_ == "GPE" else "MEMBER_OF", person, body, rule)
+
+    def _coordinated_roles(self, doc: Doc, people: list[tuple[Span, list]], at_end: dict) -> list[tuple[Span, list]]:
+        """Each person with its roles, a role shared along coordinated people ("A and B", "A, B and C"):
+        forward from a plural role before the first ("X commanders A and B"), backward from a plural
+        role or an "of" phrase after the last ("A and B, two members of X", "A and B of X")."""
+        out = [(person, list(found)) for person, found in people]
+        pairs = [i for i in range(len(out) - 1) if self._coordinated_pair(doc, out[i][0], out[i + 1][0], at_end)]
+        for i in pairs:
+            (a, fa), (b, fb) = out[i], out[i + 1]
+            if fa and not fb and self._plural_before(doc, a, fa):
+                out[i + 1] = (b, fa)
+        for i in reversed(pairs):
+            (a, fa), (b, fb) = out[i], out[i + 1]
+            if fb and not fa and self._plural_after(doc, b, fb):
+                out[i] = (a, fb)
+        return out
+
+    def _coordinated_pair(self, doc: Doc, a: Span, b: Span, at_end: dict) -> bool:
+        """Whether b is coordinated right after a ("A and Maj. B", "A, B"), past b's titles."""
+        k = b.start
+        while k > a.end and (doc[k - 1].lower_ in self.role_words or doc[k - 1].text in (".", "-")):
+            k -= 1
+        if k >= 2 and doc[k - 1].lower_ == "and" and doc[k - 2].text == ",":
+            k -= 1  # "A, B, and C"
+        return k >= 1 and doc[k - 1].lower_ in ("and", ",") and at_end.get(k - 1) == a
+
+    def _plural_before(self, doc: Doc, first: Span, found: list) -> bool:
+        """ "X commanders Col. A and ...", "X's leaders, A and ...": a plural role word before the first
+        person, past its titles (and a comma)."""
+        if not all(rule.startswith("roles.before") for _, _, rule in found):
+            return False
+        k = first.start
+        while k > 0 and (doc[k - 1].lower_ in self.role_skip or doc[k - 1].text in (".", ",")):
+            k -= 1
+        return k > 0 and doc[k - 1].is_lower and doc[k - 1].lower_ in self.plural_roles
+
+    def _plural_after(self, doc: Doc, last: Span, found: list) -> bool:
+        """ "..., B of the X", "..., B, two (senior) members of X": an "of" phrase or a plural role
+        after the last person."""
+        if all(rule == "roles.of_body" for _, _, rule in found):
+            return True
+        if not all(rule.startswith("roles.after") for _, _, rule in found):
+            return False
+        ceiling = min(len(doc), last.end + 6)
+        return any(doc[k].lower_ in self.plural_roles for k in range(last.end + 1, ceiling))
 
     @staticmethod
     def _shares_plural_role(doc: Doc, previous: tuple[Span, list], person: Span) -> bool:
@@ -779,10 +894,8 @@ class RoleRelations(ArgumentGrammar):
             add("PART_OF", m, self._unit_of(doc, m, at_start, at_end), "roles.unit_of")
             bracketed = m.start > 0 and doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")"
             k = m.end + 1 if bracketed else m.end
-            if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-                if at_start.get(k + 1) is not None:
-                    continue  # "Popular Guard (PG), the Council's armed wing": the acronym, nearer (§3.1)
-                k += 3
+            if self._acronym_after(doc, k, at_start) is not None:
+                continue  # "Popular Guard (PG), the Council's armed wing": the acronym, nearer (§3.1)
             if k + 3 >= len(doc) or doc[k].text != ",":
                 continue
             j = k + 2 if doc[k + 1].lower_ == "the" else k + 1
@@ -807,9 +920,8 @@ class RoleRelations(ArgumentGrammar):
                 part = at_start.get(k)
                 if part is not None and part.label_ == "ORG":
                     add("PART_OF", part, whole, "roles.made_of")
-                    k = part.end
-                    if k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")":
-                        k += 3
+                    acronym = self._acronym_after(doc, part.end, at_start)
+                    k = acronym.end + 1 if acronym is not None else part.end
                     continue
                 if doc[k].lower_ not in (",", "and", "the"):
                     break
@@ -906,15 +1018,10 @@ class RoleRelations(ArgumentGrammar):
         while j < p and (doc[j].is_space or doc[j].lower_ == "the"):
             j += 1
         owner = next((o for o in mentions if o.start == j and o.label_ == "ORG"), None)
-        if (
-            owner is not None
-            and owner.end + 2 < len(doc)
-            and doc[owner.end].text == "("
-            and doc[owner.end + 2].text == ")"
-        ):
+        if owner is not None:
             # "X (XA), ..., through its outlet Z": of a name and its acronym, the one nearer Z (§3.1)
-            acronym = next((o for o in mentions if o.start == owner.end + 1 and o.label_ == "ORG"), None)
-            owner = acronym or owner
+            acronym = self._acronym_after(doc, owner.end, {o.start: o for o in mentions})
+            owner = acronym if acronym is not None and acronym.label_ == "ORG" else owner
         return owner if owner is not None and owner != m else None
 
     def _made_of(self, doc: Doc):
