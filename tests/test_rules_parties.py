@@ -1904,3 +1904,29 @@ def test_coordinated_subjects_one_through_its_militia_or_army(system, text, atta
     found = pairs(system, text)
     for attacker in attackers:
         assert ("IN_CONFLICT_WITH", attacker, target) in found, (attacker, found)
+
+
+@pytest.mark.parametrize(
+    "text, group, army, backer",
+    [
+        (
+            "The Tarsh Front seized Olvo after a week of fighting with the Maltese army. The group is backed by"
+            " Andorra.",
+            "Tarsh Front",
+            "Maltese army",
+            "Andorra",
+        ),
+        (
+            "The Ardel Movement ambushed a convoy of the Dorvic police near Kaleth. The movement is armed by"
+            " Monaco, officials said.",
+            "Ardel Movement",
+            "Dorvic police",
+            "Monaco",
+        ),
+    ],
+)
+def test_a_group_nominal_never_refers_back_to_a_states_force(system, text, group, army, backer):
+    # §3.1: "the group", "the movement" stand for the last named non-state body, not a state's army or police.
+    found = pairs(system, text)
+    assert not any(kind == "ALLIED_WITH" and army in (head, tail) for kind, head, tail in found), found
+    assert any(kind == "ALLIED_WITH" and {head, tail} == {group, backer} for kind, head, tail in found), found

@@ -86,6 +86,7 @@ class ArgumentGrammar:
         self.conflict_nouns = frozenset(n for n in self.words["conflict_noun"] if " " not in n)
         self.ceasefire_verbs = frozenset(self.words["ceasefire_verbs"])
         self.state_body_heads = frozenset(self.words["state_body_heads"])
+        self.state_force_heads = frozenset(self.words["state_force_heads"]["words"])
         self.territory_designators = frozenset(self.words["territory_designators"])
         self.states = state_forms(states)
         # A state's names and its nationality adjectives, lower-cased, each to the states it names:
@@ -325,7 +326,7 @@ class ArgumentGrammar:
             j += 1
         if j >= len(doc) or doc[j].lower_ not in self.group_nouns:
             return None
-        return self._referent(doc, k, mentions, exclude)
+        return self._referent(doc, k, mentions, exclude, non_state=True)
 
     def _nominal_subject(self, doc: Doc, k: int, mentions: list[Span]) -> Span | None:
         """ "The group has fought Y", "the militia, backed by Y,", "the group's fighters attacked Y": a
@@ -343,16 +344,21 @@ class ArgumentGrammar:
         if the < floor or doc[the].lower_ != "the" or not (doc[the + 1].is_lower or the + 1 == j - 1):
             return None
         opens = the == floor or doc[the - 1].is_space or doc[the - 1].text in (",", ";")
-        return self._referent(doc, the, mentions, None) if opens else None
+        return self._referent(doc, the, mentions, None, non_state=True) if opens else None
 
-    def _referent(self, doc: Doc, k: int, mentions: list[Span], exclude: Span | None) -> Span | None:
-        """The nearest ORG mention before token k, in its sentence or the one before (guidelines §3.1)."""
+    def _referent(
+        self, doc: Doc, k: int, mentions: list[Span], exclude: Span | None, non_state: bool = False
+    ) -> Span | None:
+        """The nearest ORG mention before token k, in its sentence or the one before (guidelines §3.1);
+        for a nominal of a non-state body (``non_state``), the nearest that is no state's force."""
         starts = sentence_bounds(doc)[0]
         prev_sent_start = starts[k]
         if prev_sent_start > 0:
             prev_sent_start = starts[prev_sent_start - 1]
         for m in reversed(mentions):
             if m.end <= k and m.start >= prev_sent_start and m.label_ == "ORG" and m != exclude:
+                if non_state and m[-1].lower_ in self.state_force_heads:
+                    continue
                 return m
         return None
 
