@@ -213,7 +213,16 @@ def _texts(doc: Doc, ids: list[int]) -> list[str]:
         return list(map(known.__getitem__, ids))
 
 
+# The last doc asked about and its lists: the finders and the relation rules ask tens of thousands of
+# times per corpus, nearly always about the doc at hand; an identity test is the cheapest answer (the
+# doc is held, so no other object can take its id). The lists depend on the tokens alone.
+_LAST_VIEW: list = [None, None]
+_LAST_FLAGS: list = [None, None]
+
+
 def token_view(doc: Doc) -> TokenView:
+    if _LAST_VIEW[0] is doc:
+        return _LAST_VIEW[1]
     view = doc.user_data.get("bench_token_view")
     if view is None:
         from spacy.attrs import LIKE_NUM, LOWER, ORTH, SENT_START
@@ -232,6 +241,7 @@ def token_view(doc: Doc) -> TokenView:
             start = end
         view = TokenView(_texts(doc, orth), _texts(doc, lower), like_num, starts, ends)
         doc.user_data["bench_token_view"] = view
+    _LAST_VIEW[:] = [doc, view]
     return view
 
 
@@ -254,6 +264,8 @@ class TokenFlags:
 
 
 def token_flags(doc: Doc) -> TokenFlags:
+    if _LAST_FLAGS[0] is doc:
+        return _LAST_FLAGS[1]
     flags = doc.user_data.get("bench_token_flags")
     if flags is None:
         from spacy.attrs import (
@@ -279,6 +291,7 @@ def token_flags(doc: Doc) -> TokenFlags:
             columns = [[] for _ in range(len(attrs) + 1)]
         flags = TokenFlags(*columns)
         doc.user_data["bench_token_flags"] = flags
+    _LAST_FLAGS[:] = [doc, flags]
     return flags
 
 
@@ -891,10 +904,11 @@ class PeopleFinder:
         # Only a trigger word, or a word before a personal pronoun, can start any of the tests below
         # (none of which changes anything): the other tokens, most of an article, are passed over at once.
         triggers, pronouns = self.context_triggers, PRONOUNS_AFTER_SUBJECT
+        following = lowers[1:] + [""] if lowers else []
         candidates = [
             i
-            for i, (lower, following) in enumerate(zip(lowers, lowers[1:] + [""], strict=True))
-            if lower in triggers or following in pronouns
+            for i, (lower, after) in enumerate(zip(lowers, following, strict=True))
+            if lower in triggers or after in pronouns
         ]
         for i in candidates:
             lower = lowers[i]
