@@ -11,6 +11,7 @@ so a figure's span text determines its value and qualifier exactly.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 QUALIFIER_PHRASES = {
     "at_least": ("at least", "no fewer than", "no less than", "a minimum of", "at the very least"),
@@ -158,6 +159,9 @@ def split_qualifier(text: str) -> tuple[str, str]:
     return "exact", text.strip()
 
 
+# A pure function of the text, asked again for the same counts ("two", "at least 12") in article after
+# article by the systems, the converters and the validator: remembered, with a bound.
+@lru_cache(maxsize=8192)
 def normalise_figure(text: str) -> tuple[int | float, str] | None:
     """Value and qualifier of a figure's span text, or None when it holds no number."""
     qualifier, rest = split_qualifier(text)

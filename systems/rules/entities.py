@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -33,8 +34,19 @@ def split_optional_first(pattern: list[dict]) -> list[list[dict]]:
     return [pattern]
 
 
+class _LexicalTest:
+    """A flag's test on a word's text, named by its key so that the vocab's bit can be found again."""
+
+    def __init__(self, key: tuple[str, Any], test):
+        self.key, self.test = key, test
+
+    def __call__(self, text: str) -> bool:
+        return self.test(text)
+
+
 class FlagCompiler:
-    """Turns a first token ``{"LOWER": {"IN": [...]}}`` into a lexeme flag.
+    """Turns a first token ``{"LOWER": {"IN": [...]}}`` into a lexeme flag (``compile_rest``: the
+    later tokens too, a text ``REGEX`` as well).
 
     The Matcher tries every pattern's first token at every token of the text. A plain attribute
     or a lexeme flag is checked in C; an ``IN`` predicate calls back into Python. Flags keep the
@@ -43,19 +55,44 @@ class FlagCompiler:
 
     def __init__(self, vocab):
         self.vocab = vocab
-        self.flags: dict[tuple[str, frozenset], int] = {}
+        # The bits this vocab already has for a test are reused (a bit's meaning is its test): two
+        # rulers on one pipeline must not use up the 63 bits between them.
+        self.flags: dict[tuple[str, Any], int] = {
+            getter.key: bit for bit, getter in vocab.lex_attr_getters.items() if isinstance(getter, _LexicalTest)
+        }
+
+    def _flag(self, key: tuple[str, Any], check) -> int | None:
+        """The bit of a test, added on first use; None when every bit is taken."""
+        if key not in self.flags:
+            try:
+                self.flags[key] = self.vocab.add_flag(_LexicalTest(key, check))
+            except ValueError:
+                return None  # the token keeps its predicate: as exact, if slower
+        return self.flags[key]
 
     def __call__(self, pattern: list[dict]) -> list[dict]:
         first = pattern[0]
         if "OP" in first:
             return pattern
         test = self._lexical_test(first)
-        if test is None:
+        flag = self._flag(*test) if test is not None else None
+        if flag is None:
             return pattern
-        key, check = test
-        if key not in self.flags:
-            self.flags[key] = self.vocab.add_flag(check)
-        return [{self.flags[key]: True}] + pattern[1:]
+        return [{flag: True}] + pattern[1:]
+
+    def compile_rest(self, pattern: list[dict]) -> list[dict]:
+        """The later tokens the same way (an ``OP`` kept), once every first token has its flag: a
+        predicate is called back at every token a pattern has reached. The lexeme has 63 flag bits,
+        most of them spaCy's own; when none is left, a token keeps its predicate, as exact if slower."""
+        out = pattern[:1]
+        for token in pattern[1:]:
+            test = self._lexical_test({k: v for k, v in token.items() if k != "OP"})
+            flag = self._flag(*test) if test is not None else None
+            if flag is None:
+                out.append(token)
+            else:
+                out.append({flag: True, **{k: v for k, v in token.items() if k == "OP"}})
+        return out
 
     @staticmethod
     def _lexical_test(token: dict):
@@ -65,6 +102,10 @@ class FlagCompiler:
         if len(keys) == 1 and keys <= {"TEXT", "ORTH", "LOWER", "SHAPE"}:
             (name,) = keys
             pred = token[name]
+            if isinstance(pred, dict) and set(pred) == {"REGEX"} and name in ("TEXT", "ORTH"):
+                # spaCy's REGEX predicate searches the token's text.
+                regex = re.compile(pred["REGEX"])
+                return ("REGEX", pred["REGEX"]), lambda s: regex.search(s) is not None
             if not isinstance(pred, dict) or set(pred) != {"IN"}:
                 return None
             values = frozenset(pred["IN"])
@@ -134,6 +175,11 @@ def ruler_patterns(data_dir: Path = DATA, compile_pattern=lambda p: p) -> list[d
         for noun in vocab["border_nouns"]:
             pattern = [{"IS_TITLE": True}, {"ORTH": dash}, {"IS_TITLE": True}] + [{"LOWER": w} for w in noun.split()]
             patterns.append({"label": "LOC", "id": "entities.border_nouns", "pattern": pattern})
+    rest = getattr(compile_pattern, "compile_rest", None)
+    if rest is not None:  # after every first token has had its flag
+        for entry in patterns:
+            if isinstance(entry["pattern"], list):
+                entry["pattern"] = rest(entry["pattern"])
     return patterns
 
 
@@ -148,33 +194,61 @@ class TokenView:
     sent_ends: list[int]
 
 
+# Token texts by their string-store id: the store decodes its UTF-8 bytes into a new str at every
+# lookup, and a corpus repeats the same few thousand words; a word's text never changes.
+_TEXTS: dict[int, str] = {}
+
+
+def _texts(doc: Doc, ids: list[int]) -> list[str]:
+    known = _TEXTS
+    if len(known) > 500_000:  # a long run over many corpora: start afresh rather than grow without end
+        known.clear()
+    try:
+        return list(map(known.__getitem__, ids))  # every word seen before: the common case
+    except KeyError:
+        strings = doc.vocab.strings
+        for i in ids:
+            if i not in known:
+                known[i] = strings[i]
+        return list(map(known.__getitem__, ids))
+
+
+# The last doc asked about and its lists: the finders and the relation rules ask tens of thousands of
+# times per corpus, nearly always about the doc at hand; an identity test is the cheapest answer (the
+# doc is held, so no other object can take its id). The lists depend on the tokens alone.
+_LAST_VIEW: list = [None, None]
+_LAST_FLAGS: list = [None, None]
+
+
 def token_view(doc: Doc) -> TokenView:
+    if _LAST_VIEW[0] is doc:
+        return _LAST_VIEW[1]
     view = doc.user_data.get("bench_token_view")
     if view is None:
         from spacy.attrs import LIKE_NUM, LOWER, ORTH, SENT_START
 
         n = len(doc)
-        columns = doc.to_array([ORTH, LOWER, LIKE_NUM, SENT_START]).T.tolist() if n else [[]] * 4
-        orth, lower, like_num, sent_start = columns
-        # The string store gives a token's text without building a Token object for it.
-        strings = doc.vocab.strings
+        array = doc.to_array([ORTH, LOWER, LIKE_NUM, SENT_START])
+        orth, lower = (array[:, 0].tolist(), array[:, 1].tolist()) if n else ([], [])
+        like_num = (array[:, 2] != 0).tolist() if n else []
         starts, ends = [0] * n, [n] * n
-        bounds = [i for i, first in enumerate(sent_start) if first == 1 and i] + [n]
+        # SENT_START is 1 at a sentence's first token.
+        bounds = [i for i in (array[:, 3] == 1).nonzero()[0].tolist() if i] + [n] if n else [n]
         start = 0
         for end in bounds:
             starts[start:end] = [start] * (end - start)
             ends[start:end] = [end] * (end - start)
             start = end
-        view = TokenView(
-            [strings[o] for o in orth], [strings[o] for o in lower], [bool(v) for v in like_num], starts, ends
-        )
+        view = TokenView(_texts(doc, orth), _texts(doc, lower), like_num, starts, ends)
         doc.user_data["bench_token_view"] = view
+    _LAST_VIEW[:] = [doc, view]
     return view
 
 
 @dataclass(frozen=True)
 class TokenFlags:
-    """The lexical flags of a doc's tokens as plain lists, built once (``token_view``'s companion)."""
+    """The lexical flags of a doc's tokens as plain lists, built once (``token_view``'s companion):
+    the finders' loops index these instead of building a Token (``doc[k]``) per look."""
 
     is_lower: list[bool]
     is_alpha: list[bool]
@@ -182,18 +256,42 @@ class TokenFlags:
     is_punct: list[bool]
     is_quote: list[bool]
     is_space: list[bool]
-    spacy: list[bool]  # a space follows the token
+    spacy: list[bool]  # a space follows the token (``Token.whitespace_``)
+    is_upper: list[bool]
+    is_digit: list[bool]
+    is_stop: list[bool]
+    sent_start: list[bool]  # ``Token.is_sent_start`` is truthy
 
 
 def token_flags(doc: Doc) -> TokenFlags:
+    if _LAST_FLAGS[0] is doc:
+        return _LAST_FLAGS[1]
     flags = doc.user_data.get("bench_token_flags")
     if flags is None:
-        from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, IS_QUOTE, IS_SPACE, IS_TITLE, SPACY
+        from spacy.attrs import (
+            IS_ALPHA,
+            IS_DIGIT,
+            IS_LOWER,
+            IS_PUNCT,
+            IS_QUOTE,
+            IS_SPACE,
+            IS_STOP,
+            IS_TITLE,
+            IS_UPPER,
+            SENT_START,
+            SPACY,
+        )
 
-        attrs = [IS_LOWER, IS_ALPHA, IS_TITLE, IS_PUNCT, IS_QUOTE, IS_SPACE, SPACY]
-        columns = (doc.to_array(attrs) != 0).T.tolist() if len(doc) else [[]] * len(attrs)
+        attrs = [IS_LOWER, IS_ALPHA, IS_TITLE, IS_PUNCT, IS_QUOTE, IS_SPACE, SPACY, IS_UPPER, IS_DIGIT, IS_STOP]
+        if len(doc):
+            array = doc.to_array(attrs + [SENT_START])
+            # SENT_START is 1 for a sentence's first token, -1 (as uint64) inside, 0 when unknown.
+            columns = (array[:, :-1] != 0).T.tolist() + [(array[:, -1] == 1).tolist()]
+        else:
+            columns = [[] for _ in range(len(attrs) + 1)]
         flags = TokenFlags(*columns)
         doc.user_data["bench_token_flags"] = flags
+    _LAST_FLAGS[:] = [doc, flags]
     return flags
 
 
@@ -202,6 +300,8 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
     return view.sent_starts, view.sent_ends
 
 
+# "Ana Ruiz lost her husband": the pronouns that take up a full name before the verb (_named_by_context).
+PRONOUNS_AFTER_SUBJECT = frozenset({"his", "her", "himself", "herself"})
 OPEN_QUOTES = frozenset({"“", '"', "‘"})
 CLOSE_QUOTES = frozenset({"”", '"', "’"})
 
@@ -240,6 +340,7 @@ class PeopleFinder:
         roles = load_json("roles.json", data_dir)
         vocab = load_json("entities.json", data_dir)
         self._surnames: frozenset[int] = frozenset()
+        self._name_texts: dict[str, bool] = {}  # see _name_at
         self.kind_of: dict[str, str] = {}
         # "Chad's Tumbo Hills", "Kenya's Dorvo County": a state's possessive before a name closed by a
         # place's word owns a place, not a person.
@@ -300,6 +401,10 @@ class PeopleFinder:
         # "twelve people, including A B, C D and E F": a list of people opened after a word for people.
         self.loose_cues.add("list", [nlp.make_doc(p) for p in vocab["person_list_cues"]])
         self.list_heads = frozenset(vocab["person_list_heads"]) | self.people_after | plurals
+        # The words at which _named_by_context's tests can fire (see there).
+        self.context_triggers = (
+            self.report_verbs | self.person_verbs | {",", "of", "and", "was", "were", "had", "has", "have", "'s", "’s"}
+        )
 
     def _is_name(self, token) -> bool:
         text = token.text
@@ -310,40 +415,50 @@ class PeopleFinder:
             and all(ch.isalpha() or ch in "'’" for ch in text)
         )
 
+    def _name_at(self, doc: Doc, k: int) -> bool:
+        """``_is_name`` of token k, remembered by the word's text: it reads nothing else, and the
+        name runs ask about the same words again and again."""
+        text = token_view(doc).texts[k]
+        known = self._name_texts.get(text)
+        if known is None:
+            if len(self._name_texts) > 200_000:
+                self._name_texts.clear()
+            known = self._name_texts[text] = self._is_name(doc[k])
+        return known
+
     def _name_forward(self, doc: Doc, i: int, taken: list[bool]) -> int:
         """End of a person name starting at token i (i itself when there is none)."""
         j, last_name_end = i, i
         if self._abbreviation(doc, j):
             return i  # "spokesman Brig. Gen. …": a rank, not the name
         soft = self._surnames
-        while j < len(doc) and j - i < 7 and (not taken[j] or j in soft):
-            t = doc[j]
+        view, flags = token_view(doc), token_flags(doc)
+        texts, n = view.texts, len(view.texts)
+        while j < n and j - i < 7 and (not taken[j] or j in soft):
             if taken[j]:
                 # "spokesman Tarek Sudani, said": a place's or people's name may be a surname; it ends
                 # the person's name when name words open it and no capitalised word follows.
-                if last_name_end == j > i and (j + 1 >= len(doc) or not (doc[j + 1].is_title or doc[j + 1].is_upper)):
+                if last_name_end == j > i and (j + 1 >= n or not (flags.is_title[j + 1] or flags.is_upper[j + 1])):
                     j += 1
                     last_name_end = j
                 break
-            if self._is_name(t):
+            if self._name_at(doc, j):
                 j += 1
                 last_name_end = j
-            elif j > i and self._initial(doc, j) and not taken[j + 1] and self._is_name(doc[j + 1]):
+            elif j > i and self._initial(doc, j) and not taken[j + 1] and self._name_at(doc, j + 1):
                 j += 1  # "Ana M. Ruiz": a middle initial between name words
             elif j > i and (close := self._nickname_end(doc, j, taken)):
                 # "Ana “La Jefa” Ruiz": a nickname in quotes between name words is part of the name.
                 j = close
             elif (
-                t.lower_ in self.particles
-                and j + 1 < len(doc)
-                and (doc[j + 1].text == "-" or self._is_name(doc[j + 1]))
+                view.lowers[j] in self.particles and j + 1 < n and (texts[j + 1] == "-" or self._name_at(doc, j + 1))
             ) or (
-                t.text == "-"
+                texts[j] == "-"
                 and j > i
-                and j + 1 < len(doc)
-                and self._is_name(doc[j + 1])
-                and not t.whitespace_
-                and not doc[j - 1].whitespace_
+                and j + 1 < n
+                and self._name_at(doc, j + 1)
+                and not flags.spacy[j]
+                and not flags.spacy[j - 1]
             ):
                 j += 1
             else:
@@ -351,9 +466,9 @@ class PeopleFinder:
         # "Romeo Brawner Jr.", "Gabriel Viray III": a generational suffix ends the name.
         if (
             last_name_end > i
-            and last_name_end < len(doc)
+            and last_name_end < n
             and not taken[last_name_end]
-            and doc[last_name_end].text in self.suffixes
+            and texts[last_name_end] in self.suffixes
         ):
             last_name_end += 1
         return last_name_end
@@ -361,58 +476,66 @@ class PeopleFinder:
     def _nickname_end(self, doc: Doc, j: int, taken: list[bool]) -> int:
         """After a quoted nickname of one to four capitalised words that opens at j and is followed
         by a name word; 0 when there is none."""
-        if doc[j].text not in OPEN_QUOTES:
+        texts = token_view(doc).texts
+        if texts[j] not in OPEN_QUOTES:
             return 0
+        is_title, n = token_flags(doc).is_title, len(texts)
         k = j + 1
-        while k < len(doc) and k - j <= 4 and not taken[k] and doc[k].is_title:
+        while k < n and k - j <= 4 and not taken[k] and is_title[k]:
             k += 1
-        if k == j + 1 or k + 1 >= len(doc) or doc[k].text not in CLOSE_QUOTES or taken[k + 1]:
+        if k == j + 1 or k + 1 >= n or texts[k] not in CLOSE_QUOTES or taken[k + 1]:
             return 0
-        return k + 1 if self._is_name(doc[k + 1]) else 0
+        return k + 1 if self._name_at(doc, k + 1) else 0
 
     @staticmethod
     def _initial(doc: Doc, j: int) -> bool:
         """One capital letter with its full stop ("M."), followed by another token."""
-        text = doc[j].text
-        return j + 1 < len(doc) and len(text) == 2 and text[0].isupper() and text[1] == "."
+        texts = token_view(doc).texts
+        text = texts[j]
+        return j + 1 < len(texts) and len(text) == 2 and text[0].isupper() and text[1] == "."
 
     @staticmethod
     def _abbreviation(doc: Doc, j: int) -> bool:
         """A short capitalised word with its full stop attached ("Brig.", "Col."): a title, never a name."""
+        texts, flags = token_view(doc).texts, token_flags(doc)
         return (
-            j + 1 < len(doc)
-            and doc[j + 1].text == "."
-            and not doc[j].whitespace_
-            and doc[j].is_title
-            and len(doc[j]) <= 5
+            j + 1 < len(texts)
+            and texts[j + 1] == "."
+            and not flags.spacy[j]
+            and flags.is_title[j]
+            and len(texts[j]) <= 5
         )
 
     def _name_backward(self, doc: Doc, end: int, taken: list[bool]) -> int:
         """Start of a person name ending at token end (exclusive); end itself when there is none."""
         j, start, names = end - 1, end, 0
+        view, flags = token_view(doc), token_flags(doc)
+        texts = view.texts
         while j >= 0 and end - j <= 9 and not taken[j]:
-            t = doc[j]
-            if self._is_name(t):
+            if self._name_at(doc, j):
                 names += 1
                 start = j
-            elif names and j > 0 and self._initial(doc, j) and not taken[j - 1] and self._is_name(doc[j - 1]):
+            elif names and j > 0 and self._initial(doc, j) and not taken[j - 1] and self._name_at(doc, j - 1):
                 pass  # "Ana M. Ruiz": a middle initial inside the name
-            elif t.text == "”" and names and (opening := self._nickname_start(doc, j, taken)):
+            elif texts[j] == "”" and names and (opening := self._nickname_start(doc, j, taken)):
                 j = opening  # "Ana “La Jefa” Ruiz": the nickname is inside the name
-            elif not (t.lower_ in self.particles or (t.text == "-" and not t.whitespace_)):
+            elif not (view.lowers[j] in self.particles or (texts[j] == "-" and not flags.spacy[j])):
                 break
             j -= 1
         return start if names >= 2 else end
 
     def _nickname_start(self, doc: Doc, close: int, taken: list[bool]) -> int:
         """The opening quote of a nickname closed at ``close``, after a name word; 0 when there is none."""
+        texts, is_title = token_view(doc).texts, token_flags(doc).is_title
         k = close - 1
-        while k > 0 and close - k <= 4 and not taken[k] and doc[k].is_title:
+        while k > 0 and close - k <= 4 and not taken[k] and is_title[k]:
             k -= 1
-        ok = k < close - 1 and k > 0 and doc[k].text == "“" and not taken[k - 1] and self._is_name(doc[k - 1])
+        ok = k < close - 1 and k > 0 and texts[k] == "“" and not taken[k - 1] and self._name_at(doc, k - 1)
         return k if ok else 0
 
     def find(self, doc: Doc, ents: list[Span]) -> tuple[list[Span], list[RoleLink]]:
+        view, flags = token_view(doc), token_flags(doc)
+        texts, lowers = view.texts, view.lowers
         self._surnames = frozenset(e.start for e in ents if len(e) == 1 and e.label_ in ("GPE", "NORP"))
         taken = [False] * len(doc)
         for e in ents:
@@ -429,7 +552,13 @@ class PeopleFinder:
             kind = self.kind_of.get(doc[start:end].text.lower(), "member")
             begin, rule = end, f"roles.{kind}"
             stop = self._name_forward(doc, end, taken)
-            if stop > end and kind == "honorific" and end - start == 1 and doc[start].is_alpha and doc[start].is_title:
+            if (
+                stop > end
+                and kind == "honorific"
+                and end - start == 1
+                and flags.is_alpha[start]
+                and flags.is_title[start]
+            ):
                 # "Hassan Sheikh Mohamud": a title between name words is part of the name.
                 begin = self._name_start(doc, start, taken)
                 rule = "roles.honorific.inside" if begin < start else rule
@@ -444,7 +573,7 @@ class PeopleFinder:
             if stop > end:
                 person = Span(doc, begin, stop, label="PERSON", span_id=rule)
                 org = ent_ending_at.get(start)
-                if org is None and start >= 2 and doc[start - 1].lower_ in ("'s", "’s"):
+                if org is None and start >= 2 and lowers[start - 1] in ("'s", "’s"):
                     org = ent_ending_at.get(start - 1)
                 people.append(person)
                 links.append(RoleLink(person, org if org is not None and org.label_ in ("ORG", "GPE") else None, kind))
@@ -456,13 +585,13 @@ class PeopleFinder:
             k = start - 1
             while k >= 0 and start - k <= 7 and self._in_role_phrase(doc, k):
                 k -= 1
-            if k >= 1 and doc[k].text == ",":
+            if k >= 1 and texts[k] == ",":
                 begin = self._name_backward(doc, k, taken)
                 if begin < k:
                     after = end
                     org = None
-                    if after < len(doc) and doc[after].lower_ in self.of_words:
-                        org_at = after + 2 if after + 1 < len(doc) and doc[after + 1].lower_ == "the" else after + 1
+                    if after < len(doc) and lowers[after] in self.of_words:
+                        org_at = after + 2 if after + 1 < len(doc) and lowers[after + 1] == "the" else after + 1
                         org = ent_starting_at.get(org_at)
                     person = Span(doc, begin, k, label="PERSON", span_id=f"roles.{kind}.apposition")
                     people.append(person)
@@ -478,61 +607,67 @@ class PeopleFinder:
     def _name_start(self, doc: Doc, k: int, taken: list[bool]) -> int:
         """Start of the name words right before token k (k itself when there are none)."""
         begin = k
-        while begin > 0 and k - begin < 4 and not taken[begin - 1] and self._is_name(doc[begin - 1]):
+        while begin > 0 and k - begin < 4 and not taken[begin - 1] and self._name_at(doc, begin - 1):
             begin -= 1
         return begin
 
     def _after_comma(self, doc: Doc, end: int, ent_starting_at: dict[int, Span]) -> int:
         """Where a name stands after a role and a comma, past a "to/of/for <mention>" phrase; ``end`` when none."""
+        view, flags = token_view(doc), token_flags(doc)
+        texts, lowers = view.texts, view.lowers
         k = end
-        if k + 1 < len(doc) and doc[k].lower_ in self.of_words | {"to"}:
-            at = k + 2 if doc[k + 1].lower_ == "the" else k + 1
+        if k + 1 < len(doc) and lowers[k] in self.of_words | {"to"}:
+            at = k + 2 if lowers[k + 1] == "the" else k + 1
             mention = ent_starting_at.get(at)
             if mention is not None:
                 k = mention.end
             else:
                 # "the mayor of Temboro, Ana Ruiz, said": a place no finder has reached yet.
                 run = at
-                while run < len(doc) and run - at < 3 and self._is_name(doc[run]):
+                while run < len(doc) and run - at < 3 and self._name_at(doc, run):
                     run += 1
-                if run == at and doc[at - 1].lower_ == "the":
+                if run == at and lowers[at - 1] == "the":
                     # "a spokesman for the group, Ana Ruiz, said": a body named by its kind.
-                    while run < len(doc) and run - at < 2 and doc[run].is_lower and doc[run].is_alpha:
+                    while run < len(doc) and run - at < 2 and flags.is_lower[run] and flags.is_alpha[run]:
                         run += 1
-                k = run if run > at and run < len(doc) and doc[run].text == "," else k
-        return k + 1 if k < len(doc) and doc[k].text == "," else end
+                k = run if run > at and run < len(doc) and texts[run] == "," else k
+        return k + 1 if k < len(doc) and texts[k] == "," else end
 
     def _closed_name(self, doc: Doc, begin: int, stop: int, least: int = 2) -> bool:
         """Two name words or more, closed by punctuation or a reporting verb: an apposition, not a longer name."""
-        names = sum(1 for t in doc[begin:stop] if self._is_name(t))
+        view = token_view(doc)
+        texts, lowers = view.texts, view.lowers
+        names = sum(1 for k in range(begin, stop) if self._name_at(doc, k))
         return names >= least and (
             stop >= len(doc)
-            or doc[stop].text in (",", ".", ";", ")")
-            or doc[stop].lower_ in self.report_verbs
-            or doc[stop].lower_ in self.person_tails
+            or texts[stop] in (",", ".", ";", ")")
+            or lowers[stop] in self.report_verbs
+            or lowers[stop] in self.person_tails
         )
 
     def _named_after_cue(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
         """Full names after a phrase that introduces a person ("a militia led by Ana Ruiz", "a man
         called Abu Samir"), and a second one joined by "and" ("naming them as A B and C D")."""
+        view, flags = token_view(doc), token_flags(doc)
+        texts, lowers = view.texts, view.lowers
         found = []
         for _, start, end in self.cues(doc):
             # After "alias" one name word is enough ("alias Kulot", "alias “Engineer”").
             least = 1 if doc[start:end].text.lower() in self.one_word_cues or self._said_of_person(doc, start) else 2
-            begin = end + 1 if end < len(doc) and doc[end].text in ("“", '"', "‘") else end
+            begin = end + 1 if end < len(doc) and texts[end] in ("“", '"', "‘") else end
             while begin < len(doc):
                 stop = self._name_forward(doc, begin, taken)
                 closed = self._closed_name(doc, begin, stop, least) or (
-                    stop < len(doc) and doc[stop].text in ("”", '"', "’")
+                    stop < len(doc) and texts[stop] in ("”", '"', "’")
                 )
                 # One name word after a cue may be followed by the rest of the clause ("known as A and B on Friday").
-                closed = closed or (least == 1 and stop > begin and stop < len(doc) and doc[stop].is_lower)
-                if not closed and not (stop < len(doc) and doc[stop].lower_ == "and"):
+                closed = closed or (least == 1 and stop > begin and stop < len(doc) and flags.is_lower[stop])
+                if not closed and not (stop < len(doc) and lowers[stop] == "and"):
                     break
-                if sum(1 for t in doc[begin:stop] if self._is_name(t)) < least:
+                if sum(1 for k in range(begin, stop) if self._name_at(doc, k)) < least:
                     break
                 found.append((begin, stop, "people.after_cue"))
-                if stop + 1 >= len(doc) or doc[stop].lower_ != "and":
+                if stop + 1 >= len(doc) or lowers[stop] != "and":
                     break
                 begin = stop + 1
         return found
@@ -547,14 +682,16 @@ class PeopleFinder:
 
     def _person_shaped(self, doc: Doc, begin: int, end: int) -> bool:
         """Two to four name words, none of them a word of an institution or a place ("Farmers Association")."""
-        words = [t for t in doc[begin:end] if self._is_name(t)]
+        view = token_view(doc)
+        lowers, stop = view.lowers, min(end, len(view.lowers))  # as the slice doc[begin:end] reads
+        words = sum(1 for k in range(begin, stop) if self._name_at(doc, k))
         return (
-            2 <= len(words) <= 4
-            and doc[begin].text not in self.not_first
-            and not any(t.lower_ in self.not_person for t in doc[begin:end])
-            and not (begin > 0 and doc[begin - 1].lower_ in self.body_kinds)
+            2 <= words <= 4
+            and view.texts[begin] not in self.not_first
+            and not any(lowers[k] in self.not_person for k in range(begin, stop))
+            and not (begin > 0 and lowers[begin - 1] in self.body_kinds)
             # "met Kelmar Airways executives": a run before a plural noun of people is its modifier.
-            and not (end < len(doc) and doc[end].lower_ in self.people_after)
+            and not (end < len(lowers) and lowers[end] in self.people_after)
         )
 
     def _named_after_loose_cue(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
@@ -562,6 +699,8 @@ class PeopleFinder:
         "met Ana Ruiz on Monday", "signed by Ana Ruiz") and lists after a plural role ("commanders
         Ana Ruiz and Tomas Vel were killed"). A lower-case word closes the name as well as punctuation:
         the name run has already stopped at the first word that is no name."""
+        view = token_view(doc)
+        texts, lowers = view.texts, view.lowers
         found = []
         for match_id, start, end in self.loose_cues(doc):
             kind = doc.vocab.strings[match_id]
@@ -569,7 +708,7 @@ class PeopleFinder:
                 continue
             plural = kind in ("plural", "list")
             begin = end
-            if plural and begin + 1 < len(doc) and doc[begin].text == "," and not taken[begin + 1]:
+            if plural and begin + 1 < len(doc) and texts[begin] == "," and not taken[begin + 1]:
                 begin += 1  # "two hostages, Ana Ruiz and Tomas Vel, were freed": the list in apposition
             while begin < len(doc) and not taken[begin]:
                 stop = self._name_forward(doc, begin, taken)
@@ -589,7 +728,7 @@ class PeopleFinder:
                 if after is None or not (after.lower_ == "and" or (plural and after.text == ",")):
                     break
                 begin = stop + 1
-                if plural and begin < len(doc) and doc[begin].lower_ == "and":
+                if plural and begin < len(doc) and lowers[begin] == "and":
                     begin += 1
                 if plural and begin < len(doc) and not taken[begin]:
                     # "sepoys Ana Ruiz and Tomas": after a full name, one name word is a person of the list.
@@ -603,12 +742,13 @@ class PeopleFinder:
         """A full name opened by a common given name ("Amadou Keita", "Olena Marchuk") wherever it
         stands: the last resort after roles and context. The name must stand alone (no capitalised
         word before or after it) and hold no word of a place or a body ("Ahmadu Tessa University")."""
+        view = token_view(doc)
+        texts, lowers = view.texts, view.lowers
         found = []
-        texts = token_view(doc).texts
         for i in [k for k, text in enumerate(texts) if text in self.given_names]:
-            if taken[i] or (i > 0 and not taken[i - 1] and self._is_name(doc[i - 1])):
+            if taken[i] or (i > 0 and not taken[i - 1] and self._name_at(doc, i - 1)):
                 continue
-            if i > 0 and doc[i - 1].lower_ in self.place_words_before:
+            if i > 0 and lowers[i - 1] in self.place_words_before:
                 continue  # "near Ali Sabieh": towns are named after people too
             stop = self._name_forward(doc, i, taken)
             if stop - i < 2 or not self._person_shaped(doc, i, stop):
@@ -632,12 +772,14 @@ class PeopleFinder:
     def _subject_names(self, doc: Doc, verb: int, taken: list[bool]) -> list[tuple[int, int]]:
         """The full name right before ``verb``, and a second one joined to it by "and" ("Ana Ruiz
         and Tomas Vel were freed"); none when the run ends a longer name."""
+        view = token_view(doc)
+        lowers = view.lowers
         begin = self._unroled(doc, self._name_backward(doc, verb, taken), verb)
         if begin == verb or not self._person_shaped(doc, begin, verb):
             return []
         if not self._ends_longer_name(doc, begin, taken):
             return [(begin, verb)]
-        if begin >= 3 and doc[begin - 1].lower_ == "and" and not taken[begin - 2]:
+        if begin >= 3 and lowers[begin - 1] == "and" and not taken[begin - 2]:
             first = self._unroled(doc, self._name_backward(doc, begin - 1, taken), begin - 1)
             if (
                 first < begin - 1
@@ -649,27 +791,33 @@ class PeopleFinder:
 
     def _unroled(self, doc: Doc, begin: int, end: int) -> int:
         """Past a capitalised role opening a sentence ("Commanders Ana Ruiz"): no part of the name."""
-        return begin + 1 if begin < end and doc[begin].lower_ in self.role_words else begin
+        view = token_view(doc)
+        lowers = view.lowers
+        return begin + 1 if begin < end and lowers[begin] in self.role_words else begin
 
     def _person_tail_word(self, doc: Doc, k: int) -> bool:
         """A kin or companion noun within two words at k ("her husband", "his two sons")."""
         return any(t.lower_ in self.kin for t in doc[k : k + 3])
 
     def _one_name_closed(self, doc: Doc, end: int) -> bool:
-        return end >= len(doc) or doc[end].text in (",", ".", ";", ")") or doc[end].lower_ in self.clause_verbs
+        view = token_view(doc)
+        texts, lowers = view.texts, view.lowers
+        return end >= len(doc) or texts[end] in (",", ".", ";", ")") or lowers[end] in self.clause_verbs
 
     def _coordinated(self, doc: Doc, people: list[Span], taken: list[bool]) -> list[Span]:
         """A full name joined by "and" to a person found ("Ana Ruiz and Tomas Vel were freed") is a
         person: news coordinates people with people."""
+        view, flags = token_view(doc), token_flags(doc)
+        lowers = view.lowers
         out = []
         for person in people:
             after = person.end
-            if after + 2 < len(doc) and doc[after].lower_ == "and" and not taken[after + 1]:
+            if after + 2 < len(doc) and lowers[after] == "and" and not taken[after + 1]:
                 stop = self._name_forward(doc, after + 1, taken)
-                if self._person_shaped(doc, after + 1, stop) and (stop >= len(doc) or not doc[stop].is_title):
+                if self._person_shaped(doc, after + 1, stop) and (stop >= len(doc) or not flags.is_title[stop]):
                     out.append(Span(doc, after + 1, stop, label="PERSON", span_id="people.coordinated"))
             before = person.start - 1
-            if before >= 2 and doc[before].lower_ == "and" and not taken[before - 1]:
+            if before >= 2 and lowers[before] == "and" and not taken[before - 1]:
                 begin = self._name_backward(doc, before, taken)
                 if (
                     begin < before
@@ -684,8 +832,10 @@ class PeopleFinder:
     def _said_of_person(self, doc: Doc, cue: int) -> bool:
         """Whether the words just before a cue ("known as") speak of a person: a comma after a
         name ("Dagalo, widely known as"), a role or a word for people ("two men known as")."""
+        view = token_view(doc)
+        lowers = view.lowers
         for k in range(cue - 1, max(cue - 4, -1), -1):
-            lower = doc[k].lower_
+            lower = lowers[k]
             if lower == "," or lower in self.kind_of or lower in self.people_words:
                 return True
         return False
@@ -717,22 +867,26 @@ class PeopleFinder:
     @staticmethod
     def _names_after(doc: Doc, k: int) -> bool:
         """A capitalised word at k: what a person's "of" phrase names (a state, a body)."""
-        return k < len(doc) and (doc[k].is_title or doc[k].is_upper) and doc[k].is_alpha
+        flags = token_flags(doc)
+        return k < len(doc) and (flags.is_title[k] or flags.is_upper[k]) and flags.is_alpha[k]
 
     def _person_tail(self, doc: Doc, comma: int) -> bool:
         """What only follows a person's name after a comma: a relative "who"/"whose", or an age
         ("…, 34, said", "…, a 34-year-old farmer", "…, aged 34")."""
         k = comma + 1
-        if k >= len(doc):
+        view = token_view(doc)
+        lowers = view.lowers
+        if k >= len(lowers):
             return False
-        if doc[k].lower_ in self.person_tails:
+        if lowers[k] in self.person_tails:
             return True
-        if doc[k].lower_ in ("a", "an", "aged"):
+        if lowers[k] in ("a", "an", "aged"):
             k += 1
-        if k + 1 >= len(doc) or not doc[k].is_digit or len(doc[k]) > 3:
+        # Plain lists first (this runs at every comma); the span's text only where an age may stand.
+        if k + 1 >= len(lowers) or not token_flags(doc).is_digit[k] or len(view.texts[k]) > 3:
             return False
         after = doc[k + 1 : k + 4].text.replace(" ", "")
-        return after.startswith("-year") or (doc[k + 1].text == "," and doc[k - 1].text == ",")
+        return after.startswith("-year") or (lowers[k + 1] == "," and lowers[k - 1] == ",")
 
     def _named_by_context(self, doc: Doc, taken: list[bool], ents: list[Span]) -> list[Span]:
         """Full names (two name words or more) that no role introduces, found by what surrounds them:
@@ -742,8 +896,22 @@ class PeopleFinder:
         found = []
         gpe_ending_at = {e.end for e in ents if e.label_ == "GPE"}
         body_starting_at = {e.start for e in ents if e.label_ in ("ORG", "NORP")}
-        lowers = token_view(doc).lowers
-        for i, lower in enumerate(lowers):
+        view, flags = token_view(doc), token_flags(doc)
+        texts, lowers = view.texts, view.lowers
+        # Plain lists, not Tokens: this loop looks at every token of every article.
+        is_lower, is_alpha, is_title = flags.is_lower, flags.is_alpha, flags.is_title
+        n = len(doc)
+        # Only a trigger word, or a word before a personal pronoun, can start any of the tests below
+        # (none of which changes anything): the other tokens, most of an article, are passed over at once.
+        triggers, pronouns = self.context_triggers, PRONOUNS_AFTER_SUBJECT
+        following = lowers[1:] + [""] if lowers else []
+        candidates = [
+            i
+            for i, (lower, after) in enumerate(zip(lowers, following, strict=True))
+            if lower in triggers or after in pronouns
+        ]
+        for i in candidates:
+            lower = lowers[i]
             if taken[i]:
                 continue
             rule = (
@@ -755,26 +923,26 @@ class PeopleFinder:
                 if lower == "of" and self._names_after(doc, i + 2 if lowers[i + 1 : i + 2] == ["the"] else i + 1)
                 else None
             )
-            if lower in self.report_verbs and i + 2 < len(doc) and not taken[i + 1]:
+            if lower in self.report_verbs and i + 2 < n and not taken[i + 1]:
                 # '"…," said Ana Ruiz, a nurse': the speaker after the verb, closed by punctuation.
                 stop = self._name_forward(doc, i + 1, taken)
-                if stop > i + 1 and self._closed_name(doc, i + 1, stop) and doc[stop].lower_ not in self.report_verbs:
+                if stop > i + 1 and self._closed_name(doc, i + 1, stop) and lowers[stop] not in self.report_verbs:
                     found.append((i + 1, stop, "people.said_after"))
                 elif (
                     stop > i + 1
-                    and stop < len(doc)
-                    and doc[stop].is_lower
+                    and stop < n
+                    and is_lower[stop]
                     and self._after_quote(doc, i)
                     and self._person_shaped(doc, i + 1, stop)
                 ):
                     # '"We fled," said Ana Ruiz on Monday': a quote's speaker, whatever words follow.
                     found.append((i + 1, stop, "people.said_after_quote"))
-                elif stop > i + 1 and stop < len(doc) and self._person_shaped(doc, i + 1, stop):
+                elif stop > i + 1 and stop < n and self._person_shaped(doc, i + 1, stop):
                     # "police said Ana Ruiz was freed": the subject of the reported clause, alone or
                     # with a second name ("said Ana Ruiz and Tomas Vel were freed").
-                    second = self._name_forward(doc, stop + 1, taken) if doc[stop].lower_ == "and" else stop
+                    second = self._name_forward(doc, stop + 1, taken) if lowers[stop] == "and" else stop
                     verb_at = second if second > stop else stop
-                    if verb_at < len(doc) and doc[verb_at].lower_ in self.clause_verbs:
+                    if verb_at < n and lowers[verb_at] in self.clause_verbs:
                         found.append((i + 1, stop, "people.said_subject"))
                         if second > stop and self._person_shaped(doc, stop + 1, second):
                             found.append((stop + 1, second, "people.said_subject"))
@@ -799,11 +967,11 @@ class PeopleFinder:
                 # "Ana Ruiz was abducted", "Ana Ruiz had been shot": what is done only to people.
                 subject = "people.passive_subject"
             elif (
-                doc[i].is_lower
-                and doc[i].is_alpha
+                is_lower[i]
+                and is_alpha[i]
                 and lowers[i + 1 : i + 2] in (["his"], ["her"], ["himself"], ["herself"])
                 and i >= 2
-                and doc[i - 1].is_title
+                and is_title[i - 1]
             ):
                 # "Ana Ruiz lost her husband": a full name that a personal pronoun takes up.
                 subject = "people.pronoun_subject"
@@ -837,14 +1005,14 @@ class PeopleFinder:
                     begin == i
                     and rule == "people.apposition_tail"
                     and not taken[i - 1]
-                    and self._is_name(doc[i - 1])
-                    and doc[i - 1].text not in self.not_first
-                    and doc[i].lower_ not in self.person_tails
+                    and self._name_at(doc, i - 1)
+                    and texts[i - 1] not in self.not_first
+                    and lower not in self.person_tails
                     and (
                         i == 1
-                        or doc[i - 1].is_sent_start
+                        or flags.sent_start[i - 1]
                         or lowers[i - 2] in (",", "said", "says")
-                        or doc[i - 2].is_quote
+                        or flags.is_quote[i - 2]
                     )
                 ):
                     # "Amal, 34, a teacher, said": an age makes one name word a person's.
@@ -856,9 +1024,9 @@ class PeopleFinder:
                     found.append((begin, i, "people.possessive_owner"))
             elif (
                 lower in ("'s", "’s")
-                and i + 1 < len(doc)
+                and i + 1 < n
                 and lowers[i + 1] in self.possessed
-                and doc[i + 1].is_lower
+                and is_lower[i + 1]
                 and not taken[i - 1]
             ):
                 # "Ana Ruiz's widow", "Ana Ruiz's arrest": what only a person has or undergoes.
@@ -867,16 +1035,16 @@ class PeopleFinder:
                     found.append((begin, i, "people.possessed"))
             elif lower in ("'s", "’s") and i in gpe_ending_at:
                 stop = self._name_forward(doc, i + 1, taken)
-                names = sum(1 for t in doc[i + 1 : stop] if self._is_name(t))
-                place = doc[stop - 1].text in self.place_last_words
-                if names >= 2 and not place and not (stop < len(doc) and doc[stop].is_title):
+                names = sum(1 for k in range(i + 1, stop) if self._name_at(doc, k))
+                place = texts[stop - 1] in self.place_last_words
+                if names >= 2 and not place and not (stop < n and is_title[stop]):
                     found.append((i + 1, stop, "people.possessive_name"))
         for e in ents:
             # "South African Ana Ruiz was killed": a nationality before a full name describes a person.
-            if e.label_ == "NORP" and e.end < len(doc) and not taken[e.end]:
+            if e.label_ == "NORP" and e.end < n and not taken[e.end]:
                 stop = self._name_forward(doc, e.end, taken)
-                names = sum(1 for t in doc[e.end : stop] if self._is_name(t))
-                if names >= 2 and (stop >= len(doc) or not (doc[stop].is_title or doc[stop].text in ("-", "'s", "’s"))):
+                names = sum(1 for k in range(e.end, stop) if self._name_at(doc, k))
+                if names >= 2 and (stop >= n or not (is_title[stop] or texts[stop] in ("-", "'s", "’s"))):
                     found.append((e.end, stop, "people.nationality_name"))
         found += self._named_after_cue(doc, taken)
         found += self._named_after_loose_cue(doc, taken)
@@ -884,7 +1052,7 @@ class PeopleFinder:
         out = []
         for begin, end, rule in found:
             # "the local daily Sabah Kelmar said": a kind of body right before a name makes it the body's.
-            if begin > 0 and doc[begin - 1].lower_ in self.body_kinds and doc[begin - 1].is_lower:
+            if begin > 0 and lowers[begin - 1] in self.body_kinds and is_lower[begin - 1]:
                 continue
             if not any(taken[begin:end]):
                 out.append(Span(doc, begin, end, label="PERSON", span_id=rule))
@@ -896,6 +1064,8 @@ class PeopleFinder:
 def _inside_longer_name(doc: Doc, start: int, end: int, titles: Set[str] = frozenset()) -> bool:
     """Whether tokens start..end are part of a longer name: a capitalised word (not a title such as
     "President", nor a sentence's opening function word), a tight hyphen or a closing quote next to them."""
+    view, flags = token_view(doc), token_flags(doc)
+    texts = view.texts
     if start > 0:
         before = doc[start - 1]
         # A curly closing quote ends a nickname ("Ana “La Jefa” Ruiz"); a straight one may end a quotation.
@@ -907,10 +1077,10 @@ def _inside_longer_name(doc: Doc, start: int, end: int, titles: Set[str] = froze
         after = doc[end]
         if after.is_alpha and after.is_title:
             return True
-        quoted = start > 0 and doc[start - 1].text == "“" and after.text == "”"
-        if quoted and end + 1 < len(doc) and doc[end + 1].is_title:
+        quoted = start > 0 and texts[start - 1] == "“" and after.text == "”"
+        if quoted and end + 1 < len(doc) and flags.is_title[end + 1]:
             return True  # the nickname of a longer name ("A “El Toro” B")
-        if after.text in ("-", "–") and not doc[end - 1].whitespace_:
+        if after.text in ("-", "–") and not flags.spacy[end - 1]:
             return True
     return False
 
@@ -1016,12 +1186,14 @@ def _is_acronym(text: str) -> bool:
 
 def _joins_name(doc: Doc, k: int) -> bool:
     """Whether token k may stand inside a capitalised name: a connector or a tight hyphen ("Jaish-e-Adl")."""
+    view, flags = token_view(doc), token_flags(doc)
+    texts = view.texts
     token = doc[k]
     if token.lower_ in CONNECTORS:
         return True
     if token.text in ("-", "–"):
-        return not token.whitespace_ and k > 0 and not doc[k - 1].whitespace_
-    return k > 0 and k + 1 < len(doc) and doc[k - 1].text == "-" and doc[k + 1].text == "-"
+        return not token.whitespace_ and k > 0 and not flags.spacy[k - 1]
+    return k > 0 and k + 1 < len(doc) and texts[k - 1] == "-" and texts[k + 1] == "-"
 
 
 def _expansion_start(doc: Doc, end: int, acronym: str, heads: Set[str] = frozenset()) -> int | None:
@@ -1031,25 +1203,27 @@ def _expansion_start(doc: Doc, end: int, acronym: str, heads: Set[str] = frozens
     Forces of the Republic (FAR)"), without leading determiners and connectors, and without a
     sentence-initial word that only opens a phrase ("Fighters of the Popular Resistance Front").
     """
+    view, flags = token_view(doc), token_flags(doc)
+    texts, lowers = view.texts, view.lowers
     k = end - 1
-    while k >= 0 and end - k <= 12 and (doc[k].is_title or _joins_name(doc, k)):
+    while k >= 0 and end - k <= 12 and (flags.is_title[k] or _joins_name(doc, k)):
         k -= 1
     start = k + 1
-    if start < end - 1 and doc[start].is_sent_start and doc[start + 1].lower_ in CONNECTORS:
+    if start < end - 1 and flags.sent_start[start] and lowers[start + 1] in CONNECTORS:
         start += 1
-    while start < end and (doc[start].lower_ in CONNECTORS or doc[start].lower_ in ("the", "a", "an")):
+    while start < end and (lowers[start] in CONNECTORS or lowers[start] in ("the", "a", "an")):
         start += 1
     words = [t for t in doc[start:end] if t.is_title]
     if len(words) < 2 or acronym[0] not in {t.text[0] for t in words}:
         return None
     # "Task Force Delta and Norland Naval Command (NNC)": after "and", a whole institution name of its
     # own (two capitalised words or more, ending in a head) is what the acronym names.
-    last_and = max((k for k in range(start + 1, end - 2) if doc[k].lower_ == "and"), default=None)
-    if last_and is not None and doc[end - 1].text in heads:
+    last_and = max((k for k in range(start + 1, end - 2) if lowers[k] == "and"), default=None)
+    if last_and is not None and texts[end - 1] in heads:
         rest = [t for t in doc[last_and + 1 : end] if t.is_title]
         if len(rest) >= 2 and acronym[0] in {t.text[0] for t in rest}:
             start = last_and + 1
-            while doc[start].lower_ in ("the", "a", "an"):
+            while lowers[start] in ("the", "a", "an"):
                 start += 1
             return start
     return start
@@ -1092,7 +1266,9 @@ def _name_label(
     """ORG; LOC when the name's head noun (its last word before "of/on/for") is a kind of place,
     or when it names a school attacked (``target_site``); EVENT when it is a kind of agreement or
     talks ("Coastal Accord on the Ending of …")."""
-    head = next((doc[k - 1] for k in range(start + 1, end) if doc[k].lower_ in ("of", "on", "for")), doc[end - 1])
+    view = token_view(doc)
+    lowers = view.lowers
+    head = next((doc[k - 1] for k in range(start + 1, end) if lowers[k] in ("of", "on", "for")), doc[end - 1])
     if head.text in place_heads or target_site(doc, start, end, sites, attack_words):
         return "LOC"
     return "EVENT" if head.lower_ in event_heads else "ORG"
@@ -1116,12 +1292,13 @@ def acronym_mentions(
     inside it ("… of the Republic (FAR)"). Every later use of the acronym in the article is
     a mention too, with the full name as ``ref``.
     """
+    view, flags = token_view(doc), token_flags(doc)
+    texts = view.texts
     taken = list(claimed)
     ending_at = {m.end: m for m in named}
     found: list[Span] = []
     refs: dict[tuple[int, int], str] = {}
     defined: dict[tuple[str, ...], tuple[str, str]] = {}
-    texts = token_view(doc).texts
     for i in range(1, len(doc) - 2):
         # Plain strings first: a Token is built only where a bracketed acronym may stand.
         if texts[i] != "(":
@@ -1141,7 +1318,11 @@ def acronym_mentions(
             found.append(Span(doc, start, i, label=label, span_id="acronyms.expansion"))
             for k in range(start, i):
                 taken[k] = True
-        elif doc[i - 1].is_title and doc[i - 1].is_alpha and (i < 2 or doc[i - 2].is_title or _joins_name(doc, i - 2)):
+        elif (
+            flags.is_title[i - 1]
+            and flags.is_alpha[i - 1]
+            and (i < 2 or flags.is_title[i - 2] or _joins_name(doc, i - 2))
+        ):
             # A name translated from another language keeps its own initials ("... for Unity,
             # Justice and Renewal (CNUJR)"): the acronym alone names the body.
             label, full = "ORG", acronym
@@ -1189,6 +1370,8 @@ def body_mentions(
     modifies a noun after it ("a Myanmar military jet") is no body.
     Returns (new mentions, {replaced mention: its replacement}).
     """
+    view, flags = token_view(doc), token_flags(doc)
+    lowers = view.lowers
     taken = list(claimed)
     bodies = set(vocab["body_nouns"])
     modifiers = set(vocab["body_modifiers"])
@@ -1197,11 +1380,10 @@ def body_mentions(
     generic = {m.start: m for m in named if m.id_ in vocab["generic_body_patterns"]}
     places_at = {m.start: m for m in named if m.label_ == "GPE"}
     in_bodies = set(vocab["body_in_place_nouns"])
-    lowers = token_view(doc).lowers
     found: list[Span] = []
     replaced: dict[Span, Span] = {}
     for m in named:
-        if m.id_ == "entities.force_nouns" and m.end < len(doc) and doc[m.end].lower_ in modified:
+        if m.id_ == "entities.force_nouns" and m.end < len(doc) and lowers[m.end] in modified:
             # "a Syrian military jet": the nationality modifies, no body is named.
             replaced[m] = Span(doc, m.start, m.start + 1, label="NORP", span_id="entities.force_nouns.modifier")
             found.append(replaced[m])
@@ -1214,19 +1396,19 @@ def body_mentions(
             replaced[m] = replaced[body] = Span(doc, m.start, body.end, label="ORG", span_id="entities.body_nouns")
             found.append(replaced[m])
             continue
-        possessive = m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s") and m.label_ == "GPE"
+        possessive = m.end < len(doc) and lowers[m.end] in ("'s", "’s") and m.label_ == "GPE"
         start = m.end + 1 if possessive else m.end
         end = start
-        while end < len(doc) and end - start < 2 and not taken[end] and doc[end].lower_ in modifiers:
+        while end < len(doc) and end - start < 2 and not taken[end] and lowers[end] in modifiers:
             end += 1
-        if end > start and (end >= len(doc) or doc[end].lower_ not in bodies) and doc[end - 1].lower_ in bodies:
+        if end > start and (end >= len(doc) or lowers[end] not in bodies) and lowers[end - 1] in bodies:
             end -= 1  # "Haiti's government said": a modifier word ("government forces") is the body itself
-        if end >= len(doc) or taken[end] or doc[end].lower_ not in bodies or not (doc[end].is_lower or possessive):
+        if end >= len(doc) or taken[end] or lowers[end] not in bodies or not (flags.is_lower[end] or possessive):
             continue
         end += 1
-        if end < len(doc) and not taken[end] and doc[end].lower_ in bodies:
+        if end < len(doc) and not taken[end] and lowers[end] in bodies:
             end += 1  # "government forces", "Air Force"
-        if end < len(doc) and doc[end].lower_ in modified:
+        if end < len(doc) and lowers[end] in modified:
             continue  # "a Myanmar military jet": the body word is a modifier
         place = places_at.get(end + 1) if end + 1 < len(doc) and lowers[end] == "in" else None
         if place is not None and lowers[end - 1] in in_bodies and not possessive:
@@ -1255,23 +1437,24 @@ def led_bodies(
     before a common noun, is one ORG span, the leader's name inside (guidelines §2.3). Up to two
     lower-case modifiers stand before the noun (led_body_nouns). Returns (new mentions, {replaced
     mention: its replacement})."""
+    view, flags = token_view(doc), token_flags(doc)
+    lowers = view.lowers
     nouns = frozenset(vocab["led_body_nouns"])
-    lowers = token_view(doc).lowers
     ending_at = {m.end: m for m in named if m.label_ in ("GPE", "NORP", "ORG")}
     taken = list(claimed)
     found: list[Span] = []
     replaced: dict[Span, Span] = {}
     n = len(doc)
     for k in range(1, n - 2):
-        if lowers[k] != "led" or lowers[k - 1] != "-" or doc[k - 2].whitespace_ or doc[k - 1].whitespace_:
+        if lowers[k] != "led" or lowers[k - 1] != "-" or flags.spacy[k - 2] or flags.spacy[k - 1]:
             continue
         leader = ending_at.get(k - 1)
         if leader is None or taken[k]:
             continue
         end = k + 1
-        while end < n and end - k <= 3 and doc[end].is_lower and doc[end].is_alpha and lowers[end] not in nouns:
+        while end < n and end - k <= 3 and flags.is_lower[end] and flags.is_alpha[end] and lowers[end] not in nouns:
             end += 1
-        if end >= n or lowers[end] not in nouns or not doc[end].is_lower or any(taken[k : end + 1]):
+        if end >= n or lowers[end] not in nouns or not flags.is_lower[end] or any(taken[k : end + 1]):
             continue
         span = Span(doc, leader.start, end + 1, label="ORG", span_id="entities.led_body")
         found.append(span)
@@ -1296,10 +1479,8 @@ def _capitalised_words(doc: Doc) -> list[bool]:
     # Two finders read it; the words' shapes never change, so it is made once per doc.
     capitalised = doc.user_data.get("bench_capitalised")
     if capitalised is None:
-        capitalised = [
-            bool(alpha and (title or upper))
-            for title, upper, alpha in doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA]).tolist()
-        ]
+        array = doc.to_array([IS_TITLE, IS_UPPER, IS_ALPHA]) != 0
+        capitalised = (array[:, 2] & (array[:, 0] | array[:, 1])).tolist() if len(doc) else []
         # "Ta’ang", "Jama'at": an apostrophe inside a transliterated word leaves it a capitalised word.
         for k, text in enumerate(token_view(doc).texts):
             if not capitalised[k] and ("'" in text or "’" in text):
@@ -1338,7 +1519,7 @@ def institution_mentions(
     starting_at = {m.start: m for m in named if m.label_ in OWNER_LABELS}
     found: list[Span] = []
     replaced: dict[Span, Span] = {}
-    view = token_view(doc)
+    view, flags = token_view(doc), token_flags(doc)
     texts, lowers, word = view.texts, view.lowers, _capitalised_words(doc)
     article = ("the", "a", "an")
     n, i = len(doc), 0
@@ -1346,11 +1527,11 @@ def institution_mentions(
         if (
             (i not in starting_at and (not word[i] or taken[i]))
             or lowers[i] in article
-            or doc[i].like_num  # "Six Navy ships": a count opens no name
+            or view.like_num[i]  # "Six Navy ships": a count opens no name
             or (i > 0 and word[i - 1] and lowers[i - 1] not in article)
-            or (i > 0 and texts[i - 1] in ("-", "–") and not doc[i - 1].whitespace_)  # "al-Karib": a name's end
+            or (i > 0 and texts[i - 1] in ("-", "–") and not flags.spacy[i - 1])  # "al-Karib": a name's end
             # "Troops of the …": a sentence's first word before "of" is a common noun unless it is a head.
-            or (doc[i].is_sent_start and texts[i] not in heads and i + 1 < n and lowers[i + 1] in ("of", "for"))
+            or (flags.sent_start[i] and texts[i] not in heads and i + 1 < n and lowers[i + 1] in ("of", "for"))
             # "Fighters of the Kelmar Front": people of a body, after a dateline's dash as anywhere.
             or (lowers[i] in people_of and i + 1 < n and lowers[i + 1] in ("of", "for"))
         ):
@@ -1500,11 +1681,12 @@ def headed_mentions(
     lower-case modifiers ("central", "army") may stand between. Returns (new mentions,
     {replaced mention: its replacement}).
     """
+    view, flags = token_view(doc), token_flags(doc)
+    texts, lowers = view.texts, view.lowers
     taken = list(claimed)
     heads = _facility_heads(vocab)
     kinds, lower_only, title_only = heads.kinds, heads.lower_only, heads.title_only
     modifiers, body_heads = heads.modifiers, heads.body_heads
-    view = token_view(doc)
     texts, lowers, word = view.texts, view.lowers, _capitalised_words(doc)
     starting_at = {m.start: m for m in named}
     ending_at = {m.end: m for m in named}
@@ -1512,12 +1694,12 @@ def headed_mentions(
     replaced: dict[Span, Span] = {}
     for k, lower in enumerate(lowers):
         label = kinds.get(lower)
-        if label is None or taken[k] or k == 0 or (lower in lower_only and not doc[k].is_lower):
+        if label is None or taken[k] or k == 0 or (lower in lower_only and not flags.is_lower[k]):
             continue
-        if lower in title_only and not doc[k].is_title:
+        if lower in title_only and not flags.is_title[k]:
             continue
         j = k
-        while j > 0 and k - j < 2 and doc[j - 1].is_lower and lowers[j - 1] in modifiers and not taken[j - 1]:
+        while j > 0 and k - j < 2 and flags.is_lower[j - 1] and lowers[j - 1] in modifiers and not taken[j - 1]:
             j -= 1
         start = j
         while start > 0 and j - start < 5:
@@ -1544,12 +1726,12 @@ def headed_mentions(
             start > 1
             and start < j
             and texts[start - 1] == "-"
-            and not doc[start - 2].whitespace_
+            and not flags.spacy[start - 2]
             and lowers[start - 2] in ("al", "el", "an", "ar", "as", "ash", "ad", "at", "az")
             and not taken[start - 2]
         ):
             start -= 2  # "the al-Tessa prison": the article opens the name
-        named_part = any(t in starting_at for t in range(start, j)) or not doc[start].is_sent_start
+        named_part = any(t in starting_at for t in range(start, j)) or not flags.sent_start[start]
         generic = start > 0 and lowers[start - 1] in ("a", "an")  # "a Congolese prison"
         # A capitalised head that a longer name continues is not the head ("Peace Process for …").
         # "left Dorvo International Airport for Kelmar": a place after "for" is where one goes, not the name.
@@ -1557,7 +1739,7 @@ def headed_mentions(
         continued = k + 1 < len(doc) and (
             word[k + 1] or (lowers[k + 1] in ("of", "for") and k + 2 < len(doc) and word[k + 2] and not place_after)
         )
-        if start == j or generic or not named_part or (not doc[k].is_lower and continued):
+        if start == j or generic or not named_part or (not flags.is_lower[k] and continued):
             continue
         if label == "EVENT" and (_body_alone(doc, start, j, starting_at) or texts[j - 1] in body_heads):
             continue  # "the SCO summit": a body's meeting is named by no venue; the body is the name
@@ -1639,6 +1821,8 @@ def language_mentions(doc: Doc, named: Sequence[Span], vocab: dict) -> list[Span
     """Nationality mentions that name a language, which is no entity (guidelines §2.3): a
     compound ("French-speaking", "Arabic-language") or "in <X>" closing a phrase ("the statement
     was read in Kurdish."): a nationality adjective ends a phrase only as a language's name."""
+    view, flags = token_view(doc), token_flags(doc)
+    texts, lowers = view.texts, view.lowers
     suffixes = frozenset(vocab["language_compound_words"])
     closers = frozenset(vocab["language_closers"])
     out = []
@@ -1647,16 +1831,13 @@ def language_mentions(doc: Doc, named: Sequence[Span], vocab: dict) -> list[Span
             continue
         end = m.end
         compound = (
-            end + 1 < len(doc)
-            and doc[end].text in ("-", "–")
-            and not doc[end - 1].whitespace_
-            and doc[end + 1].lower_ in suffixes
+            end + 1 < len(doc) and texts[end] in ("-", "–") and not flags.spacy[end - 1] and lowers[end + 1] in suffixes
         )
         closed = (
             m.start > 0
-            and doc[m.start - 1].lower_ == "in"
+            and lowers[m.start - 1] == "in"
             and not m.text.endswith("s")
-            and (end >= len(doc) or doc[end].text in closers)
+            and (end >= len(doc) or texts[end] in closers)
         )
         if compound or closed:
             out.append(m)

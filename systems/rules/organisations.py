@@ -18,7 +18,10 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from .entities import token_view
+from .entities import token_flags, token_view
+
+# The finders read the doc's plain per-token lists (``token_view``, ``token_flags``) rather than
+# ``doc[k].attr``: indexing a Doc builds a Token object at every look, and they look at most tokens.
 
 # Any script's capitals ("ÖHD").
 ACRONYM = re.compile(r"^[^\W\d_a-z]{2,6}$")
@@ -33,8 +36,16 @@ OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "'s", "’s
 MODIFIERS = frozenset({"run", "based", "backed", "linked", "affiliated", "owned", "led", "aligned"})
 
 
+_PHRASES: dict[int, tuple[Sequence[str], list[tuple[str, ...]]]] = {}
+
+
 def _phrases(items: Sequence[str]) -> list[tuple[str, ...]]:
-    return sorted((tuple(p.split()) for p in items), key=len, reverse=True)
+    """The phrases of one vocabulary list as word tuples, longest first; made once per list (the
+    finders run on every document with the same lists). Read-only for callers."""
+    entry = _PHRASES.get(id(items))
+    if entry is None or entry[0] is not items:  # holding the list keeps its id from being reused
+        entry = _PHRASES[id(items)] = (items, sorted((tuple(p.split()) for p in items), key=len, reverse=True))
+    return entry[1]
 
 
 def _name_word(doc: Doc, k: int, not_name: frozenset[str]) -> bool:
@@ -49,11 +60,14 @@ def _named(doc: Doc, start: int, end: int) -> bool:
 
 def _joined(doc: Doc, k: int) -> bool:
     """A tight hyphen or dot inside a name ("al-Kaniyat", "Actualite.cd")."""
-    return doc[k].text in ("-", ".") and k > 0 and not doc[k - 1].whitespace_ and not doc[k].whitespace_
+    view, flags = token_view(doc), token_flags(doc)
+    texts = view.texts
+    return texts[k] in ("-", ".") and k > 0 and not flags.spacy[k - 1] and not flags.spacy[k]
 
 
 def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
-    lowers = token_view(doc).lowers
+    view, flags = token_view(doc), token_flags(doc)
+    texts, lowers = view.texts, view.lowers
     before = _phrases(vocab["org_kinds_before"])
     after = _phrases(vocab["org_kinds_after"])
     members = _phrases(vocab["org_member_kinds_after"])
@@ -68,7 +82,7 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
 
     def inner_connector(j: int) -> bool:
         # "Jaish Ansar al-Dorvo wal-Kelmar", "Clan del Norte": a particle between name words.
-        return lowers[j] in connectors and j + 1 < n and (doc[j + 1].text == "-" or _name_word(doc, j + 1, not_name))
+        return lowers[j] in connectors and j + 1 < n and (texts[j + 1] == "-" or _name_word(doc, j + 1, not_name))
 
     def phrase_connector(j: int) -> bool:
         # "the rights group Friends of the Kelmar Coast": a name after its kind may read as a phrase.
@@ -94,7 +108,7 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             )
         ):
             j += 1
-        while j > i and doc[j - 1].text in ("-", "."):
+        while j > i and texts[j - 1] in ("-", "."):
             j -= 1
         return j
 
@@ -108,7 +122,7 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
         ):
             j -= 1
         # "the al-Kaniyat militia": an Arabic article joined by a hyphen opens the name.
-        if j < end and doc[j].text == "-":
+        if j < end and texts[j] == "-":
             j = j - 1 if j > 0 and lowers[j - 1] in particles else j + 1
         return j
 
@@ -118,7 +132,6 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
 
     openers = _phrases(vocab["org_openers"])
     opener_firsts = {p[0] for p in openers}
-    texts = token_view(doc).texts
     for k, text in enumerate(texts):
         # "Radio Tamazuj", "Task Force Kivu": a word that opens a body's name, and the name after it.
         if text not in opener_firsts:
@@ -127,12 +140,12 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
         if not size or any(taken[k : k + size]) or k + size >= n:
             continue
         end = run_forward(k + size, opened=True)  # "Clan del Norte", "Jaish al-Adl"
-        if _named(doc, k + size, end) and (end >= n or not doc[end].is_title):
+        if _named(doc, k + size, end) and (end >= n or not flags.is_title[end]):
             add(k, end, "organisations.opener")
     firsts = {p[0] for p in before} | {p[0] for p in after} | {p[0] for p in members}
     for k, lower in enumerate(lowers):
         # Plain strings first: a Token is built only where a kind word stands.
-        if lower not in firsts or taken[k] or not doc[k].is_lower:
+        if lower not in firsts or taken[k] or not flags.is_lower[k]:
             continue
         kind_before = next((len(p) for p in before if tuple(lowers[k : k + len(p)]) == p), 0)
         if kind_before and k + kind_before < n:
@@ -144,13 +157,13 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
             while end > begin and lowers[end - 1] in ("and", "of", "for", "the"):
                 end -= 1
             closed = end < n and lowers[end] in (",", ".") if apposed else True
-            if _named(doc, begin, end) and closed and (end >= n or not (doc[end].is_title or doc[end].is_upper)):
+            if _named(doc, begin, end) and closed and (end >= n or not (flags.is_title[end] or flags.is_upper[end])):
                 add(begin, end, "organisations.after_kind")
                 continue
         if any(tuple(lowers[k : k + len(p)]) == p for p in after):
             start = run_backward(k)
             opener = lowers[start - 1] if start > 0 else ""
-            modified = opener in MODIFIERS and start > 1 and doc[start - 2].text == "-"
+            modified = opener in MODIFIERS and start > 1 and texts[start - 2] == "-"
             if _named(doc, start, k) and (opener in OPENERS or modified):
                 add(start, k, "organisations.before_kind")
         elif any(tuple(lowers[k : k + len(p)]) == p for p in members):
@@ -173,8 +186,9 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
 def speaking_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[str]) -> list[Span]:
     """One capitalised word after "the" that speaks ("the Telegraph reported", "the Presidency
     said"): a body, as a person's name takes no article. A plural ("the Kelmaris said") is a people."""
+    view = token_view(doc)
+    texts, lowers = view.texts, view.lowers
     verbs = frozenset(vocab["acronym_verbs_after"])
-    lowers = token_view(doc).lowers
     found = []
     for k in range(1, len(doc) - 1):
         # The plain-string tests first: most tokens fail them, and a Token object is built only for the rest.
@@ -187,7 +201,7 @@ def speaking_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozense
             or token.lower_.endswith("s")
         ):
             continue
-        if any(taken[j] and doc[j].text == token.text for j in range(k)):
+        if any(taken[j] and texts[j] == token.text for j in range(k)):
             continue  # a later use of a name found before: the repeats give it its label and ref
         found.append(Span(doc, k, k + 1, label="ORG", span_id="organisations.speaking_body"))
         taken[k] = True
@@ -200,18 +214,24 @@ def place_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[s
     capitalised words that no longer name continues ("the Korvan Police Command" is another body).
     A level of government may stand between: "the Korvan regional administration", "the Korvan
     city council" (org_place_body_levels before org_place_level_nouns)."""
+    view, flags = token_view(doc), token_flags(doc)
+    lowers = view.lowers
     nouns = frozenset(vocab["org_place_body_nouns"])
     levels = frozenset(vocab["org_place_body_levels"])
     level_nouns = frozenset(vocab["org_place_level_nouns"])
     facilities = frozenset(vocab["facility_heads"])
-    lowers = token_view(doc).lowers
     found = []
     for k in range(1, len(doc)):
         # Plain strings first: a Token is built only where a body noun stands.
-        if (lowers[k] not in nouns and lowers[k] not in level_nouns) or taken[k] or taken[k - 1] or not doc[k].is_lower:
+        if (
+            (lowers[k] not in nouns and lowers[k] not in level_nouns)
+            or taken[k]
+            or taken[k - 1]
+            or not flags.is_lower[k]
+        ):
             continue
         name_end = k
-        if lowers[k] in level_nouns and lowers[k - 1] in levels and doc[k - 1].is_lower:
+        if lowers[k] in level_nouns and lowers[k - 1] in levels and flags.is_lower[k - 1]:
             name_end = k - 1
         elif lowers[k] not in nouns:
             continue
@@ -223,7 +243,7 @@ def place_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[s
         before = doc[start - 1] if start > 0 else None
         if before is not None and (before.is_title or before.is_upper or before.text in ("-", "'s", "’s")):
             continue  # the end of a longer name or an owner's possessive
-        if k + 1 < len(doc) and doc[k + 1].lower_ in facilities:
+        if k + 1 < len(doc) and lowers[k + 1] in facilities:
             continue  # "the Korvan police station" is a building, a place
         found.append(Span(doc, start, k + 1, label="ORG", span_id="organisations.place_body"))
         taken[start : k + 1] = [True] * (k + 1 - start)
@@ -238,7 +258,8 @@ def apposed_bodies(
     this way. The kind (org_kinds_before) comes after "a/an" and at most three modifiers, and ends
     the noun phrase (punctuation or a word of org_apposition_followers next): "a militia commander"
     describes a person. The name is capitalised words, with particles between them ("de", "al")."""
-    lowers = token_view(doc).lowers
+    view, flags = token_view(doc), token_flags(doc)
+    lowers = view.lowers
     followers = frozenset(vocab["org_apposition_followers"])
     connectors = frozenset(vocab["name_connectors"]) | frozenset(vocab["place_connectors"])
     n = len(doc)
@@ -252,13 +273,13 @@ def apposed_bodies(
             if size:
                 kind_end = m + size
                 break
-            if doc[m].is_punct:
+            if flags.is_punct[m]:
                 break
-        if not kind_end or (kind_end < n and not doc[kind_end].is_punct and lowers[kind_end] not in followers):
+        if not kind_end or (kind_end < n and not flags.is_punct[kind_end] and lowers[kind_end] not in followers):
             continue
         start = c
         while start > 0 and c - start < 6 and not taken[start - 1]:
-            word = _name_word(doc, start - 1, not_name) and not doc[start - 1].like_num
+            word = _name_word(doc, start - 1, not_name) and not view.like_num[start - 1]
             # "Tren de Kelmar": a particle between name words.
             particle = (
                 start < c and start > 1 and lowers[start - 1] in connectors and _name_word(doc, start - 2, not_name)
@@ -266,9 +287,9 @@ def apposed_bodies(
             if not (word or particle):
                 break
             start -= 1
-        if start == c or not _named(doc, start, c) or (doc[start].is_sent_start and c - start == 1):
+        if start == c or not _named(doc, start, c) or (flags.sent_start[start] and c - start == 1):
             continue
-        if start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper):
+        if start > 0 and (flags.is_title[start - 1] or flags.is_upper[start - 1]):
             continue  # part of a longer name found otherwise
         found.append(Span(doc, start, c, label="ORG", span_id="organisations.apposed_kind"))
         taken[start:c] = [True] * (c - start)
@@ -287,12 +308,13 @@ def outlet_names(doc: Doc, taken: list[bool], vocab: dict) -> list[Span]:
     for k, text in enumerate(texts):
         if taken[k] or not text[:1].isupper():
             continue
-        web = WEB_NAME.match(text) is not None
+        # Plain string tests before the patterns: a web address holds a dot, a camel name needs the verb.
+        web = "." in text and WEB_NAME.match(text) is not None
         camel = (
-            CAMEL_NAME.match(text) is not None
-            and not text.startswith(not_prefixes)
-            and k + 1 < len(doc)
+            k + 1 < len(doc)
             and lowers[k + 1] in verbs
+            and CAMEL_NAME.match(text) is not None
+            and not text.startswith(not_prefixes)
         )
         if web or camel:
             found.append(Span(doc, k, k + 1, label="ORG", span_id="organisations.outlet_shape"))
@@ -330,24 +352,25 @@ def bare_acronyms(doc: Doc, taken: Sequence[bool], vocab: dict) -> list[Span]:
     bodies use ("the KDF", "KDF said"). News writes a body's acronym this way once it is known to
     the reader; the acronym is no head of a longer name (next word lower-case or punctuation) and no
     word of an upper-case headline."""
-    texts = token_view(doc).texts
-    lowers = token_view(doc).lowers
+    view, flags = token_view(doc), token_flags(doc)
+    texts, lowers = view.texts, view.lowers
     not_acronyms = frozenset(vocab["not_acronyms"])
     verbs = frozenset(vocab["acronym_verbs_after"])
     found = []
     done = 0  # the end of the last acronym found: its hyphened parts are no acronyms of their own
     for k, text in enumerate(texts):
-        if k < done or taken[k] or text in not_acronyms or not ACRONYM.match(text) or not text.isupper():
+        # The cheapest test first: most words are not upper-case.
+        if k < done or taken[k] or not text.isupper() or text in not_acronyms or not ACRONYM.match(text):
             continue
         end = k + 1
         # "the TPNB-OKM": acronyms joined by a tight hyphen are one name.
         while (
             end + 1 < len(doc)
-            and doc[end].text == "-"
-            and not doc[end - 1].whitespace_
-            and not doc[end].whitespace_
-            and ACRONYM.match(doc[end + 1].text)
-            and doc[end + 1].text.isupper()
+            and texts[end] == "-"
+            and not flags.spacy[end - 1]
+            and not flags.spacy[end]
+            and ACRONYM.match(texts[end + 1])
+            and texts[end + 1].isupper()
             and not taken[end + 1]
         ):
             end += 2
@@ -355,9 +378,9 @@ def bare_acronyms(doc: Doc, taken: Sequence[bool], vocab: dict) -> list[Span]:
         if after is not None and (after.is_upper or after.is_title):
             continue  # "the KDF Commander": part of a longer name
         prev = k - 1
-        while prev >= 0 and doc[prev].is_punct:
+        while prev >= 0 and flags.is_punct[prev]:
             prev -= 1
-        if prev >= 0 and doc[prev].is_upper and doc[prev].is_alpha and len(doc[prev]) > 1:
+        if prev >= 0 and flags.is_upper[prev] and flags.is_alpha[prev] and len(doc[prev]) > 1:
             continue  # a word of an upper-case headline ("ATTACK NEAR TARSO: KDF said")
         the_before = k > 0 and lowers[k - 1] == "the"
         subject = after is not None and after.lower_ in verbs

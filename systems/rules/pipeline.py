@@ -166,16 +166,19 @@ def set_names(doc: Doc, mentions: Iterable[Span], new: Sequence[Span] = ()) -> N
 def first_longest(spans: Sequence[Span]) -> list[Span]:
     """spaCy's ``filter_spans``: of overlapping spans the (first) longest stays, in text order; each
     span's bounds are read once, as the finders call it on every mention of the doc."""
-    bounds = [(span.start, span.end) for span in spans]
-    order = sorted(range(len(bounds)), key=lambda i: (bounds[i][1] - bounds[i][0], -bounds[i][0]), reverse=True)
+    starts = [span.start for span in spans]
+    ends = [span.end for span in spans]
+    # The sort keys as a list read by index: a lambda per comparison key costs a Python call per span.
+    keys = [(end - start, -start) for start, end in zip(starts, ends, strict=True)]
+    order = sorted(range(len(keys)), key=keys.__getitem__, reverse=True)
     kept: list[int] = []
     seen: set[int] = set()
     for i in order:
-        start, end = bounds[i]
+        start, end = starts[i], ends[i]
         if start not in seen and end - 1 not in seen:
             kept.append(i)
             seen.update(range(start, end))
-    kept.sort(key=lambda i: bounds[i][0])
+    kept.sort(key=starts.__getitem__)
     return [spans[i] for i in kept]
 
 

@@ -14,10 +14,14 @@ All vocabulary is in ``data/entities.json``.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress
 
 from spacy.tokens import Doc, Span
 
-from .entities import token_view
+from .entities import token_flags, token_view
+
+# The finders read the doc's plain per-token lists (``token_view``, ``token_flags``) rather than
+# ``doc[k].attr``: indexing a Doc builds a Token object at every look, and they look at most tokens.
 
 POSSESSIVE = ("'s", "’s")
 DASHES = ("—", "–", "-", "--")
@@ -53,6 +57,7 @@ class PlaceVocabulary:
         self.designator_modifiers = frozenset(vocab["place_designator_modifiers"])
         self.seats = frozenset(vocab["place_seats"])
         self.seat_preps = frozenset(vocab["place_seat_preps"])
+        self.name_words: dict[str, bool] = {}  # see _name_word
 
 
 _VOCABULARIES: dict[int, tuple[dict, PlaceVocabulary]] = {}
@@ -67,31 +72,40 @@ def place_vocabulary(vocab: dict) -> PlaceVocabulary:
 
 
 def _name_word(doc: Doc, k: int, words: PlaceVocabulary) -> bool:
-    w = doc[k]
-    return w.is_title and w.is_alpha and len(w) > 1 and w.text not in words.not_place
+    # A pure function of the word's text, asked at most tokens by every place finder: remembered.
+    text = token_view(doc).texts[k]
+    known = words.name_words.get(text)
+    if known is None:
+        if len(words.name_words) > 200_000:
+            words.name_words.clear()
+        w = doc[k]
+        known = words.name_words[text] = w.is_title and w.is_alpha and len(w) > 1 and w.text not in words.not_place
+    return known
 
 
 def _joins(doc: Doc, k: int, words: PlaceVocabulary) -> int:
     """How many tokens from k join two words of one place name: a tight hyphen ("Ouham-Pende",
     "North-West"), an article with its hyphen ("Ayta ash-Shab"), a particle ("Lanao del Sur") or a
     particle between tight hyphens ("Croix-des-Bouquets")."""
+    view, flags = token_view(doc), token_flags(doc)
+    texts, lowers = view.texts, view.lowers
     if (
         k + 3 < len(doc)
         and k > 0
-        and doc[k].text == "-"
-        and doc[k + 1].lower_ in words.hyphen_particles
-        and doc[k + 2].text == "-"
+        and texts[k] == "-"
+        and lowers[k + 1] in words.hyphen_particles
+        and texts[k + 2] == "-"
         and not any(t.whitespace_ for t in doc[k - 1 : k + 3])
         and _name_word(doc, k + 3, words)
     ):
         return 3
     if k + 1 >= len(doc) or not _name_word(doc, k + 1, words):
-        if k + 2 < len(doc) and doc[k].lower_ in words.particles and doc[k + 1].text == "-" and doc[k + 2].is_title:
+        if k + 2 < len(doc) and lowers[k] in words.particles and texts[k + 1] == "-" and flags.is_title[k + 2]:
             return 3
         return 0
-    if doc[k].text == "-" and not doc[k].whitespace_ and k > 0 and not doc[k - 1].whitespace_:
+    if texts[k] == "-" and not flags.spacy[k] and k > 0 and not flags.spacy[k - 1]:
         return 2
-    if doc[k].lower_ in words.connectors:
+    if lowers[k] in words.connectors:
         return 2
     return 0
 
@@ -111,17 +125,21 @@ def _name_end(doc: Doc, start: int, taken: Sequence[bool], words: PlaceVocabular
 
 def _ends_name(doc: Doc, end: int) -> bool:
     """A following capitalised word, possessive or dash means a longer name or an owner."""
-    return end >= len(doc) or not (doc[end].is_title or doc[end].lower_ in (*POSSESSIVE, "-"))
+    view, flags = token_view(doc), token_flags(doc)
+    lowers = view.lowers
+    return end >= len(doc) or not (flags.is_title[end] or lowers[end] in (*POSSESSIVE, "-"))
 
 
 def _next_in_list(doc: Doc, end: int) -> tuple[int, bool] | None:
     """Where the next item of a list of places starts, and whether "and"/"or" joins it: after
     ", ", " and ", ", and "."""
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("and", "or"):
+    view = token_view(doc)
+    texts, lowers = view.texts, view.lowers
+    if end + 1 < len(doc) and texts[end] == "," and lowers[end + 1] in ("and", "or"):
         return end + 2, True
-    if end < len(doc) and doc[end].lower_ in ("and", "or"):
+    if end < len(doc) and lowers[end] in ("and", "or"):
         return end + 1, True
-    if end < len(doc) and doc[end].text == ",":
+    if end < len(doc) and texts[end] == ",":
         return end + 1, False
     return None
 
@@ -129,9 +147,11 @@ def _next_in_list(doc: Doc, end: int) -> tuple[int, bool] | None:
 def _modifies_plural(doc: Doc, end: int, words: PlaceVocabulary) -> bool:
     """A lower-case plural noun right after a name makes the name its modifier ("Dorvo
     positions", "Kalash rifles"); a verb ending in -s is followed by its object ("kills six")."""
-    if end >= len(doc) or not doc[end].is_lower:
+    view, flags = token_view(doc), token_flags(doc)
+    lowers = view.lowers
+    if end >= len(doc) or not flags.is_lower[end]:
         return False
-    lower = doc[end].lower_
+    lower = lowers[end]
     if lower in words.party_nouns:
         return True
     after = doc[end + 1] if end + 1 < len(doc) else None
@@ -154,10 +174,11 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
     Ade Bello, the governor, said" is no list; an item followed by a reporting verb is a speaker
     and ends the list. A name whose last word is a kind of place ("Tayaran Square") is LOC.
     """
+    view, flags = token_view(doc), token_flags(doc)
+    texts, lowers = view.texts, view.lowers
     words = place_vocabulary(vocab)
     taken = list(claimed)
     place_end = {m.start: m.end for m in named if m.label_ in ("GPE", "LOC")}
-    lowers = token_view(doc).lowers
     found = []
     for i in range(len(doc) - 1):
         if lowers[i] in words.preps and not (i > 0 and lowers[i - 1] == "according"):
@@ -170,7 +191,7 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
             one_word = any(tuple(lowers[i + 1 - len(c) : i + 1]) == c for c in words.one_word_cues if i + 1 >= len(c))
             if one_word and (_name_end(doc, start, taken, words) != start + 1 or start in place_end):
                 continue
-        elif lowers[i] in words.compass and doc[i].is_lower:
+        elif lowers[i] in words.compass and flags.is_lower[i]:
             # "in northern Kelmar", "much of south-western Tarsa": a part of a land by its compass point.
             rule, start = "places.after_compass", i + 1
         else:
@@ -190,7 +211,7 @@ def place_mentions(doc: Doc, named: Sequence[Span], claimed: Sequence[bool], voc
                     break  # "an attack on Dorvo positions", "seized Kalash rifles": a modifier, not a place
                 if rule == "places.list" and end < len(doc) and lowers[end] in words.report_verbs:
                     break
-                label = "LOC" if doc[start].text in words.heads or doc[end - 1].text in words.heads else "GPE"
+                label = "LOC" if texts[start] in words.heads or texts[end - 1] in words.heads else "GPE"
                 item = Span(doc, start, end, label=label, span_id=rule)
                 taken[start:end] = [True] * (end - start)
             if joined:
@@ -211,15 +232,17 @@ def _bracketed_names(doc: Doc, places: Sequence[Span], taken: list[bool], words:
     """A place's other name in brackets right after it ("Dorvo (Dorvi)", "in Marsk (Marsko)
     province"): news gives the name in both languages or both sides' usage. An upper-case
     acronym is left to the acronym finder."""
+    view = token_view(doc)
+    texts = view.texts
     found = []
     for place in places:
         k = place.end
-        if k + 2 >= len(doc) or doc[k].text != "(" or taken[k + 1]:
+        if k + 2 >= len(doc) or texts[k] != "(" or taken[k + 1]:
             continue
         end = _name_end(doc, k + 1, taken, words)
-        if end == k + 1 or end - k - 1 > 3 or end >= len(doc) or doc[end].text != ")":
+        if end == k + 1 or end - k - 1 > 3 or end >= len(doc) or texts[end] != ")":
             continue
-        if end + 1 < len(doc) and doc[end + 1].text in DASHES:
+        if end + 1 < len(doc) and texts[end + 1] in DASHES:
             continue  # "KYIV, Ukraine (Wire) —": a dateline's news agency
         found.append(Span(doc, k + 1, end, label=place.label_, span_id="places.bracketed"))
         taken[k + 1 : end] = [True] * (end - k - 1)
@@ -230,8 +253,9 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
     """A capitalised name before a lower-case designator or office ("the Kalinov district", "Marsk
     region", "Dravnik governor") is a GPE without the designator (guidelines §2.3); before a plural
     designator, a name joined by "and" is one too ("the Marsk and Tovar regions")."""
+    view, flags = token_view(doc), token_flags(doc)
+    texts, lowers = view.texts, view.lowers
     words = place_vocabulary(vocab)
-    view = token_view(doc)
     lowers = view.lowers
     taken = list(claimed)
     found: list[Span] = []
@@ -255,7 +279,7 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
             else:
                 break
         # "Visiting Lac province": a sentence's opening participle is no part of the name.
-        opens = doc[start].is_sent_start or (start > 0 and doc[start - 1].is_space)  # after a paragraph break
+        opens = flags.sent_start[start] or (start > 0 and flags.is_space[start - 1])  # after a paragraph break
         if start < end - 1 and opens and lowers[start].endswith("ing"):
             start += 1
         return start
@@ -264,9 +288,9 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
     prefixes = words.designator_prefixes
     modifiers = words.designator_modifiers
     for k, lower in enumerate(lowers):
-        if lower in compounds and k > 1 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_:
+        if lower in compounds and k > 1 and texts[k - 1] == "-" and not flags.spacy[k - 2]:
             # "the Dorvo-based group", "a Kelmar-born commander": the place alone is annotated.
-            if not taken[k - 2] and not doc[k - 1].whitespace_:
+            if not taken[k - 2] and not flags.spacy[k - 1]:
                 start = name_before(k - 1)
                 if start < k - 1 and (start == 0 or lowers[start - 1] != "-"):
                     found.append(Span(doc, start, k - 1, label="GPE", span_id="places.compound"))
@@ -281,7 +305,7 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
             if lower in words.offices
             else None
         )
-        if rule is None or k == 0 or not doc[k].is_lower:
+        if rule is None or k == 0 or not flags.is_lower[k]:
             continue
         if rule == "places.natural" and k >= 4 and lowers[k - 1] == ")" and lowers[k - 3] == "(":
             # "the Bazu (Bazo) cave": the name in another spelling is the feature too.
@@ -299,7 +323,7 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
             and not any(t.whitespace_ for t in doc[k - 2 : k])
         ):
             end = k - 2  # "Karambi sub-county", "the Tessa sub-prefecture"
-        elif rule == "places.designator" and k >= 2 and lowers[k - 1] in modifiers and doc[k - 1].is_lower:
+        elif rule == "places.designator" and k >= 2 and lowers[k - 1] in modifiers and flags.is_lower[k - 1]:
             end = k - 1  # "the Dorvo commercial district", "the Kessa border area"
         if taken[end - 1]:
             continue
@@ -312,7 +336,7 @@ def designated_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
         if rule == "places.designator" and start >= 2 and lowers[start - 1] in POSSESSIVE and not taken[start - 2]:
             # "Dorvo's Kamba district": a district's owner is a place too.
             owner = name_before(start - 1)
-            if owner < start - 1 and (owner == 0 or not doc[owner - 1].is_title):
+            if owner < start - 1 and (owner == 0 or not flags.is_title[owner - 1]):
                 found.append(Span(doc, owner, start - 1, label="GPE", span_id="places.designator_owner"))
                 taken[owner : start - 1] = [True] * (start - 1 - owner)
         if lower.endswith("s") and start >= 2 and lowers[start - 1] == "and":
@@ -336,8 +360,9 @@ def dateline_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
     """Upper-case places opening a line and closed by a dash, directly or after a comma and a few
     words ("ARDAN —", "ARDAN/BELMONT —", "ARDAN, Norland —"; guidelines §2.3, datelines). Live-blog
     labels ("LATEST —") are no places."""
+    view, flags = token_view(doc), token_flags(doc)
+    texts = view.texts
     words = place_vocabulary(vocab)
-    texts = token_view(doc).texts
     found: list[Span] = []
     for line_start in _line_starts(doc):
         places, k = [], line_start
@@ -349,7 +374,7 @@ def dateline_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
                     and texts[end].replace("'", "").replace("’", "").isalpha()
                     and len(texts[end]) > 1
                 )
-                or (texts[end] == "-" and end > k and not doc[end - 1].whitespace_ and not doc[end].whitespace_)
+                or (texts[end] == "-" and end > k and not flags.spacy[end - 1] and not flags.spacy[end])
             ):
                 end += 1
             if end == k or texts[end - 1] == "-":
@@ -370,25 +395,28 @@ def dateline_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Sp
 
 def _line_starts(doc: Doc) -> list[int]:
     # spaCy keeps a line break as a whitespace token of its own, never as a token's trailing space.
-    texts = token_view(doc).texts
-    return [0] * bool(texts) + [i + 1 for i, text in enumerate(texts[:-1]) if "\n" in text]
+    # So only whitespace tokens (``is_space``) can hold one: they are picked out in C, then looked at.
+    texts, spaces = token_view(doc).texts, token_flags(doc).is_space
+    return [0] * bool(texts) + [i + 1 for i in compress(range(len(texts) - 1), spaces) if "\n" in texts[i]]
 
 
 def _closed_by_dash(doc: Doc, k: int) -> bool:
     """A dash right at ``k``, after an agency's credit in brackets, or after a comma and at most
     eight tokens of the same line."""
-    if doc[k].text in DASHES:
+    view = token_view(doc)
+    texts = view.texts
+    if texts[k] in DASHES:
         return True
-    if doc[k].text == "(":
+    if texts[k] == "(":
         # "ARDAN (Wire) —": the agency's credit in brackets before the dash.
-        close = next((j for j in range(k + 1, min(len(doc), k + 6)) if doc[j].text == ")"), None)
-        return close is not None and close + 1 < len(doc) and doc[close + 1].text in DASHES
-    if doc[k].text != ",":
+        close = next((j for j in range(k + 1, min(len(doc), k + 6)) if texts[j] == ")"), None)
+        return close is not None and close + 1 < len(doc) and texts[close + 1] in DASHES
+    if texts[k] != ",":
         return False
     for j in range(k + 1, min(len(doc), k + 10)):
-        if "\n" in doc[j].text:
+        if "\n" in texts[j]:
             return False
-        if doc[j].text in DASHES:
+        if texts[j] in DASHES:
             return True
     return False
 
@@ -407,6 +435,8 @@ def named_designator_places(
     A designator that opens an institution's name ("Kaduna State Government") is left to it.
     A natural feature's capitalised prefix makes a LOC ("Lake Chad", "Mount Elgon").
     Returns (new mentions, {replaced mention: its replacement})."""
+    view, flags = token_view(doc), token_flags(doc)
+    texts = view.texts
     words = place_vocabulary(vocab)
     natural_names = {tuple(_split_words(p)) for p in vocab["place_natural_names"]}
     designators = sorted(
@@ -416,7 +446,6 @@ def named_designator_places(
     )
     institutions = frozenset(vocab["institution_heads"]) | {"Government"}
     firsts = {p[0] for p in designators}
-    texts = token_view(doc).texts
     place_ending_at = {m.end: m for m in named if m.label_ in ("GPE", "LOC")}
     org_ends = {m.end for m in named if m.label_ == "ORG"}
     taken = list(claimed)
@@ -468,14 +497,14 @@ def named_designator_places(
             start = k
             while start > 0 and k - start < 4 and not taken[start - 1] and _name_word(doc, start - 1, words):
                 start -= 1
-            if start == k or (start > 0 and (texts[start - 1] in ("-", "–") or doc[start - 1].is_title)):
+            if start == k or (start > 0 and (texts[start - 1] in ("-", "–") or flags.is_title[start - 1])):
                 continue
         # "Liberation Front Norland Province", "the group's Westmarch Province": a group's branch.
         if start in org_ends or (start > 1 and texts[start - 1] in POSSESSIVE and start - 1 in org_ends):
             continue
         if tuple(texts[k:end]) in natural_names:
             # "Juba River", "Nuba Mountains": a natural feature is LOC; "Black Sea Fleet" is no place.
-            if end < len(doc) and doc[end].is_title:
+            if end < len(doc) and flags.is_title[end]:
                 continue
             span = Span(doc, start, end, label="LOC", span_id="places.natural_name")
         else:
@@ -497,9 +526,10 @@ def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]
     farming village near the border", "Marsk, the regional capital". Up to three modifiers stand
     between the article and the noun ("the strategic hilltop town"). A name followed by ", where"
     is a place too ("Dorvo, where the convoy stopped")."""
+    view, flags = token_view(doc), token_flags(doc)
+    texts, lowers = view.texts, view.lowers
     words = place_vocabulary(vocab)
     nouns = frozenset(vocab["place_apposition_nouns"])
-    lowers = token_view(doc).lowers
     taken = list(claimed)
     found: list[Span] = []
     units = frozenset(vocab["place_distance_units"])
@@ -514,7 +544,7 @@ def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]
         if lower != "," or k == 0 or taken[k - 1] or k + 2 >= len(doc):
             continue
         owner = None
-        if lowers[k + 1] in ("a", "an", "the") or (doc[k + 1].like_num and doc[k + 1].is_alpha):
+        if lowers[k + 1] in ("a", "an", "the") or (view.like_num[k + 1] and flags.is_alpha[k + 1]):
             j = k + 2  # "Dorvo, a village", "Dorvo and Marsk, two villages"
         elif (j := _owner_end(doc, k + 1, taken, words)) > k + 1:
             # "Dorvo, Kelmar's capital": the owner, a capitalised name with a possessive, is a place too.
@@ -536,9 +566,9 @@ def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]
             continue
         else:
             continue
-        while j < len(doc) and j - (k + 2) < 3 and lowers[j] not in nouns and doc[j].is_lower:
+        while j < len(doc) and j - (k + 2) < 3 and lowers[j] not in nouns and flags.is_lower[j]:
             j += 1
-        if j >= len(doc) or lowers[j] not in nouns or not doc[j].is_lower:
+        if j >= len(doc) or lowers[j] not in nouns or not flags.is_lower[j]:
             continue
         if owner is not None:
             found.append(owner)
@@ -546,7 +576,7 @@ def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]
         start = k
         while start > 0 and k - start < 4 and not taken[start - 1] and _name_word(doc, start - 1, words):
             start -= 1
-        if start == k or (start > 0 and (doc[start - 1].is_title or doc[start - 1].text in ("-", "–"))):
+        if start == k or (start > 0 and (flags.is_title[start - 1] or texts[start - 1] in ("-", "–"))):
             continue
         found.append(Span(doc, start, k, label="GPE", span_id="places.apposition"))
         taken[start:k] = [True] * (k - start)
@@ -561,37 +591,43 @@ def apposed_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]
 
 def _place_start(doc: Doc, k: int, taken: Sequence[bool], words: PlaceVocabulary) -> int | None:
     """Start of a capitalised name of up to four words ending before token k, not inside a longer name."""
+    view, flags = token_view(doc), token_flags(doc)
+    texts = view.texts
     start = k
     while start > 0 and k - start < 4 and not taken[start - 1] and _name_word(doc, start - 1, words):
         start -= 1
-    if start == k or (start > 0 and (doc[start - 1].is_title or doc[start - 1].text in ("-", "–"))):
+    if start == k or (start > 0 and (flags.is_title[start - 1] or texts[start - 1] in ("-", "–"))):
         return None
     return start
 
 
 def _owner_end(doc: Doc, k: int, taken: Sequence[bool], words: PlaceVocabulary) -> int:
     """After "<Name>'s" starting at k (up to three name words); k when there is none."""
+    view = token_view(doc)
+    texts = view.texts
     j = k
     while j < len(doc) and j - k < 3 and not taken[j] and _name_word(doc, j, words):
         j += 1
-    return j + 1 if j > k and j < len(doc) and doc[j].text in POSSESSIVE else k
+    return j + 1 if j > k and j < len(doc) and texts[j] in POSSESSIVE else k
 
 
 def _distance_of(doc: Doc, k: int, units: frozenset[str], hedges: frozenset[str]) -> bool:
     """ "(about) 40 km (north) of" / "40 km from" starting at token k."""
-    while k < len(doc) and doc[k].lower_ in hedges:
+    view, flags = token_view(doc), token_flags(doc)
+    lowers = view.lowers
+    while k < len(doc) and lowers[k] in hedges:
         k += 1
-    if k + 2 >= len(doc) or not doc[k].like_num:
+    if k + 2 >= len(doc) or not view.like_num[k]:
         return False
     k += 1
-    if doc[k].lower_ in ("-",):
+    if lowers[k] in ("-",):
         k += 1
-    if k >= len(doc) or doc[k].lower_ not in units:
+    if k >= len(doc) or lowers[k] not in units:
         return False
     k += 1
-    if k < len(doc) and doc[k].is_lower and doc[k].lower_ not in ("of", "from"):
+    if k < len(doc) and flags.is_lower[k] and lowers[k] not in ("of", "from"):
         k += 1  # a compass word ("north", "south-east" is one token or three)
-    return k < len(doc) and doc[k].lower_ in ("of", "from", "outside")
+    return k < len(doc) and lowers[k] in ("of", "from", "outside")
 
 
 def numbered_places(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[Span], dict[Span, Span]]:
@@ -599,12 +635,13 @@ def numbered_places(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[
     numbered part of it, a place of its own (guidelines §2.3, constituencies: "the deputy for
     Kora 2", "the Ngara 3 neighbourhood"). "In Gaza 10 people died" is no such name.
     Returns (new mentions, {replaced mention: its replacement})."""
+    flags = token_flags(doc)
     designators = frozenset(vocab["place_designators"])
     found: list[Span] = []
     replaced: dict[Span, Span] = {}
     for m in named:
         end = m.end
-        if m.label_ != "GPE" or end + 1 >= len(doc) or not doc[end].is_digit or len(doc[end]) > 2:
+        if m.label_ != "GPE" or end + 1 >= len(doc) or not flags.is_digit[end] or len(doc[end]) > 2:
             continue
         after = doc[end + 1]
         if (after.is_punct and after.text not in ("-", "–", "/")) or after.lower_ in designators:
@@ -622,10 +659,10 @@ def opened_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
     names do: "Palais des Congrès", "Palacio de Gobierno", "Place de la Nation", "Quai d'Orsay".
     The opener, the particles ("de", "des", "de la") and the capitalised words after are one LOC
     (guidelines §2.3: a facility keeps its designator)."""
+    view, flags = token_view(doc), token_flags(doc)
+    texts, lowers = view.texts, view.lowers
     openers = frozenset(vocab["place_openers"])
     particles = frozenset(vocab["place_opener_particles"])
-    texts = token_view(doc).texts
-    lowers = token_view(doc).lowers
     taken = list(claimed)
     found: list[Span] = []
     for k, text in enumerate(texts):
@@ -638,7 +675,7 @@ def opened_places(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
         while j < len(doc) and not taken[j] and names < 3:
             word = texts[j]
             elided = word[:2].lower() in ELIDED and word[2:3].isupper()  # "d'Orsay"
-            if not (doc[j].is_title and doc[j].is_alpha) and not elided:
+            if not (flags.is_title[j] and flags.is_alpha[j]) and not elided:
                 break
             names += 1
             j += 1
@@ -680,6 +717,8 @@ def seat_places(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[Span
     """A seat of power named for its government ("the Kremlin said", ORG) is the building where
     something happens after "at", "inside", "outside" ("talks at the Kremlin", "protesters outside
     the White House"): a LOC (guidelines §2.3). Returns (new mentions, {replaced mention: its replacement})."""
+    view = token_view(doc)
+    lowers = view.lowers
     words = place_vocabulary(vocab)
     seats, preps = words.seats, words.seat_preps
     found: list[Span] = []
@@ -688,9 +727,9 @@ def seat_places(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[Span
         if m.label_ != "ORG" or m.text not in seats or m.start == 0:
             continue
         k = m.start - 1
-        if doc[k].lower_ == "the" and k > 0:
+        if lowers[k] == "the" and k > 0:
             k -= 1
-        if doc[k].lower_ in preps:
+        if lowers[k] in preps:
             span = Span(doc, m.start, m.end, label="LOC", kb_id=m.kb_id_, span_id="places.seat")
             found.append(span)
             replaced[m] = span
@@ -702,13 +741,14 @@ def facility_short_forms(doc: Doc, named: Sequence[Span], claimed: Sequence[bool
     called by its name alone ("The Kessa is popular with officials"): the same place, a LOC with the
     full name as ``ref`` (guidelines §3.2). Only after "the" and where no capitalised word follows,
     so that a town's name ("in Kessa") or a longer name is left alone."""
+    view, flags = token_view(doc), token_flags(doc)
+    texts = view.texts
     heads = place_vocabulary(vocab).heads
-    texts = token_view(doc).texts
     forms: dict[tuple[str, ...], str] = {}
     for m in named:
         if m.label_ == "LOC" and len(m) > 1 and texts[m.end - 1] in heads:
             name = tuple(texts[m.start : m.end - 1])
-            if all(doc[t].is_title for t in range(m.start, m.end - 1)):
+            if all(flags.is_title[t] for t in range(m.start, m.end - 1)):
                 forms.setdefault(name, m.text)
     found: list[Span] = []
     if not forms:
@@ -721,7 +761,7 @@ def facility_short_forms(doc: Doc, named: Sequence[Span], claimed: Sequence[bool
             end = k + len(name)
             if tuple(texts[k:end]) != name or any(taken[k:end]):
                 continue
-            if end < len(doc) and (doc[end].is_title or doc[end].text in ("-", "'s", "’s")):
+            if end < len(doc) and (flags.is_title[end] or texts[end] in ("-", "'s", "’s")):
                 continue
             found.append(Span(doc, k, end, label="LOC", kb_id=full, span_id="places.facility_short_form"))
             taken[k:end] = [True] * (end - k)
