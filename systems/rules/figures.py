@@ -47,6 +47,7 @@ FATE_WINDOW = 14  # "three porters injured in the raid late on 2 June succumbed"
 TALLY_WINDOW = 16  # "the death toll of civilians who died in the fighting around the port has risen to 2,400"
 LIST_GAP = 6  # tokens between two counts of one list: "40 soldiers and 25"
 STOP = {".", ";", ":", "?", "!", "(", ")"}
+QUALIFIER_WORDS = {w for ps in QUALIFIER_PHRASES.values() for p in ps for w in p.lower().split()}
 QUOTES = {'"', "“", "”", "'", "‘", "’"}
 OWN_CUES = ("figures.after.", "figures.before.", "figures.fate.", "figures.sequence.")  # a cue word next to the count
 UNNAMED = ""  # a count whose sentence names no category: it takes the category of the one before it
@@ -172,6 +173,13 @@ class FigureFinder:
         self.participants_before = _phrases(cues["participants_before"])
         self.counted_nouns_after = set(cues["counted_nouns_after"])
         self.people_only_after = {tuple(p.split()) for p in cues["people_only_after"]}
+        self.reach_places = set(cues["reach"]["places"])
+        self.reach_prepositions = set(cues["reach"]["prepositions"])
+        self.reach_kept = set(cues["reach"]["kept"])
+        self.text_parts = set(cues["text_parts"])
+        self.member_nouns = set(cues["body_members"]["nouns"])
+        self.bodies = set(cues["body_members"]["bodies"])
+        self.hoped = _phrases(cues["hoped_before"])
         # The held words of the article read last, keyed by its token list (one reading per article).
         self._held_cache: tuple[list[str], HeldWords] | None = None
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
@@ -745,10 +753,16 @@ class FigureFinder:
                 interviewed.add(view.sent_starts[qstart])
                 refused.add(start)
                 continue  # "the team interviewed 36 people": the sources, not people in the events
-            if expected_count(lowers, qstart, end, self.expected):
+            if expected_count(lowers, qstart, end, self.expected) or self._hoped(lowers, qstart, view.sent_starts[qstart]):
+                refused.add(start)
+                continue
+            if self._text_part(lowers, end) or self._reach(lowers, num, qstart, end, view.sent_starts[qstart]):
                 refused.add(start)
                 continue
             cue = self._category(doc, lowers, num, qstart, end)
+            if (cue is None or cue[0] == "other") and self._body_members(lowers, end, view.sent_ends[qstart]):
+                refused.add(start)
+                continue
             # "jailed the four colonels, among them Col. A": a group the text names, whatever befell it
             named_group = qstart > 0 and lowers[qstart - 1] == "the" and self._names_follow(doc, end, person_ends)
             if named_group or (
@@ -832,6 +846,64 @@ class FigureFinder:
             value, qualifier = parsed
             figures.append(Figure(span, value, qualifier, cue[0], cue[1]))
         return figures
+
+    def _text_part(self, lowers: list[str], end: int) -> bool:
+        """ "the three counts against her", "a deal of six points": parts of a text, no figure (guidelines §2.4)."""
+        for k in range(end, min(len(lowers), end + 2)):
+            if lowers[k] in self.text_parts:
+                return True
+            if not lowers[k].isalpha() or lowers[k] in self.np_breaks:
+                return False
+        return False
+
+    def _hoped(self, lowers: list[str], start: int, sent_start: int) -> bool:
+        """ "aid workers hope to reach 20,000 people": a count hoped for (guidelines §2.4), the phrase ending one or
+        two words before the count (its verb between)."""
+        for gap in (1, 2):
+            at = start - gap
+            if any(at - len(p) >= sent_start and tuple(lowers[at - len(p) : at]) == p for p in self.hoped):
+                return True
+        return False
+
+    def _reach(self, lowers: list[str], num: list[bool], start: int, end: int, sent_start: int) -> bool:
+        """ "protests in 14 of the 30 provinces", "60 arrests in nine districts": places the events only spread
+        over, named as the object of a preposition of extent, where the sentence before them tells of nothing done
+        to places nor of people held or sheltering there (guidelines §2.4)."""
+        k = end
+        if lowers[k : k + 1] == ["of"] and k + 1 < len(lowers) and lowers[k + 1] in self.partitive:
+            k += 2  # "14 of the 30 provinces": the part counts what the whole counts
+            while k < len(lowers) and (num[k] or lowers[k] in ("'s", "’s") or lowers[k][:1].isupper()):
+                k += 1
+        head = None
+        for m in range(k, min(len(lowers), k + 3)):
+            if lowers[m] in self.reach_places:
+                head = m
+                break
+            if not lowers[m].isalpha() or lowers[m] in self.np_breaks:
+                return False
+        if head is None:
+            return False
+        # the preposition before the count, past the part of a partitive ("in 14 of the 30 provinces")
+        m = start - 1
+        if m > sent_start + 1 and lowers[m] in self.partitive and lowers[m - 1] == "of":
+            m -= 2
+            while m > sent_start and (num[m] or lowers[m] in QUALIFIER_WORDS):
+                m -= 1
+        if m < sent_start or lowers[m] not in self.reach_prepositions:
+            return False
+        return not any(w in self.reach_kept for w in lowers[sent_start:m])
+
+    def _body_members(self, lowers: list[str], end: int, sent_end: int) -> bool:
+        """ "200 delegates attended", "the 12 members of the mediation panel": the make-up of a body, named
+        participants rather than people in the events (guidelines §2.4)."""
+        for k in range(end, min(sent_end, end + 3)):
+            if lowers[k] in self.member_nouns:
+                return True
+            if lowers[k] == "members" and lowers[k + 1 : k + 2] == ["of"]:
+                return any(w in self.bodies for w in lowers[k + 2 : min(sent_end, k + 7)])
+            if not lowers[k].isalpha() or lowers[k] in self.np_breaks:
+                return False
+        return False
 
     def _counted_by(self, view, lowers: list[str], start: int, end: int) -> str | None:
         """Why a number with no cue is a count: ``noun`` when a counted noun heads the phrase after it ("some
