@@ -180,6 +180,8 @@ class FigureFinder:
         self.member_nouns = set(cues["body_members"]["nouns"])
         self.bodies = set(cues["body_members"]["bodies"])
         self.hoped = _phrases(cues["hoped_before"])
+        self.estimate_verbs = set(cues["estimates"]["verbs"])
+        self.estimate_pronouns = set(cues["estimates"]["pronouns"])
         # The held words of the article read last, keyed by its token list (one reading per article).
         self._held_cache: tuple[list[str], HeldWords] | None = None
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
@@ -759,7 +761,7 @@ class FigureFinder:
             if self._text_part(lowers, end) or self._reach(lowers, num, qstart, end, view.sent_starts[qstart]):
                 refused.add(start)
                 continue
-            cue = self._category(doc, lowers, num, qstart, end)
+            cue = self._category(doc, lowers, num, qstart, end) or self._estimate(view, lowers, num, qstart)
             if (cue is None or cue[0] == "other") and self._body_members(lowers, end, view.sent_ends[qstart]):
                 refused.add(start)
                 continue
@@ -846,6 +848,42 @@ class FigureFinder:
             value, qualifier = parsed
             figures.append(Figure(span, value, qualifier, cue[0], cue[1]))
         return figures
+
+    def _estimate(self, view, lowers: list[str], num: list[bool], start: int) -> tuple[str, str] | None:
+        """ "put the dead at 11 and the arrests at 567", "IHR put it at 31": a verb of estimate, what it counts,
+        then "at" and the count. What it counts names the category; a pronoun refers back to a tally word of
+        the sentence before ("The toll has climbed. IHR put it at 31"); a second count after "and" shares the
+        verb of the first."""
+        sent_start = view.sent_starts[start]
+        if start - 2 < sent_start or lowers[start - 1] != "at":
+            return None
+        first = None
+        for k in range(start - 2, max(sent_start, start - 8) - 1, -1):
+            if lowers[k] in self.estimate_verbs:
+                first = k + 1
+                break
+            if lowers[k] in ("and", ",") and k > sent_start and num[k - 1]:
+                # "... at 11 and the arrests nationwide at 567": gapped after an earlier count of the same verb
+                m = k - 1
+                while m > sent_start and num[m - 1]:
+                    m -= 1
+                if lowers[m - 1] == "at" and self._estimate(view, lowers, num, m) is not None:
+                    first = k + 1
+                break
+            if lowers[k] in STOP or num[k]:
+                return None
+        if first is None:
+            return None
+        counted = lowers[first : start - 1]
+        for w in counted:
+            if cat := self.context.get(w):
+                return cat, f"figures.estimate.{cat}"
+        if len(counted) == 1 and counted[0] in self.estimate_pronouns and sent_start > 0:
+            before = view.sent_starts[sent_start - 1]
+            for w in lowers[before:sent_start]:
+                if w in self.tally and (cat := self.context.get(w)):
+                    return cat, f"figures.estimate.{cat}"
+        return None
 
     def _text_part(self, lowers: list[str], end: int) -> bool:
         """ "the three counts against her", "a deal of six points": parts of a text, no figure (guidelines §2.4)."""
