@@ -182,6 +182,8 @@ class FigureFinder:
         self.hoped = _phrases(cues["hoped_before"])
         self.estimate_verbs = set(cues["estimates"]["verbs"])
         self.estimate_pronouns = set(cues["estimates"]["pronouns"])
+        self.case_nouns = set(cues["court_cases"]["nouns"])
+        self.court_words = set(cues["court_cases"]["words"])
         # The held words of the article read last, keyed by its token list (one reading per article).
         self._held_cache: tuple[list[str], HeldWords] | None = None
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
@@ -761,7 +763,11 @@ class FigureFinder:
             if self._text_part(lowers, end) or self._reach(lowers, num, qstart, end, view.sent_starts[qstart]):
                 refused.add(start)
                 continue
-            cue = self._category(doc, lowers, num, qstart, end) or self._estimate(view, lowers, num, qstart)
+            cue = (
+                self._category(doc, lowers, num, qstart, end)
+                or self._estimate(view, lowers, num, qstart)
+                or self._court_cases(view, lowers, end)
+            )
             if (cue is None or cue[0] == "other") and self._body_members(lowers, end, view.sent_ends[qstart]):
                 refused.add(start)
                 continue
@@ -883,6 +889,15 @@ class FigureFinder:
             for w in lowers[before:sent_start]:
                 if w in self.tally and (cat := self.context.get(w)):
                     return cat, f"figures.estimate.{cat}"
+        return None
+
+    def _court_cases(self, view, lowers: list[str], end: int) -> tuple[str, str] | None:
+        """ "500 people face charges, with 192 cases in Alda": cases in a sentence of charges or trials are
+        people charged, detained (guidelines §2.4); elsewhere ("cholera cases") they are no count of people."""
+        if end >= len(lowers) or lowers[end] not in self.case_nouns:
+            return None
+        if any(w in self.court_words for w in lowers[view.sent_starts[end] : view.sent_ends[end]]):
+            return "detained", "figures.court.detained"
         return None
 
     def _text_part(self, lowers: list[str], end: int) -> bool:
