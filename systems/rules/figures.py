@@ -183,6 +183,7 @@ class FigureFinder:
         self.estimate_verbs = set(cues["estimates"]["verbs"])
         self.estimate_pronouns = set(cues["estimates"]["pronouns"])
         self.case_nouns = set(cues["court_cases"]["nouns"])
+        self.wanted = set(cues["wanted_before"])
         self.court_words = set(cues["court_cases"]["words"])
         # The held words of the article read last, keyed by its token list (one reading per article).
         self._held_cache: tuple[list[str], HeldWords] | None = None
@@ -345,6 +346,8 @@ class FigureFinder:
                 adjacent = self._held_as(lowers, start - 1, sent_start, ends[start])
             elif lowers[start - 1] in self.rescue and self._hostage_story(lowers, ends[start]):
                 return "hostage", "figures.rescue.hostage"
+            elif adjacent == "detained" and lowers[start - 1] == "of" and self._wanted(lowers, joined, sent_start):
+                return "other", "figures.wanted.other"  # "a warrant for the arrest of 12": sought, not held
             return adjacent, f"figures.before.{adjacent}"
         # "Eight of the 20 abducted were found dead": the whole a part is taken from is no other count,
         # and its words do not use up the window; "9 of the over 40 slain": it may carry a qualifier.
@@ -899,6 +902,16 @@ class FigureFinder:
         if any(w in self.court_words for w in lowers[view.sent_starts[end] : view.sent_ends[end]]):
             return "detained", "figures.court.detained"
         return None
+
+    def _wanted(self, lowers: list[str], k: int, sent_start: int) -> bool:
+        """Whether the noun of arrest starting at token k + 1 is ordered or sought, not done ("issued warrants
+        for the arrest of", "ordered the arrest of"): the people are wanted, counted as other."""
+        for m in range(k, max(sent_start, k - 3) - 1, -1):
+            if lowers[m] in self.wanted:
+                return True
+            if lowers[m] not in ("the", "for", "a", "an"):
+                return False
+        return False
 
     def _text_part(self, lowers: list[str], end: int) -> bool:
         """ "the three counts against her", "a deal of six points": parts of a text, no figure (guidelines §2.4)."""
