@@ -25,6 +25,12 @@ only on counts of people and, after the count, only before a preposition of capt
 "taken from"; not "held talks", "taken to hospital"); like "freed", they count people as what they
 were. A count of people that names no category and is a part of a group named before ("four
 deckhands were among the crew") counts what the figure that counted that group counts.
+
+Numbers the guidelines rule out whatever cue is near (§2.4): places the events only spread over ("rallies in
+40 towns", not "shelled homes in three towns"), parts of a text ("three counts", "six points"), delegates and
+members of a body, and counts hoped for. A count that closes a verb of estimate ("put the dead at 19") counts
+what that phrase names; court cases in a sentence of charges count people detained; people whose arrest is
+ordered or sought are wanted, not held.
 """
 
 from __future__ import annotations
@@ -760,7 +766,8 @@ class FigureFinder:
                 interviewed.add(view.sent_starts[qstart])
                 refused.add(start)
                 continue  # "the team interviewed 36 people": the sources, not people in the events
-            if expected_count(lowers, qstart, end, self.expected) or self._hoped(lowers, qstart, view.sent_starts[qstart]):
+            hoped = self._hoped(lowers, qstart, view.sent_starts[qstart])
+            if hoped or expected_count(lowers, qstart, end, self.expected):
                 refused.add(start)
                 continue
             if self._text_part(lowers, end) or self._reach(lowers, num, qstart, end, view.sent_starts[qstart]):
@@ -769,7 +776,7 @@ class FigureFinder:
             cue = (
                 self._category(doc, lowers, num, qstart, end)
                 or self._estimate(view, lowers, num, qstart)
-                or self._court_cases(view, lowers, end)
+                or self._court_cases(view, lowers, qstart, end)
             )
             if (cue is None or cue[0] == "other") and self._body_members(lowers, end, view.sent_ends[qstart]):
                 refused.add(start)
@@ -859,9 +866,9 @@ class FigureFinder:
         return figures
 
     def _estimate(self, view, lowers: list[str], num: list[bool], start: int) -> tuple[str, str] | None:
-        """ "put the dead at 11 and the arrests at 567", "IHR put it at 31": a verb of estimate, what it counts,
+        """ "medics put the dead at 19 and the arrests at 240", "monitors put it at 52": a verb of estimate, what it counts,
         then "at" and the count. What it counts names the category; a pronoun refers back to a tally word of
-        the sentence before ("The toll has climbed. IHR put it at 31"); a second count after "and" shares the
+        the sentence before ("The toll rose again. Monitors put it at 52"); a second count after "and" shares the
         verb of the first."""
         sent_start = view.sent_starts[start]
         if start - 2 < sent_start or lowers[start - 1] != "at":
@@ -872,7 +879,7 @@ class FigureFinder:
                 first = k + 1
                 break
             if lowers[k] in ("and", ",") and k > sent_start and num[k - 1]:
-                # "... at 11 and the arrests nationwide at 567": gapped after an earlier count of the same verb
+                # "... at 19 and the arrests at 240": gapped after an earlier count of the same verb
                 m = k - 1
                 while m > sent_start and num[m - 1]:
                     m -= 1
@@ -894,10 +901,13 @@ class FigureFinder:
                     return cat, f"figures.estimate.{cat}"
         return None
 
-    def _court_cases(self, view, lowers: list[str], end: int) -> tuple[str, str] | None:
+    def _court_cases(self, view, lowers: list[str], start: int, end: int) -> tuple[str, str] | None:
         """ "500 people face charges, with 192 cases in Alda": cases in a sentence of charges or trials are
-        people charged, detained (guidelines §2.4); elsewhere ("cholera cases") they are no count of people."""
+        people charged, detained (guidelines §2.4); elsewhere ("cholera cases") they are no count of people, nor
+        where a noun of the event governs them ("the trial of 2 cases")."""
         if end >= len(lowers) or lowers[end] not in self.case_nouns:
+            return None
+        if start > 0 and self._before_cue_length(lowers, start - 1):
             return None
         if any(w in self.court_words for w in lowers[view.sent_starts[end] : view.sent_ends[end]]):
             return "detained", "figures.court.detained"
