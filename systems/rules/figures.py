@@ -866,8 +866,8 @@ class FigureFinder:
         return figures
 
     def _estimate(self, view, lowers: list[str], num: list[bool], start: int) -> tuple[str, str] | None:
-        """ "medics put the dead at 19 and the arrests at 240", "monitors put it at 52": a verb of estimate, what it counts,
-        then "at" and the count. What it counts names the category; a pronoun refers back to a tally word of
+        """ "medics put the dead at 19 and the arrests at 240", "monitors put it at 52": a verb of estimate, what
+        it counts, then "at" and the count. What it counts names the category; a pronoun refers back to a tally word of
         the sentence before ("The toll rose again. Monitors put it at 52"); a second count after "and" shares the
         verb of the first."""
         sent_start = view.sent_starts[start]
