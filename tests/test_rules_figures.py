@@ -324,6 +324,11 @@ def test_fighters_crossing_are_not_displaced(rules, text):
         ("Some 200 delegates attended the Varn peace conference in Tarvin.", "Some 200"),
         ("The 47 members of the delta council voted to extend the truce in Oko.", "47"),
         ("The 12 members of the Kelmor mediation panel arrived in Dusa on Monday.", "12"),
+        ("The Oru commission's 7 members heard the chiefs in Mbaro.", "7"),
+        ("A grand jirga of 200 elders met in Tarvin on Sunday.", "200"),
+        # a volley at people in many places does nothing to the places
+        ("Police used tear gas on marchers in at least eight cities across Varn.", "at least eight"),
+        ("Riot police fired tear gas at students in 11 towns of the delta.", "11"),
         # counts hoped for or aimed at
         ("Aid agencies hope to reach 20,000 villagers in the Ossa valley by May.", "20,000"),
         ("The delta relief plan aims to feed 80,000 fishermen near Mbaro.", "80,000"),

@@ -778,7 +778,7 @@ class FigureFinder:
                 or self._estimate(view, lowers, num, qstart)
                 or self._court_cases(view, lowers, qstart, end)
             )
-            if (cue is None or cue[0] == "other") and self._body_members(lowers, end, view.sent_ends[qstart]):
+            if (cue is None or cue[0] == "other") and self._body_members(lowers, qstart, end, view.sent_ends[qstart]):
                 refused.add(start)
                 continue
             # "jailed the four colonels, among them Col. A": a group the text names, whatever befell it
@@ -969,11 +969,14 @@ class FigureFinder:
             return False
         return not any(w in self.reach_kept for w in lowers[sent_start:m])
 
-    def _body_members(self, lowers: list[str], end: int, sent_end: int) -> bool:
-        """ "200 delegates attended", "the 12 members of the mediation panel": the make-up of a body, named
-        participants rather than people in the events (guidelines §2.4)."""
+    def _body_members(self, lowers: list[str], start: int, end: int, sent_end: int) -> bool:
+        """ "200 delegates attended", "the 12 members of the mediation panel", "the panel's 7 members": the
+        make-up of a body, named participants rather than people in the events (guidelines §2.4)."""
+        owner = lowers[start - 2] if start > 1 and lowers[start - 1] in ("'s", "’s") else ""
         for k in range(end, min(sent_end, end + 3)):
             if lowers[k] in self.member_nouns:
+                return True
+            if lowers[k] == "members" and owner in self.bodies:
                 return True
             if lowers[k] == "members" and lowers[k + 1 : k + 2] == ["of"]:
                 return any(w in self.bodies for w in lowers[k + 2 : min(sent_end, k + 7)])
