@@ -371,6 +371,9 @@ def test_places_acted_on_and_people_stay_figures(rules, text, figure, category):
         ("Some 60 dockers are on trial in Mbaro over the strike.", "Some 60", "detained"),
         ("Since May, courts in Dusa have passed at least 7 death sentences.", "at least 7", "other"),
         ("A judge in Ikeno handed down four death sentences on Friday.", "four", "other"),
+        # a charge in a clause of courts, without "with"
+        ("Prosecutors have charged 68 people over the failed coup in Dusa.", "68", "detained"),
+        ("A magistrate in Ikeno charged 14 fishermen over the riot at the jetty.", "14", "detained"),
         # court cases in a sentence of charges count people charged
         ("Over 300 strikers face charges in Varn, with 120 cases in Tarvin alone.", "120", "detained"),
         ("The Oru prosecutors have opened 45 cases against the rioters in court.", "45", "detained"),

@@ -282,11 +282,17 @@ class FigureFinder:
         return None
 
     def _charge_follows(self, lowers: list[str], k: int) -> bool:
-        """Whether the word a charge needs ("with") follows verb k within its clause (12 words)."""
+        """Whether the word a charge needs ("with") follows verb k within its clause (12 words), or a word of
+        courts stands in the clause ("prosecutors charged 68 people over the coup"): a charge, not a baton charge."""
+        for m in range(k - 1, max(-1, k - 13), -1):
+            if lowers[m] in STOP:
+                break
+            if lowers[m] in self.court_words:
+                return True
         for w in lowers[k + 1 : k + 13]:
             if w in STOP:
                 return False
-            if w == self.charge_words[lowers[k]]:
+            if w == self.charge_words[lowers[k]] or w in self.court_words:
                 return True
         return False
 
