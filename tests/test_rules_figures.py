@@ -311,6 +311,8 @@ def test_fighters_crossing_are_not_displaced(rules, text):
         ("Marchers filled the squares in 14 of the 30 provinces of Varn on Tuesday.", "14"),
         ("Marchers filled the squares in 14 of the 30 provinces of Varn on Tuesday.", "30"),
         ("Police in Varn made 60 arrests in nine districts overnight.", "nine"),
+        ("Gunmen killed 40 farmers in 12 villages of the Ossa valley.", "12"),
+        ("Curfews were imposed in 3 cities of the delta after the clashes.", "3"),
         ("Crowds in six towns of the Oru delta rose against the junta.", "six"),
         ("Sit-ins by dockers spread to 12 cities across the Oru delta on Friday.", "12"),
         ("Vigils were staged in 40 towns across Varn on Saturday.", "40"),
@@ -350,6 +352,9 @@ def test_numbers_the_guidelines_say_are_no_figures(rules, text, absent):
         ("The rebels took 12 villages in the Ossa valley.", "12", "other"),
         ("Families camped in 30 classrooms in Ikeno after the floods of war.", "30", "other"),
         ("The raiders looted shops in five towns of the Oru delta.", "five", "other"),
+        # places emptied of the people counted, or that took them in
+        ("The offensive has displaced 30,000 people in five towns of the delta.", "five", "other"),
+        ("Families fleeing Kelmor arrived in 20 towns along the Varn border.", "20", "other"),
         # the count of people beside a count of places stays
         ("Police in Varn made 60 arrests in nine districts overnight.", "60", "detained"),
         # members of a body with a fate of their own
