@@ -390,6 +390,7 @@ def test_places_acted_on_and_people_stay_figures(rules, text, figure, category):
         ("Six Front soldiers were shot during a raid near Tarvin on Monday.", "Six", "injured"),
         ("Three fishermen were shot near the Mbaro creek, medics said.", "Three", "injured"),
         ("Two guards were shot dead at the Oko gate.", "Two", "killed"),
+        ("Four medics were shot at near Kelmor but escaped unhurt.", "Four", "other"),
         # things of the events
         ("The boy was hit by some 200 rubber pellets in Kelmor.", "some 200", "other"),
         ("Seven main roads out of Ikeno stayed shut all day.", "Seven", "other"),
