@@ -376,6 +376,10 @@ def test_places_acted_on_and_people_stay_figures(rules, text, figure, category):
         ("Some 60 dockers are on trial in Mbaro over the strike.", "Some 60", "detained"),
         ("Since May, courts in Dusa have passed at least 7 death sentences.", "at least 7", "other"),
         ("A judge in Ikeno handed down four death sentences on Friday.", "four", "other"),
+        # people tried and acquitted, pardoned or bailed were held or charged
+        ("Nine protesters were acquitted by a court in Kelmor.", "Nine", "detained"),
+        ("Some 30 fishermen were granted bail in Oko on Monday.", "Some 30", "detained"),
+        ("Twelve dockers were pardoned by the Varn junta.", "Twelve", "detained"),
         # a charge in a clause of courts, without "with"
         ("Prosecutors have charged 68 people over the failed coup in Dusa.", "68", "detained"),
         ("A magistrate in Ikeno charged 14 fishermen over the riot at the jetty.", "14", "detained"),
