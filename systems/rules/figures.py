@@ -25,6 +25,12 @@ only on counts of people and, after the count, only before a preposition of capt
 "taken from"; not "held talks", "taken to hospital"); like "freed", they count people as what they
 were. A count of people that names no category and is a part of a group named before ("four
 deckhands were among the crew") counts what the figure that counted that group counts.
+
+Numbers the guidelines rule out whatever cue is near (§2.4): places the events only spread over ("rallies in
+40 towns", not "shelled homes in three towns"), parts of a text ("three counts", "six points"), delegates and
+members of a body, and counts hoped for. A count that closes a verb of estimate ("put the dead at 19") counts
+what that phrase names; court cases in a sentence of charges count people detained; people whose arrest is
+ordered or sought are wanted, not held.
 """
 
 from __future__ import annotations
@@ -47,6 +53,7 @@ FATE_WINDOW = 14  # "three porters injured in the raid late on 2 June succumbed"
 TALLY_WINDOW = 16  # "the death toll of civilians who died in the fighting around the port has risen to 2,400"
 LIST_GAP = 6  # tokens between two counts of one list: "40 soldiers and 25"
 STOP = {".", ";", ":", "?", "!", "(", ")"}
+QUALIFIER_WORDS = {w for ps in QUALIFIER_PHRASES.values() for p in ps for w in p.lower().split()}
 QUOTES = {'"', "“", "”", "'", "‘", "’"}
 OWN_CUES = ("figures.after.", "figures.before.", "figures.fate.", "figures.sequence.")  # a cue word next to the count
 UNNAMED = ""  # a count whose sentence names no category: it takes the category of the one before it
@@ -172,6 +179,18 @@ class FigureFinder:
         self.participants_before = _phrases(cues["participants_before"])
         self.counted_nouns_after = set(cues["counted_nouns_after"])
         self.people_only_after = {tuple(p.split()) for p in cues["people_only_after"]}
+        self.reach_places = set(cues["reach"]["places"])
+        self.reach_prepositions = set(cues["reach"]["prepositions"])
+        self.reach_kept = set(cues["reach"]["kept"])
+        self.text_parts = set(cues["text_parts"])
+        self.member_nouns = set(cues["body_members"]["nouns"])
+        self.bodies = set(cues["body_members"]["bodies"])
+        self.hoped = _phrases(cues["hoped_before"])
+        self.estimate_verbs = set(cues["estimates"]["verbs"])
+        self.estimate_pronouns = set(cues["estimates"]["pronouns"])
+        self.case_nouns = set(cues["court_cases"]["nouns"])
+        self.wanted = set(cues["wanted_before"])
+        self.court_words = set(cues["court_cases"]["words"])
         # The held words of the article read last, keyed by its token list (one reading per article).
         self._held_cache: tuple[list[str], HeldWords] | None = None
         # Every single word that names a category somewhere in a sentence, for figures with no cue of their own.
@@ -263,11 +282,17 @@ class FigureFinder:
         return None
 
     def _charge_follows(self, lowers: list[str], k: int) -> bool:
-        """Whether the word a charge needs ("with") follows verb k within its clause (12 words)."""
+        """Whether the word a charge needs ("with") follows verb k within its clause (12 words), or a word of
+        courts stands in the clause ("prosecutors charged 68 people over the coup"): a charge, not a baton charge."""
+        for m in range(k - 1, max(-1, k - 13), -1):
+            if lowers[m] in STOP:
+                break
+            if lowers[m] in self.court_words:
+                return True
         for w in lowers[k + 1 : k + 13]:
             if w in STOP:
                 return False
-            if w == self.charge_words[lowers[k]]:
+            if w == self.charge_words[lowers[k]] or w in self.court_words:
                 return True
         return False
 
@@ -333,6 +358,8 @@ class FigureFinder:
                 adjacent = self._held_as(lowers, start - 1, sent_start, ends[start])
             elif lowers[start - 1] in self.rescue and self._hostage_story(lowers, ends[start]):
                 return "hostage", "figures.rescue.hostage"
+            elif adjacent == "detained" and lowers[start - 1] == "of" and self._wanted(lowers, joined, sent_start):
+                return "other", "figures.wanted.other"  # "a warrant for the arrest of 12": sought, not held
             return adjacent, f"figures.before.{adjacent}"
         # "Eight of the 20 abducted were found dead": the whole a part is taken from is no other count,
         # and its words do not use up the window; "9 of the over 40 slain": it may carry a qualifier.
@@ -745,10 +772,21 @@ class FigureFinder:
                 interviewed.add(view.sent_starts[qstart])
                 refused.add(start)
                 continue  # "the team interviewed 36 people": the sources, not people in the events
-            if expected_count(lowers, qstart, end, self.expected):
+            hoped = self._hoped(lowers, qstart, view.sent_starts[qstart])
+            if hoped or expected_count(lowers, qstart, end, self.expected):
                 refused.add(start)
                 continue
-            cue = self._category(doc, lowers, num, qstart, end)
+            if self._text_part(lowers, end) or self._reach(lowers, num, qstart, end, view.sent_starts[qstart]):
+                refused.add(start)
+                continue
+            cue = (
+                self._category(doc, lowers, num, qstart, end)
+                or self._estimate(view, lowers, num, qstart)
+                or self._court_cases(view, lowers, qstart, end)
+            )
+            if (cue is None or cue[0] == "other") and self._body_members(lowers, qstart, end, view.sent_ends[qstart]):
+                refused.add(start)
+                continue
             # "jailed the four colonels, among them Col. A": a group the text names, whatever befell it
             named_group = qstart > 0 and lowers[qstart - 1] == "the" and self._names_follow(doc, end, person_ends)
             if named_group or (
@@ -832,6 +870,125 @@ class FigureFinder:
             value, qualifier = parsed
             figures.append(Figure(span, value, qualifier, cue[0], cue[1]))
         return figures
+
+    def _estimate(self, view, lowers: list[str], num: list[bool], start: int) -> tuple[str, str] | None:
+        """ "medics put the dead at 19 and the arrests at 240", "monitors put it at 52": a verb of estimate, what
+        it counts, then "at" and the count. What it counts names the category; a pronoun refers back to a tally word of
+        the sentence before ("The toll rose again. Monitors put it at 52"); a second count after "and" shares the
+        verb of the first."""
+        sent_start = view.sent_starts[start]
+        if start - 2 < sent_start or lowers[start - 1] != "at":
+            return None
+        first = None
+        for k in range(start - 2, max(sent_start, start - 8) - 1, -1):
+            if lowers[k] in self.estimate_verbs:
+                first = k + 1
+                break
+            if lowers[k] in ("and", ",") and k > sent_start and num[k - 1]:
+                # "... at 19 and the arrests at 240": gapped after an earlier count of the same verb
+                m = k - 1
+                while m > sent_start and num[m - 1]:
+                    m -= 1
+                if lowers[m - 1] == "at" and self._estimate(view, lowers, num, m) is not None:
+                    first = k + 1
+                break
+            if lowers[k] in STOP or num[k]:
+                return None
+        if first is None:
+            return None
+        counted = lowers[first : start - 1]
+        for w in counted:
+            if cat := self.context.get(w):
+                return cat, f"figures.estimate.{cat}"
+        if len(counted) == 1 and counted[0] in self.estimate_pronouns and sent_start > 0:
+            before = view.sent_starts[sent_start - 1]
+            for w in lowers[before:sent_start]:
+                if w in self.tally and (cat := self.context.get(w)):
+                    return cat, f"figures.estimate.{cat}"
+        return None
+
+    def _court_cases(self, view, lowers: list[str], start: int, end: int) -> tuple[str, str] | None:
+        """ "500 people face charges, with 192 cases in Alda": cases in a sentence of charges or trials are
+        people charged, detained (guidelines §2.4); elsewhere ("cholera cases") they are no count of people, nor
+        where a noun of the event governs them ("the trial of 2 cases")."""
+        if end >= len(lowers) or lowers[end] not in self.case_nouns:
+            return None
+        if start > 0 and self._before_cue_length(lowers, start - 1):
+            return None
+        if any(w in self.court_words for w in lowers[view.sent_starts[end] : view.sent_ends[end]]):
+            return "detained", "figures.court.detained"
+        return None
+
+    def _wanted(self, lowers: list[str], k: int, sent_start: int) -> bool:
+        """Whether the noun of arrest starting at token k + 1 is ordered or sought, not done ("issued warrants
+        for the arrest of", "ordered the arrest of"): the people are wanted, counted as other."""
+        for m in range(k, max(sent_start, k - 3) - 1, -1):
+            if lowers[m] in self.wanted:
+                return True
+            if lowers[m] not in ("the", "for", "a", "an"):
+                return False
+        return False
+
+    def _text_part(self, lowers: list[str], end: int) -> bool:
+        """ "the three counts against her", "a deal of six points": parts of a text, no figure (guidelines §2.4)."""
+        for k in range(end, min(len(lowers), end + 2)):
+            if lowers[k] in self.text_parts:
+                return True
+            if not lowers[k].isalpha() or lowers[k] in self.np_breaks:
+                return False
+        return False
+
+    def _hoped(self, lowers: list[str], start: int, sent_start: int) -> bool:
+        """ "aid workers hope to reach 20,000 people": a count hoped for (guidelines §2.4), the phrase ending one or
+        two words before the count (its verb between)."""
+        for gap in (1, 2):
+            at = start - gap
+            if any(at - len(p) >= sent_start and tuple(lowers[at - len(p) : at]) == p for p in self.hoped):
+                return True
+        return False
+
+    def _reach(self, lowers: list[str], num: list[bool], start: int, end: int, sent_start: int) -> bool:
+        """ "protests in 14 of the 30 provinces", "60 arrests in nine districts": places the events only spread
+        over, named as the object of a preposition of extent, where the sentence before them tells of nothing done
+        to places nor of people held or sheltering there (guidelines §2.4)."""
+        k = end
+        if lowers[k : k + 1] == ["of"] and k + 1 < len(lowers) and lowers[k + 1] in self.partitive:
+            k += 2  # "14 of the 30 provinces": the part counts what the whole counts
+            while k < len(lowers) and (num[k] or lowers[k] in ("'s", "’s") or lowers[k][:1].isupper()):
+                k += 1
+        head = None
+        for m in range(k, min(len(lowers), k + 3)):
+            if lowers[m] in self.reach_places:
+                head = m
+                break
+            if not lowers[m].isalpha() or lowers[m] in self.np_breaks:
+                return False
+        if head is None:
+            return False
+        # the preposition before the count, past the part of a partitive ("in 14 of the 30 provinces")
+        m = start - 1
+        if m > sent_start + 1 and lowers[m] in self.partitive and lowers[m - 1] == "of":
+            m -= 2
+            while m > sent_start and (num[m] or lowers[m] in QUALIFIER_WORDS):
+                m -= 1
+        if m < sent_start or lowers[m] not in self.reach_prepositions:
+            return False
+        return not any(w in self.reach_kept for w in lowers[sent_start:m])
+
+    def _body_members(self, lowers: list[str], start: int, end: int, sent_end: int) -> bool:
+        """ "200 delegates attended", "the 12 members of the mediation panel", "the panel's 7 members": the
+        make-up of a body, named participants rather than people in the events (guidelines §2.4)."""
+        owner = lowers[start - 2] if start > 1 and lowers[start - 1] in ("'s", "’s") else ""
+        for k in range(end, min(sent_end, end + 3)):
+            if lowers[k] in self.member_nouns:
+                return True
+            if lowers[k] == "members" and owner in self.bodies:
+                return True
+            if lowers[k] == "members" and lowers[k + 1 : k + 2] == ["of"]:
+                return any(w in self.bodies for w in lowers[k + 2 : min(sent_end, k + 7)])
+            if not lowers[k].isalpha() or lowers[k] in self.np_breaks:
+                return False
+        return False
 
     def _counted_by(self, view, lowers: list[str], start: int, end: int) -> str | None:
         """Why a number with no cue is a count: ``noun`` when a counted noun heads the phrase after it ("some
