@@ -1930,3 +1930,90 @@ def test_a_group_nominal_never_refers_back_to_a_states_force(system, text, group
     found = pairs(system, text)
     assert not any(kind == "ALLIED_WITH" and army in (head, tail) for kind, head, tail in found), found
     assert any(kind == "ALLIED_WITH" and {head, tail} == {group, backer} for kind, head, tail in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # conditionals: the act is set as a condition or a consequence, not stated (§2.5: a threat is no act)
+        "If Mali attacked Niger, the alliance would respond, analysts said.",
+        "Niger would fight Mali if its troops crossed the river, the minister said.",
+        "Unless Monaco withdraws, Andorra will attack Monaco, the general warned.",
+        "Monaco would respond if Andorra attacked Monaco again, the minister said.",
+        # negated acts
+        "Andorra has never attacked Monaco, its foreign minister said.",
+        "The Tarsh Front would not attack Monaco, its leader said.",
+    ],
+)
+def test_an_unasserted_attack_states_no_conflict(system, text):
+    found = pairs(system, text)
+    assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("Mali attacked Niger on Tuesday, the army said.", "Mali", "Niger"),
+        ("If confirmed, the strike shows that Andorra attacked Monaco again.", "Andorra", "Monaco"),
+        ("Andorra has attacked Monaco twice since May, the ministry said.", "Andorra", "Monaco"),
+    ],
+)
+def test_an_asserted_attack_still_states_conflict(system, text, a, b):
+    # the guard of the test above reads the clause, not the sentence: "If confirmed," closes its condition
+    assert ("IN_CONFLICT_WITH", a, b) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, subject, owner",
+    [
+        ("The Amber Front attacked Mali's decision to raise fuel prices.", "Amber Front", "Mali"),
+        ("The Tarsh Front fought Monaco's plan to hold elections in court.", "Tarsh Front", "Monaco"),
+        ("The Tarsh Front attacked Monaco's new policy on the border.", "Tarsh Front", "Monaco"),
+    ],
+)
+def test_attacking_a_partys_decision_is_a_dispute(system, text, subject, owner):
+    assert ("IN_CONFLICT_WITH", subject, owner) not in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, subject, owner",
+    [
+        ("The Amber Front attacked Mali's troops near Gao.", "Amber Front", "Mali"),
+        ("The Tarsh Front fought Andorra's army for a week.", "Tarsh Front", "Andorra"),
+    ],
+)
+def test_attacking_a_partys_forces_is_still_a_conflict(system, text, subject, owner):
+    assert ("IN_CONFLICT_WITH", subject, owner) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Kovel, who has never met Piotr Zaleski, said he was welcome.",
+        "Marta Liss has not met Tomas Berek since the war, her aides said.",
+    ],
+)
+def test_a_negated_meeting_is_no_meeting(system, text):
+    assert not any(kind == "MET_WITH" for kind, _, _ in pairs(system, text))
+
+
+@pytest.mark.parametrize(
+    "text, taker, place",
+    [
+        ("Responsibility for Gao fell to Niger under the accord.", "Niger", "Gao"),
+        ("Security in Olvo fell to the Tarsh Front after the election.", "Tarsh Front", "Olvo"),
+    ],
+)
+def test_a_place_inside_the_subject_of_fell_to_is_not_taken(system, text, taker, place):
+    assert ("CONTROLS", taker, place) not in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, taker, place",
+    [
+        ("Gao fell to the Amber Front on Sunday.", "Amber Front", "Gao"),
+        ("The town of Olvo fell to the Tarsh Front after a week of fighting.", "Tarsh Front", "Olvo"),
+    ],
+)
+def test_a_place_that_fell_to_a_party_is_still_taken(system, text, taker, place):
+    assert ("CONTROLS", taker, place) in pairs(system, text)

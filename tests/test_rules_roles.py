@@ -816,3 +816,27 @@ def test_an_indefinite_role_with_for_or_of_in_apposition_before_the_name(system,
     found = roles(system, text)
     assert (rtype, person, body) in found, found
     assert len([r for r in found if r[1] == person]) == 1, found
+
+
+@pytest.mark.parametrize(
+    "text, person, body",
+    [
+        ("Piotr Zaleski, the Amber Front leader's brother, was arrested in Gao.", "Piotr Zaleski", "Amber Front"),
+        ("Tomas Berek, the Tarsh Front commander's driver, was detained in Olvo.", "Tomas Berek", "Tarsh Front"),
+    ],
+)
+def test_a_relative_of_a_role_holder_holds_no_role(system, text, person, body):
+    # "N, the X leader's brother": the role belongs to another person; N is neither leader nor member
+    found = relations(system, text)
+    assert not any(head == person and tail == body for _, head, tail in found), found
+
+
+@pytest.mark.parametrize(
+    "text, person, body",
+    [
+        ("Piotr Zaleski, the Amber Front leader, was arrested in Gao.", "Piotr Zaleski", "Amber Front"),
+        ("Tomas Berek, the Tarsh Front's commander, was killed.", "Tomas Berek", "Tarsh Front"),
+    ],
+)
+def test_a_role_holder_in_apposition_still_leads(system, text, person, body):
+    assert ("LEADER_OF", person, body) in relations(system, text)

@@ -165,6 +165,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_attack_by = p["attack_by"]
         self.party_capture = p["capture"]
         self.party_fall_verbs = frozenset(p["capture"]["fall_verbs"])
+        self.party_fall_place_stops = frozenset(p["capture"]["fall_place_stops"])
         self.party_counts = frozenset(p["kill"]["counts"])
         self.party_truce = p["truce"]
         self.party_truce_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -250,6 +251,8 @@ class PartyRelations(ArgumentGrammar):
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
+            if self._unasserted(doc, start):
+                continue  # "X would fight Y if ...", "N has never met M": no act is stated
             handlers[name](doc, start, end, mentions, at_start, at_end, add)
         self._party_held_suffix(doc, mentions, at_start, add)
         self._party_fronted_meeting(doc, at_start, add)
@@ -516,7 +519,8 @@ class PartyRelations(ArgumentGrammar):
             antecedent = self._party_relative_antecedent(doc, subjects[-1], at_end)
             if antecedent is not None:
                 self._party_pairs("IN_CONFLICT_WITH", subjects, [antecedent], add, "party_relations.object_relative")
-        objects = [o for o in objects if not self._settlement(doc, o)]
+        # "shelled X, a village near Y" hits a place; "attacked Y's decision" disputes a thing of Y's
+        objects = [o for o in objects if not self._settlement(doc, o) and not self._disputed_thing(doc, o)]
         self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.hostile_verbs")
 
     def _relative_place(self, doc: Doc, subject: Span, at_end: dict) -> Span | None:
@@ -1451,6 +1455,8 @@ class PartyRelations(ArgumentGrammar):
             if end + 1 >= len(doc) or doc[end].lower_ not in self.party_capture["fall_links"]:
                 return
             place = self._left(doc, start, at_end, PLACES)  # "Y (has) fell to", "the town of Y fell to"
+            if place is not None and place.start > 0 and doc[place.start - 1].lower_ in self.party_fall_place_stops:
+                return  # "responsibility for Y fell to X": Y is not what fell
             taker = self._right(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
             add("CONTROLS", taker, place, "party_relations.capture")
             return

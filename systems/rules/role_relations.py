@@ -469,6 +469,8 @@ class RoleRelations(ArgumentGrammar):
                             role_end += 1
                         else:
                             break
+                    if any(doc[i].lower_ in POSSESSIVE for i in range(stop, min(role_end + 1, len(doc)))):
+                        break  # "N, the X leader's brother": the role is another person's
                     # "N, a Hamas commander" is one of its commanders; "N, the Hamas commander" leads (§2.5)
                     indefinite = any(self._indefinite(doc[i]) for i in range(phrase, m.start))
                     kind = self._kind(doc, stop, role_end, definite=not indefinite)
