@@ -2017,3 +2017,19 @@ def test_a_place_inside_the_subject_of_fell_to_is_not_taken(system, text, taker,
 )
 def test_a_place_that_fell_to_a_party_is_still_taken(system, text, taker, place):
     assert ("CONTROLS", taker, place) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("The Amber Front denied that it had attacked Niger.", "Amber Front", "Niger"),
+        ("The Tarsh Front denied reports that it had shelled Monaco last week.", "Tarsh Front", "Monaco"),
+    ],
+)
+def test_an_act_its_subject_denies_states_no_conflict(system, text, a, b):
+    assert ("IN_CONFLICT_WITH", a, b) not in pairs(system, text)
+
+
+def test_a_denial_closed_by_a_clause_break_leaves_the_next_act(system):
+    text = "The Tarsh Front denied the charge, and on Monday it attacked Monaco again."
+    assert ("IN_CONFLICT_WITH", "Tarsh Front", "Monaco") in pairs(system, text)

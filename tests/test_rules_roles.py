@@ -840,3 +840,20 @@ def test_a_relative_of_a_role_holder_holds_no_role(system, text, person, body):
 )
 def test_a_role_holder_in_apposition_still_leads(system, text, person, body):
     assert ("LEADER_OF", person, body) in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, person, body",
+    [
+        ("Piotr Zaleski, an expert on the Amber Front, said the group had split.", "Piotr Zaleski", "Amber Front"),
+        (
+            "Ana Kovel, who heads the investigation into the Tarsh Front, said 12 had been charged.",
+            "Ana Kovel",
+            "Tarsh Front",
+        ),
+    ],
+)
+def test_a_body_a_role_is_about_is_not_the_persons(system, text, person, body):
+    # "an expert on X", "heads the inquiry into X": X is the topic of the role, not the body it belongs to
+    found = relations(system, text)
+    assert not any(head == person and tail == body for _, head, tail in found), found

@@ -74,6 +74,9 @@ class ArgumentGrammar:
         self.conditionals = frozenset(unasserted["conditionals"])
         self.modals = frozenset(unasserted["modals"])
         self.unasserted_window: int = unasserted["window"]
+        self.denials = frozenset(unasserted["denials"])
+        self.denial_breaks = frozenset(unasserted["denial_breaks"])
+        self.denial_pronouns = frozenset(unasserted["denial_pronouns"])
         self.asserted_acts = frozenset(unasserted["patterns"])
         self.conflict_object_stops = frozenset(self.words["conflict_object_stops"]["words"])
         # The argument grammar: which words a search for an argument passes over, and how many.
@@ -289,9 +292,9 @@ class ArgumentGrammar:
 
     def _unasserted(self, doc: Doc, k: int) -> bool:
         """The verb at token k is not asserted as done (guidelines §2.5: a threat is not an act):
-        negated ("has never attacked Y"), inside a conditional clause ("If X attacked Y, ..."), or after
-        a modal in a sentence that sets a condition ("X would fight Y if ...", "Unless Y withdraws, X
-        will attack Y")."""
+        negated ("has never attacked Y"), denied in its clause ("X denied that it had attacked Y"), inside
+        a conditional clause ("If X attacked Y, ..."), or after a modal in a sentence that sets a
+        condition ("X would fight Y if ...", "Unless Y withdraws, X will attack Y")."""
         if not 0 <= k < len(doc):
             return False
         starts, ends = sentence_bounds(doc)
@@ -303,6 +306,13 @@ class ArgumentGrammar:
             if doc[j].lower_ in self.conditionals:
                 return True  # the verb is inside the condition: no comma closed it
             if doc[j].text in (",", ";", "—", "–"):
+                break
+        for j in range(k - 1, floor - 1, -1):
+            if doc[j].lower_ in self.denials:
+                # "X denied that it had attacked Y": the subject denies its own act. "X denies that Y
+                # works with Z" is an accusation X rejects, read like any other (guidelines §2.5).
+                return j == k - 1 or any(doc[i].lower_ in self.denial_pronouns for i in range(j + 1, k))
+            if doc[j].lower_ in self.denial_breaks:
                 break
         if not any(w in self.modals for w in before):
             return False

@@ -82,6 +82,7 @@ class RoleRelations(ArgumentGrammar):
         self.body_heads = frozenset(grammar["body_heads"]) | frozenset(self.body_synonyms)
         self.place_nouns = frozenset(grammar["place_nouns"])
         self.remit_preps = frozenset(grammar["remit_preps"])
+        self.topic_preps = frozenset(grammar["topic_preps"])
         self.owner_pronouns = frozenset(grammar["back_pronouns"])
         self.told_words = frozenset(grammar["told_words"])
         self.org_nouns = frozenset(grammar["org_nouns"]) | self.group_nouns
@@ -491,6 +492,9 @@ class RoleRelations(ArgumentGrammar):
                     break
                 if m.start - phrase > self.gaps["role_phrase"] + 2:
                     break
+                link = m.start - 2 if m.start - 1 > phrase and doc[m.start - 1].lower_ == "the" else m.start - 1
+                if link >= phrase and doc[link].lower_ in self.topic_preps:
+                    break  # "an expert on X", "who heads the inquiry into X": X is the topic
                 body = self._chain(doc, m, at_start)
                 definite = not any(self._indefinite(doc[i]) for i in range(phrase, m.start))
                 kind = self._kind(doc, phrase, m.start, definite=definite)
