@@ -2033,3 +2033,44 @@ def test_an_act_its_subject_denies_states_no_conflict(system, text, a, b):
 def test_a_denial_closed_by_a_clause_break_leaves_the_next_act(system):
     text = "The Tarsh Front denied the charge, and on Monday it attacked Monaco again."
     assert ("IN_CONFLICT_WITH", "Tarsh Front", "Monaco") in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, attacker, town",
+    [
+        ("The Green Brigade, which operates under the Amber Front's banner, attacked Gao.", "Green Brigade", "Gao"),
+        ("The Tarsh Front shelled Olvo and Pirel on Monday, residents said.", "Tarsh Front", "Olvo"),
+    ],
+)
+def test_a_town_an_act_hits_is_no_side(system, text, attacker, town):
+    # §2.3: a town or province attacked is where the act happened; only a state or its capital is a side
+    found = pairs(system, text)
+    assert not any(kind == "IN_CONFLICT_WITH" and town in (head, tail) for kind, head, tail in found), found
+
+
+@pytest.mark.parametrize(
+    "text, attacker, side",
+    [
+        ("The Tarsh Front shelled Monaco on Monday, residents said.", "Tarsh Front", "Monaco"),
+        ("The Amber Front has fought Bamako's forces since 2019.", "Amber Front", "Bamako"),
+    ],
+)
+def test_a_state_or_its_capital_is_still_a_side(system, text, attacker, side):
+    assert ("IN_CONFLICT_WITH", attacker, side) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, met, owner",
+    [
+        ("Ana Kovel, after meeting Piotr Zaleski's lawyers in Gao, flew home.", "Ana Kovel", "Piotr Zaleski"),
+        ("Marta Liss said she had met Tomas Berek's envoy, not Berek himself.", "Marta Liss", "Tomas Berek"),
+    ],
+)
+def test_meeting_a_persons_aides_is_no_meeting_with_him(system, text, met, owner):
+    assert ("MET_WITH", met, owner) not in pairs(system, text)
+
+
+def test_the_aide_named_after_the_owner_is_met(system):
+    found = pairs(system, "Ana Kovel met Piotr Zaleski's envoy, Tomas Berek, in Gao.")
+    assert ("MET_WITH", "Ana Kovel", "Tomas Berek") in found
+    assert ("MET_WITH", "Ana Kovel", "Piotr Zaleski") not in found

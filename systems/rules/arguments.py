@@ -99,6 +99,7 @@ class ArgumentGrammar:
         self.state_force_heads = frozenset(self.words["state_force_heads"]["words"])
         self.territory_designators = frozenset(self.words["territory_designators"])
         self.states = state_forms(states)
+        self.capitals = frozenset(states["capitals"])
         # A state's names and its nationality adjectives, lower-cased, each to the states it names:
         # "Nigerien" is Niger's and "Nigerian" Nigeria's; "Congolese" names both Congos.
         nations: dict[str, set[str]] = {}
@@ -254,8 +255,9 @@ class ArgumentGrammar:
         while k < ceiling and k - start < reach:
             m = at_start.get(k)
             if m is not None:
-                if m.label_ == "PERSON":
-                    out.append(m)
+                owner = m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s")
+                if m.label_ == "PERSON" and not owner:
+                    out.append(m)  # "met N's lawyers", "met N's envoy, M": N owns those met, M was met
                 k = m.end
                 continue
             t = doc[k]
@@ -317,6 +319,14 @@ class ArgumentGrammar:
         if not any(w in self.modals for w in before):
             return False
         return any(doc[j].lower_ in self.conditionals for j in range(floor, ceiling))
+
+    def _place_side(self, m: Span) -> bool:
+        """A GPE that is no state, de facto state or national capital (states.json): a town or a province,
+        which an act hits but which is no side of a conflict (guidelines §2.3)."""
+        if m.label_ != "GPE":
+            return False
+        text = m.text[4:] if m.text.lower().startswith("the ") else m.text
+        return text not in self.states and text not in self.capitals and not self._nation(text)
 
     def _disputed_thing(self, doc: Doc, m: Span) -> bool:
         """ "X's decision", "Y's new plan": the object a verb of attacking takes is a thing the party owns

@@ -166,6 +166,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         def add(rtype: str, head: Span | None, tail: Span | None, rule: str) -> None:
             if head is None or tail is None or head == tail:
                 return
+            if rtype == "IN_CONFLICT_WITH" and (self._place_side(head) or self._place_side(tail)):
+                return  # "X attacked Dorvo": a town an act hits is where it happened, not a side
             if RELATION_TYPES[rtype].allows(head.label_, tail.label_):
                 found.append((rtype, head, tail, rule))
 
