@@ -857,3 +857,29 @@ def test_a_body_a_role_is_about_is_not_the_persons(system, text, person, body):
     # "an expert on X", "heads the inquiry into X": X is the topic of the role, not the body it belongs to
     found = relations(system, text)
     assert not any(head == person and tail == body for _, head, tail in found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # role words of news English: a convener or co-chair leads; a vice-chair or a militiaman is a member
+        ("Tomas Berek, the Amber Front convener, presented the list.", ("LEADER_OF", "Tomas Berek", "Amber Front")),
+        ("Marta Liss, the Tarsh Front's convenor, read the names.", ("LEADER_OF", "Marta Liss", "Tarsh Front")),
+        ("Tomas Berek, a Green Brigade militiaman, was killed.", ("MEMBER_OF", "Tomas Berek", "Green Brigade")),
+        (
+            "Ana Kovel, vice-chairman of the Olvo Lawyers Union, was detained.",
+            ("MEMBER_OF", "Ana Kovel", "Olvo Lawyers Union"),
+        ),
+        # a place compound describing the body is passed over
+        (
+            "Tomas Berek, director of the Gao-based group Sahel Rights Watch (SRW), wrote that the trials were unfair.",
+            ("LEADER_OF", "Tomas Berek", "Sahel Rights Watch"),
+        ),
+        (
+            "Marta Liss, head of the Olvo-based Coastal Aid League, said 40 had died.",
+            ("LEADER_OF", "Marta Liss", "Coastal Aid League"),
+        ),
+    ],
+)
+def test_role_words_and_place_compounds(system, text, expected):
+    assert expected in relations(system, text)

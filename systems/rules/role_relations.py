@@ -83,6 +83,7 @@ class RoleRelations(ArgumentGrammar):
         self.place_nouns = frozenset(grammar["place_nouns"])
         self.remit_preps = frozenset(grammar["remit_preps"])
         self.topic_preps = frozenset(grammar["topic_preps"])
+        self.place_compounds = frozenset(grammar["place_compounds"])
         self.owner_pronouns = frozenset(grammar["back_pronouns"])
         self.told_words = frozenset(grammar["told_words"])
         self.org_nouns = frozenset(grammar["org_nouns"]) | self.group_nouns
@@ -443,6 +444,14 @@ class RoleRelations(ArgumentGrammar):
             t = doc[k]
             if m is not None and m.label_ == "FIGURE" and k == phrase and all(self._indefinite(t) for t in m):
                 k = m.end  # "A and B, two members of X": a count of the people named opens the phrase
+                continue
+            if (
+                m is not None
+                and m.end + 1 < ceiling
+                and doc[m.end].text in ("-", "–")
+                and doc[m.end + 1].lower_ in self.place_compounds
+            ):
+                k = m.end + 2  # "director of the Oslo-based group X": the place only describes the body
                 continue
             if m is not None:
                 if m.label_ not in BODY_LABELS:
