@@ -2074,3 +2074,16 @@ def test_the_aide_named_after_the_owner_is_met(system):
     found = pairs(system, "Ana Kovel met Piotr Zaleski's envoy, Tomas Berek, in Gao.")
     assert ("MET_WITH", "Ana Kovel", "Tomas Berek") in found
     assert ("MET_WITH", "Ana Kovel", "Piotr Zaleski") not in found
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("Ana Kovel and Nigerien President Piotr Zaleski held talks in Gao on Monday.", "Piotr Zaleski", "Ana Kovel"),
+        ("Ana Kovel and Chadian Foreign Minister Tomas Berek held talks in Olvo.", "Tomas Berek", "Ana Kovel"),
+    ],
+)
+def test_a_nationality_before_the_titles_of_a_coordinated_person(system, text, a, b):
+    # "A and Valdonian President B held talks": the nationality opens B's premodifiers, so B is coordinated
+    found = pairs(system, text)
+    assert ("MET_WITH", a, b) in found or ("MET_WITH", b, a) in found, found

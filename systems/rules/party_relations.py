@@ -471,6 +471,8 @@ class PartyRelations(ArgumentGrammar):
             for n in (j, k):
                 if n > 1 and doc[n - 1].lower_ in self.party_person_pronouns_of:
                     return n - 1
+            if nationality is not None and nationality.label_ == "NORP":
+                return nationality.start  # "A and Valdonian President B held talks"
         if k > 1 and doc[k - 1].lower_ in POSSESSIVE:
             state = at_end.get(k - 1)
             if state is not None and state.label_ == "GPE":
