@@ -2012,7 +2012,7 @@ def test_a_place_inside_the_subject_of_fell_to_is_not_taken(system, text, taker,
     "text, taker, place",
     [
         ("Gao fell to the Amber Front on Sunday.", "Amber Front", "Gao"),
-        ("The town of Olvo fell to the Tarsh Front after a week of fighting.", "Tarsh Front", "Olvo"),
+        ("The town of Olvo fell to the Tarsh Front after six days of fighting.", "Tarsh Front", "Olvo"),
     ],
 )
 def test_a_place_that_fell_to_a_party_is_still_taken(system, text, taker, place):
@@ -2087,3 +2087,36 @@ def test_a_nationality_before_the_titles_of_a_coordinated_person(system, text, a
     # "A and Valdonian President B held talks": the nationality opens B's premodifiers, so B is coordinated
     found = pairs(system, text)
     assert ("MET_WITH", a, b) in found or ("MET_WITH", b, a) in found, found
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "The Amber Front and the Gao Bar Association wrote in a joint statement that 12 had died.",
+            "Amber Front",
+            "Gao Bar Association",
+        ),
+        ("In a joint statement, the Amber Front and the Tarsh Front said 12 had died.", "Amber Front", "Tarsh Front"),
+        (
+            "The Coastal Aid League and the Olvo Lawyers Union issued a joint statement condemning the killings.",
+            "Coastal Aid League",
+            "Olvo Lawyers Union",
+        ),
+        (
+            "Rallies were held in 20 towns, the Olvo Lawyers Union (OLU) and the Tarsh Front stated in a"
+            " joint statement on Friday.",
+            "OLU",
+            "Tarsh Front",
+        ),
+    ],
+)
+def test_the_issuers_of_a_joint_statement_are_allied(system, text, a, b):
+    # §2.5 joint bodies and joint acts: the parties of one joint statement are allied pairwise
+    found = pairs(system, text)
+    assert ("ALLIED_WITH", a, b) in found or ("ALLIED_WITH", b, a) in found, found
+
+
+def test_a_joint_statement_of_another_clause_ties_no_earlier_subjects(system):
+    text = "Mali and Niger traded accusations, and the UN issued a joint statement with the AU."
+    assert not any(kind == "ALLIED_WITH" for kind, _, _ in pairs(system, text))

@@ -126,6 +126,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_own_forces = frozenset(accusation["own_forces"])
         self.party_own_pronouns = frozenset(accusation["owner_pronouns"])
         self.party_person_pronouns_of = frozenset(p["coordinated_person"]["pronouns"])
+        self.party_joint_statements = frozenset(p["joint"]["statements"])
         self.party_person_roles = self.role_words | frozenset(p["coordinated_person"]["roles"])
         meeting = p["meeting"]
         self.party_meeting = meeting
@@ -970,6 +971,8 @@ class PartyRelations(ArgumentGrammar):
         """ "a joint delegation of A, the B (ACR) and C": the members of
         one body are allied pairwise; an unnamed member ("the government") is passed over."""
         if end >= len(doc) or doc[end].lower_ not in self.party_joint["links"]:
+            if doc[start:end].text.lower() in self.party_joint_statements:
+                self._party_joint_signers(doc, start, at_start, at_end, add)
             return
         members: list[Span] = []
         last: dict[int, Span] = {}  # a member's acronym, the mention of it nearest the later members
@@ -997,6 +1000,68 @@ class PartyRelations(ArgumentGrammar):
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 add("ALLIED_WITH", last.get(i, a), b, "party_relations.joint")
+
+    def _party_joint_signers(self, doc: Doc, start: int, at_start: dict, at_end: dict, add: Add) -> None:
+        """ "A and B wrote in a joint statement", "In a joint statement, A and the B (ACR) said": the
+        coordinated parties that are the subject of the statement's verb issued it together, allied
+        pairwise (guidelines §2.5)."""
+        floor = sentence_bounds(doc)[0][start]
+        if doc[floor].lower_ == "in" and start - floor <= 3:
+            # the fronted statement: the subject list opens after its comma and a verb follows it
+            k = next((j + 1 for j in range(start, min(len(doc), start + 4)) if doc[j].text == ","), None)
+            members = self._party_list_after(doc, k, at_start) if k is not None else []
+        else:
+            # "A and B said in a", "A and B issued a": a few lower-case words back to the last subject
+            k = start
+            while k > floor and start - k <= 4 and doc[k - 1].is_lower and doc[k - 1].is_alpha:
+                k -= 1
+            members = self._party_list_before(doc, k, floor, at_end) if k < start else []
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                add("ALLIED_WITH", a, b, "party_relations.joint_statement")
+
+    def _party_list_after(self, doc: Doc, k: int, at_start: dict) -> list[Span]:
+        """Coordinated parties from token k on ("the A (ACR), B and C"), then a lower-case verb."""
+        members: list[Span] = []
+        while k < len(doc):
+            if doc[k].lower_ == "the":
+                k += 1
+                continue
+            m = at_start.get(k)
+            if m is None or m.label_ not in ORG_OR_GPE:
+                break
+            acronym = self._acronym_after(doc, m.end, at_start)
+            members.append(acronym if acronym is not None else m)
+            k = acronym.end + 1 if acronym is not None else m.end
+            if k < len(doc) and doc[k].lower_ in (",", "and"):
+                k += 1
+                continue
+            break
+        verb = k < len(doc) and doc[k].is_lower and doc[k].is_alpha
+        return members if len(members) > 1 and verb else []
+
+    def _party_list_before(self, doc: Doc, k: int, floor: int, at_end: dict) -> list[Span]:
+        """Coordinated parties ending right before token k ("A, the B (ACR) and the C"), last first."""
+        members: list[Span] = []
+        while k > floor:
+            if doc[k - 1].text == ")":
+                k -= 1  # "the B (ACR)": the acronym stands for the member, its name is passed over
+            m = at_end.get(k)
+            if m is None or m.label_ not in ORG_OR_GPE:
+                break
+            members.append(m)
+            k = m.start
+            if k > floor and doc[k - 1].text == "(" and at_end.get(k - 1) is not None:
+                k = at_end[k - 1].start
+            while k > floor and doc[k - 1].lower_ == "the":
+                k -= 1
+            if k > floor and doc[k - 1].lower_ in ("and", ","):
+                k -= 1
+                continue
+            break
+        if len(members) < 2 or not any(doc[j].lower_ == "and" for j in range(members[-1].end, members[0].start)):
+            return []
+        return members[::-1]
 
     # -- alliance --------------------------------------------------------------------------
     def _party_ally(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:

@@ -451,7 +451,7 @@ class RoleRelations(ArgumentGrammar):
                 and doc[m.end].text in ("-", "–")
                 and doc[m.end + 1].lower_ in self.place_compounds
             ):
-                k = m.end + 2  # "director of the Oslo-based group X": the place only describes the body
+                k = m.end + 2  # "chief of the Lyon-based monitor X": the place only describes the body
                 continue
             if m is not None:
                 if m.label_ not in BODY_LABELS:
