@@ -2120,3 +2120,23 @@ def test_the_issuers_of_a_joint_statement_are_allied(system, text, a, b):
 def test_a_joint_statement_of_another_clause_ties_no_earlier_subjects(system):
     text = "Mali and Niger traded accusations, and the UN issued a joint statement with the AU."
     assert not any(kind == "ALLIED_WITH" for kind, _, _ in pairs(system, text))
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "Foreign Minister Ana Kovel summoned Piotr Zaleski, Niger's envoy in Bamako, on Tuesday.",
+            "Ana Kovel",
+            "Piotr Zaleski",
+        ),
+        ("Ana Kovel summoned Monaco's ambassador, Tomas Berek, to protest the raid.", "Ana Kovel", "Tomas Berek"),
+    ],
+)
+def test_summoning_an_envoy_is_a_meeting(system, text, a, b):
+    assert ("MET_WITH", a, b) in pairs(system, text)
+
+
+def test_summoning_reporters_meets_no_one_named(system):
+    text = "Ana Kovel summoned reporters to say Piotr Zaleski had resigned."
+    assert not any(kind == "MET_WITH" for kind, _, _ in pairs(system, text))
