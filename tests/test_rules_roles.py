@@ -883,3 +883,30 @@ def test_a_body_a_role_is_about_is_not_the_persons(system, text, person, body):
 )
 def test_role_words_and_place_compounds(system, text, expected):
     assert expected in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected, wrong",
+    [
+        # a place naming a part of the body: the head of the part is a member of the whole (§2.5)
+        (
+            "Ana Kovel, president of the Gao chapter of the Red Cross, said 12 died.",
+            ("MEMBER_OF", "Ana Kovel", "Red Cross"),
+            ("LEADER_OF", "Ana Kovel", "Gao"),
+        ),
+        (
+            "Ana Kovel, the head of the Amber Front's Gao branch, was arrested.",
+            ("MEMBER_OF", "Ana Kovel", "Amber Front"),
+            ("LEADER_OF", "Ana Kovel", "Amber Front"),
+        ),
+        # a body's panel or committee is a part of it
+        (
+            "Tomas Berek, who chaired the Sahel Union panel on Olvo, said the report was late.",
+            ("MEMBER_OF", "Tomas Berek", "Sahel Union"),
+            ("LEADER_OF", "Tomas Berek", "Sahel Union"),
+        ),
+    ],
+)
+def test_the_head_of_a_part_named_by_a_place_or_a_panel_is_a_member(system, text, expected, wrong):
+    found = relations(system, text)
+    assert expected in found and wrong not in found, found

@@ -162,7 +162,10 @@ class RoleRelations(ArgumentGrammar):
         k = body.end
         if k + 1 >= len(doc) or doc[k].lower_ not in POSSESSIVE:
             return False
-        return doc[k + 1].is_alpha and doc[k + 1].is_lower
+        if doc[k + 1].is_alpha and doc[k + 1].is_lower:
+            return True
+        # "X's Gao branch", "X's Korvan office": a place names the part
+        return k + 2 < len(doc) and doc[k + 1].is_title and doc[k + 2].is_alpha and doc[k + 2].is_lower
 
     def _remit(self, doc: Doc, k: int, at_start: dict) -> bool:
         """ "director for Central Africa", "commander in Gaza": a regional remit after the role at k."""
@@ -439,6 +442,7 @@ class RoleRelations(ArgumentGrammar):
             return [] if body is None else [("leader", body, "roles.after.back_reference")]
         found = []
         k = phrase = start  # past "who is (now)", "who serves as"
+        named_part = False
         while k < ceiling:
             m = at_start.get(k)
             t = doc[k]
@@ -452,6 +456,15 @@ class RoleRelations(ArgumentGrammar):
                 and doc[m.end + 1].lower_ in self.place_compounds
             ):
                 k = m.end + 2  # "chief of the Lyon-based monitor X": the place only describes the body
+                continue
+            if (
+                m is not None
+                and m.label_ in ("GPE", "LOC")
+                and m.end < ceiling
+                and doc[m.end].lower_ in self.unit_nouns
+            ):
+                k = m.end  # "president of the Gao chapter of X": the place names the part, X is the body
+                named_part = True
                 continue
             if m is not None:
                 if m.label_ not in BODY_LABELS:
@@ -509,7 +522,8 @@ class RoleRelations(ArgumentGrammar):
                 kind = self._kind(doc, phrase, m.start, definite=definite)
                 if body is not None and kind is not None:
                     if kind.startswith("leader") and (
-                        self._remit(doc, body.end, at_start)
+                        named_part
+                        or self._remit(doc, body.end, at_start)
                         or self._unnamed_part(doc, body)
                         or (body.end < len(doc) and doc[body.end].lower_ in self.unit_nouns)
                     ):
