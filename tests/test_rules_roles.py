@@ -910,3 +910,30 @@ def test_role_words_and_place_compounds(system, text, expected):
 def test_the_head_of_a_part_named_by_a_place_or_a_panel_is_a_member(system, text, expected, wrong):
     found = relations(system, text)
     assert expected in found and wrong not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        (
+            "Piotr Zaleski, Chad's prime minister and Sahel Union chairman, brokered the meeting.",
+            ("LEADER_OF", "Piotr Zaleski", "Chad"),
+            ("LEADER_OF", "Piotr Zaleski", "Sahel Union"),
+        ),
+        (
+            "Tomas Berek, the Tarsh Front's spokesman and Olvo Lawyers Union member, was detained.",
+            ("MEMBER_OF", "Tomas Berek", "Tarsh Front"),
+            ("MEMBER_OF", "Tomas Berek", "Olvo Lawyers Union"),
+        ),
+    ],
+)
+def test_two_coordinated_roles_of_two_bodies(system, text, first, second):
+    found = relations(system, text)
+    assert first in found and second in found, found
+
+
+def test_a_role_coordinated_with_a_possessive_that_is_no_role(system):
+    # "and Niger's ally" is no role of Niger's; the first role stays
+    found = relations(system, "Ana Kovel, Mali's president and Niger's ally, spoke.")
+    assert ("LEADER_OF", "Ana Kovel", "Mali") in found
+    assert not any(tail == "Niger" for _, _, tail in found if _ in ("LEADER_OF", "MEMBER_OF")), found

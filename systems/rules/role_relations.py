@@ -484,7 +484,7 @@ class RoleRelations(ArgumentGrammar):
                     if stop < len(doc) and doc[stop].lower_ in POSSESSIVE:
                         stop += 1
                     role_end = stop
-                    while role_end < ceiling and doc[role_end].lower_ not in self.remit_preps | {"who"}:
+                    while role_end < ceiling and doc[role_end].lower_ not in self.remit_preps | {"who", "and"}:
                         inner = at_start.get(role_end)
                         if inner is not None and inner.label_ in ("GPE", "LOC", "NORP"):
                             role_end = inner.end  # "Rights Monitor's senior Norland researcher"
@@ -510,6 +510,10 @@ class RoleRelations(ArgumentGrammar):
                     if k < ceiling and doc[k].lower_ == "who":
                         k += 1
                         phrase = k
+                        continue
+                    second = at_start.get(k + 1) if k + 1 < ceiling and doc[k].lower_ == "and" else None
+                    if second is not None and second.label_ in BODY_LABELS:
+                        k = phrase = k + 1  # "N, X's prime minister and Y chairman": a second body's role
                         continue
                     break
                 if m.start - phrase > self.gaps["role_phrase"] + 2:
