@@ -2140,3 +2140,8 @@ def test_summoning_an_envoy_is_a_meeting(system, text, a, b):
 def test_summoning_reporters_meets_no_one_named(system):
     text = "Ana Kovel summoned reporters to say Piotr Zaleski had resigned."
     assert not any(kind == "MET_WITH" for kind, _, _ in pairs(system, text))
+
+
+def test_rejecting_a_joint_statement_issues_none(system):
+    text = "Andorra and Monaco rejected a joint statement on Monday."
+    assert not any(kind == "ALLIED_WITH" for kind, _, _ in pairs(system, text))

@@ -127,6 +127,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_own_pronouns = frozenset(accusation["owner_pronouns"])
         self.party_person_pronouns_of = frozenset(p["coordinated_person"]["pronouns"])
         self.party_joint_statements = frozenset(p["joint"]["statements"])
+        self.party_joint_issue_verbs = frozenset(p["joint"]["issue_verbs"])
         self.party_person_roles = self.role_words | frozenset(p["coordinated_person"]["roles"])
         meeting = p["meeting"]
         self.party_meeting = meeting
@@ -1015,7 +1016,8 @@ class PartyRelations(ArgumentGrammar):
             k = start
             while k > floor and start - k <= 4 and doc[k - 1].is_lower and doc[k - 1].is_alpha:
                 k -= 1
-            members = self._party_list_before(doc, k, floor, at_end) if k < start else []
+            issued = any(t.lower_ in self.party_joint_issue_verbs for t in doc[k:start])
+            members = self._party_list_before(doc, k, floor, at_end) if issued else []  # not "rejected a"
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 add("ALLIED_WITH", a, b, "party_relations.joint_statement")
