@@ -1930,3 +1930,218 @@ def test_a_group_nominal_never_refers_back_to_a_states_force(system, text, group
     found = pairs(system, text)
     assert not any(kind == "ALLIED_WITH" and army in (head, tail) for kind, head, tail in found), found
     assert any(kind == "ALLIED_WITH" and {head, tail} == {group, backer} for kind, head, tail in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # conditionals: the act is set as a condition or a consequence, not stated (§2.5: a threat is no act)
+        "If Mali attacked Niger, the alliance would respond, analysts said.",
+        "Niger would fight Mali if its troops crossed the river, the minister said.",
+        "Unless Monaco withdraws, Andorra will attack Monaco, the general warned.",
+        "Monaco would respond if Andorra attacked Monaco again, the minister said.",
+        # negated acts
+        "Andorra has never attacked Monaco, its foreign minister said.",
+        "The Tarsh Front would not attack Monaco, its leader said.",
+    ],
+)
+def test_an_unasserted_attack_states_no_conflict(system, text):
+    found = pairs(system, text)
+    assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("Mali attacked Niger on Tuesday, the army said.", "Mali", "Niger"),
+        ("If confirmed, the strike shows that Andorra attacked Monaco again.", "Andorra", "Monaco"),
+        ("Andorra has attacked Monaco twice since May, the ministry said.", "Andorra", "Monaco"),
+    ],
+)
+def test_an_asserted_attack_still_states_conflict(system, text, a, b):
+    # the guard of the test above reads the clause, not the sentence: "If confirmed," closes its condition
+    assert ("IN_CONFLICT_WITH", a, b) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, subject, owner",
+    [
+        ("The Amber Front attacked Mali's decision to raise fuel prices.", "Amber Front", "Mali"),
+        ("The Tarsh Front fought Monaco's plan to hold elections in court.", "Tarsh Front", "Monaco"),
+        ("The Tarsh Front attacked Monaco's new policy on the border.", "Tarsh Front", "Monaco"),
+    ],
+)
+def test_attacking_a_partys_decision_is_a_dispute(system, text, subject, owner):
+    assert ("IN_CONFLICT_WITH", subject, owner) not in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, subject, owner",
+    [
+        ("The Amber Front attacked Mali's troops near Gao.", "Amber Front", "Mali"),
+        ("The Tarsh Front fought Andorra's army for a week.", "Tarsh Front", "Andorra"),
+    ],
+)
+def test_attacking_a_partys_forces_is_still_a_conflict(system, text, subject, owner):
+    assert ("IN_CONFLICT_WITH", subject, owner) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Kovel, who has never met Piotr Zaleski, said he was welcome.",
+        "Marta Liss has not met Tomas Berek since the war, her aides said.",
+    ],
+)
+def test_a_negated_meeting_is_no_meeting(system, text):
+    assert not any(kind == "MET_WITH" for kind, _, _ in pairs(system, text))
+
+
+@pytest.mark.parametrize(
+    "text, taker, place",
+    [
+        ("Responsibility for Gao fell to Niger under the accord.", "Niger", "Gao"),
+        ("Security in Olvo fell to the Tarsh Front after the election.", "Tarsh Front", "Olvo"),
+    ],
+)
+def test_a_place_inside_the_subject_of_fell_to_is_not_taken(system, text, taker, place):
+    assert ("CONTROLS", taker, place) not in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, taker, place",
+    [
+        ("Gao fell to the Amber Front on Sunday.", "Amber Front", "Gao"),
+        ("The town of Olvo fell to the Tarsh Front after six days of fighting.", "Tarsh Front", "Olvo"),
+    ],
+)
+def test_a_place_that_fell_to_a_party_is_still_taken(system, text, taker, place):
+    assert ("CONTROLS", taker, place) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("The Amber Front denied that it had attacked Niger.", "Amber Front", "Niger"),
+        ("The Tarsh Front denied reports that it had shelled Monaco last week.", "Tarsh Front", "Monaco"),
+    ],
+)
+def test_an_act_its_subject_denies_states_no_conflict(system, text, a, b):
+    assert ("IN_CONFLICT_WITH", a, b) not in pairs(system, text)
+
+
+def test_a_denial_closed_by_a_clause_break_leaves_the_next_act(system):
+    text = "The Tarsh Front denied the charge, and on Monday it attacked Monaco again."
+    assert ("IN_CONFLICT_WITH", "Tarsh Front", "Monaco") in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, attacker, town",
+    [
+        ("The Green Brigade, which operates under the Amber Front's banner, attacked Gao.", "Green Brigade", "Gao"),
+        ("The Tarsh Front shelled Olvo and Pirel on Monday, residents said.", "Tarsh Front", "Olvo"),
+    ],
+)
+def test_a_town_an_act_hits_is_no_side(system, text, attacker, town):
+    # §2.3: a town or province attacked is where the act happened; only a state or its capital is a side
+    found = pairs(system, text)
+    assert not any(kind == "IN_CONFLICT_WITH" and town in (head, tail) for kind, head, tail in found), found
+
+
+@pytest.mark.parametrize(
+    "text, attacker, side",
+    [
+        ("The Tarsh Front shelled Monaco on Monday, residents said.", "Tarsh Front", "Monaco"),
+        ("The Amber Front has fought Bamako's forces since 2019.", "Amber Front", "Bamako"),
+    ],
+)
+def test_a_state_or_its_capital_is_still_a_side(system, text, attacker, side):
+    assert ("IN_CONFLICT_WITH", attacker, side) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, met, owner",
+    [
+        ("Ana Kovel, after meeting Piotr Zaleski's lawyers in Gao, flew home.", "Ana Kovel", "Piotr Zaleski"),
+        ("Marta Liss said she had met Tomas Berek's envoy, not Berek himself.", "Marta Liss", "Tomas Berek"),
+    ],
+)
+def test_meeting_a_persons_aides_is_no_meeting_with_him(system, text, met, owner):
+    assert ("MET_WITH", met, owner) not in pairs(system, text)
+
+
+def test_the_aide_named_after_the_owner_is_met(system):
+    found = pairs(system, "Ana Kovel met Piotr Zaleski's envoy, Tomas Berek, in Gao.")
+    assert ("MET_WITH", "Ana Kovel", "Tomas Berek") in found
+    assert ("MET_WITH", "Ana Kovel", "Piotr Zaleski") not in found
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("Ana Kovel and Nigerien President Piotr Zaleski held talks in Gao on Monday.", "Piotr Zaleski", "Ana Kovel"),
+        ("Ana Kovel and Chadian Foreign Minister Tomas Berek held talks in Olvo.", "Tomas Berek", "Ana Kovel"),
+    ],
+)
+def test_a_nationality_before_the_titles_of_a_coordinated_person(system, text, a, b):
+    # "A and Valdonian President B held talks": the nationality opens B's premodifiers, so B is coordinated
+    found = pairs(system, text)
+    assert ("MET_WITH", a, b) in found or ("MET_WITH", b, a) in found, found
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "The Amber Front and the Gao Bar Association wrote in a joint statement that 12 had died.",
+            "Amber Front",
+            "Gao Bar Association",
+        ),
+        ("In a joint statement, the Amber Front and the Tarsh Front said 12 had died.", "Amber Front", "Tarsh Front"),
+        (
+            "The Coastal Aid League and the Olvo Lawyers Union issued a joint statement condemning the killings.",
+            "Coastal Aid League",
+            "Olvo Lawyers Union",
+        ),
+        (
+            "Rallies were held in 20 towns, the Olvo Lawyers Union (OLU) and the Tarsh Front stated in a"
+            " joint statement on Friday.",
+            "OLU",
+            "Tarsh Front",
+        ),
+    ],
+)
+def test_the_issuers_of_a_joint_statement_are_allied(system, text, a, b):
+    # §2.5 joint bodies and joint acts: the parties of one joint statement are allied pairwise
+    found = pairs(system, text)
+    assert ("ALLIED_WITH", a, b) in found or ("ALLIED_WITH", b, a) in found, found
+
+
+def test_a_joint_statement_of_another_clause_ties_no_earlier_subjects(system):
+    text = "Mali and Niger traded accusations, and the UN issued a joint statement with the AU."
+    assert not any(kind == "ALLIED_WITH" for kind, _, _ in pairs(system, text))
+
+
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "Foreign Minister Ana Kovel summoned Piotr Zaleski, Niger's envoy in Bamako, on Tuesday.",
+            "Ana Kovel",
+            "Piotr Zaleski",
+        ),
+        ("Ana Kovel summoned Monaco's ambassador, Tomas Berek, to protest the raid.", "Ana Kovel", "Tomas Berek"),
+    ],
+)
+def test_summoning_an_envoy_is_a_meeting(system, text, a, b):
+    assert ("MET_WITH", a, b) in pairs(system, text)
+
+
+def test_summoning_reporters_meets_no_one_named(system):
+    text = "Ana Kovel summoned reporters to say Piotr Zaleski had resigned."
+    assert not any(kind == "MET_WITH" for kind, _, _ in pairs(system, text))
+
+
+def test_rejecting_a_joint_statement_issues_none(system):
+    text = "Andorra and Monaco rejected a joint statement on Monday."
+    assert not any(kind == "ALLIED_WITH" for kind, _, _ in pairs(system, text))

@@ -816,3 +816,124 @@ def test_an_indefinite_role_with_for_or_of_in_apposition_before_the_name(system,
     found = roles(system, text)
     assert (rtype, person, body) in found, found
     assert len([r for r in found if r[1] == person]) == 1, found
+
+
+@pytest.mark.parametrize(
+    "text, person, body",
+    [
+        ("Piotr Zaleski, the Amber Front leader's brother, was arrested in Gao.", "Piotr Zaleski", "Amber Front"),
+        ("Tomas Berek, the Tarsh Front commander's driver, was detained in Olvo.", "Tomas Berek", "Tarsh Front"),
+    ],
+)
+def test_a_relative_of_a_role_holder_holds_no_role(system, text, person, body):
+    # "N, the X leader's brother": the role belongs to another person; N is neither leader nor member
+    found = relations(system, text)
+    assert not any(head == person and tail == body for _, head, tail in found), found
+
+
+@pytest.mark.parametrize(
+    "text, person, body",
+    [
+        ("Piotr Zaleski, the Amber Front leader, was arrested in Gao.", "Piotr Zaleski", "Amber Front"),
+        ("Tomas Berek, the Tarsh Front's commander, was killed.", "Tomas Berek", "Tarsh Front"),
+    ],
+)
+def test_a_role_holder_in_apposition_still_leads(system, text, person, body):
+    assert ("LEADER_OF", person, body) in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, person, body",
+    [
+        ("Piotr Zaleski, an expert on the Amber Front, said the group had split.", "Piotr Zaleski", "Amber Front"),
+        (
+            "Ana Kovel, who heads the investigation into the Tarsh Front, said 12 had been charged.",
+            "Ana Kovel",
+            "Tarsh Front",
+        ),
+    ],
+)
+def test_a_body_a_role_is_about_is_not_the_persons(system, text, person, body):
+    # "an expert on X", "heads the inquiry into X": X is the topic of the role, not the body it belongs to
+    found = relations(system, text)
+    assert not any(head == person and tail == body for _, head, tail in found), found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # role words of news English: a convener or co-chair leads; a vice-chair or a militiaman is a member
+        ("Tomas Berek, the Amber Front convener, presented the list.", ("LEADER_OF", "Tomas Berek", "Amber Front")),
+        ("Marta Liss, the Tarsh Front's convenor, read the names.", ("LEADER_OF", "Marta Liss", "Tarsh Front")),
+        ("Tomas Berek, a Green Brigade militiaman, was killed.", ("MEMBER_OF", "Tomas Berek", "Green Brigade")),
+        (
+            "Ana Kovel, vice-chairman of the Olvo Lawyers Union, was detained.",
+            ("MEMBER_OF", "Ana Kovel", "Olvo Lawyers Union"),
+        ),
+        # a place compound describing the body is passed over
+        (
+            "Tomas Berek, director of the Gao-based group Sahel Rights Watch (SRW), wrote that the trials were unfair.",
+            ("LEADER_OF", "Tomas Berek", "Sahel Rights Watch"),
+        ),
+        (
+            "Marta Liss, head of the Olvo-based Coastal Aid League, said 40 had died.",
+            ("LEADER_OF", "Marta Liss", "Coastal Aid League"),
+        ),
+    ],
+)
+def test_role_words_and_place_compounds(system, text, expected):
+    assert expected in relations(system, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected, wrong",
+    [
+        # a place naming a part of the body: the head of the part is a member of the whole (§2.5)
+        (
+            "Ana Kovel, president of the Gao chapter of the Red Cross, said 12 died.",
+            ("MEMBER_OF", "Ana Kovel", "Red Cross"),
+            ("LEADER_OF", "Ana Kovel", "Gao"),
+        ),
+        (
+            "Ana Kovel, the head of the Amber Front's Gao branch, was arrested.",
+            ("MEMBER_OF", "Ana Kovel", "Amber Front"),
+            ("LEADER_OF", "Ana Kovel", "Amber Front"),
+        ),
+        # a body's panel or committee is a part of it
+        (
+            "Tomas Berek, who chaired the Sahel Union panel on Olvo, said the report was late.",
+            ("MEMBER_OF", "Tomas Berek", "Sahel Union"),
+            ("LEADER_OF", "Tomas Berek", "Sahel Union"),
+        ),
+    ],
+)
+def test_the_head_of_a_part_named_by_a_place_or_a_panel_is_a_member(system, text, expected, wrong):
+    found = relations(system, text)
+    assert expected in found and wrong not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, first, second",
+    [
+        (
+            "Piotr Zaleski, Chad's prime minister and Sahel Union chairman, brokered the meeting.",
+            ("LEADER_OF", "Piotr Zaleski", "Chad"),
+            ("LEADER_OF", "Piotr Zaleski", "Sahel Union"),
+        ),
+        (
+            "Tomas Berek, the Tarsh Front's spokesman and Olvo Lawyers Union member, was detained.",
+            ("MEMBER_OF", "Tomas Berek", "Tarsh Front"),
+            ("MEMBER_OF", "Tomas Berek", "Olvo Lawyers Union"),
+        ),
+    ],
+)
+def test_two_coordinated_roles_of_two_bodies(system, text, first, second):
+    found = relations(system, text)
+    assert first in found and second in found, found
+
+
+def test_a_role_coordinated_with_a_possessive_that_is_no_role(system):
+    # "and Niger's ally" is no role of Niger's; the first role stays
+    found = relations(system, "Ana Kovel, Mali's president and Niger's ally, spoke.")
+    assert ("LEADER_OF", "Ana Kovel", "Mali") in found
+    assert not any(tail == "Niger" for _, _, tail in found if _ in ("LEADER_OF", "MEMBER_OF")), found

@@ -69,6 +69,16 @@ class ArgumentGrammar:
         self.clause_breaks = frozenset(self.words["clause_breaks"])
         self.target_nouns = frozenset(self.words["target_nouns"])
         self.meet_unreal = frozenset(self.words["meet_unreal"])
+        unasserted = self.words["unasserted"]
+        self.negations = frozenset(unasserted["negations"])
+        self.conditionals = frozenset(unasserted["conditionals"])
+        self.modals = frozenset(unasserted["modals"])
+        self.unasserted_window: int = unasserted["window"]
+        self.denials = frozenset(unasserted["denials"])
+        self.denial_breaks = frozenset(unasserted["denial_breaks"])
+        self.denial_pronouns = frozenset(unasserted["denial_pronouns"])
+        self.asserted_acts = frozenset(unasserted["patterns"])
+        self.conflict_object_stops = frozenset(self.words["conflict_object_stops"]["words"])
         # The argument grammar: which words a search for an argument passes over, and how many.
         self.skip_left = frozenset(self.words["skip_left"])
         self.skip_right = frozenset(self.words["skip_right"])
@@ -89,6 +99,7 @@ class ArgumentGrammar:
         self.state_force_heads = frozenset(self.words["state_force_heads"]["words"])
         self.territory_designators = frozenset(self.words["territory_designators"])
         self.states = state_forms(states)
+        self.capitals = frozenset(states["capitals"])
         # A state's names and its nationality adjectives, lower-cased, each to the states it names:
         # "Nigerien" is Niger's and "Nigerian" Nigeria's; "Congolese" names both Congos.
         nations: dict[str, set[str]] = {}
@@ -244,8 +255,9 @@ class ArgumentGrammar:
         while k < ceiling and k - start < reach:
             m = at_start.get(k)
             if m is not None:
-                if m.label_ == "PERSON":
-                    out.append(m)
+                owner = m.end < len(doc) and doc[m.end].lower_ in ("'s", "’s")
+                if m.label_ == "PERSON" and not owner:
+                    out.append(m)  # "met N's lawyers", "met N's envoy, M": N owns those met, M was met
                 k = m.end
                 continue
             t = doc[k]
@@ -279,6 +291,55 @@ class ArgumentGrammar:
                 break
             k += 1
         return out
+
+    def _unasserted(self, doc: Doc, k: int) -> bool:
+        """The verb at token k is not asserted as done (guidelines §2.5: a threat is not an act):
+        negated ("has never attacked Y"), denied in its clause ("X denied that it had attacked Y"), inside
+        a conditional clause ("If X attacked Y, ..."), or after a modal in a sentence that sets a
+        condition ("X would fight Y if ...", "Unless Y withdraws, X will attack Y")."""
+        if not 0 <= k < len(doc):
+            return False
+        starts, ends = sentence_bounds(doc)
+        floor, ceiling = starts[k], ends[k]
+        before = [doc[j].lower_ for j in range(max(floor, k - self.unasserted_window), k)]
+        if any(w in self.negations for w in before):
+            return True
+        for j in range(k - 1, floor - 1, -1):
+            if doc[j].lower_ in self.conditionals:
+                return True  # the verb is inside the condition: no comma closed it
+            if doc[j].text in (",", ";", "—", "–"):
+                break
+        for j in range(k - 1, floor - 1, -1):
+            if doc[j].lower_ in self.denials:
+                # "X denied that it had attacked Y": the subject denies its own act. "X denies that Y
+                # works with Z" is an accusation X rejects, read like any other (guidelines §2.5).
+                return j == k - 1 or any(doc[i].lower_ in self.denial_pronouns for i in range(j + 1, k))
+            if doc[j].lower_ in self.denial_breaks:
+                break
+        if not any(w in self.modals for w in before):
+            return False
+        return any(doc[j].lower_ in self.conditionals for j in range(floor, ceiling))
+
+    def _place_side(self, m: Span) -> bool:
+        """A GPE that is no state, de facto state or national capital (states.json): a town or a province,
+        which an act hits but which is no side of a conflict (guidelines §2.3)."""
+        if m.label_ != "GPE":
+            return False
+        text = m.text[4:] if m.text.lower().startswith("the ") else m.text
+        return text not in self.states and text not in self.capitals and not self._nation(text)
+
+    def _disputed_thing(self, doc: Doc, m: Span) -> bool:
+        """ "X's decision", "Y's new plan": the object a verb of attacking takes is a thing the party owns
+        that is disputed (relations.json conflict_object_stops), not the party or its forces."""
+        k = m.end
+        if k >= len(doc) or doc[k].lower_ not in ("'s", "’s", "'", "’"):
+            return False
+        for j in range(k + 1, min(len(doc), k + 4)):
+            if doc[j].lower_ in self.conflict_object_stops:
+                return True
+            if not doc[j].is_alpha:
+                return False
+        return False
 
     def _settlement(self, doc: Doc, m: Span) -> bool:
         """Whether the place m is written as a settlement ("hit X, together with the hamlet of Y",

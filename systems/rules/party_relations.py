@@ -126,6 +126,8 @@ class PartyRelations(ArgumentGrammar):
         self.party_own_forces = frozenset(accusation["own_forces"])
         self.party_own_pronouns = frozenset(accusation["owner_pronouns"])
         self.party_person_pronouns_of = frozenset(p["coordinated_person"]["pronouns"])
+        self.party_joint_statements = frozenset(p["joint"]["statements"])
+        self.party_joint_issue_verbs = frozenset(p["joint"]["issue_verbs"])
         self.party_person_roles = self.role_words | frozenset(p["coordinated_person"]["roles"])
         meeting = p["meeting"]
         self.party_meeting = meeting
@@ -165,6 +167,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_attack_by = p["attack_by"]
         self.party_capture = p["capture"]
         self.party_fall_verbs = frozenset(p["capture"]["fall_verbs"])
+        self.party_fall_place_stops = frozenset(p["capture"]["fall_place_stops"])
         self.party_counts = frozenset(p["kill"]["counts"])
         self.party_truce = p["truce"]
         self.party_truce_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -250,6 +253,8 @@ class PartyRelations(ArgumentGrammar):
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
+            if self._unasserted(doc, start):
+                continue  # "X would fight Y if ...", "N has never met M": no act is stated
             handlers[name](doc, start, end, mentions, at_start, at_end, add)
         self._party_held_suffix(doc, mentions, at_start, add)
         self._party_fronted_meeting(doc, at_start, add)
@@ -468,6 +473,8 @@ class PartyRelations(ArgumentGrammar):
             for n in (j, k):
                 if n > 1 and doc[n - 1].lower_ in self.party_person_pronouns_of:
                     return n - 1
+            if nationality is not None and nationality.label_ == "NORP":
+                return nationality.start  # "A and Valdonian President B held talks"
         if k > 1 and doc[k - 1].lower_ in POSSESSIVE:
             state = at_end.get(k - 1)
             if state is not None and state.label_ == "GPE":
@@ -516,7 +523,8 @@ class PartyRelations(ArgumentGrammar):
             antecedent = self._party_relative_antecedent(doc, subjects[-1], at_end)
             if antecedent is not None:
                 self._party_pairs("IN_CONFLICT_WITH", subjects, [antecedent], add, "party_relations.object_relative")
-        objects = [o for o in objects if not self._settlement(doc, o)]
+        # "shelled X, a village near Y" hits a place; "attacked Y's decision" disputes a thing of Y's
+        objects = [o for o in objects if not self._settlement(doc, o) and not self._disputed_thing(doc, o)]
         self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.hostile_verbs")
 
     def _relative_place(self, doc: Doc, subject: Span, at_end: dict) -> Span | None:
@@ -964,6 +972,8 @@ class PartyRelations(ArgumentGrammar):
         """ "a joint delegation of A, the B (ACR) and C": the members of
         one body are allied pairwise; an unnamed member ("the government") is passed over."""
         if end >= len(doc) or doc[end].lower_ not in self.party_joint["links"]:
+            if doc[start:end].text.lower() in self.party_joint_statements:
+                self._party_joint_signers(doc, start, at_start, at_end, add)
             return
         members: list[Span] = []
         last: dict[int, Span] = {}  # a member's acronym, the mention of it nearest the later members
@@ -991,6 +1001,69 @@ class PartyRelations(ArgumentGrammar):
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 add("ALLIED_WITH", last.get(i, a), b, "party_relations.joint")
+
+    def _party_joint_signers(self, doc: Doc, start: int, at_start: dict, at_end: dict, add: Add) -> None:
+        """ "A and B wrote in a joint statement", "In a joint statement, A and the B (ACR) said": the
+        coordinated parties that are the subject of the statement's verb issued it together, allied
+        pairwise (guidelines §2.5)."""
+        floor = sentence_bounds(doc)[0][start]
+        if doc[floor].lower_ == "in" and start - floor <= 3:
+            # the fronted statement: the subject list opens after its comma and a verb follows it
+            k = next((j + 1 for j in range(start, min(len(doc), start + 4)) if doc[j].text == ","), None)
+            members = self._party_list_after(doc, k, at_start) if k is not None else []
+        else:
+            # "A and B said in a", "A and B issued a": a few lower-case words back to the last subject
+            k = start
+            while k > floor and start - k <= 4 and doc[k - 1].is_lower and doc[k - 1].is_alpha:
+                k -= 1
+            issued = any(t.lower_ in self.party_joint_issue_verbs for t in doc[k:start])
+            members = self._party_list_before(doc, k, floor, at_end) if issued else []  # not "rejected a"
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                add("ALLIED_WITH", a, b, "party_relations.joint_statement")
+
+    def _party_list_after(self, doc: Doc, k: int, at_start: dict) -> list[Span]:
+        """Coordinated parties from token k on ("the A (ACR), B and C"), then a lower-case verb."""
+        members: list[Span] = []
+        while k < len(doc):
+            if doc[k].lower_ == "the":
+                k += 1
+                continue
+            m = at_start.get(k)
+            if m is None or m.label_ not in ORG_OR_GPE:
+                break
+            acronym = self._acronym_after(doc, m.end, at_start)
+            members.append(acronym if acronym is not None else m)
+            k = acronym.end + 1 if acronym is not None else m.end
+            if k < len(doc) and doc[k].lower_ in (",", "and"):
+                k += 1
+                continue
+            break
+        verb = k < len(doc) and doc[k].is_lower and doc[k].is_alpha
+        return members if len(members) > 1 and verb else []
+
+    def _party_list_before(self, doc: Doc, k: int, floor: int, at_end: dict) -> list[Span]:
+        """Coordinated parties ending right before token k ("A, the B (ACR) and the C"), last first."""
+        members: list[Span] = []
+        while k > floor:
+            if doc[k - 1].text == ")":
+                k -= 1  # "the B (ACR)": the acronym stands for the member, its name is passed over
+            m = at_end.get(k)
+            if m is None or m.label_ not in ORG_OR_GPE:
+                break
+            members.append(m)
+            k = m.start
+            if k > floor and doc[k - 1].text == "(" and at_end.get(k - 1) is not None:
+                k = at_end[k - 1].start
+            while k > floor and doc[k - 1].lower_ == "the":
+                k -= 1
+            if k > floor and doc[k - 1].lower_ in ("and", ","):
+                k -= 1
+                continue
+            break
+        if len(members) < 2 or not any(doc[j].lower_ == "and" for j in range(members[-1].end, members[0].start)):
+            return []
+        return members[::-1]
 
     # -- alliance --------------------------------------------------------------------------
     def _party_ally(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
@@ -1451,6 +1524,8 @@ class PartyRelations(ArgumentGrammar):
             if end + 1 >= len(doc) or doc[end].lower_ not in self.party_capture["fall_links"]:
                 return
             place = self._left(doc, start, at_end, PLACES)  # "Y (has) fell to", "the town of Y fell to"
+            if place is not None and place.start > 0 and doc[place.start - 1].lower_ in self.party_fall_place_stops:
+                return  # "responsibility for Y fell to X": Y is not what fell
             taker = self._right(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
             add("CONTROLS", taker, place, "party_relations.capture")
             return

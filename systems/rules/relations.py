@@ -166,6 +166,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         def add(rtype: str, head: Span | None, tail: Span | None, rule: str) -> None:
             if head is None or tail is None or head == tail:
                 return
+            if rtype == "IN_CONFLICT_WITH" and (self._place_side(head) or self._place_side(tail)):
+                return  # "X attacked Dorvo": a town an act hits is where it happened, not a side
             if RELATION_TYPES[rtype].allows(head.label_, tail.label_):
                 found.append((rtype, head, tail, rule))
 
@@ -174,6 +176,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
 
         matches = [(doc.vocab.strings[key], start, end) for key, start, end in self.matcher(doc)]
         for name, start, end in matches:
+            if name in self.asserted_acts and self._unasserted(doc, start):
+                continue  # "If X attacked Y", "has never met N": no act is stated
             if name == "meet":
                 self._meet(doc, start, end, at_start, at_end, add, both=doc[start].lower_ in ("told", "tells"))
             elif name in ("ally_verb", "conflict_verb", "control_active"):
@@ -196,6 +200,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                     obj = at_start.get(obj.end + 2)
                     if obj is None or obj.label_ not in ORG_OR_GPE:
                         continue
+                if obj is not None and rtype == "IN_CONFLICT_WITH" and self._disputed_thing(doc, obj):
+                    continue  # "attacked X's decision", "fought Y's plan in court": a dispute, not an act
                 if obj is not None and rtype == "IN_CONFLICT_WITH" and self._settlement(doc, obj):
                     continue  # "shelled X, a village near Y": a place attacked, not a party
                 if (

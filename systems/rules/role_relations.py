@@ -82,6 +82,8 @@ class RoleRelations(ArgumentGrammar):
         self.body_heads = frozenset(grammar["body_heads"]) | frozenset(self.body_synonyms)
         self.place_nouns = frozenset(grammar["place_nouns"])
         self.remit_preps = frozenset(grammar["remit_preps"])
+        self.topic_preps = frozenset(grammar["topic_preps"])
+        self.place_compounds = frozenset(grammar["place_compounds"])
         self.owner_pronouns = frozenset(grammar["back_pronouns"])
         self.told_words = frozenset(grammar["told_words"])
         self.org_nouns = frozenset(grammar["org_nouns"]) | self.group_nouns
@@ -160,7 +162,10 @@ class RoleRelations(ArgumentGrammar):
         k = body.end
         if k + 1 >= len(doc) or doc[k].lower_ not in POSSESSIVE:
             return False
-        return doc[k + 1].is_alpha and doc[k + 1].is_lower
+        if doc[k + 1].is_alpha and doc[k + 1].is_lower:
+            return True
+        # "X's Gao branch", "X's Korvan office": a place names the part
+        return k + 2 < len(doc) and doc[k + 1].is_title and doc[k + 2].is_alpha and doc[k + 2].is_lower
 
     def _remit(self, doc: Doc, k: int, at_start: dict) -> bool:
         """ "director for Central Africa", "commander in Gaza": a regional remit after the role at k."""
@@ -437,11 +442,29 @@ class RoleRelations(ArgumentGrammar):
             return [] if body is None else [("leader", body, "roles.after.back_reference")]
         found = []
         k = phrase = start  # past "who is (now)", "who serves as"
+        named_part = False
         while k < ceiling:
             m = at_start.get(k)
             t = doc[k]
             if m is not None and m.label_ == "FIGURE" and k == phrase and all(self._indefinite(t) for t in m):
                 k = m.end  # "A and B, two members of X": a count of the people named opens the phrase
+                continue
+            if (
+                m is not None
+                and m.end + 1 < ceiling
+                and doc[m.end].text in ("-", "–")
+                and doc[m.end + 1].lower_ in self.place_compounds
+            ):
+                k = m.end + 2  # "chief of the Lyon-based monitor X": the place only describes the body
+                continue
+            if (
+                m is not None
+                and m.label_ in ("GPE", "LOC")
+                and m.end < ceiling
+                and doc[m.end].lower_ in self.unit_nouns
+            ):
+                k = m.end  # "president of the Gao chapter of X": the place names the part, X is the body
+                named_part = True
                 continue
             if m is not None:
                 if m.label_ not in BODY_LABELS:
@@ -461,7 +484,7 @@ class RoleRelations(ArgumentGrammar):
                     if stop < len(doc) and doc[stop].lower_ in POSSESSIVE:
                         stop += 1
                     role_end = stop
-                    while role_end < ceiling and doc[role_end].lower_ not in self.remit_preps | {"who"}:
+                    while role_end < ceiling and doc[role_end].lower_ not in self.remit_preps | {"who", "and"}:
                         inner = at_start.get(role_end)
                         if inner is not None and inner.label_ in ("GPE", "LOC", "NORP"):
                             role_end = inner.end  # "Rights Monitor's senior Norland researcher"
@@ -469,6 +492,8 @@ class RoleRelations(ArgumentGrammar):
                             role_end += 1
                         else:
                             break
+                    if any(doc[i].lower_ in POSSESSIVE for i in range(stop, min(role_end + 1, len(doc)))):
+                        break  # "N, the X leader's brother": the role is another person's
                     # "N, a Hamas commander" is one of its commanders; "N, the Hamas commander" leads (§2.5)
                     indefinite = any(self._indefinite(doc[i]) for i in range(phrase, m.start))
                     kind = self._kind(doc, stop, role_end, definite=not indefinite)
@@ -486,15 +511,23 @@ class RoleRelations(ArgumentGrammar):
                         k += 1
                         phrase = k
                         continue
+                    second = at_start.get(k + 1) if k + 1 < ceiling and doc[k].lower_ == "and" else None
+                    if second is not None and second.label_ in BODY_LABELS:
+                        k = phrase = k + 1  # "N, X's prime minister and Y chairman": a second body's role
+                        continue
                     break
                 if m.start - phrase > self.gaps["role_phrase"] + 2:
                     break
+                link = m.start - 2 if m.start - 1 > phrase and doc[m.start - 1].lower_ == "the" else m.start - 1
+                if link >= phrase and doc[link].lower_ in self.topic_preps:
+                    break  # "an expert on X", "who heads the inquiry into X": X is the topic
                 body = self._chain(doc, m, at_start)
                 definite = not any(self._indefinite(doc[i]) for i in range(phrase, m.start))
                 kind = self._kind(doc, phrase, m.start, definite=definite)
                 if body is not None and kind is not None:
                     if kind.startswith("leader") and (
-                        self._remit(doc, body.end, at_start)
+                        named_part
+                        or self._remit(doc, body.end, at_start)
                         or self._unnamed_part(doc, body)
                         or (body.end < len(doc) and doc[body.end].lower_ in self.unit_nouns)
                     ):
