@@ -1675,3 +1675,48 @@ def test_owners_of_accounts(system, text, relation):
 def test_every_outlet_told_relays(system, text, present):
     rels = relations(system, text)
     assert present <= rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A later count of the origin, owned by a pronoun, is a new report of the origin alone (§2.5).
+        (
+            "The Orlan Rights Commission (ORC) had logged 12 killed on Monday, according to its chair,"
+            " Vera Lind. By Tuesday evening its figures stood at 31 dead and 90 injured.",
+            {("REPORTED_BY", "31", "ORC"), ("REPORTED_BY", "90", "ORC")},
+            {("REPORTED_BY", "31", "Vera Lind")},
+        ),
+        (
+            "The Velmar Monitor said 20 people died in Kosta. A day later its tally rose to 44.",
+            {("REPORTED_BY", "44", "Velmar Monitor")},
+            set(),
+        ),
+        # A body named right before the count noun owns it, even as the subject of "put".
+        (
+            "A Reuters count put the number of dead at 18 in Brask.",
+            {("REPORTED_BY", "18", "Reuters")},
+            set(),
+        ),
+        (
+            "Rebels shelled Dunmore on Friday. An Ostrava Radio tally put the toll at 27.",
+            {("REPORTED_BY", "27", "Ostrava Radio")},
+            set(),
+        ),
+        # "found that" reports what follows, with a pronoun subject naming the body before.
+        (
+            "The Nadir Relief Office estimated that 300 were killed. It found that thousands more were wounded.",
+            {("REPORTED_BY", "thousands", "Nadir Relief Office")},
+            set(),
+        ),
+        (
+            "The Kestrel Rights Commission found that 64 detainees had been tortured in Lomar.",
+            {("REPORTED_BY", "64", "Kestrel Rights Commission")},
+            set(),
+        ),
+    ],
+)
+def test_owned_counts_and_findings(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not (absent & rels), rels

@@ -139,6 +139,8 @@ class FigureRelations(ArgumentGrammar):
         self.count_nouns = frozenset(owned["nouns"])
         self.state_count_nouns = frozenset(owned["state_nouns"])
         self.count_owner_gap: int = owned["gap"]
+        self.count_pronouns = {word: frozenset(labels) for word, labels in owned["pronouns"].items()}
+        self.count_modifier_determiners = frozenset(owned["modifier_determiners"])
         nominal = self.words["place_back_reference"]
         self.place_settlements = frozenset(nominal["settlements"])
         self.place_facilities: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in nominal["facilities"].items()}
@@ -1150,7 +1152,7 @@ class FigureRelations(ArgumentGrammar):
         source = self._speaker_before(doc, before, at_start, at_end, SOURCE_LABELS | {"GPE"}, span.start)
         if source is not None:
             return source, "relations.report_verbs.before"
-        source = self._count_owner(doc, span, at_end)
+        source = self._count_owner(doc, span, at_start, at_end, reporters)
         if source is not None:
             return source, "relations.report_verbs.possessive_count"
         for s, e in sorted(before, reverse=True):
@@ -1243,26 +1245,62 @@ class FigureRelations(ArgumentGrammar):
         close = next((j for j in range(e, end) if w.text[j] == ","), None)
         return close is not None and close + 1 < end and w.is_lower[close + 1] and w.is_alpha[close + 1]
 
-    def _count_owner(self, doc: Doc, span: Span, at_end: dict) -> Span | None:
+    def _count_owner(
+        self, doc: Doc, span: Span, at_start: dict, at_end: dict, reporters: list[Span] = ()
+    ) -> Span | None:
         """ "By X's first count, 64 were dead", "X's tally of 30 killed", "Y's figures showed three
         guards dead and nine hurt": the owner of a count noun before the figure in its sentence
         gives it, when no reporting verb or semicolon stands between (a state only with a noun that
-        cannot name its own dead: "Y's death toll" is a place's)."""
+        cannot name its own dead: "Y's death toll" is a place's). "its figures stood at 31" names the
+        reporter before it; "an X tally put the toll at 40" is X's (possessive_count)."""
         w = self._words(doc)
-        for k in range(span.start - 1, w.sent_starts[span.start] - 1, -1):
-            if k in self._report_tokens or w.text[k] == ";":
+        k = span.start
+        while k > w.sent_starts[span.start]:
+            k -= 1
+            if w.text[k] == ";":
+                return None
+            if k in self._report_tokens:
+                # "an X tally put the toll at 40": a count noun subject of the verb still owns the count.
+                while k > 0 and k - 1 in self._report_tokens:
+                    k -= 1
+                if k > 0 and w.lower[k] in self.toll_verbs and w.lower[k - 1] in self.count_nouns:
+                    continue
                 return None
             if w.lower[k] not in self.count_nouns:
                 continue
             j = k - 1
             while j > 0 and k - j <= self.count_owner_gap and w.is_lower[j] and w.is_alpha[j]:
+                if w.lower[j] in self.count_pronouns:
+                    return self._pronoun_owner(doc, j, reporters)
                 j -= 1
+            named = at_end.get(j + 1) if j > 0 and w.lower[j] not in POSSESSIVE_MARKS else None
+            if (
+                named is not None
+                and named.label_ == "ORG"
+                and named.start > 0
+                and w.lower[named.start - 1] in self.count_modifier_determiners
+            ):
+                return named  # "an X tally": a body's name right before the noun (past its modifiers)
             owner = at_end.get(j) if j > 0 and w.lower[j] in POSSESSIVE_MARKS else None
             if owner is None:
                 continue
             if owner.label_ in SOURCE_LABELS or (owner.label_ == "GPE" and w.lower[k] in self.state_count_nouns):
                 return owner
             return None
+        return None
+
+    def _pronoun_owner(self, doc: Doc, j: int, reporters: Sequence[Span]) -> Span | None:
+        """The reporter a possessive pronoun before a count noun names: the nearest earlier one of its
+        labels within the two sentences before (guidelines §3.1)."""
+        w = self._words(doc)
+        labels = self.count_pronouns[w.lower[j]]
+        floor = w.sent_starts[j]
+        for _ in range(2):
+            if floor > 0:
+                floor = w.sent_starts[floor - 1]
+        for m in reversed(sorted(reporters, key=lambda m: m.start)):
+            if m.end <= j and m.start >= floor and m.label_ in labels:
+                return m
         return None
 
     def _reports_before(self, doc: Doc, span: Span, reports) -> list[tuple[int, int]]:
