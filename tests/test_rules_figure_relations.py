@@ -1720,3 +1720,28 @@ def test_owned_counts_and_findings(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not (absent & rels), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # "according to its <role>, N": the person relays what the body counted; both are in the chain (§2.5).
+        (
+            "The Sarn Medical Union counted 18 dead in Telmar, according to its spokeswoman, Mira Holt.",
+            {("REPORTED_BY", "18", "Mira Holt"), ("REPORTED_BY", "18", "Sarn Medical Union")},
+        ),
+        (
+            "The Velo Rights Commission recorded 25 killed and 60 hurt in nine districts, according to its"
+            " chairman, Ivo Marek.",
+            {("REPORTED_BY", "60", "Ivo Marek"), ("REPORTED_BY", "60", "Velo Rights Commission")},
+        ),
+        # An unnamed role of the body does not hide the body's own verb.
+        (
+            "The Kostar Relief Agency had logged 33 injured, according to its deputy director.",
+            {("REPORTED_BY", "33", "Kostar Relief Agency")},
+        ),
+    ],
+)
+def test_according_to_a_role_of_the_body(system, text, present):
+    rels = relations(system, text)
+    assert present <= rels, rels

@@ -1143,7 +1143,9 @@ class FigureRelations(ArgumentGrammar):
                 source = self._attributed(doc, e, at_start, labels)
                 if source is None:
                     back = self._back_reference(doc, e, reporters, forward=True)
-                    return back, "relations.report_verbs.back_reference"
+                    if back is not None or not self._role_of_body(doc, e):
+                        return back, "relations.report_verbs.back_reference"
+                    break  # "…, according to its director": the body's own verb before still gives the origin
                 return source, "relations.report_verbs.according_to"
         fronted = self._fronted_attribution(doc, span, before, at_start)
         if fronted is not None:
@@ -1175,6 +1177,12 @@ class FigureRelations(ArgumentGrammar):
                 if back is not None:
                     return back, "relations.report_verbs.back_reference"
         return None, ""
+
+    def _role_of_body(self, doc: Doc, k: int) -> bool:
+        """ "according to its director", "according to their spokesman": a role of the body named before,
+        whose possessive points back at that body (the origin of the count)."""
+        w = self._words(doc)
+        return k + 1 < len(doc) and w.lower[k] in self.count_pronouns and w.is_lower[k + 1] and w.is_alpha[k + 1]
 
     def _own_count(self, w: Words, s: int, e: int) -> bool:
         """Whether the reporting verb at s..e gives a count of its own ("…, and X put the toll at 35",
@@ -1667,6 +1675,7 @@ class FigureRelations(ArgumentGrammar):
         place or a role ("according to Kherson region governor X", "according to data released by the WHO")."""
         w = self._words(doc)
         ceiling = min(w.sent_ends[k - 1] if k > 0 else len(doc), k + self.gaps["attribution"])
+        first = k
         while k < ceiling:
             m = at_start.get(k)
             if m is not None:
@@ -1674,8 +1683,21 @@ class FigureRelations(ArgumentGrammar):
                     return self._titled_person(doc, m, at_start) or m
                 k = m.end
                 continue
+            if w.text[k] == "-" and k > first:
+                k += 1  # "its vice-chair"
+                continue
             if w.is_punct[k]:
-                return None
+                # "according to its vice-chair, N": the name in apposition to a role is the source.
+                role = [i for i in range(first + 1, k) if w.text[i] != "-"]
+                if not (
+                    w.text[k] == ","
+                    and w.lower[first] in self.back_determiners
+                    and 0 < len(role) <= 3
+                    and all(w.is_lower[i] for i in role)
+                ):
+                    return None
+                named = at_start.get(k + 1)
+                return named if named is not None and named.label_ == "PERSON" else None
             k += 1
         return None
 
