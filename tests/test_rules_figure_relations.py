@@ -1745,3 +1745,41 @@ def test_owned_counts_and_findings(system, text, present, absent):
 def test_according_to_a_role_of_the_body(system, text, present):
     rels = relations(system, text)
     assert present <= rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # A next sentence that names only the relay told keeps the whole chain (guidelines §2.5).
+        (
+            "Sources in the Lomar Army told the Korvan Times that 30 fighters attacked the camp. Four of the"
+            " soldiers later died, the newspaper reported.",
+            {("REPORTED_BY", "Four", "Korvan Times"), ("REPORTED_BY", "Four", "Lomar Army")},
+            set(),
+        ),
+        (
+            "A spokesman for the Telmar Police told Radio Ostrava that 14 people were arrested. Nine of them"
+            " were released on Friday, the broadcaster said.",
+            {("REPORTED_BY", "Nine", "Radio Ostrava"), ("REPORTED_BY", "Nine", "Telmar Police")},
+            set(),
+        ),
+        # "told the paper": the outlet named before, never the teller itself.
+        (
+            "The Dalmar Herald said fighting had resumed. Sources in the Sarn Guard told the paper that 11"
+            " guards were hurt.",
+            {("REPORTED_BY", "11", "Dalmar Herald"), ("REPORTED_BY", "11", "Sarn Guard")},
+            set(),
+        ),
+        # The teller stays out when the count is the outlet's own.
+        (
+            "The Velmar Monitor said 20 people died in Kosta. Officials told the monitor that 12 more were"
+            " missing. Five of them were children, the monitor said.",
+            {("REPORTED_BY", "Five", "Velmar Monitor")},
+            set(),
+        ),
+    ],
+)
+def test_relay_named_alone_keeps_the_chain(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not (absent & rels), rels

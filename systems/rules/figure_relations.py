@@ -265,7 +265,7 @@ class FigureRelations(ArgumentGrammar):
         self._figure_tokens = {k for f in figures for k in range(f.span.start, f.span.end)}
         reports += [("report_verbs", s, s + 1) for s in self._inverted_tolls(doc)]
         reporters = self._reporters(doc, reports, at_start, at_end, relays)
-        self._pronoun_reporters = self._resolved_pronouns(doc, reports, reporters)
+        self._pronoun_reporters = self._resolved_pronouns(doc, reports, reporters, at_start, at_end)
         places: dict[int, tuple[list[Span], str]] = {}
         self._figure_starts = set(starts)
         self._report_tokens = {k for _, s, e in reports for k in range(s, e)}
@@ -336,10 +336,16 @@ class FigureRelations(ArgumentGrammar):
                     self._tag_before_attribution(doc, span, reports, at_start, at_end),
                     "relations.report_verbs.relayed_speaker",
                 )
+            if source is not None and source_rule == "relations.report_verbs.back_reference":
+                # "… told the paper that …. Two were critical, the paper said": the teller of the sentence before.
+                previous = w.sent_starts[w.sent_starts[span.start] - 1] if w.sent_starts[span.start] > 0 else -1
+                for at, told, teller in self._told_relays:
+                    if at in (previous, w.sent_starts[span.start]) and told == source:
+                        add("REPORTED_BY", span, teller, "relations.report_verbs.relay_chain")
             if source_rule in ("relations.report_verbs.before", "relations.report_verbs.back_reference"):
                 relaying = self._relaying_tag(doc, span, reports, at_start, at_end)
                 add("REPORTED_BY", span, relaying, "relations.report_verbs.relaying_tag")
-            told = self._relay(doc, span, reports, at_start, reporters)
+            told = self._relay(doc, span, reports, at_start, at_end, reporters)
             add("REPORTED_BY", span, told, "relations.report_verbs.told")
             if told is not None and told.label_ == "ORG":
                 # "told Radio X and the Y Monitor that 40 …": each outlet told relays the count.
@@ -1603,13 +1609,29 @@ class FigureRelations(ArgumentGrammar):
                     out.setdefault(m.start, m)
         return [out[k] for k in sorted(out)]
 
-    def _resolved_pronouns(self, doc: Doc, reports, reporters: list[Span]) -> list[tuple[int, Span]]:
+    def _resolved_pronouns(
+        self, doc: Doc, reports, reporters: list[Span], at_start: dict, at_end: dict
+    ) -> list[tuple[int, Span]]:
         """Each pronoun subject of a reporting verb ("…, he said") with the reporter it refers back to, in
         text order: a later pronoun may refer back to it in turn ("N told the briefing … . Of those, 393
         were found, he said. … He also acknowledged 800 homicides"), the chain of one speaker's report."""
         w = self._words(doc)
         self._pronoun_reporters = []
+        self._told_relays: list[tuple[int, Span, Span]] = []
         for _, s, e in sorted(reports, key=lambda r: r[1]):
+            if w.lower[s] in ("told", "tells") and e < len(doc):
+                # "N told the newspaper that …": the outlet told is a reporter where it is written, and a
+                # later "the paper said" that names it alone keeps its teller in the chain (§2.5).
+                # The outlet told is not its teller: "X sources told the paper" names another body.
+                teller = self._speaker_before(doc, [(s, e)], at_start, at_end)
+                told = at_start.get(e)
+                if told is None and w.lower[e] == "the":
+                    told = at_start.get(e + 1) or self._back_reference(doc, e, reporters, forward=True, exclude=teller)
+                if told is not None and told.label_ == "ORG":
+                    self._pronoun_reporters.append((e, told))
+                    if teller is not None and teller != told:
+                        self._told_relays.append((w.sent_starts[s], told, teller))
+                continue
             j = s - 1
             while j > 0 and w.lower[j] in self.back_skip:
                 j -= 1
@@ -1620,7 +1642,9 @@ class FigureRelations(ArgumentGrammar):
                 self._pronoun_reporters.append((j, found))
         return self._pronoun_reporters
 
-    def _back_reference(self, doc: Doc, k: int, reporters: list[Span], forward: bool = False) -> Span | None:
+    def _back_reference(
+        self, doc: Doc, k: int, reporters: list[Span], forward: bool = False, exclude: Span | None = None
+    ) -> Span | None:
         """ "Later it said …", "The agency said …", "according to the group": the nearest earlier
         reporter the pronoun or nominal can name, within the two sentences before (guidelines §2.5)."""
         w = self._words(doc)
@@ -1664,7 +1688,7 @@ class FigureRelations(ArgumentGrammar):
             [(m.start, m.end, m) for m in reporters] + [(p, p + 1, m) for p, m in self._pronoun_reporters]
         )
         for start, end, m in reversed(candidates):
-            if end <= j and start >= floor and m.label_ in labels:
+            if end <= j and start >= floor and m.label_ in labels and m != exclude:
                 if m.start in self._relayed_reporters and word not in self.back_pronouns and word not in m.text.lower():
                     continue  # "counted by X's Health Ministry … the ministry": a relay's agent is named by its kind
                 return m
@@ -1713,7 +1737,7 @@ class FigureRelations(ArgumentGrammar):
         person = at_start.get(k)
         return person if k > body.end and person is not None and person.label_ == "PERSON" else None
 
-    def _relay(self, doc: Doc, span: Span, reports, at_start: dict, reporters: list[Span]) -> Span | None:
+    def _relay(self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict, reporters: list[Span]) -> Span | None:
         """ "X told AFP that 15 …": the agency told relays the figure too (guidelines §2.5, relayed figures)."""
         w = self._words(doc)
         starts = w.sent_starts
@@ -1724,7 +1748,10 @@ class FigureRelations(ArgumentGrammar):
                 m = at_start.get(e)
                 if m is None and e < len(doc) and w.lower[e] == "the":
                     # "told the UN-funded Radio X that", "told the group that" (the group named before)
-                    m = self._relayed(doc, e, at_start) or self._back_reference(doc, e, reporters, forward=True)
+                    teller = self._speaker_before(doc, [(s, e)], at_start, at_end)
+                    m = self._relayed(doc, e, at_start) or self._back_reference(
+                        doc, e, reporters, forward=True, exclude=teller
+                    )
                 if m is not None and m.label_ == "ORG":
                     return m
                 journalist = self._journalist(doc, e, at_start)
