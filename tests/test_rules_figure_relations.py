@@ -1783,3 +1783,24 @@ def test_relay_named_alone_keeps_the_chain(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not (absent & rels), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # "in what X said was …": X names the event, it does not report the count before it.
+        (
+            "The clash came after six soldiers were wounded on Monday, in what the Korvan Post said would be"
+            " seen as a major escalation.",
+            ("REPORTED_BY", "six", "Korvan Post"),
+        ),
+        (
+            "Rebels shot dead 14 guards at the Lomar depot, in what Radio Telmar said was the worst attack"
+            " this year.",
+            ("REPORTED_BY", "14", "Radio Telmar"),
+        ),
+    ],
+)
+def test_free_relative_comment_is_no_source(system, text, absent):
+    rels = relations(system, text)
+    assert absent not in rels, rels

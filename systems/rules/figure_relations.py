@@ -139,6 +139,7 @@ class FigureRelations(ArgumentGrammar):
         self.count_nouns = frozenset(owned["nouns"])
         self.state_count_nouns = frozenset(owned["state_nouns"])
         self.count_owner_gap: int = owned["gap"]
+        self.free_relatives = frozenset(self.words["free_relatives"])
         self.count_pronouns = {word: frozenset(labels) for word, labels in owned["pronouns"].items()}
         self.count_modifier_determiners = frozenset(owned["modifier_determiners"])
         nominal = self.words["place_back_reference"]
@@ -1173,6 +1174,8 @@ class FigureRelations(ArgumentGrammar):
         for s, e in sorted(after):
             if any(self._breaks_at(w, k) for k in range(span.end, s)) or self._clause_ends(doc, span.end, s):
                 break  # "30 died, while a source told Reuters 45 had": the later verb has its own figure
+            if any(w.lower[k] in self.free_relatives for k in range(max(span.end, s - 6), s)):
+                break  # "…, in what X said was an escalation": X comments on the event, not the count
             source = self._after_tag(doc, span, s, e, at_start, at_end)
             if source is not None:
                 return source, "relations.report_verbs.after"
