@@ -1795,8 +1795,7 @@ def test_relay_named_alone_keeps_the_chain(system, text, present, absent):
             ("REPORTED_BY", "six", "Korvan Post"),
         ),
         (
-            "Rebels shot dead 14 guards at the Lomar depot, in what Radio Telmar said was the worst attack"
-            " this year.",
+            "Rebels shot dead 14 guards at the Lomar depot, in what Radio Telmar said was the worst attack this year.",
             ("REPORTED_BY", "14", "Radio Telmar"),
         ),
     ],
@@ -1804,3 +1803,37 @@ def test_relay_named_alone_keeps_the_chain(system, text, present, absent):
 def test_free_relative_comment_is_no_source(system, text, absent):
     rels = relations(system, text)
     assert absent not in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # "X, quoting Y, said …": X is the subject, Y the relayed origin (§2.5).
+        (
+            "Radio Telmar, quoting Pavel Oran, said 14 people were killed.",
+            {("REPORTED_BY", "14", "Radio Telmar"), ("REPORTED_BY", "14", "Pavel Oran")},
+            set(),
+        ),
+        (
+            "The Sarn News Agency, citing the Kestrel Rights Commission, reported 30 dead in Kosta.",
+            {("REPORTED_BY", "30", "Sarn News Agency"), ("REPORTED_BY", "30", "Kestrel Rights Commission")},
+            set(),
+        ),
+        # A source quoted on another matter is not in the chain.
+        (
+            "Radio Telmar, quoting Pavel Oran on the curfew, said 14 people were killed.",
+            {("REPORTED_BY", "14", "Radio Telmar")},
+            {("REPORTED_BY", "14", "Pavel Oran")},
+        ),
+        (
+            "The Sarn News Agency, citing the Kestrel Rights Commission on the road closures, reported 30 dead"
+            " in Kosta.",
+            {("REPORTED_BY", "30", "Sarn News Agency")},
+            {("REPORTED_BY", "30", "Kestrel Rights Commission")},
+        ),
+    ],
+)
+def test_relay_participles(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not (absent & rels), rels

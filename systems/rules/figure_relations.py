@@ -140,6 +140,7 @@ class FigureRelations(ArgumentGrammar):
         self.state_count_nouns = frozenset(owned["state_nouns"])
         self.count_owner_gap: int = owned["gap"]
         self.free_relatives = frozenset(self.words["free_relatives"])
+        self.relay_matter_preps = frozenset(self.words["relay_matter_preps"])
         self.count_pronouns = {word: frozenset(labels) for word, labels in owned["pronouns"].items()}
         self.count_modifier_determiners = frozenset(owned["modifier_determiners"])
         nominal = self.words["place_back_reference"]
@@ -223,6 +224,7 @@ class FigureRelations(ArgumentGrammar):
         self._report_tokens: set[int] = set()
         self._relayed_reporters: set[int] = set()
         self._pronoun_reporters: list[tuple[int, Span]] = []
+        self._relay_spans: list[tuple[int, int]] = []
         self._nationality_tokens: set[int] = set()
         # The document's words and flags as plain lists, and its phrases' lower-cased texts, made once
         # per document: indexing a Doc builds a new Token object at every access.
@@ -263,6 +265,7 @@ class FigureRelations(ArgumentGrammar):
         reports += [("report_verbs", s, e) for s, e in tolls]
         reports += [("report_verbs", s, s + 1) for s in self._relative_tolls(doc, at_end)]
         relays = [(s, e) for name, s, e in matches if name == "relay"]
+        self._relay_spans = relays
         self._figure_tokens = {k for f in figures for k in range(f.span.start, f.span.end)}
         reports += [("report_verbs", s, s + 1) for s in self._inverted_tolls(doc)]
         reporters = self._reporters(doc, reports, at_start, at_end, relays)
@@ -360,7 +363,7 @@ class FigureRelations(ArgumentGrammar):
                 "REPORTED_BY", span, self._told_after(doc, span, reports, at_start), "relations.report_verbs.told_after"
             )
             for s, e in relays:
-                if self._relays(doc, span, s, e, starts):
+                if self._relays(doc, span, s, e, starts, at_start):
                     # "Citing the IOM, the agency said …", "… a report cited by the FT": the relay reports too.
                     relayed = self._relayed(doc, e, at_start, name_first=span.start < s)
                     add("REPORTED_BY", span, relayed, "relations.relay")
@@ -478,7 +481,7 @@ class FigureRelations(ArgumentGrammar):
             k += 1
         return None
 
-    def _relays(self, doc: Doc, span: Span, s: int, e: int, starts: list[int]) -> bool:
+    def _relays(self, doc: Doc, span: Span, s: int, e: int, starts: list[int], at_start: dict) -> bool:
         """Whether the relay at s..e brings the figure: "citing X" every figure after it in its sentence,
         "cited by X" the figure of its own clause (no clause break and no other figure between)."""
         w = self._words(doc)
@@ -487,6 +490,8 @@ class FigureRelations(ArgumentGrammar):
             return False
         if w.lower[e - 1] != "by":
             if s < span.start:
+                if self._other_matter(doc, e, span.start, at_start):
+                    return False  # "quoting the mayor on the curfew, the agency reported 30 dead": not the mayor's
                 return not self._clause_ends(doc, e, span.start)  # "citing X, 30 died; Y gives 40": not Y's
             # "30 died, the agency reported, citing X": a relay after a closing tag relays the tag's figures.
             return (
@@ -501,6 +506,13 @@ class FigureRelations(ArgumentGrammar):
         if between and not self._figure_list(w, min(between + [span.start]), max(between + [span.start])):
             return False  # another clause's figure stands between
         return not any(self._breaks_at(w, k) for k in range(lo, hi))
+
+    def _other_matter(self, doc: Doc, e: int, hi: int, at_start: dict) -> bool:
+        """ "citing X on the curfew, …": a relay whose source is quoted about a stated matter (a
+        preposition of relay_matter_preps right after the name) brings that matter, not the count (§2.5)."""
+        w = self._words(doc)
+        named = self._relayed(doc, e, at_start)
+        return named is not None and named.end + 1 < hi and w.lower[named.end] in self.relay_matter_preps
 
     def _figure_list(self, w: Words, lo: int, hi: int) -> bool:
         """Whether the figures starting from lo to hi are one coordinated list ("52 dead and 210
@@ -1530,6 +1542,7 @@ class FigureRelations(ArgumentGrammar):
             if source is None and self._unnamed_speaker(doc, s):
                 return None
             if source is not None:
+                source = self._before_relay(doc, source, at_end, labels) or source
                 # "The ministry run by the Houthis said ...": the reporter is the head noun, not the agent.
                 j = source.start - 1
                 if j > 0 and w.lower[j] in ("the", "a", "an"):
@@ -1540,6 +1553,20 @@ class FigureRelations(ArgumentGrammar):
                         return None  # "the ministry of health in X, run by Y, put the toll at": not Y
                     source = head or source
                 return source
+        return None
+
+    def _before_relay(self, doc: Doc, source: Span, at_end: dict, labels: set[str]) -> Span | None:
+        """ "X, citing Y, said 40 …": a name inside a relay participle set off by commas is the relayed
+        source; the subject of the verb is the name before the comma (the relay pattern adds Y)."""
+        w = self._words(doc)
+        for s, e in self._relay_spans:
+            if w.lower[e - 1] == "by" or not (e <= source.start <= e + 3) or s < 2 or w.text[s - 1] != ",":
+                continue
+            if any(not (w.is_alpha[k] and w.is_lower[k]) for k in range(e, source.start)):
+                continue
+            subject = at_end.get(s - 1)
+            if subject is not None and subject.label_ in labels:
+                return subject
         return None
 
     def _coordinated_subject(self, doc: Doc, s: int, at_start: dict, labels: set[str]) -> Span | None:
