@@ -1837,3 +1837,36 @@ def test_relay_participles(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not (absent & rels), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # A destination of movement ("heading back to X") is not where the counted events happened (§2.5).
+        (
+            "Soldiers were heading back to their camp at Dunmore when two boats carrying 12 gunmen opened fire.",
+            ("LOCATED_IN", "12", "Dunmore"),
+        ),
+        (
+            "A convoy was travelling to the depot in Kosta when rebels killed nine drivers.",
+            ("LOCATED_IN", "nine", "Kosta"),
+        ),
+        # A route named by where it leads gives no place.
+        (
+            "Twenty people were abducted on the highway from Kosta to Arvel.",
+            ("LOCATED_IN", "Twenty", "Kosta"),
+        ),
+        (
+            "Eleven traders were kidnapped on the road out of Lomar.",
+            ("LOCATED_IN", "Eleven", "Lomar"),
+        ),
+    ],
+)
+def test_destinations_and_routes_give_no_place(system, text, absent):
+    rels = relations(system, text)
+    assert absent not in rels, rels
+
+
+def test_a_place_on_a_road_still_places(system):
+    rels = relations(system, "Rebels killed nine drivers on the road near Kosta.")
+    assert ("LOCATED_IN", "nine", "Kosta") in rels, rels

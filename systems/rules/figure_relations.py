@@ -140,6 +140,9 @@ class FigureRelations(ArgumentGrammar):
         self.state_count_nouns = frozenset(owned["state_nouns"])
         self.count_owner_gap: int = owned["gap"]
         self.free_relatives = frozenset(self.words["free_relatives"])
+        self.direction_verbs = frozenset(self.words["direction_verbs"])
+        self.route_nouns = frozenset(self.words["routes"]["nouns"])
+        self.route_preps = frozenset(self.words["routes"]["preps"])
         self.relay_matter_preps = frozenset(self.words["relay_matter_preps"])
         self.count_pronouns = {word: frozenset(labels) for word, labels in owned["pronouns"].items()}
         self.count_modifier_determiners = frozenset(owned["modifier_determiners"])
@@ -712,12 +715,18 @@ class FigureRelations(ArgumentGrammar):
 
     def _in_transfer(self, doc: Doc, k: int) -> bool:
         """Whether the location word at k ends the destination of a transfer ("bodies delivered to
-        clinics in X", "taken to hospitals in Y"): not where the counted are (guidelines §2.5, arrivals)."""
+        clinics in X", "taken to hospitals in Y") or of a movement ("heading back to their base at X"),
+        or follows a route named by where it leads ("roads into X"): not where the counted are
+        (guidelines §2.5, arrivals)."""
         w = self._words(doc)
+        if k > 0 and w.lower[k] in self.route_preps and w.lower[k - 1] in self.route_nouns:
+            return True
         j = k - 1
         while j > 0 and k - j <= 4 and (w.is_lower[j] or w.lower[j] == "to"):
-            if w.lower[j] == "to" and w.lower[j - 1] in self.transfer_verbs:
-                return True
+            if w.lower[j] == "to":
+                verb = j - 2 if j > 1 and w.lower[j - 1] == "back" else j - 1
+                if w.lower[verb] in self.transfer_verbs or w.lower[verb] in self.direction_verbs:
+                    return True
             j -= 1
         return False
 
