@@ -1870,3 +1870,37 @@ def test_destinations_and_routes_give_no_place(system, text, absent):
 def test_a_place_on_a_road_still_places(system):
     rels = relations(system, "Rebels killed nine drivers on the road near Kosta.")
     assert ("LOCATED_IN", "nine", "Kosta") in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # Places as the subject of a loss are where the counted were (§2.5).
+        (
+            "Fighting spread north. Arvel Province and Brask Province each lost 12 soldiers.",
+            {("LOCATED_IN", "12", "Arvel Province"), ("LOCATED_IN", "12", "Brask Province")},
+            set(),
+        ),
+        (
+            "Across the region, Velmar Province lost 14 people in the clashes.",
+            {("LOCATED_IN", "14", "Velmar Province")},
+            set(),
+        ),
+        # A list of places before a verb of counting: places, not states that report.
+        (
+            "Dunmore District, Orlan District and Sarn District registered three deaths apiece.",
+            {("LOCATED_IN", "three", "Dunmore District"), ("LOCATED_IN", "three", "Sarn District")},
+            {("REPORTED_BY", "three", "Sarn District")},
+        ),
+        (
+            "Unrest spread across the south. Kosta County and Arvel County each lost eight people, while Brask"
+            " Province and Velmar Province recorded two deaths apiece.",
+            {("LOCATED_IN", "two", "Brask Province"), ("LOCATED_IN", "two", "Velmar Province")},
+            {("REPORTED_BY", "two", "Velmar Province")},
+        ),
+    ],
+)
+def test_places_as_subjects_of_a_loss(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not (absent & rels), rels

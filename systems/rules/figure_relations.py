@@ -140,6 +140,7 @@ class FigureRelations(ArgumentGrammar):
         self.state_count_nouns = frozenset(owned["state_nouns"])
         self.count_owner_gap: int = owned["gap"]
         self.free_relatives = frozenset(self.words["free_relatives"])
+        self.place_subject = {k: frozenset(v) for k, v in self.words["place_subjects"].items() if k != "_about"}
         self.direction_verbs = frozenset(self.words["direction_verbs"])
         self.route_nouns = frozenset(self.words["routes"]["nouns"])
         self.route_preps = frozenset(self.words["routes"]["preps"])
@@ -228,6 +229,7 @@ class FigureRelations(ArgumentGrammar):
         self._relayed_reporters: set[int] = set()
         self._pronoun_reporters: list[tuple[int, Span]] = []
         self._relay_spans: list[tuple[int, int]] = []
+        self._told_relays: list[tuple[int, Span, Span]] = []
         self._nationality_tokens: set[int] = set()
         # The document's words and flags as plain lists, and its phrases' lower-cased texts, made once
         # per document: indexing a Doc builds a new Token object at every access.
@@ -292,6 +294,10 @@ class FigureRelations(ArgumentGrammar):
             if place_rule == "relations.place_preps":
                 found += [m for m in self._presence_places(doc, found, at_start) if m not in found]
             if not found:
+                subjects = self._place_subjects(doc, span, at_start, at_end)
+                if subjects:
+                    found, place_rule = subjects, "relations.place_subject"
+            if not found:
                 shared = self._coordinated_figure(doc, span, starts, ends, reports)
                 if shared is not None and places.get(shared, ([], ""))[0]:
                     found, place_rule = places[shared][0], "relations.place_preps.shared"
@@ -327,6 +333,9 @@ class FigureRelations(ArgumentGrammar):
         for fig in figures:
             span = fig.span
             source, source_rule = self._source(doc, span, reports, at_start, at_end, reporters)
+            found, place_rule = places[span.start]
+            if source is not None and place_rule.startswith("relations.place_subject") and source in found:
+                source = None  # "X, Y and Z recorded two deaths apiece": places that suffered, not states speaking
             add("REPORTED_BY", span, source, source_rule)
             if source is not None and source_rule == "relations.report_verbs.before":
                 for other in self._co_speakers(doc, source, at_end):
@@ -346,8 +355,8 @@ class FigureRelations(ArgumentGrammar):
             if source is not None and source_rule == "relations.report_verbs.back_reference":
                 # "… told the paper that …. Two were critical, the paper said": the teller of the sentence before.
                 previous = w.sent_starts[w.sent_starts[span.start] - 1] if w.sent_starts[span.start] > 0 else -1
-                for at, told, teller in self._told_relays:
-                    if at in (previous, w.sent_starts[span.start]) and told == source:
+                for at, outlet, teller in self._told_relays:
+                    if at in (previous, w.sent_starts[span.start]) and outlet == source:
                         add("REPORTED_BY", span, teller, "relations.report_verbs.relay_chain")
             if source_rule in ("relations.report_verbs.before", "relations.report_verbs.back_reference"):
                 relaying = self._relaying_tag(doc, span, reports, at_start, at_end)
@@ -712,6 +721,52 @@ class FigureRelations(ArgumentGrammar):
         while j > 0 and k - j <= 3 and w.is_lower[j] and w.is_alpha[j] and w.lower[j] not in self.official_seats:
             j -= 1
         return w.lower[j] in self.official_seats and "by" in w.lower[max(0, j - 4) : j]
+
+    def _place_subjects(self, doc: Doc, span: Span, at_start: dict, at_end: dict) -> list[Span]:
+        """ "X and Y each lost eight people", "X, Y and Z recorded two deaths apiece", "…, and W seven,":
+        places that are the subject of a verb of suffering a loss, or of a gapped clause that keeps only a
+        place and a figure, are where the counted were (guidelines §2.5). A verb of counting takes a list
+        of places only: one place before "recorded" may be a state that reports."""
+        w = self._words(doc)
+        floor = w.sent_starts[span.start]
+        subject = self.place_subject
+        k = span.start - 1
+        verb = w.lower[k] if k >= floor else ""
+        gapped = verb not in subject["verbs"] and verb not in subject["list_verbs"]
+        if gapped:
+            # "…, and W seven, while …": a gapped clause ends right after its figure.
+            after = w.lower[span.end] if span.end < len(doc) else "."
+            if after not in (",", ".", ";") and after not in subject["clause_words"]:
+                return []
+        else:
+            k -= 1
+            while k >= floor and w.lower[k] in subject["skip"]:
+                k -= 1
+        places: list[Span] = []
+        separator = k
+        while k >= floor:
+            m = at_end.get(k + 1)
+            if m is None or m.label_ not in ("GPE", "LOC"):
+                if not places:
+                    return []
+                k = separator  # "…, Y and Z recorded": the list goes on with a name not known as a place
+                break
+            places.append(m)
+            k = m.start - 1
+            if gapped or k < floor or w.lower[k] not in ("and", ","):
+                break
+            separator = k
+            k -= 1
+            if w.lower[k + 1] == "and" and k >= floor and w.text[k] == ",":
+                k -= 1
+        # The places open their clause: a preposition before them makes them a phrase, not the subject.
+        if k >= floor and w.lower[k] not in subject["clause_words"] and w.text[k] != ",":
+            return []
+        if gapped and (k < floor or w.lower[k] != "and"):
+            return []
+        if not gapped and verb in subject["list_verbs"] and len(places) < 2:
+            return []
+        return sorted(places, key=lambda m: m.start)
 
     def _in_transfer(self, doc: Doc, k: int) -> bool:
         """Whether the location word at k ends the destination of a transfer ("bodies delivered to
@@ -1284,7 +1339,7 @@ class FigureRelations(ArgumentGrammar):
         return close is not None and close + 1 < end and w.is_lower[close + 1] and w.is_alpha[close + 1]
 
     def _count_owner(
-        self, doc: Doc, span: Span, at_start: dict, at_end: dict, reporters: list[Span] = ()
+        self, doc: Doc, span: Span, at_start: dict, at_end: dict, reporters: Sequence[Span] = ()
     ) -> Span | None:
         """ "By X's first count, 64 were dead", "X's tally of 30 killed", "Y's figures showed three
         guards dead and nine hurt": the owner of a count noun before the figure in its sentence
@@ -1656,7 +1711,7 @@ class FigureRelations(ArgumentGrammar):
         were found, he said. … He also acknowledged 800 homicides"), the chain of one speaker's report."""
         w = self._words(doc)
         self._pronoun_reporters = []
-        self._told_relays: list[tuple[int, Span, Span]] = []
+        self._told_relays = []
         for _, s, e in sorted(reports, key=lambda r: r[1]):
             if w.lower[s] in ("told", "tells") and e < len(doc):
                 # "N told the newspaper that …": the outlet told is a reporter where it is written, and a
