@@ -1904,3 +1904,31 @@ def test_places_as_subjects_of_a_loss(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not (absent & rels), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        # "N said the X had verified 310": N relays X's count, both are in the chain (§2.5).
+        (
+            "Deputy Governor Ana Perl said the Sarn Relief Agency had registered 1,200 displaced families.",
+            {("REPORTED_BY", "1,200", "Sarn Relief Agency"), ("REPORTED_BY", "1,200", "Ana Perl")},
+            set(),
+        ),
+        (
+            "On Friday, Pavel Oran said the Velmar Health Ministry had verified 310 deaths.",
+            {("REPORTED_BY", "310", "Velmar Health Ministry"), ("REPORTED_BY", "310", "Pavel Oran")},
+            set(),
+        ),
+        # A coordinated clause with its own reporter is not inside the first speaker's complement.
+        (
+            "Pavel Oran said 40 people died and the Velmar Health Ministry counted 310 injured.",
+            {("REPORTED_BY", "310", "Velmar Health Ministry")},
+            {("REPORTED_BY", "310", "Pavel Oran")},
+        ),
+    ],
+)
+def test_speaker_of_a_reported_report(system, text, present, absent):
+    rels = relations(system, text)
+    assert present <= rels, rels
+    assert not (absent & rels), rels

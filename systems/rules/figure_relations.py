@@ -338,6 +338,8 @@ class FigureRelations(ArgumentGrammar):
                 source = None  # "X, Y and Z recorded two deaths apiece": places that suffered, not states speaking
             add("REPORTED_BY", span, source, source_rule)
             if source is not None and source_rule == "relations.report_verbs.before":
+                outer = self._outer_speaker(doc, span, source, reports, at_start, at_end)
+                add("REPORTED_BY", span, outer, "relations.report_verbs.outer_speaker")
                 for other in self._co_speakers(doc, source, at_end):
                     add("REPORTED_BY", span, other, "relations.report_verbs.coordinated")
             if source_rule == "relations.report_verbs.according_to":
@@ -1268,6 +1270,22 @@ class FigureRelations(ArgumentGrammar):
         whose possessive points back at that body (the origin of the count)."""
         w = self._words(doc)
         return k + 1 < len(doc) and w.lower[k] in self.count_pronouns and w.is_lower[k + 1] and w.is_alpha[k + 1]
+
+    def _outer_speaker(self, doc: Doc, span: Span, source: Span, reports, at_start: dict, at_end: dict) -> Span | None:
+        """ "N said the ministry had verified 728 …": a speech verb whose complement opens with the
+        reporter of the figure relays that report, so its speaker is in the chain (guidelines §2.5)."""
+        w = self._words(doc)
+        for _, s, e in reports:
+            if not (w.sent_starts[span.start] <= s and e <= source.start <= e + 2):
+                continue
+            if self._phrase(doc, s, e) not in self.speech_verbs or any(
+                w.lower[k] not in self.complement_starts for k in range(e, source.start)
+            ):
+                continue
+            speaker = self._speaker_before(doc, [(s, e)], at_start, at_end)
+            if speaker is not None and speaker != source:
+                return speaker
+        return None
 
     def _own_count(self, w: Words, s: int, e: int) -> bool:
         """Whether the reporting verb at s..e gives a count of its own ("…, and X put the toll at 35",
