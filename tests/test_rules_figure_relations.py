@@ -1932,3 +1932,22 @@ def test_speaker_of_a_reported_report(system, text, present, absent):
     rels = relations(system, text)
     assert present <= rels, rels
     assert not (absent & rels), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # A total split after a colon among placed subsets is LOCATED_IN every place of them (§2.5).
+        (
+            "Fighting killed 120 people across the region: 80 in Kosta County and 40 in Lomar County.",
+            {("LOCATED_IN", "120", "Kosta County"), ("LOCATED_IN", "120", "Lomar County")},
+        ),
+        (
+            "The attacks killed 60 civilians: 35 in Arvel Province and 25 in Brask Province.",
+            {("LOCATED_IN", "60", "Arvel Province"), ("LOCATED_IN", "60", "Brask Province")},
+        ),
+    ],
+)
+def test_total_split_after_a_colon(system, text, present):
+    rels = relations(system, text)
+    assert present <= rels, rels

@@ -293,6 +293,7 @@ class FigureRelations(ArgumentGrammar):
                 found.append(named)  # "at X on the edge of Y, killing 6": Y, too far on for the chain from X
             if place_rule == "relations.place_preps":
                 found += [m for m in self._presence_places(doc, found, at_start) if m not in found]
+                found += [m for m in self._split_places(doc, span, found, at_start) if m not in found]
             if not found:
                 subjects = self._place_subjects(doc, span, at_start, at_end)
                 if subjects:
@@ -769,6 +770,22 @@ class FigureRelations(ArgumentGrammar):
         if not gapped and verb in subject["list_verbs"] and len(places) < 2:
             return []
         return sorted(places, key=lambda m: m.start)
+
+    def _split_places(self, doc: Doc, span: Span, found: list[Span], at_start: dict) -> list[Span]:
+        """ "killed 120 people: 80 in X and 40 in Y": a total whose place phrase follows a colon is
+        split among the places of the list after it, and is LOCATED_IN every one (guidelines §2.5)."""
+        w = self._words(doc)
+        if not found or not any(w.text[k] == ":" for k in range(span.end, found[0].start)):
+            return []
+        out = []
+        for k in range(found[0].end, w.sent_ends[span.start]):
+            if w.text[k] == ";":
+                break
+            if w.lower[k] in self.place_preps and k + 1 < len(doc):
+                place = self._place_phrase(doc, k + 1, at_start)
+                if place is not None and place.start > k:
+                    out.append(place)
+        return out
 
     def _in_transfer(self, doc: Doc, k: int) -> bool:
         """Whether the location word at k ends the destination of a transfer ("bodies delivered to
