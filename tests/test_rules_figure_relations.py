@@ -1951,3 +1951,24 @@ def test_speaker_of_a_reported_report(system, text, present, absent):
 def test_total_split_after_a_colon(system, text, present):
     rels = relations(system, text)
     assert present <= rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # "according to the police chief": the person named earlier in that role (§3.1), past modifiers.
+        (
+            "Ivo Marek, the Velmar police chief, said the curfew would hold. Nine officers were wounded,"
+            " according to the police chief.",
+            ("REPORTED_BY", "Nine", "Ivo Marek"),
+        ),
+        (
+            "Ana Perl, who heads the Sarn Relief Agency, said aid was short. About 300 families fled Kosta on"
+            " Friday, according to the agency director.",
+            ("REPORTED_BY", "About 300", "Ana Perl"),
+        ),
+    ],
+)
+def test_according_to_a_role_named_before(system, text, relation):
+    rels = relations(system, text)
+    assert relation in rels, rels

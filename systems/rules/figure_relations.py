@@ -1783,6 +1783,13 @@ class FigureRelations(ArgumentGrammar):
                 j += 1
                 while j < len(doc) and w.lower[j] == "same":
                     j += 1
+                # "according to the police chief": lower-case modifiers before a role of a person named before.
+                i = j
+                roles = self.back_person_nominals
+                while i < min(len(doc), j + 3) and w.is_lower[i] and w.is_alpha[i] and w.lower[i] not in roles:
+                    i += 1
+                if i < len(doc) and i > j and w.lower[i] in self.back_person_nominals:
+                    j = i
             word = w.lower[j] if j < len(doc) else ""
             head = j > k or word in self.back_pronouns
         else:  # the words before a reporting verb
