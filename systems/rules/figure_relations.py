@@ -139,6 +139,14 @@ class FigureRelations(ArgumentGrammar):
         self.count_nouns = frozenset(owned["nouns"])
         self.state_count_nouns = frozenset(owned["state_nouns"])
         self.count_owner_gap: int = owned["gap"]
+        self.free_relatives = frozenset(self.words["free_relatives"])
+        self.place_subject = {k: frozenset(v) for k, v in self.words["place_subjects"].items() if k != "_about"}
+        self.direction_verbs = frozenset(self.words["direction_verbs"])
+        self.route_nouns = frozenset(self.words["routes"]["nouns"])
+        self.route_preps = frozenset(self.words["routes"]["preps"])
+        self.relay_matter_preps = frozenset(self.words["relay_matter_preps"])
+        self.count_pronouns = {word: frozenset(labels) for word, labels in owned["pronouns"].items()}
+        self.count_modifier_determiners = frozenset(owned["modifier_determiners"])
         nominal = self.words["place_back_reference"]
         self.place_settlements = frozenset(nominal["settlements"])
         self.place_facilities: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in nominal["facilities"].items()}
@@ -220,6 +228,8 @@ class FigureRelations(ArgumentGrammar):
         self._report_tokens: set[int] = set()
         self._relayed_reporters: set[int] = set()
         self._pronoun_reporters: list[tuple[int, Span]] = []
+        self._relay_spans: list[tuple[int, int]] = []
+        self._told_relays: list[tuple[int, Span, Span]] = []
         self._nationality_tokens: set[int] = set()
         # The document's words and flags as plain lists, and its phrases' lower-cased texts, made once
         # per document: indexing a Doc builds a new Token object at every access.
@@ -260,10 +270,11 @@ class FigureRelations(ArgumentGrammar):
         reports += [("report_verbs", s, e) for s, e in tolls]
         reports += [("report_verbs", s, s + 1) for s in self._relative_tolls(doc, at_end)]
         relays = [(s, e) for name, s, e in matches if name == "relay"]
+        self._relay_spans = relays
         self._figure_tokens = {k for f in figures for k in range(f.span.start, f.span.end)}
         reports += [("report_verbs", s, s + 1) for s in self._inverted_tolls(doc)]
         reporters = self._reporters(doc, reports, at_start, at_end, relays)
-        self._pronoun_reporters = self._resolved_pronouns(doc, reports, reporters)
+        self._pronoun_reporters = self._resolved_pronouns(doc, reports, reporters, at_start, at_end)
         places: dict[int, tuple[list[Span], str]] = {}
         self._figure_starts = set(starts)
         self._report_tokens = {k for _, s, e in reports for k in range(s, e)}
@@ -282,6 +293,11 @@ class FigureRelations(ArgumentGrammar):
                 found.append(named)  # "at X on the edge of Y, killing 6": Y, too far on for the chain from X
             if place_rule == "relations.place_preps":
                 found += [m for m in self._presence_places(doc, found, at_start) if m not in found]
+                found += [m for m in self._split_places(doc, span, found, at_start) if m not in found]
+            if not found:
+                subjects = self._place_subjects(doc, span, at_start, at_end)
+                if subjects:
+                    found, place_rule = subjects, "relations.place_subject"
             if not found:
                 shared = self._coordinated_figure(doc, span, starts, ends, reports)
                 if shared is not None and places.get(shared, ([], ""))[0]:
@@ -318,8 +334,13 @@ class FigureRelations(ArgumentGrammar):
         for fig in figures:
             span = fig.span
             source, source_rule = self._source(doc, span, reports, at_start, at_end, reporters)
+            found, place_rule = places[span.start]
+            if source is not None and place_rule.startswith("relations.place_subject") and source in found:
+                source = None  # "X, Y and Z recorded two deaths apiece": places that suffered, not states speaking
             add("REPORTED_BY", span, source, source_rule)
             if source is not None and source_rule == "relations.report_verbs.before":
+                outer = self._outer_speaker(doc, span, source, reports, at_start, at_end)
+                add("REPORTED_BY", span, outer, "relations.report_verbs.outer_speaker")
                 for other in self._co_speakers(doc, source, at_end):
                     add("REPORTED_BY", span, other, "relations.report_verbs.coordinated")
             if source_rule == "relations.report_verbs.according_to":
@@ -334,10 +355,16 @@ class FigureRelations(ArgumentGrammar):
                     self._tag_before_attribution(doc, span, reports, at_start, at_end),
                     "relations.report_verbs.relayed_speaker",
                 )
+            if source is not None and source_rule == "relations.report_verbs.back_reference":
+                # "… told the paper that …. Two were critical, the paper said": the teller of the sentence before.
+                previous = w.sent_starts[w.sent_starts[span.start] - 1] if w.sent_starts[span.start] > 0 else -1
+                for at, outlet, teller in self._told_relays:
+                    if at in (previous, w.sent_starts[span.start]) and outlet == source:
+                        add("REPORTED_BY", span, teller, "relations.report_verbs.relay_chain")
             if source_rule in ("relations.report_verbs.before", "relations.report_verbs.back_reference"):
                 relaying = self._relaying_tag(doc, span, reports, at_start, at_end)
                 add("REPORTED_BY", span, relaying, "relations.report_verbs.relaying_tag")
-            told = self._relay(doc, span, reports, at_start, reporters)
+            told = self._relay(doc, span, reports, at_start, at_end, reporters)
             add("REPORTED_BY", span, told, "relations.report_verbs.told")
             if told is not None and told.label_ == "ORG":
                 # "told Radio X and the Y Monitor that 40 …": each outlet told relays the count.
@@ -351,7 +378,7 @@ class FigureRelations(ArgumentGrammar):
                 "REPORTED_BY", span, self._told_after(doc, span, reports, at_start), "relations.report_verbs.told_after"
             )
             for s, e in relays:
-                if self._relays(doc, span, s, e, starts):
+                if self._relays(doc, span, s, e, starts, at_start):
                     # "Citing the IOM, the agency said …", "… a report cited by the FT": the relay reports too.
                     relayed = self._relayed(doc, e, at_start, name_first=span.start < s)
                     add("REPORTED_BY", span, relayed, "relations.relay")
@@ -469,7 +496,7 @@ class FigureRelations(ArgumentGrammar):
             k += 1
         return None
 
-    def _relays(self, doc: Doc, span: Span, s: int, e: int, starts: list[int]) -> bool:
+    def _relays(self, doc: Doc, span: Span, s: int, e: int, starts: list[int], at_start: dict) -> bool:
         """Whether the relay at s..e brings the figure: "citing X" every figure after it in its sentence,
         "cited by X" the figure of its own clause (no clause break and no other figure between)."""
         w = self._words(doc)
@@ -478,6 +505,8 @@ class FigureRelations(ArgumentGrammar):
             return False
         if w.lower[e - 1] != "by":
             if s < span.start:
+                if self._other_matter(doc, e, span.start, at_start):
+                    return False  # "quoting the mayor on the curfew, the agency reported 30 dead": not the mayor's
                 return not self._clause_ends(doc, e, span.start)  # "citing X, 30 died; Y gives 40": not Y's
             # "30 died, the agency reported, citing X": a relay after a closing tag relays the tag's figures.
             return (
@@ -492,6 +521,13 @@ class FigureRelations(ArgumentGrammar):
         if between and not self._figure_list(w, min(between + [span.start]), max(between + [span.start])):
             return False  # another clause's figure stands between
         return not any(self._breaks_at(w, k) for k in range(lo, hi))
+
+    def _other_matter(self, doc: Doc, e: int, hi: int, at_start: dict) -> bool:
+        """ "citing X on the curfew, …": a relay whose source is quoted about a stated matter (a
+        preposition of relay_matter_preps right after the name) brings that matter, not the count (§2.5)."""
+        w = self._words(doc)
+        named = self._relayed(doc, e, at_start)
+        return named is not None and named.end + 1 < hi and w.lower[named.end] in self.relay_matter_preps
 
     def _figure_list(self, w: Words, lo: int, hi: int) -> bool:
         """Whether the figures starting from lo to hi are one coordinated list ("52 dead and 210
@@ -689,14 +725,82 @@ class FigureRelations(ArgumentGrammar):
             j -= 1
         return w.lower[j] in self.official_seats and "by" in w.lower[max(0, j - 4) : j]
 
+    def _place_subjects(self, doc: Doc, span: Span, at_start: dict, at_end: dict) -> list[Span]:
+        """ "X and Y each lost eight people", "X, Y and Z recorded two deaths apiece", "…, and W seven,":
+        places that are the subject of a verb of suffering a loss, or of a gapped clause that keeps only a
+        place and a figure, are where the counted were (guidelines §2.5). A verb of counting takes a list
+        of places only: one place before "recorded" may be a state that reports."""
+        w = self._words(doc)
+        floor = w.sent_starts[span.start]
+        subject = self.place_subject
+        k = span.start - 1
+        verb = w.lower[k] if k >= floor else ""
+        gapped = verb not in subject["verbs"] and verb not in subject["list_verbs"]
+        if gapped:
+            # "…, and W seven, while …": a gapped clause ends right after its figure.
+            after = w.lower[span.end] if span.end < len(doc) else "."
+            if after not in (",", ".", ";") and after not in subject["clause_words"]:
+                return []
+        else:
+            k -= 1
+            while k >= floor and w.lower[k] in subject["skip"]:
+                k -= 1
+        places: list[Span] = []
+        separator = k
+        while k >= floor:
+            m = at_end.get(k + 1)
+            if m is None or m.label_ not in ("GPE", "LOC"):
+                if not places:
+                    return []
+                k = separator  # "…, Y and Z recorded": the list goes on with a name not known as a place
+                break
+            places.append(m)
+            k = m.start - 1
+            if gapped or k < floor or w.lower[k] not in ("and", ","):
+                break
+            separator = k
+            k -= 1
+            if w.lower[k + 1] == "and" and k >= floor and w.text[k] == ",":
+                k -= 1
+        # The places open their clause: a preposition before them makes them a phrase, not the subject.
+        if k >= floor and w.lower[k] not in subject["clause_words"] and w.text[k] != ",":
+            return []
+        if gapped and (k < floor or w.lower[k] != "and"):
+            return []
+        if not gapped and verb in subject["list_verbs"] and len(places) < 2:
+            return []
+        return sorted(places, key=lambda m: m.start)
+
+    def _split_places(self, doc: Doc, span: Span, found: list[Span], at_start: dict) -> list[Span]:
+        """ "killed 120 people: 80 in X and 40 in Y": a total whose place phrase follows a colon is
+        split among the places of the list after it, and is LOCATED_IN every one (guidelines §2.5)."""
+        w = self._words(doc)
+        if not found or not any(w.text[k] == ":" for k in range(span.end, found[0].start)):
+            return []
+        out = []
+        for k in range(found[0].end, w.sent_ends[span.start]):
+            if w.text[k] == ";":
+                break
+            if w.lower[k] in self.place_preps and k + 1 < len(doc):
+                place = self._place_phrase(doc, k + 1, at_start)
+                if place is not None and place.start > k:
+                    out.append(place)
+        return out
+
     def _in_transfer(self, doc: Doc, k: int) -> bool:
         """Whether the location word at k ends the destination of a transfer ("bodies delivered to
-        clinics in X", "taken to hospitals in Y"): not where the counted are (guidelines §2.5, arrivals)."""
+        clinics in X", "taken to hospitals in Y") or of a movement ("heading back to their base at X"),
+        or follows a route named by where it leads ("roads into X"): not where the counted are
+        (guidelines §2.5, arrivals)."""
         w = self._words(doc)
+        if k > 0 and w.lower[k] in self.route_preps and w.lower[k - 1] in self.route_nouns:
+            return True
         j = k - 1
         while j > 0 and k - j <= 4 and (w.is_lower[j] or w.lower[j] == "to"):
-            if w.lower[j] == "to" and w.lower[j - 1] in self.transfer_verbs:
-                return True
+            if w.lower[j] == "to":
+                verb = j - 2 if j > 1 and w.lower[j - 1] == "back" else j - 1
+                if w.lower[verb] in self.transfer_verbs or w.lower[verb] in self.direction_verbs:
+                    return True
             j -= 1
         return False
 
@@ -1141,7 +1245,9 @@ class FigureRelations(ArgumentGrammar):
                 source = self._attributed(doc, e, at_start, labels)
                 if source is None:
                     back = self._back_reference(doc, e, reporters, forward=True)
-                    return back, "relations.report_verbs.back_reference"
+                    if back is not None or not self._role_of_body(doc, e):
+                        return back, "relations.report_verbs.back_reference"
+                    break  # "…, according to its director": the body's own verb before still gives the origin
                 return source, "relations.report_verbs.according_to"
         fronted = self._fronted_attribution(doc, span, before, at_start)
         if fronted is not None:
@@ -1150,7 +1256,7 @@ class FigureRelations(ArgumentGrammar):
         source = self._speaker_before(doc, before, at_start, at_end, SOURCE_LABELS | {"GPE"}, span.start)
         if source is not None:
             return source, "relations.report_verbs.before"
-        source = self._count_owner(doc, span, at_end)
+        source = self._count_owner(doc, span, at_start, at_end, reporters)
         if source is not None:
             return source, "relations.report_verbs.possessive_count"
         for s, e in sorted(before, reverse=True):
@@ -1163,6 +1269,8 @@ class FigureRelations(ArgumentGrammar):
         for s, e in sorted(after):
             if any(self._breaks_at(w, k) for k in range(span.end, s)) or self._clause_ends(doc, span.end, s):
                 break  # "30 died, while a source told Reuters 45 had": the later verb has its own figure
+            if any(w.lower[k] in self.free_relatives for k in range(max(span.end, s - 6), s)):
+                break  # "…, in what X said was an escalation": X comments on the event, not the count
             source = self._after_tag(doc, span, s, e, at_start, at_end)
             if source is not None:
                 return source, "relations.report_verbs.after"
@@ -1173,6 +1281,28 @@ class FigureRelations(ArgumentGrammar):
                 if back is not None:
                     return back, "relations.report_verbs.back_reference"
         return None, ""
+
+    def _role_of_body(self, doc: Doc, k: int) -> bool:
+        """ "according to its director", "according to their spokesman": a role of the body named before,
+        whose possessive points back at that body (the origin of the count)."""
+        w = self._words(doc)
+        return k + 1 < len(doc) and w.lower[k] in self.count_pronouns and w.is_lower[k + 1] and w.is_alpha[k + 1]
+
+    def _outer_speaker(self, doc: Doc, span: Span, source: Span, reports, at_start: dict, at_end: dict) -> Span | None:
+        """ "N said the ministry had verified 728 …": a speech verb whose complement opens with the
+        reporter of the figure relays that report, so its speaker is in the chain (guidelines §2.5)."""
+        w = self._words(doc)
+        for _, s, e in reports:
+            if not (w.sent_starts[span.start] <= s and e <= source.start <= e + 2):
+                continue
+            if self._phrase(doc, s, e) not in self.speech_verbs or any(
+                w.lower[k] not in self.complement_starts for k in range(e, source.start)
+            ):
+                continue
+            speaker = self._speaker_before(doc, [(s, e)], at_start, at_end)
+            if speaker is not None and speaker != source:
+                return speaker
+        return None
 
     def _own_count(self, w: Words, s: int, e: int) -> bool:
         """Whether the reporting verb at s..e gives a count of its own ("…, and X put the toll at 35",
@@ -1243,26 +1373,62 @@ class FigureRelations(ArgumentGrammar):
         close = next((j for j in range(e, end) if w.text[j] == ","), None)
         return close is not None and close + 1 < end and w.is_lower[close + 1] and w.is_alpha[close + 1]
 
-    def _count_owner(self, doc: Doc, span: Span, at_end: dict) -> Span | None:
+    def _count_owner(
+        self, doc: Doc, span: Span, at_start: dict, at_end: dict, reporters: Sequence[Span] = ()
+    ) -> Span | None:
         """ "By X's first count, 64 were dead", "X's tally of 30 killed", "Y's figures showed three
         guards dead and nine hurt": the owner of a count noun before the figure in its sentence
         gives it, when no reporting verb or semicolon stands between (a state only with a noun that
-        cannot name its own dead: "Y's death toll" is a place's)."""
+        cannot name its own dead: "Y's death toll" is a place's). "its figures stood at 31" names the
+        reporter before it; "an X tally put the toll at 40" is X's (possessive_count)."""
         w = self._words(doc)
-        for k in range(span.start - 1, w.sent_starts[span.start] - 1, -1):
-            if k in self._report_tokens or w.text[k] == ";":
+        k = span.start
+        while k > w.sent_starts[span.start]:
+            k -= 1
+            if w.text[k] == ";":
+                return None
+            if k in self._report_tokens:
+                # "an X tally put the toll at 40": a count noun subject of the verb still owns the count.
+                while k > 0 and k - 1 in self._report_tokens:
+                    k -= 1
+                if k > 0 and w.lower[k] in self.toll_verbs and w.lower[k - 1] in self.count_nouns:
+                    continue
                 return None
             if w.lower[k] not in self.count_nouns:
                 continue
             j = k - 1
             while j > 0 and k - j <= self.count_owner_gap and w.is_lower[j] and w.is_alpha[j]:
+                if w.lower[j] in self.count_pronouns:
+                    return self._pronoun_owner(doc, j, reporters)
                 j -= 1
+            named = at_end.get(j + 1) if j > 0 and w.lower[j] not in POSSESSIVE_MARKS else None
+            if (
+                named is not None
+                and named.label_ == "ORG"
+                and named.start > 0
+                and w.lower[named.start - 1] in self.count_modifier_determiners
+            ):
+                return named  # "an X tally": a body's name right before the noun (past its modifiers)
             owner = at_end.get(j) if j > 0 and w.lower[j] in POSSESSIVE_MARKS else None
             if owner is None:
                 continue
             if owner.label_ in SOURCE_LABELS or (owner.label_ == "GPE" and w.lower[k] in self.state_count_nouns):
                 return owner
             return None
+        return None
+
+    def _pronoun_owner(self, doc: Doc, j: int, reporters: Sequence[Span]) -> Span | None:
+        """The reporter a possessive pronoun before a count noun names: the nearest earlier one of its
+        labels within the two sentences before (guidelines §3.1)."""
+        w = self._words(doc)
+        labels = self.count_pronouns[w.lower[j]]
+        floor = w.sent_starts[j]
+        for _ in range(2):
+            if floor > 0:
+                floor = w.sent_starts[floor - 1]
+        for m in reversed(sorted(reporters, key=lambda m: m.start)):
+            if m.end <= j and m.start >= floor and m.label_ in labels:
+                return m
         return None
 
     def _reports_before(self, doc: Doc, span: Span, reports) -> list[tuple[int, int]]:
@@ -1475,6 +1641,7 @@ class FigureRelations(ArgumentGrammar):
             if source is None and self._unnamed_speaker(doc, s):
                 return None
             if source is not None:
+                source = self._before_relay(doc, source, at_end, labels) or source
                 # "The ministry run by the Houthis said ...": the reporter is the head noun, not the agent.
                 j = source.start - 1
                 if j > 0 and w.lower[j] in ("the", "a", "an"):
@@ -1485,6 +1652,20 @@ class FigureRelations(ArgumentGrammar):
                         return None  # "the ministry of health in X, run by Y, put the toll at": not Y
                     source = head or source
                 return source
+        return None
+
+    def _before_relay(self, doc: Doc, source: Span, at_end: dict, labels: set[str]) -> Span | None:
+        """ "X, citing Y, said 40 …": a name inside a relay participle set off by commas is the relayed
+        source; the subject of the verb is the name before the comma (the relay pattern adds Y)."""
+        w = self._words(doc)
+        for s, e in self._relay_spans:
+            if w.lower[e - 1] == "by" or not (e <= source.start <= e + 3) or s < 2 or w.text[s - 1] != ",":
+                continue
+            if any(not (w.is_alpha[k] and w.is_lower[k]) for k in range(e, source.start)):
+                continue
+            subject = at_end.get(s - 1)
+            if subject is not None and subject.label_ in labels:
+                return subject
         return None
 
     def _coordinated_subject(self, doc: Doc, s: int, at_start: dict, labels: set[str]) -> Span | None:
@@ -1557,13 +1738,29 @@ class FigureRelations(ArgumentGrammar):
                     out.setdefault(m.start, m)
         return [out[k] for k in sorted(out)]
 
-    def _resolved_pronouns(self, doc: Doc, reports, reporters: list[Span]) -> list[tuple[int, Span]]:
+    def _resolved_pronouns(
+        self, doc: Doc, reports, reporters: list[Span], at_start: dict, at_end: dict
+    ) -> list[tuple[int, Span]]:
         """Each pronoun subject of a reporting verb ("…, he said") with the reporter it refers back to, in
         text order: a later pronoun may refer back to it in turn ("N told the briefing … . Of those, 393
         were found, he said. … He also acknowledged 800 homicides"), the chain of one speaker's report."""
         w = self._words(doc)
         self._pronoun_reporters = []
+        self._told_relays = []
         for _, s, e in sorted(reports, key=lambda r: r[1]):
+            if w.lower[s] in ("told", "tells") and e < len(doc):
+                # "N told the newspaper that …": the outlet told is a reporter where it is written, and a
+                # later "the paper said" that names it alone keeps its teller in the chain (§2.5).
+                # The outlet told is not its teller: "X sources told the paper" names another body.
+                teller = self._speaker_before(doc, [(s, e)], at_start, at_end)
+                told = at_start.get(e)
+                if told is None and w.lower[e] == "the":
+                    told = at_start.get(e + 1) or self._back_reference(doc, e, reporters, forward=True, exclude=teller)
+                if told is not None and told.label_ == "ORG":
+                    self._pronoun_reporters.append((e, told))
+                    if teller is not None and teller != told:
+                        self._told_relays.append((w.sent_starts[s], told, teller))
+                continue
             j = s - 1
             while j > 0 and w.lower[j] in self.back_skip:
                 j -= 1
@@ -1574,7 +1771,9 @@ class FigureRelations(ArgumentGrammar):
                 self._pronoun_reporters.append((j, found))
         return self._pronoun_reporters
 
-    def _back_reference(self, doc: Doc, k: int, reporters: list[Span], forward: bool = False) -> Span | None:
+    def _back_reference(
+        self, doc: Doc, k: int, reporters: list[Span], forward: bool = False, exclude: Span | None = None
+    ) -> Span | None:
         """ "Later it said …", "The agency said …", "according to the group": the nearest earlier
         reporter the pronoun or nominal can name, within the two sentences before (guidelines §2.5)."""
         w = self._words(doc)
@@ -1584,6 +1783,13 @@ class FigureRelations(ArgumentGrammar):
                 j += 1
                 while j < len(doc) and w.lower[j] == "same":
                     j += 1
+                # "according to the police chief": lower-case modifiers before a role of a person named before.
+                i = j
+                roles = self.back_person_nominals
+                while i < min(len(doc), j + 3) and w.is_lower[i] and w.is_alpha[i] and w.lower[i] not in roles:
+                    i += 1
+                if i < len(doc) and i > j and w.lower[i] in self.back_person_nominals:
+                    j = i
             word = w.lower[j] if j < len(doc) else ""
             head = j > k or word in self.back_pronouns
         else:  # the words before a reporting verb
@@ -1618,7 +1824,7 @@ class FigureRelations(ArgumentGrammar):
             [(m.start, m.end, m) for m in reporters] + [(p, p + 1, m) for p, m in self._pronoun_reporters]
         )
         for start, end, m in reversed(candidates):
-            if end <= j and start >= floor and m.label_ in labels:
+            if end <= j and start >= floor and m.label_ in labels and m != exclude:
                 if m.start in self._relayed_reporters and word not in self.back_pronouns and word not in m.text.lower():
                     continue  # "counted by X's Health Ministry … the ministry": a relay's agent is named by its kind
                 return m
@@ -1629,6 +1835,7 @@ class FigureRelations(ArgumentGrammar):
         place or a role ("according to Kherson region governor X", "according to data released by the WHO")."""
         w = self._words(doc)
         ceiling = min(w.sent_ends[k - 1] if k > 0 else len(doc), k + self.gaps["attribution"])
+        first = k
         while k < ceiling:
             m = at_start.get(k)
             if m is not None:
@@ -1636,8 +1843,21 @@ class FigureRelations(ArgumentGrammar):
                     return self._titled_person(doc, m, at_start) or m
                 k = m.end
                 continue
+            if w.text[k] == "-" and k > first:
+                k += 1  # "its vice-chair"
+                continue
             if w.is_punct[k]:
-                return None
+                # "according to its vice-chair, N": the name in apposition to a role is the source.
+                role = [i for i in range(first + 1, k) if w.text[i] != "-"]
+                if not (
+                    w.text[k] == ","
+                    and w.lower[first] in self.back_determiners
+                    and 0 < len(role) <= 3
+                    and all(w.is_lower[i] for i in role)
+                ):
+                    return None
+                named = at_start.get(k + 1)
+                return named if named is not None and named.label_ == "PERSON" else None
             k += 1
         return None
 
@@ -1653,7 +1873,7 @@ class FigureRelations(ArgumentGrammar):
         person = at_start.get(k)
         return person if k > body.end and person is not None and person.label_ == "PERSON" else None
 
-    def _relay(self, doc: Doc, span: Span, reports, at_start: dict, reporters: list[Span]) -> Span | None:
+    def _relay(self, doc: Doc, span: Span, reports, at_start: dict, at_end: dict, reporters: list[Span]) -> Span | None:
         """ "X told AFP that 15 …": the agency told relays the figure too (guidelines §2.5, relayed figures)."""
         w = self._words(doc)
         starts = w.sent_starts
@@ -1664,7 +1884,10 @@ class FigureRelations(ArgumentGrammar):
                 m = at_start.get(e)
                 if m is None and e < len(doc) and w.lower[e] == "the":
                     # "told the UN-funded Radio X that", "told the group that" (the group named before)
-                    m = self._relayed(doc, e, at_start) or self._back_reference(doc, e, reporters, forward=True)
+                    teller = self._speaker_before(doc, [(s, e)], at_start, at_end)
+                    m = self._relayed(doc, e, at_start) or self._back_reference(
+                        doc, e, reporters, forward=True, exclude=teller
+                    )
                 if m is not None and m.label_ == "ORG":
                     return m
                 journalist = self._journalist(doc, e, at_start)
