@@ -2145,3 +2145,16 @@ def test_summoning_reporters_meets_no_one_named(system):
 def test_rejecting_a_joint_statement_issues_none(system):
     text = "Andorra and Monaco rejected a joint statement on Monday."
     assert not any(kind == "ALLIED_WITH" for kind, _, _ in pairs(system, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andorra and the Tarsh Front issued a joint statement announcing a ceasefire in Olvo.",
+        "In a joint statement, Monaco and the Ardel Movement said the truce would hold until March.",
+    ],
+)
+def test_a_joint_statement_about_a_truce_allies_no_one(system, text):
+    # §2.5: a ceasefire states the conflict; the joint statement of its two sides is the truce at work.
+    found = pairs(system, text)
+    assert not any(kind == "ALLIED_WITH" for kind, _, _ in found), found

@@ -970,7 +970,13 @@ class PartyRelations(ArgumentGrammar):
 
     def _party_joint(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "a joint delegation of A, the B (ACR) and C": the members of
-        one body are allied pairwise; an unnamed member ("the government") is passed over."""
+        one body are allied pairwise; an unnamed member ("the government") is passed over. In a
+        sentence about a truce the joint body or statement is the truce at work between two sides
+        of a war, no alliance (guidelines §2.5: a ceasefire states the conflict)."""
+        bounds = sentence_bounds(doc)
+        sentence = doc[bounds[0][start] : bounds[1][start]]
+        if self.party_truce_nouns(sentence):
+            return
         if end >= len(doc) or doc[end].lower_ not in self.party_joint["links"]:
             if doc[start:end].text.lower() in self.party_joint_statements:
                 self._party_joint_signers(doc, start, at_start, at_end, add)
