@@ -799,7 +799,7 @@ class FillNames:
     def _name_shaped(self, doc: Doc, span: Span) -> Span | None:
         """The statistical name cut to the guidelines' conventions, or None where its shape is no name's:
         a title word at its start is left out ("Commanding 1 Division", §2), and a name with no
-        capital that no body noun ends ("were hosted, fed and funded"), or one capitalised bare nominal
+        capital that no body noun ends ("were sheltered, fed and paid"), or one capitalised bare nominal
         ("State officials said", §2.3), is dropped."""
         if span.label_ not in NAME_LABELS:
             return span

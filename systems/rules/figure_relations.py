@@ -719,7 +719,7 @@ class FigureRelations(ArgumentGrammar):
 
     def _seat_of_official(self, w: Words, k: int) -> bool:
         """Whether the location word at k follows an official who acts on the counted people ("charged by an
-        investigating magistrate in X", "sentenced by a court in Y"): his seat (guidelines §2.5)."""
+        examining judge in X", "sentenced by a court in Y"): his seat (guidelines §2.5)."""
         j = k - 1
         while j > 0 and k - j <= 3 and w.is_lower[j] and w.is_alpha[j] and w.lower[j] not in self.official_seats:
             j -= 1
@@ -926,7 +926,7 @@ class FigureRelations(ArgumentGrammar):
         nxt = at_start.get(j)
         if nxt is not None:
             return nxt.label_ not in ("GPE", "LOC")
-        # "on Turkey's pro-government A News": a name of two or more words the rules did not tag, with no
+        # "on Varnia's state-run Channel Nine": a name of two or more words the rules did not tag, with no
         # word of a place in it, is what the place owns (an outlet, a company), not a part of the place.
         run = j
         while run < len(doc) and w.is_title[run] and run not in self._figure_tokens:
@@ -984,7 +984,7 @@ class FigureRelations(ArgumentGrammar):
 
     def _event_ahead(self, w: Words, k: int, end: int) -> bool:
         """Whether an event noun follows from k past a determiner, a possessor and its modifiers
-        ("over Friday night's massacre", "over the attack")."""
+        ("over last week's raid", "over the attack")."""
         for j in range(k, min(end, k + 5)):
             if w.lower[j] in self.event_nouns:
                 return True
@@ -1379,7 +1379,7 @@ class FigureRelations(ArgumentGrammar):
         """ "By X's first count, 64 were dead", "X's tally of 30 killed", "Y's figures showed three
         guards dead and nine hurt": the owner of a count noun before the figure in its sentence
         gives it, when no reporting verb or semicolon stands between (a state only with a noun that
-        cannot name its own dead: "Y's death toll" is a place's). "its figures stood at 31" names the
+        cannot name its own dead: "Y's death toll" is a place's). "its count had reached 58" names the
         reporter before it; "an X tally put the toll at 40" is X's (possessive_count)."""
         w = self._words(doc)
         k = span.start
@@ -1749,7 +1749,7 @@ class FigureRelations(ArgumentGrammar):
         self._told_relays = []
         for _, s, e in sorted(reports, key=lambda r: r[1]):
             if w.lower[s] in ("told", "tells") and e < len(doc):
-                # "N told the newspaper that …": the outlet told is a reporter where it is written, and a
+                # "N told the daily that …": the outlet told is a reporter where it is written, and a
                 # later "the paper said" that names it alone keeps its teller in the chain (§2.5).
                 # The outlet told is not its teller: "X sources told the paper" names another body.
                 teller = self._speaker_before(doc, [(s, e)], at_start, at_end)

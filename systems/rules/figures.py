@@ -341,8 +341,8 @@ class FigureFinder:
             # "shot or injured some 15": the first category named (guidelines §2.4).
             joined = start - 1 - self._before_cue_length(lowers, start - 1)
             if joined - 1 >= sent_start and lowers[joined] in ("or", "and"):
-                # "the disappearance or abduction of 60 traders": the first of alternatives named ("40,000
-                # dead and uprooted 2 million": "dead" closes the count before)
+                # "the disappearance or abduction of 60 traders": the first of alternatives named ("9,000
+                # dead and uprooted 300,000": "dead" closes the count before)
                 first = self._before_cue(lowers, joined - 1, sent_start)
                 if first is None and lowers[joined] == "or":
                     first = self.context.get(lowers[joined - 1])

@@ -432,7 +432,7 @@ class RoleRelations(ArgumentGrammar):
             and start + 3 < len(doc)
             and doc[start + 1].lower_ == "the"
             and doc[start + 2].lower_ in self.org_nouns
-            and doc[start + 3].lower_ not in POSSESSIVE  # "commands the group's III brigade" heads a part
+            and doc[start + 3].lower_ not in POSSESSIVE  # "commands the front's 2nd brigade" heads a part
             and not (
                 doc[start + 3].is_alpha and doc[start + 3].is_lower and doc[start + 3].lower_ not in self.remit_preps
             )
