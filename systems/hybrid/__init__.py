@@ -1151,8 +1151,8 @@ class HybridRelations:
         self.relation_sources = relation_sources
         self.party_preps = party_preps
         self.fill_only = fill_only
-        capitals = json.loads((DATA / "capitals.json").read_text(encoding="utf-8"))["capitals"]
-        self.states = state_names(rules_data) | frozenset(capitals)
+        # the rules' list: a national capital stands for its state's government as a party
+        self.states = state_names(rules_data) | frozenset(load_json("states.json", rules_data)["capitals"])
         self.place_hit_preps = frozenset(load_settings()["place_hit_preps"])
         reporters = load_settings()["reporters"]
         self.reporting_verbs = frozenset(reporters["verbs"])
@@ -1203,7 +1203,7 @@ class HybridRelations:
     def _place_hit(self, mention) -> bool:
         """A town or a province that an act hits ("X struck Dorvo", "attacks on Dorvo") is where it
         happened, no party to a conflict; a state, or its capital standing for its government
-        (``data/capitals.json``), is one (guidelines §2.3, strikes and incursions)."""
+        (the rules' ``data/states.json`` ``capitals``), is one (guidelines §2.3, strikes and incursions)."""
         if mention.label_ != "GPE" or mention.text in self.states or mention.kb_id_ in self.states:
             return False
         role = _clause_role(mention)
