@@ -51,7 +51,7 @@ from .entities import (
     ruler_patterns,
 )
 from .figures import Figure, FigureFinder
-from .organisations import kind_mentions
+from .organisations import cited_outlets, kind_mentions
 from .places import (
     apposed_places,
     compass_halves,
@@ -386,10 +386,17 @@ class InstitutionComponent(NameFinderComponent):
 
 
 class KindOrgComponent(NameFinderComponent):
-    """Organisations named next to the kind of body they are ("the X news agency", "the militia X")."""
+    """Organisations named next to the kind of body they are ("the X news agency", "the militia X"),
+    and outlets named where an article cites them ("according to X,")."""
 
     def find(self, doc, named, claimed):
-        return kind_mentions(doc, claimed, self.vocab), {}
+        found = kind_mentions(doc, claimed, self.vocab)
+        taken = list(claimed)
+        for m in found:
+            taken[m.start : m.end] = [True] * len(m)
+        # Then outlets named where a source is cited; a place inside such a name gives way.
+        cited, replaced = cited_outlets(doc, named, taken, self.vocab)
+        return found + cited, replaced
 
 
 class LanguageComponent:
