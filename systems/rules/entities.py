@@ -383,6 +383,8 @@ class PeopleFinder:
         self.not_person = frozenset(vocab["not_person_words"])
         self.kin = frozenset(vocab["person_kin_nouns"])
         self.given_names = frozenset(vocab["person_given_names"])
+        # "Dorn Naaba Y": a ruler's title follows his area, which is no word of his name.
+        self.ruler_titles = frozenset(vocab["ruler_titles"])
         self.place_words_before = frozenset(vocab["person_given_name_not_after"])
         self.person_passives = frozenset(vocab["person_passives"])
         # "the armed group Zinda Brotherhood denied": a kind of body right before a name makes it the body's.
@@ -558,6 +560,7 @@ class PeopleFinder:
                 and end - start == 1
                 and flags.is_alpha[start]
                 and flags.is_title[start]
+                and texts[start] not in self.ruler_titles
             ):
                 # "Hassan Sheikh Mohamud": a title between name words is part of the name.
                 begin = self._name_start(doc, start, taken)

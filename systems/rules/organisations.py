@@ -65,7 +65,10 @@ def _joined(doc: Doc, k: int) -> bool:
     return texts[k] in ("-", ".") and k > 0 and not flags.spacy[k - 1] and not flags.spacy[k]
 
 
-def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
+def kind_mentions(
+    doc: Doc, claimed: Sequence[bool], vocab: dict, people: frozenset[int] = frozenset()
+) -> list[Span]:
+    """``people``: where the people found so far start (a title apposed to one is no body)."""
     view, flags = token_view(doc), token_flags(doc)
     texts, lowers = view.texts, view.lowers
     before = _phrases(vocab["org_kinds_before"])
@@ -179,13 +182,17 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
     found += outlet_names(doc, taken, vocab)
     found += place_bodies(doc, taken, vocab, not_name)
     found += branch_bodies(doc, taken, vocab)
-    found += speaking_bodies(doc, taken, vocab, not_name)
+    found += speaking_bodies(doc, taken, vocab, not_name, people)
     return found
 
 
-def speaking_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[str]) -> list[Span]:
+def speaking_bodies(
+    doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[str], people: frozenset[int] = frozenset()
+) -> list[Span]:
     """One capitalised word after "the" that speaks ("the Telegraph reported", "the Presidency
-    said"): a body, as a person's name takes no article. A plural ("the Kelmaris said") is a people."""
+    said"): a body, as a person's name takes no article. A plural ("the Kelmaris said") is a people,
+    and a word the article sets before a person's name ("the Ardhene, Nana Kofi Dorn, ...", a
+    local ruler's title) is a title: `people` holds where people's names start."""
     view = token_view(doc)
     texts, lowers = view.texts, view.lowers
     verbs = frozenset(vocab["acronym_verbs_after"])
@@ -203,6 +210,11 @@ def speaking_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozense
             continue
         if any(taken[j] and texts[j] == token.text for j in range(k)):
             continue  # a later use of a name found before: the repeats give it its label and ref
+        titled = (
+            j for j, t in enumerate(texts) if t == token.text and j + 2 < len(texts) and texts[j + 1] == ","
+        )
+        if any(j + 2 in people or j + 3 in people for j in titled):
+            continue  # "the Ardhene, Otumfuo Y": an apposed name (an honorific may open it) makes it a title
         found.append(Span(doc, k, k + 1, label="ORG", span_id="organisations.speaking_body"))
         taken[k] = True
     return found

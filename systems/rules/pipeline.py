@@ -62,6 +62,7 @@ from .places import (
     numbered_places,
     opened_places,
     place_mentions,
+    ruler_areas,
     seat_places,
 )
 from .relations import RelationFinder
@@ -390,7 +391,8 @@ class KindOrgComponent(NameFinderComponent):
     and outlets named where an article cites them ("according to X,")."""
 
     def find(self, doc, named, claimed):
-        found = kind_mentions(doc, claimed, self.vocab)
+        people = frozenset(m.start for m in named if m.label_ == "PERSON")
+        found = kind_mentions(doc, claimed, self.vocab, people)
         taken = list(claimed)
         for m in found:
             taken[m.start : m.end] = [True] * len(m)
@@ -421,10 +423,15 @@ class DatelineComponent(NameFinderComponent):
 
 
 class DesignatedPlaceComponent(NameFinderComponent):
-    """Names before a lower-case administrative designator or a place's office ("the X district")."""
+    """Names before a lower-case administrative designator or a place's office ("the X district"),
+    and the areas of traditional rulers ("Dorn Naaba Y", "the Paramount Chief of Dorn")."""
 
     def find(self, doc, named, claimed):
-        return designated_places(doc, claimed, self.vocab), {}
+        found = designated_places(doc, claimed, self.vocab)
+        taken = list(claimed)
+        for span in found:
+            taken[span.start : span.end] = [True] * (span.end - span.start)
+        return found + ruler_areas(doc, taken, self.vocab), {}
 
 
 class NamedDesignatorComponent(NameFinderComponent):
