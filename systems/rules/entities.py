@@ -889,7 +889,9 @@ class PeopleFinder:
         if k + 1 >= len(lowers) or not token_flags(doc).is_digit[k] or len(view.texts[k]) > 3:
             return False
         after = doc[k + 1 : k + 4].text.replace(" ", "")
-        return after.startswith("-year") or (lowers[k + 1] == "," and lowers[k - 1] == ",")
+        # "…, and Ana Ruiz, 33.": the last of a list of victims closes its age with the sentence.
+        closed = lowers[k + 1] == "," or (lowers[k + 1] in (".", ";") and len(view.texts[k]) <= 2)
+        return after.startswith("-year") or (closed and lowers[k - 1] == ",")
 
     def _named_by_context(self, doc: Doc, taken: list[bool], ents: list[Span]) -> list[Span]:
         """Full names (two name words or more) that no role introduces, found by what surrounds them:
@@ -1011,6 +1013,7 @@ class PeopleFinder:
                     and self._name_at(doc, i - 1)
                     and texts[i - 1] not in self.not_first
                     and lower not in self.person_tails
+                    and lowers[i + 2 : i + 3] not in ([";"], ["."])  # "Dorvo, 12; Kelmar, 7": a tally by place
                     and (
                         i == 1
                         or flags.sent_start[i - 1]
