@@ -65,9 +65,7 @@ def _joined(doc: Doc, k: int) -> bool:
     return texts[k] in ("-", ".") and k > 0 and not flags.spacy[k - 1] and not flags.spacy[k]
 
 
-def kind_mentions(
-    doc: Doc, claimed: Sequence[bool], vocab: dict, people: frozenset[int] = frozenset()
-) -> list[Span]:
+def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict, people: frozenset[int] = frozenset()) -> list[Span]:
     """``people``: where the people found so far start (a title apposed to one is no body)."""
     view, flags = token_view(doc), token_flags(doc)
     texts, lowers = view.texts, view.lowers
@@ -210,9 +208,7 @@ def speaking_bodies(
             continue
         if any(taken[j] and texts[j] == token.text for j in range(k)):
             continue  # a later use of a name found before: the repeats give it its label and ref
-        titled = (
-            j for j, t in enumerate(texts) if t == token.text and j + 2 < len(texts) and texts[j + 1] == ","
-        )
+        titled = (j for j, t in enumerate(texts) if t == token.text and j + 2 < len(texts) and texts[j + 1] == ",")
         if any(j + 2 in people or j + 3 in people for j in titled):
             continue  # "the Ardhene, Otumfuo Y": an apposed name (an honorific may open it) makes it a title
         found.append(Span(doc, k, k + 1, label="ORG", span_id="organisations.speaking_body"))
@@ -425,9 +421,11 @@ def cited_outlets(
     blocked = (frozenset(vocab["not_name"]) | frozenset(vocab["org_kind_not_names"])) - media_words
     given = frozenset(vocab["person_given_names"])
     cues = _phrases(vocab["outlet_cues_before"])
+    shared = set(_phrases(vocab["outlet_cues_people_share"]))
     kinds = _phrases(vocab["outlet_kinds"])
     verbs = frozenset(vocab["outlet_subject_verbs"])
-    followers = frozenset(vocab["org_apposition_followers"]) | frozenset(vocab["acronym_verbs_after"])
+    speech = frozenset(vocab["acronym_verbs_after"])  # "a source quoted by the agency TNX said"
+    followers = frozenset(vocab["org_apposition_followers"]) | speech
     owner: dict[int, Span] = {}
     for m in named:
         for k in range(m.start, m.end):
@@ -503,7 +501,10 @@ def cited_outlets(
                 kind = next((len(p) for p in kinds if tuple(lowers[begin : begin + len(p)]) == p), 0)
                 begin += kind
                 end = forward(begin)
-                if end >= n or texts[end] in CITATION_CLOSERS:
+                # "according to Ruiz,": after a cue people share, one plain word may be a surname.
+                surname = tuple(lowers[k : k + size]) in shared and end - begin == 1 and not shaped(begin, end)
+                closed = end >= n or texts[end] in CITATION_CLOSERS or lowers[end] in speech
+                if closed and not surname:
                     add(begin, end, "organisations.cited_outlet")
                 continue
         if lower in verbs and k > 0 and flags.is_lower[k]:
