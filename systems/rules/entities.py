@@ -1521,6 +1521,7 @@ def institution_mentions(
     sites, attack_words = frozenset(vocab["site_heads"]), frozenset(vocab["site_attack_words"])
     vehicle_before, vehicle_after = frozenset(vocab["vehicle_before"]), frozenset(vocab["vehicle_after"])
     calendar = frozenset(vocab["calendar_words"])
+    area_designators = frozenset(vocab["body_area_designators"])
     people_of = frozenset(vocab["people_nouns_after"]) | frozenset(vocab["people_words"])
     starting_at = {m.start: m for m in named if m.label_ in OWNER_LABELS}
     found: list[Span] = []
@@ -1597,7 +1598,14 @@ def institution_mentions(
             else:
                 break
         last_of = max((k for k in range(i + 1, j) if lowers[k] == "of"), default=None)
-        if last_of is not None and j + 1 < n and texts[j] in ("'s", "’s") and word[j + 1]:
+        if j < n and lowers[j] in area_designators:
+            # "the Investigative Committee for the Kelmar region": the area a body serves, named with
+            # its lower-case designator, is a place (guidelines §2.3), no part of the body's name.
+            served = max((k for k in range(i + 1, j) if lowers[k] in ("of", "for")), default=None)
+            if served is not None and served > i + 1:
+                j = served
+                inside = [m for m in inside if m.end <= j]
+        elif last_of is not None and j + 1 < n and texts[j] in ("'s", "’s") and word[j + 1]:
             # "the Border Service of Norland's Security Service": an owner's possessive opens another
             # name ("the Ministry of Defence's spokesman" keeps its name whole).
             j = last_of
