@@ -162,3 +162,65 @@ def test_a_tally_by_place_is_no_list_of_ages(system):
 )
 def test_divisions_of_conflict_states(system, text, place):
     assert labelled(system, text, place) == {"GPE"}
+
+
+# -- a body's "for the X region": the area served is a place ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "place"),
+    [
+        ("The Investigative Committee for the Dorvo region said six were held.", "Investigative Committee", "Dorvo"),
+        ("The Human Rights Commission of Tarsk district opened an inquiry.", "Human Rights Commission", "Tarsk"),
+    ],
+)
+def test_the_area_a_body_serves_is_no_part_of_its_name(system, text, body, place):
+    ents = ents_of(system, text)
+    assert {(body, "ORG"), (place, "GPE")} <= ents
+
+
+def test_a_body_named_for_a_place_without_designator_keeps_it(system):
+    ents = ents_of(system, "The Border Commission of Kelmar said the post was shut.")
+    assert not any(span == "Border Commission" for span, _ in ents)
+
+
+# -- a state's self-styled name (guidelines §2) ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('The spokesman said the "Islamic Emirate" would guard the border.', "Islamic Emirate"),
+        ("The protests shook the Islamic Republic for months.", "Islamic Republic"),
+    ],
+)
+def test_a_states_self_styled_name_is_a_gpe(system, text, name):
+    assert labelled(system, text, name) == {"GPE"}
+
+
+# -- nationality adjectives made from a place the gazetteer holds ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Gunmen struck police posts in two Dagestani towns.", "Dagestani"),
+        ("The minister called the Guyanese account false.", "Guyanese"),
+        ("A Trinidadian fishing group sued the state.", "Trinidadian"),
+    ],
+)
+def test_derived_nationality_adjectives(system, text, word):
+    assert labelled(system, text, word) == {"NORP"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # A nisba surname: after a given name, before a verb, or before "family".
+        ("Officials said Ahmad Tehrani was held.", "Tehrani"),
+        ("Soldiers searched the Kermani family home.", "Kermani"),
+        ("Dagestani officials declined to comment.", "Dagestani"),
+    ],
+)
+def test_no_nationality_from_a_surname_or_a_sentence_opening(system, text, word):
+    assert "NORP" not in labelled(system, text, word)

@@ -41,6 +41,7 @@ from .entities import (
     acronym_mentions,
     alias_mentions,
     body_mentions,
+    derived_demonyms,
     headed_mentions,
     institution_mentions,
     language_mentions,
@@ -79,6 +80,8 @@ NAME_FINDERS = (
     "rules_headed",
     "rules_institutions",
     "rules_kind_orgs",
+    # Before the designators: "two Kelmari towns" holds a nationality, not a place "Kelmari".
+    "rules_demonyms",
     "rules_named_designators",
     "rules_designated_places",
     "rules_places",
@@ -485,6 +488,19 @@ class RepeatComponent(NameFinderComponent):
         return [m for m in repeated if m not in widened] + numbered, replaced
 
 
+class DemonymComponent(NameFinderComponent):
+    """Nationality adjectives made from a place the gazetteer holds ("two Kelmari towns")."""
+
+    def __init__(self, nlp: Language, data_dir: Path):
+        super().__init__(nlp, data_dir)
+        gpe = load_json("gazetteer.json", data_dir)["GPE"]
+        # "Trinidadian": the first of a pair of names makes the adjective.
+        self.places = frozenset(gpe) | frozenset(p.split(" and ")[0] for p in gpe if " and " in p)
+
+    def find(self, doc, named, claimed):
+        return derived_demonyms(doc, claimed, self.vocab, self.places), {}
+
+
 class FigureComponent:
     """Casualty figures on tokens no name holds; a number right after a person's name is no count."""
 
@@ -524,6 +540,7 @@ COMPONENTS: dict[str, Any] = {
     "rules_designated_places": DesignatedPlaceComponent,
     "rules_places": PlaceComponent,
     "rules_repeats": RepeatComponent,
+    "rules_demonyms": DemonymComponent,
     "rules_figures": FigureComponent,
     "rules_relations": RelationComponent,
 }
