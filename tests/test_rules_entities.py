@@ -224,3 +224,34 @@ def test_derived_nationality_adjectives(system, text, word):
 )
 def test_no_nationality_from_a_surname_or_a_sentence_opening(system, text, word):
     assert "NORP" not in labelled(system, text, word)
+
+
+# -- a body's national branch or language service --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "branch"),
+    [
+        ("The head of Amnesty International Kenya said police fired first.", "Amnesty International Kenya"),
+        ("BBC Burmese and two other outlets put the toll at 100.", "BBC Burmese"),
+        ("Congolese Red Cross teams collected the bodies.", "Congolese Red Cross"),
+        ("Police raided the offices of Sputnik Georgia on Friday.", "Sputnik Georgia"),
+    ],
+)
+def test_a_national_branch_is_one_organisation(system, text, branch):
+    ents = ents_of(system, text)
+    assert (branch, "ORG") in ents
+    assert not any(label in ("GPE", "NORP") and span in branch for span, label in ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A country after a body in a clause of its own, a longer service name.
+        ("The Red Cross said Kenya had agreed.", ("Kenya", "GPE")),
+        ("Amnesty International said Kenyan police fired first.", ("Amnesty International", "ORG")),
+        ("The BBC Persian Service said the strike hit a school.", ("BBC Persian Service", "ORG")),
+    ],
+)
+def test_no_branch_across_a_clause_or_inside_a_longer_name(system, text, kept):
+    assert kept in ents_of(system, text)

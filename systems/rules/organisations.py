@@ -540,3 +540,30 @@ def cited_outlets(
             if opens:
                 add(start, k, "organisations.apposed_outlet")
     return found, replaced
+
+
+def national_branches(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[Span], dict[Span, Span]]:
+    """A body's national branch or service named as one ORG: an international body the gazetteer
+    holds followed by a country or a language ("Amnesty International Kelmar", "BBC Kelmari"), or a
+    nationality or country before a movement whose every country has its own society ("Kelmari Red
+    Cross"). The two mentions give way to the branch's. Lists: entities.json ``national_branch_*``."""
+    parents = frozenset(vocab["national_branch_parents"])
+    societies = frozenset(vocab["national_branch_societies"])
+    flags = token_flags(doc)
+    starting_at = {m.start: m for m in named}
+    found: list[Span] = []
+    replaced: dict[Span, Span] = {}
+    for first in named:
+        second = starting_at.get(first.end)
+        if second is None or first in replaced or second in replaced:
+            continue
+        branch = (first.label_ == "ORG" and first.text in parents and second.label_ in ("GPE", "NORP")) or (
+            first.label_ in ("GPE", "NORP") and second.label_ == "ORG" and second.text in societies
+        )
+        # "BBC Kelmari Service", "Amnesty International Kelmar Section": a longer name is found otherwise.
+        if not branch or (second.end < len(doc) and (flags.is_title[second.end] or flags.is_upper[second.end])):
+            continue
+        span = Span(doc, first.start, second.end, label="ORG", span_id="organisations.national_branch")
+        found.append(span)
+        replaced[first] = replaced[second] = span
+    return found, replaced

@@ -52,7 +52,7 @@ from .entities import (
     ruler_patterns,
 )
 from .figures import Figure, FigureFinder
-from .organisations import cited_outlets, kind_mentions
+from .organisations import cited_outlets, kind_mentions, national_branches
 from .places import (
     apposed_places,
     compass_halves,
@@ -401,7 +401,9 @@ class KindOrgComponent(NameFinderComponent):
             taken[m.start : m.end] = [True] * len(m)
         # Then outlets named where a source is cited; a place inside such a name gives way.
         cited, replaced = cited_outlets(doc, named, taken, self.vocab)
-        return found + cited, replaced
+        # A body's national branch ("Amnesty International Kelmar") holds two mentions found before.
+        branches, joined = national_branches(doc, [m for m in named if m not in replaced], self.vocab)
+        return found + cited + branches, replaced | joined
 
 
 class LanguageComponent:
