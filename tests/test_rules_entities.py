@@ -255,3 +255,33 @@ def test_a_national_branch_is_one_organisation(system, text, branch):
 )
 def test_no_branch_across_a_clause_or_inside_a_longer_name(system, text, kept):
     assert kept in ents_of(system, text)
+
+
+# -- a nationality or country word that is a first name --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Christian Dorsa, the movement's leader, was flown to the capital.", "Christian Dorsa"),
+        ("Defence Minister Israel Kovar said the strikes would go on.", "Israel Kovar"),
+        ("Jordan Velic, the party leader, said the vote was rigged.", "Jordan Velic"),
+    ],
+)
+def test_a_place_word_opening_a_persons_name(system, text, person):
+    assert labelled(system, text, person) == {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Christian Democrats said they would vote against the bill.", ("Christian", "NORP")),
+        ("Christian Aid said the camps were full.", ("Christian Aid", "ORG")),
+        ("Israel said the strikes would go on.", ("Israel", "GPE")),
+        ("Christian militias burned the market.", ("Christian", "NORP")),
+    ],
+)
+def test_a_place_word_before_no_surname_stays_a_place(system, text, kept):
+    ents = ents_of(system, text)
+    assert kept in ents
+    assert not any(label == "PERSON" for _, label in ents)

@@ -383,6 +383,8 @@ class PeopleFinder:
         self.not_person = frozenset(vocab["not_person_words"])
         self.kin = frozenset(vocab["person_kin_nouns"])
         self.given_names = frozenset(vocab["person_given_names"])
+        # Nationality and country words that are also first names; the rest of the name tells.
+        self.place_given_names = frozenset(vocab["place_given_names"])
         # "Dorn Naaba Y": a ruler's title follows his area, which is no word of his name.
         self.ruler_titles = frozenset(vocab["ruler_titles"])
         self.place_words_before = frozenset(vocab["person_given_name_not_after"])
@@ -543,6 +545,9 @@ class PeopleFinder:
         for e in ents:
             for k in range(e.start, e.end):
                 taken[k] = True
+        for e in ents:
+            if len(e) == 1 and e.text in self.place_given_names and self._opens_name(doc, e.end, taken):
+                taken[e.start] = False  # "Christian Dorsa", "Israel Kovar": a first name, if a person's name follows
         ent_ending_at = {e.end: e for e in ents}
         ent_starting_at = {e.start: e for e in ents}
         people: list[Span] = []
@@ -606,6 +611,18 @@ class PeopleFinder:
         people += self._named_by_context(doc, taken, ents)
         people += self._coordinated(doc, people, taken)
         return people, links
+
+    def _opens_name(self, doc: Doc, k: int, taken: list[bool]) -> bool:
+        """A surname-shaped word at k, or a quoted nickname before one ("Chad “Bull” Ruiz"): what
+        makes a nationality or country word before it a first name. A body's word ("Christian Aid",
+        "Christian Democrats") is none."""
+        view = token_view(doc)
+        if k < len(doc) and view.texts[k] in ("“", '"') and self._nickname_end(doc, k, taken):
+            return True
+        if k >= len(doc) or taken[k] or not self._name_at(doc, k):
+            return False
+        text = view.texts[k]
+        return view.lowers[k] not in self.not_person and not text.endswith("s") and text not in self.not_first
 
     def _name_start(self, doc: Doc, k: int, taken: list[bool]) -> int:
         """Start of the name words right before token k (k itself when there are none)."""
