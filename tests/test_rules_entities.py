@@ -285,3 +285,7 @@ def test_a_place_word_before_no_surname_stays_a_place(system, text, kept):
     ents = ents_of(system, text)
     assert kept in ents
     assert not any(label == "PERSON" for _, label in ents)
+
+
+def test_a_place_after_a_preposition_is_no_nationality(system):
+    assert labelled(system, "Gunmen attacked farmers near Zabuli on Sunday.", "Zabuli") == {"GPE"}

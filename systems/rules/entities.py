@@ -1878,9 +1878,10 @@ def language_mentions(doc: Doc, named: Sequence[Span], vocab: dict) -> list[Span
 def derived_demonyms(doc: Doc, claimed: Sequence[bool], vocab: dict, places: frozenset[str]) -> list[Span]:
     """Nationality adjectives the gazetteer lacks, made from a place it holds by the endings news
     uses ("Dorvo" → "Dorvoan", "Kelmar" → "Kelmari", "Tarsa" → "Tarsese"): NORP (guidelines §1). Only
-    as an adjective, between a lower-case word or number and a lower-case noun ("two Kelmari
-    towns", "the Tarsese version"): a nisba surname ("Ana Kelmari said") or a sentence's first word
-    is left alone. Endings and the stems' lost last letters: entities.json ``demonym_derivations``."""
+    as an adjective, between a determiner or number and a noun ("two Kelmari towns", "the Tarsese
+    version"): a nisba surname ("Ana Kelmari said"), a place ("near Zabuli on Sunday") or a
+    sentence's first word is left alone. Endings and the stems' lost last letters: entities.json
+    ``demonym_derivations``."""
     view, flags = token_view(doc), token_flags(doc)
     texts, lowers = view.texts, view.lowers
     derivations = vocab["demonym_derivations"]
@@ -1890,6 +1891,7 @@ def derived_demonyms(doc: Doc, claimed: Sequence[bool], vocab: dict, places: fro
         | frozenset(vocab["demonym_not_before"])  # "the Kelmari family": a surname
     )
     given = frozenset(vocab["person_given_names"])
+    openers = frozenset(vocab["demonym_openers"])
     found: list[Span] = []
     n = len(doc)
     for k in range(1, n - 1):
@@ -1897,10 +1899,11 @@ def derived_demonyms(doc: Doc, claimed: Sequence[bool], vocab: dict, places: fro
         if claimed[k] or not flags.is_title[k] or not flags.is_alpha[k] or len(text) < 6 or text in given:
             continue
         before, after = k - 1, k + 1
-        determiner = lowers[before] in ("a", "an", "the")  # "A Kelmari court ..." opening a sentence
-        if not (flags.is_lower[before] or flags.is_digit[before] or determiner) or flags.sent_start[k]:
+        # "two Kelmari towns", "the Tarsese version": a determiner or number before, a noun after ("near
+        # Zabuli on Sunday" is a place).
+        if not (lowers[before] in openers or view.like_num[before]) or flags.sent_start[k]:
             continue
-        if not (flags.is_lower[after] and flags.is_alpha[after]) or lowers[after] in not_after:
+        if not (flags.is_lower[after] and flags.is_alpha[after]) or flags.is_stop[after] or lowers[after] in not_after:
             continue
         for ending, restores in derivations:
             if not text.endswith(ending):
