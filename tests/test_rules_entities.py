@@ -289,3 +289,9 @@ def test_a_place_word_before_no_surname_stays_a_place(system, text, kept):
 
 def test_a_place_after_a_preposition_is_no_nationality(system):
     assert labelled(system, "Gunmen attacked farmers near Zabuli on Sunday.", "Zabuli") == {"GPE"}
+
+
+def test_a_gang_named_with_a_number_is_no_figure(system):
+    ann = predict_text(system, "Barrio 18 inmates overpowered the guards at the Tamsi jail.")
+    assert ("Barrio 18", "ORG") in {(e.text, e.label) for e in ann.entities}
+    assert not any(e.label == "FIGURE" for e in ann.entities)
