@@ -295,3 +295,21 @@ def test_a_gang_named_with_a_number_is_no_figure(system):
     ann = predict_text(system, "Barrio 18 inmates overpowered the guards at the Tamsi jail.")
     assert ("Barrio 18", "ORG") in {(e.text, e.label) for e in ann.entities}
     assert not any(e.label == "FIGURE" for e in ann.entities)
+
+
+# -- an outlet's service in a language names a language, no nationality (guidelines §2.3) ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Radio Dorn's Tajik service identified the dead.", "Tajik"),
+        ("The BBC's Persian service said 12 had died.", "Persian"),
+    ],
+)
+def test_a_language_service_is_no_nationality(system, text, word):
+    assert "NORP" not in labelled(system, text, word)
+
+
+def test_a_community_after_a_possessive_keeps_its_nationality(system):
+    assert labelled(system, "Kenya's Somali minority voted on Sunday.", "Somali") == {"NORP"}

@@ -1851,11 +1851,13 @@ def repeated_mentions(
 def language_mentions(doc: Doc, named: Sequence[Span], vocab: dict) -> list[Span]:
     """Nationality mentions that name a language, which is no entity (guidelines §2.3): a
     compound ("French-speaking", "Arabic-language") or "in <X>" closing a phrase ("the statement
-    was read in Kurdish."): a nationality adjective ends a phrase only as a language's name."""
+    was read in Kurdish."): a nationality adjective ends a phrase only as a language's name; or
+    an outlet's service in a language ("Radio Dorn's Kelmari service")."""
     view, flags = token_view(doc), token_flags(doc)
     texts, lowers = view.texts, view.lowers
     suffixes = frozenset(vocab["language_compound_words"])
     closers = frozenset(vocab["language_closers"])
+    services = frozenset(vocab["language_service_words"])
     out = []
     for m in named:
         if m.label_ != "NORP" or len(m) != 1:
@@ -1870,7 +1872,9 @@ def language_mentions(doc: Doc, named: Sequence[Span], vocab: dict) -> list[Span
             and not m.text.endswith("s")
             and (end >= len(doc) or texts[end] in closers)
         )
-        if compound or closed:
+        # "the agency's Kelmari service": an outlet's service in a language.
+        service = m.start > 1 and lowers[m.start - 1] in ("'s", "’s") and end < len(doc) and lowers[end] in services
+        if compound or closed or service:
             out.append(m)
     return out
 
