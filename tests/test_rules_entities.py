@@ -313,3 +313,23 @@ def test_a_language_service_is_no_nationality(system, text, word):
 
 def test_a_community_after_a_possessive_keeps_its_nationality(system):
     assert labelled(system, "Kenya's Somali minority voted on Sunday.", "Somali") == {"NORP"}
+
+
+# -- kin named after a possessive take one-word names ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Police held him after his sons Temir and Bakar were shot.", {"Temir", "Bakar"}),
+        ("Her daughters Amina, Safia and Hawa were abducted from the farm.", {"Amina", "Safia", "Hawa"}),
+    ],
+)
+def test_kin_listed_after_a_possessive_are_people(system, text, people):
+    ents = ents_of(system, text)
+    assert {(p, "PERSON") for p in people} <= ents
+
+
+def test_kin_without_a_possessive_take_no_one_word_names(system):
+    ents = ents_of(system, "The sons Temir and Bakar were shot.")
+    assert ("Temir", "PERSON") not in ents

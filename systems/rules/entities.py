@@ -301,6 +301,8 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
 
 
 # "Ana Ruiz lost her husband": the pronouns that take up a full name before the verb (_named_by_context).
+# What may follow one name word of kin listed after "his sons": the list goes on, or its verb.
+KIN_CLOSERS = frozenset({"and", "or", "were", "was", "are", "had", "have"})
 PRONOUNS_AFTER_SUBJECT = frozenset({"his", "her", "himself", "herself"})
 OPEN_QUOTES = frozenset({"“", '"', "‘"})
 CLOSE_QUOTES = frozenset({"”", '"', "’"})
@@ -402,6 +404,9 @@ class PeopleFinder:
         self.loose_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.loose_cues.add("cue", [nlp.make_doc(p) for p in vocab["person_cues_loose"]])
         self.loose_cues.add("plural", [nlp.make_doc(p) for p in sorted(plurals)])
+        # "his sons Temir and Bakar": kin named by a possessive take one-word names.
+        self.kin_plurals = frozenset(vocab["person_kin_plurals"])
+        self.loose_cues.add("kin", [nlp.make_doc(p) for p in sorted(self.kin_plurals)])
         # "twelve people, including A B, C D and E F": a list of people opened after a word for people.
         self.loose_cues.add("list", [nlp.make_doc(p) for p in vocab["person_list_cues"]])
         self.list_heads = frozenset(vocab["person_list_heads"]) | self.people_after | plurals
@@ -726,13 +731,19 @@ class PeopleFinder:
             kind = doc.vocab.strings[match_id]
             if kind == "list" and not self._after_people(doc, start):
                 continue
-            plural = kind in ("plural", "list")
+            kin = kind == "kin"
+            if kin and not (start > 0 and lowers[start - 1] in ("his", "her", "their")):
+                continue
+            plural = kind in ("plural", "list", "kin")
             begin = end
             if plural and begin + 1 < len(doc) and texts[begin] == "," and not taken[begin + 1]:
                 begin += 1  # "two hostages, Ana Ruiz and Tomas Vel, were freed": the list in apposition
             while begin < len(doc) and not taken[begin]:
                 stop = self._name_forward(doc, begin, taken)
-                if stop == begin or not self._person_shaped(doc, begin, stop):
+                one_name = (
+                    kin and stop == begin + 1 and (self._one_name_closed(doc, stop) or lowers[stop] in KIN_CLOSERS)
+                )
+                if stop == begin or not (self._person_shaped(doc, begin, stop) or one_name):
                     break
                 after = doc[stop] if stop < len(doc) else None
                 # "according to Derra Town police": a place or body before its own noun is no person.
@@ -750,8 +761,9 @@ class PeopleFinder:
                 begin = stop + 1
                 if plural and begin < len(doc) and lowers[begin] == "and":
                     begin += 1
-                if plural and begin < len(doc) and not taken[begin]:
-                    # "sepoys Ana Ruiz and Tomas": after a full name, one name word is a person of the list.
+                if plural and not kin and begin < len(doc) and not taken[begin]:
+                    # "sepoys Ana Ruiz and Tomas": after a full name, one name word is a person of the list
+                    # (kin take one name word anywhere in their list).
                     one = self._name_forward(doc, begin, taken)
                     if one == begin + 1 and self._one_name_closed(doc, one):
                         found.append((begin, one, "people.after_loose_cue"))
