@@ -333,3 +333,13 @@ def test_kin_listed_after_a_possessive_are_people(system, text, people):
 def test_kin_without_a_possessive_take_no_one_word_names(system):
     ents = ents_of(system, "The sons Temir and Bakar were shot.")
     assert ("Temir", "PERSON") not in ents
+
+
+def test_an_outlet_opening_a_line_after_a_heading(system):
+    text = "The curfew held.\n\nTalks\nKelmar Online reported that the meeting lasted five hours."
+    assert labelled(system, text, "Kelmar Online") == {"ORG"}
+
+
+def test_a_plain_word_opening_a_line_after_a_heading_is_no_outlet(system):
+    text = "The curfew held.\n\nUpdate\nWitnesses reported that the shooting lasted an hour."
+    assert "ORG" not in labelled(system, text, "Witnesses")

@@ -515,8 +515,14 @@ def cited_outlets(
             before = lowers[start - 1] if start > 0 else ""
             the = before == "the"
             edge = start - 1 - the
-            opens = edge < 0 or flags.sent_start[start - the] or lowers[edge] in (",", ";", "and", "but", "—", "–")
-            if opens and (the or not flags.sent_start[start] or shaped(start, k)):
+            opens = (
+                edge < 0
+                or flags.sent_start[start - the]
+                or flags.is_space[edge]  # a line's start, after a heading
+                or lowers[edge] in (",", ";", "and", "but", "—", "–")
+            )
+            line_start = flags.sent_start[start] or (start > 0 and flags.is_space[start - 1])
+            if opens and (the or not line_start or shaped(start, k)):
                 add(start, k, "organisations.reporting_outlet")
         elif lower == "," and k > 0:
             # "Vesna24, a regional outlet, said": the name before an apposed kind of outlet.
