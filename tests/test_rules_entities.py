@@ -343,3 +343,41 @@ def test_an_outlet_opening_a_line_after_a_heading(system):
 def test_a_plain_word_opening_a_line_after_a_heading_is_no_outlet(system):
     text = "The curfew held.\n\nUpdate\nWitnesses reported that the shooting lasted an hour."
     assert "ORG" not in labelled(system, text, "Witnesses")
+
+
+# -- royal, judicial and church titles stay outside the name (guidelines §2) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Crown Prince Faisal bin Tarek met the envoy in Tarsk.", "Faisal bin Tarek"),
+        ("The summit and Prince Aldo's charity drew crowds.", "Aldo"),
+        ("First Lady Amina Dorsa visited the camp.", "Amina Dorsa"),
+        ("A ruling by Justice Bahati Okoro barred the raids.", "Bahati Okoro"),
+        ("Monsignor Anatole Kira told mourners that killing solves nothing.", "Anatole Kira"),
+        ("Chargé d'Affaires Tim Velko flew to Tarsk.", "Tim Velko"),
+    ],
+)
+def test_titles_stay_outside_the_name(system, text, person):
+    ents = ents_of(system, text)
+    assert (person, "PERSON") in ents
+    assert not any(label == "PERSON" and span != person and person in span for span, label in ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Jets flew from Prince Dorsa Air Base on Monday.", "Prince Dorsa Air Base"),
+        ("The wounded were taken to the Sheikh Velko Hospital in Tarsk.", "Sheikh Velko Hospital"),
+    ],
+)
+def test_a_title_opening_a_places_name_makes_no_person(system, text, place):
+    ents = ents_of(system, text)
+    assert (place, "LOC") in ents
+    assert not any(label == "PERSON" for _, label in ents)
+
+
+def test_a_judicial_title_before_a_body_makes_no_person(system):
+    ents = ents_of(system, "The Justice Ministry said four prisoners died.")
+    assert not any(label == "PERSON" for _, label in ents)

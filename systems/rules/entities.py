@@ -564,6 +564,10 @@ class PeopleFinder:
             kind = self.kind_of.get(doc[start:end].text.lower(), "member")
             begin, rule = end, f"roles.{kind}"
             stop = self._name_forward(doc, end, taken)
+            if stop > end and stop + 1 < len(doc) and f"{texts[stop]} {texts[stop + 1]}" in self.place_last_words:
+                stop = end  # "Prince Sultan Air Base": the title opens a place's name, no person's
+            elif stop > end and stop < len(doc) and texts[stop] in self.place_last_words:
+                stop = end
             if (
                 stop > end
                 and kind == "honorific"
