@@ -381,3 +381,9 @@ def test_a_title_opening_a_places_name_makes_no_person(system, text, place):
 def test_a_judicial_title_before_a_body_makes_no_person(system):
     ents = ents_of(system, "The Justice Ministry said four prisoners died.")
     assert not any(label == "PERSON" for _, label in ents)
+
+
+def test_a_port_citys_name_as_a_first_name(system):
+    ents = ents_of(system, "Survivor Aden Warsame says he fled towards the wall.")
+    assert ("Aden Warsame", "PERSON") in ents
+    assert ("Aden", "GPE") not in ents
