@@ -387,3 +387,26 @@ def test_a_port_citys_name_as_a_first_name(system):
     ents = ents_of(system, "Survivor Aden Warsame says he fled towards the wall.")
     assert ("Aden Warsame", "PERSON") in ents
     assert ("Aden", "GPE") not in ents
+
+
+def test_one_plain_word_reporting_an_object_may_be_a_place(system):
+    assert "ORG" not in labelled(system, "In March, Tarsa reported its first attack.", "Tarsa")
+
+
+def test_a_broadcasters_regional_service_is_one_organisation(system):
+    assert labelled(system, "BBC Africa reported the attack on Monday.", "BBC Africa") == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Protesters blocked Pope Leo Street on Monday.", "Leo Street"),
+        ("Gen. Ana Hill said the army was ready.", None),
+    ],
+)
+def test_a_facility_head_closing_a_titled_name(system, text, person):
+    ents = ents_of(system, text)
+    if person is None:
+        assert ("Ana Hill", "PERSON") in ents  # a natural word is a surname too
+    else:
+        assert (person, "PERSON") not in ents

@@ -352,6 +352,11 @@ class PeopleFinder:
             + vocab["place_name_designators"]
             + vocab["place_suffixes"]
         )
+        # A facility's head ending a titled name makes it the facility's ("Sheikh Velko Hospital", "Pope Leo
+        # Street"); natural words are left out, as they are surnames too ("Gen. Ana Hill").
+        self.facility_last_words = frozenset(
+            vocab["place_heads"] + [w.title() for w in vocab["facility_heads_title_only"]]
+        )
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         # Words for a person ("teacher", "businessman") mark a name the way an honorific does.
         lists = {
@@ -568,6 +573,8 @@ class PeopleFinder:
                 stop = end  # "Prince Sultan Air Base": the title opens a place's name, no person's
             elif stop > end and stop < len(doc) and texts[stop] in self.place_last_words:
                 stop = end
+            elif stop > end + 1 and texts[stop - 1] in self.facility_last_words:
+                stop = end  # "Prince Dorsa Park", "Pope Leo Street": the place's head closed the run
             if (
                 stop > end
                 and kind == "honorific"

@@ -522,6 +522,11 @@ def cited_outlets(
                 or lowers[edge] in (",", ";", "and", "but", "—", "–")
             )
             line_start = flags.sent_start[start] or (start > 0 and flags.is_space[start - 1])
+            # "His plan, Tarsa reported, was ...": one plain word is a source only in a reporting tag
+            # closed by punctuation; before an object ("Tarsa reported its first case") it may be a place.
+            tag = k + 1 >= n or texts[k + 1] in CITATION_CLOSERS
+            if not (tag or shaped(start, k)):
+                continue
             if opens and (the or not line_start or shaped(start, k)):
                 add(start, k, "organisations.reporting_outlet")
         elif lower == "," and k > 0:
@@ -563,7 +568,7 @@ def national_branches(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[lis
         second = starting_at.get(first.end)
         if second is None or first in replaced or second in replaced:
             continue
-        branch = (first.label_ == "ORG" and first.text in parents and second.label_ in ("GPE", "NORP")) or (
+        branch = (first.label_ == "ORG" and first.text in parents and second.label_ in ("GPE", "NORP", "LOC")) or (
             first.label_ in ("GPE", "NORP") and second.label_ == "ORG" and second.text in societies
         )
         # "BBC Kelmari Service", "Amnesty International Kelmar Section": a longer name is found otherwise.
