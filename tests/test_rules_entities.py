@@ -410,3 +410,23 @@ def test_a_facility_head_closing_a_titled_name(system, text, person):
         assert ("Ana Hill", "PERSON") in ents  # a natural word is a surname too
     else:
         assert (person, "PERSON") not in ents
+
+
+# -- legal offices named by what they do (guidelines §2.3: "health ministry" is ORG) ---------------
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Ana Velko, spokeswoman for the public prosecutor's office, said 46 had died.", "public prosecutor's office"),
+        ("The state public defender's office counts at least 90 dead in Tarsk.", "state public defender's office"),
+        ("The attorney general's office in Dorvo opened a case.", "attorney general's office"),
+    ],
+)
+def test_legal_offices_are_organisations(system, text, body):
+    assert labelled(system, text, body) == {"ORG"}
+
+
+def test_a_bare_prosecutors_office_is_no_named_body(system):
+    ents = ents_of(system, "A statement from the prosecutor's office put the number at seven.")
+    assert not any(label == "ORG" for _, label in ents)
