@@ -430,3 +430,14 @@ def test_legal_offices_are_organisations(system, text, body):
 def test_a_bare_prosecutors_office_is_no_named_body(system):
     ents = ents_of(system, "A statement from the prosecutor's office put the number at seven.")
     assert not any(label == "ORG" for _, label in ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Dorko, a 32-year-old native of Velkani, trained as a boxer.", "Velkani"),
+        ("A resident of Kora Town said four people died.", "Kora Town"),
+    ],
+)
+def test_a_place_after_native_or_resident_of(system, text, place):
+    assert labelled(system, text, place) == {"GPE"}
