@@ -441,3 +441,19 @@ def test_a_bare_prosecutors_office_is_no_named_body(system):
 )
 def test_a_place_after_native_or_resident_of(system, text, place):
     assert labelled(system, text, place) == {"GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("The Tarsa Ledger puts the toll at 30.", "Tarsa Ledger"),
+        ("Officials disagreed; the Kelmar Star said 12 had died.", "Kelmar Star"),
+    ],
+)
+def test_a_named_source_after_the_with_a_sources_verb(system, text, outlet):
+    assert labelled(system, text, outlet) == {"ORG"}
+
+
+def test_a_title_after_the_is_no_source(system):
+    ents = ents_of(system, "The Kelmari Defence Minister said four soldiers died.")
+    assert not any(label == "ORG" for _, label in ents)

@@ -424,6 +424,7 @@ def cited_outlets(
     shared = set(_phrases(vocab["outlet_cues_people_share"]))
     kinds = _phrases(vocab["outlet_kinds"])
     verbs = frozenset(vocab["outlet_subject_verbs"])
+    the_verbs = frozenset(vocab["outlet_subject_verbs_after_the"])
     speech = frozenset(vocab["acronym_verbs_after"])  # "a source quoted by the agency TNX said"
     followers = frozenset(vocab["org_apposition_followers"]) | speech
     owner: dict[int, Span] = {}
@@ -507,13 +508,18 @@ def cited_outlets(
                 if closed and not surname:
                     add(begin, end, "organisations.cited_outlet")
                 continue
-        if lower in verbs and k > 0 and flags.is_lower[k]:
+        if (lower in verbs or lower in the_verbs) and k > 0 and flags.is_lower[k]:
             # "..., Tarsa Online reported": the outlet as the subject at a clause's start.
             start = backward(k)
             if start == k:
                 continue
             before = lowers[start - 1] if start > 0 else ""
             the = before == "the"
+            # "The Tarsa Ledger puts the toll at 30": after "the", a name of two words or more that a
+            # source's verb follows is a body's (a person's name takes no article; one word is
+            # speaking_bodies').
+            if lower not in verbs and not (the and k - start >= 2):
+                continue
             edge = start - 1 - the
             opens = (
                 edge < 0
