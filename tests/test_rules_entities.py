@@ -457,3 +457,15 @@ def test_a_named_source_after_the_with_a_sources_verb(system, text, outlet):
 def test_a_title_after_the_is_no_source(system):
     ents = ents_of(system, "The Kelmari Defence Minister said four soldiers died.")
     assert not any(label == "ORG" for _, label in ents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the Geneva Conventions, civilians must be spared.",
+        "The camps are unlawful, according to the Tarsa Peace Accord.",
+    ],
+)
+def test_a_cited_text_is_no_outlet(system, text):
+    ents = ents_of(system, text)
+    assert not any(label == "ORG" for _, label in ents)

@@ -425,6 +425,7 @@ def cited_outlets(
     kinds = _phrases(vocab["outlet_kinds"])
     verbs = frozenset(vocab["outlet_subject_verbs"])
     the_verbs = frozenset(vocab["outlet_subject_verbs_after_the"])
+    documents = frozenset(vocab["outlet_not_documents"])
     speech = frozenset(vocab["acronym_verbs_after"])  # "a source quoted by the agency TNX said"
     followers = frozenset(vocab["org_apposition_followers"]) | speech
     owner: dict[int, Span] = {}
@@ -473,8 +474,8 @@ def cited_outlets(
     replaced: dict[Span, Span] = {}
 
     def add(start: int, end: int, rule: str) -> None:
-        if start >= end or any(t.text in blocked for t in doc[start:end]):
-            return
+        if start >= end or any(t.text in blocked for t in doc[start:end]) or texts[end - 1] in documents:
+            return  # "according to the Geneva Conventions": a text cited, no outlet
         inner = {owner[k] for k in range(start, end) if taken[k]}
         if all(taken[start:end]) or any(m.start < start or m.end > end for m in inner):
             return  # nothing new, or a mention reaching out of the name
