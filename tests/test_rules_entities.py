@@ -170,8 +170,8 @@ def test_divisions_of_conflict_states(system, text, place):
 @pytest.mark.parametrize(
     ("text", "body", "place"),
     [
-        ("The Investigative Committee for the Dorvo region said six were held.", "Investigative Committee", "Dorvo"),
-        ("The Human Rights Commission of Tarsk district opened an inquiry.", "Human Rights Commission", "Tarsk"),
+        ("The Security Committee for the Dorvo region said six were held.", "Security Committee", "Dorvo"),
+        ("The Land Rights Commission of Tarsk district opened an inquiry.", "Land Rights Commission", "Tarsk"),
     ],
 )
 def test_the_area_a_body_serves_is_no_part_of_its_name(system, text, body, place):
@@ -355,7 +355,7 @@ def test_a_plain_word_opening_a_line_after_a_heading_is_no_outlet(system):
         ("The summit and Prince Aldo's charity drew crowds.", "Aldo"),
         ("First Lady Amina Dorsa visited the camp.", "Amina Dorsa"),
         ("A ruling by Justice Bahati Okoro barred the raids.", "Bahati Okoro"),
-        ("Monsignor Anatole Kira told mourners that killing solves nothing.", "Anatole Kira"),
+        ("Monsignor Anatole Kira urged the mourners to forgive.", "Anatole Kira"),
         ("Chargé d'Affaires Tim Velko flew to Tarsk.", "Tim Velko"),
     ],
 )
@@ -384,7 +384,7 @@ def test_a_judicial_title_before_a_body_makes_no_person(system):
 
 
 def test_a_port_citys_name_as_a_first_name(system):
-    ents = ents_of(system, "Survivor Aden Warsame says he fled towards the wall.")
+    ents = ents_of(system, "Survivor Aden Warsame says he ran to the market gate.")
     assert ("Aden Warsame", "PERSON") in ents
     assert ("Aden", "GPE") not in ents
 
@@ -418,8 +418,8 @@ def test_a_facility_head_closing_a_titled_name(system, text, person):
 @pytest.mark.parametrize(
     ("text", "body"),
     [
-        ("Ana Velko, spokeswoman for the public prosecutor's office, said 46 had died.", "public prosecutor's office"),
-        ("The state public defender's office counts at least 90 dead in Tarsk.", "state public defender's office"),
+        ("Ana Velko of the public prosecutor's office told reporters 46 had died.", "public prosecutor's office"),
+        ("In Tarsk, the state public defender's office now puts the dead at 90.", "state public defender's office"),
         ("The attorney general's office in Dorvo opened a case.", "attorney general's office"),
     ],
 )
@@ -428,7 +428,7 @@ def test_legal_offices_are_organisations(system, text, body):
 
 
 def test_a_bare_prosecutors_office_is_no_named_body(system):
-    ents = ents_of(system, "A statement from the prosecutor's office put the number at seven.")
+    ents = ents_of(system, "Later the prosecutor's office gave a count of seven.")
     assert not any(label == "ORG" for _, label in ents)
 
 
