@@ -1639,7 +1639,7 @@ def institution_mentions(
                 break
         last_of = max((k for k in range(i + 1, j) if lowers[k] == "of"), default=None)
         if j < n and lowers[j] in area_designators:
-            # "the Investigative Committee for the Kelmar region": the area a body serves, named with
+            # "the Security Committee for the Kelmar region": the area a body serves, named with
             # its lower-case designator, is a place (guidelines §2.3), no part of the body's name.
             served = max((k for k in range(i + 1, j) if lowers[k] in ("of", "for")), default=None)
             if served is not None and served > i + 1:
