@@ -301,6 +301,8 @@ def sentence_bounds(doc: Doc) -> tuple[list[int], list[int]]:
 
 
 # "Ana Ruiz lost her husband": the pronouns that take up a full name before the verb (_named_by_context).
+# What may follow one name word of kin listed after "his sons": the list goes on, or its verb.
+KIN_CLOSERS = frozenset({"and", "or", "were", "was", "are", "had", "have"})
 PRONOUNS_AFTER_SUBJECT = frozenset({"his", "her", "himself", "herself"})
 OPEN_QUOTES = frozenset({"“", '"', "‘"})
 CLOSE_QUOTES = frozenset({"”", '"', "’"})
@@ -350,6 +352,11 @@ class PeopleFinder:
             + vocab["place_name_designators"]
             + vocab["place_suffixes"]
         )
+        # A facility's head ending a titled name makes it the facility's ("Sheikh Velko Hospital", "Pope Leo
+        # Street"); natural words are left out, as they are surnames too ("Gen. Ana Hill").
+        self.facility_last_words = frozenset(
+            vocab["place_heads"] + [w.title() for w in vocab["facility_heads_title_only"]]
+        )
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         # Words for a person ("teacher", "businessman") mark a name the way an honorific does.
         lists = {
@@ -383,6 +390,10 @@ class PeopleFinder:
         self.not_person = frozenset(vocab["not_person_words"])
         self.kin = frozenset(vocab["person_kin_nouns"])
         self.given_names = frozenset(vocab["person_given_names"])
+        # Nationality and country words that are also first names; the rest of the name tells.
+        self.place_given_names = frozenset(vocab["place_given_names"])
+        # "Dorn Naaba Y": a ruler's title follows his area, which is no word of his name.
+        self.ruler_titles = frozenset(vocab["ruler_titles"])
         self.place_words_before = frozenset(vocab["person_given_name_not_after"])
         self.person_passives = frozenset(vocab["person_passives"])
         # "the armed group Zinda Brotherhood denied": a kind of body right before a name makes it the body's.
@@ -398,6 +409,9 @@ class PeopleFinder:
         self.loose_cues = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.loose_cues.add("cue", [nlp.make_doc(p) for p in vocab["person_cues_loose"]])
         self.loose_cues.add("plural", [nlp.make_doc(p) for p in sorted(plurals)])
+        # "his sons Temir and Bakar": kin named by a possessive take one-word names.
+        self.kin_plurals = frozenset(vocab["person_kin_plurals"])
+        self.loose_cues.add("kin", [nlp.make_doc(p) for p in sorted(self.kin_plurals)])
         # "twelve people, including A B, C D and E F": a list of people opened after a word for people.
         self.loose_cues.add("list", [nlp.make_doc(p) for p in vocab["person_list_cues"]])
         self.list_heads = frozenset(vocab["person_list_heads"]) | self.people_after | plurals
@@ -541,6 +555,9 @@ class PeopleFinder:
         for e in ents:
             for k in range(e.start, e.end):
                 taken[k] = True
+        for e in ents:
+            if len(e) == 1 and e.text in self.place_given_names and self._opens_name(doc, e.end, taken):
+                taken[e.start] = False  # "Christian Dorsa", "Israel Kovar": a first name, if a person's name follows
         ent_ending_at = {e.end: e for e in ents}
         ent_starting_at = {e.start: e for e in ents}
         people: list[Span] = []
@@ -552,12 +569,19 @@ class PeopleFinder:
             kind = self.kind_of.get(doc[start:end].text.lower(), "member")
             begin, rule = end, f"roles.{kind}"
             stop = self._name_forward(doc, end, taken)
+            if stop > end and stop + 1 < len(doc) and f"{texts[stop]} {texts[stop + 1]}" in self.place_last_words:
+                stop = end  # "Prince Sultan Air Base": the title opens a place's name, no person's
+            elif stop > end and stop < len(doc) and texts[stop] in self.place_last_words:
+                stop = end
+            elif stop > end + 1 and texts[stop - 1] in self.facility_last_words:
+                stop = end  # "Prince Dorsa Park", "Pope Leo Street": the place's head closed the run
             if (
                 stop > end
                 and kind == "honorific"
                 and end - start == 1
                 and flags.is_alpha[start]
                 and flags.is_title[start]
+                and texts[start] not in self.ruler_titles
             ):
                 # "Hassan Sheikh Mohamud": a title between name words is part of the name.
                 begin = self._name_start(doc, start, taken)
@@ -603,6 +627,18 @@ class PeopleFinder:
         people += self._named_by_context(doc, taken, ents)
         people += self._coordinated(doc, people, taken)
         return people, links
+
+    def _opens_name(self, doc: Doc, k: int, taken: list[bool]) -> bool:
+        """A surname-shaped word at k, or a quoted nickname before one ("Chad “Bull” Ruiz"): what
+        makes a nationality or country word before it a first name. A body's word ("Christian Aid",
+        "Christian Democrats") is none."""
+        view = token_view(doc)
+        if k < len(doc) and view.texts[k] in ("“", '"') and self._nickname_end(doc, k, taken):
+            return True
+        if k >= len(doc) or taken[k] or not self._name_at(doc, k):
+            return False
+        text = view.texts[k]
+        return view.lowers[k] not in self.not_person and not text.endswith("s") and text not in self.not_first
 
     def _name_start(self, doc: Doc, k: int, taken: list[bool]) -> int:
         """Start of the name words right before token k (k itself when there are none)."""
@@ -706,13 +742,19 @@ class PeopleFinder:
             kind = doc.vocab.strings[match_id]
             if kind == "list" and not self._after_people(doc, start):
                 continue
-            plural = kind in ("plural", "list")
+            kin = kind == "kin"
+            if kin and not (start > 0 and lowers[start - 1] in ("his", "her", "their")):
+                continue
+            plural = kind in ("plural", "list", "kin")
             begin = end
             if plural and begin + 1 < len(doc) and texts[begin] == "," and not taken[begin + 1]:
                 begin += 1  # "two hostages, Ana Ruiz and Tomas Vel, were freed": the list in apposition
             while begin < len(doc) and not taken[begin]:
                 stop = self._name_forward(doc, begin, taken)
-                if stop == begin or not self._person_shaped(doc, begin, stop):
+                one_name = (
+                    kin and stop == begin + 1 and (self._one_name_closed(doc, stop) or lowers[stop] in KIN_CLOSERS)
+                )
+                if stop == begin or not (self._person_shaped(doc, begin, stop) or one_name):
                     break
                 after = doc[stop] if stop < len(doc) else None
                 # "according to Derra Town police": a place or body before its own noun is no person.
@@ -730,8 +772,9 @@ class PeopleFinder:
                 begin = stop + 1
                 if plural and begin < len(doc) and lowers[begin] == "and":
                     begin += 1
-                if plural and begin < len(doc) and not taken[begin]:
-                    # "sepoys Ana Ruiz and Tomas": after a full name, one name word is a person of the list.
+                if plural and not kin and begin < len(doc) and not taken[begin]:
+                    # "sepoys Ana Ruiz and Tomas": after a full name, one name word is a person of the list
+                    # (kin take one name word anywhere in their list).
                     one = self._name_forward(doc, begin, taken)
                     if one == begin + 1 and self._one_name_closed(doc, one):
                         found.append((begin, one, "people.after_loose_cue"))
@@ -886,7 +929,9 @@ class PeopleFinder:
         if k + 1 >= len(lowers) or not token_flags(doc).is_digit[k] or len(view.texts[k]) > 3:
             return False
         after = doc[k + 1 : k + 4].text.replace(" ", "")
-        return after.startswith("-year") or (lowers[k + 1] == "," and lowers[k - 1] == ",")
+        # "…, and Ana Ruiz, 33.": the last of a list of victims closes its age with the sentence.
+        closed = lowers[k + 1] == "," or (lowers[k + 1] in (".", ";") and len(view.texts[k]) <= 2)
+        return after.startswith("-year") or (closed and lowers[k - 1] == ",")
 
     def _named_by_context(self, doc: Doc, taken: list[bool], ents: list[Span]) -> list[Span]:
         """Full names (two name words or more) that no role introduces, found by what surrounds them:
@@ -1008,6 +1053,7 @@ class PeopleFinder:
                     and self._name_at(doc, i - 1)
                     and texts[i - 1] not in self.not_first
                     and lower not in self.person_tails
+                    and lowers[i + 2 : i + 3] not in ([";"], ["."])  # "Dorvo, 12; Kelmar, 7": a tally by place
                     and (
                         i == 1
                         or flags.sent_start[i - 1]
@@ -1515,6 +1561,7 @@ def institution_mentions(
     sites, attack_words = frozenset(vocab["site_heads"]), frozenset(vocab["site_attack_words"])
     vehicle_before, vehicle_after = frozenset(vocab["vehicle_before"]), frozenset(vocab["vehicle_after"])
     calendar = frozenset(vocab["calendar_words"])
+    area_designators = frozenset(vocab["body_area_designators"])
     people_of = frozenset(vocab["people_nouns_after"]) | frozenset(vocab["people_words"])
     starting_at = {m.start: m for m in named if m.label_ in OWNER_LABELS}
     found: list[Span] = []
@@ -1591,7 +1638,14 @@ def institution_mentions(
             else:
                 break
         last_of = max((k for k in range(i + 1, j) if lowers[k] == "of"), default=None)
-        if last_of is not None and j + 1 < n and texts[j] in ("'s", "’s") and word[j + 1]:
+        if j < n and lowers[j] in area_designators:
+            # "the Security Committee for the Kelmar region": the area a body serves, named with
+            # its lower-case designator, is a place (guidelines §2.3), no part of the body's name.
+            served = max((k for k in range(i + 1, j) if lowers[k] in ("of", "for")), default=None)
+            if served is not None and served > i + 1:
+                j = served
+                inside = [m for m in inside if m.end <= j]
+        elif last_of is not None and j + 1 < n and texts[j] in ("'s", "’s") and word[j + 1]:
             # "the Border Service of Norland's Security Service": an owner's possessive opens another
             # name ("the Ministry of Defence's spokesman" keeps its name whole).
             j = last_of
@@ -1820,11 +1874,13 @@ def repeated_mentions(
 def language_mentions(doc: Doc, named: Sequence[Span], vocab: dict) -> list[Span]:
     """Nationality mentions that name a language, which is no entity (guidelines §2.3): a
     compound ("French-speaking", "Arabic-language") or "in <X>" closing a phrase ("the statement
-    was read in Kurdish."): a nationality adjective ends a phrase only as a language's name."""
+    was read in Kurdish."): a nationality adjective ends a phrase only as a language's name; or
+    an outlet's service in a language ("Radio Dorn's Kelmari service")."""
     view, flags = token_view(doc), token_flags(doc)
     texts, lowers = view.texts, view.lowers
     suffixes = frozenset(vocab["language_compound_words"])
     closers = frozenset(vocab["language_closers"])
+    services = frozenset(vocab["language_service_words"])
     out = []
     for m in named:
         if m.label_ != "NORP" or len(m) != 1:
@@ -1839,6 +1895,48 @@ def language_mentions(doc: Doc, named: Sequence[Span], vocab: dict) -> list[Span
             and not m.text.endswith("s")
             and (end >= len(doc) or texts[end] in closers)
         )
-        if compound or closed:
+        # "the agency's Kelmari service": an outlet's service in a language.
+        service = m.start > 1 and lowers[m.start - 1] in ("'s", "’s") and end < len(doc) and lowers[end] in services
+        if compound or closed or service:
             out.append(m)
     return out
+
+
+def derived_demonyms(doc: Doc, claimed: Sequence[bool], vocab: dict, places: frozenset[str]) -> list[Span]:
+    """Nationality adjectives the gazetteer lacks, made from a place it holds by the endings news
+    uses ("Dorvo" → "Dorvoan", "Kelmar" → "Kelmari", "Tarsa" → "Tarsese"): NORP (guidelines §1). Only
+    as an adjective, between a determiner or number and a noun ("two Kelmari towns", "the Tarsese
+    version"): a nisba surname ("Ana Kelmari said"), a place ("near Zabuli on Sunday") or a
+    sentence's first word is left alone. Endings and the stems' lost last letters: entities.json
+    ``demonym_derivations``."""
+    view, flags = token_view(doc), token_flags(doc)
+    texts, lowers = view.texts, view.lowers
+    derivations = vocab["demonym_derivations"]
+    not_after = (
+        frozenset(vocab["person_verbs_after"])
+        | frozenset(vocab["acronym_verbs_after"])
+        | frozenset(vocab["demonym_not_before"])  # "the Kelmari family": a surname
+    )
+    given = frozenset(vocab["person_given_names"])
+    openers = frozenset(vocab["demonym_openers"])
+    found: list[Span] = []
+    n = len(doc)
+    for k in range(1, n - 1):
+        text = texts[k]
+        if claimed[k] or not flags.is_title[k] or not flags.is_alpha[k] or len(text) < 6 or text in given:
+            continue
+        before, after = k - 1, k + 1
+        # "two Kelmari towns", "the Tarsese version": a determiner or number before, a noun after ("near
+        # Zabuli on Sunday" is a place).
+        if not (lowers[before] in openers or view.like_num[before]) or flags.sent_start[k]:
+            continue
+        if not (flags.is_lower[after] and flags.is_alpha[after]) or flags.is_stop[after] or lowers[after] in not_after:
+            continue
+        for ending, restores in derivations:
+            if not text.endswith(ending):
+                continue
+            stem = text[: -len(ending)]
+            if len(stem) >= 4 and any(stem + r in places for r in restores):
+                found.append(Span(doc, k, k + 1, label="NORP", span_id="entities.derived_demonym"))
+                break
+    return found

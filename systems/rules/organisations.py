@@ -65,7 +65,8 @@ def _joined(doc: Doc, k: int) -> bool:
     return texts[k] in ("-", ".") and k > 0 and not flags.spacy[k - 1] and not flags.spacy[k]
 
 
-def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
+def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict, people: frozenset[int] = frozenset()) -> list[Span]:
+    """``people``: where the people found so far start (a title apposed to one is no body)."""
     view, flags = token_view(doc), token_flags(doc)
     texts, lowers = view.texts, view.lowers
     before = _phrases(vocab["org_kinds_before"])
@@ -179,13 +180,17 @@ def kind_mentions(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
     found += outlet_names(doc, taken, vocab)
     found += place_bodies(doc, taken, vocab, not_name)
     found += branch_bodies(doc, taken, vocab)
-    found += speaking_bodies(doc, taken, vocab, not_name)
+    found += speaking_bodies(doc, taken, vocab, not_name, people)
     return found
 
 
-def speaking_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[str]) -> list[Span]:
+def speaking_bodies(
+    doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[str], people: frozenset[int] = frozenset()
+) -> list[Span]:
     """One capitalised word after "the" that speaks ("the Telegraph reported", "the Presidency
-    said"): a body, as a person's name takes no article. A plural ("the Kelmaris said") is a people."""
+    said"): a body, as a person's name takes no article. A plural ("the Kelmaris said") is a people,
+    and a word the article sets before a person's name ("the Ardhene, Nana Kofi Dorn, ...", a
+    local ruler's title) is a title: `people` holds where people's names start."""
     view = token_view(doc)
     texts, lowers = view.texts, view.lowers
     verbs = frozenset(vocab["acronym_verbs_after"])
@@ -203,6 +208,9 @@ def speaking_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozense
             continue
         if any(taken[j] and texts[j] == token.text for j in range(k)):
             continue  # a later use of a name found before: the repeats give it its label and ref
+        titled = (j for j, t in enumerate(texts) if t == token.text and j + 2 < len(texts) and texts[j + 1] == ",")
+        if any(j + 2 in people or j + 3 in people for j in titled):
+            continue  # "the Ardhene, Otumfuo Y": an apposed name (an honorific may open it) makes it a title
         found.append(Span(doc, k, k + 1, label="ORG", span_id="organisations.speaking_body"))
         taken[k] = True
     return found
@@ -388,3 +396,192 @@ def bare_acronyms(doc: Doc, taken: Sequence[bool], vocab: dict) -> list[Span]:
             found.append(Span(doc, k, end, label="ORG", span_id="organisations.bare_acronym"))
             done = end
     return found
+
+
+# "iNews", "eKathimerini": an outlet's brand with a lower-case letter before its capital.
+BRAND_NAME = re.compile(r"^[a-z]{1,3}[A-Z][A-Za-z]+$")
+# A name ends where a citation closes: punctuation, not a possessive ("Dorvo's ministry").
+CITATION_CLOSERS = frozenset({",", ".", ";", ":", ")", "—", "–"})
+
+
+def cited_outlets(
+    doc: Doc, named: Sequence[Span], claimed: Sequence[bool], vocab: dict
+) -> tuple[list[Span], dict[Span, Span]]:
+    """News outlets named where an article cites its sources (guidelines §1: news agencies are ORG):
+    after a citing phrase ("according to Kelmar Daily,", "as cited by Dorvo.Info,", "quoted by the
+    agency TNX,"), as the subject of "reported" at a clause's start ("..., Tarsa Online reported"), or
+    before an apposed kind of outlet ("Vesna24, a regional outlet, said"). Outlets are often named
+    with their country ("Radio Kelmar Tarsa"): a place or nationality found inside gives way, but a
+    name made only of mentions already found, or of a person, is left alone, and so is a lone word
+    shaped as a given name. Vocabulary: entities.json ``outlet_*`` lists."""
+    view, flags = token_view(doc), token_flags(doc)
+    texts, lowers = view.texts, view.lowers
+    n = len(doc)
+    media_words = frozenset(vocab["outlet_name_words"])
+    blocked = (frozenset(vocab["not_name"]) | frozenset(vocab["org_kind_not_names"])) - media_words
+    given = frozenset(vocab["person_given_names"])
+    cues = _phrases(vocab["outlet_cues_before"])
+    shared = set(_phrases(vocab["outlet_cues_people_share"]))
+    kinds = _phrases(vocab["outlet_kinds"])
+    verbs = frozenset(vocab["outlet_subject_verbs"])
+    the_verbs = frozenset(vocab["outlet_subject_verbs_after_the"])
+    documents = frozenset(vocab["outlet_not_documents"])
+    speech = frozenset(vocab["acronym_verbs_after"])  # "a source quoted by the agency TNX said"
+    followers = frozenset(vocab["org_apposition_followers"]) | speech
+    owner: dict[int, Span] = {}
+    for m in named:
+        for k in range(m.start, m.end):
+            owner[k] = m
+    taken = list(claimed)
+
+    def word(j: int) -> bool:
+        text = texts[j]
+        if not text[:1].isalpha() or text in blocked:
+            return False
+        if taken[j]:
+            m = owner.get(j)
+            return m is not None and m.label_ in ("GPE", "LOC", "NORP", "ORG")
+        return text[:1].isupper() or BRAND_NAME.match(text) is not None
+
+    def joined(j: int) -> bool:  # "Dorvo.Info", "Kelmar-Press": a tight dot or hyphen inside the name
+        return (
+            texts[j] in (".", "-") and 0 < j < n - 1 and not flags.spacy[j - 1] and not flags.spacy[j] and word(j + 1)
+        )
+
+    def forward(i: int) -> int:
+        j = i
+        while j < n and j - i < 6 and (word(j) or (j > i and joined(j))):
+            j += 1
+        return j
+
+    def backward(end: int) -> int:
+        j = end
+        while j > 0 and end - j < 6 and (word(j - 1) or (j < end and joined(j - 1))):
+            j -= 1
+        return j
+
+    def shaped(start: int, end: int) -> bool:
+        """A one-word name that could not be an English word opening a sentence."""
+        text = texts[start]
+        return (
+            end - start > 1
+            or text.isupper()
+            or BRAND_NAME.match(text) is not None
+            or CAMEL_NAME.match(text) is not None
+        )
+
+    found: list[Span] = []
+    replaced: dict[Span, Span] = {}
+
+    def add(start: int, end: int, rule: str) -> None:
+        if start >= end or any(t.text in blocked for t in doc[start:end]) or texts[end - 1] in documents:
+            return  # "according to the Geneva Conventions": a text cited, no outlet
+        inner = {owner[k] for k in range(start, end) if taken[k]}
+        if all(taken[start:end]) or any(m.start < start or m.end > end for m in inner):
+            return  # nothing new, or a mention reaching out of the name
+        if end - start == 1 and texts[start] in given:
+            return
+        if any(flags.is_upper[k] and flags.is_alpha[k] and len(texts[k]) > 1 for k in (start - 1, start - 2) if k >= 0):
+            return  # a word of an upper-case headline
+        span = Span(doc, start, end, label="ORG", span_id=rule)
+        found.append(span)
+        for m in inner:
+            replaced[m] = span
+        taken[start:end] = [True] * (end - start)
+
+    def after_determiner(i: int) -> int:
+        return i + 1 if i < n and lowers[i] == "the" else i
+
+    cue_firsts = {p[0] for p in cues}
+    kind_firsts = {p[0] for p in kinds}
+    for k, lower in enumerate(lowers):
+        if lower in cue_firsts:
+            size = next((len(p) for p in cues if tuple(lowers[k : k + len(p)]) == p), 0)
+            if size:
+                begin = after_determiner(k + size)
+                # "quoted by the agency TNX": the kind of outlet before its name stays outside.
+                kind = next((len(p) for p in kinds if tuple(lowers[begin : begin + len(p)]) == p), 0)
+                begin += kind
+                end = forward(begin)
+                # "according to Ruiz,": after a cue people share, one plain word may be a surname.
+                surname = tuple(lowers[k : k + size]) in shared and end - begin == 1 and not shaped(begin, end)
+                closed = end >= n or texts[end] in CITATION_CLOSERS or lowers[end] in speech
+                if closed and not surname:
+                    add(begin, end, "organisations.cited_outlet")
+                continue
+        if (lower in verbs or lower in the_verbs) and k > 0 and flags.is_lower[k]:
+            # "..., Tarsa Online reported": the outlet as the subject at a clause's start.
+            start = backward(k)
+            if start == k:
+                continue
+            before = lowers[start - 1] if start > 0 else ""
+            the = before == "the"
+            # "The Tarsa Ledger puts the toll at 30": after "the", a name of two words or more that a
+            # source's verb follows is a body's (a person's name takes no article; one word is
+            # speaking_bodies').
+            if lower not in verbs and not (the and k - start >= 2):
+                continue
+            edge = start - 1 - the
+            opens = (
+                edge < 0
+                or flags.sent_start[start - the]
+                or flags.is_space[edge]  # a line's start, after a heading
+                or lowers[edge] in (",", ";", "and", "but", "—", "–")
+            )
+            line_start = flags.sent_start[start] or (start > 0 and flags.is_space[start - 1])
+            # "His plan, Tarsa reported, was ...": one plain word is a source only in a reporting tag
+            # closed by punctuation; before an object ("Tarsa reported its first case") it may be a place.
+            tag = k + 1 >= n or texts[k + 1] in CITATION_CLOSERS
+            if not (tag or shaped(start, k)):
+                continue
+            if opens and (the or not line_start or shaped(start, k)):
+                add(start, k, "organisations.reporting_outlet")
+        elif lower == "," and k > 0:
+            # "Vesna24, a regional outlet, said": the name before an apposed kind of outlet.
+            j = k + 1
+            definite = j < n and lowers[j] == "the"
+            if j < n and lowers[j] in ("a", "an", "the"):
+                j += 1
+            for _ in range(3):
+                kind = next((len(p) for p in kinds if tuple(lowers[j : j + len(p)]) == p), 0)
+                if kind or j >= n or not (flags.is_lower[j] or word(j)) or lowers[j] in kind_firsts:
+                    break
+                j += 1
+            # "Dorvo, the agency said, ...": a definite kind right after the comma is a speaker's tag.
+            if not kind or j == k + 1 or (definite and j == k + 2):
+                continue
+            after = j + kind
+            if after < n and not (texts[after] in CITATION_CLOSERS or lowers[after] in followers):
+                continue
+            start = backward(k)
+            opens = start == 0 or flags.sent_start[start] or not flags.is_alpha[start - 1] or lowers[start - 1] == "the"
+            if opens:
+                add(start, k, "organisations.apposed_outlet")
+    return found, replaced
+
+
+def national_branches(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[list[Span], dict[Span, Span]]:
+    """A body's national branch or service named as one ORG: an international body the gazetteer
+    holds followed by a country or a language ("Amnesty International Kelmar", "BBC Kelmari"), or a
+    nationality or country before a movement whose every country has its own society ("Kelmari Red
+    Cross"). The two mentions give way to the branch's. Lists: entities.json ``national_branch_*``."""
+    parents = frozenset(vocab["national_branch_parents"])
+    societies = frozenset(vocab["national_branch_societies"])
+    flags = token_flags(doc)
+    starting_at = {m.start: m for m in named}
+    found: list[Span] = []
+    replaced: dict[Span, Span] = {}
+    for first in named:
+        second = starting_at.get(first.end)
+        if second is None or first in replaced or second in replaced:
+            continue
+        branch = (first.label_ == "ORG" and first.text in parents and second.label_ in ("GPE", "NORP", "LOC")) or (
+            first.label_ in ("GPE", "NORP") and second.label_ == "ORG" and second.text in societies
+        )
+        # "BBC Kelmari Service", "Amnesty International Kelmar Section": a longer name is found otherwise.
+        if not branch or (second.end < len(doc) and (flags.is_title[second.end] or flags.is_upper[second.end])):
+            continue
+        span = Span(doc, first.start, second.end, label="ORG", span_id="organisations.national_branch")
+        found.append(span)
+        replaced[first] = replaced[second] = span
+    return found, replaced

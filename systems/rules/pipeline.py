@@ -41,6 +41,7 @@ from .entities import (
     acronym_mentions,
     alias_mentions,
     body_mentions,
+    derived_demonyms,
     headed_mentions,
     institution_mentions,
     language_mentions,
@@ -51,7 +52,7 @@ from .entities import (
     ruler_patterns,
 )
 from .figures import Figure, FigureFinder
-from .organisations import kind_mentions
+from .organisations import cited_outlets, kind_mentions, national_branches
 from .places import (
     apposed_places,
     compass_halves,
@@ -62,6 +63,7 @@ from .places import (
     numbered_places,
     opened_places,
     place_mentions,
+    ruler_areas,
     seat_places,
 )
 from .relations import RelationFinder
@@ -78,6 +80,8 @@ NAME_FINDERS = (
     "rules_headed",
     "rules_institutions",
     "rules_kind_orgs",
+    # Before the designators: "two Kelmari towns" holds a nationality, not a place "Kelmari".
+    "rules_demonyms",
     "rules_named_designators",
     "rules_designated_places",
     "rules_places",
@@ -386,10 +390,20 @@ class InstitutionComponent(NameFinderComponent):
 
 
 class KindOrgComponent(NameFinderComponent):
-    """Organisations named next to the kind of body they are ("the X news agency", "the militia X")."""
+    """Organisations named next to the kind of body they are ("the X news agency", "the militia X"),
+    and outlets named where an article cites them ("according to X,")."""
 
     def find(self, doc, named, claimed):
-        return kind_mentions(doc, claimed, self.vocab), {}
+        people = frozenset(m.start for m in named if m.label_ == "PERSON")
+        found = kind_mentions(doc, claimed, self.vocab, people)
+        taken = list(claimed)
+        for m in found:
+            taken[m.start : m.end] = [True] * len(m)
+        # Then outlets named where a source is cited; a place inside such a name gives way.
+        cited, replaced = cited_outlets(doc, named, taken, self.vocab)
+        # A body's national branch ("Amnesty International Kelmar") holds two mentions found before.
+        branches, joined = national_branches(doc, [m for m in named if m not in replaced], self.vocab)
+        return found + cited + branches, replaced | joined
 
 
 class LanguageComponent:
@@ -414,10 +428,15 @@ class DatelineComponent(NameFinderComponent):
 
 
 class DesignatedPlaceComponent(NameFinderComponent):
-    """Names before a lower-case administrative designator or a place's office ("the X district")."""
+    """Names before a lower-case administrative designator or a place's office ("the X district"),
+    and the areas of traditional rulers ("Dorn Naaba Y", "the Paramount Chief of Dorn")."""
 
     def find(self, doc, named, claimed):
-        return designated_places(doc, claimed, self.vocab), {}
+        found = designated_places(doc, claimed, self.vocab)
+        taken = list(claimed)
+        for span in found:
+            taken[span.start : span.end] = [True] * (span.end - span.start)
+        return found + ruler_areas(doc, taken, self.vocab), {}
 
 
 class NamedDesignatorComponent(NameFinderComponent):
@@ -471,6 +490,19 @@ class RepeatComponent(NameFinderComponent):
         return [m for m in repeated if m not in widened] + numbered, replaced
 
 
+class DemonymComponent(NameFinderComponent):
+    """Nationality adjectives made from a place the gazetteer holds ("two Kelmari towns")."""
+
+    def __init__(self, nlp: Language, data_dir: Path):
+        super().__init__(nlp, data_dir)
+        gpe = load_json("gazetteer.json", data_dir)["GPE"]
+        # "Trinidadian": the first of a pair of names makes the adjective.
+        self.places = frozenset(gpe) | frozenset(p.split(" and ")[0] for p in gpe if " and " in p)
+
+    def find(self, doc, named, claimed):
+        return derived_demonyms(doc, claimed, self.vocab, self.places), {}
+
+
 class FigureComponent:
     """Casualty figures on tokens no name holds; a number right after a person's name is no count."""
 
@@ -510,6 +542,7 @@ COMPONENTS: dict[str, Any] = {
     "rules_designated_places": DesignatedPlaceComponent,
     "rules_places": PlaceComponent,
     "rules_repeats": RepeatComponent,
+    "rules_demonyms": DemonymComponent,
     "rules_figures": FigureComponent,
     "rules_relations": RelationComponent,
 }

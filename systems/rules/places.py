@@ -767,3 +767,41 @@ def facility_short_forms(doc: Doc, named: Sequence[Span], claimed: Sequence[bool
             taken[k:end] = [True] * (end - k)
             break
     return found
+
+
+def ruler_areas(doc: Doc, claimed: Sequence[bool], vocab: dict) -> list[Span]:
+    """The area of a traditional ruler, named before his title ("Dorn Naaba Y", "as Dorn Naba") or
+    after "<title> of" ("the Paramount Chief of Dorn"): a GPE like a governor's province, a
+    traditional kingdom too (guidelines §3, traditional rulers). Titles: entities.json
+    ``ruler_titles`` (written after the area) and ``ruler_titles_of`` (before "of")."""
+    view = token_view(doc)
+    texts = view.texts
+    words = place_vocabulary(vocab)
+    after_area = frozenset(vocab["ruler_titles"])
+    titles_of = [tuple(p.split()) for p in vocab["ruler_titles_of"]]
+    firsts_of = {p[0] for p in titles_of}
+    taken = list(claimed)
+    found: list[Span] = []
+    n = len(doc)
+    for k, text in enumerate(texts):
+        span = (k, k)
+        if text in after_area and k > 0:
+            # "Dorn Naaba Y": one or two name words right before the title ("Naba Y said" has none).
+            start = k
+            while start > 0 and k - start < 2 and not taken[start - 1] and _name_word(doc, start - 1, words):
+                start -= 1
+            if start < k and texts[start] in after_area:
+                start += 1  # a pair of titles, no area
+            span = (start, k)
+        elif text in firsts_of:
+            size = next((len(p) for p in titles_of if tuple(texts[k : k + len(p)]) == p), 0)
+            if size and k + size + 1 < n and texts[k + size] == "of":
+                start = k + size + 1
+                end = _name_end(doc, start, taken, words)
+                if _ends_name(doc, end):
+                    span = (start, end)
+        start, end = span
+        if start < end and not any(taken[start:end]):
+            found.append(Span(doc, start, end, label="GPE", span_id="places.ruler_area"))
+            taken[start:end] = [True] * (end - start)
+    return found
