@@ -9,7 +9,7 @@ wording does not pass.
 from __future__ import annotations
 
 import pytest
-from conftest import predict_text
+from conftest import predict_text, relation_texts
 
 from bench.formats.corpus import Document
 
@@ -428,3 +428,126 @@ def test_a_count_closing_a_verb_of_estimate(rules, text, figure, category):
 def test_a_population_put_at_a_count_stays_no_figure(rules):
     found = figures(rules, "The agency put the delta's population at nearly 3 million in Oko.")
     assert not found, found
+
+
+# --- 2. round of 2026-11-25 (late): transfer to unseen conflicts -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the population of a country, a village or an island (guidelines §2.4: population counts)
+        ("Varn keeps a garrison in Dusa, a country of about 4 million people, and has talks.", "about 4 million"),
+        ("Gunmen raided Oko, a village of 900 people, on Sunday and killed 4 fishermen.", "900"),
+        ("The Sabe militia holds Ikeno, an island of 30,000 people, off the delta.", "30,000"),
+        # a number in a name of a neighbourhood or a gang of Latin American cities
+        ("According to police spokesman Jon Arta, Barrio 18 inmates with rifles subdued the guards in Kelmor.", "18"),
+        ("Gunmen of the Calle 5 gang killed 3 traders in Oko on Friday.", "5"),
+        ("Comuna 13 residents in Mbaro said the militia had left.", "13"),
+        # "one" that picks one episode out of several (guidelines §2.4)
+        ("The raids went on all night; in one clash near Kelmor the gunmen took hostages.", "one"),
+        ("Five children were among those killed since May; one attack at Mbaro killed a mother and her baby.", "one"),
+        ("The Sabe militia struck Oko twice; in one raid the gunmen burned the jetty.", "one"),
+    ],
+)
+def test_numbers_that_name_or_pick_are_no_figures(rules, text, absent):
+    found = figures(rules, text)
+    assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # the count of one thing takes the singular noun (guidelines §2.4: "one missile hit the hospital")
+        ("One drone struck a fuel depot in Kelmor overnight.", "One", "other"),
+        ("One missile hit the hospital in Dusa on Monday.", "One", "other"),
+        ("Sabe gunmen set fire to one bus near the Oko jetty.", "one", "other"),
+        # the names above leave the counts beside them
+        ("Gunmen of the Calle 5 gang killed 3 traders in Oko on Friday.", "3", "killed"),
+        ("Gunmen raided Oko, a village of 900 people, on Sunday and killed 4 fishermen.", "4", "killed"),
+    ],
+)
+def test_counts_beside_the_new_guards_stay(rules, text, figure, category):
+    found = figures(rules, text)
+    assert found.get(figure, ("", ""))[0] == category, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # a bulleted timeline of one toll: "the figure" refers back to the count of the line before
+        (
+            "- By May the toll in Tarvin had climbed to 26, the Varn Herald reported.\n"
+            "- By June the figure had reached at least 58, according to the Kelmor Courier.",
+            "at least 58",
+            "killed",
+        ),
+        ("- Medics counted 12 wounded in Oko by Monday.\n- By Friday the total had reached 30.", "30", "injured"),
+    ],
+)
+def test_a_definite_tally_word_refers_back_across_a_line_break(rules, text, figure, category):
+    found = figures(rules, text)
+    assert found.get(figure, ("", ""))[0] == category, found
+
+
+def relations(system, text: str) -> set[tuple[str, str, str]]:
+    """(type, figure, argument) of the LOCATED_IN and REPORTED_BY relations of one test sentence."""
+    return {r for r in relation_texts(predict_text(system, text)) if r[0] in ("LOCATED_IN", "REPORTED_BY")}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a verb of telling with an object and "to" before a verb gives an order, not a report
+        (
+            "Varn officials put the toll at four soldiers dead, and President Amos Teller told officials to "
+            "tighten control of the border.",
+            ("REPORTED_BY", "four", "Amos Teller"),
+        ),
+        (
+            "Governor Ida Mbeki told residents to stay indoors after gunmen killed 12 people in Mbaro.",
+            ("REPORTED_BY", "12", "Ida Mbeki"),
+        ),
+        # a body described by others' report ("estimated to have", "said to number") reports nothing
+        (
+            "The Red Pine Front, estimated to have 300 fighters, attacked Kelmor on Monday.",
+            ("REPORTED_BY", "300", "Red Pine Front"),
+        ),
+        (
+            "The Sabe Brotherhood, said to number about 2,000 men, holds the creeks near Oko.",
+            ("REPORTED_BY", "about 2,000", "Sabe Brotherhood"),
+        ),
+        # where the counted came from is no place of theirs
+        (
+            "Border guards killed three smugglers who had crossed over from Varn and attacked a post near Ikeno.",
+            ("LOCATED_IN", "three", "Varn"),
+        ),
+        ("Troops killed 12 fighters who infiltrated from Dusa into the Oko district.", ("LOCATED_IN", "12", "Dusa")),
+    ],
+)
+def test_orders_descriptions_and_origins_give_no_relation(rules, text, absent):
+    found = relations(rules, text)
+    assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # reports by a verb of telling stay
+        ("Governor Ida Mbeki told reporters 12 people had been killed in Mbaro.", ("REPORTED_BY", "12", "Ida Mbeki")),
+        ("Governor Ida Mbeki told Reuters up to 40 people died in Mbaro.", ("REPORTED_BY", "up to 40", "Ida Mbeki")),
+        (
+            "Colonel Pavel Ruud told the Varn Herald that 30 rebels were killed near Kelmor.",
+            ("REPORTED_BY", "30", "Pavel Ruud"),
+        ),
+        # past the origin, the place where the counted are
+        (
+            "Border guards killed three smugglers who had crossed over from Varn and attacked a post near Ikeno.",
+            ("LOCATED_IN", "three", "Ikeno"),
+        ),
+        ("Troops killed 12 fighters who infiltrated from Dusa into the Oko district.", ("LOCATED_IN", "12", "Oko")),
+    ],
+)
+def test_reports_and_places_beside_the_guards_stay(rules, text, present):
+    found = relations(rules, text)
+    assert present in found, found

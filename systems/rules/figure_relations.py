@@ -212,6 +212,15 @@ class FigureRelations(ArgumentGrammar):
         self.fronted_openers = frozenset(self.words["fronted_attribution_openers"])
         self.result_participles = frozenset(self.words["result_participles"])
         self.origin_verbs = frozenset(self.words["origin_verbs"])
+        self.origin_particles = frozenset(self.words["origin_particles"])
+        unreported = self.words["unreported"]
+        self.order_verbs = frozenset(unreported["order_verbs"])
+        self.order_gap: int = unreported["order_gap"]
+        self.passive_report_verbs = frozenset(unreported["passive_verbs"])
+        self.passive_leads = frozenset(unreported["passive_leads"])
+        self.passive_objects = frozenset(unreported["passive_objects"])
+        self.to_compounds = frozenset(unreported["to_compounds"])
+        self.not_verbs = frozenset(unreported["not_verbs"])
         self.passive_auxiliaries = [tuple(a.split()) for a in self.words["passive_place_auxiliaries"]]
         self.attack_participles = frozenset(self.words["passive_place_verbs"])
         self.fallen_verbs = frozenset(self.words["fallen_place_verbs"])
@@ -387,11 +396,42 @@ class FigureRelations(ArgumentGrammar):
         """Whether a verb that reports only with a complement has it: "put the toll at 40", not "put his
         signature to a decree" (report_verb_complements)."""
         _, s, e = match
+        if self._order_or_description(w, s, e):
+            return False
         needs = self.report_complements.get(w.lower[s])
         if needs is None:
             return True
         end = min(w.sent_ends[s], e + self.gaps["toll_report"] + 6)
         return any(w.lower[k] in needs for k in range(e, end))
+
+    def _origin_before(self, lowers: Sequence[str], k: int) -> bool:
+        """Whether "from" at k closes a verb of origin ("came from", "had crossed over from")."""
+        j = k - 1
+        if j > 0 and lowers[j] in self.origin_particles:
+            j -= 1
+        return lowers[j] in self.origin_verbs
+
+    def _order_or_description(self, w: Words, s: int, e: int) -> bool:
+        """ "X told officials to tighten the border": an order, not a report; "X, estimated to have 500
+        fighters", "Y is said to number 2,000": others describe X, who reports nothing (``unreported``)."""
+        n = len(w.lower)
+        word = w.lower[s]
+        described = e == s + 1 and word in self.passive_report_verbs and s > 0 and w.lower[s - 1] in self.passive_leads
+        if described and e + 1 < n and w.lower[e] == "to" and w.lower[e + 1] in self.passive_objects:
+            return True
+        if e == s + 1 and word in self.order_verbs:
+            for k in range(e + 1, min(n - 1, e + 1 + self.order_gap)):
+                if not w.is_alpha[k - 1]:
+                    return False  # punctuation or a number before "to": the verb's object is over
+                if w.lower[k] == "to":
+                    after = w.lower[k + 1]
+                    return (
+                        w.lower[k - 1] not in self.to_compounds
+                        and w.is_alpha[k + 1]
+                        and w.is_lower[k + 1]
+                        and after not in self.not_verbs
+                    )
+        return False
 
     def _claims_event(self, w: Words, s: int, e: int, figure: int) -> bool:
         """ "X claimed the attack, in which 10 died", "X claimed Saturday's bombing that killed 12": a
@@ -625,7 +665,7 @@ class FigureRelations(ArgumentGrammar):
                     return place, "relations.place_preps", None
             elif (
                 lowers[k] in self.place_triggers
-                and not (lowers[k] == "from" and lowers[k - 1] in self.origin_verbs)
+                and not (lowers[k] == "from" and self._origin_before(lowers, k))
                 and not self._in_transfer(doc, k)
             ):
                 place = self._place_phrase(doc, k + 1, at_start)

@@ -120,6 +120,7 @@ class FigureFinder:
         self.np_breaks = set(cues["noun_phrase_breaks"])
         self.partitive = set(cues["partitive_determiners"])
         self.tally = set(cues["tally_words"])
+        self.definite_tally = set(cues["definite_tally"])
         self.particle_verbs = set(cues["particle_verbs"])
         self.reporting = _phrases(cues["reporting_before"])
         self.bare_followers = set(cues["bare_followers"])
@@ -1079,8 +1080,10 @@ class FigureFinder:
         lets a capitalised demonym count people ("12 Somalis")."""
         kind = None
         hyphens = sum(1 for w in lowers[first : min(limit, first + 9)] if w in ("-", "–"))
+        # "one missile hit the ward", "one drone struck a depot": a count of one takes the singular
+        single = first > 0 and lowers[first - 1] == "one"
         for k in range(first, min(limit, first + 5 + hyphens)):  # a hyphen is no word of the phrase
-            if lowers[k] in self.things:
+            if lowers[k] in self.things or (single and self._singular_thing(lowers[k])):
                 kind = "thing"
             elif lowers[k] in self.actors or lowers[k] in self.more_actors:
                 kind = "actor"
@@ -1097,6 +1100,10 @@ class FigureFinder:
             elif lowers[k] in self.np_breaks or not (lowers[k][0].isalpha() or lowers[k] in ("-", "–")):
                 break
         return kind
+
+    def _singular_thing(self, word: str) -> bool:
+        """Whether a word is the singular of a counted thing ("missile" of "missiles", "bus" of "buses")."""
+        return len(word) > 2 and (word + "s" in self.things or word + "es" in self.things)
 
     def _people_word(self, lowers: list[str], texts: list[str] | None, k: int) -> bool:
         """Whether token k names people by the general class: a word of people_class.nouns, or a plural
@@ -1171,6 +1178,10 @@ class FigureFinder:
         )
         if same_sentence or (paragraph and (rule == "figures.tally" or rest)):
             return last.category, f"figures.previous.{last.category}"
+        if rule == "figures.tally" and self._definite_tally(view, lowers, start):
+            # "- By March the figure had reached 58": a definite tally word refers back to the count
+            # before it across a line break too (a bulleted timeline restates one running toll).
+            return last.category, f"figures.previous.{last.category}"
         if rule in ("figures.noun", "figures.people") and start > 0 and lowers[start - 1] in self.pronoun_determiners:
             # "the 25 crew were flown home": a count repeated with "the" counts the people counted before
             value = normalise_figure(" ".join(view.texts[start:end]))
@@ -1183,6 +1194,14 @@ class FigureFinder:
                 if group in lowers[before.span.end : before.span.end + 4] and before.category != "other":
                     return before.category, f"figures.group.{before.category}"
         return "other", f"{rule}.other"
+
+    def _definite_tally(self, view, lowers: list[str], start: int) -> bool:
+        """Whether the nearest tally word before a count in its sentence is definite ("the figure", "that
+        total"), so refers back to a count already given."""
+        for k in range(start - 1, max(view.sent_starts[start], start - TALLY_WINDOW) - 1, -1):
+            if lowers[k] in self.tally:
+                return k > 0 and lowers[k - 1] in self.definite_tally
+        return False
 
     def _named_group(self, lowers: list[str], end: int) -> str | None:
         """The noun of a group the article has named before, when one of ``group_parts`` makes the count a
