@@ -551,3 +551,57 @@ def test_orders_descriptions_and_origins_give_no_relation(rules, text, absent):
 def test_reports_and_places_beside_the_guards_stay(rules, text, present):
     found = relations(rules, text)
     assert present in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the sources themselves, past a phrase of anonymous attribution (guidelines §2.4)
+        ("Seven people familiar with the talks in Kelmor said the truce would hold.", "Seven"),
+        ("Four people close to the victims said 12 fishermen were missing near Oko.", "Four"),
+        # a smaller count in a larger one is a ratio
+        ("Officials said 4 in 10 homes in Dusa had no water.", "4"),
+        ("Officials said 4 in 10 homes in Dusa had no water.", "10"),
+        ("Three in five children in the Oru camps are hungry, the agency said.", "five"),
+        # "the two men" who meet are the parties the text named (counts of named participants)
+        ("The two men shook hands in Kelmor after the talks.", "two"),
+        ("The two women met in Mbaro on Friday to sign the delta accord.", "two"),
+    ],
+)
+def test_sources_ratios_and_meeting_parties_are_no_figures(rules, text, absent):
+    found = figures(rules, text)
+    assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        ("Four people close to the victims said 12 fishermen were missing near Oko.", "12", "missing"),
+        # a larger count "in" a smaller one counts
+        ("Gunmen killed 40 in two raids on Kelmor.", "40", "killed"),
+        # the two men of the events stay
+        ("The two men were shot dead in Tarvin on Monday.", "two", "killed"),
+    ],
+)
+def test_counts_beside_sources_ratios_and_parties_stay(rules, text, figure, category):
+    found = figures(rules, text)
+    assert found.get(figure, ("", ""))[0] == category, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a speaker's count keeps its speaker when an "according to" after it names no one
+        (
+            "The Varn Rights League put the dead at 14, with 25 officers hurt, according to figures issued on Friday.",
+            ("REPORTED_BY", "25", "Varn Rights League"),
+        ),
+        (
+            "The Oru Council of Elders said 30 fishermen were missing near Oko, according to local accounts.",
+            ("REPORTED_BY", "30", "Oru Council of Elders"),
+        ),
+    ],
+)
+def test_an_unnamed_attribution_leaves_the_speaker(rules, text, present):
+    found = relations(rules, text)
+    assert present in found, found

@@ -1285,7 +1285,7 @@ class FigureRelations(ArgumentGrammar):
                 source = self._attributed(doc, e, at_start, labels)
                 if source is None:
                     back = self._back_reference(doc, e, reporters, forward=True)
-                    if back is not None or not self._role_of_body(doc, e):
+                    if back is not None:
                         return back, "relations.report_verbs.back_reference"
                     break  # "…, according to its director": the body's own verb before still gives the origin
                 return source, "relations.report_verbs.according_to"

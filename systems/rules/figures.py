@@ -152,6 +152,10 @@ class FigureFinder:
         self.one_idioms = set(cues["one_idioms"])
         self.remains = set(cues["remains_nouns"])
         self.ratio_ones = set(cues["ratio_ones"])
+        self.participant_people = set(cues["participant_people"]["nouns"])
+        self.meeting_verbs = set(cues["participant_people"]["verbs"])
+        self.source_qualifiers = _phrases(cues["source_qualifiers"])
+        self.source_qualifier_reach: int = cues["source_qualifier_reach"]
         self.name_openers = set(cues["name_openers"])
         self.aboard_words = _phrases(cues["aboard_words"]["words"])
         self.holding = set(cues["aboard_words"]["held"])
@@ -622,6 +626,10 @@ class FigureFinder:
             return True  # "ranged in age from 3 to 70"
         if prev is not None and prev.lower_ == "the" and self._participants_follow(doc, end):
             return True
+        if prev is not None and prev.lower_ == "the" and self._meeting_people(doc, end):
+            return True  # "the two men shook hands": the parties named before
+        if self._ratio(doc, start, end):
+            return True
         text = doc[start:end].text
         if ":" in text or text.endswith("%"):
             return True
@@ -634,11 +642,47 @@ class FigureFinder:
         in_commas = prev is not None and prev.text == "," and nxt is not None and nxt.text == ","
         return in_commas and (start - 1 in person_ends or (start > 1 and doc[start - 2].lower_ in self.age_nouns))
 
+    def _meeting_people(self, doc: Doc, end: int) -> bool:
+        """ "the two men shook hands", "the two women met": parties the text names (participant_people)."""
+        return (
+            end + 1 < len(doc)
+            and doc[end].lower_ in self.participant_people
+            and doc[end + 1].lower_ in self.meeting_verbs
+        )
+
+    @staticmethod
+    def _ratio(doc: Doc, start: int, end: int) -> bool:
+        """ "4 in 10 homes": a smaller count "in" a larger one, either of the two (ratio_pairs)."""
+
+        def value(k: int) -> float | None:
+            read = normalise_figure(doc[k].text) if 0 <= k < len(doc) and doc[k].like_num else None
+            return read[0] if read is not None else None
+
+        if end - start != 1:
+            return False
+        here = value(start)
+        if here is None:
+            return False
+        if end + 1 < len(doc) and doc[end].lower_ == "in" and (larger := value(end + 1)) is not None:
+            return here < larger
+        if start > 1 and doc[start - 1].lower_ == "in" and (smaller := value(start - 2)) is not None:
+            return smaller < here
+        return False
+
     def _counts_sources(self, lowers: list[str], end: int) -> bool:
         """ "two US officials said", "three witnesses told AFP": the sources are not in the events (guidelines
         §2.4); but "12 people reported killed" is a count, so a cue after the verb keeps it."""
         for k in range(end, min(len(lowers) - 1, end + 4)):
             # "three clerics said": people of the general class are sources like source_nouns
+            people = lowers[k] in self.sources or lowers[k] in self.people or self._people_word(lowers, None, k)
+            if people and any(tuple(lowers[k + 1 : k + 1 + len(p)]) == p for p in self.source_qualifiers):
+                # "seven people familiar with the talks said": the verb stands after the qualifying phrase
+                for j in range(k + 2, min(len(lowers), k + 2 + self.source_qualifier_reach)):
+                    if lowers[j] in self.reporting_verbs:
+                        return True
+                    if lowers[j] in (".", ";", ":"):
+                        return False
+                return False
             if lowers[k] in self.sources or self._people_word(lowers, None, k):
                 verb = k + 1
                 if lowers[verb] in self.vote_verbs and lowers[k] not in self.sources:
