@@ -605,3 +605,35 @@ def test_counts_beside_sources_ratios_and_parties_stay(rules, text, figure, cate
 def test_an_unnamed_attribution_leaves_the_speaker(rules, text, present):
     found = relations(rules, text)
     assert present in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the place of a meeting at which the count was agreed is not the counted's place
+        ("The Sabe militia freed 40 hostages, a deal agreed at a summit in Ikeno.", ("LOCATED_IN", "40", "Ikeno")),
+        (
+            "At talks in Dusa, the Red Pine Front agreed to free 300 prisoners.",
+            ("LOCATED_IN", "300", "Dusa"),
+        ),
+    ],
+)
+def test_the_place_of_talks_is_not_the_figures(rules, text, absent):
+    found = relations(rules, text)
+    assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # people killed at a meeting were there
+        (
+            "At least 12 people were killed at a meeting in Mbaro when a bomb exploded.",
+            ("LOCATED_IN", "At least 12", "Mbaro"),
+        ),
+        ("Gunmen shot dead 5 elders at a meeting in Tarvin on Sunday.", ("LOCATED_IN", "5", "Tarvin")),
+    ],
+)
+def test_a_figure_of_the_meeting_itself_keeps_its_place(rules, text, present):
+    found = relations(rules, text)
+    assert present in found, found

@@ -213,6 +213,8 @@ class FigureRelations(ArgumentGrammar):
         self.result_participles = frozenset(self.words["result_participles"])
         self.origin_verbs = frozenset(self.words["origin_verbs"])
         self.origin_particles = frozenset(self.words["origin_particles"])
+        self.meeting_nouns = frozenset(self.words["meeting_places"]["nouns"])
+        self.meeting_verbs = frozenset(self.words["meeting_places"]["verbs"])
         unreported = self.words["unreported"]
         self.order_verbs = frozenset(unreported["order_verbs"])
         self.order_gap: int = unreported["order_gap"]
@@ -403,6 +405,14 @@ class FigureRelations(ArgumentGrammar):
             return True
         end = min(w.sent_ends[s], e + self.gaps["toll_report"] + 6)
         return any(w.lower[k] in needs for k in range(e, end))
+
+    def _meeting_place(self, lowers: Sequence[str], k: int, span: Span) -> bool:
+        """Whether the place phrase opened at k names where a meeting was ("agreed at talks in X"), a verb of
+        agreement or speech standing between the figure and the meeting (``meeting_places``)."""
+        if k == 0 or lowers[k - 1] not in self.meeting_nouns:
+            return False
+        lo, hi = (span.end, k) if k >= span.end else (k, span.start)
+        return any(lowers[j] in self.meeting_verbs for j in range(lo, hi))
 
     def _origin_before(self, lowers: Sequence[str], k: int) -> bool:
         """Whether "from" at k closes a verb of origin ("came from", "had crossed over from")."""
@@ -667,6 +677,7 @@ class FigureRelations(ArgumentGrammar):
                 lowers[k] in self.place_triggers
                 and not (lowers[k] == "from" and self._origin_before(lowers, k))
                 and not self._in_transfer(doc, k)
+                and not self._meeting_place(lowers, k, span)
             ):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
@@ -714,7 +725,9 @@ class FigureRelations(ArgumentGrammar):
                     return named, "relations.place_preps.relative", None
             if w.lower[k] in self.place_before_breaks and k > 0 and w.lower[k - 1] in (",", "and", "but"):
                 break  # "talks in X and that 30 were freed", "a base near X, which housed 200": a new clause
-            if (lowers[k] in self.place_triggers and not self._in_transfer(doc, k)) or self._siege_of(lowers, k):
+            # "agreed at talks in X": the place of the talks
+            opens_place = lowers[k] in self.place_triggers and not self._meeting_place(lowers, k, span)
+            if (opens_place and not self._in_transfer(doc, k)) or self._siege_of(lowers, k):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return self._chain_head(doc, k, place, at_end), "relations.place_preps.before", place
