@@ -637,3 +637,39 @@ def test_the_place_of_talks_is_not_the_figures(rules, text, absent):
 def test_a_figure_of_the_meeting_itself_keeps_its_place(rules, text, present):
     found = relations(rules, text)
     assert present in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the host of an envoy is not the speaker
+        ("The UN envoy to Varn said 40 civilians were killed last week.", ("REPORTED_BY", "40", "Varn")),
+        ("The ambassador to Dusa said 12 fishermen had been detained near Oko.", ("REPORTED_BY", "12", "Dusa")),
+        # the place of the speaker's scene is not the counted's
+        ("Speaking in Dusa on Monday, the minister said 30 rebels had been killed.", ("LOCATED_IN", "30", "Dusa")),
+        ("Writing from Ikeno, the bishop said 60 families had fled the delta.", ("LOCATED_IN", "60", "Ikeno")),
+    ],
+)
+def test_an_envoys_host_and_a_speakers_scene_give_no_relation(rules, text, absent):
+    found = relations(rules, text)
+    assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("The UN envoy to Varn said 40 civilians were killed last week.", ("REPORTED_BY", "40", "UN")),
+        (
+            "The Red Pine Front's envoy to Varn said 12 fishermen had been detained.",
+            ("REPORTED_BY", "12", "Red Pine Front"),
+        ),
+        ("In Dusa, the minister said 30 rebels had been killed.", ("LOCATED_IN", "30", "Dusa")),
+        (
+            "Speaking to reporters, the minister said 30 rebels had been killed in Tarvin.",
+            ("LOCATED_IN", "30", "Tarvin"),
+        ),
+    ],
+)
+def test_an_envoys_body_and_places_of_the_events_stay(rules, text, present):
+    found = relations(rules, text)
+    assert present in found, found

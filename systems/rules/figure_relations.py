@@ -214,6 +214,8 @@ class FigureRelations(ArgumentGrammar):
         self.origin_verbs = frozenset(self.words["origin_verbs"])
         self.origin_particles = frozenset(self.words["origin_particles"])
         self.meeting_nouns = frozenset(self.words["meeting_places"]["nouns"])
+        self.envoy_roles = frozenset(self.words["envoy_roles"])
+        self.speaker_frames = frozenset(self.words["speaker_frames"])
         self.meeting_verbs = frozenset(self.words["meeting_places"]["verbs"])
         unreported = self.words["unreported"]
         self.order_verbs = frozenset(unreported["order_verbs"])
@@ -694,6 +696,8 @@ class FigureRelations(ArgumentGrammar):
             # "— In X, …", "…; in X, …": a place phrase opening the sentence or a clause, not one closing a
             # bracket inside the speaker's phrase ("N, spokeswoman for the Office (OCHA) in X, said …").
             opens = k == sent_start or k == sent_start + 1 or (w.is_punct[k - 1] and w.text[k - 1] != ")")
+            if k > sent_start and lowers[k - 1] in self.speaker_frames:
+                break  # "Speaking in X, the minister said 30 …": where the speaker was
             if lowers[k] in self.place_triggers and opens:
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
@@ -1693,6 +1697,11 @@ class FigureRelations(ArgumentGrammar):
                 source = self._subject(doc, s, at_end, labels) or self._coordinated_subject(doc, s, at_start, labels)
             if source is None and self._unnamed_speaker(doc, s):
                 return None
+            if source is not None and self._envoy_host(w, source):
+                # "the UN envoy to X said 40 …": X hosts the envoy; the envoy's body is named before the role
+                role = source.start - 2
+                owner = at_end.get(role - 1 if w.lower[role - 1] in POSSESSIVE_MARKS else role)
+                return owner if owner is not None and owner.label_ in labels else None
             if source is not None:
                 source = self._before_relay(doc, source, at_end, labels) or source
                 # "The ministry run by the Houthis said ...": the reporter is the head noun, not the agent.
@@ -1706,6 +1715,15 @@ class FigureRelations(ArgumentGrammar):
                     source = head or source
                 return source
         return None
+
+    def _envoy_host(self, w: Words, source: Span) -> bool:
+        """Whether a state is named as the host of an envoy ("the UN envoy to X"), not as a speaker."""
+        return (
+            source.label_ == "GPE"
+            and source.start >= 2
+            and w.lower[source.start - 1] == "to"
+            and w.lower[source.start - 2] in self.envoy_roles
+        )
 
     def _before_relay(self, doc: Doc, source: Span, at_end: dict, labels: set[str]) -> Span | None:
         """ "X, citing Y, said 40 …": a name inside a relay participle set off by commas is the relayed
