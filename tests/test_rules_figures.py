@@ -673,3 +673,24 @@ def test_an_envoys_host_and_a_speakers_scene_give_no_relation(rules, text, absen
 def test_an_envoys_body_and_places_of_the_events_stay(rules, text, present):
     found = relations(rules, text)
     assert present in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # out of captivity: hostages (guidelines §2.4, freed people counted as what they were)
+        ("Seven girls were rescued from captivity near Mbaro.", "Seven", "hostage"),
+        ("Eleven fishermen escaped from captivity in the Ossa valley.", "Eleven", "hostage"),
+        ("Forty prisoners were released from captivity in Kelmor.", "Forty", "detained"),
+        # a sentence opening on a part of the last figure before it
+        ("Clashes in Tarvin killed 23 people on Friday. Among them were 5 police officers.", "5", "killed"),
+        ("Gunmen abducted 40 traders near Oko. Among them are 6 women.", "6", "hostage"),
+        # escaped prisoners taken back are detained; places taken back stay things
+        ("Rebels stormed Kelmor prison and 300 inmates escaped. Police recaptured 45 by Sunday.", "45", "detained"),
+        ("Troops recaptured 12 escaped prisoners near Oko.", "12", "detained"),
+        ("Government forces recaptured 3 towns in the Ossa valley.", "3", "other"),
+    ],
+)
+def test_categories_of_captivity_parts_and_recapture(rules, text, figure, category):
+    found = figures(rules, text)
+    assert found.get(figure, ("", ""))[0] == category, found

@@ -117,6 +117,7 @@ class FigureFinder:
         self.status = set(cues["status_nouns"])
         self.part_before = _phrases(cues["part_markers"]["before"])
         self.part_after = _phrases(cues["part_markers"]["after"])
+        self.part_openers = _phrases(cues["part_markers"]["sentence_openers"])
         self.np_breaks = set(cues["noun_phrase_breaks"])
         self.partitive = set(cues["partitive_determiners"])
         self.tally = set(cues["tally_words"])
@@ -1175,8 +1176,14 @@ class FigureFinder:
     def _part_of(self, view, lowers: list[str], start: int, end: int, last: Figure) -> tuple[str, str] | None:
         """ "356 dead, 24 children among them", "including 8 women": a part of the figure before it in the
         sentence, in that figure's category, unless a cue stands right after the number ("among them 7 hurt")."""
-        if view.sent_starts[last.span.start] != view.sent_starts[start] or self._match_at(lowers, end, self.after_at):
+        if self._match_at(lowers, end, self.after_at):
             return None
+        sent_start = view.sent_starts[start]
+        if view.sent_starts[last.span.start] != sent_start:
+            # "… killed 23. Among them were 5 officers.": a sentence opening on a part of the last figure
+            opener = tuple(lowers[sent_start:start]) in self.part_openers
+            previous = sent_start > 0 and view.sent_starts[sent_start - 1] == view.sent_starts[last.span.start]
+            return (last.category, f"figures.part.{last.category}") if opener and previous else None
         before = any(start - len(p) >= 0 and tuple(lowers[start - len(p) : start]) == p for p in self.part_before)
         # After the number and its noun: "24 women among them", "109 of them"; not past a comma or a number.
         after = False
