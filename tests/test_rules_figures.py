@@ -448,6 +448,9 @@ def test_a_population_put_at_a_count_stays_no_figure(rules):
         ("The raids went on all night; in one clash near Kelmor the gunmen took hostages.", "one"),
         ("Five children were among those killed since May; one attack at Mbaro killed a mother and her baby.", "one"),
         ("The Sabe militia struck Oko twice; in one raid the gunmen burned the jetty.", "one"),
+        # the office-holders of a court or a chamber are its make-up (guidelines §2.4, a body's make-up)
+        ("The 12 judges of the Varn supreme court ruled against the junta.", "12"),
+        ("The 80 senators of the Oru assembly voted to extend the emergency.", "80"),
     ],
 )
 def test_numbers_that_name_or_pick_are_no_figures(rules, text, absent):
@@ -462,6 +465,9 @@ def test_numbers_that_name_or_pick_are_no_figures(rules, text, absent):
         ("One drone struck a fuel depot in Kelmor overnight.", "One", "other"),
         ("One missile hit the hospital in Dusa on Monday.", "One", "other"),
         ("Sabe gunmen set fire to one bus near the Oko jetty.", "one", "other"),
+        # office-holders with a fate of their own stay
+        ("Nine judges were abducted from the courthouse in Dusa.", "Nine", "hostage"),
+        ("Two senators were shot dead in Mbaro on Monday.", "Two", "killed"),
         # the names above leave the counts beside them
         ("Gunmen of the Calle 5 gang killed 3 traders in Oko on Friday.", "3", "killed"),
         ("Gunmen raided Oko, a village of 900 people, on Sunday and killed 4 fishermen.", "4", "killed"),
