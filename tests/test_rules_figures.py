@@ -700,3 +700,24 @@ def test_an_envoys_body_and_places_of_the_events_stay(rules, text, present):
 def test_categories_of_captivity_parts_and_recapture(rules, text, figure, category):
     found = figures(rules, text)
     assert found.get(figure, ("", ""))[0] == category, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # ", in Y," after a named place is an apposition placing it, no clause opener: the figure takes both
+        ("An air strike on Dusa, in northern Varn, killed 9 civilians.", ("LOCATED_IN", "9", "Dusa")),
+        ("A shell hit Mbaro, in the Oru delta, wounding 14 traders.", ("LOCATED_IN", "14", "Mbaro")),
+        # a place attacked or targeted is where the events happened, like one hit or stormed
+        ("Rebels attacked the town of Dusa, in northern Varn, killing 9 civilians.", ("LOCATED_IN", "9", "Dusa")),
+        ("The drones targeted Kelmor airport, wounding 6 workers.", ("LOCATED_IN", "6", "Kelmor airport")),
+    ],
+)
+def test_a_place_and_its_apposition_place_the_figure(rules, text, present):
+    found = relations(rules, text)
+    assert present in found, found
+
+
+def test_an_attacked_party_is_no_place(rules):
+    found = relations(rules, "Rebels attacked the Red Pine Front, killing 9 fighters.")
+    assert not any(r[0] == "LOCATED_IN" for r in found), found

@@ -698,6 +698,10 @@ class FigureRelations(ArgumentGrammar):
             opens = k == sent_start or k == sent_start + 1 or (w.is_punct[k - 1] and w.text[k - 1] != ")")
             if k > sent_start and lowers[k - 1] in self.speaker_frames:
                 break  # "Speaking in X, the minister said 30 …": where the speaker was
+            if opens and k > sent_start and w.text[k - 1] == ",":
+                # "an air strike on X, in northern Y, killed 9": an apposition placing X, no clause opener
+                before = at_end.get(k - 1)
+                opens = before is None or before.label_ not in ("GPE", "LOC")
             if lowers[k] in self.place_triggers and opens:
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
