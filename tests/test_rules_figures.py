@@ -691,6 +691,10 @@ def test_an_envoys_body_and_places_of_the_events_stay(rules, text, present):
         # a sentence opening on a part of the last figure before it
         ("Clashes in Tarvin killed 23 people on Friday. Among them were 5 police officers.", "5", "killed"),
         ("Gunmen abducted 40 traders near Oko. Among them are 6 women.", "6", "hostage"),
+        # a tally of people held: what they were held as
+        ("Police put the number of suspects held at six, the Oru Times reported.", "six", "detained"),
+        ("The Varn police put the number of suspects held in Kelmor at 11.", "11", "detained"),
+        ("The army put the number of rebels held at 20.", "20", "other"),
         # escaped prisoners taken back are detained; places taken back stay things
         ("Rebels stormed Kelmor prison and 300 inmates escaped. Police recaptured 45 by Sunday.", "45", "detained"),
         ("Troops recaptured 12 escaped prisoners near Oko.", "12", "detained"),

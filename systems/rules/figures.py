@@ -1091,6 +1091,8 @@ class FigureFinder:
                     if k + 1 < start and lowers[k + 1] == "of":
                         # people named after the tally word are counted by the tally's own category
                         kind = self._head_kind(lowers, k + 2, start)
+                        if kind == "actor" and self._held_of(lowers, k + 2, start):
+                            return "tally"  # "put the number of suspects held at six": the people held
                         return kind if kind in ("thing", "actor") else "tally"
                     return "tally"
                 if view.like_num[k] and k > 0 and lowers[k - 1] == "from":
@@ -1098,6 +1100,14 @@ class FigureFinder:
                 if view.like_num[k] and not revising:
                     break
         return None
+
+    def _held_of(self, lowers: list[str], first: int, limit: int) -> str | None:
+        """The category of people held in a tally's "of" phrase ("the number of suspects held"): a weak cue
+        of captivity after a noun of held_as says what they were held as."""
+        words = lowers[first : min(limit, first + 4)]
+        if not any(w in self.weak for w in words):
+            return None
+        return next((self.held[w] for w in words if w in self.held and w not in self.weak), None)
 
     def _tally_names(self, view, lowers: list[str], start: int) -> str | None:
         """The category the nearest tally word before a count names itself ("toll") or by the word after
@@ -1108,6 +1118,8 @@ class FigureFinder:
                     # "the number of dead", "the count of civilians slain", "the number of civilians taken
                     # out of the zone": a word naming a category, or a cue phrase of what befell them (its
                     # single words are in the context already; a verb of people_cues alone is weak)
+                    if held := self._held_of(lowers, k + 2, start):
+                        return held
                     for m in range(k + 2, min(start, k + 6)):
                         if cat := self.context.get(lowers[m]):
                             return cat
