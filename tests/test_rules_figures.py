@@ -725,3 +725,81 @@ def test_a_place_and_its_apposition_place_the_figure(rules, text, present):
 def test_an_attacked_party_is_no_place(rules):
     found = relations(rules, "Rebels attacked the Red Pine Front, killing 9 fighters.")
     assert not any(r[0] == "LOCATED_IN" for r in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a place inside the closing reporting tag is where the speech was given
+        ("The toll has risen to 52, the minister said in Kelmor on Monday.", ("LOCATED_IN", "52", "Kelmor")),
+        ("At least 30 fishermen died, Ida Mbeki told reporters in Ikeno.", ("LOCATED_IN", "At least 30", "Ikeno")),
+    ],
+)
+def test_a_place_in_the_closing_tag_is_the_speechs(rules, text, absent):
+    found = relations(rules, text)
+    assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (
+            "At least 52 people died in Tarvin, Amos Teller told reporters in Kelmor.",
+            ("LOCATED_IN", "At least 52", "Tarvin"),
+        ),
+        # a titled name in apposition to a role closes the tag's subject
+        (
+            "Twelve soldiers were killed, the army's spokesman, Colonel Pavel Ruud, told the Oru Times.",
+            ("REPORTED_BY", "Twelve", "Pavel Ruud"),
+        ),
+        (
+            "Nine fishermen drowned off Oko, the delta governor, Dr. Ida Mbeki, told reporters.",
+            ("REPORTED_BY", "Nine", "Ida Mbeki"),
+        ),
+    ],
+)
+def test_the_closing_tag_keeps_its_speaker_and_the_events_their_place(rules, text, present):
+    found = relations(rules, text)
+    assert present in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a tag closing the sentence reaches the figure past a clause of time before it
+        (
+            "Four soldiers died when their truck hit a mine near Tarvin, Colonel Pavel Ruud said.",
+            ("REPORTED_BY", "Four", "Pavel Ruud"),
+        ),
+        (
+            "Nine fishermen drowned after the boat capsized near Oko, the Oru Times reported.",
+            ("REPORTED_BY", "Nine", "Oru Times"),
+        ),
+    ],
+)
+def test_a_closing_tag_reaches_past_a_clause_of_time(rules, text, present):
+    found = relations(rules, text)
+    assert present in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a verb inside the later clause, with its own complement, is no closing tag
+        (
+            "Twelve people died in Dusa, where the Red Pine Front said it would fight on.",
+            ("REPORTED_BY", "Twelve", "Red Pine Front"),
+        ),
+        (
+            "Twelve people died when the militia attacked Oko, while the Red Pine Front said it lost none.",
+            ("REPORTED_BY", "Twelve", "Red Pine Front"),
+        ),
+        (
+            "Nineteen victims were buried at Mbaro, where Bishop Ida Mbeki told mourners that peace would come.",
+            ("REPORTED_BY", "Nineteen", "Ida Mbeki"),
+        ),
+    ],
+)
+def test_a_verb_in_a_later_clause_is_no_closing_tag(rules, text, absent):
+    found = relations(rules, text)
+    assert absent not in found, found

@@ -216,6 +216,8 @@ class FigureRelations(ArgumentGrammar):
         self.meeting_nouns = frozenset(self.words["meeting_places"]["nouns"])
         self.envoy_roles = frozenset(self.words["envoy_roles"])
         self.speaker_frames = frozenset(self.words["speaker_frames"])
+        # "…, X said it would fight on": a pronoun after the verb opens a complement of its own
+        self.tag_subjects = frozenset(self.words["closing_tag_pronouns"])
         self.meeting_verbs = frozenset(self.words["meeting_places"]["verbs"])
         unreported = self.words["unreported"]
         self.order_verbs = frozenset(unreported["order_verbs"])
@@ -650,6 +652,8 @@ class FigureRelations(ArgumentGrammar):
                 break  # "12 dead and 40 wounded in Ebo, while in Kessa 30 died": the contrast has its own place
             if lowers[k] in self.speech_verbs and k + 1 < len(doc) and w.text[k + 1] == ",":
                 break  # "…, the governor said, and in X …": the tag closes the figure's clause
+            if k in self._report_tokens and not in_part and "," in w.text[span.end : k]:
+                break  # "52 died, the minister told reporters in X": the place of the speech, not the figure's
             if w.text[k] == "," and k + 2 < len(doc) and lowers[k + 1] == "and" and w.is_lower[k + 2]:
                 break  # "… killed 22, and sought talks in X": a new verb phrase, not the figure's
             closer = lowers[k + 1] if w.text[k] == "," and k + 1 < len(doc) else ""
@@ -1328,7 +1332,21 @@ class FigureRelations(ArgumentGrammar):
             if back is not None:
                 return back, "relations.report_verbs.back_reference"
         for s, e in sorted(after):
-            if any(self._breaks_at(w, k) for k in range(span.end, s)) or self._clause_ends(doc, span.end, s):
+            # "12 died when rebels overran X, the army said": a tag closing the sentence with no count of its
+            # own reaches past the clauses before it
+            tail = range(e, ends[span.start])
+            comma = max((k for k in range(span.end, s) if w.text[k] in (",", "—", "–")), default=None)
+            closing = (
+                comma is not None
+                and len(tail) <= self.gaps["closing_tag"]
+                and not any(self._breaks_at(w, k) for k in range(comma, s))
+                and not any(
+                    k in self._figure_starts or w.lower[k] in self.object_relatives or w.lower[k] in self.tag_subjects
+                    for k in tail
+                )
+            )
+            broken = not closing and any(self._breaks_at(w, k) for k in range(span.end, s))
+            if broken or self._clause_ends(doc, span.end, s):
                 break  # "30 died, while a source told Reuters 45 had": the later verb has its own figure
             if any(w.lower[k] in self.free_relatives for k in range(max(span.end, s - 6), s)):
                 break  # "…, in what X said was an escalation": X comments on the event, not the count
@@ -1630,8 +1648,13 @@ class FigureRelations(ArgumentGrammar):
             k = opening
         if w.text[k - 1] == ",":
             named = at_end.get(k - 1)  # "…, the city's mayor, N, said": the name closing an apposition
-            if named is not None and named.label_ in labels and w.text[named.start - 1] == ",":
-                return named
+            if named is not None and named.label_ in labels:
+                # "…, the army's spokesman, Colonel N, told …": a title may stand between the comma and the name
+                j = named.start - 1
+                while j > 0 and named.start - j <= 3 and (w.is_title[j] or w.text[j] == ".") and w.text[j] != ",":
+                    j -= 1
+                if w.text[j] == ",":
+                    return named
             if self._role_apposition(doc, k - 1):
                 # "…," Col. N, the army spokesman, told reporters": the head of the apposition speaks.
                 head = self._apposition_head(doc, k - 1, at_end)
