@@ -603,7 +603,7 @@ def test_counts_beside_sources_ratios_and_parties_stay(rules, text, figure, cate
             ("REPORTED_BY", "25", "Varn Rights League"),
         ),
         (
-            "The Oru Council of Elders said 30 fishermen were missing near Oko, according to local accounts.",
+            "The Oru Council of Elders said 30 fishermen were missing near Oko, according to its latest data.",
             ("REPORTED_BY", "30", "Oru Council of Elders"),
         ),
     ],

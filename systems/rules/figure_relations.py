@@ -1310,9 +1310,9 @@ class FigureRelations(ArgumentGrammar):
                 source = self._attributed(doc, e, at_start, labels)
                 if source is None:
                     back = self._back_reference(doc, e, reporters, forward=True)
-                    if back is not None:
+                    if back is not None or not (self._role_of_body(doc, e) or self._count_attribution(w, e)):
                         return back, "relations.report_verbs.back_reference"
-                    break  # "…, according to its director": the body's own verb before still gives the origin
+                    break  # "…, according to its director", "according to figures issued on Friday": the verb before
                 return source, "relations.report_verbs.according_to"
         fronted = self._fronted_attribution(doc, span, before, at_start)
         if fronted is not None:
@@ -1360,6 +1360,17 @@ class FigureRelations(ArgumentGrammar):
                 if back is not None:
                     return back, "relations.report_verbs.back_reference"
         return None, ""
+
+    def _count_attribution(self, w: Words, k: int) -> bool:
+        """ "according to figures issued on Friday", "according to official data": a count noun after
+        "according to" names the speaker's own figures, so the reporting verb before still gives the source
+        (witnesses or residents there are another, unnamed origin)."""
+        for j in range(k, min(len(w.lower), k + 3)):
+            if w.lower[j] in self.count_nouns:
+                return True
+            if not (w.is_alpha[j] and w.is_lower[j]):
+                return False
+        return False
 
     def _role_of_body(self, doc: Doc, k: int) -> bool:
         """ "according to its director", "according to their spokesman": a role of the body named before,

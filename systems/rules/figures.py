@@ -1140,6 +1140,9 @@ class FigureFinder:
         # "one missile hit the ward", "one drone struck a depot": a count of one takes the singular
         single = first > 0 and lowers[first - 1] == "one"
         for k in range(first, min(limit, first + 5 + hyphens)):  # a hyphen is no word of the phrase
+            # the singular right after "one" or its lower-case modifiers, not past a name ("in one Kessa
+            # village" reads like "a")
+            single = single and (texts is None or texts[k][:1].islower())
             if lowers[k] in self.things or (single and self._singular_thing(lowers[k])):
                 kind = "thing"
             elif lowers[k] in self.actors or lowers[k] in self.more_actors:
