@@ -803,3 +803,16 @@ def test_a_closing_tag_reaches_past_a_clause_of_time(rules, text, present):
 def test_a_verb_in_a_later_clause_is_no_closing_tag(rules, text, absent):
     found = relations(rules, text)
     assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # a gapped count after a word of addition repeats the verb before it
+        ("Officers killed four of the gunmen in Kelmor and another two in Dusa.", "two", "killed"),
+        ("Sabe gunmen abducted 12 of the traders at Oko and a further 8 near Mbaro.", "8", "hostage"),
+    ],
+)
+def test_a_gapped_count_after_a_word_of_addition(rules, text, figure, category):
+    found = figures(rules, text)
+    assert found.get(figure, ("", ""))[0] == category, found

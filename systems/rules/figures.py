@@ -118,6 +118,7 @@ class FigureFinder:
         self.part_before = _phrases(cues["part_markers"]["before"])
         self.part_after = _phrases(cues["part_markers"]["after"])
         self.part_openers = _phrases(cues["part_markers"]["sentence_openers"])
+        self.gap_determiners = _phrases(cues["gap_determiners"])
         self.np_breaks = set(cues["noun_phrase_breaks"])
         self.partitive = set(cues["partitive_determiners"])
         self.tally = set(cues["tally_words"])
@@ -1343,7 +1344,13 @@ class FigureFinder:
         preposition repeats the verb of the figure before it in its sentence."""
         if not figures or start == 0 or end >= len(lowers):
             return None
-        if lowers[start - 1] not in ("and", ",") or lowers[end] not in self.gap_prepositions:
+        # "… and another two in Y", "… and a further 8 near Z": a determiner of addition may stand between
+        joint = start - 1
+        for phrase in self.gap_determiners:
+            if joint - len(phrase) >= 0 and tuple(lowers[joint - len(phrase) + 1 : joint + 1]) == phrase:
+                joint -= len(phrase)
+                break
+        if lowers[joint] not in ("and", ",") or lowers[end] not in self.gap_prepositions:
             return None
         last = figures[-1]
         if view.sent_starts[last.span.start] != view.sent_starts[start]:
