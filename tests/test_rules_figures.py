@@ -816,3 +816,35 @@ def test_a_verb_in_a_later_clause_is_no_closing_tag(rules, text, absent):
 def test_a_gapped_count_after_a_word_of_addition(rules, text, figure, category):
     found = figures(rules, text)
     assert found.get(figure, ("", ""))[0] == category, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # an unnamed member of a named body reports for the body (guidelines §2.5)
+        (
+            "Red Pine Front officers told the Oru Times that 12 fighters died near Oko.",
+            ("REPORTED_BY", "12", "Red Pine Front"),
+        ),
+        (
+            "A Sabe Brotherhood commander told the Varn Herald that 9 fishermen were missing near Ikeno.",
+            ("REPORTED_BY", "9", "Sabe Brotherhood"),
+        ),
+        # a pronoun going on with a relayed report keeps the speaker and the source it cites (§2.5)
+        (
+            "The Varn Herald, citing the Oru Rights League, said 30 died in Tarvin. It added that 12 were boys.",
+            ("REPORTED_BY", "12", "Varn Herald"),
+        ),
+        (
+            "The Varn Herald, citing the Oru Rights League, said 30 died in Tarvin. It added that 12 were boys.",
+            ("REPORTED_BY", "12", "Oru Rights League"),
+        ),
+        (
+            "The Kelmor Post, quoting the Delta Medics Union, said 40 were hurt near Oko. It said 6 later died.",
+            ("REPORTED_BY", "6", "Kelmor Post"),
+        ),
+    ],
+)
+def test_members_of_a_body_and_relayed_reports_that_go_on(rules, text, present):
+    found = relations(rules, text)
+    assert present in found, found

@@ -376,6 +376,8 @@ class FigureRelations(ArgumentGrammar):
                 for at, outlet, teller in self._told_relays:
                     if at in (previous, w.sent_starts[span.start]) and outlet == source:
                         add("REPORTED_BY", span, teller, "relations.report_verbs.relay_chain")
+                # "X, citing Y, said 30 died. It added …": the source X cites stays in the chain (§2.5)
+                add("REPORTED_BY", span, self._cited_by(doc, source, at_start), "relations.report_verbs.relay_chain")
             if source_rule in ("relations.report_verbs.before", "relations.report_verbs.back_reference"):
                 relaying = self._relaying_tag(doc, span, reports, at_start, at_end)
                 add("REPORTED_BY", span, relaying, "relations.report_verbs.relaying_tag")
@@ -1763,6 +1765,15 @@ class FigureRelations(ArgumentGrammar):
             and w.lower[source.start - 2] in self.envoy_roles
         )
 
+    def _cited_by(self, doc: Doc, speaker: Span, at_start: dict) -> Span | None:
+        """The source a speaker cites in a relay participle right after its name ("X, citing Y, said")."""
+        w = self._words(doc)
+        for s, e in self._relay_spans:
+            if w.lower[e - 1] != "by" and speaker.end < s <= speaker.end + 1 and w.text[speaker.end] == ",":
+                cited = self._relayed(doc, e, at_start, name_first=True)
+                return cited if cited is not None and cited != speaker else None
+        return None
+
     def _before_relay(self, doc: Doc, source: Span, at_end: dict, labels: set[str]) -> Span | None:
         """ "X, citing Y, said 40 …": a name inside a relay participle set off by commas is the relayed
         source; the subject of the verb is the name before the comma (the relay pattern adds Y)."""
@@ -1822,6 +1833,9 @@ class FigureRelations(ArgumentGrammar):
                 source = self._coordinated_subject(doc, s, at_start, SOURCE_LABELS)
             else:
                 source = self._subject(doc, s, at_end, SOURCE_LABELS)
+                if source is not None:
+                    # "X, citing Y, said …": X speaks, as in _speaker_before
+                    source = self._before_relay(doc, source, at_end, SOURCE_LABELS) or source
             if source is not None:
                 out[source.start] = source
         for k, word in enumerate(w.lower):
@@ -1936,6 +1950,21 @@ class FigureRelations(ArgumentGrammar):
             if end <= j and start >= floor and m.label_ in labels and m != exclude:
                 if m.start in self._relayed_reporters and word not in self.back_pronouns and word not in m.text.lower():
                     continue  # "counted by X's Health Ministry … the ministry": a relay's agent is named by its kind
+                if m.start in self._relayed_reporters and word in self.back_pronouns:
+                    # "X, citing Y, said 30 died. It added …": the pronoun goes on with the speaker, not its source
+                    speaker = next(
+                        (
+                            c
+                            for a, _, c in candidates
+                            if w.sent_starts[a] == w.sent_starts[m.start]
+                            and a < m.start
+                            and c.label_ in labels
+                            and c.start not in self._relayed_reporters
+                        ),
+                        None,
+                    )
+                    if speaker is not None:
+                        return speaker
                 return m
         return None
 
