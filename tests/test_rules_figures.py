@@ -848,3 +848,24 @@ def test_a_gapped_count_after_a_word_of_addition(rules, text, figure, category):
 def test_members_of_a_body_and_relayed_reports_that_go_on(rules, text, present):
     found = relations(rules, text)
     assert present in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # a count offered as an alternative to the next one is a figure of its own (guidelines §2.4)
+        ("Eleven or 12 hostages were freed near Oko.", "Eleven", "hostage"),
+        ("At least 12 — and possibly 20 — people were killed in Kelmor.", "At least 12", "killed"),
+        ("At least 30, perhaps 40, fishermen were hurt near Mbaro.", "At least 30", "injured"),
+        # a trailing "or more" stays the qualifier of one figure
+        ("Forty or more people were killed in Dusa.", "Forty or more", "killed"),
+    ],
+)
+def test_alternative_counts_are_figures_of_their_own(rules, text, figure, category):
+    found = figures(rules, text)
+    assert found.get(figure, ("", ""))[0] == category, found
+
+
+def test_an_alternative_to_no_figure_is_none(rules):
+    found = figures(rules, "The fighting lasted 3 or 4 days around Tarvin, and 9 soldiers died.")
+    assert "3" not in found and "4" not in found, found

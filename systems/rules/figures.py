@@ -119,6 +119,10 @@ class FigureFinder:
         self.part_after = _phrases(cues["part_markers"]["after"])
         self.part_openers = _phrases(cues["part_markers"]["sentence_openers"])
         self.gap_determiners = _phrases(cues["gap_determiners"])
+        alternatives = cues["alternatives"]
+        self.alternative_marks = set(alternatives["marks"])
+        self.alternative_words = self.alternative_marks | set(alternatives["fillers"])
+        self.alternative_gap: int = alternatives["gap"]
         self.np_breaks = set(cues["noun_phrase_breaks"])
         self.partitive = set(cues["partitive_determiners"])
         self.tally = set(cues["tally_words"])
@@ -898,6 +902,7 @@ class FigureFinder:
                 or self._from_list(doc, lowers, runs, i)
                 or self._gapped(view, lowers, start, end, figures)
                 or self._subset(view, lowers, start, end, figures)
+                or self._alternative(lowers, runs, i)
             )
             if cue is None:
                 continue
@@ -1379,6 +1384,21 @@ class FigureFinder:
             ):
                 return runs[j][2][0], f"figures.list.{runs[j][2][0]}"
         return None
+
+    def _alternative(self, lowers: list[str], runs: list, i: int) -> tuple[str, str] | None:
+        """ "11 or 12 hostages", "at least 12 — and possibly 20 — people were killed": a count offered as an
+        alternative to the next one is a figure of its own in that one's category (guidelines §2.4)."""
+        if i + 1 >= len(runs) or runs[i + 1][2] is None or runs[i + 1][2][0] == UNNAMED:
+            return None
+        between = lowers[runs[i][1] : runs[i + 1][0]]
+        if not between or len(between) > self.alternative_gap:
+            return None
+        if not all(w in self.alternative_words for w in between):
+            return None
+        if not any(w in self.alternative_marks for w in between):
+            return None
+        cat = runs[i + 1][2][0]
+        return cat, f"figures.alternative.{cat}"
 
     def _from_list(self, doc: Doc, lowers: list[str], runs: list, i: int) -> tuple[str, str] | None:
         """A count with no cue of its own inside a list of counts takes its neighbour's category:
