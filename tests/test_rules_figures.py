@@ -622,6 +622,12 @@ def test_an_unnamed_attribution_leaves_the_speaker(rules, text, present):
             "At talks in Dusa, the Red Pine Front agreed to free 300 prisoners.",
             ("LOCATED_IN", "300", "Dusa"),
         ),
+        # a meeting the reporting verb governs before the figure
+        ("Officials told a briefing in Kelmor that 30 rebels died.", ("LOCATED_IN", "30", "Kelmor")),
+        (
+            "The delta governor said at a news conference in Ikeno that 12 fishermen drowned.",
+            ("LOCATED_IN", "12", "Ikeno"),
+        ),
     ],
 )
 def test_the_place_of_talks_is_not_the_figures(rules, text, absent):
@@ -638,6 +644,7 @@ def test_the_place_of_talks_is_not_the_figures(rules, text, absent):
             ("LOCATED_IN", "At least 12", "Mbaro"),
         ),
         ("Gunmen shot dead 5 elders at a meeting in Tarvin on Sunday.", ("LOCATED_IN", "5", "Tarvin")),
+        ("Police said a bomb at a meeting in Mbaro killed 12 traders.", ("LOCATED_IN", "12", "Mbaro")),
     ],
 )
 def test_a_figure_of_the_meeting_itself_keeps_its_place(rules, text, present):

@@ -417,7 +417,8 @@ class FigureRelations(ArgumentGrammar):
         agreement or speech standing between the figure and the meeting (``meeting_places``)."""
         if k == 0 or lowers[k - 1] not in self.meeting_nouns:
             return False
-        lo, hi = (span.end, k) if k >= span.end else (k, span.start)
+        # "told a briefing in X that 30 died": before the figure, the verb may also govern the meeting itself
+        lo, hi = (span.end, k) if k >= span.end else (max(0, k - 1 - self.gaps["meeting_verb"]), span.start)
         return any(lowers[j] in self.meeting_verbs for j in range(lo, hi))
 
     def _origin_before(self, lowers: Sequence[str], k: int) -> bool:
