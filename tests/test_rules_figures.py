@@ -9,7 +9,7 @@ wording does not pass.
 from __future__ import annotations
 
 import pytest
-from conftest import predict_text
+from conftest import predict_text, relation_texts
 
 from bench.formats.corpus import Document
 
@@ -428,3 +428,451 @@ def test_a_count_closing_a_verb_of_estimate(rules, text, figure, category):
 def test_a_population_put_at_a_count_stays_no_figure(rules):
     found = figures(rules, "The agency put the delta's population at nearly 3 million in Oko.")
     assert not found, found
+
+
+# --- 2. round of 2026-11-25 (late): transfer to unseen conflicts -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the population of a country, a village or an island (guidelines §2.4: population counts)
+        ("Varn keeps a garrison in Dusa, a country of about 4 million people, and has talks.", "about 4 million"),
+        ("Gunmen raided Oko, a village of 900 people, on Sunday and killed 4 fishermen.", "900"),
+        ("The Sabe militia holds Ikeno, an island of 30,000 people, off the delta.", "30,000"),
+        # a number in a name of a neighbourhood or a gang of Latin American cities
+        ("According to police spokesman Jon Arta, Barrio 18 inmates with rifles subdued the guards in Kelmor.", "18"),
+        ("Gunmen of the Calle 5 gang killed 3 traders in Oko on Friday.", "5"),
+        ("Comuna 13 residents in Mbaro said the militia had left.", "13"),
+        # "one" that picks one episode out of several (guidelines §2.4)
+        ("The raids went on all night; in one clash near Kelmor the gunmen took hostages.", "one"),
+        ("Five children were among those killed since May; one attack at Mbaro killed a mother and her baby.", "one"),
+        ("The Sabe militia struck Oko twice; in one raid the gunmen burned the jetty.", "one"),
+        # the office-holders of a court or a chamber are its make-up (guidelines §2.4, a body's make-up)
+        ("The 12 judges of the Varn supreme court ruled against the junta.", "12"),
+        ("The 80 senators of the Oru assembly voted to extend the emergency.", "80"),
+    ],
+)
+def test_numbers_that_name_or_pick_are_no_figures(rules, text, absent):
+    found = figures(rules, text)
+    assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # the count of one thing takes the singular noun (guidelines §2.4: "one missile hit the hospital")
+        ("One drone struck a fuel depot in Kelmor overnight.", "One", "other"),
+        ("One missile hit the hospital in Dusa on Monday.", "One", "other"),
+        ("Sabe gunmen set fire to one bus near the Oko jetty.", "one", "other"),
+        # office-holders with a fate of their own stay
+        ("Nine judges were abducted from the courthouse in Dusa.", "Nine", "hostage"),
+        ("Two senators were shot dead in Mbaro on Monday.", "Two", "killed"),
+        # the names above leave the counts beside them
+        ("Gunmen of the Calle 5 gang killed 3 traders in Oko on Friday.", "3", "killed"),
+        ("Gunmen raided Oko, a village of 900 people, on Sunday and killed 4 fishermen.", "4", "killed"),
+    ],
+)
+def test_counts_beside_the_new_guards_stay(rules, text, figure, category):
+    found = figures(rules, text)
+    assert found.get(figure, ("", ""))[0] == category, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # a bulleted timeline of one toll: "the figure" refers back to the count of the line before
+        (
+            "- By May the toll in Tarvin had climbed to 26, the Varn Herald reported.\n"
+            "- By June the figure had reached at least 58, according to the Kelmor Courier.",
+            "at least 58",
+            "killed",
+        ),
+        ("- Medics counted 12 wounded in Oko by Monday.\n- By Friday the total had reached 30.", "30", "injured"),
+    ],
+)
+def test_a_definite_tally_word_refers_back_across_a_line_break(rules, text, figure, category):
+    found = figures(rules, text)
+    assert found.get(figure, ("", ""))[0] == category, found
+
+
+def relations(system, text: str) -> set[tuple[str, str, str]]:
+    """(type, figure, argument) of the LOCATED_IN and REPORTED_BY relations of one test sentence."""
+    return {r for r in relation_texts(predict_text(system, text)) if r[0] in ("LOCATED_IN", "REPORTED_BY")}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a verb of telling with an object and "to" before a verb gives an order, not a report
+        (
+            "Varn officials put the toll at four soldiers dead, and President Amos Teller told officials to "
+            "tighten control of the border.",
+            ("REPORTED_BY", "four", "Amos Teller"),
+        ),
+        (
+            "Governor Ida Mbeki told residents to stay indoors after gunmen killed 12 people in Mbaro.",
+            ("REPORTED_BY", "12", "Ida Mbeki"),
+        ),
+        # a body described by others' report ("estimated to have", "said to number") reports nothing
+        (
+            "The Red Pine Front, estimated to have 300 fighters, attacked Kelmor on Monday.",
+            ("REPORTED_BY", "300", "Red Pine Front"),
+        ),
+        (
+            "The Sabe Brotherhood, said to number about 2,000 men, holds the creeks near Oko.",
+            ("REPORTED_BY", "about 2,000", "Sabe Brotherhood"),
+        ),
+        # where the counted came from is no place of theirs
+        (
+            "Border guards killed three smugglers who had crossed over from Varn and attacked a post near Ikeno.",
+            ("LOCATED_IN", "three", "Varn"),
+        ),
+        ("Troops killed 12 fighters who infiltrated from Dusa into the Oko district.", ("LOCATED_IN", "12", "Dusa")),
+    ],
+)
+def test_orders_descriptions_and_origins_give_no_relation(rules, text, absent):
+    found = relations(rules, text)
+    assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # reports by a verb of telling stay
+        ("Governor Ida Mbeki told reporters 12 people had been killed in Mbaro.", ("REPORTED_BY", "12", "Ida Mbeki")),
+        ("Governor Ida Mbeki told Reuters up to 40 people died in Mbaro.", ("REPORTED_BY", "up to 40", "Ida Mbeki")),
+        (
+            "Colonel Pavel Ruud told the Varn Herald that 30 rebels were killed near Kelmor.",
+            ("REPORTED_BY", "30", "Pavel Ruud"),
+        ),
+        # past the origin, the place where the counted are
+        (
+            "Border guards killed three smugglers who had crossed over from Varn and attacked a post near Ikeno.",
+            ("LOCATED_IN", "three", "Ikeno"),
+        ),
+        ("Troops killed 12 fighters who infiltrated from Dusa into the Oko district.", ("LOCATED_IN", "12", "Oko")),
+    ],
+)
+def test_reports_and_places_beside_the_guards_stay(rules, text, present):
+    found = relations(rules, text)
+    assert present in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the sources themselves, past a phrase of anonymous attribution (guidelines §2.4)
+        ("Seven people familiar with the talks in Kelmor said the truce would hold.", "Seven"),
+        ("Four people close to the victims said 12 fishermen were missing near Oko.", "Four"),
+        # a smaller count in a larger one is a ratio
+        ("Officials said 4 in 10 homes in Dusa had no water.", "4"),
+        ("Officials said 4 in 10 homes in Dusa had no water.", "10"),
+        ("Three in five children in the Oru camps are hungry, the agency said.", "five"),
+        # "the two men" who meet are the parties the text named (counts of named participants)
+        ("The two men shook hands in Kelmor after the talks.", "two"),
+        ("The two women met in Mbaro on Friday to sign the delta accord.", "two"),
+    ],
+)
+def test_sources_ratios_and_meeting_parties_are_no_figures(rules, text, absent):
+    found = figures(rules, text)
+    assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        ("Four people close to the victims said 12 fishermen were missing near Oko.", "12", "missing"),
+        # a larger count "in" a smaller one counts
+        ("Gunmen killed 40 in two raids on Kelmor.", "40", "killed"),
+        # the two men of the events stay
+        ("The two men were shot dead in Tarvin on Monday.", "two", "killed"),
+    ],
+)
+def test_counts_beside_sources_ratios_and_parties_stay(rules, text, figure, category):
+    found = figures(rules, text)
+    assert found.get(figure, ("", ""))[0] == category, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a speaker's count keeps its speaker when an "according to" after it names no one
+        (
+            "The Varn Rights League put the dead at 14, with 25 officers hurt, according to figures issued on Friday.",
+            ("REPORTED_BY", "25", "Varn Rights League"),
+        ),
+        (
+            "The Oru Council of Elders said 30 fishermen were missing near Oko, according to its latest data.",
+            ("REPORTED_BY", "30", "Oru Council of Elders"),
+        ),
+    ],
+)
+def test_an_unnamed_attribution_leaves_the_speaker(rules, text, present):
+    found = relations(rules, text)
+    assert present in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the place of a meeting at which the count was agreed is not the counted's place
+        ("The Sabe militia freed 40 hostages, a deal agreed at a summit in Ikeno.", ("LOCATED_IN", "40", "Ikeno")),
+        (
+            "At talks in Dusa, the Red Pine Front agreed to free 300 prisoners.",
+            ("LOCATED_IN", "300", "Dusa"),
+        ),
+        # a meeting the reporting verb governs before the figure
+        ("Officials told a briefing in Kelmor that 30 rebels died.", ("LOCATED_IN", "30", "Kelmor")),
+        (
+            "The delta governor said at a news conference in Ikeno that 12 fishermen drowned.",
+            ("LOCATED_IN", "12", "Ikeno"),
+        ),
+    ],
+)
+def test_the_place_of_talks_is_not_the_figures(rules, text, absent):
+    found = relations(rules, text)
+    assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # people killed at a meeting were there
+        (
+            "At least 12 people were killed at a meeting in Mbaro when a bomb exploded.",
+            ("LOCATED_IN", "At least 12", "Mbaro"),
+        ),
+        ("Gunmen shot dead 5 elders at a meeting in Tarvin on Sunday.", ("LOCATED_IN", "5", "Tarvin")),
+        ("Police said a bomb at a meeting in Mbaro killed 12 traders.", ("LOCATED_IN", "12", "Mbaro")),
+    ],
+)
+def test_a_figure_of_the_meeting_itself_keeps_its_place(rules, text, present):
+    found = relations(rules, text)
+    assert present in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # the host of an envoy is not the speaker
+        ("The UN envoy to Varn said 40 civilians were killed last week.", ("REPORTED_BY", "40", "Varn")),
+        ("The ambassador to Dusa said 12 fishermen had been detained near Oko.", ("REPORTED_BY", "12", "Dusa")),
+        # the place of the speaker's scene is not the counted's
+        ("Speaking in Dusa on Monday, the minister said 30 rebels had been killed.", ("LOCATED_IN", "30", "Dusa")),
+        ("Writing from Ikeno, the bishop said 60 families had fled the delta.", ("LOCATED_IN", "60", "Ikeno")),
+    ],
+)
+def test_an_envoys_host_and_a_speakers_scene_give_no_relation(rules, text, absent):
+    found = relations(rules, text)
+    assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("The UN envoy to Varn said 40 civilians were killed last week.", ("REPORTED_BY", "40", "UN")),
+        (
+            "The Red Pine Front's envoy to Varn said 12 fishermen had been detained.",
+            ("REPORTED_BY", "12", "Red Pine Front"),
+        ),
+        ("In Dusa, the minister said 30 rebels had been killed.", ("LOCATED_IN", "30", "Dusa")),
+        (
+            "Speaking to reporters, the minister said 30 rebels had been killed in Tarvin.",
+            ("LOCATED_IN", "30", "Tarvin"),
+        ),
+    ],
+)
+def test_an_envoys_body_and_places_of_the_events_stay(rules, text, present):
+    found = relations(rules, text)
+    assert present in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # out of captivity: hostages (guidelines §2.4, freed people counted as what they were)
+        ("Seven girls were rescued from captivity near Mbaro.", "Seven", "hostage"),
+        ("Eleven fishermen escaped from captivity in the Ossa valley.", "Eleven", "hostage"),
+        ("Forty prisoners were released from captivity in Kelmor.", "Forty", "detained"),
+        # a sentence opening on a part of the last figure before it
+        ("Clashes in Tarvin killed 23 people on Friday. Among them were 5 police officers.", "5", "killed"),
+        ("Gunmen abducted 40 traders near Oko. Among them are 6 women.", "6", "hostage"),
+        # a tally of people held: what they were held as
+        ("Police put the number of suspects held at six, the Oru Times reported.", "six", "detained"),
+        ("The Varn police put the number of suspects held in Kelmor at 11.", "11", "detained"),
+        ("The army put the number of rebels held at 20.", "20", "other"),
+        # escaped prisoners taken back are detained; places taken back stay things
+        ("Rebels stormed Kelmor prison and 300 inmates escaped. Police recaptured 45 by Sunday.", "45", "detained"),
+        ("Troops recaptured 12 escaped prisoners near Oko.", "12", "detained"),
+        ("Government forces recaptured 3 towns in the Ossa valley.", "3", "other"),
+    ],
+)
+def test_categories_of_captivity_parts_and_recapture(rules, text, figure, category):
+    found = figures(rules, text)
+    assert found.get(figure, ("", ""))[0] == category, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # ", in Y," after a named place is an apposition placing it, no clause opener: the figure takes both
+        ("An air strike on Dusa, in northern Varn, killed 9 civilians.", ("LOCATED_IN", "9", "Dusa")),
+        ("A shell hit Mbaro, in the Oru delta, wounding 14 traders.", ("LOCATED_IN", "14", "Mbaro")),
+        # a place attacked or targeted is where the events happened, like one hit or stormed
+        ("Rebels attacked the town of Dusa, in northern Varn, killing 9 civilians.", ("LOCATED_IN", "9", "Dusa")),
+        ("The drones targeted Kelmor airport, wounding 6 workers.", ("LOCATED_IN", "6", "Kelmor airport")),
+    ],
+)
+def test_a_place_and_its_apposition_place_the_figure(rules, text, present):
+    found = relations(rules, text)
+    assert present in found, found
+
+
+def test_an_attacked_party_is_no_place(rules):
+    found = relations(rules, "Rebels attacked the Red Pine Front, killing 9 fighters.")
+    assert not any(r[0] == "LOCATED_IN" for r in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a place inside the closing reporting tag is where the speech was given
+        ("The toll has risen to 52, the minister said in Kelmor on Monday.", ("LOCATED_IN", "52", "Kelmor")),
+        ("At least 30 fishermen died, Ida Mbeki told reporters in Ikeno.", ("LOCATED_IN", "At least 30", "Ikeno")),
+    ],
+)
+def test_a_place_in_the_closing_tag_is_the_speechs(rules, text, absent):
+    found = relations(rules, text)
+    assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        (
+            "At least 52 people died in Tarvin, Amos Teller told reporters in Kelmor.",
+            ("LOCATED_IN", "At least 52", "Tarvin"),
+        ),
+        # a titled name in apposition to a role closes the tag's subject
+        (
+            "Twelve soldiers were killed, the army's spokesman, Colonel Pavel Ruud, told the Oru Times.",
+            ("REPORTED_BY", "Twelve", "Pavel Ruud"),
+        ),
+        (
+            "Nine fishermen drowned off Oko, the delta governor, Dr. Ida Mbeki, told reporters.",
+            ("REPORTED_BY", "Nine", "Ida Mbeki"),
+        ),
+    ],
+)
+def test_the_closing_tag_keeps_its_speaker_and_the_events_their_place(rules, text, present):
+    found = relations(rules, text)
+    assert present in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a tag closing the sentence reaches the figure past a clause of time before it
+        (
+            "Four soldiers died when their truck hit a mine near Tarvin, Colonel Pavel Ruud said.",
+            ("REPORTED_BY", "Four", "Pavel Ruud"),
+        ),
+        (
+            "Nine fishermen drowned after the boat capsized near Oko, the Oru Times reported.",
+            ("REPORTED_BY", "Nine", "Oru Times"),
+        ),
+    ],
+)
+def test_a_closing_tag_reaches_past_a_clause_of_time(rules, text, present):
+    found = relations(rules, text)
+    assert present in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # a verb inside the later clause, with its own complement, is no closing tag
+        (
+            "Twelve people died in Dusa, where the Red Pine Front said it would fight on.",
+            ("REPORTED_BY", "Twelve", "Red Pine Front"),
+        ),
+        (
+            "Twelve people died when the militia attacked Oko, while the Red Pine Front said it lost none.",
+            ("REPORTED_BY", "Twelve", "Red Pine Front"),
+        ),
+        (
+            "Nineteen victims were buried at Mbaro, where Bishop Ida Mbeki told mourners that peace would come.",
+            ("REPORTED_BY", "Nineteen", "Ida Mbeki"),
+        ),
+    ],
+)
+def test_a_verb_in_a_later_clause_is_no_closing_tag(rules, text, absent):
+    found = relations(rules, text)
+    assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # a gapped count after a word of addition repeats the verb before it
+        ("Officers killed four of the gunmen in Kelmor and another two in Dusa.", "two", "killed"),
+        ("Sabe gunmen abducted 12 of the traders at Oko and a further 8 near Mbaro.", "8", "hostage"),
+    ],
+)
+def test_a_gapped_count_after_a_word_of_addition(rules, text, figure, category):
+    found = figures(rules, text)
+    assert found.get(figure, ("", ""))[0] == category, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # an unnamed member of a named body reports for the body (guidelines §2.5)
+        (
+            "Red Pine Front officers told the Oru Times that 12 fighters died near Oko.",
+            ("REPORTED_BY", "12", "Red Pine Front"),
+        ),
+        (
+            "A Sabe Brotherhood commander told the Varn Herald that 9 fishermen were missing near Ikeno.",
+            ("REPORTED_BY", "9", "Sabe Brotherhood"),
+        ),
+        # a pronoun going on with a relayed report keeps the speaker and the source it cites (§2.5)
+        (
+            "The Varn Herald, citing the Oru Rights League, said 30 died in Tarvin. It added that 12 were boys.",
+            ("REPORTED_BY", "12", "Varn Herald"),
+        ),
+        (
+            "The Varn Herald, citing the Oru Rights League, said 30 died in Tarvin. It added that 12 were boys.",
+            ("REPORTED_BY", "12", "Oru Rights League"),
+        ),
+        (
+            "The Kelmor Post, quoting the Delta Medics Union, said 40 were hurt near Oko. It said 6 later died.",
+            ("REPORTED_BY", "6", "Kelmor Post"),
+        ),
+    ],
+)
+def test_members_of_a_body_and_relayed_reports_that_go_on(rules, text, present):
+    found = relations(rules, text)
+    assert present in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "category"),
+    [
+        # a count offered as an alternative to the next one is a figure of its own (guidelines §2.4)
+        ("Eleven or 12 hostages were freed near Oko.", "Eleven", "hostage"),
+        ("At least 12 — and possibly 20 — people were killed in Kelmor.", "At least 12", "killed"),
+        ("At least 30, perhaps 40, fishermen were hurt near Mbaro.", "At least 30", "injured"),
+        # a trailing "or more" stays the qualifier of one figure
+        ("Forty or more people were killed in Dusa.", "Forty or more", "killed"),
+    ],
+)
+def test_alternative_counts_are_figures_of_their_own(rules, text, figure, category):
+    found = figures(rules, text)
+    assert found.get(figure, ("", ""))[0] == category, found
+
+
+def test_an_alternative_to_no_figure_is_none(rules):
+    found = figures(rules, "The fighting lasted 3 or 4 days around Tarvin, and 9 soldiers died.")
+    assert "3" not in found and "4" not in found, found

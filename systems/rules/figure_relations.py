@@ -212,6 +212,21 @@ class FigureRelations(ArgumentGrammar):
         self.fronted_openers = frozenset(self.words["fronted_attribution_openers"])
         self.result_participles = frozenset(self.words["result_participles"])
         self.origin_verbs = frozenset(self.words["origin_verbs"])
+        self.origin_particles = frozenset(self.words["origin_particles"])
+        self.meeting_nouns = frozenset(self.words["meeting_places"]["nouns"])
+        self.envoy_roles = frozenset(self.words["envoy_roles"])
+        self.speaker_frames = frozenset(self.words["speaker_frames"])
+        # "…, X said it would fight on": a pronoun after the verb opens a complement of its own
+        self.tag_subjects = frozenset(self.words["closing_tag_pronouns"])
+        self.meeting_verbs = frozenset(self.words["meeting_places"]["verbs"])
+        unreported = self.words["unreported"]
+        self.order_verbs = frozenset(unreported["order_verbs"])
+        self.order_gap: int = unreported["order_gap"]
+        self.passive_report_verbs = frozenset(unreported["passive_verbs"])
+        self.passive_leads = frozenset(unreported["passive_leads"])
+        self.passive_objects = frozenset(unreported["passive_objects"])
+        self.to_compounds = frozenset(unreported["to_compounds"])
+        self.not_verbs = frozenset(unreported["not_verbs"])
         self.passive_auxiliaries = [tuple(a.split()) for a in self.words["passive_place_auxiliaries"]]
         self.attack_participles = frozenset(self.words["passive_place_verbs"])
         self.fallen_verbs = frozenset(self.words["fallen_place_verbs"])
@@ -361,6 +376,8 @@ class FigureRelations(ArgumentGrammar):
                 for at, outlet, teller in self._told_relays:
                     if at in (previous, w.sent_starts[span.start]) and outlet == source:
                         add("REPORTED_BY", span, teller, "relations.report_verbs.relay_chain")
+                # "X, citing Y, said 30 died. It added …": the source X cites stays in the chain (§2.5)
+                add("REPORTED_BY", span, self._cited_by(doc, source, at_start), "relations.report_verbs.relay_chain")
             if source_rule in ("relations.report_verbs.before", "relations.report_verbs.back_reference"):
                 relaying = self._relaying_tag(doc, span, reports, at_start, at_end)
                 add("REPORTED_BY", span, relaying, "relations.report_verbs.relaying_tag")
@@ -387,11 +404,51 @@ class FigureRelations(ArgumentGrammar):
         """Whether a verb that reports only with a complement has it: "put the toll at 40", not "put his
         signature to a decree" (report_verb_complements)."""
         _, s, e = match
+        if self._order_or_description(w, s, e):
+            return False
         needs = self.report_complements.get(w.lower[s])
         if needs is None:
             return True
         end = min(w.sent_ends[s], e + self.gaps["toll_report"] + 6)
         return any(w.lower[k] in needs for k in range(e, end))
+
+    def _meeting_place(self, lowers: Sequence[str], k: int, span: Span) -> bool:
+        """Whether the place phrase opened at k names where a meeting was ("agreed at talks in X"), a verb of
+        agreement or speech standing between the figure and the meeting (``meeting_places``)."""
+        if k == 0 or lowers[k - 1] not in self.meeting_nouns:
+            return False
+        # "told a briefing in X that 30 died": before the figure, the verb may also govern the meeting itself
+        lo, hi = (span.end, k) if k >= span.end else (max(0, k - 1 - self.gaps["meeting_verb"]), span.start)
+        return any(lowers[j] in self.meeting_verbs for j in range(lo, hi))
+
+    def _origin_before(self, lowers: Sequence[str], k: int) -> bool:
+        """Whether "from" at k closes a verb of origin ("came from", "had crossed over from")."""
+        j = k - 1
+        if j > 0 and lowers[j] in self.origin_particles:
+            j -= 1
+        return lowers[j] in self.origin_verbs
+
+    def _order_or_description(self, w: Words, s: int, e: int) -> bool:
+        """ "X told officials to tighten the border": an order, not a report; "X, estimated to have 500
+        fighters", "Y is said to number 2,000": others describe X, who reports nothing (``unreported``)."""
+        n = len(w.lower)
+        word = w.lower[s]
+        described = e == s + 1 and word in self.passive_report_verbs and s > 0 and w.lower[s - 1] in self.passive_leads
+        if described and e + 1 < n and w.lower[e] == "to" and w.lower[e + 1] in self.passive_objects:
+            return True
+        if e == s + 1 and word in self.order_verbs:
+            for k in range(e + 1, min(n - 1, e + 1 + self.order_gap)):
+                if not w.is_alpha[k - 1]:
+                    return False  # punctuation or a number before "to": the verb's object is over
+                if w.lower[k] == "to":
+                    after = w.lower[k + 1]
+                    return (
+                        w.lower[k - 1] not in self.to_compounds
+                        and w.is_alpha[k + 1]
+                        and w.is_lower[k + 1]
+                        and after not in self.not_verbs
+                    )
+        return False
 
     def _claims_event(self, w: Words, s: int, e: int, figure: int) -> bool:
         """ "X claimed the attack, in which 10 died", "X claimed Saturday's bombing that killed 12": a
@@ -598,6 +655,8 @@ class FigureRelations(ArgumentGrammar):
                 break  # "12 dead and 40 wounded in Ebo, while in Kessa 30 died": the contrast has its own place
             if lowers[k] in self.speech_verbs and k + 1 < len(doc) and w.text[k + 1] == ",":
                 break  # "…, the governor said, and in X …": the tag closes the figure's clause
+            if k in self._report_tokens and not in_part and "," in w.text[span.end : k]:
+                break  # "52 died, the minister told reporters in X": the place of the speech, not the figure's
             if w.text[k] == "," and k + 2 < len(doc) and lowers[k + 1] == "and" and w.is_lower[k + 2]:
                 break  # "… killed 22, and sought talks in X": a new verb phrase, not the figure's
             closer = lowers[k + 1] if w.text[k] == "," and k + 1 < len(doc) else ""
@@ -625,8 +684,9 @@ class FigureRelations(ArgumentGrammar):
                     return place, "relations.place_preps", None
             elif (
                 lowers[k] in self.place_triggers
-                and not (lowers[k] == "from" and lowers[k - 1] in self.origin_verbs)
+                and not (lowers[k] == "from" and self._origin_before(lowers, k))
                 and not self._in_transfer(doc, k)
+                and not self._meeting_place(lowers, k, span)
             ):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
@@ -643,6 +703,12 @@ class FigureRelations(ArgumentGrammar):
             # "— In X, …", "…; in X, …": a place phrase opening the sentence or a clause, not one closing a
             # bracket inside the speaker's phrase ("N, spokeswoman for the Office (OCHA) in X, said …").
             opens = k == sent_start or k == sent_start + 1 or (w.is_punct[k - 1] and w.text[k - 1] != ")")
+            if k > sent_start and lowers[k - 1] in self.speaker_frames:
+                break  # "Speaking in X, the minister said 30 …": where the speaker was
+            if opens and k > sent_start and w.text[k - 1] == ",":
+                # "an air strike on X, in northern Y, killed 9": an apposition placing X, no clause opener
+                before = at_end.get(k - 1)
+                opens = before is None or before.label_ not in ("GPE", "LOC")
             if lowers[k] in self.place_triggers and opens:
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
@@ -674,7 +740,9 @@ class FigureRelations(ArgumentGrammar):
                     return named, "relations.place_preps.relative", None
             if w.lower[k] in self.place_before_breaks and k > 0 and w.lower[k - 1] in (",", "and", "but"):
                 break  # "talks in X and that 30 were freed", "a base near X, which housed 200": a new clause
-            if (lowers[k] in self.place_triggers and not self._in_transfer(doc, k)) or self._siege_of(lowers, k):
+            # "agreed at talks in X": the place of the talks
+            opens_place = lowers[k] in self.place_triggers and not self._meeting_place(lowers, k, span)
+            if (opens_place and not self._in_transfer(doc, k)) or self._siege_of(lowers, k):
                 place = self._place_phrase(doc, k + 1, at_start)
                 if place is not None:
                     return self._chain_head(doc, k, place, at_end), "relations.place_preps.before", place
@@ -1245,9 +1313,9 @@ class FigureRelations(ArgumentGrammar):
                 source = self._attributed(doc, e, at_start, labels)
                 if source is None:
                     back = self._back_reference(doc, e, reporters, forward=True)
-                    if back is not None or not self._role_of_body(doc, e):
+                    if back is not None or not (self._role_of_body(doc, e) or self._count_attribution(w, e)):
                         return back, "relations.report_verbs.back_reference"
-                    break  # "…, according to its director": the body's own verb before still gives the origin
+                    break  # "…, according to its director", "according to figures issued on Friday": the verb before
                 return source, "relations.report_verbs.according_to"
         fronted = self._fronted_attribution(doc, span, before, at_start)
         if fronted is not None:
@@ -1267,7 +1335,21 @@ class FigureRelations(ArgumentGrammar):
             if back is not None:
                 return back, "relations.report_verbs.back_reference"
         for s, e in sorted(after):
-            if any(self._breaks_at(w, k) for k in range(span.end, s)) or self._clause_ends(doc, span.end, s):
+            # "12 died when rebels overran X, the army said": a tag closing the sentence with no count of its
+            # own reaches past the clauses before it
+            tail = range(e, ends[span.start])
+            comma = max((k for k in range(span.end, s) if w.text[k] in (",", "—", "–")), default=None)
+            closing = (
+                comma is not None
+                and len(tail) <= self.gaps["closing_tag"]
+                and not any(self._breaks_at(w, k) for k in range(comma, s))
+                and not any(
+                    k in self._figure_starts or w.lower[k] in self.object_relatives or w.lower[k] in self.tag_subjects
+                    for k in tail
+                )
+            )
+            broken = not closing and any(self._breaks_at(w, k) for k in range(span.end, s))
+            if broken or self._clause_ends(doc, span.end, s):
                 break  # "30 died, while a source told Reuters 45 had": the later verb has its own figure
             if any(w.lower[k] in self.free_relatives for k in range(max(span.end, s - 6), s)):
                 break  # "…, in what X said was an escalation": X comments on the event, not the count
@@ -1281,6 +1363,17 @@ class FigureRelations(ArgumentGrammar):
                 if back is not None:
                     return back, "relations.report_verbs.back_reference"
         return None, ""
+
+    def _count_attribution(self, w: Words, k: int) -> bool:
+        """ "according to figures issued on Friday", "according to official data": a count noun after
+        "according to" names the speaker's own figures, so the reporting verb before still gives the source
+        (witnesses or residents there are another, unnamed origin)."""
+        for j in range(k, min(len(w.lower), k + 3)):
+            if w.lower[j] in self.count_nouns:
+                return True
+            if not (w.is_alpha[j] and w.is_lower[j]):
+                return False
+        return False
 
     def _role_of_body(self, doc: Doc, k: int) -> bool:
         """ "according to its director", "according to their spokesman": a role of the body named before,
@@ -1569,8 +1662,13 @@ class FigureRelations(ArgumentGrammar):
             k = opening
         if w.text[k - 1] == ",":
             named = at_end.get(k - 1)  # "…, the city's mayor, N, said": the name closing an apposition
-            if named is not None and named.label_ in labels and w.text[named.start - 1] == ",":
-                return named
+            if named is not None and named.label_ in labels:
+                # "…, the army's spokesman, Colonel N, told …": a title may stand between the comma and the name
+                j = named.start - 1
+                while j > 0 and named.start - j <= 3 and (w.is_title[j] or w.text[j] == ".") and w.text[j] != ",":
+                    j -= 1
+                if w.text[j] == ",":
+                    return named
             if self._role_apposition(doc, k - 1):
                 # "…," Col. N, the army spokesman, told reporters": the head of the apposition speaks.
                 head = self._apposition_head(doc, k - 1, at_end)
@@ -1640,6 +1738,11 @@ class FigureRelations(ArgumentGrammar):
                 source = self._subject(doc, s, at_end, labels) or self._coordinated_subject(doc, s, at_start, labels)
             if source is None and self._unnamed_speaker(doc, s):
                 return None
+            if source is not None and self._envoy_host(w, source):
+                # "the UN envoy to X said 40 …": X hosts the envoy; the envoy's body is named before the role
+                role = source.start - 2
+                owner = at_end.get(role - 1 if w.lower[role - 1] in POSSESSIVE_MARKS else role)
+                return owner if owner is not None and owner.label_ in labels else None
             if source is not None:
                 source = self._before_relay(doc, source, at_end, labels) or source
                 # "The ministry run by the Houthis said ...": the reporter is the head noun, not the agent.
@@ -1652,6 +1755,24 @@ class FigureRelations(ArgumentGrammar):
                         return None  # "the ministry of health in X, run by Y, put the toll at": not Y
                     source = head or source
                 return source
+        return None
+
+    def _envoy_host(self, w: Words, source: Span) -> bool:
+        """Whether a state is named as the host of an envoy ("the UN envoy to X"), not as a speaker."""
+        return (
+            source.label_ == "GPE"
+            and source.start >= 2
+            and w.lower[source.start - 1] == "to"
+            and w.lower[source.start - 2] in self.envoy_roles
+        )
+
+    def _cited_by(self, doc: Doc, speaker: Span, at_start: dict) -> Span | None:
+        """The source a speaker cites in a relay participle right after its name ("X, citing Y, said")."""
+        w = self._words(doc)
+        for s, e in self._relay_spans:
+            if w.lower[e - 1] != "by" and speaker.end < s <= speaker.end + 1 and w.text[speaker.end] == ",":
+                cited = self._relayed(doc, e, at_start, name_first=True)
+                return cited if cited is not None and cited != speaker else None
         return None
 
     def _before_relay(self, doc: Doc, source: Span, at_end: dict, labels: set[str]) -> Span | None:
@@ -1713,6 +1834,9 @@ class FigureRelations(ArgumentGrammar):
                 source = self._coordinated_subject(doc, s, at_start, SOURCE_LABELS)
             else:
                 source = self._subject(doc, s, at_end, SOURCE_LABELS)
+                if source is not None:
+                    # "X, citing Y, said …": X speaks, as in _speaker_before
+                    source = self._before_relay(doc, source, at_end, SOURCE_LABELS) or source
             if source is not None:
                 out[source.start] = source
         for k, word in enumerate(w.lower):
@@ -1827,6 +1951,21 @@ class FigureRelations(ArgumentGrammar):
             if end <= j and start >= floor and m.label_ in labels and m != exclude:
                 if m.start in self._relayed_reporters and word not in self.back_pronouns and word not in m.text.lower():
                     continue  # "counted by X's Health Ministry … the ministry": a relay's agent is named by its kind
+                if m.start in self._relayed_reporters and word in self.back_pronouns:
+                    # "X, citing Y, said 30 died. It added …": the pronoun goes on with the speaker, not its source
+                    speaker = next(
+                        (
+                            c
+                            for a, _, c in candidates
+                            if w.sent_starts[a] == w.sent_starts[m.start]
+                            and a < m.start
+                            and c.label_ in labels
+                            and c.start not in self._relayed_reporters
+                        ),
+                        None,
+                    )
+                    if speaker is not None:
+                        return speaker
                 return m
         return None
 

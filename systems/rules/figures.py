@@ -117,9 +117,16 @@ class FigureFinder:
         self.status = set(cues["status_nouns"])
         self.part_before = _phrases(cues["part_markers"]["before"])
         self.part_after = _phrases(cues["part_markers"]["after"])
+        self.part_openers = _phrases(cues["part_markers"]["sentence_openers"])
+        self.gap_determiners = _phrases(cues["gap_determiners"])
+        alternatives = cues["alternatives"]
+        self.alternative_marks = set(alternatives["marks"])
+        self.alternative_words = self.alternative_marks | set(alternatives["fillers"])
+        self.alternative_gap: int = alternatives["gap"]
         self.np_breaks = set(cues["noun_phrase_breaks"])
         self.partitive = set(cues["partitive_determiners"])
         self.tally = set(cues["tally_words"])
+        self.definite_tally = set(cues["definite_tally"])
         self.particle_verbs = set(cues["particle_verbs"])
         self.reporting = _phrases(cues["reporting_before"])
         self.bare_followers = set(cues["bare_followers"])
@@ -151,6 +158,10 @@ class FigureFinder:
         self.one_idioms = set(cues["one_idioms"])
         self.remains = set(cues["remains_nouns"])
         self.ratio_ones = set(cues["ratio_ones"])
+        self.participant_people = set(cues["participant_people"]["nouns"])
+        self.meeting_verbs = set(cues["participant_people"]["verbs"])
+        self.source_qualifiers = _phrases(cues["source_qualifiers"])
+        self.source_qualifier_reach: int = cues["source_qualifier_reach"]
         self.name_openers = set(cues["name_openers"])
         self.aboard_words = _phrases(cues["aboard_words"]["words"])
         self.holding = set(cues["aboard_words"]["held"])
@@ -621,6 +632,10 @@ class FigureFinder:
             return True  # "ranged in age from 3 to 70"
         if prev is not None and prev.lower_ == "the" and self._participants_follow(doc, end):
             return True
+        if prev is not None and prev.lower_ == "the" and self._meeting_people(doc, end):
+            return True  # "the two men shook hands": the parties named before
+        if self._ratio(doc, start, end):
+            return True
         text = doc[start:end].text
         if ":" in text or text.endswith("%"):
             return True
@@ -633,11 +648,47 @@ class FigureFinder:
         in_commas = prev is not None and prev.text == "," and nxt is not None and nxt.text == ","
         return in_commas and (start - 1 in person_ends or (start > 1 and doc[start - 2].lower_ in self.age_nouns))
 
+    def _meeting_people(self, doc: Doc, end: int) -> bool:
+        """ "the two men shook hands", "the two women met": parties the text names (participant_people)."""
+        return (
+            end + 1 < len(doc)
+            and doc[end].lower_ in self.participant_people
+            and doc[end + 1].lower_ in self.meeting_verbs
+        )
+
+    @staticmethod
+    def _ratio(doc: Doc, start: int, end: int) -> bool:
+        """ "4 in 10 homes": a smaller count "in" a larger one, either of the two (ratio_pairs)."""
+
+        def value(k: int) -> float | None:
+            read = normalise_figure(doc[k].text) if 0 <= k < len(doc) and doc[k].like_num else None
+            return read[0] if read is not None else None
+
+        if end - start != 1:
+            return False
+        here = value(start)
+        if here is None:
+            return False
+        if end + 1 < len(doc) and doc[end].lower_ == "in" and (larger := value(end + 1)) is not None:
+            return here < larger
+        if start > 1 and doc[start - 1].lower_ == "in" and (smaller := value(start - 2)) is not None:
+            return smaller < here
+        return False
+
     def _counts_sources(self, lowers: list[str], end: int) -> bool:
         """ "two US officials said", "three witnesses told AFP": the sources are not in the events (guidelines
         §2.4); but "12 people reported killed" is a count, so a cue after the verb keeps it."""
         for k in range(end, min(len(lowers) - 1, end + 4)):
             # "three clerics said": people of the general class are sources like source_nouns
+            people = lowers[k] in self.sources or lowers[k] in self.people or self._people_word(lowers, None, k)
+            if people and any(tuple(lowers[k + 1 : k + 1 + len(p)]) == p for p in self.source_qualifiers):
+                # "seven people familiar with the talks said": the verb stands after the qualifying phrase
+                for j in range(k + 2, min(len(lowers), k + 2 + self.source_qualifier_reach)):
+                    if lowers[j] in self.reporting_verbs:
+                        return True
+                    if lowers[j] in (".", ";", ":"):
+                        return False
+                return False
             if lowers[k] in self.sources or self._people_word(lowers, None, k):
                 verb = k + 1
                 if lowers[verb] in self.vote_verbs and lowers[k] not in self.sources:
@@ -851,6 +902,7 @@ class FigureFinder:
                 or self._from_list(doc, lowers, runs, i)
                 or self._gapped(view, lowers, start, end, figures)
                 or self._subset(view, lowers, start, end, figures)
+                or self._alternative(lowers, runs, i)
             )
             if cue is None:
                 continue
@@ -1045,6 +1097,8 @@ class FigureFinder:
                     if k + 1 < start and lowers[k + 1] == "of":
                         # people named after the tally word are counted by the tally's own category
                         kind = self._head_kind(lowers, k + 2, start)
+                        if kind == "actor" and self._held_of(lowers, k + 2, start):
+                            return "tally"  # "put the number of suspects held at six": the people held
                         return kind if kind in ("thing", "actor") else "tally"
                     return "tally"
                 if view.like_num[k] and k > 0 and lowers[k - 1] == "from":
@@ -1052,6 +1106,14 @@ class FigureFinder:
                 if view.like_num[k] and not revising:
                     break
         return None
+
+    def _held_of(self, lowers: list[str], first: int, limit: int) -> str | None:
+        """The category of people held in a tally's "of" phrase ("the number of suspects held"): a weak cue
+        of captivity after a noun of held_as says what they were held as."""
+        words = lowers[first : min(limit, first + 4)]
+        if not any(w in self.weak for w in words):
+            return None
+        return next((self.held[w] for w in words if w in self.held and w not in self.weak), None)
 
     def _tally_names(self, view, lowers: list[str], start: int) -> str | None:
         """The category the nearest tally word before a count names itself ("toll") or by the word after
@@ -1062,6 +1124,8 @@ class FigureFinder:
                     # "the number of dead", "the count of civilians slain", "the number of civilians taken
                     # out of the zone": a word naming a category, or a cue phrase of what befell them (its
                     # single words are in the context already; a verb of people_cues alone is weak)
+                    if held := self._held_of(lowers, k + 2, start):
+                        return held
                     for m in range(k + 2, min(start, k + 6)):
                         if cat := self.context.get(lowers[m]):
                             return cat
@@ -1079,8 +1143,13 @@ class FigureFinder:
         lets a capitalised demonym count people ("12 Somalis")."""
         kind = None
         hyphens = sum(1 for w in lowers[first : min(limit, first + 9)] if w in ("-", "–"))
+        # "one missile hit the ward", "one drone struck a depot": a count of one takes the singular
+        single = first > 0 and lowers[first - 1] == "one"
         for k in range(first, min(limit, first + 5 + hyphens)):  # a hyphen is no word of the phrase
-            if lowers[k] in self.things:
+            # the singular right after "one" or its lower-case modifiers, not past a name ("in one Kessa
+            # village" reads like "a")
+            single = single and (texts is None or texts[k][:1].islower())
+            if lowers[k] in self.things or (single and self._singular_thing(lowers[k])):
                 kind = "thing"
             elif lowers[k] in self.actors or lowers[k] in self.more_actors:
                 kind = "actor"
@@ -1097,6 +1166,10 @@ class FigureFinder:
             elif lowers[k] in self.np_breaks or not (lowers[k][0].isalpha() or lowers[k] in ("-", "–")):
                 break
         return kind
+
+    def _singular_thing(self, word: str) -> bool:
+        """Whether a word is the singular of a counted thing ("missile" of "missiles", "bus" of "buses")."""
+        return len(word) > 2 and (word + "s" in self.things or word + "es" in self.things)
 
     def _people_word(self, lowers: list[str], texts: list[str] | None, k: int) -> bool:
         """Whether token k names people by the general class: a word of people_class.nouns, or a plural
@@ -1124,8 +1197,14 @@ class FigureFinder:
     def _part_of(self, view, lowers: list[str], start: int, end: int, last: Figure) -> tuple[str, str] | None:
         """ "356 dead, 24 children among them", "including 8 women": a part of the figure before it in the
         sentence, in that figure's category, unless a cue stands right after the number ("among them 7 hurt")."""
-        if view.sent_starts[last.span.start] != view.sent_starts[start] or self._match_at(lowers, end, self.after_at):
+        if self._match_at(lowers, end, self.after_at):
             return None
+        sent_start = view.sent_starts[start]
+        if view.sent_starts[last.span.start] != sent_start:
+            # "… killed 23. Among them were 5 officers.": a sentence opening on a part of the last figure
+            opener = tuple(lowers[sent_start:start]) in self.part_openers
+            previous = sent_start > 0 and view.sent_starts[sent_start - 1] == view.sent_starts[last.span.start]
+            return (last.category, f"figures.part.{last.category}") if opener and previous else None
         before = any(start - len(p) >= 0 and tuple(lowers[start - len(p) : start]) == p for p in self.part_before)
         # After the number and its noun: "24 women among them", "109 of them"; not past a comma or a number.
         after = False
@@ -1171,6 +1250,10 @@ class FigureFinder:
         )
         if same_sentence or (paragraph and (rule == "figures.tally" or rest)):
             return last.category, f"figures.previous.{last.category}"
+        if rule == "figures.tally" and self._definite_tally(view, lowers, start):
+            # "- By March the figure had reached 58": a definite tally word refers back to the count
+            # before it across a line break too (a bulleted timeline restates one running toll).
+            return last.category, f"figures.previous.{last.category}"
         if rule in ("figures.noun", "figures.people") and start > 0 and lowers[start - 1] in self.pronoun_determiners:
             # "the 25 crew were flown home": a count repeated with "the" counts the people counted before
             value = normalise_figure(" ".join(view.texts[start:end]))
@@ -1183,6 +1266,14 @@ class FigureFinder:
                 if group in lowers[before.span.end : before.span.end + 4] and before.category != "other":
                     return before.category, f"figures.group.{before.category}"
         return "other", f"{rule}.other"
+
+    def _definite_tally(self, view, lowers: list[str], start: int) -> bool:
+        """Whether the nearest tally word before a count in its sentence is definite ("the figure", "that
+        total"), so refers back to a count already given."""
+        for k in range(start - 1, max(view.sent_starts[start], start - TALLY_WINDOW) - 1, -1):
+            if lowers[k] in self.tally:
+                return k > 0 and lowers[k - 1] in self.definite_tally
+        return False
 
     def _named_group(self, lowers: list[str], end: int) -> str | None:
         """The noun of a group the article has named before, when one of ``group_parts`` makes the count a
@@ -1258,7 +1349,13 @@ class FigureFinder:
         preposition repeats the verb of the figure before it in its sentence."""
         if not figures or start == 0 or end >= len(lowers):
             return None
-        if lowers[start - 1] not in ("and", ",") or lowers[end] not in self.gap_prepositions:
+        # "… and another two in Y", "… and a further 8 near Z": a determiner of addition may stand between
+        joint = start - 1
+        for phrase in self.gap_determiners:
+            if joint - len(phrase) >= 0 and tuple(lowers[joint - len(phrase) + 1 : joint + 1]) == phrase:
+                joint -= len(phrase)
+                break
+        if lowers[joint] not in ("and", ",") or lowers[end] not in self.gap_prepositions:
             return None
         last = figures[-1]
         if view.sent_starts[last.span.start] != view.sent_starts[start]:
@@ -1287,6 +1384,21 @@ class FigureFinder:
             ):
                 return runs[j][2][0], f"figures.list.{runs[j][2][0]}"
         return None
+
+    def _alternative(self, lowers: list[str], runs: list, i: int) -> tuple[str, str] | None:
+        """ "11 or 12 hostages", "at least 12 — and possibly 20 — people were killed": a count offered as an
+        alternative to the next one is a figure of its own in that one's category (guidelines §2.4)."""
+        if i + 1 >= len(runs) or runs[i + 1][2] is None or runs[i + 1][2][0] == UNNAMED:
+            return None
+        between = lowers[runs[i][1] : runs[i + 1][0]]
+        if not between or len(between) > self.alternative_gap:
+            return None
+        if not all(w in self.alternative_words for w in between):
+            return None
+        if not any(w in self.alternative_marks for w in between):
+            return None
+        cat = runs[i + 1][2][0]
+        return cat, f"figures.alternative.{cat}"
 
     def _from_list(self, doc: Doc, lowers: list[str], runs: list, i: int) -> tuple[str, str] | None:
         """A count with no cue of its own inside a list of counts takes its neighbour's category:
