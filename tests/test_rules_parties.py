@@ -2158,3 +2158,52 @@ def test_a_joint_statement_about_a_truce_allies_no_one(system, text):
     # §2.5: a ceasefire states the conflict; the joint statement of its two sides is the truce at work.
     found = pairs(system, text)
     assert not any(kind == "ALLIED_WITH" for kind, _, _ in found), found
+
+
+# -- round of 2026-11-25 (late): which signers of a joint statement are allied (guidelines §2.5) --
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a petition of many co-signers, not the few parties that act as one
+        "Andorra, Monaco, Malta, Iceland, Estonia and Latvia said in a joint statement that they were alarmed.",
+        "Foreign ministers of Andorra, Monaco, Malta and Iceland said in a joint statement that raids must end.",
+        "A joint statement by the Amber Front, the Tarsh Movement, the Dorn Union and the Olvo Union urged calm.",
+        "The UN, the AU, ECOWAS and the EU said in a joint statement that they were following events closely.",
+        # the named few of a larger or open group of signers
+        "Rights groups including the Olvo Lawyers Union and the Coastal Aid League said in a joint letter 30 died.",
+        "Charities such as the Korvan Relief Union and the Vell Aid League said in a joint statement that 9 died.",
+        # a communique that records talks between the signers, or settles their own war
+        "Andorra and Monaco issued a joint statement after two days of talks in Vaduz, pledging to reopen the border.",
+        "Following their meeting in Olvo, Andorra and Monaco said in a joint statement that trade would resume.",
+        "Andorra and Monaco signed a joint declaration ending their war.",
+        # agencies and missions of one organisation
+        "UNICEF, WFP and WHO said in a joint statement that famine was spreading in the north.",
+        "A joint statement from the UN and UNICEF said 300 children had been killed in Dorn.",
+    ],
+)
+def test_signers_of_a_joint_statement_that_are_not_one_party_are_not_allied(system, text):
+    found = pairs(system, text)
+    assert not any(kind == "ALLIED_WITH" for kind, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, allied",
+    [
+        (
+            "Andorra, Monaco and Malta said in a joint statement they would send troops to the border.",
+            {("Andorra", "Monaco"), ("Andorra", "Malta"), ("Monaco", "Malta")},
+        ),
+        (
+            "A joint statement by the Vell Front and the Korvan Movement called for a general strike.",
+            {("Vell Front", "Korvan Movement")},
+        ),
+        # the UN with a body outside it still acts jointly
+        (
+            "A delegation of Andorra, the AU and the UN met the rebels in Dorn.",
+            {("Andorra", "AU"), ("Andorra", "UN"), ("AU", "UN")},
+        ),
+    ],
+)
+def test_the_few_signers_of_a_joint_statement_stay_allied(system, text, allied):
+    found = {frozenset((h, t)) for kind, h, t in pairs(system, text) if kind == "ALLIED_WITH"}
+    assert found == {frozenset(p) for p in allied}, found

@@ -128,6 +128,14 @@ class PartyRelations(ArgumentGrammar):
         self.party_person_pronouns_of = frozenset(p["coordinated_person"]["pronouns"])
         self.party_joint_statements = frozenset(p["joint"]["statements"])
         self.party_joint_issue_verbs = frozenset(p["joint"]["issue_verbs"])
+        signers = p["joint"]["signers"]
+        self.party_signers_max = int(signers["max"])
+        self.party_signers_subset = frozenset(signers["subset_words"])
+        self.party_signers_record = frozenset(signers["record_words"])
+        self.party_signers_talks = frozenset(signers["talks_nouns"])
+        self.party_signers_own_conflict = tuple(signers["own_conflict"])
+        self.party_one_body = frozenset(signers["one_body"]["names"])
+        self.party_one_body_prefixes = tuple(signers["one_body"]["prefixes"])
         self.party_person_roles = self.role_words | frozenset(p["coordinated_person"]["roles"])
         meeting = p["meeting"]
         self.party_meeting = meeting
@@ -1004,9 +1012,14 @@ class PartyRelations(ArgumentGrammar):
                 k += 1
                 continue
             break
+        if doc[start:end].text.lower() in self.party_joint_statements and not self._joint_signers_allied(
+            doc, members, start
+        ):
+            return
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                add("ALLIED_WITH", last.get(i, a), b, "party_relations.joint")
+                if not (self._one_body(a) and self._one_body(b)):
+                    add("ALLIED_WITH", last.get(i, a), b, "party_relations.joint")
 
     def _party_joint_signers(self, doc: Doc, start: int, at_start: dict, at_end: dict, add: Add) -> None:
         """ "A and B wrote in a joint statement", "In a joint statement, A and the B (ACR) said": the
@@ -1024,9 +1037,42 @@ class PartyRelations(ArgumentGrammar):
                 k -= 1
             issued = any(t.lower_ in self.party_joint_issue_verbs for t in doc[k:start])
             members = self._party_list_before(doc, k, floor, at_end) if issued else []  # not "rejected a"
+        if not self._joint_signers_allied(doc, members, start):
+            return
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                add("ALLIED_WITH", a, b, "party_relations.joint_statement")
+                if not (self._one_body(a) and self._one_body(b)):
+                    add("ALLIED_WITH", a, b, "party_relations.joint_statement")
+
+    def _joint_signers_allied(self, doc: Doc, members: list[Span], noun: int) -> bool:
+        """Whether the named signers of one statement are a joint act of the events (guidelines §2.5,
+        joint statements): not a petition of many co-signers ("A, B, C, D and E said in a joint
+        letter"), nor the named few of a larger or open group ("14 groups, including A and B"), nor the
+        record of talks between the signers ("A and B said in a joint statement after talks in C")."""
+        if len(members) < 2 or len(members) > self.party_signers_max:
+            return False
+        first = min(m.start for m in members)
+        k = first
+        while k > 0 and doc[k - 1].lower_ in ("the", ",", "("):
+            k -= 1
+        for words in self.party_signers_subset:
+            n = len(words.split())
+            if k >= n and doc[k - n : k].text.lower() == words:
+                return False
+        floor, ceiling = sentence_bounds(doc)[0][noun], sentence_bounds(doc)[1][noun]
+        if any(phrase in doc[floor:ceiling].text.lower() for phrase in self.party_signers_own_conflict):
+            return False
+        for j in range(floor, ceiling):
+            if doc[j].lower_ in self.party_signers_talks and any(
+                t.lower_ in self.party_signers_record for t in doc[max(floor, j - 5) : j]
+            ):
+                return False
+        return True
+
+    def _one_body(self, mention: Span) -> bool:
+        """A body of the UN system: agencies and missions of one organisation are parts of it, not allies."""
+        text = mention.text
+        return text in self.party_one_body or text.startswith(self.party_one_body_prefixes)
 
     def _party_list_after(self, doc: Doc, k: int, at_start: dict) -> list[Span]:
         """Coordinated parties from token k on ("the A (ACR), B and C"), then a lower-case verb."""
