@@ -937,3 +937,41 @@ def test_a_role_coordinated_with_a_possessive_that_is_no_role(system):
     found = relations(system, "Ana Kovel, Mali's president and Niger's ally, spoke.")
     assert ("LEADER_OF", "Ana Kovel", "Mali") in found
     assert not any(tail == "Niger" for _, _, tail in found if _ in ("LEADER_OF", "MEMBER_OF")), found
+
+
+# -- round of 2026-11-25 (late): a relative clause states a role only when it says what the person is --
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Piotr Zaleski, who met the head of the Amber Front, denied the charge.",
+        "Piotr Zaleski, who replaced the leader of the Amber Front in May, denied the charge.",
+        "Ana Kovel, who accused the commander of the Vell Brigade of lying, was arrested in Olvo.",
+        "Ana Kovel, who heads to the Tarsh Front's stronghold on Friday, denied the charge.",
+    ],
+)
+def test_a_relative_clause_of_another_act_gives_no_role(system, text):
+    found = roles(system, text)
+    assert not found, found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Piotr Zaleski, who heads the Amber Front, denied the charge.", ("LEADER_OF", "Piotr Zaleski", "Amber Front")),
+        (
+            "Ana Kovel, who is the head of the Vell Brigade, was arrested.",
+            ("LEADER_OF", "Ana Kovel", "Vell Brigade"),
+        ),
+        # a former role keeps its type (guidelines §2.5)
+        (
+            "Ana Kovel, who led the Tarsh Front until 2019, was arrested.",
+            ("LEADER_OF", "Ana Kovel", "Tarsh Front"),
+        ),
+        (
+            "Piotr Zaleski, who speaks for the Amber Front, denied the charge.",
+            ("MEMBER_OF", "Piotr Zaleski", "Amber Front"),
+        ),
+    ],
+)
+def test_a_relative_clause_of_being_or_leading_gives_the_role(system, text, expected):
+    assert expected in roles(system, text)

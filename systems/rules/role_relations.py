@@ -75,6 +75,7 @@ class RoleRelations(ArgumentGrammar):
         )
         self.role_verbs: dict[str, str] = grammar["role_verbs"]
         self.relative_skip = frozenset(grammar["relative_skip"])
+        self.motion_particles = frozenset(grammar["motion_particles"])
         self.led_by = frozenset(grammar["led_by"])
         self.bare_title_ties = frozenset(tuple(p.split()) for p in roles["bare_title_ties"])
         self.led_by_skip = frozenset(grammar["led_by_skip"]) | self.group_nouns
@@ -422,8 +423,16 @@ class RoleRelations(ArgumentGrammar):
         ceiling = min(sentence_bounds(doc)[1][person.start], opens + self.gaps["apposition"])
         start = opens
         if start < ceiling and doc[start].lower_ == "who":
+            if self._other_act(doc, start):
+                return []  # "N, who met the head of X": the clause tells another act, the role is another's
             while start < ceiling and doc[start].lower_ in self.relative_skip:
                 start += 1  # "N, who is now the brigade's chief": a relative clause of being
+        if (
+            start + 1 < ceiling
+            and self.role_verbs.get(doc[start].lower_) == "leader"
+            and doc[start + 1].lower_ in self.motion_particles
+        ):
+            return []  # "N heads to X's stronghold": a verb of motion, no role
         back = self._after_back_reference(doc, start, ceiling, mentions)
         if back is not None:
             return [back]
@@ -562,6 +571,18 @@ class RoleRelations(ArgumentGrammar):
                 break
             k += 1
         return found
+
+    def _other_act(self, doc: Doc, who: int) -> bool:
+        """Whether the relative clause opening at "who" tells an act of the person ("who met", "who
+        replaced") rather than a role ("who is", "who serves as", "who heads")."""
+        if who + 1 >= len(doc):
+            return True
+        opener = doc[who + 1]
+        if opener.lower_ in self.relative_skip or not (opener.is_alpha and opener.is_lower):
+            return False
+        if self.role_verbs.get(opener.lower_) == "leader":
+            return who + 2 < len(doc) and doc[who + 2].lower_ in self.motion_particles
+        return opener.lower_ not in self.role_verbs
 
     def _role_clause_start(self, doc: Doc, person: Span) -> int | None:
         """Where the role said of a person opens: after the comma of an apposition ("N, head of X"), or at
@@ -709,7 +730,18 @@ class RoleRelations(ArgumentGrammar):
                 found = previous[1]  # "two of its officers, A and B": B holds the role too
             previous = (person, found)
             link = linked.get((person.start, person.end))
-            if not found and link is not None and link.org is not None and link.kind in ("leader", "member"):
+            other_act = (
+                person.end + 1 < len(doc)
+                and doc[person.end + 1].lower_ == "who"
+                and self._other_act(doc, person.end + 1)
+            )
+            if (
+                not found
+                and not other_act
+                and link is not None
+                and link.org is not None
+                and link.kind in ("leader", "member")
+            ):
                 found = [(link.kind, self._chain(doc, link.org, at_start), f"roles.{link.kind}")]
             people.append((person, [f for f in found if f[1] is not None]))
         for person, found in self._coordinated_roles(doc, people, at_end):
