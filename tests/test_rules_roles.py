@@ -975,3 +975,38 @@ def test_a_relative_clause_of_another_act_gives_no_role(system, text):
 )
 def test_a_relative_clause_of_being_or_leading_gives_the_role(system, text, expected):
     assert expected in roles(system, text)
+
+
+# a bare "head" of a place named with the place leads it like a governor (guidelines §2.5)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Tomas Berek, the head of the Kayes district, was dismissed on Monday.",
+            ("LEADER_OF", "Tomas Berek", "Kayes"),
+        ),
+        ("Ana Kovel, head of Tillaberi region, said the road was cut.", ("LEADER_OF", "Ana Kovel", "Tillaberi")),
+        (
+            "Tigray declared three days of mourning. Tomas Berek, the region's head, blamed the rebels.",
+            ("LEADER_OF", "Tomas Berek", "Tigray"),
+        ),
+    ],
+)
+def test_the_bare_head_of_a_place_leads_it(system, text, expected):
+    assert expected in roles(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Berek, the head of the Kayes district court, was dismissed on Monday.",
+        "Tomas Berek, Turkey's intelligence head, met the envoy.",
+        "Tigray declared three days of mourning. Tomas Berek, the region's police head, blamed the rebels.",
+        "Ana Kovel, the deputy head of Tillaberi region, said the road was cut.",
+    ],
+)
+def test_a_head_of_a_body_of_the_place_does_not_lead_the_place(system, text):
+    found = roles(system, text)
+    assert not any(
+        kind == "LEADER_OF" and tail in ("Kayes", "Turkey", "Tigray", "Tillaberi") for kind, _, tail in found
+    )

@@ -82,6 +82,8 @@ class RoleRelations(ArgumentGrammar):
         self.body_synonyms = {w: frozenset(group) for group in grammar["body_synonyms"] for w in group}
         self.body_heads = frozenset(grammar["body_heads"]) | frozenset(self.body_synonyms)
         self.place_nouns = frozenset(grammar["place_nouns"])
+        self.place_bare_heads = frozenset(tuple(p.split()) for p in grammar["place_bare_heads"])
+        self.place_part_nouns = frozenset(grammar["place_part_nouns"])
         self.remit_preps = frozenset(grammar["remit_preps"])
         self.topic_preps = frozenset(grammar["topic_preps"])
         self.place_compounds = frozenset(grammar["place_compounds"])
@@ -139,6 +141,8 @@ class RoleRelations(ArgumentGrammar):
             return "member"  # "the agency's head of communications" heads a part named by its work
         if words in self.command_roles:
             kind = "leader" if definite else "member"
+        if words in self.place_bare_heads and kind == "leader" and all(t.lower_ == "the" for t in doc[start:h_start]):
+            return "leader+place"  # "the head of the Korvan district", "the republic's head" (§2.5)
         return f"{kind}+place" if words in self.place_leader_roles else kind
 
     def _indefinite(self, t) -> bool:
@@ -572,6 +576,14 @@ class RoleRelations(ArgumentGrammar):
             k += 1
         return found
 
+    def _part_of_place(self, doc: Doc, place: Span) -> bool:
+        """Whether a body of the place follows its name ("the Korvan district court", "Dorn police"):
+        the role then leads that body, not the place."""
+        k = place.end
+        if k < len(doc) and doc[k].lower_ in self.place_nouns:
+            k += 1
+        return k < len(doc) and doc[k].lower_ in self.place_part_nouns
+
     def _other_act(self, doc: Doc, who: int) -> bool:
         """Whether the relative clause opening at "who" tells an act of the person ("who met", "who
         replaced") rather than a role ("who is", "who serves as", "who heads")."""
@@ -747,7 +759,7 @@ class RoleRelations(ArgumentGrammar):
         for person, found in self._coordinated_roles(doc, people, at_end):
             for kind, body, rule in found:
                 kind, _, place = kind.partition("+")
-                if body.label_ == "GPE" and not place:
+                if body.label_ == "GPE" and (not place or self._part_of_place(doc, body)):
                     continue  # "Sinaloa's secretary general", "Turkey's intelligence chief": no tie to the state
                 add("LEADER_OF" if kind == "leader" or body.label_ == "GPE" else "MEMBER_OF", person, body, rule)
 
