@@ -1010,3 +1010,38 @@ def test_a_head_of_a_body_of_the_place_does_not_lead_the_place(system, text):
     assert not any(
         kind == "LEADER_OF" and tail in ("Kayes", "Turkey", "Tigray", "Tillaberi") for kind, _, tail in found
     )
+
+
+# "X, whose leader N": the role of the body the relative clause is said of (a possessive, guidelines §2.5)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Amber Front, whose leader Piotr Zaleski fled to Monaco, denied the charge.",
+            ("LEADER_OF", "Piotr Zaleski", "Amber Front"),
+        ),
+        (
+            "The Korvan Liberation Army (KLA), whose commander, Gen. Ana Kovel, was wounded, withdrew.",
+            ("LEADER_OF", "Ana Kovel", "KLA"),
+        ),
+        (
+            "The Vell Brigade, whose spokesman Ana Kovel was arrested on Friday, called the raid illegal.",
+            ("MEMBER_OF", "Ana Kovel", "Vell Brigade"),
+        ),
+        ("Niger, whose president Ana Kovel took power in a coup, left the bloc.", ("LEADER_OF", "Ana Kovel", "Niger")),
+    ],
+)
+def test_whose_role_names_the_body_before(system, text, expected):
+    assert expected in roles(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Amber Front, whose leader fled to Monaco, denied that Piotr Zaleski was involved.",
+        "The Tarsh Front, whose fighters Ana Kovel said were paid, denied the charge.",
+        "The Vell Brigade, whose attack Ana Kovel condemned, withdrew.",
+    ],
+)
+def test_whose_without_a_role_of_the_person_gives_none(system, text):
+    assert not roles(system, text)

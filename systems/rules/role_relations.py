@@ -337,6 +337,32 @@ class RoleRelations(ArgumentGrammar):
             return None  # a clause, not a premodifier, stands between the body and the role
         return kind, m, rule
 
+    def _whose(self, doc: Doc, person: Span, at_end: dict):
+        """ "the X Front, whose leader N", "Niger, whose president, N,": the role of the body the relative
+        clause is said of (guidelines §2.5, a possessive); of a name and its bracketed acronym, the
+        acronym, nearer (§3.1)."""
+        floor = self._floor(doc, person)
+        k = person.start
+        while k > floor and doc[k - 1].lower_ in self.honorifics:
+            k -= 1
+        end = k - 1 if k > floor and doc[k - 1].text == "," else k
+        j = end
+        while j > floor and end - j <= self.gaps["role_phrase"] and doc[j - 1].is_alpha and doc[j - 1].is_lower:
+            j -= 1
+        if j >= end or doc[j].lower_ != "whose" or j - 1 <= floor or doc[j - 1].text != ",":
+            return None
+        owner = at_end.get(j - 1)
+        if owner is None and doc[j - 2].text == ")":
+            owner = at_end.get(j - 2)
+        if owner is None or owner.label_ not in BODY_LABELS:
+            return None
+        last = doc[end - 1].lower_
+        plural = last.endswith("s") and not last.endswith("ss")
+        if plural and not (person.end < len(doc) and doc[person.end].lower_ in ("and", ",")):
+            return None  # "X, whose fighters N said were paid": N is the clause's subject, not the role's name
+        kind = self._kind(doc, j + 1, end, definite=True)
+        return None if kind is None else (kind, owner, "roles.whose")
+
     def _before_comma(self, doc: Doc, person: Span, at_end: dict, at_start: dict, mentions: list[Span]):
         """ "the RSF commander, Gen. N", "Mali's leader, Col. N", "the agency's chief, N",
         "the chief of the X, N": a definite role phrase in apposition before the name."""
@@ -828,6 +854,7 @@ class RoleRelations(ArgumentGrammar):
         for found in (
             [self._before(doc, person, at_end, mentions)],
             [self._before_comma(doc, person, at_end, at_start, mentions)],
+            [self._whose(doc, person, at_end)],
         ):
             if found[0] is not None:
                 return found
