@@ -2207,3 +2207,33 @@ def test_signers_of_a_joint_statement_that_are_not_one_party_are_not_allied(syst
 def test_the_few_signers_of_a_joint_statement_stay_allied(system, text, allied):
     found = {frozenset((h, t)) for kind, h, t in pairs(system, text) if kind == "ALLIED_WITH"}
     assert found == {frozenset(p) for p in allied}, found
+
+
+# "X repelled an attack by Y": the defender and the named attacker fought
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("The Korvan Army said it had repelled an attack by the Vell Front on its base.", "Korvan Army", "Vell Front"),
+        ("Andorra said its troops foiled an attack by the Amber Front.", "Andorra", "Amber Front"),
+        (
+            "Troops of the Ardel Guard fought off a raid by the Tarsh Movement overnight.",
+            "Ardel Guard",
+            "Tarsh Movement",
+        ),
+    ],
+)
+def test_repelling_an_attack_by_a_named_party(system, text, a, b):
+    assert ("IN_CONFLICT_WITH", a, b) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Korvan Army said it had repelled an attack on its base.",
+        "Andorra condemned an attack by the Vell Front on a school.",
+        "The Korvan Army said it foiled a plot by the Vell Front to bomb the airport.",
+        "The Ardel Guard repelled an attack near Olvo, the Tarsh Movement said.",
+    ],
+)
+def test_repelling_needs_a_named_attacker(system, text):
+    assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in pairs(system, text))

@@ -92,6 +92,7 @@ class PartyRelations(ArgumentGrammar):
             "prisoner_exchange": p["prisoner_exchange"]["verbs"],
             "pact": p["support_verbs"]["pact"]["verbs"],
             "ally_between": p["support_verbs"]["between"],
+            "repel": p["repel"]["verbs"],
         }
         self.party_ally_words = frozenset(w for w in lists["ally"] if " " not in w)
         self.party_hostile_words = frozenset(w for w in lists["hostile"] if " " not in w)
@@ -178,6 +179,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_fall_place_stops = frozenset(p["capture"]["fall_place_stops"])
         self.party_counts = frozenset(p["kill"]["counts"])
         self.party_truce = p["truce"]
+        self.party_repel_gap = int(p["repel"]["gap"])
         self.party_truce_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.party_truce_nouns.add("truce", [nlp.make_doc(x) for x in p["truce"]["nouns"]])
         self.party_outcomes = frozenset(p["declared"]["outcomes"])
@@ -258,6 +260,7 @@ class PartyRelations(ArgumentGrammar):
             "prisoner_exchange": self._party_prisoner_exchange,
             "pact": self._party_pact,
             "ally_between": self._party_ally_between,
+            "repel": self._party_repel,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -1499,6 +1502,24 @@ class PartyRelations(ArgumentGrammar):
         targets = self._party_objects(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         targets = [t for t in targets if not self._settlement(doc, t)]
         self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, targets, add, "party_relations.claim")
+
+    def _party_repel(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X repelled an attack by Y", "X said it fought off a raid by Y": defender and attacker fought."""
+        k, modifiers = end, 0
+        while k < len(doc) and doc[k].lower_ not in self.party_attack_nouns:
+            if doc[k].lower_ in self.party_claim_determiners:
+                k += 1
+            elif ((doc[k].is_alpha and doc[k].is_lower) or doc[k].text == "-") and modifiers < self.party_repel_gap:
+                k, modifiers = k + 1, modifiers + 1
+            else:
+                return
+        if k + 2 >= len(doc) or doc[k + 1].lower_ != "by":
+            return
+        attacker = self._right(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if attacker is not None:
+            self._party_relate(
+                "IN_CONFLICT_WITH", doc, start, at_end, mentions, [attacker], add, "party_relations.repel"
+            )
 
     def _party_blame(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "A blamed B for the attack on C", "A held B responsible for strikes on its bases": B attacked C
