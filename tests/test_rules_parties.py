@@ -2237,3 +2237,31 @@ def test_repelling_an_attack_by_a_named_party(system, text, a, b):
 )
 def test_repelling_needs_a_named_attacker(system, text):
     assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in pairs(system, text))
+
+
+# §2.5 accusations: "X accuses Y of sheltering Z fighters who attack its forces" -> Y-Z allied, Z-X in conflict
+@pytest.mark.parametrize(
+    "text, ally, fighter, accuser",
+    [
+        (
+            "Andorra accuses Monaco of harbouring Amber Front fighters who attack its troops along the border.",
+            "Monaco",
+            "Amber Front",
+            "Andorra",
+        ),
+        (
+            "Malta accused Iceland of arming the Vell Front, which attacked its border posts in May.",
+            "Iceland",
+            "Vell Front",
+            "Malta",
+        ),
+    ],
+)
+def test_the_group_an_accused_shelters_fights_the_accuser(system, text, ally, fighter, accuser):
+    found = pairs(system, text)
+    assert ("ALLIED_WITH", ally, fighter) in found and ("IN_CONFLICT_WITH", fighter, accuser) in found, found
+
+
+def test_a_relative_clause_without_the_accusers_forces_gives_no_conflict_with_it(system):
+    found = pairs(system, "Andorra accuses Monaco of sheltering Amber Front fighters who fled its forces.")
+    assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in found), found

@@ -180,6 +180,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_counts = frozenset(p["kill"]["counts"])
         self.party_truce = p["truce"]
         self.party_repel_gap = int(p["repel"]["gap"])
+        self.party_relative_hostile = frozenset(p["accusation"]["relative_hostile"])
         self.party_truce_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.party_truce_nouns.add("truce", [nlp.make_doc(x) for x in p["truce"]["nouns"]])
         self.party_outcomes = frozenset(p["declared"]["outcomes"])
@@ -903,6 +904,20 @@ class PartyRelations(ArgumentGrammar):
             nominal = self._nominal(doc, k, mentions, accused)
             objects = [nominal] if nominal is not None and nominal != accuser else []
         self._party_pairs(rtype, [accused], objects, add, "party_relations.accusation")
+        if accuser is not None and objects and rtype == "ALLIED_WITH":
+            # "X accuses Y of sheltering Z fighters who attack its forces": Z fights the accuser (§2.5)
+            j = objects[-1].end
+            if j < len(doc) and doc[j].lower_ in self.party_kill_forces:
+                j += 1
+            if j < len(doc) and doc[j].text == ",":
+                j += 1
+            if (
+                j + 2 < len(doc)
+                and doc[j].lower_ in self.party_object_relatives | {"who"}
+                and doc[j + 1].lower_ in self.party_relative_hostile
+                and self._party_own_forces_at(doc, j + 2)
+            ):
+                add("IN_CONFLICT_WITH", objects[-1], accuser, "party_relations.accusation.own_forces")
         if not objects and rtype == "IN_CONFLICT_WITH" and self._party_own_forces_at(doc, k):
             # "X accused Y of shelling its positions": the accuser's own forces are the target (§2.5)
             add("IN_CONFLICT_WITH", accused, accuser, "party_relations.accusation.own_forces")
