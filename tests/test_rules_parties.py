@@ -2265,3 +2265,42 @@ def test_the_group_an_accused_shelters_fights_the_accuser(system, text, ally, fi
 def test_a_relative_clause_without_the_accusers_forces_gives_no_conflict_with_it(system):
     found = pairs(system, "Andorra accuses Monaco of sheltering Amber Front fighters who fled its forces.")
     assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in found), found
+
+
+# an attack on a party's military site or unit is an attack on the party
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("The Vell Front stormed the headquarters of the Korvan Army in Olvo.", "Vell Front", "Korvan Army"),
+        (
+            "The Amber Front attacked positions held by the Tarsh Movement near the river.",
+            "Amber Front",
+            "Tarsh Movement",
+        ),
+        (
+            "The Ardel Guard ambushed a convoy of the Dorn Liberation Front near Arvel.",
+            "Ardel Guard",
+            "Dorn Liberation Front",
+        ),
+        (
+            "Fighters of the Vell Front stormed the headquarters of the Korvan Army's Sixth Division.",
+            "Vell Front",
+            "Sixth Division",
+        ),
+    ],
+)
+def test_attacking_a_partys_site_or_unit(system, text, a, b):
+    assert ("IN_CONFLICT_WITH", a, b) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vell Front attacked the offices of Reuters in Olvo.",
+        "The Vell Front visited the headquarters of the Korvan Army in Olvo.",
+        "The Ardel Guard said the Tarsh Movement had attacked positions near Arvel.",
+    ],
+)
+def test_no_conflict_from_a_site_that_is_not_a_partys_military_one(system, text):
+    found = pairs(system, text)
+    assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in found), found

@@ -93,6 +93,7 @@ class PartyRelations(ArgumentGrammar):
             "pact": p["support_verbs"]["pact"]["verbs"],
             "ally_between": p["support_verbs"]["between"],
             "repel": p["repel"]["verbs"],
+            "facility_attack": p["facility_attack"]["verbs"],
         }
         self.party_ally_words = frozenset(w for w in lists["ally"] if " " not in w)
         self.party_hostile_words = frozenset(w for w in lists["hostile"] if " " not in w)
@@ -181,6 +182,10 @@ class PartyRelations(ArgumentGrammar):
         self.party_truce = p["truce"]
         self.party_repel_gap = int(p["repel"]["gap"])
         self.party_relative_hostile = frozenset(p["accusation"]["relative_hostile"])
+        facility = p["facility_attack"]
+        self.party_facility_gap = int(facility["gap"])
+        self.party_facilities = [tuple(w.split()) for w in facility["facilities"]]
+        self.party_facility_links = [tuple(w.split()) for w in facility["links"]]
         self.party_truce_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.party_truce_nouns.add("truce", [nlp.make_doc(x) for x in p["truce"]["nouns"]])
         self.party_outcomes = frozenset(p["declared"]["outcomes"])
@@ -262,6 +267,7 @@ class PartyRelations(ArgumentGrammar):
             "pact": self._party_pact,
             "ally_between": self._party_ally_between,
             "repel": self._party_repel,
+            "facility_attack": self._party_facility_attack,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -1534,6 +1540,35 @@ class PartyRelations(ArgumentGrammar):
         if attacker is not None:
             self._party_relate(
                 "IN_CONFLICT_WITH", doc, start, at_end, mentions, [attacker], add, "party_relations.repel"
+            )
+
+    def _party_facility_attack(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X stormed the headquarters of Y", "X attacked positions held by Y": the party whose
+        military site or unit is hit is the target."""
+        k, modifiers = end, 0
+        if k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
+            k += 1
+        noun = None
+        while k < len(doc) and noun is None:
+            noun = next((w for w in self.party_facilities if tuple(t.lower_ for t in doc[k : k + len(w)]) == w), None)
+            if noun is not None:
+                k += len(noun)
+            elif doc[k].is_alpha and doc[k].is_lower and modifiers < self.party_facility_gap:
+                k, modifiers = k + 1, modifiers + 1
+            else:
+                return
+        link = next((w for w in self.party_facility_links if tuple(t.lower_ for t in doc[k : k + len(w)]) == w), None)
+        if link is None:
+            return
+        target = self._right(doc, k + len(link), at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        while target is not None and target.end + 1 < len(doc) and doc[target.end].lower_ in POSSESSIVE:
+            inner = at_start.get(target.end + 1)
+            if inner is None or inner.label_ != "ORG":
+                break
+            target = inner  # "the headquarters of the army's Sixth Division": the division
+        if target is not None and not self._settlement(doc, target):
+            self._party_relate(
+                "IN_CONFLICT_WITH", doc, start, at_end, mentions, [target], add, "party_relations.facility_attack"
             )
 
     def _party_blame(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
