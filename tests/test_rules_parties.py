@@ -2304,3 +2304,27 @@ def test_attacking_a_partys_site_or_unit(system, text, a, b):
 def test_no_conflict_from_a_site_that_is_not_a_partys_military_one(system, text):
     found = pairs(system, text)
     assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in found), found
+
+
+# §2.5: "an 'of' apposition reads like the possessive": "bases in Lume, a province of Ruritania"
+@pytest.mark.parametrize(
+    "text, state, place",
+    [
+        ("The rebels hid in Kayes, a province of Mali, for a year.", "Mali", "Kayes"),
+        ("The group fought from rear bases in South Kivu, a restive province of the DRC.", "DRC", "South Kivu"),
+    ],
+)
+def test_an_of_apposition_of_a_state_controls_the_place(system, text, state, place):
+    assert ("CONTROLS", state, place) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels hid in Kayes, a city of two million people.",
+        "The rebels hid in Gao, a district of Timbuktu, for a year.",
+        "The rebels hid in Kayes, a stronghold of the Amber Front, for a year.",
+    ],
+)
+def test_an_of_apposition_without_a_state_controls_nothing(system, text):
+    assert not any(kind == "CONTROLS" for kind, _, _ in pairs(system, text))

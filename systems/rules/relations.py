@@ -79,6 +79,26 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             elif m.label_ == "PERSON" and body.label_ == "ORG":
                 add("LEADER_OF", m, body, "relations.possessive.person")  # "Kabila's party" (§2.5)
 
+    def _territory_apposition(self, doc: Doc, mentions: list[Span], at_start: dict, add) -> None:
+        """ "bases in Lume, a province of Ruritania": an "of" apposition reads like the state's
+        possessive (guidelines §2.5, possessives of places); only a sovereign state controls."""
+        for place in mentions:
+            k = place.end
+            if place.label_ not in ("GPE", "LOC") or place.text in self.states or k + 3 >= len(doc):
+                continue
+            if doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the"):
+                continue
+            j = k + 2
+            while j < min(len(doc), k + 5) and doc[j].lower_ not in self.territory_designators:
+                if not (doc[j].is_alpha and doc[j].is_lower):
+                    break
+                j += 1  # "a restive northern province of"
+            if j + 2 >= len(doc) or doc[j].lower_ not in self.territory_designators or doc[j + 1].lower_ != "of":
+                continue
+            state = at_start.get(j + 3) if doc[j + 2].lower_ == "the" else at_start.get(j + 2)
+            if state is not None and state.label_ == "GPE" and state.text in self.states:
+                add("CONTROLS", state, place, "relations.apposition.territory")
+
     def _state_territory(self, doc: Doc, owner: Span, place: Span) -> bool:
         """ "Ruritania's Kessa province", "Ruritania's Tarn coast": only a sovereign state's possessive
         before a place states that it controls it; a city's or a province's states nothing ("Marsk's
@@ -302,6 +322,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
 
         self._compounds(doc, mentions, at_start, at_end, add)
         self._possessives(doc, mentions, at_start, add)
+        self._territory_apposition(doc, mentions, at_start, add)
         self._incursions(doc, matches, mentions, at_start, at_end, add)
         self._figures(doc, figures, matches, at_start, at_end, add)
         self._parties(doc, mentions, at_start, at_end, add)
