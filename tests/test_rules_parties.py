@@ -2328,3 +2328,42 @@ def test_an_of_apposition_of_a_state_controls_the_place(system, text, state, pla
 )
 def test_an_of_apposition_without_a_state_controls_nothing(system, text):
     assert not any(kind == "CONTROLS" for kind, _, _ in pairs(system, text))
+
+
+# an alliance or umbrella body "that includes" its members; "X, to which Y belongs"; a site that belongs to a unit
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ana Kovel, chair of the Dorn Peoples Union (DPU), the umbrella body that includes the Tarsh Front, spoke.",
+            {("PART_OF", "Tarsh Front", "DPU")},
+        ),
+        (
+            "The Amber Front, an alliance that includes the Tarsh Movement and the Vell Brigade, denied the charge.",
+            {("PART_OF", "Tarsh Movement", "Amber Front"), ("PART_OF", "Vell Brigade", "Amber Front")},
+        ),
+        (
+            "Gen. Ana Kovel, head of the 1st Infantry Division, to which the 103rd Brigade belongs, praised it.",
+            {("PART_OF", "103rd Brigade", "1st Infantry Division")},
+        ),
+        (
+            "The fighting centred on the Sasoli outpost, which belongs to the Korvan Border Regiment.",
+            {("CONTROLS", "Korvan Border Regiment", "Sasoli outpost")},
+        ),
+    ],
+)
+def test_members_an_alliance_includes_and_parts_that_belong(system, text, expected):
+    found = pairs(system, text)
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Amber Front said the list includes the Tarsh Movement and the Vell Brigade.",
+        "The Olvo Party included the Tarsh Movement in its list of foes.",
+        "The bill includes the Tarsh Movement among banned groups.",
+    ],
+)
+def test_including_without_an_alliance_gives_no_part(system, text):
+    assert not any(kind == "PART_OF" for kind, _, _ in pairs(system, text))

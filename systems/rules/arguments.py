@@ -98,6 +98,7 @@ class ArgumentGrammar:
         self.state_body_heads = frozenset(self.words["state_body_heads"])
         self.state_force_heads = frozenset(self.words["state_force_heads"]["words"])
         self.territory_designators = frozenset(self.words["territory_designators"])
+        self.part_include = self.words["part_include"]
         self.states = state_forms(states)
         self.capitals = frozenset(states["capitals"])
         # A state's names and its nationality adjectives, lower-cased, each to the states it names:

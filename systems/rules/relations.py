@@ -79,6 +79,57 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             elif m.label_ == "PERSON" and body.label_ == "ORG":
                 add("LEADER_OF", m, body, "relations.possessive.person")  # "Kabila's party" (§2.5)
 
+    def _part_include(self, doc: Doc, at_start: dict, at_end: dict, add) -> None:
+        """ "X, the umbrella body that includes Y and Z": each member PART_OF the body; "X, to which
+        the Y belongs": Y PART_OF X (guidelines §2.5: PART_OF needs an apposition or a verb's tie)."""
+        inc = self.part_include
+        for i, t in enumerate(doc):
+            if t.lower_ in inc["belong_verbs"]:
+                part = at_end.get(i)
+                if part is None or part.label_ != "ORG" or part.start < 4:
+                    continue
+                j = part.start - 1 if doc[part.start - 1].lower_ == "the" else part.start
+                if doc[j - 1].lower_ == "which" and doc[j - 2].lower_ == "to" and doc[j - 3].text == ",":
+                    whole = at_end.get(j - 3)
+                    if whole is not None and whole.label_ == "ORG":
+                        add("PART_OF", part, whole, "relations.part_include.belongs")
+                continue
+            if t.lower_ not in inc["verbs"] or i < 2:
+                continue
+            whole = at_end.get(i)
+            if whole is not None and doc[whole.end - 1].lower_ not in inc["heads"]:
+                continue  # "the X Party included Y in its list": only a named alliance or front includes members
+            if whole is None:
+                j = i - 1 if doc[i - 1].lower_ in inc["relatives"] else i
+                # back over "the umbrella body" to the comma of the apposition and the name before it
+                k = j
+                while k > 0 and j - k < 5 and doc[k - 1].is_alpha and doc[k - 1].is_lower:
+                    k -= 1
+                if k == j or doc[k - 1].text != "," or not any(w.lower_ in inc["heads"] for w in doc[k:j]):
+                    continue
+                whole = at_end.get(k - 1)
+                if whole is None and doc[k - 2].text == ")":
+                    whole = at_end.get(k - 2)
+            if whole is None or whole.label_ != "ORG":
+                continue
+            k = i + 1
+            while k < len(doc):
+                if doc[k].lower_ == "the":
+                    k += 1
+                    continue
+                m = at_start.get(k)
+                if m is None or m.label_ != "ORG":
+                    break
+                add("PART_OF", m, whole, "relations.part_include")
+                k = m.end
+                if k < len(doc) and doc[k].text == "(":
+                    close = next((c for c in range(k, min(len(doc), k + 6)) if doc[c].text == ")"), None)
+                    k = close + 1 if close is not None else k
+                if k < len(doc) and doc[k].lower_ in (",", "and"):
+                    k += 1
+                    continue
+                break
+
     def _territory_apposition(self, doc: Doc, mentions: list[Span], at_start: dict, add) -> None:
         """ "bases in Lume, a province of Ruritania": an "of" apposition reads like the state's
         possessive (guidelines §2.5, possessives of places); only a sovereign state controls."""
@@ -316,13 +367,17 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
 
             elif name == "part_verbs":
                 # "the X Brigade (, which) belongs to the Y": the subject is a part of the object
-                part = self._left(doc, start, at_end, {"ORG"}, skip=self.comma_skip, gap=3)
+                part = self._left(doc, start, at_end, {"ORG", "LOC"}, skip=self.comma_skip, gap=3)
                 whole = self._right(doc, end, at_start, {"ORG"}, skip={"the"}, gap=1)
-                add("PART_OF", part, whole, "relations.part_verbs")
+                if part is not None and part.label_ == "LOC":
+                    add("CONTROLS", whole, part, "relations.part_verbs.site")  # "the Z outpost belongs to Y"
+                else:
+                    add("PART_OF", part, whole, "relations.part_verbs")
 
         self._compounds(doc, mentions, at_start, at_end, add)
         self._possessives(doc, mentions, at_start, add)
         self._territory_apposition(doc, mentions, at_start, add)
+        self._part_include(doc, at_start, at_end, add)
         self._incursions(doc, matches, mentions, at_start, at_end, add)
         self._figures(doc, figures, matches, at_start, at_end, add)
         self._parties(doc, mentions, at_start, at_end, add)

@@ -1017,8 +1017,15 @@ class RoleRelations(ArgumentGrammar):
                     add("PART_OF", m, whole, "roles.part_apposition")
                     break
                 e += 1
+        include_heads = frozenset(self.words["part_include"]["heads"])
         for start, end in self._made_of(doc):
             whole = self._body_before(doc, start, mentions)
+            if (
+                whole is not None
+                and doc[end - 1].lower_ in self.words["part_include"]["verbs"]
+                and doc[whole.end - 1].lower_ not in include_heads
+            ):
+                continue  # "the X Party included Y in its list": only an alliance or front includes members
             k = end
             while k < sentence_bounds(doc)[1][start]:
                 part = at_start.get(k)
