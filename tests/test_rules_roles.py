@@ -1045,3 +1045,37 @@ def test_whose_role_names_the_body_before(system, text, expected):
 )
 def test_whose_without_a_role_of_the_person_gives_none(system, text):
     assert not roles(system, text)
+
+
+# "N, who holds the rotating chairmanship of X" leads X; "a spokesman for the rebel alliance, the X" is its member
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Issoufou hosted Roch Kaboré, who holds the rotating chairmanship of the G5 Sahel, in Niamey.",
+            ("LEADER_OF", "Roch Kaboré", "G5 Sahel"),
+        ),
+        (
+            "The Dorn Union met in Olvo. Ana Kovel, who holds the bloc's rotating presidency, spoke first.",
+            ("LEADER_OF", "Ana Kovel", "Dorn Union"),
+        ),
+        (
+            "Ana Kovel, a spokesman for the rebel alliance, the Permanent Framework for Peace (PFP), said 12 died.",
+            ("MEMBER_OF", "Ana Kovel", "Permanent Framework for Peace"),
+        ),
+    ],
+)
+def test_a_held_office_and_a_named_apposition_of_the_body(system, text, expected):
+    assert expected in roles(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Kovel, who holds talks with the head of the African Union, spoke.",
+        "Ana Kovel, who holds a seat on the board of the African Union, spoke.",
+        "Ana Kovel, a spokesman for the rebel alliance, said the Amber Front had left.",
+    ],
+)
+def test_holding_something_else_or_an_unnamed_alliance_gives_no_role(system, text):
+    assert not roles(system, text)

@@ -76,6 +76,7 @@ class RoleRelations(ArgumentGrammar):
         self.role_verbs: dict[str, str] = grammar["role_verbs"]
         self.relative_skip = frozenset(grammar["relative_skip"])
         self.motion_particles = frozenset(grammar["motion_particles"])
+        self.hold_office = grammar["hold_office"]
         self.led_by = frozenset(grammar["led_by"])
         self.bare_title_ties = frozenset(tuple(p.split()) for p in roles["bare_title_ties"])
         self.led_by_skip = frozenset(grammar["led_by_skip"]) | self.group_nouns
@@ -457,6 +458,9 @@ class RoleRelations(ArgumentGrammar):
                 return []  # "N, who met the head of X": the clause tells another act, the role is another's
             while start < ceiling and doc[start].lower_ in self.relative_skip:
                 start += 1  # "N, who is now the brigade's chief": a relative clause of being
+            if start < ceiling and doc[start].lower_ in self.hold_office["verbs"]:
+                held = self._held_office(doc, start + 1, at_start, mentions)
+                return [] if held is None else [held]
         if (
             start + 1 < ceiling
             and self.role_verbs.get(doc[start].lower_) == "leader"
@@ -597,10 +601,39 @@ class RoleRelations(ArgumentGrammar):
                 if kind is not None and body is not None:
                     found.append((kind, body, "roles.after.back_reference"))
                 break
+            if t.text == "," and k > phrase and doc[k - 1].lower_ in self.org_nouns:
+                j = k + 2 if k + 1 < ceiling and doc[k + 1].lower_ == "the" else k + 1
+                named = at_start.get(j)
+                if named is not None and named.label_ == "ORG":
+                    k = j  # "a spokesman for the rebel alliance, the X Front": the apposition names it
+                    continue
             if not ((t.is_alpha and (t.is_lower or t.is_title)) or t.lower_ in self.role_skip or t.text in ("(", ")")):
                 break
             k += 1
         return found
+
+    def _held_office(self, doc: Doc, k: int, at_start: dict, mentions: list[Span]) -> tuple[str, Span, str] | None:
+        """After "who holds": "the (rotating) chairmanship of X", "the bloc's rotating presidency",
+        "X's chairmanship": the body whose office the person holds; None for any other object."""
+        owner = None
+        if k + 2 < len(doc) and doc[k].lower_ == "the" and doc[k + 2].lower_ in POSSESSIVE:
+            owner = self._by_head(doc, k, doc[k + 1].lower_, mentions)  # "the bloc's": named before (§3.1)
+            k += 3
+        elif at_start.get(k) is not None and at_start[k].end < len(doc) and doc[at_start[k].end].lower_ in POSSESSIVE:
+            owner = at_start[k]
+            k = owner.end + 1
+        elif k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        while k < len(doc) and (doc[k].lower_ in self.hold_office["modifiers"] or doc[k].text == "-"):
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in self.hold_office["offices"]:
+            return None
+        if owner is None and k + 2 < len(doc) and doc[k + 1].lower_ == "of":
+            j = k + 3 if doc[k + 2].lower_ == "the" else k + 2
+            owner = at_start.get(j)
+        if owner is None or owner.label_ not in BODY_LABELS:
+            return None
+        return "leader", owner, "roles.after.holds"
 
     def _part_of_place(self, doc: Doc, place: Span) -> bool:
         """Whether a body of the place follows its name ("the Korvan district court", "Dorn police"):
@@ -618,6 +651,8 @@ class RoleRelations(ArgumentGrammar):
         opener = doc[who + 1]
         if opener.lower_ in self.relative_skip or not (opener.is_alpha and opener.is_lower):
             return False
+        if opener.lower_ in self.hold_office["verbs"]:
+            return False  # "who holds the chairmanship of X": read by _held_office
         if self.role_verbs.get(opener.lower_) == "leader":
             return who + 2 < len(doc) and doc[who + 2].lower_ in self.motion_particles
         return opener.lower_ not in self.role_verbs
@@ -768,10 +803,18 @@ class RoleRelations(ArgumentGrammar):
                 found = previous[1]  # "two of its officers, A and B": B holds the role too
             previous = (person, found)
             link = linked.get((person.start, person.end))
+            who = person.end + 1
             other_act = (
-                person.end + 1 < len(doc)
-                and doc[person.end + 1].lower_ == "who"
-                and self._other_act(doc, person.end + 1)
+                who < len(doc)
+                and doc[who].lower_ == "who"
+                and (
+                    self._other_act(doc, who)
+                    or (
+                        who + 1 < len(doc)
+                        and doc[who + 1].lower_ in self.hold_office["verbs"]
+                        and self._held_office(doc, who + 2, at_start, mentions) is None
+                    )
+                )
             )
             if (
                 not found
