@@ -2367,3 +2367,38 @@ def test_members_an_alliance_includes_and_parts_that_belong(system, text, expect
 )
 def test_including_without_an_alliance_gives_no_part(system, text):
     assert not any(kind == "PART_OF" for kind, _, _ in pairs(system, text))
+
+
+# §2.5 presence: the hosts and brokers of a meeting stated just before met its named parties
+@pytest.mark.parametrize(
+    "text, broker, parties",
+    [
+        (
+            "President Ana Kovel and President Piotr Zaleski held talks in Olvo. Foreign Minister Tomas Berek"
+            " brokered the meeting together with Gen. Ivo Marek, an envoy of Monaco's President Ruta Vell.",
+            ("Tomas Berek", "Ivo Marek"),
+            ("Ana Kovel", "Piotr Zaleski"),
+        ),
+        (
+            "Governor Lena Dorr and Commander Omar Tesh held talks in Arvel on Monday."
+            " Bishop Karl Ostrow hosted the talks.",
+            ("Karl Ostrow",),
+            ("Lena Dorr", "Omar Tesh"),
+        ),
+    ],
+)
+def test_hosts_and_brokers_of_a_meeting_met_its_parties(system, text, broker, parties):
+    found = pairs(system, text)
+    for b in broker:
+        for p in parties:
+            assert ("MET_WITH", b, p) in found or ("MET_WITH", p, b) in found, (b, p, found)
+    assert not any("Ruta Vell" in (h, t) for kind, h, t in found if kind == "MET_WITH"), found
+
+
+def test_criticising_a_meeting_is_no_presence(system):
+    text = (
+        "President Ana Kovel and President Piotr Zaleski held talks in Olvo."
+        " Foreign Minister Tomas Berek criticised the talks."
+    )
+    found = pairs(system, text)
+    assert not any("Tomas Berek" in (h, t) for kind, h, t in found if kind == "MET_WITH"), found

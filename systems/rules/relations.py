@@ -397,9 +397,27 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         of the meeting she did not come with (guidelines §2.5; see data/relations.json joined_meeting)."""
         starts, _ = sentence_bounds(doc)
         # a word where two triggers open is still one joining
-        for k in sorted({start for name, start, _ in matches if name == "joined_meeting"}):
+        ends = {start: end for name, start, end in matches if name == "joined_meeting"}
+        for k in sorted(ends):
             floor = starts[k]
             joiners = [m for m in mentions if m.label_ == "PERSON" and floor <= m.start and m.end <= k]
+            # "A brokered the meeting together with B": B was there too (not the people of B's apposition)
+            e = ends[k]
+            for words in self.joined_with:
+                if tuple(t.lower_ for t in doc[e : e + len(words)]) == words:
+                    w = e + len(words)
+                    with_whom = next(
+                        (
+                            m
+                            for m in mentions
+                            if m.label_ == "PERSON"
+                            and w <= m.start <= w + 3
+                            and all(t.is_title or t.text == "." for t in doc[w : m.start])  # "Gen. B"
+                        ),
+                        None,
+                    )
+                    if with_whom is not None and joiners:
+                        joiners.append(with_whom)
             if not joiners or floor == 0:
                 continue
             previous = starts[floor - 1]
