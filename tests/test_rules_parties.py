@@ -2402,3 +2402,30 @@ def test_criticising_a_meeting_is_no_presence(system):
     )
     found = pairs(system, text)
     assert not any("Tomas Berek" in (h, t) for kind, h, t in found if kind == "MET_WITH"), found
+
+
+# §2.5 calls: briefing or pressing a named person directly is MET_WITH, like telling
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "Foreign Minister Ana Kovel said he had pressed Foreign Minister Piotr Zaleski to free the crew.",
+            "Ana Kovel",
+            "Piotr Zaleski",
+        ),
+        ("General Omar Tesh briefed President Lena Dorr on the attack in Arvel.", "Omar Tesh", "Lena Dorr"),
+    ],
+)
+def test_briefing_or_pressing_a_named_person(system, text, a, b):
+    assert ("MET_WITH", a, b) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Ana Kovel pressed ahead with the plan, Foreign Minister Piotr Zaleski said.",
+        "Foreign Minister Ana Kovel briefed reporters on the raid, Piotr Zaleski said.",
+    ],
+)
+def test_pressing_on_or_briefing_reporters_meets_no_one_named(system, text):
+    assert not any(kind == "MET_WITH" for kind, _, _ in pairs(system, text))
