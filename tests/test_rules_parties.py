@@ -2429,3 +2429,37 @@ def test_briefing_or_pressing_a_named_person(system, text, a, b):
 )
 def test_pressing_on_or_briefing_reporters_meets_no_one_named(system, text):
     assert not any(kind == "MET_WITH" for kind, _, _ in pairs(system, text))
+
+
+# two people, each with an apposition, coordinated as the subject of a meeting
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "There, Marshal Ana Kovel, who is chief of staff of the Korvan Army, and Lt. Gen. Piotr Zaleski,"
+            " commander of the Vell Front, opened talks in Olvo on Monday.",
+            "Ana Kovel",
+            "Piotr Zaleski",
+        ),
+        (
+            "Omar Tesh, the army chief, and Lena Dorr, the rebel commander, held talks in Arvel on Monday.",
+            "Omar Tesh",
+            "Lena Dorr",
+        ),
+    ],
+)
+def test_coordinated_people_with_appositions_held_talks(system, text, a, b):
+    found = {
+        (h.replace("Marshal ", ""), t.replace("Marshal ", ""))
+        for kind, h, t in pairs(system, text)
+        if kind == "MET_WITH"
+    }
+    assert (a, b) in found or (b, a) in found, found
+
+
+def test_people_in_an_adverbial_clause_did_not_hold_the_talks(system):
+    text = (
+        "After Ana Kovel, the chief of the Korvan Army, and Piotr Zaleski, commander of the Vell Front, were killed,"
+        " the two sides held talks."
+    )
+    assert not any(kind == "MET_WITH" for kind, _, _ in pairs(system, text))

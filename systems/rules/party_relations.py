@@ -1409,6 +1409,8 @@ class PartyRelations(ArgumentGrammar):
         if any(doc[j].lower_ in self.meet_unreal for j in range(end, k)):
             return  # "held a possible meeting" has not taken place
         group = self._party_subjects(doc, start, at_end, PEOPLE, mentions)
+        if len(group) < 2 and start > 0 and doc[start - 1].text == ",":
+            group = self._appositive_pair(doc, start, mentions) or group
         w = self._party_past_setting(doc, k + 1, at_start)
         if w < len(doc) and doc[w].lower_ == "with":
             self._party_meet_pairs(group, self._party_people(doc, w + 1, at_start), add, "party_relations.meet_hold")
@@ -1416,6 +1418,40 @@ class PartyRelations(ArgumentGrammar):
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     add("MET_WITH", b, a, "party_relations.meet_hold")
+
+    def _appositive_pair(self, doc: Doc, k: int, mentions: list[Span]) -> list[Span]:
+        """ "A, who is chief of X, and Gen. B, commander of Y, opened talks": two people, each with an
+        apposition closed by a comma, coordinated as the subject of the verb at token k."""
+        floor = sentence_bounds(doc)[0][k]
+        people = [m for m in mentions if m.label_ == "PERSON" and floor <= m.start and m.end < k]
+        if len(people) < 2:
+            return []
+        a, b = people[-2], people[-1]
+        gap = self.party_gaps["subject"] + 8
+
+        def apposition(after: int, close: int) -> bool:
+            inner = doc[after + 1 : close]
+            return (
+                doc[after].text == ","
+                and doc[close].text == ","
+                and 0 < len(inner) <= gap
+                and not any(t.text in (",", ";", ":") or t.lower_ in self.party_speech_verbs for t in inner)
+                and not any(m.label_ == "PERSON" and after < m.start < close for m in mentions)
+            )
+
+        if not apposition(b.end, k - 1):
+            return []
+        j = b.start
+        while j > a.end and (doc[j - 1].is_title or doc[j - 1].text == "."):
+            j -= 1  # "Lt. Gen. B"
+        if doc[j - 1].lower_ != "and" or not apposition(a.end, j - 2):
+            return []
+        opener = a.start
+        while opener > floor and (doc[opener - 1].is_title or doc[opener - 1].text == "."):
+            opener -= 1
+        if opener > floor and doc[opener - 1].text not in (",",):
+            return []  # the first person opens the clause (past "There," or a date)
+        return [a, b]
 
     def _party_spent_with(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "A and B spent three hours with C": the people who spent the time met C."""
