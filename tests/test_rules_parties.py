@@ -2463,3 +2463,26 @@ def test_people_in_an_adverbial_clause_did_not_hold_the_talks(system):
         " the two sides held talks."
     )
     assert not any(kind == "MET_WITH" for kind, _, _ in pairs(system, text))
+
+
+# §2.5: a group named as the government in or of a place controls it, a capital included
+@pytest.mark.parametrize(
+    "text, group, place",
+    [
+        ("The agency accused the Taliban government in Kabul of recurring irresponsibility.", "Taliban", "Kabul"),
+        ("Talks with the Amber Front government in Olvo have stalled.", "Amber Front", "Olvo"),
+    ],
+)
+def test_a_group_named_as_the_government_in_a_place_controls_it(system, text, group, place):
+    assert ("CONTROLS", group, place) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Amber Front met the government in Olvo.",
+        "The EU authorities in Brussels said the Tarsh Front had left.",
+    ],
+)
+def test_no_group_government_no_control(system, text):
+    assert not any(kind == "CONTROLS" for kind, _, _ in pairs(system, text))

@@ -79,6 +79,23 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             elif m.label_ == "PERSON" and body.label_ == "ORG":
                 add("LEADER_OF", m, body, "relations.possessive.person")  # "Kabila's party" (§2.5)
 
+    def _group_government(self, doc: Doc, mentions: list[Span], at_start: dict, add) -> None:
+        """ "the Taliban government in Kabul", "the Front-led administration of Dorn": the group governs
+        the place (guidelines §2.5)."""
+        gov = self.group_government
+        for group in mentions:
+            if group.label_ != "ORG":
+                continue
+            k = group.end
+            if k + 1 < len(doc) and doc[k].text in ("-", "–") and doc[k + 1].lower_ in gov["led"]:
+                k += 2  # "the Taliban-led government"
+            if k + 2 >= len(doc) or doc[k].lower_ not in gov["nouns"] or doc[k + 1].lower_ not in gov["preps"]:
+                continue
+            j = k + 3 if doc[k + 2].lower_ == "the" else k + 2
+            place = at_start.get(j)
+            if place is not None and place.label_ in ("GPE", "LOC"):
+                add("CONTROLS", group, place, "relations.group_government")
+
     def _part_include(self, doc: Doc, at_start: dict, at_end: dict, add) -> None:
         """ "X, the umbrella body that includes Y and Z": each member PART_OF the body; "X, to which
         the Y belongs": Y PART_OF X (guidelines §2.5: PART_OF needs an apposition or a verb's tie)."""
@@ -378,6 +395,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         self._possessives(doc, mentions, at_start, add)
         self._territory_apposition(doc, mentions, at_start, add)
         self._part_include(doc, at_start, at_end, add)
+        self._group_government(doc, mentions, at_start, add)
         self._incursions(doc, matches, mentions, at_start, at_end, add)
         self._figures(doc, figures, matches, at_start, at_end, add)
         self._parties(doc, mentions, at_start, at_end, add)
