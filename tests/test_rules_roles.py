@@ -1079,3 +1079,23 @@ def test_a_held_office_and_a_named_apposition_of_the_body(system, text, expected
 )
 def test_holding_something_else_or_an_unnamed_alliance_gives_no_role(system, text):
     assert not roles(system, text)
+
+
+# §2.5 a traditional ruler named with his area leads it; a title-case role in "the X of Y, N"
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Kusasi team was headed by the Paramount Chief of Kano, Naba Omar Tesh.",
+            ("LEADER_OF", "Naba Omar Tesh", "Kano"),
+        ),
+        ("The Emir of Kano, Aminu Idris, condemned the attack.", ("LEADER_OF", "Aminu Idris", "Kano")),
+        ("The President of Mali, Ana Kovel, condemned the attack.", ("LEADER_OF", "Ana Kovel", "Mali")),
+    ],
+)
+def test_a_title_case_role_of_a_place_in_apposition_leads_it(system, text, expected):
+    assert expected in roles(system, text)
+
+
+def test_a_title_case_name_of_a_body_before_a_speaker_is_no_role(system):
+    assert not roles(system, "The Bank of Mali, Ana Kovel said, had frozen the accounts.")

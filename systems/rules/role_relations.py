@@ -388,7 +388,11 @@ class RoleRelations(ArgumentGrammar):
                 s > floor
                 and o - s < 4
                 and doc[s].lower_ not in ("the", "a", "an")
-                and (doc[s - 1].lower_ in ("the", "a", "an") or (doc[s - 1].is_alpha and doc[s - 1].is_lower))
+                and (
+                    doc[s - 1].lower_ in ("the", "a", "an")
+                    or (doc[s - 1].is_alpha and doc[s - 1].is_lower)
+                    or (doc[s - 1].is_title and doc[s - 1].lower_ in self.title_role_words)  # "the Emir of X, N"
+                )
             ):
                 s -= 1
             if doc[s].lower_ not in ("the", "a", "an") or (s > floor and doc[s - 1].text == ","):
