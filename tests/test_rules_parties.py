@@ -2486,3 +2486,29 @@ def test_a_group_named_as_the_government_in_a_place_controls_it(system, text, gr
 )
 def test_no_group_government_no_control(system, text):
     assert not any(kind == "CONTROLS" for kind, _, _ in pairs(system, text))
+
+
+# §3.1: "the rebels", "the jihadists" refer back like "the group" to the nearest non-state organisation
+@pytest.mark.parametrize(
+    "text, ally, group",
+    [
+        (
+            "Analysts say the Amber Front, now backed by 4,000 Andorran troops, is stronger. Monaco accuses Andorra of"
+            " arming the rebels, which Olvo denies.",
+            "Andorra",
+            "Amber Front",
+        ),
+        (
+            "The Vell Brigade took Arvel in May. Malta accuses Iceland of funding the jihadists.",
+            "Iceland",
+            "Vell Brigade",
+        ),
+    ],
+)
+def test_the_rebels_refer_back_to_the_named_group(system, text, ally, group):
+    assert ("ALLIED_WITH", ally, group) in pairs(system, text)
+
+
+def test_the_rebels_are_not_a_states_troops(system):
+    text = "Andorran troops crossed into Olvo on Monday. Monaco accuses Iceland of arming the rebels."
+    assert not any(kind == "ALLIED_WITH" for kind, _, _ in pairs(system, text))
