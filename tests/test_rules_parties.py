@@ -2512,3 +2512,29 @@ def test_the_rebels_refer_back_to_the_named_group(system, text, ally, group):
 def test_the_rebels_are_not_a_states_troops(system):
     text = "Andorran troops crossed into Olvo on Monday. Monaco accuses Iceland of arming the rebels."
     assert not any(kind == "ALLIED_WITH" for kind, _, _ in pairs(system, text))
+
+
+# a body made to fight a named party (or "the jihadists" referring back to one) is in conflict with it
+@pytest.mark.parametrize(
+    "text, body, enemy",
+    [
+        (
+            "A week after Vell Front fighters overran a base, Ana Kovel warned that Chad could leave the Lake Joint"
+            " Task Force (LJTF) that was set up to fight the jihadists.",
+            "LJTF",
+            "Vell Front",
+        ),
+        (
+            "The Tarsh Movement seized Arvel in May. The Dorn Guard, formed to combat the Amber Front, withdrew.",
+            "Dorn Guard",
+            "Amber Front",
+        ),
+    ],
+)
+def test_a_body_set_up_to_fight_a_party(system, text, body, enemy):
+    assert ("IN_CONFLICT_WITH", body, enemy) in pairs(system, text)
+
+
+def test_a_body_set_up_to_fight_a_thing_fights_no_party(system):
+    text = "The Vell Front seized Olvo in May. The Olvo Relief Fund was set up to fight the famine."
+    assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in pairs(system, text))

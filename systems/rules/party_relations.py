@@ -94,6 +94,7 @@ class PartyRelations(ArgumentGrammar):
             "ally_between": p["support_verbs"]["between"],
             "repel": p["repel"]["verbs"],
             "facility_attack": p["facility_attack"]["verbs"],
+            "purpose_fight": [f"{v} {g}" for v in p["purpose_fight"]["verbs"] for g in p["purpose_fight"]["purposes"]],
         }
         self.party_ally_words = frozenset(w for w in lists["ally"] if " " not in w)
         self.party_hostile_words = frozenset(w for w in lists["hostile"] if " " not in w)
@@ -182,6 +183,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_truce = p["truce"]
         self.party_repel_gap = int(p["repel"]["gap"])
         self.party_relative_hostile = frozenset(p["accusation"]["relative_hostile"])
+        self.party_purpose_skip = frozenset(p["purpose_fight"]["skip"])
         facility = p["facility_attack"]
         self.party_facility_gap = int(facility["gap"])
         self.party_facilities = [tuple(w.split()) for w in facility["facilities"]]
@@ -268,6 +270,7 @@ class PartyRelations(ArgumentGrammar):
             "ally_between": self._party_ally_between,
             "repel": self._party_repel,
             "facility_attack": self._party_facility_attack,
+            "purpose_fight": self._party_purpose_fight,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -1606,6 +1609,26 @@ class PartyRelations(ArgumentGrammar):
             self._party_relate(
                 "IN_CONFLICT_WITH", doc, start, at_end, mentions, [target], add, "party_relations.facility_attack"
             )
+
+    def _party_purpose_fight(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "the X Task Force (XTF) that was set up to fight the jihadists": made to fight the party."""
+        j = start
+        floor = sentence_bounds(doc)[0][start]
+        while j > floor and doc[j - 1].lower_ in self.party_purpose_skip:
+            j -= 1
+        body = self._acronym_before(doc, j, at_end) or at_end.get(j)
+        if body is None or body.label_ not in ORG_OR_GPE:
+            return
+        name_start = body.start
+        if doc[body.start - 1].text == "(" and at_end.get(body.start - 1) is not None:
+            name_start = at_end[body.start - 1].start  # "the X Task Force (XTF)": look before the name
+        targets = self._party_objects(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if not targets and self._nominal(doc, end, mentions, body) is not None:
+            referent = self._referent(doc, name_start, mentions, None, non_state=True)
+            targets = [referent] if referent is not None else []
+        for target in targets:
+            if target.text != body.text:
+                add("IN_CONFLICT_WITH", body, target, "party_relations.purpose_fight")
 
     def _party_blame(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "A blamed B for the attack on C", "A held B responsible for strikes on its bases": B attacked C
