@@ -2538,3 +2538,27 @@ def test_a_body_set_up_to_fight_a_party(system, text, body, enemy):
 def test_a_body_set_up_to_fight_a_thing_fights_no_party(system):
     text = "The Vell Front seized Olvo in May. The Olvo Relief Fund was set up to fight the famine."
     assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in pairs(system, text))
+
+
+# §3.1: "against it" after a sentence that opens with a named organisation takes it up
+def test_a_joint_offensive_against_it_targets_the_previous_subject(system):
+    text = (
+        "The Vell Front is linked to the Amber Front. Andorra and Monaco launched a joint offensive against it in May."
+    )
+    found = pairs(system, text)
+    assert ("IN_CONFLICT_WITH", "Andorra", "Vell Front") in found and (
+        "IN_CONFLICT_WITH",
+        "Monaco",
+        "Vell Front",
+    ) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andorra seized Olvo in May. Malta and Monaco launched a joint offensive against it in June.",
+        "The Vell Front seized Olvo in May. Malta and the Vell Front launched a joint offensive against it in June.",
+    ],
+)
+def test_against_it_without_an_organisation_opening_the_sentence_before(system, text):
+    assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in pairs(system, text))

@@ -1314,7 +1314,24 @@ class PartyRelations(ArgumentGrammar):
                 add("ALLIED_WITH", b, a, "party_relations.joint_action")
         if end < len(doc) and doc[end].lower_ in self.party_joint_action["targets"]:
             targets = self._party_objects(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+            if not targets and end + 1 < len(doc) and doc[end + 1].lower_ in ("it", "them"):
+                subject = self._previous_sentence_subject(doc, start, mentions)
+                targets = [subject] if subject is not None and subject.text not in {g.text for g in group} else []
             self._party_pairs("IN_CONFLICT_WITH", group, targets, add, "party_relations.joint_action")
+
+    @staticmethod
+    def _previous_sentence_subject(doc: Doc, k: int, mentions: list[Span]) -> Span | None:
+        """ "The X is linked to Y. A and B launched a joint offensive against it": a pronoun that opens no
+        clause of its own takes up the organisation that opens the sentence before (guidelines §3.1)."""
+        starts = sentence_bounds(doc)[0]
+        own = starts[k]
+        if own == 0:
+            return None
+        first = starts[own - 1]
+        while first < own and (doc[first].is_space or doc[first].lower_ == "the"):
+            first += 1
+        subject = next((m for m in mentions if m.start == first), None)
+        return subject if subject is not None and subject.label_ == "ORG" else None
 
     def _party_support(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X's support for Y", "Iran's alliance with the Houthis"."""
