@@ -2562,3 +2562,21 @@ def test_a_joint_offensive_against_it_targets_the_previous_subject(system):
 )
 def test_against_it_without_an_organisation_opening_the_sentence_before(system, text):
     assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in pairs(system, text))
+
+
+# firing into a named state, or opening fire on a named party, is an act of conflict
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("The Korvan Army fired into Monaco overnight.", "Korvan Army", "Monaco"),
+        ("The Ardel Guard opened fire on the Tarsh Movement near Arvel.", "Ardel Guard", "Tarsh Movement"),
+    ],
+)
+def test_firing_into_a_state_or_on_a_party(system, text, a, b):
+    assert ("IN_CONFLICT_WITH", a, b) in pairs(system, text)
+
+
+def test_firing_into_the_air_targets_no_one(system):
+    assert not any(
+        kind == "IN_CONFLICT_WITH" for kind, _, _ in pairs(system, "The Korvan Army fired into the air in Olvo.")
+    )
