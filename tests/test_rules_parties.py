@@ -2521,7 +2521,7 @@ def test_the_rebels_are_not_a_states_troops(system):
         (
             "A week after Vell Front fighters overran a base, Ana Kovel warned that Chad could leave the Lake Joint"
             " Task Force (LJTF) that was set up to fight the jihadists.",
-            "LJTF",
+            "Lake Joint Task Force",  # of the name and its acronym, the one nearer the earlier group (§3.1)
             "Vell Front",
         ),
         (

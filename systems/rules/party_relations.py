@@ -1636,16 +1636,23 @@ class PartyRelations(ArgumentGrammar):
         body = self._acronym_before(doc, j, at_end) or at_end.get(j)
         if body is None or body.label_ not in ORG_OR_GPE:
             return
-        name_start = body.start
+        name_start, name = body.start, body
         if doc[body.start - 1].text == "(" and at_end.get(body.start - 1) is not None:
-            name_start = at_end[body.start - 1].start  # "the X Task Force (XTF)": look before the name
+            name = at_end[body.start - 1]
+            name_start = name.start  # "the X Task Force (XTF)": look before the name
         targets = self._party_objects(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         if not targets and self._nominal(doc, end, mentions, body) is not None:
             referent = self._referent(doc, name_start, mentions, None, non_state=True)
             targets = [referent] if referent is not None else []
         for target in targets:
             if target.text != body.text:
-                add("IN_CONFLICT_WITH", body, target, "party_relations.purpose_fight")
+                # of a name and its acronym, the one nearer the other argument (§3.1)
+                add(
+                    "IN_CONFLICT_WITH",
+                    name if target.end <= name.start else body,
+                    target,
+                    "party_relations.purpose_fight",
+                )
 
     def _party_blame(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "A blamed B for the attack on C", "A held B responsible for strikes on its bases": B attacked C
