@@ -1099,3 +1099,19 @@ def test_a_title_case_role_of_a_place_in_apposition_leads_it(system, text, expec
 
 def test_a_title_case_name_of_a_body_before_a_speaker_is_no_role(system):
     assert not roles(system, "The Bank of Mali, Ana Kovel said, had frozen the accounts.")
+
+
+# a role premodifier ends at the name: a clause whose last word is no role ("leaders convene N") gives none
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dorn Union leaders convene. Ana Kovel called a meeting of the bloc's envoys.",
+        "Amber Front commanders gathered Ana Kovel and Piotr Zaleski in Olvo.",
+    ],
+)
+def test_a_role_word_not_right_before_the_name_gives_no_role(system, text):
+    assert not roles(system, text)
+
+
+def test_a_role_premodifier_right_before_the_name_still_gives_the_role(system):
+    assert ("MEMBER_OF", "Ana Kovel", "Amber Front") in roles(system, "Amber Front spokesman Ana Kovel denied it.")

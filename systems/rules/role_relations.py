@@ -310,6 +310,8 @@ class RoleRelations(ArgumentGrammar):
         kind = self._kind(doc, k, end, definite=False)
         if kind is None:
             return None
+        if self._heads(doc, k, end)[-1][1] != end:
+            return None  # "G7 leaders convene Biden ...": the role word does not stand right before the name
         acronym = self._acronym_before(doc, k, at_end) if k - 1 > floor else None
         if at_end.get(k) is None and acronym is not None:
             k = acronym.end  # "Popular Front (PF) leader N": the acronym, nearer the name (guidelines §3.1)
