@@ -1115,3 +1115,12 @@ def test_a_role_word_not_right_before_the_name_gives_no_role(system, text):
 
 def test_a_role_premodifier_right_before_the_name_still_gives_the_role(system):
     assert ("MEMBER_OF", "Ana Kovel", "Amber Front") in roles(system, "Amber Front spokesman Ana Kovel denied it.")
+
+
+def test_a_named_owner_after_the_is_not_a_back_reference(system):
+    # "the ICRC's regional director": the owner is the ICRC named here, not an earlier mention (§3.1)
+    text = "Talks were co-chaired by the DRK. Ana Kovel, the DRK's regional director for the Sahel, said 12 were freed."
+    ann = predict_text(system, text)
+    by_id = {e.id: e for e in ann.entities}
+    tails = [by_id[r.tail] for r in ann.relations if r.type == "MEMBER_OF" and by_id[r.head].text == "Ana Kovel"]
+    assert tails and all(t.start > text.index("Ana Kovel") for t in tails), tails
