@@ -2580,3 +2580,30 @@ def test_firing_into_the_air_targets_no_one(system):
     assert not any(
         kind == "IN_CONFLICT_WITH" for kind, _, _ in pairs(system, "The Korvan Army fired into the air in Olvo.")
     )
+
+
+# "three of its units: the A, the B and the C": each named unit is part of the owner
+@pytest.mark.parametrize(
+    "text, owner, units",
+    [
+        (
+            "The Amber Front (AF) claimed the raid on Tuesday. Its spokesman said it was run by three of its units:"
+            " the Vell Brigade, the Tarsh Squad (TS) and the Olvo Battalion.",
+            "AF",
+            ("Vell Brigade", "Tarsh Squad", "Olvo Battalion"),
+        ),
+        (
+            "Fighting split the Dorn Liberation Army's factions: the Arvel Brigade and the Korvan Squad.",
+            "Dorn Liberation Army",
+            ("Arvel Brigade", "Korvan Squad"),
+        ),
+    ],
+)
+def test_a_list_of_its_units_after_a_colon(system, text, owner, units):
+    found = pairs(system, text)
+    assert all(("PART_OF", u, owner) in found for u in units), found
+
+
+def test_a_list_of_its_targets_is_no_list_of_parts(system):
+    text = "The army listed three of its targets: the Vell Brigade, the Tarsh Squad and the Olvo Battalion."
+    assert not any(kind == "PART_OF" for kind, _, _ in pairs(system, text))

@@ -79,6 +79,38 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             elif m.label_ == "PERSON" and body.label_ == "ORG":
                 add("LEADER_OF", m, body, "relations.possessive.person")  # "Kabila's party" (§2.5)
 
+    def _unit_list(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:
+        """ "three of its units: the A Brigade, the B Squad and the C": each named unit PART_OF the owner."""
+        for i, t in enumerate(doc):
+            if t.text != ":" or i < 2 or doc[i - 1].lower_ not in self.unit_list["nouns"]:
+                continue
+            j = i - 2
+            if doc[j].lower_ in self.unit_list["owners"]:
+                owner = self._referent(doc, j, mentions, None)
+            elif doc[j].lower_ in ("'s", "’s", "’", "'"):
+                owner = at_end.get(j)
+            else:
+                continue
+            if owner is None or owner.label_ != "ORG":
+                continue
+            k = i + 1
+            while k < len(doc):
+                if doc[k].lower_ == "the":
+                    k += 1
+                    continue
+                unit = at_start.get(k)
+                if unit is None or unit.label_ != "ORG":
+                    break
+                add("PART_OF", unit, owner, "relations.unit_list")
+                k = unit.end
+                if k < len(doc) and doc[k].text == "(":
+                    close = next((c for c in range(k, min(len(doc), k + 6)) if doc[c].text == ")"), None)
+                    k = close + 1 if close is not None else k
+                if k < len(doc) and doc[k].lower_ in (",", "and"):
+                    k += 1
+                    continue
+                break
+
     def _group_government(self, doc: Doc, mentions: list[Span], at_start: dict, add) -> None:
         """ "the Taliban government in Kabul", "the Front-led administration of Dorn": the group governs
         the place (guidelines §2.5)."""
@@ -396,6 +428,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         self._territory_apposition(doc, mentions, at_start, add)
         self._part_include(doc, at_start, at_end, add)
         self._group_government(doc, mentions, at_start, add)
+        self._unit_list(doc, mentions, at_start, at_end, add)
         self._incursions(doc, matches, mentions, at_start, at_end, add)
         self._figures(doc, figures, matches, at_start, at_end, add)
         self._parties(doc, mentions, at_start, at_end, add)
