@@ -1124,3 +1124,20 @@ def test_a_named_owner_after_the_is_not_a_back_reference(system):
     by_id = {e.id: e for e in ann.entities}
     tails = [by_id[r.tail] for r in ann.relations if r.type == "MEMBER_OF" and by_id[r.head].text == "Ana Kovel"]
     assert tails and all(t.start > text.index("Ana Kovel") for t in tails), tails
+
+
+# people listed by their states lead them only at a meeting of leaders (a summit's guest list)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's Sergei Lavrov met Iran's Abbas Araghchi in Moscow.",
+        "The talks were attended by Malta's Ana Kovel, Monaco's Piotr Zaleski and Iceland's Tomas Berek.",
+    ],
+)
+def test_people_listed_by_their_states_outside_a_summit_lead_nothing(system, text):
+    assert not any(kind == "LEADER_OF" for kind, _, _ in roles(system, text))
+
+
+def test_people_listed_by_their_states_at_a_summit_lead_them(system):
+    found = roles(system, "At the summit in Olvo, Malta's Ana Kovel and Monaco's Piotr Zaleski signed the pact.")
+    assert ("LEADER_OF", "Ana Kovel", "Malta") in found and ("LEADER_OF", "Piotr Zaleski", "Monaco") in found, found

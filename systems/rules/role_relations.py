@@ -77,6 +77,8 @@ class RoleRelations(ArgumentGrammar):
         self.relative_skip = frozenset(grammar["relative_skip"])
         self.motion_particles = frozenset(grammar["motion_particles"])
         self.hold_office = grammar["hold_office"]
+        self.state_list_cues = tuple(grammar["state_list_cues"])
+        self.state_list_hosts = frozenset(grammar["state_list_hosts"])
         self.led_by = frozenset(grammar["led_by"])
         self.bare_title_ties = frozenset(tuple(p.split()) for p in roles["bare_title_ties"])
         self.led_by_skip = frozenset(grammar["led_by_skip"]) | self.group_nouns
@@ -1024,7 +1026,14 @@ class RoleRelations(ArgumentGrammar):
             and getattr(at_end.get(k), "label_", None) == "GPE"
             and getattr(at_start.get(k + 1), "label_", None) == "PERSON"
         ]
-        return ("leader+place", state, "roles.state_list") if listed else None
+        if not listed:
+            return None
+        before = sentence_bounds(doc)[0][lo - 1] if lo > 0 else lo
+        words = " ".join(t.lower_ for t in doc[before:hi])
+        hosted = len(listed) >= 2 and any(t.lower_ in self.state_list_hosts for t in doc[lo:hi])
+        if not hosted and not any(f" {cue} " in f" {words} " for cue in self.state_list_cues):
+            return None  # "Russia's A met Iran's B": any officials, not a summit of leaders
+        return "leader+place", state, "roles.state_list"
 
     # -- parts of a body ---------------------------------------------------------------------
     def _parts(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:
