@@ -1141,3 +1141,25 @@ def test_people_listed_by_their_states_outside_a_summit_lead_nothing(system, tex
 def test_people_listed_by_their_states_at_a_summit_lead_them(system):
     found = roles(system, "At the summit in Olvo, Malta's Ana Kovel and Monaco's Piotr Zaleski signed the pact.")
     assert ("LEADER_OF", "Ana Kovel", "Malta") in found and ("LEADER_OF", "Piotr Zaleski", "Monaco") in found, found
+
+
+# the place where a person acts is not what he leads; leading a delegation of a body heads a part of it
+@pytest.mark.parametrize(
+    "text, wrong, expected",
+    [
+        (
+            "Piotr Zaleski, a leader of the protest movement in Olvo, was arrested.",
+            ("LEADER_OF", "Piotr Zaleski", "Olvo"),
+            None,
+        ),
+        (
+            "Tomas Berek, who led a delegation of the Amber Front to Olvo, was arrested.",
+            ("LEADER_OF", "Tomas Berek", "Amber Front"),
+            ("MEMBER_OF", "Tomas Berek", "Amber Front"),
+        ),
+    ],
+)
+def test_a_place_of_action_or_a_delegation_is_not_what_is_led(system, text, wrong, expected):
+    found = roles(system, text)
+    assert wrong not in found, found
+    assert expected is None or expected in found, found

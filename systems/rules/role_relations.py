@@ -76,6 +76,7 @@ class RoleRelations(ArgumentGrammar):
         self.role_verbs: dict[str, str] = grammar["role_verbs"]
         self.relative_skip = frozenset(grammar["relative_skip"])
         self.motion_particles = frozenset(grammar["motion_particles"])
+        self.place_link_preps = frozenset(grammar["place_link_preps"])
         self.hold_office = grammar["hold_office"]
         self.state_list_cues = tuple(grammar["state_list_cues"])
         self.state_list_hosts = frozenset(grammar["state_list_hosts"])
@@ -572,12 +573,22 @@ class RoleRelations(ArgumentGrammar):
                 link = m.start - 2 if m.start - 1 > phrase and doc[m.start - 1].lower_ == "the" else m.start - 1
                 if link >= phrase and doc[link].lower_ in self.topic_preps:
                     break  # "an expert on X", "who heads the inquiry into X": X is the topic
+                if (
+                    link > phrase
+                    and doc[link].lower_ in self.place_link_preps
+                    and m.label_ in ("GPE", "LOC")
+                    and any(t.is_lower and t.lower_ not in ("of", "the", "a", "an") for t in doc[phrase:link])
+                    and self._heads(doc, phrase, link)
+                    and self._heads(doc, phrase, link)[-1][1] < link - 1
+                ):
+                    break  # "a leader of the protest movement in X": X is where, not what the person leads
                 body = self._chain(doc, m, at_start)
                 definite = not any(self._indefinite(doc[i]) for i in range(phrase, m.start))
                 kind = self._kind(doc, phrase, m.start, definite=definite)
                 if body is not None and kind is not None:
                     if kind.startswith("leader") and (
-                        named_part
+                        any(t.lower_ in self.unit_nouns for t in doc[phrase : m.start])  # "led a delegation of X"
+                        or named_part
                         or self._remit(doc, body.end, at_start)
                         or self._unnamed_part(doc, body)
                         or (body.end < len(doc) and doc[body.end].lower_ in self.unit_nouns)
