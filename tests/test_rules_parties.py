@@ -2607,3 +2607,26 @@ def test_a_list_of_its_units_after_a_colon(system, text, owner, units):
 def test_a_list_of_its_targets_is_no_list_of_parts(system):
     text = "The army listed three of its targets: the Vell Brigade, the Tarsh Squad and the Olvo Battalion."
     assert not any(kind == "PART_OF" for kind, _, _ in pairs(system, text))
+
+
+# a contest is not fighting; "between A and B on one side and C on the other" makes A and B one side
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Amber Front defeated the Tarsh Movement in the 2021 elections.",
+        "The Vell Party beat the Korvan Union in a runoff vote last year.",
+        "Fighting between the Amber Front and the Tarsh Movement on one side and the army on the other killed 12.",
+    ],
+)
+def test_contests_and_one_side_give_no_conflict_between_them(system, text):
+    found = pairs(system, text)
+    assert not any(
+        kind == "IN_CONFLICT_WITH" and {h, t} <= {"Amber Front", "Tarsh Movement", "Vell Party", "Korvan Union"}
+        for kind, h, t in found
+    ), found
+
+
+def test_defeating_a_party_in_battle_is_still_conflict(system):
+    assert ("IN_CONFLICT_WITH", "Amber Front", "Tarsh Movement") in pairs(
+        system, "The Amber Front defeated the Tarsh Movement near Olvo in May."
+    )

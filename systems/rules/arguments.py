@@ -102,6 +102,7 @@ class ArgumentGrammar:
         self.part_include = self.words["part_include"]
         self.group_government = self.words["group_government"]
         self.unit_list = self.words["unit_list"]
+        self.one_side = frozenset(self.words["one_side"])
         self.joined_with = [tuple(w.split()) for w in self.words["joined_meeting"]["with"]]
         self.states = state_forms(states)
         self.capitals = frozenset(states["capitals"])

@@ -183,6 +183,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_truce = p["truce"]
         self.party_repel_gap = int(p["repel"]["gap"])
         self.party_relative_hostile = frozenset(p["accusation"]["relative_hostile"])
+        self.party_contest_words = frozenset(p["contest_words"])
         self.party_purpose_skip = frozenset(p["purpose_fight"]["skip"])
         facility = p["facility_attack"]
         self.party_facility_gap = int(facility["gap"])
@@ -546,6 +547,8 @@ class PartyRelations(ArgumentGrammar):
                 self._party_pairs("IN_CONFLICT_WITH", subjects, [antecedent], add, "party_relations.object_relative")
         # "shelled X, a village near Y" hits a place; "attacked Y's decision" disputes a thing of Y's
         objects = [o for o in objects if not self._settlement(doc, o) and not self._disputed_thing(doc, o)]
+        if objects and any(t.lower_ in self.party_contest_words for t in doc[objects[-1].end : objects[-1].end + 6]):
+            return  # "X defeated Y in the 2021 elections": a contest, not fighting
         self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.hostile_verbs")
 
     def _relative_place(self, doc: Doc, subject: Span, at_end: dict) -> Span | None:

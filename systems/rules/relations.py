@@ -373,7 +373,9 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 k = self._fighting_between(doc, end, at_start)
                 if k is not None and k + 3 < len(doc):
                     a, b = self._between(doc, k, at_start)
-                    add("IN_CONFLICT_WITH", a, b, "relations.conflict_noun.between")
+                    sides = b is not None and " ".join(t.lower_ for t in doc[b.end : b.end + 3]) in self.one_side
+                    if not sides:  # "between A and B on one side and C on the other": A and B are one side
+                        add("IN_CONFLICT_WITH", a, b, "relations.conflict_noun.between")
             elif name == "ally_noun":
                 other = self._right(
                     doc, end, at_start, ORG_OR_GPE, skip={",", "the", "of"}, gap=self.gaps["ally_noun_right"]
