@@ -421,7 +421,14 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 part = self._left(doc, start, at_end, {"ORG", "LOC"}, skip=self.comma_skip, gap=3)
                 whole = self._right(doc, end, at_start, {"ORG"}, skip={"the"}, gap=1)
                 if part is not None and part.label_ == "LOC":
-                    add("CONTROLS", whole, part, "relations.part_verbs.site")  # "the Z outpost belongs to Y"
+                    cut = (
+                        whole is not None
+                        and whole.end < len(doc)
+                        and doc[whole.end].is_lower
+                        and doc[whole.end].is_alpha
+                    )
+                    if not cut:  # "the Zabol border regiment" with only "Zabol" named: not the owner's full name
+                        add("CONTROLS", whole, part, "relations.part_verbs.site")  # "the Z outpost belongs to Y"
                 else:
                     add("PART_OF", part, whole, "relations.part_verbs")
 

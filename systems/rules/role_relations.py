@@ -706,8 +706,8 @@ class RoleRelations(ArgumentGrammar):
             return None
         if doc[k].lower_ in self.owner_pronouns:
             noun, start = doc[k].lower_, k + 1
-        elif doc[k].lower_ == "the" and doc[k + 2].lower_ in POSSESSIVE and doc[k + 1].is_lower:
-            noun, start = doc[k + 1].lower_, k + 3  # "the group's": a noun; "the ICRC's" names its owner
+        elif doc[k].lower_ == "the" and doc[k + 2].lower_ in POSSESSIVE:
+            noun, start = doc[k + 1].lower_, k + 3
         else:
             return None
         end = start
