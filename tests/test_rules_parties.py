@@ -2165,19 +2165,19 @@ def test_a_joint_statement_about_a_truce_allies_no_one(system, text):
     "text",
     [
         # a petition of many co-signers, not the few parties that act as one
-        "Andorra, Monaco, Malta, Iceland, Estonia and Latvia said in a joint statement that they were alarmed.",
-        "Foreign ministers of Andorra, Monaco, Malta and Iceland said in a joint statement that raids must end.",
+        "Andorra, Monaco, Malta, Iceland, Estonia and Latvia stated in a joint letter that they were alarmed.",
+        "Foreign ministers of Andorra, Monaco, Malta and Iceland wrote in a joint letter that raids must end.",
         "A joint statement by the Amber Front, the Tarsh Movement, the Dorn Union and the Olvo Union urged calm.",
-        "The UN, the AU, ECOWAS and the EU said in a joint statement that they were following events closely.",
+        "The UN, the AU, ECOWAS and the EU stated in a joint letter that they were following events closely.",
         # the named few of a larger or open group of signers
         "Rights groups including the Olvo Lawyers Union and the Coastal Aid League said in a joint letter 30 died.",
-        "Charities such as the Korvan Relief Union and the Vell Aid League said in a joint statement that 9 died.",
+        "Charities such as the Korvan Relief Union and the Vell Aid League wrote in a joint letter that 9 died.",
         # a communique that records talks between the signers, or settles their own war
-        "Andorra and Monaco issued a joint statement after two days of talks in Vaduz, pledging to reopen the border.",
-        "Following their meeting in Olvo, Andorra and Monaco said in a joint statement that trade would resume.",
+        "Andorra and Monaco issued a joint statement after two rounds of talks in Vaduz, vowing to reopen roads.",
+        "Following their meeting in Olvo, Andorra and Monaco wrote in a joint letter that trade would resume.",
         "Andorra and Monaco signed a joint declaration ending their war.",
         # agencies and missions of one organisation
-        "UNICEF, WFP and WHO said in a joint statement that famine was spreading in the north.",
+        "UNICEF, WFP and WHO stated in a joint letter that famine was spreading in the north.",
         "A joint statement from the UN and UNICEF said 300 children had been killed in Dorn.",
     ],
 )
@@ -2190,7 +2190,7 @@ def test_signers_of_a_joint_statement_that_are_not_one_party_are_not_allied(syst
     "text, allied",
     [
         (
-            "Andorra, Monaco and Malta said in a joint statement they would send troops to the border.",
+            "Andorra, Monaco and Malta wrote in a joint letter they would send troops to the border.",
             {("Andorra", "Monaco"), ("Andorra", "Malta"), ("Monaco", "Malta")},
         ),
         (
@@ -2239,7 +2239,7 @@ def test_repelling_needs_a_named_attacker(system, text):
     assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in pairs(system, text))
 
 
-# §2.5 accusations: "X accuses Y of sheltering Z fighters who attack its forces" -> Y-Z allied, Z-X in conflict
+# §2.5 accusations: "X accuses Y of hiding Z gunmen who raid its troops" -> Y-Z allied, Z-X in conflict
 @pytest.mark.parametrize(
     "text, ally, fighter, accuser",
     [
@@ -2271,7 +2271,7 @@ def test_a_relative_clause_without_the_accusers_forces_gives_no_conflict_with_it
 @pytest.mark.parametrize(
     "text, a, b",
     [
-        ("The Vell Front stormed the headquarters of the Korvan Army in Olvo.", "Vell Front", "Korvan Army"),
+        ("The Vell Front overran the headquarters of the Korvan Army in Olvo.", "Vell Front", "Korvan Army"),
         (
             "The Amber Front attacked positions held by the Tarsh Movement near the river.",
             "Amber Front",
@@ -2283,7 +2283,7 @@ def test_a_relative_clause_without_the_accusers_forces_gives_no_conflict_with_it
             "Dorn Liberation Front",
         ),
         (
-            "Fighters of the Vell Front stormed the headquarters of the Korvan Army's Sixth Division.",
+            "Fighters of the Vell Front overran the headquarters of the Korvan Army's Sixth Division.",
             "Vell Front",
             "Sixth Division",
         ),
@@ -2311,7 +2311,7 @@ def test_no_conflict_from_a_site_that_is_not_a_partys_military_one(system, text)
     "text, state, place",
     [
         ("The rebels hid in Kayes, a province of Mali, for a year.", "Mali", "Kayes"),
-        ("The group fought from rear bases in South Kivu, a restive province of the DRC.", "DRC", "South Kivu"),
+        ("The group fought from camps in South Kivu, a restive province of the DRC.", "DRC", "South Kivu"),
     ],
 )
 def test_an_of_apposition_of_a_state_controls_the_place(system, text, state, place):
@@ -2335,7 +2335,7 @@ def test_an_of_apposition_without_a_state_controls_nothing(system, text):
     "text, expected",
     [
         (
-            "Ana Kovel, chair of the Dorn Peoples Union (DPU), the umbrella body that includes the Tarsh Front, spoke.",
+            "Ana Kovel, chair of the Dorn Union (DPU), an umbrella group which includes the Tarsh Front, spoke.",
             {("PART_OF", "Tarsh Front", "DPU")},
         ),
         (
@@ -2343,12 +2343,12 @@ def test_an_of_apposition_without_a_state_controls_nothing(system, text):
             {("PART_OF", "Tarsh Movement", "Amber Front"), ("PART_OF", "Vell Brigade", "Amber Front")},
         ),
         (
-            "Gen. Ana Kovel, head of the 1st Infantry Division, to which the 103rd Brigade belongs, praised it.",
-            {("PART_OF", "103rd Brigade", "1st Infantry Division")},
+            "Gen. Ana Kovel, head of the 1st Infantry Division, to which the 41st Brigade belongs, praised it.",
+            {("PART_OF", "41st Brigade", "1st Infantry Division")},
         ),
         (
-            "The fighting centred on the Sasoli outpost, which belongs to the Korvan Border Regiment.",
-            {("CONTROLS", "Korvan Border Regiment", "Sasoli outpost")},
+            "Shelling hit the Dara checkpoint, which belongs to the Korvan Border Regiment.",
+            {("CONTROLS", "Korvan Border Regiment", "Dara checkpoint")},
         ),
     ],
 )
@@ -2375,7 +2375,7 @@ def test_including_without_an_alliance_gives_no_part(system, text):
     [
         (
             "President Ana Kovel and President Piotr Zaleski held talks in Olvo. Foreign Minister Tomas Berek"
-            " brokered the meeting together with Gen. Ivo Marek, an envoy of Monaco's President Ruta Vell.",
+            " brokered the meeting along with Gen. Ivo Marek, an envoy of Monaco's President Ruta Vell.",
             ("Tomas Berek", "Ivo Marek"),
             ("Ana Kovel", "Piotr Zaleski"),
         ),
@@ -2436,7 +2436,7 @@ def test_pressing_on_or_briefing_reporters_meets_no_one_named(system, text):
     "text, a, b",
     [
         (
-            "There, Marshal Ana Kovel, who is chief of staff of the Korvan Army, and Lt. Gen. Piotr Zaleski,"
+            "There, Marshal Ana Kovel, who is the top general of the Korvan Army, and Lt. Gen. Piotr Zaleski,"
             " commander of the Vell Front, opened talks in Olvo on Monday.",
             "Ana Kovel",
             "Piotr Zaleski",
@@ -2469,7 +2469,7 @@ def test_people_in_an_adverbial_clause_did_not_hold_the_talks(system):
 @pytest.mark.parametrize(
     "text, group, place",
     [
-        ("The agency accused the Taliban government in Kabul of recurring irresponsibility.", "Taliban", "Kabul"),
+        ("The agency blamed the Taliban government in Herat for the raids.", "Taliban", "Herat"),
         ("Talks with the Amber Front government in Olvo have stalled.", "Amber Front", "Olvo"),
     ],
 )
@@ -2520,7 +2520,7 @@ def test_the_rebels_are_not_a_states_troops(system):
     [
         (
             "A week after Vell Front fighters overran a base, Ana Kovel warned that Chad could leave the Lake Joint"
-            " Task Force (LJTF) that was set up to fight the jihadists.",
+            " Task Force (LJTF), created to combat the insurgents.",
             "Lake Joint Task Force",  # of the name and its acronym, the one nearer the earlier group (§3.1)
             "Vell Front",
         ),
@@ -2536,15 +2536,13 @@ def test_a_body_set_up_to_fight_a_party(system, text, body, enemy):
 
 
 def test_a_body_set_up_to_fight_a_thing_fights_no_party(system):
-    text = "The Vell Front seized Olvo in May. The Olvo Relief Fund was set up to fight the famine."
+    text = "The Vell Front seized Olvo in May. The Olvo Relief Fund was created to combat the famine."
     assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in pairs(system, text))
 
 
-# §3.1: "against it" after a sentence that opens with a named organisation takes it up
-def test_a_joint_offensive_against_it_targets_the_previous_subject(system):
-    text = (
-        "The Vell Front is linked to the Amber Front. Andorra and Monaco launched a joint offensive against it in May."
-    )
+# §3.1: "on it" after a sentence that opens with a named organisation takes it up
+def test_a_joint_assault_on_it_targets_the_previous_subject(system):
+    text = "The Vell Front is tied to the Amber Front. Andorra and Monaco began a joint assault on it in May."
     found = pairs(system, text)
     assert ("IN_CONFLICT_WITH", "Andorra", "Vell Front") in found and (
         "IN_CONFLICT_WITH",
@@ -2556,8 +2554,8 @@ def test_a_joint_offensive_against_it_targets_the_previous_subject(system):
 @pytest.mark.parametrize(
     "text",
     [
-        "Andorra seized Olvo in May. Malta and Monaco launched a joint offensive against it in June.",
-        "The Vell Front seized Olvo in May. Malta and the Vell Front launched a joint offensive against it in June.",
+        "Andorra seized Olvo in May. Malta and Monaco began a joint assault on it in June.",
+        "The Vell Front seized Olvo in May. Malta and the Vell Front began a joint assault on it in June.",
     ],
 )
 def test_against_it_without_an_organisation_opening_the_sentence_before(system, text):
@@ -2582,12 +2580,12 @@ def test_firing_into_the_air_targets_no_one(system):
     )
 
 
-# "three of its units: the A, the B and the C": each named unit is part of the owner
+# "its four units: the A, the B and the C": each named unit is part of the owner
 @pytest.mark.parametrize(
     "text, owner, units",
     [
         (
-            "The Amber Front (AF) claimed the raid on Tuesday. Its spokesman said it was run by three of its units:"
+            "The Amber Front (AF) claimed the raid on Tuesday. Its spokesman said it was led by its four units:"
             " the Vell Brigade, the Tarsh Squad (TS) and the Olvo Battalion.",
             "AF",
             ("Vell Brigade", "Tarsh Squad", "Olvo Battalion"),

@@ -987,7 +987,7 @@ def test_a_relative_clause_of_being_or_leading_gives_the_role(system, text, expe
         ),
         ("Ana Kovel, head of Tillaberi region, said the road was cut.", ("LEADER_OF", "Ana Kovel", "Tillaberi")),
         (
-            "Tigray declared three days of mourning. Tomas Berek, the region's head, blamed the rebels.",
+            "Tigray held a day of prayer. Tomas Berek, the region's head, blamed the rebels.",
             ("LEADER_OF", "Tomas Berek", "Tigray"),
         ),
     ],
@@ -1001,7 +1001,7 @@ def test_the_bare_head_of_a_place_leads_it(system, text, expected):
     [
         "Tomas Berek, the head of the Kayes district court, was dismissed on Monday.",
         "Tomas Berek, Turkey's intelligence head, met the envoy.",
-        "Tigray declared three days of mourning. Tomas Berek, the region's police head, blamed the rebels.",
+        "Tigray held a day of prayer. Tomas Berek, the region's police head, blamed the rebels.",
         "Ana Kovel, the deputy head of Tillaberi region, said the road was cut.",
     ],
 )
@@ -1047,7 +1047,7 @@ def test_whose_without_a_role_of_the_person_gives_none(system, text):
     assert not roles(system, text)
 
 
-# "N, who holds the rotating chairmanship of X" leads X; "a spokesman for the rebel alliance, the X" is its member
+# "N, who holds the rotating chairmanship of X" leads X; "an envoy of the armed coalition, the X" is its member
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -1056,11 +1056,11 @@ def test_whose_without_a_role_of_the_person_gives_none(system, text):
             ("LEADER_OF", "Roch Kaboré", "G5 Sahel"),
         ),
         (
-            "The Dorn Union met in Olvo. Ana Kovel, who holds the bloc's rotating presidency, spoke first.",
+            "The Dorn Union met in Olvo. Ana Kovel, who holds the bloc's presidency, spoke first.",
             ("LEADER_OF", "Ana Kovel", "Dorn Union"),
         ),
         (
-            "Ana Kovel, a spokesman for the rebel alliance, the Permanent Framework for Peace (PFP), said 12 died.",
+            "Ana Kovel, an envoy of the armed coalition, the Permanent Framework for Peace (PFP), said 12 died.",
             ("MEMBER_OF", "Ana Kovel", "Permanent Framework for Peace"),
         ),
     ],
@@ -1074,7 +1074,7 @@ def test_a_held_office_and_a_named_apposition_of_the_body(system, text, expected
     [
         "Ana Kovel, who holds talks with the head of the African Union, spoke.",
         "Ana Kovel, who holds a seat on the board of the African Union, spoke.",
-        "Ana Kovel, a spokesman for the rebel alliance, said the Amber Front had left.",
+        "Ana Kovel, an envoy of the armed coalition, said the Amber Front had left.",
     ],
 )
 def test_holding_something_else_or_an_unnamed_alliance_gives_no_role(system, text):
@@ -1086,7 +1086,7 @@ def test_holding_something_else_or_an_unnamed_alliance_gives_no_role(system, tex
     "text, expected",
     [
         (
-            "The Kusasi team was headed by the Paramount Chief of Kano, Naba Omar Tesh.",
+            "The delegation followed the Paramount Chief of Kano, Naba Omar Tesh.",
             ("LEADER_OF", "Naba Omar Tesh", "Kano"),
         ),
         ("The Emir of Kano, Aminu Idris, condemned the attack.", ("LEADER_OF", "Aminu Idris", "Kano")),

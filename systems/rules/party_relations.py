@@ -917,7 +917,7 @@ class PartyRelations(ArgumentGrammar):
             objects = [nominal] if nominal is not None and nominal != accuser else []
         self._party_pairs(rtype, [accused], objects, add, "party_relations.accusation")
         if accuser is not None and objects and rtype == "ALLIED_WITH":
-            # "X accuses Y of sheltering Z fighters who attack its forces": Z fights the accuser (§2.5)
+            # "X accuses Y of hiding Z gunmen who raid its troops": Z fights the accuser (§2.5)
             j = objects[-1].end
             if j < len(doc) and doc[j].lower_ in self.party_kill_forces:
                 j += 1
@@ -1078,7 +1078,7 @@ class PartyRelations(ArgumentGrammar):
         """Whether the named signers of one statement are a joint act of the events (guidelines §2.5,
         joint statements): not a petition of many co-signers ("A, B, C, D and E said in a joint
         letter"), nor the named few of a larger or open group ("14 groups, including A and B"), nor the
-        record of talks between the signers ("A and B said in a joint statement after talks in C")."""
+        record of talks between the signers ("A and B issued a joint communique after talks in C")."""
         if len(members) < 2 or len(members) > self.party_signers_max:
             return False
         first = min(m.start for m in members)
@@ -1324,7 +1324,7 @@ class PartyRelations(ArgumentGrammar):
 
     @staticmethod
     def _previous_sentence_subject(doc: Doc, k: int, mentions: list[Span]) -> Span | None:
-        """ "The X is linked to Y. A and B launched a joint offensive against it": a pronoun that opens no
+        """ "The X is tied to Y. A and B began a joint assault on it": a pronoun that opens no
         clause of its own takes up the organisation that opens the sentence before (guidelines §3.1)."""
         starts = sentence_bounds(doc)[0]
         own = starts[k]
@@ -1631,7 +1631,7 @@ class PartyRelations(ArgumentGrammar):
             )
 
     def _party_purpose_fight(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
-        """ "the X Task Force (XTF) that was set up to fight the jihadists": made to fight the party."""
+        """ "the X Task Force (XTF), created to combat the insurgents": made to fight the party."""
         j = start
         floor = sentence_bounds(doc)[0][start]
         while j > floor and doc[j - 1].lower_ in self.party_purpose_skip:

@@ -80,11 +80,13 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 add("LEADER_OF", m, body, "relations.possessive.person")  # "Kabila's party" (§2.5)
 
     def _unit_list(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:
-        """ "three of its units: the A Brigade, the B Squad and the C": each named unit PART_OF the owner."""
+        """ "its four units: the A Brigade, the B Squad and the C": each named unit PART_OF the owner."""
         for i, t in enumerate(doc):
             if t.text != ":" or i < 2 or doc[i - 1].lower_ not in self.unit_list["nouns"]:
                 continue
             j = i - 2
+            if j > 0 and doc[j].like_num:
+                j -= 1  # "its four units:"
             if doc[j].lower_ in self.unit_list["owners"]:
                 owner = self._referent(doc, j, mentions, None)
             elif doc[j].lower_ in ("'s", "’s", "’", "'"):
@@ -112,7 +114,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 break
 
     def _group_government(self, doc: Doc, mentions: list[Span], at_start: dict, add) -> None:
-        """ "the Taliban government in Kabul", "the Front-led administration of Dorn": the group governs
+        """ "the Front government in Dorn", "the Front-led administration of Dorn": the group governs
         the place (guidelines §2.5)."""
         gov = self.group_government
         for group in mentions:
@@ -129,7 +131,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 add("CONTROLS", group, place, "relations.group_government")
 
     def _part_include(self, doc: Doc, at_start: dict, at_end: dict, add) -> None:
-        """ "X, the umbrella body that includes Y and Z": each member PART_OF the body; "X, to which
+        """ "X, an umbrella group which includes Y and Z": each member PART_OF the body; "X, to which
         the Y belongs": Y PART_OF X (guidelines §2.5: PART_OF needs an apposition or a verb's tie)."""
         inc = self.part_include
         for i, t in enumerate(doc):
@@ -461,7 +463,7 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         for k in sorted(ends):
             floor = starts[k]
             joiners = [m for m in mentions if m.label_ == "PERSON" and floor <= m.start and m.end <= k]
-            # "A brokered the meeting together with B": B was there too (not the people of B's apposition)
+            # "A chaired the talks along with B": B was there too (not the people of B's apposition)
             e = ends[k]
             for words in self.joined_with:
                 if tuple(t.lower_ for t in doc[e : e + len(words)]) == words:

@@ -624,7 +624,7 @@ class RoleRelations(ArgumentGrammar):
                 j = k + 2 if k + 1 < ceiling and doc[k + 1].lower_ == "the" else k + 1
                 named = at_start.get(j)
                 if named is not None and named.label_ == "ORG":
-                    k = j  # "a spokesman for the rebel alliance, the X Front": the apposition names it
+                    k = j  # "an envoy of the armed coalition, the X Front": the apposition names it
                     continue
             if not ((t.is_alpha and (t.is_lower or t.is_title)) or t.lower_ in self.role_skip or t.text in ("(", ")")):
                 break
