@@ -2628,3 +2628,30 @@ def test_defeating_a_party_in_battle_is_still_conflict(system):
     assert ("IN_CONFLICT_WITH", "Amber Front", "Tarsh Movement") in pairs(
         system, "The Amber Front defeated the Tarsh Movement near Olvo in May."
     )
+
+
+# "A praised B, with whom she had talked by phone": a call between A and B (§2.5)
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "In a short note, Governor Ana Kovel thanked President Piotr Zaleski, with whom he says he talks often.",
+            "Ana Kovel",
+            "Piotr Zaleski",
+        ),
+        ("Governor Lena Dorr praised General Omar Tesh, with whom she met twice in Arvel.", "Lena Dorr", "Omar Tesh"),
+    ],
+)
+def test_with_whom_he_spoke(system, text, a, b):
+    assert ("MET_WITH", a, b) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Ana Kovel thanked President Piotr Zaleski, with whom the rebels had spoken.",
+        "Governor Ana Kovel thanked President Piotr Zaleski, with whom he shares a party.",
+    ],
+)
+def test_with_whom_without_a_meeting_of_the_subject(system, text):
+    assert not any(kind == "MET_WITH" for kind, _, _ in pairs(system, text))

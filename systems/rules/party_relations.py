@@ -280,6 +280,7 @@ class PartyRelations(ArgumentGrammar):
             handlers[name](doc, start, end, mentions, at_start, at_end, add)
         self._party_held_suffix(doc, mentions, at_start, add)
         self._party_fronted_meeting(doc, at_start, add)
+        self._party_with_whom(doc, mentions, at_end, add)
 
     # -- arguments -------------------------------------------------------------------------
     def _party_subject(
@@ -1441,6 +1442,24 @@ class PartyRelations(ArgumentGrammar):
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     add("MET_WITH", b, a, "party_relations.meet_hold")
+
+    def _party_with_whom(self, doc: Doc, mentions: list[Span], at_end: dict, add: Add) -> None:
+        """ "A praised B, with whom she had talked by phone": B met A (a call, guidelines §2.5)."""
+        rule = self.party_meeting["with_whom"]
+        for i in range(3, len(doc) - 2):
+            if doc[i].lower_ != "whom" or doc[i - 1].lower_ != "with" or doc[i - 2].text != ",":
+                continue
+            other = at_end.get(i - 2)
+            if other is None or other.label_ != "PERSON":
+                continue
+            window = doc[i + 1 : min(len(doc), i + 1 + rule["gap"])]
+            verb = next((t.i for t in window if t.lower_ in rule["verbs"]), None)
+            if verb is None or doc[verb - 1].lower_ not in rule["pronouns"]:
+                continue
+            floor = sentence_bounds(doc)[0][i]
+            subject = next((m for m in mentions if m.label_ == "PERSON" and floor <= m.start < other.start), None)
+            if subject is not None and subject.text != other.text:
+                add("MET_WITH", subject, other, "party_relations.with_whom")
 
     def _appositive_pair(self, doc: Doc, k: int, mentions: list[Span]) -> list[Span]:
         """ "A, who is chief of X, and Gen. B, commander of Y, opened talks": two people, each with an
