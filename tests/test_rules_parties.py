@@ -2655,3 +2655,30 @@ def test_with_whom_he_spoke(system, text, a, b):
 )
 def test_with_whom_without_a_meeting_of_the_subject(system, text):
     assert not any(kind == "MET_WITH" for kind, _, _ in pairs(system, text))
+
+
+# §2.5: operations "alongside" another named party state ALLIED_WITH, also past a place or a date
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("The Vell Front operated in Olvo alongside the Korvan Army until 2021.", "Vell Front", "Korvan Army"),
+        (
+            "The Ardel Guard has fought for years in the hills alongside the Tarsh Movement.",
+            "Ardel Guard",
+            "Tarsh Movement",
+        ),
+    ],
+)
+def test_operating_alongside_a_named_party(system, text, a, b):
+    assert ("ALLIED_WITH", a, b) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vell Front operated in Olvo, and the Korvan Army camped alongside the river.",
+        "The Vell Front fought in Olvo while the Korvan Army stood alongside the Amber Front.",
+    ],
+)
+def test_alongside_in_another_clause_allies_no_one_with_the_first_subject(system, text):
+    assert not any(kind == "ALLIED_WITH" and "Vell Front" in (h, t) for kind, h, t in pairs(system, text))

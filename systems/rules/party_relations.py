@@ -95,6 +95,7 @@ class PartyRelations(ArgumentGrammar):
             "repel": p["repel"]["verbs"],
             "facility_attack": p["facility_attack"]["verbs"],
             "purpose_fight": [f"{v} {g}" for v in p["purpose_fight"]["verbs"] for g in p["purpose_fight"]["purposes"]],
+            "alongside": p["alongside"]["triggers"],
         }
         self.party_ally_words = frozenset(w for w in lists["ally"] if " " not in w)
         self.party_hostile_words = frozenset(w for w in lists["hostile"] if " " not in w)
@@ -184,6 +185,7 @@ class PartyRelations(ArgumentGrammar):
         self.party_repel_gap = int(p["repel"]["gap"])
         self.party_relative_hostile = frozenset(p["accusation"]["relative_hostile"])
         self.party_contest_words = frozenset(p["contest_words"])
+        self.party_alongside = p["alongside"]
         self.party_purpose_skip = frozenset(p["purpose_fight"]["skip"])
         facility = p["facility_attack"]
         self.party_facility_gap = int(facility["gap"])
@@ -272,6 +274,7 @@ class PartyRelations(ArgumentGrammar):
             "repel": self._party_repel,
             "facility_attack": self._party_facility_attack,
             "purpose_fight": self._party_purpose_fight,
+            "alongside": self._party_alongside,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -1648,6 +1651,24 @@ class PartyRelations(ArgumentGrammar):
             self._party_relate(
                 "IN_CONFLICT_WITH", doc, start, at_end, mentions, [target], add, "party_relations.facility_attack"
             )
+
+    def _party_alongside(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X operated in Y alongside Z": the subject of a verb of fighting or operating and Z act together."""
+        rule = self.party_alongside
+        floor = sentence_bounds(doc)[0][start]
+        verb = next(
+            (j for j in range(start - 1, max(floor, start - rule["gap"]) - 1, -1) if doc[j].lower_ in rule["verbs"]),
+            None,
+        )
+        if verb is None or verb == start - 1:
+            return  # "fought alongside Z" right after the verb is the older ally pattern's
+        if any(doc[j].text in (",", ";") or doc[j].lower_ in ("and", "but", "while") for j in range(verb + 1, start)):
+            return  # another clause stands between the verb and "alongside"
+        ally = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if ally is None:
+            return
+        subjects = self._party_subjects(doc, verb, at_end, ORG_OR_GPE, mentions)
+        self._party_pairs("ALLIED_WITH", subjects, [ally], add, "party_relations.alongside")
 
     def _party_purpose_fight(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "the X Task Force (XTF), created to combat the insurgents": made to fight the party."""
