@@ -1154,3 +1154,25 @@ def test_a_place_of_action_or_a_delegation_is_not_what_is_led(system, text, wron
     found = roles(system, text)
     assert wrong not in found, found
     assert expected is None or expected in found, found
+
+
+# a body noun before a role refers back to the body of that name (guidelines §3.1): "committee spokesperson N"
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "The Dorn Inquiry Committee put the number held at six. Committee spokesperson Ana Kovel said one died.",
+            ("MEMBER_OF", "Ana Kovel", "Dorn Inquiry Committee"),
+        ),
+        (
+            "The Korvan Electoral Commission halted the count. Commission spokesman Piotr Zaleski said 12 died.",
+            ("MEMBER_OF", "Piotr Zaleski", "Korvan Electoral Commission"),
+        ),
+    ],
+)
+def test_a_body_noun_before_a_role_refers_back(system, text, expected):
+    assert expected in roles(system, text)
+
+
+def test_a_body_noun_with_no_body_of_that_name_gives_no_role(system):
+    assert not roles(system, "The Amber Front met in Olvo. Committee spokesperson Ana Kovel said one had died.")
