@@ -2158,3 +2158,527 @@ def test_a_joint_statement_about_a_truce_allies_no_one(system, text):
     # §2.5: a ceasefire states the conflict; the joint statement of its two sides is the truce at work.
     found = pairs(system, text)
     assert not any(kind == "ALLIED_WITH" for kind, _, _ in found), found
+
+
+# -- round of 2026-11-25 (late): which signers of a joint statement are allied (guidelines §2.5) --
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a petition of many co-signers, not the few parties that act as one
+        "Andorra, Monaco, Malta, Iceland, Estonia and Latvia stated in a joint letter that they were alarmed.",
+        "Foreign ministers of Andorra, Monaco, Malta and Iceland wrote in a joint letter that raids must end.",
+        "A joint statement by the Amber Front, the Tarsh Movement, the Dorn Union and the Olvo Union urged calm.",
+        "The UN, the AU, ECOWAS and the EU stated in a joint letter that they were following events closely.",
+        # the named few of a larger or open group of signers
+        "Rights groups including the Olvo Lawyers Union and the Coastal Aid League said in a joint letter 30 died.",
+        "Charities such as the Korvan Relief Union and the Vell Aid League wrote in a joint letter that 9 died.",
+        # a communique that records talks between the signers, or settles their own war
+        "Andorra and Monaco issued a joint statement after two rounds of talks in Vaduz, vowing to reopen roads.",
+        "Following their meeting in Olvo, Andorra and Monaco wrote in a joint letter that trade would resume.",
+        "Andorra and Monaco signed a joint declaration ending their war.",
+        # agencies and missions of one organisation
+        "UNICEF, WFP and WHO stated in a joint letter that famine was spreading in the north.",
+        "A joint statement from the UN and UNICEF said 300 children had been killed in Dorn.",
+    ],
+)
+def test_signers_of_a_joint_statement_that_are_not_one_party_are_not_allied(system, text):
+    found = pairs(system, text)
+    assert not any(kind == "ALLIED_WITH" for kind, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text, allied",
+    [
+        (
+            "Andorra, Monaco and Malta wrote in a joint letter they would send troops to the border.",
+            {("Andorra", "Monaco"), ("Andorra", "Malta"), ("Monaco", "Malta")},
+        ),
+        (
+            "A joint statement by the Vell Front and the Korvan Movement called for a general strike.",
+            {("Vell Front", "Korvan Movement")},
+        ),
+        # the UN with a body outside it still acts jointly
+        (
+            "A delegation of Andorra, the AU and the UN met the rebels in Dorn.",
+            {("Andorra", "AU"), ("Andorra", "UN"), ("AU", "UN")},
+        ),
+    ],
+)
+def test_the_few_signers_of_a_joint_statement_stay_allied(system, text, allied):
+    found = {frozenset((h, t)) for kind, h, t in pairs(system, text) if kind == "ALLIED_WITH"}
+    assert found == {frozenset(p) for p in allied}, found
+
+
+# "X repelled an attack by Y": the defender and the named attacker fought
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("The Korvan Army said it had repelled an attack by the Vell Front on its base.", "Korvan Army", "Vell Front"),
+        ("Andorra said its troops foiled an attack by the Amber Front.", "Andorra", "Amber Front"),
+        (
+            "Troops of the Ardel Guard fought off a raid by the Tarsh Movement overnight.",
+            "Ardel Guard",
+            "Tarsh Movement",
+        ),
+    ],
+)
+def test_repelling_an_attack_by_a_named_party(system, text, a, b):
+    assert ("IN_CONFLICT_WITH", a, b) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Korvan Army said it had repelled an attack on its base.",
+        "Andorra condemned an attack by the Vell Front on a school.",
+        "The Korvan Army said it foiled a plot by the Vell Front to bomb the airport.",
+        "The Ardel Guard repelled an attack near Olvo, the Tarsh Movement said.",
+    ],
+)
+def test_repelling_needs_a_named_attacker(system, text):
+    assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in pairs(system, text))
+
+
+# §2.5 accusations: "X accuses Y of hiding Z gunmen who raid its troops" -> Y-Z allied, Z-X in conflict
+@pytest.mark.parametrize(
+    "text, ally, fighter, accuser",
+    [
+        (
+            "Andorra accuses Monaco of harbouring Amber Front fighters who attack its troops along the border.",
+            "Monaco",
+            "Amber Front",
+            "Andorra",
+        ),
+        (
+            "Malta accused Iceland of arming the Vell Front, which attacked its border posts in May.",
+            "Iceland",
+            "Vell Front",
+            "Malta",
+        ),
+    ],
+)
+def test_the_group_an_accused_shelters_fights_the_accuser(system, text, ally, fighter, accuser):
+    found = pairs(system, text)
+    assert ("ALLIED_WITH", ally, fighter) in found and ("IN_CONFLICT_WITH", fighter, accuser) in found, found
+
+
+def test_a_relative_clause_without_the_accusers_forces_gives_no_conflict_with_it(system):
+    found = pairs(system, "Andorra accuses Monaco of sheltering Amber Front fighters who fled its forces.")
+    assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in found), found
+
+
+# an attack on a party's military site or unit is an attack on the party
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("The Vell Front overran the headquarters of the Korvan Army in Olvo.", "Vell Front", "Korvan Army"),
+        (
+            "The Amber Front attacked positions held by the Tarsh Movement near the river.",
+            "Amber Front",
+            "Tarsh Movement",
+        ),
+        (
+            "The Ardel Guard ambushed a convoy of the Dorn Liberation Front near Arvel.",
+            "Ardel Guard",
+            "Dorn Liberation Front",
+        ),
+        (
+            "Fighters of the Vell Front overran the headquarters of the Korvan Army's Sixth Division.",
+            "Vell Front",
+            "Sixth Division",
+        ),
+    ],
+)
+def test_attacking_a_partys_site_or_unit(system, text, a, b):
+    assert ("IN_CONFLICT_WITH", a, b) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vell Front attacked the offices of Reuters in Olvo.",
+        "The Vell Front visited the headquarters of the Korvan Army in Olvo.",
+        "The Ardel Guard said the Tarsh Movement had attacked positions near Arvel.",
+    ],
+)
+def test_no_conflict_from_a_site_that_is_not_a_partys_military_one(system, text):
+    found = pairs(system, text)
+    assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in found), found
+
+
+# §2.5: "an 'of' apposition reads like the possessive": "bases in Lume, a province of Ruritania"
+@pytest.mark.parametrize(
+    "text, state, place",
+    [
+        ("The rebels hid in Kayes, a province of Mali, for a year.", "Mali", "Kayes"),
+        ("The group fought from camps in South Kivu, a restive province of the DRC.", "DRC", "South Kivu"),
+    ],
+)
+def test_an_of_apposition_of_a_state_controls_the_place(system, text, state, place):
+    assert ("CONTROLS", state, place) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels hid in Kayes, a city of two million people.",
+        "The rebels hid in Gao, a district of Timbuktu, for a year.",
+        "The rebels hid in Kayes, a stronghold of the Amber Front, for a year.",
+    ],
+)
+def test_an_of_apposition_without_a_state_controls_nothing(system, text):
+    assert not any(kind == "CONTROLS" for kind, _, _ in pairs(system, text))
+
+
+# an alliance or umbrella body "that includes" its members; "X, to which Y belongs"; a site that belongs to a unit
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Ana Kovel, chair of the Dorn Union (DPU), an umbrella group which includes the Tarsh Front, spoke.",
+            {("PART_OF", "Tarsh Front", "DPU")},
+        ),
+        (
+            "The Amber Front, an alliance that includes the Tarsh Movement and the Vell Brigade, denied the charge.",
+            {("PART_OF", "Tarsh Movement", "Amber Front"), ("PART_OF", "Vell Brigade", "Amber Front")},
+        ),
+        (
+            "Gen. Ana Kovel, head of the 1st Infantry Division, to which the 41st Brigade belongs, praised it.",
+            {("PART_OF", "41st Brigade", "1st Infantry Division")},
+        ),
+        (
+            "Shelling hit the Dara checkpoint, which belongs to the Korvan Border Regiment.",
+            {("CONTROLS", "Korvan Border Regiment", "Dara checkpoint")},
+        ),
+    ],
+)
+def test_members_an_alliance_includes_and_parts_that_belong(system, text, expected):
+    found = pairs(system, text)
+    assert expected <= found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Amber Front said the list includes the Tarsh Movement and the Vell Brigade.",
+        "The Olvo Party included the Tarsh Movement in its list of foes.",
+        "The bill includes the Tarsh Movement among banned groups.",
+    ],
+)
+def test_including_without_an_alliance_gives_no_part(system, text):
+    assert not any(kind == "PART_OF" for kind, _, _ in pairs(system, text))
+
+
+# §2.5 presence: the hosts and brokers of a meeting stated just before met its named parties
+@pytest.mark.parametrize(
+    "text, broker, parties",
+    [
+        (
+            "President Ana Kovel and President Piotr Zaleski held talks in Olvo. Foreign Minister Tomas Berek"
+            " brokered the meeting along with Gen. Ivo Marek, an envoy of Monaco's President Ruta Vell.",
+            ("Tomas Berek", "Ivo Marek"),
+            ("Ana Kovel", "Piotr Zaleski"),
+        ),
+        (
+            "Governor Lena Dorr and Commander Omar Tesh held talks in Arvel on Monday."
+            " Bishop Karl Ostrow hosted the talks.",
+            ("Karl Ostrow",),
+            ("Lena Dorr", "Omar Tesh"),
+        ),
+    ],
+)
+def test_hosts_and_brokers_of_a_meeting_met_its_parties(system, text, broker, parties):
+    found = pairs(system, text)
+    for b in broker:
+        for p in parties:
+            assert ("MET_WITH", b, p) in found or ("MET_WITH", p, b) in found, (b, p, found)
+    assert not any("Ruta Vell" in (h, t) for kind, h, t in found if kind == "MET_WITH"), found
+
+
+def test_criticising_a_meeting_is_no_presence(system):
+    text = (
+        "President Ana Kovel and President Piotr Zaleski held talks in Olvo."
+        " Foreign Minister Tomas Berek criticised the talks."
+    )
+    found = pairs(system, text)
+    assert not any("Tomas Berek" in (h, t) for kind, h, t in found if kind == "MET_WITH"), found
+
+
+# §2.5 calls: briefing or pressing a named person directly is MET_WITH, like telling
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "Foreign Minister Ana Kovel said he had pressed Foreign Minister Piotr Zaleski to free the crew.",
+            "Ana Kovel",
+            "Piotr Zaleski",
+        ),
+        ("General Omar Tesh briefed President Lena Dorr on the attack in Arvel.", "Omar Tesh", "Lena Dorr"),
+    ],
+)
+def test_briefing_or_pressing_a_named_person(system, text, a, b):
+    assert ("MET_WITH", a, b) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Ana Kovel pressed ahead with the plan, Foreign Minister Piotr Zaleski said.",
+        "Foreign Minister Ana Kovel briefed reporters on the raid, Piotr Zaleski said.",
+    ],
+)
+def test_pressing_on_or_briefing_reporters_meets_no_one_named(system, text):
+    assert not any(kind == "MET_WITH" for kind, _, _ in pairs(system, text))
+
+
+# two people, each with an apposition, coordinated as the subject of a meeting
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "There, Marshal Ana Kovel, who is the top general of the Korvan Army, and Lt. Gen. Piotr Zaleski,"
+            " commander of the Vell Front, opened talks in Olvo on Monday.",
+            "Ana Kovel",
+            "Piotr Zaleski",
+        ),
+        (
+            "Omar Tesh, the army chief, and Lena Dorr, the rebel commander, held talks in Arvel on Monday.",
+            "Omar Tesh",
+            "Lena Dorr",
+        ),
+    ],
+)
+def test_coordinated_people_with_appositions_held_talks(system, text, a, b):
+    found = {
+        (h.replace("Marshal ", ""), t.replace("Marshal ", ""))
+        for kind, h, t in pairs(system, text)
+        if kind == "MET_WITH"
+    }
+    assert (a, b) in found or (b, a) in found, found
+
+
+def test_people_in_an_adverbial_clause_did_not_hold_the_talks(system):
+    text = (
+        "After Ana Kovel, the chief of the Korvan Army, and Piotr Zaleski, commander of the Vell Front, were killed,"
+        " the two sides held talks."
+    )
+    assert not any(kind == "MET_WITH" for kind, _, _ in pairs(system, text))
+
+
+# §2.5: a group named as the government in or of a place controls it, a capital included
+@pytest.mark.parametrize(
+    "text, group, place",
+    [
+        ("The agency blamed the Taliban government in Herat for the raids.", "Taliban", "Herat"),
+        ("Talks with the Amber Front government in Olvo have stalled.", "Amber Front", "Olvo"),
+    ],
+)
+def test_a_group_named_as_the_government_in_a_place_controls_it(system, text, group, place):
+    assert ("CONTROLS", group, place) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Amber Front met the government in Olvo.",
+        "The EU authorities in Brussels said the Tarsh Front had left.",
+    ],
+)
+def test_no_group_government_no_control(system, text):
+    assert not any(kind == "CONTROLS" for kind, _, _ in pairs(system, text))
+
+
+# §3.1: "the rebels", "the jihadists" refer back like "the group" to the nearest non-state organisation
+@pytest.mark.parametrize(
+    "text, ally, group",
+    [
+        (
+            "Analysts say the Amber Front, now backed by 4,000 Andorran troops, is stronger. Monaco accuses Andorra of"
+            " arming the rebels, which Olvo denies.",
+            "Andorra",
+            "Amber Front",
+        ),
+        (
+            "The Vell Brigade took Arvel in May. Malta accuses Iceland of funding the jihadists.",
+            "Iceland",
+            "Vell Brigade",
+        ),
+    ],
+)
+def test_the_rebels_refer_back_to_the_named_group(system, text, ally, group):
+    assert ("ALLIED_WITH", ally, group) in pairs(system, text)
+
+
+def test_the_rebels_are_not_a_states_troops(system):
+    text = "Andorran troops crossed into Olvo on Monday. Monaco accuses Iceland of arming the rebels."
+    assert not any(kind == "ALLIED_WITH" for kind, _, _ in pairs(system, text))
+
+
+# a body made to fight a named party (or "the jihadists" referring back to one) is in conflict with it
+@pytest.mark.parametrize(
+    "text, body, enemy",
+    [
+        (
+            "A week after Vell Front fighters overran a base, Ana Kovel warned that Chad could leave the Lake Joint"
+            " Task Force (LJTF), created to combat the insurgents.",
+            "Lake Joint Task Force",  # of the name and its acronym, the one nearer the earlier group (§3.1)
+            "Vell Front",
+        ),
+        (
+            "The Tarsh Movement seized Arvel in May. The Dorn Guard, formed to combat the Amber Front, withdrew.",
+            "Dorn Guard",
+            "Amber Front",
+        ),
+    ],
+)
+def test_a_body_set_up_to_fight_a_party(system, text, body, enemy):
+    assert ("IN_CONFLICT_WITH", body, enemy) in pairs(system, text)
+
+
+def test_a_body_set_up_to_fight_a_thing_fights_no_party(system):
+    text = "The Vell Front seized Olvo in May. The Olvo Relief Fund was created to combat the famine."
+    assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in pairs(system, text))
+
+
+# §3.1: "on it" after a sentence that opens with a named organisation takes it up
+def test_a_joint_assault_on_it_targets_the_previous_subject(system):
+    text = "The Vell Front is tied to the Amber Front. Andorra and Monaco began a joint assault on it in May."
+    found = pairs(system, text)
+    assert ("IN_CONFLICT_WITH", "Andorra", "Vell Front") in found and (
+        "IN_CONFLICT_WITH",
+        "Monaco",
+        "Vell Front",
+    ) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andorra seized Olvo in May. Malta and Monaco began a joint assault on it in June.",
+        "The Vell Front seized Olvo in May. Malta and the Vell Front began a joint assault on it in June.",
+    ],
+)
+def test_against_it_without_an_organisation_opening_the_sentence_before(system, text):
+    assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in pairs(system, text))
+
+
+# firing into a named state, or opening fire on a named party, is an act of conflict
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("The Korvan Army fired into Monaco overnight.", "Korvan Army", "Monaco"),
+        ("The Ardel Guard opened fire on the Tarsh Movement near Arvel.", "Ardel Guard", "Tarsh Movement"),
+    ],
+)
+def test_firing_into_a_state_or_on_a_party(system, text, a, b):
+    assert ("IN_CONFLICT_WITH", a, b) in pairs(system, text)
+
+
+def test_firing_into_the_air_targets_no_one(system):
+    assert not any(
+        kind == "IN_CONFLICT_WITH" for kind, _, _ in pairs(system, "The Korvan Army fired into the air in Olvo.")
+    )
+
+
+# "its four units: the A, the B and the C": each named unit is part of the owner
+@pytest.mark.parametrize(
+    "text, owner, units",
+    [
+        (
+            "The Amber Front (AF) claimed the raid on Tuesday. Its spokesman said it was led by its four units:"
+            " the Vell Brigade, the Tarsh Squad (TS) and the Olvo Battalion.",
+            "AF",
+            ("Vell Brigade", "Tarsh Squad", "Olvo Battalion"),
+        ),
+        (
+            "Fighting split the Dorn Liberation Army's factions: the Arvel Brigade and the Korvan Squad.",
+            "Dorn Liberation Army",
+            ("Arvel Brigade", "Korvan Squad"),
+        ),
+    ],
+)
+def test_a_list_of_its_units_after_a_colon(system, text, owner, units):
+    found = pairs(system, text)
+    assert all(("PART_OF", u, owner) in found for u in units), found
+
+
+def test_a_list_of_its_targets_is_no_list_of_parts(system):
+    text = "The army listed three of its targets: the Vell Brigade, the Tarsh Squad and the Olvo Battalion."
+    assert not any(kind == "PART_OF" for kind, _, _ in pairs(system, text))
+
+
+# a contest is not fighting; "between A and B on one side and C on the other" makes A and B one side
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Amber Front defeated the Tarsh Movement in the 2021 elections.",
+        "The Vell Party beat the Korvan Union in a runoff vote last year.",
+        "Fighting between the Amber Front and the Tarsh Movement on one side and the army on the other killed 12.",
+    ],
+)
+def test_contests_and_one_side_give_no_conflict_between_them(system, text):
+    found = pairs(system, text)
+    assert not any(
+        kind == "IN_CONFLICT_WITH" and {h, t} <= {"Amber Front", "Tarsh Movement", "Vell Party", "Korvan Union"}
+        for kind, h, t in found
+    ), found
+
+
+def test_defeating_a_party_in_battle_is_still_conflict(system):
+    assert ("IN_CONFLICT_WITH", "Amber Front", "Tarsh Movement") in pairs(
+        system, "The Amber Front defeated the Tarsh Movement near Olvo in May."
+    )
+
+
+# "A praised B, with whom she had talked by phone": a call between A and B (§2.5)
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        (
+            "In a short note, Governor Ana Kovel thanked President Piotr Zaleski, with whom he says he talks often.",
+            "Ana Kovel",
+            "Piotr Zaleski",
+        ),
+        ("Governor Lena Dorr praised General Omar Tesh, with whom she met twice in Arvel.", "Lena Dorr", "Omar Tesh"),
+    ],
+)
+def test_with_whom_he_spoke(system, text, a, b):
+    assert ("MET_WITH", a, b) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Ana Kovel thanked President Piotr Zaleski, with whom the rebels had spoken.",
+        "Governor Ana Kovel thanked President Piotr Zaleski, with whom he shares a party.",
+    ],
+)
+def test_with_whom_without_a_meeting_of_the_subject(system, text):
+    assert not any(kind == "MET_WITH" for kind, _, _ in pairs(system, text))
+
+
+# §2.5: operations "alongside" another named party state ALLIED_WITH, also past a place or a date
+@pytest.mark.parametrize(
+    "text, a, b",
+    [
+        ("The Vell Front operated in Olvo alongside the Korvan Army until 2021.", "Vell Front", "Korvan Army"),
+        (
+            "The Ardel Guard has fought for years in the hills alongside the Tarsh Movement.",
+            "Ardel Guard",
+            "Tarsh Movement",
+        ),
+    ],
+)
+def test_operating_alongside_a_named_party(system, text, a, b):
+    assert ("ALLIED_WITH", a, b) in pairs(system, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vell Front operated in Olvo, and the Korvan Army camped alongside the river.",
+        "The Vell Front fought in Olvo while the Korvan Army stood alongside the Amber Front.",
+    ],
+)
+def test_alongside_in_another_clause_allies_no_one_with_the_first_subject(system, text):
+    assert not any(kind == "ALLIED_WITH" and "Vell Front" in (h, t) for kind, h, t in pairs(system, text))

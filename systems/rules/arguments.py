@@ -36,6 +36,7 @@ class ArgumentGrammar:
         }
         self.group_nouns = {w for p in vocab["group_nouns"] for w in p.split()}
         self.group_heads = frozenset(p.split()[-1] for p in vocab["group_nouns"])
+        self.group_plurals = frozenset(self.words["group_plurals"])
         self.settlement_nouns = frozenset(vocab["settlement_nouns"]) - {"state"}
         self.compass_adjectives = frozenset(vocab["place_compass_adjectives"])
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -98,6 +99,11 @@ class ArgumentGrammar:
         self.state_body_heads = frozenset(self.words["state_body_heads"])
         self.state_force_heads = frozenset(self.words["state_force_heads"]["words"])
         self.territory_designators = frozenset(self.words["territory_designators"])
+        self.part_include = self.words["part_include"]
+        self.group_government = self.words["group_government"]
+        self.unit_list = self.words["unit_list"]
+        self.one_side = frozenset(self.words["one_side"])
+        self.joined_with = [tuple(w.split()) for w in self.words["joined_meeting"]["with"]]
         self.states = state_forms(states)
         self.capitals = frozenset(states["capitals"])
         # A state's names and its nationality adjectives, lower-cased, each to the states it names:
@@ -381,11 +387,12 @@ class ArgumentGrammar:
         if k >= len(doc) or doc[k].lower_ != "the":
             return None
         j = k + 1
-        while j < len(doc) and j - k <= 3 and doc[j].lower_ not in self.group_nouns:
+        nouns = self.group_nouns | self.group_plurals  # "the rebels" like "the group" (§3.1)
+        while j < len(doc) and j - k <= 3 and doc[j].lower_ not in nouns:
             if doc[j].is_punct:
                 return None
             j += 1
-        if j >= len(doc) or doc[j].lower_ not in self.group_nouns:
+        if j >= len(doc) or doc[j].lower_ not in nouns:
             return None
         return self._referent(doc, k, mentions, exclude, non_state=True)
 

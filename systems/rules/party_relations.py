@@ -92,6 +92,10 @@ class PartyRelations(ArgumentGrammar):
             "prisoner_exchange": p["prisoner_exchange"]["verbs"],
             "pact": p["support_verbs"]["pact"]["verbs"],
             "ally_between": p["support_verbs"]["between"],
+            "repel": p["repel"]["verbs"],
+            "facility_attack": p["facility_attack"]["verbs"],
+            "purpose_fight": [f"{v} {g}" for v in p["purpose_fight"]["verbs"] for g in p["purpose_fight"]["purposes"]],
+            "alongside": p["alongside"]["triggers"],
         }
         self.party_ally_words = frozenset(w for w in lists["ally"] if " " not in w)
         self.party_hostile_words = frozenset(w for w in lists["hostile"] if " " not in w)
@@ -128,6 +132,14 @@ class PartyRelations(ArgumentGrammar):
         self.party_person_pronouns_of = frozenset(p["coordinated_person"]["pronouns"])
         self.party_joint_statements = frozenset(p["joint"]["statements"])
         self.party_joint_issue_verbs = frozenset(p["joint"]["issue_verbs"])
+        signers = p["joint"]["signers"]
+        self.party_signers_max = int(signers["max"])
+        self.party_signers_subset = frozenset(signers["subset_words"])
+        self.party_signers_record = frozenset(signers["record_words"])
+        self.party_signers_talks = frozenset(signers["talks_nouns"])
+        self.party_signers_own_conflict = tuple(signers["own_conflict"])
+        self.party_one_body = frozenset(signers["one_body"]["names"])
+        self.party_one_body_prefixes = tuple(signers["one_body"]["prefixes"])
         self.party_person_roles = self.role_words | frozenset(p["coordinated_person"]["roles"])
         meeting = p["meeting"]
         self.party_meeting = meeting
@@ -170,6 +182,15 @@ class PartyRelations(ArgumentGrammar):
         self.party_fall_place_stops = frozenset(p["capture"]["fall_place_stops"])
         self.party_counts = frozenset(p["kill"]["counts"])
         self.party_truce = p["truce"]
+        self.party_repel_gap = int(p["repel"]["gap"])
+        self.party_relative_hostile = frozenset(p["accusation"]["relative_hostile"])
+        self.party_contest_words = frozenset(p["contest_words"])
+        self.party_alongside = p["alongside"]
+        self.party_purpose_skip = frozenset(p["purpose_fight"]["skip"])
+        facility = p["facility_attack"]
+        self.party_facility_gap = int(facility["gap"])
+        self.party_facilities = [tuple(w.split()) for w in facility["facilities"]]
+        self.party_facility_links = [tuple(w.split()) for w in facility["links"]]
         self.party_truce_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.party_truce_nouns.add("truce", [nlp.make_doc(x) for x in p["truce"]["nouns"]])
         self.party_outcomes = frozenset(p["declared"]["outcomes"])
@@ -250,6 +271,10 @@ class PartyRelations(ArgumentGrammar):
             "prisoner_exchange": self._party_prisoner_exchange,
             "pact": self._party_pact,
             "ally_between": self._party_ally_between,
+            "repel": self._party_repel,
+            "facility_attack": self._party_facility_attack,
+            "purpose_fight": self._party_purpose_fight,
+            "alongside": self._party_alongside,
         }
         for key, start, end in self.party_matcher(doc):
             name = doc.vocab.strings[key]
@@ -258,6 +283,7 @@ class PartyRelations(ArgumentGrammar):
             handlers[name](doc, start, end, mentions, at_start, at_end, add)
         self._party_held_suffix(doc, mentions, at_start, add)
         self._party_fronted_meeting(doc, at_start, add)
+        self._party_with_whom(doc, mentions, at_end, add)
 
     # -- arguments -------------------------------------------------------------------------
     def _party_subject(
@@ -525,6 +551,8 @@ class PartyRelations(ArgumentGrammar):
                 self._party_pairs("IN_CONFLICT_WITH", subjects, [antecedent], add, "party_relations.object_relative")
         # "shelled X, a village near Y" hits a place; "attacked Y's decision" disputes a thing of Y's
         objects = [o for o in objects if not self._settlement(doc, o) and not self._disputed_thing(doc, o)]
+        if objects and any(t.lower_ in self.party_contest_words for t in doc[objects[-1].end : objects[-1].end + 6]):
+            return  # "X defeated Y in the 2021 elections": a contest, not fighting
         self._party_pairs("IN_CONFLICT_WITH", subjects, objects, add, "party_relations.hostile_verbs")
 
     def _relative_place(self, doc: Doc, subject: Span, at_end: dict) -> Span | None:
@@ -892,6 +920,20 @@ class PartyRelations(ArgumentGrammar):
             nominal = self._nominal(doc, k, mentions, accused)
             objects = [nominal] if nominal is not None and nominal != accuser else []
         self._party_pairs(rtype, [accused], objects, add, "party_relations.accusation")
+        if accuser is not None and objects and rtype == "ALLIED_WITH":
+            # "X accuses Y of hiding Z gunmen who raid its troops": Z fights the accuser (§2.5)
+            j = objects[-1].end
+            if j < len(doc) and doc[j].lower_ in self.party_kill_forces:
+                j += 1
+            if j < len(doc) and doc[j].text == ",":
+                j += 1
+            if (
+                j + 2 < len(doc)
+                and doc[j].lower_ in self.party_object_relatives | {"who"}
+                and doc[j + 1].lower_ in self.party_relative_hostile
+                and self._party_own_forces_at(doc, j + 2)
+            ):
+                add("IN_CONFLICT_WITH", objects[-1], accuser, "party_relations.accusation.own_forces")
         if not objects and rtype == "IN_CONFLICT_WITH" and self._party_own_forces_at(doc, k):
             # "X accused Y of shelling its positions": the accuser's own forces are the target (§2.5)
             add("IN_CONFLICT_WITH", accused, accuser, "party_relations.accusation.own_forces")
@@ -1004,9 +1046,14 @@ class PartyRelations(ArgumentGrammar):
                 k += 1
                 continue
             break
+        if doc[start:end].text.lower() in self.party_joint_statements and not self._joint_signers_allied(
+            doc, members, start
+        ):
+            return
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                add("ALLIED_WITH", last.get(i, a), b, "party_relations.joint")
+                if not (self._one_body(a) and self._one_body(b)):
+                    add("ALLIED_WITH", last.get(i, a), b, "party_relations.joint")
 
     def _party_joint_signers(self, doc: Doc, start: int, at_start: dict, at_end: dict, add: Add) -> None:
         """ "A and B wrote in a joint statement", "In a joint statement, A and the B (ACR) said": the
@@ -1024,9 +1071,42 @@ class PartyRelations(ArgumentGrammar):
                 k -= 1
             issued = any(t.lower_ in self.party_joint_issue_verbs for t in doc[k:start])
             members = self._party_list_before(doc, k, floor, at_end) if issued else []  # not "rejected a"
+        if not self._joint_signers_allied(doc, members, start):
+            return
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
-                add("ALLIED_WITH", a, b, "party_relations.joint_statement")
+                if not (self._one_body(a) and self._one_body(b)):
+                    add("ALLIED_WITH", a, b, "party_relations.joint_statement")
+
+    def _joint_signers_allied(self, doc: Doc, members: list[Span], noun: int) -> bool:
+        """Whether the named signers of one statement are a joint act of the events (guidelines §2.5,
+        joint statements): not a petition of many co-signers ("A, B, C, D and E said in a joint
+        letter"), nor the named few of a larger or open group ("14 groups, including A and B"), nor the
+        record of talks between the signers ("A and B issued a joint communique after talks in C")."""
+        if len(members) < 2 or len(members) > self.party_signers_max:
+            return False
+        first = min(m.start for m in members)
+        k = first
+        while k > 0 and doc[k - 1].lower_ in ("the", ",", "("):
+            k -= 1
+        for words in self.party_signers_subset:
+            n = len(words.split())
+            if k >= n and doc[k - n : k].text.lower() == words:
+                return False
+        floor, ceiling = sentence_bounds(doc)[0][noun], sentence_bounds(doc)[1][noun]
+        if any(phrase in doc[floor:ceiling].text.lower() for phrase in self.party_signers_own_conflict):
+            return False
+        for j in range(floor, ceiling):
+            if doc[j].lower_ in self.party_signers_talks and any(
+                t.lower_ in self.party_signers_record for t in doc[max(floor, j - 5) : j]
+            ):
+                return False
+        return True
+
+    def _one_body(self, mention: Span) -> bool:
+        """A body of the UN system: agencies and missions of one organisation are parts of it, not allies."""
+        text = mention.text
+        return text in self.party_one_body or text.startswith(self.party_one_body_prefixes)
 
     def _party_list_after(self, doc: Doc, k: int, at_start: dict) -> list[Span]:
         """Coordinated parties from token k on ("the A (ACR), B and C"), then a lower-case verb."""
@@ -1241,7 +1321,24 @@ class PartyRelations(ArgumentGrammar):
                 add("ALLIED_WITH", b, a, "party_relations.joint_action")
         if end < len(doc) and doc[end].lower_ in self.party_joint_action["targets"]:
             targets = self._party_objects(doc, end + 1, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+            if not targets and end + 1 < len(doc) and doc[end + 1].lower_ in ("it", "them"):
+                subject = self._previous_sentence_subject(doc, start, mentions)
+                targets = [subject] if subject is not None and subject.text not in {g.text for g in group} else []
             self._party_pairs("IN_CONFLICT_WITH", group, targets, add, "party_relations.joint_action")
+
+    @staticmethod
+    def _previous_sentence_subject(doc: Doc, k: int, mentions: list[Span]) -> Span | None:
+        """ "The X is tied to Y. A and B began a joint assault on it": a pronoun that opens no
+        clause of its own takes up the organisation that opens the sentence before (guidelines §3.1)."""
+        starts = sentence_bounds(doc)[0]
+        own = starts[k]
+        if own == 0:
+            return None
+        first = starts[own - 1]
+        while first < own and (doc[first].is_space or doc[first].lower_ == "the"):
+            first += 1
+        subject = next((m for m in mentions if m.start == first), None)
+        return subject if subject is not None and subject.label_ == "ORG" else None
 
     def _party_support(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X's support for Y", "Iran's alliance with the Houthis"."""
@@ -1339,6 +1436,8 @@ class PartyRelations(ArgumentGrammar):
         if any(doc[j].lower_ in self.meet_unreal for j in range(end, k)):
             return  # "held a possible meeting" has not taken place
         group = self._party_subjects(doc, start, at_end, PEOPLE, mentions)
+        if len(group) < 2 and start > 0 and doc[start - 1].text == ",":
+            group = self._appositive_pair(doc, start, mentions) or group
         w = self._party_past_setting(doc, k + 1, at_start)
         if w < len(doc) and doc[w].lower_ == "with":
             self._party_meet_pairs(group, self._party_people(doc, w + 1, at_start), add, "party_relations.meet_hold")
@@ -1346,6 +1445,58 @@ class PartyRelations(ArgumentGrammar):
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     add("MET_WITH", b, a, "party_relations.meet_hold")
+
+    def _party_with_whom(self, doc: Doc, mentions: list[Span], at_end: dict, add: Add) -> None:
+        """ "A praised B, with whom she had talked by phone": B met A (a call, guidelines §2.5)."""
+        rule = self.party_meeting["with_whom"]
+        for i in range(3, len(doc) - 2):
+            if doc[i].lower_ != "whom" or doc[i - 1].lower_ != "with" or doc[i - 2].text != ",":
+                continue
+            other = at_end.get(i - 2)
+            if other is None or other.label_ != "PERSON":
+                continue
+            window = doc[i + 1 : min(len(doc), i + 1 + rule["gap"])]
+            verb = next((t.i for t in window if t.lower_ in rule["verbs"]), None)
+            if verb is None or doc[verb - 1].lower_ not in rule["pronouns"]:
+                continue
+            floor = sentence_bounds(doc)[0][i]
+            subject = next((m for m in mentions if m.label_ == "PERSON" and floor <= m.start < other.start), None)
+            if subject is not None and subject.text != other.text:
+                add("MET_WITH", subject, other, "party_relations.with_whom")
+
+    def _appositive_pair(self, doc: Doc, k: int, mentions: list[Span]) -> list[Span]:
+        """ "A, who is chief of X, and Gen. B, commander of Y, opened talks": two people, each with an
+        apposition closed by a comma, coordinated as the subject of the verb at token k."""
+        floor = sentence_bounds(doc)[0][k]
+        people = [m for m in mentions if m.label_ == "PERSON" and floor <= m.start and m.end < k]
+        if len(people) < 2:
+            return []
+        a, b = people[-2], people[-1]
+        gap = self.party_gaps["subject"] + 8
+
+        def apposition(after: int, close: int) -> bool:
+            inner = doc[after + 1 : close]
+            return (
+                doc[after].text == ","
+                and doc[close].text == ","
+                and 0 < len(inner) <= gap
+                and not any(t.text in (",", ";", ":") or t.lower_ in self.party_speech_verbs for t in inner)
+                and not any(m.label_ == "PERSON" and after < m.start < close for m in mentions)
+            )
+
+        if not apposition(b.end, k - 1):
+            return []
+        j = b.start
+        while j > a.end and (doc[j - 1].is_title or doc[j - 1].text == "."):
+            j -= 1  # "Lt. Gen. B"
+        if doc[j - 1].lower_ != "and" or not apposition(a.end, j - 2):
+            return []
+        opener = a.start
+        while opener > floor and (doc[opener - 1].is_title or doc[opener - 1].text == "."):
+            opener -= 1
+        if opener > floor and doc[opener - 1].text not in (",",):
+            return []  # the first person opens the clause (past "There," or a date)
+        return [a, b]
 
     def _party_spent_with(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "A and B spent three hours with C": the people who spent the time met C."""
@@ -1453,6 +1604,98 @@ class PartyRelations(ArgumentGrammar):
         targets = self._party_objects(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
         targets = [t for t in targets if not self._settlement(doc, t)]
         self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, targets, add, "party_relations.claim")
+
+    def _party_repel(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X repelled an attack by Y", "X said it fought off a raid by Y": defender and attacker fought."""
+        k, modifiers = end, 0
+        while k < len(doc) and doc[k].lower_ not in self.party_attack_nouns:
+            if doc[k].lower_ in self.party_claim_determiners:
+                k += 1
+            elif ((doc[k].is_alpha and doc[k].is_lower) or doc[k].text == "-") and modifiers < self.party_repel_gap:
+                k, modifiers = k + 1, modifiers + 1
+            else:
+                return
+        if k + 2 >= len(doc) or doc[k + 1].lower_ != "by":
+            return
+        attacker = self._right(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if attacker is not None:
+            self._party_relate(
+                "IN_CONFLICT_WITH", doc, start, at_end, mentions, [attacker], add, "party_relations.repel"
+            )
+
+    def _party_facility_attack(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X stormed the headquarters of Y", "X attacked positions held by Y": the party whose
+        military site or unit is hit is the target."""
+        k, modifiers = end, 0
+        if k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
+            k += 1
+        noun = None
+        while k < len(doc) and noun is None:
+            noun = next((w for w in self.party_facilities if tuple(t.lower_ for t in doc[k : k + len(w)]) == w), None)
+            if noun is not None:
+                k += len(noun)
+            elif doc[k].is_alpha and doc[k].is_lower and modifiers < self.party_facility_gap:
+                k, modifiers = k + 1, modifiers + 1
+            else:
+                return
+        link = next((w for w in self.party_facility_links if tuple(t.lower_ for t in doc[k : k + len(w)]) == w), None)
+        if link is None:
+            return
+        target = self._right(doc, k + len(link), at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        while target is not None and target.end + 1 < len(doc) and doc[target.end].lower_ in POSSESSIVE:
+            inner = at_start.get(target.end + 1)
+            if inner is None or inner.label_ != "ORG":
+                break
+            target = inner  # "the headquarters of the army's Sixth Division": the division
+        if target is not None and not self._settlement(doc, target):
+            self._party_relate(
+                "IN_CONFLICT_WITH", doc, start, at_end, mentions, [target], add, "party_relations.facility_attack"
+            )
+
+    def _party_alongside(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "X operated in Y alongside Z": the subject of a verb of fighting or operating and Z act together."""
+        rule = self.party_alongside
+        floor = sentence_bounds(doc)[0][start]
+        verb = next(
+            (j for j in range(start - 1, max(floor, start - rule["gap"]) - 1, -1) if doc[j].lower_ in rule["verbs"]),
+            None,
+        )
+        if verb is None or verb == start - 1:
+            return  # "fought alongside Z" right after the verb is the older ally pattern's
+        if any(doc[j].text in (",", ";") or doc[j].lower_ in ("and", "but", "while") for j in range(verb + 1, start)):
+            return  # another clause stands between the verb and "alongside"
+        ally = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if ally is None:
+            return
+        subjects = self._party_subjects(doc, verb, at_end, ORG_OR_GPE, mentions)
+        self._party_pairs("ALLIED_WITH", subjects, [ally], add, "party_relations.alongside")
+
+    def _party_purpose_fight(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
+        """ "the X Task Force (XTF), created to combat the insurgents": made to fight the party."""
+        j = start
+        floor = sentence_bounds(doc)[0][start]
+        while j > floor and doc[j - 1].lower_ in self.party_purpose_skip:
+            j -= 1
+        body = self._acronym_before(doc, j, at_end) or at_end.get(j)
+        if body is None or body.label_ not in ORG_OR_GPE:
+            return
+        name_start, name = body.start, body
+        if doc[body.start - 1].text == "(" and at_end.get(body.start - 1) is not None:
+            name = at_end[body.start - 1]
+            name_start = name.start  # "the X Task Force (XTF)": look before the name
+        targets = self._party_objects(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        if not targets and self._nominal(doc, end, mentions, body) is not None:
+            referent = self._referent(doc, name_start, mentions, None, non_state=True)
+            targets = [referent] if referent is not None else []
+        for target in targets:
+            if target.text != body.text:
+                # of a name and its acronym, the one nearer the other argument (§3.1)
+                add(
+                    "IN_CONFLICT_WITH",
+                    name if target.end <= name.start else body,
+                    target,
+                    "party_relations.purpose_fight",
+                )
 
     def _party_blame(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "A blamed B for the attack on C", "A held B responsible for strikes on its bases": B attacked C

@@ -79,6 +79,128 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
             elif m.label_ == "PERSON" and body.label_ == "ORG":
                 add("LEADER_OF", m, body, "relations.possessive.person")  # "Kabila's party" (§2.5)
 
+    def _unit_list(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:
+        """ "its four units: the A Brigade, the B Squad and the C": each named unit PART_OF the owner."""
+        for i, t in enumerate(doc):
+            if t.text != ":" or i < 2 or doc[i - 1].lower_ not in self.unit_list["nouns"]:
+                continue
+            j = i - 2
+            if j > 0 and doc[j].like_num:
+                j -= 1  # "its four units:"
+            if doc[j].lower_ in self.unit_list["owners"]:
+                owner = self._referent(doc, j, mentions, None)
+            elif doc[j].lower_ in ("'s", "’s", "’", "'"):
+                owner = at_end.get(j)
+            else:
+                continue
+            if owner is None or owner.label_ != "ORG":
+                continue
+            k = i + 1
+            while k < len(doc):
+                if doc[k].lower_ == "the":
+                    k += 1
+                    continue
+                unit = at_start.get(k)
+                if unit is None or unit.label_ != "ORG":
+                    break
+                add("PART_OF", unit, owner, "relations.unit_list")
+                k = unit.end
+                if k < len(doc) and doc[k].text == "(":
+                    close = next((c for c in range(k, min(len(doc), k + 6)) if doc[c].text == ")"), None)
+                    k = close + 1 if close is not None else k
+                if k < len(doc) and doc[k].lower_ in (",", "and"):
+                    k += 1
+                    continue
+                break
+
+    def _group_government(self, doc: Doc, mentions: list[Span], at_start: dict, add) -> None:
+        """ "the Front government in Dorn", "the Front-led administration of Dorn": the group governs
+        the place (guidelines §2.5)."""
+        gov = self.group_government
+        for group in mentions:
+            if group.label_ != "ORG":
+                continue
+            k = group.end
+            if k + 1 < len(doc) and doc[k].text in ("-", "–") and doc[k + 1].lower_ in gov["led"]:
+                k += 2  # "the Taliban-led government"
+            if k + 2 >= len(doc) or doc[k].lower_ not in gov["nouns"] or doc[k + 1].lower_ not in gov["preps"]:
+                continue
+            j = k + 3 if doc[k + 2].lower_ == "the" else k + 2
+            place = at_start.get(j)
+            if place is not None and place.label_ in ("GPE", "LOC"):
+                add("CONTROLS", group, place, "relations.group_government")
+
+    def _part_include(self, doc: Doc, at_start: dict, at_end: dict, add) -> None:
+        """ "X, an umbrella group which includes Y and Z": each member PART_OF the body; "X, to which
+        the Y belongs": Y PART_OF X (guidelines §2.5: PART_OF needs an apposition or a verb's tie)."""
+        inc = self.part_include
+        for i, t in enumerate(doc):
+            if t.lower_ in inc["belong_verbs"]:
+                part = at_end.get(i)
+                if part is None or part.label_ != "ORG" or part.start < 4:
+                    continue
+                j = part.start - 1 if doc[part.start - 1].lower_ == "the" else part.start
+                if doc[j - 1].lower_ == "which" and doc[j - 2].lower_ == "to" and doc[j - 3].text == ",":
+                    whole = at_end.get(j - 3)
+                    if whole is not None and whole.label_ == "ORG":
+                        add("PART_OF", part, whole, "relations.part_include.belongs")
+                continue
+            if t.lower_ not in inc["verbs"] or i < 2:
+                continue
+            whole = at_end.get(i)
+            if whole is not None and doc[whole.end - 1].lower_ not in inc["heads"]:
+                continue  # "the X Party included Y in its list": only a named alliance or front includes members
+            if whole is None:
+                j = i - 1 if doc[i - 1].lower_ in inc["relatives"] else i
+                # back over "the umbrella body" to the comma of the apposition and the name before it
+                k = j
+                while k > 0 and j - k < 5 and doc[k - 1].is_alpha and doc[k - 1].is_lower:
+                    k -= 1
+                if k == j or doc[k - 1].text != "," or not any(w.lower_ in inc["heads"] for w in doc[k:j]):
+                    continue
+                whole = at_end.get(k - 1)
+                if whole is None and doc[k - 2].text == ")":
+                    whole = at_end.get(k - 2)
+            if whole is None or whole.label_ != "ORG":
+                continue
+            k = i + 1
+            while k < len(doc):
+                if doc[k].lower_ == "the":
+                    k += 1
+                    continue
+                m = at_start.get(k)
+                if m is None or m.label_ != "ORG":
+                    break
+                add("PART_OF", m, whole, "relations.part_include")
+                k = m.end
+                if k < len(doc) and doc[k].text == "(":
+                    close = next((c for c in range(k, min(len(doc), k + 6)) if doc[c].text == ")"), None)
+                    k = close + 1 if close is not None else k
+                if k < len(doc) and doc[k].lower_ in (",", "and"):
+                    k += 1
+                    continue
+                break
+
+    def _territory_apposition(self, doc: Doc, mentions: list[Span], at_start: dict, add) -> None:
+        """ "bases in Lume, a province of Ruritania": an "of" apposition reads like the state's
+        possessive (guidelines §2.5, possessives of places); only a sovereign state controls."""
+        for place in mentions:
+            k = place.end
+            if place.label_ not in ("GPE", "LOC") or place.text in self.states or k + 3 >= len(doc):
+                continue
+            if doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the"):
+                continue
+            j = k + 2
+            while j < min(len(doc), k + 5) and doc[j].lower_ not in self.territory_designators:
+                if not (doc[j].is_alpha and doc[j].is_lower):
+                    break
+                j += 1  # "a restive northern province of"
+            if j + 2 >= len(doc) or doc[j].lower_ not in self.territory_designators or doc[j + 1].lower_ != "of":
+                continue
+            state = at_start.get(j + 3) if doc[j + 2].lower_ == "the" else at_start.get(j + 2)
+            if state is not None and state.label_ == "GPE" and state.text in self.states:
+                add("CONTROLS", state, place, "relations.apposition.territory")
+
     def _state_territory(self, doc: Doc, owner: Span, place: Span) -> bool:
         """ "Ruritania's Kessa province", "Ruritania's Tarn coast": only a sovereign state's possessive
         before a place states that it controls it; a city's or a province's states nothing ("Marsk's
@@ -253,7 +375,9 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 k = self._fighting_between(doc, end, at_start)
                 if k is not None and k + 3 < len(doc):
                     a, b = self._between(doc, k, at_start)
-                    add("IN_CONFLICT_WITH", a, b, "relations.conflict_noun.between")
+                    sides = b is not None and " ".join(t.lower_ for t in doc[b.end : b.end + 3]) in self.one_side
+                    if not sides:  # "between A and B on one side and C on the other": A and B are one side
+                        add("IN_CONFLICT_WITH", a, b, "relations.conflict_noun.between")
             elif name == "ally_noun":
                 other = self._right(
                     doc, end, at_start, ORG_OR_GPE, skip={",", "the", "of"}, gap=self.gaps["ally_noun_right"]
@@ -296,12 +420,26 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
 
             elif name == "part_verbs":
                 # "the X Brigade (, which) belongs to the Y": the subject is a part of the object
-                part = self._left(doc, start, at_end, {"ORG"}, skip=self.comma_skip, gap=3)
+                part = self._left(doc, start, at_end, {"ORG", "LOC"}, skip=self.comma_skip, gap=3)
                 whole = self._right(doc, end, at_start, {"ORG"}, skip={"the"}, gap=1)
-                add("PART_OF", part, whole, "relations.part_verbs")
+                if part is not None and part.label_ == "LOC":
+                    cut = (
+                        whole is not None
+                        and whole.end < len(doc)
+                        and doc[whole.end].is_lower
+                        and doc[whole.end].is_alpha
+                    )
+                    if not cut:  # "the Zabol border regiment" with only "Zabol" named: not the owner's full name
+                        add("CONTROLS", whole, part, "relations.part_verbs.site")  # "the Z outpost belongs to Y"
+                else:
+                    add("PART_OF", part, whole, "relations.part_verbs")
 
         self._compounds(doc, mentions, at_start, at_end, add)
         self._possessives(doc, mentions, at_start, add)
+        self._territory_apposition(doc, mentions, at_start, add)
+        self._part_include(doc, at_start, at_end, add)
+        self._group_government(doc, mentions, at_start, add)
+        self._unit_list(doc, mentions, at_start, at_end, add)
         self._incursions(doc, matches, mentions, at_start, at_end, add)
         self._figures(doc, figures, matches, at_start, at_end, add)
         self._parties(doc, mentions, at_start, at_end, add)
@@ -321,9 +459,27 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         of the meeting she did not come with (guidelines §2.5; see data/relations.json joined_meeting)."""
         starts, _ = sentence_bounds(doc)
         # a word where two triggers open is still one joining
-        for k in sorted({start for name, start, _ in matches if name == "joined_meeting"}):
+        ends = {start: end for name, start, end in matches if name == "joined_meeting"}
+        for k in sorted(ends):
             floor = starts[k]
             joiners = [m for m in mentions if m.label_ == "PERSON" and floor <= m.start and m.end <= k]
+            # "A chaired the talks along with B": B was there too (not the people of B's apposition)
+            e = ends[k]
+            for words in self.joined_with:
+                if tuple(t.lower_ for t in doc[e : e + len(words)]) == words:
+                    w = e + len(words)
+                    with_whom = next(
+                        (
+                            m
+                            for m in mentions
+                            if m.label_ == "PERSON"
+                            and w <= m.start <= w + 3
+                            and all(t.is_title or t.text == "." for t in doc[w : m.start])  # "Gen. B"
+                        ),
+                        None,
+                    )
+                    if with_whom is not None and joiners:
+                        joiners.append(with_whom)
             if not joiners or floor == 0:
                 continue
             previous = starts[floor - 1]

@@ -75,12 +75,19 @@ class RoleRelations(ArgumentGrammar):
         )
         self.role_verbs: dict[str, str] = grammar["role_verbs"]
         self.relative_skip = frozenset(grammar["relative_skip"])
+        self.motion_particles = frozenset(grammar["motion_particles"])
+        self.place_link_preps = frozenset(grammar["place_link_preps"])
+        self.hold_office = grammar["hold_office"]
+        self.state_list_cues = tuple(grammar["state_list_cues"])
+        self.state_list_hosts = frozenset(grammar["state_list_hosts"])
         self.led_by = frozenset(grammar["led_by"])
         self.bare_title_ties = frozenset(tuple(p.split()) for p in roles["bare_title_ties"])
         self.led_by_skip = frozenset(grammar["led_by_skip"]) | self.group_nouns
         self.body_synonyms = {w: frozenset(group) for group in grammar["body_synonyms"] for w in group}
         self.body_heads = frozenset(grammar["body_heads"]) | frozenset(self.body_synonyms)
         self.place_nouns = frozenset(grammar["place_nouns"])
+        self.place_bare_heads = frozenset(tuple(p.split()) for p in grammar["place_bare_heads"])
+        self.place_part_nouns = frozenset(grammar["place_part_nouns"])
         self.remit_preps = frozenset(grammar["remit_preps"])
         self.topic_preps = frozenset(grammar["topic_preps"])
         self.place_compounds = frozenset(grammar["place_compounds"])
@@ -138,6 +145,8 @@ class RoleRelations(ArgumentGrammar):
             return "member"  # "the agency's head of communications" heads a part named by its work
         if words in self.command_roles:
             kind = "leader" if definite else "member"
+        if words in self.place_bare_heads and kind == "leader" and all(t.lower_ == "the" for t in doc[start:h_start]):
+            return "leader+place"  # "the head of the Korvan district", "the republic's head" (§2.5)
         return f"{kind}+place" if words in self.place_leader_roles else kind
 
     def _indefinite(self, t) -> bool:
@@ -304,6 +313,8 @@ class RoleRelations(ArgumentGrammar):
         kind = self._kind(doc, k, end, definite=False)
         if kind is None:
             return None
+        if self._heads(doc, k, end)[-1][1] != end:
+            return None  # "G7 leaders convene Biden ...": the role word does not stand right before the name
         acronym = self._acronym_before(doc, k, at_end) if k - 1 > floor else None
         if at_end.get(k) is None and acronym is not None:
             k = acronym.end  # "Popular Front (PF) leader N": the acronym, nearer the name (guidelines §3.1)
@@ -332,6 +343,32 @@ class RoleRelations(ArgumentGrammar):
             return None  # a clause, not a premodifier, stands between the body and the role
         return kind, m, rule
 
+    def _whose(self, doc: Doc, person: Span, at_end: dict):
+        """ "the X Front, whose leader N", "Niger, whose president, N,": the role of the body the relative
+        clause is said of (guidelines §2.5, a possessive); of a name and its bracketed acronym, the
+        acronym, nearer (§3.1)."""
+        floor = self._floor(doc, person)
+        k = person.start
+        while k > floor and doc[k - 1].lower_ in self.honorifics:
+            k -= 1
+        end = k - 1 if k > floor and doc[k - 1].text == "," else k
+        j = end
+        while j > floor and end - j <= self.gaps["role_phrase"] and doc[j - 1].is_alpha and doc[j - 1].is_lower:
+            j -= 1
+        if j >= end or doc[j].lower_ != "whose" or j - 1 <= floor or doc[j - 1].text != ",":
+            return None
+        owner = at_end.get(j - 1)
+        if owner is None and doc[j - 2].text == ")":
+            owner = at_end.get(j - 2)
+        if owner is None or owner.label_ not in BODY_LABELS:
+            return None
+        last = doc[end - 1].lower_
+        plural = last.endswith("s") and not last.endswith("ss")
+        if plural and not (person.end < len(doc) and doc[person.end].lower_ in ("and", ",")):
+            return None  # "X, whose fighters N said were paid": N is the clause's subject, not the role's name
+        kind = self._kind(doc, j + 1, end, definite=True)
+        return None if kind is None else (kind, owner, "roles.whose")
+
     def _before_comma(self, doc: Doc, person: Span, at_end: dict, at_start: dict, mentions: list[Span]):
         """ "the RSF commander, Gen. N", "Mali's leader, Col. N", "the agency's chief, N",
         "the chief of the X, N": a definite role phrase in apposition before the name."""
@@ -356,7 +393,11 @@ class RoleRelations(ArgumentGrammar):
                 s > floor
                 and o - s < 4
                 and doc[s].lower_ not in ("the", "a", "an")
-                and (doc[s - 1].lower_ in ("the", "a", "an") or (doc[s - 1].is_alpha and doc[s - 1].is_lower))
+                and (
+                    doc[s - 1].lower_ in ("the", "a", "an")
+                    or (doc[s - 1].is_alpha and doc[s - 1].is_lower)
+                    or (doc[s - 1].is_title and doc[s - 1].lower_ in self.title_role_words)  # "the Emir of X, N"
+                )
             ):
                 s -= 1
             if doc[s].lower_ not in ("the", "a", "an") or (s > floor and doc[s - 1].text == ","):
@@ -422,8 +463,19 @@ class RoleRelations(ArgumentGrammar):
         ceiling = min(sentence_bounds(doc)[1][person.start], opens + self.gaps["apposition"])
         start = opens
         if start < ceiling and doc[start].lower_ == "who":
+            if self._other_act(doc, start):
+                return []  # "N, who met the head of X": the clause tells another act, the role is another's
             while start < ceiling and doc[start].lower_ in self.relative_skip:
                 start += 1  # "N, who is now the brigade's chief": a relative clause of being
+            if start < ceiling and doc[start].lower_ in self.hold_office["verbs"]:
+                held = self._held_office(doc, start + 1, at_start, mentions)
+                return [] if held is None else [held]
+        if (
+            start + 1 < ceiling
+            and self.role_verbs.get(doc[start].lower_) == "leader"
+            and doc[start + 1].lower_ in self.motion_particles
+        ):
+            return []  # "N heads to X's stronghold": a verb of motion, no role
         back = self._after_back_reference(doc, start, ceiling, mentions)
         if back is not None:
             return [back]
@@ -521,12 +573,22 @@ class RoleRelations(ArgumentGrammar):
                 link = m.start - 2 if m.start - 1 > phrase and doc[m.start - 1].lower_ == "the" else m.start - 1
                 if link >= phrase and doc[link].lower_ in self.topic_preps:
                     break  # "an expert on X", "who heads the inquiry into X": X is the topic
+                if (
+                    link > phrase
+                    and doc[link].lower_ in self.place_link_preps
+                    and m.label_ in ("GPE", "LOC")
+                    and any(t.is_lower and t.lower_ not in ("of", "the", "a", "an") for t in doc[phrase:link])
+                    and self._heads(doc, phrase, link)
+                    and self._heads(doc, phrase, link)[-1][1] < link - 1
+                ):
+                    break  # "a leader of the protest movement in X": X is where, not what the person leads
                 body = self._chain(doc, m, at_start)
                 definite = not any(self._indefinite(doc[i]) for i in range(phrase, m.start))
                 kind = self._kind(doc, phrase, m.start, definite=definite)
                 if body is not None and kind is not None:
                     if kind.startswith("leader") and (
-                        named_part
+                        any(t.lower_ in self.unit_nouns for t in doc[phrase : m.start])  # "led a delegation of X"
+                        or named_part
                         or self._remit(doc, body.end, at_start)
                         or self._unnamed_part(doc, body)
                         or (body.end < len(doc) and doc[body.end].lower_ in self.unit_nouns)
@@ -558,10 +620,61 @@ class RoleRelations(ArgumentGrammar):
                 if kind is not None and body is not None:
                     found.append((kind, body, "roles.after.back_reference"))
                 break
+            if t.text == "," and k > phrase and doc[k - 1].lower_ in self.org_nouns:
+                j = k + 2 if k + 1 < ceiling and doc[k + 1].lower_ == "the" else k + 1
+                named = at_start.get(j)
+                if named is not None and named.label_ == "ORG":
+                    k = j  # "an envoy of the armed coalition, the X Front": the apposition names it
+                    continue
             if not ((t.is_alpha and (t.is_lower or t.is_title)) or t.lower_ in self.role_skip or t.text in ("(", ")")):
                 break
             k += 1
         return found
+
+    def _held_office(self, doc: Doc, k: int, at_start: dict, mentions: list[Span]) -> tuple[str, Span, str] | None:
+        """After "who holds": "the (rotating) chairmanship of X", "the bloc's rotating presidency",
+        "X's chairmanship": the body whose office the person holds; None for any other object."""
+        owner = None
+        if k + 2 < len(doc) and doc[k].lower_ == "the" and doc[k + 2].lower_ in POSSESSIVE:
+            owner = self._by_head(doc, k, doc[k + 1].lower_, mentions)  # "the bloc's": named before (§3.1)
+            k += 3
+        elif at_start.get(k) is not None and at_start[k].end < len(doc) and doc[at_start[k].end].lower_ in POSSESSIVE:
+            owner = at_start[k]
+            k = owner.end + 1
+        elif k < len(doc) and doc[k].lower_ == "the":
+            k += 1
+        while k < len(doc) and (doc[k].lower_ in self.hold_office["modifiers"] or doc[k].text == "-"):
+            k += 1
+        if k >= len(doc) or doc[k].lower_ not in self.hold_office["offices"]:
+            return None
+        if owner is None and k + 2 < len(doc) and doc[k + 1].lower_ == "of":
+            j = k + 3 if doc[k + 2].lower_ == "the" else k + 2
+            owner = at_start.get(j)
+        if owner is None or owner.label_ not in BODY_LABELS:
+            return None
+        return "leader", owner, "roles.after.holds"
+
+    def _part_of_place(self, doc: Doc, place: Span) -> bool:
+        """Whether a body of the place follows its name ("the Korvan district court", "Dorn police"):
+        the role then leads that body, not the place."""
+        k = place.end
+        if k < len(doc) and doc[k].lower_ in self.place_nouns:
+            k += 1
+        return k < len(doc) and doc[k].lower_ in self.place_part_nouns
+
+    def _other_act(self, doc: Doc, who: int) -> bool:
+        """Whether the relative clause opening at "who" tells an act of the person ("who met", "who
+        replaced") rather than a role ("who is", "who serves as", "who heads")."""
+        if who + 1 >= len(doc):
+            return True
+        opener = doc[who + 1]
+        if opener.lower_ in self.relative_skip or not (opener.is_alpha and opener.is_lower):
+            return False
+        if opener.lower_ in self.hold_office["verbs"]:
+            return False  # "who holds the chairmanship of X": read by _held_office
+        if self.role_verbs.get(opener.lower_) == "leader":
+            return who + 2 < len(doc) and doc[who + 2].lower_ in self.motion_particles
+        return opener.lower_ not in self.role_verbs
 
     def _role_clause_start(self, doc: Doc, person: Span) -> int | None:
         """Where the role said of a person opens: after the comma of an apposition ("N, head of X"), or at
@@ -709,13 +822,32 @@ class RoleRelations(ArgumentGrammar):
                 found = previous[1]  # "two of its officers, A and B": B holds the role too
             previous = (person, found)
             link = linked.get((person.start, person.end))
-            if not found and link is not None and link.org is not None and link.kind in ("leader", "member"):
+            who = person.end + 1
+            other_act = (
+                who < len(doc)
+                and doc[who].lower_ == "who"
+                and (
+                    self._other_act(doc, who)
+                    or (
+                        who + 1 < len(doc)
+                        and doc[who + 1].lower_ in self.hold_office["verbs"]
+                        and self._held_office(doc, who + 2, at_start, mentions) is None
+                    )
+                )
+            )
+            if (
+                not found
+                and not other_act
+                and link is not None
+                and link.org is not None
+                and link.kind in ("leader", "member")
+            ):
                 found = [(link.kind, self._chain(doc, link.org, at_start), f"roles.{link.kind}")]
             people.append((person, [f for f in found if f[1] is not None]))
         for person, found in self._coordinated_roles(doc, people, at_end):
             for kind, body, rule in found:
                 kind, _, place = kind.partition("+")
-                if body.label_ == "GPE" and not place:
+                if body.label_ == "GPE" and (not place or self._part_of_place(doc, body)):
                     continue  # "Sinaloa's secretary general", "Turkey's intelligence chief": no tie to the state
                 add("LEADER_OF" if kind == "leader" or body.label_ == "GPE" else "MEMBER_OF", person, body, rule)
 
@@ -784,6 +916,7 @@ class RoleRelations(ArgumentGrammar):
         for found in (
             [self._before(doc, person, at_end, mentions)],
             [self._before_comma(doc, person, at_end, at_start, mentions)],
+            [self._whose(doc, person, at_end)],
         ):
             if found[0] is not None:
                 return found
@@ -904,7 +1037,14 @@ class RoleRelations(ArgumentGrammar):
             and getattr(at_end.get(k), "label_", None) == "GPE"
             and getattr(at_start.get(k + 1), "label_", None) == "PERSON"
         ]
-        return ("leader+place", state, "roles.state_list") if listed else None
+        if not listed:
+            return None
+        before = sentence_bounds(doc)[0][lo - 1] if lo > 0 else lo
+        words = " ".join(t.lower_ for t in doc[before:hi])
+        hosted = len(listed) >= 2 and any(t.lower_ in self.state_list_hosts for t in doc[lo:hi])
+        if not hosted and not any(f" {cue} " in f" {words} " for cue in self.state_list_cues):
+            return None  # "Russia's A met Iran's B": any officials, not a summit of leaders
+        return "leader+place", state, "roles.state_list"
 
     # -- parts of a body ---------------------------------------------------------------------
     def _parts(self, doc: Doc, mentions: list[Span], at_start: dict, at_end: dict, add) -> None:
@@ -946,8 +1086,15 @@ class RoleRelations(ArgumentGrammar):
                     add("PART_OF", m, whole, "roles.part_apposition")
                     break
                 e += 1
+        include_heads = frozenset(self.words["part_include"]["heads"])
         for start, end in self._made_of(doc):
             whole = self._body_before(doc, start, mentions)
+            if (
+                whole is not None
+                and doc[end - 1].lower_ in self.words["part_include"]["verbs"]
+                and doc[whole.end - 1].lower_ not in include_heads
+            ):
+                continue  # "the X Party included Y in its list": only an alliance or front includes members
             k = end
             while k < sentence_bounds(doc)[1][start]:
                 part = at_start.get(k)
