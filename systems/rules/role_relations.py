@@ -376,6 +376,13 @@ class RoleRelations(ArgumentGrammar):
         k = person.start
         while k > floor and doc[k - 1].lower_ in self.honorifics:
             k -= 1
+        if (
+            k > floor + 2
+            and doc[k - 1].is_title
+            and doc[k - 1].lower_ in self.title_role_words
+            and doc[k - 2].text == ","
+        ):
+            k -= 1  # a ruler's title the entity finder leaves outside the name: "the Paramount Chief of X, Naba N"
         if k <= floor + 1 or doc[k - 1].text != ",":
             return None
         end = k - 1
