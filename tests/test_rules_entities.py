@@ -469,3 +469,19 @@ def test_a_title_after_the_is_no_source(system):
 def test_a_cited_text_is_no_outlet(system, text):
     ents = ents_of(system, text)
     assert not any(label == "ORG" for _, label in ents)
+
+
+# -- a town's police is named by a place, never by a count ------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen killed two police and a soldier in Tarsk on Monday.",
+        "The blast wounded three police near the Velmora checkpoint.",
+    ],
+)
+def test_a_count_before_police_is_no_town_force(system, text):
+    assert not any(label == "ORG" and "police" in span for span, label in ents_of(system, text))
+
+
+def test_a_town_named_before_police_is_still_its_force(system):
+    assert "ORG" in labelled(system, "Gunmen shot a Korvan police officer on Monday.", "Korvan police")

@@ -246,8 +246,8 @@ def place_bodies(doc: Doc, taken: list[bool], vocab: dict, not_name: frozenset[s
         start = name_end
         while start > 0 and name_end - start < 3 and not taken[start - 1] and _name_word(doc, start - 1, not_name):
             start -= 1
-        if start == name_end or not all(t.is_alpha for t in doc[start:name_end]):
-            continue
+        if start == name_end or not all(t.is_alpha and not t.like_num for t in doc[start:name_end]):
+            continue  # "killed two police": a count of officers, not a town's force
         before = doc[start - 1] if start > 0 else None
         if before is not None and (before.is_title or before.is_upper or before.text in ("-", "'s", "’s")):
             continue  # the end of a longer name or an owner's possessive
