@@ -20,7 +20,8 @@ rules' components do (``systems/rules/pipeline.py``):
   rules' trigger finder, DependencyMatcher patterns in ``data/dependency_patterns.json`` ("X
   attacked Y", "Y was shelled by X", "X fought alongside Y"; coordinated subjects and objects
   count too, and a premodifier names the party of a head noun: "Hamas fighters attacked …"),
-  and the ``spacy`` system's parse relations. Figures' relations come from patterns too: the
+  and the ``spacy`` system's parse relations (no type asks them now: its place links pair any figure
+  with any place of the sentence). Figures' relations come from patterns too: the
   source of a reporting verb whose clause holds the figure (the nearest such verb), "according to
   X", "cited by X", "told X"; the place people fled, arrived in or that an event hit. Leaders and
   members come from appositions, possessives, relative clauses and "led by"; parts from "the
@@ -28,7 +29,8 @@ rules' components do (``systems/rules/pipeline.py``):
   refer back (guidelines §3.1: "it" to a body or a state, "he" to a person subject of its own
   sentence first, "X and its leader" to X); a dateline, with the country beside its city, is no
   argument; the holder named after a long title is the source, not the body the title names; a
-  leader is not also a member. The model's place links are dropped where the parse gives the place
+  leader is not also a member. A reporting verb's subject is no source where it is a town, the
+  owner of an unnamed body ("Varnia's border service says"), or a count of the speakers. The model's place links are dropped where the parse gives the place
   to another figure of a list ("6 in A, 4 in B"), and its names split where a comma with no closing
   "and" shows a list ("The X, Y and Z reported"). A source from the parse only fills a figure the
   rules gave none (``fill_only`` in ``data/hybrid.json``).
@@ -136,6 +138,12 @@ def load_body_kinds(path: Path = DATA / "dependency_patterns.json") -> dict[str,
     return {name: frozenset(words) for name, words in raw.items() if name != "_about"}
 
 
+def load_sources(path: Path = DATA / "dependency_patterns.json") -> dict[str, frozenset[str]]:
+    """Nouns for a document or a count whose premodifier names its source ("an X tally", "the X report")."""
+    raw = json.loads(path.read_text(encoding="utf-8"))["_sources"]
+    return {name: frozenset(words) for name, words in raw.items() if name != "_about"}
+
+
 def load_party_nouns(path: Path = DATA / "dependency_patterns.json") -> frozenset[str]:
     """Nouns for a party's people or a share of them that name the party with "of" ("members of X")."""
     return frozenset(json.loads(path.read_text(encoding="utf-8"))["_party_nouns"])
@@ -165,10 +173,14 @@ class VerbRelations:
         party_nouns: frozenset[str] = frozenset(),
         guards: dict[str, frozenset[str]] | None = None,
         states: frozenset[str] = frozenset(),
+        capitals: frozenset[str] = frozenset(),
     ):
         from spacy.matcher import DependencyMatcher
 
         self.states = states
+        self.capitals = capitals
+        sources = load_sources()
+        self.source_heads = sources["document_heads"]
         guards = guards or {}
         self.denials = guards.get("denials", frozenset())
         self.non_parties = guards.get("non_party_heads", frozenset())
@@ -292,6 +304,37 @@ class VerbRelations:
             and not any(c.dep_ in (*PREMODIFIERS, "amod", "poss") for c in token.children)
         )
 
+    def _sources(self, node, pairs: list, at_token: dict[int, Any]) -> list:
+        """The subject of a reporting verb as a figure's source (§3.1). A name that only premodifies the
+        subject is its source where the subject is a document ("an X tally put the toll at …") but not
+        where it is a body of its own that no finder named ("Varnia's border service says …", "the X
+        rights office said": that body is the source, not the state or the parent body). A town or a
+        province is where the count is ("Dorvo recorded two deaths"), never its source, unless it is a
+        state or its capital standing for the government. A count inside the subject counts the
+        speakers ("Thirty fighters of X said"), which is no reported figure. A name with its acronym in brackets right
+        after it reports as the acronym ("the X Agency (XA) said", §3.1)."""
+        out = []
+        for head, tail in pairs:
+            # "Thirty fighters of X said …": the speakers are counted; the count is not what X reports.
+            if node.left_edge.i <= head.start and head.end <= node.right_edge.i + 1:
+                continue
+            # A name in the subject's phrase before its head noun: "X's unit", "the X state defender's office".
+            premodifier = node.left_edge.i <= tail.start and tail.end <= node.i
+            if premodifier and node.lemma_.lower() not in self.source_heads:
+                continue
+            # Only a place named as the subject: "the government said", referring back to a state, is one.
+            named = any(t.i in range(tail.start, tail.end) for t in (node, *node.conjuncts))
+            state = tail.text in self.states or tail.kb_id_ in self.states or tail.text in self.capitals
+            if named and tail.label_ in PLACE_LABELS and not state:
+                continue
+            doc = tail.doc
+            if tail.end + 2 < len(doc) and doc[tail.end].text == "(" and doc[tail.end + 2].text == ")":
+                acronym = at_token.get(tail.end + 1)
+                if acronym is not None and acronym.label_ == tail.label_:
+                    tail = acronym
+            out.append((head, tail))
+        return out
+
     def _joined_in_stance(self, tokens: Sequence) -> bool:
         """ "X joined Y in condemning the raid": joining a party in what it says or asks shares a stance,
         no alliance (guidelines §2.5: coordinated subjects of one act state nothing); joining it in a
@@ -344,6 +387,8 @@ class VerbRelations:
                     (h, t) for h in heads for t in self._mentions_of(doc[nodes[entry["tail"]]], at_token, mentions)
                 ]
             tail_labels, head_labels = entry.get("tail_labels"), entry.get("head_labels")
+            if entry.get("source_checks"):
+                pairs = self._sources(doc[nodes[entry["tail"]]], pairs, at_token)
             for head, tail in pairs:
                 if tail_labels and tail.label_ not in tail_labels:
                     continue
@@ -1147,6 +1192,7 @@ class HybridRelations:
             party_nouns=load_party_nouns(),
             guards=load_guards(),
             states=state_names(rules_data),
+            capitals=frozenset(load_json("states.json", rules_data)["capitals"]),
         )
         self.relation_sources = relation_sources
         self.party_preps = party_preps
