@@ -1810,3 +1810,19 @@ def test_no_sentence_wide_place_link_from_the_model(system, text, wrong):
     # from the rules' phrases and the parse only (dev: 3 right, 12 wrong).
     _, rels = run(system, text)
     assert ("LOCATED_IN", *wrong) not in rels, rels
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # An outlet the model took for a place, where it reports (§2: news agencies are ORG).
+        ("According to Politico Africa, three officers were arrested.", "Politico Africa", "ORG"),
+        ("Ten people were hurt, as cited by Meridian Asia.", "Meridian Asia", "ORG"),
+        # A natural feature that "reported" rain stays a place; so does a state.
+        ("The Kessa Valley reported heavy rain and two deaths on Sunday.", "Kessa Valley", "LOC"),
+        ("According to Ukraine, two drones were shot down over the border.", "Ukraine", "GPE"),
+    ],
+)
+def test_a_statistical_place_that_reports_is_an_organisation(system, text, name, label):
+    ents, _ = run(system, text)
+    assert (name, label) in ents, ents

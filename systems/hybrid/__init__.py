@@ -30,10 +30,10 @@ rules' components do (``systems/rules/pipeline.py``):
   sentence first, "X and its leader" to X); a dateline, with the country beside its city, is no
   argument; the holder named after a long title is the source, not the body the title names; a
   leader is not also a member. A reporting verb's subject is no source where it is a town, the
-  owner of an unnamed body ("Varnia's border service says"), or a count of the speakers. The model's place links are dropped where the parse gives the place
-  to another figure of a list ("6 in A, 4 in B"), and its names split where a comma with no closing
-  "and" shows a list ("The X, Y and Z reported"). A source from the parse only fills a figure the
-  rules gave none (``fill_only`` in ``data/hybrid.json``).
+  owner of an unnamed body ("Varnia's border service says"), or a count of the speakers. The
+  model's names are split where a comma with no closing "and" shows a list ("The X, Y and Z
+  reported"), and a place of its that reports ("according to X") is an outlet, an organisation.
+  A source from the parse only fills a figure the rules gave none (``fill_only`` in ``data/hybrid.json``).
 
 Every prediction names its rule, as in ``rules``; parse relations are ``dependency.<pattern id>``.
 """
@@ -837,6 +837,9 @@ class FillNames:
             for w in vocab[key]
             if " " not in w
         }
+        source = (name_cues or {}).get("source", {})
+        self.source_verbs = frozenset(source.get("verbs", ()))
+        self.source_phrases = tuple(tuple(p.split()) for p in source.get("before", ()))
         shape = (name_cues or {}).get("shape", {})
         self.kinds_before = frozenset(vocab["org_kinds_before"]) | frozenset(shape.get("kinds_before", ()))
         self.states = state_names(rules_data)
@@ -989,6 +992,29 @@ class FillNames:
         comma = span.end < len(doc) and doc[span.end].text == ","
         return comma and any(c.dep_ == "appos" and c.lemma_.lower() in self.group_nouns for c in span.root.children)
 
+    def _as_source(self, span: Span, ruled: set[str]) -> Span:
+        """A statistical place or group of people that reports is an organisation, unless a rule
+        labelled the same name elsewhere in the article or it is a state."""
+        if not span.id_.startswith(f"{STATISTICAL}.") or span.label_ not in ("GPE", "LOC", "NORP"):
+            return span
+        if span.text in ruled or span.text in self.states or not self._source_context(span.doc, span):
+            return span
+        return Span(
+            span.doc, span.start, span.end, label="ORG", kb_id=span.kb_id_, span_id=f"statistical_source.{span.label_}"
+        )
+
+    def _source_context(self, doc: Doc, span: Span) -> bool:
+        """ "X reported", "according to X", "as cited by X": a name that reports is a body or a
+        person; a place the model saw there is an outlet or an agency no list holds (§2: news agencies
+        are ORG). A state or a place the rules know is read by the gazetteer before this."""
+        root = span.root
+        # One word may be a town that "reported" its dead; an outlet's name is mostly longer.
+        named = len(span) > 1 and span[-1].text not in self.last_words and self.shape.label(span) is None
+        if named and root.dep_ == "nsubj" and root.head.lemma_.lower() in self.source_verbs:
+            return True
+        before = tuple(t.lower_ for t in doc[max(0, span.start - 3) : span.start])
+        return any(before[len(before) - len(p) :] == p for p in self.source_phrases if len(p) <= len(before))
+
     def _equipment(self, doc: Doc, span: Span) -> bool:
         """A ship, a weapon or an aircraft, which no label covers (guidelines §2.3): the name before its
         kind ("the X-9 missile") or with its kind in apposition ("the Aurora, a container ship")."""
@@ -1088,6 +1114,9 @@ class FillNames:
             by_end[s.end - 1] = s
         free += self._surnames(doc, claimed, free, [*named, *doc.spans[STATISTICAL]])
         named = [self._kind_named(doc, s) for s in named]
+        # The model's place where it reports, whether it won over a rule's shorter name or filled a gap.
+        ruled = {m.text for m in named if not m.id_.startswith(f"{STATISTICAL}.")}
+        named, free = [self._as_source(s, ruled) for s in named], [self._as_source(s, ruled) for s in free]
         named, free = [self._as_place(s) for s in named], [self._as_place(s) for s in free]
         places = {s.end for s in [*named, *free] if s.id_.startswith("facility_place.")}
         named, free = [self._acronym_place(s, places) for s in named], [self._acronym_place(s, places) for s in free]
