@@ -1826,3 +1826,51 @@ def test_no_sentence_wide_place_link_from_the_model(system, text, wrong):
 def test_a_statistical_place_that_reports_is_an_organisation(system, text, name, label):
     ents, _ = run(system, text)
     assert (name, label) in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "no_figure"),
+    [
+        # Two days of one month are one DATE (§2), and the bare second day is no count.
+        ("Gunmen killed 20 and wounded 300 between January 26 and 30, officials said.", "January 26 and 30", "30"),
+        ("The raids of January 25 and 26 in Pelt killed nine fighters.", "January 25 and 26", "26"),
+    ],
+)
+def test_two_days_of_a_month_are_one_date(system, text, date, no_figure):
+    ents, _ = run(system, text)
+    assert (date, "DATE") in ents, ents
+    assert (no_figure, "FIGURE") not in ents, ents
+
+
+def test_a_count_after_a_date_and_and_stays_a_count(system):
+    ents, _ = run(system, "Soldiers killed 12 militants on March 3 and 14 on March 5 in the hills near Tullo.")
+    assert ("March 3", "DATE") in ents and ("14", "FIGURE") in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # §2.2: an age in apposition after a name is no figure, also at the end of the sentence.
+        (
+            "The border guards named the dead as Karel Dovnik, 28, and Ismo Perlov, 33. Nine others fled.",
+            "Nine",
+            "33",
+        ),
+        # §2.4: the people a report quotes are its sources.
+        ("Reuters quoted two security sources as saying 14 soldiers died.", "14", "two"),
+        ("According to three officials, 40 people died in the clashes in Dorvo.", "40", "three"),
+        # Counts of people in the events stay, wherever the name stands.
+        ("Gunmen killed Mayor Arvo Tamm, 5 councillors and 30 guards in Pelt.", "5", "-"),
+        ("Rebels abducted two officials and killed three witnesses near Tullo, according to police.", "two", "-"),
+    ],
+)
+def test_parse_figures_the_guidelines_exclude(system, text, kept, dropped):
+    ents, _ = run(system, text)
+    assert (kept, "FIGURE") in ents, ents
+    assert (dropped, "FIGURE") not in ents, ents
+
+
+def test_the_rules_qualifier_words_widen_the_parse_figure(system):
+    # The parse reads "over a hundred" as "hundred"; the qualifier belongs to the figure (§2.2).
+    ents, _ = run(system, 'The fighters had killed "over a hundred soldiers," according to the group.')
+    assert ("over a hundred", "FIGURE") in ents and ("hundred", "FIGURE") not in ents, ents

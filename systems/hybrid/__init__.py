@@ -414,6 +414,11 @@ class VerbRelations:
         return found
 
 
+def _day(token) -> bool:
+    """A day of the month written in digits."""
+    return token.text.isdigit() and 1 <= int(token.text) <= 31
+
+
 def _clear_antecedent(token, mention, at_token: dict[int, Any]) -> bool:
     """Whether a pronoun's antecedent is plain: no other body named, and no unnamed subject ("The
     junta said … Its spokesman"), between the named mention and the pronoun (§3.1). A name is clear."""
@@ -737,6 +742,9 @@ class HybridNames:
         self.group_openers = frozenset(vocab["not_person_first_words"])
         self.shape = PlaceShape(rules_data)
         self.events = frozenset(vocab["event_heads"]) | {w.lower() for w in vocab["event_name_heads"]}
+        days = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+        self.months = frozenset(w for w in vocab["calendar_words"] if w.lower() not in days)
+        self.day_links = frozenset(load_settings()["date_pairs"]["links"])
 
     def joined(self, spans: list[Span]) -> list[Span]:
         """Arabic-style group names the model cuts or takes for a person: "<Jama'at> Nasr al-Din
@@ -769,7 +777,9 @@ class HybridNames:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans[STATISTICAL] = self.joined(
             [
-                Span(doc, start, end, label=m.label, span_id=f"{STATISTICAL}.{m.label}", kb_id=m.ref or "")
+                self.date_pair(
+                    Span(doc, start, end, label=m.label, span_id=f"{STATISTICAL}.{m.label}", kb_id=m.ref or "")
+                )
                 for m in named_mentions(doc)
                 for start, end in (list_items(doc, m.start, m.end) if m.label in NAME_LABELS else [(m.start, m.end)])
             ]
@@ -790,6 +800,22 @@ class HybridNames:
             self.shape.relabel(as_body(e, self.body_heads)) if e.id_.startswith(f"{STATISTICAL}.") else e for e in won
         ]
         return doc
+
+    def date_pair(self, span: Span) -> Span:
+        """ "between January 26 and 30", "on 3 or 4 May": two days of one month are one DATE (§2), and
+        the bare day is no count. The model stops its date at the first day."""
+        if span.label_ != "DATE" or not any(t.text in self.months for t in span):
+            return span
+        doc, start, end = span.doc, span.start, span.end
+        # "on March 3 and 14 on March 5": the second number is a count, unless a range or the clause ends there.
+        closed = end + 2 >= len(doc) or doc[end + 2].is_punct or doc[start - 1].lower_ in ("between", "from", "of")
+        if end + 1 < len(doc) and doc[end - 1].like_num and doc[end].lower_ in self.day_links and _day(doc[end + 1]):
+            end += 2 if closed else 0
+        elif start >= 2 and doc[start].like_num and doc[start - 1].lower_ in self.day_links and _day(doc[start - 2]):
+            start -= 2
+        if (start, end) == (span.start, span.end):
+            return span
+        return Span(doc, start, end, label="DATE", span_id=span.id_, kb_id=span.kb_id_)
 
 
 class FillNames:
@@ -1158,6 +1184,9 @@ class HybridFigures:
         self.rules = FigureFinder(rules_data)
         settings = json.loads(settings_path.read_text(encoding="utf-8"))
         self.rules_category_from = tuple(settings["rules_category_from"])
+        quoted = settings["quoted_sources"]
+        self.quoting_verbs = frozenset(quoted["verbs"])
+        self.age_ends = frozenset(settings["ages"]["after"])
 
     def __call__(self, doc: Doc) -> Doc:
         claimed = claimed_tokens(doc)
@@ -1167,16 +1196,53 @@ class HybridFigures:
         kept = [
             _without_particle(figure(s))
             for s in doc.spans[FIGURES]
-            if not any(claimed[s.start : s.end]) and not any(k in vetoed for k in range(s.start, s.end))
+            if not any(claimed[s.start : s.end])
+            and not any(k in vetoed for k in range(s.start, s.end))
+            and not self._age(s, person_ends)
+            and not self._quoted_sources(s)
         ]
+        kept = [self._widened(f, found, claimed) for f in kept]
         covered = [False] * len(doc)
         for f in kept:
             covered[f.span.start : f.span.end] = [True] * len(f.span)
         by_span = {(f.span.start, f.span.end): f for f in found}
         kept = [self.category(f, by_span.get((f.span.start, f.span.end))) for f in kept]
-        extra = [f for f in found if not any(covered[f.span.start : f.span.end])]
+        extra = [f for f in found if not any(covered[f.span.start : f.span.end]) and not self._quoted_sources(f.span)]
         set_figures(doc, sorted(kept + extra, key=lambda f: f.span.start))
         return doc
+
+    def _age(self, span: Span, person_ends: set[int]) -> bool:
+        """ "Ismo Perlov, 33.": a bare number in apposition right after a person's name is an age, no
+        figure (§2.2), also where the sentence ends after it (the rules read the ", 33," form)."""
+        doc = span.doc
+        if len(span) != 1 or not span[0].text.isdigit() or span.start < 1 or doc[span.start - 1].text != ",":
+            return False
+        after = doc[span.end].lower_ if span.end < len(doc) else "."
+        return span.start - 1 in person_ends and after in self.age_ends
+
+    def _quoted_sources(self, span: Span) -> bool:
+        """ "X quoted two security sources", "according to three officials": the people a report
+        quotes are its sources, not people in the events (§2.4)."""
+        token = span.root
+        noun = token.head if token.dep_ == "nummod" else token
+        if noun.lower_ not in self.rules.sources or noun.dep_ not in ("dobj", "pobj"):
+            return False
+        verb = noun.head
+        if verb.lower_ in ("to", "by") and verb.head.i != verb.i:
+            if verb.lower_ == "to" and verb.head.lower_ == "according":
+                return True
+            verb = verb.head
+        return verb.lemma_.lower() in self.quoting_verbs
+
+    @staticmethod
+    def _widened(parsed: Figure, found: list[Figure], claimed: Sequence[bool]) -> Figure:
+        """The rules' span where it holds the parse's and more: the parse reads "over a hundred" as
+        "hundred"; the qualifier words the rules take belong to the figure (§2.2)."""
+        for rules in found:
+            wider = rules.span.start <= parsed.span.start and parsed.span.end <= rules.span.end
+            if wider and len(rules.span) > len(parsed.span) and not any(claimed[rules.span.start : rules.span.end]):
+                return Figure(rules.span, rules.value, rules.qualifier, parsed.category, parsed.rule)
+        return parsed
 
     def category(self, parsed: Figure, rules: Figure | None) -> Figure:
         """The parse's figure, with the rules' category for the same span when a cue of its own gave it."""
