@@ -1874,3 +1874,23 @@ def test_the_rules_qualifier_words_widen_the_parse_figure(system):
     # The parse reads "over a hundred" as "hundred"; the qualifier belongs to the figure (§2.2).
     ents, _ = run(system, 'The fighters had killed "over a hundred soldiers," according to the group.')
     assert ("over a hundred", "FIGURE") in ents and ("hundred", "FIGURE") not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
+        # §2.2: an age bound with no counted noun is an age, not a count.
+        ("Nine of the dead in Tullo were children; three of the children were under five.", "three", "under five"),
+        # §2.2: money, after an ISO currency code.
+        ("Traders in Pelt put their losses at up to UGX 2.4 billion, or USD 600,000, after 31 died.", "31", "billion"),
+        # §2.4: places counted after a preposition are the reach of the events.
+        ("The strike killed 19 people in one Varnian city, medics said.", "19", "one"),
+        # A large count after "were over" is a count; towns shelled are things hit.
+        ("The dead were over 300, officials in Pelt said.", "over 300", "-"),
+        ("Rebels shelled 12 villages near Dorvo on Monday.", "12", "-"),
+    ],
+)
+def test_parse_only_figures_in_excluded_constructions(system, text, kept, dropped):
+    ents, _ = run(system, text)
+    assert (kept, "FIGURE") in ents, ents
+    assert (dropped, "FIGURE") not in ents, ents

@@ -93,6 +93,7 @@ PARTY_TYPES = frozenset({"IN_CONFLICT_WITH", "ALLIED_WITH"})
 FIGURE_NODE = "figure"  # the pattern node that holds a figure's token
 DATELINE = ".dateline"  # the rule id ending of the rules' dateline places
 DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
+AGE_LIMIT = 100  # above this, "were over N" is a count, not an age bound
 DATELINE_REACH = 8  # tokens after the last dateline place where its dash may stand (", Norland, May 2 —")
 
 
@@ -1184,6 +1185,10 @@ class HybridFigures:
         self.rules = FigureFinder(rules_data)
         settings = json.loads(settings_path.read_text(encoding="utf-8"))
         self.rules_category_from = tuple(settings["rules_category_from"])
+        parse_only = settings["parse_only"]
+        self.age_bounds = frozenset(parse_only["age_bounds"])
+        self.age_before = frozenset(parse_only["age_before"])
+        self.place_nouns = frozenset(parse_only["place_nouns"])
         quoted = settings["quoted_sources"]
         self.quoting_verbs = frozenset(quoted["verbs"])
         self.age_ends = frozenset(settings["ages"]["after"])
@@ -1202,6 +1207,9 @@ class HybridFigures:
             and not self._quoted_sources(s)
         ]
         kept = [self._widened(f, found, claimed) for f in kept]
+        # A number only the parse reads as a figure: the constructions no count of the events takes.
+        ruled = {k for f in found for k in range(f.span.start, f.span.end)}
+        kept = [f for f in kept if ruled.intersection(range(f.span.start, f.span.end)) or not self._no_count(f.span)]
         covered = [False] * len(doc)
         for f in kept:
             covered[f.span.start : f.span.end] = [True] * len(f.span)
@@ -1210,6 +1218,35 @@ class HybridFigures:
         extra = [f for f in found if not any(covered[f.span.start : f.span.end]) and not self._quoted_sources(f.span)]
         set_figures(doc, sorted(kept + extra, key=lambda f: f.span.start))
         return doc
+
+    def _no_count(self, span: Span) -> bool:
+        """A figure of the parse's alone that the guidelines exclude (§2.2, §2.4): an age bound with no
+        counted noun ("six were under five"), an amount after a currency code ("KES 1.1 billion"),
+        or places counted as the object of a preposition ("in one Varnian city", "control of all
+        five states"): the reach of the events, not a count in them."""
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        before = doc[span.start - 1] if span.start > 0 else None
+        bare = after is None or after.is_punct or after.lower_ in ("and", "or")
+        read = normalise_figure(span.text)
+        young = read is not None and read[0] <= AGE_LIMIT  # "the dead were over 300" is a count
+        if (
+            span[0].lower_ in self.age_bounds
+            and bare
+            and young
+            and before is not None
+            and before.lower_ in self.age_before
+        ):
+            return True
+        # An ISO currency code before the amount, or before its number where the parse split off the scale.
+        codes = [doc[k] for k in (span.start - 1, span.start - 2) if k >= 0]
+        if codes and not codes[0].like_num:
+            codes = codes[:1]
+        if any(len(t.text) == 3 and t.text.isalpha() and t.text.isupper() for t in codes):
+            return True
+        token = span.root
+        noun = token.head if token.dep_ == "nummod" else None
+        return noun is not None and noun.lemma_.lower() in self.place_nouns and noun.dep_ == "pobj"
 
     def _age(self, span: Span, person_ends: set[int]) -> bool:
         """ "Ismo Perlov, 33.": a bare number in apposition right after a person's name is an age, no
