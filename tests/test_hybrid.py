@@ -1894,3 +1894,34 @@ def test_parse_only_figures_in_excluded_constructions(system, text, kept, droppe
     ents, _ = run(system, text)
     assert (kept, "FIGURE") in ents, ents
     assert (dropped, "FIGURE") not in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        # §2.5, possessives of places: an "of" apposition reads like a state's possessive.
+        ("The rebels withdrew to bases in Lume, a province of Chad, after the raid.", ("Chad", "Lume")),
+        ("Fighters crossed from Kessa, a region of Niger, into the valley.", ("Niger", "Kessa")),
+        # §2.5: a group named as the government in a place controls it, a capital included.
+        ("It accused the Sable Front government in Arvand of backing the raids.", ("Sable Front", "Arvand")),
+        ("The Taliban government in Kabul denied the claim.", ("Taliban", "Kabul")),
+    ],
+)
+def test_of_apposition_and_group_government_in_a_place_control_it(system, text, relation):
+    _, rels = run(system, text)
+    assert ("CONTROLS", *relation) in rels, rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A place of no state, a population, a nationality's government: no control stated.
+        "Tullo, a district of Kessa province, was shelled by the Sable Front.",
+        "Lume, a town of 20,000 people in the north of Chad, was shelled.",
+        "The Chadian government in N'Djamena said 12 soldiers died.",
+        "A Sable Front delegation in Arvand met the mediators.",
+    ],
+)
+def test_no_control_from_other_appositions_or_bodies_in_a_place(system, text):
+    _, rels = run(system, text)
+    assert not any(kind == "CONTROLS" for kind, _, _ in rels), rels
