@@ -1925,3 +1925,27 @@ def test_of_apposition_and_group_government_in_a_place_control_it(system, text, 
 def test_no_control_from_other_appositions_or_bodies_in_a_place(system, text):
     _, rels = run(system, text)
     assert not any(kind == "CONTROLS" for kind, _, _ in rels), rels
+
+
+def test_a_leaders_apposition_of_a_place_and_a_conjoined_membership(system):
+    # §2.5: "X, the head of the Y district and a Z member": two ties, one per coordinated role.
+    _, rels = run(system, "Arvo Tamm, the head of the Pelt district and a Unity Party member, was arrested.")
+    assert ("LEADER_OF", "Arvo Tamm", "Pelt") in rels, rels
+    assert ("MEMBER_OF", "Arvo Tamm", "Unity Party") in rels, rels
+    _, rels = run(system, "Ivo Brandt, the head of the Kessa region, and two aides were killed.")
+    assert ("LEADER_OF", "Ivo Brandt", "Kessa") in rels, rels
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # One of several commanders, a deputy: no leadership (§2.5).
+        "Ivo Brandt, a commander of the Kessa region forces, died.",
+        "Ivo Brandt, the deputy head of the Pelt district, died.",
+        # A relative's role is not the person's.
+        "Arvo Tamm, the son of the Pelt district head, was arrested.",
+    ],
+)
+def test_no_leadership_from_other_appositions(system, text):
+    _, rels = run(system, text)
+    assert not any(kind == "LEADER_OF" for kind, _, _ in rels), rels

@@ -215,6 +215,10 @@ class VerbRelations:
                 return found
             if deps == ("appos",) and (person := _appos_of_object(token, at_token)) is not None:
                 return person
+        # "the Dorvinsky district": a place's name the parser reads as an adjective of its designator.
+        for c in token.children:
+            if c.dep_ == "amod" and c.pos_ == "PROPN" and c.i in at_token and at_token[c.i].label_ in PLACE_LABELS:
+                return at_token[c.i]
         if token.dep_ == "appos" and token.head.i in at_token:
             return at_token[token.head.i]
         if token.lemma_.lower() in self.place_nouns:
@@ -403,6 +407,10 @@ class VerbRelations:
                 # "X, an alliance led by Y": the apposition stands right after its name, not after another one.
                 beside = entry.get("tail_before")
                 if beside and tail.end + 1 != doc[nodes[beside]].left_edge.i:
+                    continue
+                # "X, the head of Y": the apposition right after the person's name, not one the parse hangs on another.
+                beside = entry.get("head_before")
+                if beside and head.end + 1 != doc[nodes[beside]].left_edge.i:
                     continue
                 if entry.get("clear_antecedent") and not _clear_antecedent(doc[nodes[entry["tail"]]], tail, at_token):
                     continue
