@@ -1949,3 +1949,33 @@ def test_a_leaders_apposition_of_a_place_and_a_conjoined_membership(system):
 def test_no_leadership_from_other_appositions(system, text):
     _, rels = run(system, text)
     assert not any(kind == "LEADER_OF" for kind, _, _ in rels), rels
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # People do not have members: a name with members is an organisation.
+        ("The guards fought members of the rival Mara Dorvana inside the prison.", "Mara Dorvana", "ORG"),
+        ("Police arrested members of the rival Kessa Norte in Pelt.", "Kessa Norte", "ORG"),
+        # The members of a person's family or staff leave the person a person.
+        ("Members of Arvo Tamm's family fled to Pelt on Monday.", "Arvo Tamm", "PERSON"),
+        # A think tank is a body, not a weapon.
+        ("The think tank Dorvan Policy Forum said the talks had failed.", "Dorvan Policy Forum", "ORG"),
+    ],
+)
+def test_membership_makes_a_statistical_name_an_organisation(system, text, name, label):
+    ents, _ = run(system, text)
+    assert (name, label) in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "ship"),
+    [
+        # §2.3: a ship has no label; its prefix or its kind before the name says it is one.
+        ("The aircraft carrier USS Arvo Tamm crossed the strait on Monday.", "Arvo Tamm"),
+        ("The destroyer HMS Kessa fired on two drones.", "Kessa"),
+    ],
+)
+def test_a_vessels_name_is_no_entity(system, text, ship):
+    ents, _ = run(system, text)
+    assert not any(ship in name for name, _ in ents), ents

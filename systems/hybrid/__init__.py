@@ -845,6 +845,8 @@ class FillNames:
         self.place_nouns = place_nouns
         self.equipment = frozenset((name_cues or {}).get("equipment_nouns", ()))
         self.group_nouns = frozenset((name_cues or {}).get("group_nouns", ()))
+        self.prefixes = frozenset((name_cues or {}).get("vessel_prefixes", ()))
+        self.membership = frozenset((name_cues or {}).get("membership_nouns", ()))
         facility = (name_cues or {}).get("facility", {})
         self.facility_heads = frozenset(facility.get("heads", ()))
         self.facility_preps = frozenset(facility.get("place_preps", ()))
@@ -1022,8 +1024,16 @@ class FillNames:
 
     def _group_context(self, span: Span) -> bool:
         """ "X, a rebel group", "X, the gang that …": a name with a group noun in apposition, set off by
-        a comma, is an organisation (not "X of the Y party", which the parse may also call an apposition)."""
+        a comma, is an organisation (not "X of the Y party", which the parse may also call an apposition);
+        so is a name that has members ("members of the rival X")."""
         doc = span.doc
+        # Read on the words: the parser often takes "rival" for the object of "of".
+        k = span.start - 1
+        while k > max(0, span.start - 4) and doc[k].is_lower and doc[k].lower_ != "of":
+            k -= 1
+        owner = span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKERS  # "members of X's family"
+        if k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in self.membership and not owner:
+            return True
         comma = span.end < len(doc) and doc[span.end].text == ","
         return comma and any(c.dep_ == "appos" and c.lemma_.lower() in self.group_nouns for c in span.root.children)
 
@@ -1056,8 +1066,13 @@ class FillNames:
         after = doc[span.end] if span.end < len(doc) else None
         appos = [c for c in span.root.children if c.dep_ == "appos"]
         kind = span.root.head if span.root.dep_ in ("compound", "nmod", "amod") else None  # "X ballistic missile"
+        # "the aircraft carrier USS X", "the tanker X": a vessel's prefix, or its kind right before the name.
+        before = doc[span.start - 1] if span.start > 0 else None
+        think = span.start > 1 and doc[span.start - 2].lower_ == "think"  # "the think tank X" is a body
+        named = (before is not None and before.lower_ in self.equipment and not think) or span[0].text in self.prefixes
         return (
-            (after is not None and after.lower_ in self.equipment)
+            named
+            or (after is not None and after.lower_ in self.equipment)
             or (kind is not None and kind.i >= span.end and kind.lower_ in self.equipment)
         ) or any(c.lower_ in self.equipment for a in appos for c in (a, *a.children) if c.dep_ in ("appos", "compound"))
 
