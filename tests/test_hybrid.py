@@ -1979,3 +1979,17 @@ def test_membership_makes_a_statistical_name_an_organisation(system, text, name,
 def test_a_vessels_name_is_no_entity(system, text, ship):
     ents, _ = run(system, text)
     assert not any(ship in name for name, _ in ents), ents
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # §2: an office's title is no body; the person after it is named.
+        ("The U.S. mission to Norland sent a delegation under Chargé d'Affaires Tom Brill to Arvand.", "Tom Brill"),
+        ("Ostria's Chargé d'Affaires, Lena Kovar, met the minister in Pelt.", "Lena Kovar"),
+    ],
+)
+def test_an_office_title_the_model_calls_a_body_is_no_entity(system, text, person):
+    ents, _ = run(system, text)
+    assert (person, "PERSON") in ents, ents
+    assert not any("Affaires" in name for name, _ in ents), ents

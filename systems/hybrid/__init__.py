@@ -846,6 +846,7 @@ class FillNames:
         self.equipment = frozenset((name_cues or {}).get("equipment_nouns", ()))
         self.group_nouns = frozenset((name_cues or {}).get("group_nouns", ()))
         self.prefixes = frozenset((name_cues or {}).get("vessel_prefixes", ()))
+        self.titles = frozenset((name_cues or {}).get("titles", ()))
         self.membership = frozenset((name_cues or {}).get("membership_nouns", ()))
         facility = (name_cues or {}).get("facility", {})
         self.facility_heads = frozenset(facility.get("heads", ()))
@@ -1092,7 +1093,8 @@ class FillNames:
         after = doc[span.end] if span.end < len(doc) else None
         of_role = span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in self.roles
         return (
-            of_role
+            span.text.lower().replace("\u2019", "'") in self.titles
+            or of_role
             or span[-1].lower_ in self.roles
             or (after is not None and after.is_title and after.lower_ in self.roles)
         )
