@@ -1987,6 +1987,8 @@ def test_a_vessels_name_is_no_entity(system, text, ship):
         # §2: an office's title is no body; the person after it is named.
         ("The U.S. mission to Norland sent a delegation under Chargé d'Affaires Tom Brill to Arvand.", "Tom Brill"),
         ("Ostria's Chargé d'Affaires, Lena Kovar, met the minister in Pelt.", "Lena Kovar"),
+        # The model reads title and name as one body: the name alone is the person.
+        ("The Varnian mission sent a delegation under Chargé d'Affaires Mark Dovnik to Pelt.", "Mark Dovnik"),
     ],
 )
 def test_an_office_title_the_model_calls_a_body_is_no_entity(system, text, person):

@@ -1087,6 +1087,18 @@ class FillNames:
             return None
         return named.get(span.start - 2)
 
+    def _without_title(self, span: Span) -> Span:
+        """ "Chargé d'Affaires Tom Brill" read as one body: the title is left out and the name after it
+        is the person (§2: titles stay outside spans)."""
+        if span.label_ not in NAME_LABELS:
+            return span
+        for k in range(span.start + 1, span.end):
+            if span.doc[span.start : k].text.lower().replace("\u2019", "'") in self.titles:
+                rest = span.doc[k : span.end]
+                if rest and all(t.is_title for t in rest):
+                    return Span(span.doc, k, span.end, label="PERSON", span_id=f"statistical_titled.{span.label_}")
+        return span
+
     def _title(self, doc: Doc, span: Span) -> bool:
         """A title, not a name: "Humanitarian Coordinator", "External Affairs" before "Minister",
         "State" after "Secretary of"."""
@@ -1129,6 +1141,7 @@ class FillNames:
                 continue
             if s.label_ in NAME_LABELS and self._equipment(doc, s):
                 continue
+            s = self._without_title(s)
             shaped = self._name_shaped(doc, s)
             if shaped is None:
                 continue
