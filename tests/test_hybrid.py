@@ -1995,3 +1995,27 @@ def test_an_office_title_the_model_calls_a_body_is_no_entity(system, text, perso
     ents, _ = run(system, text)
     assert (person, "PERSON") in ents, ents
     assert not any("Affaires" in name for name, _ in ents), ents
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "label"),
+    [
+        # A body has members, leaders and branches; a town does not (the model's GPE set by hand).
+        ("Ivo Brandt, a Free Varnia member, was detained on Monday.", 4, 6, "ORG"),
+        ("Since then Los Kessitos, led by the founder's sons, have battled the army.", 2, 4, "ORG"),
+        ("The bomb was claimed by the group's western branch, Tarsa Wilayat, on Sunday.", 11, 13, "ORG"),
+        # A constituency's member of parliament leaves the place a place.
+        ("Ivo Brandt, the Kessa Norte member of parliament, was shot.", 4, 6, "GPE"),
+    ],
+)
+def test_a_statistical_place_with_members_leaders_or_a_parent_is_a_body(system, text, start, end, label):
+    from systems.hybrid import STATISTICAL, FillNames, load_nouns, load_settings
+    from systems.rules.entities import DATA
+
+    ours = [name for name in system.nlp.pipe_names if name.startswith(("hybrid", "rules"))]
+    doc = system.nlp(text, disable=ours)  # the parse alone; the name's label set by hand
+    doc.ents = []
+    doc.spans[STATISTICAL] = [Span_(doc, start, end, "GPE", span_id=f"{STATISTICAL}.GPE")]
+    settings = load_settings()
+    FillNames(DATA, load_nouns()[0], settings["person_cues"], settings["name_cues"])(doc)
+    assert [(s.text, s.label_) for s in doc.spans["names"]] == [(doc[start:end].text, label)]

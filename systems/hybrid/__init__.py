@@ -848,6 +848,7 @@ class FillNames:
         self.prefixes = frozenset((name_cues or {}).get("vessel_prefixes", ()))
         self.titles = frozenset((name_cues or {}).get("titles", ()))
         self.membership = frozenset((name_cues or {}).get("membership_nouns", ()))
+        self.branches = frozenset((name_cues or {}).get("branch_nouns", ()))
         facility = (name_cues or {}).get("facility", {})
         self.facility_heads = frozenset(facility.get("heads", ()))
         self.facility_preps = frozenset(facility.get("place_preps", ()))
@@ -1035,6 +1036,20 @@ class FillNames:
         owner = span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKERS  # "members of X's family"
         if k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in self.membership and not owner:
             return True
+        after = [t.lower_ for t in doc[span.end : span.end + 3]]
+        # "a X member", "X, led by Y": a body's members and leaders; "the group's branch, X": a body's part.
+        # Not "the X member of parliament": a constituency's representative.
+        if after[:1] and after[0] in self.membership and after[1:2] != ["of"]:
+            return True
+        if after[:3] in (
+            [",", "led", "by"],
+            [",", "headed", "by"],
+            [",", "run", "by"],
+        ):
+            return True
+        root = span.root
+        if root.dep_ == "appos" and root.head.lemma_.lower() in self.branches and span.start > 0:
+            return doc[span.start - 1].text == ","
         comma = span.end < len(doc) and doc[span.end].text == ","
         return comma and any(c.dep_ == "appos" and c.lemma_.lower() in self.group_nouns for c in span.root.children)
 
