@@ -2019,3 +2019,17 @@ def test_a_statistical_place_with_members_leaders_or_a_parent_is_a_body(system, 
     settings = load_settings()
     FillNames(DATA, load_nouns()[0], settings["person_cues"], settings["name_cues"])(doc)
     assert [(s.text, s.label_) for s in doc.spans["names"]] == [(doc[start:end].text, label)]
+
+
+def test_figures_widened_to_one_span_are_kept_once(system):
+    # Two numbers of the parse ("2.4", "billion") may widen to the rules' one span: one figure, no duplicate.
+    from spacy.tokens import Span
+
+    from systems.hybrid import _apart
+    from systems.rules.figures import Figure
+
+    doc = system.nlp.make_doc("Losses reached 2.4 billion and 40 people died.")
+    wide = Span(doc, 2, 4)
+    figs = [Figure(wide, 2.4e9, "exact", "other", "a"), Figure(wide, 2.4e9, "exact", "other", "b")]
+    figs.append(Figure(Span(doc, 5, 6), 40, "exact", "killed", "c"))
+    assert [(f.span.text, f.rule) for f in _apart(figs)] == [("2.4 billion", "a"), ("40", "c")]

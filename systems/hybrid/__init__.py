@@ -784,15 +784,20 @@ class HybridNames:
         return [s for s in out if not any(o is not s and o.start <= s.start and s.end <= o.end for o in out)]
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[STATISTICAL] = self.joined(
+        spans = self.joined(
             [
-                self.date_pair(
-                    Span(doc, start, end, label=m.label, span_id=f"{STATISTICAL}.{m.label}", kb_id=m.ref or "")
-                )
+                Span(doc, start, end, label=m.label, span_id=f"{STATISTICAL}.{m.label}", kb_id=m.ref or "")
                 for m in named_mentions(doc)
                 for start, end in (list_items(doc, m.start, m.end) if m.label in NAME_LABELS else [(m.start, m.end)])
             ]
         )
+        # A date's second day is taken only where no other name of the model's holds it.
+        taken = {k for s in spans for k in range(s.start, s.end)}
+        paired = [self.date_pair(s) for s in spans]
+        doc.spans[STATISTICAL] = [
+            p if taken.isdisjoint(set(range(p.start, p.end)) - set(range(s.start, s.end))) else s
+            for s, p in zip(spans, paired, strict=True)
+        ]
         # Read from the statistical entities (CARDINAL) before the ruler replaces them.
         figure_spans = []
         for start, end, a in figures(doc):
@@ -1259,7 +1264,7 @@ class HybridFigures:
             and not self._age(s, person_ends)
             and not self._quoted_sources(s)
         ]
-        kept = [self._widened(f, found, claimed) for f in kept]
+        kept = _apart([self._widened(f, found, claimed) for f in kept])
         # A number only the parse reads as a figure: the constructions no count of the events takes.
         ruled = {k for f in found for k in range(f.span.start, f.span.end)}
         kept = [f for f in kept if ruled.intersection(range(f.span.start, f.span.end)) or not self._no_count(f.span)]
@@ -1341,6 +1346,18 @@ class HybridFigures:
         if rules.rule.rsplit(".", 1)[0] not in self.rules_category_from:
             return parsed
         return Figure(parsed.span, parsed.value, parsed.qualifier, rules.category, rules.rule)
+
+
+def _apart(figs: list[Figure]) -> list[Figure]:
+    """Figures with no token in common, the first kept: two numbers of the parse ("2.4", "billion")
+    may widen to the same span of the rules'."""
+    out: list[Figure] = []
+    taken: set[int] = set()
+    for f in sorted(figs, key=lambda f: (f.span.start, -len(f.span))):
+        if taken.isdisjoint(range(f.span.start, f.span.end)):
+            out.append(f)
+            taken.update(range(f.span.start, f.span.end))
+    return out
 
 
 def _without_particle(found: Figure) -> Figure:
