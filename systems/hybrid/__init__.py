@@ -20,7 +20,8 @@ rules' components do (``systems/rules/pipeline.py``):
   rules' trigger finder, DependencyMatcher patterns in ``data/dependency_patterns.json`` ("X
   attacked Y", "Y was shelled by X", "X fought alongside Y"; coordinated subjects and objects
   count too, and a premodifier names the party of a head noun: "Hamas fighters attacked …"),
-  and the ``spacy`` system's parse relations. Figures' relations come from patterns too: the
+  and the ``spacy`` system's parse relations (no type asks them now: its place links pair any figure
+  with any place of the sentence). Figures' relations come from patterns too: the
   source of a reporting verb whose clause holds the figure (the nearest such verb), "according to
   X", "cited by X", "told X"; the place people fled, arrived in or that an event hit. Leaders and
   members come from appositions, possessives, relative clauses and "led by"; parts from "the
@@ -28,10 +29,11 @@ rules' components do (``systems/rules/pipeline.py``):
   refer back (guidelines §3.1: "it" to a body or a state, "he" to a person subject of its own
   sentence first, "X and its leader" to X); a dateline, with the country beside its city, is no
   argument; the holder named after a long title is the source, not the body the title names; a
-  leader is not also a member. The model's place links are dropped where the parse gives the place
-  to another figure of a list ("6 in A, 4 in B"), and its names split where a comma with no closing
-  "and" shows a list ("The X, Y and Z reported"). A source from the parse only fills a figure the
-  rules gave none (``fill_only`` in ``data/hybrid.json``).
+  leader is not also a member. A reporting verb's subject is no source where it is a town, the
+  owner of an unnamed body ("Varnia's border service says"), or a count of the speakers. The
+  model's names are split where a comma with no closing "and" shows a list ("The X, Y and Z
+  reported"), and a place of its that reports ("according to X") is an outlet, an organisation.
+  A source from the parse only fills a figure the rules gave none (``fill_only`` in ``data/hybrid.json``).
 
 Every prediction names its rule, as in ``rules``; parse relations are ``dependency.<pattern id>``.
 """
@@ -91,6 +93,7 @@ PARTY_TYPES = frozenset({"IN_CONFLICT_WITH", "ALLIED_WITH"})
 FIGURE_NODE = "figure"  # the pattern node that holds a figure's token
 DATELINE = ".dateline"  # the rule id ending of the rules' dateline places
 DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
+AGE_LIMIT = 100  # above this, "were over N" is a count, not an age bound
 DATELINE_REACH = 8  # tokens after the last dateline place where its dash may stand (", Norland, May 2 —")
 
 
@@ -136,6 +139,12 @@ def load_body_kinds(path: Path = DATA / "dependency_patterns.json") -> dict[str,
     return {name: frozenset(words) for name, words in raw.items() if name != "_about"}
 
 
+def load_sources(path: Path = DATA / "dependency_patterns.json") -> dict[str, frozenset[str]]:
+    """Nouns for a document or a count whose premodifier names its source ("an X tally", "the X report")."""
+    raw = json.loads(path.read_text(encoding="utf-8"))["_sources"]
+    return {name: frozenset(words) for name, words in raw.items() if name != "_about"}
+
+
 def load_party_nouns(path: Path = DATA / "dependency_patterns.json") -> frozenset[str]:
     """Nouns for a party's people or a share of them that name the party with "of" ("members of X")."""
     return frozenset(json.loads(path.read_text(encoding="utf-8"))["_party_nouns"])
@@ -165,10 +174,14 @@ class VerbRelations:
         party_nouns: frozenset[str] = frozenset(),
         guards: dict[str, frozenset[str]] | None = None,
         states: frozenset[str] = frozenset(),
+        capitals: frozenset[str] = frozenset(),
     ):
         from spacy.matcher import DependencyMatcher
 
         self.states = states
+        self.capitals = capitals
+        sources = load_sources()
+        self.source_heads = sources["document_heads"]
         guards = guards or {}
         self.denials = guards.get("denials", frozenset())
         self.non_parties = guards.get("non_party_heads", frozenset())
@@ -202,6 +215,10 @@ class VerbRelations:
                 return found
             if deps == ("appos",) and (person := _appos_of_object(token, at_token)) is not None:
                 return person
+        # "the Dorvinsky district": a place's name the parser reads as an adjective of its designator.
+        for c in token.children:
+            if c.dep_ == "amod" and c.pos_ == "PROPN" and c.i in at_token and at_token[c.i].label_ in PLACE_LABELS:
+                return at_token[c.i]
         if token.dep_ == "appos" and token.head.i in at_token:
             return at_token[token.head.i]
         if token.lemma_.lower() in self.place_nouns:
@@ -292,6 +309,37 @@ class VerbRelations:
             and not any(c.dep_ in (*PREMODIFIERS, "amod", "poss") for c in token.children)
         )
 
+    def _sources(self, node, pairs: list, at_token: dict[int, Any]) -> list:
+        """The subject of a reporting verb as a figure's source (§3.1). A name that only premodifies the
+        subject is its source where the subject is a document ("an X tally put the toll at …") but not
+        where it is a body of its own that no finder named ("Varnia's border service says …", "the X
+        rights office said": that body is the source, not the state or the parent body). A town or a
+        province is where the count is ("Dorvo recorded two deaths"), never its source, unless it is a
+        state or its capital standing for the government. A count inside the subject counts the
+        speakers ("Thirty fighters of X said"), which is no reported figure. A name with its acronym in brackets right
+        after it reports as the acronym ("the X Agency (XA) said", §3.1)."""
+        out = []
+        for head, tail in pairs:
+            # "Thirty fighters of X said …": the speakers are counted; the count is not what X reports.
+            if node.left_edge.i <= head.start and head.end <= node.right_edge.i + 1:
+                continue
+            # A name in the subject's phrase before its head noun: "X's unit", "the X state defender's office".
+            premodifier = node.left_edge.i <= tail.start and tail.end <= node.i
+            if premodifier and node.lemma_.lower() not in self.source_heads:
+                continue
+            # Only a place named as the subject: "the government said", referring back to a state, is one.
+            named = any(t.i in range(tail.start, tail.end) for t in (node, *node.conjuncts))
+            state = tail.text in self.states or tail.kb_id_ in self.states or tail.text in self.capitals
+            if named and tail.label_ in PLACE_LABELS and not state:
+                continue
+            doc = tail.doc
+            if tail.end + 2 < len(doc) and doc[tail.end].text == "(" and doc[tail.end + 2].text == ")":
+                acronym = at_token.get(tail.end + 1)
+                if acronym is not None and acronym.label_ == tail.label_:
+                    tail = acronym
+            out.append((head, tail))
+        return out
+
     def _joined_in_stance(self, tokens: Sequence) -> bool:
         """ "X joined Y in condemning the raid": joining a party in what it says or asks shares a stance,
         no alliance (guidelines §2.5: coordinated subjects of one act state nothing); joining it in a
@@ -344,6 +392,8 @@ class VerbRelations:
                     (h, t) for h in heads for t in self._mentions_of(doc[nodes[entry["tail"]]], at_token, mentions)
                 ]
             tail_labels, head_labels = entry.get("tail_labels"), entry.get("head_labels")
+            if entry.get("source_checks"):
+                pairs = self._sources(doc[nodes[entry["tail"]]], pairs, at_token)
             for head, tail in pairs:
                 if tail_labels and tail.label_ not in tail_labels:
                     continue
@@ -358,6 +408,10 @@ class VerbRelations:
                 beside = entry.get("tail_before")
                 if beside and tail.end + 1 != doc[nodes[beside]].left_edge.i:
                     continue
+                # "X, the head of Y": the apposition right after the person's name, not one the parse hangs on another.
+                beside = entry.get("head_before")
+                if beside and head.end + 1 != doc[nodes[beside]].left_edge.i:
+                    continue
                 if entry.get("clear_antecedent") and not _clear_antecedent(doc[nodes[entry["tail"]]], tail, at_token):
                     continue
                 if entry.get("adjacent") and tail.end + 1 != head.start:  # "<tail>'s <head>", nothing between
@@ -367,6 +421,11 @@ class VerbRelations:
                 if head is not tail and rtype.allows(head.label_, tail.label_):
                     found.append((entry["type"], head, tail, rule))
         return found
+
+
+def _day(token) -> bool:
+    """A day of the month written in digits."""
+    return token.text.isdigit() and 1 <= int(token.text) <= 31
 
 
 def _clear_antecedent(token, mention, at_token: dict[int, Any]) -> bool:
@@ -692,6 +751,9 @@ class HybridNames:
         self.group_openers = frozenset(vocab["not_person_first_words"])
         self.shape = PlaceShape(rules_data)
         self.events = frozenset(vocab["event_heads"]) | {w.lower() for w in vocab["event_name_heads"]}
+        days = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+        self.months = frozenset(w for w in vocab["calendar_words"] if w.lower() not in days)
+        self.day_links = frozenset(load_settings()["date_pairs"]["links"])
 
     def joined(self, spans: list[Span]) -> list[Span]:
         """Arabic-style group names the model cuts or takes for a person: "<Jama'at> Nasr al-Din
@@ -722,13 +784,20 @@ class HybridNames:
         return [s for s in out if not any(o is not s and o.start <= s.start and s.end <= o.end for o in out)]
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans[STATISTICAL] = self.joined(
+        spans = self.joined(
             [
                 Span(doc, start, end, label=m.label, span_id=f"{STATISTICAL}.{m.label}", kb_id=m.ref or "")
                 for m in named_mentions(doc)
                 for start, end in (list_items(doc, m.start, m.end) if m.label in NAME_LABELS else [(m.start, m.end)])
             ]
         )
+        # A date's second day is taken only where no other name of the model's holds it.
+        taken = {k for s in spans for k in range(s.start, s.end)}
+        paired = [self.date_pair(s) for s in spans]
+        doc.spans[STATISTICAL] = [
+            p if taken.isdisjoint(set(range(p.start, p.end)) - set(range(s.start, s.end))) else s
+            for s, p in zip(spans, paired, strict=True)
+        ]
         # Read from the statistical entities (CARDINAL) before the ruler replaces them.
         figure_spans = []
         for start, end, a in figures(doc):
@@ -745,6 +814,22 @@ class HybridNames:
             self.shape.relabel(as_body(e, self.body_heads)) if e.id_.startswith(f"{STATISTICAL}.") else e for e in won
         ]
         return doc
+
+    def date_pair(self, span: Span) -> Span:
+        """ "between January 26 and 30", "on 3 or 4 May": two days of one month are one DATE (§2), and
+        the bare day is no count. The model stops its date at the first day."""
+        if span.label_ != "DATE" or not any(t.text in self.months for t in span):
+            return span
+        doc, start, end = span.doc, span.start, span.end
+        # "on March 3 and 14 on March 5": the second number is a count, unless a range or the clause ends there.
+        closed = end + 2 >= len(doc) or doc[end + 2].is_punct or doc[start - 1].lower_ in ("between", "from", "of")
+        if end + 1 < len(doc) and doc[end - 1].like_num and doc[end].lower_ in self.day_links and _day(doc[end + 1]):
+            end += 2 if closed else 0
+        elif start >= 2 and doc[start].like_num and doc[start - 1].lower_ in self.day_links and _day(doc[start - 2]):
+            start -= 2
+        if (start, end) == (span.start, span.end):
+            return span
+        return Span(doc, start, end, label="DATE", span_id=span.id_, kb_id=span.kb_id_)
 
 
 class FillNames:
@@ -765,6 +850,10 @@ class FillNames:
         self.place_nouns = place_nouns
         self.equipment = frozenset((name_cues or {}).get("equipment_nouns", ()))
         self.group_nouns = frozenset((name_cues or {}).get("group_nouns", ()))
+        self.prefixes = frozenset((name_cues or {}).get("vessel_prefixes", ()))
+        self.titles = frozenset((name_cues or {}).get("titles", ()))
+        self.membership = frozenset((name_cues or {}).get("membership_nouns", ()))
+        self.branches = frozenset((name_cues or {}).get("branch_nouns", ()))
         facility = (name_cues or {}).get("facility", {})
         self.facility_heads = frozenset(facility.get("heads", ()))
         self.facility_preps = frozenset(facility.get("place_preps", ()))
@@ -792,6 +881,9 @@ class FillNames:
             for w in vocab[key]
             if " " not in w
         }
+        source = (name_cues or {}).get("source", {})
+        self.source_verbs = frozenset(source.get("verbs", ()))
+        self.source_phrases = tuple(tuple(p.split()) for p in source.get("before", ()))
         shape = (name_cues or {}).get("shape", {})
         self.kinds_before = frozenset(vocab["org_kinds_before"]) | frozenset(shape.get("kinds_before", ()))
         self.states = state_names(rules_data)
@@ -939,10 +1031,55 @@ class FillNames:
 
     def _group_context(self, span: Span) -> bool:
         """ "X, a rebel group", "X, the gang that …": a name with a group noun in apposition, set off by
-        a comma, is an organisation (not "X of the Y party", which the parse may also call an apposition)."""
+        a comma, is an organisation (not "X of the Y party", which the parse may also call an apposition);
+        so is a name that has members ("members of the rival X")."""
         doc = span.doc
+        # Read on the words: the parser often takes "rival" for the object of "of".
+        k = span.start - 1
+        while k > max(0, span.start - 4) and doc[k].is_lower and doc[k].lower_ != "of":
+            k -= 1
+        owner = span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKERS  # "members of X's family"
+        if k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in self.membership and not owner:
+            return True
+        after = [t.lower_ for t in doc[span.end : span.end + 3]]
+        # "a X member", "X, led by Y": a body's members and leaders; "the group's branch, X": a body's part.
+        # Not "the X member of parliament": a constituency's representative.
+        if after[:1] and after[0] in self.membership and after[1:2] != ["of"]:
+            return True
+        if after[:3] in (
+            [",", "led", "by"],
+            [",", "headed", "by"],
+            [",", "run", "by"],
+        ):
+            return True
+        root = span.root
+        if root.dep_ == "appos" and root.head.lemma_.lower() in self.branches and span.start > 0:
+            return doc[span.start - 1].text == ","
         comma = span.end < len(doc) and doc[span.end].text == ","
         return comma and any(c.dep_ == "appos" and c.lemma_.lower() in self.group_nouns for c in span.root.children)
+
+    def _as_source(self, span: Span, ruled: set[str]) -> Span:
+        """A statistical place or group of people that reports is an organisation, unless a rule
+        labelled the same name elsewhere in the article or it is a state."""
+        if not span.id_.startswith(f"{STATISTICAL}.") or span.label_ not in ("GPE", "LOC", "NORP"):
+            return span
+        if span.text in ruled or span.text in self.states or not self._source_context(span.doc, span):
+            return span
+        return Span(
+            span.doc, span.start, span.end, label="ORG", kb_id=span.kb_id_, span_id=f"statistical_source.{span.label_}"
+        )
+
+    def _source_context(self, doc: Doc, span: Span) -> bool:
+        """ "X reported", "according to X", "as cited by X": a name that reports is a body or a
+        person; a place the model saw there is an outlet or an agency no list holds (§2: news agencies
+        are ORG). A state or a place the rules know is read by the gazetteer before this."""
+        root = span.root
+        # One word may be a town that "reported" its dead; an outlet's name is mostly longer.
+        named = len(span) > 1 and span[-1].text not in self.last_words and self.shape.label(span) is None
+        if named and root.dep_ == "nsubj" and root.head.lemma_.lower() in self.source_verbs:
+            return True
+        before = tuple(t.lower_ for t in doc[max(0, span.start - 3) : span.start])
+        return any(before[len(before) - len(p) :] == p for p in self.source_phrases if len(p) <= len(before))
 
     def _equipment(self, doc: Doc, span: Span) -> bool:
         """A ship, a weapon or an aircraft, which no label covers (guidelines §2.3): the name before its
@@ -950,8 +1087,13 @@ class FillNames:
         after = doc[span.end] if span.end < len(doc) else None
         appos = [c for c in span.root.children if c.dep_ == "appos"]
         kind = span.root.head if span.root.dep_ in ("compound", "nmod", "amod") else None  # "X ballistic missile"
+        # "the aircraft carrier USS X", "the tanker X": a vessel's prefix, or its kind right before the name.
+        before = doc[span.start - 1] if span.start > 0 else None
+        think = span.start > 1 and doc[span.start - 2].lower_ == "think"  # "the think tank X" is a body
+        named = (before is not None and before.lower_ in self.equipment and not think) or span[0].text in self.prefixes
         return (
-            (after is not None and after.lower_ in self.equipment)
+            named
+            or (after is not None and after.lower_ in self.equipment)
             or (kind is not None and kind.i >= span.end and kind.lower_ in self.equipment)
         ) or any(c.lower_ in self.equipment for a in appos for c in (a, *a.children) if c.dep_ in ("appos", "compound"))
 
@@ -965,13 +1107,26 @@ class FillNames:
             return None
         return named.get(span.start - 2)
 
+    def _without_title(self, span: Span) -> Span:
+        """ "Chargé d'Affaires Tom Brill" read as one body: the title is left out and the name after it
+        is the person (§2: titles stay outside spans)."""
+        if span.label_ not in NAME_LABELS:
+            return span
+        for k in range(span.start + 1, span.end):
+            if span.doc[span.start : k].text.lower().replace("\u2019", "'") in self.titles:
+                rest = span.doc[k : span.end]
+                if rest and all(t.is_title for t in rest):
+                    return Span(span.doc, k, span.end, label="PERSON", span_id=f"statistical_titled.{span.label_}")
+        return span
+
     def _title(self, doc: Doc, span: Span) -> bool:
         """A title, not a name: "Humanitarian Coordinator", "External Affairs" before "Minister",
         "State" after "Secretary of"."""
         after = doc[span.end] if span.end < len(doc) else None
         of_role = span.start > 1 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in self.roles
         return (
-            of_role
+            span.text.lower().replace("\u2019", "'") in self.titles
+            or of_role
             or span[-1].lower_ in self.roles
             or (after is not None and after.is_title and after.lower_ in self.roles)
         )
@@ -1006,6 +1161,7 @@ class FillNames:
                 continue
             if s.label_ in NAME_LABELS and self._equipment(doc, s):
                 continue
+            s = self._without_title(s)
             shaped = self._name_shaped(doc, s)
             if shaped is None:
                 continue
@@ -1043,6 +1199,9 @@ class FillNames:
             by_end[s.end - 1] = s
         free += self._surnames(doc, claimed, free, [*named, *doc.spans[STATISTICAL]])
         named = [self._kind_named(doc, s) for s in named]
+        # The model's place where it reports, whether it won over a rule's shorter name or filled a gap.
+        ruled = {m.text for m in named if not m.id_.startswith(f"{STATISTICAL}.")}
+        named, free = [self._as_source(s, ruled) for s in named], [self._as_source(s, ruled) for s in free]
         named, free = [self._as_place(s) for s in named], [self._as_place(s) for s in free]
         places = {s.end for s in [*named, *free] if s.id_.startswith("facility_place.")}
         named, free = [self._acronym_place(s, places) for s in named], [self._acronym_place(s, places) for s in free]
@@ -1084,6 +1243,13 @@ class HybridFigures:
         self.rules = FigureFinder(rules_data)
         settings = json.loads(settings_path.read_text(encoding="utf-8"))
         self.rules_category_from = tuple(settings["rules_category_from"])
+        parse_only = settings["parse_only"]
+        self.age_bounds = frozenset(parse_only["age_bounds"])
+        self.age_before = frozenset(parse_only["age_before"])
+        self.place_nouns = frozenset(parse_only["place_nouns"])
+        quoted = settings["quoted_sources"]
+        self.quoting_verbs = frozenset(quoted["verbs"])
+        self.age_ends = frozenset(settings["ages"]["after"])
 
     def __call__(self, doc: Doc) -> Doc:
         claimed = claimed_tokens(doc)
@@ -1093,16 +1259,85 @@ class HybridFigures:
         kept = [
             _without_particle(figure(s))
             for s in doc.spans[FIGURES]
-            if not any(claimed[s.start : s.end]) and not any(k in vetoed for k in range(s.start, s.end))
+            if not any(claimed[s.start : s.end])
+            and not any(k in vetoed for k in range(s.start, s.end))
+            and not self._age(s, person_ends)
+            and not self._quoted_sources(s)
         ]
+        kept = _apart([self._widened(f, found, claimed) for f in kept])
+        # A number only the parse reads as a figure: the constructions no count of the events takes.
+        ruled = {k for f in found for k in range(f.span.start, f.span.end)}
+        kept = [f for f in kept if ruled.intersection(range(f.span.start, f.span.end)) or not self._no_count(f.span)]
         covered = [False] * len(doc)
         for f in kept:
             covered[f.span.start : f.span.end] = [True] * len(f.span)
         by_span = {(f.span.start, f.span.end): f for f in found}
         kept = [self.category(f, by_span.get((f.span.start, f.span.end))) for f in kept]
-        extra = [f for f in found if not any(covered[f.span.start : f.span.end])]
+        extra = [f for f in found if not any(covered[f.span.start : f.span.end]) and not self._quoted_sources(f.span)]
         set_figures(doc, sorted(kept + extra, key=lambda f: f.span.start))
         return doc
+
+    def _no_count(self, span: Span) -> bool:
+        """A figure of the parse's alone that the guidelines exclude (§2.2, §2.4): an age bound with no
+        counted noun ("six were under five"), an amount after a currency code ("KES 1.1 billion"),
+        or places counted as the object of a preposition ("in one Varnian city", "control of all
+        five states"): the reach of the events, not a count in them."""
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        before = doc[span.start - 1] if span.start > 0 else None
+        bare = after is None or after.is_punct or after.lower_ in ("and", "or")
+        read = normalise_figure(span.text)
+        young = read is not None and read[0] <= AGE_LIMIT  # "the dead were over 300" is a count
+        if (
+            span[0].lower_ in self.age_bounds
+            and bare
+            and young
+            and before is not None
+            and before.lower_ in self.age_before
+        ):
+            return True
+        # An ISO currency code before the amount, or before its number where the parse split off the scale.
+        codes = [doc[k] for k in (span.start - 1, span.start - 2) if k >= 0]
+        if codes and not codes[0].like_num:
+            codes = codes[:1]
+        if any(len(t.text) == 3 and t.text.isalpha() and t.text.isupper() for t in codes):
+            return True
+        token = span.root
+        noun = token.head if token.dep_ == "nummod" else None
+        return noun is not None and noun.lemma_.lower() in self.place_nouns and noun.dep_ == "pobj"
+
+    def _age(self, span: Span, person_ends: set[int]) -> bool:
+        """ "Ismo Perlov, 33.": a bare number in apposition right after a person's name is an age, no
+        figure (§2.2), also where the sentence ends after it (the rules read the ", 33," form)."""
+        doc = span.doc
+        if len(span) != 1 or not span[0].text.isdigit() or span.start < 1 or doc[span.start - 1].text != ",":
+            return False
+        after = doc[span.end].lower_ if span.end < len(doc) else "."
+        return span.start - 1 in person_ends and after in self.age_ends
+
+    def _quoted_sources(self, span: Span) -> bool:
+        """ "X quoted two security sources", "according to three officials": the people a report
+        quotes are its sources, not people in the events (§2.4)."""
+        token = span.root
+        noun = token.head if token.dep_ == "nummod" else token
+        if noun.lower_ not in self.rules.sources or noun.dep_ not in ("dobj", "pobj"):
+            return False
+        verb = noun.head
+        if verb.lower_ in ("to", "by") and verb.head.i != verb.i:
+            if verb.lower_ == "to" and verb.head.lower_ == "according":
+                return True
+            verb = verb.head
+        return verb.lemma_.lower() in self.quoting_verbs
+
+    @staticmethod
+    def _widened(parsed: Figure, found: list[Figure], claimed: Sequence[bool]) -> Figure:
+        """The rules' span where it holds the parse's and more: the parse reads "over a hundred" as
+        "hundred"; the qualifier words the rules take belong to the figure (§2.2)."""
+        for rules in found:
+            wider = rules.span.start <= parsed.span.start and parsed.span.end <= rules.span.end
+            if wider and len(rules.span) > len(parsed.span) and not any(claimed[rules.span.start : rules.span.end]):
+                return Figure(rules.span, rules.value, rules.qualifier, parsed.category, parsed.rule)
+        return parsed
 
     def category(self, parsed: Figure, rules: Figure | None) -> Figure:
         """The parse's figure, with the rules' category for the same span when a cue of its own gave it."""
@@ -1111,6 +1346,18 @@ class HybridFigures:
         if rules.rule.rsplit(".", 1)[0] not in self.rules_category_from:
             return parsed
         return Figure(parsed.span, parsed.value, parsed.qualifier, rules.category, rules.rule)
+
+
+def _apart(figs: list[Figure]) -> list[Figure]:
+    """Figures with no token in common, the first kept: two numbers of the parse ("2.4", "billion")
+    may widen to the same span of the rules'."""
+    out: list[Figure] = []
+    taken: set[int] = set()
+    for f in sorted(figs, key=lambda f: (f.span.start, -len(f.span))):
+        if taken.isdisjoint(range(f.span.start, f.span.end)):
+            out.append(f)
+            taken.update(range(f.span.start, f.span.end))
+    return out
 
 
 def _without_particle(found: Figure) -> Figure:
@@ -1147,6 +1394,7 @@ class HybridRelations:
             party_nouns=load_party_nouns(),
             guards=load_guards(),
             states=state_names(rules_data),
+            capitals=frozenset(load_json("states.json", rules_data)["capitals"]),
         )
         self.relation_sources = relation_sources
         self.party_preps = party_preps
