@@ -133,15 +133,24 @@ def state_forms(states: dict) -> frozenset[str]:
     return frozenset(form for group in groups for names in states[group] for form in names)
 
 
+def apostrophe_forms(name: str) -> tuple[str, ...]:
+    """A name as listed, then with its apostrophes all straight and all curly (when it has any)."""
+    if "'" not in name and "’" not in name:
+        return (name,)
+    return (name, name.replace("’", "'"), name.replace("'", "’"))
+
+
 def ruler_patterns(data_dir: Path = DATA, compile_pattern=lambda p: p) -> list[dict]:
     """EntityRuler patterns: gazetteer names, the sovereign states, the hand-written token patterns, and compounds."""
     gazetteer = load_json("gazetteer.json", data_dir)
     vocab = load_json("entities.json", data_dir)
     # A pattern's id names the data it came from; it becomes the predicted mention's ``rule``.
+    # Writers use the straight and the curly apostrophe alike, so a name is listed once with either
+    # and matched with both ("Jama’at" and "Jama'at"); the phrase's tokens are the same otherwise.
     patterns = [
-        {"label": label, "pattern": name, "id": f"gazetteer.{label}"}
+        {"label": label, "pattern": form, "id": f"gazetteer.{label}"}
         for label, names in gazetteer.items()
-        for name in names
+        for form in dict.fromkeys(variant for name in names for variant in apostrophe_forms(name))
     ]
     # Every state is a GPE, also in capitals as datelines and headline labels write it ("LIBYA:");
     # forms the gazetteer already holds keep its id. Short capitals ("CAR") are common words.
