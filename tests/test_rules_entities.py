@@ -499,3 +499,27 @@ def test_a_port_citys_name_before_a_facility_is_no_person(system):
 )
 def test_a_gazetteer_name_matches_with_either_apostrophe(system, text):
     assert labelled(system, text, text[12 : text.index(" ambushed")]) == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Kessa District reported four deaths on Monday.", "Kessa District"),
+        ("Morvan Valley reported no new cases.", "Morvan Valley"),
+        ("Upper Tarsa reported two deaths overnight.", "Upper Tarsa"),
+        ("The Dorvo Valley counted 12 dead after the storm.", "Dorvo Valley"),
+        ("The Velmor Islands said the ferry sank.", "Velmor Islands"),
+        ("The Dorvo Strip told the envoy it had no fuel.", "Dorvo Strip"),
+    ],
+)
+def test_a_place_reporting_is_no_outlet(system, text, place):
+    assert "ORG" not in labelled(system, text, place)
+
+
+def test_a_compass_word_opening_a_reporting_subject_keeps_a_place(system):
+    assert "ORG" not in labelled(system, "Fighting ended, and Upper Tarsa reported calm.", "Upper Tarsa")
+
+
+def test_a_cleric_reporting_is_no_outlet(system):
+    ents = ents_of(system, "The Reverend Ivo Darn said the church was burned.")
+    assert not any(label == "ORG" for _, label in ents)
