@@ -523,3 +523,8 @@ def test_a_compass_word_opening_a_reporting_subject_keeps_a_place(system):
 def test_a_cleric_reporting_is_no_outlet(system):
     ents = ents_of(system, "The Reverend Ivo Darn said the church was burned.")
     assert not any(label == "ORG" for _, label in ents)
+
+
+def test_a_rulers_title_before_a_facility_word_makes_no_person(system):
+    ents = ents_of(system, "The Naa Gate area was cordoned off on Sunday.")
+    assert not any(label == "PERSON" for _, label in ents)

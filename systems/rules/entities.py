@@ -584,6 +584,10 @@ class PeopleFinder:
                 stop = end
             elif stop > end + 1 and texts[stop - 1] in self.facility_last_words:
                 stop = end  # "Prince Dorsa Park", "Pope Leo Street": the place's head closed the run
+            elif stop > end and texts[start] in self.ruler_titles and any(self._place_word(t) for t in texts[end:stop]):
+                # A local ruler's title is also a place's word ("the Naa Gate area"): the name after
+                # it must hold no word of a facility or a place, not even one word alone.
+                stop = end
             if (
                 stop > end
                 and kind == "honorific"
@@ -636,6 +640,10 @@ class PeopleFinder:
         people += self._named_by_context(doc, taken, ents)
         people += self._coordinated(doc, people, taken)
         return people, links
+
+    def _place_word(self, text: str) -> bool:
+        """A word that closes a facility's or a place's name ("Gate", "Market", "District")."""
+        return text in self.facility_last_words or text in self.place_last_words
 
     def _opens_name(self, doc: Doc, k: int, taken: list[bool]) -> bool:
         """A surname-shaped word at k, or a quoted nickname before one ("Chad “Bull” Ruiz"): what
