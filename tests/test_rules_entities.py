@@ -528,3 +528,9 @@ def test_a_cleric_reporting_is_no_outlet(system):
 def test_a_rulers_title_before_a_facility_word_makes_no_person(system):
     ents = ents_of(system, "The Naa Gate area was cordoned off on Sunday.")
     assert not any(label == "PERSON" for _, label in ents)
+
+
+def test_an_outlet_before_a_place_and_its_verb_is_no_branch(system):
+    ents = ents_of(system, "A spokesman told Al Jazeera Gaza was under heavy bombardment.")
+    assert ("Al Jazeera Gaza", "ORG") not in ents
+    assert ("Al Jazeera", "ORG") in ents

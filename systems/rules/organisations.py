@@ -594,7 +594,9 @@ def national_branches(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[lis
     Cross"). The two mentions give way to the branch's. Lists: entities.json ``national_branch_*``."""
     parents = frozenset(vocab["national_branch_parents"])
     societies = frozenset(vocab["national_branch_societies"])
+    clause_verbs = frozenset(vocab["person_clause_verbs"])
     flags = token_flags(doc)
+    lowers = token_view(doc).lowers
     starting_at = {m.start: m for m in named}
     found: list[Span] = []
     replaced: dict[Span, Span] = {}
@@ -607,6 +609,11 @@ def national_branches(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[lis
         )
         # "BBC Kelmari Service", "Amnesty International Kelmar Section": a longer name is found otherwise.
         if not branch or (second.end < len(doc) and (flags.is_title[second.end] or flags.is_upper[second.end])):
+            continue
+        # "told Al Jazeera Gaza was shelled": a clause's verb after a place makes it that clause's
+        # subject, so the body before it is the previous clause's object, not its parent. A language
+        # service is no clause's subject on its own ("BBC Kelmari were reporting").
+        if second.label_ in ("GPE", "LOC") and second.end < len(doc) and lowers[second.end] in clause_verbs:
             continue
         span = Span(doc, first.start, second.end, label="ORG", span_id="organisations.national_branch")
         found.append(span)
