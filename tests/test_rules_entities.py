@@ -534,3 +534,8 @@ def test_an_outlet_before_a_place_and_its_verb_is_no_branch(system):
     ents = ents_of(system, "A spokesman told Al Jazeera Gaza was under heavy bombardment.")
     assert ("Al Jazeera Gaza", "ORG") not in ents
     assert ("Al Jazeera", "ORG") in ents
+
+
+def test_a_kin_list_ending_in_a_place_takes_no_names(system):
+    ents = ents_of(system, "His brothers Kelmar and Tarsa Province were also hit.")
+    assert ("Kelmar", "PERSON") not in ents

@@ -351,6 +351,7 @@ class PeopleFinder:
         roles = load_json("roles.json", data_dir)
         vocab = load_json("entities.json", data_dir)
         self._surnames: frozenset[int] = frozenset()
+        self._place_starts: frozenset[int] = frozenset()  # where the gazetteer's places start (in find)
         self._name_texts: dict[str, bool] = {}  # see _name_at
         self.kind_of: dict[str, str] = {}
         # "Chad's Tumbo Hills", "Kenya's Dorvo County": a state's possessive before a name closed by a
@@ -560,6 +561,7 @@ class PeopleFinder:
         view, flags = token_view(doc), token_flags(doc)
         texts, lowers = view.texts, view.lowers
         self._surnames = frozenset(e.start for e in ents if len(e) == 1 and e.label_ in ("GPE", "NORP"))
+        self._place_starts = frozenset(e.start for e in ents if e.label_ in ("GPE", "LOC"))
         taken = [False] * len(doc)
         for e in ents:
             for k in range(e.start, e.end):
@@ -766,12 +768,15 @@ class PeopleFinder:
             begin = end
             if plural and begin + 1 < len(doc) and texts[begin] == "," and not taken[begin + 1]:
                 begin += 1  # "two hostages, Ana Ruiz and Tomas Vel, were freed": the list in apposition
+            items: list[tuple[int, int, str]] = []
+            failed = -1  # where an item of the list that is no person's name stands
             while begin < len(doc) and not taken[begin]:
                 stop = self._name_forward(doc, begin, taken)
                 one_name = (
                     kin and stop == begin + 1 and (self._one_name_closed(doc, stop) or lowers[stop] in KIN_CLOSERS)
                 )
                 if stop == begin or not (self._person_shaped(doc, begin, stop) or one_name):
+                    failed = begin
                     break
                 after = doc[stop] if stop < len(doc) else None
                 # "according to Derra Town police": a place or body before its own noun is no person.
@@ -781,8 +786,9 @@ class PeopleFinder:
                     or (after.is_lower and after.lower_ not in self.not_person and after.lower_ not in self.kind_of)
                 )
                 if not closed:
+                    failed = begin
                     break
-                found.append((begin, stop, "people.list" if kind == "list" else "people.after_loose_cue"))
+                items.append((begin, stop, "people.list" if kind == "list" else "people.after_loose_cue"))
                 # A list goes on after "and" or, behind a plural role, after a comma too.
                 if after is None or not (after.lower_ == "and" or (plural and after.text == ",")):
                     break
@@ -794,9 +800,29 @@ class PeopleFinder:
                     # (kin take one name word anywhere in their list).
                     one = self._name_forward(doc, begin, taken)
                     if one == begin + 1 and self._one_name_closed(doc, one):
-                        found.append((begin, one, "people.after_loose_cue"))
+                        items.append((begin, one, "people.after_loose_cue"))
                         break
+            else:
+                failed = begin if items and begin < len(doc) else -1  # a name found before stops the list
+            # "his brothers Kelmar and Tarsa Province": a list that goes on with a place is no list of
+            # people, and a lone word in it is no one's name; full names keep their own shape.
+            if failed >= 0 and self._place_at(doc, failed):
+                items = [item for item in items if item[1] - item[0] > 1]
+            found += items
         return found
+
+    def _place_at(self, doc: Doc, k: int) -> bool:
+        """A place's name at k: a place found by the gazetteer, or capitalised words closed by a
+        word of a place or a facility ("Tarsa Province", "Dorvo Market")."""
+        if k in self._place_starts:
+            return True
+        texts, is_title = token_view(doc).texts, token_flags(doc).is_title
+        j = k
+        while j < len(doc) and j - k < 5 and is_title[j]:
+            if j > k and self._place_word(texts[j]):
+                return True
+            j += 1
+        return False
 
     def _named_by_given_name(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
         """A full name opened by a common given name ("Amadou Keita", "Olena Marchuk") wherever it
