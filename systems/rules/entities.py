@@ -133,15 +133,24 @@ def state_forms(states: dict) -> frozenset[str]:
     return frozenset(form for group in groups for names in states[group] for form in names)
 
 
+def apostrophe_forms(name: str) -> tuple[str, ...]:
+    """A name as listed, then with its apostrophes all straight and all curly (when it has any)."""
+    if "'" not in name and "’" not in name:
+        return (name,)
+    return (name, name.replace("’", "'"), name.replace("'", "’"))
+
+
 def ruler_patterns(data_dir: Path = DATA, compile_pattern=lambda p: p) -> list[dict]:
     """EntityRuler patterns: gazetteer names, the sovereign states, the hand-written token patterns, and compounds."""
     gazetteer = load_json("gazetteer.json", data_dir)
     vocab = load_json("entities.json", data_dir)
     # A pattern's id names the data it came from; it becomes the predicted mention's ``rule``.
+    # Writers use the straight and the curly apostrophe alike, so a name is listed once with either
+    # and matched with both ("Jama’at" and "Jama'at"); the phrase's tokens are the same otherwise.
     patterns = [
-        {"label": label, "pattern": name, "id": f"gazetteer.{label}"}
+        {"label": label, "pattern": form, "id": f"gazetteer.{label}"}
         for label, names in gazetteer.items()
-        for name in names
+        for form in dict.fromkeys(variant for name in names for variant in apostrophe_forms(name))
     ]
     # Every state is a GPE, also in capitals as datelines and headline labels write it ("LIBYA:");
     # forms the gazetteer already holds keep its id. Short capitals ("CAR") are common words.
@@ -342,6 +351,7 @@ class PeopleFinder:
         roles = load_json("roles.json", data_dir)
         vocab = load_json("entities.json", data_dir)
         self._surnames: frozenset[int] = frozenset()
+        self._place_starts: frozenset[int] = frozenset()  # where the gazetteer's places start (in find)
         self._name_texts: dict[str, bool] = {}  # see _name_at
         self.kind_of: dict[str, str] = {}
         # "Chad's Tumbo Hills", "Kenya's Dorvo County": a state's possessive before a name closed by a
@@ -551,6 +561,7 @@ class PeopleFinder:
         view, flags = token_view(doc), token_flags(doc)
         texts, lowers = view.texts, view.lowers
         self._surnames = frozenset(e.start for e in ents if len(e) == 1 and e.label_ in ("GPE", "NORP"))
+        self._place_starts = frozenset(e.start for e in ents if e.label_ in ("GPE", "LOC"))
         taken = [False] * len(doc)
         for e in ents:
             for k in range(e.start, e.end):
@@ -575,6 +586,10 @@ class PeopleFinder:
                 stop = end
             elif stop > end + 1 and texts[stop - 1] in self.facility_last_words:
                 stop = end  # "Prince Dorsa Park", "Pope Leo Street": the place's head closed the run
+            elif stop > end and texts[start] in self.ruler_titles and any(self._place_word(t) for t in texts[end:stop]):
+                # A local ruler's title is also a place's word ("the Naa Gate area"): the name after
+                # it must hold no word of a facility or a place, not even one word alone.
+                stop = end
             if (
                 stop > end
                 and kind == "honorific"
@@ -627,6 +642,10 @@ class PeopleFinder:
         people += self._named_by_context(doc, taken, ents)
         people += self._coordinated(doc, people, taken)
         return people, links
+
+    def _place_word(self, text: str) -> bool:
+        """A word that closes a facility's or a place's name ("Gate", "Market", "District")."""
+        return text in self.facility_last_words or text in self.place_last_words
 
     def _opens_name(self, doc: Doc, k: int, taken: list[bool]) -> bool:
         """A surname-shaped word at k, or a quoted nickname before one ("Chad “Bull” Ruiz"): what
@@ -749,12 +768,15 @@ class PeopleFinder:
             begin = end
             if plural and begin + 1 < len(doc) and texts[begin] == "," and not taken[begin + 1]:
                 begin += 1  # "two hostages, Ana Ruiz and Tomas Vel, were freed": the list in apposition
+            items: list[tuple[int, int, str]] = []
+            failed = -1  # where an item of the list that is no person's name stands
             while begin < len(doc) and not taken[begin]:
                 stop = self._name_forward(doc, begin, taken)
                 one_name = (
                     kin and stop == begin + 1 and (self._one_name_closed(doc, stop) or lowers[stop] in KIN_CLOSERS)
                 )
                 if stop == begin or not (self._person_shaped(doc, begin, stop) or one_name):
+                    failed = begin
                     break
                 after = doc[stop] if stop < len(doc) else None
                 # "according to Derra Town police": a place or body before its own noun is no person.
@@ -764,8 +786,9 @@ class PeopleFinder:
                     or (after.is_lower and after.lower_ not in self.not_person and after.lower_ not in self.kind_of)
                 )
                 if not closed:
+                    failed = begin
                     break
-                found.append((begin, stop, "people.list" if kind == "list" else "people.after_loose_cue"))
+                items.append((begin, stop, "people.list" if kind == "list" else "people.after_loose_cue"))
                 # A list goes on after "and" or, behind a plural role, after a comma too.
                 if after is None or not (after.lower_ == "and" or (plural and after.text == ",")):
                     break
@@ -777,9 +800,29 @@ class PeopleFinder:
                     # (kin take one name word anywhere in their list).
                     one = self._name_forward(doc, begin, taken)
                     if one == begin + 1 and self._one_name_closed(doc, one):
-                        found.append((begin, one, "people.after_loose_cue"))
+                        items.append((begin, one, "people.after_loose_cue"))
                         break
+            else:
+                failed = begin if items and begin < len(doc) else -1  # a name found before stops the list
+            # "his brothers Kelmar and Tarsa Province": a list that goes on with a place is no list of
+            # people, and a lone word in it is no one's name; full names keep their own shape.
+            if failed >= 0 and self._place_at(doc, failed):
+                items = [item for item in items if item[1] - item[0] > 1]
+            found += items
         return found
+
+    def _place_at(self, doc: Doc, k: int) -> bool:
+        """A place's name at k: a place found by the gazetteer, or capitalised words closed by a
+        word of a place or a facility ("Tarsa Province", "Dorvo Market")."""
+        if k in self._place_starts:
+            return True
+        texts, is_title = token_view(doc).texts, token_flags(doc).is_title
+        j = k
+        while j < len(doc) and j - k < 5 and is_title[j]:
+            if j > k and self._place_word(texts[j]):
+                return True
+            j += 1
+        return False
 
     def _named_by_given_name(self, doc: Doc, taken: list[bool]) -> list[tuple[int, int, str]]:
         """A full name opened by a common given name ("Amadou Keita", "Olena Marchuk") wherever it

@@ -428,6 +428,16 @@ def cited_outlets(
     documents = frozenset(vocab["outlet_not_documents"])
     speech = frozenset(vocab["acronym_verbs_after"])  # "a source quoted by the agency TNX said"
     followers = frozenset(vocab["org_apposition_followers"]) | speech
+    # A reporting subject is often a place or a person (guard for "reporting_outlet" below).
+    place_heads = frozenset(
+        vocab["place_heads"]
+        + vocab["place_name_designators"]
+        + vocab["place_natural_names"]
+        + vocab["place_suffixes"]
+        + vocab["place_heads_no_finder"]
+    )
+    place_openers = frozenset(vocab["place_prefixes"])
+    people_openers = given | frozenset(w for h in vocab["honorifics"] for w in h.split()[:1])
     owner: dict[int, Span] = {}
     for m in named:
         for k in range(m.start, m.end):
@@ -489,6 +499,23 @@ def cited_outlets(
             replaced[m] = span
         taken[start:end] = [True] * (end - start)
 
+    def place_or_person(start: int, end: int) -> bool:
+        """Whether a reporting subject is a place or a person rather than an outlet: one place
+        mention found before ("Kessa reported"), a name closed by a place's head word ("Kessa
+        District", "the Dorvo Strip"), a compass word opening a name with no media word ("Upper
+        Tarsa"), or a name opened by a title or a given name ("the Reverend Ivo Darn"); a media
+        word in the name keeps it an outlet's."""
+        words = texts[start:end]
+        m = owner.get(start)
+        if m is not None and m.start == start and m.end == end and m.label_ in ("GPE", "LOC"):
+            return True
+        if words[0] in people_openers:
+            return True
+        # "The Media Line", "Central News": a media word tells an outlet named like a place.
+        if any(w in media_words for w in words):
+            return False
+        return words[-1] in place_heads or (end - start > 1 and words[0] in place_openers)
+
     def after_determiner(i: int) -> int:
         return i + 1 if i < n and lowers[i] == "the" else i
 
@@ -534,7 +561,7 @@ def cited_outlets(
             tag = k + 1 >= n or texts[k + 1] in CITATION_CLOSERS
             if not (tag or shaped(start, k)):
                 continue
-            if opens and (the or not line_start or shaped(start, k)):
+            if opens and (the or not line_start or shaped(start, k)) and not place_or_person(start, k):
                 add(start, k, "organisations.reporting_outlet")
         elif lower == "," and k > 0:
             # "Vesna24, a regional outlet, said": the name before an apposed kind of outlet.
@@ -567,7 +594,9 @@ def national_branches(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[lis
     Cross"). The two mentions give way to the branch's. Lists: entities.json ``national_branch_*``."""
     parents = frozenset(vocab["national_branch_parents"])
     societies = frozenset(vocab["national_branch_societies"])
+    clause_verbs = frozenset(vocab["person_clause_verbs"])
     flags = token_flags(doc)
+    lowers = token_view(doc).lowers
     starting_at = {m.start: m for m in named}
     found: list[Span] = []
     replaced: dict[Span, Span] = {}
@@ -580,6 +609,11 @@ def national_branches(doc: Doc, named: Sequence[Span], vocab: dict) -> tuple[lis
         )
         # "BBC Kelmari Service", "Amnesty International Kelmar Section": a longer name is found otherwise.
         if not branch or (second.end < len(doc) and (flags.is_title[second.end] or flags.is_upper[second.end])):
+            continue
+        # "told Al Jazeera Gaza was shelled": a clause's verb after a place makes it that clause's
+        # subject, so the body before it is the previous clause's object, not its parent. A language
+        # service is no clause's subject on its own ("BBC Kelmari were reporting").
+        if second.label_ in ("GPE", "LOC") and second.end < len(doc) and lowers[second.end] in clause_verbs:
             continue
         span = Span(doc, first.start, second.end, label="ORG", span_id="organisations.national_branch")
         found.append(span)

@@ -393,6 +393,11 @@ class KindOrgComponent(NameFinderComponent):
     """Organisations named next to the kind of body they are ("the X news agency", "the militia X"),
     and outlets named where an article cites them ("according to X,")."""
 
+    def __init__(self, nlp: Language, data_dir: Path):
+        super().__init__(nlp, data_dir)
+        # A source's name opened by a title is a person's ("the Reverend X said"): roles.json's titles.
+        self.vocab = {**self.vocab, "honorifics": load_json("roles.json", data_dir)["honorific"]}
+
     def find(self, doc, named, claimed):
         people = frozenset(m.start for m in named if m.label_ == "PERSON")
         found = kind_mentions(doc, claimed, self.vocab, people)
