@@ -2330,6 +2330,25 @@ def test_an_of_apposition_without_a_state_controls_nothing(system, text):
     assert not any(kind == "CONTROLS" for kind, _, _ in pairs(system, text))
 
 
+# A modifier that says the state lost, disputes or never held the place reverses the apposition:
+# "a former province of X" is no longer X's, "a breakaway region of X" is held against it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops were sent to Lume, a former province of Ethiopia, on Monday.",
+        "Fighting broke out in Tarsa, a breakaway region of Moldova, last week.",
+        "Rebels massed near Kessa, a disputed district of Sudan claimed by South Sudan.",
+        "Aid reached Orlo, an occupied region of Ukraine, on Friday.",
+        "The envoy flew to Varn, a separatist province of Georgia, in May.",
+        "Shelling hit Dalma, a rebel-held district of Chad, overnight.",
+        "Voters in Sarn, an annexed region of Ukraine, were given new passports.",
+    ],
+)
+def test_an_of_apposition_whose_modifier_reverses_the_states_hold_controls_nothing(system, text):
+    found = pairs(system, text)
+    assert not any(kind == "CONTROLS" for kind, _, _ in found), found
+
+
 # an alliance or umbrella body "that includes" its members; "X, to which Y belongs"; a site that belongs to a unit
 @pytest.mark.parametrize(
     "text, expected",

@@ -99,6 +99,7 @@ class ArgumentGrammar:
         self.state_body_heads = frozenset(self.words["state_body_heads"])
         self.state_force_heads = frozenset(self.words["state_force_heads"]["words"])
         self.territory_designators = frozenset(self.words["territory_designators"])
+        self.territory_reversers = frozenset(self.words["territory_reversers"])
         self.part_include = self.words["part_include"]
         self.group_government = self.words["group_government"]
         self.unit_list = self.words["unit_list"]

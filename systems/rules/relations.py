@@ -197,6 +197,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 j += 1  # "a restive northern province of"
             if j + 2 >= len(doc) or doc[j].lower_ not in self.territory_designators or doc[j + 1].lower_ != "of":
                 continue
+            if any(t.lower_ in self.territory_reversers for t in doc[k + 2 : j]):
+                continue  # "a former province of X", "a breakaway region of X": X does not hold it now
             state = at_start.get(j + 3) if doc[j + 2].lower_ == "the" else at_start.get(j + 2)
             if state is not None and state.label_ == "GPE" and state.text in self.states:
                 add("CONTROLS", state, place, "relations.apposition.territory")
