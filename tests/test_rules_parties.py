@@ -2306,6 +2306,23 @@ def test_no_conflict_from_a_site_that_is_not_a_partys_military_one(system, text)
     assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in found), found
 
 
+# The attacker must be the party itself: a party's supporters or members in a crowd are not its forces;
+# and a civilian body's building ("the headquarters of the X Electoral Commission") is no party's military site.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Supporters of the Dorvo People's Party stormed the headquarters of the Kessa Electoral Commission on Monday.",
+        "Supporters of the Dorvo People's Party stormed the headquarters of the Kessa Army on Monday.",
+        "Members of the Vell Movement raided a camp of the Tarsh Front near Olvo.",
+        "The Dorvo People's Party stormed the headquarters of the Kessa Electoral Commission on Monday.",
+        "The Vell Front stormed the headquarters of the Olvo Appeals Court overnight.",
+    ],
+)
+def test_no_conflict_from_a_crowd_of_supporters_or_a_civilian_bodys_building(system, text):
+    found = pairs(system, text)
+    assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in found), found
+
+
 # §2.5: "an 'of' apposition reads like the possessive": "bases in Lume, a province of Ruritania"
 @pytest.mark.parametrize(
     "text, state, place",

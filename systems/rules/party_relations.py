@@ -191,6 +191,8 @@ class PartyRelations(ArgumentGrammar):
         self.party_facility_gap = int(facility["gap"])
         self.party_facilities = [tuple(w.split()) for w in facility["facilities"]]
         self.party_facility_links = [tuple(w.split()) for w in facility["links"]]
+        self.party_facility_followers = frozenset(facility["follower_subjects"])
+        self.party_facility_civilian = frozenset(facility["civilian_heads"])
         self.party_truce_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.party_truce_nouns.add("truce", [nlp.make_doc(x) for x in p["truce"]["nouns"]])
         self.party_outcomes = frozenset(p["declared"]["outcomes"])
@@ -1647,10 +1649,24 @@ class PartyRelations(ArgumentGrammar):
             if inner is None or inner.label_ != "ORG":
                 break
             target = inner  # "the headquarters of the army's Sixth Division": the division
-        if target is not None and not self._settlement(doc, target):
-            self._party_relate(
-                "IN_CONFLICT_WITH", doc, start, at_end, mentions, [target], add, "party_relations.facility_attack"
-            )
+        if target is None or self._settlement(doc, target) or self._party_civilian_body(doc, target):
+            return
+        subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+        if any(self._party_followers_of(doc, s) for s in subjects):
+            return  # "supporters of X stormed ...": a crowd that backs X, not X's own force
+        self._party_pairs("IN_CONFLICT_WITH", subjects, [target], add, "party_relations.facility_attack")
+
+    def _party_civilian_body(self, doc: Doc, body: Span) -> bool:
+        """Whether the body's head word (before an "of" inside the name: "the X Ministry of Y") names a
+        civilian institution, whose building is no party's military site."""
+        head = next((t for t in body if t.lower_ in ("of", "for")), None)
+        word = doc[head.i - 1] if head is not None and head.i > body.start else doc[body.end - 1]
+        return word.lower_ in self.party_facility_civilian
+
+    def _party_followers_of(self, doc: Doc, subject: Span) -> bool:
+        """Whether the subject stands in "<followers> of (the) X" ("supporters of X", "members of the X")."""
+        k = subject.start - 1 if subject.start > 0 and doc[subject.start - 1].lower_ == "the" else subject.start
+        return k >= 2 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in self.party_facility_followers
 
     def _party_alongside(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X operated in Y alongside Z": the subject of a verb of fighting or operating and Z act together."""
