@@ -2239,6 +2239,21 @@ def test_repelling_needs_a_named_attacker(system, text):
     assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in pairs(system, text))
 
 
+# An attack fought off in a chamber, over a bill or in words is a political dispute, not fighting (§2.5)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Velmor Movement said it fought off an attack by the Kessa Alliance in parliament over the budget.",
+        "The Velmor Movement beat back an attack by the Kessa Alliance over the new tax bill.",
+        "The Velmor Movement repelled a fierce verbal attack by the Kessa Alliance on Tuesday.",
+        "The Velmor Movement held off an attack by the Kessa Alliance ahead of the vote on Friday.",
+    ],
+)
+def test_repelling_a_political_attack_is_no_conflict(system, text):
+    found = pairs(system, text)
+    assert not any(kind == "IN_CONFLICT_WITH" for kind, _, _ in found), found
+
+
 # §2.5 accusations: "X accuses Y of hiding Z gunmen who raid its troops" -> Y-Z allied, Z-X in conflict
 @pytest.mark.parametrize(
     "text, ally, fighter, accuser",

@@ -183,6 +183,8 @@ class PartyRelations(ArgumentGrammar):
         self.party_counts = frozenset(p["kill"]["counts"])
         self.party_truce = p["truce"]
         self.party_repel_gap = int(p["repel"]["gap"])
+        self.party_repel_political = frozenset(p["repel"]["political"]) | frozenset(p["contest_words"])
+        self.party_repel_window = int(p["repel"]["political_window"])
         self.party_relative_hostile = frozenset(p["accusation"]["relative_hostile"])
         self.party_contest_words = frozenset(p["contest_words"])
         self.party_alongside = p["alongside"]
@@ -1620,10 +1622,12 @@ class PartyRelations(ArgumentGrammar):
         if k + 2 >= len(doc) or doc[k + 1].lower_ != "by":
             return
         attacker = self._right(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
-        if attacker is not None:
-            self._party_relate(
-                "IN_CONFLICT_WITH", doc, start, at_end, mentions, [attacker], add, "party_relations.repel"
-            )
+        if attacker is None:
+            return
+        ceiling = min(sentence_bounds(doc)[1][start], attacker.end + self.party_repel_window)
+        if any(t.lower_ in self.party_repel_political for t in doc[end:ceiling]):
+            return  # "fought off an attack by Y in parliament over the budget": words, not fighting
+        self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, [attacker], add, "party_relations.repel")
 
     def _party_facility_attack(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X stormed the headquarters of Y", "X attacked positions held by Y": the party whose
