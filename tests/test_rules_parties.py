@@ -2539,6 +2539,21 @@ def test_no_group_government_no_control(system, text):
     assert not any(kind == "CONTROLS" for kind, _, _ in pairs(system, text))
 
 
+# A clause that denies the group's hold or tells its loss ("never controlled", "fell", "lost") states no control
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Velmor Movement government in Tarsa never controlled the capital.",
+        "The Velmor Movement government in Tarsa did not hold the city for long.",
+        "The Velmor Movement government in Tarsa fell in 2019.",
+        "The Velmor Movement government in Tarsa lost the city to the army in May.",
+    ],
+)
+def test_a_group_government_denied_or_lost_controls_nothing(system, text):
+    found = pairs(system, text)
+    assert not any(kind == "CONTROLS" for kind, _, _ in found), found
+
+
 # §3.1: "the rebels", "the jihadists" refer back like "the group" to the nearest non-state organisation
 @pytest.mark.parametrize(
     "text, ally, group",

@@ -127,8 +127,16 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 continue
             j = k + 3 if doc[k + 2].lower_ == "the" else k + 2
             place = at_start.get(j)
-            if place is not None and place.label_ in ("GPE", "LOC"):
-                add("CONTROLS", group, place, "relations.group_government")
+            if place is None or place.label_ not in ("GPE", "LOC"):
+                continue
+            # "the Front government in Dorn never controlled ...", "... fell in 2019": the clause denies
+            # or ends the hold the name would state
+            ceiling = sentence_bounds(doc)[1][place.start]
+            clause = doc[place.end : ceiling]
+            stop = next((t.i for t in clause if t.text in (",", ";") or t.lower_ in self.clause_breaks), ceiling)
+            if any(t.lower_ in gov["denials"] for t in doc[place.end : stop]):
+                continue
+            add("CONTROLS", group, place, "relations.group_government")
 
     def _part_include(self, doc: Doc, at_start: dict, at_end: dict, add) -> None:
         """ "X, an umbrella group which includes Y and Z": each member PART_OF the body; "X, to which
