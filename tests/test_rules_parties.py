@@ -2748,3 +2748,16 @@ def test_operating_alongside_a_named_party(system, text, a, b):
 )
 def test_alongside_in_another_clause_allies_no_one_with_the_first_subject(system, text):
     assert not any(kind == "ALLIED_WITH" and "Vell Front" in (h, t) for kind, h, t in pairs(system, text))
+
+
+# "alongside X's former enemies": a name before a possessive owns what the subject fought beside, it is not the ally
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kessa Brigade fought in Tarsa alongside the Dorvo Front's former enemies.",
+        "The Kessa Brigade has operated for years alongside the Dorvo Front's rivals in Tarsa.",
+    ],
+)
+def test_alongside_a_possessive_allies_no_one_with_the_owner(system, text):
+    found = pairs(system, text)
+    assert not any(kind == "ALLIED_WITH" and "Dorvo Front" in (h, t) for kind, h, t in found), found

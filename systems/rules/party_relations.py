@@ -1685,6 +1685,15 @@ class PartyRelations(ArgumentGrammar):
         if any(doc[j].text in (",", ";") or doc[j].lower_ in ("and", "but", "while") for j in range(verb + 1, start)):
             return  # another clause stands between the verb and "alongside"
         ally = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        owner = ally is not None and ally.end + 1 < len(doc) and doc[ally.end].lower_ in POSSESSIVE
+        if owner and ally is not None and doc[ally.end].text in ("'", "’") and not ally.text.endswith("s"):
+            owner = False  # a closing quote, not a plural's possessive
+        if owner and ally is not None:
+            # "alongside X's former enemies": X owns whom the subject fought beside; a named body of it
+            # after the possessive ("alongside Y's Z Brigade") is the one beside the subject
+            ally = at_start.get(ally.end + 1)
+            if ally is not None and ally.label_ != "ORG":
+                ally = None
         if ally is None:
             return
         subjects = self._party_subjects(doc, verb, at_end, ORG_OR_GPE, mentions)
