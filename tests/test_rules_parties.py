@@ -2482,6 +2482,22 @@ def test_pressing_on_or_briefing_reporters_meets_no_one_named(system, text):
     assert not any(kind == "MET_WITH" for kind, _, _ in pairs(system, text))
 
 
+# pressing a person through the media or in public is no direct contact (§2.5 calls: "pressing a named person directly")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition leader Mark Dell pressed Sara Konn on social media to resign.",
+        "Opposition leader Mark Dell pressed Sara Konn in a statement to resign.",
+        "Opposition leader Mark Dell pressed Sara Konn publicly to step down.",
+        "Opposition leader Mark Dell has pressed Sara Konn online for weeks to resign.",
+        "Opposition leader Mark Dell publicly pressed Sara Konn to resign.",
+    ],
+)
+def test_pressing_a_person_through_the_media_is_no_meeting(system, text):
+    found = pairs(system, text)
+    assert not any(kind == "MET_WITH" for kind, _, _ in found), found
+
+
 # two people, each with an apposition, coordinated as the subject of a meeting
 @pytest.mark.parametrize(
     "text, a, b",

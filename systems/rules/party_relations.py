@@ -1405,6 +1405,8 @@ class PartyRelations(ArgumentGrammar):
         """The older meeting verbs, with this module's subjects (pronoun, apposition) and lists."""
         if doc[start].lower_ in ("told", "tells", "called", "call"):
             return  # "told" and "called" take people who were not met
+        if self._pressed_indirectly(doc, start):
+            return  # "pressed N on social media": no direct contact
         subjects = self._party_subjects(doc, start, at_end, PEOPLE, mentions)
         if not subjects and start >= 3 and doc[start - 1].lower_ in self.party_participle_openers:
             # "A, after meeting B in Z, flew home": the participle is said of the person before the comma

@@ -562,6 +562,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         return self._nation(text) or frozenset({text.lower()})
 
     def _meet(self, doc, start, end, at_start, at_end, add, both: bool = False) -> None:
+        if self._pressed_indirectly(doc, start):
+            return  # "pressed N on social media": no direct contact
         subject = self._left(doc, start, at_end, {"PERSON"}, skip=self.meet_skip, gap=3)
         subjects = self._coordinated_people(doc, subject, at_end) if subject is not None else []
         # Role words, coordination and capitalised modifiers ("Dutch Prime Minister") sit
