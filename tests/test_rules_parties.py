@@ -2197,6 +2197,11 @@ def test_signers_of_a_joint_statement_that_are_not_one_party_are_not_allied(syst
             "A joint statement by the Vell Front and the Korvan Movement called for a general strike.",
             {("Vell Front", "Korvan Movement")},
         ),
+        # a communique after talks between others, which the signers hosted: a joint act (§2.5, "between its signers")
+        (
+            "Andorra and Monaco issued a joint statement after talks between the Vell Front and the Korvan Army.",
+            {("Andorra", "Monaco")},
+        ),
         # the UN with a body outside it still acts jointly
         (
             "A delegation of Andorra, the AU and the UN met the rebels in Dorn.",

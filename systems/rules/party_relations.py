@@ -1051,7 +1051,7 @@ class PartyRelations(ArgumentGrammar):
                 continue
             break
         if doc[start:end].text.lower() in self.party_joint_statements and not self._joint_signers_allied(
-            doc, members, start
+            doc, members, start, at_start
         ):
             return
         for i, a in enumerate(members):
@@ -1075,14 +1075,14 @@ class PartyRelations(ArgumentGrammar):
                 k -= 1
             issued = any(t.lower_ in self.party_joint_issue_verbs for t in doc[k:start])
             members = self._party_list_before(doc, k, floor, at_end) if issued else []  # not "rejected a"
-        if not self._joint_signers_allied(doc, members, start):
+        if not self._joint_signers_allied(doc, members, start, at_start):
             return
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 if not (self._one_body(a) and self._one_body(b)):
                     add("ALLIED_WITH", a, b, "party_relations.joint_statement")
 
-    def _joint_signers_allied(self, doc: Doc, members: list[Span], noun: int) -> bool:
+    def _joint_signers_allied(self, doc: Doc, members: list[Span], noun: int, at_start: dict) -> bool:
         """Whether the named signers of one statement are a joint act of the events (guidelines §2.5,
         joint statements): not a petition of many co-signers ("A, B, C, D and E said in a joint
         letter"), nor the named few of a larger or open group ("14 groups, including A and B"), nor the
@@ -1104,8 +1104,20 @@ class PartyRelations(ArgumentGrammar):
             if doc[j].lower_ in self.party_signers_talks and any(
                 t.lower_ in self.party_signers_record for t in doc[max(floor, j - 5) : j]
             ):
+                if self._talks_of_others(doc, j, members, at_start):
+                    continue  # the signers hosted talks "between" two other parties: still one act of theirs
                 return False
         return True
+
+    @staticmethod
+    def _talks_of_others(doc: Doc, noun: int, members: list[Span], at_start: dict) -> bool:
+        """Whether "between" after the talks noun names a party that is none of the signers."""
+        k = noun + 1
+        if k >= len(doc) or doc[k].lower_ != "between":
+            return False
+        k += 2 if k + 1 < len(doc) and doc[k + 1].lower_ == "the" else 1
+        party = at_start.get(k)
+        return party is not None and party.label_ in ORG_OR_GPE and all(m.text != party.text for m in members)
 
     def _one_body(self, mention: Span) -> bool:
         """A body of the UN system: agencies and missions of one organisation are parts of it, not allies."""
