@@ -1012,6 +1012,20 @@ def test_a_head_of_a_body_of_the_place_does_not_lead_the_place(system, text):
     )
 
 
+# the place's possessive before a body ("the X region's police") makes the head that body's, not the place's
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alan Vey, head of the Dorvo region's police, said 12 people died.",
+        "Alan Vey, the head of Dorvo's electoral commission, resigned on Monday.",
+        "Alan Vey, head of the Dorvo district's traffic police, said the road was shut.",
+    ],
+)
+def test_a_head_of_a_body_in_the_places_possessive_does_not_lead_the_place(system, text):
+    found = roles(system, text)
+    assert not any(kind == "LEADER_OF" and tail == "Dorvo" for kind, _, tail in found), found
+
+
 # "X, whose leader N": the role of the body the relative clause is said of (a possessive, guidelines §2.5)
 @pytest.mark.parametrize(
     "text, expected",

@@ -70,6 +70,9 @@ class ArgumentGrammar:
         self.clause_breaks = frozenset(self.words["clause_breaks"])
         self.target_nouns = frozenset(self.words["target_nouns"])
         self.meet_unreal = frozenset(self.words["meet_unreal"])
+        pressed = self.words["meet_pressed"]
+        self.meet_pressed_verbs = frozenset(pressed["verbs"])
+        self.meet_pressed_media = [tuple(p.split()) for p in pressed["media"]]
         unasserted = self.words["unasserted"]
         self.negations = frozenset(unasserted["negations"])
         self.conditionals = frozenset(unasserted["conditionals"])
@@ -99,6 +102,7 @@ class ArgumentGrammar:
         self.state_body_heads = frozenset(self.words["state_body_heads"])
         self.state_force_heads = frozenset(self.words["state_force_heads"]["words"])
         self.territory_designators = frozenset(self.words["territory_designators"])
+        self.territory_reversers = frozenset(self.words["territory_reversers"])
         self.part_include = self.words["part_include"]
         self.group_government = self.words["group_government"]
         self.unit_list = self.words["unit_list"]
@@ -171,6 +175,24 @@ class ArgumentGrammar:
             return None
         state = at_start.get(k + 2)
         return state if state is not None and state.label_ == "GPE" and state.text in self.states else None
+
+    def _pressed_indirectly(self, doc: Doc, start: int) -> bool:
+        """Whether the pressing verb at token start went through the media or a public statement
+        ("pressed N on social media to resign", "publicly pressed N"): only direct pressing is a meeting
+        (guidelines §2.5, calls)."""
+        if doc[start].lower_ not in self.meet_pressed_verbs:
+            return False
+        floor = max(sentence_bounds(doc)[0][start], start - 2)
+        ceiling = sentence_bounds(doc)[1][start]
+        k = start + 1
+        while k < ceiling and doc[k].text not in (",", ";") and doc[k].lower_ not in self.clause_breaks:
+            k += 1
+        words = [t.lower_ for t in doc[floor:k]]
+        return any(
+            tuple(words[i : i + len(phrase)]) == phrase
+            for phrase in self.meet_pressed_media
+            for i in range(len(words) - len(phrase) + 1)
+        )
 
     def _nation(self, text: str) -> frozenset[str]:
         """The states a name or its leading words name, matched as whole words: "Malian troops" ->

@@ -183,6 +183,8 @@ class PartyRelations(ArgumentGrammar):
         self.party_counts = frozenset(p["kill"]["counts"])
         self.party_truce = p["truce"]
         self.party_repel_gap = int(p["repel"]["gap"])
+        self.party_repel_political = frozenset(p["repel"]["political"]) | frozenset(p["contest_words"])
+        self.party_repel_window = int(p["repel"]["political_window"])
         self.party_relative_hostile = frozenset(p["accusation"]["relative_hostile"])
         self.party_contest_words = frozenset(p["contest_words"])
         self.party_alongside = p["alongside"]
@@ -191,6 +193,8 @@ class PartyRelations(ArgumentGrammar):
         self.party_facility_gap = int(facility["gap"])
         self.party_facilities = [tuple(w.split()) for w in facility["facilities"]]
         self.party_facility_links = [tuple(w.split()) for w in facility["links"]]
+        self.party_facility_followers = frozenset(facility["follower_subjects"])
+        self.party_facility_civilian = frozenset(facility["civilian_heads"])
         self.party_truce_nouns = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.party_truce_nouns.add("truce", [nlp.make_doc(x) for x in p["truce"]["nouns"]])
         self.party_outcomes = frozenset(p["declared"]["outcomes"])
@@ -1047,7 +1051,7 @@ class PartyRelations(ArgumentGrammar):
                 continue
             break
         if doc[start:end].text.lower() in self.party_joint_statements and not self._joint_signers_allied(
-            doc, members, start
+            doc, members, start, at_start
         ):
             return
         for i, a in enumerate(members):
@@ -1071,14 +1075,14 @@ class PartyRelations(ArgumentGrammar):
                 k -= 1
             issued = any(t.lower_ in self.party_joint_issue_verbs for t in doc[k:start])
             members = self._party_list_before(doc, k, floor, at_end) if issued else []  # not "rejected a"
-        if not self._joint_signers_allied(doc, members, start):
+        if not self._joint_signers_allied(doc, members, start, at_start):
             return
         for i, a in enumerate(members):
             for b in members[i + 1 :]:
                 if not (self._one_body(a) and self._one_body(b)):
                     add("ALLIED_WITH", a, b, "party_relations.joint_statement")
 
-    def _joint_signers_allied(self, doc: Doc, members: list[Span], noun: int) -> bool:
+    def _joint_signers_allied(self, doc: Doc, members: list[Span], noun: int, at_start: dict) -> bool:
         """Whether the named signers of one statement are a joint act of the events (guidelines §2.5,
         joint statements): not a petition of many co-signers ("A, B, C, D and E said in a joint
         letter"), nor the named few of a larger or open group ("14 groups, including A and B"), nor the
@@ -1100,8 +1104,20 @@ class PartyRelations(ArgumentGrammar):
             if doc[j].lower_ in self.party_signers_talks and any(
                 t.lower_ in self.party_signers_record for t in doc[max(floor, j - 5) : j]
             ):
+                if self._talks_of_others(doc, j, members, at_start):
+                    continue  # the signers hosted talks "between" two other parties: still one act of theirs
                 return False
         return True
+
+    @staticmethod
+    def _talks_of_others(doc: Doc, noun: int, members: list[Span], at_start: dict) -> bool:
+        """Whether "between" after the talks noun names a party that is none of the signers."""
+        k = noun + 1
+        if k >= len(doc) or doc[k].lower_ != "between":
+            return False
+        k += 2 if k + 1 < len(doc) and doc[k + 1].lower_ == "the" else 1
+        party = at_start.get(k)
+        return party is not None and party.label_ in ORG_OR_GPE and all(m.text != party.text for m in members)
 
     def _one_body(self, mention: Span) -> bool:
         """A body of the UN system: agencies and missions of one organisation are parts of it, not allies."""
@@ -1401,6 +1417,8 @@ class PartyRelations(ArgumentGrammar):
         """The older meeting verbs, with this module's subjects (pronoun, apposition) and lists."""
         if doc[start].lower_ in ("told", "tells", "called", "call"):
             return  # "told" and "called" take people who were not met
+        if self._pressed_indirectly(doc, start):
+            return  # "pressed N on social media": no direct contact
         subjects = self._party_subjects(doc, start, at_end, PEOPLE, mentions)
         if not subjects and start >= 3 and doc[start - 1].lower_ in self.party_participle_openers:
             # "A, after meeting B in Z, flew home": the participle is said of the person before the comma
@@ -1618,10 +1636,12 @@ class PartyRelations(ArgumentGrammar):
         if k + 2 >= len(doc) or doc[k + 1].lower_ != "by":
             return
         attacker = self._right(doc, k + 2, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
-        if attacker is not None:
-            self._party_relate(
-                "IN_CONFLICT_WITH", doc, start, at_end, mentions, [attacker], add, "party_relations.repel"
-            )
+        if attacker is None:
+            return
+        ceiling = min(sentence_bounds(doc)[1][start], attacker.end + self.party_repel_window)
+        if any(t.lower_ in self.party_repel_political for t in doc[end:ceiling]):
+            return  # "fought off an attack by Y in parliament over the budget": words, not fighting
+        self._party_relate("IN_CONFLICT_WITH", doc, start, at_end, mentions, [attacker], add, "party_relations.repel")
 
     def _party_facility_attack(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X stormed the headquarters of Y", "X attacked positions held by Y": the party whose
@@ -1647,10 +1667,24 @@ class PartyRelations(ArgumentGrammar):
             if inner is None or inner.label_ != "ORG":
                 break
             target = inner  # "the headquarters of the army's Sixth Division": the division
-        if target is not None and not self._settlement(doc, target):
-            self._party_relate(
-                "IN_CONFLICT_WITH", doc, start, at_end, mentions, [target], add, "party_relations.facility_attack"
-            )
+        if target is None or self._settlement(doc, target) or self._party_civilian_body(doc, target):
+            return
+        subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
+        if any(self._party_followers_of(doc, s) for s in subjects):
+            return  # "supporters of X stormed ...": a crowd that backs X, not X's own force
+        self._party_pairs("IN_CONFLICT_WITH", subjects, [target], add, "party_relations.facility_attack")
+
+    def _party_civilian_body(self, doc: Doc, body: Span) -> bool:
+        """Whether the body's head word (before an "of" inside the name: "the X Ministry of Y") names a
+        civilian institution, whose building is no party's military site."""
+        head = next((t for t in body if t.lower_ in ("of", "for")), None)
+        word = doc[head.i - 1] if head is not None and head.i > body.start else doc[body.end - 1]
+        return word.lower_ in self.party_facility_civilian
+
+    def _party_followers_of(self, doc: Doc, subject: Span) -> bool:
+        """Whether the subject stands in "<followers> of (the) X" ("supporters of X", "members of the X")."""
+        k = subject.start - 1 if subject.start > 0 and doc[subject.start - 1].lower_ == "the" else subject.start
+        return k >= 2 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in self.party_facility_followers
 
     def _party_alongside(self, doc, start, end, mentions, at_start, at_end, add: Add) -> None:
         """ "X operated in Y alongside Z": the subject of a verb of fighting or operating and Z act together."""
@@ -1665,6 +1699,15 @@ class PartyRelations(ArgumentGrammar):
         if any(doc[j].text in (",", ";") or doc[j].lower_ in ("and", "but", "while") for j in range(verb + 1, start)):
             return  # another clause stands between the verb and "alongside"
         ally = self._right(doc, end, at_start, ORG_OR_GPE, skip={"the"}, gap=1)
+        owner = ally is not None and ally.end + 1 < len(doc) and doc[ally.end].lower_ in POSSESSIVE
+        if owner and ally is not None and doc[ally.end].text in ("'", "’") and not ally.text.endswith("s"):
+            owner = False  # a closing quote, not a plural's possessive
+        if owner and ally is not None:
+            # "alongside X's former enemies": X owns whom the subject fought beside; a named body of it
+            # after the possessive ("alongside Y's Z Brigade") is the one beside the subject
+            ally = at_start.get(ally.end + 1)
+            if ally is not None and ally.label_ != "ORG":
+                ally = None
         if ally is None:
             return
         subjects = self._party_subjects(doc, verb, at_end, ORG_OR_GPE, mentions)

@@ -127,8 +127,16 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 continue
             j = k + 3 if doc[k + 2].lower_ == "the" else k + 2
             place = at_start.get(j)
-            if place is not None and place.label_ in ("GPE", "LOC"):
-                add("CONTROLS", group, place, "relations.group_government")
+            if place is None or place.label_ not in ("GPE", "LOC"):
+                continue
+            # "the Front government in Dorn never controlled ...", "... fell in 2019": the clause denies
+            # or ends the hold the name would state
+            ceiling = sentence_bounds(doc)[1][place.start]
+            clause = doc[place.end : ceiling]
+            stop = next((t.i for t in clause if t.text in (",", ";") or t.lower_ in self.clause_breaks), ceiling)
+            if any(t.lower_ in gov["denials"] for t in doc[place.end : stop]):
+                continue
+            add("CONTROLS", group, place, "relations.group_government")
 
     def _part_include(self, doc: Doc, at_start: dict, at_end: dict, add) -> None:
         """ "X, an umbrella group which includes Y and Z": each member PART_OF the body; "X, to which
@@ -197,6 +205,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
                 j += 1  # "a restive northern province of"
             if j + 2 >= len(doc) or doc[j].lower_ not in self.territory_designators or doc[j + 1].lower_ != "of":
                 continue
+            if any(t.lower_ in self.territory_reversers for t in doc[k + 2 : j]):
+                continue  # "a former province of X", "a breakaway region of X": X does not hold it now
             state = at_start.get(j + 3) if doc[j + 2].lower_ == "the" else at_start.get(j + 2)
             if state is not None and state.label_ == "GPE" and state.text in self.states:
                 add("CONTROLS", state, place, "relations.apposition.territory")
@@ -552,6 +562,8 @@ class RelationFinder(PartyRelations, FigureRelations, RoleRelations):
         return self._nation(text) or frozenset({text.lower()})
 
     def _meet(self, doc, start, end, at_start, at_end, add, both: bool = False) -> None:
+        if self._pressed_indirectly(doc, start):
+            return  # "pressed N on social media": no direct contact
         subject = self._left(doc, start, at_end, {"PERSON"}, skip=self.meet_skip, gap=3)
         subjects = self._coordinated_people(doc, subject, at_end) if subject is not None else []
         # Role words, coordination and capitalised modifiers ("Dutch Prime Minister") sit

@@ -667,6 +667,13 @@ class RoleRelations(ArgumentGrammar):
         k = place.end
         if k < len(doc) and doc[k].lower_ in self.place_nouns:
             k += 1
+        if k < len(doc) and doc[k].lower_ in POSSESSIVE:
+            # "the X region's (traffic) police": the possessive names a body of the place, past its modifiers
+            k += 1
+            while k + 1 < len(doc) and doc[k].lower_ not in self.place_part_nouns and doc[k + 1].is_lower:
+                if not (doc[k].is_alpha and doc[k].is_lower) or k - place.end > 4:
+                    return False
+                k += 1
         return k < len(doc) and doc[k].lower_ in self.place_part_nouns
 
     def _other_act(self, doc: Doc, who: int) -> bool:
