@@ -587,11 +587,41 @@ def test_sources_ratios_and_meeting_parties_are_no_figures(rules, text, absent):
         ("Gunmen killed 40 in two raids on Kelmor.", "40", "killed"),
         # the two men of the events stay
         ("The two men were shot dead in Tarvin on Monday.", "two", "killed"),
+        # a participle with its agent describes the counted ("held by", "met by"): people of the events
+        ("The two men held by the Red Pine Front since June were freed near Dusa.", "two", "hostage"),
+        ("The two women held by Sabe militiamen for a month were released in Oko.", "two", "hostage"),
     ],
 )
 def test_counts_beside_sources_ratios_and_parties_stay(rules, text, figure, category):
     found = figures(rules, text)
     assert found.get(figure, ("", ""))[0] == category, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("The two men signed statements after they were arrested in Kelmor.", ("LOCATED_IN", "two", "Kelmor")),
+        ("The two women signed a petition after they were abducted near Ikeno.", ("LOCATED_IN", "two", "Ikeno")),
+    ],
+)
+def test_a_count_past_a_verb_of_no_meeting_keeps_its_place(rules, text, present):
+    # "signed" is no verb of meeting: the count stays, with the place of the clause that names its event
+    assert "two" in figures(rules, text)
+    found = relations(rules, text)
+    assert present in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a meeting verb in the passive, its agent after it: the counted are met, not meeting
+        "The two women met by aid workers at the Dusa camp had fled the shelling of Kelmor.",
+        "The two men greeted by relatives in Mbaro had been kidnapped near Oko in May.",
+    ],
+)
+def test_a_passive_meeting_verb_keeps_the_count(rules, text):
+    found = figures(rules, text)
+    assert "two" in found, found
 
 
 @pytest.mark.parametrize(

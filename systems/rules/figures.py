@@ -633,7 +633,7 @@ class FigureFinder:
         if prev is not None and prev.lower_ == "the" and self._participants_follow(doc, end):
             return True
         if prev is not None and prev.lower_ == "the" and self._meeting_people(doc, end):
-            return True  # "the two men shook hands": the parties named before
+            return True  # "the two women talked": the parties named before
         if self._ratio(doc, start, end):
             return True
         text = doc[start:end].text
@@ -649,11 +649,14 @@ class FigureFinder:
         return in_commas and (start - 1 in person_ends or (start > 1 and doc[start - 2].lower_ in self.age_nouns))
 
     def _meeting_people(self, doc: Doc, end: int) -> bool:
-        """ "the two men shook hands", "the two women met": parties the text names (participant_people)."""
+        """ "the two women talked", "the two men embraced": parties the text names (participant_people).
+        A meeting verb with "by" after it is a participle that describes the counted ("the two women met by
+        aid workers had fled"), so they stay people of the events."""
         return (
             end + 1 < len(doc)
             and doc[end].lower_ in self.participant_people
             and doc[end + 1].lower_ in self.meeting_verbs
+            and not (end + 2 < len(doc) and doc[end + 2].lower_ == "by")
         )
 
     @staticmethod
