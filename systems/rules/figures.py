@@ -1101,7 +1101,7 @@ class FigureFinder:
                         # people named after the tally word are counted by the tally's own category
                         kind = self._head_kind(lowers, k + 2, start)
                         if kind == "actor" and self._held_of(lowers, k + 2, start):
-                            return "tally"  # "put the number of suspects held at six": the people held
+                            return "tally"  # "the tally of suspects held stood at 9": the held are counted
                         return kind if kind in ("thing", "actor") else "tally"
                     return "tally"
                 if view.like_num[k] and k > 0 and lowers[k - 1] == "from":
@@ -1111,7 +1111,7 @@ class FigureFinder:
         return None
 
     def _held_of(self, lowers: list[str], first: int, limit: int) -> str | None:
-        """The category of people held in a tally's "of" phrase ("the number of suspects held"): a weak cue
+        """The category of people held in a tally's "of" phrase ("a tally of suspects held"): a weak cue
         of captivity after a noun of held_as says what they were held as."""
         words = lowers[first : min(limit, first + 4)]
         if not any(w in self.weak for w in words):
