@@ -585,6 +585,10 @@ def test_sources_ratios_and_meeting_parties_are_no_figures(rules, text, absent):
         ("Four people close to the victims said 12 fishermen were missing near Oko.", "12", "missing"),
         # a larger count "in" a smaller one counts
         ("Gunmen killed 40 in two raids on Kelmor.", "40", "killed"),
+        # a smaller count "in" a span of time or a number of places is no ratio: how fast, or how widely
+        ("Gunmen killed 4 in 10 minutes of firing in Kelmor on Monday.", "4", "killed"),
+        ("Sabe militiamen abducted 6 in 9 days around Oko.", "6", "hostage"),
+        ("Troops arrested 3 in 5 villages of the Ossa valley.", "3", "detained"),
         # the two men of the events stay
         ("The two men were shot dead in Tarvin on Monday.", "two", "killed"),
         # a participle with its agent describes the counted ("held by", "met by"): people of the events

@@ -659,13 +659,18 @@ class FigureFinder:
             and not (end + 2 < len(doc) and doc[end + 2].lower_ == "by")
         )
 
-    @staticmethod
-    def _ratio(doc: Doc, start: int, end: int) -> bool:
-        """ "4 in 10 homes": a smaller count "in" a larger one, either of the two (ratio_pairs)."""
+    def _ratio(self, doc: Doc, start: int, end: int) -> bool:
+        """ "4 in 10 homes": a smaller count "in" a larger one, either of the two (ratio_pairs). A larger
+        count before a unit or a word of places ("killed 4 in 10 minutes", "3 in 5 villages") says how fast
+        or how widely the smaller one happened: no ratio."""
 
         def value(k: int) -> float | None:
             read = normalise_figure(doc[k].text) if 0 <= k < len(doc) and doc[k].like_num else None
             return read[0] if read is not None else None
+
+        def span_or_spread(k: int) -> bool:
+            after = doc[k + 1].lower_ if k + 1 < len(doc) else ""
+            return after in self.not_after or after in self.reach_places
 
         if end - start != 1:
             return False
@@ -673,9 +678,9 @@ class FigureFinder:
         if here is None:
             return False
         if end + 1 < len(doc) and doc[end].lower_ == "in" and (larger := value(end + 1)) is not None:
-            return here < larger
+            return here < larger and not span_or_spread(end + 1)
         if start > 1 and doc[start - 1].lower_ == "in" and (smaller := value(start - 2)) is not None:
-            return smaller < here
+            return smaller < here and not span_or_spread(start)
         return False
 
     def _counts_sources(self, lowers: list[str], end: int) -> bool:
