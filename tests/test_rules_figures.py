@@ -732,6 +732,9 @@ def test_an_envoys_body_and_places_of_the_events_stay(rules, text, present):
         # a sentence opening on a part of the last figure before it
         ("Clashes in Tarvin killed 23 people on Friday. Among them were 5 police officers.", "5", "killed"),
         ("Gunmen abducted 40 traders near Oko. Among them are 6 women.", "6", "hostage"),
+        # things counted after such an opener are no part of the people counted before
+        ("Clashes in Tarvin killed 23 people. Among them were 5 police posts set on fire.", "5", "other"),
+        ("Gunmen abducted 40 traders near Oko, among them 6 trucks loaded with fish.", "6", "other"),
         # a tally of people held: what they were held as
         ("Police put the tally of suspects held at nine, the Oru Times reported.", "nine", "detained"),
         ("The Varn police put the tally of suspects held in Kelmor at 11.", "11", "detained"),

@@ -921,7 +921,9 @@ class FigureFinder:
             runs[i] = (start, end, cue)  # "6 in A, 4 in B, 3 in C and 2 in D": the list carries on
             # "killed 10 of them": a verb right before the count tells its own fate, not a part's
             adjacent = start > 0 and cue[1].startswith("figures.before.") and self._before_cue(lowers, start - 1, 0)
-            if figures and not adjacent and (part := self._part_of(view, lowers, start, end, figures[-1])):
+            # "among them 6 lorries": a count of things is no part of the people counted before it
+            things = cue[1].startswith("figures.thing.")
+            if figures and not (adjacent or things) and (part := self._part_of(view, lowers, start, end, figures[-1])):
                 cue = part
             span = Span(doc, start, end, label="FIGURE")
             parsed = normalise_figure(span.text)
