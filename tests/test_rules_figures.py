@@ -569,6 +569,7 @@ def test_reports_and_places_beside_the_guards_stay(rules, text, present):
         ("Officials said 4 in 10 homes in Dusa had no water.", "4"),
         ("Officials said 4 in 10 homes in Dusa had no water.", "10"),
         ("Three in five children in the Oru camps are hungry, the agency said.", "five"),
+        ("One in three families in Kelmor has lost a son, the survey found.", "One"),
         # "the two men" who meet are the parties the text named (counts of named participants)
         ("The two men embraced at Kelmor airport after the talks.", "two"),
         ("The two women met in Mbaro on Friday to sign the delta accord.", "two"),
@@ -589,6 +590,10 @@ def test_sources_ratios_and_meeting_parties_are_no_figures(rules, text, absent):
         ("Gunmen killed 4 in 10 minutes of firing in Kelmor on Monday.", "4", "killed"),
         ("Sabe militiamen abducted 6 in 9 days around Oko.", "6", "hostage"),
         ("Troops arrested 3 in 5 villages of the Ossa valley.", "3", "detained"),
+        # nor "in" a number of episodes: "one in two raids" says over how many raids, it picks no share
+        ("Rebels killed 2 in 3 attacks on Dusa.", "2", "killed"),
+        ("Gunmen killed one in two raids near Kelmor.", "one", "killed"),
+        ("Sabe militiamen abducted 1 in 4 ambushes on the Oko road.", "1", "hostage"),
         # the two men of the events stay
         ("The two men were shot dead in Tarvin on Monday.", "two", "killed"),
         # a participle with its agent describes the counted ("held by", "met by"): people of the events

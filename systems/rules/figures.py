@@ -158,6 +158,7 @@ class FigureFinder:
         self.one_idioms = set(cues["one_idioms"])
         self.remains = set(cues["remains_nouns"])
         self.ratio_ones = set(cues["ratio_ones"])
+        self.ratio_episodes = set(cues["ratio_episodes"])
         self.participant_people = set(cues["participant_people"]["nouns"])
         self.meeting_verbs = set(cues["participant_people"]["verbs"])
         self.source_qualifiers = _phrases(cues["source_qualifiers"])
@@ -607,7 +608,7 @@ class FigureFinder:
             return True
         # "1 in 3 families": a ratio
         one_in = nxt is not None and nxt.lower_ == "in" and doc[start:end].text.lower() in self.ratio_ones
-        if one_in and end + 1 < len(doc) and doc[end + 1].like_num:
+        if one_in and end + 1 < len(doc) and doc[end + 1].like_num and not self._spread_over(doc, end + 1):
             return True
         if start > 1 and prev is not None and prev.lower_ == "in" and doc[start - 2].lower_ in self.ratio_ones:
             return True
@@ -660,17 +661,11 @@ class FigureFinder:
         )
 
     def _ratio(self, doc: Doc, start: int, end: int) -> bool:
-        """ "4 in 10 homes": a smaller count "in" a larger one, either of the two (ratio_pairs). A larger
-        count before a unit or a word of places ("killed 4 in 10 minutes", "3 in 5 villages") says how fast
-        or how widely the smaller one happened: no ratio."""
+        """ "4 in 10 homes": a smaller count "in" a larger one, either of the two (ratio_pairs)."""
 
         def value(k: int) -> float | None:
             read = normalise_figure(doc[k].text) if 0 <= k < len(doc) and doc[k].like_num else None
             return read[0] if read is not None else None
-
-        def span_or_spread(k: int) -> bool:
-            after = doc[k + 1].lower_ if k + 1 < len(doc) else ""
-            return after in self.not_after or after in self.reach_places
 
         if end - start != 1:
             return False
@@ -678,10 +673,17 @@ class FigureFinder:
         if here is None:
             return False
         if end + 1 < len(doc) and doc[end].lower_ == "in" and (larger := value(end + 1)) is not None:
-            return here < larger and not span_or_spread(end + 1)
+            return here < larger and not self._spread_over(doc, end + 1)
         if start > 1 and doc[start - 1].lower_ == "in" and (smaller := value(start - 2)) is not None:
-            return smaller < here and not span_or_spread(start)
+            return smaller < here
         return False
+
+    def _spread_over(self, doc: Doc, k: int) -> bool:
+        """Whether the count at k, after "in", is a span of time, a number of places or of episodes ("killed 4
+        in 10 minutes", "3 in 5 villages", "one in two raids"): how fast or how widely the count before it
+        happened, not the whole of a ratio (ratio_episodes)."""
+        after = doc[k + 1].lower_ if k + 1 < len(doc) else ""
+        return after in self.not_after or after in self.reach_places or after in self.ratio_episodes
 
     def _counts_sources(self, lowers: list[str], end: int) -> bool:
         """ "two US officials said", "three witnesses told AFP": the sources are not in the events (guidelines
