@@ -540,7 +540,7 @@ def test_orders_descriptions_and_origins_give_no_relation(rules, text, absent):
     ("text", "present"),
     [
         # reports by a verb of telling stay
-        ("Governor Ida Mbeki told reporters 12 villagers had been killed in Mbaro.", ("REPORTED_BY", "12", "Ida Mbeki")),
+        ("Governor Ida Mbeki told reporters 12 farmers had been killed in Mbaro.", ("REPORTED_BY", "12", "Ida Mbeki")),
         ("Governor Ida Mbeki told Reuters up to 40 people died in Mbaro.", ("REPORTED_BY", "up to 40", "Ida Mbeki")),
         (
             "Colonel Pavel Ruud told the Varn Herald that 30 rebels were killed near Kelmor.",
