@@ -915,6 +915,19 @@ def test_alternative_counts_are_figures_of_their_own(rules, text, figure, catego
     assert found.get(figure, ("", ""))[0] == category, found
 
 
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # a verb of people before it does not make an alternative to a count of things a count of people
+        ("Rebels freed 11 or 12 trucks seized near Oko.", "11"),
+        ("Gunmen seized 3 or 4 trucks carrying aid near Kelmor.", "3"),
+    ],
+)
+def test_an_alternative_to_a_count_of_things_counts_things(rules, text, figure):
+    found = figures(rules, text)
+    assert found.get(figure, ("", ""))[0] == "other", found
+
+
 def test_an_alternative_to_no_figure_is_none(rules):
     found = figures(rules, "The fighting lasted 3 or 4 days around Tarvin, and 9 soldiers died.")
     assert "3" not in found and "4" not in found, found

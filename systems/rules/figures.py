@@ -907,6 +907,11 @@ class FigureFinder:
                 runs[i] = (start, end, (cat or UNNAMED, f"figures.{kind}"))
         figures: list[Figure] = []
         for i, (start, end, cue) in enumerate(runs):
+            following = runs[i + 1][2] if i + 1 < len(runs) else None
+            if cue is not None and following is not None and following[1].startswith("figures.thing."):
+                # "freed 11 or 12 trucks": an alternative to a count of things counts things, whatever
+                # verb stands before it
+                cue = self._alternative(lowers, runs, i) or cue
             cue = (
                 cue
                 or self._from_list(doc, lowers, runs, i)
