@@ -573,6 +573,9 @@ def test_reports_and_places_beside_the_guards_stay(rules, text, present):
         # "the two men" who meet are the parties the text named (counts of named participants)
         ("The two men embraced at Kelmor airport after the talks.", "two"),
         ("The two women met in Mbaro on Friday to sign the delta accord.", "two"),
+        ("The two men talked for an hour in Dusa, and their aides said the talks had gone well.", "two"),
+        ("The two women embraced in Tarvin before the ceasefire was signed.", "two"),
+        ("The two men met in a Kelmor hotel that was guarded by soldiers.", "two"),
     ],
 )
 def test_sources_ratios_and_meeting_parties_are_no_figures(rules, text, absent):
@@ -626,6 +629,9 @@ def test_a_count_past_a_verb_of_no_meeting_keeps_its_place(rules, text, present)
         # a meeting verb in the passive, its agent after it: the counted are met, not meeting
         "The two women met by aid workers at the Dusa camp had fled the shelling of Kelmor.",
         "The two men greeted by relatives in Mbaro had been kidnapped near Oko in May.",
+        # without an agent, a verb of the clause after it shows the meeting verb was a participle
+        "The two women greeted at the Oko jetty had been held by the Sabe militia for nine months.",
+        "The two men met at a Kelmor checkpoint were later found shot dead in Dusa.",
     ],
 )
 def test_a_passive_meeting_verb_keeps_the_count(rules, text):

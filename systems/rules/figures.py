@@ -52,6 +52,7 @@ WINDOW_BEFORE = 5
 FATE_WINDOW = 14  # "three porters injured in the raid late on 2 June succumbed": the fate ends a long clause
 TALLY_WINDOW = 16  # "the death toll of civilians who died in the fighting around the port has risen to 2,400"
 LIST_GAP = 6  # tokens between two counts of one list: "40 soldiers and 25"
+MEETING_CLAUSE = 8  # tokens after a meeting verb searched for the auxiliary of a clause it is only a participle in
 STOP = {".", ";", ":", "?", "!", "(", ")"}
 QUALIFIER_WORDS = {w for ps in QUALIFIER_PHRASES.values() for p in ps for w in p.lower().split()}
 QUOTES = {'"', "“", "”", "'", "‘", "’"}
@@ -652,13 +653,25 @@ class FigureFinder:
     def _meeting_people(self, doc: Doc, end: int) -> bool:
         """ "the two women talked", "the two men embraced": parties the text names (participant_people).
         A meeting verb with "by" after it is a participle that describes the counted ("the two women met by
-        aid workers had fled"), so they stay people of the events."""
-        return (
+        aid workers had fled"), so they stay people of the events; so does one whose clause goes on to an
+        auxiliary of its own ("the two men met at a checkpoint were later found dead")."""
+        if not (
             end + 1 < len(doc)
             and doc[end].lower_ in self.participant_people
             and doc[end + 1].lower_ in self.meeting_verbs
-            and not (end + 2 < len(doc) and doc[end + 2].lower_ == "by")
-        )
+        ):
+            return False
+        for k in range(end + 2, min(len(doc), end + 2 + MEETING_CLAUSE)):
+            word = doc[k].lower_
+            if k == end + 2 and word == "by":
+                return False
+            if word in self.auxiliaries:
+                return False
+            if not word[:1].isalpha() or word in self.clause_breaks or word in self.relatives:
+                break  # "the two men met in X, where ...": a clause of its own
+            if word in ("and", "or", "but", "to", "as", "which", "whose"):
+                break
+        return True
 
     def _ratio(self, doc: Doc, start: int, end: int) -> bool:
         """ "4 in 10 homes": a smaller count "in" a larger one, either of the two (ratio_pairs)."""
