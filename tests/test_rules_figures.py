@@ -119,7 +119,7 @@ def test_lives_is_no_cue_past_the_people_counted(rules):
         ("Police in Varn announced the arrest of 40 people after the riot.", "40", "detained"),
         ("Only 3 of the 40 activists arrested in Kelmor have been tried.", "3", "detained"),
         ("Some 25 traders stood trial in Oko on Monday.", "Some 25", "detained"),
-        ("Some 60 people were taken into custody in Mbaro overnight.", "Some 60", "detained"),
+        ("Some 60 residents were taken into custody in Mbaro overnight.", "Some 60", "detained"),
         # nouns of the event before the count
         ("The trial of 12 activists opened in Kelmor on Monday.", "12", "detained"),
         ("Rights groups condemned the jailing of 30 students in Ikeno.", "30", "detained"),
@@ -446,7 +446,7 @@ def test_a_population_put_at_a_count_stays_no_figure(rules):
         ("Comuna 13 residents in Mbaro said the militia had left.", "13"),
         # "one" that picks one episode out of several (guidelines §2.4)
         ("The raids went on all night; in one clash near Kelmor the gunmen took hostages.", "one"),
-        ("Five children were among those killed since May; one attack at Mbaro killed a mother and her baby.", "one"),
+        ("Five children were among those killed this year; one attack at Mbaro killed a mother and her baby.", "one"),
         ("The Sabe militia struck Oko twice; in one raid the gunmen burned the jetty.", "one"),
         # the office-holders of a court or a chamber are its make-up (guidelines §2.4, a body's make-up)
         ("The 12 judges of the Varn supreme court ruled against the junta.", "12"),
@@ -484,8 +484,8 @@ def test_counts_beside_the_new_guards_stay(rules, text, figure, category):
         # a bulleted timeline of one toll: "the figure" refers back to the count of the line before
         (
             "- By May the toll in Tarvin had climbed to 26, the Varn Herald reported.\n"
-            "- By June the figure had reached at least 58, according to the Kelmor Courier.",
-            "at least 58",
+            "- By June the figure had risen to at least 57, according to the Kelmor Courier.",
+            "at least 57",
             "killed",
         ),
         ("- Medics counted 12 wounded in Oko by Monday.\n- By Friday the total had reached 30.", "30", "injured"),
@@ -506,7 +506,7 @@ def relations(system, text: str) -> set[tuple[str, str, str]]:
     [
         # a verb of telling with an object and "to" before a verb gives an order, not a report
         (
-            "Varn officials put the toll at four soldiers dead, and President Amos Teller told officials to "
+            "Varn ministers put the toll at four soldiers dead, and President Amos Teller told officials to "
             "tighten control of the border.",
             ("REPORTED_BY", "four", "Amos Teller"),
         ),
@@ -525,7 +525,7 @@ def relations(system, text: str) -> set[tuple[str, str, str]]:
         ),
         # where the counted came from is no place of theirs
         (
-            "Border guards killed three smugglers who had crossed over from Varn and attacked a post near Ikeno.",
+            "Border guards killed three smugglers who had crossed back from Varn and attacked a post near Ikeno.",
             ("LOCATED_IN", "three", "Varn"),
         ),
         ("Troops killed 12 fighters who infiltrated from Dusa into the Oko district.", ("LOCATED_IN", "12", "Dusa")),
@@ -540,7 +540,7 @@ def test_orders_descriptions_and_origins_give_no_relation(rules, text, absent):
     ("text", "present"),
     [
         # reports by a verb of telling stay
-        ("Governor Ida Mbeki told reporters 12 people had been killed in Mbaro.", ("REPORTED_BY", "12", "Ida Mbeki")),
+        ("Governor Ida Mbeki told reporters 12 farmers had been killed in Mbaro.", ("REPORTED_BY", "12", "Ida Mbeki")),
         ("Governor Ida Mbeki told Reuters up to 40 people died in Mbaro.", ("REPORTED_BY", "up to 40", "Ida Mbeki")),
         (
             "Colonel Pavel Ruud told the Varn Herald that 30 rebels were killed near Kelmor.",
@@ -548,7 +548,7 @@ def test_orders_descriptions_and_origins_give_no_relation(rules, text, absent):
         ),
         # past the origin, the place where the counted are
         (
-            "Border guards killed three smugglers who had crossed over from Varn and attacked a post near Ikeno.",
+            "Border guards killed three smugglers who had crossed back from Varn and attacked a post near Ikeno.",
             ("LOCATED_IN", "three", "Ikeno"),
         ),
         ("Troops killed 12 fighters who infiltrated from Dusa into the Oko district.", ("LOCATED_IN", "12", "Oko")),
@@ -569,9 +569,13 @@ def test_reports_and_places_beside_the_guards_stay(rules, text, present):
         ("Officials said 4 in 10 homes in Dusa had no water.", "4"),
         ("Officials said 4 in 10 homes in Dusa had no water.", "10"),
         ("Three in five children in the Oru camps are hungry, the agency said.", "five"),
+        ("One in three families in Kelmor has lost a son, the survey found.", "One"),
         # "the two men" who meet are the parties the text named (counts of named participants)
-        ("The two men shook hands in Kelmor after the talks.", "two"),
+        ("The two men embraced at Kelmor airport after the talks.", "two"),
         ("The two women met in Mbaro on Friday to sign the delta accord.", "two"),
+        ("The two men talked for an hour in Dusa, and their aides said the talks had gone well.", "two"),
+        ("The two women embraced in Tarvin before the ceasefire was signed.", "two"),
+        ("The two men met in a Kelmor hotel that was guarded by soldiers.", "two"),
     ],
 )
 def test_sources_ratios_and_meeting_parties_are_no_figures(rules, text, absent):
@@ -585,13 +589,54 @@ def test_sources_ratios_and_meeting_parties_are_no_figures(rules, text, absent):
         ("Four people close to the victims said 12 fishermen were missing near Oko.", "12", "missing"),
         # a larger count "in" a smaller one counts
         ("Gunmen killed 40 in two raids on Kelmor.", "40", "killed"),
+        # a smaller count "in" a span of time or a number of places is no ratio: how fast, or how widely
+        ("Gunmen killed 4 in 10 minutes of firing in Kelmor on Monday.", "4", "killed"),
+        ("Sabe militiamen abducted 6 in 9 days around Oko.", "6", "hostage"),
+        ("Troops arrested 3 in 5 villages of the Ossa valley.", "3", "detained"),
+        # nor "in" a number of episodes: "one in two raids" says over how many raids, it picks no share
+        ("Rebels killed 2 in 3 attacks on Dusa.", "2", "killed"),
+        ("Gunmen killed one in two raids near Kelmor.", "one", "killed"),
+        ("Sabe militiamen abducted 1 in 4 ambushes on the Oko road.", "1", "hostage"),
         # the two men of the events stay
         ("The two men were shot dead in Tarvin on Monday.", "two", "killed"),
+        # a participle with its agent describes the counted ("held by", "met by"): people of the events
+        ("The two men held by the Red Pine Front since June were freed near Dusa.", "two", "hostage"),
+        ("The two women held by Sabe militiamen for a month were released in Oko.", "two", "hostage"),
     ],
 )
 def test_counts_beside_sources_ratios_and_parties_stay(rules, text, figure, category):
     found = figures(rules, text)
     assert found.get(figure, ("", ""))[0] == category, found
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("The two men signed statements after they were arrested in Kelmor.", ("LOCATED_IN", "two", "Kelmor")),
+        ("The two women signed a petition after they were abducted near Ikeno.", ("LOCATED_IN", "two", "Ikeno")),
+    ],
+)
+def test_a_count_past_a_verb_of_no_meeting_keeps_its_place(rules, text, present):
+    # "signed" is no verb of meeting: the count stays, with the place of the clause that names its event
+    assert "two" in figures(rules, text)
+    found = relations(rules, text)
+    assert present in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a meeting verb in the passive, its agent after it: the counted are met, not meeting
+        "The two women met by aid workers at the Dusa camp had fled the shelling of Kelmor.",
+        "The two men greeted by relatives in Mbaro had been kidnapped near Oko in May.",
+        # without an agent, a verb of the clause after it shows the meeting verb was a participle
+        "The two women greeted at the Oko jetty had been held by the Sabe militia for nine months.",
+        "The two men met at a Kelmor checkpoint were later found shot dead in Dusa.",
+    ],
+)
+def test_a_passive_meeting_verb_keeps_the_count(rules, text):
+    found = figures(rules, text)
+    assert "two" in found, found
 
 
 @pytest.mark.parametrize(
@@ -698,9 +743,12 @@ def test_an_envoys_body_and_places_of_the_events_stay(rules, text, present):
         # a sentence opening on a part of the last figure before it
         ("Clashes in Tarvin killed 23 people on Friday. Among them were 5 police officers.", "5", "killed"),
         ("Gunmen abducted 40 traders near Oko. Among them are 6 women.", "6", "hostage"),
+        # things counted after such an opener are no part of the people counted before
+        ("Clashes in Tarvin killed 23 people. Among them were 5 police posts set on fire.", "5", "other"),
+        ("Gunmen abducted 40 traders near Oko, among them 6 trucks loaded with fish.", "6", "other"),
         # a tally of people held: what they were held as
-        ("Police put the number of suspects held at six, the Oru Times reported.", "six", "detained"),
-        ("The Varn police put the number of suspects held in Kelmor at 11.", "11", "detained"),
+        ("Police put the tally of suspects held at nine, the Oru Times reported.", "nine", "detained"),
+        ("The Varn police put the tally of suspects held in Kelmor at 11.", "11", "detained"),
         ("The army put the number of rebels held at 20.", "20", "other"),
         # escaped prisoners taken back are detained; places taken back stay things
         ("Rebels stormed Kelmor prison and 300 inmates escaped. Police recaptured 45 by Sunday.", "45", "detained"),
@@ -816,7 +864,7 @@ def test_a_verb_in_a_later_clause_is_no_closing_tag(rules, text, absent):
     ("text", "figure", "category"),
     [
         # a gapped count after a word of addition repeats the verb before it
-        ("Officers killed four of the gunmen in Kelmor and another two in Dusa.", "two", "killed"),
+        ("Soldiers shot four of the gunmen in Kelmor and killed another two in Dusa.", "two", "killed"),
         ("Sabe gunmen abducted 12 of the traders at Oko and a further 8 near Mbaro.", "8", "hostage"),
     ],
 )
@@ -871,6 +919,19 @@ def test_members_of_a_body_and_relayed_reports_that_go_on(rules, text, present):
 def test_alternative_counts_are_figures_of_their_own(rules, text, figure, category):
     found = figures(rules, text)
     assert found.get(figure, ("", ""))[0] == category, found
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        # a verb of people before it does not make an alternative to a count of things a count of people
+        ("Rebels freed 11 or 12 trucks seized near Oko.", "11"),
+        ("Gunmen seized 3 or 4 trucks carrying aid near Kelmor.", "3"),
+    ],
+)
+def test_an_alternative_to_a_count_of_things_counts_things(rules, text, figure):
+    found = figures(rules, text)
+    assert found.get(figure, ("", ""))[0] == "other", found
 
 
 def test_an_alternative_to_no_figure_is_none(rules):

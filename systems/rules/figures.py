@@ -52,6 +52,7 @@ WINDOW_BEFORE = 5
 FATE_WINDOW = 14  # "three porters injured in the raid late on 2 June succumbed": the fate ends a long clause
 TALLY_WINDOW = 16  # "the death toll of civilians who died in the fighting around the port has risen to 2,400"
 LIST_GAP = 6  # tokens between two counts of one list: "40 soldiers and 25"
+MEETING_CLAUSE = 8  # tokens after a meeting verb searched for the auxiliary of a clause it is only a participle in
 STOP = {".", ";", ":", "?", "!", "(", ")"}
 QUALIFIER_WORDS = {w for ps in QUALIFIER_PHRASES.values() for p in ps for w in p.lower().split()}
 QUOTES = {'"', "“", "”", "'", "‘", "’"}
@@ -158,6 +159,7 @@ class FigureFinder:
         self.one_idioms = set(cues["one_idioms"])
         self.remains = set(cues["remains_nouns"])
         self.ratio_ones = set(cues["ratio_ones"])
+        self.ratio_episodes = set(cues["ratio_episodes"])
         self.participant_people = set(cues["participant_people"]["nouns"])
         self.meeting_verbs = set(cues["participant_people"]["verbs"])
         self.source_qualifiers = _phrases(cues["source_qualifiers"])
@@ -607,7 +609,7 @@ class FigureFinder:
             return True
         # "1 in 3 families": a ratio
         one_in = nxt is not None and nxt.lower_ == "in" and doc[start:end].text.lower() in self.ratio_ones
-        if one_in and end + 1 < len(doc) and doc[end + 1].like_num:
+        if one_in and end + 1 < len(doc) and doc[end + 1].like_num and not self._spread_over(doc, end + 1):
             return True
         if start > 1 and prev is not None and prev.lower_ == "in" and doc[start - 2].lower_ in self.ratio_ones:
             return True
@@ -633,7 +635,7 @@ class FigureFinder:
         if prev is not None and prev.lower_ == "the" and self._participants_follow(doc, end):
             return True
         if prev is not None and prev.lower_ == "the" and self._meeting_people(doc, end):
-            return True  # "the two men shook hands": the parties named before
+            return True  # "the two women talked": the parties named before
         if self._ratio(doc, start, end):
             return True
         text = doc[start:end].text
@@ -649,15 +651,29 @@ class FigureFinder:
         return in_commas and (start - 1 in person_ends or (start > 1 and doc[start - 2].lower_ in self.age_nouns))
 
     def _meeting_people(self, doc: Doc, end: int) -> bool:
-        """ "the two men shook hands", "the two women met": parties the text names (participant_people)."""
-        return (
+        """ "the two women talked", "the two men embraced": parties the text names (participant_people).
+        A meeting verb with "by" after it is a participle that describes the counted ("the two women met by
+        aid workers had fled"), so they stay people of the events; so does one whose clause goes on to an
+        auxiliary of its own ("the two men met at a checkpoint were later found dead")."""
+        if not (
             end + 1 < len(doc)
             and doc[end].lower_ in self.participant_people
             and doc[end + 1].lower_ in self.meeting_verbs
-        )
+        ):
+            return False
+        for k in range(end + 2, min(len(doc), end + 2 + MEETING_CLAUSE)):
+            word = doc[k].lower_
+            if k == end + 2 and word == "by":
+                return False
+            if word in self.auxiliaries:
+                return False
+            if not word[:1].isalpha() or word in self.clause_breaks or word in self.relatives:
+                break  # "the two men met in X, where ...": a clause of its own
+            if word in ("and", "or", "but", "to", "as", "which", "whose"):
+                break
+        return True
 
-    @staticmethod
-    def _ratio(doc: Doc, start: int, end: int) -> bool:
+    def _ratio(self, doc: Doc, start: int, end: int) -> bool:
         """ "4 in 10 homes": a smaller count "in" a larger one, either of the two (ratio_pairs)."""
 
         def value(k: int) -> float | None:
@@ -670,10 +686,17 @@ class FigureFinder:
         if here is None:
             return False
         if end + 1 < len(doc) and doc[end].lower_ == "in" and (larger := value(end + 1)) is not None:
-            return here < larger
+            return here < larger and not self._spread_over(doc, end + 1)
         if start > 1 and doc[start - 1].lower_ == "in" and (smaller := value(start - 2)) is not None:
             return smaller < here
         return False
+
+    def _spread_over(self, doc: Doc, k: int) -> bool:
+        """Whether the count at k, after "in", is a span of time, a number of places or of episodes ("killed 4
+        in 10 minutes", "3 in 5 villages", "one in two raids"): how fast or how widely the count before it
+        happened, not the whole of a ratio (ratio_episodes)."""
+        after = doc[k + 1].lower_ if k + 1 < len(doc) else ""
+        return after in self.not_after or after in self.reach_places or after in self.ratio_episodes
 
     def _counts_sources(self, lowers: list[str], end: int) -> bool:
         """ "two US officials said", "three witnesses told AFP": the sources are not in the events (guidelines
@@ -897,6 +920,11 @@ class FigureFinder:
                 runs[i] = (start, end, (cat or UNNAMED, f"figures.{kind}"))
         figures: list[Figure] = []
         for i, (start, end, cue) in enumerate(runs):
+            following = runs[i + 1][2] if i + 1 < len(runs) else None
+            if cue is not None and following is not None and following[1].startswith("figures.thing."):
+                # "freed 11 or 12 trucks": an alternative to a count of things counts things, whatever
+                # verb stands before it
+                cue = self._alternative(lowers, runs, i) or cue
             cue = (
                 cue
                 or self._from_list(doc, lowers, runs, i)
@@ -913,7 +941,9 @@ class FigureFinder:
             runs[i] = (start, end, cue)  # "6 in A, 4 in B, 3 in C and 2 in D": the list carries on
             # "killed 10 of them": a verb right before the count tells its own fate, not a part's
             adjacent = start > 0 and cue[1].startswith("figures.before.") and self._before_cue(lowers, start - 1, 0)
-            if figures and not adjacent and (part := self._part_of(view, lowers, start, end, figures[-1])):
+            # "among them 6 lorries": a count of things is no part of the people counted before it
+            things = cue[1].startswith("figures.thing.")
+            if figures and not (adjacent or things) and (part := self._part_of(view, lowers, start, end, figures[-1])):
                 cue = part
             span = Span(doc, start, end, label="FIGURE")
             parsed = normalise_figure(span.text)
@@ -1098,7 +1128,7 @@ class FigureFinder:
                         # people named after the tally word are counted by the tally's own category
                         kind = self._head_kind(lowers, k + 2, start)
                         if kind == "actor" and self._held_of(lowers, k + 2, start):
-                            return "tally"  # "put the number of suspects held at six": the people held
+                            return "tally"  # "the tally of suspects held stood at 9": the held are counted
                         return kind if kind in ("thing", "actor") else "tally"
                     return "tally"
                 if view.like_num[k] and k > 0 and lowers[k - 1] == "from":
@@ -1108,7 +1138,7 @@ class FigureFinder:
         return None
 
     def _held_of(self, lowers: list[str], first: int, limit: int) -> str | None:
-        """The category of people held in a tally's "of" phrase ("the number of suspects held"): a weak cue
+        """The category of people held in a tally's "of" phrase ("a tally of suspects held"): a weak cue
         of captivity after a noun of held_as says what they were held as."""
         words = lowers[first : min(limit, first + 4)]
         if not any(w in self.weak for w in words):
