@@ -1905,6 +1905,8 @@ def test_parse_only_figures_in_excluded_constructions(system, text, kept, droppe
         # §2.5: a group named as the government in a place controls it, a capital included.
         ("It accused the Sable Front government in Arvand of backing the raids.", ("Sable Front", "Arvand")),
         ("The Taliban government in Kabul denied the claim.", ("Taliban", "Kabul")),
+        # A group that leads or runs the administration holds the place.
+        ("The Velmor Front-run administration in Tarsa said two soldiers died.", ("Velmor Front", "Tarsa")),
     ],
 )
 def test_of_apposition_and_group_government_in_a_place_control_it(system, text, relation):
@@ -1920,6 +1922,9 @@ def test_of_apposition_and_group_government_in_a_place_control_it(system, text, 
         "Lume, a town of 20,000 people in the north of Chad, was shelled.",
         "The Chadian government in N'Djamena said 12 soldiers died.",
         "A Sable Front delegation in Arvand met the mediators.",
+        # A group that only backs the administration of a place holds nothing there.
+        "The Velmor Front-backed administration in Tarsa said two soldiers died.",
+        "The Kessa Union-backed government in Dorvo denied the claim.",
     ],
 )
 def test_no_control_from_other_appositions_or_bodies_in_a_place(system, text):

@@ -418,9 +418,22 @@ class VerbRelations:
                     continue
                 if entry.get("adjacent_owner") and head.end + 1 != tail.start:  # "<head>'s <tail>"
                     continue
+                joined = entry.get("head_joined")
+                if joined and not _joined_before(head, doc[nodes[joined["node"]]], joined["joiners"]):
+                    continue
                 if head is not tail and rtype.allows(head.label_, tail.label_):
                     found.append((entry["type"], head, tail, rule))
         return found
+
+
+def _joined_before(mention, node, joiners: Sequence[str]) -> bool:
+    """The mention stands right before the node, or is joined to it by a hyphened participle of joiners
+    ("the X-led administration"): another participle ("the X-backed administration") says the
+    mention only stands behind what the node names."""
+    between = mention.doc[mention.end : node.i]
+    if not len(between):
+        return True
+    return len(between) == 2 and between[0].text == "-" and between[1].lower_ in joiners
 
 
 def _day(token) -> bool:
