@@ -1949,6 +1949,8 @@ def test_a_leaders_apposition_of_a_place_and_a_conjoined_membership(system):
         "Ivo Brandt, the deputy head of the Pelt district, died.",
         # A relative's role is not the person's.
         "Arvo Tamm, the son of the Pelt district head, was arrested.",
+        # The head of a body named after a district leads the body, not the district.
+        "Ivo Darn, the head of the Kessa district court, was arrested.",
     ],
 )
 def test_no_leadership_from_other_appositions(system, text):

@@ -340,6 +340,15 @@ class VerbRelations:
             out.append((head, tail))
         return out
 
+    def _names_the_place(self, mention, node) -> bool:
+        """The node (or one of its conjuncts) is the place's own name or the place noun right after it
+        ("the head of the X district"), not a body the place's name only modifies ("the X district
+        court", "the X region's council"): that body is what the role is of."""
+        return any(
+            mention.start <= t.i < mention.end or (t.i == mention.end and t.lemma_.lower() in self.place_nouns)
+            for t in (node, *node.conjuncts)
+        )
+
     def _joined_in_stance(self, tokens: Sequence) -> bool:
         """ "X joined Y in condemning the raid": joining a party in what it says or asks shares a stance,
         no alliance (guidelines §2.5: coordinated subjects of one act state nothing); joining it in a
@@ -417,6 +426,9 @@ class VerbRelations:
                 if entry.get("adjacent") and tail.end + 1 != head.start:  # "<tail>'s <head>", nothing between
                     continue
                 if entry.get("adjacent_owner") and head.end + 1 != tail.start:  # "<head>'s <tail>"
+                    continue
+                named_at = entry.get("tail_named_at")
+                if named_at and not self._names_the_place(tail, doc[nodes[named_at]]):
                     continue
                 joined = entry.get("head_joined")
                 if joined and not _joined_before(head, doc[nodes[joined["node"]]], joined["joiners"]):
