@@ -1821,6 +1821,11 @@ def test_no_sentence_wide_place_link_from_the_model(system, text, wrong):
         # A natural feature that "reported" rain stays a place; so does a state.
         ("The Kessa Valley reported heavy rain and two deaths on Sunday.", "Kessa Valley", "LOC"),
         ("According to Ukraine, two drones were shot down over the border.", "Ukraine", "GPE"),
+        # A compass word before a name makes a place by its own words; a place reports its cases (§2.3).
+        ("Health officials said North Kessa reported 40 new cholera cases on Monday.", "North Kessa", "GPE"),
+        ("Officials in Pelt said that East Tarsa had reported nine deaths.", "East Tarsa", "GPE"),
+        # Also where the rules' outlet finder read the name from the reporting verb alone.
+        ("In the east, Lower Tarsa reported 30 new cholera cases.", "Lower Tarsa", "GPE"),
     ],
 )
 def test_a_statistical_place_that_reports_is_an_organisation(system, text, name, label):

@@ -895,6 +895,9 @@ class FillNames:
         self.after = frozenset(vocab["place_designators"])
         self.last_words = frozenset(vocab["place_suffixes"] + vocab["place_name_designators"])
         self.offices = frozenset(vocab["place_offices"])  # "<name> Governor": the name is the place governed
+        self.place_prefixes = frozenset(vocab["place_prefixes"] + vocab["place_compass_words"])
+        # The rules' outlets read from a reporting cue alone, not from an outlet's kind named with them.
+        self.outlet_rules = frozenset(("organisations.reporting_outlet", "organisations.cited_outlet"))
         self.body_heads = body_heads(rules_data)
         self.shape = PlaceShape(rules_data)
         self.openers = frozenset(vocab["not_name_opener"]) - frozenset(vocab["calendar_words"])
@@ -1099,12 +1102,33 @@ class FillNames:
         person; a place the model saw there is an outlet or an agency no list holds (§2: news agencies
         are ORG). A state or a place the rules know is read by the gazetteer before this."""
         root = span.root
-        # One word may be a town that "reported" its dead; an outlet's name is mostly longer.
-        named = len(span) > 1 and span[-1].text not in self.last_words and self.shape.label(span) is None
+        # A name whose own words make it a place ("North X", "X Province") stays a place where it
+        # reports: places report their own dead and cases (§2.3).
+        if self._place_by_its_words(span):
+            return False
+        # One word may be a town that "reported" its dead; an outlet's name is mostly longer. A natural
+        # feature's or a facility's name ("X Valley", "X Hospital") is left as the model saw it.
+        named = len(span) > 1 and self.shape.label(span) is None
         if named and root.dep_ == "nsubj" and root.head.lemma_.lower() in self.source_verbs:
             return True
         before = tuple(t.lower_ for t in doc[max(0, span.start - 3) : span.start])
         return any(before[len(before) - len(p) :] == p for p in self.source_phrases if len(p) <= len(before))
+
+    def _place_by_its_words(self, span: Span) -> bool:
+        """An administrative designator at the end ("X Province"), or a compass word or a place prefix
+        before one more word ("North X", "Upper X", "Port X"): a place's own words, which no body's name
+        has. A natural feature's last word is not among them: some are also an outlet's ("Line")."""
+        if len(span) < 2:
+            return False
+        return (len(span) == 2 and span[0].text in self.place_prefixes) or span[-1].text in self.last_words
+
+    def _outlet_place(self, span: Span) -> Span:
+        """An outlet the rules read from a reporting cue ("X reported", "according to X") whose own words
+        make it a place ("North X reported 40 cases") is that place: a place reports its own dead (§2.3)."""
+        if span.label_ != "ORG" or span.id_ not in self.outlet_rules or not self._place_by_its_words(span):
+            return span
+        label = self.shape.label(span) or "GPE"
+        return Span(span.doc, span.start, span.end, label=label, kb_id=span.kb_id_, span_id=f"outlet_place.{label}")
 
     def _equipment(self, doc: Doc, span: Span) -> bool:
         """A ship, a weapon or an aircraft, which no label covers (guidelines §2.3): the name before its
@@ -1223,7 +1247,7 @@ class FillNames:
             free.append(s)
             by_end[s.end - 1] = s
         free += self._surnames(doc, claimed, free, [*named, *doc.spans[STATISTICAL]])
-        named = [self._kind_named(doc, s) for s in named]
+        named = [self._outlet_place(self._kind_named(doc, s)) for s in named]
         # The model's place where it reports, whether it won over a rule's shorter name or filled a gap.
         ruled = {m.text for m in named if not m.id_.startswith(f"{STATISTICAL}.")}
         named, free = [self._as_source(s, ruled) for s in named], [self._as_source(s, ruled) for s in free]
