@@ -1981,6 +1981,22 @@ def test_membership_makes_a_statistical_name_an_organisation(system, text, name,
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The members belong to the noun the name modifies (a community, a minority, a crew), not to the name.
+        ("Police arrested members of the Kessan community in Pelt.", "Kessan"),
+        ("The guards fought members of the Velmori minority inside the prison.", "Velmori"),
+        ("Rebels abducted members of the Dorvo crew near Pelt.", "Dorvo"),
+        # A name whose own words make it a place (a valley) is where the member comes from.
+        ("A Dorvo Valley member was detained on Monday.", "Dorvo Valley"),
+    ],
+)
+def test_members_of_a_noun_a_name_modifies_leave_the_name_as_it_was(system, text, name):
+    ents, _ = run(system, text)
+    assert (name, "ORG") not in ents, ents
+
+
+@pytest.mark.parametrize(
     ("text", "ship"),
     [
         # §2.3: a ship has no label; its prefix or its kind before the name says it is one.

@@ -1067,12 +1067,17 @@ class FillNames:
         while k > max(0, span.start - 4) and doc[k].is_lower and doc[k].lower_ != "of":
             k -= 1
         owner = span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKERS  # "members of X's family"
-        if k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in self.membership and not owner:
+        # "members of the X community", "a X Valley member": the members are the noun's the name only
+        # modifies, or a place's by its own words, which has none (people of a place are no body).
+        modifier = span.end < len(doc) and doc[span.end].is_lower and doc[span.end].tag_.startswith("NN")
+        placed = self.shape.label(span) is not None or self._place_by_its_words(span)
+        member_of = k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in self.membership
+        if member_of and not (owner or modifier or placed):
             return True
         after = [t.lower_ for t in doc[span.end : span.end + 3]]
         # "a X member", "X, led by Y": a body's members and leaders; "the group's branch, X": a body's part.
         # Not "the X member of parliament": a constituency's representative.
-        if after[:1] and after[0] in self.membership and after[1:2] != ["of"]:
+        if after[:1] and after[0] in self.membership and after[1:2] != ["of"] and not placed:
             return True
         if after[:3] in (
             [",", "led", "by"],
