@@ -448,6 +448,11 @@ def _joined_before(mention, node, joiners: Sequence[str]) -> bool:
     return len(between) == 2 and between[0].text == "-" and between[1].lower_ in joiners
 
 
+def _year(token) -> bool:
+    """A year written in four digits."""
+    return len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2100
+
+
 def _day(token) -> bool:
     """A day of the month written in digits."""
     return token.text.isdigit() and 1 <= int(token.text) <= 31
@@ -841,13 +846,17 @@ class HybridNames:
         return doc
 
     def date_pair(self, span: Span) -> Span:
-        """ "between January 26 and 30", "on 3 or 4 May": two days of one month are one DATE (§2), and
+        """ "from April 2 to 9,", "on 3 or 4 May": two days of one month are one DATE (§2), and
         the bare day is no count. The model stops its date at the first day."""
         if span.label_ != "DATE" or not any(t.text in self.months for t in span):
             return span
         doc, start, end = span.doc, span.start, span.end
-        # "on March 3 and 14 on March 5": the second number is a count, unless a range or the clause ends there.
-        closed = end + 2 >= len(doc) or doc[end + 2].is_punct or doc[start - 1].lower_ in ("between", "from", "of")
+        # "on March 3 and 14 on March 5", "the raids of May 4 and 12 civilians": the second number is a
+        # count unless the phrase ends right after it (punctuation, the text's end) or a year follows,
+        # or, after a word that opens a range, a preposition starts the next phrase ("of June 8 and 9 in X").
+        after = doc[end + 2] if end + 2 < len(doc) else None
+        ranged = start > 0 and doc[start - 1].lower_ in ("between", "from", "of")
+        closed = after is None or after.is_punct or _year(after) or (ranged and after.pos_ == "ADP")
         if end + 1 < len(doc) and doc[end - 1].like_num and doc[end].lower_ in self.day_links and _day(doc[end + 1]):
             end += 2 if closed else 0
         elif start >= 2 and doc[start].like_num and doc[start - 1].lower_ in self.day_links and _day(doc[start - 2]):
