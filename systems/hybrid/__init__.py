@@ -1317,7 +1317,7 @@ class HybridFigures:
     def __call__(self, doc: Doc) -> Doc:
         claimed = claimed_tokens(doc)
         person_ends = {s.end for s in names(doc) if s.label_ == "PERSON"}
-        vetoed: set[int] = set()  # numbers the rules read as no figure: "all 307 freed were men", "built for 2,500"
+        vetoed: set[int] = set()  # numbers the rules read as no figure: "all 52 released were men", "built for 1,200"
         found = self.rules.find(doc, list(claimed), person_ends, vetoed)
         kept = [
             _without_particle(figure(s))
@@ -1342,7 +1342,7 @@ class HybridFigures:
 
     def _no_count(self, span: Span) -> bool:
         """A figure of the parse's alone that the guidelines exclude (§2.2, §2.4): an age bound with no
-        counted noun ("six were under five"), an amount after a currency code ("KES 1.1 billion"),
+        counted noun ("two were under ten"), an amount after a currency code ("NGN 4.5 billion"),
         or places counted as the object of a preposition ("in one Varnian city", "control of all
         five states"): the reach of the events, not a count in them."""
         doc = span.doc
