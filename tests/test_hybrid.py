@@ -1821,6 +1821,11 @@ def test_no_sentence_wide_place_link_from_the_model(system, text, wrong):
         # A natural feature that "reported" rain stays a place; so does a state.
         ("The Kessa Valley reported heavy rain and two deaths on Sunday.", "Kessa Valley", "LOC"),
         ("According to Ukraine, two drones were shot down over the border.", "Ukraine", "GPE"),
+        # A compass word before a name makes a place by its own words; a place reports its cases (§2.3).
+        ("Health officials said North Kessa reported 40 new cholera cases on Monday.", "North Kessa", "GPE"),
+        ("Officials in Pelt said that East Tarsa had reported nine deaths.", "East Tarsa", "GPE"),
+        # Also where the rules' outlet finder read the name from the reporting verb alone.
+        ("In the east, Lower Tarsa reported 30 new cholera cases.", "Lower Tarsa", "GPE"),
     ],
 )
 def test_a_statistical_place_that_reports_is_an_organisation(system, text, name, label):
@@ -1832,8 +1837,10 @@ def test_a_statistical_place_that_reports_is_an_organisation(system, text, name,
     ("text", "date", "no_figure"),
     [
         # Two days of one month are one DATE (§2), and the bare second day is no count.
-        ("Gunmen killed 20 and wounded 300 between January 26 and 30, officials said.", "January 26 and 30", "30"),
-        ("The raids of January 25 and 26 in Pelt killed nine fighters.", "January 25 and 26", "26"),
+        ("Gunmen killed 20 and wounded 300 between March 14 and 19, officials said.", "March 14 and 19", "19"),
+        ("In the raids of June 8 and 9, rebels killed nine fighters in Pelt.", "June 8 and 9", "9"),
+        # After a range's opener, a preposition starts the next phrase: the second day closes the date.
+        ("The raids of June 8 and 9 in Pelt killed nine fighters.", "June 8 and 9", "9"),
     ],
 )
 def test_two_days_of_a_month_are_one_date(system, text, date, no_figure):
@@ -1842,9 +1849,17 @@ def test_two_days_of_a_month_are_one_date(system, text, date, no_figure):
     assert (no_figure, "FIGURE") not in ents, ents
 
 
-def test_a_count_after_a_date_and_and_stays_a_count(system):
-    ents, _ = run(system, "Soldiers killed 12 militants on March 3 and 14 on March 5 in the hills near Tullo.")
-    assert ("March 3", "DATE") in ents and ("14", "FIGURE") in ents, ents
+@pytest.mark.parametrize(
+    ("text", "date", "count"),
+    [
+        ("Soldiers killed 12 militants on March 3 and 14 on March 5 in the hills near Tullo.", "March 3", "14"),
+        # After "of", a number that a noun follows counts the noun, not a second day.
+        ("The raids of May 4 and 12 civilians were wounded.", "May 4", "12"),
+    ],
+)
+def test_a_count_after_a_date_and_and_stays_a_count(system, text, date, count):
+    ents, _ = run(system, text)
+    assert (date, "DATE") in ents and (count, "FIGURE") in ents, ents
 
 
 @pytest.mark.parametrize(
@@ -1880,7 +1895,7 @@ def test_the_rules_qualifier_words_widen_the_parse_figure(system):
     ("text", "kept", "dropped"),
     [
         # §2.2: an age bound with no counted noun is an age, not a count.
-        ("Nine of the dead in Tullo were children; three of the children were under five.", "three", "under five"),
+        ("Nine of the dead in Tullo were children; two of the boys were under ten.", "two", "under ten"),
         # §2.2: money, after an ISO currency code.
         ("Traders in Pelt put their losses at up to UGX 2.4 billion, or USD 600,000, after 31 died.", "31", "billion"),
         # §2.4: places counted after a preposition are the reach of the events.
@@ -1905,6 +1920,8 @@ def test_parse_only_figures_in_excluded_constructions(system, text, kept, droppe
         # §2.5: a group named as the government in a place controls it, a capital included.
         ("It accused the Sable Front government in Arvand of backing the raids.", ("Sable Front", "Arvand")),
         ("The Taliban government in Kabul denied the claim.", ("Taliban", "Kabul")),
+        # A group that leads or runs the administration holds the place.
+        ("The Velmor Front-run administration in Tarsa said two soldiers died.", ("Velmor Front", "Tarsa")),
     ],
 )
 def test_of_apposition_and_group_government_in_a_place_control_it(system, text, relation):
@@ -1920,6 +1937,9 @@ def test_of_apposition_and_group_government_in_a_place_control_it(system, text, 
         "Lume, a town of 20,000 people in the north of Chad, was shelled.",
         "The Chadian government in N'Djamena said 12 soldiers died.",
         "A Sable Front delegation in Arvand met the mediators.",
+        # A group that only backs the administration of a place holds nothing there.
+        "The Velmor Front-backed administration in Tarsa said two soldiers died.",
+        "The Kessa Union-backed government in Dorvo denied the claim.",
     ],
 )
 def test_no_control_from_other_appositions_or_bodies_in_a_place(system, text):
@@ -1944,6 +1964,8 @@ def test_a_leaders_apposition_of_a_place_and_a_conjoined_membership(system):
         "Ivo Brandt, the deputy head of the Pelt district, died.",
         # A relative's role is not the person's.
         "Arvo Tamm, the son of the Pelt district head, was arrested.",
+        # The head of a body named after a district leads the body, not the district.
+        "Ivo Darn, the head of the Kessa district court, was arrested.",
     ],
 )
 def test_no_leadership_from_other_appositions(system, text):
@@ -1966,6 +1988,22 @@ def test_no_leadership_from_other_appositions(system, text):
 def test_membership_makes_a_statistical_name_an_organisation(system, text, name, label):
     ents, _ = run(system, text)
     assert (name, label) in ents, ents
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The members belong to the noun the name modifies (a community, a minority, a crew), not to the name.
+        ("Police arrested members of the Kessan community in Pelt.", "Kessan"),
+        ("The guards fought members of the Velmori minority inside the prison.", "Velmori"),
+        ("Rebels abducted members of the Dorvo crew near Pelt.", "Dorvo"),
+        # A name whose own words make it a place (a valley) is where the member comes from.
+        ("A Dorvo Valley member was detained on Monday.", "Dorvo Valley"),
+    ],
+)
+def test_members_of_a_noun_a_name_modifies_leave_the_name_as_it_was(system, text, name):
+    ents, _ = run(system, text)
+    assert (name, "ORG") not in ents, ents
 
 
 @pytest.mark.parametrize(

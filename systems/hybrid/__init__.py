@@ -340,6 +340,15 @@ class VerbRelations:
             out.append((head, tail))
         return out
 
+    def _names_the_place(self, mention, node) -> bool:
+        """The node (or one of its conjuncts) is the place's own name or the place noun right after it
+        ("the head of the X district"), not a body the place's name only modifies ("the X district
+        court", "the X region's council"): that body is what the role is of."""
+        return any(
+            mention.start <= t.i < mention.end or (t.i == mention.end and t.lemma_.lower() in self.place_nouns)
+            for t in (node, *node.conjuncts)
+        )
+
     def _joined_in_stance(self, tokens: Sequence) -> bool:
         """ "X joined Y in condemning the raid": joining a party in what it says or asks shares a stance,
         no alliance (guidelines §2.5: coordinated subjects of one act state nothing); joining it in a
@@ -418,9 +427,30 @@ class VerbRelations:
                     continue
                 if entry.get("adjacent_owner") and head.end + 1 != tail.start:  # "<head>'s <tail>"
                     continue
+                named_at = entry.get("tail_named_at")
+                if named_at and not self._names_the_place(tail, doc[nodes[named_at]]):
+                    continue
+                joined = entry.get("head_joined")
+                if joined and not _joined_before(head, doc[nodes[joined["node"]]], joined["joiners"]):
+                    continue
                 if head is not tail and rtype.allows(head.label_, tail.label_):
                     found.append((entry["type"], head, tail, rule))
         return found
+
+
+def _joined_before(mention, node, joiners: Sequence[str]) -> bool:
+    """The mention stands right before the node, or is joined to it by a hyphened participle of joiners
+    ("the X-led administration"): another participle ("the X-backed administration") says the
+    mention only stands behind what the node names."""
+    between = mention.doc[mention.end : node.i]
+    if not len(between):
+        return True
+    return len(between) == 2 and between[0].text == "-" and between[1].lower_ in joiners
+
+
+def _year(token) -> bool:
+    """A year written in four digits."""
+    return len(token.text) == 4 and token.text.isdigit() and 1900 <= int(token.text) <= 2100
 
 
 def _day(token) -> bool:
@@ -816,13 +846,17 @@ class HybridNames:
         return doc
 
     def date_pair(self, span: Span) -> Span:
-        """ "between January 26 and 30", "on 3 or 4 May": two days of one month are one DATE (§2), and
+        """ "from April 2 to 9,", "on 3 or 4 May": two days of one month are one DATE (§2), and
         the bare day is no count. The model stops its date at the first day."""
         if span.label_ != "DATE" or not any(t.text in self.months for t in span):
             return span
         doc, start, end = span.doc, span.start, span.end
-        # "on March 3 and 14 on March 5": the second number is a count, unless a range or the clause ends there.
-        closed = end + 2 >= len(doc) or doc[end + 2].is_punct or doc[start - 1].lower_ in ("between", "from", "of")
+        # "on March 3 and 14 on March 5", "the raids of May 4 and 12 civilians": the second number is a
+        # count unless the phrase ends right after it (punctuation, the text's end) or a year follows,
+        # or, after a word that opens a range, a preposition starts the next phrase ("of June 8 and 9 in X").
+        after = doc[end + 2] if end + 2 < len(doc) else None
+        ranged = start > 0 and doc[start - 1].lower_ in ("between", "from", "of")
+        closed = after is None or after.is_punct or _year(after) or (ranged and after.pos_ == "ADP")
         if end + 1 < len(doc) and doc[end - 1].like_num and doc[end].lower_ in self.day_links and _day(doc[end + 1]):
             end += 2 if closed else 0
         elif start >= 2 and doc[start].like_num and doc[start - 1].lower_ in self.day_links and _day(doc[start - 2]):
@@ -870,6 +904,9 @@ class FillNames:
         self.after = frozenset(vocab["place_designators"])
         self.last_words = frozenset(vocab["place_suffixes"] + vocab["place_name_designators"])
         self.offices = frozenset(vocab["place_offices"])  # "<name> Governor": the name is the place governed
+        self.place_prefixes = frozenset(vocab["place_prefixes"] + vocab["place_compass_words"])
+        # The rules' outlets read from a reporting cue alone, not from an outlet's kind named with them.
+        self.outlet_rules = frozenset(("organisations.reporting_outlet", "organisations.cited_outlet"))
         self.body_heads = body_heads(rules_data)
         self.shape = PlaceShape(rules_data)
         self.openers = frozenset(vocab["not_name_opener"]) - frozenset(vocab["calendar_words"])
@@ -1039,12 +1076,17 @@ class FillNames:
         while k > max(0, span.start - 4) and doc[k].is_lower and doc[k].lower_ != "of":
             k -= 1
         owner = span.end < len(doc) and doc[span.end].lower_ in POSSESSIVE_MARKERS  # "members of X's family"
-        if k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in self.membership and not owner:
+        # "members of the X community", "a X Valley member": the members are the noun's the name only
+        # modifies, or a place's by its own words, which has none (people of a place are no body).
+        modifier = span.end < len(doc) and doc[span.end].is_lower and doc[span.end].tag_.startswith("NN")
+        placed = self.shape.label(span) is not None or self._place_by_its_words(span)
+        member_of = k > 0 and doc[k].lower_ == "of" and doc[k - 1].lower_ in self.membership
+        if member_of and not (owner or modifier or placed):
             return True
         after = [t.lower_ for t in doc[span.end : span.end + 3]]
         # "a X member", "X, led by Y": a body's members and leaders; "the group's branch, X": a body's part.
         # Not "the X member of parliament": a constituency's representative.
-        if after[:1] and after[0] in self.membership and after[1:2] != ["of"]:
+        if after[:1] and after[0] in self.membership and after[1:2] != ["of"] and not placed:
             return True
         if after[:3] in (
             [",", "led", "by"],
@@ -1074,12 +1116,33 @@ class FillNames:
         person; a place the model saw there is an outlet or an agency no list holds (§2: news agencies
         are ORG). A state or a place the rules know is read by the gazetteer before this."""
         root = span.root
-        # One word may be a town that "reported" its dead; an outlet's name is mostly longer.
-        named = len(span) > 1 and span[-1].text not in self.last_words and self.shape.label(span) is None
+        # A name whose own words make it a place ("North X", "X Province") stays a place where it
+        # reports: places report their own dead and cases (§2.3).
+        if self._place_by_its_words(span):
+            return False
+        # One word may be a town that "reported" its dead; an outlet's name is mostly longer. A natural
+        # feature's or a facility's name ("X Valley", "X Hospital") is left as the model saw it.
+        named = len(span) > 1 and self.shape.label(span) is None
         if named and root.dep_ == "nsubj" and root.head.lemma_.lower() in self.source_verbs:
             return True
         before = tuple(t.lower_ for t in doc[max(0, span.start - 3) : span.start])
         return any(before[len(before) - len(p) :] == p for p in self.source_phrases if len(p) <= len(before))
+
+    def _place_by_its_words(self, span: Span) -> bool:
+        """An administrative designator at the end ("X Province"), or a compass word or a place prefix
+        before one more word ("North X", "Upper X", "Port X"): a place's own words, which no body's name
+        has. A natural feature's last word is not among them: some are also an outlet's ("Line")."""
+        if len(span) < 2:
+            return False
+        return (len(span) == 2 and span[0].text in self.place_prefixes) or span[-1].text in self.last_words
+
+    def _outlet_place(self, span: Span) -> Span:
+        """An outlet the rules read from a reporting cue ("X reported", "according to X") whose own words
+        make it a place ("North X reported 40 cases") is that place: a place reports its own dead (§2.3)."""
+        if span.label_ != "ORG" or span.id_ not in self.outlet_rules or not self._place_by_its_words(span):
+            return span
+        label = self.shape.label(span) or "GPE"
+        return Span(span.doc, span.start, span.end, label=label, kb_id=span.kb_id_, span_id=f"outlet_place.{label}")
 
     def _equipment(self, doc: Doc, span: Span) -> bool:
         """A ship, a weapon or an aircraft, which no label covers (guidelines §2.3): the name before its
@@ -1198,7 +1261,7 @@ class FillNames:
             free.append(s)
             by_end[s.end - 1] = s
         free += self._surnames(doc, claimed, free, [*named, *doc.spans[STATISTICAL]])
-        named = [self._kind_named(doc, s) for s in named]
+        named = [self._outlet_place(self._kind_named(doc, s)) for s in named]
         # The model's place where it reports, whether it won over a rule's shorter name or filled a gap.
         ruled = {m.text for m in named if not m.id_.startswith(f"{STATISTICAL}.")}
         named, free = [self._as_source(s, ruled) for s in named], [self._as_source(s, ruled) for s in free]
@@ -1254,7 +1317,7 @@ class HybridFigures:
     def __call__(self, doc: Doc) -> Doc:
         claimed = claimed_tokens(doc)
         person_ends = {s.end for s in names(doc) if s.label_ == "PERSON"}
-        vetoed: set[int] = set()  # numbers the rules read as no figure: "all 307 freed were men", "built for 2,500"
+        vetoed: set[int] = set()  # numbers the rules read as no figure: "all 52 released were men", "built for 1,200"
         found = self.rules.find(doc, list(claimed), person_ends, vetoed)
         kept = [
             _without_particle(figure(s))
@@ -1279,7 +1342,7 @@ class HybridFigures:
 
     def _no_count(self, span: Span) -> bool:
         """A figure of the parse's alone that the guidelines exclude (§2.2, §2.4): an age bound with no
-        counted noun ("six were under five"), an amount after a currency code ("KES 1.1 billion"),
+        counted noun ("two were under ten"), an amount after a currency code ("NGN 4.5 billion"),
         or places counted as the object of a preposition ("in one Varnian city", "control of all
         five states"): the reach of the events, not a count in them."""
         doc = span.doc
