@@ -1137,9 +1137,11 @@ class FillNames:
         return (len(span) == 2 and span[0].text in self.place_prefixes) or span[-1].text in self.last_words
 
     def _outlet_place(self, span: Span) -> Span:
-        """An outlet the rules read from a reporting cue ("X reported", "according to X") whose own words
-        make it a place ("North X reported 40 cases") is that place: a place reports its own dead (§2.3)."""
-        if span.label_ != "ORG" or span.id_ not in self.outlet_rules or not self._place_by_its_words(span):
+        """An outlet the rules read from a reporting cue ("X reported", "according to X"), or a name the
+        model calls an organisation, whose own words make it a place ("North X reported 40 cases") is
+        that place: a place reports its own dead (§2.3)."""
+        read_as_body = span.id_ in self.outlet_rules or span.id_ == f"{STATISTICAL}.ORG"
+        if span.label_ != "ORG" or not read_as_body or not self._place_by_its_words(span):
             return span
         label = self.shape.label(span) or "GPE"
         return Span(span.doc, span.start, span.end, label=label, kb_id=span.kb_id_, span_id=f"outlet_place.{label}")
@@ -1264,7 +1266,9 @@ class FillNames:
         named = [self._outlet_place(self._kind_named(doc, s)) for s in named]
         # The model's place where it reports, whether it won over a rule's shorter name or filled a gap.
         ruled = {m.text for m in named if not m.id_.startswith(f"{STATISTICAL}.")}
-        named, free = [self._as_source(s, ruled) for s in named], [self._as_source(s, ruled) for s in free]
+        named = [self._as_source(s, ruled) for s in named]
+        # The model also calls a place an organisation ("Lower X reported 30 cases"): its own words decide.
+        free = [self._outlet_place(self._as_source(s, ruled)) for s in free]
         named, free = [self._as_place(s) for s in named], [self._as_place(s) for s in free]
         places = {s.end for s in [*named, *free] if s.id_.startswith("facility_place.")}
         named, free = [self._acronym_place(s, places) for s in named], [self._acronym_place(s, places) for s in free]
