@@ -1335,8 +1335,8 @@ class FigureRelations(ArgumentGrammar):
             if back is not None:
                 return back, "relations.report_verbs.back_reference"
         for s, e in sorted(after):
-            # "12 died when rebels overran X, the army said": a tag closing the sentence with no count of its
-            # own reaches past the clauses before it
+            # "12 died when rebels overran X, the army said": a closing tag that states no figure itself
+            # reaches past the clauses before it
             tail = range(e, ends[span.start])
             comma = max((k for k in range(span.end, s) if w.text[k] in (",", "—", "–")), default=None)
             closing = (
@@ -1398,7 +1398,7 @@ class FigureRelations(ArgumentGrammar):
         return None
 
     def _own_count(self, w: Words, s: int, e: int) -> bool:
-        """Whether the reporting verb at s..e gives a count of its own ("…, and X put the toll at 35",
+        """Whether the reporting verb at s..e reports a figure by itself ("…, and X put the toll at 35",
         "…, the agency revised its tally to 70"): it opens its own clause, it closes none before it."""
         if e >= len(w.lower):
             return False

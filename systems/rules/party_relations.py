@@ -1666,7 +1666,7 @@ class PartyRelations(ArgumentGrammar):
             inner = at_start.get(target.end + 1)
             if inner is None or inner.label_ != "ORG":
                 break
-            target = inner  # "the headquarters of the army's Sixth Division": the division
+            target = inner  # "the base of the Dorn army's Ninth Brigade": the brigade
         if target is None or self._settlement(doc, target) or self._party_civilian_body(doc, target):
             return
         subjects = self._party_subjects(doc, start, at_end, ORG_OR_GPE, mentions)
